@@ -1,0 +1,15 @@
+package dev.tenure.engine.deadletters;
+
+import java.time.Instant;
+
+/**
+ * A refused record: the source that received it, where it came from (a file name, "webhook"), its line
+ * in a file (null otherwise), the original text, and why it was refused.
+ */
+public record DeadLetter(Long id, String source, String origin, Integer line, String record, String reason,
+                         Instant createdAt) {
+
+    public static DeadLetter of(String source, String origin, Integer line, String record, String reason) {
+        return new DeadLetter(null, source, origin, line, record, reason, null);
+    }
+}

@@ -1,0 +1,10 @@
+package dev.tenure.engine.intake;
+
+/**
+ * The engine's ingest port. {@link #accept} stores a batch and evaluates the accounts it touched; a
+ * batch with a bad record is refused whole with {@link RejectedRecordsException} naming each one.
+ */
+public interface Intake {
+
+    IntakeResult accept(Batch batch);
+}

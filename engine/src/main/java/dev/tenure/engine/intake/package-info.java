@@ -1,0 +1,5 @@
+/**
+ * The engine's one way in: a batch of accounts, contacts and signals is stored (duplicates ignored),
+ * rolled up, and the accounts it touched are evaluated against the rules, in one transaction.
+ */
+package dev.tenure.engine.intake;

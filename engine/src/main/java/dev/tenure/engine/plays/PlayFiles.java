@@ -1,0 +1,141 @@
+package dev.tenure.engine.plays;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Parses play files and checks them against the templates of the same rule set, reporting each
+ * problem with its file and line.
+ */
+public final class PlayFiles {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private PlayFiles() {
+    }
+
+    /** Parses one play file; problems are added to {@code problems} and null returned if it is unusable. */
+    public static PlayDefinition parse(String file, String id, String content, Set<String> templates,
+                                       List<PlayFileProblem> problems) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(content);
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            problems.add(new PlayFileProblem(file, line, e.getOriginalMessage()));
+            return null;
+        }
+        int before = problems.size();
+        if (root == null || !root.isObject()) {
+            problems.add(new PlayFileProblem(file, 1, "a play file is a YAML map with name, goal, cooldown and steps"));
+            return null;
+        }
+        String name = text(root, "name");
+        if (name == null) {
+            problems.add(new PlayFileProblem(file, 1, "name is missing"));
+        }
+        Duration cooldown = duration(file, content, root, "cooldown", Duration.ofDays(30), problems);
+        List<StepDefinition> steps = new ArrayList<>();
+        JsonNode stepNodes = root.path("steps");
+        if (!stepNodes.isArray() || stepNodes.isEmpty()) {
+            problems.add(new PlayFileProblem(file, lineOf(content, "steps"), "steps is missing or empty"));
+        } else {
+            for (int i = 0; i < stepNodes.size(); i++) {
+                StepDefinition step = step(file, content, i, stepNodes.get(i), templates, problems);
+                if (step != null) {
+                    steps.add(step);
+                }
+            }
+        }
+        return problems.size() > before ? null
+                : new PlayDefinition(id, name, text(root, "goal"), cooldown, List.copyOf(steps));
+    }
+
+    private static StepDefinition step(String file, String content, int index, JsonNode node, Set<String> templates,
+                                       List<PlayFileProblem> problems) {
+        String where = "step " + (index + 1) + ": ";
+        String typeText = text(node, "type");
+        StepType type;
+        try {
+            type = StepType.valueOf(String.valueOf(typeText).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add(new PlayFileProblem(file, lineOf(content, "type: " + typeText),
+                    where + "type '" + typeText + "' is not task or email"));
+            return null;
+        }
+        Duration delay = duration(file, content, node, "delay", Duration.ZERO, problems);
+        if (type == StepType.TASK) {
+            String title = text(node, "title");
+            if (title == null) {
+                problems.add(new PlayFileProblem(file, lineOf(content, "type: " + typeText), where + "a task needs a title"));
+            }
+            String priority = node.hasNonNull("priority") ? text(node, "priority").toUpperCase(Locale.ROOT) : "NORMAL";
+            if (!Set.of("HIGH", "NORMAL", "LOW").contains(priority)) {
+                problems.add(new PlayFileProblem(file, lineOf(content, "priority:"), where + "priority must be HIGH, NORMAL or LOW"));
+            }
+            String owner = node.hasNonNull("owner") ? text(node, "owner") : "csm";
+            return new StepDefinition(type, delay, owner, title, text(node, "details"), priority,
+                    duration(file, content, node, "dueIn", Duration.ofDays(3), problems), List.of(), null);
+        }
+        String template = text(node, "template");
+        if (template == null || !templates.contains(template)) {
+            problems.add(new PlayFileProblem(file, lineOf(content, "template: " + template),
+                    where + (template == null ? "an email needs a template"
+                            : "template '" + template + "' is not in rules/templates/")));
+        }
+        List<String> to = new ArrayList<>();
+        JsonNode toNode = node.path("to");
+        if (toNode.isArray()) {
+            toNode.forEach(n -> to.add(n.asText()));
+        } else if (toNode.isTextual()) {
+            to.add(toNode.asText());
+        }
+        if (to.isEmpty()) {
+            problems.add(new PlayFileProblem(file, lineOf(content, "template: " + template), where + "an email needs to: (contact roles)"));
+        }
+        for (String role : to) {
+            if (!role.equalsIgnoreCase("csm") && !RoleNames.known(role)) {
+                problems.add(new PlayFileProblem(file, lineOf(content, role), where + "'" + role
+                        + "' is not a contact role (" + RoleNames.list() + ") or csm"));
+            }
+        }
+        return new StepDefinition(type, delay, null, null, null, null, null, List.copyOf(to), template);
+    }
+
+    private static Duration duration(String file, String content, JsonNode node, String field, Duration otherwise,
+                                     List<PlayFileProblem> problems) {
+        if (!node.hasNonNull(field)) {
+            return otherwise;
+        }
+        try {
+            return Durations.parse(node.get(field).asText());
+        } catch (IllegalArgumentException e) {
+            problems.add(new PlayFileProblem(file, lineOf(content, field + ":"), field + ": " + e.getMessage()));
+            return otherwise;
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /** The first line mentioning {@code needle}: YAML trees keep no positions, the text does. */
+    static int lineOf(String content, String needle) {
+        String[] lines = content.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(needle)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.tenure.engine.rules;
+
+/** A file of the rule set: its path relative to the rules folder (with '/') and its text. */
+public record RuleFile(String path, String content) {
+
+    boolean isDrl() { return path.endsWith(".drl") && !path.startsWith("tests/"); }
+
+    boolean isPlay() { return path.startsWith("plays/") && (path.endsWith(".yml") || path.endsWith(".yaml")); }
+
+    boolean isTemplate() { return path.startsWith("templates/") && path.endsWith(".html"); }
+
+    /** The file name without folder and extension: a play's or template's id. */
+    String baseName() {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return name.substring(0, name.lastIndexOf('.'));
+    }
+}

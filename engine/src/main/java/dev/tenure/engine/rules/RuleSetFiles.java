@@ -1,0 +1,61 @@
+package dev.tenure.engine.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The files of a rule set read from a folder, and the version their content hashes to. */
+public record RuleSetFiles(String version, List<RuleFile> files) {
+
+    public static RuleSetFiles read(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new InvalidRuleSetException(List.of(new RuleProblem(folder.toString(), 0, 0,
+                    "the rules folder does not exist (set tenure.rules.folder)")));
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            List<RuleFile> files = paths.filter(Files::isRegularFile)
+                    .map(p -> new RuleFile(folder.relativize(p).toString().replace('\\', '/'), readString(p)))
+                    .filter(f -> f.isDrl() || f.isPlay() || f.isTemplate())
+                    .sorted(Comparator.comparing(RuleFile::path))
+                    .toList();
+            return of(files);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the rules folder " + folder, e);
+        }
+    }
+
+    public static RuleSetFiles of(List<RuleFile> files) {
+        return new RuleSetFiles(hash(files), files);
+    }
+
+    private static String hash(List<RuleFile> files) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (RuleFile f : files) {
+                digest.update(f.path().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(f.content().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String readString(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
