@@ -1,0 +1,21 @@
+package dev.tenure.engine;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.PropertySource;
+
+import java.time.Clock;
+
+/** Wires what the engine needs that is not a component of its own. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EngineProperties.class)
+@PropertySource("classpath:dev/tenure/engine/engine.properties")
+public class EngineConfiguration {
+
+    /** One clock for the engine, so tests and backtests can stand in another. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.tenure.engine;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+
+/**
+ * The engine's settings ({@code tenure.*}).
+ *
+ * @param rulesFolder     where the rule set (DRL, plays, templates) is read from
+ * @param defaultTimezone used where neither the contact nor the account names one
+ * @param mailFrom        the sender of every email
+ * @param sweepInterval   how often the scheduler looks for due steps it was not woken for
+ * @param dailyEvaluation cron expression (in the default time zone) for re-evaluating every account
+ * @param stepBatchSize   how many due steps one drain takes at a time
+ */
+@ConfigurationProperties("tenure")
+public record EngineProperties(@DefaultValue("rules") Path rulesFolder,
+                               @DefaultValue("UTC") ZoneId defaultTimezone,
+                               @DefaultValue("Tenure <cs@tenure.example>") String mailFrom,
+                               @DefaultValue("30s") Duration sweepInterval,
+                               @DefaultValue("0 0 6 * * ?") String dailyEvaluation,
+                               @DefaultValue("100") int stepBatchSize) {
+}

@@ -1,0 +1,91 @@
+package dev.tenure.engine.accounts;
+
+import dev.tenure.engine.vocabulary.Account;
+import dev.tenure.engine.vocabulary.Segment;
+import dev.tenure.engine.vocabulary.Stage;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The account store. */
+@Repository
+public class Accounts {
+
+    private static final String COLUMNS = "id, name, segment, stage, csm, arr, plan, started_on, renewal_on, timezone";
+    private static final RowMapper<Account> ROW = Accounts::account;
+
+    private final JdbcClient jdbc;
+
+    public Accounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts or replaces an account; the stage is kept once set, since rules move it. */
+    public void upsert(Account a) {
+        jdbc.sql("""
+                        INSERT INTO account (id, name, segment, stage, csm, arr, plan, started_on, renewal_on, timezone)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, segment = EXCLUDED.segment,
+                            csm = EXCLUDED.csm, arr = EXCLUDED.arr, plan = EXCLUDED.plan,
+                            started_on = EXCLUDED.started_on, renewal_on = EXCLUDED.renewal_on,
+                            timezone = EXCLUDED.timezone, updated_at = now()""")
+                .params(a.id(), a.name(), a.segment().name(), a.stage().name(), a.csm(), a.arr(), a.plan(),
+                        date(a.startedOn()), date(a.renewalOn()), a.timezone())
+                .update();
+    }
+
+    public Optional<Account> find(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE id = ?").param(id).query(ROW).optional();
+    }
+
+    /** Locks the account row for the rest of the transaction: one evaluation of an account at a time. */
+    public Optional<Account> lock(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE id = ? FOR UPDATE").param(id).query(ROW).optional();
+    }
+
+    public List<Account> list(String csm, int limit, int offset) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE (CAST(? AS text) IS NULL OR csm = ?) ORDER BY name LIMIT ? OFFSET ?")
+                .params(csm, csm, limit, offset).query(ROW).list();
+    }
+
+    public List<String> allIds() {
+        return jdbc.sql("SELECT id FROM account ORDER BY id").query(String.class).list();
+    }
+
+    /** The ids among {@code ids} that are stored. */
+    public Set<String> existing(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("SELECT id FROM account WHERE id = ANY(?)")
+                .param(ids.toArray(String[]::new)).query(String.class).list());
+    }
+
+    public void moveStage(String id, Stage stage) {
+        jdbc.sql("UPDATE account SET stage = ?, updated_at = now() WHERE id = ?").params(stage.name(), id).update();
+    }
+
+    private static Account account(ResultSet rs, int row) throws SQLException {
+        return new Account(rs.getString("id"), rs.getString("name"), Segment.valueOf(rs.getString("segment")),
+                Stage.valueOf(rs.getString("stage")), rs.getString("csm"), rs.getBigDecimal("arr"), rs.getString("plan"),
+                localDate(rs.getDate("started_on")), localDate(rs.getDate("renewal_on")), rs.getString("timezone"));
+    }
+
+    private static Date date(LocalDate d) {
+        return d == null ? null : Date.valueOf(d);
+    }
+
+    private static LocalDate localDate(Date d) {
+        return d == null ? null : d.toLocalDate();
+    }
+}

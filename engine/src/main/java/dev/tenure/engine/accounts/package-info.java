@@ -1,0 +1,2 @@
+/** Customer accounts and their contacts as stored. */
+package dev.tenure.engine.accounts;

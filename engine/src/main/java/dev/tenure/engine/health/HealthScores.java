@@ -1,0 +1,62 @@
+package dev.tenure.engine.health;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tenure.engine.vocabulary.HealthComponent;
+import dev.tenure.engine.vocabulary.HealthScore;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+
+/** Health score history per account. */
+@Repository
+public class HealthScores {
+
+    private static final TypeReference<List<HealthComponent>> COMPONENTS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    public HealthScores(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public void record(HealthScore h) {
+        try {
+            jdbc.sql("INSERT INTO health_score (account_id, score, previous, components, computed_at) VALUES (?, ?, ?, ?::jsonb, ?)")
+                    .params(h.accountId(), h.score(), h.previous(), json.writeValueAsString(h.components()),
+                            Timestamp.from(h.computedAt()))
+                    .update();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Optional<HealthScore> latest(String accountId) {
+        return history(accountId, 1).stream().findFirst();
+    }
+
+    public List<HealthScore> history(String accountId, int limit) {
+        return jdbc.sql("""
+                        SELECT account_id, score, previous, components, computed_at FROM health_score
+                        WHERE account_id = ? ORDER BY computed_at DESC, id DESC LIMIT ?""")
+                .params(accountId, limit).query(this::row).list();
+    }
+
+    private HealthScore row(ResultSet rs, int n) throws SQLException {
+        try {
+            return new HealthScore(rs.getString(1), rs.getInt(2), rs.getInt(3),
+                    json.readValue(rs.getString(4), COMPONENTS), rs.getTimestamp(5).toInstant());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.tenure.engine.mail;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tenure.engine.plays.Why;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The email log. */
+@Repository
+public class Emails {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+    private static final String SELECT = """
+            SELECT e.*, r.rule_name, r.rule_set_version, r.matched_facts
+            FROM email e LEFT JOIN play_run r ON r.id = e.run_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    public Emails(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    long create(String accountId, Long runId, Long stepId, String messageId, String recipient, RenderedEmail email,
+                EmailStatus status, String error, Instant now) {
+        return jdbc.sql("""
+                        INSERT INTO email (account_id, run_id, step_id, message_id, recipient, subject, body, status,
+                                           error, created_at, sent_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(accountId, runId, stepId, messageId, recipient, email.subject(), email.html(), status.name(),
+                        error, Timestamp.from(now), status == EmailStatus.SENT ? Timestamp.from(now) : null)
+                .query(Long.class).single();
+    }
+
+    public Optional<Email> find(long id) {
+        return jdbc.sql(SELECT + " WHERE e.id = ?").param(id).query(this::email).optional();
+    }
+
+    public List<Email> list(String accountId, int limit) {
+        return jdbc.sql(SELECT + " WHERE (CAST(? AS text) IS NULL OR e.account_id = ?) ORDER BY e.id DESC LIMIT ?")
+                .params(accountId, accountId, limit).query(this::email).list();
+    }
+
+    private Email email(ResultSet rs, int n) throws SQLException {
+        String rule = rs.getString("rule_name");
+        Timestamp sent = rs.getTimestamp("sent_at");
+        return new Email(rs.getLong("id"), rs.getString("account_id"), (Long) rs.getObject("run_id"),
+                rs.getString("message_id"), rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
+                EmailStatus.valueOf(rs.getString("status")), rs.getString("error"),
+                rs.getTimestamp("created_at").toInstant(), sent == null ? null : sent.toInstant(),
+                rule == null ? null : new Why(rule, rs.getString("rule_set_version"), map(rs.getString("matched_facts"))));
+    }
+
+    private Map<String, Object> map(String text) {
+        try {
+            return json.readValue(text, MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.tenure.engine.plays;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The steps that are due. {@link #claim} locks a batch with {@code FOR UPDATE SKIP LOCKED}, so
+ * concurrent drains, on this node or another, never take the same step.
+ */
+@Repository
+public class DueSteps {
+
+    private final JdbcClient jdbc;
+    private final PlayRuns runs;
+
+    public DueSteps(JdbcClient jdbc, PlayRuns runs) {
+        this.jdbc = jdbc;
+        this.runs = runs;
+    }
+
+    /** Must run inside a transaction: the locks hold until it ends. */
+    public List<PlayStep> claim(Instant now, int limit) {
+        return jdbc.sql(PlayRuns.STEP_SELECT + """
+                         WHERE status = 'SCHEDULED' AND due_at <= ?
+                         ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED""")
+                .params(Timestamp.from(now), limit).query(runs::step).list();
+    }
+
+    public void finish(long stepId, String status, String result, Instant now) {
+        jdbc.sql("UPDATE play_step SET status = ?, result = ?, executed_at = ? WHERE id = ?")
+                .params(status, result, Timestamp.from(now), stepId).update();
+    }
+
+    /** The earliest time a step is still waiting for, if any. */
+    public java.util.Optional<Instant> nextDue() {
+        return jdbc.sql("SELECT min(due_at) FROM play_step WHERE status = 'SCHEDULED'")
+                .query((rs, n) -> rs.getTimestamp(1)).optional().filter(t -> t != null).map(Timestamp::toInstant);
+    }
+}

@@ -1,0 +1,157 @@
+package dev.tenure.engine.plays;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tenure.engine.timeline.Timeline;
+import dev.tenure.engine.timeline.TimelineEntry;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Play runs and their steps. A run and all its steps are written together, in the caller's
+ * transaction, with why the run started.
+ */
+@Repository
+public class PlayRuns {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final Timeline timeline;
+
+    public PlayRuns(JdbcClient jdbc, ObjectMapper json, Timeline timeline) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.timeline = timeline;
+    }
+
+    /**
+     * Starts the play unless it is running for the account or started within its cooldown; the
+     * account row must be locked by the caller so two evaluations cannot both pass this check.
+     */
+    public Optional<StartedRun> start(String accountId, PlayDefinition play, Why why, Instant now) {
+        boolean blocked = jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM play_run WHERE account_id = ? AND play_id = ?
+                                       AND (status = 'RUNNING' OR started_at > ?))""")
+                .params(accountId, play.id(), Timestamp.from(now.minus(play.cooldown())))
+                .query(Boolean.class).single();
+        if (blocked) {
+            return Optional.empty();
+        }
+        long runId = jdbc.sql("""
+                        INSERT INTO play_run (account_id, play_id, play_name, status, started_at, rule_name,
+                                              rule_set_version, matched_facts)
+                        VALUES (?, ?, ?, 'RUNNING', ?, ?, ?, ?::jsonb) RETURNING id""")
+                .params(accountId, play.id(), play.name(), Timestamp.from(now), why.rule(), why.ruleSetVersion(),
+                        write(why.matchedFacts()))
+                .query(Long.class).single();
+        List<Instant> due = new ArrayList<>();
+        for (int i = 0; i < play.steps().size(); i++) {
+            StepDefinition step = play.steps().get(i);
+            Instant dueAt = now.plus(step.delay());
+            jdbc.sql("""
+                            INSERT INTO play_step (run_id, account_id, position, type, definition, due_at, status)
+                            VALUES (?, ?, ?, ?, ?::jsonb, ?, 'SCHEDULED')""")
+                    .params(runId, accountId, i, step.type().name(), write(step), Timestamp.from(dueAt))
+                    .update();
+            due.add(dueAt);
+        }
+        timeline.record(new TimelineEntry(accountId, now, "play.started",
+                "Play \"" + play.name() + "\" started by rule \"" + why.rule() + "\"", "play:" + runId));
+        return Optional.of(new StartedRun(runId, due));
+    }
+
+    /** Ends the run once none of its steps is still scheduled. */
+    public void completeIfDone(long runId, Instant now) {
+        jdbc.sql("""
+                        UPDATE play_run SET status = 'COMPLETED', ended_at = ?
+                        WHERE id = ? AND status = 'RUNNING'
+                          AND NOT EXISTS (SELECT 1 FROM play_step WHERE run_id = ? AND status = 'SCHEDULED')""")
+                .params(Timestamp.from(now), runId, runId).update();
+    }
+
+    public Optional<Why> why(long runId) {
+        return jdbc.sql("SELECT rule_name, rule_set_version, matched_facts FROM play_run WHERE id = ?")
+                .param(runId).query(this::whyRow).optional();
+    }
+
+    public Optional<PlayRunView> find(long runId) {
+        return jdbc.sql(RUN_SELECT + " WHERE id = ?").param(runId).query(this::view).optional();
+    }
+
+    public List<PlayRunView> list(String accountId, String status, int limit) {
+        return jdbc.sql(RUN_SELECT + """
+                         WHERE (CAST(? AS text) IS NULL OR account_id = ?) AND (CAST(? AS text) IS NULL OR status = ?)
+                         ORDER BY started_at DESC, id DESC LIMIT ?""")
+                .params(accountId, accountId, status, status, limit).query(this::view).list();
+    }
+
+    public List<PlayStep> steps(long runId) {
+        return jdbc.sql(STEP_SELECT + " WHERE run_id = ? ORDER BY position").param(runId).query(this::step).list();
+    }
+
+    static final String STEP_SELECT = """
+            SELECT id, run_id, account_id, position, type, definition, due_at, status, executed_at, result FROM play_step
+            """;
+
+    private static final String RUN_SELECT = """
+            SELECT id, account_id, play_id, play_name, status, started_at, ended_at, rule_name, rule_set_version,
+                   matched_facts FROM play_run
+            """;
+
+    PlayStep step(ResultSet rs, int n) throws SQLException {
+        Timestamp executed = rs.getTimestamp("executed_at");
+        return new PlayStep(rs.getLong("id"), rs.getLong("run_id"), rs.getString("account_id"), rs.getInt("position"),
+                StepType.valueOf(rs.getString("type")), read(rs.getString("definition"), StepDefinition.class),
+                rs.getTimestamp("due_at").toInstant(), rs.getString("status"),
+                executed == null ? null : executed.toInstant(), rs.getString("result"));
+    }
+
+    private PlayRunView view(ResultSet rs, int n) throws SQLException {
+        long id = rs.getLong("id");
+        Timestamp ended = rs.getTimestamp("ended_at");
+        return new PlayRunView(id, rs.getString("account_id"), rs.getString("play_id"), rs.getString("play_name"),
+                rs.getString("status"), rs.getTimestamp("started_at").toInstant(),
+                ended == null ? null : ended.toInstant(), whyRow(rs, n), steps(id));
+    }
+
+    private Why whyRow(ResultSet rs, int n) throws SQLException {
+        return new Why(rs.getString("rule_name"), rs.getString("rule_set_version"), read(rs.getString("matched_facts"), MAP));
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.tenure.engine.schedule;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tenure.engine.accounts.Accounts;
+import dev.tenure.engine.accounts.Contacts;
+import dev.tenure.engine.mail.EmailComposer;
+import dev.tenure.engine.mail.Emails;
+import dev.tenure.engine.mail.Outbox;
+import dev.tenure.engine.mail.RenderedEmail;
+import dev.tenure.engine.plays.PlayRuns;
+import dev.tenure.engine.plays.PlayStep;
+import dev.tenure.engine.plays.StepDefinition;
+import dev.tenure.engine.plays.Why;
+import dev.tenure.engine.rules.ActiveRuleSet;
+import dev.tenure.engine.tasks.NewTask;
+import dev.tenure.engine.tasks.Tasks;
+import dev.tenure.engine.timeline.Timeline;
+import dev.tenure.engine.timeline.TimelineEntry;
+import dev.tenure.engine.vocabulary.Account;
+import dev.tenure.engine.vocabulary.Contact;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** What a step does when it comes due: create a task in an inbox, or write an email. */
+@Component
+class StepActions {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final Accounts accounts;
+    private final Contacts contacts;
+    private final PlayRuns runs;
+    private final Tasks tasks;
+    private final Outbox outbox;
+    private final Emails emails;
+    private final EmailComposer composer;
+    private final ActiveRuleSet rules;
+    private final Timeline timeline;
+    private final ObjectMapper json;
+
+    StepActions(Accounts accounts, Contacts contacts, PlayRuns runs, Tasks tasks, Outbox outbox, Emails emails,
+                EmailComposer composer, ActiveRuleSet rules, Timeline timeline, ObjectMapper json) {
+        this.accounts = accounts;
+        this.contacts = contacts;
+        this.runs = runs;
+        this.tasks = tasks;
+        this.outbox = outbox;
+        this.emails = emails;
+        this.composer = composer;
+        this.rules = rules;
+        this.timeline = timeline;
+        this.json = json;
+    }
+
+    StepResult carryOut(PlayStep step, Instant now) {
+        Account account = accounts.find(step.accountId()).orElseThrow();
+        Why why = runs.why(step.runId()).orElseThrow();
+        return switch (step.type()) {
+            case TASK -> task(step, account, why, now);
+            case EMAIL -> email(step, account, why, now);
+        };
+    }
+
+    private StepResult task(PlayStep step, Account account, Why why, Instant now) {
+        StepDefinition def = step.definition();
+        String owner = "csm".equalsIgnoreCase(def.owner()) ? account.csm() : def.owner();
+        if (owner == null || owner.isBlank()) {
+            return StepResult.failed("account " + account.id() + " has no CSM to own the task");
+        }
+        Map<String, Object> model = model(account, null, why);
+        String title = composer.fill(def.title(), model);
+        long id = tasks.create(new NewTask(account.id(), step.runId(), step.id(), owner, title,
+                composer.fill(def.details(), model), def.priority(), now.plus(def.dueIn())), now);
+        timeline.record(new TimelineEntry(account.id(), now, "task.created",
+                "Task for " + owner + ": " + title + " (rule \"" + why.rule() + "\")", "task:" + id));
+        return StepResult.done("task:" + id);
+    }
+
+    private StepResult email(PlayStep step, Account account, Why why, Instant now) {
+        StepDefinition def = step.definition();
+        Optional<String> template = rules.get().template(def.template());
+        if (template.isEmpty()) {
+            return StepResult.failed("template '" + def.template() + "' is not in the active rule set");
+        }
+        Optional<Recipient> to = recipient(account, def.to());
+        if (to.isEmpty()) {
+            return StepResult.skipped("no reachable contact with role " + String.join(" or ", def.to()));
+        }
+        RenderedEmail email = composer.render(template.get(), model(account, to.get().contact(), why));
+        long id = outbox.deliver(account.id(), step.runId(), step.id(), to.get().email(), email, now);
+        var stored = emails.find(id).orElseThrow();
+        timeline.record(new TimelineEntry(account.id(), now, "email." + stored.status().name().toLowerCase(Locale.ROOT),
+                "Email \"" + email.subject() + "\" to " + to.get().email() + " " + stored.status().name().toLowerCase(Locale.ROOT)
+                        + " (rule \"" + why.rule() + "\")", "email:" + id));
+        return switch (stored.status()) {
+            case FAILED -> StepResult.failed(stored.error());
+            default -> StepResult.done("email:" + id);
+        };
+    }
+
+    /** The first reachable contact in the order of the roles the step names; "csm" means the account's CSM. */
+    private Optional<Recipient> recipient(Account account, List<String> roles) {
+        List<Contact> all = contacts.of(account.id());
+        for (String role : roles) {
+            if (role.equalsIgnoreCase("csm")) {
+                if (account.csm() != null) {
+                    return Optional.of(new Recipient(account.csm(), null));
+                }
+                continue;
+            }
+            Optional<Contact> match = all.stream().filter(Contact::reachable)
+                    .filter(c -> c.role().name().equalsIgnoreCase(role)).findFirst();
+            if (match.isPresent()) {
+                return Optional.of(new Recipient(match.get().email(), match.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Templates and task titles see the account, the contact, the CSM and the facts the rule matched. */
+    private Map<String, Object> model(Account account, Contact contact, Why why) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("account", json.convertValue(account, MAP));
+        model.put("contact", contact == null ? Map.of() : json.convertValue(contact, MAP));
+        model.put("csm", account.csm());
+        model.put("rule", why.rule());
+        model.put("facts", why.matchedFacts());
+        return model;
+    }
+
+    private record Recipient(String email, Contact contact) {
+    }
+}

@@ -1,0 +1,85 @@
+package dev.tenure.engine.schedule;
+
+import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.TreeSet;
+
+/**
+ * Wakes the due-steps job for the times steps come due. Future times get one trigger per second
+ * ({@code due-<epoch second>}), so many steps due together cost one firing; steps already due get an
+ * immediate firing. A missed wake-up is never lost: the sweep trigger drains whatever is due.
+ */
+@Component
+public class StepScheduler {
+
+    static final JobKey DUE_STEPS = JobKey.jobKey("due-steps", "tenure");
+    private static final String GROUP = "steps";
+    private static final Logger log = LoggerFactory.getLogger(StepScheduler.class);
+
+    private final Scheduler scheduler;
+    private final Clock clock;
+
+    public StepScheduler(Scheduler scheduler, Clock clock) {
+        this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    /** Call outside any transaction: the triggers must be visible to every node once this returns. */
+    public void wake(Collection<Instant> dueTimes) {
+        if (dueTimes.isEmpty()) {
+            return;
+        }
+        long now = clock.instant().getEpochSecond();
+        boolean dueNow = false;
+        TreeSet<Long> seconds = new TreeSet<>();
+        for (Instant due : dueTimes) {
+            long second = due.getEpochSecond() + (due.getNano() > 0 ? 1 : 0);
+            if (second <= now) {
+                dueNow = true;
+            } else {
+                seconds.add(second);
+            }
+        }
+        try {
+            if (dueNow) {
+                scheduler.triggerJob(DUE_STEPS);
+            }
+            for (long second : seconds) {
+                schedule(second);
+            }
+        } catch (SchedulerException e) {
+            // The sweep will find these steps; a late step beats a lost batch.
+            log.warn("Could not wake the scheduler for {} due time(s); the sweep will run them: {}", dueTimes.size(), e.getMessage());
+        }
+    }
+
+    private void schedule(long epochSecond) throws SchedulerException {
+        TriggerKey key = TriggerKey.triggerKey("due-" + epochSecond, GROUP);
+        if (scheduler.checkExists(key)) {
+            return;
+        }
+        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(key).forJob(DUE_STEPS)
+                .startAt(Date.from(Instant.ofEpochSecond(epochSecond)))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build();
+        try {
+            scheduler.scheduleJob(trigger);
+        } catch (ObjectAlreadyExistsException e) {
+            // Another thread or node scheduled the same second: that firing covers these steps too.
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.tenure.engine.timeline;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.util.List;
+
+/** Writes and reads account timelines; writes join the caller's transaction. */
+@Repository
+public class Timeline {
+
+    private final JdbcClient jdbc;
+
+    public Timeline(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void record(TimelineEntry entry) {
+        jdbc.sql("INSERT INTO timeline_entry (account_id, at, type, summary, ref) VALUES (?, ?, ?, ?, ?)")
+                .params(entry.accountId(), java.sql.Timestamp.from(entry.at()), entry.type(), entry.summary(), entry.ref())
+                .update();
+    }
+
+    public List<TimelineEntry> of(String accountId, int limit) {
+        return jdbc.sql("""
+                        SELECT account_id, at, type, summary, ref FROM timeline_entry
+                        WHERE account_id = ? ORDER BY at DESC, id DESC LIMIT ?""")
+                .params(accountId, limit)
+                .query((rs, n) -> new TimelineEntry(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                        rs.getString(4), rs.getString(5)))
+                .list();
+    }
+}

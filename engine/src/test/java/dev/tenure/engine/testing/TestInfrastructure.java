@@ -1,0 +1,41 @@
+package dev.tenure.engine.testing;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Points every test context at the JVM's shared PostgreSQL and GreenMail, and at the repository's
+ * rule set. Runs after the configuration files are read and before the application's own embedded
+ * database would start, so the application sees a configured database.
+ */
+public class TestInfrastructure implements EnvironmentPostProcessor, Ordered {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> properties = new HashMap<>();
+        if (!environment.containsProperty("spring.datasource.url")) {
+            properties.put("spring.datasource.url", SharedPostgres.jdbcUrl());
+            properties.put("spring.datasource.username", "postgres");
+            properties.put("spring.datasource.password", "postgres");
+        }
+        if (!environment.containsProperty("spring.mail.host")) {
+            properties.put("spring.mail.host", "127.0.0.1");
+            properties.put("spring.mail.port", SharedGreenMail.port());
+        }
+        if (!environment.containsProperty("tenure.rules-folder")) {
+            properties.put("tenure.rules-folder", "../rules");
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource("tenure-test-infrastructure", properties));
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 20;
+    }
+}
