@@ -1,0 +1,2 @@
+/** Accounts over REST: details, health, timeline. */
+package dev.tenure.api.accounts;

@@ -1,0 +1,2 @@
+/** Dead letters over REST. */
+package dev.tenure.api.deadletters;

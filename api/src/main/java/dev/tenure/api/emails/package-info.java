@@ -1,0 +1,2 @@
+/** The email log over REST. */
+package dev.tenure.api.emails;

@@ -1,0 +1,2 @@
+/** Play runs over REST. */
+package dev.tenure.api.plays;

@@ -1,0 +1,2 @@
+/** Rule set status over REST. */
+package dev.tenure.api.rules;

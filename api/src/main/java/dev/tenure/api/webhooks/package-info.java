@@ -1,0 +1,2 @@
+/** Webhook endpoints, delegating to the connectors' webhook route. */
+package dev.tenure.api.webhooks;

@@ -1,0 +1,94 @@
+package dev.tenure.engine.rules;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.list;
+
+/** Compiling rule sets: the starter pack is valid; broken files are reported with file, line and message. */
+class RuleSetCompilerTest {
+
+    private final RuleSetCompiler compiler = new RuleSetCompiler();
+
+    private static final String HEADER = """
+            package churn;
+
+            import dev.tenure.engine.vocabulary.*;
+
+            global Playbook playbook;
+            """;
+    private static final RuleFile PLAY = new RuleFile("plays/call.yml", """
+            name: Call
+            steps:
+              - type: task
+                title: Call them
+            """);
+
+    @Test
+    void the_starter_rule_pack_compiles() {
+        RuleSet ruleSet = compiler.compile(RuleSetFiles.read(Path.of("../rules")));
+
+        assertThat(ruleSet.ruleNames()).hasSize(9);
+        assertThat(ruleSet.plays()).containsKeys("save-usage-drop", "failed-payment", "qbr-prep", "renewal-risk");
+        assertThat(ruleSet.version()).hasSize(12);
+    }
+
+    @Test
+    void a_drl_syntax_error_is_reported_with_its_file_and_line() {
+        RuleFile broken = new RuleFile("churn/broken.drl", HEADER + """
+                rule "missing then"
+                when
+                    $a : Account( segment == )
+                then
+                    playbook.start("call", $a);
+                end
+                """);
+
+        assertThatThrownBy(() -> compiler.compile(RuleSetFiles.of(List.of(broken, PLAY))))
+                .isInstanceOf(InvalidRuleSetException.class)
+                .extracting(e -> ((InvalidRuleSetException) e).problems(), list(RuleProblem.class))
+                .first().satisfies(p -> {
+                    assertThat(p.file()).isEqualTo("churn/broken.drl");
+                    assertThat(p.line()).isEqualTo(8);
+                    assertThat(p.message()).isNotBlank();
+                });
+    }
+
+    @Test
+    void a_rule_starting_a_play_nobody_wrote_is_reported_at_its_line() {
+        RuleFile rule = new RuleFile("churn/typo.drl", HEADER + """
+                rule "typo"
+                when
+                    $a : Account()
+                then
+                    playbook.start("cal", $a);
+                end
+                """);
+
+        assertThatThrownBy(() -> compiler.compile(RuleSetFiles.of(List.of(rule, PLAY))))
+                .isInstanceOf(InvalidRuleSetException.class)
+                .hasMessageContaining("churn/typo.drl:10:")
+                .hasMessageContaining("play 'cal' is not in rules/plays/");
+    }
+
+    @Test
+    void a_play_naming_an_unknown_template_or_a_bad_delay_is_reported_with_its_line() {
+        RuleFile play = new RuleFile("plays/welcome.yml", """
+                name: Welcome
+                cooldown: soon
+                steps:
+                  - type: email
+                    to: champion
+                    template: welcom
+                """);
+
+        assertThatThrownBy(() -> compiler.compile(RuleSetFiles.of(List.of(play))))
+                .isInstanceOf(InvalidRuleSetException.class)
+                .hasMessageContaining("plays/welcome.yml:2:0: cooldown: 'soon' is not a duration")
+                .hasMessageContaining("plays/welcome.yml:6:0: step 1: template 'welcom' is not in rules/templates/");
+    }
+}
