@@ -18,10 +18,15 @@ import java.time.ZoneId;
  * @param stepBatchSize   how many due steps one drain takes at a time
  */
 @ConfigurationProperties("tenure")
-public record EngineProperties(@DefaultValue("rules") Path rulesFolder,
+public record EngineProperties(@DefaultValue("rules") String rulesFolder,
                                @DefaultValue("UTC") ZoneId defaultTimezone,
                                @DefaultValue("Tenure <cs@tenure.example>") String mailFrom,
                                @DefaultValue("30s") Duration sweepInterval,
                                @DefaultValue("0 0 6 * * ?") String dailyEvaluation,
                                @DefaultValue("100") int stepBatchSize) {
+
+    /** A plain path on disk; a web context would otherwise read the setting as a servlet resource. */
+    public Path rulesPath() {
+        return Path.of(rulesFolder);
+    }
 }

@@ -22,7 +22,7 @@ public class ActiveRuleSet {
 
     public ActiveRuleSet(EngineProperties properties, RuleSets store) {
         this.store = store;
-        RuleSetFiles files = RuleSetFiles.read(properties.rulesFolder());
+        RuleSetFiles files = RuleSetFiles.read(properties.rulesPath());
         activate(compiler.compile(files));
     }
 

@@ -19,6 +19,8 @@ import dev.tenure.engine.timeline.Timeline;
 import dev.tenure.engine.timeline.TimelineEntry;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.Contact;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -32,6 +34,7 @@ import java.util.Optional;
 @Component
 class StepActions {
 
+    private static final Logger log = LoggerFactory.getLogger(StepActions.class);
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
@@ -81,6 +84,7 @@ class StepActions {
                 composer.fill(def.details(), model), def.priority(), now.plus(def.dueIn())), now);
         timeline.record(new TimelineEntry(account.id(), now, "task.created",
                 "Task for " + owner + ": " + title + " (rule \"" + why.rule() + "\")", "task:" + id));
+        log.info("Task {} for {}: {}", id, owner, title);
         return StepResult.done("task:" + id);
     }
 
@@ -100,6 +104,7 @@ class StepActions {
         timeline.record(new TimelineEntry(account.id(), now, "email." + stored.status().name().toLowerCase(Locale.ROOT),
                 "Email \"" + email.subject() + "\" to " + to.get().email() + " " + stored.status().name().toLowerCase(Locale.ROOT)
                         + " (rule \"" + why.rule() + "\")", "email:" + id));
+        log.info("Email {} {} to {}: {}", id, stored.status(), to.get().email(), email.subject());
         return switch (stored.status()) {
             case FAILED -> StepResult.failed(stored.error());
             default -> StepResult.done("email:" + id);

@@ -1,0 +1,118 @@
+package dev.tenure.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tenure.engine.intake.Intake;
+import dev.tenure.engine.testing.TestData;
+import dev.tenure.engine.vocabulary.Segment;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad webhook input: HTTP 400 with a problem body naming the record and field; nothing stored. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BadWebhookInputIntegrationTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    Intake intake;
+    @Autowired
+    JdbcClient jdbc;
+
+    ResponseEntity<JsonNode> post(String path, String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.postForEntity(path, new HttpEntity<>(json, headers), JsonNode.class);
+    }
+
+    TestData storedAccount(String name) {
+        TestData account = TestData.account(name, Segment.LOW_TOUCH);
+        intake.accept(account.batch());
+        return account;
+    }
+
+    int signalsOf(TestData account) {
+        return jdbc.sql("SELECT count(*) FROM signal WHERE account_id = ?").param(account.id()).query(Integer.class).single();
+    }
+
+    static JsonNode firstError(ResponseEntity<JsonNode> response) {
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        return response.getBody().path("errors").get(0);
+    }
+
+    @Test
+    void malformed_json_is_refused_with_where_it_broke() {
+        JsonNode error = firstError(post("/api/webhooks/usage", "{\"eventId\": \"u1\", \"accountId\": "));
+
+        assertThat(error.path("record").asText()).isEqualTo("body");
+        assertThat(error.path("field").asText()).isEqualTo("json");
+        assertThat(error.path("message").asText()).contains("line");
+    }
+
+    @Test
+    void a_missing_field_is_named() {
+        TestData account = storedAccount("Missing Field");
+
+        JsonNode error = firstError(post("/api/webhooks/usage", """
+                {"eventId": "u-%s", "accountId": "%s", "occurredAt": "%s", "quantity": 3}"""
+                .formatted(account.id(), account.id(), Instant.now())));
+
+        assertThat(error.path("record").asText()).startsWith("usage");
+        assertThat(error.path("field").asText()).isEqualTo("feature");
+        assertThat(signalsOf(account)).isZero();
+    }
+
+    @Test
+    void a_mistyped_field_is_named_with_the_value() {
+        TestData account = storedAccount("Mistyped");
+
+        JsonNode error = firstError(post("/api/webhooks/nps", """
+                {"eventId": "n-%s", "accountId": "%s", "occurredAt": "%s", "score": "high"}"""
+                .formatted(account.id(), account.id(), Instant.now())));
+
+        assertThat(error.path("field").asText()).isEqualTo("score");
+        assertThat(error.path("message").asText()).contains("high");
+    }
+
+    @Test
+    void an_unknown_account_is_named() {
+        JsonNode error = firstError(post("/api/webhooks/nps", """
+                {"eventId": "n-ghost", "accountId": "ghost-account", "occurredAt": "%s", "score": 9}""".formatted(Instant.now())));
+
+        assertThat(error.path("field").asText()).isEqualTo("accountId");
+        assertThat(error.path("message").asText()).contains("ghost-account");
+    }
+
+    @Test
+    void one_bad_record_refuses_the_whole_batch_and_names_its_index() {
+        TestData account = storedAccount("Half Bad");
+
+        JsonNode error = firstError(post("/api/webhooks/tickets", """
+                [{"eventId": "t1-%1$s", "accountId": "%1$s", "occurredAt": "%2$s", "ticketId": "T1", "priority": "P1", "status": "OPEN"},
+                 {"eventId": "t2-%1$s", "accountId": "%1$s", "occurredAt": "%2$s", "ticketId": "T2", "priority": "P7", "status": "OPEN"}]"""
+                .formatted(account.id(), Instant.now())));
+
+        assertThat(error.path("record").asText()).startsWith("tickets[1]");
+        assertThat(error.path("field").asText()).isEqualTo("priority");
+        assertThat(signalsOf(account)).isZero();
+    }
+
+    @Test
+    void an_unknown_kind_of_record_is_refused() {
+        JsonNode error = firstError(post("/api/webhooks/invoices", "{}"));
+
+        assertThat(error.path("field").asText()).isEqualTo("kind");
+    }
+}

@@ -1,0 +1,120 @@
+package dev.tenure.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tenure.engine.intake.Intake;
+import dev.tenure.engine.testing.TestData;
+import dev.tenure.engine.vocabulary.Segment;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A CSM works the inbox over REST: list, complete with an outcome, snooze. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class InboxApiIntegrationTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    Intake intake;
+
+    ResponseEntity<JsonNode> post(String path, String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.postForEntity(path, new HttpEntity<>(json, headers), JsonNode.class);
+    }
+
+    JsonNode get(String path) {
+        return http.getForObject(path, JsonNode.class);
+    }
+
+    /** An account whose detractor answer put one call-back task in its CSM's inbox. */
+    JsonNode openTask(String name) {
+        TestData account = TestData.account(name, Segment.HIGH_TOUCH).nps(2, 0);
+        intake.accept(account.batch());
+        String path = "/api/tasks?accountId=" + account.id();
+        await().atMost(Duration.ofSeconds(5)).until(() -> get(path).size() == 1);
+        return get(path).get(0);
+    }
+
+    @Test
+    void completing_a_task_with_an_outcome_takes_it_out_of_the_open_list_and_onto_the_timeline() {
+        JsonNode task = openTask("Completer");
+        String owner = task.path("owner").asText();
+
+        ResponseEntity<JsonNode> done = post("/api/tasks/" + task.path("id").asLong() + "/complete",
+                "{\"outcome\": \"SAVED\", \"note\": \"Called, fixed the export\"}");
+
+        assertThat(done.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(done.getBody().path("status").asText()).isEqualTo("DONE");
+        assertThat(done.getBody().path("outcome").asText()).isEqualTo("SAVED");
+        assertThat(get("/api/tasks?owner=" + owner + "&status=OPEN")).isEmpty();
+        assertThat(get("/api/tasks?owner=" + owner + "&status=DONE")).hasSize(1);
+        assertThat(get("/api/accounts/" + task.path("accountId").asText() + "/timeline").toString())
+                .contains("task.completed", "Called, fixed the export");
+    }
+
+    @Test
+    void a_second_completion_is_refused_so_the_first_outcome_stands() {
+        JsonNode task = openTask("Twice Done");
+        post("/api/tasks/" + task.path("id").asLong() + "/complete", "{\"outcome\": \"SAVED\"}");
+
+        ResponseEntity<JsonNode> again = post("/api/tasks/" + task.path("id").asLong() + "/complete", "{\"outcome\": \"CHURNED\"}");
+
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(get("/api/tasks/" + task.path("id").asLong()).path("outcome").asText()).isEqualTo("SAVED");
+    }
+
+    @Test
+    void a_snoozed_task_leaves_the_open_list_until_its_date() {
+        JsonNode task = openTask("Snoozer");
+        String until = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+
+        ResponseEntity<JsonNode> snoozed = post("/api/tasks/" + task.path("id").asLong() + "/snooze", "{\"until\": \"" + until + "\"}");
+
+        assertThat(snoozed.getBody().path("status").asText()).isEqualTo("SNOOZED");
+        assertThat(get("/api/tasks?accountId=" + task.path("accountId").asText() + "&status=OPEN")).isEmpty();
+        assertThat(get("/api/tasks?accountId=" + task.path("accountId").asText() + "&status=SNOOZED")).hasSize(1);
+    }
+
+    @Test
+    void completing_without_an_outcome_names_the_missing_field() {
+        JsonNode task = openTask("No Outcome");
+
+        ResponseEntity<JsonNode> response = post("/api/tasks/" + task.path("id").asLong() + "/complete", "{\"note\": \"done\"}");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().path("errors").get(0).path("field").asText()).isEqualTo("outcome");
+    }
+
+    @Test
+    void an_unknown_task_is_not_found() {
+        assertThat(post("/api/tasks/987654321/complete", "{\"outcome\": \"SAVED\"}").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void an_account_shows_its_health_with_each_component() {
+        JsonNode task = openTask("Health Check");
+
+        JsonNode account = get("/api/accounts/" + task.path("accountId").asText());
+
+        assertThat(account.path("health").path("components").findValuesAsText("name"))
+                .containsExactly("usage", "support", "billing", "sentiment");
+        JsonNode play = get("/api/plays?accountId=" + task.path("accountId").asText()).get(0);
+        assertThat(play.path("play").asText()).isEqualTo("nps-detractor");
+        assertThat(play.path("status").asText()).as("its only step has run").isEqualTo("COMPLETED");
+        assertThat(play.path("steps").get(0).path("result").asText()).isEqualTo("task:" + task.path("id").asLong());
+    }
+}
