@@ -24,7 +24,8 @@ public class TestInfrastructure implements EnvironmentPostProcessor, Ordered {
             properties.put("spring.datasource.username", "postgres");
             properties.put("spring.datasource.password", "postgres");
         }
-        if (!environment.containsProperty("spring.mail.host")) {
+        // A test that needs no SMTP server says tenure.test.smtp=off.
+        if (!environment.containsProperty("spring.mail.host") && !"off".equals(environment.getProperty("tenure.test.smtp"))) {
             properties.put("spring.mail.host", "127.0.0.1");
             properties.put("spring.mail.port", SharedGreenMail.port());
         }
