@@ -98,6 +98,7 @@ class WebhookToInboxIntegrationTest {
 
     @Test
     void the_actuator_reports_the_application_healthy() {
-        assertThat(get("/actuator/health").path("status").asText()).isEqualTo("UP");
+        JsonNode health = get("/actuator/health");
+        assertThat(health.path("status").asText()).as(health.toString()).isEqualTo("UP");
     }
 }

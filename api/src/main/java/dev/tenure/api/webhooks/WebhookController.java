@@ -1,9 +1,7 @@
 package dev.tenure.api.webhooks;
 
+import dev.tenure.connectors.webhooks.Webhooks;
 import dev.tenure.engine.intake.IntakeResult;
-import dev.tenure.engine.intake.RejectedRecordsException;
-import org.apache.camel.CamelExecutionException;
-import org.apache.camel.ProducerTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,21 +18,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/webhooks")
 class WebhookController {
 
-    private final ProducerTemplate camel;
+    private final Webhooks webhooks;
 
-    WebhookController(ProducerTemplate camel) {
-        this.camel = camel;
+    WebhookController(Webhooks webhooks) {
+        this.webhooks = webhooks;
     }
 
     @PostMapping(path = "/{kind}", consumes = MediaType.APPLICATION_JSON_VALUE)
     IntakeResult receive(@PathVariable String kind, @RequestBody String body) {
-        try {
-            return camel.requestBodyAndHeader("direct:webhook", body, "tenure.kind", kind, IntakeResult.class);
-        } catch (CamelExecutionException e) {
-            if (e.getCause() instanceof RejectedRecordsException rejected) {
-                throw rejected;
-            }
-            throw e;
-        }
+        return webhooks.receive(kind, body);
     }
 }

@@ -33,6 +33,7 @@ public class ActiveRuleSet {
     /** Swaps in a compiled rule set; it is stored first, so play runs can always name their version. */
     public void activate(RuleSet ruleSet) {
         store.save(ruleSet);
+        ruleSet.warmUp();
         current.set(ruleSet);
         log.info("Rule set {} active: {} rules, {} plays", ruleSet.version(), ruleSet.ruleNames().size(),
                 ruleSet.plays().size());

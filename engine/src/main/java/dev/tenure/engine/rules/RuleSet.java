@@ -39,4 +39,14 @@ public final class RuleSet {
     public Optional<String> template(String id) { return Optional.ofNullable(templates.get(id)); }
 
     KieSession newSession() { return kieBase.newKieSession(); }
+
+    /** The first session of a KieBase builds its network; pay for that now, not on the first signal. */
+    void warmUp() {
+        KieSession session = newSession();
+        try {
+            session.fireAllRules();
+        } finally {
+            session.dispose();
+        }
+    }
 }

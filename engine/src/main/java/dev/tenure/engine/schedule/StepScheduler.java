@@ -43,15 +43,15 @@ public class StepScheduler {
         if (dueTimes.isEmpty()) {
             return;
         }
-        long now = clock.instant().getEpochSecond();
+        Instant now = clock.instant();
         boolean dueNow = false;
         TreeSet<Long> seconds = new TreeSet<>();
         for (Instant due : dueTimes) {
-            long second = due.getEpochSecond() + (due.getNano() > 0 ? 1 : 0);
-            if (second <= now) {
+            if (!due.isAfter(now)) {
                 dueNow = true;
             } else {
-                seconds.add(second);
+                // Rounded up: a trigger a fraction of a second early would find the step not yet due.
+                seconds.add(due.getEpochSecond() + (due.getNano() > 0 ? 1 : 0));
             }
         }
         try {

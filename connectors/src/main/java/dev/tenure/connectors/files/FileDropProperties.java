@@ -1,0 +1,30 @@
+package dev.tenure.connectors.files;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The file drop's settings ({@code tenure.files.*}).
+ *
+ * @param inbox      the folder watched for {@code <kind>*.csv|jsonl|ndjson}; read files move to its
+ *                   {@code done/} subfolder, unreadable ones to {@code error/}
+ * @param pollDelay  how long the route waits between two looks at the inbox
+ * @param settleTime how long a file must stay unchanged before it is read, so a file still being
+ *                   copied in is not read half-written
+ * @param chunkSize  how many records go to the engine in one transaction
+ */
+@ConfigurationProperties("tenure.files")
+public record FileDropProperties(@DefaultValue("inbox") Path inbox,
+                                 @DefaultValue("5s") Duration pollDelay,
+                                 @DefaultValue("1s") Duration settleTime,
+                                 @DefaultValue("1000") int chunkSize) {
+
+    public FileDropProperties {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("tenure.files.chunk-size must be at least 1, was " + chunkSize);
+        }
+    }
+}

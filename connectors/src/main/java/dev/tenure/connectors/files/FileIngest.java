@@ -1,0 +1,95 @@
+package dev.tenure.connectors.files;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tenure.connectors.records.Mapping;
+import dev.tenure.connectors.records.RecordKind;
+import dev.tenure.connectors.records.RecordMapper;
+import dev.tenure.engine.deadletters.DeadLetters;
+import dev.tenure.engine.intake.Intake;
+import org.springframework.stereotype.Component;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * Reads one dropped file record by record: the kind comes from the file name, the format from its
+ * extension; good records go to the engine in chunks, bad lines become dead letters with their line.
+ */
+@Component
+class FileIngest {
+
+    private final RecordMapper mapper;
+    private final Intake intake;
+    private final DeadLetters deadLetters;
+    private final ObjectMapper json;
+    private final FileDropProperties properties;
+
+    FileIngest(RecordMapper mapper, Intake intake, DeadLetters deadLetters, ObjectMapper json,
+               FileDropProperties properties) {
+        this.mapper = mapper;
+        this.intake = intake;
+        this.deadLetters = deadLetters;
+        this.json = json;
+        this.properties = properties;
+    }
+
+    FileReport ingest(String fileName, InputStream content) throws IOException {
+        RecordKind kind = RecordKind.prefixOf(fileName).orElseThrow(() -> new UnreadableFileException(
+                "'" + fileName + "' does not start with a known kind; accepted names are " + acceptedNames()));
+        FileFormat format = FileFormat.of(fileName).orElseThrow(() -> new UnreadableFileException(
+                "'" + fileName + "' is not .csv, .jsonl or .ndjson; accepted names are " + acceptedNames()));
+        ChunkedIntake chunks = new ChunkedIntake(intake, deadLetters, fileName, properties.chunkSize());
+        try (BufferedReader in = utf8(content)) {
+            SourceLines lines = format.open(in, json);
+            for (SourceLine line = lines.next(); line != null; line = lines.next()) {
+                take(kind, fileName, line, chunks);
+            }
+        } catch (CharacterCodingException e) {
+            // The lines read before the bad bytes are good: they are stored, and the file goes to error/.
+            chunks.flush();
+            throw new UnreadableFileException("'" + fileName + "' is not UTF-8 text (" + chunks.report(kind).records()
+                    + " records before the first bad byte were read)", e);
+        }
+        chunks.flush();
+        return chunks.report(kind);
+    }
+
+    private void take(RecordKind kind, String fileName, SourceLine line, ChunkedIntake chunks) {
+        if (line.problem() != null) {
+            chunks.reject(line.line(), line.text(), line.problem());
+            return;
+        }
+        String label = fileName + " line " + line.line();
+        Mapping mapping = mapper.map(kind, label, line.record(), ChunkedIntake.SOURCE);
+        if (mapping.valid()) {
+            chunks.add(line.line(), line.text(), label, mapping.record());
+        } else {
+            chunks.reject(line.line(), line.text(), mapping.errors());
+        }
+    }
+
+    /** Strict UTF-8, so a file in another encoding fails loudly instead of storing garbled names. */
+    private static BufferedReader utf8(InputStream content) throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(content, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)));
+        // A byte order mark (spreadsheet exports write one) is not part of the first column's name.
+        in.mark(1);
+        if (in.read() != '\uFEFF') {
+            in.reset();
+        }
+        return in;
+    }
+
+    static String acceptedNames() {
+        return Arrays.stream(RecordKind.values()).map(k -> k.label() + "*.csv")
+                .collect(Collectors.joining(", ")) + " (or .jsonl, .ndjson instead of .csv)";
+    }
+}

@@ -1,0 +1,48 @@
+package dev.tenure.connectors.files;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+
+/** The lines of a JSON Lines file (one JSON object per line), each parsed on its own. */
+final class JsonLines implements SourceLines {
+
+    private final BufferedReader in;
+    private final ObjectReader json;
+    private int linesRead;
+
+    JsonLines(BufferedReader in, ObjectMapper mapper) {
+        this.in = in;
+        // Two objects on one line are a mistake, not a record and some noise to ignore.
+        this.json = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    @Override
+    public SourceLine next() throws IOException {
+        String line;
+        do {
+            line = in.readLine();
+            if (line == null) {
+                return null;
+            }
+            linesRead++;
+        } while (line.isBlank());
+        try {
+            JsonNode record = json.readTree(line);
+            if (!record.isObject()) {
+                return SourceLine.problem(linesRead, line, "json: not a JSON object");
+            }
+            return SourceLine.of(linesRead, line, record);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String column = at == null ? "" : " (column " + at.getColumnNr() + ")";
+            return SourceLine.problem(linesRead, line, "json: " + e.getOriginalMessage() + column);
+        }
+    }
+}

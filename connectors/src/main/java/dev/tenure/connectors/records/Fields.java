@@ -1,0 +1,203 @@
+package dev.tenure.connectors.records;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tenure.engine.intake.RecordError;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the fields of one record, JSON values or CSV strings alike, and collects a {@link RecordError}
+ * for every field that is missing or wrong, so a sender learns of all its mistakes at once. A reader
+ * returns null for a field it could not read; the caller checks {@link #errors()} before using them.
+ */
+final class Fields {
+
+    private final String label;
+    private final JsonNode record;
+    private final List<RecordError> errors = new ArrayList<>();
+
+    Fields(String label, JsonNode record) {
+        this.label = label;
+        this.record = record;
+    }
+
+    List<RecordError> errors() {
+        return errors;
+    }
+
+    /** Text, or null when absent; blank counts as absent, since a CSV cell cannot be null. */
+    String text(String name) {
+        JsonNode node = record.get(name);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isContainerNode()) {
+            fail(name, "'" + node + "' is not a single value");
+            return null;
+        }
+        String text = node.asText().trim();
+        return text.isEmpty() ? null : text;
+    }
+
+    String requiredText(String name) {
+        String text = text(name);
+        if (text == null && !failed(name)) {
+            fail(name, "missing");
+        }
+        return text;
+    }
+
+    String email(String name, boolean required) {
+        String text = required ? requiredText(name) : text(name);
+        if (text != null && (!text.contains("@") || text.startsWith("@") || text.endsWith("@"))) {
+            return fail(name, "'" + text + "' is not an email address");
+        }
+        return text;
+    }
+
+    <E extends Enum<E>> E requiredEnum(String name, Class<E> type) {
+        return enumValue(requiredText(name), name, type);
+    }
+
+    <E extends Enum<E>> E enumOr(String name, Class<E> type, E absent) {
+        String text = text(name);
+        return text == null && !failed(name) ? absent : enumValue(text, name, type);
+    }
+
+    /** Case and spaces are forgiven ("high touch" is HIGH_TOUCH): spreadsheets are typed by people. */
+    private <E extends Enum<E>> E enumValue(String text, String name, Class<E> type) {
+        if (text == null) {
+            return null;
+        }
+        String wanted = text.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(wanted)) {
+                return constant;
+            }
+        }
+        String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+        return fail(name, "'" + text + "' is not one of " + allowed);
+    }
+
+    LocalDate date(String name) {
+        String text = text(name);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            return fail(name, "'" + text + "' is not a date (yyyy-MM-dd)");
+        }
+    }
+
+    /** An instant with a zone or offset, or a bare date meaning its midnight UTC (daily exports). */
+    Instant requiredInstant(String name) {
+        String text = requiredText(name);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            return fail(name, "'" + text + "' is not a time (ISO-8601 like 2026-11-01T10:00:00Z, or yyyy-MM-dd)");
+        }
+    }
+
+    /** A whole number in [min, max]; {@code absent} when missing, or an error if that is null too. */
+    Long integer(String name, long min, long max, Long absent) {
+        String text = absent == null ? requiredText(name) : text(name);
+        if (text == null) {
+            return failed(name) ? null : absent;
+        }
+        BigDecimal number = number(name, text);
+        if (number == null) {
+            return null;
+        }
+        if (number.stripTrailingZeros().scale() > 0) {
+            return fail(name, "'" + text + "' is not a whole number");
+        }
+        if (number.compareTo(BigDecimal.valueOf(min)) < 0 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
+            return fail(name, max == Integer.MAX_VALUE || max == Long.MAX_VALUE
+                    ? "'" + text + "' is less than " + min
+                    : "'" + text + "' is not between " + min + " and " + max);
+        }
+        return number.longValueExact();
+    }
+
+    BigDecimal decimal(String name) {
+        String text = text(name);
+        return text == null ? null : number(name, text);
+    }
+
+    private BigDecimal number(String name, String text) {
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            return fail(name, "'" + text + "' is not a number");
+        }
+    }
+
+    boolean bool(String name, boolean absent) {
+        String text = text(name);
+        if (text == null) {
+            return absent;
+        }
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> {
+                fail(name, "'" + text + "' is not true or false");
+                yield absent;
+            }
+        };
+    }
+
+    /** Stored as the zone's canonical id, so time arithmetic later cannot fail on it. */
+    String timezone(String name) {
+        String text = text(name);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return ZoneId.of(text).getId();
+        } catch (DateTimeException e) {
+            return fail(name, "'" + text + "' is not a time zone (IANA id like Europe/Paris)");
+        }
+    }
+
+    String currency(String name, String absent) {
+        String text = text(name);
+        if (text == null) {
+            return failed(name) ? null : absent;
+        }
+        try {
+            return Currency.getInstance(text.toUpperCase(Locale.ROOT)).getCurrencyCode();
+        } catch (IllegalArgumentException e) {
+            return fail(name, "'" + text + "' is not a currency code (ISO 4217 like USD)");
+        }
+    }
+
+    private boolean failed(String name) {
+        return errors.stream().anyMatch(e -> e.field().equals(name));
+    }
+
+    private <T> T fail(String name, String message) {
+        errors.add(new RecordError(label, name, message));
+        return null;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.tenure.connectors.records;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tenure.engine.intake.RecordError;
+import dev.tenure.engine.vocabulary.Account;
+import dev.tenure.engine.vocabulary.BillingEvent;
+import dev.tenure.engine.vocabulary.BillingSignal;
+import dev.tenure.engine.vocabulary.Contact;
+import dev.tenure.engine.vocabulary.ContactRole;
+import dev.tenure.engine.vocabulary.NpsSignal;
+import dev.tenure.engine.vocabulary.Segment;
+import dev.tenure.engine.vocabulary.Stage;
+import dev.tenure.engine.vocabulary.TicketPriority;
+import dev.tenure.engine.vocabulary.TicketSignal;
+import dev.tenure.engine.vocabulary.TicketStatus;
+import dev.tenure.engine.vocabulary.UsageSignal;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Turns one source record (a JSON object; a CSV row arrives as an object of strings keyed by its
+ * header) into the vocabulary record the engine takes. The field names are the same for every channel,
+ * so a sender can switch from files to webhooks without renaming anything.
+ */
+@Component
+public class RecordMapper {
+
+    /**
+     * @param label         names the record in errors: "usage[3] (event e-9)", "usage.csv line 12"
+     * @param channelSource the signal's source when the record names none: "webhook", "file"
+     */
+    public Mapping map(RecordKind kind, String label, JsonNode record, String channelSource) {
+        if (record == null || !record.isObject()) {
+            return Mapping.invalid(List.of(new RecordError(label, "record", "not a JSON object")));
+        }
+        Fields f = new Fields(label, record);
+        return switch (kind) {
+            case ACCOUNTS -> account(f);
+            case CONTACTS -> contact(f);
+            case USAGE -> usage(f, signalSource(f, channelSource));
+            case TICKETS -> ticket(f, signalSource(f, channelSource));
+            case BILLING -> billing(f, signalSource(f, channelSource));
+            case NPS -> nps(f, signalSource(f, channelSource));
+        };
+    }
+
+    /** The event id of a record, if it has one, so a label can say which event went wrong. */
+    public static String eventId(JsonNode record) {
+        JsonNode id = record == null ? null : record.get("eventId");
+        return id == null || id.isNull() || id.isContainerNode() || id.asText().isBlank() ? null : id.asText().trim();
+    }
+
+    private Mapping account(Fields f) {
+        String id = f.requiredText("id");
+        String name = f.requiredText("name");
+        Segment segment = f.requiredEnum("segment", Segment.class);
+        Stage stage = f.enumOr("stage", Stage.class, Stage.ONBOARDING);
+        String csm = f.email("csm", false);
+        BigDecimal arr = f.decimal("arr");
+        String plan = f.text("plan");
+        LocalDate startedOn = f.date("startedOn");
+        LocalDate renewalOn = f.date("renewalOn");
+        String timezone = f.timezone("timezone");
+        return result(f, () -> new Account(id, name, segment, stage, csm, arr, plan, startedOn, renewalOn, timezone));
+    }
+
+    private Mapping contact(Fields f) {
+        String accountId = f.requiredText("accountId");
+        String email = f.email("email", true);
+        String name = f.text("name");
+        ContactRole role = f.requiredEnum("role", ContactRole.class);
+        String timezone = f.timezone("timezone");
+        boolean active = f.bool("active", true);
+        boolean unsubscribed = f.bool("unsubscribed", false);
+        return result(f, () -> new Contact(accountId, email, name, role, timezone, active, unsubscribed));
+    }
+
+    private Mapping usage(Fields f, String source) {
+        String eventId = f.requiredText("eventId");
+        String accountId = f.requiredText("accountId");
+        Instant occurredAt = f.requiredInstant("occurredAt");
+        String feature = f.requiredText("feature");
+        Long quantity = f.integer("quantity", 0, Long.MAX_VALUE, 1L);
+        Long activeUsers = f.integer("activeUsers", 0, Integer.MAX_VALUE, 0L);
+        return result(f, () -> new UsageSignal(source, eventId, accountId, occurredAt, feature, quantity,
+                activeUsers.intValue()));
+    }
+
+    private Mapping ticket(Fields f, String source) {
+        String eventId = f.requiredText("eventId");
+        String accountId = f.requiredText("accountId");
+        Instant occurredAt = f.requiredInstant("occurredAt");
+        String ticketId = f.requiredText("ticketId");
+        TicketPriority priority = f.requiredEnum("priority", TicketPriority.class);
+        TicketStatus status = f.requiredEnum("status", TicketStatus.class);
+        String subject = f.text("subject");
+        return result(f, () -> new TicketSignal(source, eventId, accountId, occurredAt, ticketId, priority, status,
+                subject));
+    }
+
+    private Mapping billing(Fields f, String source) {
+        String eventId = f.requiredText("eventId");
+        String accountId = f.requiredText("accountId");
+        Instant occurredAt = f.requiredInstant("occurredAt");
+        BillingEvent event = f.requiredEnum("event", BillingEvent.class);
+        BigDecimal amount = f.decimal("amount");
+        String currency = f.currency("currency", "USD");
+        String invoiceId = f.text("invoiceId");
+        return result(f, () -> new BillingSignal(source, eventId, accountId, occurredAt, event, amount, currency,
+                invoiceId));
+    }
+
+    private Mapping nps(Fields f, String source) {
+        String eventId = f.requiredText("eventId");
+        String accountId = f.requiredText("accountId");
+        Instant occurredAt = f.requiredInstant("occurredAt");
+        String contactEmail = f.email("contactEmail", false);
+        Long score = f.integer("score", 0, 10, null);
+        String comment = f.text("comment");
+        return result(f, () -> new NpsSignal(source, eventId, accountId, occurredAt, contactEmail,
+                score.intValue(), comment));
+    }
+
+    /** A record may name its own source (a webhook relaying Zendesk); otherwise the channel is the source. */
+    private static String signalSource(Fields f, String channelSource) {
+        String source = f.text("source");
+        return source != null ? source : channelSource;
+    }
+
+    /** Builds the record only when every field was read, since a failed field is null. */
+    private static Mapping result(Fields f, Supplier<Object> record) {
+        return f.errors().isEmpty() ? Mapping.of(record.get()) : Mapping.invalid(f.errors());
+    }
+}

@@ -1,0 +1,209 @@
+package dev.tenure.connectors.files;
+
+import dev.tenure.connectors.ConnectorsIntegrationTest;
+import dev.tenure.engine.deadletters.DeadLetter;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+
+/** Files dropped into the inbox, read by the real route into the real engine. */
+class FileDropIntegrationTest extends ConnectorsIntegrationTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    @Autowired
+    FileDropProperties properties;
+
+    /** Writes a file beside the inbox and moves it in whole, as a careful uploader would. */
+    private Path drop(String name, String content) throws IOException {
+        Files.createDirectories(properties.inbox());
+        Path staged = Files.writeString(properties.inbox().resolveSibling(name + ".staged"), content, StandardCharsets.UTF_8);
+        return Files.move(staged, properties.inbox().resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private Path done(String name) {
+        return properties.inbox().resolve("done").resolve(name);
+    }
+
+    private Path error(String name) {
+        return properties.inbox().resolve("error").resolve(name);
+    }
+
+    private void awaitDone(String name) {
+        await().atMost(PATIENCE).until(() -> Files.exists(done(name)));
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void givenAccountsContactsAndUsageCsvs_thenAllAreStoredAndTheFilesAreDone() throws IOException {
+        String acme = unique("acme");
+        String run = unique("");
+        drop("accounts" + run + ".csv", """
+                id,name,segment,stage,csm,arr,renewalOn,timezone
+                %s,"Acme, Inc.",HIGH_TOUCH,ADOPTION,kim@tenure.example,120000,2027-01-31,Europe/Paris
+                """.formatted(acme));
+        drop("contacts" + run + ".csv", """
+                accountId,email,name,role
+                %s,ana@acme.example,"Ana ""The Champion"" Silva",CHAMPION
+                """.formatted(acme));
+        drop("usage" + run + ".csv", """
+                eventId,accountId,occurredAt,feature,quantity,activeUsers
+                %1$s-u1,%1$s,2026-11-01,core,12,4
+                %1$s-u2,%1$s,2026-11-02T09:00:00Z,reports,3,2
+                """.formatted(acme));
+
+        awaitDone("usage" + run + ".csv");
+
+        assertThat(done("accounts" + run + ".csv")).exists();
+        assertThat(accountExists(acme)).isTrue();
+        assertThat(contactsOf(acme)).isEqualTo(1);
+        assertThat(signalsOf(acme)).containsExactly(acme + "-u1", acme + "-u2");
+        assertThat(deadLettersFrom("usage" + run + ".csv")).isEmpty();
+    }
+
+    @Test
+    void givenTicketsAsJsonLines_thenEachLineIsASignal() throws IOException {
+        String acme = existingAccount("Acme");
+        String file = unique("tickets") + ".jsonl";
+
+        drop(file, """
+                {"eventId":"%1$s-t1","accountId":"%1$s","occurredAt":"2026-11-01T10:00:00Z","ticketId":"T-1","priority":"P2","status":"OPEN","subject":"Export fails"}
+                {"eventId":"%1$s-t2","accountId":"%1$s","occurredAt":"2026-11-03T10:00:00Z","ticketId":"T-1","priority":"P2","status":"SOLVED"}
+                """.formatted(acme));
+
+        awaitDone(file);
+        assertThat(signalsOf(acme)).containsExactly(acme + "-t1", acme + "-t2");
+    }
+
+    @Test
+    void givenAUsageCsvWithABadDateOnLine3_thenLines2And4AreStoredAndLine3IsADeadLetterNamingOccurredAt() throws IOException {
+        String acme = existingAccount("Acme");
+        String file = unique("usage") + ".csv";
+
+        drop(file, """
+                eventId,accountId,occurredAt,feature
+                %1$s-u1,%1$s,2026-11-01,core
+                %1$s-u2,%1$s,2026-13-01,core
+                %1$s-u3,%1$s,2026-11-03,core
+                """.formatted(acme));
+
+        awaitDone(file);
+        assertThat(signalsOf(acme)).containsExactly(acme + "-u1", acme + "-u3");
+        assertThat(deadLettersFrom(file)).singleElement().satisfies(letter -> {
+            assertThat(letter.source()).isEqualTo("file");
+            assertThat(letter.line()).isEqualTo(3);
+            assertThat(letter.record()).isEqualTo(acme + "-u2," + acme + ",2026-13-01,core");
+            assertThat(letter.reason()).startsWith("occurredAt: '2026-13-01' is not a time");
+        });
+    }
+
+    @Test
+    void givenAUsageCsvNamingAnUnknownAccountOnLine3_thenOnlyLine3IsADeadLetter() throws IOException {
+        String acme = existingAccount("Acme");
+        String ghost = unique("ghost");
+        String file = unique("usage") + ".csv";
+
+        drop(file, """
+                eventId,accountId,occurredAt,feature
+                %1$s-u1,%1$s,2026-11-01,core
+                %2$s-u2,%2$s,2026-11-02,core
+                %1$s-u3,%1$s,2026-11-03,core
+                """.formatted(acme, ghost));
+
+        awaitDone(file);
+        assertThat(signalsOf(acme)).containsExactly(acme + "-u1", acme + "-u3");
+        assertThat(deadLettersFrom(file)).extracting(DeadLetter::line, DeadLetter::reason)
+                .containsExactly(tuple(3, "accountId: unknown account '" + ghost + "'"));
+    }
+
+    @Test
+    void givenASecondFileRepeatingEventIds_thenNothingChanges() throws IOException {
+        String acme = existingAccount("Acme");
+        String usage = """
+                eventId,accountId,occurredAt,feature
+                %1$s-u1,%1$s,2026-11-01,core
+                %1$s-u2,%1$s,2026-11-02,core
+                """.formatted(acme);
+        String first = unique("usage") + ".csv";
+        String second = unique("usage") + ".csv";
+
+        drop(first, usage);
+        awaitDone(first);
+        drop(second, usage);
+        awaitDone(second);
+
+        assertThat(signalsOf(acme)).containsExactly(acme + "-u1", acme + "-u2");
+        assertThat(deadLettersFrom(second)).isEmpty();
+    }
+
+    @Test
+    void givenTheSameFileDroppedAgain_thenItIsSkippedAndLeftInTheInbox() throws IOException {
+        String acme = existingAccount("Acme");
+        String file = unique("usage-a") + ".csv";
+        FileTime modified = FileTime.from(Instant.parse("2026-11-01T08:00:00Z"));
+        Files.setLastModifiedTime(drop(file, """
+                eventId,accountId,occurredAt,feature
+                %1$s-u1,%1$s,2026-11-01,core
+                %1$s-u2,%1$s,not-a-date,core
+                """.formatted(acme)), modified);
+        awaitDone(file);
+
+        Files.setLastModifiedTime(Files.move(done(file), properties.inbox().resolve(file)), modified);
+        // Files are taken in name order, so once a later name is done the re-dropped one was looked at.
+        String later = file.replace("usage-a", "usage-b");
+        drop(later, "eventId,accountId,occurredAt,feature\n");
+        awaitDone(later);
+
+        assertThat(properties.inbox().resolve(file)).exists();
+        assertThat(deadLettersFrom(file)).as("its bad line was not read twice").hasSize(1);
+        assertThat(jdbc.sql("SELECT messageid FROM camel_messageprocessed WHERE processorname = 'file-drop' AND messageid LIKE ?")
+                .param(file + "|%").query(String.class).list())
+                .containsExactly(file + "|" + Files.size(properties.inbox().resolve(file)) + "|" + modified.toMillis());
+    }
+
+    @Test
+    void givenAFileNamedForNoKnownKind_thenItGoesToErrorWithOneDeadLetterNamingTheAcceptedNames() throws IOException {
+        String file = unique("export") + ".csv";
+
+        drop(file, "id,name\n1,x\n");
+
+        await().atMost(PATIENCE).until(() -> Files.exists(error(file)));
+        assertThat(deadLettersFrom(file)).singleElement().satisfies(letter -> {
+            assertThat(letter.source()).isEqualTo("file");
+            assertThat(letter.reason()).contains("accepted names are accounts*.csv, contacts*.csv, usage*.csv");
+        });
+    }
+
+    @Test
+    void givenAFileThatIsNotUtf8_thenItGoesToError() throws IOException {
+        String file = unique("accounts") + ".csv";
+        Path staged = properties.inbox().resolveSibling(file + ".staged");
+        byte[] latin1 = "id,name,segment\nzurich,Zürich AG,HIGH_TOUCH\n".getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(staged, latin1);
+        Files.move(staged, properties.inbox().resolve(file), StandardCopyOption.ATOMIC_MOVE);
+
+        await().atMost(PATIENCE).until(() -> Files.exists(error(file)));
+        assertThat(deadLettersFrom(file)).singleElement().satisfies(letter -> {
+            assertThat(letter.reason()).isEqualTo("'" + file + "' is not UTF-8 text (0 records before the first bad byte were read)");
+            assertThat(letter.record()).as("the file is named, not copied").startsWith("file ").endsWith(file + " (" + latin1.length + " bytes)");
+        });
+        assertThat(jdbc.sql("SELECT count(*) FROM camel_messageprocessed WHERE messageid LIKE ?").param(file + "|%")
+                .query(Integer.class).single()).as("a file that went to error/ can be dropped again as it is").isZero();
+    }
+}

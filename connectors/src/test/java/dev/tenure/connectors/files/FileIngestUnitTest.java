@@ -1,0 +1,134 @@
+package dev.tenure.connectors.files;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tenure.connectors.FakeDeadLetters;
+import dev.tenure.connectors.FakeIntake;
+import dev.tenure.connectors.records.RecordMapper;
+import dev.tenure.engine.deadletters.DeadLetter;
+import dev.tenure.engine.vocabulary.Signal;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+class FileIngestUnitTest {
+
+    private final FakeDeadLetters deadLetters = new FakeDeadLetters();
+
+    private FileReport ingest(FakeIntake intake, int chunkSize, String fileName, String content) throws IOException {
+        return ingest(intake, chunkSize, fileName, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private FileReport ingest(FakeIntake intake, int chunkSize, String fileName, byte[] content) throws IOException {
+        FileIngest ingest = new FileIngest(new RecordMapper(), intake, deadLetters, new ObjectMapper(),
+                new FileDropProperties(Path.of("inbox"), Duration.ofSeconds(5), Duration.ofSeconds(1), chunkSize));
+        return ingest.ingest(fileName, new ByteArrayInputStream(content));
+    }
+
+    @Test
+    void givenAUsageCsvWithABadDateOnLine3_thenLines2And4AreStoredAndLine3IsADeadLetterNamingOccurredAt() throws IOException {
+        FakeIntake intake = new FakeIntake();
+
+        FileReport report = ingest(intake, 1000, "usage-nov.csv", """
+                eventId,accountId,occurredAt,feature,quantity
+                u-1,acme,2026-11-01,core,3
+                u-2,acme,2026-13-01,core,3
+                u-3,acme,2026-11-02T09:30:00Z,reports,
+                """);
+
+        assertThat(intake.storedLabels()).containsExactly("usage-nov.csv line 2", "usage-nov.csv line 4");
+        assertThat(intake.storedSignals()).extracting(Signal::externalId, Signal::source)
+                .containsExactly(tuple("u-1", "file"), tuple("u-3", "file"));
+        assertThat(deadLetters.all()).extracting(DeadLetter::source, DeadLetter::origin, DeadLetter::line,
+                        DeadLetter::record, DeadLetter::reason)
+                .containsExactly(tuple("file", "usage-nov.csv", 3, "u-2,acme,2026-13-01,core,3",
+                        "occurredAt: '2026-13-01' is not a time (ISO-8601 like 2026-11-01T10:00:00Z, or yyyy-MM-dd)"));
+        assertThat(report).extracting(FileReport::records, FileReport::accepted, FileReport::deadLetters)
+                .containsExactly(3, 2, 1);
+    }
+
+    @Test
+    void givenARecordTheEngineRefuses_thenItsChunkIsRetriedOneByOneAndOnlyThatLineIsADeadLetter() throws IOException {
+        FakeIntake intake = new FakeIntake("ghost");
+
+        ingest(intake, 3, "tickets.jsonl", """
+                {"eventId":"t-1","accountId":"acme","occurredAt":"2026-11-01T10:00:00Z","ticketId":"1","priority":"P2","status":"OPEN"}
+                {"eventId":"t-2","accountId":"ghost","occurredAt":"2026-11-01T10:00:00Z","ticketId":"2","priority":"P2","status":"OPEN"}
+                {"eventId":"t-3","accountId":"acme","occurredAt":"2026-11-01T10:00:00Z","ticketId":"3","priority":"P2","status":"OPEN"}
+                {"eventId":"t-4","accountId":"acme","occurredAt":"2026-11-01T10:00:00Z","ticketId":"4","priority":"P2","status":"OPEN"}
+                """);
+
+        assertThat(intake.storedSignals()).extracting(Signal::externalId).containsExactly("t-1", "t-3", "t-4");
+        assertThat(intake.calls()).as("one refused chunk of 3, 3 retries, then the last chunk of 1").isEqualTo(5);
+        assertThat(deadLetters.all()).extracting(DeadLetter::line, DeadLetter::reason)
+                .containsExactly(tuple(2, "accountId: unknown account 'ghost'"));
+    }
+
+    @Test
+    void goodRecordsGoToTheEngineInChunks() throws IOException {
+        FakeIntake intake = new FakeIntake();
+        StringBuilder csv = new StringBuilder("eventId,accountId,occurredAt,feature\n");
+        for (int i = 1; i <= 5; i++) {
+            csv.append("u-").append(i).append(",acme,2026-11-01,core\n");
+        }
+
+        ingest(intake, 2, "usage.csv", csv.toString());
+
+        assertThat(intake.stored()).extracting(b -> b.signals().size()).containsExactly(2, 2, 1);
+    }
+
+    @Test
+    void aLineThatIsNotJsonIsADeadLetterAndTheRestOfTheFileStillLands() throws IOException {
+        FakeIntake intake = new FakeIntake();
+
+        ingest(intake, 1000, "accounts.ndjson", """
+                {"id":"acme","name":"Acme","segment":"HIGH_TOUCH"}
+                {"id":"initech","name":"Initech",
+                """);
+
+        assertThat(intake.storedLabels()).containsExactly("accounts.ndjson line 1");
+        assertThat(deadLetters.all()).singleElement().satisfies(d -> {
+            assertThat(d.line()).isEqualTo(2);
+            assertThat(d.reason()).startsWith("json: Unexpected end-of-input");
+        });
+    }
+
+    @Test
+    void aByteOrderMarkIsNotPartOfTheFirstColumnName() throws IOException {
+        FakeIntake intake = new FakeIntake();
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] csv = "id,name,segment\nacme,Acme,TECH_TOUCH\n".getBytes(StandardCharsets.UTF_8);
+        byte[] content = new byte[bom.length + csv.length];
+        System.arraycopy(bom, 0, content, 0, bom.length);
+        System.arraycopy(csv, 0, content, bom.length, csv.length);
+
+        ingest(intake, 1000, "accounts.csv", content);
+
+        assertThat(deadLetters.all()).isEmpty();
+        assertThat(intake.storedLabels()).containsExactly("accounts.csv line 2");
+    }
+
+    @Test
+    void aFileWhoseNameNamesNoKindIsUnreadableAndSaysWhichNamesAreAccepted() {
+        assertThatThrownBy(() -> ingest(new FakeIntake(), 1000, "export.csv", "a,b\n"))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessageStartingWith("'export.csv' does not start with a known kind; accepted names are "
+                        + "accounts*.csv, contacts*.csv, usage*.csv, tickets*.csv, billing*.csv, nps*.csv");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsUnreadable() {
+        byte[] latin1 = "id,name,segment\nzurich,Zürich AG,HIGH_TOUCH\n".getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThatThrownBy(() -> ingest(new FakeIntake(), 1000, "accounts.csv", latin1))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessageStartingWith("'accounts.csv' is not UTF-8 text");
+    }
+}

@@ -1,0 +1,246 @@
+package dev.tenure.connectors.records;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tenure.engine.intake.RecordError;
+import dev.tenure.engine.vocabulary.Account;
+import dev.tenure.engine.vocabulary.BillingEvent;
+import dev.tenure.engine.vocabulary.BillingSignal;
+import dev.tenure.engine.vocabulary.Contact;
+import dev.tenure.engine.vocabulary.ContactRole;
+import dev.tenure.engine.vocabulary.NpsSignal;
+import dev.tenure.engine.vocabulary.Segment;
+import dev.tenure.engine.vocabulary.Stage;
+import dev.tenure.engine.vocabulary.TicketPriority;
+import dev.tenure.engine.vocabulary.TicketSignal;
+import dev.tenure.engine.vocabulary.TicketStatus;
+import dev.tenure.engine.vocabulary.UsageSignal;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+class RecordMapperUnitTest {
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final RecordMapper mapper = new RecordMapper();
+
+    private Mapping map(RecordKind kind, String record) {
+        try {
+            return mapper.map(kind, "rec", json.readTree(record), "webhook");
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static Object mapped(Mapping mapping) {
+        assertThat(mapping.errors()).isEmpty();
+        return mapping.record();
+    }
+
+    @Nested
+    class Accounts {
+
+        @Test
+        void anAccountWithOnlyTheRequiredFieldsStartsInOnboarding() {
+            Account account = (Account) mapped(map(RecordKind.ACCOUNTS,
+                    "{\"id\":\"acme\",\"name\":\"Acme\",\"segment\":\"high_touch\"}"));
+
+            assertThat(account).isEqualTo(new Account("acme", "Acme", Segment.HIGH_TOUCH, Stage.ONBOARDING,
+                    null, null, null, null, null, null));
+        }
+
+        @Test
+        void everyFieldIsRead() {
+            Account account = (Account) mapped(map(RecordKind.ACCOUNTS, """
+                    {"id":"acme","name":"Acme","segment":"Low Touch","stage":"renewal","csm":"kim@tenure.example",
+                     "arr":"120000.50","plan":"Scale","startedOn":"2025-01-15","renewalOn":"2026-01-15",
+                     "timezone":"Europe/Paris"}"""));
+
+            assertThat(account).isEqualTo(new Account("acme", "Acme", Segment.LOW_TOUCH, Stage.RENEWAL,
+                    "kim@tenure.example", new BigDecimal("120000.50"), "Scale", LocalDate.of(2025, 1, 15),
+                    LocalDate.of(2026, 1, 15), "Europe/Paris"));
+        }
+
+        @Test
+        void allErrorsOfARecordAreReportedAtOnce() {
+            Mapping mapping = map(RecordKind.ACCOUNTS, """
+                    {"name":"  ","segment":"GOLD","csm":"kim","arr":"abc","startedOn":"2026-13-01",
+                     "timezone":"Mars/Olympus"}""");
+
+            assertThat(mapping.valid()).isFalse();
+            assertThat(mapping.errors()).extracting(RecordError::record, RecordError::field, RecordError::message)
+                    .containsExactly(
+                            tuple("rec", "id", "missing"),
+                            tuple("rec", "name", "missing"),
+                            tuple("rec", "segment", "'GOLD' is not one of HIGH_TOUCH, LOW_TOUCH, TECH_TOUCH"),
+                            tuple("rec", "csm", "'kim' is not an email address"),
+                            tuple("rec", "arr", "'abc' is not a number"),
+                            tuple("rec", "startedOn", "'2026-13-01' is not a date (yyyy-MM-dd)"),
+                            tuple("rec", "timezone", "'Mars/Olympus' is not a time zone (IANA id like Europe/Paris)"));
+        }
+    }
+
+    @Nested
+    class Contacts {
+
+        @Test
+        void aContactIsActiveAndSubscribedUnlessSaidOtherwise() {
+            Contact contact = (Contact) mapped(map(RecordKind.CONTACTS,
+                    "{\"accountId\":\"acme\",\"email\":\"ana@acme.example\",\"role\":\"exec_sponsor\"}"));
+
+            assertThat(contact).isEqualTo(new Contact("acme", "ana@acme.example", null, ContactRole.EXEC_SPONSOR,
+                    null, true, false));
+        }
+
+        @Test
+        void flagsAreReadFromTextAsSpreadsheetsWriteThem() {
+            Contact contact = (Contact) mapped(map(RecordKind.CONTACTS, """
+                    {"accountId":"acme","email":"ana@acme.example","role":"CHAMPION","active":"FALSE",
+                     "unsubscribed":true}"""));
+
+            assertThat(contact.active()).isFalse();
+            assertThat(contact.unsubscribed()).isTrue();
+        }
+
+        @Test
+        void aBadEmailRoleAndFlagAreNamed() {
+            Mapping mapping = map(RecordKind.CONTACTS,
+                    "{\"accountId\":\"acme\",\"email\":\"ana\",\"role\":\"boss\",\"active\":\"yes\"}");
+
+            assertThat(mapping.errors()).extracting(RecordError::field, RecordError::message).containsExactly(
+                    tuple("email", "'ana' is not an email address"),
+                    tuple("role", "'boss' is not one of CHAMPION, EXEC_SPONSOR, ADMIN, BILLING, USER"),
+                    tuple("active", "'yes' is not true or false"));
+        }
+    }
+
+    @Nested
+    class Usage {
+
+        @Test
+        void aDateMeansMidnightUtcAndCountsHaveDefaults() {
+            UsageSignal usage = (UsageSignal) mapped(map(RecordKind.USAGE,
+                    "{\"eventId\":\"u-1\",\"accountId\":\"acme\",\"occurredAt\":\"2026-11-01\",\"feature\":\"core\"}"));
+
+            assertThat(usage).isEqualTo(new UsageSignal("webhook", "u-1", "acme",
+                    Instant.parse("2026-11-01T00:00:00Z"), "core", 1, 0));
+        }
+
+        @Test
+        void instantsWithOffsetsAndJsonNumbersAreRead() {
+            UsageSignal usage = (UsageSignal) mapped(map(RecordKind.USAGE, """
+                    {"eventId":"u-1","accountId":"acme","occurredAt":"2026-11-01T12:00:00+02:00","feature":"core",
+                     "quantity":42,"activeUsers":"7","source":"segment"}"""));
+
+            assertThat(usage.occurredAt()).isEqualTo(Instant.parse("2026-11-01T10:00:00Z"));
+            assertThat(usage.quantity()).isEqualTo(42);
+            assertThat(usage.activeUsers()).isEqualTo(7);
+            assertThat(usage.source()).as("a record may name its own source").isEqualTo("segment");
+        }
+
+        @Test
+        void badTimesAndCountsAreNamed() {
+            Mapping mapping = map(RecordKind.USAGE, """
+                    {"accountId":"acme","occurredAt":"yesterday","feature":"core","quantity":"1.5",
+                     "activeUsers":"-3"}""");
+
+            assertThat(mapping.errors()).extracting(RecordError::field, RecordError::message).containsExactly(
+                    tuple("eventId", "missing"),
+                    tuple("occurredAt", "'yesterday' is not a time (ISO-8601 like 2026-11-01T10:00:00Z, or yyyy-MM-dd)"),
+                    tuple("quantity", "'1.5' is not a whole number"),
+                    tuple("activeUsers", "'-3' is less than 0"));
+        }
+
+        @Test
+        void aTimeWithoutZoneIsRefusedRatherThanGuessed() {
+            Mapping mapping = map(RecordKind.USAGE,
+                    "{\"eventId\":\"u-1\",\"accountId\":\"acme\",\"occurredAt\":\"2026-11-01T10:00:00\",\"feature\":\"core\"}");
+
+            assertThat(mapping.errors()).extracting(RecordError::field).containsExactly("occurredAt");
+        }
+    }
+
+    @Test
+    void aTicketWithAnUnknownPriorityIsRefused() {
+        Mapping mapping = map(RecordKind.TICKETS, """
+                {"eventId":"t-1","accountId":"acme","occurredAt":"2026-11-01T10:00:00Z","ticketId":"T-9",
+                 "priority":"P7","status":"open"}""");
+
+        assertThat(mapping.errors()).extracting(RecordError::field, RecordError::message)
+                .containsExactly(tuple("priority", "'P7' is not one of P1, P2, P3, P4"));
+    }
+
+    @Test
+    void aTicketIsRead() {
+        TicketSignal ticket = (TicketSignal) mapped(map(RecordKind.TICKETS, """
+                {"eventId":"t-1","accountId":"acme","occurredAt":"2026-11-01T10:00:00Z","ticketId":"T-9",
+                 "priority":"p1","status":"PENDING","subject":"Export broken"}"""));
+
+        assertThat(ticket).isEqualTo(new TicketSignal("webhook", "t-1", "acme", Instant.parse("2026-11-01T10:00:00Z"),
+                "T-9", TicketPriority.P1, TicketStatus.PENDING, "Export broken"));
+    }
+
+    @Test
+    void billingDefaultsToDollarsAndChecksTheCurrency() {
+        BillingSignal billing = (BillingSignal) mapped(map(RecordKind.BILLING, """
+                {"eventId":"b-1","accountId":"acme","occurredAt":"2026-11-01","event":"payment_failed",
+                 "amount":"99.90","invoiceId":"INV-1"}"""));
+        Mapping badCurrency = map(RecordKind.BILLING, """
+                {"eventId":"b-2","accountId":"acme","occurredAt":"2026-11-01","event":"INVOICE_PAID",
+                 "currency":"EURO"}""");
+
+        assertThat(billing).isEqualTo(new BillingSignal("webhook", "b-1", "acme", Instant.parse("2026-11-01T00:00:00Z"),
+                BillingEvent.PAYMENT_FAILED, new BigDecimal("99.90"), "USD", "INV-1"));
+        assertThat(badCurrency.errors()).extracting(RecordError::message)
+                .containsExactly("'EURO' is not a currency code (ISO 4217 like USD)");
+    }
+
+    @Test
+    void anNpsScoreIsRequiredAndBetweenZeroAndTen() {
+        NpsSignal nps = (NpsSignal) mapped(map(RecordKind.NPS, """
+                {"eventId":"n-1","accountId":"acme","occurredAt":"2026-11-01","score":"3",
+                 "contactEmail":"ana@acme.example","comment":"Slow"}"""));
+        Mapping tooHigh = map(RecordKind.NPS,
+                "{\"eventId\":\"n-2\",\"accountId\":\"acme\",\"occurredAt\":\"2026-11-01\",\"score\":11}");
+        Mapping missing = map(RecordKind.NPS, "{\"eventId\":\"n-3\",\"accountId\":\"acme\",\"occurredAt\":\"2026-11-01\"}");
+
+        assertThat(nps.score()).isEqualTo(3);
+        assertThat(nps.contactEmail()).isEqualTo("ana@acme.example");
+        assertThat(tooHigh.errors()).extracting(RecordError::field, RecordError::message)
+                .containsExactly(tuple("score", "'11' is not between 0 and 10"));
+        assertThat(missing.errors()).extracting(RecordError::field, RecordError::message)
+                .containsExactly(tuple("score", "missing"));
+    }
+
+    @Test
+    void aValueThatIsNotSingleIsNamedNotStringified() {
+        Mapping mapping = map(RecordKind.USAGE,
+                "{\"eventId\":\"u-1\",\"accountId\":[\"a\",\"b\"],\"occurredAt\":\"2026-11-01\",\"feature\":\"core\"}");
+
+        assertThat(mapping.errors()).extracting(RecordError::field, RecordError::message)
+                .containsExactly(tuple("accountId", "'[\"a\",\"b\"]' is not a single value"));
+    }
+
+    @Test
+    void somethingOtherThanAnObjectIsNotARecord() throws Exception {
+        JsonNode number = json.readTree("42");
+
+        assertThat(mapper.map(RecordKind.USAGE, "usage[0]", number, "webhook").errors())
+                .containsExactly(new RecordError("usage[0]", "record", "not a JSON object"));
+    }
+
+    @Test
+    void kindsAreKnownByNameAndByFileNamePrefix() {
+        assertThat(RecordKind.named(" Usage ")).contains(RecordKind.USAGE);
+        assertThat(RecordKind.named("signals")).isEmpty();
+        assertThat(RecordKind.prefixOf("tickets-2026-11.csv")).contains(RecordKind.TICKETS);
+        assertThat(RecordKind.prefixOf("export.csv")).isEmpty();
+        assertThat(RecordKind.names()).isEqualTo("accounts, contacts, usage, tickets, billing, nps");
+    }
+}
