@@ -1,17 +1,11 @@
 package dev.tenure.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.Segment;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -20,21 +14,11 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bad webhook input: HTTP 400 with a problem body naming the record and field; nothing stored. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BadWebhookInputIntegrationTest {
+class BadWebhookInputIntegrationTest extends ApiIntegrationTest {
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    Intake intake;
     @Autowired
     JdbcClient jdbc;
 
-    ResponseEntity<JsonNode> post(String path, String json) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.postForEntity(path, new HttpEntity<>(json, headers), JsonNode.class);
-    }
 
     TestData storedAccount(String name) {
         TestData account = TestData.account(name, Segment.LOW_TOUCH);

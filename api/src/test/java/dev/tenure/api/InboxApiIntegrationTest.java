@@ -1,17 +1,11 @@
 package dev.tenure.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.Segment;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import java.time.Duration;
@@ -22,23 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A CSM works the inbox over REST: list, complete with an outcome, snooze. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class InboxApiIntegrationTest {
-
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    Intake intake;
-
-    ResponseEntity<JsonNode> post(String path, String json) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.postForEntity(path, new HttpEntity<>(json, headers), JsonNode.class);
-    }
-
-    JsonNode get(String path) {
-        return http.getForObject(path, JsonNode.class);
-    }
+class InboxApiIntegrationTest extends ApiIntegrationTest {
 
     /** An account whose detractor answer put one call-back task in its CSM's inbox. */
     JsonNode openTask(String name) {

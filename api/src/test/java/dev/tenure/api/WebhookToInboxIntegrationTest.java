@@ -1,19 +1,13 @@
 package dev.tenure.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.testing.SharedGreenMail;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.ContactRole;
 import dev.tenure.engine.vocabulary.Segment;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import java.time.Duration;
@@ -23,23 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The whole path over HTTP: a webhook signal becomes a task in the CSM's inbox and an email, fast. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class WebhookToInboxIntegrationTest {
-
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    Intake intake;
-
-    ResponseEntity<JsonNode> post(String path, String json) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.postForEntity(path, new HttpEntity<>(json, headers), JsonNode.class);
-    }
-
-    JsonNode get(String path) {
-        return http.getForObject(path, JsonNode.class);
-    }
+class WebhookToInboxIntegrationTest extends ApiIntegrationTest {
 
     @Test
     void an_nps_detractor_posted_to_the_webhook_is_a_task_in_the_csms_inbox_within_one_second() {

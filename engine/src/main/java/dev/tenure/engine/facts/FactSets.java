@@ -24,7 +24,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads one account's facts from the rollups, as of a moment. Usage days are UTC days. */
+/**
+ * Reads one account's facts from the rollups, as of a moment. Usage days are UTC days; trends compare
+ * complete days only (yesterday and the 6 before it, against the 28 before those), so a source that
+ * reports yesterday's totals once a day does not look like a drop every morning.
+ */
 @Component
 public class FactSets {
 
@@ -52,9 +56,9 @@ public class FactSets {
         List<Row> rows = jdbc.sql("""
                         WITH params AS (SELECT CAST(:today AS date) AS today)
                         SELECT feature,
-                               coalesce(sum(quantity) FILTER (WHERE day > today - 7), 0) AS last7,
-                               coalesce(sum(quantity) FILTER (WHERE day <= today - 7 AND day > today - 35), 0) AS prior28,
-                               coalesce(max(active_users) FILTER (WHERE day > today - 7), 0) AS active_users,
+                               coalesce(sum(quantity) FILTER (WHERE day >= today - 7 AND day < today), 0) AS last7,
+                               coalesce(sum(quantity) FILTER (WHERE day >= today - 35 AND day < today - 7), 0) AS prior28,
+                               coalesce(max(active_users) FILTER (WHERE day >= today - 7 AND day < today), 0) AS active_users,
                                max(day) FILTER (WHERE quantity > 0) AS last_day
                         FROM usage_daily, params WHERE account_id = :id AND day > today - 366 AND day <= today
                         GROUP BY feature ORDER BY feature""")

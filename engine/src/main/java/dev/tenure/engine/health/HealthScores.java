@@ -1,8 +1,7 @@
 package dev.tenure.engine.health;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tenure.engine.storage.JsonColumns;
 import dev.tenure.engine.vocabulary.HealthComponent;
 import dev.tenure.engine.vocabulary.HealthScore;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,22 +21,17 @@ public class HealthScores {
     };
 
     private final JdbcClient jdbc;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
-    public HealthScores(JdbcClient jdbc, ObjectMapper json) {
+    public HealthScores(JdbcClient jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
     }
 
     public void record(HealthScore h) {
-        try {
-            jdbc.sql("INSERT INTO health_score (account_id, score, previous, components, computed_at) VALUES (?, ?, ?, ?::jsonb, ?)")
-                    .params(h.accountId(), h.score(), h.previous(), json.writeValueAsString(h.components()),
-                            Timestamp.from(h.computedAt()))
-                    .update();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        jdbc.sql("INSERT INTO health_score (account_id, score, previous, components, computed_at) VALUES (?, ?, ?, ?::jsonb, ?)")
+                .params(h.accountId(), h.score(), h.previous(), json.write(h.components()), Timestamp.from(h.computedAt()))
+                .update();
     }
 
     public Optional<HealthScore> latest(String accountId) {
@@ -52,11 +46,7 @@ public class HealthScores {
     }
 
     private HealthScore row(ResultSet rs, int n) throws SQLException {
-        try {
-            return new HealthScore(rs.getString(1), rs.getInt(2), rs.getInt(3),
-                    json.readValue(rs.getString(4), COMPONENTS), rs.getTimestamp(5).toInstant());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return new HealthScore(rs.getString(1), rs.getInt(2), rs.getInt(3), json.read(rs.getString(4), COMPONENTS),
+                rs.getTimestamp(5).toInstant());
     }
 }

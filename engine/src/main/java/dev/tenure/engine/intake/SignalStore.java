@@ -1,7 +1,6 @@
 package dev.tenure.engine.intake;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tenure.engine.storage.JsonColumns;
 import dev.tenure.engine.vocabulary.Signal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -63,9 +62,9 @@ class SignalStore {
             SELECT source, external_id, account_id FROM inserted""";
 
     private final JdbcClient jdbc;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
-    SignalStore(JdbcClient jdbc, ObjectMapper json) {
+    SignalStore(JdbcClient jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -84,7 +83,7 @@ class SignalStore {
                         "kind", s.kind(), "occurred_at", s.occurredAt().toString(), "payload", s));
             }
         }
-        Set<String> inserted = new HashSet<>(jdbc.sql(INSERT).param("rows", write(rows))
+        Set<String> inserted = new HashSet<>(jdbc.sql(INSERT).param("rows", json.write(rows))
                 .query((rs, n) -> key(rs.getString(1), rs.getString(2))).list());
         return unique.entrySet().stream().filter(e -> inserted.contains(e.getKey())).map(Map.Entry::getValue).toList();
     }
@@ -98,11 +97,4 @@ class SignalStore {
         return source + "\u0000" + externalId;
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

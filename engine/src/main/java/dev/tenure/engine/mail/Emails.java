@@ -1,8 +1,6 @@
 package dev.tenure.engine.mail;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tenure.engine.storage.JsonColumns;
 import dev.tenure.engine.plays.Why;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,17 +17,15 @@ import java.util.Optional;
 @Repository
 public class Emails {
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
     private static final String SELECT = """
             SELECT e.*, r.rule_name, r.rule_set_version, r.matched_facts
             FROM email e LEFT JOIN play_run r ON r.id = e.run_id
             """;
 
     private final JdbcClient jdbc;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
-    public Emails(JdbcClient jdbc, ObjectMapper json) {
+    public Emails(JdbcClient jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -61,14 +57,7 @@ public class Emails {
                 rs.getString("message_id"), rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
                 EmailStatus.valueOf(rs.getString("status")), rs.getString("error"),
                 rs.getTimestamp("created_at").toInstant(), sent == null ? null : sent.toInstant(),
-                rule == null ? null : new Why(rule, rs.getString("rule_set_version"), map(rs.getString("matched_facts"))));
+                rule == null ? null : new Why(rule, rs.getString("rule_set_version"), json.map(rs.getString("matched_facts"))));
     }
 
-    private Map<String, Object> map(String text) {
-        try {
-            return json.readValue(text, MAP);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,8 +1,6 @@
 package dev.tenure.engine.plays;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tenure.engine.storage.JsonColumns;
 import dev.tenure.engine.timeline.Timeline;
 import dev.tenure.engine.timeline.TimelineEntry;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,14 +22,12 @@ import java.util.Optional;
 @Repository
 public class PlayRuns {
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
 
     private final JdbcClient jdbc;
-    private final ObjectMapper json;
+    private final JsonColumns json;
     private final Timeline timeline;
 
-    public PlayRuns(JdbcClient jdbc, ObjectMapper json, Timeline timeline) {
+    public PlayRuns(JdbcClient jdbc, JsonColumns json, Timeline timeline) {
         this.jdbc = jdbc;
         this.json = json;
         this.timeline = timeline;
@@ -55,7 +51,7 @@ public class PlayRuns {
                                               rule_set_version, matched_facts)
                         VALUES (?, ?, ?, 'RUNNING', ?, ?, ?, ?::jsonb) RETURNING id""")
                 .params(accountId, play.id(), play.name(), Timestamp.from(now), why.rule(), why.ruleSetVersion(),
-                        write(why.matchedFacts()))
+                        json.write(why.matchedFacts()))
                 .query(Long.class).single();
         List<Instant> due = new ArrayList<>();
         for (int i = 0; i < play.steps().size(); i++) {
@@ -64,7 +60,7 @@ public class PlayRuns {
             jdbc.sql("""
                             INSERT INTO play_step (run_id, account_id, position, type, definition, due_at, status)
                             VALUES (?, ?, ?, ?, ?::jsonb, ?, 'SCHEDULED')""")
-                    .params(runId, accountId, i, step.type().name(), write(step), Timestamp.from(dueAt))
+                    .params(runId, accountId, i, step.type().name(), json.write(step), Timestamp.from(dueAt))
                     .update();
             due.add(dueAt);
         }
@@ -114,7 +110,7 @@ public class PlayRuns {
     PlayStep step(ResultSet rs, int n) throws SQLException {
         Timestamp executed = rs.getTimestamp("executed_at");
         return new PlayStep(rs.getLong("id"), rs.getLong("run_id"), rs.getString("account_id"), rs.getInt("position"),
-                StepType.valueOf(rs.getString("type")), read(rs.getString("definition"), StepDefinition.class),
+                StepType.valueOf(rs.getString("type")), json.read(rs.getString("definition"), StepDefinition.class),
                 rs.getTimestamp("due_at").toInstant(), rs.getString("status"),
                 executed == null ? null : executed.toInstant(), rs.getString("result"));
     }
@@ -128,30 +124,9 @@ public class PlayRuns {
     }
 
     private Why whyRow(ResultSet rs, int n) throws SQLException {
-        return new Why(rs.getString("rule_name"), rs.getString("rule_set_version"), read(rs.getString("matched_facts"), MAP));
+        return new Why(rs.getString("rule_name"), rs.getString("rule_set_version"), json.map(rs.getString("matched_facts")));
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private <T> T read(String text, Class<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private <T> T read(String text, TypeReference<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,7 +1,6 @@
 package dev.tenure.engine.rules;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tenure.engine.storage.JsonColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,9 +13,9 @@ import java.util.stream.Collectors;
 public class RuleSets {
 
     private final JdbcClient jdbc;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
-    public RuleSets(JdbcClient jdbc, ObjectMapper json) {
+    public RuleSets(JdbcClient jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -25,17 +24,10 @@ public class RuleSets {
         Map<String, String> files = ruleSet.files().files().stream()
                 .collect(Collectors.toMap(RuleFile::path, RuleFile::content, (a, b) -> a, java.util.TreeMap::new));
         jdbc.sql("INSERT INTO rule_set (version, files, rules) VALUES (?, ?::jsonb, ?::jsonb) ON CONFLICT (version) DO NOTHING")
-                .params(ruleSet.version(), write(files), write(ruleSet.ruleNames()))
+                .params(ruleSet.version(), json.write(files), json.write(ruleSet.ruleNames()))
                 .update();
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** How often each rule started a play, for the rule set status. */
     public Map<String, Long> playsStartedByRule(String version) {

@@ -1,7 +1,5 @@
 package dev.tenure.engine.schedule;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tenure.engine.accounts.Accounts;
 import dev.tenure.engine.accounts.Contacts;
 import dev.tenure.engine.mail.EmailComposer;
@@ -13,6 +11,7 @@ import dev.tenure.engine.plays.PlayStep;
 import dev.tenure.engine.plays.StepDefinition;
 import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.ActiveRuleSet;
+import dev.tenure.engine.storage.JsonColumns;
 import dev.tenure.engine.tasks.NewTask;
 import dev.tenure.engine.tasks.Tasks;
 import dev.tenure.engine.timeline.Timeline;
@@ -35,8 +34,6 @@ import java.util.Optional;
 class StepActions {
 
     private static final Logger log = LoggerFactory.getLogger(StepActions.class);
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
 
     private final Accounts accounts;
     private final Contacts contacts;
@@ -47,10 +44,10 @@ class StepActions {
     private final EmailComposer composer;
     private final ActiveRuleSet rules;
     private final Timeline timeline;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
     StepActions(Accounts accounts, Contacts contacts, PlayRuns runs, Tasks tasks, Outbox outbox, Emails emails,
-                EmailComposer composer, ActiveRuleSet rules, Timeline timeline, ObjectMapper json) {
+                EmailComposer composer, ActiveRuleSet rules, Timeline timeline, JsonColumns json) {
         this.accounts = accounts;
         this.contacts = contacts;
         this.runs = runs;
@@ -133,8 +130,8 @@ class StepActions {
     /** Templates and task titles see the account, the contact, the CSM and the facts the rule matched. */
     private Map<String, Object> model(Account account, Contact contact, Why why) {
         Map<String, Object> model = new HashMap<>();
-        model.put("account", json.convertValue(account, MAP));
-        model.put("contact", contact == null ? Map.of() : json.convertValue(contact, MAP));
+        model.put("account", json.asMap(account));
+        model.put("contact", contact == null ? Map.of() : json.asMap(contact));
         model.put("csm", account.csm());
         model.put("rule", why.rule());
         model.put("facts", why.matchedFacts());

@@ -1,8 +1,6 @@
 package dev.tenure.engine.tasks;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tenure.engine.storage.JsonColumns;
 import dev.tenure.engine.plays.Why;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,8 +17,6 @@ import java.util.Optional;
 @Repository
 public class Tasks {
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
     private static final String SELECT = """
             SELECT t.*, a.name AS account_name, r.rule_name, r.rule_set_version, r.matched_facts,
                    CASE WHEN t.status = 'DONE' THEN 'DONE'
@@ -29,9 +25,9 @@ public class Tasks {
             """;
 
     private final JdbcClient jdbc;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
-    public Tasks(JdbcClient jdbc, ObjectMapper json) {
+    public Tasks(JdbcClient jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -76,7 +72,7 @@ public class Tasks {
 
     private Task task(ResultSet rs, int n) throws SQLException {
         String rule = rs.getString("rule_name");
-        Why why = rule == null ? null : new Why(rule, rs.getString("rule_set_version"), map(rs.getString("matched_facts")));
+        Why why = rule == null ? null : new Why(rule, rs.getString("rule_set_version"), json.map(rs.getString("matched_facts")));
         String outcome = rs.getString("outcome");
         return new Task(rs.getLong("id"), rs.getString("account_id"), rs.getString("account_name"),
                 (Long) rs.getObject("run_id"), rs.getString("owner"), rs.getString("title"), rs.getString("details"),
@@ -90,11 +86,4 @@ public class Tasks {
         return t == null ? null : t.toInstant();
     }
 
-    private Map<String, Object> map(String text) {
-        try {
-            return json.readValue(text, MAP);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -54,7 +54,7 @@ class StarterRulesIntegrationTest {
 
         @Test
         void a_high_touch_account_whose_core_usage_fell_60_percent_gets_a_save_task_for_its_csm() {
-            TestData acme = TestData.account("Acme", Segment.HIGH_TOUCH).usage("core", 34, 7, 100).usage("core", 6, 0, 40);
+            TestData acme = TestData.account("Acme", Segment.HIGH_TOUCH).usage("core", 35, 8, 100).usage("core", 7, 0, 40);
 
             assertThat(playsStarted(acme)).containsExactly("save-usage-drop");
 
@@ -68,7 +68,7 @@ class StarterRulesIntegrationTest {
 
         @Test
         void a_tech_touch_account_whose_core_usage_fell_gets_save_emails_instead_of_a_task() {
-            TestData tiny = TestData.account("Tiny Co", Segment.TECH_TOUCH).usage("core", 34, 7, 100).usage("core", 6, 0, 30);
+            TestData tiny = TestData.account("Tiny Co", Segment.TECH_TOUCH).usage("core", 35, 8, 100).usage("core", 7, 0, 30);
 
             assertThat(playsStarted(tiny)).containsExactly("save-usage-drop-tech-touch");
 
@@ -78,7 +78,7 @@ class StarterRulesIntegrationTest {
 
         @Test
         void a_30_percent_fall_is_not_enough() {
-            TestData steady = TestData.account("Steady", Segment.LOW_TOUCH).usage("core", 34, 7, 100).usage("core", 6, 0, 70);
+            TestData steady = TestData.account("Steady", Segment.LOW_TOUCH).usage("core", 35, 8, 100).usage("core", 7, 0, 70);
 
             assertThat(playsStarted(steady)).isEmpty();
         }
@@ -186,7 +186,7 @@ class StarterRulesIntegrationTest {
 
         TestData unhealthy(String name, int renewsInDays) {
             return TestData.account(name, Segment.LOW_TOUCH).renewsInDays(renewsInDays)
-                    .usage("core", 34, 7, 100).usage("core", 6, 0, 30)
+                    .usage("core", 35, 8, 100).usage("core", 7, 0, 30)
                     .ticket(TicketPriority.P1, TicketStatus.OPEN, 30).ticket(TicketPriority.P2, TicketStatus.OPEN, 40)
                     .billing(BillingEvent.PAYMENT_FAILED, 45).nps(3, 20);
         }

@@ -1,0 +1,64 @@
+package dev.tenure.api.demo;
+
+import dev.tenure.engine.intake.Batch;
+import dev.tenure.engine.intake.Intake;
+import dev.tenure.engine.intake.IntakeResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Loads the {@link DemoData demo data set} at startup when the application is started with
+ * {@code --demo}, through the same intake as every other source, so the rules run on it as it arrives.
+ * Does nothing when demo accounts are already stored: the set is dated to the day it was first loaded,
+ * and loading it again on a later day would bolt a second, shifted history onto the first.
+ */
+@Component
+class DemoLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
+
+    private final Intake intake;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    DemoLoader(Intake intake, JdbcClient jdbc, Clock clock) {
+        this.intake = intake;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!args.containsOption("demo")) {
+            return;
+        }
+        long stored = jdbc.sql("SELECT count(*) FROM account WHERE id LIKE 'demo-%'").query(Long.class).single();
+        if (stored > 0) {
+            log.info("Demo data: {} demo accounts already stored, not loading again", stored);
+            return;
+        }
+        // The engine evaluates in UTC days; the demo's "today" must be the same day.
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        List<Batch> batches = new DemoData().batches(today);
+        int accounts = 0, contacts = 0, signals = 0, duplicates = 0, plays = 0;
+        for (Batch batch : batches) {
+            IntakeResult result = intake.accept(batch);
+            accounts += batch.accounts().size();
+            contacts += batch.contacts().size();
+            signals += batch.signals().size();
+            duplicates += result.duplicates();
+            plays += result.playsStarted();
+        }
+        log.info("Demo data loaded for {}: {} accounts, {} contacts, {} signals ({} already stored) in {} batches; "
+                + "{} plays started", today, accounts, contacts, signals, duplicates, batches.size(), plays);
+    }
+}

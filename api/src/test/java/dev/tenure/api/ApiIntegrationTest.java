@@ -1,0 +1,31 @@
+package dev.tenure.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tenure.engine.intake.Intake;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** The whole application on a random port; every API test shares this one Spring context. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class ApiIntegrationTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    Intake intake;
+
+    ResponseEntity<JsonNode> post(String path, String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.postForEntity(path, new HttpEntity<>(json, headers), JsonNode.class);
+    }
+
+    JsonNode get(String path) {
+        return http.getForObject(path, JsonNode.class);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.tenure.api.demo;
+
+import dev.tenure.engine.vocabulary.Segment;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Started with {@code --demo}, the application loads the demo data set through the real intake and the
+ * repository's rule set, and each story starts the plays it is there to show. The context is closed
+ * afterwards, so its scheduler does not go on working the demo's plays during other tests.
+ */
+@SpringBootTest(args = "--demo")
+@DirtiesContext
+class DemoLoaderIntegrationTest {
+
+    @Autowired
+    DemoLoader loader;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Clock clock;
+
+    static Set<String> playsOf(DemoAccount account) {
+        String saveUsageDrop = account.account().segment() == Segment.TECH_TOUCH
+                ? "save-usage-drop-tech-touch" : "save-usage-drop";
+        return switch (account.story()) {
+            case STEADY -> Set.of();
+            case USAGE_DROP -> Set.of(saveUsageDrop);
+            case HIGH_PRIORITY_TICKETS -> Set.of("ticket-escalation");
+            case PAYMENT_FAILED -> Set.of("failed-payment");
+            case DETRACTOR -> Set.of("nps-detractor");
+            case FIRST_VALUE -> Set.of("first-value-congrats");
+            case ONBOARDING_STALLED -> Set.of("onboarding-nudge");
+            case RENEWAL_RISK -> Set.of("renewal-risk", saveUsageDrop);
+            case QBR_DUE -> Set.of("qbr-prep");
+        };
+    }
+
+    @Test
+    void each_story_starts_its_plays_on_load_and_steady_accounts_start_none() {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        Map<String, Set<String>> started = jdbc
+                .sql("SELECT account_id, play_id FROM play_run WHERE account_id LIKE 'demo-%'")
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).list().stream()
+                .collect(Collectors.groupingBy(row -> row.get(0), Collectors.mapping(row -> row.get(1),
+                        Collectors.toCollection(TreeSet::new))));
+
+        List<DemoAccount> accounts = new DemoData().accounts(today);
+        assertThat(count("SELECT count(*) FROM account WHERE id LIKE 'demo-%'")).isEqualTo(accounts.size());
+        for (DemoAccount account : accounts) {
+            assertThat(started.getOrDefault(account.id(), Set.of())).as("%s (%s)", account.id(), account.story())
+                    .isEqualTo(playsOf(account));
+        }
+    }
+
+    @Test
+    void starting_again_with_demo_data_stored_loads_nothing() {
+        long signals = count("SELECT count(*) FROM signal WHERE account_id LIKE 'demo-%'");
+        long plays = count("SELECT count(*) FROM play_run WHERE account_id LIKE 'demo-%'");
+
+        loader.run(new DefaultApplicationArguments("--demo"));
+
+        assertThat(signals).isGreaterThan(10_000);
+        assertThat(count("SELECT count(*) FROM signal WHERE account_id LIKE 'demo-%'")).isEqualTo(signals);
+        assertThat(count("SELECT count(*) FROM play_run WHERE account_id LIKE 'demo-%'")).isEqualTo(plays);
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+}

@@ -1,0 +1,2 @@
+/** What the stores share: reading and writing jsonb column values. */
+package dev.tenure.engine.storage;
