@@ -17,7 +17,7 @@ import java.time.Duration;
  * @param chunkSize  how many records go to the engine in one transaction
  */
 @ConfigurationProperties("tenure.files")
-public record FileDropProperties(@DefaultValue("inbox") Path inbox,
+public record FileDropProperties(@DefaultValue("inbox") String inbox,
                                  @DefaultValue("5s") Duration pollDelay,
                                  @DefaultValue("1s") Duration settleTime,
                                  @DefaultValue("1000") int chunkSize) {
@@ -26,5 +26,10 @@ public record FileDropProperties(@DefaultValue("inbox") Path inbox,
         if (chunkSize < 1) {
             throw new IllegalArgumentException("tenure.files.chunk-size must be at least 1, was " + chunkSize);
         }
+    }
+
+    /** A plain path on disk; bound as a Path, a web application would read it as a servlet resource. */
+    public Path inboxPath() {
+        return Path.of(inbox);
     }
 }

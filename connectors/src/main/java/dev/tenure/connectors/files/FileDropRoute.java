@@ -60,7 +60,7 @@ class FileDropRoute extends RouteBuilder {
     }
 
     private String inboxUri() {
-        return "file:" + properties.inbox()
+        return "file:" + properties.inboxPath()
                 // Any other file (a README, an upload still named .part) is left alone.
                 + "?antInclude=*.csv,*.jsonl,*.ndjson&antFilterCaseSensitive=false"
                 + "&sortBy=file:name"

@@ -29,17 +29,17 @@ class FileDropIntegrationTest extends ConnectorsIntegrationTest {
 
     /** Writes a file beside the inbox and moves it in whole, as a careful uploader would. */
     private Path drop(String name, String content) throws IOException {
-        Files.createDirectories(properties.inbox());
-        Path staged = Files.writeString(properties.inbox().resolveSibling(name + ".staged"), content, StandardCharsets.UTF_8);
-        return Files.move(staged, properties.inbox().resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        Files.createDirectories(properties.inboxPath());
+        Path staged = Files.writeString(properties.inboxPath().resolveSibling(name + ".staged"), content, StandardCharsets.UTF_8);
+        return Files.move(staged, properties.inboxPath().resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 
     private Path done(String name) {
-        return properties.inbox().resolve("done").resolve(name);
+        return properties.inboxPath().resolve("done").resolve(name);
     }
 
     private Path error(String name) {
-        return properties.inbox().resolve("error").resolve(name);
+        return properties.inboxPath().resolve("error").resolve(name);
     }
 
     private void awaitDone(String name) {
@@ -164,17 +164,17 @@ class FileDropIntegrationTest extends ConnectorsIntegrationTest {
                 """.formatted(acme)), modified);
         awaitDone(file);
 
-        Files.setLastModifiedTime(Files.move(done(file), properties.inbox().resolve(file)), modified);
+        Files.setLastModifiedTime(Files.move(done(file), properties.inboxPath().resolve(file)), modified);
         // Files are taken in name order, so once a later name is done the re-dropped one was looked at.
         String later = file.replace("usage-a", "usage-b");
         drop(later, "eventId,accountId,occurredAt,feature\n");
         awaitDone(later);
 
-        assertThat(properties.inbox().resolve(file)).exists();
+        assertThat(properties.inboxPath().resolve(file)).exists();
         assertThat(deadLettersFrom(file)).as("its bad line was not read twice").hasSize(1);
         assertThat(jdbc.sql("SELECT messageid FROM camel_messageprocessed WHERE processorname = 'file-drop' AND messageid LIKE ?")
                 .param(file + "|%").query(String.class).list())
-                .containsExactly(file + "|" + Files.size(properties.inbox().resolve(file)) + "|" + modified.toMillis());
+                .containsExactly(file + "|" + Files.size(properties.inboxPath().resolve(file)) + "|" + modified.toMillis());
     }
 
     @Test
@@ -193,10 +193,10 @@ class FileDropIntegrationTest extends ConnectorsIntegrationTest {
     @Test
     void givenAFileThatIsNotUtf8_thenItGoesToError() throws IOException {
         String file = unique("accounts") + ".csv";
-        Path staged = properties.inbox().resolveSibling(file + ".staged");
+        Path staged = properties.inboxPath().resolveSibling(file + ".staged");
         byte[] latin1 = "id,name,segment\nzurich,Zürich AG,HIGH_TOUCH\n".getBytes(StandardCharsets.ISO_8859_1);
         Files.write(staged, latin1);
-        Files.move(staged, properties.inbox().resolve(file), StandardCopyOption.ATOMIC_MOVE);
+        Files.move(staged, properties.inboxPath().resolve(file), StandardCopyOption.ATOMIC_MOVE);
 
         await().atMost(PATIENCE).until(() -> Files.exists(error(file)));
         assertThat(deadLettersFrom(file)).singleElement().satisfies(letter -> {

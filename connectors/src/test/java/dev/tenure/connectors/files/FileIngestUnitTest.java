@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +27,7 @@ class FileIngestUnitTest {
 
     private FileReport ingest(FakeIntake intake, int chunkSize, String fileName, byte[] content) throws IOException {
         FileIngest ingest = new FileIngest(new RecordMapper(), intake, deadLetters, new ObjectMapper(),
-                new FileDropProperties(Path.of("inbox"), Duration.ofSeconds(5), Duration.ofSeconds(1), chunkSize));
+                new FileDropProperties("inbox", Duration.ofSeconds(5), Duration.ofSeconds(1), chunkSize));
         return ingest.ingest(fileName, new ByteArrayInputStream(content));
     }
 
