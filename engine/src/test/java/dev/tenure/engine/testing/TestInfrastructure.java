@@ -19,7 +19,8 @@ public class TestInfrastructure implements EnvironmentPostProcessor, Ordered {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> properties = new HashMap<>();
-        if (!environment.containsProperty("spring.datasource.url")) {
+        // A test of the application's own embedded database says tenure.test.shared-database=off.
+        if (!environment.containsProperty("spring.datasource.url") && !"off".equals(environment.getProperty("tenure.test.shared-database"))) {
             properties.put("spring.datasource.url", SharedPostgres.jdbcUrl());
             properties.put("spring.datasource.username", "postgres");
             properties.put("spring.datasource.password", "postgres");

@@ -1,0 +1,64 @@
+package dev.tenure.api.inbox;
+
+import dev.tenure.engine.tasks.Inbox;
+import dev.tenure.engine.tasks.Task;
+import dev.tenure.engine.tasks.TaskOutcome;
+import dev.tenure.engine.tasks.TaskQuery;
+import dev.tenure.engine.tasks.TaskStatus;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The CSM inbox over REST: list tasks by owner, status and due date; complete or snooze one. */
+@RestController
+@RequestMapping("/api/tasks")
+class TaskController {
+
+    private final Inbox inbox;
+
+    TaskController(Inbox inbox) {
+        this.inbox = inbox;
+    }
+
+    @GetMapping
+    List<Task> list(@RequestParam(required = false) String owner, @RequestParam(required = false) String accountId,
+                    @RequestParam(required = false) TaskStatus status,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant dueBefore,
+                    @RequestParam(defaultValue = "100") int limit) {
+        return inbox.list(new TaskQuery(owner, accountId, status, dueBefore, Math.min(Math.max(limit, 1), 1000)));
+    }
+
+    @GetMapping("/{id}")
+    Task get(@PathVariable long id) {
+        return inbox.get(id);
+    }
+
+    @PostMapping("/{id}/complete")
+    Task complete(@PathVariable long id, @Valid @RequestBody Completion body) {
+        return inbox.complete(id, body.outcome(), body.note());
+    }
+
+    @PostMapping("/{id}/snooze")
+    Task snooze(@PathVariable long id, @Valid @RequestBody Snooze body) {
+        return inbox.snooze(id, body.until());
+    }
+
+    /** How a task ended: SAVED, CHURNED, EXPANDED or NO_ACTION, and a note for the timeline. */
+    record Completion(@NotNull TaskOutcome outcome, @Size(max = 4000) String note) {
+    }
+
+    /** Until when the task leaves the open list (an ISO-8601 instant, e.g. 2026-12-01T09:00:00Z). */
+    record Snooze(@NotNull Instant until) {
+    }
+}

@@ -1,0 +1,2 @@
+/** The CSM inbox over REST. */
+package dev.tenure.api.inbox;

@@ -1,0 +1,52 @@
+package dev.tenure.api.database;
+
+import dev.tenure.api.TenureApplication;
+import dev.tenure.engine.accounts.Accounts;
+import dev.tenure.engine.intake.Intake;
+import dev.tenure.engine.testing.TestData;
+import dev.tenure.engine.vocabulary.Segment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** With no database configured, Tenure runs on its own PostgreSQL, and a restart keeps the data. */
+class EmbeddedDatabaseIntegrationTest {
+
+    @Test
+    void data_written_before_a_restart_is_there_after_it(@TempDir Path dataDir) throws IOException {
+        int port = freePort();
+        TestData account = TestData.account("Kept Across Restarts", Segment.LOW_TOUCH);
+
+        try (ConfigurableApplicationContext first = start(dataDir, port)) {
+            assertThat(first.getEnvironment().getProperty("spring.datasource.url")).contains(":" + port + "/");
+            first.getBean(Intake.class).accept(account.batch());
+        }
+        try (ConfigurableApplicationContext second = start(dataDir, port)) {
+            assertThat(second.getBean(Accounts.class).find(account.id())).isPresent();
+        }
+        assertThat(dataDir.resolve("PG_VERSION")).content().startsWith("17");
+    }
+
+    private static ConfigurableApplicationContext start(Path dataDir, int port) {
+        return new SpringApplicationBuilder(TenureApplication.class).properties(
+                "tenure.test.shared-database=off",
+                "tenure.embedded-database.data-dir=" + dataDir,
+                "tenure.embedded-database.port=" + port,
+                "spring.main.web-application-type=none",
+                "spring.quartz.scheduler-name=tenure-embedded-database-test",
+                "spring.main.banner-mode=off").run();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
