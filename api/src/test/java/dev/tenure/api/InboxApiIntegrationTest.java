@@ -68,6 +68,18 @@ class InboxApiIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void a_task_can_be_snoozed_until_a_date_but_not_until_a_word() {
+        JsonNode task = openTask("Date Snoozer");
+        String date = java.time.LocalDate.now().plusDays(7).toString();
+
+        assertThat(post("/api/tasks/" + task.path("id").asLong() + "/snooze", "{\"until\": \"" + date + "\"}")
+                .getBody().path("snoozedUntil").asText()).startsWith(date + "T00:00:00");
+        ResponseEntity<JsonNode> bad = post("/api/tasks/" + task.path("id").asLong() + "/snooze", "{\"until\": \"soon\"}");
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getBody().path("detail").asText()).startsWith("until: 'soon'");
+    }
+
+    @Test
     void completing_without_an_outcome_names_the_missing_field() {
         JsonNode task = openTask("No Outcome");
 

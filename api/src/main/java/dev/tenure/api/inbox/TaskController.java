@@ -1,11 +1,13 @@
 package dev.tenure.api.inbox;
 
+import dev.tenure.engine.EngineProperties;
 import dev.tenure.engine.tasks.Inbox;
 import dev.tenure.engine.tasks.Task;
 import dev.tenure.engine.tasks.TaskOutcome;
 import dev.tenure.engine.tasks.TaskQuery;
 import dev.tenure.engine.tasks.TaskStatus;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -18,6 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** The CSM inbox over REST: list tasks by owner, status and due date; complete or snooze one. */
@@ -26,9 +31,11 @@ import java.util.List;
 class TaskController {
 
     private final Inbox inbox;
+    private final ZoneId zone;
 
-    TaskController(Inbox inbox) {
+    TaskController(Inbox inbox, EngineProperties properties) {
         this.inbox = inbox;
+        this.zone = properties.defaultTimezone();
     }
 
     @GetMapping
@@ -51,14 +58,25 @@ class TaskController {
 
     @PostMapping("/{id}/snooze")
     Task snooze(@PathVariable long id, @Valid @RequestBody Snooze body) {
-        return inbox.snooze(id, body.until());
+        return inbox.snooze(id, body.instant(zone));
     }
 
     /** How a task ended: SAVED, CHURNED, EXPANDED or NO_ACTION, and a note for the timeline. */
     record Completion(@NotNull TaskOutcome outcome, @Size(max = 4000) String note) {
     }
 
-    /** Until when the task leaves the open list (an ISO-8601 instant, e.g. 2026-12-01T09:00:00Z). */
-    record Snooze(@NotNull Instant until) {
+    /**
+     * Until when the task leaves the open list: an instant ({@code 2026-12-01T09:00:00Z}) or a date
+     * ({@code 2026-12-01}, the start of that day in the default time zone).
+     */
+    record Snooze(@NotBlank String until) {
+
+        Instant instant(ZoneId zone) {
+            try {
+                return until.length() == 10 ? LocalDate.parse(until).atStartOfDay(zone).toInstant() : Instant.parse(until);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("until: '" + until + "' is neither a date (2026-12-01) nor an instant (2026-12-01T09:00:00Z)");
+            }
+        }
     }
 }
