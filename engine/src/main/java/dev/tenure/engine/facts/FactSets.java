@@ -6,8 +6,6 @@ import dev.tenure.engine.vocabulary.BillingStatus;
 import dev.tenure.engine.vocabulary.Milestone;
 import dev.tenure.engine.vocabulary.MilestoneType;
 import dev.tenure.engine.vocabulary.PlayRun;
-import dev.tenure.engine.vocabulary.Qbr;
-import dev.tenure.engine.vocabulary.Renewal;
 import dev.tenure.engine.vocabulary.TicketLoad;
 import dev.tenure.engine.vocabulary.Today;
 import dev.tenure.engine.vocabulary.UsageTrend;
@@ -32,8 +30,6 @@ import java.util.List;
 @Component
 public class FactSets {
 
-    static final int QBR_EVERY_DAYS = 90;
-
     private final JdbcClient jdbc;
     private final Contacts contacts;
 
@@ -46,8 +42,8 @@ public class FactSets {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         String id = account.id();
         return new FactSet(new Today(today, now), account, contacts.of(id), usage(account, today),
-                tickets(id, now), billing(id, now), lastNps(id), milestones(id), plays(id), renewal(account, today),
-                qbr(account, today));
+                tickets(id, now), billing(id, now), lastNps(id, now), milestones(id), plays(id), DerivedFacts.renewal(account, today),
+                DerivedFacts.qbr(account, today));
     }
 
     private List<UsageTrend> usage(Account account, LocalDate today) {
@@ -71,23 +67,14 @@ public class FactSets {
         int active = 0;
         LocalDate lastDay = null;
         for (Row r : rows) {
-            trends.add(trend(account, today, r.feature(), r.last7(), r.prior28(), r.activeUsers(), r.lastDay()));
+            trends.add(DerivedFacts.trend(account, today, r.feature(), r.last7(), r.prior28(), r.activeUsers(), r.lastDay()));
             last7 += r.last7();
             prior28 += r.prior28();
             active = Math.max(active, r.activeUsers());
             lastDay = r.lastDay() == null ? lastDay : lastDay == null || r.lastDay().isAfter(lastDay) ? r.lastDay() : lastDay;
         }
-        trends.add(trend(account, today, UsageTrend.ALL_FEATURES, last7, prior28, active, lastDay));
+        trends.add(DerivedFacts.trend(account, today, UsageTrend.ALL_FEATURES, last7, prior28, active, lastDay));
         return trends;
-    }
-
-    private static UsageTrend trend(Account account, LocalDate today, String feature, long last7, long prior28,
-                                    int activeUsers, LocalDate lastDay) {
-        double baselineWeekly = prior28 / 4.0;
-        double changePct = baselineWeekly > 0 ? Math.round((last7 - baselineWeekly) * 1000 / baselineWeekly) / 10.0 : 0;
-        LocalDate since = lastDay != null ? lastDay : account.startedOn() != null ? account.startedOn() : today;
-        int idleDays = (int) Math.max(0, ChronoUnit.DAYS.between(since, today));
-        return new UsageTrend(account.id(), feature, last7, baselineWeekly, changePct, activeUsers, idleDays);
     }
 
     private TicketLoad tickets(String id, Instant now) {
@@ -134,11 +121,11 @@ public class FactSets {
         return new BillingStatus(id, counts.failed(), counts.overdue(), lastFailed, current, change);
     }
 
-    private Integer lastNps(String id) {
+    private Integer lastNps(String id, Instant now) {
         return jdbc.sql("""
-                        SELECT (payload->>'score')::int FROM signal WHERE account_id = ? AND kind = 'nps'
+                        SELECT (payload->>'score')::int FROM signal WHERE account_id = ? AND kind = 'nps' AND occurred_at <= ?
                         ORDER BY occurred_at DESC, id DESC LIMIT 1""")
-                .param(id).query(Integer.class).optional().orElse(null);
+                .params(id, Timestamp.from(now)).query(Integer.class).optional().orElse(null);
     }
 
     private List<Milestone> milestones(String id) {
@@ -156,22 +143,5 @@ public class FactSets {
                 .query((rs, n) -> new PlayRun(rs.getLong(1), id, rs.getString(2), "RUNNING".equals(rs.getString(3)),
                         rs.getTimestamp(4).toInstant()))
                 .list();
-    }
-
-    private static Renewal renewal(Account account, LocalDate today) {
-        if (account.renewalOn() == null) {
-            return null;
-        }
-        return new Renewal(account.id(), account.renewalOn(), ChronoUnit.DAYS.between(today, account.renewalOn()));
-    }
-
-    private static Qbr qbr(Account account, LocalDate today) {
-        if (account.startedOn() == null || account.startedOn().isAfter(today)) {
-            return null;
-        }
-        long elapsed = ChronoUnit.DAYS.between(account.startedOn(), today);
-        long cycles = elapsed / QBR_EVERY_DAYS + 1;
-        LocalDate next = account.startedOn().plusDays(cycles * QBR_EVERY_DAYS);
-        return new Qbr(account.id(), next, ChronoUnit.DAYS.between(today, next));
     }
 }

@@ -14,7 +14,6 @@ import dev.tenure.engine.timeline.TimelineEntry;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.HealthScore;
 import dev.tenure.engine.vocabulary.Signal;
-import org.kie.api.runtime.KieSession;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -29,9 +28,6 @@ import java.util.List;
  */
 @Component
 public class AccountEvaluator {
-
-    /** A guard against rules that keep re-activating each other. */
-    private static final int MAX_FIRINGS = 1_000;
 
     private final ActiveRuleSet rules;
     private final Accounts accounts;
@@ -63,7 +59,7 @@ public class AccountEvaluator {
         healthScores.record(health);
 
         RuleSet ruleSet = rules.get();
-        List<Decision> decisions = fire(ruleSet, facts, health, arrived, now);
+        List<Decision> decisions = ruleSet.evaluate(facts, health, arrived, now).decisions();
         List<StartedRun> started = new ArrayList<>();
         for (Decision d : decisions) {
             if (d instanceof Decision.StartPlay s) {
@@ -82,20 +78,5 @@ public class AccountEvaluator {
             }
         }
         return new Evaluation(accountId, health, started);
-    }
-
-    private static List<Decision> fire(RuleSet ruleSet, FactSet facts, HealthScore health,
-                                       Collection<? extends Signal> arrived, Instant now) {
-        KieSession session = ruleSet.newSession();
-        try {
-            RecordingPlaybook playbook = new RecordingPlaybook(session, ruleSet.version(), now);
-            facts.all().forEach(session::insert);
-            session.insert(health);
-            arrived.forEach(session::insert);
-            session.fireAllRules(MAX_FIRINGS);
-            return playbook.decisions();
-        } finally {
-            session.dispose();
-        }
     }
 }

@@ -4,8 +4,8 @@ import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.vocabulary.MilestoneType;
 import dev.tenure.engine.vocabulary.Stage;
 
-/** What a rule asked the playbook for, with why; carried out after the rules have run. */
-sealed interface Decision {
+/** What a rule asked the playbook for, with why; carried out (or only reported) after the rules have run. */
+public sealed interface Decision {
 
     Why why();
 

@@ -30,6 +30,7 @@ final class RecordingPlaybook extends DefaultAgendaEventListener implements Play
     private final String version;
     private final Instant now;
     private final List<Decision> decisions = new ArrayList<>();
+    private final List<String> fired = new ArrayList<>();
     private Why current;
 
     RecordingPlaybook(KieSession session, String version, Instant now) {
@@ -43,8 +44,8 @@ final class RecordingPlaybook extends DefaultAgendaEventListener implements Play
         }
     }
 
-    List<Decision> decisions() {
-        return decisions;
+    RuleOutcome outcome() {
+        return new RuleOutcome(fired, decisions);
     }
 
     @Override
@@ -59,6 +60,7 @@ final class RecordingPlaybook extends DefaultAgendaEventListener implements Play
             facts.put(key, fact);
         }
         current = new Why(event.getMatch().getRule().getName(), version, facts);
+        fired.add(current.rule());
     }
 
     @Override

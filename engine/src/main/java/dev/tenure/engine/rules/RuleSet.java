@@ -1,15 +1,23 @@
 package dev.tenure.engine.rules;
 
+import dev.tenure.engine.facts.FactSet;
 import dev.tenure.engine.plays.PlayDefinition;
+import dev.tenure.engine.vocabulary.HealthScore;
+import dev.tenure.engine.vocabulary.Signal;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** A compiled, validated rule set: its rules, plays and email templates, under one version. */
 public final class RuleSet {
+
+    /** A guard against rules that keep re-activating each other. */
+    private static final int MAX_FIRINGS = 1_000;
 
     private final RuleSetFiles files;
     private final KieBase kieBase;
@@ -39,6 +47,24 @@ public final class RuleSet {
     public Optional<String> template(String id) { return Optional.ofNullable(templates.get(id)); }
 
     KieSession newSession() { return kieBase.newKieSession(); }
+
+    /**
+     * Runs the rules over one account's facts in a fresh session and reports what they decided; nothing
+     * is stored or sent. {@code arrived} are the signals that just came in, which rules see as events.
+     */
+    public RuleOutcome evaluate(FactSet facts, HealthScore health, Collection<? extends Signal> arrived, Instant now) {
+        KieSession session = newSession();
+        try {
+            RecordingPlaybook playbook = new RecordingPlaybook(session, version(), now);
+            facts.all().forEach(session::insert);
+            session.insert(health);
+            arrived.forEach(session::insert);
+            session.fireAllRules(MAX_FIRINGS);
+            return playbook.outcome();
+        } finally {
+            session.dispose();
+        }
+    }
 
     /** The first session of a KieBase builds its network; pay for that now, not on the first signal. */
     void warmUp() {

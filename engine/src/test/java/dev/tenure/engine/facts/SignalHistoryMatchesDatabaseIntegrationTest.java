@@ -1,0 +1,68 @@
+package dev.tenure.engine.facts;
+
+import dev.tenure.engine.EngineTestApplication;
+import dev.tenure.engine.accounts.Accounts;
+import dev.tenure.engine.intake.Intake;
+import dev.tenure.engine.intake.Labeled;
+import dev.tenure.engine.testing.TestData;
+import dev.tenure.engine.vocabulary.BillingEvent;
+import dev.tenure.engine.vocabulary.Segment;
+import dev.tenure.engine.vocabulary.Stage;
+import dev.tenure.engine.vocabulary.TicketPriority;
+import dev.tenure.engine.vocabulary.TicketStatus;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Facts rolled up in memory are the facts the database rolls up from the same signals. */
+@SpringBootTest(classes = EngineTestApplication.class)
+class SignalHistoryMatchesDatabaseIntegrationTest {
+
+    @Autowired
+    Intake intake;
+    @Autowired
+    FactSets factSets;
+    @Autowired
+    Accounts accounts;
+
+    @Test
+    void usage_tickets_billing_nps_renewal_and_qbr_agree() {
+        List<TestData> scenarios = List.of(
+                TestData.account("Busy Mixed", Segment.HIGH_TOUCH).startedDaysAgo(350).renewsInDays(40)
+                        .usage("core", 40, 8, 100).usage("core", 7, 1, 30).usage("reports", 20, 0, 7)
+                        .ticket(TicketPriority.P1, TicketStatus.OPEN, 3).ticket(TicketPriority.P3, TicketStatus.SOLVED, 20)
+                        .ticket(TicketPriority.P2, TicketStatus.PENDING, 50)
+                        .billing(BillingEvent.MRR_CHANGED, 90).billing(BillingEvent.MRR_CHANGED, 10)
+                        .billing(BillingEvent.INVOICE_PAID, 35).billing(BillingEvent.PAYMENT_FAILED, 4)
+                        .billing(BillingEvent.INVOICE_OVERDUE, 2).nps(9, 40).nps(4, 1),
+                TestData.account("Quiet Newcomer", Segment.TECH_TOUCH).stage(Stage.ONBOARDING).startedDaysAgo(30)
+                        .usage("core", 30, 20, 3),
+                TestData.account("Nothing Yet", Segment.LOW_TOUCH));
+        Instant now = Instant.now();
+
+        for (TestData data : scenarios) {
+            intake.accept(data.batch());
+            SignalHistory history = new SignalHistory();
+            data.batch().signals().stream().map(Labeled::value).forEach(history::add);
+
+            FactSet stored = factSets.load(accounts.find(data.id()).orElseThrow(), now);
+            FactSet inMemory = history.factsAsOf(data.account().withStage(stored.account().stage()),
+                    stored.contacts(), List.of(), List.of(), now);
+
+            assertThat(inMemory.usage()).as(data.id()).containsExactlyInAnyOrderElementsOf(stored.usage());
+            assertThat(inMemory.tickets()).as(data.id()).isEqualTo(stored.tickets());
+            assertThat(inMemory.billing()).as(data.id()).usingRecursiveComparison()
+                    .withComparatorForType(java.math.BigDecimal::compareTo, java.math.BigDecimal.class)
+                    .isEqualTo(stored.billing());
+            assertThat(inMemory.lastNps()).as(data.id()).isEqualTo(stored.lastNps());
+            assertThat(Stream.of(inMemory.renewal(), inMemory.qbr())).as(data.id())
+                    .containsExactly(stored.renewal(), stored.qbr());
+        }
+    }
+}
