@@ -9,6 +9,9 @@ public record RuleFile(String path, String content) {
 
     boolean isTemplate() { return path.startsWith("templates/") && path.endsWith(".html"); }
 
+    /** A scenario test file: given accounts and signals, expect these plays (see rules/README.md). */
+    public boolean isScenario() { return path.startsWith("tests/") && (path.endsWith(".yml") || path.endsWith(".yaml")); }
+
     /** The file name without folder and extension: a play's or template's id. */
     String baseName() {
         String name = path.substring(path.lastIndexOf('/') + 1);
