@@ -32,7 +32,7 @@ class RuleSetCompilerTest {
     void the_starter_rule_pack_compiles() {
         RuleSet ruleSet = compiler.compile(RuleSetFiles.read(Path.of("../rules")));
 
-        assertThat(ruleSet.ruleNames()).hasSize(9);
+        assertThat(ruleSet.ruleNames()).hasSize(14);
         assertThat(ruleSet.plays()).containsKeys("save-usage-drop", "failed-payment", "qbr-prep", "renewal-risk");
         assertThat(ruleSet.version()).hasSize(12);
     }
