@@ -2,9 +2,11 @@ package dev.tenure.engine.rules;
 
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
+import org.drools.decisiontable.parser.csv.CsvLineParser;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,8 +40,62 @@ final class DecisionTables {
             problems.add(new RuleProblem(table.path(), cellLine(message), 0, "decision table: " + message));
             return null;
         }
-        int[] rows = rows(drl, csv.split("\r?\n", -1));
+        String[] csvLines = csv.split("\r?\n", -1);
+        problems.addAll(ignoredValues(table.path(), csvLines));
+        int[] rows = rows(drl, csvLines);
         return new DrlSource(table, drl, line -> line < rows.length ? rows[line] : 0);
+    }
+
+    /**
+     * Values Drools would drop without a word: a CONDITION or ACTION column whose code row is blank
+     * turns its values into nothing (a threshold column becomes a bare {@code TicketLoad()}, true for
+     * every account).
+     */
+    private static List<RuleProblem> ignoredValues(String file, String[] lines) {
+        CsvLineParser parser = new CsvLineParser();
+        List<List<String>> cells = new ArrayList<>();
+        for (String line : lines) {
+            cells.add(parser.parse(line));
+        }
+        List<RuleProblem> problems = new ArrayList<>();
+        for (int t = 0; t + 4 < cells.size(); t++) {
+            int first = tableStart(cells.get(t));
+            if (first < 0) {
+                continue;
+            }
+            List<String> types = cells.get(t + 1);
+            List<String> code = cells.get(t + 3);
+            for (int row = t + 5; row < cells.size() && !blank(cells.get(row)); row++) {
+                for (int column = first; column < types.size(); column++) {
+                    String type = cell(types, column).toUpperCase(Locale.ROOT);
+                    boolean takesValues = type.startsWith("CONDITION") || type.startsWith("ACTION")
+                            || type.equals("C") || type.equals("A");
+                    if (takesValues && cell(code, column).isEmpty() && !cell(cells.get(row), column).isEmpty()) {
+                        problems.add(new RuleProblem(file, row + 1, 0, "decision table: '" + cell(cells.get(row), column)
+                                + "' in column " + (char) ('A' + Math.min(column, 25)) + " would be ignored: the column has"
+                                + " no code on line " + (t + 4) + " to put it in"));
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static int tableStart(List<String> row) {
+        for (int i = 0; i < row.size(); i++) {
+            if (row.get(i).strip().toLowerCase(Locale.ROOT).startsWith("ruletable")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean blank(List<String> row) {
+        return row.stream().allMatch(String::isBlank);
+    }
+
+    private static String cell(List<String> row, int column) {
+        return column < row.size() ? row.get(column).strip() : "";
     }
 
     /** Drools names cells as in a spreadsheet ("C12"); the row is the CSV line. */
