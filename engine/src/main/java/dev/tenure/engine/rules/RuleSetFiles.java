@@ -23,7 +23,7 @@ public record RuleSetFiles(String version, List<RuleFile> files) {
         try (Stream<Path> paths = Files.walk(folder)) {
             List<RuleFile> files = paths.filter(Files::isRegularFile)
                     .map(p -> new RuleFile(folder.relativize(p).toString().replace('\\', '/'), readString(p)))
-                    .filter(f -> f.isDrl() || f.isPlay() || f.isTemplate() || f.isScenario())
+                    .filter(f -> f.isDrl() || f.isDecisionTable() || f.isPlay() || f.isTemplate() || f.isScenario())
                     .sorted(Comparator.comparing(RuleFile::path))
                     .toList();
             return of(files);

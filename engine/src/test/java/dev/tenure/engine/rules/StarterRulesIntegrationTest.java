@@ -62,7 +62,7 @@ class StarterRulesIntegrationTest {
             Task task = tasksOf(acme).get(0);
             assertThat(task.owner()).isEqualTo(acme.account().csm());
             assertThat(task.title()).isEqualTo("Core usage at Acme fell -60.0%: find out why");
-            assertThat(task.why().rule()).isEqualTo("Core usage fell 40% or more: save play for the CSM");
+            assertThat(task.why().rule()).isEqualTo("Core usage dropped (high touch): save play for the CSM");
             assertThat(task.why().matchedFacts()).containsKeys("account", "usageTrend");
         }
 
