@@ -116,6 +116,8 @@ class StarterRulesIntegrationTest {
             assertThat(playsStarted(late)).containsExactly("failed-payment");
 
             await().atMost(Duration.ofSeconds(10)).until(() -> !SharedGreenMail.to("billing@" + late.id()).isEmpty());
+            // The task commits with the email's step batch, a moment after the SMTP server has the email.
+            await().atMost(Duration.ofSeconds(10)).until(() -> !tasksOf(late).isEmpty());
             assertThat(tasksOf(late)).extracting(Task::title).containsExactly("Payment failed at Late Payer: check with billing");
         }
 
