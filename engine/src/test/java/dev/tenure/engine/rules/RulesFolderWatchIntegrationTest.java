@@ -50,7 +50,7 @@ class RulesFolderWatchIntegrationTest extends HotReloadTestContext {
         assertThat(stored(starter).status()).isEqualTo(RuleSetStatus.RETIRED);
 
         Instant beforeBreaking = Instant.now();
-        write("churn/nps-detractor.drl", detractor.replace("score <= 6", "score <= "));
+        write("churn/nps-detractor.drl", detractor.replace("score <= 6", "score <"));
         RuleSetVersion rejected = await().atMost(A_WHILE).until(() -> rejectedNewerThan(beforeBreaking), Optional::isPresent).orElseThrow();
 
         assertThat(active.get().version()).isEqualTo(edited);
