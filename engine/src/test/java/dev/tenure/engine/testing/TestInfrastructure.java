@@ -33,6 +33,11 @@ public class TestInfrastructure implements EnvironmentPostProcessor, Ordered {
         if (!environment.containsProperty("tenure.rules-folder")) {
             properties.put("tenure.rules-folder", "../rules");
         }
+        // At the test JVM's exit, Spring closes its cached contexts while the shared PostgreSQL stops in
+        // another shutdown hook; Quartz must not wait on jobs retrying against a database that is gone.
+        properties.put("spring.quartz.wait-for-jobs-to-complete-on-shutdown", false);
+        properties.put("spring.quartz.properties.org.quartz.threadPool.makeThreadsDaemons", true);
+        properties.put("spring.quartz.properties.org.quartz.scheduler.makeSchedulerThreadDaemon", true);
         environment.getPropertySources().addFirst(new MapPropertySource("tenure-test-infrastructure", properties));
     }
 
