@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Replays signals, given in event-time order, through one rule set with a pseudo clock: each signal is
@@ -32,7 +31,6 @@ final class Replay {
 
     private final Lane[] lanes;
     private final List<List<Signal>> pending = new ArrayList<>();
-    private final AtomicLong handled = new AtomicLong();
     private final List<Thread> threads = new ArrayList<>();
 
     Replay(RuleSet rules, HealthModel healthModel, Collection<AccountStart> accounts, List<Instant> dailyTimes,
@@ -61,7 +59,6 @@ final class Replay {
         int lane = lane(signal.accountId());
         if (threads.isEmpty()) {
             lanes[lane].handle(signal);
-            handled.incrementAndGet();
             return;
         }
         List<Signal> chunk = pending.get(lane);
@@ -72,19 +69,19 @@ final class Replay {
         }
     }
 
-    /** Signals taken and handled so far (history and replayed). */
-    long handled() {
-        return threads.isEmpty() ? handled.get() : java.util.Arrays.stream(lanes).mapToLong(l -> l.handled.get()).sum();
-    }
-
     /** Runs the daily evaluations left before {@code to} and returns what every lane counted. */
     ReplayTally finish() {
         if (threads.isEmpty()) {
             lanes[0].end();
         } else {
-            for (int i = 0; i < lanes.length; i++) {
-                lanes[i].put(pending.get(i));
-                lanes[i].put(END);
+            try {
+                for (int i = 0; i < lanes.length; i++) {
+                    lanes[i].put(pending.get(i));
+                    lanes[i].put(END);
+                }
+            } catch (RuntimeException e) {
+                abandon();
+                throw e;
             }
             for (Thread thread : threads) {
                 join(thread);
@@ -123,7 +120,6 @@ final class Replay {
 
         final Map<String, ReplayedAccount> accounts = new HashMap<>();
         final ReplayTally tally = new ReplayTally();
-        final AtomicLong handled = new AtomicLong();
         private final BlockingQueue<List<Signal>> queue;
         private final RuleSet rules;
         private final HealthModel healthModel;
@@ -147,7 +143,6 @@ final class Replay {
             try {
                 for (List<Signal> chunk = queue.take(); chunk != END; chunk = queue.take()) {
                     chunk.forEach(this::handle);
-                    handled.addAndGet(chunk.size());
                 }
                 end();
             } catch (InterruptedException e) {
