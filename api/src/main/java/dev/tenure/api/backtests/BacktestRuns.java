@@ -6,6 +6,7 @@ import dev.tenure.engine.rules.RuleSet;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
@@ -32,16 +34,23 @@ class BacktestRuns {
 
     private final Backtests backtests;
     private final Clock clock;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "backtest");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Executor executor;
     private final Map<String, BacktestRun> runs = new LinkedHashMap<>();
 
+    @Autowired
     BacktestRuns(Backtests backtests, Clock clock) {
+        this(backtests, clock, Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "backtest");
+            thread.setDaemon(true);
+            return thread;
+        }));
+    }
+
+    /** {@code executor} runs each backtest; tests hold them back to see one running. */
+    BacktestRuns(Backtests backtests, Clock clock, Executor executor) {
         this.backtests = backtests;
         this.clock = clock;
+        this.executor = executor;
     }
 
     /** Starts a backtest unless one is running. */
@@ -100,6 +109,8 @@ class BacktestRuns {
 
     @PreDestroy
     void stop() {
-        executor.shutdownNow();
+        if (executor instanceof ExecutorService service) {
+            service.shutdownNow();
+        }
     }
 }

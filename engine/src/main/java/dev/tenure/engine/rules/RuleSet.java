@@ -53,8 +53,9 @@ public final class RuleSet {
     KieSession newSession() { return sessions.newKieSession(); }
 
     /**
-     * Runs the rules over one account's facts in a fresh session and reports what they decided; nothing
-     * is stored or sent. {@code arrived} are the signals that just came in, which rules see as events.
+     * Runs the rules over one account's facts in a session of their own (pooled: reset before it is used
+     * again) and reports what they decided; nothing is stored or sent. {@code arrived} are the signals that
+     * just came in, which rules see as events.
      */
     public RuleOutcome evaluate(FactSet facts, HealthScore health, Collection<? extends Signal> arrived, Instant now) {
         KieSession session = newSession();
