@@ -1,8 +1,10 @@
 package dev.tenure.engine.backtest;
 
+import dev.tenure.engine.health.HealthModel;
 import dev.tenure.engine.intake.Batch;
-import dev.tenure.engine.intake.Labeled;
 import dev.tenure.engine.rules.RuleFile;
+import dev.tenure.engine.rules.RuleSet;
+import dev.tenure.engine.rules.RuleSetCompiler;
 import dev.tenure.engine.rules.RuleSetFiles;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.BillingEvent;
@@ -18,8 +20,10 @@ import dev.tenure.engine.vocabulary.TicketSignal;
 import dev.tenure.engine.vocabulary.TicketStatus;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -69,6 +73,15 @@ final class BacktestFixture {
         billing(d, "2011-01-15", BillingEvent.SUBSCRIPTION_CANCELLED).nps(d, "2011-01-20", 1);
         billing(e, "2010-12-15", BillingEvent.INVOICE_PAID).billing(e, "2011-01-05", BillingEvent.PAYMENT_FAILED)
                 .billing(e, "2011-01-08", BillingEvent.INVOICE_PAID);
+    }
+
+    /** The fixture replayed in memory, without PostgreSQL, as the backtest would replay it from there. */
+    BacktestReport replayInMemory(int workers) {
+        RuleSet rules = new RuleSetCompiler().compile(rules());
+        List<Instant> daily = DailyTimes.between("0 0 6 * * ?", ZoneOffset.UTC, FROM, TO);
+        Replay replay = new Replay(rules, new HealthModel(), starts(), daily, FROM, TO, workers);
+        signals().stream().filter(s -> !s.occurredAt().isBefore(FROM.minus(Duration.ofDays(35)))).forEach(replay::accept);
+        return BacktestReport.of(rules, FROM, TO, accounts.size(), replay.finish(), Duration.ofSeconds(1));
     }
 
     /** In path order, as read from a folder, so a stored copy hashes to the same version. */

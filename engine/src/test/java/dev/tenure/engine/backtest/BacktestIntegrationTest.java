@@ -3,7 +3,6 @@ package dev.tenure.engine.backtest;
 import dev.tenure.engine.EngineTestApplication;
 import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.rules.RuleSet;
-import dev.tenure.engine.vocabulary.Signal;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,7 +49,7 @@ class BacktestIntegrationTest {
 
         BacktestReport report = backtests.run(rules, FROM, TO, (replayed, total) -> progress.add(new long[]{replayed, total}));
 
-        BacktestReport inMemory = new HandComputedBacktestUnitTest().replayOf(fixture, 2);
+        BacktestReport inMemory = fixture.replayInMemory(2);
         assertThat(report.rules()).usingRecursiveComparison().isEqualTo(inMemory.rules());
         assertThat(report.churnRules()).isEqualTo(inMemory.churnRules());
         assertThat(report.signalsReplayed()).isEqualTo(12);

@@ -1,44 +1,24 @@
 package dev.tenure.engine.backtest;
 
-import dev.tenure.engine.health.HealthModel;
-import dev.tenure.engine.rules.RuleSet;
-import dev.tenure.engine.rules.RuleSetCompiler;
-import dev.tenure.engine.vocabulary.Signal;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
 
 import static dev.tenure.engine.backtest.BacktestFixture.DETRACTOR;
 import static dev.tenure.engine.backtest.BacktestFixture.FAILED_PAYMENT;
-import static dev.tenure.engine.backtest.BacktestFixture.FROM;
 import static dev.tenure.engine.backtest.BacktestFixture.RECENT_TICKET;
-import static dev.tenure.engine.backtest.BacktestFixture.TO;
 import static dev.tenure.engine.backtest.BacktestFixture.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.groups.Tuple.tuple;
 
 /** The fixture's five accounts replayed in memory: every count, score and lead time as worked out by hand. */
 class HandComputedBacktestUnitTest {
 
-    static final RuleSet RULES = new RuleSetCompiler().compile(BacktestFixture.rules());
     final BacktestFixture fixture = new BacktestFixture("unit");
 
     BacktestReport replay(int workers) {
-        return replayOf(fixture, workers);
-    }
-
-    BacktestReport replayOf(BacktestFixture fixture, int workers) {
-        List<Instant> daily = DailyTimes.between("0 0 6 * * ?", ZoneOffset.UTC, FROM, TO);
-        Replay replay = new Replay(RULES, new HealthModel(), fixture.starts(), daily, FROM, TO, workers);
-        for (Signal signal : fixture.signals()) {
-            if (!signal.occurredAt().isBefore(FROM.minus(Duration.ofDays(35)))) {
-                replay.accept(signal);
-            }
-        }
-        return BacktestReport.of(RULES, FROM, TO, fixture.accounts().size(), replay.finish(), Duration.ofSeconds(1));
+        return fixture.replayInMemory(workers);
     }
 
     static RuleReport rule(BacktestReport report, String name) {
@@ -74,7 +54,7 @@ class HandComputedBacktestUnitTest {
 
         assertThat(payment.playsStarted()).isEqualTo(3);
         assertThat(payment.accounts()).extracting(RuleReport.AlertedAccount::accountId, RuleReport.AlertedAccount::playsStarted)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(fixture.e, 1), org.assertj.core.groups.Tuple.tuple(fixture.b, 2));
+                .containsExactly(tuple(fixture.e, 1), tuple(fixture.b, 2));
         assertThat(payment.churn().precision()).isEqualTo(0.5);
         assertThat(payment.churn().recall()).isCloseTo(1 / 3.0, within(1e-9));
         assertThat(payment.churn().medianLeadTime()).isEqualTo(Duration.ofDays(10));
