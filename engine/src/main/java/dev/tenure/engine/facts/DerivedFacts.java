@@ -25,14 +25,6 @@ final class DerivedFacts {
     private DerivedFacts() {
     }
 
-    static boolean inRecentWindow(LocalDate day, LocalDate today) {
-        return !day.isBefore(today.minusDays(RECENT_DAYS)) && day.isBefore(today);
-    }
-
-    static boolean inBaselineWindow(LocalDate day, LocalDate today) {
-        return !day.isBefore(today.minusDays(RECENT_DAYS + BASELINE_DAYS)) && day.isBefore(today.minusDays(RECENT_DAYS));
-    }
-
     static UsageTrend trend(Account account, LocalDate today, String feature, long last7, long prior28,
                             int activeUsers, LocalDate lastDay) {
         double baselineWeekly = prior28 / 4.0;

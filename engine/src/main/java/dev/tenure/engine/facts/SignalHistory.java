@@ -37,7 +37,8 @@ import java.util.TreeMap;
 public final class SignalHistory {
 
     private final Set<String> seen = new HashSet<>();
-    private final Map<String, TreeMap<LocalDate, long[]>> usage = new HashMap<>();
+    /** Per feature, in name order. */
+    private final Map<String, DailyUsage> usage = new TreeMap<>();
     private final Map<String, List<TicketSignal>> tickets = new HashMap<>();
     private final List<BillingSignal> billing = new ArrayList<>();
     private final List<NpsSignal> nps = new ArrayList<>();
@@ -48,10 +49,8 @@ public final class SignalHistory {
             return false;
         }
         if (signal instanceof UsageSignal u) {
-            long[] day = usage.computeIfAbsent(u.feature(), f -> new TreeMap<>())
-                    .computeIfAbsent(LocalDate.ofInstant(u.occurredAt(), ZoneOffset.UTC), d -> new long[2]);
-            day[0] += u.quantity();
-            day[1] = Math.max(day[1], u.activeUsers());
+            usage.computeIfAbsent(u.feature(), f -> new DailyUsage())
+                    .add(LocalDate.ofInstant(u.occurredAt(), ZoneOffset.UTC), u.quantity(), u.activeUsers());
         } else if (signal instanceof TicketSignal t) {
             tickets.computeIfAbsent(t.ticketId(), id -> new ArrayList<>()).add(t);
         } else if (signal instanceof BillingSignal b) {
@@ -71,34 +70,24 @@ public final class SignalHistory {
     }
 
     private List<UsageTrend> usage(Account account, LocalDate today) {
+        long day = today.toEpochDay();
+        long recentFrom = day - DerivedFacts.RECENT_DAYS;
+        long baselineFrom = recentFrom - DerivedFacts.BASELINE_DAYS;
+        long lookbackFrom = day - (DerivedFacts.LOOKBACK_DAYS - 1);
         List<UsageTrend> trends = new ArrayList<>();
         long allRecent = 0, allBaseline = 0;
         int allActive = 0;
         LocalDate allLast = null;
-        for (String feature : new TreeMap<>(usage).keySet()) {
-            long recent = 0, baseline = 0;
-            int active = 0;
-            LocalDate last = null;
-            boolean any = false;
-            for (Map.Entry<LocalDate, long[]> e : usage.get(feature)
-                    .subMap(today.minusDays(DerivedFacts.LOOKBACK_DAYS - 1), true, today, true).entrySet()) {
-                LocalDate day = e.getKey();
-                long[] v = e.getValue();
-                any = true;
-                if (DerivedFacts.inRecentWindow(day, today)) {
-                    recent += v[0];
-                    active = (int) Math.max(active, v[1]);
-                } else if (DerivedFacts.inBaselineWindow(day, today)) {
-                    baseline += v[0];
-                }
-                if (v[0] > 0) {
-                    last = day;
-                }
-            }
-            if (!any) {
+        for (Map.Entry<String, DailyUsage> feature : usage.entrySet()) {
+            DailyUsage days = feature.getValue();
+            if (!days.hasDataBetween(lookbackFrom, day)) {
                 continue;
             }
-            trends.add(DerivedFacts.trend(account, today, feature, recent, baseline, active, last));
+            long recent = days.uses(recentFrom, day);
+            long baseline = days.uses(baselineFrom, recentFrom);
+            int active = days.mostActiveUsers(recentFrom, day);
+            LocalDate last = days.lastUsedBetween(lookbackFrom, day);
+            trends.add(DerivedFacts.trend(account, today, feature.getKey(), recent, baseline, active, last));
             allRecent += recent;
             allBaseline += baseline;
             allActive = Math.max(allActive, active);
@@ -111,30 +100,37 @@ public final class SignalHistory {
     private TicketLoad tickets(String accountId, Instant now) {
         int[] open = new int[4];
         int opened14 = 0, high14 = 0, opened60 = 0, oldestOpen = 0;
+        Instant since14 = now.minus(Duration.ofDays(14));
+        Instant since60 = now.minus(Duration.ofDays(60));
         for (List<TicketSignal> updates : tickets.values()) {
-            List<TicketSignal> known = updates.stream().filter(t -> !t.occurredAt().isAfter(now)).toList();
-            if (known.isEmpty()) {
-                continue;
-            }
-            Instant openedAt = known.stream().map(TicketSignal::occurredAt).min(Comparator.naturalOrder()).orElseThrow();
+            Instant openedAt = null;
             // The latest update wins; of two at the same moment, the one received last.
-            TicketSignal latest = known.get(0);
-            for (TicketSignal t : known) {
-                if (!t.occurredAt().isBefore(latest.occurredAt())) {
+            TicketSignal latest = null;
+            for (TicketSignal t : updates) {
+                if (t.occurredAt().isAfter(now)) {
+                    continue;
+                }
+                if (openedAt == null || t.occurredAt().isBefore(openedAt)) {
+                    openedAt = t.occurredAt();
+                }
+                if (latest == null || !t.occurredAt().isBefore(latest.occurredAt())) {
                     latest = t;
                 }
+            }
+            if (latest == null) {
+                continue;
             }
             if (latest.status().open()) {
                 open[latest.priority().ordinal()]++;
                 oldestOpen = Math.max(oldestOpen, (int) Duration.between(openedAt, now).toDays());
             }
-            if (openedAt.isAfter(now.minus(Duration.ofDays(14)))) {
+            if (openedAt.isAfter(since14)) {
                 opened14++;
                 if (latest.priority().high()) {
                     high14++;
                 }
             }
-            if (openedAt.isAfter(now.minus(Duration.ofDays(60)))) {
+            if (openedAt.isAfter(since60)) {
                 opened60++;
             }
         }

@@ -6,6 +6,7 @@ import dev.tenure.engine.vocabulary.HealthScore;
 import dev.tenure.engine.vocabulary.Signal;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -24,6 +25,8 @@ public final class RuleSet {
     private final List<String> ruleNames;
     private final Map<String, PlayDefinition> plays;
     private final Map<String, String> templates;
+    /** Disposing a pooled session resets it (facts, agenda, globals, listeners): much cheaper than a new one. */
+    private final KieSessionsPool sessions;
 
     RuleSet(RuleSetFiles files, KieBase kieBase, List<String> ruleNames, Map<String, PlayDefinition> plays,
             Map<String, String> templates) {
@@ -32,6 +35,7 @@ public final class RuleSet {
         this.ruleNames = List.copyOf(ruleNames);
         this.plays = Map.copyOf(plays);
         this.templates = Map.copyOf(templates);
+        this.sessions = kieBase.newKieSessionsPool(1);
     }
 
     public String version() { return files.version(); }
@@ -46,11 +50,12 @@ public final class RuleSet {
 
     public Optional<String> template(String id) { return Optional.ofNullable(templates.get(id)); }
 
-    KieSession newSession() { return kieBase.newKieSession(); }
+    KieSession newSession() { return sessions.newKieSession(); }
 
     /**
-     * Runs the rules over one account's facts in a fresh session and reports what they decided; nothing
-     * is stored or sent. {@code arrived} are the signals that just came in, which rules see as events.
+     * Runs the rules over one account's facts in a session of their own (pooled: reset before it is used
+     * again) and reports what they decided; nothing is stored or sent. {@code arrived} are the signals that
+     * just came in, which rules see as events.
      */
     public RuleOutcome evaluate(FactSet facts, HealthScore health, Collection<? extends Signal> arrived, Instant now) {
         KieSession session = newSession();

@@ -1,0 +1,39 @@
+package dev.tenure.api.accounts;
+
+import dev.tenure.api.errors.NotFoundException;
+import dev.tenure.engine.backtest.AccountDryRun;
+import dev.tenure.engine.backtest.CandidateRuleSets;
+import dev.tenure.engine.backtest.DryRun;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+
+/**
+ * What the rules would do for an account now, with nothing stored or sent: the rules that fire and the
+ * facts each matched, and each play they ask for, with whether it would start or why it would be refused.
+ * {@code ?version=} asks a stored rule set version instead of the one in force.
+ */
+@RestController
+@RequestMapping("/api/accounts")
+class AccountDryRunController {
+
+    private final AccountDryRun dryRun;
+    private final CandidateRuleSets ruleSets;
+    private final Clock clock;
+
+    AccountDryRunController(AccountDryRun dryRun, CandidateRuleSets ruleSets, Clock clock) {
+        this.dryRun = dryRun;
+        this.ruleSets = ruleSets;
+        this.clock = clock;
+    }
+
+    @GetMapping("/{id}/dry-run")
+    DryRun dryRun(@PathVariable String id, @RequestParam(required = false) String version) {
+        return dryRun.of(id, version == null ? ruleSets.active() : ruleSets.version(version), clock.instant())
+                .orElseThrow(() -> new NotFoundException("account " + id));
+    }
+}

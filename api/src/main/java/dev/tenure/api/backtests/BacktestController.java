@@ -1,0 +1,86 @@
+package dev.tenure.api.backtests;
+
+import dev.tenure.api.errors.NotFoundException;
+import dev.tenure.engine.EngineProperties;
+import dev.tenure.engine.backtest.CandidateRuleSets;
+import dev.tenure.engine.rules.InvalidRuleSetException;
+import dev.tenure.engine.rules.RuleSet;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Backtests: {@code POST /api/backtests} with {@code {from, to, version?}} (or {@code files}) starts one
+ * and answers 202 with its id; {@code GET /api/backtests/{id}} shows its progress, then its report.
+ */
+@RestController
+@RequestMapping("/api/backtests")
+class BacktestController {
+
+    private final BacktestRuns runs;
+    private final CandidateRuleSets candidates;
+    private final ZoneId zone;
+
+    BacktestController(BacktestRuns runs, CandidateRuleSets candidates, EngineProperties properties) {
+        this.runs = runs;
+        this.candidates = candidates;
+        this.zone = properties.defaultTimezone();
+    }
+
+    @PostMapping
+    ResponseEntity<Object> start(@RequestBody BacktestRequest body) {
+        List<BacktestRequest.FieldError> errors = BacktestRequest.errors();
+        BacktestRequest.Period period = body.period(zone, errors);
+        if (!errors.isEmpty()) {
+            return invalid(errors);
+        }
+        RuleSet ruleSet;
+        try {
+            ruleSet = body.version() != null ? candidates.version(body.version())
+                    : body.files() != null ? candidates.compile(body.files()) : candidates.active();
+        } catch (IllegalArgumentException e) {
+            return invalid(List.of(new BacktestRequest.FieldError("version", e.getMessage().replaceFirst("^version: ", ""))));
+        } catch (InvalidRuleSetException e) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+            problem.setTitle("The rule set to backtest does not compile");
+            problem.setProperty("problems", e.problems());
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        BacktestRun run = runs.start(period.from(), period.to(), ruleSet);
+        return ResponseEntity.accepted().location(URI.create("/api/backtests/" + run.id())).body(run);
+    }
+
+    @GetMapping("/{id}")
+    BacktestRun get(@PathVariable String id) {
+        return runs.find(id).orElseThrow(() -> new NotFoundException("backtest " + id));
+    }
+
+    /** The latest backtests, without their reports. */
+    @GetMapping
+    List<BacktestRun> list() {
+        return runs.list().stream().map(r -> new BacktestRun(r.id(), r.status(), r.from(), r.to(), r.ruleSet(),
+                r.requestedAt(), r.finishedAt(), r.progress(), null, r.error())).toList();
+    }
+
+    private static ResponseEntity<Object> invalid(List<BacktestRequest.FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
+        problem.setTitle("The backtest request is not valid");
+        problem.setProperty("errors", errors.stream()
+                .map(e -> Map.of("record", "body", "field", e.field(), "message", e.message())).toList());
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.tenure.api.backtests;
+
+import dev.tenure.engine.backtest.BacktestReport;
+
+import java.time.Instant;
+
+/**
+ * A backtest as the API shows it: what was asked, how far it is, and its report once done (or why it
+ * failed). {@code ruleSet}: the version of the rule set replayed.
+ */
+record BacktestRun(String id, Status status, Instant from, Instant to, String ruleSet, Instant requestedAt,
+                   Instant finishedAt, Progress progress, BacktestReport report, String error) {
+
+    enum Status { RUNNING, DONE, FAILED }
+
+    /** Signals replayed out of the signals stored in the period. */
+    record Progress(long replayed, long total, double percent) {
+
+        static Progress of(long replayed, long total) {
+            return new Progress(replayed, total, total == 0 ? 100.0 : Math.round(replayed * 1000.0 / total) / 10.0);
+        }
+    }
+}

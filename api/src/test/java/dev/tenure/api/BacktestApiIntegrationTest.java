@@ -1,0 +1,135 @@
+package dev.tenure.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tenure.engine.intake.Batch;
+import dev.tenure.engine.vocabulary.Account;
+import dev.tenure.engine.vocabulary.BillingEvent;
+import dev.tenure.engine.vocabulary.BillingSignal;
+import dev.tenure.engine.vocabulary.Contact;
+import dev.tenure.engine.vocabulary.ContactRole;
+import dev.tenure.engine.vocabulary.Segment;
+import dev.tenure.engine.vocabulary.Stage;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Backtests over REST, with the starter rules, over February 2012 (no other test stores signals then):
+ * X's payment failed and it cancelled 20 days later, Y's failed and was paid, Z cancelled unwarned.
+ */
+class BacktestApiIntegrationTest extends ApiIntegrationTest {
+
+    static final String FAILED_PAYMENT = "The last payment failed: billing task and an email to the billing contact";
+
+    final String suffix = UUID.randomUUID().toString().substring(0, 8);
+    final String x = "x-" + suffix;
+    final String y = "y-" + suffix;
+    final String z = "z-" + suffix;
+
+    void storeFebruary2012() {
+        Batch.Builder batch = new Batch.Builder();
+        for (String id : new String[]{x, y, z}) {
+            batch.add("account " + id, new Account(id, id, Segment.LOW_TOUCH, Stage.VALUE, "csm@" + id + ".test",
+                            BigDecimal.TEN, "growth", LocalDate.of(2011, 1, 1), null, "UTC"))
+                    .add("contact " + id, new Contact(id, "billing@" + id + ".test", "Bo", ContactRole.BILLING, null, true, false));
+        }
+        batch.add("x failed", billing(x, "2012-02-01", BillingEvent.PAYMENT_FAILED))
+                .add("x cancelled", billing(x, "2012-02-21", BillingEvent.SUBSCRIPTION_CANCELLED))
+                .add("y failed", billing(y, "2012-02-10", BillingEvent.PAYMENT_FAILED))
+                .add("y paid", billing(y, "2012-02-12", BillingEvent.INVOICE_PAID))
+                .add("z cancelled", billing(z, "2012-02-15", BillingEvent.SUBSCRIPTION_CANCELLED));
+        intake.accept(batch.build());
+    }
+
+    static BillingSignal billing(String account, String date, BillingEvent event) {
+        return new BillingSignal("api-test", account + "-" + event + "-" + date, account, Instant.parse(date + "T09:00:00Z"),
+                event, BigDecimal.valueOf(500), "USD", "INV-" + date);
+    }
+
+    @Test
+    void a_backtest_runs_in_the_background_and_reports_each_rule_and_the_churn_scores() {
+        storeFebruary2012();
+
+        ResponseEntity<JsonNode> started = post("/api/backtests", "{\"from\": \"2012-01-01\", \"to\": \"2012-03-01\"}");
+
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        String id = started.getBody().path("id").asText();
+        assertThat(started.getHeaders().getLocation()).hasToString("/api/backtests/" + id);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !get("/api/backtests/" + id).path("status").asText().equals("RUNNING"));
+        JsonNode run = get("/api/backtests/" + id);
+        assertThat(run.path("status").asText()).isEqualTo("DONE");
+        assertThat(run.path("progress").path("replayed").asLong()).isEqualTo(5);
+        assertThat(run.path("progress").path("total").asLong()).isEqualTo(5);
+        assertThat(run.path("progress").path("percent").asDouble()).isEqualTo(100.0);
+
+        JsonNode report = run.path("report");
+        JsonNode churn = report.path("churnRules");
+        assertThat(churn.path("precision").asDouble()).as("X of X and Y").isEqualTo(0.5);
+        assertThat(churn.path("recall").asDouble()).as("X of X and Z").isEqualTo(0.5);
+        assertThat(churn.path("medianLeadDays").asDouble()).isEqualTo(20.0);
+        assertThat(churn.path("medianLeadTime").asText()).isEqualTo("PT480H");
+        JsonNode payment = rule(report, FAILED_PAYMENT);
+        assertThat(payment.path("file").asText()).isEqualTo("churn/failed-payment.drl");
+        assertThat(payment.path("accounts").findValuesAsText("accountId")).containsExactly(x, y);
+        assertThat(report.path("cancellations").findValuesAsText("accountId")).as("in time order").containsExactly(z, x);
+        assertThat(get("/api/backtests").findValuesAsText("id")).contains(id);
+    }
+
+    @Test
+    void dates_that_are_not_dates_are_refused_naming_the_field() {
+        assertThat(fieldOf(post("/api/backtests", "{\"from\": \"last tuesday\", \"to\": \"2012-03-01\"}"))).isEqualTo("from");
+        assertThat(fieldOf(post("/api/backtests", "{\"to\": \"2012-03-01\"}"))).isEqualTo("from");
+        assertThat(fieldOf(post("/api/backtests", "{\"from\": \"2012-03-01T00:00:00Z\", \"to\": \"2012-01-01\"}"))).isEqualTo("to");
+        assertThat(fieldOf(post("/api/backtests", "{\"from\": \"2012-01-01\", \"to\": \"2012-13-01\"}"))).isEqualTo("to");
+    }
+
+    @Test
+    void an_unknown_version_is_refused_naming_the_field() {
+        ResponseEntity<JsonNode> response = post("/api/backtests",
+                "{\"from\": \"2012-01-01\", \"to\": \"2012-03-01\", \"version\": \"abc123\"}");
+
+        assertThat(fieldOf(response)).isEqualTo("version");
+        assertThat(response.getBody().path("detail").asText()).isEqualTo("version: no rule set 'abc123' is stored");
+    }
+
+    @Test
+    void posted_files_that_do_not_compile_are_refused_with_file_and_line() {
+        ResponseEntity<JsonNode> response = post("/api/backtests", """
+                {"from": "2012-01-01", "to": "2012-03-01",
+                 "files": {"churn/broken.drl": "package churn;\\nrule \\"Broken\\"\\nwhen\\n    Account( \\nthen\\nend\\n"}}""");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        JsonNode problem = response.getBody().path("problems").get(0);
+        assertThat(problem.path("file").asText()).isEqualTo("churn/broken.drl");
+        assertThat(problem.path("line").asInt()).isPositive();
+    }
+
+    @Test
+    void an_unknown_backtest_is_not_found() {
+        assertThat(http.getForEntity("/api/backtests/nope", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    static String fieldOf(ResponseEntity<JsonNode> response) {
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        return response.getBody().path("errors").get(0).path("field").asText();
+    }
+
+    static JsonNode rule(JsonNode report, String name) {
+        for (JsonNode rule : report.path("rules")) {
+            if (rule.path("rule").asText().equals(name)) {
+                return rule;
+            }
+        }
+        throw new AssertionError("no rule " + name + " in " + report.path("rules").findValuesAsText("rule"));
+    }
+}

@@ -1,0 +1,49 @@
+package dev.tenure.api.backtests;
+
+import dev.tenure.engine.rules.RuleSet;
+import dev.tenure.engine.rules.RuleSetCompiler;
+import dev.tenure.engine.rules.RuleSetFiles;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Backtests run one at a time; a failed one says why and makes room for the next. */
+class BacktestRunsUnitTest {
+
+    static final RuleSet EMPTY = new RuleSetCompiler().compile(RuleSetFiles.of(List.of()));
+    static final Instant FROM = Instant.parse("2026-01-01T00:00:00Z");
+    static final Instant TO = Instant.parse("2026-02-01T00:00:00Z");
+
+    final Queue<Runnable> held = new ArrayDeque<>();
+    /** No engine behind it: a backtest that gets to run fails, which is what the second test wants. */
+    final BacktestRuns runs = new BacktestRuns(null, Clock.systemUTC(), held::add);
+
+    @Test
+    void while_one_backtest_runs_a_second_is_refused() {
+        BacktestRun first = runs.start(FROM, TO, EMPTY);
+
+        assertThat(first.status()).isEqualTo(BacktestRun.Status.RUNNING);
+        assertThat(first.ruleSet()).isEqualTo(EMPTY.version());
+        assertThatThrownBy(() -> runs.start(FROM, TO, EMPTY))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(first.id()).hasMessageContaining("one runs at a time");
+    }
+
+    @Test
+    void a_failed_backtest_keeps_its_error_and_the_next_one_may_start() {
+        BacktestRun first = runs.start(FROM, TO, EMPTY);
+        held.remove().run();
+
+        BacktestRun failed = runs.find(first.id()).orElseThrow();
+        assertThat(failed.status()).isEqualTo(BacktestRun.Status.FAILED);
+        assertThat(failed.error()).isNotBlank();
+        assertThat(failed.finishedAt()).isNotNull();
+        assertThat(runs.start(FROM, TO, EMPTY).status()).isEqualTo(BacktestRun.Status.RUNNING);
+    }
+}

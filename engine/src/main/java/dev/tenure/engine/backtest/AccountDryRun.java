@@ -1,0 +1,107 @@
+package dev.tenure.engine.backtest;
+
+import dev.tenure.engine.accounts.Accounts;
+import dev.tenure.engine.facts.FactSet;
+import dev.tenure.engine.facts.FactSets;
+import dev.tenure.engine.health.HealthModel;
+import dev.tenure.engine.health.HealthScores;
+import dev.tenure.engine.plays.PlayDefinition;
+import dev.tenure.engine.plays.Why;
+import dev.tenure.engine.rules.Decision;
+import dev.tenure.engine.rules.RuleOutcome;
+import dev.tenure.engine.rules.RuleSet;
+import dev.tenure.engine.vocabulary.Account;
+import dev.tenure.engine.vocabulary.HealthScore;
+import dev.tenure.engine.vocabulary.Stage;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Evaluates one account as the live engine would, from its facts in PostgreSQL, but only reports: the
+ * health score is not stored, no play starts, no milestone or stage is recorded. Whether a play would
+ * be refused is asked of the database with the same guard the live start uses, read-only.
+ */
+@Service
+public class AccountDryRun {
+
+    private final Accounts accounts;
+    private final FactSets factSets;
+    private final HealthModel healthModel;
+    private final HealthScores healthScores;
+    private final JdbcClient jdbc;
+
+    AccountDryRun(Accounts accounts, FactSets factSets, HealthModel healthModel, HealthScores healthScores, JdbcClient jdbc) {
+        this.accounts = accounts;
+        this.factSets = factSets;
+        this.healthModel = healthModel;
+        this.healthScores = healthScores;
+        this.jdbc = jdbc;
+    }
+
+    /** Empty when there is no such account. */
+    public Optional<DryRun> of(String accountId, RuleSet rules, Instant now) {
+        return accounts.find(accountId).map(account -> dryRun(account, rules, now));
+    }
+
+    private DryRun dryRun(Account account, RuleSet rules, Instant now) {
+        FactSet facts = factSets.load(account, now);
+        int previous = healthScores.latest(account.id()).map(HealthScore::score).orElse(-1);
+        HealthScore health = healthModel.score(facts, previous, now);
+        RuleOutcome outcome = rules.evaluate(facts, health, List.of(), now);
+
+        Map<String, Map<String, Object>> matched = new LinkedHashMap<>();
+        outcome.decisions().forEach(d -> matched.putIfAbsent(d.why().rule(), d.why().matchedFacts()));
+        List<DryRun.FiredRule> fired = outcome.firedRules().stream().distinct()
+                .map(rule -> new DryRun.FiredRule(rule, matched.get(rule))).toList();
+
+        List<DryRun.PlayVerdict> plays = new ArrayList<>();
+        List<DryRun.MilestoneVerdict> milestones = new ArrayList<>();
+        List<DryRun.StageMove> moves = new ArrayList<>();
+        Map<String, String> askedBy = new LinkedHashMap<>();
+        Stage stage = account.stage();
+        for (Decision decision : outcome.decisions()) {
+            Why why = decision.why();
+            if (decision instanceof Decision.StartPlay start) {
+                String refusal = askedBy.containsKey(start.play())
+                        ? "already started by rule \"" + askedBy.get(start.play()) + "\" in this evaluation"
+                        : refusal(account.id(), rules.play(start.play()).orElseThrow(() -> new IllegalStateException(
+                                "rule \"" + why.rule() + "\" starts unknown play " + start.play())), now);
+                askedBy.putIfAbsent(start.play(), why.rule());
+                plays.add(new DryRun.PlayVerdict(start.play(), why.rule(), refusal == null, refusal));
+            } else if (decision instanceof Decision.RecordMilestone m) {
+                boolean reached = facts.milestones().stream().anyMatch(r -> r.type() == m.milestone());
+                milestones.add(new DryRun.MilestoneVerdict(m.milestone(), why.rule(), reached));
+            } else if (decision instanceof Decision.MoveStage m) {
+                moves.add(new DryRun.StageMove(stage, m.stage(), why.rule()));
+                stage = m.stage();
+            }
+        }
+        return new DryRun(account.id(), now, rules.version(), facts, health, health.band(), fired, plays, milestones, moves);
+    }
+
+    /** The live start guard, read-only: null when the play would start. */
+    private String refusal(String accountId, PlayDefinition play, Instant now) {
+        record Last(boolean running, Instant startedAt) {
+        }
+        Optional<Last> last = jdbc.sql("""
+                        SELECT bool_or(status = 'RUNNING'), max(started_at) FROM play_run
+                        WHERE account_id = ? AND play_id = ? HAVING count(*) > 0""")
+                .params(accountId, play.id())
+                .query((rs, n) -> new Last(rs.getBoolean(1), rs.getTimestamp(2).toInstant())).optional();
+        if (last.isEmpty()) {
+            return null;
+        }
+        if (last.get().running()) {
+            return "running (started " + last.get().startedAt() + ")";
+        }
+        Instant cooldownEnds = last.get().startedAt().plus(play.cooldown());
+        return cooldownEnds.isAfter(now) ? "in cooldown until " + cooldownEnds + " (started " + last.get().startedAt() + ")" : null;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.tenure.engine.backtest;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * Backtest settings ({@code tenure.backtest.*}).
+ *
+ * @param workers          threads replaying accounts in parallel; 0: one per processor
+ * @param fetchSize        signals read from PostgreSQL at a time
+ * @param history          how long before {@code from} signals are read as history, not evaluated; the
+ *                         trend windows reach back 35 days
+ * @param progressInterval how often a running backtest logs its progress
+ */
+@ConfigurationProperties("tenure.backtest")
+public record BacktestProperties(@DefaultValue("0") int workers,
+                                 @DefaultValue("5000") int fetchSize,
+                                 @DefaultValue("35d") Duration history,
+                                 @DefaultValue("5s") Duration progressInterval) {
+
+    int workerCount() {
+        return workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.tenure.engine.backtest;
+
+import dev.tenure.engine.EngineProperties;
+import dev.tenure.engine.health.HealthModel;
+import dev.tenure.engine.rules.RuleSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Replays the signals stored for a period through a candidate rule set, in event time, with nothing
+ * stored or sent, and reports what each rule would have started and how well the churn rules foretold
+ * real cancellations. Everything is read in one read-only snapshot, so signals arriving meanwhile do not
+ * half-appear.
+ */
+@Service
+public class Backtests {
+
+    private static final Logger log = LoggerFactory.getLogger(Backtests.class);
+
+    private final StoredSignals signals;
+    private final AccountStarts starts;
+    private final HealthModel healthModel;
+    private final EngineProperties engine;
+    private final BacktestProperties settings;
+    private final TransactionTemplate snapshot;
+
+    Backtests(StoredSignals signals, AccountStarts starts, HealthModel healthModel, EngineProperties engine,
+              BacktestProperties settings, PlatformTransactionManager transactions) {
+        this.signals = signals;
+        this.starts = starts;
+        this.healthModel = healthModel;
+        this.engine = engine;
+        this.settings = settings;
+        this.snapshot = new TransactionTemplate(transactions);
+        snapshot.setReadOnly(true);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    }
+
+    /** Replays [from, to); the 35 days before {@code from} (tenure.backtest.history) are read as history only. */
+    public BacktestReport run(RuleSet candidate, Instant from, Instant to, BacktestProgress progress) {
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("to: " + to + " is not after from (" + from + ")");
+        }
+        List<Instant> daily = DailyTimes.between(engine.dailyEvaluation(), engine.defaultTimezone(), from, to);
+        long started = System.nanoTime();
+        int[] accounts = new int[1];
+        ReplayTally tally = snapshot.execute(tx -> {
+            List<AccountStart> seeds = starts.asOf(from);
+            accounts[0] = seeds.size();
+            return replay(candidate, seeds, from, to, daily, progress);
+        });
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        BacktestReport report = BacktestReport.of(candidate, from, to, accounts[0], tally, took);
+        log.info("Backtest of rule set {} from {} to {}: {} signals replayed in {} s ({} signals/s), {} evaluations, {} cancellations",
+                candidate.version(), from, to, report.signalsReplayed(), took.toMillis() / 1000.0, report.signalsPerSecond(),
+                report.evaluations(), report.cancellations().size());
+        return report;
+    }
+
+    private ReplayTally replay(RuleSet candidate, List<AccountStart> seeds, Instant from, Instant to, List<Instant> daily,
+                               BacktestProgress progress) {
+        long total = signals.count(from, to);
+        log.info("Backtest of rule set {} from {} to {}: {} signals, {} accounts, {} daily evaluation times",
+                candidate.version(), from, to, total, seeds.size(), daily.size());
+        ProgressReport report = new ProgressReport(progress, total, settings.progressInterval());
+        Replay replay = new Replay(candidate, healthModel, seeds, daily, from, to, settings.workerCount());
+        try {
+            signals.stream(from.minus(settings.history()), to, signal -> {
+                replay.accept(signal);
+                if (!signal.occurredAt().isBefore(from)) {
+                    report.replayedOne();
+                }
+            });
+        } catch (RuntimeException | Error e) {
+            replay.abandon();
+            throw e;
+        }
+        ReplayTally tally = replay.finish();
+        report.done();
+        return tally;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.tenure.engine.backtest;
+
+import dev.tenure.engine.rules.ActiveRuleSet;
+import dev.tenure.engine.rules.RuleFile;
+import dev.tenure.engine.rules.RuleSet;
+import dev.tenure.engine.rules.RuleSetCompiler;
+import dev.tenure.engine.rules.RuleSetFiles;
+import dev.tenure.engine.storage.JsonColumns;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rule sets a backtest or dry run can use: the one in force, any version ever stored (recompiled
+ * from its stored files, in a KieContainer of its own), or files not loaded anywhere yet.
+ */
+@Component
+public class CandidateRuleSets {
+
+    private final ActiveRuleSet active;
+    private final JdbcClient jdbc;
+    private final JsonColumns json;
+    private final RuleSetCompiler compiler = new RuleSetCompiler();
+
+    public CandidateRuleSets(ActiveRuleSet active, JdbcClient jdbc, JsonColumns json) {
+        this.active = active;
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public RuleSet active() {
+        return active.get();
+    }
+
+    /** A stored version; the one in force is used as it is. */
+    public RuleSet version(String version) {
+        RuleSet current = active.get();
+        if (current.version().equals(version)) {
+            return current;
+        }
+        String files = jdbc.sql("SELECT files FROM rule_set WHERE version = ?").param(version).query(String.class)
+                .optional().orElseThrow(() -> new IllegalArgumentException("version: no rule set '" + version + "' is stored"));
+        List<RuleFile> ruleFiles = json.map(files).entrySet().stream()
+                .map(e -> new RuleFile(e.getKey(), String.valueOf(e.getValue())))
+                .sorted(Comparator.comparing(RuleFile::path)).toList();
+        return compile(RuleSetFiles.of(ruleFiles));
+    }
+
+    /** Compiles files into a candidate; an {@link dev.tenure.engine.rules.InvalidRuleSetException} names each problem. */
+    public RuleSet compile(RuleSetFiles files) {
+        return compiler.compile(files);
+    }
+
+    /** Files given as path to content (as an API posts them). */
+    public RuleSet compile(Map<String, String> files) {
+        return compile(RuleSetFiles.of(files.entrySet().stream().map(e -> new RuleFile(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparing(RuleFile::path)).toList()));
+    }
+}

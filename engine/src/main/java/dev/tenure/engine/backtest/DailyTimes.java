@@ -1,0 +1,43 @@
+package dev.tenure.engine.backtest;
+
+import org.quartz.CronExpression;
+
+import java.text.ParseException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.TimeZone;
+
+/** When the live daily evaluation would have run in a period: the same cron expression, in the same zone. */
+final class DailyTimes {
+
+    /** A schedule firing more often than this in one backtest is not a daily evaluation. */
+    private static final int MAX_TIMES = 100_000;
+
+    private DailyTimes() {
+    }
+
+    /** The times in [from, to) at which {@code cron} fires in {@code zone}. */
+    static List<Instant> between(String cron, ZoneId zone, Instant from, Instant to) {
+        CronExpression expression;
+        try {
+            expression = new CronExpression(cron);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("tenure.daily-evaluation: '" + cron + "' is not a cron expression: " + e.getMessage(), e);
+        }
+        expression.setTimeZone(TimeZone.getTimeZone(zone));
+        List<Instant> times = new ArrayList<>();
+        Date next = expression.getNextValidTimeAfter(Date.from(from.minusMillis(1)));
+        while (next != null && next.toInstant().isBefore(to)) {
+            if (times.size() == MAX_TIMES) {
+                throw new IllegalArgumentException("tenure.daily-evaluation: '" + cron + "' fires more than "
+                        + MAX_TIMES + " times between " + from + " and " + to);
+            }
+            times.add(next.toInstant());
+            next = expression.getNextValidTimeAfter(next);
+        }
+        return times;
+    }
+}

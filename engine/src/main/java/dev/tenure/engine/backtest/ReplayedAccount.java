@@ -1,0 +1,105 @@
+package dev.tenure.engine.backtest;
+
+import dev.tenure.engine.facts.FactSet;
+import dev.tenure.engine.facts.SignalHistory;
+import dev.tenure.engine.health.HealthModel;
+import dev.tenure.engine.plays.PlayDefinition;
+import dev.tenure.engine.rules.Decision;
+import dev.tenure.engine.rules.RuleSet;
+import dev.tenure.engine.vocabulary.Account;
+import dev.tenure.engine.vocabulary.Contact;
+import dev.tenure.engine.vocabulary.HealthScore;
+import dev.tenure.engine.vocabulary.Milestone;
+import dev.tenure.engine.vocabulary.PlayRun;
+import dev.tenure.engine.vocabulary.Signal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One account during a replay: its signals so far, rolled up in memory, and what the candidate rules did
+ * to it so far (plays started, milestones, stage). Decisions are carried out here, in memory, with the
+ * live engine's guards; nothing leaves this object but what it reports to the tally.
+ */
+final class ReplayedAccount {
+
+    /** The live engine shows rules the runs of the last 90 days (and every running one). */
+    private static final Duration RECENT_RUNS = Duration.ofDays(90);
+
+    private final SignalHistory history = new SignalHistory();
+    private final List<Contact> contacts;
+    private final List<Milestone> milestones;
+    private final List<ReplayedRun> runs;
+    private Account account;
+    private int lastHealth;
+    private Instant lastEvaluated;
+
+    ReplayedAccount(AccountStart start) {
+        this.account = start.account();
+        this.contacts = List.copyOf(start.contacts());
+        this.milestones = new ArrayList<>(start.milestones());
+        this.runs = new ArrayList<>(start.runs());
+        this.lastHealth = start.lastHealth();
+    }
+
+    String id() {
+        return account.id();
+    }
+
+    /** False when the same signal (source and external id) was already seen. */
+    boolean add(Signal signal) {
+        return history.add(signal);
+    }
+
+    /** Evaluates the account at {@code now}, as the live engine would, and carries out the decisions in memory. */
+    void evaluate(RuleSet rules, HealthModel healthModel, List<Signal> arrived, Instant now, ReplayTally tally) {
+        FactSet facts = history.factsAsOf(account, contacts, milestones, runFacts(now), now);
+        HealthScore health = healthModel.score(facts, lastHealth, now);
+        lastHealth = health.score();
+        lastEvaluated = now;
+        tally.evaluated();
+        for (Decision decision : rules.evaluate(facts, health, arrived, now).decisions()) {
+            if (decision instanceof Decision.StartPlay start) {
+                start(rules, start, now, tally);
+            } else if (decision instanceof Decision.RecordMilestone m) {
+                if (milestones.stream().noneMatch(reached -> reached.type() == m.milestone())) {
+                    milestones.add(new Milestone(account.id(), m.milestone(), now));
+                }
+            } else if (decision instanceof Decision.MoveStage m) {
+                account = account.withStage(m.stage());
+            }
+        }
+    }
+
+    /** True when the account was not evaluated at or after this moment. */
+    boolean idleSince(Instant moment) {
+        return lastEvaluated == null || lastEvaluated.isBefore(moment);
+    }
+
+    private void start(RuleSet rules, Decision.StartPlay start, Instant now, ReplayTally tally) {
+        PlayDefinition play = rules.play(start.play()).orElseThrow(() -> new IllegalStateException(
+                "rule \"" + start.why().rule() + "\" starts unknown play " + start.play()));
+        if (runs.stream().anyMatch(run -> run.blocks(play, now))) {
+            return;
+        }
+        runs.add(ReplayedRun.startedAt(play, now));
+        tally.started(start.why().rule(), play.id(), account.id(), now);
+    }
+
+    private List<PlayRun> runFacts(Instant now) {
+        if (runs.isEmpty()) {
+            return List.of();
+        }
+        Instant recent = now.minus(RECENT_RUNS);
+        List<PlayRun> facts = new ArrayList<>();
+        for (ReplayedRun run : runs) {
+            boolean running = run.runningAt(now);
+            if (running || run.startedAt().isAfter(recent)) {
+                facts.add(new PlayRun(0, account.id(), run.play(), running, run.startedAt()));
+            }
+        }
+        return facts;
+    }
+}

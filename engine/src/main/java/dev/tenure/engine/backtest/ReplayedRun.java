@@ -1,0 +1,28 @@
+package dev.tenure.engine.backtest;
+
+import dev.tenure.engine.plays.PlayDefinition;
+import dev.tenure.engine.plays.StepDefinition;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A play run as the replay knows it. With no steps actually running, a run counts as running until its
+ * last step would be due; a run started before the replay ends when the database says it ended.
+ */
+record ReplayedRun(String play, Instant startedAt, Instant endsAt) {
+
+    static ReplayedRun startedAt(PlayDefinition play, Instant now) {
+        Duration total = play.steps().stream().map(StepDefinition::delay).max(Duration::compareTo).orElse(Duration.ZERO);
+        return new ReplayedRun(play.id(), now, now.plus(total));
+    }
+
+    boolean runningAt(Instant now) {
+        return now.isBefore(endsAt);
+    }
+
+    /** The live guard: a play does not start again while it runs or within its cooldown. */
+    boolean blocks(PlayDefinition candidate, Instant now) {
+        return play.equals(candidate.id()) && (runningAt(now) || startedAt.isAfter(now.minus(candidate.cooldown())));
+    }
+}

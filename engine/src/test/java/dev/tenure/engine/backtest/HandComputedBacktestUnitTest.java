@@ -1,0 +1,96 @@
+package dev.tenure.engine.backtest;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static dev.tenure.engine.backtest.BacktestFixture.DETRACTOR;
+import static dev.tenure.engine.backtest.BacktestFixture.FAILED_PAYMENT;
+import static dev.tenure.engine.backtest.BacktestFixture.RECENT_TICKET;
+import static dev.tenure.engine.backtest.BacktestFixture.at;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.groups.Tuple.tuple;
+
+/** The fixture's five accounts replayed in memory: every count, score and lead time as worked out by hand. */
+class HandComputedBacktestUnitTest {
+
+    final BacktestFixture fixture = new BacktestFixture("unit");
+
+    BacktestReport replay(int workers) {
+        return fixture.replayInMemory(workers);
+    }
+
+    static RuleReport rule(BacktestReport report, String name) {
+        return report.rules().stream().filter(r -> r.rule().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void the_detractor_rule_caught_two_of_three_cancellations_with_a_median_lead_of_22_and_a_half_days() {
+        RuleReport detractor = rule(replay(1), DETRACTOR);
+
+        assertThat(detractor.file()).isEqualTo("churn/detractor.drl");
+        assertThat(detractor.churnRule()).isTrue();
+        assertThat(detractor.plays()).containsExactly("call-back");
+        assertThat(detractor.playsStarted()).as("A's second answer fell in the cooldown").isEqualTo(4);
+        assertThat(detractor.accounts()).extracting(RuleReport.AlertedAccount::accountId)
+                .containsExactly(fixture.a, fixture.b, fixture.d, fixture.c);
+        assertThat(detractor.accounts().get(0).firstStarted()).isEqualTo(at("2011-01-10"));
+        assertThat(detractor.accounts().get(0).cancelledAt()).isEqualTo(at("2011-02-09"));
+
+        ChurnScore score = detractor.churn();
+        assertThat(score.alertedAccounts()).as("A, B, C: D's alert came after it cancelled").isEqualTo(3);
+        assertThat(score.cancelledAccounts()).isEqualTo(3);
+        assertThat(score.caughtAccounts()).isEqualTo(2);
+        assertThat(score.precision()).isCloseTo(2 / 3.0, within(1e-9));
+        assertThat(score.recall()).isCloseTo(2 / 3.0, within(1e-9));
+        assertThat(score.medianLeadTime()).isEqualTo(Duration.ofHours(540));
+        assertThat(score.medianLeadDays()).isEqualTo(22.5);
+    }
+
+    @Test
+    void the_payment_rule_fired_again_once_the_cooldown_was_over_by_the_daily_evaluation() {
+        RuleReport payment = rule(replay(1), FAILED_PAYMENT);
+
+        assertThat(payment.playsStarted()).isEqualTo(3);
+        assertThat(payment.accounts()).extracting(RuleReport.AlertedAccount::accountId, RuleReport.AlertedAccount::playsStarted)
+                .containsExactly(tuple(fixture.e, 1), tuple(fixture.b, 2));
+        assertThat(payment.churn().precision()).isEqualTo(0.5);
+        assertThat(payment.churn().recall()).isCloseTo(1 / 3.0, within(1e-9));
+        assertThat(payment.churn().medianLeadTime()).isEqualTo(Duration.ofDays(10));
+    }
+
+    @Test
+    void a_journey_rule_is_reported_but_not_counted_among_the_churn_rules() {
+        BacktestReport report = replay(1);
+        RuleReport tickets = rule(report, RECENT_TICKET);
+
+        assertThat(tickets.churnRule()).isFalse();
+        assertThat(tickets.playsStarted()).as("running 5 days, then in cooldown").isEqualTo(1);
+        assertThat(tickets.churn().precision()).isZero();
+        assertThat(tickets.churn().medianLeadTime()).isNull();
+
+        ChurnScore together = report.churnRules();
+        assertThat(together.alertedAccounts()).as("A, B, C, E").isEqualTo(4);
+        assertThat(together.caughtAccounts()).isEqualTo(2);
+        assertThat(together.precision()).isEqualTo(0.5);
+        assertThat(together.recall()).isCloseTo(2 / 3.0, within(1e-9));
+        assertThat(together.medianLeadDays()).as("A 30 days, B 15 days (its detractor alert came first)").isEqualTo(22.5);
+    }
+
+    @Test
+    void history_is_read_but_not_evaluated_and_cancellations_are_listed_in_order() {
+        BacktestReport report = replay(1);
+
+        assertThat(report.signalsReplayed()).isEqualTo(12);
+        assertThat(report.historySignals()).as("C's NPS 9 and E's payment in December").isEqualTo(2);
+        assertThat(report.cancellations()).extracting(BacktestReport.Cancellation::accountId)
+                .containsExactly(fixture.d, fixture.b, fixture.a);
+        assertThat(report.dailyEvaluations()).isPositive();
+    }
+
+    @Test
+    void several_workers_report_exactly_what_one_does() {
+        assertThat(replay(3)).usingRecursiveComparison().isEqualTo(replay(1));
+    }
+}
