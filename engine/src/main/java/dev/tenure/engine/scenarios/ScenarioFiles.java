@@ -8,7 +8,6 @@ import dev.tenure.engine.vocabulary.Stage;
 
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -135,14 +134,7 @@ public final class ScenarioFiles {
             return null;
         }
         YamlFields f = new YamlFields(file, "account", node, ACCOUNT, problems);
-        String timezone = f.text("timezone");
-        if (timezone != null) {
-            try {
-                ZoneId.of(timezone);
-            } catch (DateTimeException e) {
-                f.fail("timezone", "'" + timezone + "' is not a time zone (e.g. Europe/Paris)");
-            }
-        }
+        String timezone = f.zone("timezone");
         String id = f.text("id") == null ? "scenario-account" : f.text("id");
         return new Scenario.GivenAccount(id, f.text("name") == null ? "Scenario account" : f.text("name"),
                 f.enumValue("segment", Segment.class, null, true), f.enumValue("stage", Stage.class, null, true),
@@ -157,7 +149,7 @@ public final class ScenarioFiles {
         }
         YamlFields f = new YamlFields(file, "contact " + index, node, CONTACT, problems);
         return new Scenario.GivenContact(f.text("email"), f.text("name"), f.enumValue("role", ContactRole.class, null, true),
-                f.text("timezone"), f.bool("active", true), f.bool("unsubscribed", false));
+                f.zone("timezone"), f.bool("active", true), f.bool("unsubscribed", false));
     }
 
     private static Scenario.GivenMilestone milestone(String file, YamlNode node, int index, List<ScenarioProblem> problems) {

@@ -1,6 +1,8 @@
 package dev.tenure.engine.scenarios;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -113,6 +115,20 @@ final class YamlFields {
         }
         fail(name, "'" + text + "' is not a whole number from " + min + " to " + max);
         return absent;
+    }
+
+    /** An IANA time zone id, as written. */
+    String zone(String name) {
+        String text = text(name);
+        if (text != null) {
+            try {
+                ZoneId.of(text);
+            } catch (DateTimeException e) {
+                fail(name, "'" + text + "' is not a time zone (e.g. Europe/Paris)");
+                return null;
+            }
+        }
+        return text;
     }
 
     BigDecimal number(String name) {

@@ -41,7 +41,12 @@ class RuleScenariosTest {
         byFile.forEach((file, tests) -> nodes.add(dynamicContainer(file, tests)));
         nodes.add(dynamicTest("the scenario files read without problems", () -> assertThat(report.problems()
                 .stream().map(ScenarioProblem::toString).collect(Collectors.toList())).isEmpty()));
-        nodes.add(dynamicTest("there are scenarios to run", () -> assertThat(report.results()).isNotEmpty()));
+        nodes.add(dynamicTest("every rule fires in at least one scenario", () -> {
+            List<String> fired = report.results().stream().filter(ScenarioResult::passed)
+                    .flatMap(r -> r.outcome().firedRules().stream()).toList();
+            assertThat(rules.ruleNames().stream().filter(rule -> !fired.contains(rule)).toList())
+                    .as("rules that no passing scenario in rules/tests/ makes fire").isEmpty();
+        }));
         return nodes;
     }
 }
