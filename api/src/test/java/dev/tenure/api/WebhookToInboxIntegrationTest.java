@@ -53,7 +53,9 @@ class WebhookToInboxIntegrationTest extends ApiIntegrationTest {
         assertThat(response.getBody().path("accepted").asInt()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
                 .until(() -> !SharedGreenMail.to("billing@" + account.id()).isEmpty());
-        JsonNode email = get("/api/emails?accountId=" + account.id()).get(0);
+        // The email row commits with its step, a moment after the SMTP server has the message.
+        JsonNode email = await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+                .until(() -> get("/api/emails?accountId=" + account.id()).get(0), found -> found != null);
         assertThat(email.path("status").asText()).isEqualTo("SENT");
         assertThat(email.path("subject").asText()).isEqualTo("Action needed: a payment for Card Expired did not go through");
         assertThat(email.path("why").path("rule").asText()).startsWith("The last payment failed");

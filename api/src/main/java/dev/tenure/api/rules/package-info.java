@@ -1,2 +1,2 @@
-/** Rule set status over REST. */
+/** The rule set over REST: status, stored versions, upload and rollback. */
 package dev.tenure.api.rules;

@@ -22,9 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Started with {@code --demo}, the application loads the demo data set through the real intake and the
  * repository's rule set, and each story starts the plays it is there to show. The context is closed
- * afterwards, so its scheduler does not go on working the demo's plays during other tests.
+ * afterwards, so its scheduler does not go on working the demo's plays during other tests. Its Quartz
+ * scheduler has its own name: Quartz keeps schedulers and their connections by name for the whole JVM,
+ * and closing this context would otherwise close the data source of the API tests' scheduler.
  */
-@SpringBootTest(args = "--demo")
+@SpringBootTest(args = "--demo", properties = "spring.quartz.scheduler-name=tenure-demo-test")
 @DirtiesContext
 class DemoLoaderIntegrationTest {
 

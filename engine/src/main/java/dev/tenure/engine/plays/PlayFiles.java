@@ -42,7 +42,7 @@ public final class PlayFiles {
         if (name == null) {
             problems.add(new PlayFileProblem(file, 1, "name is missing"));
         }
-        Duration cooldown = duration(file, content, root, "cooldown", Duration.ofDays(30), problems);
+        Duration cooldown = duration(file, content, "", root, "cooldown", Duration.ofDays(30), problems);
         List<StepDefinition> steps = new ArrayList<>();
         JsonNode stepNodes = root.path("steps");
         if (!stepNodes.isArray() || stepNodes.isEmpty()) {
@@ -71,7 +71,7 @@ public final class PlayFiles {
                     where + "type '" + typeText + "' is not task or email"));
             return null;
         }
-        Duration delay = duration(file, content, node, "delay", Duration.ZERO, problems);
+        Duration delay = duration(file, content, where, node, "delay", Duration.ZERO, problems);
         if (type == StepType.TASK) {
             String title = text(node, "title");
             if (title == null) {
@@ -83,7 +83,7 @@ public final class PlayFiles {
             }
             String owner = node.hasNonNull("owner") ? text(node, "owner") : "csm";
             return new StepDefinition(type, delay, owner, title, text(node, "details"), priority,
-                    duration(file, content, node, "dueIn", Duration.ofDays(3), problems), List.of(), null);
+                    duration(file, content, where, node, "dueIn", Duration.ofDays(3), problems), List.of(), null);
         }
         String template = text(node, "template");
         if (template == null || !templates.contains(template)) {
@@ -110,17 +110,29 @@ public final class PlayFiles {
         return new StepDefinition(type, delay, null, null, null, null, null, List.copyOf(to), template);
     }
 
-    private static Duration duration(String file, String content, JsonNode node, String field, Duration otherwise,
-                                     List<PlayFileProblem> problems) {
+    private static Duration duration(String file, String content, String where, JsonNode node, String field,
+                                     Duration otherwise, List<PlayFileProblem> problems) {
         if (!node.hasNonNull(field)) {
             return otherwise;
         }
+        String text = node.get(field).asText();
         try {
-            return Durations.parse(node.get(field).asText());
+            return Durations.parse(text);
         } catch (IllegalArgumentException e) {
-            problems.add(new PlayFileProblem(file, lineOf(content, field + ":"), field + ": " + e.getMessage()));
+            problems.add(new PlayFileProblem(file, lineOf(content, field + ":", text), where + field + ": " + e.getMessage()));
             return otherwise;
         }
+    }
+
+    /** The first line with both texts (a field and its value, when several steps have the field), else with the first. */
+    static int lineOf(String content, String needle, String value) {
+        String[] lines = content.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(needle) && lines[i].substring(lines[i].indexOf(needle)).contains(value)) {
+                return i + 1;
+            }
+        }
+        return lineOf(content, needle);
     }
 
     private static String text(JsonNode node, String field) {

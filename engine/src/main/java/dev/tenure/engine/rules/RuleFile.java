@@ -9,6 +9,9 @@ public record RuleFile(String path, String content) {
 
     boolean isTemplate() { return path.startsWith("templates/") && path.endsWith(".html"); }
 
+    /** A CSV decision table: rows of thresholds that compile into rules (see rules/README.md). */
+    public boolean isDecisionTable() { return path.endsWith(".csv") && !path.startsWith("tests/"); }
+
     /** A scenario test file: given accounts and signals, expect these plays (see rules/README.md). */
     public boolean isScenario() { return path.startsWith("tests/") && (path.endsWith(".yml") || path.endsWith(".yaml")); }
 

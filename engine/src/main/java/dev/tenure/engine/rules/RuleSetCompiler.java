@@ -15,6 +15,7 @@ import org.kie.api.runtime.KieContainer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,20 +25,34 @@ import java.util.stream.Collectors;
 
 /**
  * Builds a {@link RuleSet} from its files: every build gets its own ReleaseId and KieContainer, so a
- * rule set is either whole and valid or not made at all.
+ * rule set is either whole and valid or not made at all. Before anything reaches Drools, each DRL text
+ * (written, or generated from a decision table) passes the {@link DrlSandbox} and the vocabulary check;
+ * a text that fails never reaches the KieBuilder. Plays, templates and task texts are checked too.
  */
 public final class RuleSetCompiler {
 
-    private static final String RESOURCES = "src/main/resources/";
     private static final Pattern PLAY_CALL = Pattern.compile("playbook\\s*\\.\\s*start\\s*\\(\\s*\"([^\"]*)\"");
+
+    private final DrlSandbox sandbox = new DrlSandbox();
+    private final VocabularyConstants constants = new VocabularyConstants();
+    private final DecisionTables decisionTables = new DecisionTables();
+    private final TemplateVariables emailVariables = new TemplateVariables(TemplateModel.email());
+    private final TemplateVariables taskVariables = new TemplateVariables(TemplateModel.task());
 
     public RuleSet compile(RuleSetFiles files) {
         List<RuleProblem> problems = new ArrayList<>();
         Map<String, String> templates = files.files().stream().filter(RuleFile::isTemplate)
                 .collect(Collectors.toMap(RuleFile::baseName, RuleFile::content));
         Map<String, PlayDefinition> plays = plays(files, templates.keySet(), problems);
-        checkPlayCalls(files, plays.keySet(), problems);
-        KieBase kieBase = build(files, problems);
+        checkVariables(files, problems);
+        List<DrlSource> safe = new ArrayList<>();
+        for (DrlSource source : sources(files, problems)) {
+            if (isSafe(source, problems)) {
+                safe.add(source);
+            }
+            checkPlayCalls(source, plays.keySet(), problems);
+        }
+        KieBase kieBase = build(files.version(), safe, problems);
         if (!problems.isEmpty()) {
             throw new InvalidRuleSetException(problems);
         }
@@ -45,6 +60,30 @@ public final class RuleSetCompiler {
                 .map(KiePackage::getRules).flatMap(java.util.Collection::stream)
                 .map(Rule::getName).sorted().toList();
         return new RuleSet(files, kieBase, ruleNames, plays, templates);
+    }
+
+    /** Every DRL text of the rule set: the .drl files, and the DRL each decision table stands for. */
+    private List<DrlSource> sources(RuleSetFiles files, List<RuleProblem> problems) {
+        List<DrlSource> sources = new ArrayList<>();
+        for (RuleFile f : files.files()) {
+            if (f.isDrl()) {
+                sources.add(DrlSource.of(f));
+            } else if (f.isDecisionTable()) {
+                DrlSource table = decisionTables.toDrl(f, problems);
+                if (table != null) {
+                    sources.add(table);
+                }
+            }
+        }
+        return sources;
+    }
+
+    /** Sandbox and vocabulary: a text with any problem here stays out of the build. */
+    private boolean isSafe(DrlSource source, List<RuleProblem> problems) {
+        int before = problems.size();
+        sandbox.check(source.text()).forEach(f -> problems.add(source.problem(f)));
+        constants.check(source.text()).forEach(f -> problems.add(source.problem(f)));
+        return problems.size() == before;
     }
 
     private static Map<String, PlayDefinition> plays(RuleSetFiles files, Set<String> templates, List<RuleProblem> problems) {
@@ -62,47 +101,50 @@ public final class RuleSetCompiler {
         return plays;
     }
 
-    /** A rule that starts a play nobody wrote would fail at run time; say so now, with the line. */
-    private static void checkPlayCalls(RuleSetFiles files, Set<String> plays, List<RuleProblem> problems) {
+    /** A template or task text reading a variable that is not there would fail only when its step comes due. */
+    private void checkVariables(RuleSetFiles files, List<RuleProblem> problems) {
         for (RuleFile f : files.files()) {
-            if (!f.isDrl()) {
-                continue;
+            if (f.isTemplate()) {
+                problems.addAll(emailVariables.check(f));
+            } else if (f.isPlay()) {
+                problems.addAll(taskVariables.check(f));
             }
-            String[] lines = f.content().split("\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                Matcher m = PLAY_CALL.matcher(lines[i]);
-                while (m.find()) {
-                    if (!plays.contains(m.group(1))) {
-                        problems.add(new RuleProblem(f.path(), i + 1, m.start(1) + 1,
-                                "play '" + m.group(1) + "' is not in rules/plays/"));
-                    }
+        }
+    }
+
+    /** A rule that starts a play nobody wrote would fail at run time; say so now, with the line. */
+    private static void checkPlayCalls(DrlSource source, Set<String> plays, List<RuleProblem> problems) {
+        String[] lines = source.text().split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = PLAY_CALL.matcher(lines[i]);
+            while (m.find()) {
+                if (!plays.contains(m.group(1))) {
+                    problems.add(source.problem(i + 1, m.start(1) + 1, "play '" + m.group(1) + "' is not in rules/plays/"));
                 }
             }
         }
     }
 
-    private static KieBase build(RuleSetFiles files, List<RuleProblem> problems) {
+    private static KieBase build(String version, List<DrlSource> sources, List<RuleProblem> problems) {
         KieServices ks = KieServices.get();
-        ReleaseId releaseId = ks.newReleaseId("dev.tenure", "rules", files.version());
+        ReleaseId releaseId = ks.newReleaseId("dev.tenure", "rules", version);
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
-        files.files().stream().filter(RuleFile::isDrl).forEach(f -> kfs.write(RESOURCES + f.path(), f.content()));
+        Map<String, DrlSource> byBuildPath = new LinkedHashMap<>();
+        for (DrlSource source : sources) {
+            byBuildPath.put(source.buildPath(), source);
+            kfs.write(BuildMessages.RESOURCES + source.buildPath(), source.text());
+        }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-        if (!errors.isEmpty()) {
-            errors.forEach(m -> problems.add(new RuleProblem(relative(m.getPath()), m.getLine(), m.getColumn(), m.getText().strip())));
+        errors.forEach(m -> problems.add(BuildMessages.problem(m, byBuildPath)));
+        if (!problems.isEmpty()) {
+            ks.getRepository().removeKieModule(releaseId);
             return null;
         }
         KieContainer container = ks.newKieContainer(releaseId);
         // The container keeps what it needs; the repository would otherwise hold every version ever built.
         ks.getRepository().removeKieModule(releaseId);
         return container.getKieBase();
-    }
-
-    private static String relative(String path) {
-        if (path == null) {
-            return "";
-        }
-        return path.startsWith(RESOURCES) ? path.substring(RESOURCES.length()) : path;
     }
 }

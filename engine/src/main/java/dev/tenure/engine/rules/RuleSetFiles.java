@@ -23,13 +23,18 @@ public record RuleSetFiles(String version, List<RuleFile> files) {
         try (Stream<Path> paths = Files.walk(folder)) {
             List<RuleFile> files = paths.filter(Files::isRegularFile)
                     .map(p -> new RuleFile(folder.relativize(p).toString().replace('\\', '/'), readString(p)))
-                    .filter(f -> f.isDrl() || f.isPlay() || f.isTemplate() || f.isScenario())
+                    .filter(RuleSetFiles::belongs)
                     .sorted(Comparator.comparing(RuleFile::path))
                     .toList();
             return of(files);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the rules folder " + folder, e);
         }
+    }
+
+    /** Whether a file is part of a rule set; anything else in the folder is not read, and not accepted in an upload. */
+    static boolean belongs(RuleFile f) {
+        return f.isDrl() || f.isDecisionTable() || f.isPlay() || f.isTemplate() || f.isScenario();
     }
 
     public static RuleSetFiles of(List<RuleFile> files) {

@@ -1,16 +1,33 @@
 package dev.tenure.engine.rules;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.tenure.engine.storage.JsonColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** Every rule set version ever loaded, with its files and rule names. */
+/**
+ * Every rule set version ever submitted, with its files, its rules, where it stands and who brought it
+ * in; and every attempt to change the rule set. Exactly one version is ACTIVE.
+ */
 @Repository
 public class RuleSets {
+
+    private static final TypeReference<List<String>> NAMES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<RuleProblem>> PROBLEMS = new TypeReference<>() {
+    };
+    private static final TypeReference<TreeMap<String, String>> FILES = new TypeReference<>() {
+    };
 
     private final JdbcClient jdbc;
     private final JsonColumns json;
@@ -20,14 +37,72 @@ public class RuleSets {
         this.json = json;
     }
 
-    void save(RuleSet ruleSet) {
-        Map<String, String> files = ruleSet.files().files().stream()
-                .collect(Collectors.toMap(RuleFile::path, RuleFile::content, (a, b) -> a, java.util.TreeMap::new));
-        jdbc.sql("INSERT INTO rule_set (version, files, rules) VALUES (?, ?::jsonb, ?::jsonb) ON CONFLICT (version) DO NOTHING")
-                .params(ruleSet.version(), json.write(files), json.write(ruleSet.ruleNames()))
+    /** Stores the version as the ACTIVE one and retires the one before, in one transaction. */
+    @Transactional
+    void activate(RuleSet ruleSet, RuleSetOrigin origin, String who) {
+        // Serializes activations across nodes sharing the database, so the one-ACTIVE index never trips.
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('tenure.rule_set'))").query().listOfRows();
+        jdbc.sql("UPDATE rule_set SET status = 'RETIRED' WHERE status = 'ACTIVE' AND version <> ?")
+                .param(ruleSet.version()).update();
+        jdbc.sql("""
+                        INSERT INTO rule_set (version, files, rules, status, errors, origin, who, activated_at)
+                        VALUES (?, ?::jsonb, ?::jsonb, 'ACTIVE', '[]', ?, ?, now())
+                        ON CONFLICT (version) DO UPDATE SET status = 'ACTIVE', errors = '[]', rules = excluded.rules,
+                            origin = excluded.origin, who = excluded.who, activated_at = excluded.activated_at""")
+                .params(ruleSet.version(), json.write(files(ruleSet.files())), json.write(ruleSet.ruleNames()),
+                        origin.label(), who)
                 .update();
+        event(ruleSet.version(), RuleSetChange.Outcome.ACTIVATED, origin, who, List.of());
     }
 
+    /**
+     * Stores a candidate that failed its checks as REJECTED, with its problems. A version that was once
+     * active keeps its status (a rollback that fails now does not rewrite history); the attempt is
+     * recorded either way.
+     */
+    @Transactional
+    void reject(RuleSetFiles files, List<String> ruleNames, List<RuleProblem> problems, RuleSetOrigin origin, String who) {
+        jdbc.sql("""
+                        INSERT INTO rule_set (version, files, rules, status, errors, origin, who)
+                        VALUES (?, ?::jsonb, ?::jsonb, 'REJECTED', ?::jsonb, ?, ?)
+                        ON CONFLICT (version) DO UPDATE SET errors = excluded.errors, origin = excluded.origin,
+                            who = excluded.who WHERE rule_set.status = 'REJECTED'""")
+                .params(files.version(), json.write(files(files)), json.write(ruleNames), json.write(problems),
+                        origin.label(), who)
+                .update();
+        event(files.version(), RuleSetChange.Outcome.REJECTED, origin, who, problems);
+    }
+
+    /** Records that someone submitted the version already in force. */
+    void unchanged(String version, RuleSetOrigin origin, String who) {
+        event(version, RuleSetChange.Outcome.UNCHANGED, origin, who, List.of());
+    }
+
+    /** All versions, the most recently stored or activated first. */
+    public List<RuleSetVersion> versions() {
+        return jdbc.sql(VERSION_SELECT + " ORDER BY GREATEST(loaded_at, activated_at) DESC, version")
+                .query(this::version).list();
+    }
+
+    public Optional<RuleSetVersion> find(String version) {
+        return jdbc.sql(VERSION_SELECT + " WHERE version = ?").param(version).query(this::version).optional();
+    }
+
+    /** The files of a stored version, by path. */
+    public Optional<Map<String, String>> files(String version) {
+        return jdbc.sql("SELECT files FROM rule_set WHERE version = ?").param(version).query(String.class).optional()
+                .map(text -> json.read(text, FILES));
+    }
+
+    /** Every attempt to change the rule set to this version, newest first. */
+    public List<RuleSetEvent> history(String version) {
+        return jdbc.sql("SELECT version, at, outcome, origin, who, errors FROM rule_set_event WHERE version = ? ORDER BY at DESC, id DESC")
+                .param(version)
+                .query((rs, n) -> new RuleSetEvent(rs.getString("version"), rs.getTimestamp("at").toInstant(),
+                        RuleSetChange.Outcome.valueOf(rs.getString("outcome")), RuleSetOrigin.of(rs.getString("origin")),
+                        rs.getString("who"), json.read(rs.getString("errors"), PROBLEMS)))
+                .list();
+    }
 
     /** How often each rule started a play, for the rule set status. */
     public Map<String, Long> playsStartedByRule(String version) {
@@ -37,7 +112,26 @@ public class RuleSets {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    List<String> versions() {
-        return jdbc.sql("SELECT version FROM rule_set ORDER BY loaded_at DESC").query(String.class).list();
+    private void event(String version, RuleSetChange.Outcome outcome, RuleSetOrigin origin, String who, List<RuleProblem> errors) {
+        jdbc.sql("INSERT INTO rule_set_event (version, outcome, origin, who, errors) VALUES (?, ?, ?, ?, ?::jsonb)")
+                .params(version, outcome.name(), origin.label(), who, json.write(errors))
+                .update();
+    }
+
+    private static final String VERSION_SELECT = """
+            SELECT version, status, origin, who, loaded_at, activated_at, rules, errors FROM rule_set
+            """;
+
+    private RuleSetVersion version(ResultSet rs, int n) throws SQLException {
+        Timestamp activated = rs.getTimestamp("activated_at");
+        return new RuleSetVersion(rs.getString("version"), RuleSetStatus.valueOf(rs.getString("status")),
+                RuleSetOrigin.of(rs.getString("origin")), rs.getString("who"), rs.getTimestamp("loaded_at").toInstant(),
+                activated == null ? null : activated.toInstant(), json.read(rs.getString("rules"), NAMES),
+                json.read(rs.getString("errors"), PROBLEMS));
+    }
+
+    private static Map<String, String> files(RuleSetFiles files) {
+        return files.files().stream()
+                .collect(Collectors.toMap(RuleFile::path, RuleFile::content, (a, b) -> a, TreeMap::new));
     }
 }

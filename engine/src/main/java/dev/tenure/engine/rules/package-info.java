@@ -1,5 +1,6 @@
 /**
  * The rule runtime: compiles the rule set in {@code rules/} (DRL, plays, templates) into a fresh
- * KieContainer and evaluates one account's facts against it, recording why each play started.
+ * KieContainer, evaluates one account's facts against it, recording why each play started, and swaps
+ * in a changed rule set without a restart once it has passed every check.
  */
 package dev.tenure.engine.rules;

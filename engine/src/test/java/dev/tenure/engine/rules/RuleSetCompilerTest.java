@@ -32,7 +32,7 @@ class RuleSetCompilerTest {
     void the_starter_rule_pack_compiles() {
         RuleSet ruleSet = compiler.compile(RuleSetFiles.read(Path.of("../rules")));
 
-        assertThat(ruleSet.ruleNames()).hasSize(9);
+        assertThat(ruleSet.ruleNames()).hasSize(14);
         assertThat(ruleSet.plays()).containsKeys("save-usage-drop", "failed-payment", "qbr-prep", "renewal-risk");
         assertThat(ruleSet.version()).hasSize(12);
     }
@@ -90,5 +90,77 @@ class RuleSetCompilerTest {
                 .isInstanceOf(InvalidRuleSetException.class)
                 .hasMessageContaining("plays/welcome.yml:2:0: cooldown: 'soon' is not a duration")
                 .hasMessageContaining("plays/welcome.yml:6:0: step 1: template 'welcom' is not in rules/templates/");
+    }
+
+    @Test
+    void a_misspelt_segment_or_stage_is_reported_at_its_line_with_the_values_to_choose_from() {
+        RuleFile rule = new RuleFile("churn/typo.drl", HEADER + """
+                rule "typo"
+                when
+                    $a : Account( segment == Segment.HIGH_TUCH,
+                                  stage != Stage.ONBORDING )
+                then
+                    playbook.start("call", $a);
+                end
+                """);
+
+        assertThatThrownBy(() -> compiler.compile(RuleSetFiles.of(List.of(rule, PLAY))))
+                .isInstanceOf(InvalidRuleSetException.class)
+                .extracting(e -> ((InvalidRuleSetException) e).problems(), list(RuleProblem.class))
+                .containsExactly(
+                        new RuleProblem("churn/typo.drl", 8, 30, "Segment.HIGH_TUCH is not a segment: use "
+                                + "Segment.HIGH_TOUCH, Segment.LOW_TOUCH or Segment.TECH_TOUCH"),
+                        new RuleProblem("churn/typo.drl", 9, 28, "Stage.ONBORDING is not a stage: use Stage.ONBOARDING, "
+                                + "Stage.ADOPTION, Stage.VALUE, Stage.RENEWAL, Stage.EXPANSION or Stage.ADVOCACY"));
+    }
+
+    @Test
+    void an_expression_drools_cannot_analyse_is_found_at_its_line_although_drools_gives_none() {
+        RuleFile rule = new RuleFile("churn/unbound.drl", HEADER + """
+                rule "unbound variable"
+                when
+                    $a : Account()
+                    UsageTrend( accountId == $a.id, changePct <= $threshold )
+                then
+                    playbook.start("call", $a);
+                end
+                """);
+
+        assertThatThrownBy(() -> compiler.compile(RuleSetFiles.of(List.of(rule, PLAY))))
+                .isInstanceOf(InvalidRuleSetException.class)
+                .extracting(e -> ((InvalidRuleSetException) e).problems(), list(RuleProblem.class))
+                .isNotEmpty()
+                .allSatisfy(p -> {
+                    assertThat(p.file()).isEqualTo("churn/unbound.drl");
+                    assertThat(p.line()).isEqualTo(9);
+                    assertThat(p.message()).contains("$threshold");
+                });
+    }
+
+    @Test
+    void a_negative_delay_a_duration_without_unit_and_an_unknown_unit_are_each_reported_at_their_own_step() {
+        RuleFile play = new RuleFile("plays/follow-up.yml", """
+                name: Follow up
+                cooldown: 30
+                steps:
+                  - type: task
+                    delay: 0d
+                    title: Call them
+                  - type: task
+                    delay: -2d
+                    title: Call again
+                  - type: task
+                    delay: 1d
+                    dueIn: 2w
+                    title: Call once more
+                """);
+
+        assertThatThrownBy(() -> compiler.compile(RuleSetFiles.of(List.of(play))))
+                .isInstanceOf(InvalidRuleSetException.class)
+                .extracting(e -> ((InvalidRuleSetException) e).problems(), list(RuleProblem.class))
+                .containsExactly(
+                        new RuleProblem("plays/follow-up.yml", 2, 0, "cooldown: '30' is not a duration; write it as 2d, 4h or 30m"),
+                        new RuleProblem("plays/follow-up.yml", 8, 0, "step 2: delay: '-2d' is not a duration; write it as 2d, 4h or 30m"),
+                        new RuleProblem("plays/follow-up.yml", 12, 0, "step 3: dueIn: '2w' is not a duration; write it as 2d, 4h or 30m"));
     }
 }

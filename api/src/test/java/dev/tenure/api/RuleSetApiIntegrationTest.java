@@ -1,0 +1,193 @@
+package dev.tenure.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** CS ops change the rules over REST: upload a rule set, see it refused with its errors, roll back. */
+class RuleSetApiIntegrationTest extends ApiIntegrationTest {
+
+    static final String NPS_RULE = "churn/nps-detractor.drl";
+
+    @Autowired
+    ObjectMapper json;
+
+    String starter;
+
+    @BeforeEach
+    void theStarterRulesAreActive() {
+        starter = get("/api/rules").path("version").asText();
+    }
+
+    /** The other API tests share this application and expect the starter rules. */
+    @AfterEach
+    void backToTheStarterRules() {
+        as("cleanup", "/api/rules/versions/" + starter + "/activate", null);
+    }
+
+    ResponseEntity<JsonNode> as(String who, String path, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (who != null) {
+            headers.set("X-Tenure-User", who);
+        }
+        try {
+            String text = body == null ? "" : json.writeValueAsString(body);
+            return http.postForEntity(path, new HttpEntity<>(text, headers), JsonNode.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Map<String, String> starterFiles() {
+        Map<String, String> files = new HashMap<>();
+        get("/api/rules/versions/" + starter).path("files").fields()
+                .forEachRemaining(f -> files.put(f.getKey(), f.getValue().asText()));
+        return files;
+    }
+
+    Map<String, Object> upload(Map<String, String> files) {
+        return Map.of("files", files);
+    }
+
+    Map<String, String> variant(String note) {
+        Map<String, String> files = starterFiles();
+        files.put(NPS_RULE, files.get(NPS_RULE) + "\n// " + note + "\n");
+        return files;
+    }
+
+    @Test
+    void the_status_names_the_active_version_how_it_came_in_and_its_rules() {
+        JsonNode status = get("/api/rules");
+
+        assertThat(status.path("version").asText()).hasSize(12);
+        assertThat(status.path("activation").path("origin").asText()).isIn("folder", "rollback");
+        assertThat(status.path("rules").findValuesAsText("name")).contains("An NPS detractor answered (6 or below): call them back");
+        assertThat(status.path("plays").findValuesAsText("id")).contains("nps-detractor");
+    }
+
+    @Test
+    void an_uploaded_rule_set_goes_live_and_is_listed_first_with_who_uploaded_it() {
+        ResponseEntity<JsonNode> response = as("dana@cs.example", "/api/rules/versions", upload(variant("api upload")));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String version = response.getBody().path("version").asText();
+        assertThat(response.getHeaders().getLocation()).hasToString("/api/rules/versions/" + version);
+        assertThat(response.getBody().path("outcome").asText()).isEqualTo("ACTIVATED");
+        assertThat(response.getBody().path("previousVersion").asText()).isEqualTo(starter);
+        assertThat(response.getBody().path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(get("/api/rules").path("version").asText()).isEqualTo(version);
+        assertThat(get("/api/rules").path("activation").path("who").asText()).isEqualTo("dana@cs.example");
+
+        JsonNode newest = get("/api/rules/versions").get(0);
+        assertThat(newest.path("version").asText()).isEqualTo(version);
+        assertThat(newest.path("origin").asText()).isEqualTo("upload");
+        assertThat(newest.path("who").asText()).isEqualTo("dana@cs.example");
+        JsonNode detail = get("/api/rules/versions/" + version);
+        assertThat(detail.path("files").path(NPS_RULE).asText()).endsWith("// api upload\n");
+        assertThat(detail.path("history").get(0).path("outcome").asText()).isEqualTo("ACTIVATED");
+        assertThat(get("/api/rules/versions/" + starter).path("status").asText()).isEqualTo("RETIRED");
+    }
+
+    @Test
+    void a_broken_upload_gets_422_with_each_error_and_the_running_rules_stay() {
+        Map<String, String> files = starterFiles();
+        files.put(NPS_RULE, files.get(NPS_RULE).replace("score <= 6", "score <= "));
+
+        ResponseEntity<JsonNode> response = as("dana@cs.example", "/api/rules/versions", upload(files));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        JsonNode error = response.getBody().path("errors").get(0);
+        assertThat(error.path("file").asText()).isEqualTo(NPS_RULE);
+        assertThat(error.path("line").asInt()).isEqualTo(10);
+        assertThat(error.has("column")).isTrue();
+        assertThat(error.path("message").asText()).isNotBlank();
+        assertThat(response.getBody().path("activeVersion").asText()).isEqualTo(starter);
+        assertThat(get("/api/rules").path("version").asText()).isEqualTo(starter);
+        JsonNode rejected = get("/api/rules/versions/" + response.getBody().path("version").asText());
+        assertThat(rejected.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(rejected.path("errors").get(0).path("file").asText()).isEqualTo(NPS_RULE);
+    }
+
+    @Test
+    void changing_the_rules_without_saying_who_is_refused_naming_the_header() {
+        int versions = get("/api/rules/versions").size();
+
+        ResponseEntity<JsonNode> upload = as(null, "/api/rules/versions", upload(variant("anonymous")));
+        ResponseEntity<JsonNode> activate = as(" ", "/api/rules/versions/" + starter + "/activate", null);
+
+        assertThat(upload.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(upload.getBody().path("detail").asText()).startsWith("header X-Tenure-User:");
+        assertThat(activate.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(get("/api/rules/versions")).hasSize(versions);
+    }
+
+    @Test
+    void an_upload_with_a_file_outside_the_rules_folder_is_refused_naming_the_file() {
+        Map<String, String> files = starterFiles();
+        files.put("/etc/cron.d/evil.drl", "rule \"x\" when then end");
+
+        ResponseEntity<JsonNode> response = as("dana@cs.example", "/api/rules/versions", upload(files));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().path("detail").asText()).contains("files[\"/etc/cron.d/evil.drl\"]: the path must be relative");
+        assertThat(as("dana@cs.example", "/api/rules/versions", Map.of()).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void uploading_the_rule_set_already_in_force_changes_nothing() {
+        int versions = get("/api/rules/versions").size();
+
+        ResponseEntity<JsonNode> response = as("dana@cs.example", "/api/rules/versions", upload(starterFiles()));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody().path("outcome").asText()).isEqualTo("UNCHANGED");
+        assertThat(response.getBody().path("version").asText()).isEqualTo(starter);
+        assertThat(get("/api/rules/versions")).hasSize(versions);
+    }
+
+    @Test
+    void a_rollback_puts_an_earlier_version_back_in_force() {
+        String uploaded = as("dana@cs.example", "/api/rules/versions", upload(variant("to be rolled back"))).getBody()
+                .path("version").asText();
+
+        ResponseEntity<JsonNode> rollback = as("lee@cs.example", "/api/rules/versions/" + starter + "/activate", null);
+
+        assertThat(rollback.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(rollback.getBody().path("outcome").asText()).isEqualTo("ACTIVATED");
+        assertThat(rollback.getBody().path("origin").asText()).isEqualTo("rollback");
+        assertThat(rollback.getBody().path("who").asText()).isEqualTo("lee@cs.example");
+        assertThat(get("/api/rules").path("version").asText()).isEqualTo(starter);
+        assertThat(get("/api/rules/versions/" + uploaded).path("status").asText()).isEqualTo("RETIRED");
+    }
+
+    @Test
+    void activating_an_unknown_version_is_404_and_one_that_fails_now_is_422() {
+        Map<String, String> files = starterFiles();
+        files.put("churn/half.drl", "rule \"half written\" when then");
+        String rejected = as("dana@cs.example", "/api/rules/versions", upload(files)).getBody().path("version").asText();
+
+        ResponseEntity<JsonNode> unknown = as("lee@cs.example", "/api/rules/versions/0000nosuch00/activate", null);
+        ResponseEntity<JsonNode> failing = as("lee@cs.example", "/api/rules/versions/" + rejected + "/activate", null);
+
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknown.getBody().path("detail").asText()).contains("0000nosuch00");
+        assertThat(get("/api/rules/versions/0000nosuch00").path("status").asInt()).isEqualTo(404);
+        assertThat(failing.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(failing.getBody().path("errors").findValuesAsText("file")).contains("churn/half.drl");
+        assertThat(get("/api/rules").path("version").asText()).isEqualTo(starter);
+    }
+}

@@ -1,0 +1,132 @@
+package dev.tenure.engine.rules;
+
+import dev.tenure.engine.vocabulary.Account;
+import dev.tenure.engine.vocabulary.BillingSignal;
+import dev.tenure.engine.vocabulary.BillingStatus;
+import dev.tenure.engine.vocabulary.Contact;
+import dev.tenure.engine.vocabulary.HealthScore;
+import dev.tenure.engine.vocabulary.Milestone;
+import dev.tenure.engine.vocabulary.NpsSignal;
+import dev.tenure.engine.vocabulary.PlayRun;
+import dev.tenure.engine.vocabulary.Qbr;
+import dev.tenure.engine.vocabulary.Renewal;
+import dev.tenure.engine.vocabulary.TicketLoad;
+import dev.tenure.engine.vocabulary.TicketSignal;
+import dev.tenure.engine.vocabulary.Today;
+import dev.tenure.engine.vocabulary.UsageSignal;
+import dev.tenure.engine.vocabulary.UsageTrend;
+
+import java.beans.Introspector;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What an email template or a task's title and details can read, as names and fields. It mirrors the
+ * model {@code schedule.StepActions} renders with: {@code account} and {@code contact} (the fields of
+ * the vocabulary's records), {@code csm} and {@code rule} (text) and {@code facts}, the facts the rule
+ * matched, each under its type's name in lower camel case ({@code usageTrend}; a second one of the same
+ * type is {@code usageTrend2}). A task has no contact.
+ */
+final class TemplateModel {
+
+    /** What a name stands for. */
+    sealed interface Shape permits Value, Fields, Facts, Absent {
+    }
+
+    /** A plain value: text, a number, a date. It has no fields. */
+    record Value(String kind) implements Shape {
+    }
+
+    /** A record: its fields by name. */
+    record Fields(String name, Map<String, Shape> fields) implements Shape {
+    }
+
+    /** The matched facts, by fact type name. */
+    record Facts(Map<String, Fields> byName) implements Shape {
+    }
+
+    /** A name that is there but always empty where it is used, and why. */
+    record Absent(String why) implements Shape {
+    }
+
+    private static final Class<?>[] FACT_TYPES = {Account.class, Contact.class, Today.class, UsageTrend.class,
+            TicketLoad.class, BillingStatus.class, HealthScore.class, Renewal.class, Qbr.class, Milestone.class,
+            PlayRun.class, UsageSignal.class, TicketSignal.class, BillingSignal.class, NpsSignal.class};
+
+    private final String audience;
+    private final Map<String, Shape> roots;
+
+    private TemplateModel(String audience, Map<String, Shape> roots) {
+        this.audience = audience;
+        this.roots = roots;
+    }
+
+    /** An email template's model. */
+    static TemplateModel email() {
+        return new TemplateModel("templates", roots(fields(Contact.class)));
+    }
+
+    /** A task's title and details: the same, without a contact. */
+    static TemplateModel task() {
+        return new TemplateModel("task titles and details",
+                roots(new Absent("a task has no contact, so 'contact' is always empty in a task's title and details")));
+    }
+
+    private static Map<String, Shape> roots(Shape contact) {
+        Map<String, Shape> roots = new LinkedHashMap<>();
+        roots.put("account", fields(Account.class));
+        roots.put("contact", contact);
+        roots.put("csm", new Value("text"));
+        roots.put("rule", new Value("text"));
+        roots.put("facts", new Facts(Arrays.stream(FACT_TYPES).collect(Collectors.toMap(
+                t -> Introspector.decapitalize(t.getSimpleName()), TemplateModel::fields, (a, b) -> a, LinkedHashMap::new))));
+        return roots;
+    }
+
+    /** Who sees this model, for messages: "templates", "task titles and details". */
+    String audience() {
+        return audience;
+    }
+
+    Map<String, Shape> roots() {
+        return roots;
+    }
+
+    private static Fields fields(Class<?> record) {
+        Map<String, Shape> fields = new LinkedHashMap<>();
+        for (RecordComponent c : record.getRecordComponents()) {
+            fields.put(c.getName(), shape(c.getGenericType()));
+        }
+        return new Fields(Introspector.decapitalize(record.getSimpleName()), fields);
+    }
+
+    /** Values reach templates as JSON would carry them: records as fields, the rest as plain values. */
+    private static Shape shape(Type type) {
+        Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
+        if (raw.isRecord()) {
+            return fields(raw);
+        }
+        if (Collection.class.isAssignableFrom(raw)) {
+            return new Value("a list");
+        }
+        if (raw == boolean.class || raw == Boolean.class) {
+            return new Value("true or false");
+        }
+        if (raw.isPrimitive() || Number.class.isAssignableFrom(raw) || raw == BigDecimal.class) {
+            return new Value("a number");
+        }
+        if (raw == LocalDate.class || raw == Instant.class) {
+            return new Value("a date");
+        }
+        return new Value("text");
+    }
+}

@@ -1,0 +1,139 @@
+package dev.tenure.engine.rules;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Templates and task texts read account, contact, csm, rule and the matched facts: a name or field that
+ * is not there is told with its file, line and column when the rule set compiles, not days later when
+ * the step comes due.
+ */
+class TemplateVariablesTest {
+
+    private final TemplateVariables emails = new TemplateVariables(TemplateModel.email());
+    private final TemplateVariables tasks = new TemplateVariables(TemplateModel.task());
+
+    private static RuleFile template(String body) {
+        return new RuleFile("templates/check-in.html", """
+                <!DOCTYPE html>
+                <html xmlns:th="http://www.thymeleaf.org">
+                <head><title th:text="|Hello ${account.name}|">Hello</title></head>
+                <body>
+                """ + body + """
+                </body>
+                </html>
+                """);
+    }
+
+    private static RuleFile playWithTitle(String title) {
+        return new RuleFile("plays/call.yml", """
+                name: Call
+                steps:
+                  - type: task
+                    title: "%s"
+                """.formatted(title));
+    }
+
+    @Test
+    void every_starter_template_and_play_reads_only_what_is_there() {
+        RuleSetFiles starter = RuleSetFiles.read(Path.of("../rules"));
+
+        assertThat(starter.files()).filteredOn(RuleFile::isTemplate).isNotEmpty()
+                .allSatisfy(f -> assertThat(emails.check(f)).isEmpty());
+        assertThat(starter.files()).filteredOn(RuleFile::isPlay).isNotEmpty()
+                .allSatisfy(f -> assertThat(tasks.check(f)).isEmpty());
+    }
+
+    @Test
+    void a_misspelt_field_of_the_account_is_told_with_the_fields_it_has() {
+        List<RuleProblem> problems = emails.check(template("<p th:text=\"${account.nam}\">Hi</p>\n"));
+
+        assertThat(problems).containsExactly(new RuleProblem("templates/check-in.html", 5, 15,
+                "'account' has no field 'nam': it has id, name, segment, stage, csm, arr, plan, startedOn, renewalOn,"
+                        + " timezone (in ${account.nam})"));
+    }
+
+    @Test
+    void an_unknown_variable_is_told_with_the_ones_templates_may_read() {
+        List<RuleProblem> problems = emails.check(template("<p>Dear [[${customer.name}]],</p>\n"));
+
+        assertThat(problems).extracting(RuleProblem::line, RuleProblem::column, RuleProblem::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(5, 13,
+                        "unknown variable 'customer': templates may read account, contact, csm, rule, facts"
+                                + " (in ${customer.name})"));
+    }
+
+    @Test
+    void facts_are_named_after_their_type_and_their_fields_are_checked_too() {
+        RuleFile play = playWithTitle("Usage fell [[${facts.usageTrnd.changePct}]]% and [[${facts.usageTrend.changePercent}]]"
+                + " with [[${facts.usageTrend2.changePct}]] and [[${facts.healthScore.score.value}]]");
+
+        assertThat(tasks.check(play)).extracting(p -> p.line() + ":" + p.column() + " " + p.message()).containsExactly(
+                "4:28 facts has no 'usageTrnd': the facts a rule matched are named after their type, account, contact,"
+                        + " today, usageTrend, ticketLoad, billingStatus, healthScore, renewal, qbr, milestone, playRun,"
+                        + " usageSignal, ticketSignal, billingSignal, npsSignal (a second one of a type: usageTrend2)"
+                        + " (in ${facts.usageTrnd.changePct})",
+                "4:66 'facts.usageTrend' has no field 'changePercent': it has accountId, feature, last7Days,"
+                        + " baselineWeekly, changePct, activeUsers, daysSinceLastUse (in ${facts.usageTrend.changePercent})",
+                "4:148 'facts.healthScore.score' is a number, it has no field 'value' (in ${facts.healthScore.score.value})");
+    }
+
+    @Test
+    void a_task_has_no_contact_so_naming_one_in_its_title_is_a_mistake() {
+        assertThat(tasks.check(playWithTitle("Call [[${contact.name}]] at [[${account.name}]]")))
+                .extracting(RuleProblem::message)
+                .containsExactly("a task has no contact, so 'contact' is always empty in a task's title and details"
+                        + " (in ${contact.name})");
+        assertThat(emails.check(template("<p th:text=\"|Hi ${contact.name},|\">Hi</p>\n"))).isEmpty();
+    }
+
+    @Test
+    void what_cannot_be_followed_is_left_alone_and_method_calls_are_checked_up_to_their_object() {
+        RuleFile template = template("""
+                <p th:text="${#strings.toUpperCase(account.name)}">Name</p>
+                <p th:text="${account.name.toUpperCase()}">Name</p>
+                <p th:text="${account.arr != null and account.arr > 1000 ? 'big' : 'small'}">Size</p>
+                <p th:text="${facts.healthScore.components.?[score < 50].size()}">Weak parts</p>
+                <p th:text="${facts.healthScore.components[0].name}">First part</p>
+                <li th:each="part, status : ${facts.healthScore.components}" th:text="${part.name + status.index}">Part</li>
+                <p th:with="owner=${csm}" th:text="${owner}">Owner</p>
+                <p th:text="#{greeting}">Hello</p>
+                <p>Plain text with ${not.an.expression} is not evaluated</p>
+                """);
+
+        assertThat(emails.check(template)).isEmpty();
+    }
+
+    @Test
+    void a_method_on_an_unknown_variable_is_still_reported() {
+        assertThat(emails.check(template("<p th:text=\"${acount.name.toUpperCase()}\">Name</p>\n")))
+                .extracting(RuleProblem::message).singleElement().asString().startsWith("unknown variable 'acount'");
+    }
+
+    @Test
+    void reaching_classes_from_a_template_is_refused() {
+        assertThat(emails.check(template("<p th:text=\"${T(java.lang.Runtime).getRuntime()}\">x</p>\n")))
+                .extracting(RuleProblem::message).containsExactly("T(...) and new are not allowed in templates:"
+                        + " they may read only account, contact, csm, rule, facts");
+    }
+
+    @Test
+    void the_compiler_refuses_a_rule_set_whose_template_reads_an_unknown_variable() {
+        RuleFile play = new RuleFile("plays/welcome.yml", """
+                name: Welcome
+                steps:
+                  - type: email
+                    to: champion
+                    template: check-in
+                """);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RuleSetCompiler().compile(
+                        RuleSetFiles.of(List.of(play, template("<p th:text=\"${account.owner}\">x</p>\n")))))
+                .isInstanceOf(InvalidRuleSetException.class)
+                .hasMessageContaining("templates/check-in.html:5:15: 'account' has no field 'owner'");
+    }
+}
