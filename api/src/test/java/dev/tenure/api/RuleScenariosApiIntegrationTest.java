@@ -1,6 +1,8 @@
 package dev.tenure.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
@@ -19,6 +21,8 @@ class RuleScenariosApiIntegrationTest extends ApiIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ObjectMapper json;
 
     ResponseEntity<JsonNode> postYaml(String path, String yaml) {
         HttpHeaders headers = new HttpHeaders();
@@ -121,7 +125,7 @@ class RuleScenariosApiIntegrationTest extends ApiIntegrationTest {
         JsonNode dryRun = response.getBody();
         assertThat(dryRun.path("playsToStart").findValuesAsText("play")).containsExactlyInAnyOrder("save-usage-drop", "nps-detractor");
         JsonNode usageRule = dryRun.path("firedRules").findParents("rule").stream()
-                .filter(r -> r.path("rule").asText().equals("Core usage fell 40% or more: save play for the CSM")).findFirst().orElseThrow();
+                .filter(r -> r.path("rule").asText().equals("Core usage dropped (high touch): save play for the CSM")).findFirst().orElseThrow();
         assertThat(usageRule.path("matchedFacts").path("usageTrend").path("changePct").asDouble()).isEqualTo(-60.0);
         assertThat(usageRule.path("matchedFacts").path("account").path("id").asText()).isEqualTo(id);
         assertThat(dryRun.path("health").path("band").asText()).isEqualTo("AVERAGE");
@@ -137,5 +141,29 @@ class RuleScenariosApiIntegrationTest extends ApiIntegrationTest {
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getBody().path("detail").asText()).isEqualTo("body:1: a dry run takes one scenario, not 2");
+    }
+
+    @Test
+    void an_uploaded_rule_set_whose_scenario_fails_is_refused_naming_the_scenario_file_and_line_and_the_rules_stay() {
+        String running = get("/api/rules").path("version").asText();
+        ObjectNode files = (ObjectNode) get("/api/rules/versions/" + running).path("files");
+        String row = "Core usage dropped (high touch): save play for the CSM,HIGH_TOUCH,";
+        files.put("churn/thresholds.csv", files.path("churn/thresholds.csv").asText().replace(row + "40,", row + "65,"));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("X-Tenure-User", "ops@tenure.test");
+
+        ResponseEntity<JsonNode> response = http.postForEntity("/api/rules/versions",
+                new HttpEntity<>(json.createObjectNode().set("files", files).toString(), headers), JsonNode.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        JsonNode first = response.getBody().path("errors").get(0);
+        assertThat(first.path("file").asText()).isEqualTo("tests/churn.yml");
+        assertThat(first.path("line").asInt()).isEqualTo(7);
+        assertThat(first.path("message").asText()).startsWith("scenario \"A high-touch account whose core usage fell 60% "
+                + "gets a save play for its CSM\" failed: expected plays [save-usage-drop] but started []")
+                .contains("changePct <= -65", "changePct was -60.0");
+        assertThat(response.getBody().path("activeVersion").asText()).isEqualTo(running);
+        assertThat(get("/api/rules").path("version").asText()).isEqualTo(running);
     }
 }

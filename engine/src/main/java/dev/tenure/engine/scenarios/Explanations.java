@@ -60,9 +60,39 @@ final class Explanations {
         if (starting.isEmpty()) {
             return "no rule starts " + play;
         }
-        return starting.stream().map(r -> "rule \"" + r.name() + "\" needs " + needs(r) + "; here "
-                        + readings(r, outcome.everyFact(), true))
-                .collect(Collectors.joining("; "));
+        List<Object> facts = outcome.everyFact();
+        // A decision table makes one rule per segment: the rows for other segments say nothing about this account.
+        List<Rule> forThisAccount = starting.stream().filter(r -> notForThisAccount(r, facts).isEmpty()).toList();
+        List<Rule> shown = forThisAccount.isEmpty() ? starting : forThisAccount;
+        List<String> parts = new ArrayList<>();
+        shown.forEach(r -> parts.add("rule \"" + r.name() + "\" needs " + needs(r) + "; here " + readings(r, facts, true)));
+        if (!forThisAccount.isEmpty()) {
+            starting.stream().filter(r -> !forThisAccount.contains(r)).forEach(r -> parts.add("rule \"" + r.name()
+                    + "\" is only for " + String.join(", ", notForThisAccount(r, facts))));
+        }
+        return String.join("; ", parts);
+    }
+
+    /**
+     * The constraints that rule an account out by what it is ({@code Account(segment == Segment.HIGH_TOUCH)}
+     * when it is low touch), as opposed to what happened to it; empty when none does.
+     */
+    private static List<String> notForThisAccount(Rule rule, List<Object> facts) {
+        List<String> failing = new ArrayList<>();
+        for (Condition c : rule.conditions()) {
+            List<Object> candidates = facts.stream().filter(f -> f.getClass().getSimpleName().equals(c.factType())).toList();
+            if (c.negated() || candidates.size() != 1) {
+                continue;
+            }
+            for (String constraint : c.constraints()) {
+                Matcher m = EQUALS_LITERAL.matcher(constraint);
+                if (m.matches() && m.group(3) != null
+                        && !m.group(3).equals(String.valueOf(property(candidates.get(0), m.group(1))))) {
+                    failing.add(c.factType() + "(" + constraint + ")");
+                }
+            }
+        }
+        return failing;
     }
 
     /** Why an unexpected play started: its rule and the facts it matched. */

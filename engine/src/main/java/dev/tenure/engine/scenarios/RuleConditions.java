@@ -1,5 +1,6 @@
 package dev.tenure.engine.scenarios;
 
+import dev.tenure.engine.rules.DecisionTables;
 import dev.tenure.engine.rules.RuleFile;
 import dev.tenure.engine.rules.RuleSetFiles;
 import org.drools.drl.ast.descr.BaseDescr;
@@ -18,9 +19,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What each DRL rule of a rule set looks at and which plays it starts, read from its text, so a failed
- * scenario can say what a rule needed and what the facts were. Rules that do not come from DRL text
- * (none today) are simply not explained.
+ * What each rule of a rule set looks at and which plays it starts, read from its DRL text, so a failed
+ * scenario can say what a rule needed and what the facts were. A decision table's rules are read from
+ * the DRL the table compiles into ({@link DecisionTables}), the very text Drools builds.
  */
 final class RuleConditions {
 
@@ -45,10 +46,13 @@ final class RuleConditions {
     }
 
     static RuleConditions of(RuleSetFiles files) {
+        DecisionTables tables = new DecisionTables();
         List<Rule> rules = new ArrayList<>();
         for (RuleFile f : files.files()) {
             if (f.path().endsWith(".drl") && !f.path().startsWith("tests/")) {
                 rules.addAll(read(f.content()));
+            } else if (f.isDecisionTable()) {
+                tables.drl(f).ifPresent(drl -> rules.addAll(read(drl)));
             }
         }
         return new RuleConditions(rules);

@@ -17,6 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A candidate rule set whose own scenarios fail is kept out, with the file and line of each failure. */
 class ScenarioGateTest {
 
+    private static final String THRESHOLDS = "churn/thresholds.csv";
+
     private final ScenarioGate gate = new ScenarioGate(new ScenarioSuite(Clock.systemUTC()));
     private final RuleSetFiles starter = RuleSetFiles.read(Path.of("../rules"));
 
@@ -36,10 +38,12 @@ class ScenarioGateTest {
 
     @Test
     void a_threshold_raised_so_far_that_a_scenario_fails_keeps_the_candidate_out() {
-        String drl = starter.files().stream().filter(f -> f.path().equals("churn/usage-drop.drl")).findFirst()
-                .orElseThrow().content().replace("changePct <= -40", "changePct <= -70");
+        String row = "Core usage dropped (high touch): save play for the CSM,HIGH_TOUCH,";
+        String table = starter.files().stream().filter(f -> f.path().equals(THRESHOLDS)).findFirst()
+                .orElseThrow().content();
+        assertThat(table).contains(row + "40,");
 
-        List<RuleProblem> problems = gate.check(candidate(new RuleFile("churn/usage-drop.drl", drl)));
+        List<RuleProblem> problems = gate.check(candidate(new RuleFile(THRESHOLDS, table.replace(row + "40,", row + "70,"))));
 
         assertThat(problems).isNotEmpty().allSatisfy(p -> {
             assertThat(p.file()).isEqualTo("tests/churn.yml");
@@ -47,7 +51,8 @@ class ScenarioGateTest {
         });
         assertThat(problems.get(0).line()).isEqualTo(7);
         assertThat(problems.get(0).message()).startsWith("scenario \"A high-touch account whose core usage fell 60% gets "
-                + "a save play for its CSM\" failed: expected plays [save-usage-drop] but started [] — rules that fired: none; ")
+                + "a save play for its CSM\" failed: expected plays [save-usage-drop] but started [] — rules that fired: none; "
+                + "rule \"Core usage dropped (high touch): save play for the CSM\" needs ")
                 .contains("changePct <= -70").contains("changePct was -60.0");
     }
 

@@ -46,7 +46,7 @@ class ScenarioRunnerTest {
 
         assertThat(result.passed()).as(result.failures().toString()).isTrue();
         assertThat(result.outcome().started()).singleElement().satisfies(s -> {
-            assertThat(s.why().rule()).isEqualTo("Core usage fell 40% or more: save play for the CSM");
+            assertThat(s.why().rule()).isEqualTo("Core usage dropped (high touch): save play for the CSM");
             assertThat(s.why().ruleSetVersion()).isEqualTo(rules.version());
             assertThat(s.why().matchedFacts()).containsKeys("account", "usageTrend");
         });
@@ -61,11 +61,13 @@ class ScenarioRunnerTest {
         assertThat(result.passed()).isFalse();
         assertThat(result.failures()).singleElement().asString()
                 .startsWith("expected plays [save-usage-drop] but started [] — rules that fired: none; "
-                        + "rule \"Core usage fell 40% or more: save play for the CSM\" needs "
-                        + "Account(segment != Segment.TECH_TOUCH, stage != Stage.ONBOARDING) and "
+                        + "rule \"Core usage dropped (low touch): save play for the CSM\" needs "
+                        + "Account(segment == Segment.LOW_TOUCH, stage != Stage.ONBOARDING) and "
                         + "UsageTrend(feature == \"core\", hasBaseline, changePct <= -40); here ")
                 .contains("Account segment was LOW_TOUCH, stage was VALUE")
-                .contains("UsageTrend(core) hasBaseline was true, changePct was -30.0");
+                .contains("UsageTrend(core) hasBaseline was true, changePct was -30.0")
+                .endsWith("; rule \"Core usage dropped (high touch): save play for the CSM\" is only for "
+                        + "Account(segment == Segment.HIGH_TOUCH)");
     }
 
     @Test
@@ -74,8 +76,8 @@ class ScenarioRunnerTest {
 
         assertThat(result.failures()).singleElement().asString()
                 .startsWith("expected plays [] but started [save-usage-drop] — rules that fired: "
-                        + "\"Core usage fell 40% or more: save play for the CSM\"; save-usage-drop was started by rule "
-                        + "\"Core usage fell 40% or more: save play for the CSM\", which matched ")
+                        + "\"Core usage dropped (high touch): save play for the CSM\"; save-usage-drop was started by rule "
+                        + "\"Core usage dropped (high touch): save play for the CSM\", which matched ")
                 .contains("UsageTrend(core) hasBaseline was true, changePct was -60.0");
     }
 
@@ -87,7 +89,7 @@ class ScenarioRunnerTest {
         assertThat(result.outcome().heldBack()).singleElement()
                 .satisfies(h -> assertThat(h.reason()).isEqualTo("it is already running"));
         assertThat(result.failures()).singleElement().asString().endsWith("save-usage-drop was asked for by rule "
-                + "\"Core usage fell 40% or more: save play for the CSM\" but held back: it is already running");
+                + "\"Core usage dropped (high touch): save play for the CSM\" but held back: it is already running");
     }
 
     @Test
