@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,13 +21,22 @@ import java.util.regex.Pattern;
  * checked and compiled, so what the sandbox read is exactly what Drools builds, and Drools' errors (which
  * for a table resource carry no line at all) land on a row.
  */
-final class DecisionTables {
+public final class DecisionTables {
 
     private static final Pattern RULE_ROW = Pattern.compile("^\\s*// rule values at [A-Z]+(\\d+)");
     private static final Pattern CELL = Pattern.compile("cells?\\W{0,3}[A-Z]{1,3}(\\d{1,7})\\b");
     /** The first word of a generated line and the keyword cell of the table it comes from. */
     private static final Map<String, String> HEADER_KEYWORDS = Map.of("package", "ruleset", "import", "import",
             "global", "variables", "function", "functions", "query", "queries", "declare", "declare");
+
+    /**
+     * The DRL a table stands for, exactly as the compiler builds it, for readers of a rule set's rules
+     * (such as scenario failures explaining what a rule needs). Empty when the table cannot be read as a
+     * decision table; the compiler tells why, at its line.
+     */
+    public Optional<String> drl(RuleFile table) {
+        return Optional.ofNullable(toDrl(table, new ArrayList<>())).map(DrlSource::text);
+    }
 
     /** The table's DRL, or null with a problem added when the table cannot be read as a decision table. */
     DrlSource toDrl(RuleFile table, List<RuleProblem> problems) {

@@ -1,0 +1,55 @@
+package dev.tenure.api.rules;
+
+import dev.tenure.engine.rules.ActiveRuleSet;
+import dev.tenure.engine.rules.RuleSet;
+import dev.tenure.engine.scenarios.InvalidScenarioException;
+import dev.tenure.engine.scenarios.ScenarioSuite;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Scenario tests and dry runs against the rule set in force. The body is scenario YAML (JSON is YAML
+ * too), in the format of {@code rules/tests/*.yml}; nothing is stored or sent.
+ */
+@RestController
+@RequestMapping("/api/rules")
+class ScenarioController {
+
+    /** How a posted body is named in problems: {@code body:3: account: segment: ...}. */
+    static final String BODY = "body";
+
+    private final ActiveRuleSet active;
+    private final ScenarioSuite suite;
+
+    ScenarioController(ActiveRuleSet active, ScenarioSuite suite) {
+        this.active = active;
+        this.suite = suite;
+    }
+
+    /** Without a body: the rule set's own scenarios; with one: the scenarios in it, against the rule set in force. */
+    @PostMapping("/test")
+    ScenarioViews.Report test(@RequestBody(required = false) String yaml) {
+        RuleSet ruleSet = active.get();
+        return ScenarioViews.Report.of(yaml == null || yaml.isBlank() ? suite.run(ruleSet) : suite.run(ruleSet, BODY, yaml));
+    }
+
+    /** One scenario ({@code expect} optional): which rules fire, with the facts they matched, and which plays would start. */
+    @PostMapping("/dry-run")
+    ScenarioViews.DryRun dryRun(@RequestBody String yaml) {
+        RuleSet ruleSet = active.get();
+        return ScenarioViews.DryRun.of(ruleSet.version(), suite.dryRun(ruleSet, BODY, yaml));
+    }
+
+    @ExceptionHandler(InvalidScenarioException.class)
+    ProblemDetail invalid(InvalidScenarioException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("The scenario cannot be read; nothing was run");
+        problem.setProperty("errors", e.problems());
+        return problem;
+    }
+}

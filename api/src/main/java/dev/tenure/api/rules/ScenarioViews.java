@@ -1,0 +1,80 @@
+package dev.tenure.api.rules;
+
+import dev.tenure.engine.facts.FactSet;
+import dev.tenure.engine.plays.Why;
+import dev.tenure.engine.scenarios.ScenarioOutcome;
+import dev.tenure.engine.scenarios.ScenarioOutcome.HeldBackPlay;
+import dev.tenure.engine.scenarios.ScenarioProblem;
+import dev.tenure.engine.scenarios.ScenarioReport;
+import dev.tenure.engine.scenarios.ScenarioResult;
+import dev.tenure.engine.vocabulary.HealthComponent;
+import dev.tenure.engine.vocabulary.HealthScore;
+import dev.tenure.engine.vocabulary.MilestoneType;
+import dev.tenure.engine.vocabulary.Stage;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON shapes of scenario runs and dry runs. */
+final class ScenarioViews {
+
+    private ScenarioViews() {
+    }
+
+    /** A scenario run: passed when every scenario passed and every scenario file read. */
+    record Report(String ruleSetVersion, boolean passed, int scenarios, long passedCount, long failedCount, long tookMillis,
+                  List<Result> results, List<ScenarioProblem> problems) {
+
+        static Report of(ScenarioReport report) {
+            return new Report(report.ruleSetVersion(), report.passed(), report.results().size(), report.passedCount(),
+                    report.failedCount(), report.took().toMillis(), report.results().stream().map(Result::of).toList(),
+                    report.problems());
+        }
+    }
+
+    record Result(String scenario, String file, int line, boolean passed, List<String> failures, List<String> playsStarted,
+                  List<String> firedRules, Health health, List<MilestoneType> milestonesReached, Stage stage) {
+
+        static Result of(ScenarioResult r) {
+            ScenarioOutcome o = r.outcome();
+            return new Result(r.scenario().name(), r.scenario().file(), r.scenario().line(), r.passed(), r.failures(),
+                    o.playsStarted(), o.firedRules(), Health.of(o.health()), o.milestonesReached(), o.stage());
+        }
+    }
+
+    record Health(int score, String band, List<HealthComponent> components) {
+
+        static Health of(HealthScore h) {
+            return new Health(h.score(), h.band(), h.components());
+        }
+    }
+
+    /**
+     * What the rules would do with one scenario: each rule that fired with the facts it matched, the plays
+     * that would start and those held back, milestones, the stage after, and the facts the rules saw.
+     * {@code failures} are only filled when the scenario said what it expects.
+     */
+    record DryRun(String ruleSetVersion, Instant now, Health health, List<FiredRule> firedRules, List<PlayToStart> playsToStart,
+                  List<HeldBackPlay> playsHeldBack, List<MilestoneType> milestonesReached, Stage stage, FactSet facts,
+                  List<String> failures) {
+
+        static DryRun of(String version, ScenarioResult result) {
+            ScenarioOutcome o = result.outcome();
+            return new DryRun(version, o.now(), Health.of(o.health()),
+                    o.firings().stream().map(FiredRule::of).toList(),
+                    o.started().stream().map(s -> new PlayToStart(s.play(), s.why().rule())).toList(),
+                    o.heldBack(), o.milestonesReached(), o.stage(), o.facts(), result.failures());
+        }
+    }
+
+    record FiredRule(String rule, Map<String, Object> matchedFacts) {
+
+        static FiredRule of(Why why) {
+            return new FiredRule(why.rule(), why.matchedFacts());
+        }
+    }
+
+    record PlayToStart(String play, String rule) {
+    }
+}

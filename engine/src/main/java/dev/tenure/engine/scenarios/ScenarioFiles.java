@@ -1,0 +1,266 @@
+package dev.tenure.engine.scenarios;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.tenure.engine.vocabulary.ContactRole;
+import dev.tenure.engine.vocabulary.MilestoneType;
+import dev.tenure.engine.vocabulary.Segment;
+import dev.tenure.engine.vocabulary.Stage;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Reads scenario files (a YAML list of scenarios; the format is in rules/README.md) and reports every
+ * problem with its file and line: bad YAML, unknown fields, unknown segments, stages, roles,
+ * priorities, events, milestones and plays, times that are not times.
+ */
+public final class ScenarioFiles {
+
+    private static final List<String> SCENARIO = List.of("scenario", "now", "account", "contacts", "signals", "milestones",
+            "running", "ended", "previousHealth", "expect");
+    private static final List<String> ACCOUNT = List.of("id", "name", "segment", "stage", "csm", "arr", "plan", "startedOn",
+            "renewalOn", "timezone");
+    private static final List<String> CONTACT = List.of("role", "email", "name", "timezone", "active", "unsubscribed");
+    private static final List<String> EXPECT = List.of("plays", "playsInclude", "playsExclude", "milestones", "stage",
+            "healthBand");
+    private static final List<String> RUN = List.of("play", "started");
+    private static final List<String> MILESTONE = List.of("type", "at");
+    private static final Moment YESTERDAY = Moment.parse("-1d");
+
+    private ScenarioFiles() {
+    }
+
+    /**
+     * Reads one file. {@code plays} are the play ids of the rule set, to check the names a scenario uses;
+     * {@code expectRequired} is false for a dry run. Problems are added to {@code problems}; a scenario
+     * with a problem is left out of the result.
+     */
+    public static List<Scenario> parse(String file, String content, Set<String> plays, boolean expectRequired,
+                                       List<ScenarioProblem> problems) {
+        int before = problems.size();
+        List<Scenario> scenarios = read(file, content, plays, expectRequired, problems);
+        // Fields are checked in the order they matter, but an author reads a file top down.
+        problems.subList(before, problems.size()).sort(Comparator.comparingInt(ScenarioProblem::line));
+        return scenarios;
+    }
+
+    private static List<Scenario> read(String file, String content, Set<String> plays, boolean expectRequired,
+                                       List<ScenarioProblem> problems) {
+        YamlNode root;
+        try {
+            root = YamlNode.parse(content);
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            problems.add(new ScenarioProblem(file, line, "not valid YAML: " + e.getOriginalMessage()));
+            return List.of();
+        }
+        List<YamlNode> items = root.isMap() ? List.of(root) : root.items();
+        if (items.isEmpty()) {
+            problems.add(new ScenarioProblem(file, root.line(), "no scenarios: a scenario file is a list of "
+                    + "'- scenario: <what it shows>' entries"));
+            return List.of();
+        }
+        List<Scenario> scenarios = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (YamlNode item : items) {
+            int before = problems.size();
+            Scenario scenario = scenario(file, item, plays, expectRequired, problems);
+            if (scenario != null && !names.add(scenario.name())) {
+                problems.add(new ScenarioProblem(file, item.line(), "scenario \"" + scenario.name() + "\" appears twice in this file"));
+            }
+            if (problems.size() == before) {
+                scenarios.add(scenario);
+            }
+        }
+        return scenarios;
+    }
+
+    private static Scenario scenario(String file, YamlNode node, Set<String> plays, boolean expectRequired,
+                                     List<ScenarioProblem> problems) {
+        if (!node.isMap()) {
+            problems.add(new ScenarioProblem(file, node.line(), "a scenario is a map starting with 'scenario: <what it shows>', not "
+                    + node.shown()));
+            return null;
+        }
+        YamlNode.Field title = node.fields().get("scenario");
+        String where = title != null && title.value().isScalar() ? "scenario \"" + title.value().text().trim() + "\"" : "scenario";
+        YamlFields at = new YamlFields(file, where, node, SCENARIO, problems);
+        String name = at.requiredText("scenario");
+        Instant now = now(at);
+        Scenario.GivenAccount account = account(file, at, problems);
+        List<Scenario.GivenContact> contacts = list(at, "contacts", (item, i) -> contact(file, item, i, problems));
+        List<GivenSignal> signals = list(at, "signals", (item, i) -> SignalLines.read(file, i, item, problems));
+        List<Scenario.GivenMilestone> milestones = list(at, "milestones", (item, i) -> milestone(file, item, i, problems));
+        List<Scenario.GivenRun> runs = new ArrayList<>(list(at, "running", (item, i) -> run(file, item, i, true, plays, problems)));
+        runs.addAll(list(at, "ended", (item, i) -> run(file, item, i, false, plays, problems)));
+        Long previous = at.whole("previousHealth", 0, 100, null, false);
+        Expectation expect = null;
+        if (at.has("expect")) {
+            expect = expectation(file, at.node("expect"), plays, problems);
+        } else if (expectRequired) {
+            at.fail("expect", "is missing: say which plays should start (plays: [] for none), milestones, stage or healthBand");
+        }
+        return new Scenario(file, node.line(), name, now, account, contacts, signals, milestones, List.copyOf(runs),
+                previous == null ? null : previous.intValue(), expect);
+    }
+
+    private static Instant now(YamlFields f) {
+        String text = f.text("now");
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Moment.instant(text);
+        } catch (DateTimeException e) {
+            f.fail("now", "'" + text + "' is not a date or an instant; write 2026-03-02 or 2026-03-02T10:00:00Z");
+            return null;
+        }
+    }
+
+    private static Scenario.GivenAccount account(String file, YamlFields scenario, List<ScenarioProblem> problems) {
+        YamlNode node = scenario.node("account");
+        if (node == null || !node.isMap()) {
+            scenario.fail("account", node == null ? "is missing: give at least { segment: HIGH_TOUCH, stage: VALUE }"
+                    : "is " + node.shown() + "; write { segment: HIGH_TOUCH, stage: VALUE, ... }");
+            return null;
+        }
+        YamlFields f = new YamlFields(file, "account", node, ACCOUNT, problems);
+        String timezone = f.zone("timezone");
+        String id = f.text("id") == null ? "scenario-account" : f.text("id");
+        return new Scenario.GivenAccount(id, f.text("name") == null ? "Scenario account" : f.text("name"),
+                f.enumValue("segment", Segment.class, null, true), f.enumValue("stage", Stage.class, null, true),
+                f.text("csm") == null ? "csm@" + id + ".test" : f.text("csm"), f.number("arr"), f.text("plan"),
+                f.moment("startedOn", false), f.moment("renewalOn", false), timezone);
+    }
+
+    private static Scenario.GivenContact contact(String file, YamlNode node, int index, List<ScenarioProblem> problems) {
+        if (!node.isMap()) {
+            problems.add(new ScenarioProblem(file, node.line(), "contact " + index + ": write { role: CHAMPION, ... }"));
+            return null;
+        }
+        YamlFields f = new YamlFields(file, "contact " + index, node, CONTACT, problems);
+        return new Scenario.GivenContact(f.text("email"), f.text("name"), f.enumValue("role", ContactRole.class, null, true),
+                f.zone("timezone"), f.bool("active", true), f.bool("unsubscribed", false));
+    }
+
+    private static Scenario.GivenMilestone milestone(String file, YamlNode node, int index, List<ScenarioProblem> problems) {
+        YamlNode map = node.isScalar() ? new YamlNode(node.line(), Map.of("type",
+                new YamlNode.Field("type", node.line(), node))) : node;
+        YamlFields f = new YamlFields(file, "milestone " + index, map, MILESTONE, problems);
+        Moment at = f.moment("at", false);
+        return new Scenario.GivenMilestone(f.enumValue("type", MilestoneType.class, null, true), at == null ? YESTERDAY : at);
+    }
+
+    private static Scenario.GivenRun run(String file, YamlNode node, int index, boolean running, Set<String> plays,
+                                         List<ScenarioProblem> problems) {
+        String where = (running ? "running play " : "ended play ") + index;
+        YamlNode map = node.isScalar() ? new YamlNode(node.line(), Map.of("play",
+                new YamlNode.Field("play", node.line(), node))) : node;
+        YamlFields f = new YamlFields(file, where, map, RUN, problems);
+        String play = f.requiredText("play");
+        checkPlay(f, "play", play, plays);
+        Moment started = f.moment("started", !running);
+        return new Scenario.GivenRun(play, started == null ? YESTERDAY : started, running);
+    }
+
+    private static Expectation expectation(String file, YamlNode node, Set<String> plays, List<ScenarioProblem> problems) {
+        if (!node.isMap()) {
+            problems.add(new ScenarioProblem(file, node.line(), "expect: write { plays: [ ... ] } and/or milestones, stage, healthBand"));
+            return null;
+        }
+        YamlFields f = new YamlFields(file, "expect", node, EXPECT, problems);
+        Function<String, List<String>> playList = field -> {
+            List<String> names = names(f, field);
+            if (names != null) {
+                names.forEach(p -> checkPlay(f, field, p, plays));
+            }
+            return names;
+        };
+        List<String> milestoneNames = names(f, "milestones");
+        List<MilestoneType> milestones = milestoneNames == null ? null : milestoneNames.stream()
+                .map(m -> enumOf(f, "milestones", m, MilestoneType.class)).toList();
+        String band = f.text("healthBand");
+        if (band != null && !Expectation.BANDS.contains(band.toUpperCase(Locale.ROOT))) {
+            f.fail("healthBand", "'" + band + "' is not one of " + String.join(", ", Expectation.BANDS));
+        }
+        Expectation expectation = new Expectation(playList.apply("plays"), playList.apply("playsInclude"),
+                playList.apply("playsExclude"), milestones, f.enumValue("stage", Stage.class, null, false),
+                band == null ? null : band.toUpperCase(Locale.ROOT));
+        if (node.fields().isEmpty()) {
+            problems.add(new ScenarioProblem(file, node.line(), "expect: say what to expect: " + String.join(", ", EXPECT)));
+        }
+        return expectation;
+    }
+
+    /** A list of names; a single name is a list of one; an empty value must be written [] to mean none. */
+    private static List<String> names(YamlFields f, String field) {
+        YamlNode node = f.node(field);
+        if (node == null) {
+            return null;
+        }
+        if (node.isNull()) {
+            f.fail(field, "is empty; write [] to expect none");
+            return null;
+        }
+        if (node.isScalar()) {
+            return List.of(node.text().trim());
+        }
+        List<String> names = new ArrayList<>();
+        for (YamlNode item : node.items()) {
+            if (!item.isScalar()) {
+                f.fail(field, "holds " + item.shown() + "; list names only");
+                return null;
+            }
+            names.add(item.text().trim());
+        }
+        return List.copyOf(names);
+    }
+
+    private static <E extends Enum<E>> E enumOf(YamlFields f, String field, String text, Class<E> type) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(text.replace(' ', '_').replace('-', '_'))) {
+                return e;
+            }
+        }
+        f.fail(field, "'" + text + "' is not one of " + YamlFields.names(type));
+        return null;
+    }
+
+    private static void checkPlay(YamlFields f, String field, String play, Set<String> plays) {
+        if (play != null && plays != null && !plays.contains(play)) {
+            f.fail(field, "play '" + play + "' is not in rules/plays/ (plays: " + String.join(", ", new TreeSet<>(plays)) + ")");
+        }
+    }
+
+    private interface ItemReader<T> {
+        T read(YamlNode item, int index);
+    }
+
+    private static <T> List<T> list(YamlFields f, String field, ItemReader<T> reader) {
+        YamlNode node = f.node(field);
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isList()) {
+            f.fail(field, "is " + node.shown() + "; write a list, one '- ' per line or [ a, b ]");
+            return List.of();
+        }
+        List<T> items = new ArrayList<>();
+        for (int i = 0; i < node.items().size(); i++) {
+            T item = reader.read(node.items().get(i), i + 1);
+            if (item != null) {
+                items.add(item);
+            }
+        }
+        return List.copyOf(items);
+    }
+}

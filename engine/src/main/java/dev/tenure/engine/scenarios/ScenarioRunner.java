@@ -1,0 +1,160 @@
+package dev.tenure.engine.scenarios;
+
+import dev.tenure.engine.facts.FactSet;
+import dev.tenure.engine.facts.SignalHistory;
+import dev.tenure.engine.health.HealthModel;
+import dev.tenure.engine.plays.PlayDefinition;
+import dev.tenure.engine.plays.Why;
+import dev.tenure.engine.rules.Decision;
+import dev.tenure.engine.rules.RuleOutcome;
+import dev.tenure.engine.rules.RuleSet;
+import dev.tenure.engine.scenarios.ScenarioOutcome.HeldBackPlay;
+import dev.tenure.engine.scenarios.ScenarioOutcome.StartedPlay;
+import dev.tenure.engine.vocabulary.Account;
+import dev.tenure.engine.vocabulary.Contact;
+import dev.tenure.engine.vocabulary.ContactRole;
+import dev.tenure.engine.vocabulary.HealthScore;
+import dev.tenure.engine.vocabulary.Milestone;
+import dev.tenure.engine.vocabulary.MilestoneType;
+import dev.tenure.engine.vocabulary.PlayRun;
+import dev.tenure.engine.vocabulary.Signal;
+import dev.tenure.engine.vocabulary.Stage;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs one scenario in memory, the way the live engine evaluates an account, with nothing stored: the
+ * signals are rolled up by {@link SignalHistory}, health is scored by {@link HealthModel}, the rules are
+ * evaluated at the scenario's now (signals of the last 7 days are the events that just arrived), and
+ * their decisions are carried out on copies, with the same guard as {@code PlayRuns.start}.
+ */
+public final class ScenarioRunner {
+
+    /** Signals this recent are the events that just arrived, as when the live engine takes in a batch. */
+    static final Duration ARRIVED_WITHIN = Duration.ofDays(7);
+
+    private final HealthModel healthModel = new HealthModel();
+
+    /** Runs at the scenario's own now, or at {@code currentTime} when it names none. */
+    public ScenarioOutcome run(RuleSet ruleSet, Scenario scenario, Instant currentTime) {
+        Instant now = scenario.now() != null ? scenario.now() : currentTime;
+        Account account = scenario.account().at(now);
+        SignalHistory history = new SignalHistory();
+        List<Signal> arrived = new ArrayList<>();
+        for (int i = 0; i < scenario.signals().size(); i++) {
+            for (Signal signal : scenario.signals().get(i).signals(account.id(), i + 1, now)) {
+                history.add(signal);
+                if (!signal.occurredAt().isAfter(now) && signal.occurredAt().isAfter(now.minus(ARRIVED_WITHIN))) {
+                    arrived.add(signal);
+                }
+            }
+        }
+        List<Milestone> milestones = scenario.milestones().stream().map(m -> m.milestone(account.id(), now)).toList();
+        List<PlayRun> runs = new ArrayList<>();
+        for (Scenario.GivenRun run : scenario.runs()) {
+            runs.add(run.run(runs.size() + 1, account.id(), now));
+        }
+        FactSet facts = history.factsAsOf(account, contacts(scenario, account.id()), milestones, runs, now);
+        HealthScore health = healthModel.score(facts, scenario.previousHealth() == null ? -1 : scenario.previousHealth(), now);
+        RuleOutcome outcome = ruleSet.evaluate(facts, health, arrived, now);
+        return carryOut(ruleSet, outcome, facts, arrived, health, now);
+    }
+
+    private static List<Contact> contacts(Scenario scenario, String accountId) {
+        Map<ContactRole, Integer> seen = new EnumMap<>(ContactRole.class);
+        List<Contact> contacts = new ArrayList<>();
+        for (Scenario.GivenContact c : scenario.contacts()) {
+            int before = seen.merge(c.role(), 1, Integer::sum) - 1;
+            contacts.add(c.contact(accountId, before));
+        }
+        return contacts;
+    }
+
+    /** What {@code AccountEvaluator} would do with the decisions, done on copies. */
+    private static ScenarioOutcome carryOut(RuleSet ruleSet, RuleOutcome outcome, FactSet facts, List<Signal> arrived,
+                                            HealthScore health, Instant now) {
+        List<PlayRun> runs = new ArrayList<>(facts.plays());
+        List<StartedPlay> started = new ArrayList<>();
+        List<HeldBackPlay> heldBack = new ArrayList<>();
+        Set<MilestoneType> reached = new LinkedHashSet<>();
+        facts.milestones().forEach(m -> reached.add(m.type()));
+        List<MilestoneType> newlyReached = new ArrayList<>();
+        Stage stage = facts.account().stage();
+        for (Decision d : outcome.decisions()) {
+            if (d instanceof Decision.StartPlay s) {
+                Optional<PlayDefinition> play = ruleSet.play(s.play());
+                String reason = play.isEmpty() ? "there is no play file plays/" + s.play() + ".yml"
+                        : heldBecause(play.get(), runs, started, now);
+                if (reason == null) {
+                    started.add(new StartedPlay(s.play(), s.why()));
+                    runs.add(new PlayRun(0, facts.account().id(), s.play(), true, now));
+                } else {
+                    heldBack.add(new HeldBackPlay(s.play(), s.why().rule(), reason));
+                }
+            } else if (d instanceof Decision.RecordMilestone m) {
+                if (reached.add(m.milestone())) {
+                    newlyReached.add(m.milestone());
+                }
+            } else if (d instanceof Decision.MoveStage m) {
+                stage = m.stage();
+            }
+        }
+        return new ScenarioOutcome(now, facts, List.copyOf(arrived), health, firings(outcome, ruleSet.version()), List.copyOf(started),
+                List.copyOf(heldBack), List.copyOf(newlyReached), stage);
+    }
+
+    /** Mirrors {@code PlayRuns.start}: not while running, nor within the cooldown since the last start. */
+    private static String heldBecause(PlayDefinition play, List<PlayRun> runs, List<StartedPlay> startedHere, Instant now) {
+        for (StartedPlay s : startedHere) {
+            if (s.play().equals(play.id())) {
+                return "rule \"" + s.why().rule() + "\" already started it in this evaluation";
+            }
+        }
+        for (PlayRun run : runs) {
+            if (!run.play().equals(play.id())) {
+                continue;
+            }
+            if (run.running()) {
+                return "it is already running";
+            }
+            if (run.startedAt().isAfter(now.minus(play.cooldown()))) {
+                return "it is in its " + days(play.cooldown()) + " cooldown (last started " + run.startedAt() + ")";
+            }
+        }
+        return null;
+    }
+
+    /** The rules that fired, in order, each with the facts it matched (a rule that asked nothing shows none). */
+    private static List<Why> firings(RuleOutcome outcome, String version) {
+        Map<Why, Boolean> distinct = new IdentityHashMap<>();
+        List<Why> whys = new ArrayList<>();
+        for (Decision d : outcome.decisions()) {
+            if (distinct.put(d.why(), Boolean.TRUE) == null) {
+                whys.add(d.why());
+            }
+        }
+        List<Why> firings = new ArrayList<>();
+        int next = 0;
+        for (String rule : outcome.firedRules()) {
+            if (next < whys.size() && whys.get(next).rule().equals(rule)) {
+                firings.add(whys.get(next++));
+            } else {
+                firings.add(new Why(rule, version, Map.of()));
+            }
+        }
+        return firings;
+    }
+
+    private static String days(Duration d) {
+        return d.toHours() % 24 == 0 ? d.toDays() + "-day" : d.toHours() + "-hour";
+    }
+}

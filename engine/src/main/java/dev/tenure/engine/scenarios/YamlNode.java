@@ -1,0 +1,105 @@
+package dev.tenure.engine.scenarios;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A YAML value with the line it was written on, so every problem in a scenario file can name its line
+ * (Jackson's trees keep no positions; its token stream does). A value is a scalar (its text), null, a
+ * list of nodes or a map of fields in file order.
+ */
+record YamlNode(int line, Object value) {
+
+    /** A key of a map, with the line of the key itself. */
+    record Field(String name, int line, YamlNode value) {
+    }
+
+    private static final YAMLFactory YAML = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    /** Reads a whole document; an empty document is a null node at line 1. */
+    static YamlNode parse(String text) throws JsonProcessingException {
+        try (JsonParser parser = YAML.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            return first == null ? new YamlNode(1, null) : read(parser);
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static YamlNode read(JsonParser parser) throws IOException {
+        int line = parser.currentTokenLocation().getLineNr();
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.START_OBJECT) {
+            Map<String, Field> fields = new LinkedHashMap<>();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                int keyLine = parser.currentTokenLocation().getLineNr();
+                parser.nextToken();
+                fields.put(name, new Field(name, keyLine, read(parser)));
+            }
+            return new YamlNode(line, Collections.unmodifiableMap(fields));
+        }
+        if (token == JsonToken.START_ARRAY) {
+            List<YamlNode> items = new ArrayList<>();
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                items.add(read(parser));
+            }
+            return new YamlNode(line, Collections.unmodifiableList(items));
+        }
+        if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+            // Jackson hands an alias over as its name; reading that as a value would mislead the author.
+            throw new JsonParseException(parser, "YAML aliases (*" + parser.getText() + ") are not supported; write the lines out");
+        }
+        return new YamlNode(line, token == JsonToken.VALUE_NULL ? null : parser.getText());
+    }
+
+    boolean isNull() {
+        return value == null;
+    }
+
+    boolean isMap() {
+        return value instanceof Map;
+    }
+
+    boolean isList() {
+        return value instanceof List;
+    }
+
+    boolean isScalar() {
+        return value instanceof String;
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Field> fields() {
+        return isMap() ? (Map<String, Field>) value : Map.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    List<YamlNode> items() {
+        return isList() ? (List<YamlNode>) value : List.of();
+    }
+
+    String text() {
+        return isScalar() ? (String) value : null;
+    }
+
+    /** How the value reads in a message: the scalar itself, or what kind of thing it is. */
+    String shown() {
+        return isScalar() ? "'" + value + "'" : isMap() ? "a map" : isList() ? "a list" : "empty";
+    }
+}

@@ -1,0 +1,73 @@
+package dev.tenure.engine.scenarios;
+
+import dev.tenure.engine.rules.RuleFile;
+import dev.tenure.engine.rules.RuleProblem;
+import dev.tenure.engine.rules.RuleSet;
+import dev.tenure.engine.rules.RuleSetCompiler;
+import dev.tenure.engine.rules.RuleSetFiles;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A candidate rule set whose own scenarios fail is kept out, with the file and line of each failure. */
+class ScenarioGateTest {
+
+    private static final String THRESHOLDS = "churn/thresholds.csv";
+
+    private final ScenarioGate gate = new ScenarioGate(new ScenarioSuite(Clock.systemUTC()));
+    private final RuleSetFiles starter = RuleSetFiles.read(Path.of("../rules"));
+
+    RuleSet candidate(RuleFile... changed) {
+        List<RuleFile> files = new ArrayList<>(starter.files());
+        for (RuleFile f : changed) {
+            files.removeIf(existing -> existing.path().equals(f.path()));
+            files.add(f);
+        }
+        return new RuleSetCompiler().compile(RuleSetFiles.of(files));
+    }
+
+    @Test
+    void the_starter_rule_set_passes_its_own_scenarios() {
+        assertThat(gate.check(candidate())).isEmpty();
+    }
+
+    @Test
+    void a_threshold_raised_so_far_that_a_scenario_fails_keeps_the_candidate_out() {
+        String row = "Core usage dropped (high touch): save play for the CSM,HIGH_TOUCH,";
+        String table = starter.files().stream().filter(f -> f.path().equals(THRESHOLDS)).findFirst()
+                .orElseThrow().content();
+        assertThat(table).contains(row + "40,");
+
+        List<RuleProblem> problems = gate.check(candidate(new RuleFile(THRESHOLDS, table.replace(row + "40,", row + "70,"))));
+
+        assertThat(problems).isNotEmpty().allSatisfy(p -> {
+            assertThat(p.file()).isEqualTo("tests/churn.yml");
+            assertThat(p.column()).isZero();
+        });
+        assertThat(problems.get(0).line()).isEqualTo(7);
+        assertThat(problems.get(0).message()).startsWith("scenario \"A high-touch account whose core usage fell 60% gets "
+                + "a save play for its CSM\" failed: expected plays [save-usage-drop] but started [] — rules that fired: none; "
+                + "rule \"Core usage dropped (high touch): save play for the CSM\" needs ")
+                .contains("changePct <= -70").contains("changePct was -60.0");
+    }
+
+    @Test
+    void a_scenario_file_that_does_not_read_keeps_the_candidate_out_too() {
+        List<RuleProblem> problems = gate.check(candidate(new RuleFile("tests/new.yml", """
+                - scenario: A typo in a play name
+                  account: { segment: LOW_TOUCH, stage: VALUE }
+                  expect: { plays: [ save-usage-dorp ] }
+                """)));
+
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("tests/new.yml");
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.message()).startsWith("expect: plays: play 'save-usage-dorp' is not in rules/plays/");
+        });
+    }
+}

@@ -1,0 +1,182 @@
+package dev.tenure.engine.scenarios;
+
+import dev.tenure.engine.rules.RuleSet;
+import dev.tenure.engine.rules.RuleSetCompiler;
+import dev.tenure.engine.rules.RuleSetFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Scenarios run against the starter rules: what starts, what is held back, and failures in words. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ScenarioRunnerTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
+
+    private final RuleSet rules = new RuleSetCompiler().compile(RuleSetFiles.read(Path.of("../rules")));
+    private final ScenarioSuite suite = new ScenarioSuite(Clock.fixed(NOW, ZoneOffset.UTC));
+
+    ScenarioResult run(String yaml) {
+        ScenarioReport report = suite.run(rules, "tests/example.yml", yaml);
+        assertThat(report.results()).hasSize(1);
+        return report.results().get(0);
+    }
+
+    static String usageFell(String segment, int recentDaily, String expect) {
+        return """
+                - scenario: Core usage fell
+                  account: { segment: %s, stage: VALUE, startedOn: -410d, renewalOn: +200d }
+                  signals:
+                    - usage: { feature: core, from: -35d, to: -8d, daily: 100 }
+                    - usage: { feature: core, from: -7d, to: now, daily: %d }
+                  expect: %s
+                """.formatted(segment, recentDaily, expect);
+    }
+
+    @Test
+    void given_a_60_percent_fall_then_the_save_play_starts_with_why() {
+        ScenarioResult result = run(usageFell("HIGH_TOUCH", 40, "{ plays: [ save-usage-drop ], healthBand: AVERAGE }"));
+
+        assertThat(result.passed()).as(result.failures().toString()).isTrue();
+        assertThat(result.outcome().started()).singleElement().satisfies(s -> {
+            assertThat(s.why().rule()).isEqualTo("Core usage dropped (high touch): save play for the CSM");
+            assertThat(s.why().ruleSetVersion()).isEqualTo(rules.version());
+            assertThat(s.why().matchedFacts()).containsKeys("account", "usageTrend");
+        });
+        assertThat(result.outcome().now()).isEqualTo(NOW);
+        assertThat(result.outcome().health().score()).isEqualTo(68);
+    }
+
+    @Test
+    void given_a_30_percent_fall_when_a_save_play_is_expected_then_the_failure_shows_expected_actual_and_the_facts() {
+        ScenarioResult result = run(usageFell("LOW_TOUCH", 70, "{ plays: [ save-usage-drop ] }"));
+
+        assertThat(result.passed()).isFalse();
+        assertThat(result.failures()).singleElement().asString()
+                .startsWith("expected plays [save-usage-drop] but started [] — rules that fired: none; "
+                        + "rule \"Core usage dropped (low touch): save play for the CSM\" needs "
+                        + "Account(segment == Segment.LOW_TOUCH, stage != Stage.ONBOARDING) and "
+                        + "UsageTrend(feature == \"core\", hasBaseline, changePct <= -40); here ")
+                .contains("Account segment was LOW_TOUCH, stage was VALUE")
+                .contains("UsageTrend(core) hasBaseline was true, changePct was -30.0")
+                .endsWith("; rule \"Core usage dropped (high touch): save play for the CSM\" is only for "
+                        + "Account(segment == Segment.HIGH_TOUCH)");
+    }
+
+    @Test
+    void given_an_unexpected_play_then_the_failure_names_the_rule_that_started_it_and_what_it_matched() {
+        ScenarioResult result = run(usageFell("HIGH_TOUCH", 40, "{ plays: [] }"));
+
+        assertThat(result.failures()).singleElement().asString()
+                .startsWith("expected plays [] but started [save-usage-drop] — rules that fired: "
+                        + "\"Core usage dropped (high touch): save play for the CSM\"; save-usage-drop was started by rule "
+                        + "\"Core usage dropped (high touch): save play for the CSM\", which matched ")
+                .contains("UsageTrend(core) hasBaseline was true, changePct was -60.0");
+    }
+
+    @Test
+    void given_the_play_is_already_running_then_it_is_held_back_and_a_failure_says_so() {
+        ScenarioResult result = run(usageFell("HIGH_TOUCH", 40, "{ plays: [ save-usage-drop ] }")
+                .replace("  signals:", "  running: [ save-usage-drop ]\n  signals:"));
+
+        assertThat(result.outcome().heldBack()).singleElement()
+                .satisfies(h -> assertThat(h.reason()).isEqualTo("it is already running"));
+        assertThat(result.failures()).singleElement().asString().endsWith("save-usage-drop was asked for by rule "
+                + "\"Core usage dropped (high touch): save play for the CSM\" but held back: it is already running");
+    }
+
+    @Test
+    void given_the_play_ran_10_days_ago_then_it_is_in_its_cooldown_and_after_40_days_it_is_not() {
+        String ranTenDaysAgo = usageFell("HIGH_TOUCH", 40, "{ plays: [] }")
+                .replace("  signals:", "  ended: [ { play: save-usage-drop, started: -10d } ]\n  signals:");
+        String ranFortyDaysAgo = usageFell("HIGH_TOUCH", 40, "{ plays: [ save-usage-drop ] }")
+                .replace("  signals:", "  ended: [ { play: save-usage-drop, started: -40d } ]\n  signals:");
+
+        assertThat(run(ranTenDaysAgo).passed()).isTrue();
+        assertThat(run(ranTenDaysAgo).outcome().heldBack()).singleElement().satisfies(h -> assertThat(h.reason())
+                .isEqualTo("it is in its 30-day cooldown (last started 2026-02-20T10:00:00Z)"));
+        assertThat(run(ranFortyDaysAgo).passed()).isTrue();
+    }
+
+    @Test
+    void given_first_value_then_the_milestone_and_stage_move_and_wrong_expectations_say_what_happened_instead() {
+        ScenarioResult result = run("""
+                - scenario: First value
+                  account: { segment: TECH_TOUCH, stage: ONBOARDING, startedOn: -20d }
+                  signals:
+                    - usage: { feature: core, from: -13d, to: now, daily: 10 }
+                  expect: { milestones: [ ACTIVATED ], stage: VALUE, healthBand: POOR }
+                """);
+
+        assertThat(result.outcome().milestonesReached()).containsExactly(dev.tenure.engine.vocabulary.MilestoneType.FIRST_VALUE);
+        assertThat(result.failures()).containsExactly(
+                "expected milestones [ACTIVATED] but reached [FIRST_VALUE] — rules that fired: "
+                        + "\"Onboarding account reached first value: congratulate and move to adoption\"",
+                "expected stage VALUE but it was ADOPTION — rules that fired: "
+                        + "\"Onboarding account reached first value: congratulate and move to adoption\"",
+                "expected health band POOR but it was GOOD (score 94: usage 100 (usage +366.7% against the 28-day baseline); "
+                        + "support 100 (0 open P1/P2, 0 other open tickets); billing 100 (payments current); "
+                        + "sentiment 70 (no NPS answer yet))");
+    }
+
+    @Test
+    void given_an_nps_answer_older_than_7_days_then_it_is_no_event_and_the_failure_says_none_arrived() {
+        ScenarioResult result = run("""
+                - scenario: Old detractor
+                  account: { segment: HIGH_TOUCH, stage: VALUE }
+                  signals:
+                    - nps: { at: -8d, score: 3 }
+                  expect: { plays: [ nps-detractor ] }
+                """);
+
+        assertThat(result.outcome().arrived()).isEmpty();
+        assertThat(result.outcome().facts().lastNps()).isEqualTo(3);
+        assertThat(result.failures()).singleElement().asString()
+                .endsWith("here no NpsSignal arrived in the last 7 days");
+    }
+
+    @Test
+    void given_no_now_then_the_scenario_runs_at_the_current_time_and_relative_dates_follow_it() {
+        ScenarioResult result = run("""
+                - scenario: QBR soon
+                  account: { segment: HIGH_TOUCH, stage: VALUE, startedOn: -350d }
+                  expect: { plays: [ qbr-prep ] }
+                """);
+
+        assertThat(result.passed()).isTrue();
+        assertThat(result.outcome().facts().account().startedOn()).isEqualTo(NOW.atZone(ZoneOffset.UTC).toLocalDate().minusDays(350));
+        assertThat(result.outcome().facts().qbr().daysUntil()).isEqualTo(10);
+    }
+
+    @Test
+    void a_whole_pack_runs_well_under_a_second_once_compiled() {
+        suite.run(rules);
+
+        ScenarioReport report = suite.run(rules);
+
+        assertThat(report.passed()).as(report.text()).isTrue();
+        assertThat(report.results()).hasSizeGreaterThan(20);
+        assertThat(report.took()).isLessThan(java.time.Duration.ofMillis(500));
+    }
+
+    @Test
+    void the_report_text_has_a_line_per_scenario_and_spells_out_failures() {
+        ScenarioReport report = suite.run(rules, "tests/mixed.yml", usageFell("HIGH_TOUCH", 40, "{ plays: [ save-usage-drop ] }")
+                + usageFell("LOW_TOUCH", 70, "{ plays: [ save-usage-drop ] }").replace("Core usage fell", "Not enough"));
+
+        assertThat(report.passed()).isFalse();
+        assertThat(report.text().lines().toList())
+                .startsWith("Scenarios of rule set " + rules.version(),
+                        "  ok    tests/mixed.yml:1  Core usage fell",
+                        "  FAIL  tests/mixed.yml:7  Not enough")
+                .last().asString().startsWith("2 scenarios: 1 passed, 1 failed (");
+        assertThat(List.of(report.passedCount(), report.failedCount())).containsExactly(1L, 1L);
+    }
+}
