@@ -18,7 +18,7 @@ final class RuleSetUpload {
     /** The upload as rule set files; refused whole, naming every bad file, with {@link IllegalArgumentException}. */
     static RuleSetFiles files(Map<String, String> uploaded) {
         if (uploaded == null || uploaded.isEmpty()) {
-            throw new IllegalArgumentException("files: the upload has no files; send {\"files\": {\"churn/usage-drop.drl\": \"...\", ...}}");
+            throw new IllegalArgumentException("files: the upload has no files; send {\"files\": {\"churn/nps-detractor.drl\": \"...\", ...}}");
         }
         List<String> problems = new ArrayList<>();
         List<RuleFile> files = new ArrayList<>();
