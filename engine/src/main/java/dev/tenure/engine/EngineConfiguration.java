@@ -1,5 +1,6 @@
 package dev.tenure.engine;
 
+import dev.tenure.engine.plays.SendWindowProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +10,7 @@ import java.time.Clock;
 
 /** Wires what the engine needs that is not a component of its own. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(EngineProperties.class)
+@EnableConfigurationProperties({EngineProperties.class, SendWindowProperties.class})
 @PropertySource("classpath:dev/tenure/engine/engine.properties")
 public class EngineConfiguration {
 

@@ -5,8 +5,20 @@ import java.util.List;
 
 /**
  * One step of a play as written in its YAML file. A task goes to {@code owner} ("csm" or an email
- * address); an email goes to the first reachable contact with one of the roles in {@code to}.
+ * address); an email goes to the first reachable contact with one of the roles in {@code to}. The step
+ * comes due at the first moment after its delay that falls in its send window.
  */
 public record StepDefinition(StepType type, Duration delay, String owner, String title, String details,
-                             String priority, Duration dueIn, List<String> to, String template) {
+                             String priority, Duration dueIn, List<String> to, String template, SendWindow window) {
+
+    public StepDefinition {
+        // Steps stored before send windows existed have none: they go out at any time.
+        window = window == null ? SendWindow.ANY_TIME : window;
+    }
+
+    /** A step that goes out as soon as its delay has passed. */
+    public StepDefinition(StepType type, Duration delay, String owner, String title, String details,
+                          String priority, Duration dueIn, List<String> to, String template) {
+        this(type, delay, owner, title, details, priority, dueIn, to, template, SendWindow.ANY_TIME);
+    }
 }
