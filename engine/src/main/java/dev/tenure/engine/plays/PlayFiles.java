@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Parses play files and checks them against the templates of the same rule set, reporting each
@@ -18,6 +20,8 @@ import java.util.Set;
 public final class PlayFiles {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final String BUSINESS_HOURS = "business-hours";
+    private static final Pattern TIME_OF_DAY = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
 
     private PlayFiles() {
     }
@@ -72,6 +76,7 @@ public final class PlayFiles {
             return null;
         }
         Duration delay = duration(file, content, where, node, "delay", Duration.ZERO, problems);
+        SendWindow window = window(file, content, where, node, problems);
         if (type == StepType.TASK) {
             String title = text(node, "title");
             if (title == null) {
@@ -83,7 +88,7 @@ public final class PlayFiles {
             }
             String owner = node.hasNonNull("owner") ? text(node, "owner") : "csm";
             return new StepDefinition(type, delay, owner, title, text(node, "details"), priority,
-                    duration(file, content, where, node, "dueIn", Duration.ofDays(3), problems), List.of(), null);
+                    duration(file, content, where, node, "dueIn", Duration.ofDays(3), problems), List.of(), null, window);
         }
         String template = text(node, "template");
         if (template == null || !templates.contains(template)) {
@@ -107,7 +112,48 @@ public final class PlayFiles {
                         + "' is not a contact role (" + RoleNames.list() + ") or csm"));
             }
         }
-        return new StepDefinition(type, delay, null, null, null, null, null, List.copyOf(to), template);
+        return new StepDefinition(type, delay, null, null, null, null, null, List.copyOf(to), template, window);
+    }
+
+    /** Reads {@code window: business-hours}, {@code businessDays: true} and {@code at: "09:30"}. */
+    private static SendWindow window(String file, String content, String where, JsonNode node, List<PlayFileProblem> problems) {
+        boolean businessHours = false;
+        String window = text(node, "window");
+        if (window != null) {
+            if (window.equals(BUSINESS_HOURS)) {
+                businessHours = true;
+            } else {
+                problems.add(new PlayFileProblem(file, lineOf(content, "window:", window),
+                        where + "window '" + window + "' is not known; write window: " + BUSINESS_HOURS));
+            }
+        }
+        boolean businessDays = false;
+        if (node.hasNonNull("businessDays")) {
+            JsonNode days = node.get("businessDays");
+            if (days.isBoolean()) {
+                businessDays = days.asBoolean();
+            } else {
+                problems.add(new PlayFileProblem(file, lineOf(content, "businessDays:", days.asText()),
+                        where + "businessDays must be true or false, not '" + days.asText() + "'"));
+            }
+        }
+        LocalTime at = null;
+        if (node.hasNonNull("at")) {
+            JsonNode atNode = node.get("at");
+            String text = atNode.asText();
+            if (atNode.isTextual() && TIME_OF_DAY.matcher(text).matches()) {
+                at = LocalTime.parse(text);
+            } else {
+                problems.add(new PlayFileProblem(file, lineOf(content, "at:", text), where + "at: '" + text
+                        + "' is not a time of day; write it quoted, 24-hour, as \"09:30\""));
+            }
+            if (businessHours) {
+                // Business hours are a setting of the installation; a fixed time could fall outside them.
+                problems.add(new PlayFileProblem(file, lineOf(content, "at:", text),
+                        where + "use either window: business-hours or at:, not both"));
+            }
+        }
+        return new SendWindow(businessHours, businessDays, at);
     }
 
     private static Duration duration(String file, String content, String where, JsonNode node, String field,
