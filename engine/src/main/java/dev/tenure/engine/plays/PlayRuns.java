@@ -1,8 +1,12 @@
 package dev.tenure.engine.plays;
 
+import dev.tenure.engine.EngineProperties;
+import dev.tenure.engine.accounts.Accounts;
+import dev.tenure.engine.accounts.Contacts;
 import dev.tenure.engine.storage.JsonColumns;
 import dev.tenure.engine.timeline.Timeline;
 import dev.tenure.engine.timeline.TimelineEntry;
+import dev.tenure.engine.vocabulary.Account;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -10,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +31,20 @@ public class PlayRuns {
     private final JdbcClient jdbc;
     private final JsonColumns json;
     private final Timeline timeline;
+    private final Accounts accounts;
+    private final Contacts contacts;
+    private final ZoneId defaultZone;
+    private final SendWindow.BusinessHours businessHours;
 
-    public PlayRuns(JdbcClient jdbc, JsonColumns json, Timeline timeline) {
+    public PlayRuns(JdbcClient jdbc, JsonColumns json, Timeline timeline, Accounts accounts, Contacts contacts,
+                    EngineProperties engine, SendWindowProperties sendWindow) {
         this.jdbc = jdbc;
         this.json = json;
         this.timeline = timeline;
+        this.accounts = accounts;
+        this.contacts = contacts;
+        this.defaultZone = engine.defaultTimezone();
+        this.businessHours = sendWindow.hours();
     }
 
     /**
@@ -54,9 +68,10 @@ public class PlayRuns {
                         json.write(why.matchedFacts()))
                 .query(Long.class).single();
         List<Instant> due = new ArrayList<>();
+        StepTimes times = stepTimes(accountId, play);
         for (int i = 0; i < play.steps().size(); i++) {
             StepDefinition step = play.steps().get(i);
-            Instant dueAt = now.plus(step.delay());
+            Instant dueAt = times.due(step, now);
             jdbc.sql("""
                             INSERT INTO play_step (run_id, account_id, position, type, definition, due_at, status)
                             VALUES (?, ?, ?, ?, ?::jsonb, ?, 'SCHEDULED')""")
@@ -67,6 +82,17 @@ public class PlayRuns {
         timeline.record(new TimelineEntry(accountId, now, "play.started",
                 "Play \"" + play.name() + "\" started by rule \"" + why.rule() + "\"", "play:" + runId));
         return Optional.of(new StartedRun(runId, due));
+    }
+
+    /** Reads the account and its contacts only when a step has a send window to place in their time zone. */
+    private StepTimes stepTimes(String accountId, PlayDefinition play) {
+        boolean windowed = play.steps().stream().anyMatch(step -> !step.window().anyTime());
+        if (!windowed) {
+            return new StepTimes(null, List.of(), defaultZone, businessHours);
+        }
+        Account account = accounts.find(accountId).orElseThrow(() -> new IllegalStateException(
+                "account " + accountId + " is not stored; play " + play.id() + " cannot place its steps"));
+        return new StepTimes(account, contacts.of(accountId), defaultZone, businessHours);
     }
 
     /** Ends the run once none of its steps is still scheduled. */

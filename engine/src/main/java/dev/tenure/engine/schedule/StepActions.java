@@ -9,6 +9,7 @@ import dev.tenure.engine.mail.RenderedEmail;
 import dev.tenure.engine.plays.PlayRuns;
 import dev.tenure.engine.plays.PlayStep;
 import dev.tenure.engine.plays.StepDefinition;
+import dev.tenure.engine.plays.StepRecipient;
 import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.storage.JsonColumns;
@@ -24,7 +25,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -91,7 +91,7 @@ class StepActions {
         if (template.isEmpty()) {
             return StepResult.failed("template '" + def.template() + "' is not in the active rule set");
         }
-        Optional<Recipient> to = recipient(account, def.to());
+        Optional<StepRecipient> to = StepRecipient.pick(account, contacts.of(account.id()), def.to());
         if (to.isEmpty()) {
             return StepResult.skipped("no reachable contact with role " + String.join(" or ", def.to()));
         }
@@ -108,25 +108,6 @@ class StepActions {
         };
     }
 
-    /** The first reachable contact in the order of the roles the step names; "csm" means the account's CSM. */
-    private Optional<Recipient> recipient(Account account, List<String> roles) {
-        List<Contact> all = contacts.of(account.id());
-        for (String role : roles) {
-            if (role.equalsIgnoreCase("csm")) {
-                if (account.csm() != null) {
-                    return Optional.of(new Recipient(account.csm(), null));
-                }
-                continue;
-            }
-            Optional<Contact> match = all.stream().filter(Contact::reachable)
-                    .filter(c -> c.role().name().equalsIgnoreCase(role)).findFirst();
-            if (match.isPresent()) {
-                return Optional.of(new Recipient(match.get().email(), match.get()));
-            }
-        }
-        return Optional.empty();
-    }
-
     /** Templates and task titles see the account, the contact, the CSM and the facts the rule matched. */
     private Map<String, Object> model(Account account, Contact contact, Why why) {
         Map<String, Object> model = new HashMap<>();
@@ -136,8 +117,5 @@ class StepActions {
         model.put("rule", why.rule());
         model.put("facts", why.matchedFacts());
         return model;
-    }
-
-    private record Recipient(String email, Contact contact) {
     }
 }

@@ -66,9 +66,14 @@ public final class TestData {
     }
 
     public TestData contact(ContactRole role) {
+        return contact(role, null);
+    }
+
+    /** A contact who lives in {@code timezone} (a zone id, or null for the account's). */
+    public TestData contact(ContactRole role, String timezone) {
         String email = role.name().toLowerCase() + "@" + account.id() + ".test";
         contacts.add(new Labeled<>("contact " + email, new Contact(account.id(), email, "Pat " + role.name().charAt(0) + role.name().substring(1).toLowerCase(),
-                role, null, true, false)));
+                role, timezone, true, false)));
         return this;
     }
 
