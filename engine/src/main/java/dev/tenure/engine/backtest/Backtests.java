@@ -2,6 +2,8 @@ package dev.tenure.engine.backtest;
 
 import dev.tenure.engine.EngineProperties;
 import dev.tenure.engine.health.HealthModel;
+import dev.tenure.engine.plays.SendWindowProperties;
+import dev.tenure.engine.plays.StepPlacement;
 import dev.tenure.engine.rules.RuleSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,15 +32,17 @@ public class Backtests {
     private final HealthModel healthModel;
     private final EngineProperties engine;
     private final BacktestProperties settings;
+    private final StepPlacement placement;
     private final TransactionTemplate snapshot;
 
     Backtests(StoredSignals signals, AccountStarts starts, HealthModel healthModel, EngineProperties engine,
-              BacktestProperties settings, PlatformTransactionManager transactions) {
+              BacktestProperties settings, SendWindowProperties sendWindow, PlatformTransactionManager transactions) {
         this.signals = signals;
         this.starts = starts;
         this.healthModel = healthModel;
         this.engine = engine;
         this.settings = settings;
+        this.placement = new StepPlacement(engine.defaultTimezone(), sendWindow.hours());
         this.snapshot = new TransactionTemplate(transactions);
         snapshot.setReadOnly(true);
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -71,7 +75,7 @@ public class Backtests {
         log.info("Backtest of rule set {} from {} to {}: {} signals, {} accounts, {} daily evaluation times",
                 candidate.version(), from, to, total, seeds.size(), daily.size());
         ProgressReport report = new ProgressReport(progress, total, settings.progressInterval());
-        Replay replay = new Replay(candidate, healthModel, seeds, daily, from, to, settings.workerCount());
+        Replay replay = new Replay(candidate, healthModel, placement, seeds, daily, from, to, settings.workerCount());
         try {
             signals.stream(from.minus(settings.history()), to, signal -> {
                 replay.accept(signal);

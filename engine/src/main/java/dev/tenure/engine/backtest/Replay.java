@@ -1,6 +1,7 @@
 package dev.tenure.engine.backtest;
 
 import dev.tenure.engine.health.HealthModel;
+import dev.tenure.engine.plays.StepPlacement;
 import dev.tenure.engine.rules.RuleSet;
 import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.BillingSignal;
@@ -34,8 +35,8 @@ final class Replay {
     private final List<List<Signal>> pending = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
 
-    Replay(RuleSet rules, HealthModel healthModel, Collection<AccountStart> accounts, List<Instant> dailyTimes,
-           Instant from, Instant to, int workers) {
+    Replay(RuleSet rules, HealthModel healthModel, StepPlacement placement, Collection<AccountStart> accounts,
+           List<Instant> dailyTimes, Instant from, Instant to, int workers) {
         int count = Math.max(1, workers);
         lanes = new Lane[count];
         for (int i = 0; i < count; i++) {
@@ -43,7 +44,7 @@ final class Replay {
             pending.add(new ArrayList<>(CHUNK));
         }
         for (AccountStart start : accounts) {
-            lanes[lane(start.account().id())].accounts.put(start.account().id(), new ReplayedAccount(start));
+            lanes[lane(start.account().id())].accounts.put(start.account().id(), new ReplayedAccount(start, placement));
         }
         if (count > 1) {
             for (int i = 0; i < count; i++) {

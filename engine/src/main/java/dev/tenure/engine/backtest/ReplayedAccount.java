@@ -4,6 +4,7 @@ import dev.tenure.engine.facts.FactSet;
 import dev.tenure.engine.facts.SignalHistory;
 import dev.tenure.engine.health.HealthModel;
 import dev.tenure.engine.plays.PlayDefinition;
+import dev.tenure.engine.plays.StepPlacement;
 import dev.tenure.engine.rules.Decision;
 import dev.tenure.engine.rules.RuleSet;
 import dev.tenure.engine.vocabulary.Account;
@@ -32,11 +33,13 @@ final class ReplayedAccount {
     private final List<Contact> contacts;
     private final List<Milestone> milestones;
     private final List<ReplayedRun> runs;
+    private final StepPlacement placement;
     private Account account;
     private int lastHealth;
     private Instant lastEvaluated;
 
-    ReplayedAccount(AccountStart start) {
+    ReplayedAccount(AccountStart start, StepPlacement placement) {
+        this.placement = placement;
         this.account = start.account();
         this.contacts = List.copyOf(start.contacts());
         this.milestones = new ArrayList<>(start.milestones());
@@ -84,7 +87,7 @@ final class ReplayedAccount {
         if (runs.stream().anyMatch(run -> run.blocks(play, now))) {
             return;
         }
-        runs.add(ReplayedRun.startedAt(play, now));
+        runs.add(ReplayedRun.startedAt(play, now, placement.forAccount(account, contacts)));
         tally.started(start.why().rule(), play.id(), account.id(), now);
     }
 

@@ -1,9 +1,8 @@
 package dev.tenure.engine.backtest;
 
 import dev.tenure.engine.plays.PlayDefinition;
-import dev.tenure.engine.plays.StepDefinition;
+import dev.tenure.engine.plays.StepTimes;
 
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -12,9 +11,9 @@ import java.time.Instant;
  */
 record ReplayedRun(String play, Instant startedAt, Instant endsAt) {
 
-    static ReplayedRun startedAt(PlayDefinition play, Instant now) {
-        Duration total = play.steps().stream().map(StepDefinition::delay).max(Duration::compareTo).orElse(Duration.ZERO);
-        return new ReplayedRun(play.id(), now, now.plus(total));
+    /** Running until its last step would be due, placed in its send window as the live engine places it. */
+    static ReplayedRun startedAt(PlayDefinition play, Instant now, StepTimes times) {
+        return new ReplayedRun(play.id(), now, times.last(play, now));
     }
 
     boolean runningAt(Instant now) {

@@ -14,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +32,7 @@ public class PlayRuns {
     private final Timeline timeline;
     private final Accounts accounts;
     private final Contacts contacts;
-    private final ZoneId defaultZone;
-    private final SendWindow.BusinessHours businessHours;
+    private final StepPlacement placement;
 
     public PlayRuns(JdbcClient jdbc, JsonColumns json, Timeline timeline, Accounts accounts, Contacts contacts,
                     EngineProperties engine, SendWindowProperties sendWindow) {
@@ -43,8 +41,7 @@ public class PlayRuns {
         this.timeline = timeline;
         this.accounts = accounts;
         this.contacts = contacts;
-        this.defaultZone = engine.defaultTimezone();
-        this.businessHours = sendWindow.hours();
+        this.placement = new StepPlacement(engine.defaultTimezone(), sendWindow.hours());
     }
 
     /**
@@ -88,11 +85,11 @@ public class PlayRuns {
     private StepTimes stepTimes(String accountId, PlayDefinition play) {
         boolean windowed = play.steps().stream().anyMatch(step -> !step.window().anyTime());
         if (!windowed) {
-            return new StepTimes(null, List.of(), defaultZone, businessHours);
+            return placement.forAccount(null, List.of());
         }
         Account account = accounts.find(accountId).orElseThrow(() -> new IllegalStateException(
                 "account " + accountId + " is not stored; play " + play.id() + " cannot place its steps"));
-        return new StepTimes(account, contacts.of(accountId), defaultZone, businessHours);
+        return placement.forAccount(account, contacts.of(accountId));
     }
 
     /** Ends the run once none of its steps is still scheduled. */

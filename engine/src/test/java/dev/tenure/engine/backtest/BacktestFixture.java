@@ -2,6 +2,8 @@ package dev.tenure.engine.backtest;
 
 import dev.tenure.engine.health.HealthModel;
 import dev.tenure.engine.intake.Batch;
+import dev.tenure.engine.plays.SendWindow;
+import dev.tenure.engine.plays.StepPlacement;
 import dev.tenure.engine.rules.RuleFile;
 import dev.tenure.engine.rules.RuleSet;
 import dev.tenure.engine.rules.RuleSetCompiler;
@@ -23,6 +25,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -75,11 +78,15 @@ final class BacktestFixture {
                 .billing(e, "2011-01-08", BillingEvent.INVOICE_PAID);
     }
 
+    /** As the live engine's defaults: UTC, business hours 09:00–17:00. */
+    static final StepPlacement PLACEMENT = new StepPlacement(ZoneOffset.UTC,
+            new SendWindow.BusinessHours(LocalTime.of(9, 0), LocalTime.of(17, 0)));
+
     /** The fixture replayed in memory, without PostgreSQL, as the backtest would replay it from there. */
     BacktestReport replayInMemory(int workers) {
         RuleSet rules = new RuleSetCompiler().compile(rules());
         List<Instant> daily = DailyTimes.between("0 0 6 * * ?", ZoneOffset.UTC, FROM, TO);
-        Replay replay = new Replay(rules, new HealthModel(), starts(), daily, FROM, TO, workers);
+        Replay replay = new Replay(rules, new HealthModel(), PLACEMENT, starts(), daily, FROM, TO, workers);
         signals().stream().filter(s -> !s.occurredAt().isBefore(FROM.minus(Duration.ofDays(35)))).forEach(replay::accept);
         return BacktestReport.of(rules, FROM, TO, accounts.size(), replay.finish(), Duration.ofSeconds(1));
     }

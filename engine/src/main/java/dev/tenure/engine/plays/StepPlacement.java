@@ -1,0 +1,18 @@
+package dev.tenure.engine.plays;
+
+import dev.tenure.engine.vocabulary.Account;
+import dev.tenure.engine.vocabulary.Contact;
+
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The installation's settings for placing steps in time: the default time zone and business hours.
+ * The live engine and the backtest place steps with the same settings.
+ */
+public record StepPlacement(ZoneId defaultZone, SendWindow.BusinessHours hours) {
+
+    public StepTimes forAccount(Account account, List<Contact> contacts) {
+        return new StepTimes(account, contacts, defaultZone, hours);
+    }
+}
