@@ -1,0 +1,37 @@
+package dev.tenure.engine.plays;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.tenure.engine.storage.JsonColumns;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A step's definition is stored as JSON on its row; rows written before send windows must still read. */
+class StoredStepDefinitionUnitTest {
+
+    /** As Spring Boot configures the application's mapper: java.time modules, dates as text. */
+    private final JsonColumns json = new JsonColumns(JsonMapper.builder().findAndAddModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build());
+
+    @Test
+    void aStepStoredBeforeSendWindowsExistedGoesOutAtAnyTime() {
+        StepDefinition step = json.read("""
+                {"type":"EMAIL","delay":"PT0S","owner":null,"title":null,"details":null,"priority":null,"dueIn":null,
+                 "to":["champion"],"template":"check-in"}""", StepDefinition.class);
+
+        assertThat(step.window()).isEqualTo(SendWindow.ANY_TIME);
+    }
+
+    @Test
+    void aStepKeepsItsSendWindowThroughItsRow() {
+        StepDefinition step = new StepDefinition(StepType.EMAIL, Duration.ofDays(2), null, null, null, null, null,
+                List.of("champion"), "check-in", new SendWindow(false, true, LocalTime.of(9, 30)));
+
+        assertThat(json.read(json.write(step), StepDefinition.class)).isEqualTo(step);
+    }
+}
