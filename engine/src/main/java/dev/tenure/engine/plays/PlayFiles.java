@@ -55,8 +55,55 @@ public final class PlayFiles {
                 }
             }
         }
+        StopWhen stopWhen = stopWhen(file, content, root.get("stopWhen"), problems);
         return problems.size() > before ? null
-                : new PlayDefinition(id, name, text(root, "goal"), cooldown, List.copyOf(steps));
+                : new PlayDefinition(id, name, text(root, "goal"), cooldown, List.copyOf(steps), stopWhen);
+    }
+
+    /** The optional {@code stopWhen:} map; every key must be one the engine can check. */
+    private static StopWhen stopWhen(String file, String content, JsonNode node, List<PlayFileProblem> problems) {
+        if (node == null || node.isNull()) {
+            return StopWhen.NEVER;
+        }
+        int line = lineOf(content, "stopWhen");
+        if (!node.isObject() || node.isEmpty()) {
+            problems.add(new PlayFileProblem(file, line,
+                    "stopWhen must be a map with usageBackTo, paymentReceived or npsAtLeast"));
+            return StopWhen.NEVER;
+        }
+        Integer usageBackTo = null;
+        Boolean paymentReceived = null;
+        Integer npsAtLeast = null;
+        for (var fields = node.fields(); fields.hasNext(); ) {
+            var field = fields.next();
+            String key = field.getKey();
+            JsonNode value = field.getValue();
+            int at = Math.max(line, lineOf(content, key + ":", value.asText()));
+            switch (key) {
+                case "usageBackTo" -> usageBackTo = whole(file, at, key, value, 1, 100, problems);
+                case "npsAtLeast" -> npsAtLeast = whole(file, at, key, value, 0, 10, problems);
+                case "paymentReceived" -> {
+                    if (value.isBoolean() && value.asBoolean()) {
+                        paymentReceived = true;
+                    } else {
+                        problems.add(new PlayFileProblem(file, at, "stopWhen.paymentReceived can only be true"));
+                    }
+                }
+                default -> problems.add(new PlayFileProblem(file, at, "stopWhen." + key
+                        + " is not a condition the engine can check (usageBackTo, paymentReceived, npsAtLeast)"));
+            }
+        }
+        return new StopWhen(usageBackTo, paymentReceived, npsAtLeast);
+    }
+
+    private static Integer whole(String file, int line, String key, JsonNode value, int min, int max,
+                                 List<PlayFileProblem> problems) {
+        if (!value.isInt() || value.asInt() < min || value.asInt() > max) {
+            problems.add(new PlayFileProblem(file, line,
+                    "stopWhen." + key + " must be a whole number from " + min + " to " + max + ", not '" + value.asText() + "'"));
+            return null;
+        }
+        return value.asInt();
     }
 
     private static StepDefinition step(String file, String content, int index, JsonNode node, Set<String> templates,
