@@ -129,8 +129,18 @@ public final class PlayFiles {
                 problems.add(new PlayFileProblem(file, lineOf(content, "priority:"), where + "priority must be HIGH, NORMAL or LOW"));
             }
             String owner = node.hasNonNull("owner") ? text(node, "owner") : "csm";
+            JsonNode onlyIf = node.get("onlyIfPreviousDone");
+            if (onlyIf != null && !onlyIf.isBoolean()) {
+                problems.add(new PlayFileProblem(file, lineOf(content, "onlyIfPreviousDone:", onlyIf.asText()),
+                        where + "onlyIfPreviousDone must be true or false, not '" + onlyIf.asText() + "'"));
+            }
             return new StepDefinition(type, delay, owner, title, text(node, "details"), priority,
-                    duration(file, content, where, node, "dueIn", Duration.ofDays(3), problems), List.of(), null);
+                    duration(file, content, where, node, "dueIn", Duration.ofDays(3), problems), List.of(), null,
+                    onlyIf != null && onlyIf.asBoolean());
+        }
+        if (node.has("onlyIfPreviousDone")) {
+            problems.add(new PlayFileProblem(file, lineOf(content, "onlyIfPreviousDone"),
+                    where + "onlyIfPreviousDone applies to task steps only"));
         }
         String template = text(node, "template");
         if (template == null || !templates.contains(template)) {

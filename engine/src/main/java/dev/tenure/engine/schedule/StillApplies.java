@@ -44,7 +44,15 @@ class StillApplies {
         if (billingSince(run, "SUBSCRIPTION_CANCELLED")) {
             return Optional.of("the account churned (subscription cancelled after the play started)");
         }
-        return goalReached(run.stopWhen(), run, account, now).map(goal -> "the play's goal is reached: " + goal);
+        Optional<String> goal = goalReached(run.stopWhen(), run, account, now).map(g -> "the play's goal is reached: " + g);
+        if (goal.isPresent() || !step.definition().onlyIfPreviousDone()) {
+            return goal;
+        }
+        return jdbc.sql("""
+                        SELECT id FROM task WHERE run_id = ? AND step_id <> ? AND status <> 'DONE'
+                        ORDER BY id LIMIT 1""")
+                .params(step.runId(), step.id()).query(Long.class).optional()
+                .map(open -> "an earlier task of this play is still open (task:" + open + ")");
     }
 
     private Optional<String> goalReached(StopWhen stop, RunState run, Account account, Instant now) {

@@ -58,6 +58,19 @@ class PlayFilesStopWhenUnitTest {
                 "stopWhen must be a map with usageBackTo, paymentReceived or npsAtLeast"));
     }
 
+    @Test
+    void a_task_may_wait_for_the_previous_one_but_the_flag_must_be_true_or_false() {
+        List<PlayFileProblem> problems = new ArrayList<>();
+        String play = "name: Call\nsteps:\n  - type: task\n    title: Call\n  - type: task\n    title: Follow up\n"
+                + "    onlyIfPreviousDone: %s\n";
+
+        assertThat(parse(play.formatted("true"), problems).steps().get(1).onlyIfPreviousDone()).isTrue();
+        parse(play.formatted("maybe"), problems);
+
+        assertThat(problems).containsExactly(new PlayFileProblem("plays/call.yml", 7,
+                "step 2: onlyIfPreviousDone must be true or false, not 'maybe'"));
+    }
+
     private static PlayDefinition parse(String content, List<PlayFileProblem> problems) {
         return PlayFiles.parse("plays/call.yml", "call", content, Set.of(), problems);
     }

@@ -10,6 +10,8 @@ import dev.tenure.engine.plays.StepType;
 import dev.tenure.engine.plays.StopWhen;
 import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.ActiveRuleSet;
+import dev.tenure.engine.tasks.Inbox;
+import dev.tenure.engine.tasks.TaskOutcome;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.timeline.Timeline;
 import dev.tenure.engine.timeline.TimelineEntry;
@@ -55,6 +57,8 @@ class StepStillAppliesIntegrationTest {
     Timeline timeline;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Inbox inbox;
 
     @Test
     void a_task_is_skipped_when_the_account_cancelled_its_subscription_after_the_play_started() {
@@ -141,6 +145,48 @@ class StepStillAppliesIntegrationTest {
         PlayStep step = startTenDaysAgoAndRun(account, play(StopWhen.NEVER, CHECKIN_EMAIL));
 
         assertSkipped(step, "no reachable contact with role champion");
+    }
+
+    @Test
+    void a_follow_up_task_is_skipped_while_the_earlier_task_of_the_play_is_still_open() {
+        TestData account = TestData.account("Open Work", Segment.HIGH_TOUCH);
+        PlayDefinition play = new PlayDefinition("still-applies-check", "Still applies check", null, Duration.ZERO,
+                List.of(CALL_TASK, followUp(Duration.ZERO)), StopWhen.NEVER);
+
+        runDue(account, play);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !"SCHEDULED".equals(runs.steps(runOf(account)).get(1).status()));
+
+        List<PlayStep> steps = runs.steps(runOf(account));
+        assertThat(steps.get(0).status()).isEqualTo("DONE");
+        assertSkipped(steps.get(1), "an earlier task of this play is still open (" + steps.get(0).result() + ")");
+    }
+
+    @Test
+    void a_follow_up_task_is_created_once_the_earlier_task_is_done() {
+        TestData account = TestData.account("Done Work", Segment.HIGH_TOUCH);
+        PlayDefinition play = new PlayDefinition("still-applies-check", "Still applies check", null, Duration.ZERO,
+                List.of(CALL_TASK, followUp(Duration.ofDays(20))), StopWhen.NEVER);
+        runDue(account, play);
+        long runId = runOf(account);
+        long firstTask = Long.parseLong(runs.steps(runId).get(0).result().substring("task:".length()));
+        inbox.complete(firstTask, TaskOutcome.SAVED, "Called");
+
+        // The follow-up comes due now instead of in ten days.
+        jdbc.sql("UPDATE play_step SET due_at = now() - interval '1 second' WHERE run_id = ? AND position = 1").param(runId).update();
+        runner.runDue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !"SCHEDULED".equals(runs.steps(runId).get(1).status()));
+
+        assertThat(runs.steps(runId).get(1).status()).isEqualTo("DONE");
+    }
+
+    private static StepDefinition followUp(Duration delay) {
+        return new StepDefinition(StepType.TASK, delay, "csm", "Follow up", null, "NORMAL", Duration.ofDays(2),
+                List.of(), null, true);
+    }
+
+    private long runOf(TestData account) {
+        return jdbc.sql("SELECT id FROM play_run WHERE account_id = ? AND play_id = 'still-applies-check'")
+                .param(account.id()).query(Long.class).single();
     }
 
     static PlayDefinition play(StopWhen stopWhen, StepDefinition step) {
