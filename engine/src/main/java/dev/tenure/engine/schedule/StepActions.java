@@ -79,7 +79,7 @@ class StepActions {
         }
         if ("SKIPPED".equals(result.status())) {
             timeline.record(new TimelineEntry(account.id(), now, "step.skipped",
-                    "Step skipped: " + result.detail(), "play:" + step.runId()));
+                    "Step skipped: " + result.detail(), "step:" + step.id()));
         }
         return result;
     }

@@ -213,7 +213,8 @@ class StepStillAppliesIntegrationTest {
         assertThat(step.status()).isEqualTo("SKIPPED");
         assertThat(step.result()).isEqualTo(reason);
         assertThat(sentFor(step)).isZero();
-        assertThat(timeline.of(step.accountId(), 50)).extracting(TimelineEntry::summary).contains("Step skipped: " + reason);
+        assertThat(timeline.of(step.accountId(), 50)).extracting(TimelineEntry::summary, TimelineEntry::ref)
+                .contains(org.assertj.core.groups.Tuple.tuple("Step skipped: " + reason, "step:" + step.id()));
     }
 
     /** Tasks and emails the step created. */
