@@ -2,6 +2,7 @@ package dev.tenure.api.errors;
 
 import dev.tenure.engine.intake.RecordError;
 import dev.tenure.engine.intake.RejectedRecordsException;
+import dev.tenure.engine.plays.PlayRunNotFoundException;
 import dev.tenure.engine.tasks.TaskNotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,7 +33,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler({TaskNotFoundException.class, NotFoundException.class})
+    @ExceptionHandler({TaskNotFoundException.class, PlayRunNotFoundException.class, NotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }

@@ -91,7 +91,7 @@ public class AccountDryRun {
         record Last(boolean running, Instant startedAt) {
         }
         Optional<Last> last = jdbc.sql("""
-                        SELECT bool_or(status = 'RUNNING'), max(started_at) FROM play_run
+                        SELECT bool_or(status IN ('RUNNING', 'PAUSED')), max(started_at) FROM play_run
                         WHERE account_id = ? AND play_id = ? HAVING count(*) > 0""")
                 .params(accountId, play.id())
                 .query((rs, n) -> new Last(rs.getBoolean(1), rs.getTimestamp(2).toInstant())).optional();

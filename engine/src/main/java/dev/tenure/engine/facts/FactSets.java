@@ -30,6 +30,8 @@ import java.util.List;
 @Component
 public class FactSets {
 
+    private static final java.util.Set<String> RUNNING = java.util.Set.of("RUNNING", "PAUSED");
+
     private final JdbcClient jdbc;
     private final Contacts contacts;
 
@@ -134,13 +136,13 @@ public class FactSets {
                 .list();
     }
 
-    /** Running plays, and those of the last 90 days so rules can look back. */
+    /** Running plays (a paused one is still running), and those of the last 90 days so rules can look back. */
     private List<PlayRun> plays(String id) {
         return jdbc.sql("""
                         SELECT id, play_id, status, started_at FROM play_run
-                        WHERE account_id = ? AND (status = 'RUNNING' OR started_at > now() - interval '90 days')""")
+                        WHERE account_id = ? AND (status IN ('RUNNING', 'PAUSED') OR started_at > now() - interval '90 days')""")
                 .param(id)
-                .query((rs, n) -> new PlayRun(rs.getLong(1), id, rs.getString(2), "RUNNING".equals(rs.getString(3)),
+                .query((rs, n) -> new PlayRun(rs.getLong(1), id, rs.getString(2), RUNNING.contains(rs.getString(3)),
                         rs.getTimestamp(4).toInstant()))
                 .list();
     }

@@ -3,6 +3,18 @@ package dev.tenure.engine.plays;
 import java.time.Duration;
 import java.util.List;
 
-/** A play from {@code rules/plays/<id>.yml}: what it is for, how often it may start, and its steps. */
-public record PlayDefinition(String id, String name, String goal, Duration cooldown, List<StepDefinition> steps) {
+/**
+ * A play from {@code rules/plays/<id>.yml}: what it is for, how often it may start, its steps, and when
+ * its goal counts as reached so the remaining steps are skipped.
+ */
+public record PlayDefinition(String id, String name, String goal, Duration cooldown, List<StepDefinition> steps,
+                             StopWhen stopWhen) {
+
+    public PlayDefinition {
+        stopWhen = stopWhen == null ? StopWhen.NEVER : stopWhen;
+    }
+
+    public PlayDefinition(String id, String name, String goal, Duration cooldown, List<StepDefinition> steps) {
+        this(id, name, goal, cooldown, steps, StopWhen.NEVER);
+    }
 }

@@ -59,8 +59,55 @@ public final class PlayFiles {
                 }
             }
         }
+        StopWhen stopWhen = stopWhen(file, content, root.get("stopWhen"), problems);
         return problems.size() > before ? null
-                : new PlayDefinition(id, name, text(root, "goal"), cooldown, List.copyOf(steps));
+                : new PlayDefinition(id, name, text(root, "goal"), cooldown, List.copyOf(steps), stopWhen);
+    }
+
+    /** The optional {@code stopWhen:} map; every key must be one the engine can check. */
+    private static StopWhen stopWhen(String file, String content, JsonNode node, List<PlayFileProblem> problems) {
+        if (node == null || node.isNull()) {
+            return StopWhen.NEVER;
+        }
+        int line = lineOf(content, "stopWhen");
+        if (!node.isObject() || node.isEmpty()) {
+            problems.add(new PlayFileProblem(file, line,
+                    "stopWhen must be a map with usageBackTo, paymentReceived or npsAtLeast"));
+            return StopWhen.NEVER;
+        }
+        Integer usageBackTo = null;
+        Boolean paymentReceived = null;
+        Integer npsAtLeast = null;
+        for (var fields = node.fields(); fields.hasNext(); ) {
+            var field = fields.next();
+            String key = field.getKey();
+            JsonNode value = field.getValue();
+            int at = Math.max(line, lineOf(content, key + ":", value.asText()));
+            switch (key) {
+                case "usageBackTo" -> usageBackTo = whole(file, at, key, value, 1, 100, problems);
+                case "npsAtLeast" -> npsAtLeast = whole(file, at, key, value, 0, 10, problems);
+                case "paymentReceived" -> {
+                    if (value.isBoolean() && value.asBoolean()) {
+                        paymentReceived = true;
+                    } else {
+                        problems.add(new PlayFileProblem(file, at, "stopWhen.paymentReceived can only be true"));
+                    }
+                }
+                default -> problems.add(new PlayFileProblem(file, at, "stopWhen." + key
+                        + " is not a condition the engine can check (usageBackTo, paymentReceived, npsAtLeast)"));
+            }
+        }
+        return new StopWhen(usageBackTo, paymentReceived, npsAtLeast);
+    }
+
+    private static Integer whole(String file, int line, String key, JsonNode value, int min, int max,
+                                 List<PlayFileProblem> problems) {
+        if (!value.isInt() || value.asInt() < min || value.asInt() > max) {
+            problems.add(new PlayFileProblem(file, line,
+                    "stopWhen." + key + " must be a whole number from " + min + " to " + max + ", not '" + value.asText() + "'"));
+            return null;
+        }
+        return value.asInt();
     }
 
     private static StepDefinition step(String file, String content, int index, JsonNode node, Set<String> templates,
@@ -87,8 +134,18 @@ public final class PlayFiles {
                 problems.add(new PlayFileProblem(file, lineOf(content, "priority:"), where + "priority must be HIGH, NORMAL or LOW"));
             }
             String owner = node.hasNonNull("owner") ? text(node, "owner") : "csm";
+            JsonNode onlyIf = node.get("onlyIfPreviousDone");
+            if (onlyIf != null && !onlyIf.isBoolean()) {
+                problems.add(new PlayFileProblem(file, lineOf(content, "onlyIfPreviousDone:", onlyIf.asText()),
+                        where + "onlyIfPreviousDone must be true or false, not '" + onlyIf.asText() + "'"));
+            }
             return new StepDefinition(type, delay, owner, title, text(node, "details"), priority,
-                    duration(file, content, where, node, "dueIn", Duration.ofDays(3), problems), List.of(), null, window);
+                    duration(file, content, where, node, "dueIn", Duration.ofDays(3), problems), List.of(), null, window,
+                    onlyIf != null && onlyIf.asBoolean());
+        }
+        if (node.has("onlyIfPreviousDone")) {
+            problems.add(new PlayFileProblem(file, lineOf(content, "onlyIfPreviousDone"),
+                    where + "onlyIfPreviousDone applies to task steps only"));
         }
         String template = text(node, "template");
         if (template == null || !templates.contains(template)) {

@@ -45,13 +45,14 @@ public class PlayRuns {
     }
 
     /**
-     * Starts the play unless it is running for the account or started within its cooldown; the
-     * account row must be locked by the caller so two evaluations cannot both pass this check.
+     * Starts the play unless it is running (or paused) for the account or started within its cooldown;
+     * a cancelled run no longer blocks, its cooldown still does. The account row must be locked by the
+     * caller so two evaluations cannot both pass this check.
      */
     public Optional<StartedRun> start(String accountId, PlayDefinition play, Why why, Instant now) {
         boolean blocked = jdbc.sql("""
                         SELECT EXISTS (SELECT 1 FROM play_run WHERE account_id = ? AND play_id = ?
-                                       AND (status = 'RUNNING' OR started_at > ?))""")
+                                       AND (status IN ('RUNNING', 'PAUSED') OR started_at > ?))""")
                 .params(accountId, play.id(), Timestamp.from(now.minus(play.cooldown())))
                 .query(Boolean.class).single();
         if (blocked) {
@@ -59,10 +60,10 @@ public class PlayRuns {
         }
         long runId = jdbc.sql("""
                         INSERT INTO play_run (account_id, play_id, play_name, status, started_at, rule_name,
-                                              rule_set_version, matched_facts)
-                        VALUES (?, ?, ?, 'RUNNING', ?, ?, ?, ?::jsonb) RETURNING id""")
+                                              rule_set_version, matched_facts, stop_when)
+                        VALUES (?, ?, ?, 'RUNNING', ?, ?, ?, ?::jsonb, ?::jsonb) RETURNING id""")
                 .params(accountId, play.id(), play.name(), Timestamp.from(now), why.rule(), why.ruleSetVersion(),
-                        json.write(why.matchedFacts()))
+                        json.write(why.matchedFacts()), json.write(play.stopWhen()))
                 .query(Long.class).single();
         List<Instant> due = new ArrayList<>();
         StepTimes times = stepTimes(accountId, play);
@@ -99,6 +100,19 @@ public class PlayRuns {
                         WHERE id = ? AND status = 'RUNNING'
                           AND NOT EXISTS (SELECT 1 FROM play_step WHERE run_id = ? AND status = 'SCHEDULED')""")
                 .params(Timestamp.from(now), runId, runId).update();
+    }
+
+    /** What a due step needs to know about its run to decide whether it still applies. */
+    public Optional<RunState> state(long runId) {
+        return jdbc.sql("SELECT id, account_id, play_name, status, started_at, stop_when FROM play_run WHERE id = ?")
+                .param(runId)
+                .query((rs, n) -> {
+                    String stopWhen = rs.getString("stop_when");
+                    return new RunState(rs.getLong("id"), rs.getString("account_id"), rs.getString("play_name"),
+                            rs.getString("status"), rs.getTimestamp("started_at").toInstant(),
+                            stopWhen == null ? StopWhen.NEVER : json.read(stopWhen, StopWhen.class));
+                })
+                .optional();
     }
 
     public Optional<Why> why(long runId) {

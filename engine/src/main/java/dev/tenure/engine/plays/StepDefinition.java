@@ -6,10 +6,13 @@ import java.util.List;
 /**
  * One step of a play as written in its YAML file. A task goes to {@code owner} ("csm" or an email
  * address); an email goes to the first reachable contact with one of the roles in {@code to}. The step
- * comes due at the first moment after its delay that falls in its send window.
+ * comes due at the first moment after its delay that falls in its send window. A task with
+ * {@code onlyIfPreviousDone} is skipped while an earlier task of the same run is still open, so a
+ * follow-up does not pile onto work nobody has done yet.
  */
 public record StepDefinition(StepType type, Duration delay, String owner, String title, String details,
-                             String priority, Duration dueIn, List<String> to, String template, SendWindow window) {
+                             String priority, Duration dueIn, List<String> to, String template, SendWindow window,
+                             boolean onlyIfPreviousDone) {
 
     public StepDefinition {
         // Steps stored before send windows existed have none: they go out at any time.
@@ -19,6 +22,18 @@ public record StepDefinition(StepType type, Duration delay, String owner, String
     /** A step that goes out as soon as its delay has passed. */
     public StepDefinition(StepType type, Duration delay, String owner, String title, String details,
                           String priority, Duration dueIn, List<String> to, String template) {
-        this(type, delay, owner, title, details, priority, dueIn, to, template, SendWindow.ANY_TIME);
+        this(type, delay, owner, title, details, priority, dueIn, to, template, SendWindow.ANY_TIME, false);
+    }
+
+    /** A step that waits for its send window. */
+    public StepDefinition(StepType type, Duration delay, String owner, String title, String details,
+                          String priority, Duration dueIn, List<String> to, String template, SendWindow window) {
+        this(type, delay, owner, title, details, priority, dueIn, to, template, window, false);
+    }
+
+    /** A step that goes out as soon as its delay has passed, unless an earlier task is still open. */
+    public StepDefinition(StepType type, Duration delay, String owner, String title, String details,
+                          String priority, Duration dueIn, List<String> to, String template, boolean onlyIfPreviousDone) {
+        this(type, delay, owner, title, details, priority, dueIn, to, template, SendWindow.ANY_TIME, onlyIfPreviousDone);
     }
 }

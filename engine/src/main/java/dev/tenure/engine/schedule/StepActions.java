@@ -45,9 +45,12 @@ class StepActions {
     private final ActiveRuleSet rules;
     private final Timeline timeline;
     private final JsonColumns json;
+    private final StillApplies stillApplies;
 
     StepActions(Accounts accounts, Contacts contacts, PlayRuns runs, Tasks tasks, Outbox outbox, Emails emails,
-                EmailComposer composer, ActiveRuleSet rules, Timeline timeline, JsonColumns json) {
+                EmailComposer composer, ActiveRuleSet rules, Timeline timeline, JsonColumns json,
+                StillApplies stillApplies) {
+        this.stillApplies = stillApplies;
         this.accounts = accounts;
         this.contacts = contacts;
         this.runs = runs;
@@ -60,13 +63,25 @@ class StepActions {
         this.json = json;
     }
 
+    /** Checks first that the step still applies; a skipped step is on the timeline with its reason. */
     StepResult carryOut(PlayStep step, Instant now) {
         Account account = accounts.find(step.accountId()).orElseThrow();
-        Why why = runs.why(step.runId()).orElseThrow();
-        return switch (step.type()) {
-            case TASK -> task(step, account, why, now);
-            case EMAIL -> email(step, account, why, now);
-        };
+        Optional<String> noLonger = stillApplies.reasonToSkip(step, account, now);
+        StepResult result;
+        if (noLonger.isPresent()) {
+            result = StepResult.skipped(noLonger.get());
+        } else {
+            Why why = runs.why(step.runId()).orElseThrow();
+            result = switch (step.type()) {
+                case TASK -> task(step, account, why, now);
+                case EMAIL -> email(step, account, why, now);
+            };
+        }
+        if ("SKIPPED".equals(result.status())) {
+            timeline.record(new TimelineEntry(account.id(), now, "step.skipped",
+                    "Step skipped: " + result.detail(), "step:" + step.id()));
+        }
+        return result;
     }
 
     private StepResult task(PlayStep step, Account account, Why why, Instant now) {

@@ -1,0 +1,100 @@
+package dev.tenure.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tenure.engine.plays.PlayDefinition;
+import dev.tenure.engine.plays.PlayRuns;
+import dev.tenure.engine.plays.StepDefinition;
+import dev.tenure.engine.plays.StepType;
+import dev.tenure.engine.plays.Why;
+import dev.tenure.engine.rules.ActiveRuleSet;
+import dev.tenure.engine.testing.TestData;
+import dev.tenure.engine.vocabulary.Segment;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A CSM pauses, resumes and cancels a play run over REST; each change is on the account's timeline. */
+class PlayControlApiIntegrationTest extends ApiIntegrationTest {
+
+    @Autowired
+    PlayRuns runs;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    ActiveRuleSet rules;
+
+    /** A running play whose only step is a week away. */
+    long runningPlay(String name) {
+        TestData account = TestData.account(name, Segment.HIGH_TOUCH);
+        intake.accept(account.batch());
+        PlayDefinition play = new PlayDefinition("api-pause-check", "API pause check", null, Duration.ZERO, List.of(
+                new StepDefinition(StepType.TASK, Duration.ofDays(7), "csm", "Check in", null, "NORMAL",
+                        Duration.ofDays(1), List.of(), null)));
+        Why why = new Why("test", rules.get().version(), Map.of());
+        return transaction.execute(tx -> runs.start(account.id(), play, why, Instant.now()).orElseThrow()).runId();
+    }
+
+    @Test
+    void a_paused_play_can_be_resumed_and_its_step_moves_later() {
+        long id = runningPlay("Api Paused");
+        Instant dueBefore = Instant.parse(get("/api/plays/" + id).path("steps").get(0).path("dueAt").asText());
+
+        ResponseEntity<JsonNode> paused = as("alice@tenure.test", "/api/plays/" + id + "/pause");
+
+        assertThat(paused.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(paused.getBody().path("status").asText()).isEqualTo("PAUSED");
+        assertThat(paused.getBody().path("steps").get(0).path("status").asText()).isEqualTo("PAUSED");
+
+        ResponseEntity<JsonNode> resumed = post("/api/plays/" + id + "/resume", "");
+
+        assertThat(resumed.getBody().path("status").asText()).isEqualTo("RUNNING");
+        JsonNode step = resumed.getBody().path("steps").get(0);
+        assertThat(step.path("status").asText()).isEqualTo("SCHEDULED");
+        assertThat(Instant.parse(step.path("dueAt").asText())).isAfter(dueBefore);
+        String timeline = get("/api/accounts/" + paused.getBody().path("accountId").asText() + "/timeline").toString();
+        assertThat(timeline).contains("play.paused", "paused by alice@tenure.test", "play.resumed", "resumed by api");
+    }
+
+    @Test
+    void a_cancelled_play_ends_and_cannot_be_resumed() {
+        long id = runningPlay("Api Cancelled");
+
+        ResponseEntity<JsonNode> cancelled = as("bob@tenure.test", "/api/plays/" + id + "/cancel");
+
+        assertThat(cancelled.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(cancelled.getBody().path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(cancelled.getBody().path("endedAt").isNull()).isFalse();
+        assertThat(cancelled.getBody().path("steps").get(0).path("status").asText()).isEqualTo("CANCELLED");
+        ResponseEntity<JsonNode> resumed = post("/api/plays/" + id + "/resume", "");
+        assertThat(resumed.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(resumed.getBody().path("detail").asText())
+                .isEqualTo("play run " + id + " is CANCELLED and cannot be resumed (only a run that is PAUSED)");
+    }
+
+    @Test
+    void a_running_play_cannot_be_resumed_and_an_unknown_one_is_not_found() {
+        long id = runningPlay("Api Refused");
+
+        assertThat(post("/api/plays/" + id + "/resume", "").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(post("/api/plays/987654321/pause", "").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(post("/api/plays/987654321/pause", "").getBody().path("detail").asText())
+                .isEqualTo("play run 987654321 not found");
+    }
+
+    private ResponseEntity<JsonNode> as(String user, String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-Tenure-User", user);
+        return http.postForEntity(path, new HttpEntity<>(null, headers), JsonNode.class);
+    }
+}

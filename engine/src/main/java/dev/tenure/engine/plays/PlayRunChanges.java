@@ -1,0 +1,91 @@
+package dev.tenure.engine.plays;
+
+import dev.tenure.engine.timeline.Timeline;
+import dev.tenure.engine.timeline.TimelineEntry;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Pausing, resuming and cancelling a run by hand, each in the caller's transaction and on the account's
+ * timeline with who did it. The run row is locked first, so two requests cannot both pass a state check.
+ * A run in the wrong state for the change is an {@link IllegalStateException}.
+ */
+@Repository
+public class PlayRunChanges {
+
+    private final JdbcClient jdbc;
+    private final Timeline timeline;
+
+    public PlayRunChanges(JdbcClient jdbc, Timeline timeline) {
+        this.jdbc = jdbc;
+        this.timeline = timeline;
+    }
+
+    /** Its scheduled steps become PAUSED, which the due-steps drain never claims. */
+    public void pause(long runId, String by, Instant now) {
+        Locked run = lock(runId, Set.of("RUNNING"), "paused");
+        jdbc.sql("UPDATE play_run SET status = 'PAUSED', paused_at = ? WHERE id = ?")
+                .params(Timestamp.from(now), runId).update();
+        jdbc.sql("UPDATE play_step SET status = 'PAUSED' WHERE run_id = ? AND status = 'SCHEDULED'").param(runId).update();
+        record(runId, run, now, "play.paused", "paused by " + by);
+    }
+
+    /**
+     * Every paused step is due later by as long as the run was paused, so the play keeps its rhythm.
+     * Returns the new due times, for the scheduler to be woken for.
+     */
+    public List<Instant> resume(long runId, String by, Instant now) {
+        Locked run = lock(runId, Set.of("PAUSED"), "resumed");
+        Duration paused = Duration.between(run.pausedAt(), now);
+        List<Instant> due = jdbc.sql("""
+                        UPDATE play_step SET status = 'SCHEDULED', due_at = due_at + (CAST(? AS timestamptz) - CAST(? AS timestamptz))
+                        WHERE run_id = ? AND status = 'PAUSED' RETURNING due_at""")
+                .params(Timestamp.from(now), Timestamp.from(run.pausedAt()), runId)
+                .query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
+        jdbc.sql("UPDATE play_run SET status = 'RUNNING', paused_at = NULL WHERE id = ?").param(runId).update();
+        record(runId, run, now, "play.resumed", "resumed by " + by + " after " + readable(paused)
+                + "; its remaining steps moved later by as much");
+        return due;
+    }
+
+    public void cancel(long runId, String by, Instant now) {
+        Locked run = lock(runId, Set.of("RUNNING", "PAUSED"), "cancelled");
+        jdbc.sql("UPDATE play_step SET status = 'CANCELLED', executed_at = ?, result = ? WHERE run_id = ? AND status IN ('SCHEDULED', 'PAUSED')")
+                .params(Timestamp.from(now), "cancelled by " + by, runId).update();
+        jdbc.sql("UPDATE play_run SET status = 'CANCELLED', ended_at = ?, paused_at = NULL WHERE id = ?")
+                .params(Timestamp.from(now), runId).update();
+        record(runId, run, now, "play.cancelled", "cancelled by " + by);
+    }
+
+    private Locked lock(long runId, Set<String> allowed, String change) {
+        Locked run = jdbc.sql("SELECT account_id, play_name, status, paused_at FROM play_run WHERE id = ? FOR UPDATE")
+                .param(runId)
+                .query((rs, n) -> new Locked(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
+                .optional().orElseThrow(() -> new PlayRunNotFoundException(runId));
+        if (!allowed.contains(run.status())) {
+            throw new IllegalStateException("play run " + runId + " is " + run.status() + " and cannot be " + change
+                    + " (only a run that is " + String.join(" or ", allowed.stream().sorted().toList()) + ")");
+        }
+        return run;
+    }
+
+    private void record(long runId, Locked run, Instant now, String type, String what) {
+        timeline.record(new TimelineEntry(run.accountId(), now, type, "Play \"" + run.playName() + "\" " + what,
+                "play:" + runId));
+    }
+
+    private static String readable(Duration d) {
+        return d.toDays() > 0 ? d.toDays() + "d " + d.toHoursPart() + "h"
+                : d.toHours() > 0 ? d.toHours() + "h " + d.toMinutesPart() + "m" : d.toMinutes() + "m " + d.toSecondsPart() + "s";
+    }
+
+    private record Locked(String accountId, String playName, String status, Instant pausedAt) {
+    }
+}

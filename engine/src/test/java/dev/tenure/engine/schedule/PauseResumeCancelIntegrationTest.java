@@ -1,0 +1,173 @@
+package dev.tenure.engine.schedule;
+
+import dev.tenure.engine.EngineTestApplication;
+import dev.tenure.engine.intake.Intake;
+import dev.tenure.engine.plays.PlayDefinition;
+import dev.tenure.engine.plays.PlayRunChanges;
+import dev.tenure.engine.plays.PlayRuns;
+import dev.tenure.engine.plays.PlayStep;
+import dev.tenure.engine.plays.StartedRun;
+import dev.tenure.engine.plays.StepDefinition;
+import dev.tenure.engine.plays.StepType;
+import dev.tenure.engine.plays.Why;
+import dev.tenure.engine.rules.ActiveRuleSet;
+import dev.tenure.engine.testing.TestData;
+import dev.tenure.engine.timeline.Timeline;
+import dev.tenure.engine.timeline.TimelineEntry;
+import dev.tenure.engine.vocabulary.Segment;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A CSM pauses, resumes or cancels a running play; the remaining steps wait, move or end with it. */
+@SpringBootTest(classes = EngineTestApplication.class)
+class PauseResumeCancelIntegrationTest {
+
+    @Autowired
+    Intake intake;
+    @Autowired
+    PlayRuns runs;
+    @Autowired
+    PlayRunChanges changes;
+    @Autowired
+    StepRunner runner;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    ActiveRuleSet rules;
+    @Autowired
+    Timeline timeline;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void resuming_moves_every_remaining_step_later_by_as_long_as_the_run_was_paused() {
+        TestData account = stored("Paused Then Resumed");
+        Instant start = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
+        long runId = start(account, play(Duration.ofDays(1), Duration.ofDays(3), Duration.ofDays(30)), start);
+
+        inTransaction(() -> changes.pause(runId, "alice@tenure.test", start.plus(Duration.ofHours(1))));
+        assertThat(runs.find(runId).orElseThrow().status()).isEqualTo("PAUSED");
+        assertThat(runs.steps(runId)).extracting(PlayStep::status).containsOnly("PAUSED");
+
+        List<Instant> due = transaction.execute(tx -> changes.resume(runId, "bob@tenure.test", start.plus(Duration.ofHours(5))));
+
+        Duration paused = Duration.ofHours(4);
+        List<Instant> expected = List.of(start.plus(Duration.ofDays(1)).plus(paused), start.plus(Duration.ofDays(3)).plus(paused),
+                start.plus(Duration.ofDays(30)).plus(paused));
+        assertThat(due).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(runs.steps(runId)).extracting(PlayStep::dueAt).containsExactlyElementsOf(expected);
+        assertThat(runs.steps(runId)).extracting(PlayStep::status).containsOnly("SCHEDULED");
+        assertThat(runs.find(runId).orElseThrow().status()).isEqualTo("RUNNING");
+        assertThat(summaries(account)).contains(
+                "Play \"Pause check\" paused by alice@tenure.test",
+                "Play \"Pause check\" resumed by bob@tenure.test after 4h 0m; its remaining steps moved later by as much");
+    }
+
+    @Test
+    void a_paused_step_that_comes_due_is_not_run() {
+        TestData account = stored("Paused Past Due");
+        Instant tenDaysAgo = Instant.now().minus(Duration.ofDays(10));
+        long runId = transaction.execute(tx -> {
+            long id = runs.start(account.id(), play(Duration.ZERO), why(), tenDaysAgo).orElseThrow().runId();
+            changes.pause(id, "api", tenDaysAgo);
+            return id;
+        });
+
+        runner.runDue();
+
+        assertThat(runs.steps(runId)).extracting(PlayStep::status).containsExactly("PAUSED");
+        assertThat(jdbc.sql("SELECT count(*) FROM task WHERE run_id = ?").param(runId).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void cancelling_ends_the_run_and_its_remaining_steps() {
+        TestData account = stored("Cancelled Play");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        long runId = start(account, play(Duration.ofDays(2), Duration.ofDays(5)), now);
+        inTransaction(() -> changes.pause(runId, "api", now.plusSeconds(60)));
+
+        inTransaction(() -> changes.cancel(runId, "carol@tenure.test", now.plusSeconds(120)));
+
+        var run = runs.find(runId).orElseThrow();
+        assertThat(run.status()).isEqualTo("CANCELLED");
+        assertThat(run.endedAt()).isEqualTo(now.plusSeconds(120));
+        assertThat(run.steps()).extracting(PlayStep::status).containsOnly("CANCELLED");
+        assertThat(run.steps()).extracting(PlayStep::result).containsOnly("cancelled by carol@tenure.test");
+        assertThat(summaries(account)).contains("Play \"Pause check\" cancelled by carol@tenure.test");
+    }
+
+    @Test
+    void a_change_the_run_is_not_in_a_state_for_is_refused() {
+        TestData account = stored("Refused Changes");
+        Instant now = Instant.now();
+        long runId = start(account, play(Duration.ofDays(2)), now);
+
+        assertThatThrownBy(() -> inTransaction(() -> changes.resume(runId, "api", now)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("play run " + runId + " is RUNNING and cannot be resumed (only a run that is PAUSED)");
+        inTransaction(() -> changes.cancel(runId, "api", now));
+        assertThatThrownBy(() -> inTransaction(() -> changes.pause(runId, "api", now)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("is CANCELLED and cannot be paused");
+    }
+
+    @Test
+    void a_paused_run_still_counts_as_running_and_a_cancelled_one_only_within_its_cooldown() {
+        TestData account = stored("Guarded Play");
+        Instant now = Instant.now();
+        PlayDefinition noCooldown = play(Duration.ofDays(2));
+        long runId = start(account, noCooldown, now);
+
+        inTransaction(() -> changes.pause(runId, "api", now));
+        assertThat(tryStart(account, noCooldown, now)).isEmpty();
+
+        inTransaction(() -> changes.cancel(runId, "api", now));
+        PlayDefinition withCooldown = new PlayDefinition(noCooldown.id(), noCooldown.name(), null, Duration.ofDays(30),
+                noCooldown.steps());
+        assertThat(tryStart(account, withCooldown, now)).isEmpty();
+        assertThat(tryStart(account, noCooldown, now)).isPresent();
+    }
+
+    private TestData stored(String name) {
+        TestData account = TestData.account(name, Segment.LOW_TOUCH);
+        intake.accept(account.batch());
+        return account;
+    }
+
+    private long start(TestData account, PlayDefinition play, Instant at) {
+        return transaction.execute(tx -> runs.start(account.id(), play, why(), at).orElseThrow()).runId();
+    }
+
+    private java.util.Optional<StartedRun> tryStart(TestData account, PlayDefinition play, Instant at) {
+        return transaction.execute(tx -> runs.start(account.id(), play, why(), at));
+    }
+
+    private Why why() {
+        return new Why("test", rules.get().version(), Map.of());
+    }
+
+    private void inTransaction(Runnable change) {
+        transaction.executeWithoutResult(tx -> change.run());
+    }
+
+    private List<String> summaries(TestData account) {
+        return timeline.of(account.id(), 50).stream().map(TimelineEntry::summary).toList();
+    }
+
+    private static PlayDefinition play(Duration... delays) {
+        List<StepDefinition> steps = java.util.Arrays.stream(delays).map(d -> new StepDefinition(StepType.TASK, d, "csm",
+                "Check in", null, "NORMAL", Duration.ofDays(1), List.of(), null)).toList();
+        return new PlayDefinition("pause-check", "Pause check", null, Duration.ZERO, steps);
+    }
+}
