@@ -1,5 +1,6 @@
 package dev.tenure.engine;
 
+import dev.tenure.engine.mail.MailRetryProperties;
 import dev.tenure.engine.plays.SendWindowProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -10,7 +11,7 @@ import java.time.Clock;
 
 /** Wires what the engine needs that is not a component of its own. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({EngineProperties.class, SendWindowProperties.class})
+@EnableConfigurationProperties({EngineProperties.class, SendWindowProperties.class, MailRetryProperties.class})
 @PropertySource("classpath:dev/tenure/engine/engine.properties")
 public class EngineConfiguration {
 

@@ -41,6 +41,33 @@ public class Emails {
                 .query(Long.class).single();
     }
 
+    /** The email a play step wrote, if it has written one yet: a step writes at most one. */
+    Optional<Email> ofStep(long stepId) {
+        return jdbc.sql(SELECT + " WHERE e.step_id = ?").param(stepId).query(this::email).optional();
+    }
+
+    /** Records a new email as about to be handed to SMTP: its first attempt. */
+    long createSending(String accountId, Long runId, Long stepId, String messageId, String recipient,
+                       RenderedEmail email, Instant now) {
+        return jdbc.sql("""
+                        INSERT INTO email (account_id, run_id, step_id, message_id, recipient, subject, body, status,
+                                           created_at, attempts)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, 'SENDING', ?, 1) RETURNING id""")
+                .params(accountId, runId, stepId, messageId, recipient, email.subject(), email.html(), Timestamp.from(now))
+                .query(Long.class).single();
+    }
+
+    /** Records another attempt at an email already written; returns the attempt's number. */
+    int sendingAgain(long id) {
+        return jdbc.sql("UPDATE email SET status = 'SENDING', attempts = attempts + 1 WHERE id = ? RETURNING attempts")
+                .param(id).query(Integer.class).single();
+    }
+
+    void mark(long id, EmailStatus status, String error, Instant now) {
+        jdbc.sql("UPDATE email SET status = ?, error = ?, sent_at = ? WHERE id = ?")
+                .params(status.name(), error, status == EmailStatus.SENT ? Timestamp.from(now) : null, id).update();
+    }
+
     public Optional<Email> find(long id) {
         return jdbc.sql(SELECT + " WHERE e.id = ?").param(id).query(this::email).optional();
     }
@@ -57,7 +84,8 @@ public class Emails {
                 rs.getString("message_id"), rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
                 EmailStatus.valueOf(rs.getString("status")), rs.getString("error"),
                 rs.getTimestamp("created_at").toInstant(), sent == null ? null : sent.toInstant(),
-                rule == null ? null : new Why(rule, rs.getString("rule_set_version"), json.map(rs.getString("matched_facts"))));
+                rule == null ? null : new Why(rule, rs.getString("rule_set_version"), json.map(rs.getString("matched_facts"))),
+                rs.getInt("attempts"));
     }
 
 }

@@ -12,13 +12,24 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
-import java.util.UUID;
+import java.util.Optional;
 
 /**
  * Sends an email through SMTP when {@code spring.mail.host} is set, otherwise keeps it in the email log
- * only. Either way the email is recorded with a Message-ID chosen before sending.
+ * only.
+ * <p>
+ * A sent email must be recorded even if the node dies mid-send, and must not be sent twice. So a play
+ * step's email row is written (status SENDING, attempt counted) and committed in its own transaction
+ * before SMTP sees the message, and its outcome is committed the same way; the step's drain transaction
+ * only holds the step's lock. The Message-ID is {@code <step-ID@tenure>}, derived from the step alone:
+ * when a drain dies after SMTP accepted but before the reply, the step runs again, finds the SENDING row
+ * and resends the same message with the same Message-ID, which receivers dedupe; a row that says SENT is
+ * never sent again.
  */
 @Component
 public class Outbox {
@@ -28,11 +39,17 @@ public class Outbox {
     private final Emails emails;
     private final JavaMailSender sender;
     private final String from;
+    private final MailRetryProperties retry;
+    private final TransactionTemplate ownTransaction;
 
-    public Outbox(Emails emails, ObjectProvider<JavaMailSender> sender, EngineProperties properties) {
+    public Outbox(Emails emails, ObjectProvider<JavaMailSender> sender, EngineProperties properties,
+                  MailRetryProperties retry, PlatformTransactionManager transactions) {
         this.emails = emails;
         this.sender = sender.getIfAvailable();
         this.from = properties.mailFrom();
+        this.retry = retry;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         if (this.sender == null) {
             log.info("Email: no SMTP server configured (spring.mail.host): emails are kept in the database, see GET /api/emails");
         } else {
@@ -40,20 +57,59 @@ public class Outbox {
         }
     }
 
-    /** Sends or keeps the email; returns its id in the email log. A refused send is recorded as FAILED. */
-    public long deliver(String accountId, Long runId, Long stepId, String recipient, RenderedEmail email, Instant now) {
-        String messageId = "<" + UUID.randomUUID() + "@tenure>";
+    /** The Message-ID of a play step's email, the same on every attempt. */
+    public static String messageIdOf(long stepId) {
+        return "<step-" + stepId + "@tenure>";
+    }
+
+    /**
+     * Sends or keeps a play step's email. A transient failure (SMTP unreachable, 4xx) comes back RETRYING
+     * with the time of the next attempt until the attempts run out; a 5xx refusal or the last attempt
+     * comes back FAILED. Call inside the transaction that holds the step's lock.
+     */
+    public Delivery deliver(String accountId, Long runId, long stepId, String recipient, RenderedEmail email, Instant now) {
+        String messageId = messageIdOf(stepId);
         if (sender == null) {
-            return emails.create(accountId, runId, stepId, messageId, recipient, email, EmailStatus.KEPT, null, now);
+            Optional<Email> kept = emails.ofStep(stepId);
+            long id = kept.isPresent() ? kept.get().id()
+                    : emails.create(accountId, runId, stepId, messageId, recipient, email, EmailStatus.KEPT, null, now);
+            return new Delivery(id, EmailStatus.KEPT, null, 0, null);
         }
+        Optional<Email> earlier = ownTransaction.execute(tx -> emails.ofStep(stepId));
+        if (earlier.isPresent() && earlier.get().status() == EmailStatus.SENT) {
+            // An earlier drain sent it and died before finishing the step.
+            return new Delivery(earlier.get().id(), EmailStatus.SENT, null, earlier.get().attempts(), null);
+        }
+        Attempt attempt = ownTransaction.execute(tx -> earlier
+                .map(e -> new Attempt(e.id(), e.recipient(), new RenderedEmail(e.subject(), e.body()), emails.sendingAgain(e.id())))
+                .orElseGet(() -> new Attempt(emails.createSending(accountId, runId, stepId, messageId, recipient, email, now),
+                        recipient, email, 1)));
+        Delivery delivery = send(attempt, messageId, now);
+        ownTransaction.executeWithoutResult(tx -> emails.mark(delivery.emailId(), delivery.status(), delivery.error(), now));
+        return delivery;
+    }
+
+    private Delivery send(Attempt attempt, String messageId, Instant now) {
         try {
-            sender.send(message(messageId, recipient, email));
-            return emails.create(accountId, runId, stepId, messageId, recipient, email, EmailStatus.SENT, null, now);
+            // What was recorded first is what is sent, on every attempt.
+            sender.send(message(messageId, attempt.recipient(), attempt.email()));
+            return new Delivery(attempt.emailId(), EmailStatus.SENT, null, attempt.number(), null);
         } catch (MailException | MessagingException e) {
-            log.warn("Email {} to {} failed: {}", messageId, recipient, e.getMessage());
-            return emails.create(accountId, runId, stepId, messageId, recipient, email, EmailStatus.FAILED,
-                    e.getMessage(), now);
+            String error = SmtpFailures.describe(e);
+            boolean again = !SmtpFailures.permanent(e) && attempt.number() < retry.maxAttempts();
+            log.warn("Email {} to {} failed on attempt {} of {}{}: {}", messageId, attempt.recipient(), attempt.number(),
+                    retry.maxAttempts(), again ? ", will retry" : "", error);
+            return again
+                    ? new Delivery(attempt.emailId(), EmailStatus.RETRYING, error, attempt.number(), retry.nextAttempt(attempt.number(), now))
+                    : new Delivery(attempt.emailId(), EmailStatus.FAILED, error, attempt.number(), null);
         }
+    }
+
+    public int maxAttempts() {
+        return retry.maxAttempts();
+    }
+
+    private record Attempt(long emailId, String recipient, RenderedEmail email, int number) {
     }
 
     public boolean sending() {

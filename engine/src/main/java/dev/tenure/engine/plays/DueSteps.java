@@ -22,17 +22,27 @@ public class DueSteps {
         this.runs = runs;
     }
 
-    /** Must run inside a transaction: the locks hold until it ends. */
+    /**
+     * Must run inside a transaction: the locks hold until it ends. NO KEY UPDATE rather than UPDATE, so
+     * the outbox can commit a step's email row (a foreign key to the step) from its own transaction
+     * while the drain holds the step.
+     */
     public List<PlayStep> claim(Instant now, int limit) {
         return jdbc.sql(PlayRuns.STEP_SELECT + """
                          WHERE status = 'SCHEDULED' AND due_at <= ?
-                         ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED""")
+                         ORDER BY due_at, id LIMIT ? FOR NO KEY UPDATE SKIP LOCKED""")
                 .params(Timestamp.from(now), limit).query(runs::step).list();
     }
 
     public void finish(long stepId, String status, String result, Instant now) {
         jdbc.sql("UPDATE play_step SET status = ?, result = ?, executed_at = ? WHERE id = ?")
                 .params(status, result, Timestamp.from(now), stepId).update();
+    }
+
+    /** Puts a step back to wait for another attempt; its result says why. */
+    public void retryAt(long stepId, Instant dueAt, String reason) {
+        jdbc.sql("UPDATE play_step SET due_at = ?, result = ? WHERE id = ?")
+                .params(Timestamp.from(dueAt), reason, stepId).update();
     }
 
     /** The earliest time a step is still waiting for, if any. */

@@ -2,6 +2,7 @@ package dev.tenure.engine.schedule;
 
 import dev.tenure.engine.accounts.Accounts;
 import dev.tenure.engine.accounts.Contacts;
+import dev.tenure.engine.mail.Delivery;
 import dev.tenure.engine.mail.EmailComposer;
 import dev.tenure.engine.mail.Emails;
 import dev.tenure.engine.mail.Outbox;
@@ -111,14 +112,21 @@ class StepActions {
             return StepResult.skipped("no reachable contact with role " + String.join(" or ", def.to()));
         }
         RenderedEmail email = composer.render(template.get(), model(account, to.get().contact(), why));
-        long id = outbox.deliver(account.id(), step.runId(), step.id(), to.get().email(), email, now);
-        var stored = emails.find(id).orElseThrow();
-        timeline.record(new TimelineEntry(account.id(), now, "email." + stored.status().name().toLowerCase(Locale.ROOT),
-                "Email \"" + email.subject() + "\" to " + to.get().email() + " " + stored.status().name().toLowerCase(Locale.ROOT)
-                        + " (rule \"" + why.rule() + "\")", "email:" + id));
-        log.info("Email {} {} to {}: {}", id, stored.status(), to.get().email(), email.subject());
-        return switch (stored.status()) {
-            case FAILED -> StepResult.failed(stored.error());
+        Delivery delivery = outbox.deliver(account.id(), step.runId(), step.id(), to.get().email(), email, now);
+        long id = delivery.emailId();
+        String status = delivery.status().name().toLowerCase(Locale.ROOT);
+        String summary = "Email \"" + email.subject() + "\" to " + to.get().email() + " " + status;
+        if (delivery.error() != null) {
+            summary += " (attempt " + delivery.attempt() + " of " + outbox.maxAttempts() + ": " + delivery.error()
+                    + (delivery.retryAt() != null ? "; next attempt at " + delivery.retryAt() : "") + ")";
+        }
+        timeline.record(new TimelineEntry(account.id(), now, "email." + status,
+                summary + " (rule \"" + why.rule() + "\")", "email:" + id));
+        log.info("Email {} {} to {}: {}", id, delivery.status(), to.get().email(), email.subject());
+        return switch (delivery.status()) {
+            case FAILED -> StepResult.failed("email:" + id + " failed after " + delivery.attempt() + " attempt(s): " + delivery.error());
+            case RETRYING -> StepResult.retry("email:" + id + " attempt " + delivery.attempt() + " failed: " + delivery.error()
+                    + "; next attempt at " + delivery.retryAt(), delivery.retryAt());
             default -> StepResult.done("email:" + id);
         };
     }

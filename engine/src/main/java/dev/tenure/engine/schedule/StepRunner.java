@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,15 +28,17 @@ public class StepRunner {
     private final PlayRuns runs;
     private final StepActions actions;
     private final TransactionTemplate transaction;
+    private final StepScheduler scheduler;
     private final Clock clock;
     private final int batchSize;
 
-    public StepRunner(DueSteps dueSteps, PlayRuns runs, StepActions actions, TransactionTemplate transaction,
+    public StepRunner(DueSteps dueSteps, PlayRuns runs, StepActions actions, TransactionTemplate transaction, StepScheduler scheduler,
                       Clock clock, EngineProperties properties) {
         this.dueSteps = dueSteps;
         this.runs = runs;
         this.actions = actions;
         this.transaction = transaction;
+        this.scheduler = scheduler;
         this.clock = clock;
         this.batchSize = properties.stepBatchSize();
     }
@@ -44,20 +47,28 @@ public class StepRunner {
     public int runDue() {
         int total = 0;
         int ran;
+        List<Instant> retries = new ArrayList<>();
         do {
-            ran = transaction.execute(tx -> runBatch());
+            ran = transaction.execute(tx -> runBatch(retries));
             total += ran;
         } while (ran == batchSize);
+        // After the commit, so the trigger finds the step's new due time.
+        scheduler.wake(retries);
         return total;
     }
 
-    private int runBatch() {
+    private int runBatch(List<Instant> retries) {
         Instant now = clock.instant();
         List<PlayStep> steps = dueSteps.claim(now, batchSize);
         for (PlayStep step : steps) {
             StepResult result = actions.carryOut(step, now);
             if (!"DONE".equals(result.status())) {
                 log.info("Step {} of play run {} {}: {}", step.id(), step.runId(), result.status(), result.detail());
+            }
+            if (result.retryAt() != null) {
+                dueSteps.retryAt(step.id(), result.retryAt(), result.detail());
+                retries.add(result.retryAt());
+                continue;
             }
             dueSteps.finish(step.id(), result.status(), result.detail(), now);
             runs.completeIfDone(step.runId(), now);
