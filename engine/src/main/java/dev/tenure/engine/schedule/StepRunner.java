@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * Runs due steps a batch at a time. Each batch is one transaction: the steps are claimed with
  * {@code SKIP LOCKED}, carried out, and marked with their result before the locks are released, so a
- * step runs once whichever node takes it.
+ * step runs once whichever node takes it. A node that is stopping finishes the batch it holds and takes no
+ * new one ({@link BatchGate}).
  */
 @Component
 public class StepRunner {
@@ -29,9 +30,11 @@ public class StepRunner {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final int batchSize;
+    private final BatchGate gate;
 
-    public StepRunner(DueSteps dueSteps, PlayRuns runs, StepActions actions, TransactionTemplate transaction,
-                      Clock clock, EngineProperties properties) {
+    StepRunner(DueSteps dueSteps, PlayRuns runs, StepActions actions, TransactionTemplate transaction,
+               Clock clock, EngineProperties properties, BatchGate gate) {
+        this.gate = gate;
         this.dueSteps = dueSteps;
         this.runs = runs;
         this.actions = actions;
@@ -45,7 +48,7 @@ public class StepRunner {
         int total = 0;
         int ran;
         do {
-            ran = transaction.execute(tx -> runBatch());
+            ran = gate.run(() -> transaction.execute(tx -> runBatch()));
             total += ran;
         } while (ran == batchSize);
         return total;
