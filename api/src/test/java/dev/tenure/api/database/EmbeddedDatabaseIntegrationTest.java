@@ -40,8 +40,9 @@ class EmbeddedDatabaseIntegrationTest {
                 "tenure.embedded-database.data-dir=" + dataDir,
                 "tenure.embedded-database.port=" + port,
                 "spring.main.web-application-type=none",
-                "spring.quartz.scheduler-name=tenure-embedded-database-test",
-                "spring.main.banner-mode=off").run();
+                "spring.main.banner-mode=off")
+                // An argument: builder properties are defaults, below the engine's own properties file.
+                .run("--spring.quartz.scheduler-name=tenure-embedded-database-test");
     }
 
     private static int freePort() throws IOException {

@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * Runs due steps a batch at a time. Each batch is one transaction: the steps are claimed with
  * {@code SKIP LOCKED}, carried out, and marked with their result before the locks are released, so a
- * step runs once whichever node takes it.
+ * step runs once whichever node takes it. A node that is stopping finishes the batch it holds and takes no
+ * new one ({@link BatchGate}).
  */
 @Component
 public class StepRunner {
@@ -31,9 +32,11 @@ public class StepRunner {
     private final StepScheduler scheduler;
     private final Clock clock;
     private final int batchSize;
+    private final BatchGate gate;
 
-    public StepRunner(DueSteps dueSteps, PlayRuns runs, StepActions actions, TransactionTemplate transaction, StepScheduler scheduler,
-                      Clock clock, EngineProperties properties) {
+    StepRunner(DueSteps dueSteps, PlayRuns runs, StepActions actions, TransactionTemplate transaction,
+               StepScheduler scheduler, Clock clock, EngineProperties properties, BatchGate gate) {
+        this.gate = gate;
         this.dueSteps = dueSteps;
         this.runs = runs;
         this.actions = actions;
@@ -49,7 +52,7 @@ public class StepRunner {
         int ran;
         List<Instant> retries = new ArrayList<>();
         do {
-            ran = transaction.execute(tx -> runBatch(retries));
+            ran = gate.run(() -> transaction.execute(tx -> runBatch(retries)));
             total += ran;
         } while (ran == batchSize);
         // After the commit, so the trigger finds the step's new due time.

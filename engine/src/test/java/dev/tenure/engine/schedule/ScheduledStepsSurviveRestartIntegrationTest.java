@@ -30,11 +30,13 @@ import static org.awaitility.Awaitility.await;
 /** A step scheduled before the application stops runs once after it starts again. */
 class ScheduledStepsSurviveRestartIntegrationTest {
 
-    /** Its own Quartz scheduler name, so only the instances of this test hold its trigger. */
+    /**
+     * Its own Quartz scheduler name, so only the instances of this test hold its trigger. Given as an
+     * argument: builder properties are defaults, below the engine's own properties file.
+     */
     private static ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(EngineTestApplication.class)
-                .properties("spring.quartz.scheduler-name=tenure-restart-test", "spring.main.banner-mode=off")
-                .run();
+        return new SpringApplicationBuilder(EngineTestApplication.class).properties("spring.main.banner-mode=off")
+                .run("--spring.quartz.scheduler-name=tenure-restart-test");
     }
 
     @Test
