@@ -6,12 +6,11 @@ import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.plays.PlayRuns;
 import dev.tenure.engine.plays.PlayStep;
 import dev.tenure.engine.plays.StepDefinition;
-import dev.tenure.engine.plays.StepType;
-import dev.tenure.engine.plays.StopWhen;
 import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.schedule.StepRunner;
 import dev.tenure.engine.testing.TestData;
+import dev.tenure.engine.testing.TestPlays;
 import dev.tenure.engine.timeline.Timeline;
 import dev.tenure.engine.timeline.TimelineEntry;
 import dev.tenure.engine.vocabulary.Segment;
@@ -28,7 +27,6 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,8 +41,7 @@ import static org.awaitility.Awaitility.await;
         properties = {"tenure.mail.retry.max-attempts=3", "tenure.mail.retry.backoff=1h,2h"})
 class EmailRetriedWhileSmtpIsDownIntegrationTest {
 
-    private static final StepDefinition CHECKIN_EMAIL = new StepDefinition(StepType.EMAIL, Duration.ZERO, null, null,
-            null, null, null, List.of("champion"), "usage-drop-checkin");
+    private static final StepDefinition CHECKIN_EMAIL = TestPlays.checkInEmail();
 
     @DynamicPropertySource
     static void smtpDown(DynamicPropertyRegistry registry) {
@@ -75,7 +72,7 @@ class EmailRetriedWhileSmtpIsDownIntegrationTest {
         TestData account = TestData.account("Smtp Down Co", Segment.LOW_TOUCH);
         intake.accept(account.batch());
         Why why = new Why("test", rules.get().version(), Map.of());
-        PlayDefinition play = new PlayDefinition("smtp-down", "Smtp down", null, Duration.ZERO, List.of(CHECKIN_EMAIL), StopWhen.NEVER);
+        PlayDefinition play = TestPlays.play("smtp-down", CHECKIN_EMAIL);
         long runId = transaction.execute(tx -> runs.start(account.id(), play, why, Instant.now().minusSeconds(60)).orElseThrow()).runId();
         long stepId = runs.steps(runId).get(0).id();
 

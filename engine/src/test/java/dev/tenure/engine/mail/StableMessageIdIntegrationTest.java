@@ -6,13 +6,12 @@ import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.plays.PlayRuns;
 import dev.tenure.engine.plays.PlayStep;
 import dev.tenure.engine.plays.StepDefinition;
-import dev.tenure.engine.plays.StepType;
-import dev.tenure.engine.plays.StopWhen;
 import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.schedule.StepRunner;
 import dev.tenure.engine.testing.SharedGreenMail;
 import dev.tenure.engine.testing.TestData;
+import dev.tenure.engine.testing.TestPlays;
 import dev.tenure.engine.vocabulary.Segment;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -37,8 +36,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = EngineTestApplication.class)
 class StableMessageIdIntegrationTest {
 
-    private static final StepDefinition CHECKIN_EMAIL = new StepDefinition(StepType.EMAIL, Duration.ZERO, null, null,
-            null, null, null, List.of("champion"), "usage-drop-checkin");
+    private static final StepDefinition CHECKIN_EMAIL = TestPlays.checkInEmail();
 
     @Autowired
     Intake intake;
@@ -94,8 +92,7 @@ class StableMessageIdIntegrationTest {
     private long startAndRun(TestData account) {
         intake.accept(account.batch());
         Why why = new Why("test", rules.get().version(), Map.of());
-        PlayDefinition play = new PlayDefinition("stable-message-id", "Stable Message-ID", null, Duration.ZERO,
-                List.of(CHECKIN_EMAIL), StopWhen.NEVER);
+        PlayDefinition play = TestPlays.play("stable-message-id", CHECKIN_EMAIL);
         long runId = transaction.execute(tx -> runs.start(account.id(), play, why, Instant.now().minusSeconds(60)).orElseThrow()).runId();
         long stepId = runs.steps(runId).get(0).id();
         runner.runDue();

@@ -13,6 +13,7 @@ import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.tasks.Inbox;
 import dev.tenure.engine.tasks.TaskOutcome;
 import dev.tenure.engine.testing.TestData;
+import dev.tenure.engine.testing.TestPlays;
 import dev.tenure.engine.timeline.Timeline;
 import dev.tenure.engine.timeline.TimelineEntry;
 import dev.tenure.engine.vocabulary.BillingEvent;
@@ -38,10 +39,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = EngineTestApplication.class)
 class StepStillAppliesIntegrationTest {
 
-    private static final StepDefinition CALL_TASK = new StepDefinition(StepType.TASK, Duration.ZERO, "csm",
-            "Call the champion", null, "NORMAL", Duration.ofDays(2), List.of(), null);
-    private static final StepDefinition CHECKIN_EMAIL = new StepDefinition(StepType.EMAIL, Duration.ZERO, null, null,
-            null, null, null, List.of("champion"), "usage-drop-checkin");
+    private static final StepDefinition CALL_TASK = TestPlays.task(Duration.ZERO, "Call the champion");
+    private static final StepDefinition CHECKIN_EMAIL = TestPlays.checkInEmail();
 
     @Autowired
     Intake intake;
