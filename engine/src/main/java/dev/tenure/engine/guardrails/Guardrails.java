@@ -45,7 +45,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>frequency cap: the {@code frequency-cap.max + 1}th email to one address within {@code .per} is
  *       suppressed, not deferred: tech-touch is best-effort and a late nudge is worse than none;</li>
  *   <li>daily limit: past {@code daily-limit} emails in a day (of {@code tenure.default-timezone}) the
- *       rest wait for the next day; a warning is logged once a day past {@code daily-warning} of it.</li>
+ *       rest wait for the next day (in their window, or from the start of business hours in the
+ *       recipient's time zone); a warning is logged once a day past {@code daily-warning} of it.</li>
  * </ol>
  * The send-time checks take a batch: one query per guardrail per batch, and earlier emails of the same
  * batch count against the cap and the limit. A step's own earlier attempts (SMTP retries) never count.
@@ -124,7 +125,7 @@ public class Guardrails implements StartGuard {
                 verdict = SendVerdict.suppress("frequency cap: " + address + " already had " + limits.frequencyCap().max()
                         + " tech-touch emails within " + words(limits.frequencyCap().per()));
             } else if (sent >= limits.dailyLimit()) {
-                verdict = SendVerdict.defer(today.plusDays(1).atStartOfDay(dayZone).toInstant(),
+                verdict = SendVerdict.defer(tomorrow(email, today),
                         "daily limit of " + limits.dailyLimit() + " tech-touch emails reached");
             } else {
                 verdict = SendVerdict.SEND;
@@ -132,7 +133,8 @@ public class Guardrails implements StartGuard {
                 sent++;
             }
             if (verdict.decision() != SendVerdict.Decision.SEND) {
-                meters.counter("tenure.guardrails." + verdict.decision().name().toLowerCase(Locale.ROOT)).increment();
+                meters.counter(verdict.decision() == SendVerdict.Decision.SUPPRESS
+                        ? "tenure.guardrails.suppressed" : "tenure.guardrails.deferred").increment();
             }
             verdicts.add(verdict);
         }
@@ -146,6 +148,17 @@ public class Guardrails implements StartGuard {
             log.warn("Tech-touch emails today ({}): {} of the daily limit of {} (tenure.guardrails.daily-limit); "
                     + "past the limit the rest wait for tomorrow", today, sent, limits.dailyLimit());
         }
+    }
+
+    /**
+     * When a step held back by the daily limit is due again: the next day, in its send window, or for a step
+     * without one at the start of business hours in the recipient's time zone, so the held-back emails do
+     * not all go out at midnight.
+     */
+    private Instant tomorrow(OutgoingEmail email, LocalDate today) {
+        Instant nextDay = today.plusDays(1).atStartOfDay(dayZone).toInstant();
+        SendWindow window = email.window().anyTime() ? new SendWindow(false, false, hours.start()) : email.window();
+        return window.earliest(nextDay, email.zone(), hours);
     }
 
     /** In its window now, or a step with an {@code at:} time that is only a little late. */

@@ -69,7 +69,7 @@ class GuardrailsUnitTest {
 
         assertThat(verdict.decision()).isEqualTo(SUPPRESS);
         assertThat(verdict.reason()).isEqualTo("frequency cap: pat@acme.test already had 2 tech-touch emails within 7 days");
-        assertThat(meters.counter("tenure.guardrails.suppress").count()).isEqualTo(1);
+        assertThat(meters.counter("tenure.guardrails.suppressed").count()).isEqualTo(1);
     }
 
     @Test
@@ -91,7 +91,8 @@ class GuardrailsUnitTest {
                 email("d@x.test")), TUESDAY_NOON);
 
         assertThat(verdicts).extracting(SendVerdict::decision).containsExactly(SEND, SEND, SEND, DEFER);
-        assertThat(verdicts.get(3).until()).isEqualTo(Instant.parse("2026-11-25T00:00:00Z"));
+        assertThat(verdicts.get(3).until()).as("the next day, from nine in the recipient's Berlin, not at midnight")
+                .isEqualTo(ZonedDateTime.of(2026, 11, 25, 9, 0, 0, 0, BERLIN).toInstant());
         assertThat(verdicts.get(3).reason()).isEqualTo("daily limit of 10 tech-touch emails reached");
         assertThat(warnings()).hasSize(1);
         assertThat(warnings().get(0)).contains("10 of the daily limit of 10");
@@ -162,6 +163,28 @@ class GuardrailsUnitTest {
                 email("pat@acme.test"), email("sam@acme.test")), friday);
 
         assertThat(verdicts).extracting(SendVerdict::decision).containsExactly(SUPPRESS, DEFER, SEND, SEND);
+    }
+
+    @Test
+    void given_a_windowed_step_held_back_by_the_daily_limit_then_it_waits_for_its_window_on_the_next_day() {
+        history.sent = 10;
+        Instant friday = ZonedDateTime.of(2026, 11, 27, 10, 0, 0, 0, BERLIN).toInstant();
+        OutgoingEmail businessHours = new OutgoingEmail(1, "acme", "Save", "pat@acme.test", friday,
+                new SendWindow(true, false, null), BERLIN);
+
+        SendVerdict verdict = guardrails(2, 10).check(List.of(businessHours), friday).get(0);
+
+        assertThat(verdict.decision()).isEqualTo(DEFER);
+        assertThat(verdict.until()).isEqualTo(ZonedDateTime.of(2026, 11, 30, 9, 0, 0, 0, BERLIN).toInstant());
+    }
+
+    @Test
+    void given_bad_limits_then_the_start_fails_naming_the_setting() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new GuardrailsProperties.FrequencyCap(0, Duration.ofDays(7)))
+                .hasMessage("tenure.guardrails.frequency-cap.max must be at least 1, was 0");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new GuardrailsProperties(
+                        new GuardrailsProperties.FrequencyCap(2, Duration.ofDays(7)), 100, 1.5, Duration.ZERO))
+                .hasMessage("tenure.guardrails.daily-warning must be above 0 and at most 1, was 1.5");
     }
 
     private Guardrails guardrails(int cap, int dailyLimit) {
