@@ -16,6 +16,7 @@ import java.time.ZoneId;
  * @param sweepInterval   how often the scheduler looks for due steps it was not woken for
  * @param dailyEvaluation cron expression (in the default time zone) for re-evaluating every account
  * @param stepBatchSize   how many due steps one drain takes at a time
+ * @param publicUrl       where people reach this installation over HTTP, for links in emails (unsubscribe)
  */
 @ConfigurationProperties("tenure")
 public record EngineProperties(@DefaultValue("rules") String rulesFolder,
@@ -23,7 +24,8 @@ public record EngineProperties(@DefaultValue("rules") String rulesFolder,
                                @DefaultValue("Tenure <cs@tenure.example>") String mailFrom,
                                @DefaultValue("30s") Duration sweepInterval,
                                @DefaultValue("0 0 6 * * ?") String dailyEvaluation,
-                               @DefaultValue("100") int stepBatchSize) {
+                               @DefaultValue("100") int stepBatchSize,
+                               @DefaultValue("http://localhost:8080") String publicUrl) {
 
     /** A plain path on disk; a web context would otherwise read the setting as a servlet resource. */
     public Path rulesPath() {

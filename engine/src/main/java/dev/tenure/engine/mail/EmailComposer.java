@@ -6,6 +6,7 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,16 +19,35 @@ import java.util.regex.Pattern;
 @Component
 public class EmailComposer {
 
+    /** The model's name for a tech-touch email's one-click unsubscribe link. */
+    public static final String UNSUBSCRIBE_URL = "unsubscribeUrl";
+
     private static final Pattern TITLE = Pattern.compile("<title>(.*?)</title>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
 
     private final SpringTemplateEngine html = engine(TemplateMode.HTML);
     private final SpringTemplateEngine text = engine(TemplateMode.TEXT);
 
+    /**
+     * Renders an email. With an {@code unsubscribeUrl} in the model (a tech-touch email), a template that
+     * does not show the link itself gets a small footer with it: every such email must carry one.
+     */
     public RenderedEmail render(String template, Map<String, Object> model) {
         String body = html.process(template, new Context(null, model));
         Matcher m = TITLE.matcher(body);
         String subject = m.find() ? m.group(1).replaceAll("\\s+", " ").strip() : "";
-        return new RenderedEmail(unescape(subject), body);
+        Object unsubscribe = model.get(UNSUBSCRIBE_URL);
+        if (unsubscribe == null) {
+            return new RenderedEmail(unescape(subject), body);
+        }
+        String url = unsubscribe.toString();
+        return new RenderedEmail(unescape(subject), template.contains(UNSUBSCRIBE_URL) ? body : withFooter(body, url), url);
+    }
+
+    private String withFooter(String body, String url) {
+        String footer = html.process("<p style=\"font-size:12px;color:#777\">Don't want these emails? "
+                + "<a th:href=\"${url}\">Unsubscribe</a>.</p>\n", new Context(null, Map.of("url", url)));
+        int end = body.toLowerCase(Locale.ROOT).lastIndexOf("</body>");
+        return end < 0 ? body + footer : body.substring(0, end) + footer + body.substring(end);
     }
 
     /** Fills a one-line text such as a task title: {@code Call [[${account.name}]]}. */

@@ -34,10 +34,11 @@ public class Emails {
                 EmailStatus status, String error, Instant now) {
         return jdbc.sql("""
                         INSERT INTO email (account_id, run_id, step_id, message_id, recipient, subject, body, status,
-                                           error, created_at, sent_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                                           error, created_at, sent_at, unsubscribe_url)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(accountId, runId, stepId, messageId, recipient, email.subject(), email.html(), status.name(),
-                        error, Timestamp.from(now), status == EmailStatus.SENT ? Timestamp.from(now) : null)
+                        error, Timestamp.from(now), status == EmailStatus.SENT ? Timestamp.from(now) : null,
+                        email.unsubscribeUrl())
                 .query(Long.class).single();
     }
 
@@ -51,9 +52,10 @@ public class Emails {
                        RenderedEmail email, Instant now) {
         return jdbc.sql("""
                         INSERT INTO email (account_id, run_id, step_id, message_id, recipient, subject, body, status,
-                                           created_at, attempts)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, 'SENDING', ?, 1) RETURNING id""")
-                .params(accountId, runId, stepId, messageId, recipient, email.subject(), email.html(), Timestamp.from(now))
+                                           created_at, attempts, unsubscribe_url)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, 'SENDING', ?, 1, ?) RETURNING id""")
+                .params(accountId, runId, stepId, messageId, recipient, email.subject(), email.html(), Timestamp.from(now),
+                        email.unsubscribeUrl())
                 .query(Long.class).single();
     }
 
@@ -85,7 +87,7 @@ public class Emails {
                 EmailStatus.valueOf(rs.getString("status")), rs.getString("error"),
                 rs.getTimestamp("created_at").toInstant(), sent == null ? null : sent.toInstant(),
                 rule == null ? null : new Why(rule, rs.getString("rule_set_version"), json.map(rs.getString("matched_facts"))),
-                rs.getInt("attempts"));
+                rs.getInt("attempts"), rs.getString("unsubscribe_url"));
     }
 
 }

@@ -81,7 +81,7 @@ public class Outbox {
             return new Delivery(earlier.get().id(), EmailStatus.SENT, null, earlier.get().attempts(), null);
         }
         Attempt attempt = ownTransaction.execute(tx -> earlier
-                .map(e -> new Attempt(e.id(), e.recipient(), new RenderedEmail(e.subject(), e.body()), emails.sendingAgain(e.id())))
+                .map(e -> new Attempt(e.id(), e.recipient(), new RenderedEmail(e.subject(), e.body(), e.unsubscribeUrl()), emails.sendingAgain(e.id())))
                 .orElseGet(() -> new Attempt(emails.createSending(accountId, runId, stepId, messageId, recipient, email, now),
                         recipient, email, 1)));
         Delivery delivery = send(attempt, messageId, now);
@@ -123,6 +123,11 @@ public class Outbox {
         helper.setTo(recipient);
         helper.setSubject(email.subject());
         helper.setText(email.html(), true);
+        if (email.unsubscribeUrl() != null) {
+            // RFC 8058 one-click: mail clients show an unsubscribe button that POSTs to the link.
+            message.setHeader("List-Unsubscribe", "<" + email.unsubscribeUrl() + ">");
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         return message;
     }
 

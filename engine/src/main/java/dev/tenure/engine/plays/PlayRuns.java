@@ -33,9 +33,11 @@ public class PlayRuns {
     private final Accounts accounts;
     private final Contacts contacts;
     private final StepPlacement placement;
+    private final StartGuard guard;
 
     public PlayRuns(JdbcClient jdbc, JsonColumns json, Timeline timeline, Accounts accounts, Contacts contacts,
-                    EngineProperties engine, SendWindowProperties sendWindow) {
+                    EngineProperties engine, SendWindowProperties sendWindow, StartGuard guard) {
+        this.guard = guard;
         this.jdbc = jdbc;
         this.json = json;
         this.timeline = timeline;
@@ -45,17 +47,12 @@ public class PlayRuns {
     }
 
     /**
-     * Starts the play unless it is running (or paused) for the account or started within its cooldown;
-     * a cancelled run no longer blocks, its cooldown still does. The account row must be locked by the
-     * caller so two evaluations cannot both pass this check.
+     * Starts the play unless the {@link StartGuard} refuses: it is running (or paused) for the account or
+     * started within its cooldown; a cancelled run no longer blocks, its cooldown still does. The account
+     * row must be locked by the caller so two evaluations cannot both pass this check.
      */
     public Optional<StartedRun> start(String accountId, PlayDefinition play, Why why, Instant now) {
-        boolean blocked = jdbc.sql("""
-                        SELECT EXISTS (SELECT 1 FROM play_run WHERE account_id = ? AND play_id = ?
-                                       AND (status IN ('RUNNING', 'PAUSED') OR started_at > ?))""")
-                .params(accountId, play.id(), Timestamp.from(now.minus(play.cooldown())))
-                .query(Boolean.class).single();
-        if (blocked) {
+        if (guard.refusal(accountId, play.id(), play.cooldown(), now).isPresent()) {
             return Optional.empty();
         }
         long runId = jdbc.sql("""

@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
  * model {@code schedule.StepActions} renders with: {@code account} and {@code contact} (the fields of
  * the vocabulary's records), {@code csm} and {@code rule} (text) and {@code facts}, the facts the rule
  * matched, each under its type's name in lower camel case ({@code usageTrend}; a second one of the same
- * type is {@code usageTrend2}). A task has no contact.
+ * type is {@code usageTrend2}), and {@code unsubscribeUrl}, a tech-touch email's one-click unsubscribe link
+ * (empty in an email to the CSM). A task has no contact and no unsubscribe link.
  */
 final class TemplateModel {
 
@@ -72,16 +73,17 @@ final class TemplateModel {
 
     /** An email template's model. */
     static TemplateModel email() {
-        return new TemplateModel("templates", roots(fields(Contact.class)));
+        return new TemplateModel("templates", roots(fields(Contact.class), new Value("text")));
     }
 
     /** A task's title and details: the same, without a contact. */
     static TemplateModel task() {
         return new TemplateModel("task titles and details",
-                roots(new Absent("a task has no contact, so 'contact' is always empty in a task's title and details")));
+                roots(new Absent("a task has no contact, so 'contact' is always empty in a task's title and details"),
+                        new Absent("a task is not an email, so 'unsubscribeUrl' is always empty in a task's title and details")));
     }
 
-    private static Map<String, Shape> roots(Shape contact) {
+    private static Map<String, Shape> roots(Shape contact, Shape unsubscribeUrl) {
         Map<String, Shape> roots = new LinkedHashMap<>();
         roots.put("account", fields(Account.class));
         roots.put("contact", contact);
@@ -89,6 +91,7 @@ final class TemplateModel {
         roots.put("rule", new Value("text"));
         roots.put("facts", new Facts(Arrays.stream(FACT_TYPES).collect(Collectors.toMap(
                 t -> Introspector.decapitalize(t.getSimpleName()), TemplateModel::fields, (a, b) -> a, LinkedHashMap::new))));
+        roots.put("unsubscribeUrl", unsubscribeUrl);
         return roots;
     }
 

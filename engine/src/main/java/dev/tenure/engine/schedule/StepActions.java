@@ -1,7 +1,12 @@
 package dev.tenure.engine.schedule;
 
+import dev.tenure.engine.EngineProperties;
 import dev.tenure.engine.accounts.Accounts;
 import dev.tenure.engine.accounts.Contacts;
+import dev.tenure.engine.guardrails.Guardrails;
+import dev.tenure.engine.guardrails.OutgoingEmail;
+import dev.tenure.engine.guardrails.SendVerdict;
+import dev.tenure.engine.guardrails.UnsubscribeLinks;
 import dev.tenure.engine.mail.Delivery;
 import dev.tenure.engine.mail.EmailComposer;
 import dev.tenure.engine.mail.Emails;
@@ -9,6 +14,8 @@ import dev.tenure.engine.mail.Outbox;
 import dev.tenure.engine.mail.RenderedEmail;
 import dev.tenure.engine.plays.PlayRuns;
 import dev.tenure.engine.plays.PlayStep;
+import dev.tenure.engine.plays.RecipientTimeZone;
+import dev.tenure.engine.plays.RunState;
 import dev.tenure.engine.plays.StepDefinition;
 import dev.tenure.engine.plays.StepRecipient;
 import dev.tenure.engine.plays.Why;
@@ -25,7 +32,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +44,8 @@ import java.util.Optional;
 class StepActions {
 
     private static final Logger log = LoggerFactory.getLogger(StepActions.class);
+    /** How a suppressed email step's result starts; it is on the timeline as {@code email.suppressed} already. */
+    private static final String SUPPRESSED = "suppressed: ";
 
     private final Accounts accounts;
     private final Contacts contacts;
@@ -47,11 +58,18 @@ class StepActions {
     private final Timeline timeline;
     private final JsonColumns json;
     private final StillApplies stillApplies;
+    private final Guardrails guardrails;
+    private final UnsubscribeLinks unsubscribeLinks;
+    private final ZoneId defaultZone;
 
     StepActions(Accounts accounts, Contacts contacts, PlayRuns runs, Tasks tasks, Outbox outbox, Emails emails,
                 EmailComposer composer, ActiveRuleSet rules, Timeline timeline, JsonColumns json,
-                StillApplies stillApplies) {
+                StillApplies stillApplies, Guardrails guardrails, UnsubscribeLinks unsubscribeLinks,
+                EngineProperties engine) {
         this.stillApplies = stillApplies;
+        this.guardrails = guardrails;
+        this.unsubscribeLinks = unsubscribeLinks;
+        this.defaultZone = engine.defaultTimezone();
         this.accounts = accounts;
         this.contacts = contacts;
         this.runs = runs;
@@ -78,7 +96,7 @@ class StepActions {
                 case EMAIL -> email(step, account, why, now);
             };
         }
-        if ("SKIPPED".equals(result.status())) {
+        if ("SKIPPED".equals(result.status()) && !result.detail().startsWith(SUPPRESSED)) {
             timeline.record(new TimelineEntry(account.id(), now, "step.skipped",
                     "Step skipped: " + result.detail(), "step:" + step.id()));
         }
@@ -111,7 +129,16 @@ class StepActions {
         if (to.isEmpty()) {
             return StepResult.skipped("no reachable contact with role " + String.join(" or ", def.to()));
         }
-        RenderedEmail email = composer.render(template.get(), model(account, to.get().contact(), why));
+        Map<String, Object> model = model(account, to.get().contact(), why);
+        if (to.get().contact() != null) {
+            // A customer contact: tech-touch, so the guardrails decide first and the email carries its unsubscribe link.
+            Optional<StepResult> heldBack = guardrails(step, account, to.get().email(), now);
+            if (heldBack.isPresent()) {
+                return heldBack.get();
+            }
+            model.put(EmailComposer.UNSUBSCRIBE_URL, unsubscribeLinks.url(account.id(), to.get().email()));
+        }
+        RenderedEmail email = composer.render(template.get(), model);
         Delivery delivery = outbox.deliver(account.id(), step.runId(), step.id(), to.get().email(), email, now);
         long id = delivery.emailId();
         String status = delivery.status().name().toLowerCase(Locale.ROOT);
@@ -129,6 +156,27 @@ class StepActions {
                     + "; next attempt at " + delivery.retryAt(), delivery.retryAt());
             default -> StepResult.done("email:" + id);
         };
+    }
+
+    /** A suppressed step is skipped; a deferred one is due again when the guardrails say. Both are on the timeline. */
+    private Optional<StepResult> guardrails(PlayStep step, Account account, String address, Instant now) {
+        StepDefinition def = step.definition();
+        String play = runs.state(step.runId()).map(RunState::playName).orElse("?");
+        ZoneId zone = RecipientTimeZone.of(def, account, contacts.of(account.id()), defaultZone);
+        SendVerdict verdict = guardrails.check(List.of(new OutgoingEmail(step.id(), account.id(), play, address,
+                step.dueAt(), def.window(), zone)), now).get(0);
+        switch (verdict.decision()) {
+            case SUPPRESS:
+                timeline.record(new TimelineEntry(account.id(), now, "email.suppressed", "Email to " + address
+                        + " of play \"" + play + "\" suppressed: " + verdict.reason(), "step:" + step.id()));
+                return Optional.of(StepResult.skipped(SUPPRESSED + verdict.reason()));
+            case DEFER:
+                timeline.record(new TimelineEntry(account.id(), now, "email.deferred", "Email to " + address
+                        + " of play \"" + play + "\" deferred to " + verdict.until() + ": " + verdict.reason(), "step:" + step.id()));
+                return Optional.of(StepResult.retry("deferred to " + verdict.until() + ": " + verdict.reason(), verdict.until()));
+            default:
+                return Optional.empty();
+        }
     }
 
     /** Templates and task titles see the account, the contact, the CSM and the facts the rule matched. */

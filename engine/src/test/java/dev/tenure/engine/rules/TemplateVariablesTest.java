@@ -63,7 +63,7 @@ class TemplateVariablesTest {
 
         assertThat(problems).extracting(RuleProblem::line, RuleProblem::column, RuleProblem::message)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(5, 13,
-                        "unknown variable 'customer': templates may read account, contact, csm, rule, facts"
+                        "unknown variable 'customer': templates may read account, contact, csm, rule, facts, unsubscribeUrl"
                                 + " (in ${customer.name})"));
     }
 
@@ -118,7 +118,7 @@ class TemplateVariablesTest {
     void reaching_classes_from_a_template_is_refused() {
         assertThat(emails.check(template("<p th:text=\"${T(java.lang.Runtime).getRuntime()}\">x</p>\n")))
                 .extracting(RuleProblem::message).containsExactly("T(...) and new are not allowed in templates:"
-                        + " they may read only account, contact, csm, rule, facts");
+                        + " they may read only account, contact, csm, rule, facts, unsubscribeUrl");
     }
 
     @Test

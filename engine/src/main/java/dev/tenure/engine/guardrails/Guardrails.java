@@ -1,0 +1,180 @@
+package dev.tenure.engine.guardrails;
+
+import dev.tenure.engine.EngineProperties;
+import dev.tenure.engine.plays.SendWindow;
+import dev.tenure.engine.plays.SendWindowProperties;
+import dev.tenure.engine.plays.StartGuard;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Every guardrail, decided here and nowhere else.
+ * <p>
+ * When a play starts ({@link #refusal}, asked by {@code PlayRuns.start} under the account's lock):
+ * <ol type="a">
+ *   <li>not twice: a run of the play that is running or paused for the account holds a new one back;</li>
+ *   <li>cooldown: nor does a run of the play started within the play's cooldown (a cancelled one too).</li>
+ * </ol>
+ * When tech-touch emails are about to go out ({@link #check}: a play step's email to a customer
+ * contact; internal email such as a CSM's is not checked), in this order:
+ * <ol type="a" start="3">
+ *   <li>unsubscribed: an address on the suppression list, or of a contact marked unsubscribed in any
+ *       account, is suppressed;</li>
+ *   <li>send window: a step late enough (a backlog) that now is outside its window waits for the window's
+ *       next opening; a step with {@code at:} may be up to {@code at-time-tolerance} late;</li>
+ *   <li>frequency cap: the {@code frequency-cap.max + 1}th email to one address within {@code .per} is
+ *       suppressed, not deferred: tech-touch is best-effort and a late nudge is worse than none;</li>
+ *   <li>daily limit: past {@code daily-limit} emails in a day (of {@code tenure.default-timezone}) the
+ *       rest wait for the next day (in their window, or from the start of business hours in the
+ *       recipient's time zone); a warning is logged once a day past {@code daily-warning} of it.</li>
+ * </ol>
+ * The send-time checks take a batch: one query per guardrail per batch, and earlier emails of the same
+ * batch count against the cap and the limit. A step's own earlier attempts (SMTP retries) never count.
+ */
+@Component
+public class Guardrails implements StartGuard {
+
+    private static final Logger log = LoggerFactory.getLogger(Guardrails.class);
+
+    private final JdbcClient jdbc;
+    private final SendHistory history;
+    private final GuardrailsProperties limits;
+    private final ZoneId dayZone;
+    private final SendWindow.BusinessHours hours;
+    private final AtomicReference<LocalDate> warnedOn = new AtomicReference<>();
+    private final AtomicInteger sentToday = new AtomicInteger();
+    private final MeterRegistry meters;
+
+    @Autowired
+    public Guardrails(JdbcClient jdbc, GuardrailsProperties limits, EngineProperties engine,
+                      SendWindowProperties sendWindow, ObjectProvider<MeterRegistry> meters) {
+        this(jdbc, new JdbcSendHistory(jdbc), limits, engine.defaultTimezone(), sendWindow.hours(),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    Guardrails(JdbcClient jdbc, SendHistory history, GuardrailsProperties limits, ZoneId dayZone,
+               SendWindow.BusinessHours hours, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.history = history;
+        this.limits = limits;
+        this.dayZone = dayZone;
+        this.hours = hours;
+        this.meters = meters;
+        // Today's tech-touch emails as of the last check; suppressed and deferred emails are counters.
+        meters.gauge("tenure.guardrails.sent.today", sentToday);
+    }
+
+    @Override
+    public Optional<String> refusal(String accountId, String playId, Duration cooldown, Instant now) {
+        return jdbc.sql("""
+                        SELECT status, started_at FROM play_run WHERE account_id = ? AND play_id = ?
+                          AND (status IN ('RUNNING', 'PAUSED') OR started_at > ?)
+                        ORDER BY (status IN ('RUNNING', 'PAUSED')) DESC LIMIT 1""")
+                .params(accountId, playId, Timestamp.from(now.minus(cooldown)))
+                .query((rs, n) -> {
+                    String status = rs.getString(1);
+                    return "RUNNING".equals(status) || "PAUSED".equals(status)
+                            ? "a run of the play is " + status.toLowerCase(Locale.ROOT)
+                            : "a run started at " + rs.getTimestamp(2).toInstant() + ", within the cooldown of " + cooldown;
+                })
+                .optional();
+    }
+
+    /** One verdict per email, in order. Call inside the transaction that holds the steps' locks. */
+    public List<SendVerdict> check(List<OutgoingEmail> emails, Instant now) {
+        if (emails.isEmpty()) {
+            return List.of();
+        }
+        List<Long> steps = emails.stream().map(OutgoingEmail::stepId).toList();
+        List<String> addresses = emails.stream().map(e -> address(e.address())).distinct().toList();
+        Map<String, String> unsubscribed = history.unsubscribed(addresses);
+        Map<String, Integer> recent = new HashMap<>(history.sentTo(addresses, now.minus(limits.frequencyCap().per()), steps));
+        LocalDate today = now.atZone(dayZone).toLocalDate();
+        int sent = history.sent(today.atStartOfDay(dayZone).toInstant(), steps);
+
+        List<SendVerdict> verdicts = new ArrayList<>(emails.size());
+        for (OutgoingEmail email : emails) {
+            String address = address(email.address());
+            SendVerdict verdict;
+            if (unsubscribed.containsKey(address)) {
+                verdict = SendVerdict.suppress(unsubscribed.get(address));
+            } else if (!inWindow(email, now)) {
+                verdict = SendVerdict.defer(email.window().earliest(now, email.zone(), hours),
+                        "outside its send window in " + email.zone() + " (late by a backlog)");
+            } else if (recent.getOrDefault(address, 0) >= limits.frequencyCap().max()) {
+                verdict = SendVerdict.suppress("frequency cap: " + address + " already had " + limits.frequencyCap().max()
+                        + " tech-touch emails within " + words(limits.frequencyCap().per()));
+            } else if (sent >= limits.dailyLimit()) {
+                verdict = SendVerdict.defer(tomorrow(email, today),
+                        "daily limit of " + limits.dailyLimit() + " tech-touch emails reached");
+            } else {
+                verdict = SendVerdict.SEND;
+                recent.merge(address, 1, Integer::sum);
+                sent++;
+            }
+            if (verdict.decision() != SendVerdict.Decision.SEND) {
+                meters.counter(verdict.decision() == SendVerdict.Decision.SUPPRESS
+                        ? "tenure.guardrails.suppressed" : "tenure.guardrails.deferred").increment();
+            }
+            verdicts.add(verdict);
+        }
+        sentToday.set(sent);
+        warnNearLimit(today, sent);
+        return verdicts;
+    }
+
+    private void warnNearLimit(LocalDate today, int sent) {
+        if (sent >= limits.dailyLimit() * limits.dailyWarning() && !today.equals(warnedOn.getAndSet(today))) {
+            log.warn("Tech-touch emails today ({}): {} of the daily limit of {} (tenure.guardrails.daily-limit); "
+                    + "past the limit the rest wait for tomorrow", today, sent, limits.dailyLimit());
+        }
+    }
+
+    /**
+     * When a step held back by the daily limit is due again: the next day, in its send window, or for a step
+     * without one at the start of business hours in the recipient's time zone, so the held-back emails do
+     * not all go out at midnight.
+     */
+    private Instant tomorrow(OutgoingEmail email, LocalDate today) {
+        Instant nextDay = today.plusDays(1).atStartOfDay(dayZone).toInstant();
+        SendWindow window = email.window().anyTime() ? new SendWindow(false, false, hours.start()) : email.window();
+        return window.earliest(nextDay, email.zone(), hours);
+    }
+
+    /** In its window now, or a step with an {@code at:} time that is only a little late. */
+    private boolean inWindow(OutgoingEmail email, Instant now) {
+        SendWindow window = email.window();
+        if (window.anyTime() || window.earliest(now, email.zone(), hours).equals(now)) {
+            return true;
+        }
+        return window.at() != null && !now.isAfter(email.dueAt().plus(limits.atTimeTolerance()));
+    }
+
+    private static String words(Duration period) {
+        return period.toHours() % 24 == 0 && period.toSeconds() % 3600 == 0 ? period.toDays() + " days" : period.toString();
+    }
+
+    static String address(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.tenure.engine.guardrails;
+
+import dev.tenure.engine.EngineProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Signed one-click unsubscribe links: {@code <public-url>/unsubscribe/<token>}. The token carries the
+ * account id and the lowercased address with an HMAC-SHA256 over both, so a link cannot be made for
+ * another address, and nothing needs to be stored per email.
+ */
+@Component
+public class UnsubscribeLinks {
+
+    private static final Base64.Encoder ENCODE = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODE = Base64.getUrlDecoder();
+
+    private final JdbcClient jdbc;
+    private final String configuredSecret;
+    private final String baseUrl;
+    private volatile byte[] key;
+
+    public UnsubscribeLinks(JdbcClient jdbc, UnsubscribeProperties properties, EngineProperties engine) {
+        this.jdbc = jdbc;
+        this.configuredSecret = properties.secret();
+        this.baseUrl = engine.publicUrl().replaceAll("/+$", "");
+    }
+
+    /** The link for one recipient of one account. */
+    public String url(String accountId, String address) {
+        return baseUrl + "/unsubscribe/" + token(accountId, address);
+    }
+
+    public String token(String accountId, String address) {
+        byte[] payload = payload(accountId, Guardrails.address(address));
+        return ENCODE.encodeToString(payload) + "." + ENCODE.encodeToString(sign(payload));
+    }
+
+    /** Whom a token names, if it is one this installation signed; a forged or garbled token is empty. */
+    public Optional<Unsubscriber> verify(String token) {
+        if (token == null) {
+            return Optional.empty();
+        }
+        int dot = token.indexOf('.');
+        if (dot <= 0 || dot != token.lastIndexOf('.')) {
+            return Optional.empty();
+        }
+        try {
+            byte[] payload = DECODE.decode(token.substring(0, dot));
+            byte[] signature = DECODE.decode(token.substring(dot + 1));
+            if (!MessageDigest.isEqual(signature, sign(payload))) {
+                return Optional.empty();
+            }
+            String[] parts = new String(payload, StandardCharsets.UTF_8).split("\n", -1);
+            return parts.length == 2 && !parts[0].isEmpty() && parts[1].contains("@")
+                    ? Optional.of(new Unsubscriber(parts[0], parts[1])) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static byte[] payload(String accountId, String address) {
+        return (accountId + "\n" + address).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private byte[] sign(byte[] payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
+            return mac.doFinal(payload);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    private byte[] key() {
+        byte[] k = key;
+        if (k == null) {
+            String secret = configuredSecret != null && !configuredSecret.isBlank() ? configuredSecret : storedSecret();
+            k = secret.getBytes(StandardCharsets.UTF_8);
+            key = k;
+        }
+        return k;
+    }
+
+    /** The first node to need it makes it; every other node reads the same one. */
+    private String storedSecret() {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        jdbc.sql("INSERT INTO unsubscribe_secret (id, secret) VALUES (1, ?) ON CONFLICT (id) DO NOTHING")
+                .param(ENCODE.encodeToString(random)).update();
+        return jdbc.sql("SELECT secret FROM unsubscribe_secret WHERE id = 1").query(String.class).single();
+    }
+
+    /** Whom a valid token names. */
+    public record Unsubscriber(String accountId, String address) {
+    }
+}
