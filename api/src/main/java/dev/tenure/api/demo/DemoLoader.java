@@ -1,5 +1,7 @@
 package dev.tenure.api.demo;
 
+import dev.tenure.engine.cadences.CadencePass;
+import dev.tenure.engine.cadences.Cadences;
 import dev.tenure.engine.intake.Batch;
 import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.intake.IntakeResult;
@@ -27,11 +29,13 @@ class DemoLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
 
     private final Intake intake;
+    private final Cadences cadences;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    DemoLoader(Intake intake, JdbcClient jdbc, Clock clock) {
+    DemoLoader(Intake intake, Cadences cadences, JdbcClient jdbc, Clock clock) {
         this.intake = intake;
+        this.cadences = cadences;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -60,5 +64,8 @@ class DemoLoader implements ApplicationRunner {
         }
         log.info("Demo data loaded for {}: {} accounts, {} contacts, {} signals ({} already stored) in {} batches; "
                 + "{} plays started", today, accounts, contacts, signals, duplicates, batches.size(), plays);
+        // Cadences would otherwise wait for their trigger (hourly): the demo shows its QBR prep at once.
+        CadencePass pass = cadences.run();
+        log.info("Demo cadences: {} occurrence(s) scheduled (QBRs, renewals)", pass.occurrences());
     }
 }
