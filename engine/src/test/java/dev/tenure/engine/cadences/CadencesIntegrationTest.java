@@ -5,6 +5,7 @@ import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.Segment;
 import org.junit.jupiter.api.Test;
+import org.quartz.Scheduler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +30,7 @@ class CadencesIntegrationTest {
     @Autowired Cadences cadences;
     @Autowired Intake intake;
     @Autowired JdbcClient jdbc;
+    @Autowired Scheduler scheduler;
 
     record Run(long id, String playId, LocalDate occursOn, String ruleName, String matchedFacts) {
     }
@@ -150,6 +152,22 @@ class CadencesIntegrationTest {
         assertThat(email.toLocalTime()).isBetween(LocalTime.of(9, 0), LocalTime.of(17, 0));
         assertThat(jdbc.sql("SELECT count(*) FROM timeline_entry WHERE account_id = ? AND type = 'step.skipped'")
                 .param(late.id()).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void given_the_cadence_trigger_fires_twice_then_the_occurrence_is_written_once() throws Exception {
+        TestData fired = stored(TestData.account("Fired Corp", Segment.HIGH_TOUCH).startedDaysAgo(76));
+
+        scheduler.triggerJob(CadenceJobs.CADENCES);
+        scheduler.triggerJob(CadenceJobs.CADENCES);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> runs(fired.id()).size() == 1);
+        // The job does not run concurrently; once both firings are through, there is still one run.
+        await().atMost(Duration.ofSeconds(20)).until(() -> scheduler.getCurrentlyExecutingJobs().stream()
+                .noneMatch(job -> job.getJobDetail().getKey().equals(CadenceJobs.CADENCES))
+                && jdbc.sql("SELECT count(*) FROM qrtz_fired_triggers WHERE sched_name = ?")
+                .param(scheduler.getSchedulerName()).query(Long.class).single() == 0);
+        assertThat(runs(fired.id())).hasSize(1);
     }
 
     @Test
