@@ -22,8 +22,11 @@ final class DemoAccounts {
             "priya.natarajan@tenure.example", "tom.lindqvist@tenure.example");
     /** The engine schedules QBRs every 90 days from the start of the contract. */
     static final int QBR_EVERY_DAYS = 90;
-    /** Accounts outside the renewal story renew no sooner than this, well clear of the 90-day window. */
-    static final int QUIET_RENEWAL_DAYS = 100;
+    /**
+     * Accounts outside the renewal story renew no sooner than this: clear of the renewal-risk rule's 90 days
+     * and of the renewal cadence, whose first step comes 120 days ahead.
+     */
+    static final int QUIET_RENEWAL_DAYS = 130;
     /** High-touch accounts outside the QBR story have their next QBR no sooner than this. */
     static final int QUIET_QBR_DAYS = 20;
 

@@ -38,15 +38,15 @@ import java.util.List;
  *   <tr><td>Lantern Tutoring</td><td>tech touch</td><td>same</td><td>first-value-congrats (and moves to ADOPTION)</td></tr>
  *   <tr><td>Orchard Valley Foods</td><td>low touch</td><td>onboarding, started 38–42 days ago, used only on its first 3 days (one ticket: "Invite email went to spam")</td><td>onboarding-nudge</td></tr>
  *   <tr><td>Sparrow Photography</td><td>tech touch</td><td>same</td><td>onboarding-nudge</td></tr>
- *   <tr><td>Tidewater Pharmaceuticals</td><td>high touch</td><td>renews in 40–75 days; usage down to 25% for 8 days, open P1 and P2 from 3 weeks ago, last NPS a 2 (10–13 days ago): health 40</td><td>renewal-risk and save-usage-drop</td></tr>
- *   <tr><td>Harbor Lane Credit Union</td><td>low touch</td><td>same</td><td>renewal-risk and save-usage-drop</td></tr>
- *   <tr><td>Alder Street Bank</td><td>high touch</td><td>next QBR in 5–12 days</td><td>qbr-prep</td></tr>
- *   <tr><td>Larkspur University Hospitals</td><td>high touch</td><td>next QBR in 5–12 days</td><td>qbr-prep</td></tr>
+ *   <tr><td>Tidewater Pharmaceuticals</td><td>high touch</td><td>renews in 40–75 days; usage down to 25% for 8 days, open P1 and P2 from 3 weeks ago, last NPS a 2 (10–13 days ago): health 40</td><td>renewal-risk and save-usage-drop; the renewal cadence (its 120- and 90-day steps skipped)</td></tr>
+ *   <tr><td>Harbor Lane Credit Union</td><td>low touch</td><td>same</td><td>renewal-risk and save-usage-drop; the renewal cadence (its 120- and 90-day steps skipped)</td></tr>
+ *   <tr><td>Alder Street Bank</td><td>high touch</td><td>next QBR in 5–12 days</td><td>qbr (cadence)</td></tr>
+ *   <tr><td>Larkspur University Hospitals</td><td>high touch</td><td>next QBR in 5–12 days</td><td>qbr (cadence)</td></tr>
  * </table>
  *
  * <p>The other 42 accounts are steady: flat usage with a few percent of noise and quiet weekends, a few
  * P3/P4 tickets (a P2 now and then, solved weeks ago), invoices paid, NPS 7–10 answered at least 9 days
- * ago, renewal at least 100 days away and, for high-touch accounts, the next QBR at least 20 days away.
+ * ago, renewal at least 130 days away and, for high-touch accounts, the next QBR at least 20 days away.
  *
  * <p>Ranges ("5–12 days") are drawn per account from a fixed seed: the data set is the same for the same
  * day, and its stories hold whatever day it is generated for.

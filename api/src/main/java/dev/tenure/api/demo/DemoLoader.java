@@ -1,8 +1,12 @@
 package dev.tenure.api.demo;
 
+import dev.tenure.engine.cadences.CadencePass;
+import dev.tenure.engine.cadences.Cadences;
+import dev.tenure.engine.digests.DigestSchedule;
 import dev.tenure.engine.intake.Batch;
 import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.intake.IntakeResult;
+import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -11,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -25,13 +30,18 @@ import java.util.List;
 class DemoLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
+    private static final Duration DIGEST_AFTER = Duration.ofSeconds(20);
 
     private final Intake intake;
+    private final Cadences cadences;
+    private final DigestSchedule digests;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    DemoLoader(Intake intake, JdbcClient jdbc, Clock clock) {
+    DemoLoader(Intake intake, Cadences cadences, DigestSchedule digests, JdbcClient jdbc, Clock clock) {
         this.intake = intake;
+        this.cadences = cadences;
+        this.digests = digests;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -60,5 +70,15 @@ class DemoLoader implements ApplicationRunner {
         }
         log.info("Demo data loaded for {}: {} accounts, {} contacts, {} signals ({} already stored) in {} batches; "
                 + "{} plays started", today, accounts, contacts, signals, duplicates, batches.size(), plays);
+        // Cadences would otherwise wait for their trigger (hourly): the demo shows its QBR prep at once.
+        CadencePass pass = cadences.run();
+        log.info("Demo cadences: {} occurrence(s) scheduled (QBRs, renewals)", pass.occurrences());
+        // The CSMs' weekly digest, once their first tasks are made, rather than next Monday.
+        try {
+            digests.sendAt(clock.instant().plus(DIGEST_AFTER));
+            log.info("Demo: the CSMs' weekly digests go out in {} s (GET /api/digests)", DIGEST_AFTER.toSeconds());
+        } catch (SchedulerException e) {
+            log.warn("Demo: could not schedule the digests ({}); send them with POST /api/digests/send", e.getMessage());
+        }
     }
 }

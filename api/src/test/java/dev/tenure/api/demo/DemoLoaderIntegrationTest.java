@@ -48,8 +48,9 @@ class DemoLoaderIntegrationTest {
             case DETRACTOR -> Set.of("nps-detractor");
             case FIRST_VALUE -> Set.of("first-value-congrats");
             case ONBOARDING_STALLED -> Set.of("onboarding-nudge");
-            case RENEWAL_RISK -> Set.of("renewal-risk", saveUsageDrop);
-            case QBR_DUE -> Set.of("qbr-prep");
+            // The renewal cadence's routine runs beside the risk rule's save plan.
+            case RENEWAL_RISK -> Set.of("renewal-risk", saveUsageDrop, "renewal-cadence");
+            case QBR_DUE -> Set.of("qbr");
         };
     }
 

@@ -21,7 +21,8 @@ import java.util.Set;
 @Repository
 public class Accounts {
 
-    private static final String COLUMNS = "id, name, segment, stage, csm, arr, plan, started_on, renewal_on, timezone";
+    /** The account columns {@link #account} reads. */
+    public static final String COLUMNS = "id, name, segment, stage, csm, arr, plan, started_on, renewal_on, timezone";
     private static final RowMapper<Account> ROW = Accounts::account;
 
     private final JdbcClient jdbc;
@@ -75,7 +76,8 @@ public class Accounts {
         jdbc.sql("UPDATE account SET stage = ?, updated_at = now() WHERE id = ?").params(stage.name(), id).update();
     }
 
-    private static Account account(ResultSet rs, int row) throws SQLException {
+    /** Reads an account from a row with {@link #COLUMNS}. */
+    public static Account account(ResultSet rs, int row) throws SQLException {
         return new Account(rs.getString("id"), rs.getString("name"), Segment.valueOf(rs.getString("segment")),
                 Stage.valueOf(rs.getString("stage")), rs.getString("csm"), rs.getBigDecimal("arr"), rs.getString("plan"),
                 localDate(rs.getDate("started_on")), localDate(rs.getDate("renewal_on")), rs.getString("timezone"));

@@ -105,6 +105,24 @@ public class Outbox {
         }
     }
 
+    /**
+     * Sends an internal email that belongs to no play step (a CSM's digest) once, with the Message-ID
+     * given: no email row, no retry, no unsubscribe link. The caller records it before calling.
+     */
+    public InternalDelivery sendInternal(String messageId, String recipient, RenderedEmail email) {
+        if (sender == null) {
+            return new InternalDelivery(EmailStatus.KEPT, null);
+        }
+        try {
+            sender.send(message(messageId, recipient, email));
+            return new InternalDelivery(EmailStatus.SENT, null);
+        } catch (MailException | MessagingException e) {
+            String error = SmtpFailures.describe(e);
+            log.warn("Email {} to {} failed: {}", messageId, recipient, error);
+            return new InternalDelivery(EmailStatus.FAILED, error);
+        }
+    }
+
     public int maxAttempts() {
         return retry.maxAttempts();
     }

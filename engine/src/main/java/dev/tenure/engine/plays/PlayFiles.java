@@ -4,10 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.tenure.engine.vocabulary.Segment;
+import dev.tenure.engine.vocabulary.Stage;
 
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -46,14 +50,19 @@ public final class PlayFiles {
         if (name == null) {
             problems.add(new PlayFileProblem(file, 1, "name is missing"));
         }
+        Cadence cadence = cadence(file, content, root.get("cadence"), problems);
         Duration cooldown = duration(file, content, "", root, "cooldown", Duration.ofDays(30), problems);
+        if (root.has("cadence") && root.has("cooldown")) {
+            problems.add(new PlayFileProblem(file, lineOf(content, "cooldown"),
+                    "a play with a cadence has no cooldown: each occurrence runs once"));
+        }
         List<StepDefinition> steps = new ArrayList<>();
         JsonNode stepNodes = root.path("steps");
         if (!stepNodes.isArray() || stepNodes.isEmpty()) {
             problems.add(new PlayFileProblem(file, lineOf(content, "steps"), "steps is missing or empty"));
         } else {
             for (int i = 0; i < stepNodes.size(); i++) {
-                StepDefinition step = step(file, content, i, stepNodes.get(i), templates, problems);
+                StepDefinition step = step(file, content, i, stepNodes.get(i), templates, root.has("cadence"), problems);
                 if (step != null) {
                     steps.add(step);
                 }
@@ -61,7 +70,98 @@ public final class PlayFiles {
         }
         StopWhen stopWhen = stopWhen(file, content, root.get("stopWhen"), problems);
         return problems.size() > before ? null
-                : new PlayDefinition(id, name, text(root, "goal"), cooldown, List.copyOf(steps), stopWhen);
+                : new PlayDefinition(id, name, text(root, "goal"), cooldown, List.copyOf(steps), stopWhen, cadence);
+    }
+
+    /**
+     * The optional {@code cadence:} map: {@code every: 90d} (with {@code from: start}, the only anchor) or
+     * {@code every: quarter}, or {@code before: renewal}; optionally {@code segment:} and {@code stage:},
+     * each one name or a list.
+     */
+    private static Cadence cadence(String file, String content, JsonNode node, List<PlayFileProblem> problems) {
+        if (node == null) {
+            return null;
+        }
+        int line = lineOf(content, "cadence");
+        if (!node.isObject() || node.isEmpty()) {
+            problems.add(new PlayFileProblem(file, line,
+                    "cadence must be a map with every: (90d or quarter) or before: renewal"));
+            return null;
+        }
+        Cadence.Kind kind = null;
+        int everyDays = 0;
+        String every = text(node, "every");
+        String before = text(node, "before");
+        if ((every == null) == (before == null)) {
+            problems.add(new PlayFileProblem(file, line, "cadence needs either every: (90d or quarter) or before: renewal"));
+        } else if (every != null) {
+            int at = Math.max(line, lineOf(content, "every:", every));
+            if (every.equalsIgnoreCase("quarter")) {
+                kind = Cadence.Kind.QUARTER;
+            } else {
+                Duration d = null;
+                try {
+                    d = Durations.parse(every);
+                } catch (IllegalArgumentException e) {
+                    // reported below
+                }
+                if (d == null || d.toDays() < 1 || !d.equals(Duration.ofDays(d.toDays()))) {
+                    problems.add(new PlayFileProblem(file, at, "cadence.every: '" + every
+                            + "' is neither a whole number of days nor quarter; write 90d or quarter"));
+                } else {
+                    kind = Cadence.Kind.EVERY;
+                    everyDays = (int) d.toDays();
+                }
+            }
+        } else if (!before.equalsIgnoreCase("renewal")) {
+            problems.add(new PlayFileProblem(file, Math.max(line, lineOf(content, "before:", before)),
+                    "cadence.before: '" + before + "' is not known; write before: renewal"));
+        } else {
+            kind = Cadence.Kind.RENEWAL;
+        }
+        String from = text(node, "from");
+        boolean everyDaysGiven = every != null && !every.equalsIgnoreCase("quarter");
+        if (from != null && (!everyDaysGiven || !from.equalsIgnoreCase("start"))) {
+            problems.add(new PlayFileProblem(file, Math.max(line, lineOf(content, "from:", from)), everyDaysGiven
+                    ? "cadence.from: '" + from + "' is not known; occurrences are counted from start (account.startedOn)"
+                    : "cadence.from applies only to every: <days>"));
+        }
+        Set<Segment> segments = names(file, content, line, node, "segment", Segment.class, problems);
+        Set<Stage> stages = names(file, content, line, node, "stage", Stage.class, problems);
+        for (var fields = node.fieldNames(); fields.hasNext(); ) {
+            String key = fields.next();
+            if (!Set.of("every", "before", "from", "segment", "segments", "stage", "stages").contains(key)) {
+                problems.add(new PlayFileProblem(file, Math.max(line, lineOf(content, key + ":")), "cadence." + key
+                        + " is not known (every, from, before, segment, stage)"));
+            }
+        }
+        return kind == null ? null : new Cadence(kind, everyDays, segments, stages);
+    }
+
+    /** {@code segment: HIGH_TOUCH} or {@code segments: [HIGH_TOUCH, LOW_TOUCH]}; spaces and case do not matter. */
+    private static <E extends Enum<E>> Set<E> names(String file, String content, int line, JsonNode cadence, String field,
+                                                   Class<E> type, List<PlayFileProblem> problems) {
+        JsonNode node = cadence.has(field) ? cadence.get(field) : cadence.get(field + "s");
+        Set<E> values = new HashSet<>();
+        if (node == null || node.isNull()) {
+            return values;
+        }
+        List<String> texts = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(n -> texts.add(n.asText()));
+        } else {
+            texts.add(node.asText());
+        }
+        for (String text : texts) {
+            String name = text.strip().replace(' ', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+            try {
+                values.add(Enum.valueOf(type, name));
+            } catch (IllegalArgumentException e) {
+                problems.add(new PlayFileProblem(file, Math.max(line, lineOf(content, field, text)), "cadence." + field + ": '"
+                        + text + "' is not one of " + Arrays.toString(type.getEnumConstants())));
+            }
+        }
+        return values;
     }
 
     /** The optional {@code stopWhen:} map; every key must be one the engine can check. */
@@ -111,7 +211,7 @@ public final class PlayFiles {
     }
 
     private static StepDefinition step(String file, String content, int index, JsonNode node, Set<String> templates,
-                                       List<PlayFileProblem> problems) {
+                                       boolean cadence, List<PlayFileProblem> problems) {
         String where = "step " + (index + 1) + ": ";
         String typeText = text(node, "type");
         StepType type;
@@ -123,6 +223,7 @@ public final class PlayFiles {
             return null;
         }
         Duration delay = duration(file, content, where, node, "delay", Duration.ZERO, problems);
+        Duration before = before(file, content, index, node, cadence, problems);
         SendWindow window = window(file, content, where, node, problems);
         if (type == StepType.TASK) {
             String title = text(node, "title");
@@ -141,7 +242,7 @@ public final class PlayFiles {
             }
             return new StepDefinition(type, delay, owner, title, text(node, "details"), priority,
                     duration(file, content, where, node, "dueIn", Duration.ofDays(3), problems), List.of(), null, window,
-                    onlyIf != null && onlyIf.asBoolean());
+                    onlyIf != null && onlyIf.asBoolean(), before);
         }
         if (node.has("onlyIfPreviousDone")) {
             problems.add(new PlayFileProblem(file, lineOf(content, "onlyIfPreviousDone"),
@@ -169,7 +270,31 @@ public final class PlayFiles {
                         + "' is not a contact role (" + RoleNames.list() + ") or csm"));
             }
         }
-        return new StepDefinition(type, delay, null, null, null, null, null, List.copyOf(to), template, window);
+        return new StepDefinition(type, delay, null, null, null, null, null, List.copyOf(to), template, window, false, before);
+    }
+
+    /** A step of a play with a cadence says how long before the occurrence it is due; other steps say delay. */
+    private static Duration before(String file, String content, int index, JsonNode node, boolean cadence,
+                                   List<PlayFileProblem> problems) {
+        String where = "step " + (index + 1) + ": ";
+        int line = stepLine(content, index);
+        if (!cadence) {
+            if (node.has("before")) {
+                problems.add(new PlayFileProblem(file, lineOf(content, "before:", node.get("before").asText()), where
+                        + "before: is for plays with a cadence (before each occurrence); this play starts by a rule, use delay:"));
+            }
+            return null;
+        }
+        if (node.has("delay")) {
+            problems.add(new PlayFileProblem(file, lineOf(content, "delay:", node.get("delay").asText()), where
+                    + "a play with a cadence places its steps before each occurrence: write before: (e.g. before: 14d), not delay:"));
+        }
+        if (!node.hasNonNull("before")) {
+            problems.add(new PlayFileProblem(file, line, where
+                    + "a step of a play with a cadence needs before: (how long before each occurrence, e.g. 14d or 0d)"));
+            return Duration.ZERO;
+        }
+        return duration(file, content, where, node, "before", Duration.ZERO, problems);
     }
 
     /** Reads {@code window: business-hours}, {@code businessDays: true} and {@code at: "09:30"}. */
@@ -241,6 +366,35 @@ public final class PlayFiles {
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /** The line where the {@code index}-th item of {@code steps:} begins (its {@code - }), else 0. */
+    static int stepLine(String content, int index) {
+        String[] lines = content.split("\n", -1);
+        int seen = -1;
+        String indent = null;
+        boolean inSteps = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (!inSteps) {
+                inSteps = line.startsWith("steps:");
+                continue;
+            }
+            String stripped = line.stripLeading();
+            if (!line.isBlank() && !line.startsWith(" ") && !line.startsWith("-") && !line.startsWith("#")) {
+                return 0;
+            }
+            if (stripped.startsWith("- ") || stripped.equals("-")) {
+                String own = line.substring(0, line.length() - stripped.length());
+                if (indent == null) {
+                    indent = own;
+                }
+                if (own.equals(indent) && ++seen == index) {
+                    return i + 1;
+                }
+            }
+        }
+        return 0;
     }
 
     /** The first line mentioning {@code needle}: YAML trees keep no positions, the text does. */

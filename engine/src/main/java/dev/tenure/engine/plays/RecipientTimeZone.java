@@ -32,6 +32,11 @@ public final class RecipientTimeZone {
                 : zone(contact.timezone(), "contact " + contact.email() + " of account " + account.id(), accountZone);
     }
 
+    /** The account's zone, else {@code fallback}: where a task and a cadence's occurrence dates are read. */
+    public static ZoneId ofAccount(Account account, ZoneId fallback) {
+        return zone(account.timezone(), "account " + account.id(), fallback);
+    }
+
     private static ZoneId zone(String id, String whose, ZoneId fallback) {
         if (id == null || id.isBlank()) {
             return fallback;

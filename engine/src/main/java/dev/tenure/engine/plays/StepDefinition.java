@@ -8,15 +8,23 @@ import java.util.List;
  * address); an email goes to the first reachable contact with one of the roles in {@code to}. The step
  * comes due at the first moment after its delay that falls in its send window. A task with
  * {@code onlyIfPreviousDone} is skipped while an earlier task of the same run is still open, so a
- * follow-up does not pile onto work nobody has done yet.
+ * follow-up does not pile onto work nobody has done yet. A step of a play with a cadence has
+ * {@code before} instead of a delay: how long before each occurrence it comes due (null otherwise).
  */
 public record StepDefinition(StepType type, Duration delay, String owner, String title, String details,
                              String priority, Duration dueIn, List<String> to, String template, SendWindow window,
-                             boolean onlyIfPreviousDone) {
+                             boolean onlyIfPreviousDone, Duration before) {
 
     public StepDefinition {
         // Steps stored before send windows existed have none: they go out at any time.
         window = window == null ? SendWindow.ANY_TIME : window;
+    }
+
+    /** A step of a play started by a rule: it comes due after its delay, in its send window. */
+    public StepDefinition(StepType type, Duration delay, String owner, String title, String details,
+                          String priority, Duration dueIn, List<String> to, String template, SendWindow window,
+                          boolean onlyIfPreviousDone) {
+        this(type, delay, owner, title, details, priority, dueIn, to, template, window, onlyIfPreviousDone, null);
     }
 
     /** A step that goes out as soon as its delay has passed. */

@@ -50,7 +50,7 @@ public final class RuleSetCompiler {
             if (isSafe(source, problems)) {
                 safe.add(source);
             }
-            checkPlayCalls(source, plays.keySet(), problems);
+            checkPlayCalls(source, plays, problems);
         }
         KieBase kieBase = build(files.version(), safe, problems);
         if (!problems.isEmpty()) {
@@ -113,13 +113,18 @@ public final class RuleSetCompiler {
     }
 
     /** A rule that starts a play nobody wrote would fail at run time; say so now, with the line. */
-    private static void checkPlayCalls(DrlSource source, Set<String> plays, List<RuleProblem> problems) {
+    private static void checkPlayCalls(DrlSource source, Map<String, PlayDefinition> plays, List<RuleProblem> problems) {
         String[] lines = source.text().split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             Matcher m = PLAY_CALL.matcher(lines[i]);
             while (m.find()) {
-                if (!plays.contains(m.group(1))) {
+                PlayDefinition play = plays.get(m.group(1));
+                if (play == null) {
                     problems.add(source.problem(i + 1, m.start(1) + 1, "play '" + m.group(1) + "' is not in rules/plays/"));
+                } else if (play.hasCadence()) {
+                    // Its steps are placed before each occurrence; started by a rule they would have no occurrence.
+                    problems.add(source.problem(i + 1, m.start(1) + 1, "play '" + m.group(1)
+                            + "' has a cadence: it starts on its own before each occurrence, not from a rule"));
                 }
             }
         }

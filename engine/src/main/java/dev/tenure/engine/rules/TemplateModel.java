@@ -8,6 +8,7 @@ import dev.tenure.engine.vocabulary.HealthScore;
 import dev.tenure.engine.vocabulary.Milestone;
 import dev.tenure.engine.vocabulary.NpsSignal;
 import dev.tenure.engine.vocabulary.PlayRun;
+import dev.tenure.engine.vocabulary.Occurrence;
 import dev.tenure.engine.vocabulary.Qbr;
 import dev.tenure.engine.vocabulary.Renewal;
 import dev.tenure.engine.vocabulary.TicketLoad;
@@ -60,7 +61,7 @@ final class TemplateModel {
     }
 
     private static final Class<?>[] FACT_TYPES = {Account.class, Contact.class, Today.class, UsageTrend.class,
-            TicketLoad.class, BillingStatus.class, HealthScore.class, Renewal.class, Qbr.class, Milestone.class,
+            TicketLoad.class, BillingStatus.class, HealthScore.class, Renewal.class, Qbr.class, Occurrence.class, Milestone.class,
             PlayRun.class, UsageSignal.class, TicketSignal.class, BillingSignal.class, NpsSignal.class};
 
     private final String audience;

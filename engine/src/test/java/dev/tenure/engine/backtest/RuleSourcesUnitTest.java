@@ -24,8 +24,8 @@ class RuleSourcesUnitTest {
     @Test
     void drl_rules_are_placed_by_their_folder() {
         assertThat(sources.isChurn("An NPS detractor answered (6 or below): call them back")).isTrue();
-        assertThat(sources.file("High-touch QBR in 14 days or less: prep task for the CSM")).isEqualTo("journey/qbr.drl");
-        assertThat(sources.isChurn("High-touch QBR in 14 days or less: prep task for the CSM")).isFalse();
+        assertThat(sources.file("Onboarding account has not used the product for 14 days: nudge")).isEqualTo("journey/onboarding.drl");
+        assertThat(sources.isChurn("Onboarding account has not used the product for 14 days: nudge")).isFalse();
     }
 
     @Test

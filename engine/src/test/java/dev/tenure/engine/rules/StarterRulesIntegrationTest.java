@@ -203,23 +203,4 @@ class StarterRulesIntegrationTest {
             assertThat(playsStarted(unhealthy("Not Yet", 120))).doesNotContain("renewal-risk");
         }
     }
-
-    @Nested
-    class Qbr {
-
-        @Test
-        void a_high_touch_account_with_a_qbr_in_10_days_gets_a_prep_task() {
-            TestData big = TestData.account("Big Corp", Segment.HIGH_TOUCH).startedDaysAgo(350);
-
-            assertThat(playsStarted(big)).containsExactly("qbr-prep");
-            await().atMost(Duration.ofSeconds(10)).until(() -> !tasksOf(big).isEmpty());
-            assertThat(tasksOf(big).get(0).title()).startsWith("Prepare the QBR with Big Corp on ");
-        }
-
-        @Test
-        void a_qbr_30_days_away_needs_no_prep_yet_nor_does_a_low_touch_account() {
-            assertThat(playsStarted(TestData.account("Later Corp", Segment.HIGH_TOUCH).startedDaysAgo(330))).isEmpty();
-            assertThat(playsStarted(TestData.account("Small Corp", Segment.LOW_TOUCH).startedDaysAgo(350))).isEmpty();
-        }
-    }
 }

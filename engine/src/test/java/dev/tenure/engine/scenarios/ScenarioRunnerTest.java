@@ -147,7 +147,7 @@ class ScenarioRunnerTest {
         ScenarioResult result = run("""
                 - scenario: QBR soon
                   account: { segment: HIGH_TOUCH, stage: VALUE, startedOn: -350d }
-                  expect: { plays: [ qbr-prep ] }
+                  expect: { plays: [] }
                 """);
 
         assertThat(result.passed()).isTrue();

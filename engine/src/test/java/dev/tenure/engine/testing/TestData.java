@@ -65,6 +65,11 @@ public final class TestData {
                 account.arr(), account.plan(), account.startedOn(), LocalDate.now(ZoneOffset.UTC).plusDays(days), account.timezone()));
     }
 
+    public TestData timezone(String timezone) {
+        return replace(new Account(account.id(), account.name(), account.segment(), account.stage(), account.csm(),
+                account.arr(), account.plan(), account.startedOn(), account.renewalOn(), timezone));
+    }
+
     public TestData contact(ContactRole role) {
         return contact(role, null);
     }

@@ -33,6 +33,13 @@ public class TestInfrastructure implements EnvironmentPostProcessor, Ordered {
         if (!environment.containsProperty("tenure.rules-folder")) {
             properties.put("tenure.rules-folder", "../rules");
         }
+        // Cadence passes and digests run when a test asks: a pass at the full hour would start plays for every test's accounts.
+        if (!environment.containsProperty("tenure.cadences.cron")) {
+            properties.put("tenure.cadences.cron", "0 0 0 1 1 ? 2099");
+        }
+        if (!environment.containsProperty("tenure.digest.cron")) {
+            properties.put("tenure.digest.cron", "0 0 0 1 1 ? 2099");
+        }
         // At the test JVM's exit, Spring closes its cached contexts while the shared PostgreSQL stops in
         // another shutdown hook; Quartz must not wait on jobs retrying against a database that is gone.
         properties.put("spring.quartz.wait-for-jobs-to-complete-on-shutdown", false);

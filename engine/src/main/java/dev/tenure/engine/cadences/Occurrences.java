@@ -1,0 +1,189 @@
+package dev.tenure.engine.cadences;
+
+import dev.tenure.engine.accounts.Accounts;
+import dev.tenure.engine.plays.Cadence;
+import dev.tenure.engine.plays.PlayDefinition;
+import dev.tenure.engine.plays.Why;
+import dev.tenure.engine.storage.JsonColumns;
+import dev.tenure.engine.vocabulary.Account;
+import dev.tenure.engine.vocabulary.Occurrence;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The database side of cadences, set-wise: the accounts that may have an occurrence coming up, read a
+ * page at a time, and the runs, steps and timeline entries of many occurrences written with one
+ * statement each. The unique index on (play, account, occurrence) decides which occurrences are new.
+ */
+@Repository
+class Occurrences {
+
+    private final JdbcClient jdbc;
+    private final JsonColumns json;
+
+    Occurrences(JdbcClient jdbc, JsonColumns json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /**
+     * Accounts after {@code afterId} (by id) that the cadence applies to, that have not churned, and whose
+     * next occurrence, counted from {@code from}, falls on or before {@code to} and has no run yet. The
+     * dates are loose (a day either side of every account's own today); the planner decides exactly.
+     */
+    List<Account> candidates(PlayDefinition play, LocalDate from, LocalDate to, String afterId, int limit) {
+        Cadence cadence = play.cadence();
+        String occurrence;
+        List<Object> params = new ArrayList<>();
+        switch (cadence.kind()) {
+            case EVERY:
+                occurrence = "a.started_on + greatest(1, ceil((CAST(? AS date) - a.started_on) / CAST(? AS numeric)))::int * ?";
+                params.add(java.sql.Date.valueOf(from));
+                params.add(cadence.everyDays());
+                params.add(cadence.everyDays());
+                break;
+            case QUARTER:
+                occurrence = "CAST(date_trunc('quarter', CAST(? AS date) - 1) + interval '3 months' AS date)";
+                params.add(java.sql.Date.valueOf(from));
+                break;
+            default:
+                occurrence = "a.renewal_on";
+                break;
+        }
+        String[] segments = cadence.segments().stream().map(Enum::name).toArray(String[]::new);
+        String[] stages = cadence.stages().stream().map(Enum::name).toArray(String[]::new);
+        params.addAll(List.of(afterId, segments.length, segments, stages.length, stages,
+                java.sql.Date.valueOf(from), java.sql.Date.valueOf(to), play.id(), limit));
+        return jdbc.sql("SELECT " + prefixed() + " FROM (SELECT a.*, " + occurrence + " AS occurs FROM account a"
+                        + """
+                         WHERE a.id > ? AND (? = 0 OR a.segment = ANY(?)) AND (? = 0 OR a.stage = ANY(?))) a
+                        WHERE a.occurs BETWEEN ? AND ?
+                          AND NOT EXISTS (SELECT 1 FROM signal s WHERE s.account_id = a.id AND s.kind = 'billing'
+                                          AND s.payload->>'event' = 'SUBSCRIPTION_CANCELLED')
+                          AND NOT EXISTS (SELECT 1 FROM play_run r WHERE r.play_id = ? AND r.account_id = a.id
+                                          AND r.occurs_on = a.occurs)
+                        ORDER BY a.id LIMIT ?""")
+                .params(params).query(Accounts::account).list();
+    }
+
+    private static String prefixed() {
+        return "a." + Accounts.COLUMNS.replace(", ", ", a.");
+    }
+
+    /**
+     * Writes the runs of these occurrences that do not exist yet, with their steps and a timeline entry
+     * each, in the caller's transaction. Returns the occurrences written, by run id.
+     */
+    Map<Long, PlannedOccurrence> write(PlayDefinition play, String ruleSetVersion, List<PlannedOccurrence> planned,
+                                       Instant now) {
+        if (planned.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, PlannedOccurrence> byAccount = new HashMap<>();
+        String[] accountIds = new String[planned.size()];
+        String[] facts = new String[planned.size()];
+        String[] dates = new String[planned.size()];
+        for (int i = 0; i < planned.size(); i++) {
+            PlannedOccurrence o = planned.get(i);
+            byAccount.put(o.account().id(), o);
+            accountIds[i] = o.account().id();
+            facts[i] = json.write(why(play, o, ruleSetVersion).matchedFacts());
+            dates[i] = o.occursOn().toString();
+        }
+        Timestamp at = Timestamp.from(now);
+        Map<Long, PlannedOccurrence> written = new LinkedHashMap<>();
+        jdbc.sql("""
+                        INSERT INTO play_run (account_id, play_id, play_name, status, started_at, rule_name,
+                                              rule_set_version, matched_facts, stop_when, occurs_on)
+                        SELECT t.account_id, ?, ?, 'RUNNING', ?, ?, ?, t.facts::jsonb, ?::jsonb, t.occurs_on::date
+                        FROM unnest(?::text[], ?::text[], ?::text[]) AS t(account_id, facts, occurs_on)
+                        ON CONFLICT (play_id, account_id, occurs_on) WHERE occurs_on IS NOT NULL DO NOTHING
+                        RETURNING id, account_id""")
+                .params(play.id(), play.name(), at, ruleName(play), ruleSetVersion, json.write(play.stopWhen()),
+                        accountIds, facts, dates)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list()
+                .forEach(run -> written.put(run.getKey(), byAccount.get(run.getValue())));
+        if (written.isEmpty()) {
+            return written;
+        }
+        writeSteps(written, at);
+        List<Object[]> entries = new ArrayList<>();
+        written.forEach((runId, o) -> entries.add(new Object[]{o.account().id(),
+                "Play \"" + play.name() + "\" started by its cadence (" + play.cadence().describe() + ") for "
+                        + o.occursOn(), "play:" + runId}));
+        timeline(entries, "play.started", at);
+        return written;
+    }
+
+    private void writeSteps(Map<Long, PlannedOccurrence> runs, Timestamp now) {
+        List<Long> runIds = new ArrayList<>();
+        List<String> accountIds = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        List<String> definitions = new ArrayList<>();
+        List<String> dues = new ArrayList<>();
+        List<String> statuses = new ArrayList<>();
+        List<String> results = new ArrayList<>();
+        runs.forEach((runId, o) -> o.steps().forEach(s -> {
+            runIds.add(runId);
+            accountIds.add(o.account().id());
+            positions.add(s.position());
+            types.add(s.step().type().name());
+            definitions.add(json.write(s.step()));
+            dues.add(s.dueAt().toString());
+            statuses.add(s.skipped() == null ? "SCHEDULED" : "SKIPPED");
+            results.add(s.skipped());
+        }));
+        List<Object[]> skipped = jdbc.sql("""
+                        INSERT INTO play_step (run_id, account_id, position, type, definition, due_at, status,
+                                               executed_at, result)
+                        SELECT t.run_id, t.account_id, t.position, t.type, t.definition::jsonb, t.due_at::timestamptz,
+                               t.status, CASE WHEN t.status = 'SKIPPED' THEN CAST(? AS timestamptz) END, t.result
+                        FROM unnest(?::bigint[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                             AS t(run_id, account_id, position, type, definition, due_at, status, result)
+                        RETURNING id, account_id, status, result""")
+                .params(now, runIds.toArray(Long[]::new), accountIds.toArray(String[]::new),
+                        positions.toArray(Integer[]::new), types.toArray(String[]::new),
+                        definitions.toArray(String[]::new), dues.toArray(String[]::new),
+                        statuses.toArray(String[]::new), results.toArray(String[]::new))
+                .query((rs, n) -> new Object[]{rs.getString(2), "Step skipped: " + rs.getString(4), "step:" + rs.getLong(1),
+                        rs.getString(3)})
+                .list().stream().filter(row -> "SKIPPED".equals(row[3])).toList();
+        timeline(skipped, "step.skipped", now);
+    }
+
+    private void timeline(List<Object[]> entries, String type, Timestamp at) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO timeline_entry (account_id, at, type, summary, ref)
+                        SELECT t.account_id, ?, ?, t.summary, t.ref FROM unnest(?::text[], ?::text[], ?::text[])
+                             AS t(account_id, summary, ref)""")
+                .params(at, type, entries.stream().map(e -> (String) e[0]).toArray(String[]::new),
+                        entries.stream().map(e -> (String) e[1]).toArray(String[]::new),
+                        entries.stream().map(e -> (String) e[2]).toArray(String[]::new))
+                .update();
+    }
+
+    static String ruleName(PlayDefinition play) {
+        return "cadence: " + play.cadence().describe();
+    }
+
+    /** The run's why: the cadence and the occurrence stand where a rule's matched facts would. */
+    static Why why(PlayDefinition play, PlannedOccurrence o, String ruleSetVersion) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("account", o.account());
+        facts.put("occurrence", new Occurrence(o.account().id(), play.cadence().describe(), o.occursOn()));
+        return new Why(ruleName(play), ruleSetVersion, facts);
+    }
+}

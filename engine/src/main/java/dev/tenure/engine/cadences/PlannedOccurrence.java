@@ -1,0 +1,10 @@
+package dev.tenure.engine.cadences;
+
+import dev.tenure.engine.vocabulary.Account;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** An occurrence of a cadence for one account, with its steps placed, ready to be written. */
+record PlannedOccurrence(Account account, LocalDate occursOn, List<PlannedStep> steps) {
+}
