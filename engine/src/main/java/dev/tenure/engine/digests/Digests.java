@@ -117,7 +117,7 @@ public class Digests {
         Optional<Long> claimed = jdbc.sql("""
                         INSERT INTO digest (csm, week, message_id, tasks, overdue, status, subject, body, created_at)
                         VALUES (?, ?, ?, ?, ?, 'SENDING', ?, ?, ?)
-                        ON CONFLICT (csm, week) DO NOTHING RETURNING id""")
+                        ON CONFLICT DO NOTHING RETURNING id""")
                 .params(csm, week, messageId, open.size(), (int) overdue, email.subject(), email.html(), Timestamp.from(now))
                 .query(Long.class).optional();
         if (claimed.isEmpty()) {
