@@ -1,6 +1,7 @@
 package dev.tenure.engine.rules;
 
 import dev.tenure.engine.plays.PlayDefinition;
+import dev.tenure.engine.plays.StepDefinition;
 import dev.tenure.engine.plays.PlayFileProblem;
 import dev.tenure.engine.plays.PlayFiles;
 import org.kie.api.KieBase;
@@ -38,13 +39,15 @@ public final class RuleSetCompiler {
     private final DecisionTables decisionTables = new DecisionTables();
     private final TemplateVariables emailVariables = new TemplateVariables(TemplateModel.email());
     private final TemplateVariables taskVariables = new TemplateVariables(TemplateModel.task());
+    private final TemplateVariables cadenceEmailVariables = new TemplateVariables(TemplateModel.cadenceEmail());
+    private final TemplateVariables cadenceTaskVariables = new TemplateVariables(TemplateModel.cadenceTask());
 
     public RuleSet compile(RuleSetFiles files) {
         List<RuleProblem> problems = new ArrayList<>();
         Map<String, String> templates = files.files().stream().filter(RuleFile::isTemplate)
                 .collect(Collectors.toMap(RuleFile::baseName, RuleFile::content));
         Map<String, PlayDefinition> plays = plays(files, templates.keySet(), problems);
-        checkVariables(files, problems);
+        checkVariables(files, plays, problems);
         List<DrlSource> safe = new ArrayList<>();
         for (DrlSource source : sources(files, problems)) {
             if (isSafe(source, problems)) {
@@ -101,13 +104,30 @@ public final class RuleSetCompiler {
         return plays;
     }
 
-    /** A template or task text reading a variable that is not there would fail only when its step comes due. */
-    private void checkVariables(RuleSetFiles files, List<RuleProblem> problems) {
+    /**
+     * A template or task text reading a variable that is not there would fail only when its step comes due.
+     * A play with a cadence carries only the account and its occurrence as facts, so its texts, and the
+     * templates it sends, are checked against that narrower model too.
+     */
+    private void checkVariables(RuleSetFiles files, Map<String, PlayDefinition> plays, List<RuleProblem> problems) {
+        Set<String> cadenceTemplates = plays.values().stream().filter(PlayDefinition::hasCadence)
+                .flatMap(play -> play.steps().stream()).map(StepDefinition::template)
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        Set<String> cadencePlays = plays.entrySet().stream().filter(e -> e.getValue().hasCadence())
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
         for (RuleFile f : files.files()) {
             if (f.isTemplate()) {
-                problems.addAll(emailVariables.check(f));
+                List<RuleProblem> found = emailVariables.check(f);
+                problems.addAll(found);
+                if (found.isEmpty() && cadenceTemplates.contains(f.baseName())) {
+                    problems.addAll(cadenceEmailVariables.check(f));
+                }
             } else if (f.isPlay()) {
-                problems.addAll(taskVariables.check(f));
+                List<RuleProblem> found = taskVariables.check(f);
+                problems.addAll(found);
+                if (found.isEmpty() && cadencePlays.contains(f.baseName())) {
+                    problems.addAll(cadenceTaskVariables.check(f));
+                }
             }
         }
     }

@@ -72,25 +72,43 @@ final class TemplateModel {
         this.roots = roots;
     }
 
+    /** The facts a cadence play's run carries: no rule matched anything, the account reached an occurrence. */
+    private static final Class<?>[] CADENCE_FACT_TYPES = {Account.class, Occurrence.class};
+
     /** An email template's model. */
     static TemplateModel email() {
-        return new TemplateModel("templates", roots(fields(Contact.class), new Value("text")));
+        return new TemplateModel("templates", roots(fields(Contact.class), new Value("text"), FACT_TYPES));
+    }
+
+    /** An email template used by a play with a cadence: its facts are the account and the occurrence only. */
+    static TemplateModel cadenceEmail() {
+        return new TemplateModel("templates of plays with a cadence",
+                roots(fields(Contact.class), new Value("text"), CADENCE_FACT_TYPES));
+    }
+
+    /** A cadence play's task title and details: no contact, and only the account and occurrence as facts. */
+    static TemplateModel cadenceTask() {
+        return new TemplateModel("task titles and details of plays with a cadence", taskRoots(CADENCE_FACT_TYPES));
     }
 
     /** A task's title and details: the same, without a contact. */
     static TemplateModel task() {
-        return new TemplateModel("task titles and details",
-                roots(new Absent("a task has no contact, so 'contact' is always empty in a task's title and details"),
-                        new Absent("a task is not an email, so 'unsubscribeUrl' is always empty in a task's title and details")));
+        return new TemplateModel("task titles and details", taskRoots(FACT_TYPES));
     }
 
-    private static Map<String, Shape> roots(Shape contact, Shape unsubscribeUrl) {
+    private static Map<String, Shape> taskRoots(Class<?>[] factTypes) {
+        return roots(new Absent("a task has no contact, so 'contact' is always empty in a task's title and details"),
+                new Absent("a task is not an email, so 'unsubscribeUrl' is always empty in a task's title and details"),
+                factTypes);
+    }
+
+    private static Map<String, Shape> roots(Shape contact, Shape unsubscribeUrl, Class<?>[] factTypes) {
         Map<String, Shape> roots = new LinkedHashMap<>();
         roots.put("account", fields(Account.class));
         roots.put("contact", contact);
         roots.put("csm", new Value("text"));
         roots.put("rule", new Value("text"));
-        roots.put("facts", new Facts(Arrays.stream(FACT_TYPES).collect(Collectors.toMap(
+        roots.put("facts", new Facts(Arrays.stream(factTypes).collect(Collectors.toMap(
                 t -> Introspector.decapitalize(t.getSimpleName()), TemplateModel::fields, (a, b) -> a, LinkedHashMap::new))));
         roots.put("unsubscribeUrl", unsubscribeUrl);
         return roots;

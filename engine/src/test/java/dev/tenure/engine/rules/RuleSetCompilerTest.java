@@ -94,6 +94,35 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void a_cadence_play_reading_facts_only_a_rule_could_have_matched_is_reported_at_its_line() {
+        RuleFile play = new RuleFile("plays/renewal.yml", """
+                name: Renewal
+                cadence:
+                  before: renewal
+                steps:
+                  - type: task
+                    before: 30d
+                    title: "Renewal on [[${facts.occurrence.on}]] for [[${account.name}]]"
+                    details: "Health [[${facts.healthScore.score}]]"
+                  - type: email
+                    before: 20d
+                    to: champion
+                    template: reminder
+                """);
+        RuleFile template = new RuleFile("templates/reminder.html", """
+                <html><head><title>Renewal</title></head>
+                <body><p th:text="${facts.usageTrend.changePct}">x</p></body></html>
+                """);
+
+        assertThatThrownBy(() -> compiler.compile(RuleSetFiles.of(List.of(play, template))))
+                .isInstanceOf(InvalidRuleSetException.class)
+                .hasMessageContaining("plays/renewal.yml:8:")
+                .hasMessageContaining("healthScore")
+                .hasMessageContaining("templates/reminder.html:2:")
+                .hasMessageContaining("usageTrend");
+    }
+
+    @Test
     void a_misspelt_segment_or_stage_is_reported_at_its_line_with_the_values_to_choose_from() {
         RuleFile rule = new RuleFile("churn/typo.drl", HEADER + """
                 rule "typo"
