@@ -8,15 +8,25 @@ import java.util.List;
  * address); an email goes to the first reachable contact with one of the roles in {@code to}. The step
  * comes due at the first moment after its delay that falls in its send window. A task with
  * {@code onlyIfPreviousDone} is skipped while an earlier task of the same run is still open, so a
- * follow-up does not pile onto work nobody has done yet.
+ * follow-up does not pile onto work nobody has done yet. A task's {@code checklist} is what the CSM
+ * ticks off while working it (shown with the task, empty when the play gives none).
  */
 public record StepDefinition(StepType type, Duration delay, String owner, String title, String details,
                              String priority, Duration dueIn, List<String> to, String template, SendWindow window,
-                             boolean onlyIfPreviousDone) {
+                             boolean onlyIfPreviousDone, List<String> checklist) {
 
     public StepDefinition {
         // Steps stored before send windows existed have none: they go out at any time.
         window = window == null ? SendWindow.ANY_TIME : window;
+        // Steps stored before checklists existed have none.
+        checklist = checklist == null ? List.of() : List.copyOf(checklist);
+    }
+
+    /** A step without a checklist. */
+    public StepDefinition(StepType type, Duration delay, String owner, String title, String details,
+                          String priority, Duration dueIn, List<String> to, String template, SendWindow window,
+                          boolean onlyIfPreviousDone) {
+        this(type, delay, owner, title, details, priority, dueIn, to, template, window, onlyIfPreviousDone, List.of());
     }
 
     /** A step that goes out as soon as its delay has passed. */
