@@ -1,5 +1,6 @@
 package dev.tenure.api;
 
+import dev.tenure.engine.deadletters.DeadLetters;
 import dev.tenure.engine.tasks.Inbox;
 import dev.tenure.engine.tasks.Task;
 import dev.tenure.engine.tasks.TaskOutcome;
@@ -38,6 +39,8 @@ class PagesIntegrationTest extends ApiIntegrationTest {
     Inbox inbox;
     @Autowired
     Timeline timeline;
+    @Autowired
+    DeadLetters deadLetters;
 
     /** A detractor answer at a high-touch account put one call-back task in its CSM's inbox. */
     Task detractorTask(String name) {
@@ -231,5 +234,28 @@ class PagesIntegrationTest extends ApiIntegrationTest {
         assertThat(plays).contains("id=\"running-plays\"", dropping.id(), "Save play");
         assertThat(letters).contains("id=\"dead-letters\"", "yesterday", "occurredAt");
         assertThat(emails).contains("Email log", "Suppressed or deferred by the guardrails");
+    }
+
+    @Test
+    void cs_ops_replay_a_refused_webhook_once_its_account_exists() throws Exception {
+        TestData late = TestData.account("Replay Raven", Segment.HIGH_TOUCH);
+        String body = "{\"eventId\":\"" + late.id() + "-nps\",\"accountId\":\"" + late.id()
+                + "\",\"occurredAt\":\"2026-11-20T10:00:00Z\",\"score\":9}";
+        assertThat(post("/api/webhooks/nps", body).getStatusCode().value()).isEqualTo(400);
+        long id = deadLetters.latest("webhook", 50).stream().filter(d -> d.record().contains(late.id()))
+                .findFirst().orElseThrow().id();
+        assertThat(page(MockMvcRequestBuilders.get("/ops/dead-letters").with(signedIn("ops@tenure.test", "CS_OPS")), 200))
+                .contains("id=\"replay-" + id + "\"");
+        intake.accept(late.batch());
+
+        mvc.perform(MockMvcRequestBuilders.post("/ops/dead-letters/" + id + "/replay").with(signedIn("someone@tenure.test")))
+                .andExpect(status().isForbidden());
+        mvc.perform(MockMvcRequestBuilders.post("/ops/dead-letters/" + id + "/replay").with(signedIn("ops@tenure.test", "CS_OPS")))
+                .andExpect(redirectedUrl("/ops/dead-letters"))
+                .andExpect(flash().attribute("notice", "Dead letter " + id + " replayed: 1 accepted, 0 already there."));
+
+        assertThat(deadLetters.find(id).orElseThrow().replayedAt()).isNotNull();
+        assertThat(page(MockMvcRequestBuilders.get("/ops/dead-letters").with(signedIn("ops@tenure.test", "CS_OPS")), 200))
+                .doesNotContain("id=\"replay-" + id + "\"");
     }
 }
