@@ -18,17 +18,18 @@
       .then(function (html) {
         var holder = document.createElement('tbody');
         holder.innerHTML = html;
-        var fresh = holder.querySelectorAll('tr.task');
-        if (fresh.length === 0) {
-          return;
-        }
-        fresh.forEach(function (row) {
+        var fresh = [];
+        holder.querySelectorAll('tr.task').forEach(function (row) {
+          table.dataset.lastId = Math.max(Number(table.dataset.lastId), Number(row.dataset.taskId));
           if (!document.getElementById(row.id)) {
             row.classList.add('new');
             rows.insertBefore(row, rows.firstChild);
+            fresh.push(row);
           }
-          table.dataset.lastId = Math.max(Number(table.dataset.lastId), Number(row.dataset.taskId));
         });
+        if (fresh.length === 0) {
+          return;
+        }
         var total = rows.querySelectorAll('tr.task').length;
         count.textContent = total + (total === 1 ? ' open task' : ' open tasks');
         if (empty) {

@@ -84,7 +84,7 @@ class PagesIntegrationTest extends ApiIntegrationTest {
         String html = page(MockMvcRequestBuilders.get("/inbox").with(signedIn(mine.owner())), 200);
 
         assertThat(html).contains("My inbox", "id=\"task-" + mine.id() + "\"", "Mine Mineral", "Call back within two working days",
-                "play nps-detractor", "lang=\"en\"", "Skip to content");
+                "play nps-detractor", "lang=\"en\"", "Skip to content", "data-last-id=\"" + mine.id() + "\"");
         assertThat(html).doesNotContain("Theirs Thistle", "id=\"task-" + theirs.id() + "\"", "id=\"nav-rules\"");
     }
 

@@ -23,8 +23,14 @@ record HealthChart(List<Line> lines, List<HealthScore> scores) {
     private static final String[] COLOURS = {"#1f5fbf", "#2e7d32", "#a3211a", "#8e24aa", "#ef6c00", "#00838f"};
     private static final String[] DASHES = {"", "6 3", "2 3", "10 4 2 4", "1 4", "8 8"};
 
-    /** One series: its name, colour and dash pattern (so it does not rely on colour alone), and SVG points. */
-    record Line(String name, String colour, String dash, String points, int width) {
+    /**
+     * One series: its name, colour and dash pattern (so it does not rely on colour alone), its SVG points,
+     * and the same points as dots (a single score is a dot, not an invisible line).
+     */
+    public record Line(String name, String colour, String dash, String points, int width, List<Dot> dots) {
+    }
+
+    public record Dot(double x, double y) {
     }
 
     /** {@code history} newest first, as the store returns it. */
@@ -45,10 +51,11 @@ record HealthChart(List<Line> lines, List<HealthScore> scores) {
         int i = 0;
         for (Map.Entry<String, List<Double>> s : series.entrySet()) {
             List<Double> ys = s.getValue();
-            String points = java.util.stream.IntStream.range(0, Math.min(xs.size(), ys.size()))
-                    .mapToObj(n -> String.format(java.util.Locale.ROOT, "%.1f,%.1f", xs.get(n), y(ys.get(n))))
+            List<Dot> dots = java.util.stream.IntStream.range(0, Math.min(xs.size(), ys.size()))
+                    .mapToObj(n -> new Dot(xs.get(n), Math.round(y(ys.get(n)) * 10) / 10.0)).toList();
+            String points = dots.stream().map(d -> String.format(java.util.Locale.ROOT, "%.1f,%.1f", d.x(), d.y()))
                     .collect(Collectors.joining(" "));
-            lines.add(new Line(s.getKey(), COLOURS[i % COLOURS.length], DASHES[i % DASHES.length], points, i == 0 ? 3 : 1));
+            lines.add(new Line(s.getKey(), COLOURS[i % COLOURS.length], DASHES[i % DASHES.length], points, i == 0 ? 3 : 1, dots));
             i++;
         }
         List<HealthScore> newestFirst = new ArrayList<>(shown);

@@ -58,7 +58,7 @@ class InboxPage {
         model.addAttribute("rows", rows(tasks));
         model.addAttribute("plays", inbox.openTaskPlays(whose));
         model.addAttribute("outcomes", OutcomeChoice.all());
-        model.addAttribute("lastId", inbox.openSince(whose, 0).stream().mapToLong(Task::id).max().orElse(0));
+        model.addAttribute("lastId", inbox.newestOpenTaskId(whose));
         return "inbox/inbox";
     }
 

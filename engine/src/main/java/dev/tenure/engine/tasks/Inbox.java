@@ -50,6 +50,11 @@ public class Inbox {
         return tasks.openSince(owner, afterId);
     }
 
+    /** The id of the owner's newest task not done yet (0 for none): where a poll for new ones starts. */
+    public long newestOpenTaskId(String owner) {
+        return tasks.newestOpenId(owner);
+    }
+
     public Instant now() {
         return clock.instant();
     }

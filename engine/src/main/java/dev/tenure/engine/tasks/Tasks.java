@@ -99,6 +99,11 @@ public class Tasks {
                 .params(owner, afterId).query(this::task).list();
     }
 
+    long newestOpenId(String owner) {
+        return jdbc.sql("SELECT coalesce(max(id), 0) FROM task WHERE owner = ? AND status <> 'DONE'")
+                .param(owner).query(Long.class).single();
+    }
+
     boolean reassign(long id, String owner) {
         return jdbc.sql("UPDATE task SET owner = ? WHERE id = ? AND status <> 'DONE'").params(owner, id).update() == 1;
     }
