@@ -4,12 +4,13 @@ import java.time.Instant;
 
 /**
  * A refused record: the source that received it, where it came from (a file name, "webhook"), its line
- * in a file (null otherwise), the original text, and why it was refused.
+ * in a file (null otherwise), the original text, why it was refused, and when a replay of it went
+ * through (null until then).
  */
 public record DeadLetter(Long id, String source, String origin, Integer line, String record, String reason,
-                         Instant createdAt) {
+                         Instant createdAt, Instant replayedAt) {
 
     public static DeadLetter of(String source, String origin, Integer line, String record, String reason) {
-        return new DeadLetter(null, source, origin, line, record, reason, null);
+        return new DeadLetter(null, source, origin, line, record, reason, null, null);
     }
 }

@@ -5,7 +5,12 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The dead-letter store. */
 @Repository
@@ -28,13 +33,26 @@ public class DeadLetters {
     }
 
     public List<DeadLetter> latest(String source, int limit) {
-        return jdbc.sql("""
-                        SELECT id, source, origin, line, record, reason, created_at FROM dead_letter
-                        WHERE (CAST(? AS text) IS NULL OR source = ?) ORDER BY id DESC LIMIT ?""")
-                .params(source, source, limit)
-                .query((rs, n) -> new DeadLetter(rs.getLong("id"), rs.getString("source"), rs.getString("origin"),
-                        (Integer) rs.getObject("line"), rs.getString("record"), rs.getString("reason"),
-                        rs.getTimestamp("created_at").toInstant()))
-                .list();
+        return jdbc.sql(SELECT + " WHERE (CAST(? AS text) IS NULL OR source = ?) ORDER BY id DESC LIMIT ?")
+                .params(source, source, limit).query(this::row).list();
+    }
+
+    public Optional<DeadLetter> find(long id) {
+        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(this::row).optional();
+    }
+
+    /** Marks a dead letter replayed; false when it already was (another replay got there first). */
+    public boolean markReplayed(long id, Instant at) {
+        return jdbc.sql("UPDATE dead_letter SET replayed_at = ? WHERE id = ? AND replayed_at IS NULL")
+                .params(Timestamp.from(at), id).update() == 1;
+    }
+
+    private static final String SELECT = "SELECT id, source, origin, line, record, reason, created_at, replayed_at FROM dead_letter";
+
+    private DeadLetter row(ResultSet rs, int n) throws SQLException {
+        Timestamp replayed = rs.getTimestamp("replayed_at");
+        return new DeadLetter(rs.getLong("id"), rs.getString("source"), rs.getString("origin"),
+                (Integer) rs.getObject("line"), rs.getString("record"), rs.getString("reason"),
+                rs.getTimestamp("created_at").toInstant(), replayed == null ? null : replayed.toInstant());
     }
 }

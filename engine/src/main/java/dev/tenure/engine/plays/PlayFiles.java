@@ -242,7 +242,10 @@ public final class PlayFiles {
             }
             return new StepDefinition(type, delay, owner, title, text(node, "details"), priority,
                     duration(file, content, where, node, "dueIn", Duration.ofDays(3), problems), List.of(), null, window,
-                    onlyIf != null && onlyIf.asBoolean(), before);
+                    onlyIf != null && onlyIf.asBoolean(), before, checklist(file, content, where, node, problems));
+        }
+        if (node.has("checklist")) {
+            problems.add(new PlayFileProblem(file, lineOf(content, "checklist"), where + "checklist applies to task steps only"));
         }
         if (node.has("onlyIfPreviousDone")) {
             problems.add(new PlayFileProblem(file, lineOf(content, "onlyIfPreviousDone"),
@@ -295,6 +298,31 @@ public final class PlayFiles {
             return Duration.ZERO;
         }
         return duration(file, content, where, node, "before", Duration.ZERO, problems);
+    }
+
+    /** A task's {@code checklist:}: a list of short texts the CSM ticks off. */
+    private static List<String> checklist(String file, String content, String where, JsonNode node,
+                                          List<PlayFileProblem> problems) {
+        JsonNode list = node.get("checklist");
+        if (list == null || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            problems.add(new PlayFileProblem(file, lineOf(content, "checklist"),
+                    where + "checklist must be a list of texts, e.g. [\"Call the champion\", \"Check the integrations\"]"));
+            return List.of();
+        }
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode item = list.get(i);
+            if (!item.isTextual() || item.asText().isBlank()) {
+                problems.add(new PlayFileProblem(file, lineOf(content, "checklist"),
+                        where + "checklist item " + (i + 1) + " must be a text, not '" + item + "'"));
+            } else {
+                items.add(item.asText().strip());
+            }
+        }
+        return items;
     }
 
     /** Reads {@code window: business-hours}, {@code businessDays: true} and {@code at: "09:30"}. */

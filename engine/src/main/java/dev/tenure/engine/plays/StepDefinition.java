@@ -9,22 +9,42 @@ import java.util.List;
  * comes due at the first moment after its delay that falls in its send window. A task with
  * {@code onlyIfPreviousDone} is skipped while an earlier task of the same run is still open, so a
  * follow-up does not pile onto work nobody has done yet. A step of a play with a cadence has
- * {@code before} instead of a delay: how long before each occurrence it comes due (null otherwise).
+ * {@code before} instead of a delay: how long before each occurrence it comes due (null otherwise). A
+ * task's {@code checklist} is what the CSM ticks off while working it (shown with the task, empty when the
+ * play gives none).
  */
 public record StepDefinition(StepType type, Duration delay, String owner, String title, String details,
                              String priority, Duration dueIn, List<String> to, String template, SendWindow window,
-                             boolean onlyIfPreviousDone, Duration before) {
+                             boolean onlyIfPreviousDone, Duration before, List<String> checklist) {
 
     public StepDefinition {
         // Steps stored before send windows existed have none: they go out at any time.
         window = window == null ? SendWindow.ANY_TIME : window;
+        // Steps stored before checklists existed have none.
+        checklist = checklist == null ? List.of() : List.copyOf(checklist);
     }
 
-    /** A step of a play started by a rule: it comes due after its delay, in its send window. */
+    /** A step of a play started by a rule, without a checklist. */
     public StepDefinition(StepType type, Duration delay, String owner, String title, String details,
                           String priority, Duration dueIn, List<String> to, String template, SendWindow window,
                           boolean onlyIfPreviousDone) {
-        this(type, delay, owner, title, details, priority, dueIn, to, template, window, onlyIfPreviousDone, null);
+        this(type, delay, owner, title, details, priority, dueIn, to, template, window, onlyIfPreviousDone,
+                (Duration) null, List.of());
+    }
+
+    /** A step of a play started by a rule, with a checklist. */
+    public StepDefinition(StepType type, Duration delay, String owner, String title, String details,
+                          String priority, Duration dueIn, List<String> to, String template, SendWindow window,
+                          boolean onlyIfPreviousDone, List<String> checklist) {
+        this(type, delay, owner, title, details, priority, dueIn, to, template, window, onlyIfPreviousDone,
+                (Duration) null, checklist);
+    }
+
+    /** A step placed before each occurrence of a cadence (or by a rule when {@code before} is null), without a checklist. */
+    public StepDefinition(StepType type, Duration delay, String owner, String title, String details,
+                          String priority, Duration dueIn, List<String> to, String template, SendWindow window,
+                          boolean onlyIfPreviousDone, Duration before) {
+        this(type, delay, owner, title, details, priority, dueIn, to, template, window, onlyIfPreviousDone, before, List.of());
     }
 
     /** A step that goes out as soon as its delay has passed. */

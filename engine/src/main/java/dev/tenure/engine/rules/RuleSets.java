@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,6 +110,14 @@ public class RuleSets {
         return jdbc.sql("SELECT rule_name, count(*) FROM play_run WHERE rule_set_version = ? GROUP BY rule_name")
                 .param(version)
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** When each rule of a version last started a play. */
+    public Map<String, Instant> lastStartByRule(String version) {
+        return jdbc.sql("SELECT rule_name, max(started_at) FROM play_run WHERE rule_set_version = ? GROUP BY rule_name")
+                .param(version)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getTimestamp(2).toInstant())).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 

@@ -7,11 +7,20 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
-/** What a CSM does with their tasks: list, complete with an outcome, snooze. */
+/**
+ * What a CSM does with their tasks: list, complete with an outcome, snooze, hand over to a colleague,
+ * move to another due date (one task or many at once, e.g. before a holiday). Each change is on the
+ * account's timeline.
+ */
 @Service
 public class Inbox {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final Tasks tasks;
     private final Timeline timeline;
@@ -25,6 +34,29 @@ public class Inbox {
 
     public List<Task> list(TaskQuery query) {
         return tasks.list(query);
+    }
+
+    /** The owner's open tasks the filter lets through, most urgent first; overdue ones are due before now. */
+    public List<Task> open(InboxFilter filter) {
+        return tasks.open(filter, clock.instant());
+    }
+
+    public List<String> openTaskPlays(String owner) {
+        return tasks.openTaskPlays(owner);
+    }
+
+    /** Open tasks of the owner newer than the given task id, for an inbox that is already showing the rest. */
+    public List<Task> openSince(String owner, long afterId) {
+        return tasks.openSince(owner, afterId);
+    }
+
+    /** The id of the owner's newest task not done yet (0 for none): where a poll for new ones starts. */
+    public long newestOpenTaskId(String owner) {
+        return tasks.newestOpenId(owner);
+    }
+
+    public Instant now() {
+        return clock.instant();
     }
 
     public Task get(long id) {
@@ -43,6 +75,55 @@ public class Inbox {
                 "Task \"" + task.title() + "\" completed by " + task.owner() + ": " + outcome
                         + (note == null || note.isBlank() ? "" : " — " + note), "task:" + id));
         return get(id);
+    }
+
+    /** Hands open tasks to another owner (an email address); done ones are left as they are. */
+    @Transactional
+    public List<Task> reassign(List<Long> ids, String newOwner, String by) {
+        String owner = requireAddress("owner", newOwner);
+        Instant now = clock.instant();
+        List<Task> changed = new ArrayList<>();
+        for (long id : ids) {
+            Task task = get(id);
+            if (!task.owner().equalsIgnoreCase(owner) && tasks.reassign(id, owner)) {
+                timeline.record(new TimelineEntry(task.accountId(), now, "task.reassigned",
+                        "Task \"" + task.title() + "\" handed from " + task.owner() + " to " + owner + by(by), "task:" + id));
+                changed.add(get(id));
+            }
+        }
+        return changed;
+    }
+
+    /** Gives open tasks a new due time, ending any snooze; done ones are left as they are. */
+    @Transactional
+    public List<Task> reschedule(List<Long> ids, Instant dueAt, String by) {
+        Instant now = clock.instant();
+        if (!dueAt.isAfter(now)) {
+            throw new IllegalArgumentException("dueAt must be in the future");
+        }
+        List<Task> changed = new ArrayList<>();
+        for (long id : ids) {
+            Task task = get(id);
+            if (tasks.reschedule(id, dueAt)) {
+                timeline.record(new TimelineEntry(task.accountId(), now, "task.rescheduled",
+                        "Task \"" + task.title() + "\" now due " + dueAt + by(by), "task:" + id));
+                changed.add(get(id));
+            }
+        }
+        return changed;
+    }
+
+    private static String by(String who) {
+        return who == null || who.isBlank() ? "" : " by " + who;
+    }
+
+    private static String requireAddress(String field, String address) {
+        String trimmed = address == null ? "" : address.strip().toLowerCase(Locale.ROOT);
+        if (!EMAIL.matcher(trimmed).matches()) {
+            throw new IllegalArgumentException(field + ": '" + (address == null ? "" : address)
+                    + "' is not an email address (name@company.example)");
+        }
+        return trimmed;
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package dev.tenure.engine.tasks;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.tenure.engine.storage.JsonColumns;
 import dev.tenure.engine.plays.Why;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,11 +19,16 @@ import java.util.Optional;
 public class Tasks {
 
     private static final String SELECT = """
-            SELECT t.*, a.name AS account_name, r.rule_name, r.rule_set_version, r.matched_facts,
+            SELECT t.*, a.name AS account_name, r.rule_name, r.rule_set_version, r.matched_facts, r.play_id,
+                   s.definition -> 'checklist' AS checklist,
                    CASE WHEN t.status = 'DONE' THEN 'DONE'
                         WHEN t.snoozed_until > now() THEN 'SNOOZED' ELSE 'OPEN' END AS shown_status
             FROM task t JOIN account a ON a.id = t.account_id LEFT JOIN play_run r ON r.id = t.run_id
+                 LEFT JOIN play_step s ON s.id = t.step_id
             """;
+
+    private static final TypeReference<List<String>> TEXTS = new TypeReference<>() {
+    };
 
     private final JdbcClient jdbc;
     private final JsonColumns json;
@@ -60,6 +66,54 @@ public class Tasks {
                 .query(this::task).list();
     }
 
+    /** An owner's open tasks (not done, not snoozed) matching the filter, most urgent first. */
+    public List<Task> open(InboxFilter f, Instant now) {
+        String search = f.accountSearch() == null ? null : "%" + f.accountSearch().toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.sql("SELECT * FROM (" + SELECT + """
+                        ) x WHERE owner = :owner AND shown_status = 'OPEN'
+                          AND (CAST(:priority AS text) IS NULL OR priority = :priority)
+                          AND (NOT :overdue OR due_at < :now)
+                          AND (CAST(:search AS text) IS NULL OR lower(account_name) LIKE :search OR lower(account_id) LIKE :search)
+                          AND (CAST(:play AS text) IS NULL OR play_id = :play)
+                        ORDER BY CASE priority WHEN 'HIGH' THEN 0 WHEN 'NORMAL' THEN 1 ELSE 2 END, due_at, id
+                        LIMIT :limit""")
+                .param("owner", f.owner()).param("priority", f.priority()).param("overdue", f.overdueOnly())
+                .param("now", Timestamp.from(now)).param("search", search).param("play", f.play())
+                .param("limit", f.limit())
+                .query(this::task).list();
+    }
+
+    /** The plays that made an owner's open tasks, for the inbox's play filter. */
+    public List<String> openTaskPlays(String owner) {
+        return jdbc.sql("""
+                        SELECT DISTINCT r.play_id FROM task t JOIN play_run r ON r.id = t.run_id
+                        WHERE t.owner = ? AND t.status <> 'DONE' ORDER BY r.play_id""")
+                .param(owner).query(String.class).list();
+    }
+
+    /** Open tasks of the owner created after the given id: what the inbox has not shown yet. */
+    public List<Task> openSince(String owner, long afterId) {
+        return jdbc.sql("SELECT * FROM (" + SELECT + """
+                        ) x WHERE owner = ? AND shown_status = 'OPEN' AND id > ? ORDER BY id LIMIT 100""")
+                .params(owner, afterId).query(this::task).list();
+    }
+
+    long newestOpenId(String owner) {
+        return jdbc.sql("SELECT coalesce(max(id), 0) FROM task WHERE owner = ? AND status <> 'DONE'")
+                .param(owner).query(Long.class).single();
+    }
+
+    boolean reassign(long id, String owner) {
+        return jdbc.sql("UPDATE task SET owner = ? WHERE id = ? AND status <> 'DONE'").params(owner, id).update() == 1;
+    }
+
+    boolean reschedule(long id, Instant dueAt) {
+        // A new due date is an answer to a snooze as well: the task is back in the inbox, due then.
+        return jdbc.sql("UPDATE task SET due_at = ?, snoozed_until = NULL WHERE id = ? AND status <> 'DONE'")
+                .params(Timestamp.from(dueAt), id).update() == 1;
+    }
+
     boolean complete(long id, TaskOutcome outcome, String note, Instant now) {
         return jdbc.sql("UPDATE task SET status = 'DONE', outcome = ?, note = ?, completed_at = ? WHERE id = ? AND status <> 'DONE'")
                 .params(outcome.name(), note, Timestamp.from(now), id).update() == 1;
@@ -78,7 +132,12 @@ public class Tasks {
                 (Long) rs.getObject("run_id"), rs.getString("owner"), rs.getString("title"), rs.getString("details"),
                 rs.getString("priority"), TaskStatus.valueOf(rs.getString("shown_status")), instant(rs, "due_at"),
                 instant(rs, "snoozed_until"), outcome == null ? null : TaskOutcome.valueOf(outcome), rs.getString("note"),
-                instant(rs, "created_at"), instant(rs, "completed_at"), why);
+                instant(rs, "created_at"), instant(rs, "completed_at"), why, rs.getString("play_id"), checklist(rs));
+    }
+
+    private List<String> checklist(ResultSet rs) throws SQLException {
+        String text = rs.getString("checklist");
+        return text == null ? List.of() : json.read(text, TEXTS);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

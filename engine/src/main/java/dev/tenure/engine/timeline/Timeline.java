@@ -30,4 +30,15 @@ public class Timeline {
                         rs.getString(4), rs.getString(5)))
                 .list();
     }
+
+    /** The latest entries of the given types across all accounts, e.g. suppressed and deferred emails. */
+    public List<TimelineEntry> latestOfTypes(List<String> types, int limit) {
+        return jdbc.sql("""
+                        SELECT account_id, at, type, summary, ref FROM timeline_entry
+                        WHERE type IN (:types) ORDER BY at DESC, id DESC LIMIT :limit""")
+                .param("types", types).param("limit", limit)
+                .query((rs, n) -> new TimelineEntry(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                        rs.getString(4), rs.getString(5)))
+                .list();
+    }
 }

@@ -34,4 +34,16 @@ class StoredStepDefinitionUnitTest {
 
         assertThat(json.read(json.write(step), StepDefinition.class)).isEqualTo(step);
     }
+
+    @Test
+    void aTaskStepStoredBeforeChecklistsExistedHasAnEmptyOneAndANewOneKeepsIt() {
+        StepDefinition old = json.read("""
+                {"type":"TASK","delay":"PT0S","owner":"csm","title":"Call","details":null,"priority":"HIGH","dueIn":"PT48H",
+                 "to":[],"template":null}""", StepDefinition.class);
+        StepDefinition step = new StepDefinition(StepType.TASK, Duration.ZERO, "csm", "Call", null, "HIGH", Duration.ofDays(2),
+                List.of(), null, SendWindow.ANY_TIME, false, List.of("Read the tickets", "Call"));
+
+        assertThat(old.checklist()).isEmpty();
+        assertThat(json.read(json.write(step), StepDefinition.class)).isEqualTo(step);
+    }
 }

@@ -1,0 +1,43 @@
+package dev.tenure.api.pages;
+
+import dev.tenure.engine.tasks.Task;
+import dev.tenure.engine.vocabulary.Account;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.security.Principal;
+import java.util.Locale;
+
+/**
+ * Who is looking at a page and what they may see: a CSM sees the accounts and tasks they own; CS ops and
+ * admins see everything. Read from the plain servlet API only (the principal's name is the user's email),
+ * so the login machinery can change without any page changing.
+ */
+public record Viewer(String email, boolean csOps, boolean admin) {
+
+    public static Viewer of(HttpServletRequest request) {
+        Principal principal = request.getUserPrincipal();
+        if (principal == null || principal.getName() == null || principal.getName().isBlank()) {
+            throw new NotSignedInException();
+        }
+        return new Viewer(principal.getName().strip().toLowerCase(Locale.ROOT), request.isUserInRole("CS_OPS"),
+                request.isUserInRole("ADMIN"));
+    }
+
+    public boolean seesEverything() {
+        return csOps || admin;
+    }
+
+    public boolean mayOpen(Account account) {
+        return seesEverything() || email.equalsIgnoreCase(String.valueOf(account.csm()));
+    }
+
+    public boolean mayWorkOn(Task task) {
+        return seesEverything() || email.equalsIgnoreCase(task.owner());
+    }
+
+    public void requireOps() {
+        if (!seesEverything()) {
+            throw new ForbiddenPageException("This page is for CS ops and admins.");
+        }
+    }
+}

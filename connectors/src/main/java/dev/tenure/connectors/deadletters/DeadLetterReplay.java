@@ -1,0 +1,72 @@
+package dev.tenure.connectors.deadletters;
+
+import dev.tenure.connectors.records.RecordKind;
+import dev.tenure.connectors.webhooks.Webhooks;
+import dev.tenure.engine.deadletters.DeadLetter;
+import dev.tenure.engine.deadletters.DeadLetters;
+import dev.tenure.engine.intake.IntakeResult;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Sends a dead letter through the webhook route again, once what refused it is fixed (an account
+ * created, a rule changed): a webhook request as it came, a JSON-lines line as a one-record request. A
+ * replay that is refused again becomes a dead letter of its own with the new reason; one that goes
+ * through marks the original replayed. Replaying twice changes nothing more: signals are deduplicated.
+ */
+@Component
+public class DeadLetterReplay {
+
+    private static final String WEBHOOK_ORIGIN = "webhook/";
+
+    private final DeadLetters deadLetters;
+    private final Webhooks webhooks;
+    private final Clock clock;
+
+    public DeadLetterReplay(DeadLetters deadLetters, Webhooks webhooks, Clock clock) {
+        this.deadLetters = deadLetters;
+        this.webhooks = webhooks;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws IllegalArgumentException when the dead letter does not exist or cannot be replayed (a CSV
+     *                                  line without its header, a whole file, already replayed)
+     * @throws dev.tenure.engine.intake.RejectedRecordsException when the record is refused again
+     */
+    public IntakeResult replay(long id) {
+        DeadLetter letter = deadLetters.find(id)
+                .orElseThrow(() -> new IllegalArgumentException("dead letter " + id + " does not exist"));
+        if (letter.replayedAt() != null) {
+            throw new IllegalArgumentException("dead letter " + id + " was replayed already, at " + letter.replayedAt());
+        }
+        String kind = kindOf(letter).orElseThrow(() -> new IllegalArgumentException("dead letter " + id + " from "
+                + letter.origin() + " cannot be replayed here: only webhook requests and JSON-lines lines can; "
+                + "fix the file and drop it into the inbox again"));
+        IntakeResult result = webhooks.receive(kind, letter.record());
+        deadLetters.markReplayed(id, clock.instant());
+        return result;
+    }
+
+    /** Whether the page should offer a replay button. */
+    public static boolean replayable(DeadLetter letter) {
+        return letter.replayedAt() == null && kindOf(letter).isPresent();
+    }
+
+    private static Optional<String> kindOf(DeadLetter letter) {
+        String origin = letter.origin();
+        if (origin.startsWith(WEBHOOK_ORIGIN)) {
+            return RecordKind.named(origin.substring(WEBHOOK_ORIGIN.length())).map(RecordKind::label);
+        }
+        String lower = origin.toLowerCase(Locale.ROOT);
+        // A CSV line means nothing without its file's header, which is not kept with it.
+        if (letter.line() != null && (lower.endsWith(".jsonl") || lower.endsWith(".ndjson"))) {
+            String fileName = origin.substring(Math.max(origin.lastIndexOf('/'), origin.lastIndexOf('\\')) + 1);
+            return RecordKind.prefixOf(fileName).map(RecordKind::label);
+        }
+        return Optional.empty();
+    }
+}
