@@ -40,6 +40,15 @@ class AccessApiIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void the_api_docs_are_public_and_say_calls_need_a_bearer_token() {
+        ResponseEntity<JsonNode> docs = anonymous.getForEntity("/v3/api-docs", JsonNode.class);
+
+        assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(docs.getBody().path("components").path("securitySchemes").path("bearer-token").path("scheme").asText())
+                .isEqualTo("bearer");
+    }
+
+    @Test
     void an_unknown_token_gets_401() {
         ResponseEntity<JsonNode> response = withToken("tnr_not-a-token").getForEntity("/api/accounts", JsonNode.class);
 

@@ -37,6 +37,9 @@ class FirstAdmin implements ApplicationRunner {
             return;
         }
         if (!admin.given()) {
+            if (args.containsOption("demo")) {
+                return; // the demo brings its own people (demo.DemoPeople)
+            }
             log.warn("Nobody can sign in yet: set tenure.admin.email and tenure.admin.password (TENURE_ADMIN_EMAIL, "
                     + "TENURE_ADMIN_PASSWORD) to create the first admin at the next start");
             return;
