@@ -15,9 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import java.security.Principal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -27,11 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The pages people use, for a given viewer: a CSM works their inbox and opens their accounts; CS ops see
- * everything. The signed-in user is set on the request as the login machinery will set it.
+ * everything. Requests go through the real security filters, signed in as the login form would sign them in.
  */
 class PagesIntegrationTest extends ApiIntegrationTest {
 
@@ -51,15 +52,11 @@ class PagesIntegrationTest extends ApiIntegrationTest {
         return inbox.list(query).get(0);
     }
 
+    /** Signed in as the login form signs people in, with the CSRF token every form carries. */
     static RequestPostProcessor signedIn(String email, String... roles) {
-        return request -> {
-            Principal principal = () -> email;
-            request.setUserPrincipal(principal);
-            for (String role : roles) {
-                request.addUserRole(role);
-            }
-            return request;
-        };
+        RequestPostProcessor user = SecurityMockMvcRequestPostProcessors.user(email).roles(roles.length == 0 ? new String[]{"CSM"} : roles);
+        RequestPostProcessor csrf = SecurityMockMvcRequestPostProcessors.csrf();
+        return request -> csrf.postProcessRequest(user.postProcessRequest(request));
     }
 
     String page(MockHttpServletRequestBuilder request, int status) throws Exception {
@@ -68,12 +65,12 @@ class PagesIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
-    void without_a_signed_in_user_the_inbox_says_so_and_shows_nothing() throws Exception {
+    void without_a_signed_in_user_the_inbox_sends_them_to_sign_in_and_shows_nothing() throws Exception {
         detractorTask("Nobody Signed In");
 
-        String html = page(MockMvcRequestBuilders.get("/inbox"), 401);
-
-        assertThat(html).contains("id=\"not-signed-in\"").doesNotContain("Nobody Signed In");
+        mvc.perform(MockMvcRequestBuilders.get("/inbox"))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrlPattern("**/login"));
     }
 
     @Test

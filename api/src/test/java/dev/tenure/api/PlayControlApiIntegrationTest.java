@@ -1,6 +1,7 @@
 package dev.tenure.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tenure.api.people.Role;
 import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.plays.PlayRuns;
 import dev.tenure.engine.plays.StepDefinition;
@@ -11,8 +12,6 @@ import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.Segment;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,7 +49,7 @@ class PlayControlApiIntegrationTest extends ApiIntegrationTest {
         long id = runningPlay("Api Paused");
         Instant dueBefore = Instant.parse(get("/api/plays/" + id).path("steps").get(0).path("dueAt").asText());
 
-        ResponseEntity<JsonNode> paused = as("alice@tenure.test", "/api/plays/" + id + "/pause");
+        ResponseEntity<JsonNode> paused = postAs("alice@tenure.test", "/api/plays/" + id + "/pause");
 
         assertThat(paused.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(paused.getBody().path("status").asText()).isEqualTo("PAUSED");
@@ -63,14 +62,14 @@ class PlayControlApiIntegrationTest extends ApiIntegrationTest {
         assertThat(step.path("status").asText()).isEqualTo("SCHEDULED");
         assertThat(Instant.parse(step.path("dueAt").asText())).isAfter(dueBefore);
         String timeline = get("/api/accounts/" + paused.getBody().path("accountId").asText() + "/timeline").toString();
-        assertThat(timeline).contains("play.paused", "paused by alice@tenure.test", "play.resumed", "resumed by api");
+        assertThat(timeline).contains("play.paused", "paused by alice@tenure.test", "play.resumed", "resumed by " + ADMIN);
     }
 
     @Test
     void a_cancelled_play_ends_and_cannot_be_resumed() {
         long id = runningPlay("Api Cancelled");
 
-        ResponseEntity<JsonNode> cancelled = as("bob@tenure.test", "/api/plays/" + id + "/cancel");
+        ResponseEntity<JsonNode> cancelled = postAs("bob@tenure.test", "/api/plays/" + id + "/cancel");
 
         assertThat(cancelled.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(cancelled.getBody().path("status").asText()).isEqualTo("CANCELLED");
@@ -92,9 +91,8 @@ class PlayControlApiIntegrationTest extends ApiIntegrationTest {
                 .isEqualTo("play run 987654321 not found");
     }
 
-    private ResponseEntity<JsonNode> as(String user, String path) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set("X-Tenure-User", user);
-        return http.postForEntity(path, new HttpEntity<>(null, headers), JsonNode.class);
+    /** Who changed a run is the signed-in person. */
+    private ResponseEntity<JsonNode> postAs(String user, String path) {
+        return post(as(user, Role.CS_OPS), path, "");
     }
 }

@@ -151,7 +151,6 @@ class RuleScenariosApiIntegrationTest extends ApiIntegrationTest {
         files.put("churn/thresholds.csv", files.path("churn/thresholds.csv").asText().replace(row + "40,", row + "65,"));
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("X-Tenure-User", "ops@tenure.test");
 
         ResponseEntity<JsonNode> response = http.postForEntity("/api/rules/versions",
                 new HttpEntity<>(json.createObjectNode().set("files", files).toString(), headers), JsonNode.class);

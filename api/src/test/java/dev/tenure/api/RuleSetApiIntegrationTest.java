@@ -2,10 +2,12 @@ package dev.tenure.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tenure.api.people.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -38,15 +40,14 @@ class RuleSetApiIntegrationTest extends ApiIntegrationTest {
         as("cleanup", "/api/rules/versions/" + starter + "/activate", null);
     }
 
+    /** A POST signed in as {@code who} (CS ops), or as nobody when {@code who} is null. */
     ResponseEntity<JsonNode> as(String who, String path, Object body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        if (who != null) {
-            headers.set("X-Tenure-User", who);
-        }
+        TestRestTemplate caller = who == null ? anonymous : as(who, Role.CS_OPS);
         try {
             String text = body == null ? "" : json.writeValueAsString(body);
-            return http.postForEntity(path, new HttpEntity<>(text, headers), JsonNode.class);
+            return caller.postForEntity(path, new HttpEntity<>(text, headers), JsonNode.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -123,15 +124,17 @@ class RuleSetApiIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
-    void changing_the_rules_without_saying_who_is_refused_naming_the_header() {
+    void changing_the_rules_without_signing_in_is_refused_and_a_csm_may_not_either() {
         int versions = get("/api/rules/versions").size();
 
         ResponseEntity<JsonNode> upload = as(null, "/api/rules/versions", upload(variant("anonymous")));
-        ResponseEntity<JsonNode> activate = as(" ", "/api/rules/versions/" + starter + "/activate", null);
+        ResponseEntity<JsonNode> activate = as(null, "/api/rules/versions/" + starter + "/activate", null);
+        ResponseEntity<JsonNode> byCsm = post(as("csm.rules@tenure.test", Role.CSM), "/api/rules/versions/" + starter + "/activate", "");
 
-        assertThat(upload.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(upload.getBody().path("detail").asText()).startsWith("header X-Tenure-User:");
-        assertThat(activate.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(upload.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(upload.getBody().path("detail").asText()).contains("Bearer");
+        assertThat(activate.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(byCsm.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(get("/api/rules/versions")).hasSize(versions);
     }
 

@@ -1,6 +1,7 @@
 package dev.tenure.api.accounts;
 
 import dev.tenure.api.errors.NotFoundException;
+import dev.tenure.api.people.Visibility;
 import dev.tenure.engine.accounts.Accounts;
 import dev.tenure.engine.accounts.Contacts;
 import dev.tenure.engine.health.HealthScores;
@@ -19,7 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** Accounts: the list, one account with its health and running plays, its timeline and health history. */
+/**
+ * Accounts: the list, one account with its health and running plays, its timeline and health history.
+ * A CSM sees only the accounts they are CSM of ({@link Visibility}).
+ */
 @RestController
 @RequestMapping("/api/accounts")
 class AccountController {
@@ -29,8 +33,11 @@ class AccountController {
     private final HealthScores health;
     private final PlayRuns plays;
     private final Timeline timeline;
+    private final Visibility visibility;
 
-    AccountController(Accounts accounts, Contacts contacts, HealthScores health, PlayRuns plays, Timeline timeline) {
+    AccountController(Accounts accounts, Contacts contacts, HealthScores health, PlayRuns plays, Timeline timeline,
+                      Visibility visibility) {
+        this.visibility = visibility;
         this.accounts = accounts;
         this.contacts = contacts;
         this.health = health;
@@ -41,12 +48,13 @@ class AccountController {
     @GetMapping
     List<Account> list(@RequestParam(required = false) String csm, @RequestParam(defaultValue = "100") int limit,
                        @RequestParam(defaultValue = "0") int offset) {
-        return accounts.list(csm, Math.min(Math.max(limit, 1), 1000), Math.max(offset, 0));
+        return accounts.list(visibility.narrowTo(csm, "accounts").orElse(null), Math.min(Math.max(limit, 1), 1000), Math.max(offset, 0));
     }
 
     @GetMapping("/{id}")
     AccountView get(@PathVariable String id) {
         Account account = accounts.find(id).orElseThrow(() -> new NotFoundException("account " + id));
+        visibility.requireAccount(id);
         return new AccountView(account, contacts.of(id), health.latest(id).orElse(null), plays.list(id, "RUNNING", 50));
     }
 
@@ -66,6 +74,7 @@ class AccountController {
         if (accounts.find(id).isEmpty()) {
             throw new NotFoundException("account " + id);
         }
+        visibility.requireAccount(id);
     }
 
     /** An account with its contacts, current health (null before the first signal) and running plays. */

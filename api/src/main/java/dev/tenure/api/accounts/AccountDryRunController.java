@@ -1,6 +1,7 @@
 package dev.tenure.api.accounts;
 
 import dev.tenure.api.errors.NotFoundException;
+import dev.tenure.api.people.Visibility;
 import dev.tenure.engine.backtest.AccountDryRun;
 import dev.tenure.engine.backtest.CandidateRuleSets;
 import dev.tenure.engine.backtest.DryRun;
@@ -24,8 +25,10 @@ class AccountDryRunController {
     private final AccountDryRun dryRun;
     private final CandidateRuleSets ruleSets;
     private final Clock clock;
+    private final Visibility visibility;
 
-    AccountDryRunController(AccountDryRun dryRun, CandidateRuleSets ruleSets, Clock clock) {
+    AccountDryRunController(AccountDryRun dryRun, CandidateRuleSets ruleSets, Clock clock, Visibility visibility) {
+        this.visibility = visibility;
         this.dryRun = dryRun;
         this.ruleSets = ruleSets;
         this.clock = clock;
@@ -33,6 +36,7 @@ class AccountDryRunController {
 
     @GetMapping("/{id}/dry-run")
     DryRun dryRun(@PathVariable String id, @RequestParam(required = false) String version) {
+        visibility.requireAccount(id);
         return dryRun.of(id, version == null ? ruleSets.active() : ruleSets.version(version), clock.instant())
                 .orElseThrow(() -> new NotFoundException("account " + id));
     }

@@ -1,5 +1,6 @@
 package dev.tenure.api.inbox;
 
+import dev.tenure.api.people.Visibility;
 import dev.tenure.engine.EngineProperties;
 import dev.tenure.engine.tasks.Inbox;
 import dev.tenure.engine.tasks.Task;
@@ -25,17 +26,22 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-/** The CSM inbox over REST: list tasks by owner, status and due date; complete or snooze one. */
+/**
+ * The CSM inbox over REST: list tasks by owner, status and due date; complete or snooze one. A CSM sees
+ * and changes only their own tasks ({@link Visibility}).
+ */
 @RestController
 @RequestMapping("/api/tasks")
 class TaskController {
 
     private final Inbox inbox;
     private final ZoneId zone;
+    private final Visibility visibility;
 
-    TaskController(Inbox inbox, EngineProperties properties) {
+    TaskController(Inbox inbox, EngineProperties properties, Visibility visibility) {
         this.inbox = inbox;
         this.zone = properties.defaultTimezone();
+        this.visibility = visibility;
     }
 
     @GetMapping
@@ -43,21 +49,26 @@ class TaskController {
                     @RequestParam(required = false) TaskStatus status,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant dueBefore,
                     @RequestParam(defaultValue = "100") int limit) {
-        return inbox.list(new TaskQuery(owner, accountId, status, dueBefore, Math.min(Math.max(limit, 1), 1000)));
+        String visibleOwner = visibility.narrowTo(owner, "tasks").orElse(null);
+        return inbox.list(new TaskQuery(visibleOwner, accountId, status, dueBefore, Math.min(Math.max(limit, 1), 1000)));
     }
 
     @GetMapping("/{id}")
     Task get(@PathVariable long id) {
-        return inbox.get(id);
+        Task task = inbox.get(id);
+        visibility.requireTask(task);
+        return task;
     }
 
     @PostMapping("/{id}/complete")
     Task complete(@PathVariable long id, @Valid @RequestBody Completion body) {
+        get(id);
         return inbox.complete(id, body.outcome(), body.note());
     }
 
     @PostMapping("/{id}/snooze")
     Task snooze(@PathVariable long id, @Valid @RequestBody Snooze body) {
+        get(id);
         return inbox.snooze(id, body.instant(zone));
     }
 

@@ -2,6 +2,7 @@ package dev.tenure.api.rules;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.tenure.api.errors.NotFoundException;
+import dev.tenure.api.people.Visibility;
 import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.rules.RuleSet;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -31,20 +31,20 @@ import java.util.Map;
 
 /**
  * The rule set in force (its rules, with how many plays each started, and its plays), every stored
- * version, uploading a whole rule set and rolling back to a stored version. Changes say who made them
- * in the {@value #WHO} header until logins exist.
+ * version, uploading a whole rule set and rolling back to a stored version (CS ops and admins). Who made
+ * a change is the signed-in person.
  */
 @RestController
 @RequestMapping("/api/rules")
 class RuleSetController {
 
-    static final String WHO = "X-Tenure-User";
-
     private final ActiveRuleSet active;
     private final RuleSets ruleSets;
     private final RuleSetReload reload;
+    private final Visibility visibility;
 
-    RuleSetController(ActiveRuleSet active, RuleSets ruleSets, RuleSetReload reload) {
+    RuleSetController(ActiveRuleSet active, RuleSets ruleSets, RuleSetReload reload, Visibility visibility) {
+        this.visibility = visibility;
         this.active = active;
         this.ruleSets = ruleSets;
         this.reload = reload;
@@ -80,8 +80,8 @@ class RuleSetController {
      * (201), or already the one in force (200); refused with its errors otherwise (422).
      */
     @PostMapping("/versions")
-    ResponseEntity<?> upload(@RequestBody Upload upload, @RequestHeader(name = WHO, required = false) String who) {
-        RuleSetChange change = reload.upload(upload.files(), requireWho(who));
+    ResponseEntity<?> upload(@RequestBody Upload upload) {
+        RuleSetChange change = reload.upload(upload.files(), visibility.actor());
         if (change.rejected()) {
             return rejected(change);
         }
@@ -93,21 +93,14 @@ class RuleSetController {
 
     /** Rollback (or forward): compiles and vets the stored files of that version again and swaps it in. */
     @PostMapping("/versions/{version}/activate")
-    ResponseEntity<?> activate(@PathVariable String version, @RequestHeader(name = WHO, required = false) String who) {
-        RuleSetChange change = reload.rollback(version, requireWho(who));
+    ResponseEntity<?> activate(@PathVariable String version) {
+        RuleSetChange change = reload.rollback(version, visibility.actor());
         return change.rejected() ? rejected(change) : ResponseEntity.ok(changed(change));
     }
 
     @ExceptionHandler(RuleSetVersionNotFoundException.class)
     ProblemDetail unknownVersion(RuleSetVersionNotFoundException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    }
-
-    private static String requireWho(String who) {
-        if (who == null || who.isBlank()) {
-            throw new IllegalArgumentException("header " + WHO + ": say who is changing the rules (required until logins exist)");
-        }
-        return who.strip();
     }
 
     private Changed changed(RuleSetChange change) {

@@ -1,6 +1,7 @@
 package dev.tenure.api.why;
 
 import dev.tenure.api.errors.NotFoundException;
+import dev.tenure.api.people.Visibility;
 import dev.tenure.engine.rules.Explanation;
 import dev.tenure.engine.rules.Explanations;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,13 +17,17 @@ import org.springframework.web.bind.annotation.RestController;
 class WhyController {
 
     private final Explanations explanations;
+    private final Visibility visibility;
 
-    WhyController(Explanations explanations) {
+    WhyController(Explanations explanations, Visibility visibility) {
         this.explanations = explanations;
+        this.visibility = visibility;
     }
 
     @GetMapping("/api/why/{kind}/{id}")
     Explanation why(@PathVariable String kind, @PathVariable long id) {
-        return explanations.explain(kind, id).orElseThrow(() -> new NotFoundException(kind + " " + id));
+        Explanation explanation = explanations.explain(kind, id).orElseThrow(() -> new NotFoundException(kind + " " + id));
+        visibility.requireAccount(explanation.account().id());
+        return explanation;
     }
 }

@@ -1,5 +1,8 @@
 package dev.tenure.api.demo;
 
+import dev.tenure.api.people.ApiTokens;
+import dev.tenure.api.people.People;
+import dev.tenure.api.people.Role;
 import dev.tenure.engine.vocabulary.Segment;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +39,12 @@ class DemoLoaderIntegrationTest {
     JdbcClient jdbc;
     @Autowired
     Clock clock;
+    @Autowired
+    DemoPeople demoPeople;
+    @Autowired
+    People people;
+    @Autowired
+    ApiTokens tokens;
 
     static Set<String> playsOf(DemoAccount account) {
         String saveUsageDrop = account.account().segment() == Segment.TECH_TOUCH
@@ -81,6 +90,18 @@ class DemoLoaderIntegrationTest {
         assertThat(signals).isGreaterThan(10_000);
         assertThat(count("SELECT count(*) FROM signal WHERE account_id LIKE 'demo-%'")).isEqualTo(signals);
         assertThat(count("SELECT count(*) FROM play_run WHERE account_id LIKE 'demo-%'")).isEqualTo(plays);
+    }
+
+    @Test
+    void a_newcomer_can_sign_in_as_a_demo_csm_or_as_cs_ops_and_each_start_gives_one_working_api_token() {
+        assertThat(people.find("dana.reyes@tenure.example").orElseThrow().roles()).containsExactly(Role.CSM);
+        assertThat(people.find("dana.reyes@tenure.example").orElseThrow().displayName()).isEqualTo("Dana Reyes");
+        assertThat(people.passwordMatches("dana.reyes@tenure.example", DemoPeople.PASSWORD)).isTrue();
+        assertThat(people.find(DemoPeople.OPS).orElseThrow().roles()).containsExactlyInAnyOrder(Role.CS_OPS, Role.ADMIN);
+
+        demoPeople.run(new DefaultApplicationArguments("--demo"));
+
+        assertThat(tokens.list()).filteredOn(t -> t.owner().equals(DemoPeople.OPS) && !t.revoked()).hasSize(1);
     }
 
     private long count(String sql) {

@@ -1,0 +1,76 @@
+package dev.tenure.api.people;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Two ways in. {@code /api/**} is stateless: a bearer token an admin issued, no session, no CSRF (a
+ * token in a header is not sent by a browser on its own, so there is nothing to forge). Pages use form
+ * login with a session and CSRF protection. Webhooks carry a per-source secret instead of a login.
+ */
+@Configuration
+@EnableWebSecurity
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class SecurityConfiguration {
+
+    private static final String[] SEE_EVERYTHING = {Role.ADMIN.name(), Role.CS_OPS.name()};
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, AccessProblems problems) throws Exception {
+        return http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new BearerTokens(tokens, problems), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        // Checked against the source's secret by the webhook endpoint itself.
+                        .requestMatchers("/api/webhooks/**").permitAll()
+                        .requestMatchers("/api/users/me/**").authenticated()
+                        .requestMatchers("/api/users/**", "/api/tokens/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/rules/**").hasAnyRole(SEE_EVERYTHING)
+                        .requestMatchers("/api/backtests/**", "/api/emails/**", "/api/dead-letters/**",
+                                "/api/suppressions/**").hasAnyRole(SEE_EVERYTHING)
+                        .anyRequest().authenticated())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**", "/unsubscribe/**",
+                                "/css/**", "/js/**", "/images/**", "/favicon.ico",
+                                "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                        .anyRequest().authenticated())
+                // Mail clients' one-click unsubscribe POST (RFC 8058) carries no CSRF token; its signed token
+                // in the path is what makes it safe.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/unsubscribe/**"))
+                .formLogin(form -> form.loginPage("/login").permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                .build();
+    }
+
+    @Bean
+    UserDetailsService signIns(People people) {
+        return email -> people.find(email)
+                .flatMap(person -> people.passwordHash(email).map(hash -> User.withUsername(person.email())
+                        .password(hash)
+                        .disabled(!person.enabled())
+                        .roles(person.roles().stream().map(Role::name).toArray(String[]::new))
+                        .build()))
+                .orElseThrow(() -> new UsernameNotFoundException("no user " + email));
+    }
+}
