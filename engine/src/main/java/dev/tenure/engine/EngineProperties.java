@@ -16,6 +16,7 @@ import java.time.ZoneId;
  * @param sweepInterval   how often the scheduler looks for due steps it was not woken for
  * @param dailyEvaluation cron expression (in the default time zone) for re-evaluating every account
  * @param stepBatchSize   how many due steps one drain takes at a time
+ * @param stepWorkers     how many drains run side by side on this node, each with its own batch
  */
 @ConfigurationProperties("tenure")
 public record EngineProperties(@DefaultValue("rules") String rulesFolder,
@@ -23,7 +24,17 @@ public record EngineProperties(@DefaultValue("rules") String rulesFolder,
                                @DefaultValue("Tenure <cs@tenure.example>") String mailFrom,
                                @DefaultValue("30s") Duration sweepInterval,
                                @DefaultValue("0 0 6 * * ?") String dailyEvaluation,
-                               @DefaultValue("100") int stepBatchSize) {
+                               @DefaultValue("100") int stepBatchSize,
+                               @DefaultValue("2") int stepWorkers) {
+
+    public EngineProperties {
+        if (stepBatchSize < 1) {
+            throw new IllegalArgumentException("tenure.step-batch-size must be at least 1, was " + stepBatchSize);
+        }
+        if (stepWorkers < 1) {
+            throw new IllegalArgumentException("tenure.step-workers must be at least 1, was " + stepWorkers);
+        }
+    }
 
     /** A plain path on disk; a web context would otherwise read the setting as a servlet resource. */
     public Path rulesPath() {

@@ -4,13 +4,14 @@ import dev.tenure.engine.accounts.Accounts;
 import dev.tenure.engine.accounts.Contacts;
 import dev.tenure.engine.mail.Delivery;
 import dev.tenure.engine.mail.EmailComposer;
-import dev.tenure.engine.mail.Emails;
+import dev.tenure.engine.mail.OutgoingEmail;
 import dev.tenure.engine.mail.Outbox;
 import dev.tenure.engine.mail.RenderedEmail;
 import dev.tenure.engine.plays.PlayRuns;
 import dev.tenure.engine.plays.PlayStep;
 import dev.tenure.engine.plays.StepDefinition;
 import dev.tenure.engine.plays.StepRecipient;
+import dev.tenure.engine.plays.StepType;
 import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.storage.JsonColumns;
@@ -25,7 +26,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -41,14 +44,13 @@ class StepActions {
     private final PlayRuns runs;
     private final Tasks tasks;
     private final Outbox outbox;
-    private final Emails emails;
     private final EmailComposer composer;
     private final ActiveRuleSet rules;
     private final Timeline timeline;
     private final JsonColumns json;
     private final StillApplies stillApplies;
 
-    StepActions(Accounts accounts, Contacts contacts, PlayRuns runs, Tasks tasks, Outbox outbox, Emails emails,
+    StepActions(Accounts accounts, Contacts contacts, PlayRuns runs, Tasks tasks, Outbox outbox,
                 EmailComposer composer, ActiveRuleSet rules, Timeline timeline, JsonColumns json,
                 StillApplies stillApplies) {
         this.stillApplies = stillApplies;
@@ -57,35 +59,50 @@ class StepActions {
         this.runs = runs;
         this.tasks = tasks;
         this.outbox = outbox;
-        this.emails = emails;
         this.composer = composer;
         this.rules = rules;
         this.timeline = timeline;
         this.json = json;
     }
 
-    /** Checks first that the step still applies; a skipped step is on the timeline with its reason. */
-    StepResult carryOut(PlayStep step, Instant now) {
-        Account account = accounts.find(step.accountId()).orElseThrow();
-        Optional<String> noLonger = stillApplies.reasonToSkip(step, account, now);
-        StepResult result;
-        if (noLonger.isPresent()) {
-            result = StepResult.skipped(noLonger.get());
-        } else {
-            Why why = runs.why(step.runId()).orElseThrow();
-            result = switch (step.type()) {
-                case TASK -> task(step, account, why, now);
-                case EMAIL -> email(step, account, why, now);
-            };
+    /**
+     * Carries out a claimed batch; returns each step's result by step id. Checks first that each step
+     * still applies (a skipped step is on the timeline with its reason), in the batch's order. What the batch needs is read in a
+     * few queries for all its steps; tasks are created one by one; emails go through {@link #emails}.
+     */
+    Map<Long, StepResult> carryOut(List<PlayStep> steps, Instant now) {
+        Map<String, Account> accountsById = accounts.findAll(steps.stream().map(PlayStep::accountId).distinct().toList());
+        Map<Long, String> skip = stillApplies.reasonsToSkip(steps, accountsById, now);
+        List<PlayStep> going = steps.stream().filter(s -> !skip.containsKey(s.id())).toList();
+        Map<Long, Why> whys = going.isEmpty() ? Map.of() : runs.whys(going.stream().map(PlayStep::runId).distinct().toList());
+        Map<Long, StepResult> results = new HashMap<>();
+        List<TimelineEntry> entries = new ArrayList<>();
+        skip.forEach((id, reason) -> results.put(id, StepResult.skipped(reason)));
+        List<PlayStep> emailSteps = new ArrayList<>();
+        for (PlayStep step : going) {
+            if (step.type() == StepType.TASK) {
+                Optional<String> heldBack = stillApplies.earlierTaskOpen(step);
+                results.put(step.id(), heldBack.isPresent() ? StepResult.skipped(heldBack.get())
+                        : task(step, accountsById.get(step.accountId()), whys.get(step.runId()), now, entries));
+            } else {
+                emailSteps.add(step);
+            }
         }
-        if ("SKIPPED".equals(result.status())) {
-            timeline.record(new TimelineEntry(account.id(), now, "step.skipped",
-                    "Step skipped: " + result.detail(), "step:" + step.id()));
+        if (!emailSteps.isEmpty()) {
+            results.putAll(emails(emailSteps, accountsById, whys, now, entries));
         }
-        return result;
+        for (PlayStep step : steps) {
+            StepResult result = results.get(step.id());
+            if ("SKIPPED".equals(result.status())) {
+                entries.add(new TimelineEntry(step.accountId(), now, "step.skipped",
+                        "Step skipped: " + result.detail(), "step:" + step.id()));
+            }
+        }
+        timeline.recordAll(entries);
+        return results;
     }
 
-    private StepResult task(PlayStep step, Account account, Why why, Instant now) {
+    private StepResult task(PlayStep step, Account account, Why why, Instant now, List<TimelineEntry> entries) {
         StepDefinition def = step.definition();
         String owner = "csm".equalsIgnoreCase(def.owner()) ? account.csm() : def.owner();
         if (owner == null || owner.isBlank()) {
@@ -95,34 +112,69 @@ class StepActions {
         String title = composer.fill(def.title(), model);
         long id = tasks.create(new NewTask(account.id(), step.runId(), step.id(), owner, title,
                 composer.fill(def.details(), model), def.priority(), now.plus(def.dueIn())), now);
-        timeline.record(new TimelineEntry(account.id(), now, "task.created",
+        entries.add(new TimelineEntry(account.id(), now, "task.created",
                 "Task for " + owner + ": " + title + " (rule \"" + why.rule() + "\")", "task:" + id));
         log.info("Task {} for {}: {}", id, owner, title);
         return StepResult.done("task:" + id);
     }
 
-    private StepResult email(PlayStep step, Account account, Why why, Instant now) {
-        StepDefinition def = step.definition();
-        Optional<String> template = rules.get().template(def.template());
-        if (template.isEmpty()) {
-            return StepResult.failed("template '" + def.template() + "' is not in the active rule set");
+    /**
+     * A batch's emails: each rendered and addressed, then admitted together, recorded and sent together
+     * ({@link Outbox#deliver}), each step's result and timeline entry from its own delivery.
+     */
+    private Map<Long, StepResult> emails(List<PlayStep> steps, Map<String, Account> accountsById, Map<Long, Why> whys,
+                                         Instant now, List<TimelineEntry> entries) {
+        Map<Long, StepResult> results = new HashMap<>();
+        Map<String, List<Contact>> contactsOf = contacts.ofAccounts(steps.stream().map(PlayStep::accountId).distinct().toList());
+        Map<Long, PlayStep> stepsById = new HashMap<>();
+        List<OutgoingEmail> outgoing = new ArrayList<>();
+        for (PlayStep step : steps) {
+            StepDefinition def = step.definition();
+            Account account = accountsById.get(step.accountId());
+            Optional<String> template = rules.get().template(def.template());
+            if (template.isEmpty()) {
+                results.put(step.id(), StepResult.failed("template '" + def.template() + "' is not in the active rule set"));
+                continue;
+            }
+            Optional<StepRecipient> to = StepRecipient.pick(account, contactsOf.getOrDefault(account.id(), List.of()), def.to());
+            if (to.isEmpty()) {
+                results.put(step.id(), StepResult.skipped("no reachable contact with role " + String.join(" or ", def.to())));
+                continue;
+            }
+            RenderedEmail email = composer.render(template.get(), model(account, to.get().contact(), whys.get(step.runId())));
+            outgoing.add(new OutgoingEmail(account.id(), step.runId(), step.id(), to.get().email(), email));
+            stepsById.put(step.id(), step);
         }
-        Optional<StepRecipient> to = StepRecipient.pick(account, contacts.of(account.id()), def.to());
-        if (to.isEmpty()) {
-            return StepResult.skipped("no reachable contact with role " + String.join(" or ", def.to()));
+        List<OutgoingEmail> admitted = admit(outgoing, now);
+        List<Delivery> deliveries = outbox.deliver(admitted, now);
+        for (int i = 0; i < admitted.size(); i++) {
+            OutgoingEmail email = admitted.get(i);
+            Why why = whys.get(email.runId());
+            results.put(email.stepId(), result(email, why, deliveries.get(i), now, entries));
         }
-        RenderedEmail email = composer.render(template.get(), model(account, to.get().contact(), why));
-        Delivery delivery = outbox.deliver(account.id(), step.runId(), step.id(), to.get().email(), email, now);
+        return results;
+    }
+
+    /**
+     * The one stage per batch where the outgoing emails are decided before any is recorded or sent. For
+     * now every email is admitted; guardrails (suppression, frequency caps, send limits) plug in here,
+     * deciding for the whole batch at once.
+     */
+    private List<OutgoingEmail> admit(List<OutgoingEmail> outgoing, Instant now) {
+        return outgoing;
+    }
+
+    private StepResult result(OutgoingEmail email, Why why, Delivery delivery, Instant now, List<TimelineEntry> entries) {
         long id = delivery.emailId();
         String status = delivery.status().name().toLowerCase(Locale.ROOT);
-        String summary = "Email \"" + email.subject() + "\" to " + to.get().email() + " " + status;
+        String summary = "Email \"" + email.email().subject() + "\" to " + email.recipient() + " " + status;
         if (delivery.error() != null) {
             summary += " (attempt " + delivery.attempt() + " of " + outbox.maxAttempts() + ": " + delivery.error()
                     + (delivery.retryAt() != null ? "; next attempt at " + delivery.retryAt() : "") + ")";
         }
-        timeline.record(new TimelineEntry(account.id(), now, "email." + status,
+        entries.add(new TimelineEntry(email.accountId(), now, "email." + status,
                 summary + " (rule \"" + why.rule() + "\")", "email:" + id));
-        log.info("Email {} {} to {}: {}", id, delivery.status(), to.get().email(), email.subject());
+        log.debug("Email {} {} to {}: {}", id, delivery.status(), email.recipient(), email.email().subject());
         return switch (delivery.status()) {
             case FAILED -> StepResult.failed("email:" + id + " failed after " + delivery.attempt() + " attempt(s): " + delivery.error());
             case RETRYING -> StepResult.retry("email:" + id + " attempt " + delivery.attempt() + " failed: " + delivery.error()
