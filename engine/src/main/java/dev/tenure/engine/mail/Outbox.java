@@ -7,9 +7,8 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -23,6 +22,9 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends an email through SMTP when {@code spring.mail.host} is set, otherwise keeps it in the email log
@@ -37,7 +39,7 @@ import java.util.Map;
  * never sent again.
  */
 @Component
-public class Outbox {
+public class Outbox implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
@@ -46,11 +48,21 @@ public class Outbox {
     private final String from;
     private final MailRetryProperties retry;
     private final TransactionTemplate ownTransaction;
+    private final ExecutorService lanes;
+    private final SmtpBatch smtp;
 
     public Outbox(Emails emails, ObjectProvider<JavaMailSender> sender, EngineProperties properties,
-                  MailRetryProperties retry, PlatformTransactionManager transactions) {
+                  MailRetryProperties retry, SmtpConnectionProperties connections, PlatformTransactionManager transactions) {
         this.emails = emails;
         this.sender = sender.getIfAvailable();
+        AtomicInteger n = new AtomicInteger();
+        this.lanes = this.sender != null && connections.connections() > 1
+                ? Executors.newFixedThreadPool(connections.connections() - 1, r -> {
+                    Thread t = new Thread(r, "tenure-smtp-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }) : null;
+        this.smtp = new SmtpBatch(this.sender, connections.connections(), lanes);
         this.from = properties.mailFrom();
         this.retry = retry;
         this.ownTransaction = new TransactionTemplate(transactions);
@@ -72,7 +84,8 @@ public class Outbox {
      * transient failure (SMTP unreachable, 4xx) comes back RETRYING with the time of the next attempt until
      * the attempts run out; a 5xx refusal or the last attempt comes back FAILED. One email's failure does
      * not touch the others. The rows are written and committed in one transaction before SMTP sees any
-     * message, the messages go out over one SMTP connection, and the outcomes are committed in one more.
+     * message, the messages go out over a few SMTP connections ({@code tenure.mail.connections}), and the
+     * outcomes are committed in one more.
      * Call inside the transaction that holds the steps' locks.
      */
     public List<Delivery> deliver(List<OutgoingEmail> outgoing, Instant now) {
@@ -130,7 +143,7 @@ public class Outbox {
         return attempts;
     }
 
-    /** Hands the attempts to SMTP over one connection; returns each one's outcome by step id. */
+    /** Hands the attempts to SMTP (over a few connections, {@link SmtpBatch}); returns each one's outcome by step id. */
     private Map<Long, Delivery> send(List<Attempt> attempts, Instant now) {
         Map<MimeMessage, Attempt> messages = new IdentityHashMap<>();
         Map<Long, Delivery> outcomes = new HashMap<>();
@@ -141,17 +154,7 @@ public class Outbox {
                 outcomes.put(attempt.stepId(), failed(attempt, e, now));
             }
         }
-        Map<Object, Exception> failures = new IdentityHashMap<>();
-        if (!messages.isEmpty()) {
-            try {
-                sender.send(messages.keySet().toArray(MimeMessage[]::new));
-            } catch (MailSendException e) {
-                // Per message: a refused recipient fails its own message; a lost connection the rest.
-                failures.putAll(e.getFailedMessages());
-            } catch (MailException e) {
-                messages.keySet().forEach(m -> failures.put(m, e));
-            }
-        }
+        Map<MimeMessage, Exception> failures = messages.isEmpty() ? Map.of() : smtp.send(new ArrayList<>(messages.keySet()));
         messages.forEach((message, attempt) -> {
             Exception failure = failures.get(message);
             outcomes.put(attempt.stepId(), failure == null
@@ -169,6 +172,13 @@ public class Outbox {
         return again
                 ? new Delivery(attempt.emailId(), EmailStatus.RETRYING, error, attempt.number(), retry.nextAttempt(attempt.number(), now))
                 : new Delivery(attempt.emailId(), EmailStatus.FAILED, error, attempt.number(), null);
+    }
+
+    @Override
+    public void destroy() {
+        if (lanes != null) {
+            lanes.shutdown();
+        }
     }
 
     public int maxAttempts() {
