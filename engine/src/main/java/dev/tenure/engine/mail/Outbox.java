@@ -1,8 +1,10 @@
 package dev.tenure.engine.mail;
 
 import dev.tenure.engine.EngineProperties;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
@@ -10,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -42,6 +43,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class Outbox implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+    private static final String UTF_8 = "UTF-8";
 
     private final Emails emails;
     private final JavaMailSender sender;
@@ -194,13 +196,27 @@ public class Outbox implements DisposableBean {
 
     /** The one place a step's email becomes a MIME message: headers every email carries are added here. */
     private MimeMessage message(String messageId, String recipient, RenderedEmail email) throws MessagingException {
+        // Set directly, not through MimeMessageHelper: it reads a MIME types file for every message.
         MimeMessage message = new FixedIdMessage(sender.createMimeMessage().getSession(), messageId);
-        MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
-        helper.setFrom(InternetAddress.parse(from)[0]);
-        helper.setTo(recipient);
-        helper.setSubject(email.subject());
-        helper.setText(email.html(), true);
+        message.setFrom(fromAddress());
+        InternetAddress[] to = InternetAddress.parse(recipient);
+        if (to.length != 1) {
+            throw new AddressException("Illegal address", recipient);
+        }
+        message.setRecipients(Message.RecipientType.TO, to);
+        message.setSubject(email.subject(), UTF_8);
+        message.setContent(email.html(), "text/html;charset=" + UTF_8);
         return message;
+    }
+
+    /** The sender, its name encoded as UTF-8 where it needs to be. */
+    private InternetAddress fromAddress() throws AddressException {
+        InternetAddress parsed = InternetAddress.parse(from)[0];
+        try {
+            return new InternetAddress(parsed.getAddress(), parsed.getPersonal(), UTF_8);
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException("UTF-8 is always supported", e);
+        }
     }
 
     private static String describe(JavaMailSender sender) {
