@@ -17,6 +17,7 @@ import java.time.ZoneId;
  * @param dailyEvaluation cron expression (in the default time zone) for re-evaluating every account
  * @param stepBatchSize   how many due steps one drain takes at a time
  * @param publicUrl       where people reach this installation over HTTP, for links in emails (unsubscribe)
+ * @param stepWorkers     how many drains run side by side on this node, each with its own batch
  */
 @ConfigurationProperties("tenure")
 public record EngineProperties(@DefaultValue("rules") String rulesFolder,
@@ -25,7 +26,17 @@ public record EngineProperties(@DefaultValue("rules") String rulesFolder,
                                @DefaultValue("30s") Duration sweepInterval,
                                @DefaultValue("0 0 6 * * ?") String dailyEvaluation,
                                @DefaultValue("100") int stepBatchSize,
-                               @DefaultValue("http://localhost:8080") String publicUrl) {
+                               @DefaultValue("http://localhost:8080") String publicUrl,
+                               @DefaultValue("2") int stepWorkers) {
+
+    public EngineProperties {
+        if (stepBatchSize < 1) {
+            throw new IllegalArgumentException("tenure.step-batch-size must be at least 1, was " + stepBatchSize);
+        }
+        if (stepWorkers < 1) {
+            throw new IllegalArgumentException("tenure.step-workers must be at least 1, was " + stepWorkers);
+        }
+    }
 
     /** A plain path on disk; a web context would otherwise read the setting as a servlet resource. */
     public Path rulesPath() {

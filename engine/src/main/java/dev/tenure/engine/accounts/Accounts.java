@@ -63,6 +63,14 @@ public class Accounts {
         return jdbc.sql("SELECT id FROM account ORDER BY id").query(String.class).list();
     }
 
+    /** The stored accounts among {@code ids}, by id: one query for a batch of steps. */
+    public java.util.Map<String, Account> findAll(Collection<String> ids) {
+        java.util.Map<String, Account> found = new java.util.HashMap<>();
+        jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE id = ANY(?)").param(ids.toArray(String[]::new))
+                .query(ROW).list().forEach(a -> found.put(a.id(), a));
+        return found;
+    }
+
     /** The ids among {@code ids} that are stored. */
     public Set<String> existing(Collection<String> ids) {
         if (ids.isEmpty()) {

@@ -5,10 +5,13 @@ import dev.tenure.engine.vocabulary.ContactRole;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** The contact store. */
 @Repository
@@ -36,22 +39,27 @@ public class Contacts {
                         SELECT account_id, email, name, role, timezone, active, unsubscribed FROM contact
                         WHERE account_id = ? ORDER BY role, email""")
                 .param(accountId)
-                .query((rs, n) -> new Contact(rs.getString(1), rs.getString(2), rs.getString(3),
-                        ContactRole.valueOf(rs.getString(4)), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7)))
+                .query(Contacts::contact)
                 .list();
     }
 
-    /** The contacts of many accounts in one query, by account id; an account without contacts is absent. */
+    /** The contacts of each of these accounts, in the order {@link #of} gives them: one query for a batch. */
     public Map<String, List<Contact>> ofAccounts(Collection<String> accountIds) {
         if (accountIds.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql("""
+        Map<String, List<Contact>> contacts = new HashMap<>();
+        jdbc.sql("""
                         SELECT account_id, email, name, role, timezone, active, unsubscribed FROM contact
                         WHERE account_id = ANY(?) ORDER BY account_id, role, email""")
                 .param(accountIds.toArray(String[]::new))
-                .query((rs, n) -> new Contact(rs.getString(1), rs.getString(2), rs.getString(3),
-                        ContactRole.valueOf(rs.getString(4)), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7)))
-                .list().stream().collect(Collectors.groupingBy(Contact::accountId));
+                .query(Contacts::contact).list()
+                .forEach(c -> contacts.computeIfAbsent(c.accountId(), id -> new ArrayList<>()).add(c));
+        return contacts;
+    }
+
+    private static Contact contact(ResultSet rs, int n) throws SQLException {
+        return new Contact(rs.getString(1), rs.getString(2), rs.getString(3),
+                ContactRole.valueOf(rs.getString(4)), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7));
     }
 }

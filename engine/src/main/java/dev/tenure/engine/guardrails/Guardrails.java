@@ -101,11 +101,11 @@ public class Guardrails implements StartGuard {
     }
 
     /** One verdict per email, in order. Call inside the transaction that holds the steps' locks. */
-    public List<SendVerdict> check(List<OutgoingEmail> emails, Instant now) {
+    public List<SendVerdict> check(List<TechTouchEmail> emails, Instant now) {
         if (emails.isEmpty()) {
             return List.of();
         }
-        List<Long> steps = emails.stream().map(OutgoingEmail::stepId).toList();
+        List<Long> steps = emails.stream().map(TechTouchEmail::stepId).toList();
         List<String> addresses = emails.stream().map(e -> address(e.address())).distinct().toList();
         Map<String, String> unsubscribed = history.unsubscribed(addresses);
         Map<String, Integer> recent = new HashMap<>(history.sentTo(addresses, now.minus(limits.frequencyCap().per()), steps));
@@ -113,7 +113,7 @@ public class Guardrails implements StartGuard {
         int sent = history.sent(today.atStartOfDay(dayZone).toInstant(), steps);
 
         List<SendVerdict> verdicts = new ArrayList<>(emails.size());
-        for (OutgoingEmail email : emails) {
+        for (TechTouchEmail email : emails) {
             String address = address(email.address());
             SendVerdict verdict;
             if (unsubscribed.containsKey(address)) {
@@ -155,14 +155,14 @@ public class Guardrails implements StartGuard {
      * without one at the start of business hours in the recipient's time zone, so the held-back emails do
      * not all go out at midnight.
      */
-    private Instant tomorrow(OutgoingEmail email, LocalDate today) {
+    private Instant tomorrow(TechTouchEmail email, LocalDate today) {
         Instant nextDay = today.plusDays(1).atStartOfDay(dayZone).toInstant();
         SendWindow window = email.window().anyTime() ? new SendWindow(false, false, hours.start()) : email.window();
         return window.earliest(nextDay, email.zone(), hours);
     }
 
     /** In its window now, or a step with an {@code at:} time that is only a little late. */
-    private boolean inWindow(OutgoingEmail email, Instant now) {
+    private boolean inWindow(TechTouchEmail email, Instant now) {
         SendWindow window = email.window();
         if (window.anyTime() || window.earliest(now, email.zone(), hours).equals(now)) {
             return true;

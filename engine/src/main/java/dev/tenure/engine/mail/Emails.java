@@ -2,6 +2,7 @@ package dev.tenure.engine.mail;
 
 import dev.tenure.engine.storage.JsonColumns;
 import dev.tenure.engine.plays.Why;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -9,6 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,51 +26,82 @@ public class Emails {
             """;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final JsonColumns json;
 
-    public Emails(JdbcClient jdbc, JsonColumns json) {
+    public Emails(JdbcClient jdbc, JdbcTemplate batch, JsonColumns json) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json;
     }
 
-    long create(String accountId, Long runId, Long stepId, String messageId, String recipient, RenderedEmail email,
-                EmailStatus status, String error, Instant now) {
-        return jdbc.sql("""
+    /** The emails these steps have written so far, by step id. */
+    Map<Long, Email> ofSteps(Collection<Long> stepIds) {
+        Map<Long, Email> written = new HashMap<>();
+        jdbc.sql(SELECT + " WHERE e.step_id = ANY(?)").param(stepIds.toArray(Long[]::new))
+                .query((rs, n) -> Map.entry(rs.getLong("step_id"), email(rs, n))).list()
+                .forEach(e -> written.put(e.getKey(), e.getValue()));
+        return written;
+    }
+
+    /**
+     * Records new emails in one round trip, all with this status (SENDING: the first attempt is about to
+     * be made; KEPT: no SMTP server); returns their ids by step id.
+     */
+    Map<Long, Long> createAll(List<OutgoingEmail> outgoing, EmailStatus status, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        int attempts = status == EmailStatus.SENDING ? 1 : 0;
+        batch.batchUpdate("""
                         INSERT INTO email (account_id, run_id, step_id, message_id, recipient, subject, body, status,
-                                           error, created_at, sent_at, unsubscribe_url)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(accountId, runId, stepId, messageId, recipient, email.subject(), email.html(), status.name(),
-                        error, Timestamp.from(now), status == EmailStatus.SENT ? Timestamp.from(now) : null,
-                        email.unsubscribeUrl())
-                .query(Long.class).single();
+                                           created_at, attempts, unsubscribe_url)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", outgoing, outgoing.size(), (ps, e) -> {
+            ps.setString(1, e.accountId());
+            ps.setObject(2, e.runId());
+            ps.setLong(3, e.stepId());
+            ps.setString(4, Outbox.messageIdOf(e.stepId()));
+            ps.setString(5, e.recipient());
+            ps.setString(6, e.email().subject());
+            ps.setString(7, e.email().html());
+            ps.setString(8, status.name());
+            ps.setTimestamp(9, at);
+            ps.setInt(10, attempts);
+            ps.setString(11, e.email().unsubscribeUrl());
+        });
+        Map<Long, Long> ids = new HashMap<>();
+        jdbc.sql("SELECT step_id, id FROM email WHERE step_id = ANY(?)")
+                .param(outgoing.stream().map(OutgoingEmail::stepId).toArray(Long[]::new))
+                .query(rs -> {
+                    ids.put(rs.getLong(1), rs.getLong(2));
+                });
+        return ids;
+    }
+
+    /** Records another attempt at each of these emails; returns each attempt's number by email id. */
+    Map<Long, Integer> sendingAgain(Collection<Long> ids) {
+        Map<Long, Integer> attempts = new HashMap<>();
+        jdbc.sql("UPDATE email SET status = 'SENDING', attempts = attempts + 1 WHERE id = ANY(?) RETURNING id, attempts")
+                .param(ids.toArray(Long[]::new))
+                .query(rs -> {
+                    attempts.put(rs.getLong(1), rs.getInt(2));
+                });
+        return attempts;
+    }
+
+    /** Records what became of a batch of attempts, in one round trip. */
+    void markAll(List<Delivery> deliveries, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        batch.batchUpdate("UPDATE email SET status = ?, error = ?, sent_at = ? WHERE id = ?", deliveries, deliveries.size(),
+                (ps, d) -> {
+                    ps.setString(1, d.status().name());
+                    ps.setString(2, d.error());
+                    ps.setTimestamp(3, d.status() == EmailStatus.SENT ? at : null);
+                    ps.setLong(4, d.emailId());
+                });
     }
 
     /** The email a play step wrote, if it has written one yet: a step writes at most one. */
     Optional<Email> ofStep(long stepId) {
         return jdbc.sql(SELECT + " WHERE e.step_id = ?").param(stepId).query(this::email).optional();
-    }
-
-    /** Records a new email as about to be handed to SMTP: its first attempt. */
-    long createSending(String accountId, Long runId, Long stepId, String messageId, String recipient,
-                       RenderedEmail email, Instant now) {
-        return jdbc.sql("""
-                        INSERT INTO email (account_id, run_id, step_id, message_id, recipient, subject, body, status,
-                                           created_at, attempts, unsubscribe_url)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, 'SENDING', ?, 1, ?) RETURNING id""")
-                .params(accountId, runId, stepId, messageId, recipient, email.subject(), email.html(), Timestamp.from(now),
-                        email.unsubscribeUrl())
-                .query(Long.class).single();
-    }
-
-    /** Records another attempt at an email already written; returns the attempt's number. */
-    int sendingAgain(long id) {
-        return jdbc.sql("UPDATE email SET status = 'SENDING', attempts = attempts + 1 WHERE id = ? RETURNING attempts")
-                .param(id).query(Integer.class).single();
-    }
-
-    void mark(long id, EmailStatus status, String error, Instant now) {
-        jdbc.sql("UPDATE email SET status = ?, error = ?, sent_at = ? WHERE id = ?")
-                .params(status.name(), error, status == EmailStatus.SENT ? Timestamp.from(now) : null, id).update();
     }
 
     public Optional<Email> find(long id) {

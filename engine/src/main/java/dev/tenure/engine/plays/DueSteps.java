@@ -1,5 +1,6 @@
 package dev.tenure.engine.plays;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,11 +16,17 @@ import java.util.List;
 public class DueSteps {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final PlayRuns runs;
 
-    public DueSteps(JdbcClient jdbc, PlayRuns runs) {
+    public DueSteps(JdbcClient jdbc, JdbcTemplate batch, PlayRuns runs) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.runs = runs;
+    }
+
+    /** A step that ended: DONE, SKIPPED or FAILED, with its reference or reason. */
+    public record Finished(long stepId, String status, String result) {
     }
 
     /**
@@ -34,9 +41,27 @@ public class DueSteps {
                 .params(Timestamp.from(now), limit).query(runs::step).list();
     }
 
+    /** Claims one step by id if it is still scheduled, due or not; empty if it ran or another drain holds it. */
+    public List<PlayStep> claimOne(long stepId) {
+        return jdbc.sql(PlayRuns.STEP_SELECT + " WHERE id = ? AND status = 'SCHEDULED' FOR NO KEY UPDATE SKIP LOCKED")
+                .param(stepId).query(runs::step).list();
+    }
+
     public void finish(long stepId, String status, String result, Instant now) {
         jdbc.sql("UPDATE play_step SET status = ?, result = ?, executed_at = ? WHERE id = ?")
                 .params(status, result, Timestamp.from(now), stepId).update();
+    }
+
+    /** Ends a batch's steps in one round trip. */
+    public void finish(List<Finished> steps, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        batch.batchUpdate("UPDATE play_step SET status = ?, result = ?, executed_at = ? WHERE id = ?", steps, steps.size(),
+                (ps, step) -> {
+                    ps.setString(1, step.status());
+                    ps.setString(2, step.result());
+                    ps.setTimestamp(3, at);
+                    ps.setLong(4, step.stepId());
+                });
     }
 
     /** Puts a step back to wait for another attempt; its result says why. */

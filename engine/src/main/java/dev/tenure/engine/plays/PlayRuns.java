@@ -90,25 +90,52 @@ public class PlayRuns {
         return placement.forAccount(account, contacts.of(accountId));
     }
 
-    /** Ends the run once none of its steps is still scheduled. */
-    public void completeIfDone(long runId, Instant now) {
+    /** Ends each of these runs once none of its steps is still scheduled; one statement for a batch. */
+    public void completeIfDone(java.util.Collection<Long> runIds, Instant now) {
+        if (runIds.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
-                        UPDATE play_run SET status = 'COMPLETED', ended_at = ?
-                        WHERE id = ? AND status = 'RUNNING'
-                          AND NOT EXISTS (SELECT 1 FROM play_step WHERE run_id = ? AND status = 'SCHEDULED')""")
-                .params(Timestamp.from(now), runId, runId).update();
+                        UPDATE play_run r SET status = 'COMPLETED', ended_at = ?
+                        WHERE r.id = ANY(?) AND r.status = 'RUNNING'
+                          AND NOT EXISTS (SELECT 1 FROM play_step s WHERE s.run_id = r.id AND s.status = 'SCHEDULED')""")
+                .params(Timestamp.from(now), runIds.toArray(Long[]::new)).update();
+    }
+
+    /** The states and the whys of a batch's runs, by run id. */
+    public Map<Long, RunState> states(java.util.Collection<Long> runIds) {
+        Map<Long, RunState> states = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, account_id, play_name, status, started_at, stop_when FROM play_run WHERE id = ANY(?)")
+                .param(runIds.toArray(Long[]::new))
+                .query(rs -> {
+                    RunState state = runState(rs);
+                    states.put(state.id(), state);
+                });
+        return states;
+    }
+
+    public Map<Long, Why> whys(java.util.Collection<Long> runIds) {
+        Map<Long, Why> whys = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, rule_name, rule_set_version, matched_facts FROM play_run WHERE id = ANY(?)")
+                .param(runIds.toArray(Long[]::new))
+                .query(rs -> {
+                    whys.put(rs.getLong("id"), whyRow(rs, 0));
+                });
+        return whys;
+    }
+
+    private RunState runState(ResultSet rs) throws SQLException {
+        String stopWhen = rs.getString("stop_when");
+        return new RunState(rs.getLong("id"), rs.getString("account_id"), rs.getString("play_name"),
+                rs.getString("status"), rs.getTimestamp("started_at").toInstant(),
+                stopWhen == null ? StopWhen.NEVER : json.read(stopWhen, StopWhen.class));
     }
 
     /** What a due step needs to know about its run to decide whether it still applies. */
     public Optional<RunState> state(long runId) {
         return jdbc.sql("SELECT id, account_id, play_name, status, started_at, stop_when FROM play_run WHERE id = ?")
                 .param(runId)
-                .query((rs, n) -> {
-                    String stopWhen = rs.getString("stop_when");
-                    return new RunState(rs.getLong("id"), rs.getString("account_id"), rs.getString("play_name"),
-                            rs.getString("status"), rs.getTimestamp("started_at").toInstant(),
-                            stopWhen == null ? StopWhen.NEVER : json.read(stopWhen, StopWhen.class));
-                })
+                .query((rs, n) -> runState(rs))
                 .optional();
     }
 

@@ -4,12 +4,12 @@ import dev.tenure.engine.EngineProperties;
 import dev.tenure.engine.accounts.Accounts;
 import dev.tenure.engine.accounts.Contacts;
 import dev.tenure.engine.guardrails.Guardrails;
-import dev.tenure.engine.guardrails.OutgoingEmail;
+import dev.tenure.engine.guardrails.TechTouchEmail;
 import dev.tenure.engine.guardrails.SendVerdict;
 import dev.tenure.engine.guardrails.UnsubscribeLinks;
 import dev.tenure.engine.mail.Delivery;
 import dev.tenure.engine.mail.EmailComposer;
-import dev.tenure.engine.mail.Emails;
+import dev.tenure.engine.mail.OutgoingEmail;
 import dev.tenure.engine.mail.Outbox;
 import dev.tenure.engine.mail.RenderedEmail;
 import dev.tenure.engine.plays.PlayRuns;
@@ -18,6 +18,7 @@ import dev.tenure.engine.plays.RecipientTimeZone;
 import dev.tenure.engine.plays.RunState;
 import dev.tenure.engine.plays.StepDefinition;
 import dev.tenure.engine.plays.StepRecipient;
+import dev.tenure.engine.plays.StepType;
 import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.storage.JsonColumns;
@@ -33,6 +34,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +54,6 @@ class StepActions {
     private final PlayRuns runs;
     private final Tasks tasks;
     private final Outbox outbox;
-    private final Emails emails;
     private final EmailComposer composer;
     private final ActiveRuleSet rules;
     private final Timeline timeline;
@@ -62,7 +63,7 @@ class StepActions {
     private final UnsubscribeLinks unsubscribeLinks;
     private final ZoneId defaultZone;
 
-    StepActions(Accounts accounts, Contacts contacts, PlayRuns runs, Tasks tasks, Outbox outbox, Emails emails,
+    StepActions(Accounts accounts, Contacts contacts, PlayRuns runs, Tasks tasks, Outbox outbox,
                 EmailComposer composer, ActiveRuleSet rules, Timeline timeline, JsonColumns json,
                 StillApplies stillApplies, Guardrails guardrails, UnsubscribeLinks unsubscribeLinks,
                 EngineProperties engine) {
@@ -75,108 +76,195 @@ class StepActions {
         this.runs = runs;
         this.tasks = tasks;
         this.outbox = outbox;
-        this.emails = emails;
         this.composer = composer;
         this.rules = rules;
         this.timeline = timeline;
         this.json = json;
     }
 
-    /** Checks first that the step still applies; a skipped step is on the timeline with its reason. */
-    StepResult carryOut(PlayStep step, Instant now) {
-        Account account = accounts.find(step.accountId()).orElseThrow();
-        Optional<String> noLonger = stillApplies.reasonToSkip(step, account, now);
-        StepResult result;
-        if (noLonger.isPresent()) {
-            result = StepResult.skipped(noLonger.get());
-        } else {
-            Why why = runs.why(step.runId()).orElseThrow();
-            result = switch (step.type()) {
-                case TASK -> task(step, account, why, now);
-                case EMAIL -> email(step, account, why, now);
-            };
+    /**
+     * Carries out a claimed batch; returns each step's result by step id. Checks first that each step
+     * still applies (a skipped step is on the timeline with its reason), in the batch's order. What the batch needs is read in a
+     * few queries for all its steps; tasks are created one by one; emails go through {@link #emails}.
+     */
+    Map<Long, StepResult> carryOut(List<PlayStep> steps, Instant now) {
+        Map<String, Account> accountsById = accounts.findAll(steps.stream().map(PlayStep::accountId).distinct().toList());
+        Map<Long, String> skip = stillApplies.reasonsToSkip(steps, accountsById, now);
+        List<PlayStep> going = steps.stream().filter(s -> !skip.containsKey(s.id())).toList();
+        Map<Long, Why> whys = going.isEmpty() ? Map.of() : runs.whys(going.stream().map(PlayStep::runId).distinct().toList());
+        Map<Long, StepResult> results = new HashMap<>();
+        List<TimelineEntry> entries = new ArrayList<>();
+        skip.forEach((id, reason) -> results.put(id, StepResult.skipped(reason)));
+        List<PlayStep> emailSteps = new ArrayList<>();
+        for (PlayStep step : going) {
+            if (step.type() == StepType.TASK) {
+                Optional<String> heldBack = stillApplies.earlierTaskOpen(step);
+                results.put(step.id(), heldBack.isPresent() ? StepResult.skipped(heldBack.get())
+                        : task(step, accountsById.get(step.accountId()), whys.get(step.runId()), now, entries));
+            } else {
+                emailSteps.add(step);
+            }
         }
-        if ("SKIPPED".equals(result.status()) && !result.detail().startsWith(SUPPRESSED)) {
-            timeline.record(new TimelineEntry(account.id(), now, "step.skipped",
-                    "Step skipped: " + result.detail(), "step:" + step.id()));
+        if (!emailSteps.isEmpty()) {
+            results.putAll(emails(emailSteps, accountsById, whys, now, entries));
         }
-        return result;
+        for (PlayStep step : steps) {
+            StepResult result = results.get(step.id());
+            if ("SKIPPED".equals(result.status()) && !result.detail().startsWith(SUPPRESSED)) {
+                entries.add(new TimelineEntry(step.accountId(), now, "step.skipped",
+                        "Step skipped: " + result.detail(), "step:" + step.id()));
+            }
+        }
+        timeline.recordAll(entries);
+        return results;
     }
 
-    private StepResult task(PlayStep step, Account account, Why why, Instant now) {
+    private StepResult task(PlayStep step, Account account, Why why, Instant now, List<TimelineEntry> entries) {
         StepDefinition def = step.definition();
         String owner = "csm".equalsIgnoreCase(def.owner()) ? account.csm() : def.owner();
         if (owner == null || owner.isBlank()) {
             return StepResult.failed("account " + account.id() + " has no CSM to own the task");
         }
         Map<String, Object> model = model(account, null, why);
-        String title = composer.fill(def.title(), model);
+        String title;
+        String details;
+        try {
+            title = composer.fill(def.title(), model);
+            details = composer.fill(def.details(), model);
+        } catch (RuntimeException e) {
+            // One step's broken text must not roll back, and so block, every step of its batch.
+            return StepResult.failed("the task's title or details could not be filled in: " + e.getMessage());
+        }
         long id = tasks.create(new NewTask(account.id(), step.runId(), step.id(), owner, title,
-                composer.fill(def.details(), model), def.priority(), now.plus(def.dueIn())), now);
-        timeline.record(new TimelineEntry(account.id(), now, "task.created",
+                details, def.priority(), now.plus(def.dueIn())), now);
+        entries.add(new TimelineEntry(account.id(), now, "task.created",
                 "Task for " + owner + ": " + title + " (rule \"" + why.rule() + "\")", "task:" + id));
         log.info("Task {} for {}: {}", id, owner, title);
         return StepResult.done("task:" + id);
     }
 
-    private StepResult email(PlayStep step, Account account, Why why, Instant now) {
-        StepDefinition def = step.definition();
-        Optional<String> template = rules.get().template(def.template());
-        if (template.isEmpty()) {
-            return StepResult.failed("template '" + def.template() + "' is not in the active rule set");
-        }
-        Optional<StepRecipient> to = StepRecipient.pick(account, contacts.of(account.id()), def.to());
-        if (to.isEmpty()) {
-            return StepResult.skipped("no reachable contact with role " + String.join(" or ", def.to()));
-        }
-        Map<String, Object> model = model(account, to.get().contact(), why);
-        if (to.get().contact() != null) {
-            // A customer contact: tech-touch, so the guardrails decide first and the email carries its unsubscribe link.
-            Optional<StepResult> heldBack = guardrails(step, account, to.get().email(), now);
-            if (heldBack.isPresent()) {
-                return heldBack.get();
+    /**
+     * A batch's emails: each addressed, then admitted together by the guardrails, rendered, recorded and
+     * sent together ({@link Outbox#deliver}), each step's result and timeline entry from its own delivery.
+     */
+    private Map<Long, StepResult> emails(List<PlayStep> steps, Map<String, Account> accountsById, Map<Long, Why> whys,
+                                         Instant now, List<TimelineEntry> entries) {
+        Map<Long, StepResult> results = new HashMap<>();
+        Map<String, List<Contact>> contactsOf = contacts.ofAccounts(steps.stream().map(PlayStep::accountId).distinct().toList());
+        List<Addressed> addressed = new ArrayList<>();
+        for (PlayStep step : steps) {
+            StepDefinition def = step.definition();
+            Account account = accountsById.get(step.accountId());
+            Optional<String> template = rules.get().template(def.template());
+            if (template.isEmpty()) {
+                results.put(step.id(), StepResult.failed("template '" + def.template() + "' is not in the active rule set"));
+                continue;
             }
-            model.put(EmailComposer.UNSUBSCRIBE_URL, unsubscribeLinks.url(account.id(), to.get().email()));
+            List<Contact> accountContacts = contactsOf.getOrDefault(account.id(), List.of());
+            Optional<StepRecipient> to = StepRecipient.pick(account, accountContacts, def.to());
+            if (to.isEmpty()) {
+                results.put(step.id(), StepResult.skipped("no reachable contact with role " + String.join(" or ", def.to())));
+                continue;
+            }
+            addressed.add(new Addressed(step, account, to.get(), template.get(), accountContacts));
         }
-        RenderedEmail email = composer.render(template.get(), model);
-        Delivery delivery = outbox.deliver(account.id(), step.runId(), step.id(), to.get().email(), email, now);
+        List<OutgoingEmail> outgoing = new ArrayList<>();
+        for (Addressed email : admit(addressed, now, results, entries)) {
+            Account account = email.account();
+            Map<String, Object> model = model(account, email.to().contact(), whys.get(email.step().runId()));
+            if (email.techTouch()) {
+                model.put(EmailComposer.UNSUBSCRIBE_URL, unsubscribeLinks.url(account.id(), email.to().email()));
+            }
+            try {
+                outgoing.add(new OutgoingEmail(account.id(), email.step().runId(), email.step().id(), email.to().email(),
+                        composer.render(email.template(), model)));
+            } catch (RuntimeException e) {
+                // One step's broken template must not roll back, and so block, every step of its batch.
+                results.put(email.step().id(), StepResult.failed("template '" + email.step().definition().template()
+                        + "' could not be filled in: " + e.getMessage()));
+            }
+        }
+        List<Delivery> deliveries = outbox.deliver(outgoing, now);
+        for (int i = 0; i < outgoing.size(); i++) {
+            OutgoingEmail email = outgoing.get(i);
+            results.put(email.stepId(), result(email, whys.get(email.runId()), deliveries.get(i), now, entries));
+        }
+        return results;
+    }
+
+    /** A step's email with its recipient chosen, before the guardrails have decided on it. */
+    private record Addressed(PlayStep step, Account account, StepRecipient to, String template, List<Contact> contacts) {
+
+        /** An email to a customer contact: the guardrails decide on it, and it carries an unsubscribe link. */
+        boolean techTouch() {
+            return to.contact() != null;
+        }
+    }
+
+    /**
+     * The one stage per batch where the outgoing emails are decided before any is rendered, recorded or
+     * sent: the guardrails look at every tech-touch email of the batch at once. A suppressed step is skipped,
+     * a deferred one is due again when the guardrails say; both are on the timeline.
+     */
+    private List<Addressed> admit(List<Addressed> addressed, Instant now, Map<Long, StepResult> results,
+                                  List<TimelineEntry> entries) {
+        List<Addressed> techTouch = addressed.stream().filter(Addressed::techTouch).toList();
+        if (techTouch.isEmpty()) {
+            return addressed;
+        }
+        Map<Long, RunState> states = runs.states(techTouch.stream().map(a -> a.step().runId()).distinct().toList());
+        List<TechTouchEmail> asked = techTouch.stream().map(a -> new TechTouchEmail(a.step().id(), a.account().id(),
+                play(states, a.step()), a.to().email(), a.step().dueAt(), a.step().definition().window(),
+                RecipientTimeZone.of(a.step().definition(), a.account(), a.contacts(), defaultZone))).toList();
+        List<SendVerdict> verdicts = guardrails.check(asked, now);
+        Map<Long, SendVerdict> verdictOf = new HashMap<>();
+        for (int i = 0; i < asked.size(); i++) {
+            verdictOf.put(asked.get(i).stepId(), verdicts.get(i));
+        }
+        List<Addressed> admitted = new ArrayList<>();
+        for (Addressed a : addressed) {
+            SendVerdict verdict = verdictOf.get(a.step().id());
+            if (verdict == null || verdict.decision() == SendVerdict.Decision.SEND) {
+                admitted.add(a);
+                continue;
+            }
+            String play = play(states, a.step());
+            long stepId = a.step().id();
+            if (verdict.decision() == SendVerdict.Decision.SUPPRESS) {
+                entries.add(new TimelineEntry(a.account().id(), now, "email.suppressed", "Email to " + a.to().email()
+                        + " of play \"" + play + "\" suppressed: " + verdict.reason(), "step:" + stepId));
+                results.put(stepId, StepResult.skipped(SUPPRESSED + verdict.reason()));
+            } else {
+                entries.add(new TimelineEntry(a.account().id(), now, "email.deferred", "Email to " + a.to().email()
+                        + " of play \"" + play + "\" deferred to " + verdict.until() + ": " + verdict.reason(), "step:" + stepId));
+                results.put(stepId, StepResult.retry("deferred to " + verdict.until() + ": " + verdict.reason(), verdict.until()));
+            }
+        }
+        return admitted;
+    }
+
+    private static String play(Map<Long, RunState> states, PlayStep step) {
+        RunState state = states.get(step.runId());
+        return state == null ? "?" : state.playName();
+    }
+
+    private StepResult result(OutgoingEmail email, Why why, Delivery delivery, Instant now, List<TimelineEntry> entries) {
         long id = delivery.emailId();
         String status = delivery.status().name().toLowerCase(Locale.ROOT);
-        String summary = "Email \"" + email.subject() + "\" to " + to.get().email() + " " + status;
+        String summary = "Email \"" + email.email().subject() + "\" to " + email.recipient() + " " + status;
         if (delivery.error() != null) {
             summary += " (attempt " + delivery.attempt() + " of " + outbox.maxAttempts() + ": " + delivery.error()
                     + (delivery.retryAt() != null ? "; next attempt at " + delivery.retryAt() : "") + ")";
         }
-        timeline.record(new TimelineEntry(account.id(), now, "email." + status,
+        entries.add(new TimelineEntry(email.accountId(), now, "email." + status,
                 summary + " (rule \"" + why.rule() + "\")", "email:" + id));
-        log.info("Email {} {} to {}: {}", id, delivery.status(), to.get().email(), email.subject());
+        log.debug("Email {} {} to {}: {}", id, delivery.status(), email.recipient(), email.email().subject());
         return switch (delivery.status()) {
             case FAILED -> StepResult.failed("email:" + id + " failed after " + delivery.attempt() + " attempt(s): " + delivery.error());
             case RETRYING -> StepResult.retry("email:" + id + " attempt " + delivery.attempt() + " failed: " + delivery.error()
                     + "; next attempt at " + delivery.retryAt(), delivery.retryAt());
             default -> StepResult.done("email:" + id);
         };
-    }
-
-    /** A suppressed step is skipped; a deferred one is due again when the guardrails say. Both are on the timeline. */
-    private Optional<StepResult> guardrails(PlayStep step, Account account, String address, Instant now) {
-        StepDefinition def = step.definition();
-        String play = runs.state(step.runId()).map(RunState::playName).orElse("?");
-        ZoneId zone = RecipientTimeZone.of(def, account, contacts.of(account.id()), defaultZone);
-        SendVerdict verdict = guardrails.check(List.of(new OutgoingEmail(step.id(), account.id(), play, address,
-                step.dueAt(), def.window(), zone)), now).get(0);
-        switch (verdict.decision()) {
-            case SUPPRESS:
-                timeline.record(new TimelineEntry(account.id(), now, "email.suppressed", "Email to " + address
-                        + " of play \"" + play + "\" suppressed: " + verdict.reason(), "step:" + step.id()));
-                return Optional.of(StepResult.skipped(SUPPRESSED + verdict.reason()));
-            case DEFER:
-                timeline.record(new TimelineEntry(account.id(), now, "email.deferred", "Email to " + address
-                        + " of play \"" + play + "\" deferred to " + verdict.until() + ": " + verdict.reason(), "step:" + step.id()));
-                return Optional.of(StepResult.retry("deferred to " + verdict.until() + ": " + verdict.reason(), verdict.until()));
-            default:
-                return Optional.empty();
-        }
     }
 
     /** Templates and task titles see the account, the contact, the CSM and the facts the rule matched. */

@@ -6,22 +6,32 @@ import dev.tenure.engine.plays.PlayRuns;
 import dev.tenure.engine.plays.PlayStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Runs due steps a batch at a time. Each batch is one transaction: the steps are claimed with
  * {@code SKIP LOCKED}, carried out, and marked with their result before the locks are released, so a
- * step runs once whichever node takes it. A node that is stopping finishes the batch it holds and takes no
- * new one ({@link BatchGate}).
+ * step runs once whichever node takes it. Several workers ({@code tenure.step-workers}) drain side by
+ * side, each claiming its own batch: while one waits for SMTP or PostgreSQL, another renders. A node that
+ * is stopping finishes the batches it holds and takes no new one ({@link BatchGate}).
  */
 @Component
-public class StepRunner {
+public class StepRunner implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(StepRunner.class);
 
@@ -32,7 +42,9 @@ public class StepRunner {
     private final StepScheduler scheduler;
     private final Clock clock;
     private final int batchSize;
+    private final int workers;
     private final BatchGate gate;
+    private final ExecutorService helpers;
 
     StepRunner(DueSteps dueSteps, PlayRuns runs, StepActions actions, TransactionTemplate transaction,
                StepScheduler scheduler, Clock clock, EngineProperties properties, BatchGate gate) {
@@ -44,38 +56,100 @@ public class StepRunner {
         this.scheduler = scheduler;
         this.clock = clock;
         this.batchSize = properties.stepBatchSize();
+        this.workers = properties.stepWorkers();
+        AtomicInteger n = new AtomicInteger();
+        // The calling Quartz thread is one worker; the others run here.
+        this.helpers = workers > 1 ? Executors.newFixedThreadPool(workers - 1, r -> {
+            Thread t = new Thread(r, "tenure-steps-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }) : null;
     }
 
     /** Runs everything due now; returns how many steps ran. */
     public int runDue() {
-        int total = 0;
-        int ran;
-        List<Instant> retries = new ArrayList<>();
-        do {
-            ran = gate.run(() -> transaction.execute(tx -> runBatch(retries)));
-            total += ran;
-        } while (ran == batchSize);
+        List<Instant> retries = Collections.synchronizedList(new ArrayList<>());
+        int total;
+        if (helpers == null) {
+            total = drain(retries);
+        } else {
+            List<Future<Integer>> others = new ArrayList<>();
+            for (int i = 1; i < workers; i++) {
+                others.add(helpers.submit(() -> drain(retries)));
+            }
+            total = drain(retries);
+            for (Future<Integer> other : others) {
+                total += join(other);
+            }
+        }
         // After the commit, so the trigger finds the step's new due time.
         scheduler.wake(retries);
         return total;
     }
 
-    private int runBatch(List<Instant> retries) {
+    /**
+     * Runs one step now if it is still scheduled, through the same path as a batch; returns 1 if it ran.
+     * For a job per step (the benchmark's baseline) and for operators; due steps need not be run this way.
+     */
+    public int runOne(long stepId) {
+        List<Instant> retries = new ArrayList<>();
+        int ran = gate.run(() -> transaction.execute(tx -> runBatch(now -> dueSteps.claimOne(stepId), retries)));
+        scheduler.wake(retries);
+        return ran;
+    }
+
+    private int drain(List<Instant> retries) {
+        int total = 0;
+        int ran;
+        do {
+            ran = gate.run(() -> transaction.execute(tx -> runBatch(now -> dueSteps.claim(now, batchSize), retries)));
+            total += ran;
+        } while (ran == batchSize);
+        return total;
+    }
+
+    private int runBatch(Function<Instant, List<PlayStep>> claim, List<Instant> retries) {
         Instant now = clock.instant();
-        List<PlayStep> steps = dueSteps.claim(now, batchSize);
+        List<PlayStep> steps = claim.apply(now);
+        if (steps.isEmpty()) {
+            return 0;
+        }
+        Map<Long, StepResult> results = actions.carryOut(steps, now);
+        List<DueSteps.Finished> finished = new ArrayList<>(steps.size());
         for (PlayStep step : steps) {
-            StepResult result = actions.carryOut(step, now);
+            StepResult result = results.get(step.id());
             if (!"DONE".equals(result.status())) {
                 log.info("Step {} of play run {} {}: {}", step.id(), step.runId(), result.status(), result.detail());
             }
             if (result.retryAt() != null) {
                 dueSteps.retryAt(step.id(), result.retryAt(), result.detail());
                 retries.add(result.retryAt());
-                continue;
+            } else {
+                finished.add(new DueSteps.Finished(step.id(), result.status(), result.detail()));
             }
-            dueSteps.finish(step.id(), result.status(), result.detail(), now);
-            runs.completeIfDone(step.runId(), now);
         }
+        dueSteps.finish(finished, now);
+        runs.completeIfDone(steps.stream().map(PlayStep::runId).distinct().toList(), now);
         return steps.size();
+    }
+
+    private static int join(Future<Integer> worker) {
+        try {
+            return worker.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } catch (ExecutionException e) {
+            // The worker's batch rolled back; its steps stay due for the next drain.
+            log.error("A step worker failed; its batch will run again", e.getCause());
+            return 0;
+        }
+    }
+
+    @Override
+    public void destroy() {
+        if (helpers != null) {
+            helpers.shutdown();
+        }
     }
 }

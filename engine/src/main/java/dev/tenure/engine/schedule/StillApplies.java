@@ -10,14 +10,18 @@ import dev.tenure.engine.vocabulary.UsageTrend;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Decides, when a step comes due, whether it still applies: days may have passed since the rule fired,
  * and a customer who has since paid, recovered or left should not get the rest of the play. Signals are
- * read from the signal store, counting only those that happened after the run started.
+ * read from the signal store, counting only those that happened after the run started. A batch of steps
+ * is judged with two queries (runs, and the signals since each run started), not a few per step.
  */
 @Component
 class StillApplies {
@@ -35,18 +39,37 @@ class StillApplies {
         this.jdbc = jdbc;
     }
 
-    /** Why the step no longer applies, or empty when it should run. */
-    Optional<String> reasonToSkip(PlayStep step, Account account, Instant now) {
-        RunState run = runs.state(step.runId()).orElseThrow();
-        if (!"RUNNING".equals(run.status())) {
-            return Optional.of("the play run is " + run.status().toLowerCase(java.util.Locale.ROOT));
+    /** For each step that no longer applies, why; steps that should run are not in the map. */
+    Map<Long, String> reasonsToSkip(List<PlayStep> steps, Map<String, Account> accounts, Instant now) {
+        List<Long> runIds = steps.stream().map(PlayStep::runId).distinct().toList();
+        Map<Long, RunState> states = runs.states(runIds);
+        Map<Long, SinceStart> since = since(runIds);
+        Map<Long, String> reasons = new HashMap<>();
+        for (PlayStep step : steps) {
+            reasonToSkip(step, states.get(step.runId()), since.get(step.runId()), accounts.get(step.accountId()), now)
+                    .ifPresent(reason -> reasons.put(step.id(), reason));
         }
-        if (billingSince(run, "SUBSCRIPTION_CANCELLED")) {
+        return reasons;
+    }
+
+    private Optional<String> reasonToSkip(PlayStep step, RunState run, SinceStart since, Account account, Instant now) {
+        if (!"RUNNING".equals(run.status())) {
+            return Optional.of("the play run is " + run.status().toLowerCase(Locale.ROOT));
+        }
+        if (since.churned()) {
             return Optional.of("the account churned (subscription cancelled after the play started)");
         }
-        Optional<String> goal = goalReached(run.stopWhen(), run, account, now).map(g -> "the play's goal is reached: " + g);
-        if (goal.isPresent() || !step.definition().onlyIfPreviousDone()) {
-            return goal;
+        return goalReached(run.stopWhen(), since, account, now).map(g -> "the play's goal is reached: " + g);
+    }
+
+    /**
+     * For a task step with {@code onlyIfPreviousDone}, the open earlier task that holds it back. Asked when
+     * the task is about to be created, not with the batch's other checks: an earlier task of the same run
+     * may have been created a moment ago, in the same batch.
+     */
+    Optional<String> earlierTaskOpen(PlayStep step) {
+        if (!step.definition().onlyIfPreviousDone()) {
+            return Optional.empty();
         }
         return jdbc.sql("""
                         SELECT id FROM task WHERE run_id = ? AND step_id <> ? AND status <> 'DONE'
@@ -55,20 +78,15 @@ class StillApplies {
                 .map(open -> "an earlier task of this play is still open (task:" + open + ")");
     }
 
-    private Optional<String> goalReached(StopWhen stop, RunState run, Account account, Instant now) {
-        if (Boolean.TRUE.equals(stop.paymentReceived()) && billingSince(run, "INVOICE_PAID")) {
+    private Optional<String> goalReached(StopWhen stop, SinceStart since, Account account, Instant now) {
+        if (Boolean.TRUE.equals(stop.paymentReceived()) && since.paid()) {
             return Optional.of("an invoice was paid after the play started");
         }
-        if (stop.npsAtLeast() != null) {
-            int best = jdbc.sql("""
-                            SELECT coalesce(max((payload->>'score')::int), -1) FROM signal
-                            WHERE account_id = ? AND kind = 'nps' AND occurred_at > ?""")
-                    .params(run.accountId(), Timestamp.from(run.startedAt())).query(Integer.class).single();
-            if (best >= stop.npsAtLeast()) {
-                return Optional.of("an NPS answer of " + best + " (at least " + stop.npsAtLeast() + ") came in");
-            }
+        if (stop.npsAtLeast() != null && since.bestNps() >= stop.npsAtLeast()) {
+            return Optional.of("an NPS answer of " + since.bestNps() + " (at least " + stop.npsAtLeast() + ") came in");
         }
         if (stop.usageBackTo() != null) {
+            // Usage trends are computed per account from the rollups: left per step, only plays that ask pay for it.
             Optional<UsageTrend> core = facts.load(account, now).usage(CORE_FEATURE).filter(UsageTrend::hasBaseline);
             if (core.isPresent()) {
                 long percent = Math.round(100.0 * core.get().last7Days() / core.get().baselineWeekly());
@@ -81,10 +99,25 @@ class StillApplies {
         return Optional.empty();
     }
 
-    private boolean billingSince(RunState run, String event) {
-        return jdbc.sql("""
-                        SELECT EXISTS (SELECT 1 FROM signal WHERE account_id = ? AND kind = 'billing'
-                                       AND payload->>'event' = ? AND occurred_at > ?)""")
-                .params(run.accountId(), event, Timestamp.from(run.startedAt())).query(Boolean.class).single();
+    /** What happened at each run's account after the run started, for the checks above. */
+    private Map<Long, SinceStart> since(List<Long> runIds) {
+        Map<Long, SinceStart> since = new HashMap<>();
+        jdbc.sql("""
+                        SELECT r.id,
+                               EXISTS (SELECT 1 FROM signal s WHERE s.account_id = r.account_id AND s.kind = 'billing'
+                                       AND s.payload->>'event' = 'SUBSCRIPTION_CANCELLED' AND s.occurred_at > r.started_at),
+                               EXISTS (SELECT 1 FROM signal s WHERE s.account_id = r.account_id AND s.kind = 'billing'
+                                       AND s.payload->>'event' = 'INVOICE_PAID' AND s.occurred_at > r.started_at),
+                               (SELECT coalesce(max((s.payload->>'score')::int), -1) FROM signal s
+                                WHERE s.account_id = r.account_id AND s.kind = 'nps' AND s.occurred_at > r.started_at)
+                        FROM play_run r WHERE r.id = ANY(?)""")
+                .param(runIds.toArray(Long[]::new))
+                .query(rs -> {
+                    since.put(rs.getLong(1), new SinceStart(rs.getBoolean(2), rs.getBoolean(3), rs.getInt(4)));
+                });
+        return since;
+    }
+
+    private record SinceStart(boolean churned, boolean paid, int bestNps) {
     }
 }

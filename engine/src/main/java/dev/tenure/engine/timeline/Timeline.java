@@ -1,5 +1,6 @@
 package dev.tenure.engine.timeline;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -10,9 +11,23 @@ import java.util.List;
 public class Timeline {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    public Timeline(JdbcClient jdbc) {
+    public Timeline(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** Records a batch's entries in one round trip. */
+    public void recordAll(List<TimelineEntry> entries) {
+        batch.batchUpdate("INSERT INTO timeline_entry (account_id, at, type, summary, ref) VALUES (?, ?, ?, ?, ?)",
+                entries, entries.size(), (ps, entry) -> {
+                    ps.setString(1, entry.accountId());
+                    ps.setTimestamp(2, java.sql.Timestamp.from(entry.at()));
+                    ps.setString(3, entry.type());
+                    ps.setString(4, entry.summary());
+                    ps.setString(5, entry.ref());
+                });
     }
 
     public void record(TimelineEntry entry) {

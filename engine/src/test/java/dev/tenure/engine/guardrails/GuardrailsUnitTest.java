@@ -119,7 +119,7 @@ class GuardrailsUnitTest {
     void given_a_business_hours_step_delayed_past_five_pm_on_friday_then_it_waits_for_monday_nine_am_local() {
         Instant dueFriday = ZonedDateTime.of(2026, 11, 27, 16, 50, 0, 0, BERLIN).toInstant();
         Instant runFriday = ZonedDateTime.of(2026, 11, 27, 17, 10, 0, 0, BERLIN).toInstant();
-        OutgoingEmail late = new OutgoingEmail(1, "acme", "Save", "pat@acme.test", dueFriday,
+        TechTouchEmail late = new TechTouchEmail(1, "acme", "Save", "pat@acme.test", dueFriday,
                 new SendWindow(true, false, null), BERLIN);
 
         SendVerdict verdict = guardrails(2, 100).check(List.of(late), runFriday).get(0);
@@ -132,7 +132,7 @@ class GuardrailsUnitTest {
     @Test
     void given_a_business_hours_step_run_within_business_hours_then_it_is_sent() {
         Instant tuesdayTen = ZonedDateTime.of(2026, 11, 24, 10, 0, 0, 0, BERLIN).toInstant();
-        OutgoingEmail onTime = new OutgoingEmail(1, "acme", "Save", "pat@acme.test", tuesdayTen.minusSeconds(30),
+        TechTouchEmail onTime = new TechTouchEmail(1, "acme", "Save", "pat@acme.test", tuesdayTen.minusSeconds(30),
                 new SendWindow(true, false, null), BERLIN);
 
         assertThat(guardrails(2, 100).check(List.of(onTime), tuesdayTen).get(0).decision()).isEqualTo(SEND);
@@ -141,7 +141,7 @@ class GuardrailsUnitTest {
     @Test
     void given_a_step_at_half_past_nine_then_it_may_be_a_little_late_but_not_hours_late() {
         Instant due = ZonedDateTime.of(2026, 11, 24, 9, 30, 0, 0, BERLIN).toInstant();
-        OutgoingEmail atHalfPastNine = new OutgoingEmail(1, "acme", "Save", "pat@acme.test", due,
+        TechTouchEmail atHalfPastNine = new TechTouchEmail(1, "acme", "Save", "pat@acme.test", due,
                 new SendWindow(false, false, LocalTime.of(9, 30)), BERLIN);
         Guardrails guardrails = guardrails(2, 100);
 
@@ -155,7 +155,7 @@ class GuardrailsUnitTest {
     void given_a_deferred_or_suppressed_email_then_it_does_not_use_up_the_cap_or_the_limit() {
         history.unsubscribed.put("gone@x.test", "the contact unsubscribed");
         Instant friday = ZonedDateTime.of(2026, 11, 27, 18, 0, 0, 0, BERLIN).toInstant();
-        OutgoingEmail outsideWindow = new OutgoingEmail(1, "acme", "Save", "pat@acme.test", friday,
+        TechTouchEmail outsideWindow = new TechTouchEmail(1, "acme", "Save", "pat@acme.test", friday,
                 new SendWindow(true, false, null), BERLIN);
         history.sent = 8;
 
@@ -169,7 +169,7 @@ class GuardrailsUnitTest {
     void given_a_windowed_step_held_back_by_the_daily_limit_then_it_waits_for_its_window_on_the_next_day() {
         history.sent = 10;
         Instant friday = ZonedDateTime.of(2026, 11, 27, 10, 0, 0, 0, BERLIN).toInstant();
-        OutgoingEmail businessHours = new OutgoingEmail(1, "acme", "Save", "pat@acme.test", friday,
+        TechTouchEmail businessHours = new TechTouchEmail(1, "acme", "Save", "pat@acme.test", friday,
                 new SendWindow(true, false, null), BERLIN);
 
         SendVerdict verdict = guardrails(2, 10).check(List.of(businessHours), friday).get(0);
@@ -193,8 +193,8 @@ class GuardrailsUnitTest {
         return new Guardrails(null, history, limits, ZoneId.of("UTC"), HOURS, meters);
     }
 
-    private OutgoingEmail email(String address) {
-        return new OutgoingEmail(++step, "acme", "Save", address, TUESDAY_NOON, SendWindow.ANY_TIME, BERLIN);
+    private TechTouchEmail email(String address) {
+        return new TechTouchEmail(++step, "acme", "Save", address, TUESDAY_NOON, SendWindow.ANY_TIME, BERLIN);
     }
 
     private List<String> warnings() {

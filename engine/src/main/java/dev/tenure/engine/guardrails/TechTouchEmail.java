@@ -16,6 +16,6 @@ import java.time.ZoneId;
  * @param window    the step's send window
  * @param zone      the recipient's time zone, for the window
  */
-public record OutgoingEmail(long stepId, String accountId, String playName, String address, Instant dueAt,
+public record TechTouchEmail(long stepId, String accountId, String playName, String address, Instant dueAt,
                             SendWindow window, ZoneId zone) {
 }
