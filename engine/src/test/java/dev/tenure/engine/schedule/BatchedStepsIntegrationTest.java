@@ -84,4 +84,23 @@ class BatchedStepsIntegrationTest {
                 .contains("task.created", "email.sent", "email.failed");
         assertThat(runs.find(runId).orElseThrow().status()).isEqualTo("COMPLETED");
     }
+
+    @Test
+    void given_a_task_whose_title_cannot_be_filled_in_then_it_fails_alone_and_the_rest_of_its_batch_runs() {
+        TestData account = TestData.account("Broken Title Co", Segment.LOW_TOUCH);
+        intake.accept(account.batch());
+        // Read no fact the run carries: rendering throws when the step comes due.
+        PlayDefinition play = TestPlays.play("broken-title",
+                TestPlays.task(Duration.ZERO, "Health [[${facts.healthScore.score}]]"),
+                TestPlays.task(Duration.ZERO, "Call the champion"));
+        Why why = new Why("test", rules.get().version(), Map.of());
+        long runId = transaction.execute(tx -> runs.start(account.id(), play, why, Instant.now().minusSeconds(60)).orElseThrow()).runId();
+
+        runner.runDue();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> runs.steps(runId).stream().noneMatch(s -> "SCHEDULED".equals(s.status())));
+        List<PlayStep> steps = runs.steps(runId);
+        assertThat(steps).extracting(PlayStep::status).containsExactly("FAILED", "DONE");
+        assertThat(steps.get(0).result()).contains("could not be filled in");
+    }
 }
