@@ -74,6 +74,13 @@ class PagesIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void the_address_people_type_and_where_signing_in_lands_is_the_inbox() throws Exception {
+        mvc.perform(MockMvcRequestBuilders.get("/").with(signedIn("csm.lands@tenure.test")))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/inbox"));
+    }
+
+    @Test
     void a_csm_sees_their_own_open_tasks_with_the_checklist_and_not_another_csms() throws Exception {
         Task mine = detractorTask("Mine Mineral");
         Task theirs = detractorTask("Theirs Thistle");

@@ -55,6 +55,12 @@ public final class TestData {
                 account.plan(), account.startedOn(), account.renewalOn(), account.timezone()));
     }
 
+    /** Owned by this CSM (an email address) instead of the account's own made-up one. */
+    public TestData csm(String email) {
+        return replace(new Account(account.id(), account.name(), account.segment(), account.stage(), email, account.arr(),
+                account.plan(), account.startedOn(), account.renewalOn(), account.timezone()));
+    }
+
     public TestData startedDaysAgo(int days) {
         return replace(new Account(account.id(), account.name(), account.segment(), account.stage(), account.csm(),
                 account.arr(), account.plan(), LocalDate.now(ZoneOffset.UTC).minusDays(days), account.renewalOn(), account.timezone()));

@@ -1,0 +1,87 @@
+package dev.tenure.api;
+
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The Debian chromium and chromium-driver packages (which CI installs), driven headless. Both paths are
+ * given explicitly so Selenium Manager never tries to download a browser; without them the browser tests
+ * are skipped, saying which is missing, never failed. {@code -Dtenure.browser.chromium} and
+ * {@code -Dtenure.browser.chromedriver} point elsewhere.
+ */
+final class HeadlessChromium implements AutoCloseable {
+
+    static final Dimension LAPTOP = new Dimension(1280, 800);
+    static final Dimension PHONE = new Dimension(390, 844);
+
+    final ChromeDriver driver;
+    private final Path profile;
+
+    private HeadlessChromium(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    /** Why the browser tests cannot run here, if they cannot: a binary is missing. */
+    static Optional<String> missing() {
+        for (File binary : List.of(chromium(), chromedriver())) {
+            if (!binary.canExecute()) {
+                return Optional.of(binary.getName().substring(0, 1).toUpperCase() + binary.getName().substring(1)
+                        + " not found at " + binary + ": apt-get install chromium chromium-driver to run the browser tests");
+            }
+        }
+        return Optional.empty();
+    }
+
+    static HeadlessChromium start() throws IOException {
+        File chromium = chromium();
+        File chromedriver = chromedriver();
+
+        // A fresh profile each run: no cached pages or cookies from an earlier run.
+        Path profile = Files.createTempDirectory("tenure-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile, "--window-size=" + LAPTOP.width + "," + LAPTOP.height);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver).build();
+        return new HeadlessChromium(new ChromeDriver(service, options), profile);
+    }
+
+    /**
+     * Makes the page area (what a screenshot shows) exactly this size, as a device would: a window cannot
+     * be made narrower than about 500 pixels, a phone is.
+     */
+    void viewport(Dimension size) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size.width, "height", size.height,
+                "deviceScaleFactor", 1, "mobile", size.width < 700));
+    }
+
+    private static File chromium() {
+        return new File(System.getProperty("tenure.browser.chromium", "/usr/bin/chromium"));
+    }
+
+    private static File chromedriver() {
+        return new File(System.getProperty("tenure.browser.chromedriver", "/usr/bin/chromedriver"));
+    }
+
+    @Override
+    public void close() throws IOException {
+        driver.quit();
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+}

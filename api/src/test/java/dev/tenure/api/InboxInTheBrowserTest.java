@@ -1,0 +1,223 @@
+package dev.tenure.api;
+
+import dev.tenure.api.people.Role;
+import dev.tenure.engine.tasks.Inbox;
+import dev.tenure.engine.tasks.Task;
+import dev.tenure.engine.tasks.TaskQuery;
+import dev.tenure.engine.testing.TestData;
+import dev.tenure.engine.vocabulary.BillingEvent;
+import dev.tenure.engine.vocabulary.Segment;
+import dev.tenure.engine.vocabulary.TicketPriority;
+import dev.tenure.engine.vocabulary.TicketStatus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A CSM works the inbox in a real browser (headless Chromium) against the whole application on its port:
+ * signing in through the login form, a webhook signal becoming a task, completing it, the account's timeline.
+ * Skipped, saying why, where Chromium is not installed.
+ */
+class InboxInTheBrowserTest extends ApiIntegrationTest {
+
+    private static HeadlessChromium chromium;
+
+    @Autowired
+    Inbox inbox;
+
+    private final String csm = "csm-" + UUID.randomUUID().toString().substring(0, 8) + "@tenure.test";
+
+    @BeforeAll
+    static void startChromium() {
+        HeadlessChromium.missing().ifPresentOrElse(
+                why -> LoggerFactory.getLogger(InboxInTheBrowserTest.class).warn("Browser tests skipped. {}", why),
+                () -> chromium = startQuietly());
+    }
+
+    private static HeadlessChromium startQuietly() {
+        try {
+            return HeadlessChromium.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Each test reports itself skipped, and why, rather than the class vanishing from the report. */
+    @BeforeEach
+    void needsChromium() {
+        Assumptions.assumeTrue(chromium != null, () -> HeadlessChromium.missing().orElse("Chromium did not start"));
+    }
+
+    @AfterAll
+    static void quitChromium() throws IOException {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void a_csm_completes_the_task_a_webhook_signal_created_and_finds_it_on_the_accounts_timeline() {
+        TestData account = TestData.account("Browser Bakery", Segment.HIGH_TOUCH).csm(csm);
+        intake.accept(account.batch());
+        signIn(csm);
+
+        post("/api/webhooks/nps", """
+                {"eventId": "nps-%s", "accountId": "%s", "occurredAt": "%s", "score": 2, "comment": "Exports keep failing",
+                 "contactEmail": "champion@%s.test"}""".formatted(account.id(), account.id(), Instant.now(), account.id()));
+
+        // The inbox polls every 15 seconds; a reload shows the task as soon as it exists.
+        WebElement row = waitFor().until(browser -> {
+            browser.navigate().refresh();
+            return browser.findElements(By.cssSelector("#task-rows tr.task")).stream()
+                    .filter(r -> r.getText().contains("Browser Bakery")).findFirst().orElse(null);
+        });
+        String taskId = row.getAttribute("data-task-id");
+        assertThat(row.getText()).contains("gave NPS 2: call back", "High");
+
+        browser().findElement(By.id("complete-" + taskId)).click();
+        browser().findElement(By.cssSelector("label[for='outcome-" + taskId + "-SAVED']")).click();
+        browser().findElement(By.id("note-" + taskId)).sendKeys("Called the champion: exports fixed on Friday");
+        browser().findElement(By.id("complete-submit-" + taskId)).click();
+
+        assertThat(waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText())
+                .startsWith("Completed").endsWith("(Saved).");
+        assertThat(browser().findElements(By.id("task-" + taskId))).isEmpty();
+
+        browser().findElement(By.linkText("Inbox")).click();
+        assertThat(browser().findElements(By.id("task-" + taskId))).isEmpty();
+
+        browser().get(url("/accounts/" + account.id()));
+        WebElement completed = browser().findElement(
+                By.cssSelector("#timeline li[data-type='task.completed'][data-ref='task:" + taskId + "']"));
+        assertThat(completed.getText()).contains("SAVED", "Called the champion: exports fixed on Friday");
+    }
+
+    @Test
+    void a_csm_opening_another_csms_account_is_refused() {
+        TestData theirs = TestData.account("Someone Elses", Segment.HIGH_TOUCH);
+        intake.accept(theirs.batch());
+        signIn(csm);
+
+        browser().get(url("/accounts/" + theirs.id()));
+
+        assertThat(browser().findElement(By.id("forbidden")).isDisplayed()).isTrue();
+        assertThat(browser().getTitle()).startsWith("Not yours");
+        assertThat(browser().findElements(By.cssSelector("#account-arr, #health-now, #timeline"))).isEmpty();
+    }
+
+    @Test
+    void the_skip_link_comes_first_and_leads_by_keyboard_to_the_inbox_filters() {
+        signIn(csm);
+        browser().get(url("/inbox"));
+
+        browser().findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        WebElement skipLink = browser().switchTo().activeElement();
+        assertThat(skipLink.getText()).isEqualTo("Skip to content");
+
+        skipLink.sendKeys(Keys.ENTER);
+        browser().switchTo().activeElement().sendKeys(Keys.TAB);
+        assertThat(browser().switchTo().activeElement().getAttribute("id")).isEqualTo("filter-priority");
+    }
+
+    /**
+     * Writes the README's picture of the inbox, only when asked: {@code -Dtenure.screenshot=<png>} (and
+     * {@code -Dtenure.screenshot.phone=<png>} for the same inbox at phone width). A morning of a CSM with
+     * several accounts: calls to return, a failed payment, urgent tickets, one task overdue, a checklist open.
+     */
+    @Test
+    void a_picture_of_a_csms_inbox_for_the_readme() throws IOException {
+        String laptopFile = System.getProperty("tenure.screenshot");
+        Assumptions.assumeTrue(laptopFile != null, "no -Dtenure.screenshot=<png> given: no picture taken");
+        String owner = "dana.reyes@tenure.example";
+        TestData northwind = TestData.account("Northwind Logistics", Segment.HIGH_TOUCH).csm(owner);
+        Task usageDrop = taskAt(TestData.account("Umbrella Analytics", Segment.HIGH_TOUCH).csm(owner)
+                .usage("core", 34, 8, 120).usage("core", 7, 1, 30));
+        taskAt(TestData.account("Globex Retail", Segment.HIGH_TOUCH).csm(owner).billing(BillingEvent.PAYMENT_FAILED, 0));
+        taskAt(TestData.account("Initech Health", Segment.HIGH_TOUCH).csm(owner)
+                .ticket(TicketPriority.P1, TicketStatus.OPEN, 3).ticket(TicketPriority.P2, TicketStatus.OPEN, 1));
+        intake.accept(northwind.batch());
+        post("/api/webhooks/nps", """
+                {"eventId": "nps-%s", "accountId": "%s", "occurredAt": "%s", "score": 3,
+                 "comment": "Reports take minutes to load since the upgrade", "contactEmail": "maria.chen@northwind.example"}"""
+                .formatted(northwind.id(), northwind.id(), Instant.now()));
+        taskAt(northwind);
+        Instant soon = Instant.now().plusSeconds(2);
+        inbox.reschedule(List.of(usageDrop.id()), soon, owner);
+        await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(soon));
+        signIn(owner);
+
+        chromium.viewport(HeadlessChromium.LAPTOP);
+        browser().get(url("/inbox"));
+        browser().findElement(By.cssSelector("#task-" + usageDrop.id() + " details.checklist summary")).click();
+        browser().executeScript("window.scrollTo(0, 0)");
+        save(laptopFile);
+
+        String phoneFile = System.getProperty("tenure.screenshot.phone");
+        if (phoneFile != null) {
+            chromium.viewport(HeadlessChromium.PHONE);
+            browser().navigate().refresh();
+            browser().executeScript("document.getElementById('bulk-form').scrollIntoView()");
+            save(phoneFile);
+            chromium.viewport(HeadlessChromium.LAPTOP);
+        }
+    }
+
+    private Task taskAt(TestData account) {
+        intake.accept(account.batch());
+        TaskQuery query = new TaskQuery(null, account.id(), null, null, 10);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !inbox.list(query).isEmpty());
+        return inbox.list(query).get(0);
+    }
+
+    private void save(String file) throws IOException {
+        Path target = Path.of(file).toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Files.write(target, browser().getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Signs in through the login form, as a person would; a session from an earlier test is signed out first. */
+    private void signIn(String email) {
+        ensurePerson(email, Role.CSM);
+        browser().manage().deleteAllCookies();
+        browser().get(url("/login"));
+        browser().findElement(By.id("username")).sendKeys(email);
+        browser().findElement(By.id("password")).sendKeys(PASSWORD);
+        browser().findElement(By.cssSelector("form button[type='submit']")).click();
+        waitFor().until(ExpectedConditions.textToBe(By.id("viewer-email"), email));
+    }
+
+    private ChromeDriver browser() {
+        return chromium.driver;
+    }
+
+    private WebDriverWait waitFor() {
+        return new WebDriverWait(browser(), Duration.ofSeconds(10));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
