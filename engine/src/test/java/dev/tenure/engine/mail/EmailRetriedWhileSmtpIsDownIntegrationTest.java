@@ -17,6 +17,7 @@ import dev.tenure.engine.vocabulary.Segment;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,6 +38,8 @@ import static org.awaitility.Awaitility.await;
  * Given an SMTP server that is down (a port nobody listens on), an email step is tried again with a
  * growing wait, keeps its Message-ID, and after the last attempt fails with the error on the timeline.
  */
+// Closed after this class: alive, its scheduler would drain other tests' due steps into an SMTP server that is down.
+@DirtiesContext
 @SpringBootTest(classes = EngineTestApplication.class,
         properties = {"tenure.mail.retry.max-attempts=3", "tenure.mail.retry.backoff=1h,2h"})
 class EmailRetriedWhileSmtpIsDownIntegrationTest {

@@ -9,6 +9,7 @@ import dev.tenure.engine.vocabulary.BillingEvent;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 
 import java.time.Duration;
 
@@ -16,6 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** With no SMTP server configured, emails are kept in the email log instead of sent. */
+// Closed after this class: alive, its scheduler would drain other tests' due steps and keep their emails unsent.
+@DirtiesContext
 @SpringBootTest(classes = EngineTestApplication.class, properties = "tenure.test.smtp=off")
 class EmailsKeptWithoutSmtpIntegrationTest {
 
