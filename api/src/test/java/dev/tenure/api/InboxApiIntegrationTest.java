@@ -90,6 +90,20 @@ class InboxApiIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void checklist_items_ticked_through_the_api_stay_ticked_and_an_item_the_list_lacks_is_refused_by_name() {
+        JsonNode task = openTask("Api Ticker");
+        String path = "/api/tasks/" + task.path("id").asLong() + "/checklist";
+
+        ResponseEntity<JsonNode> ticked = post(path, "{\"done\": [1, 0]}");
+        ResponseEntity<JsonNode> bad = post(path, "{\"done\": [99]}");
+
+        assertThat(ticked.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(ticked.getBody().path("checklistDone").toString()).contains("0", "1");
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getBody().toString()).contains("has no checklist item 99");
+    }
+
+    @Test
     void an_unknown_task_is_not_found() {
         assertThat(post("/api/tasks/987654321/complete", "{\"outcome\": \"SAVED\"}").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }

@@ -93,6 +93,20 @@ class PagesIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void a_csm_ticks_checklist_items_and_finds_them_ticked_when_the_inbox_is_drawn_again() throws Exception {
+        Task task = detractorTask("Ticking Toucan");
+
+        mvc.perform(MockMvcRequestBuilders.post("/inbox/tasks/" + task.id() + "/checklist").param("done", "0", "1")
+                        .with(signedIn(task.owner())))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/inbox"));
+
+        assertThat(inbox.get(task.id()).checklistDone()).containsExactlyInAnyOrder(0, 1);
+        String html = page(MockMvcRequestBuilders.get("/inbox").with(signedIn(task.owner())), 200);
+        assertThat(html).contains("Checklist (2 of " + task.checklist().size() + " done)", "id=\"checklist-save-" + task.id() + "\"");
+        assertThat(html).containsPattern("checked=\"checked\"[^>]*id=\"check-" + task.id() + "-0\"|id=\"check-" + task.id() + "-0\"[^>]*checked");
+    }
+
+    @Test
     void the_inbox_filters_and_marks_overdue_tasks_in_words() throws Exception {
         Task task = detractorTask("Overdue Otter");
         inbox.reschedule(java.util.List.of(task.id()), java.time.Instant.now().plusSeconds(2), task.owner());

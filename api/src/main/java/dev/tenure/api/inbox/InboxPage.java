@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -93,6 +94,19 @@ class InboxPage {
             Instant when = times.read("until", until);
             inbox.snooze(id, when);
             return "Snoozed \"" + task.title() + "\" until " + times.show(when) + ".";
+        });
+    }
+
+    /** The ticked items of a task's checklist ({@code done}: positions from 0); none ticked clears it. */
+    @PostMapping("/tasks/{id}/checklist")
+    String checklist(HttpServletRequest request, @PathVariable long id,
+                     @RequestParam(name = "done", required = false) List<Integer> done, RedirectAttributes flash) {
+        Viewer viewer = Viewer.of(request);
+        Task task = ownTask(request, id);
+        return act(flash, () -> {
+            Task ticked = inbox.tick(id, done == null ? Set.of() : Set.copyOf(done), viewer.email());
+            return "Checklist of \"" + task.title() + "\": " + ticked.checklistDone().size() + " of "
+                    + ticked.checklist().size() + " done.";
         });
     }
 

@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The CSM inbox over REST: list tasks by owner, status and due date; complete or snooze one. A CSM sees
@@ -70,6 +71,16 @@ class TaskController {
     Task snooze(@PathVariable long id, @Valid @RequestBody Snooze body) {
         get(id);
         return inbox.snooze(id, body.instant(zone));
+    }
+
+    /** The checklist items ticked off, by position from 0; the list replaces what was ticked before. */
+    @PostMapping("/{id}/checklist")
+    Task checklist(@PathVariable long id, @Valid @RequestBody Checklist body) {
+        get(id);
+        return inbox.tick(id, Set.copyOf(body.done()), visibility.actor());
+    }
+
+    record Checklist(@NotNull List<Integer> done) {
     }
 
     /** How a task ended: SAVED, CHURNED, EXPANDED or NO_ACTION, and a note for the timeline. */

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -74,6 +75,28 @@ public class Inbox {
         timeline.record(new TimelineEntry(task.accountId(), now, "task.completed",
                 "Task \"" + task.title() + "\" completed by " + task.owner() + ": " + outcome
                         + (note == null || note.isBlank() ? "" : " — " + note), "task:" + id));
+        return get(id);
+    }
+
+    /**
+     * Records which items of an open task's checklist are ticked off (positions from 0), replacing what was
+     * ticked before; the count goes on the timeline. A position the checklist does not have is refused.
+     */
+    @Transactional
+    public Task tick(long id, Set<Integer> done, String by) {
+        Task task = get(id);
+        for (int position : done) {
+            if (position < 0 || position >= task.checklist().size()) {
+                throw new IllegalArgumentException("done: task " + id + " has no checklist item " + position
+                        + " (its checklist has " + task.checklist().size() + ")");
+            }
+        }
+        if (!tasks.tick(id, done)) {
+            throw new IllegalStateException("task " + id + " is already done");
+        }
+        timeline.record(new TimelineEntry(task.accountId(), clock.instant(), "task.checklist",
+                "Checklist of task \"" + task.title() + "\": " + done.size() + " of " + task.checklist().size()
+                        + " done" + by(by), "task:" + id));
         return get(id);
     }
 

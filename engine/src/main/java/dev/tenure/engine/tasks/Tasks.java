@@ -6,6 +6,7 @@ import dev.tenure.engine.plays.Why;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The task store. A snoozed task is an open one whose snooze has not ended yet. */
 @Repository
@@ -132,7 +134,18 @@ public class Tasks {
                 (Long) rs.getObject("run_id"), rs.getString("owner"), rs.getString("title"), rs.getString("details"),
                 rs.getString("priority"), TaskStatus.valueOf(rs.getString("shown_status")), instant(rs, "due_at"),
                 instant(rs, "snoozed_until"), outcome == null ? null : TaskOutcome.valueOf(outcome), rs.getString("note"),
-                instant(rs, "created_at"), instant(rs, "completed_at"), why, rs.getString("play_id"), checklist(rs));
+                instant(rs, "created_at"), instant(rs, "completed_at"), why, rs.getString("play_id"), checklist(rs), checklistDone(rs));
+    }
+
+    private static Set<Integer> checklistDone(ResultSet rs) throws SQLException {
+        Array done = rs.getArray("checklist_done");
+        return done == null ? Set.of() : Set.of((Integer[]) done.getArray());
+    }
+
+    /** Records which checklist items are ticked off; false when the task is done (its checklist is closed). */
+    boolean tick(long id, Set<Integer> done) {
+        return jdbc.sql("UPDATE task SET checklist_done = ? WHERE id = ? AND status <> 'DONE'")
+                .params(done.stream().sorted().toArray(Integer[]::new), id).update() == 1;
     }
 
     private List<String> checklist(ResultSet rs) throws SQLException {

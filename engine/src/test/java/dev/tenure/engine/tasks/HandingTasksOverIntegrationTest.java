@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -78,6 +79,22 @@ class HandingTasksOverIntegrationTest {
 
         assertThat(task.play()).isEqualTo("nps-detractor");
         assertThat(task.checklist()).startsWith("Read the comment and the account's open tickets before calling");
+    }
+
+    @Test
+    void ticking_checklist_items_keeps_them_ticked_says_so_on_the_timeline_and_refuses_an_item_the_list_lacks() {
+        Task task = detractorTask("Ticked Tern");
+
+        Task ticked = inbox.tick(task.id(), Set.of(0, 2), "dana@tenure.test");
+
+        assertThat(ticked.checklistDone()).containsExactlyInAnyOrder(0, 2);
+        assertThat(ticked.ticked(1)).isFalse();
+        assertThat(inbox.get(task.id()).checklistDone()).containsExactlyInAnyOrder(0, 2);
+        assertThat(timeline.of(task.accountId(), 20)).extracting(TimelineEntry::summary)
+                .contains("Checklist of task \"" + task.title() + "\": 2 of " + task.checklist().size() + " done by dana@tenure.test");
+        assertThatThrownBy(() -> inbox.tick(task.id(), Set.of(task.checklist().size()), "dana@tenure.test"))
+                .hasMessageContaining("done: task " + task.id() + " has no checklist item " + task.checklist().size());
+        assertThat(inbox.tick(task.id(), Set.of(), "dana@tenure.test").checklistDone()).isEmpty();
     }
 
     @Test
