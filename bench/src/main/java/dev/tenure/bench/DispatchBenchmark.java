@@ -58,7 +58,7 @@ public final class DispatchBenchmark {
 
     public static void main(String[] args) throws IOException, SchedulerException, InterruptedException, MessagingException {
         int steps = Integer.getInteger("bench.steps", 100_000);
-        int baselineSteps = Integer.getInteger("bench.baselineSteps", 10_000);
+        int baselineSteps = Integer.getInteger("bench.baselineSteps", 2_000);
         int batch = Integer.getInteger("bench.batch", 500);
         int workers = Integer.getInteger("bench.stepWorkers", 2);
         int connections = Integer.getInteger("bench.connections", 4);

@@ -27,7 +27,8 @@ public class UnsubscribeLinks {
     private final JdbcClient jdbc;
     private final String configuredSecret;
     private final String baseUrl;
-    private volatile byte[] key;
+    /** Keyed once, never used directly: each signature is made on a clone, so threads do not share state. */
+    private volatile Mac keyed;
 
     public UnsubscribeLinks(JdbcClient jdbc, UnsubscribeProperties properties, EngineProperties engine) {
         this.jdbc = jdbc;
@@ -74,22 +75,27 @@ public class UnsubscribeLinks {
 
     private byte[] sign(byte[] payload) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-            return mac.doFinal(payload);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
+            // A clone of a keyed Mac: looking the algorithm up and keying it again for every email of a
+            // batch cost more than the signature itself.
+            return ((Mac) keyedMac().clone()).doFinal(payload);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("HmacSHA256 cannot be cloned", e);
         }
     }
 
-    private byte[] key() {
-        byte[] k = key;
-        if (k == null) {
+    private Mac keyedMac() {
+        Mac m = keyed;
+        if (m == null) {
             String secret = configuredSecret != null && !configuredSecret.isBlank() ? configuredSecret : storedSecret();
-            k = secret.getBytes(StandardCharsets.UTF_8);
-            key = k;
+            try {
+                m = Mac.getInstance("HmacSHA256");
+                m.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is not available", e);
+            }
+            keyed = m;
         }
-        return k;
+        return m;
     }
 
     /** The first node to need it makes it; every other node reads the same one. */
