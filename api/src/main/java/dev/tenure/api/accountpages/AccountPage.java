@@ -44,7 +44,8 @@ class AccountPage {
         Viewer viewer = Viewer.of(request);
         Account account = accounts.find(id).orElseThrow(() -> new PageNotFoundException("account " + id));
         if (!viewer.mayOpen(account)) {
-            throw new ForbiddenPageException(account.name() + " is another CSM's account.");
+            // The name too is the owner's to see: say only that the account is not theirs.
+            throw new ForbiddenPageException("Account " + id + " is another CSM's account.");
         }
         int shown = Math.min(Math.max(entries, 1), 1000);
         model.addAttribute("viewer", viewer);

@@ -61,7 +61,7 @@ class StarterRulesIntegrationTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> !tasksOf(acme).isEmpty());
             Task task = tasksOf(acme).get(0);
             assertThat(task.owner()).isEqualTo(acme.account().csm());
-            assertThat(task.title()).isEqualTo("Core usage at Acme fell -60.0%: find out why");
+            assertThat(task.title()).isEqualTo("Core usage at Acme is down 60.0%: find out why");
             assertThat(task.why().rule()).isEqualTo("Core usage dropped (high touch): save play for the CSM");
             assertThat(task.why().matchedFacts()).containsKeys("account", "usageTrend");
         }
