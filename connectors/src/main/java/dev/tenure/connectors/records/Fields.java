@@ -192,7 +192,12 @@ final class Fields {
         }
     }
 
-    private boolean failed(String name) {
+    /** A problem found outside this record's own fields, such as a lookup that came back empty. */
+    void refuse(String name, String message) {
+        fail(name, message);
+    }
+
+    boolean failed(String name) {
         return errors.stream().anyMatch(e -> e.field().equals(name));
     }
 

@@ -14,6 +14,7 @@ import dev.tenure.engine.vocabulary.TicketPriority;
 import dev.tenure.engine.vocabulary.TicketSignal;
 import dev.tenure.engine.vocabulary.TicketStatus;
 import dev.tenure.engine.vocabulary.UsageSignal;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -29,6 +30,18 @@ import java.util.function.Supplier;
  */
 @Component
 public class RecordMapper {
+
+    private final RespondentAccounts respondents;
+
+    @Autowired
+    public RecordMapper(RespondentAccounts respondents) {
+        this.respondents = respondents;
+    }
+
+    /** Without a contact directory: an NPS answer must then name its account. */
+    public RecordMapper() {
+        this(RespondentAccounts.NONE);
+    }
 
     /**
      * @param label         names the record in errors: "usage[3] (event e-9)", "usage.csv line 12"
@@ -117,13 +130,32 @@ public class RecordMapper {
 
     private Mapping nps(Fields f, String source) {
         String eventId = f.requiredText("eventId");
-        String accountId = f.requiredText("accountId");
-        Instant occurredAt = f.requiredInstant("occurredAt");
         String contactEmail = f.email("contactEmail", false);
+        String given = f.text("accountId");
+        String accountId = given != null || f.failed("accountId") || f.failed("contactEmail") ? given
+                : accountOfRespondent(f, contactEmail);
+        Instant occurredAt = f.requiredInstant("occurredAt");
         Long score = f.integer("score", 0, 10, null);
         String comment = f.text("comment");
         return result(f, () -> new NpsSignal(source, eventId, accountId, occurredAt, contactEmail,
                 score.intValue(), comment));
+    }
+
+    /** The one account with a contact of this email; none or several refuse the answer, naming why. */
+    private String accountOfRespondent(Fields f, String email) {
+        if (email == null) {
+            f.refuse("accountId", "missing; give accountId, or contactEmail to find the account through its contact");
+            return null;
+        }
+        List<String> accounts = respondents.accountsWith(email);
+        if (accounts.size() == 1) {
+            return accounts.get(0);
+        }
+        f.refuse("contactEmail", accounts.isEmpty()
+                ? "'" + email + "' is no contact's email, so the account is unknown; add the contact or give accountId"
+                : "'" + email + "' is a contact of several accounts (" + String.join(", ", accounts)
+                        + "), so the account is ambiguous; give accountId");
+        return null;
     }
 
     /** A record may name its own source (a webhook relaying Zendesk); otherwise the channel is the source. */

@@ -34,6 +34,14 @@ public class Contacts {
                 .update();
     }
 
+    /** The accounts that have a contact with this address (ignoring case), so an answer by email finds its account. */
+    public List<String> accountsWithEmail(String email) {
+        return jdbc.sql("SELECT DISTINCT account_id FROM contact WHERE lower(email) = lower(?) ORDER BY account_id")
+                .param(email)
+                .query(String.class)
+                .list();
+    }
+
     public List<Contact> of(String accountId) {
         return jdbc.sql("""
                         SELECT account_id, email, name, role, timezone, active, unsubscribed FROM contact

@@ -1,0 +1,188 @@
+package dev.tenure.connectors.segment;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.tenure.engine.intake.RecordError;
+import dev.tenure.engine.intake.RejectedRecordsException;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a request of Segment's HTTP tracking API: one call, or {@code {"batch": [calls...]}}. Each call's
+ * {@code type} comes from the call, else from the path ({@code /v1/track}). All or nothing: a bad call
+ * refuses the request, naming every bad call and field.
+ */
+class SegmentCalls {
+
+    private final ObjectReader json;
+    private final Instant now;
+
+    SegmentCalls(ObjectMapper objectMapper, Instant now) {
+        this.json = objectMapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.now = now;
+    }
+
+    List<SegmentCall> read(String pathType, String body) {
+        JsonNode tree = parse(body);
+        List<RecordError> errors = new ArrayList<>();
+        List<SegmentCall> calls = new ArrayList<>();
+        JsonNode batch = tree.get("batch");
+        if (batch != null || "batch".equalsIgnoreCase(pathType)) {
+            if (batch == null || !batch.isArray()) {
+                throw refused("segment.batch", "batch", "expected an array of calls");
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                read("segment.batch[" + i + "]", null, batch.get(i), calls, errors);
+            }
+        } else {
+            read("segment." + (pathType == null ? "call" : pathType.toLowerCase(Locale.ROOT)), pathType, tree, calls, errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new RejectedRecordsException(errors);
+        }
+        return calls;
+    }
+
+    private void read(String position, String pathType, JsonNode call, List<SegmentCall> calls, List<RecordError> errors) {
+        if (call == null || !call.isObject()) {
+            errors.add(new RecordError(position, "call", "not a JSON object"));
+            return;
+        }
+        String messageId = text(call, "messageId");
+        String label = messageId == null ? position : position + " (message " + messageId + ")";
+        int before = errors.size();
+        SegmentCall.Type type = type(label, text(call, "type"), pathType, errors);
+        Instant timestamp = timestamp(label, call, errors);
+        String userId = text(call, "userId");
+        String groupId = null;
+        String event = null;
+        long quantity = 1;
+        String email = null;
+        String name = null;
+        if (type == SegmentCall.Type.TRACK) {
+            require(label, "messageId", messageId, errors);
+            event = require(label, "event", text(call, "event"), errors);
+            groupId = firstText(call.path("context").get("groupId"), call.path("properties").get("groupId"));
+            quantity = quantity(label, call.path("properties").get("quantity"), errors);
+        } else if (type == SegmentCall.Type.GROUP) {
+            require(label, "userId", userId, errors);
+            groupId = require(label, "groupId", text(call, "groupId"), errors);
+        } else if (type == SegmentCall.Type.IDENTIFY) {
+            JsonNode traits = call.path("traits");
+            email = text(traits, "email");
+            name = text(traits, "name");
+            if (email != null && (!email.contains("@") || email.startsWith("@") || email.endsWith("@"))) {
+                errors.add(new RecordError(label, "traits.email", "'" + email + "' is not an email address"));
+            }
+        }
+        if (errors.size() == before) {
+            calls.add(new SegmentCall(label, type, messageId, timestamp, userId, groupId, event, quantity, email, name));
+        }
+    }
+
+    private static SegmentCall.Type type(String label, String given, String pathType, List<RecordError> errors) {
+        String name = given != null ? given : pathType;
+        if (name == null) {
+            errors.add(new RecordError(label, "type", "missing; one of " + typeNames()));
+            return null;
+        }
+        try {
+            return SegmentCall.Type.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(new RecordError(label, "type", "'" + name + "' is not one of " + typeNames()));
+            return null;
+        }
+    }
+
+    /** Segment's libraries always send one; a call without is taken as happening now, as Segment does. */
+    private Instant timestamp(String label, JsonNode call, List<RecordError> errors) {
+        String text = text(call, "timestamp");
+        if (text == null) {
+            return now;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            errors.add(new RecordError(label, "timestamp", "'" + text
+                    + "' is not an ISO-8601 time with a zone or offset (2026-11-01T10:00:00.000Z)"));
+            return null;
+        }
+    }
+
+    private static long quantity(String label, JsonNode node, List<RecordError> errors) {
+        if (node == null || node.isNull() || node.asText().isBlank()) {
+            return 1;
+        }
+        try {
+            BigDecimal number = new BigDecimal(node.asText().trim());
+            if (number.signum() >= 0 && number.stripTrailingZeros().scale() <= 0) {
+                return number.longValueExact();
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            // refused below, with the value
+        }
+        errors.add(new RecordError(label, "properties.quantity", "'" + node.asText() + "' is not a whole number ≥ 0"));
+        return 1;
+    }
+
+    private static String require(String label, String field, String value, List<RecordError> errors) {
+        if (value == null) {
+            errors.add(new RecordError(label, field, "missing"));
+        }
+        return value;
+    }
+
+    private static String text(JsonNode node, String field) {
+        return value(node == null ? null : node.get(field));
+    }
+
+    private static String firstText(JsonNode... nodes) {
+        return Arrays.stream(nodes).map(SegmentCalls::value).filter(v -> v != null).findFirst().orElse(null);
+    }
+
+    private static String value(JsonNode node) {
+        if (node == null || node.isNull() || node.isContainerNode()) {
+            return null;
+        }
+        String text = node.asText().trim();
+        return text.isEmpty() ? null : text;
+    }
+
+    private JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw refused("body", "json", "empty; expected a Segment call or {\"batch\": [calls...]}");
+        }
+        try {
+            JsonNode tree = json.readTree(body);
+            if (!tree.isObject()) {
+                throw refused("body", "json", "expected a Segment call or {\"batch\": [calls...]}");
+            }
+            return tree;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw refused("body", "json", at == null ? e.getOriginalMessage()
+                    : e.getOriginalMessage() + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+        }
+    }
+
+    private static String typeNames() {
+        return Arrays.stream(SegmentCall.Type.values()).map(t -> t.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static RejectedRecordsException refused(String record, String field, String message) {
+        return new RejectedRecordsException(List.of(new RecordError(record, field, message)));
+    }
+}

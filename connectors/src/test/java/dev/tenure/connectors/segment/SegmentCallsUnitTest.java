@@ -1,0 +1,64 @@
+package dev.tenure.connectors.segment;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tenure.engine.intake.RecordError;
+import dev.tenure.engine.intake.RejectedRecordsException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+class SegmentCallsUnitTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+    private final SegmentCalls calls = new SegmentCalls(new ObjectMapper(), NOW);
+
+    @Test
+    void aTrackCallTakesItsGroupFromTheContextAndItsQuantityFromTheProperties() {
+        List<SegmentCall> read = calls.read(null, """
+                {"type": "track", "messageId": "m-1", "userId": "u-1", "event": "Report Exported",
+                 "timestamp": "2026-11-20T09:30:00.000+01:00", "context": {"groupId": "acme"}, "properties": {"quantity": 4}}""");
+
+        assertThat(read).singleElement().satisfies(call -> {
+            assertThat(call.type()).isEqualTo(SegmentCall.Type.TRACK);
+            assertThat(call.groupId()).isEqualTo("acme");
+            assertThat(call.quantity()).isEqualTo(4);
+            assertThat(call.timestamp()).isEqualTo(Instant.parse("2026-11-20T08:30:00Z"));
+            assertThat(call.label()).isEqualTo("segment.call (message m-1)");
+        });
+    }
+
+    @Test
+    void theTypeComesFromThePathWhenTheCallNamesNoneAndATimelessCallHappensNow() {
+        List<SegmentCall> read = calls.read("identify", """
+                {"messageId": "m-2", "userId": "u-1", "traits": {"email": "dana@acme.example", "name": "Dana"}}""");
+
+        assertThat(read).singleElement().satisfies(call -> {
+            assertThat(call.type()).isEqualTo(SegmentCall.Type.IDENTIFY);
+            assertThat(call.email()).isEqualTo("dana@acme.example");
+            assertThat(call.timestamp()).isEqualTo(NOW);
+        });
+    }
+
+    @Test
+    void aBatchIsReadInOrderAndABadCallRefusesItNamingEveryProblem() {
+        assertThat(calls.read("batch", """
+                {"batch": [{"type": "group", "userId": "u-1", "groupId": "acme"}, {"type": "page", "userId": "u-1"}]}"""))
+                .extracting(SegmentCall::type).containsExactly(SegmentCall.Type.GROUP, SegmentCall.Type.PAGE);
+
+        assertThatThrownBy(() -> calls.read(null, """
+                {"batch": [{"type": "group", "userId": "u-1"},
+                           {"type": "track", "messageId": "m-3", "event": "E", "timestamp": "yesterday"},
+                           {"type": "shout"}]}"""))
+                .isInstanceOfSatisfying(RejectedRecordsException.class, e -> assertThat(e.errors())
+                        .extracting(RecordError::record, RecordError::field)
+                        .containsExactly(
+                                tuple("segment.batch[0]", "groupId"),
+                                tuple("segment.batch[1] (message m-3)", "timestamp"),
+                                tuple("segment.batch[2]", "type")));
+    }
+}

@@ -1,0 +1,42 @@
+package dev.tenure.engine.intake;
+
+import dev.tenure.engine.accounts.Accounts;
+import dev.tenure.engine.accounts.Contacts;
+import dev.tenure.engine.vocabulary.Contact;
+import org.springframework.stereotype.Component;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a source may ask about the customers already known, when what it sends names them its own way
+ * (a survey answer by the respondent's email, a Segment user in a group): read only.
+ */
+@Component
+public class CustomerDirectory {
+
+    private final Accounts accounts;
+    private final Contacts contacts;
+
+    public CustomerDirectory(Accounts accounts, Contacts contacts) {
+        this.accounts = accounts;
+        this.contacts = contacts;
+    }
+
+    /** The ids among these that are accounts. */
+    public Set<String> existingAccounts(Collection<String> accountIds) {
+        return accounts.existing(accountIds);
+    }
+
+    /** The accounts with a contact of this email address, case ignored. */
+    public List<String> accountsWithContact(String email) {
+        return contacts.accountsWithEmail(email);
+    }
+
+    /** The contacts of each of these accounts. */
+    public Map<String, List<Contact>> contactsOf(Collection<String> accountIds) {
+        return contacts.ofAccounts(accountIds);
+    }
+}
