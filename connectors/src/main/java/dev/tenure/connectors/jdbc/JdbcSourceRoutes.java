@@ -78,15 +78,6 @@ class JdbcSourceRoutes extends RouteBuilder implements DisposableBean {
                 }));
     }
 
-    /** Poll a source now, outside its timer (tests, an operator's "read now"). */
-    JdbcPoll.Outcome pollNow(String name) {
-        JdbcPoll poll = polls.get(name);
-        if (poll == null) {
-            throw new IllegalArgumentException("no JDBC source named '" + name + "'; configured: " + polls.keySet());
-        }
-        return poll.poll();
-    }
-
     @Override
     public void destroy() {
         warehouses.forEach(HikariDataSource::close);
