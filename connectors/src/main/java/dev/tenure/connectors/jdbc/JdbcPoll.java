@@ -90,7 +90,7 @@ final class JdbcPoll {
                 return new Outcome(true, 0, 0, 0, 0);
             }
             List<Map<String, Object>> rows = read(Optional.ofNullable(locked.get().watermark()));
-            List<Map<String, Object>> taken = complete(rows);
+            List<Map<String, Object>> taken = complete(rows, source.watermarkColumn(), source.batchSize());
             Outcome outcome = outsideLock.execute(inner -> ingest(taken));
             if (!taken.isEmpty()) {
                 Watermark last = Watermark.of(taken.get(taken.size() - 1).get(source.watermarkColumn()));
@@ -117,13 +117,13 @@ final class JdbcPoll {
      * values (many rows with the same {@code updated_at}), the rest of the run is past the limit: the
      * run is left for the next poll, which reads all of it.
      */
-    private List<Map<String, Object>> complete(List<Map<String, Object>> rows) {
-        if (rows.size() < source.batchSize()) {
+    static List<Map<String, Object>> complete(List<Map<String, Object>> rows, String column, int batchSize) {
+        if (rows.size() < batchSize) {
             return rows;
         }
-        Object last = rows.get(rows.size() - 1).get(source.watermarkColumn());
+        Object last = rows.get(rows.size() - 1).get(column);
         int end = rows.size();
-        while (end > 0 && Objects.equals(rows.get(end - 1).get(source.watermarkColumn()), last)) {
+        while (end > 0 && Objects.equals(rows.get(end - 1).get(column), last)) {
             end--;
         }
         // A whole batch of one value: take it, or the source would never move (make batch-size larger).
