@@ -1,6 +1,7 @@
 package dev.tenure.connectors.files;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tenure.connectors.records.FieldNames;
 import dev.tenure.connectors.records.Mapping;
 import dev.tenure.connectors.records.RecordKind;
 import dev.tenure.connectors.records.RecordMapper;
@@ -45,11 +46,12 @@ class FileIngest {
                 "'" + fileName + "' does not start with a known kind; accepted names are " + acceptedNames()));
         FileFormat format = FileFormat.of(fileName).orElseThrow(() -> new UnreadableFileException(
                 "'" + fileName + "' is not .csv, .jsonl or .ndjson; accepted names are " + acceptedNames()));
+        FieldNames names = properties.fieldNames(kind);
         ChunkedIntake chunks = new ChunkedIntake(intake, deadLetters, fileName, properties.chunkSize());
         try (BufferedReader in = utf8(content)) {
             SourceLines lines = format.open(in, json);
             for (SourceLine line = lines.next(); line != null; line = lines.next()) {
-                take(kind, fileName, line, chunks);
+                take(kind, names, fileName, line, chunks);
             }
         } catch (CharacterCodingException e) {
             // The lines read before the bad bytes are good: they are stored, and the file goes to error/.
@@ -61,13 +63,13 @@ class FileIngest {
         return chunks.report(kind);
     }
 
-    private void take(RecordKind kind, String fileName, SourceLine line, ChunkedIntake chunks) {
+    private void take(RecordKind kind, FieldNames names, String fileName, SourceLine line, ChunkedIntake chunks) {
         if (line.problem() != null) {
             chunks.reject(line.line(), line.text(), line.problem());
             return;
         }
         String label = fileName + " line " + line.line();
-        Mapping mapping = mapper.map(kind, label, line.record(), ChunkedIntake.SOURCE);
+        Mapping mapping = mapper.map(kind, label, names.apply(line.record()), ChunkedIntake.SOURCE);
         if (mapping.valid()) {
             chunks.add(line.line(), line.text(), label, mapping.record());
         } else {

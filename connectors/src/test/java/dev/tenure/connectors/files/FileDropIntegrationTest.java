@@ -78,6 +78,25 @@ class FileDropIntegrationTest extends ConnectorsIntegrationTest {
     }
 
     @Test
+    void givenAWarehouseExportWithItsOwnHeaders_thenTheConfiguredMappingReadsIt() throws IOException {
+        String acme = existingAccount("Mapped Export");
+        String name = unique("usage-export") + ".csv";
+        drop(name, """
+                account_id,event_time,feature_name,count
+                %1$s,2026-11-01T10:00:00Z,core,12
+                %1$s,2026-11-02T10:00:00Z,reports,
+                """.formatted(acme));
+
+        awaitDone(name);
+
+        assertThat(deadLettersFrom(name)).isEmpty();
+        assertThat(signalsOf(acme)).containsExactly(acme + ":2026-11-01T10:00:00Z:core",
+                acme + ":2026-11-02T10:00:00Z:reports");
+        assertThat(jdbc.sql("SELECT quantity FROM usage_daily WHERE account_id = ? ORDER BY day")
+                .param(acme).query(Long.class).list()).containsExactly(12L, 1L);
+    }
+
+    @Test
     void givenTicketsAsJsonLines_thenEachLineIsASignal() throws IOException {
         String acme = existingAccount("Acme");
         String file = unique("tickets") + ".jsonl";

@@ -1,0 +1,222 @@
+package dev.tenure.connectors.jdbc;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tenure.connectors.records.Mapping;
+import dev.tenure.connectors.records.RecordKind;
+import dev.tenure.connectors.records.RecordMapper;
+import dev.tenure.engine.deadletters.DeadLetter;
+import dev.tenure.engine.deadletters.DeadLetters;
+import dev.tenure.engine.intake.Batch;
+import dev.tenure.engine.intake.Intake;
+import dev.tenure.engine.intake.RecordError;
+import dev.tenure.engine.intake.RejectedRecordsException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * One poll of one source: lock its watermark, read the rows past it in watermark order, hand the good
+ * ones to the engine, dead-letter the bad ones with the row and the reason, and move the watermark.
+ * The lock ({@code FOR UPDATE SKIP LOCKED}) makes one node poll a source at a time; another node's
+ * poll meanwhile skips. The engine's own transaction commits before the watermark moves, so a crash in
+ * between reads those rows again, and the engine recognises their event ids.
+ */
+final class JdbcPoll {
+
+    static final String SOURCE = "jdbc";
+
+    /** What a poll did, for the log. */
+    record Outcome(boolean skipped, int rows, int accepted, int duplicates, int deadLettered) {
+    }
+
+    private record Row(String label, String text, Object record) {
+    }
+
+    /** The watermark row, locked by this poll; no watermark before the first row was read. */
+    private record Locked(Watermark watermark) {
+    }
+
+    private final String name;
+    private final JdbcSource source;
+    private final JdbcTemplate warehouse;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate lockHolder;
+    private final TransactionTemplate outsideLock;
+    private final Intake intake;
+    private final DeadLetters deadLetters;
+    private final RecordMapper mapper;
+    private final ObjectMapper json;
+
+    JdbcPoll(String name, JdbcSource source, JdbcTemplate warehouse, JdbcClient jdbc, TransactionTemplate transaction,
+             Intake intake, DeadLetters deadLetters, RecordMapper mapper, ObjectMapper json) {
+        this.name = name;
+        this.source = source;
+        this.warehouse = warehouse;
+        this.jdbc = jdbc;
+        this.lockHolder = new TransactionTemplate(transaction.getTransactionManager());
+        // The engine's transaction must be its own: a refused batch would otherwise doom the lock's.
+        this.outsideLock = new TransactionTemplate(transaction.getTransactionManager());
+        this.outsideLock.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+        this.intake = intake;
+        this.deadLetters = deadLetters;
+        this.mapper = mapper;
+        this.json = json;
+    }
+
+    String origin() {
+        return SOURCE + "/" + name + "/" + source.recordKind().label();
+    }
+
+    Outcome poll() {
+        return lockHolder.execute(tx -> {
+            jdbc.sql("INSERT INTO jdbc_source_watermark (source) VALUES (?) ON CONFLICT DO NOTHING").param(name).update();
+            Optional<Locked> locked = jdbc.sql("""
+                            SELECT watermark, watermark_type FROM jdbc_source_watermark WHERE source = ?
+                            FOR UPDATE SKIP LOCKED""").param(name)
+                    .query((rs, n) -> new Locked(rs.getString(1) == null ? null
+                            : new Watermark(rs.getString(1), rs.getString(2)))).optional();
+            if (locked.isEmpty()) {
+                return new Outcome(true, 0, 0, 0, 0);
+            }
+            List<Map<String, Object>> rows = read(Optional.ofNullable(locked.get().watermark()));
+            List<Map<String, Object>> taken = complete(rows, source.watermarkColumn(), source.batchSize());
+            Outcome outcome = outsideLock.execute(inner -> ingest(taken));
+            if (!taken.isEmpty()) {
+                Watermark last = Watermark.of(taken.get(taken.size() - 1).get(source.watermarkColumn()));
+                jdbc.sql("""
+                                UPDATE jdbc_source_watermark SET watermark = ?, watermark_type = ?,
+                                       rows_read = rows_read + ?, polled_at = now() WHERE source = ?""")
+                        .params(last.value(), last.type(), taken.size(), name).update();
+            }
+            return outcome;
+        });
+    }
+
+    private List<Map<String, Object>> read(Optional<Watermark> after) {
+        String column = source.watermarkColumn();
+        String select = "SELECT * FROM " + source.table();
+        String order = " ORDER BY " + column + " LIMIT " + source.batchSize();
+        return after.isEmpty()
+                ? warehouse.queryForList(select + " WHERE " + column + " IS NOT NULL" + order)
+                : warehouse.queryForList(select + " WHERE " + column + " > ?" + order, after.get().parameter());
+    }
+
+    /**
+     * The rows whose watermark value was read completely. When a full batch ends inside a run of equal
+     * values (many rows with the same {@code updated_at}), the rest of the run is past the limit: the
+     * run is left for the next poll, which reads all of it.
+     */
+    static List<Map<String, Object>> complete(List<Map<String, Object>> rows, String column, int batchSize) {
+        if (rows.size() < batchSize) {
+            return rows;
+        }
+        Object last = rows.get(rows.size() - 1).get(column);
+        int end = rows.size();
+        while (end > 0 && Objects.equals(rows.get(end - 1).get(column), last)) {
+            end--;
+        }
+        // A whole batch of one value: take it, or the source would never move (make batch-size larger).
+        return end == 0 ? rows : rows.subList(0, end);
+    }
+
+    private Outcome ingest(List<Map<String, Object>> rows) {
+        RecordKind kind = source.recordKind();
+        List<Row> good = new ArrayList<>();
+        List<DeadLetter> letters = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            ObjectNode record = asJson(row);
+            String text = record.toString();
+            String label = SOURCE + "/" + name + " row " + source.watermarkColumn() + "=" + row.get(source.watermarkColumn());
+            String eventId = eventId(row);
+            Mapping mapping = mapper.map(kind, label, withEventId(source.fieldNames().apply(record), eventId), SOURCE);
+            if (mapping.valid()) {
+                good.add(new Row(label, text, mapping.record()));
+            } else {
+                letters.add(letter(text, mapping.errors()));
+            }
+        }
+        int accepted = 0;
+        int duplicates = 0;
+        if (!good.isEmpty()) {
+            try {
+                var result = intake.accept(batchOf(good));
+                accepted = result.accepted();
+                duplicates = result.duplicates();
+            } catch (RejectedRecordsException refused) {
+                // One row naming an unknown account should cost only that row.
+                for (Row row : good) {
+                    try {
+                        var result = intake.accept(batchOf(List.of(row)));
+                        accepted += result.accepted();
+                        duplicates += result.duplicates();
+                    } catch (RejectedRecordsException e) {
+                        letters.add(letter(row.text(), e.errors()));
+                    }
+                }
+            }
+        }
+        if (!letters.isEmpty()) {
+            deadLetters.record(letters);
+        }
+        return new Outcome(false, rows.size(), accepted, duplicates, letters.size());
+    }
+
+    /** {@code <name>:<key column values>}, unless the mapping names an eventId column. */
+    private String eventId(Map<String, Object> row) {
+        if (source.mapping().containsKey("eventId") || row.containsKey("eventId")) {
+            return null;
+        }
+        return name + ":" + source.keyColumns().stream().map(c -> String.valueOf(row.get(c)))
+                .collect(Collectors.joining(":"));
+    }
+
+    private static ObjectNode withEventId(Object record, String eventId) {
+        ObjectNode node = (ObjectNode) record;
+        if (eventId != null && !node.hasNonNull("eventId")) {
+            node.put("eventId", eventId);
+        }
+        return node;
+    }
+
+    private ObjectNode asJson(Map<String, Object> row) {
+        ObjectNode node = json.createObjectNode();
+        row.forEach((column, value) -> {
+            if (value == null) {
+                node.putNull(column);
+            } else if (value instanceof Timestamp t) {
+                node.put(column, t.toInstant().toString());
+            } else if (value instanceof Long || value instanceof Integer || value instanceof Short) {
+                node.put(column, ((Number) value).longValue());
+            } else if (value instanceof BigDecimal d) {
+                node.put(column, d);
+            } else if (value instanceof Boolean b) {
+                node.put(column, b);
+            } else {
+                node.put(column, value.toString());
+            }
+        });
+        return node;
+    }
+
+    private DeadLetter letter(String row, List<RecordError> errors) {
+        String reason = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+        return DeadLetter.of(SOURCE, origin(), null, row, reason);
+    }
+
+    private static Batch batchOf(List<Row> rows) {
+        Batch.Builder batch = new Batch.Builder();
+        rows.forEach(r -> batch.add(r.label(), r.record()));
+        return batch.build();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.tenure.connectors.records;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * A source's own names for our fields ({@code occurredAt} is their {@code event_time}), so an export
+ * can be read as it comes out of the warehouse. A field named nowhere keeps its own name. Their name
+ * may join several with {@code +} ({@code eventId: account_id+event_time+feature_name}): the values
+ * joined with {@code :}, for exports whose rows have no id of their own but a natural key.
+ *
+ * @param theirs our field name to theirs
+ */
+public record FieldNames(Map<String, String> theirs) {
+
+    private static final String JOIN = "+";
+
+    public FieldNames {
+        Map<String, String> canonical = new HashMap<>();
+        if (theirs != null) {
+            theirs.forEach((ours, their) -> canonical.put(camelCase(ours.trim()), their.trim()));
+        }
+        theirs = Map.copyOf(canonical);
+    }
+
+    public static FieldNames none() {
+        return new FieldNames(Map.of());
+    }
+
+    /**
+     * Renames the fields of a record read fresh from a source, in place (a million-row file should not
+     * copy every row); their name of a mapped field is dropped so it cannot be read twice.
+     */
+    public JsonNode apply(JsonNode record) {
+        if (theirs.isEmpty() || !(record instanceof ObjectNode object)) {
+            return record;
+        }
+        // Read every value before writing any, so a mapping that swaps two names stays right.
+        Map<String, JsonNode> values = new HashMap<>();
+        theirs.forEach((ours, their) -> {
+            JsonNode value = their.contains(JOIN) ? joined(object, their) : object.get(their);
+            if (value != null) {
+                values.put(ours, value);
+            }
+        });
+        theirs.values().stream().filter(their -> !their.contains(JOIN)).forEach(object::remove);
+        values.forEach(object::set);
+        return object;
+    }
+
+    /** Null when a part is missing or blank, so the record is refused for its missing field. */
+    private static JsonNode joined(ObjectNode object, String their) {
+        StringJoiner key = new StringJoiner(":");
+        for (String part : parts(their)) {
+            JsonNode value = object.get(part);
+            if (value == null || value.isNull() || value.asText().isBlank()) {
+                return null;
+            }
+            key.add(value.asText().trim());
+        }
+        return TextNode.valueOf(key.toString());
+    }
+
+    private static List<String> parts(String their) {
+        return Arrays.stream(their.split("\\+")).map(String::trim).filter(p -> !p.isEmpty()).toList();
+    }
+
+    /** Settings may spell our field {@code occurred-at}; records know it as {@code occurredAt}. */
+    private static String camelCase(String name) {
+        StringBuilder camel = new StringBuilder();
+        boolean upper = false;
+        for (char c : name.toCharArray()) {
+            if (c == '-' || c == '_') {
+                upper = true;
+            } else {
+                camel.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return camel.toString();
+    }
+}
