@@ -24,7 +24,7 @@ class ZendeskTicketEvents {
     static final Set<String> EVENTS = Set.of("ticket.created", "ticket.updated", "ticket.solved");
     private static final Map<String, String> PRIORITIES = Map.of("urgent", "P1", "high", "P2", "normal", "P3", "low", "P4");
     private static final Map<String, String> STATUSES = Map.of("new", "OPEN", "open", "OPEN", "pending", "PENDING",
-            "hold", "PENDING", "solved", "SOLVED", "closed", "CLOSED");
+            "hold", "PENDING", "on-hold", "PENDING", "solved", "SOLVED", "closed", "CLOSED");
 
     private final String accountField;
 

@@ -30,6 +30,8 @@ class ZendeskTicketEventsUnitTest {
     void priorities_and_statuses_translate_and_a_ticket_without_priority_is_normal() {
         assertThat(field("high", "hold", "priority")).isEqualTo("P2");
         assertThat(field("high", "hold", "status")).isEqualTo("PENDING");
+        assertThat(field("Urgent", "On-hold", "status")).isEqualTo("PENDING");
+        assertThat(field("Urgent", "On-hold", "priority")).isEqualTo("P1");
         assertThat(field("low", "closed", "priority")).isEqualTo("P4");
         assertThat(field("low", "closed", "status")).isEqualTo("CLOSED");
         assertThat(field(null, "pending", "priority")).isEqualTo("P3");
