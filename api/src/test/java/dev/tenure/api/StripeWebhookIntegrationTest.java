@@ -2,7 +2,11 @@ package dev.tenure.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tenure.connectors.deadletters.DeadLetterReplay;
 import dev.tenure.connectors.stripe.StripeSignature;
+import dev.tenure.engine.deadletters.DeadLetter;
+import dev.tenure.engine.deadletters.DeadLetters;
+import dev.tenure.engine.intake.IntakeResult;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.ContactRole;
 import dev.tenure.engine.vocabulary.Segment;
@@ -40,6 +44,10 @@ class StripeWebhookIntegrationTest extends ApiIntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    DeadLetters deadLetters;
+    @Autowired
+    DeadLetterReplay replay;
 
     @Test
     void a_signed_failed_payment_starts_the_failed_payment_play_and_its_resend_changes_nothing() {
@@ -172,6 +180,23 @@ class StripeWebhookIntegrationTest extends ApiIntegrationTest {
             assertThat(letter.path("record").asText()).isEqualTo(event);
             assertThat(letter.path("origin").asText()).isEqualTo("webhook/stripe");
         });
+    }
+
+    @Test
+    void an_event_for_an_account_not_yet_known_is_replayed_from_its_dead_letter_once_the_account_exists() {
+        TestData account = TestData.account("Stripe Early", Segment.LOW_TOUCH);
+        String event = stripeEvent("invoice.paid", account.id());
+        assertThat(postSigned(event).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        DeadLetter letter = deadLetters.latest("stripe", 1000).stream().filter(d -> d.record().equals(event))
+                .findFirst().orElseThrow();
+        assertThat(replay.canReplay(letter)).isTrue();
+
+        intake.accept(account.batch());
+        IntakeResult result = replay.replay(letter.id());
+
+        assertThat(result.accepted()).isEqualTo(1);
+        assertThat(signal(account.id()).path("event").asText()).isEqualTo("INVOICE_PAID");
+        assertThat(replay.canReplay(deadLetters.find(letter.id()).orElseThrow())).isFalse();
     }
 
     private TestData account(String name) {

@@ -1,7 +1,9 @@
 package dev.tenure.connectors.stripe;
 
+import dev.tenure.connectors.deadletters.ReplayableSource;
 import dev.tenure.connectors.vendors.VendorEndpoint;
 import dev.tenure.connectors.vendors.VendorReceipt;
+import dev.tenure.engine.intake.IntakeResult;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -10,11 +12,12 @@ import java.time.Clock;
 
 /**
  * Stripe's webhook as plain methods for whoever serves the HTTP side: check the signature over the raw
- * bytes (before anything parses them), then hand the event to the Stripe route.
+ * bytes (before anything parses them), then hand the event to the Stripe route. A refused event's dead
+ * letter is replayed without a signature: it was checked when the event came.
  */
 @Component
 @EnableConfigurationProperties(StripeProperties.class)
-public class StripeEvents {
+public class StripeEvents implements ReplayableSource {
 
     private final StripeProperties properties;
     private final StripeSignature signature;
@@ -47,5 +50,15 @@ public class StripeEvents {
      */
     public VendorReceipt receive(byte[] body) {
         return endpoint.send(StripeRoute.ENDPOINT, new String(body, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public String origin() {
+        return StripeRoute.ORIGIN;
+    }
+
+    @Override
+    public IntakeResult replay(String message) {
+        return endpoint.send(StripeRoute.ENDPOINT, message).intakeResult();
     }
 }

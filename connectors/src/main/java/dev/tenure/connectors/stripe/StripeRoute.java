@@ -25,6 +25,7 @@ class StripeRoute extends RouteBuilder {
 
     static final String ENDPOINT = "direct:stripe";
     static final String SOURCE = "stripe";
+    static final String ORIGIN = "webhook/" + SOURCE;
 
     private final StripeBillingEvents events;
     private final VendorIntake intake;
@@ -46,7 +47,7 @@ class StripeRoute extends RouteBuilder {
 
     private void receive(Exchange exchange) {
         exchange.setProperty(DeadLetterRecorder.SOURCE, SOURCE);
-        exchange.setProperty(DeadLetterRecorder.ORIGIN, "webhook/" + SOURCE);
+        exchange.setProperty(DeadLetterRecorder.ORIGIN, ORIGIN);
         JsonNode envelope = parse(exchange.getMessage().getBody(String.class));
         exchange.getMessage().setBody(intake.receive(RecordKind.BILLING, SOURCE, events.read(envelope)));
     }

@@ -17,4 +17,9 @@ public record VendorReceipt(String event, boolean ignored, String reason, int ac
         return new VendorReceipt(event.label(), false, null, result.accepted(), result.duplicates(),
                 result.accountsEvaluated(), result.playsStarted());
     }
+
+    /** In the engine's terms: an ignored event stored and evaluated nothing. */
+    public IntakeResult intakeResult() {
+        return new IntakeResult(accepted, duplicates, accountsEvaluated, playsStarted);
+    }
 }

@@ -25,6 +25,7 @@ class ZendeskRoute extends RouteBuilder {
 
     static final String ENDPOINT = "direct:zendesk";
     static final String SOURCE = "zendesk";
+    static final String ORIGIN = "webhook/" + SOURCE;
 
     private final ZendeskTicketEvents events;
     private final VendorIntake intake;
@@ -46,7 +47,7 @@ class ZendeskRoute extends RouteBuilder {
 
     private void receive(Exchange exchange) {
         exchange.setProperty(DeadLetterRecorder.SOURCE, SOURCE);
-        exchange.setProperty(DeadLetterRecorder.ORIGIN, "webhook/" + SOURCE);
+        exchange.setProperty(DeadLetterRecorder.ORIGIN, ORIGIN);
         JsonNode event = parse(exchange.getMessage().getBody(String.class));
         exchange.getMessage().setBody(intake.receive(RecordKind.TICKETS, SOURCE, events.read(event)));
     }
