@@ -80,7 +80,7 @@ class OpsPages {
     String deadLetters(HttpServletRequest request, Model model) {
         opsViewer(request, model);
         model.addAttribute("letters", deadLetters.latest(null, SHOWN).stream()
-                .map(d -> new DeadLetterRow(d, DeadLetterReplay.replayable(d))).toList());
+                .map(d -> new DeadLetterRow(d, replay.canReplay(d))).toList());
         return "ops/dead-letters";
     }
 

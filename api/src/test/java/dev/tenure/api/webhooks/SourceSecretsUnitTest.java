@@ -36,4 +36,13 @@ class SourceSecretsUnitTest {
         assertThatThrownBy(() -> secrets.check("NPS", "guess")).hasMessageContaining("wrong");
         assertThatCode(() -> secrets.check("nps", "s3cret")).doesNotThrowAnyException();
     }
+
+    @Test
+    void a_named_source_that_is_not_a_record_kind_is_checked_against_its_own_secret() {
+        SourceSecrets secrets = new SourceSecrets(new WebhookProperties(Map.of("zendesk", "zd"), false), new DefaultApplicationArguments());
+
+        assertThatThrownBy(() -> secrets.checkSource("zendesk", null)).hasMessageContaining("missing for webhook source 'zendesk'");
+        assertThatCode(() -> secrets.checkSource("zendesk", "zd")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> secrets.checkSource("other", "zd")).hasMessageContaining("tenure.webhooks.secrets.other");
+    }
 }

@@ -8,6 +8,7 @@ import dev.tenure.engine.intake.IntakeResult;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -16,6 +17,8 @@ import java.util.Optional;
  * created, a rule changed): a webhook request as it came, a JSON-lines line as a one-record request. A
  * replay that is refused again becomes a dead letter of its own with the new reason; one that goes
  * through marks the original replayed. Replaying twice changes nothing more: signals are deduplicated.
+ * Sources whose dead letters hold their own messages (Stripe, Zendesk) replay through their own route
+ * ({@link ReplayableSource}).
  */
 @Component
 public class DeadLetterReplay {
@@ -25,11 +28,13 @@ public class DeadLetterReplay {
     private final DeadLetters deadLetters;
     private final Webhooks webhooks;
     private final Clock clock;
+    private final List<ReplayableSource> sources;
 
-    public DeadLetterReplay(DeadLetters deadLetters, Webhooks webhooks, Clock clock) {
+    public DeadLetterReplay(DeadLetters deadLetters, Webhooks webhooks, Clock clock, List<ReplayableSource> sources) {
         this.deadLetters = deadLetters;
         this.webhooks = webhooks;
         this.clock = clock;
+        this.sources = List.copyOf(sources);
     }
 
     /**
@@ -43,6 +48,12 @@ public class DeadLetterReplay {
         if (letter.replayedAt() != null) {
             throw new IllegalArgumentException("dead letter " + id + " was replayed already, at " + letter.replayedAt());
         }
+        Optional<ReplayableSource> source = sourceOf(letter);
+        if (source.isPresent()) {
+            IntakeResult result = source.get().replay(letter.record());
+            deadLetters.markReplayed(id, clock.instant());
+            return result;
+        }
         String kind = kindOf(letter).orElseThrow(() -> new IllegalArgumentException("dead letter " + id + " from "
                 + letter.origin() + " cannot be replayed here: only webhook requests and JSON-lines lines can; "
                 + "fix the file and drop it into the inbox again"));
@@ -54,6 +65,15 @@ public class DeadLetterReplay {
     /** Whether the page should offer a replay button. */
     public static boolean replayable(DeadLetter letter) {
         return letter.replayedAt() == null && kindOf(letter).isPresent();
+    }
+
+    /** Whether the page should offer a replay button, sources with messages of their own included. */
+    public boolean canReplay(DeadLetter letter) {
+        return replayable(letter) || (letter.replayedAt() == null && sourceOf(letter).isPresent());
+    }
+
+    private Optional<ReplayableSource> sourceOf(DeadLetter letter) {
+        return sources.stream().filter(s -> s.origin().equals(letter.origin())).findFirst();
     }
 
     private static Optional<String> kindOf(DeadLetter letter) {

@@ -1,0 +1,251 @@
+package dev.tenure.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tenure.connectors.deadletters.DeadLetterReplay;
+import dev.tenure.connectors.stripe.StripeSignature;
+import dev.tenure.engine.deadletters.DeadLetter;
+import dev.tenure.engine.deadletters.DeadLetters;
+import dev.tenure.engine.intake.IntakeResult;
+import dev.tenure.engine.testing.TestData;
+import dev.tenure.engine.vocabulary.ContactRole;
+import dev.tenure.engine.vocabulary.Segment;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Stripe events as Stripe sends them (fixtures in {@code stripe/}), signed with the endpoint secret of
+ * the test configuration, become billing signals; unsigned, badly signed or stale calls are refused.
+ */
+class StripeWebhookIntegrationTest extends ApiIntegrationTest {
+
+    private static final String SECRET = "whsec_test_0123456789abcdef";
+    private static final StripeSignature STRIPE = new StripeSignature(SECRET, Duration.ofMinutes(5));
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    DeadLetters deadLetters;
+    @Autowired
+    DeadLetterReplay replay;
+
+    @Test
+    void a_signed_failed_payment_starts_the_failed_payment_play_and_its_resend_changes_nothing() {
+        TestData account = TestData.account("Stripe Declined", Segment.HIGH_TOUCH).contact(ContactRole.BILLING);
+        intake.accept(account.batch());
+        String event = stripeEvent("invoice.payment_failed", account.id());
+
+        ResponseEntity<JsonNode> first = postSigned(event);
+
+        assertThat(first.getStatusCode()).as(String.valueOf(first.getBody())).isEqualTo(HttpStatus.OK);
+        assertThat(first.getBody().path("accepted").asInt()).isEqualTo(1);
+        String csm = account.account().csm();
+        await().atMost(Duration.ofSeconds(5)).until(() -> get("/api/tasks?owner=" + csm + "&status=OPEN").size() == 1);
+        assertThat(get("/api/tasks?owner=" + csm).get(0).path("title").asText()).startsWith("Payment failed at Stripe Declined");
+        JsonNode signal = signal(account.id());
+        assertThat(signal.path("event").asText()).isEqualTo("PAYMENT_FAILED");
+        assertThat(signal.path("amount").decimalValue()).isEqualByComparingTo("420.00");
+        assertThat(signal.path("currency").asText()).isEqualTo("USD");
+        assertThat(signal.path("invoiceId").asText()).isEqualTo("in_1PzkQ2LkdIwHu7ix8VxWq3Rm");
+
+        ResponseEntity<JsonNode> resent = postSigned(event);
+
+        assertThat(resent.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(resent.getBody().path("duplicates").asInt()).isEqualTo(1);
+        assertThat(get("/api/plays?accountId=" + account.id())).hasSize(1);
+        assertThat(get("/api/tasks?owner=" + csm)).hasSize(1);
+    }
+
+    @Test
+    void a_paid_invoice_is_invoice_paid_in_the_invoices_currency() {
+        TestData account = account("Stripe Paid");
+        ResponseEntity<JsonNode> response = postSigned(stripeEvent("invoice.paid", account.id()));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode signal = signal(account.id());
+        assertThat(signal.path("event").asText()).isEqualTo("INVOICE_PAID");
+        assertThat(signal.path("amount").decimalValue()).isEqualByComparingTo("420.00");
+        assertThat(signal.path("currency").asText()).isEqualTo("EUR");
+    }
+
+    @Test
+    void a_bad_signature_a_missing_one_and_a_stale_one_are_refused_naming_the_header() {
+        TestData account = account("Stripe Forged");
+        String event = stripeEvent("invoice.payment_failed", account.id());
+        long now = Instant.now().getEpochSecond();
+
+        ResponseEntity<JsonNode> forged = postToStripe(event, "t=" + now + ",v1=" + "ab".repeat(32));
+        ResponseEntity<JsonNode> unsigned = postToStripe(event, null);
+        ResponseEntity<JsonNode> stale = postToStripe(event, header(event, now - Duration.ofMinutes(6).toSeconds()));
+        ResponseEntity<JsonNode> tampered = postToStripe(event.replace("42000", "1"), header(event, now));
+
+        assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(forged.getBody().path("detail").asText()).contains("Stripe-Signature", "no v1 signature matches");
+        assertThat(unsigned.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unsigned.getBody().path("detail").asText()).isEqualTo("header Stripe-Signature: missing");
+        assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(stale.getBody().path("detail").asText()).contains("Stripe-Signature", "tenure.stripe.tolerance");
+        assertThat(tampered.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM signal WHERE account_id = ?", Integer.class, account.id())).isZero();
+    }
+
+    @Test
+    void a_signature_is_accepted_when_any_of_several_v1_values_matches_while_the_secret_is_rolled() {
+        TestData account = account("Stripe Rolling");
+        String event = stripeEvent("invoice.payment_failed", account.id());
+        long now = Instant.now().getEpochSecond();
+
+        ResponseEntity<JsonNode> response = postToStripe(event, "t=" + now + ",v1=" + "00".repeat(32) + ",v1=" + hex(event, now));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody().path("accepted").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void a_subscription_upgrade_and_a_downgrade_are_mrr_changes_to_the_new_monthly_amount() {
+        TestData upgraded = account("Stripe Upgrade");
+        TestData downgraded = account("Stripe Downgrade");
+
+        postSigned(stripeEvent("customer.subscription.updated.upgrade", upgraded.id()));
+        postSigned(stripeEvent("customer.subscription.updated.downgrade", downgraded.id()));
+
+        // 10 seats at 1,200.00 a year from 10 at 50.00 a month; then 4 seats at 50.00 a month from 10.
+        JsonNode up = signal(upgraded.id());
+        assertThat(up.path("event").asText()).isEqualTo("MRR_CHANGED");
+        assertThat(up.path("amount").decimalValue()).isEqualByComparingTo("1000.00");
+        JsonNode down = signal(downgraded.id());
+        assertThat(down.path("event").asText()).isEqualTo("MRR_CHANGED");
+        assertThat(down.path("amount").decimalValue()).isEqualByComparingTo("200.00");
+    }
+
+    @Test
+    void a_subscription_update_without_a_price_change_and_an_unused_event_type_are_received_and_ignored() {
+        TestData account = account("Stripe Quiet");
+
+        ResponseEntity<JsonNode> status = postSigned(stripeEvent("customer.subscription.updated.status", account.id()));
+        ResponseEntity<JsonNode> customer = postSigned(stripeEvent("customer.created", account.id()));
+
+        assertThat(status.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(status.getBody().path("ignored").asBoolean()).isTrue();
+        assertThat(status.getBody().path("reason").asText()).contains("price did not change");
+        assertThat(customer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(customer.getBody().path("ignored").asBoolean()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM signal WHERE account_id = ?", Integer.class, account.id())).isZero();
+    }
+
+    @Test
+    void a_deleted_subscription_is_a_cancellation() {
+        TestData account = account("Stripe Gone");
+
+        postSigned(stripeEvent("customer.subscription.deleted", account.id()));
+
+        assertThat(signal(account.id()).path("event").asText()).isEqualTo("SUBSCRIPTION_CANCELLED");
+    }
+
+    @Test
+    void an_event_naming_no_account_is_a_dead_letter_naming_the_field_with_the_event_as_sent() {
+        String event = stripeEvent("invoice.payment_failed", "unused").replace("\"tenure_account_id\"", "\"other\"");
+        String unknown = stripeEvent("invoice.payment_failed", "no-such-account-" + UUID.randomUUID());
+
+        ResponseEntity<JsonNode> missing = postSigned(event);
+        ResponseEntity<JsonNode> notKnown = postSigned(unknown);
+
+        assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(missing.getBody().path("detail").asText()).contains("data.object.metadata.tenure_account_id", "missing");
+        assertThat(notKnown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(notKnown.getBody().path("detail").asText()).contains("accountId", "unknown account");
+        JsonNode letters = get("/api/dead-letters?source=stripe&limit=1000");
+        assertThat(letters).anySatisfy(letter -> {
+            assertThat(letter.path("reason").asText()).contains("data.object.metadata.tenure_account_id");
+            assertThat(letter.path("record").asText()).isEqualTo(event);
+            assertThat(letter.path("origin").asText()).isEqualTo("webhook/stripe");
+        });
+    }
+
+    @Test
+    void an_event_for_an_account_not_yet_known_is_replayed_from_its_dead_letter_once_the_account_exists() {
+        TestData account = TestData.account("Stripe Early", Segment.LOW_TOUCH);
+        String event = stripeEvent("invoice.paid", account.id());
+        assertThat(postSigned(event).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        DeadLetter letter = deadLetters.latest("stripe", 1000).stream().filter(d -> d.record().equals(event))
+                .findFirst().orElseThrow();
+        assertThat(replay.canReplay(letter)).isTrue();
+
+        intake.accept(account.batch());
+        IntakeResult result = replay.replay(letter.id());
+
+        assertThat(result.accepted()).isEqualTo(1);
+        assertThat(signal(account.id()).path("event").asText()).isEqualTo("INVOICE_PAID");
+        assertThat(replay.canReplay(deadLetters.find(letter.id()).orElseThrow())).isFalse();
+    }
+
+    private TestData account(String name) {
+        TestData account = TestData.account(name, Segment.LOW_TOUCH);
+        intake.accept(account.batch());
+        return account;
+    }
+
+    /** The signal the account got from Stripe, as stored. */
+    private JsonNode signal(String accountId) {
+        String payload = jdbc.queryForObject("SELECT payload::text FROM signal WHERE source = 'stripe' AND account_id = ?",
+                String.class, accountId);
+        try {
+            return json.readTree(payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String stripeEvent(String fixture, String accountId) {
+        try (InputStream in = getClass().getResourceAsStream("stripe/" + fixture + ".json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("{{event}}", UUID.randomUUID().toString().replace("-", ""))
+                    .replace("{{account}}", accountId)
+                    .replace("{{created}}", String.valueOf(Instant.now().getEpochSecond()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ResponseEntity<JsonNode> postSigned(String event) {
+        return postToStripe(event, header(event, Instant.now().getEpochSecond()));
+    }
+
+    private ResponseEntity<JsonNode> postToStripe(String event, String signature) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (signature != null) {
+            headers.set(StripeSignature.HEADER, signature);
+        }
+        // Stripe has no Tenure login and no source secret: the signature is all it brings.
+        return anonymous.postForEntity("/api/webhooks/stripe", new HttpEntity<>(event, headers), JsonNode.class);
+    }
+
+    private static String header(String event, long timestamp) {
+        return "t=" + timestamp + ",v1=" + hex(event, timestamp);
+    }
+
+    private static String hex(String event, long timestamp) {
+        return HexFormat.of().formatHex(STRIPE.sign(timestamp, event.getBytes(StandardCharsets.UTF_8)));
+    }
+}

@@ -1,0 +1,181 @@
+package dev.tenure.connectors.stripe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tenure.connectors.vendors.JsonPaths;
+import dev.tenure.connectors.vendors.VendorEvent;
+import dev.tenure.engine.intake.RecordError;
+import dev.tenure.engine.intake.RejectedRecordsException;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads a Stripe event envelope ({@code id}, {@code type}, {@code created}, {@code data.object}) as a
+ * canonical billing record. Amounts come in the currency's smallest unit (cents) and are turned into
+ * its main unit; a subscription's MRR is the sum of its items' prices times quantities, per month.
+ */
+class StripeBillingEvents {
+
+    // Currencies Stripe counts in whole units: 500 JPY is "amount": 500, not 50000.
+    private static final Set<String> ZERO_DECIMAL = Set.of("BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA",
+            "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF");
+
+    private final String accountField;
+
+    StripeBillingEvents(String accountField) {
+        this.accountField = accountField;
+    }
+
+    VendorEvent read(JsonNode envelope) {
+        String id = JsonPaths.text(envelope, "id");
+        String type = JsonPaths.text(envelope, "type");
+        String label = "stripe event " + (id == null ? "(no id)" : id) + (type == null ? "" : " (" + type + ")");
+        List<RecordError> errors = new ArrayList<>();
+        JsonNode created = envelope.get("created");
+        JsonNode object = envelope.path("data").path("object");
+        if (id == null) {
+            errors.add(new RecordError(label, "id", "missing"));
+        }
+        if (type == null) {
+            errors.add(new RecordError(label, "type", "missing"));
+        }
+        if (created == null || !created.canConvertToLong()) {
+            errors.add(new RecordError(label, "created", "missing or not epoch seconds"));
+        }
+        if (!object.isObject()) {
+            errors.add(new RecordError(label, "data.object", "missing"));
+        }
+        if (!errors.isEmpty()) {
+            throw new RejectedRecordsException(errors);
+        }
+        String event = switch (type) {
+            case "invoice.payment_failed" -> "PAYMENT_FAILED";
+            case "invoice.paid" -> "INVOICE_PAID";
+            case "customer.subscription.updated" -> "MRR_CHANGED";
+            case "customer.subscription.deleted" -> "SUBSCRIPTION_CANCELLED";
+            default -> null;
+        };
+        if (event == null) {
+            return VendorEvent.ignored(label, "Tenure does not use Stripe events of type " + type);
+        }
+        ObjectNode record = JsonNodeFactory.instance.objectNode()
+                .put("source", "stripe")
+                .put("eventId", id)
+                .put("accountId", account(label, object))
+                .put("occurredAt", Instant.ofEpochSecond(created.asLong()).toString())
+                .put("event", event);
+        String currency = JsonPaths.text(object, "currency");
+        if (currency != null) {
+            record.put("currency", currency.toUpperCase(Locale.ROOT));
+        }
+        switch (type) {
+            case "invoice.payment_failed" -> invoice(record, object, "amount_due", currency);
+            case "invoice.paid" -> invoice(record, object, "amount_paid", currency);
+            case "customer.subscription.updated" -> {
+                BigDecimal now = monthly(object.path("items"), object.path("plan"), object.path("quantity"), currency);
+                BigDecimal before = previousMonthly(object, envelope.path("data").path("previous_attributes"), currency);
+                if (before == null || now == null || before.compareTo(now) == 0) {
+                    return VendorEvent.ignored(label, "the subscription's price did not change");
+                }
+                record.put("amount", now);
+            }
+            default -> { }
+        }
+        return VendorEvent.of(label, record);
+    }
+
+    private String account(String label, JsonNode object) {
+        String account = JsonPaths.text(object, accountField);
+        if (account == null && object.path(accountField).isObject()) {
+            account = JsonPaths.text(object.path(accountField), "id"); // an expanded customer object
+        }
+        if (account == null) {
+            throw new RejectedRecordsException(List.of(new RecordError(label, "data.object." + accountField,
+                    "missing: the Stripe object names no Tenure account there (tenure.stripe.account-field)")));
+        }
+        return account;
+    }
+
+    private static void invoice(ObjectNode record, JsonNode invoice, String amountField, String currency) {
+        JsonNode amount = invoice.get(amountField);
+        if (amount != null && amount.isNumber()) {
+            record.put("amount", major(amount.decimalValue(), currency));
+        }
+        String invoiceId = JsonPaths.text(invoice, "id");
+        if (invoiceId != null) {
+            record.put("invoiceId", invoiceId);
+        }
+    }
+
+    /**
+     * The MRR before the change, from what {@code previous_attributes} says changed (items, plan or
+     * quantity) over what did not; null when the change touched none of them.
+     */
+    private static BigDecimal previousMonthly(JsonNode object, JsonNode previous, String currency) {
+        if (!previous.isObject()) {
+            return null;
+        }
+        if (previous.has("items")) {
+            return monthly(previous.path("items"), null, null, currency);
+        }
+        if (previous.has("plan") || previous.has("quantity")) {
+            JsonNode plan = previous.has("plan") ? previous.path("plan") : object.path("plan");
+            JsonNode quantity = previous.has("quantity") ? previous.path("quantity") : object.path("quantity");
+            return monthly(null, plan, quantity, currency);
+        }
+        return null;
+    }
+
+    private static BigDecimal monthly(JsonNode items, JsonNode plan, JsonNode quantity, String currency) {
+        JsonNode data = items == null ? null : items.path("data");
+        if (data != null && data.isArray() && !data.isEmpty()) {
+            BigDecimal sum = BigDecimal.ZERO;
+            for (JsonNode item : data) {
+                JsonNode price = item.has("price") ? item.path("price") : item.path("plan");
+                BigDecimal each = perMonth(price);
+                if (each == null) {
+                    return null;
+                }
+                sum = sum.add(each.multiply(BigDecimal.valueOf(item.path("quantity").asLong(1))));
+            }
+            return major(sum, currency);
+        }
+        BigDecimal each = plan == null ? null : perMonth(plan);
+        if (each == null) {
+            return null;
+        }
+        long count = quantity == null || !quantity.canConvertToLong() ? 1 : quantity.asLong();
+        return major(each.multiply(BigDecimal.valueOf(count)), currency);
+    }
+
+    /** A price ({@code unit_amount}, {@code recurring.interval}) or a legacy plan ({@code amount}, {@code interval}) per month. */
+    private static BigDecimal perMonth(JsonNode price) {
+        JsonNode amount = price.has("unit_amount") ? price.get("unit_amount") : price.get("amount");
+        if (amount == null || !amount.isNumber()) {
+            return null;
+        }
+        JsonNode recurring = price.has("recurring") ? price.path("recurring") : price;
+        String interval = recurring.path("interval").asText("month");
+        long count = Math.max(1, recurring.path("interval_count").asLong(1));
+        BigDecimal value = amount.decimalValue();
+        BigDecimal perInterval = switch (interval) {
+            case "year" -> value.divide(BigDecimal.valueOf(12), 6, RoundingMode.HALF_UP);
+            case "week" -> value.multiply(BigDecimal.valueOf(52)).divide(BigDecimal.valueOf(12), 6, RoundingMode.HALF_UP);
+            case "day" -> value.multiply(BigDecimal.valueOf(365)).divide(BigDecimal.valueOf(12), 6, RoundingMode.HALF_UP);
+            default -> value;
+        };
+        return perInterval.divide(BigDecimal.valueOf(count), 6, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal major(BigDecimal minor, String currency) {
+        boolean whole = currency != null && ZERO_DECIMAL.contains(currency.toUpperCase(Locale.ROOT));
+        return whole ? minor.setScale(0, RoundingMode.HALF_UP) : minor.movePointLeft(2).setScale(2, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.tenure.connectors.stripe;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tenure.connectors.deadletters.DeadLetterRecorder;
+import dev.tenure.connectors.deadletters.DeadLetterRoutes;
+import dev.tenure.connectors.records.RecordKind;
+import dev.tenure.connectors.vendors.VendorIntake;
+import dev.tenure.engine.intake.RecordError;
+import dev.tenure.engine.intake.RejectedRecordsException;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * Stripe events, already verified by whoever received them: the body is the raw event JSON, the out
+ * body a {@code VendorReceipt}. A refused event is kept as a dead letter with the event as Stripe sent
+ * it and the reason, and its exception still reaches the caller.
+ */
+@Component
+class StripeRoute extends RouteBuilder {
+
+    static final String ENDPOINT = "direct:stripe";
+    static final String SOURCE = "stripe";
+    static final String ORIGIN = "webhook/" + SOURCE;
+
+    private final StripeBillingEvents events;
+    private final VendorIntake intake;
+    private final ObjectMapper json;
+
+    StripeRoute(StripeProperties properties, VendorIntake intake, ObjectMapper json) {
+        this.events = new StripeBillingEvents(properties.accountField());
+        this.intake = intake;
+        this.json = json;
+    }
+
+    @Override
+    public void configure() {
+        from(ENDPOINT)
+                .routeId("stripe")
+                .routeConfigurationId(DeadLetterRoutes.REFUSED_TO_DEAD_LETTERS)
+                .process(this::receive);
+    }
+
+    private void receive(Exchange exchange) {
+        exchange.setProperty(DeadLetterRecorder.SOURCE, SOURCE);
+        exchange.setProperty(DeadLetterRecorder.ORIGIN, ORIGIN);
+        JsonNode envelope = parse(exchange.getMessage().getBody(String.class));
+        exchange.getMessage().setBody(intake.receive(RecordKind.BILLING, SOURCE, events.read(envelope)));
+    }
+
+    private JsonNode parse(String body) {
+        try {
+            JsonNode envelope = body == null || body.isBlank() ? null : json.readTree(body);
+            if (envelope == null || !envelope.isObject()) {
+                throw refused("expected a Stripe event, a JSON object");
+            }
+            return envelope;
+        } catch (JsonProcessingException e) {
+            throw refused(e.getOriginalMessage());
+        }
+    }
+
+    private static RejectedRecordsException refused(String message) {
+        return new RejectedRecordsException(List.of(new RecordError("stripe event", "json", message)));
+    }
+}

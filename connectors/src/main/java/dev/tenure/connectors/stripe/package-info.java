@@ -1,0 +1,2 @@
+/** Billing events in the shape Stripe sends them: signed event envelopes turned into billing signals. */
+package dev.tenure.connectors.stripe;

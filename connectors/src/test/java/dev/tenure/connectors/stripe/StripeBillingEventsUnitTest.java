@@ -1,0 +1,110 @@
+package dev.tenure.connectors.stripe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tenure.connectors.vendors.VendorEvent;
+import dev.tenure.engine.intake.RejectedRecordsException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What each Stripe event type becomes, and where the account comes from. */
+class StripeBillingEventsUnitTest {
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final StripeBillingEvents metadata = new StripeBillingEvents("metadata.tenure_account_id");
+    private final StripeBillingEvents customer = new StripeBillingEvents("customer");
+
+    @Test
+    void a_failed_invoice_payment_is_payment_failed_with_the_amount_due_in_main_units() {
+        VendorEvent event = metadata.read(event("invoice.payment_failed", """
+                {"id": "in_1", "amount_due": 12345, "currency": "usd", "metadata": {"tenure_account_id": "acme"}}"""));
+
+        assertThat(event.record().toString()).isEqualTo("""
+                {"source":"stripe","eventId":"evt_1","accountId":"acme","occurredAt":"2026-11-24T10:00:00Z",\
+                "event":"PAYMENT_FAILED","currency":"USD","amount":123.45,"invoiceId":"in_1"}""");
+    }
+
+    @Test
+    void a_zero_decimal_currency_keeps_its_amount() {
+        VendorEvent event = metadata.read(event("invoice.paid", """
+                {"id": "in_2", "amount_paid": 5000, "currency": "jpy", "metadata": {"tenure_account_id": "acme"}}"""));
+
+        assertThat(event.record().path("amount").decimalValue()).isEqualByComparingTo("5000");
+        assertThat(event.record().path("currency").asText()).isEqualTo("JPY");
+    }
+
+    @Test
+    void the_customer_id_can_be_the_account_id_also_when_the_customer_is_expanded() {
+        assertThat(customer.read(event("invoice.paid", """
+                {"id": "in_3", "amount_paid": 1, "customer": "cus_9"}""")).record().path("accountId").asText()).isEqualTo("cus_9");
+        assertThat(customer.read(event("invoice.paid", """
+                {"id": "in_3", "amount_paid": 1, "customer": {"id": "cus_9", "object": "customer"}}""")).record()
+                .path("accountId").asText()).isEqualTo("cus_9");
+    }
+
+    @Test
+    void a_missing_account_field_is_refused_naming_the_field_and_the_setting() {
+        assertThatThrownBy(() -> customer.read(event("invoice.paid", """
+                {"id": "in_4", "amount_paid": 1}""")))
+                .isInstanceOf(RejectedRecordsException.class)
+                .hasMessageContaining("stripe event evt_1 (invoice.paid)")
+                .hasMessageContaining("data.object.customer")
+                .hasMessageContaining("tenure.stripe.account-field");
+    }
+
+    @Test
+    void a_plan_change_on_a_legacy_plan_subscription_is_an_mrr_change_to_the_new_amount() {
+        JsonNode event = event("customer.subscription.updated", """
+                {"id": "sub_1", "currency": "usd", "customer": "acme", "quantity": 3,
+                 "plan": {"amount": 9900, "interval": "month", "interval_count": 1}}""");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) event.path("data")).set("previous_attributes",
+                read("{\"plan\": {\"amount\": 4900, \"interval\": \"month\"}}"));
+
+        assertThat(customer.read(event).record().path("amount").decimalValue()).isEqualByComparingTo("297.00");
+    }
+
+    @Test
+    void a_quarterly_price_counts_a_third_per_month() {
+        JsonNode event = event("customer.subscription.updated", """
+                {"id": "sub_1", "currency": "usd", "customer": "acme",
+                 "items": {"data": [{"quantity": 1, "price": {"unit_amount": 30000, "recurring": {"interval": "month", "interval_count": 3}}}]}}""");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) event.path("data")).set("previous_attributes",
+                read("{\"items\": {\"data\": [{\"quantity\": 1, \"price\": {\"unit_amount\": 15000, \"recurring\": {\"interval\": \"month\", \"interval_count\": 3}}}]}}"));
+
+        assertThat(customer.read(event).record().path("amount").decimalValue()).isEqualByComparingTo("100.00");
+    }
+
+    @Test
+    void an_envelope_without_its_fields_is_refused_naming_each() {
+        assertThatThrownBy(() -> metadata.read(read("{\"object\": \"event\"}")))
+                .isInstanceOf(RejectedRecordsException.class)
+                .hasMessageContaining("id: missing")
+                .hasMessageContaining("type: missing")
+                .hasMessageContaining("created: missing or not epoch seconds")
+                .hasMessageContaining("data.object: missing");
+    }
+
+    @Test
+    void an_unused_event_type_is_ignored_with_the_reason() {
+        VendorEvent event = metadata.read(event("charge.refunded", "{\"id\": \"ch_1\"}"));
+
+        assertThat(event.ignored()).isTrue();
+        assertThat(event.ignoredBecause()).isEqualTo("Tenure does not use Stripe events of type charge.refunded");
+    }
+
+    private JsonNode event(String type, String object) {
+        return read("""
+                {"id": "evt_1", "object": "event", "type": "%s", "created": 1795514400, "data": {"object": %s}}"""
+                .formatted(type, object));
+    }
+
+    private JsonNode read(String text) {
+        try {
+            return json.readTree(text);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
