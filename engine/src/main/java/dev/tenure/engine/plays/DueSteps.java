@@ -35,10 +35,15 @@ public class DueSteps {
      * while the drain holds the step.
      */
     public List<PlayStep> claim(Instant now, int limit) {
+        // A step waits while an earlier step of its run is also due and not yet done: otherwise two workers
+        // could carry out both at once, and a follow-up would not see the task its predecessor is creating.
         return jdbc.sql(PlayRuns.STEP_SELECT + """
                          WHERE status = 'SCHEDULED' AND due_at <= ?
+                           AND NOT EXISTS (SELECT 1 FROM play_step earlier
+                                           WHERE earlier.run_id = play_step.run_id AND earlier.position < play_step.position
+                                             AND earlier.status = 'SCHEDULED' AND earlier.due_at <= ?)
                          ORDER BY due_at, id LIMIT ? FOR NO KEY UPDATE SKIP LOCKED""")
-                .params(Timestamp.from(now), limit).query(runs::step).list();
+                .params(Timestamp.from(now), Timestamp.from(now), limit).query(runs::step).list();
     }
 
     /** Claims one step by id if it is still scheduled, due or not; empty if it ran or another drain holds it. */

@@ -104,7 +104,9 @@ public class StepRunner implements DisposableBean {
         do {
             ran = gate.run(() -> transaction.execute(tx -> runBatch(now -> dueSteps.claim(now, batchSize), retries)));
             total += ran;
-        } while (ran == batchSize);
+            // Until a claim comes back empty, not merely short: a step that waited for an earlier step of its
+            // run (see DueSteps.claim) becomes claimable once that batch has committed.
+        } while (ran > 0);
         return total;
     }
 
