@@ -2,6 +2,9 @@ package dev.tenure.connectors.kafka;
 
 import dev.tenure.connectors.ConnectorsIntegrationTest;
 import dev.tenure.engine.deadletters.DeadLetter;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -26,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -52,6 +56,8 @@ class KafkaUsageIntegrationTest extends ConnectorsIntegrationTest {
 
     @Autowired
     EmbeddedKafkaBroker broker;
+    @Autowired
+    CamelContext camel;
 
     private KafkaProducer<String, String> producer;
 
@@ -152,6 +158,45 @@ class KafkaUsageIntegrationTest extends ConnectorsIntegrationTest {
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(jdbc.sql("SELECT play_id FROM play_run WHERE account_id = ?")
                 .param(account).query(String.class).list()).containsExactly("save-usage-drop"));
+    }
+
+    @Test
+    void aMessageTheEngineFailedOnIsReadAgainNotLost() throws Exception {
+        String account = existingAccount("Kafka Outage");
+        AtomicInteger failures = new AtomicInteger();
+        EventNotifierSupport failureCounter = new EventNotifierSupport() {
+            @Override
+            public void notify(CamelEvent event) {
+                if (event instanceof CamelEvent.ExchangeFailedEvent failed
+                        && KafkaUsageRoute.ROUTE_ID.equals(failed.getExchange().getFromRouteId())
+                        && failed.getExchange().getIn().getBody(String.class).contains(account)) {
+                    failures.incrementAndGet();
+                }
+            }
+        };
+        camel.getManagementStrategy().addEventNotifier(failureCounter);
+        // The database refuses this account's signals, as it would while down: the engine fails, not the record.
+        String trigger = "refuse_" + account.replace('-', '_');
+        jdbc.sql("CREATE FUNCTION " + trigger + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                + "IF NEW.account_id = '" + account + "' THEN RAISE EXCEPTION 'database unavailable'; END IF; "
+                + "RETURN NEW; END $$").update();
+        jdbc.sql("CREATE TRIGGER " + trigger + " BEFORE INSERT ON signal FOR EACH ROW EXECUTE FUNCTION " + trigger + "()")
+                .update();
+        try {
+            send(account, usage("k-during-outage", account, "core"));
+            send(account, usage("k-after-outage", account, "core"));
+
+            await().atMost(PATIENCE).until(() -> failures.get() >= 2);
+            assertThat(signalsOf(account)).isEmpty();
+        } finally {
+            jdbc.sql("DROP TRIGGER " + trigger + " ON signal").update();
+            jdbc.sql("DROP FUNCTION " + trigger + "()").update();
+            camel.getManagementStrategy().removeEventNotifier(failureCounter);
+        }
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(signalsOf(account))
+                .containsExactly("k-after-outage", "k-during-outage"));
+        assertThat(deadLettersAbout(account)).isEmpty();
     }
 
     private long committedOffset(int partition) throws Exception {
