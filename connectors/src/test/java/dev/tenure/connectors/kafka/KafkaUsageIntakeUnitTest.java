@@ -1,0 +1,69 @@
+package dev.tenure.connectors.kafka;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tenure.connectors.FakeDeadLetters;
+import dev.tenure.connectors.FakeIntake;
+import dev.tenure.connectors.records.RecordMapper;
+import dev.tenure.engine.deadletters.DeadLetter;
+import dev.tenure.engine.vocabulary.Signal;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+class KafkaUsageIntakeUnitTest {
+
+    private static final String ORIGIN = "tenure.usage/1/42";
+
+    private final FakeIntake engine = new FakeIntake("ghost");
+    private final FakeDeadLetters deadLetters = new FakeDeadLetters();
+    private final KafkaUsageIntake kafka = new KafkaUsageIntake(new RecordMapper(), engine, deadLetters, new ObjectMapper());
+
+    private static String usage(String eventId, String accountId) {
+        return "{\"eventId\":\"" + eventId + "\",\"accountId\":\"" + accountId
+                + "\",\"occurredAt\":\"2026-11-01T10:00:00Z\",\"feature\":\"core\"}";
+    }
+
+    @Test
+    void aRecordBecomesAUsageSignalFromKafka() {
+        MessageReport report = kafka.receive(usage("e-1", "acme"), ORIGIN);
+
+        assertThat(report).isEqualTo(new MessageReport(ORIGIN, 1, 1, 0, 0));
+        assertThat(engine.storedLabels()).containsExactly("usage (event e-1)");
+        assertThat(engine.storedSignals()).extracting(Signal::source).containsExactly("kafka");
+    }
+
+    @Test
+    void aMessageThatIsNotJsonIsOneDeadLetterWithThePayload() {
+        MessageReport report = kafka.receive("hello", ORIGIN);
+
+        assertThat(report.deadLettered()).isEqualTo(1);
+        assertThat(engine.calls()).isZero();
+        assertThat(deadLetters.all()).extracting(DeadLetter::source, DeadLetter::origin, DeadLetter::record)
+                .containsExactly(tuple("kafka", ORIGIN, "hello"));
+        assertThat(deadLetters.all().get(0).reason()).startsWith("message: json: Unrecognized token 'hello'");
+    }
+
+    @Test
+    void inABatchOnlyTheBadRecordsAreDeadLetteredAndTheGoodOnesLand() {
+        String badField = usage("e-2", "acme").replace("\"core\"", "\"\"");
+        MessageReport report = kafka.receive("[" + usage("e-1", "acme") + "," + badField + ","
+                + usage("e-3", "ghost") + "," + usage("e-4", "acme") + "]", ORIGIN);
+
+        assertThat(report).isEqualTo(new MessageReport(ORIGIN, 4, 2, 0, 2));
+        assertThat(engine.storedLabels()).containsExactly("usage[0] (event e-1)", "usage[3] (event e-4)");
+        assertThat(deadLetters.all()).extracting(DeadLetter::record)
+                .containsExactly(badField, usage("e-3", "ghost"));
+        assertThat(deadLetters.all()).extracting(DeadLetter::reason).satisfiesExactly(
+                reason -> assertThat(reason).startsWith("usage[1] (event e-2): feature: "),
+                reason -> assertThat(reason).isEqualTo("usage[2] (event e-3): accountId: unknown account 'ghost'"));
+    }
+
+    @Test
+    void aScalarIsNotAUsageRecord() {
+        kafka.receive("42", ORIGIN);
+
+        assertThat(deadLetters.all()).extracting(DeadLetter::reason)
+                .containsExactly("message: json: expected a usage record (JSON object) or an array of them");
+    }
+}
