@@ -31,6 +31,19 @@ class AccessApiIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void monitoring_reads_actuator_metrics_with_a_cs_ops_or_admin_token_while_health_stays_public() {
+        ResponseEntity<JsonNode> health = anonymous.getForEntity("/actuator/health", JsonNode.class);
+        ResponseEntity<JsonNode> nobody = anonymous.getForEntity("/actuator/metrics", JsonNode.class);
+        ResponseEntity<JsonNode> csm = as("csm.watching@tenure.test", Role.CSM).getForEntity("/actuator/metrics", JsonNode.class);
+        ResponseEntity<JsonNode> admin = http.getForEntity("/actuator/metrics", JsonNode.class);
+
+        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(nobody.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(csm.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(admin.getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
     void an_api_call_without_a_token_gets_401_with_a_problem_body() {
         ResponseEntity<JsonNode> response = anonymous.getForEntity("/api/accounts", JsonNode.class);
 

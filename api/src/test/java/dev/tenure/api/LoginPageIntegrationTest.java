@@ -26,7 +26,7 @@ class LoginPageIntegrationTest extends ApiIntegrationTest {
 
     @Test
     void a_page_without_a_session_redirects_to_the_login_page_which_labels_its_fields() throws Exception {
-        HttpResponse<String> page = send(page("/actuator/info"));
+        HttpResponse<String> page = send(page("/inbox"));
         HttpResponse<String> login = send(page("/login"));
 
         assertThat(page.statusCode()).isEqualTo(302);
@@ -43,11 +43,11 @@ class LoginPageIntegrationTest extends ApiIntegrationTest {
 
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
-        assertThat(send(page("/actuator/info")).statusCode()).isEqualTo(200);
+        assertThat(send(page("/inbox")).statusCode()).isEqualTo(200);
 
         String csrf = csrfOf(send(page("/login")).body());
         send(form("/logout", "_csrf=" + enc(csrf)));
-        assertThat(send(page("/actuator/info")).statusCode()).isEqualTo(302);
+        assertThat(send(page("/inbox")).statusCode()).isEqualTo(302);
     }
 
     @Test
@@ -59,7 +59,7 @@ class LoginPageIntegrationTest extends ApiIntegrationTest {
 
         assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
         assertThat(page.body()).contains("role=\"alert\"", "Wrong email or password.");
-        assertThat(send(page("/actuator/info")).statusCode()).isEqualTo(302);
+        assertThat(send(page("/inbox")).statusCode()).isEqualTo(302);
     }
 
     @Test
@@ -70,7 +70,7 @@ class LoginPageIntegrationTest extends ApiIntegrationTest {
         HttpResponse<String> forged = send(form("/login", "username=csm.forged%40tenure.test&password=" + enc(PASSWORD)));
 
         assertThat(forged.statusCode()).isEqualTo(403);
-        assertThat(send(page("/actuator/info")).statusCode()).isEqualTo(302);
+        assertThat(send(page("/inbox")).statusCode()).isEqualTo(302);
     }
 
     private HttpResponse<String> signIn(String email, String password) throws IOException, InterruptedException {

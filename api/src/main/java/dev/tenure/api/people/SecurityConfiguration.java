@@ -29,13 +29,15 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, AccessProblems problems) throws Exception {
-        return http.securityMatcher("/api/**")
+        // Actuator too: monitoring calls with a token, like any API client; only health is public.
+        return http.securityMatcher("/api/**", "/actuator/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new BearerTokens(tokens, problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         // Checked against the source's secret by the webhook endpoint itself.
-                        .requestMatchers("/api/webhooks/**").permitAll()
+                        .requestMatchers("/api/webhooks/**", "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasAnyRole(SEE_EVERYTHING)
                         .requestMatchers("/api/users/me/**").authenticated()
                         .requestMatchers("/api/users/**", "/api/tokens/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/rules/**").hasAnyRole(SEE_EVERYTHING)
@@ -51,7 +53,7 @@ class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**", "/unsubscribe/**",
+                        .requestMatchers("/login", "/error", "/unsubscribe/**",
                                 "/css/**", "/js/**", "/images/**", "/favicon.ico",
                                 "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .anyRequest().authenticated())
