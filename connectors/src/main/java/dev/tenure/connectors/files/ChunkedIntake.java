@@ -18,7 +18,9 @@ import java.util.stream.Collectors;
 /**
  * Hands the good records of one file to the engine a chunk at a time, and stores its bad lines as
  * dead letters. A chunk the engine refuses is tried again record by record, so one record naming an
- * unknown account costs only its own line, not the thousand around it.
+ * unknown account costs only its own line, not the thousand around it. Chunks are stored without being
+ * evaluated; {@link #finish} then has the engine evaluate each account the file touched once, however
+ * many chunks named it.
  */
 final class ChunkedIntake {
 
@@ -69,11 +71,11 @@ final class ChunkedIntake {
         }
     }
 
-    /** Sends what is pending; called when a chunk is full and once at the end of the file. */
+    /** Sends what is pending; called when a chunk is full. */
     void flush() {
         if (!pending.isEmpty()) {
             try {
-                count(intake.accept(batchOf(pending)));
+                count(intake.store(batchOf(pending)));
             } catch (RejectedRecordsException e) {
                 log.info("{}: the engine refused a chunk of {} records ({}); trying them one by one",
                         fileName, pending.size(), e.getMessage());
@@ -88,9 +90,15 @@ final class ChunkedIntake {
         }
     }
 
+    /** Sends what is pending, then evaluates the accounts the file touched; called once, at the end. */
+    void finish() {
+        flush();
+        count(intake.evaluateQueued());
+    }
+
     private void acceptAlone(Pending record) {
         try {
-            count(intake.accept(batchOf(List.of(record))));
+            count(intake.store(batchOf(List.of(record))));
         } catch (RejectedRecordsException e) {
             letters.add(DeadLetter.of(SOURCE, fileName, record.line(), record.text(), reason(e.errors())));
         }

@@ -55,11 +55,11 @@ class FileIngest {
             }
         } catch (CharacterCodingException e) {
             // The lines read before the bad bytes are good: they are stored, and the file goes to error/.
-            chunks.flush();
+            chunks.finish();
             throw new UnreadableFileException("'" + fileName + "' is not UTF-8 text (" + chunks.report(kind).records()
                     + " records before the first bad byte were read)", e);
         }
-        chunks.flush();
+        chunks.finish();
         return chunks.report(kind);
     }
 

@@ -42,7 +42,20 @@ class CountedIntake implements Intake {
 
     @Override
     public IntakeResult accept(Batch batch) {
-        IntakeResult result = engine.accept(batch);
+        return counted(batch, engine.accept(batch));
+    }
+
+    @Override
+    public IntakeResult store(Batch batch) {
+        return counted(batch, engine.store(batch));
+    }
+
+    @Override
+    public IntakeResult evaluateQueued() {
+        return engine.evaluateQueued();
+    }
+
+    private IntakeResult counted(Batch batch, IntakeResult result) {
         // Accounts and contacts are upserts: all of them count as accepted.
         counters.count(NO_SOURCE, RecordKind.ACCOUNTS.label(), Outcome.ACCEPTED, batch.accounts().size());
         counters.count(NO_SOURCE, RecordKind.CONTACTS.label(), Outcome.ACCEPTED, batch.contacts().size());

@@ -49,9 +49,15 @@ public class Accounts {
         return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE id = ?").param(id).query(ROW).optional();
     }
 
-    /** Locks the account row for the rest of the transaction: one evaluation of an account at a time. */
-    public Optional<Account> lock(String id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE id = ? FOR UPDATE").param(id).query(ROW).optional();
+    /**
+     * Locks these account rows, in id order, for the rest of the transaction, and returns them in that
+     * order: one evaluation of an account at a time, and two batches that share accounts wait for each
+     * other instead of deadlocking. NO KEY UPDATE, because storing a signal takes a key-share lock on its
+     * account (the foreign key): a chunk being stored must not wait for an evaluation, or deadlock with it.
+     */
+    public List<Account> lockAll(Collection<String> ids) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE id = ANY(?) ORDER BY id FOR NO KEY UPDATE")
+                .param(ids.toArray(String[]::new)).query(ROW).list();
     }
 
     public List<Account> list(String csm, int limit, int offset) {

@@ -2,6 +2,7 @@ package dev.tenure.engine.facts;
 
 import dev.tenure.engine.accounts.Contacts;
 import dev.tenure.engine.vocabulary.Account;
+import dev.tenure.engine.vocabulary.Contact;
 import dev.tenure.engine.vocabulary.BillingStatus;
 import dev.tenure.engine.vocabulary.Milestone;
 import dev.tenure.engine.vocabulary.MilestoneType;
@@ -20,17 +21,23 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Reads one account's facts from the rollups, as of a moment. Usage days are UTC days; trends compare
- * complete days only (yesterday and the 6 before it, against the 28 before those), so a source that
- * reports yesterday's totals once a day does not look like a drop every morning.
+ * Reads accounts' facts from the rollups, as of a moment, for many accounts at once: each kind of fact
+ * is one query over all of them, so evaluating a thousand accounts costs ten statements, not ten
+ * thousand. Usage days are UTC days; trends compare complete days only (yesterday and the 6 before it,
+ * against the 28 before those), so a source that reports yesterday's totals once a day does not look
+ * like a drop every morning.
  */
 @Component
 public class FactSets {
 
-    private static final java.util.Set<String> RUNNING = java.util.Set.of("RUNNING", "PAUSED");
+    private static final Set<String> RUNNING = Set.of("RUNNING", "PAUSED");
 
     private final JdbcClient jdbc;
     private final Contacts contacts;
@@ -41,34 +48,65 @@ public class FactSets {
     }
 
     public FactSet load(Account account, Instant now) {
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        String id = account.id();
-        return new FactSet(new Today(today, now), account, contacts.of(id), usage(account, today),
-                tickets(id, now), billing(id, now), lastNps(id, now), milestones(id), plays(id), DerivedFacts.renewal(account, today),
-                DerivedFacts.qbr(account, today));
+        return loadAll(List.of(account), now).get(0);
     }
 
-    private List<UsageTrend> usage(Account account, LocalDate today) {
-        record Row(String feature, long last7, long prior28, int activeUsers, LocalDate lastDay) {
+    /** The facts of each account, in the order given. */
+    public List<FactSet> loadAll(List<Account> accounts, Instant now) {
+        if (accounts.isEmpty()) {
+            return List.of();
         }
-        List<Row> rows = jdbc.sql("""
-                        WITH params AS (SELECT CAST(:today AS date) AS today)
-                        SELECT feature,
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        String[] ids = accounts.stream().map(Account::id).distinct().toArray(String[]::new);
+        Map<String, List<Contact>> contactsOf = contacts.ofAccounts(List.of(ids));
+        Map<String, List<UsageRow>> usage = usage(ids, today);
+        Map<String, TicketLoad> tickets = tickets(ids, now);
+        Map<String, BillingStatus> billing = billing(ids, now);
+        Map<String, Integer> lastNps = lastNps(ids, now);
+        Map<String, List<Milestone>> milestones = milestones(ids);
+        Map<String, List<PlayRun>> plays = plays(ids);
+        List<FactSet> facts = new ArrayList<>(accounts.size());
+        for (Account account : accounts) {
+            String id = account.id();
+            facts.add(new FactSet(new Today(today, now), account, contactsOf.getOrDefault(id, List.of()),
+                    trends(account, today, usage.getOrDefault(id, List.of())),
+                    tickets.getOrDefault(id, new TicketLoad(id, 0, 0, 0, 0, 0, 0, 0, 0)),
+                    billing.getOrDefault(id, new BillingStatus(id, 0, 0, false, BigDecimal.ZERO, BigDecimal.ZERO)),
+                    lastNps.get(id), milestones.getOrDefault(id, List.of()), plays.getOrDefault(id, List.of()),
+                    DerivedFacts.renewal(account, today), DerivedFacts.qbr(account, today)));
+        }
+        return facts;
+    }
+
+    private record UsageRow(String feature, long last7, long prior28, int activeUsers, LocalDate lastDay) {
+    }
+
+    private Map<String, List<UsageRow>> usage(String[] ids, LocalDate today) {
+        Map<String, List<UsageRow>> rows = new HashMap<>();
+        jdbc.sql("""
+                        WITH params AS (SELECT CAST(? AS date) AS today)
+                        SELECT account_id, feature,
                                coalesce(sum(quantity) FILTER (WHERE day >= today - 7 AND day < today), 0) AS last7,
                                coalesce(sum(quantity) FILTER (WHERE day >= today - 35 AND day < today - 7), 0) AS prior28,
                                coalesce(max(active_users) FILTER (WHERE day >= today - 7 AND day < today), 0) AS active_users,
                                max(day) FILTER (WHERE quantity > 0) AS last_day
-                        FROM usage_daily, params WHERE account_id = :id AND day > today - 366 AND day <= today
-                        GROUP BY feature ORDER BY feature""")
-                .param("today", Date.valueOf(today)).param("id", account.id())
-                .query((rs, n) -> new Row(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getInt(4),
-                        rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate()))
-                .list();
+                        FROM usage_daily, params WHERE account_id = ANY(?) AND day > today - 366 AND day <= today
+                        GROUP BY account_id, feature ORDER BY account_id, feature""")
+                .params(Date.valueOf(today), ids)
+                .query(rs -> {
+                    rows.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(new UsageRow(rs.getString(2),
+                            rs.getLong(3), rs.getLong(4), rs.getInt(5), rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate()));
+                });
+        return rows;
+    }
+
+    /** One trend per feature and one over all features together. */
+    private static List<UsageTrend> trends(Account account, LocalDate today, List<UsageRow> rows) {
         List<UsageTrend> trends = new ArrayList<>();
         long last7 = 0, prior28 = 0;
         int active = 0;
         LocalDate lastDay = null;
-        for (Row r : rows) {
+        for (UsageRow r : rows) {
             trends.add(DerivedFacts.trend(account, today, r.feature(), r.last7(), r.prior28(), r.activeUsers(), r.lastDay()));
             last7 += r.last7();
             prior28 += r.prior28();
@@ -79,9 +117,11 @@ public class FactSets {
         return trends;
     }
 
-    private TicketLoad tickets(String id, Instant now) {
-        return jdbc.sql("""
-                        SELECT count(*) FILTER (WHERE open AND priority = 'P1'),
+    private Map<String, TicketLoad> tickets(String[] ids, Instant now) {
+        Map<String, TicketLoad> loads = new HashMap<>();
+        jdbc.sql("""
+                        SELECT account_id,
+                               count(*) FILTER (WHERE open AND priority = 'P1'),
                                count(*) FILTER (WHERE open AND priority = 'P2'),
                                count(*) FILTER (WHERE open AND priority = 'P3'),
                                count(*) FILTER (WHERE open AND priority = 'P4'),
@@ -89,61 +129,99 @@ public class FactSets {
                                count(*) FILTER (WHERE opened_at > now - interval '14 days' AND priority IN ('P1', 'P2')),
                                count(*) FILTER (WHERE opened_at > now - interval '60 days'),
                                coalesce(max(extract(day FROM now - opened_at)) FILTER (WHERE open), 0)
-                        FROM (SELECT *, status IN ('OPEN', 'PENDING') AS open, CAST(:now AS timestamptz) AS now
-                              FROM ticket WHERE account_id = :id) t""")
-                .param("now", Timestamp.from(now)).param("id", id)
-                .query((rs, n) -> new TicketLoad(id, rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
-                        rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8)))
-                .single();
+                        FROM (SELECT *, status IN ('OPEN', 'PENDING') AS open, CAST(? AS timestamptz) AS now
+                              FROM ticket WHERE account_id = ANY(?)) t
+                        GROUP BY account_id""")
+                .params(Timestamp.from(now), ids)
+                .query(rs -> {
+                    String id = rs.getString(1);
+                    loads.put(id, new TicketLoad(id, rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+                            rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9)));
+                });
+        return loads;
     }
 
-    private BillingStatus billing(String id, Instant now) {
+    private Map<String, BillingStatus> billing(String[] ids, Instant now) {
         record Counts(int failed, int overdue) {
         }
-        Counts counts = jdbc.sql("""
-                        SELECT count(*) FILTER (WHERE payload->>'event' = 'PAYMENT_FAILED'),
+        Map<String, Counts> counts = new HashMap<>();
+        jdbc.sql("""
+                        SELECT account_id, count(*) FILTER (WHERE payload->>'event' = 'PAYMENT_FAILED'),
                                count(*) FILTER (WHERE payload->>'event' = 'INVOICE_OVERDUE')
-                        FROM signal WHERE account_id = ? AND kind = 'billing' AND occurred_at > ? AND occurred_at <= ?""")
-                .params(id, Timestamp.from(now.minus(30, ChronoUnit.DAYS)), Timestamp.from(now))
-                .query((rs, n) -> new Counts(rs.getInt(1), rs.getInt(2))).single();
-        boolean lastFailed = jdbc.sql("""
-                        SELECT payload->>'event' FROM signal
-                        WHERE account_id = ? AND kind = 'billing' AND payload->>'event' IN ('PAYMENT_FAILED', 'INVOICE_PAID')
-                          AND occurred_at <= ?
-                        ORDER BY occurred_at DESC, id DESC LIMIT 1""")
-                .params(id, Timestamp.from(now)).query(String.class).optional()
-                .map("PAYMENT_FAILED"::equals).orElse(false);
-        List<BigDecimal> mrr = jdbc.sql("""
-                        SELECT (payload->>'amount')::numeric FROM signal
-                        WHERE account_id = ? AND kind = 'billing' AND payload->>'event' = 'MRR_CHANGED' AND occurred_at <= ?
-                        ORDER BY occurred_at DESC, id DESC LIMIT 2""")
-                .params(id, Timestamp.from(now)).query(BigDecimal.class).list();
-        BigDecimal current = mrr.isEmpty() ? BigDecimal.ZERO : mrr.get(0);
-        BigDecimal change = mrr.size() < 2 ? BigDecimal.ZERO : mrr.get(0).subtract(mrr.get(1));
-        return new BillingStatus(id, counts.failed(), counts.overdue(), lastFailed, current, change);
+                        FROM signal WHERE account_id = ANY(?) AND kind = 'billing' AND occurred_at > ? AND occurred_at <= ?
+                        GROUP BY account_id""")
+                .params(ids, Timestamp.from(now.minus(30, ChronoUnit.DAYS)), Timestamp.from(now))
+                .query(rs -> {
+                    counts.put(rs.getString(1), new Counts(rs.getInt(2), rs.getInt(3)));
+                });
+        Set<String> lastFailed = new HashSet<>(jdbc.sql("""
+                        SELECT account_id FROM (
+                            SELECT DISTINCT ON (account_id) account_id, payload->>'event' AS event FROM signal
+                            WHERE account_id = ANY(?) AND kind = 'billing' AND payload->>'event' IN ('PAYMENT_FAILED', 'INVOICE_PAID')
+                              AND occurred_at <= ?
+                            ORDER BY account_id, occurred_at DESC, id DESC) latest
+                        WHERE event = 'PAYMENT_FAILED'""")
+                .params(ids, Timestamp.from(now)).query(String.class).list());
+        Map<String, List<BigDecimal>> mrr = new HashMap<>();
+        jdbc.sql("""
+                        SELECT account_id, amount FROM (
+                            SELECT account_id, (payload->>'amount')::numeric AS amount,
+                                   row_number() OVER (PARTITION BY account_id ORDER BY occurred_at DESC, id DESC) AS n
+                            FROM signal
+                            WHERE account_id = ANY(?) AND kind = 'billing' AND payload->>'event' = 'MRR_CHANGED' AND occurred_at <= ?) m
+                        WHERE n <= 2 ORDER BY account_id, n""")
+                .params(ids, Timestamp.from(now))
+                .query(rs -> {
+                    mrr.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(rs.getBigDecimal(2));
+                });
+        Map<String, BillingStatus> billing = new HashMap<>();
+        for (String id : ids) {
+            Counts c = counts.getOrDefault(id, new Counts(0, 0));
+            List<BigDecimal> amounts = mrr.getOrDefault(id, List.of());
+            BigDecimal current = amounts.isEmpty() ? BigDecimal.ZERO : amounts.get(0);
+            BigDecimal change = amounts.size() < 2 ? BigDecimal.ZERO : amounts.get(0).subtract(amounts.get(1));
+            billing.put(id, new BillingStatus(id, c.failed(), c.overdue(), lastFailed.contains(id), current, change));
+        }
+        return billing;
     }
 
-    private Integer lastNps(String id, Instant now) {
-        return jdbc.sql("""
-                        SELECT (payload->>'score')::int FROM signal WHERE account_id = ? AND kind = 'nps' AND occurred_at <= ?
-                        ORDER BY occurred_at DESC, id DESC LIMIT 1""")
-                .params(id, Timestamp.from(now)).query(Integer.class).optional().orElse(null);
+    private Map<String, Integer> lastNps(String[] ids, Instant now) {
+        Map<String, Integer> scores = new HashMap<>();
+        jdbc.sql("""
+                        SELECT DISTINCT ON (account_id) account_id, (payload->>'score')::int FROM signal
+                        WHERE account_id = ANY(?) AND kind = 'nps' AND occurred_at <= ?
+                        ORDER BY account_id, occurred_at DESC, id DESC""")
+                .params(ids, Timestamp.from(now))
+                .query(rs -> {
+                    scores.put(rs.getString(1), rs.getInt(2));
+                });
+        return scores;
     }
 
-    private List<Milestone> milestones(String id) {
-        return jdbc.sql("SELECT type, reached_at FROM milestone WHERE account_id = ?").param(id)
-                .query((rs, n) -> new Milestone(id, MilestoneType.valueOf(rs.getString(1)), rs.getTimestamp(2).toInstant()))
-                .list();
+    private Map<String, List<Milestone>> milestones(String[] ids) {
+        Map<String, List<Milestone>> reached = new HashMap<>();
+        jdbc.sql("SELECT account_id, type, reached_at FROM milestone WHERE account_id = ANY(?) ORDER BY account_id, reached_at, type").param(ids)
+                .query(rs -> {
+                    String id = rs.getString(1);
+                    reached.computeIfAbsent(id, k -> new ArrayList<>())
+                            .add(new Milestone(id, MilestoneType.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant()));
+                });
+        return reached;
     }
 
     /** Running plays (a paused one is still running), and those of the last 90 days so rules can look back. */
-    private List<PlayRun> plays(String id) {
-        return jdbc.sql("""
-                        SELECT id, play_id, status, started_at FROM play_run
-                        WHERE account_id = ? AND (status IN ('RUNNING', 'PAUSED') OR started_at > now() - interval '90 days')""")
-                .param(id)
-                .query((rs, n) -> new PlayRun(rs.getLong(1), id, rs.getString(2), RUNNING.contains(rs.getString(3)),
-                        rs.getTimestamp(4).toInstant()))
-                .list();
+    private Map<String, List<PlayRun>> plays(String[] ids) {
+        Map<String, List<PlayRun>> runs = new HashMap<>();
+        jdbc.sql("""
+                        SELECT id, account_id, play_id, status, started_at FROM play_run
+                        WHERE account_id = ANY(?) AND (status IN ('RUNNING', 'PAUSED') OR started_at > now() - interval '90 days')
+                        ORDER BY account_id, started_at, id""")
+                .param(ids)
+                .query(rs -> {
+                    String id = rs.getString(2);
+                    runs.computeIfAbsent(id, k -> new ArrayList<>()).add(new PlayRun(rs.getLong(1), id, rs.getString(3),
+                            RUNNING.contains(rs.getString(4)), rs.getTimestamp(5).toInstant()));
+                });
+        return runs;
     }
 }

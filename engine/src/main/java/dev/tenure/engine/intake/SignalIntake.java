@@ -4,6 +4,7 @@ import dev.tenure.engine.accounts.Accounts;
 import dev.tenure.engine.accounts.Contacts;
 import dev.tenure.engine.plays.StartedRun;
 import dev.tenure.engine.rules.AccountEvaluator;
+import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.rules.Evaluation;
 import dev.tenure.engine.schedule.StepScheduler;
 import dev.tenure.engine.vocabulary.Account;
@@ -26,25 +27,34 @@ import java.util.stream.Collectors;
 /**
  * Stores a batch and evaluates the accounts it touched, all in one transaction, so a batch is either
  * wholly in (with the plays it started) or not at all. The scheduler is woken after the commit for the
- * steps that became due.
+ * steps that became due. A large file takes the other path: {@link #store} each chunk, which queues the
+ * accounts it touched, then {@link #evaluateQueued} once, so each account is evaluated once per file.
  */
 @Service
 public class SignalIntake implements Intake {
 
+    /** Accounts evaluated together: their facts are read in one query per kind, and locked for one transaction. */
+    static final int GROUP = 500;
+
     private final Accounts accounts;
     private final Contacts contacts;
     private final SignalStore signals;
+    private final EvaluationQueue queue;
     private final AccountEvaluator evaluator;
+    private final ActiveRuleSet rules;
     private final StepScheduler scheduler;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    public SignalIntake(Accounts accounts, Contacts contacts, SignalStore signals, AccountEvaluator evaluator,
-                        StepScheduler scheduler, TransactionTemplate transaction, Clock clock) {
+    public SignalIntake(Accounts accounts, Contacts contacts, SignalStore signals, EvaluationQueue queue,
+                        AccountEvaluator evaluator, ActiveRuleSet rules, StepScheduler scheduler,
+                        TransactionTemplate transaction, Clock clock) {
         this.accounts = accounts;
         this.contacts = contacts;
         this.signals = signals;
+        this.queue = queue;
         this.evaluator = evaluator;
+        this.rules = rules;
         this.scheduler = scheduler;
         this.transaction = transaction;
         this.clock = clock;
@@ -54,22 +64,44 @@ public class SignalIntake implements Intake {
     public IntakeResult accept(Batch batch) {
         Instant now = clock.instant();
         Outcome outcome = transaction.execute(tx -> {
-            checkAccountsKnown(batch);
-            batch.accounts().forEach(a -> accounts.upsert(a.value()));
-            batch.contacts().forEach(c -> contacts.upsert(c.value()));
-            List<Signal> stored = signals.store(batch.signals().stream().map(Labeled::value).toList());
-            Set<String> touched = new TreeSet<>();
-            batch.accounts().forEach(a -> touched.add(a.value().id()));
-            batch.contacts().forEach(c -> touched.add(c.value().accountId()));
-            stored.forEach(s -> touched.add(s.accountId()));
-            Map<String, List<Signal>> arrived = stored.stream().filter(s -> SignalStore.recent(s, now))
+            Stored stored = storeIn(batch);
+            Map<String, List<Signal>> arrived = stored.signals().stream().filter(s -> SignalStore.recent(s, now))
                     .collect(Collectors.groupingBy(Signal::accountId));
-            Outcome evaluated = evaluate(touched, arrived, now);
-            int accepted = batch.accounts().size() + batch.contacts().size() + stored.size();
-            return new Outcome(accepted, batch.signals().size() - stored.size(), evaluated.evaluations, evaluated.due);
+            List<Evaluation> evaluations = evaluator.evaluateAll(stored.touched(), arrived, now);
+            return new Outcome(stored.accepted(), stored.duplicates(), evaluations);
         });
         scheduler.wake(outcome.due());
         return outcome.result();
+    }
+
+    @Override
+    public IntakeResult store(Batch batch) {
+        return transaction.execute(tx -> {
+            Stored stored = storeIn(batch);
+            queue.add(stored.touched());
+            return new IntakeResult(stored.accepted(), stored.duplicates(), 0, 0);
+        });
+    }
+
+    @Override
+    public IntakeResult evaluateQueued() {
+        int evaluated = 0;
+        int started = 0;
+        while (true) {
+            Instant now = clock.instant();
+            // A group per transaction: a long queue must not hold every account's lock at once.
+            Outcome outcome = transaction.execute(tx -> {
+                Map<String, Instant> claimed = queue.claim(GROUP);
+                Map<String, List<Signal>> arrived = queue.arrived(claimed, rules.get().eventKinds(), now);
+                return new Outcome(0, 0, evaluator.evaluateAll(claimed.keySet(), arrived, now));
+            });
+            if (outcome.evaluations().isEmpty()) {
+                return new IntakeResult(0, 0, evaluated, started);
+            }
+            scheduler.wake(outcome.due());
+            evaluated += outcome.evaluations().size();
+            started += outcome.result().playsStarted();
+        }
     }
 
     @Override
@@ -77,26 +109,33 @@ public class SignalIntake implements Intake {
         Instant now = clock.instant();
         int evaluated = 0;
         int started = 0;
-        // One transaction per account: a long sweep must not hold every account's lock at once.
-        for (String id : new TreeSet<>(accountIds)) {
-            Outcome outcome = transaction.execute(tx -> evaluate(Set.of(id), Map.of(), now));
+        List<String> ids = List.copyOf(new TreeSet<>(accountIds));
+        // A group per transaction: a long sweep must not hold every account's lock at once.
+        for (int from = 0; from < ids.size(); from += GROUP) {
+            List<String> group = ids.subList(from, Math.min(ids.size(), from + GROUP));
+            Outcome outcome = transaction.execute(tx -> new Outcome(0, 0, evaluator.evaluateAll(group, Map.of(), now)));
             scheduler.wake(outcome.due());
-            evaluated++;
-            started += outcome.evaluations.stream().mapToInt(e -> e.started().size()).sum();
+            evaluated += outcome.evaluations().size();
+            started += outcome.result().playsStarted();
         }
         return new IntakeResult(0, 0, evaluated, started);
     }
 
-    /** Accounts are evaluated in id order, so two batches lock shared accounts in the same order. */
-    private Outcome evaluate(Set<String> accountIds, Map<String, List<Signal>> arrived, Instant now) {
-        List<Evaluation> evaluations = new ArrayList<>();
-        List<Instant> due = new ArrayList<>();
-        for (String id : accountIds) {
-            Evaluation e = evaluator.evaluate(id, arrived.getOrDefault(id, List.of()), now);
-            evaluations.add(e);
-            e.started().stream().map(StartedRun::dueTimes).forEach(due::addAll);
-        }
-        return new Outcome(0, 0, evaluations, due);
+    /** Checks and stores a batch; returns the new signals and every account the batch touched. */
+    private Stored storeIn(Batch batch) {
+        checkAccountsKnown(batch);
+        batch.accounts().forEach(a -> accounts.upsert(a.value()));
+        batch.contacts().forEach(c -> contacts.upsert(c.value()));
+        List<Signal> stored = signals.store(batch.signals().stream().map(Labeled::value).toList());
+        Set<String> touched = new TreeSet<>();
+        batch.accounts().forEach(a -> touched.add(a.value().id()));
+        batch.contacts().forEach(c -> touched.add(c.value().accountId()));
+        stored.forEach(s -> touched.add(s.accountId()));
+        int accepted = batch.accounts().size() + batch.contacts().size() + stored.size();
+        return new Stored(stored, touched, accepted, batch.signals().size() - stored.size());
+    }
+
+    private record Stored(List<Signal> signals, Set<String> touched, int accepted, int duplicates) {
     }
 
     private void checkAccountsKnown(Batch batch) {
@@ -125,7 +164,13 @@ public class SignalIntake implements Intake {
         return new RecordError(label, "accountId", "unknown account '" + accountId + "'");
     }
 
-    private record Outcome(int accepted, int duplicates, List<Evaluation> evaluations, List<Instant> due) {
+    private record Outcome(int accepted, int duplicates, List<Evaluation> evaluations) {
+        List<Instant> due() {
+            List<Instant> due = new ArrayList<>();
+            evaluations.forEach(e -> e.started().stream().map(StartedRun::dueTimes).forEach(due::addAll));
+            return due;
+        }
+
         IntakeResult result() {
             int started = evaluations.stream().mapToInt(e -> e.started().size()).sum();
             return new IntakeResult(accepted, duplicates, evaluations.size(), started);

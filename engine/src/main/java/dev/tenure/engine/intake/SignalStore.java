@@ -2,11 +2,18 @@ package dev.tenure.engine.intake;
 
 import dev.tenure.engine.storage.JsonColumns;
 import dev.tenure.engine.vocabulary.Signal;
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.stereotype.Repository;
 
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,20 +21,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Stores signals set-wise: one statement inserts the batch, skips the ones already received
- * ({@code ON CONFLICT DO NOTHING} on source and external id is the dedupe), and updates the usage and
- * ticket rollups from the rows actually inserted.
+ * Stores signals set-wise: the batch is copied ({@code COPY}) into a staging table of the session, then
+ * one statement inserts it, skips the ones already received ({@code ON CONFLICT DO NOTHING} on source and
+ * external id is the dedupe), and updates the usage and ticket rollups from the rows actually inserted.
+ * COPY rather than a statement parameter, because a chunk of a large file is tens of thousands of rows.
  */
 @Repository
 class SignalStore {
 
     private static final String INSERT = """
-            WITH incoming AS (
-                SELECT * FROM jsonb_to_recordset(CAST(:rows AS jsonb))
-                    AS r(source text, external_id text, account_id text, kind text, occurred_at timestamptz, payload jsonb)
-            ), inserted AS (
+            WITH inserted AS (
                 INSERT INTO signal (source, external_id, account_id, kind, occurred_at, payload)
-                SELECT source, external_id, account_id, kind, occurred_at, payload FROM incoming
+                SELECT source, external_id, account_id, kind, occurred_at, payload FROM signal_incoming
                 ON CONFLICT (source, external_id) DO NOTHING
                 RETURNING source, external_id, account_id, kind, occurred_at, payload
             ), usage_rollup AS (
@@ -61,36 +66,84 @@ class SignalStore {
             )
             SELECT source, external_id, account_id FROM inserted""";
 
+    /** Lives as long as the session; emptied at every commit, and before each use in case a batch failed. */
+    private static final String STAGING = """
+            CREATE TEMP TABLE IF NOT EXISTS signal_incoming (source text, external_id text, account_id text, kind text,
+                                                             occurred_at timestamptz, payload jsonb) ON COMMIT DELETE ROWS""";
+    private static final String COPY =
+            "COPY signal_incoming (source, external_id, account_id, kind, occurred_at, payload) FROM STDIN (FORMAT csv)";
+
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
     private final JsonColumns json;
 
-    SignalStore(JdbcClient jdbc, JsonColumns json) {
+    SignalStore(JdbcClient jdbc, DataSource dataSource, JsonColumns json) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.json = json;
     }
 
-    /** Stores the signals and returns the ones that were new, in batch order. */
+    /** Stores the signals and returns the ones that were new, in batch order. Must run in a transaction. */
     List<Signal> store(List<Signal> signals) {
         if (signals.isEmpty()) {
             return List.of();
         }
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            // The staging table empties at every commit: outside a transaction the COPY would be gone before the insert.
+            throw new IllegalStateException("signals are stored inside a transaction");
+        }
         // A batch may carry the same signal twice; the first one counts.
         Map<String, Signal> unique = new LinkedHashMap<>();
-        List<Map<String, Object>> rows = new ArrayList<>();
+        StringBuilder csv = new StringBuilder(signals.size() * 200);
         for (Signal s : signals) {
             if (unique.putIfAbsent(key(s.source(), s.externalId()), s) == null) {
-                rows.add(Map.of("source", s.source(), "external_id", s.externalId(), "account_id", s.accountId(),
-                        "kind", s.kind(), "occurred_at", s.occurredAt().toString(), "payload", s));
+                line(csv, s.source(), s.externalId(), s.accountId(), s.kind(), s.occurredAt().toString(), json.write(s));
             }
         }
-        Set<String> inserted = new HashSet<>(jdbc.sql(INSERT).param("rows", json.write(rows))
-                .query((rs, n) -> key(rs.getString(1), rs.getString(2))).list());
+        stage(csv);
+        Set<String> inserted = new HashSet<>(jdbc.sql(INSERT).query((rs, n) -> key(rs.getString(1), rs.getString(2))).list());
         return unique.entrySet().stream().filter(e -> inserted.contains(e.getKey())).map(Map.Entry::getValue).toList();
     }
 
-    /** Signals that happened in this window become events in the evaluation; older ones are backfill. */
+    /** Copies the rows into the staging table, on the transaction's own connection. */
+    private void stage(CharSequence csv) {
+        jdbc.sql(STAGING).update();
+        jdbc.sql("TRUNCATE signal_incoming").update();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(csv.toString()));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Could not copy " + csv.length() + " characters of signals into staging", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** Signals that happened in this many days become events in the evaluation; older ones are backfill. */
+    static final int RECENT_DAYS = 7;
+
     static boolean recent(Signal s, Instant now) {
-        return s.occurredAt().isAfter(now.minus(java.time.Duration.ofDays(7)));
+        return s.occurredAt().isAfter(now.minus(java.time.Duration.ofDays(RECENT_DAYS)));
+    }
+
+    /** One CSV line for COPY: every field quoted, so commas, quotes and line breaks in a payload survive. */
+    private static void line(StringBuilder csv, String... fields) {
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) {
+                csv.append(',');
+            }
+            csv.append('"');
+            String f = fields[i];
+            for (int c = 0; c < f.length(); c++) {
+                char ch = f.charAt(c);
+                if (ch == '"') {
+                    csv.append('"');
+                }
+                csv.append(ch);
+            }
+            csv.append('"');
+        }
+        csv.append('\n');
     }
 
     private static String key(String source, String externalId) {

@@ -20,11 +20,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Evaluates one account: builds its facts, scores its health, runs the rules over them in a fresh
- * session, then carries out what the rules decided. Runs inside the caller's transaction, with the
- * account row locked.
+ * Evaluates accounts: builds their facts, scores their health, runs the rules over each account's facts
+ * in a fresh session, then carries out what the rules decided. Runs inside the caller's transaction, with
+ * the account rows locked.
  */
 @Component
 public class AccountEvaluator {
@@ -52,14 +53,41 @@ public class AccountEvaluator {
 
     /** {@code arrived} are the signals that just came in; rules see them as events. */
     public Evaluation evaluate(String accountId, Collection<? extends Signal> arrived, Instant now) {
-        Account account = accounts.lock(accountId).orElseThrow(() -> new IllegalArgumentException("no account " + accountId));
-        FactSet facts = factSets.load(account, now);
-        int previous = healthScores.latest(accountId).map(HealthScore::score).orElse(-1);
-        HealthScore health = healthModel.score(facts, previous, now);
-        healthScores.record(health);
+        List<Evaluation> evaluations = evaluateAll(List.of(accountId), Map.of(accountId, List.<Signal>copyOf(arrived)), now);
+        if (evaluations.isEmpty()) {
+            throw new IllegalArgumentException("no account " + accountId);
+        }
+        return evaluations.get(0);
+    }
+
+    /**
+     * Evaluates these accounts together: their rows are locked in id order and their facts and previous
+     * scores read in one query per kind of fact, then each account runs through the rules on its own.
+     * Ids without an account are left out of the result.
+     */
+    public List<Evaluation> evaluateAll(Collection<String> accountIds, Map<String, List<Signal>> arrived, Instant now) {
+        List<Account> locked = accounts.lockAll(accountIds);
+        List<FactSet> facts = factSets.loadAll(locked, now);
+        Map<String, Integer> previous = healthScores.latestScores(accountIds);
+        List<HealthScore> scores = new ArrayList<>(facts.size());
+        for (FactSet f : facts) {
+            scores.add(healthModel.score(f, previous.getOrDefault(f.account().id(), -1), now));
+        }
+        healthScores.recordAll(scores);
 
         RuleSet ruleSet = rules.get();
-        List<Decision> decisions = ruleSet.evaluate(facts, health, arrived, now).decisions();
+        List<Evaluation> evaluations = new ArrayList<>(facts.size());
+        for (int i = 0; i < facts.size(); i++) {
+            FactSet f = facts.get(i);
+            String id = f.account().id();
+            List<Decision> decisions = ruleSet.evaluate(f, scores.get(i), arrived.getOrDefault(id, List.of()), now).decisions();
+            evaluations.add(new Evaluation(id, scores.get(i), carryOut(f.account(), ruleSet, decisions, now)));
+        }
+        return evaluations;
+    }
+
+    private List<StartedRun> carryOut(Account account, RuleSet ruleSet, List<Decision> decisions, Instant now) {
+        String accountId = account.id();
         List<StartedRun> started = new ArrayList<>();
         for (Decision d : decisions) {
             if (d instanceof Decision.StartPlay s) {
@@ -77,6 +105,6 @@ public class AccountEvaluator {
                         "Stage moved from " + account.stage() + " to " + m.stage() + " (rule \"" + m.why().rule() + "\")", null));
             }
         }
-        return new Evaluation(accountId, health, started);
+        return started;
     }
 }

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** A compiled, validated rule set: its rules, plays and email templates, under one version. */
 public final class RuleSet {
@@ -27,6 +28,7 @@ public final class RuleSet {
     private final Map<String, String> templates;
     /** Disposing a pooled session resets it (facts, agenda, globals, listeners): much cheaper than a new one. */
     private final KieSessionsPool sessions;
+    private final Set<String> eventKinds;
 
     RuleSet(RuleSetFiles files, KieBase kieBase, List<String> ruleNames, Map<String, PlayDefinition> plays,
             Map<String, String> templates) {
@@ -36,6 +38,7 @@ public final class RuleSet {
         this.plays = Map.copyOf(plays);
         this.templates = Map.copyOf(templates);
         this.sessions = kieBase.newKieSessionsPool(1);
+        this.eventKinds = EventKinds.named(files);
     }
 
     public String version() { return files.version(); }
@@ -49,6 +52,9 @@ public final class RuleSet {
     public Optional<PlayDefinition> play(String id) { return Optional.ofNullable(plays.get(id)); }
 
     public Optional<String> template(String id) { return Optional.ofNullable(templates.get(id)); }
+
+    /** The signal kinds (usage, ticket, ...) some rule may match as an event. */
+    public Set<String> eventKinds() { return eventKinds; }
 
     KieSession newSession() { return sessions.newKieSession(); }
 

@@ -25,6 +25,12 @@ class DailyEvaluationJob implements Job {
 
     @Override
     public void execute(JobExecutionContext context) {
+        // Accounts a stopped node left queued are evaluated with their arrived signals first.
+        IntakeResult queued = intake.evaluateQueued();
+        if (queued.accountsEvaluated() > 0) {
+            log.info("Queued evaluations left over: {} accounts, {} plays started", queued.accountsEvaluated(),
+                    queued.playsStarted());
+        }
         IntakeResult result = intake.reevaluate(accounts.allIds());
         log.info("Daily evaluation: {} accounts, {} plays started", result.accountsEvaluated(), result.playsStarted());
     }

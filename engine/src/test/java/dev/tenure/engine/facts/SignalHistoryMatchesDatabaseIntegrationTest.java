@@ -5,6 +5,7 @@ import dev.tenure.engine.accounts.Accounts;
 import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.intake.Labeled;
 import dev.tenure.engine.testing.TestData;
+import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.Segment;
 import dev.tenure.engine.vocabulary.Stage;
@@ -33,17 +34,7 @@ class SignalHistoryMatchesDatabaseIntegrationTest {
 
     @Test
     void usage_tickets_billing_nps_renewal_and_qbr_agree() {
-        List<TestData> scenarios = List.of(
-                TestData.account("Busy Mixed", Segment.HIGH_TOUCH).startedDaysAgo(350).renewsInDays(40)
-                        .usage("core", 40, 8, 100).usage("core", 7, 1, 30).usage("reports", 20, 0, 7)
-                        .ticket(TicketPriority.P1, TicketStatus.OPEN, 3).ticket(TicketPriority.P3, TicketStatus.SOLVED, 20)
-                        .ticket(TicketPriority.P2, TicketStatus.PENDING, 50)
-                        .billing(BillingEvent.MRR_CHANGED, 90).billing(BillingEvent.MRR_CHANGED, 10)
-                        .billing(BillingEvent.INVOICE_PAID, 35).billing(BillingEvent.PAYMENT_FAILED, 4)
-                        .billing(BillingEvent.INVOICE_OVERDUE, 2).nps(9, 40).nps(4, 1),
-                TestData.account("Quiet Newcomer", Segment.TECH_TOUCH).stage(Stage.ONBOARDING).startedDaysAgo(30)
-                        .usage("core", 30, 20, 3),
-                TestData.account("Nothing Yet", Segment.LOW_TOUCH));
+        List<TestData> scenarios = scenarios();
         Instant now = Instant.now();
 
         for (TestData data : scenarios) {
@@ -64,5 +55,37 @@ class SignalHistoryMatchesDatabaseIntegrationTest {
             assertThat(Stream.of(inMemory.renewal(), inMemory.qbr())).as(data.id())
                     .containsExactly(stored.renewal(), stored.qbr());
         }
+    }
+
+    @Test
+    void facts_read_for_many_accounts_at_once_are_each_account_s_own() {
+        List<TestData> scenarios = scenarios();
+        scenarios.forEach(data -> intake.accept(data.batch()));
+        Instant now = Instant.now();
+        List<Account> stored = scenarios.stream().map(d -> accounts.find(d.id()).orElseThrow()).toList();
+
+        List<FactSet> together = factSets.loadAll(stored, now);
+
+        assertThat(together).hasSize(3);
+        for (int i = 0; i < stored.size(); i++) {
+            FactSet alone = factSets.load(stored.get(i), now);
+            assertThat(together.get(i)).as(stored.get(i).id()).usingRecursiveComparison()
+                    .withComparatorForType(java.math.BigDecimal::compareTo, java.math.BigDecimal.class).isEqualTo(alone);
+        }
+        assertThat(together.get(0).usage()).isNotEmpty();
+    }
+
+    private static List<TestData> scenarios() {
+        return List.of(
+                TestData.account("Busy Mixed", Segment.HIGH_TOUCH).startedDaysAgo(350).renewsInDays(40)
+                        .usage("core", 40, 8, 100).usage("core", 7, 1, 30).usage("reports", 20, 0, 7)
+                        .ticket(TicketPriority.P1, TicketStatus.OPEN, 3).ticket(TicketPriority.P3, TicketStatus.SOLVED, 20)
+                        .ticket(TicketPriority.P2, TicketStatus.PENDING, 50)
+                        .billing(BillingEvent.MRR_CHANGED, 90).billing(BillingEvent.MRR_CHANGED, 10)
+                        .billing(BillingEvent.INVOICE_PAID, 35).billing(BillingEvent.PAYMENT_FAILED, 4)
+                        .billing(BillingEvent.INVOICE_OVERDUE, 2).nps(9, 40).nps(4, 1),
+                TestData.account("Quiet Newcomer", Segment.TECH_TOUCH).stage(Stage.ONBOARDING).startedDaysAgo(30)
+                        .usage("core", 30, 20, 3),
+                TestData.account("Nothing Yet", Segment.LOW_TOUCH));
     }
 }

@@ -6,6 +6,7 @@ import dev.tenure.engine.plays.PlayRuns;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.NpsSignal;
 import dev.tenure.engine.vocabulary.Segment;
+import dev.tenure.engine.vocabulary.Signal;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -13,6 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,6 +32,8 @@ class IntakeIntegrationTest {
     PlayRuns playRuns;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    EvaluationQueue queue;
 
     @Test
     void a_signal_for_an_unknown_account_refuses_the_whole_batch_naming_the_record_and_field() {
@@ -58,6 +63,58 @@ class IntakeIntegrationTest {
         assertThat(jdbc.sql("SELECT sum(quantity) FROM usage_daily WHERE account_id = ?").param(unhappy.id())
                 .query(Long.class).single()).isEqualTo(40);
         assertThat(playRuns.list(unhappy.id(), null, 10)).hasSize(1);
+    }
+
+    @Test
+    void a_file_stored_in_chunks_evaluates_each_account_once_after_the_last_chunk_with_every_signal_that_arrived() {
+        TestData detractor = TestData.account("Chunked detractor", Segment.HIGH_TOUCH);
+        TestData steady = TestData.account("Chunked steady", Segment.LOW_TOUCH);
+        intake.store(detractor.batch());
+        intake.store(steady.batch());
+        intake.store(detractor.next().usage("core", 3, 1, 10).batch());
+        intake.store(detractor.next().nps(2, 0).batch());
+        intake.store(steady.next().usage("core", 3, 1, 20).batch());
+
+        assertThat(playRuns.list(detractor.id(), null, 10)).isEmpty();
+        assertThat(healthScoresOf(detractor.id())).isZero();
+        assertThat(queued(detractor.id(), steady.id())).isEqualTo(2);
+
+        IntakeResult evaluated = intake.evaluateQueued();
+
+        assertThat(evaluated.accountsEvaluated()).isGreaterThanOrEqualTo(2);
+        assertThat(queued(detractor.id(), steady.id())).isZero();
+        assertThat(healthScoresOf(detractor.id())).isEqualTo(1);
+        assertThat(healthScoresOf(steady.id())).isEqualTo(1);
+        assertThat(playRuns.list(detractor.id(), null, 10)).singleElement()
+                .satisfies(run -> assertThat(run.play()).isEqualTo("nps-detractor"));
+        assertThat(playRuns.list(steady.id(), null, 10)).isEmpty();
+    }
+
+    @Test
+    void signals_arrive_from_when_the_account_was_queued_only_those_recent_and_of_kinds_the_rules_match() {
+        TestData answered = TestData.account("Answered before", Segment.HIGH_TOUCH).nps(2, 0);
+        intake.accept(answered.batch());
+        intake.store(answered.next().usage("core", 10, 8, 5).usage("core", 6, 1, 5).nps(9, 0).batch());
+        Instant since = jdbc.sql("SELECT since FROM evaluation_due WHERE account_id = ?").param(answered.id())
+                .query(java.sql.Timestamp.class).single().toInstant();
+
+        Map<String, List<Signal>> arrived = queue.arrived(Map.of(answered.id(), since), Set.of("nps", "usage"), Instant.now());
+        Map<String, List<Signal>> npsOnly = queue.arrived(Map.of(answered.id(), since), Set.of("nps"), Instant.now());
+
+        // Usage of the last 7 days is an event; 8 to 10 days ago is backfill.
+        assertThat(arrived.get(answered.id())).extracting(Signal::kind).containsExactlyInAnyOrder(
+                "usage", "usage", "usage", "usage", "usage", "usage", "nps");
+        assertThat(npsOnly.get(answered.id())).singleElement()
+                .satisfies(s -> assertThat(((NpsSignal) s).score()).isEqualTo(9));
+    }
+
+    private int queued(String... accountIds) {
+        return jdbc.sql("SELECT count(*) FROM evaluation_due WHERE account_id = ANY(?)").param(accountIds)
+                .query(Integer.class).single();
+    }
+
+    private int healthScoresOf(String accountId) {
+        return jdbc.sql("SELECT count(*) FROM health_score WHERE account_id = ?").param(accountId).query(Integer.class).single();
     }
 
     private int signalsOf(String accountId) {

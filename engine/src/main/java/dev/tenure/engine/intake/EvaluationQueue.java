@@ -1,0 +1,84 @@
+package dev.tenure.engine.intake;
+
+import dev.tenure.engine.vocabulary.Signal;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Accounts waiting for one evaluation after their records were stored (table {@code evaluation_due}).
+ * Claims skip rows another node holds, so two nodes draining the queue take different accounts.
+ */
+@Repository
+class EvaluationQueue {
+
+    private final JdbcClient jdbc;
+    private final SignalPayloads payloads;
+
+    EvaluationQueue(JdbcClient jdbc, SignalPayloads payloads) {
+        this.jdbc = jdbc;
+        this.payloads = payloads;
+    }
+
+    /**
+     * Queues accounts in the caller's transaction; an account already waiting keeps its earlier start.
+     * Sorted, so two batches queueing the same accounts take their rows in the same order.
+     */
+    void add(Collection<String> accountIds) {
+        if (accountIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO evaluation_due (account_id, since) SELECT id, now() FROM unnest(?::text[]) AS ids(id)
+                        ON CONFLICT (account_id) DO UPDATE SET since = least(evaluation_due.since, EXCLUDED.since)""")
+                .param(new TreeSet<>(accountIds).toArray(String[]::new)).update();
+    }
+
+    /** Takes up to {@code limit} waiting accounts off the queue, in id order; a rollback puts them back. */
+    Map<String, Instant> claim(int limit) {
+        Map<String, Instant> claimed = new HashMap<>();
+        jdbc.sql("""
+                        DELETE FROM evaluation_due WHERE account_id IN (
+                            SELECT account_id FROM evaluation_due ORDER BY account_id LIMIT ? FOR UPDATE SKIP LOCKED)
+                        RETURNING account_id, since""")
+                .param(limit)
+                .query(rs -> {
+                    claimed.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+                });
+        return claimed;
+    }
+
+    /**
+     * The signals that arrived for the claimed accounts while they waited: received since each was queued,
+     * recent enough to be events, and of a kind some rule matches (the others would only be read to be
+     * ignored), oldest first.
+     */
+    Map<String, List<Signal>> arrived(Map<String, Instant> claimed, Collection<String> kinds, Instant now) {
+        Map<String, List<Signal>> arrived = new HashMap<>();
+        if (claimed.isEmpty() || kinds.isEmpty()) {
+            return arrived;
+        }
+        List<String> ids = new ArrayList<>(claimed.keySet());
+        jdbc.sql("""
+                        SELECT s.id, s.kind, s.payload FROM signal s
+                        JOIN unnest(?::text[], ?::timestamptz[]) AS q(account_id, since) ON s.account_id = q.account_id
+                        WHERE s.kind = ANY(?) AND s.occurred_at > ? AND s.received_at >= q.since
+                        ORDER BY s.occurred_at, s.id""")
+                .params(ids.toArray(String[]::new), ids.stream().map(id -> Timestamp.from(claimed.get(id))).toArray(Timestamp[]::new),
+                        kinds.toArray(String[]::new), Timestamp.from(now.minus(Duration.ofDays(SignalStore.RECENT_DAYS))))
+                .query(rs -> {
+                    Signal s = payloads.read(rs.getLong(1), rs.getString(2), rs.getString(3));
+                    arrived.computeIfAbsent(s.accountId(), id -> new ArrayList<>()).add(s);
+                });
+        return arrived;
+    }
+}
