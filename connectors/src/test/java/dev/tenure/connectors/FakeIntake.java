@@ -28,7 +28,7 @@ public class FakeIntake implements Intake {
     }
 
     @Override
-    public IntakeResult accept(Batch batch) {
+    public synchronized IntakeResult accept(Batch batch) {
         calls++;
         List<RecordError> errors = new ArrayList<>();
         batch.signals().stream().filter(s -> unknownAccounts.contains(s.value().accountId()))
@@ -63,11 +63,11 @@ public class FakeIntake implements Intake {
     }
 
     /** How many times {@link #accept} was called, refused batches included. */
-    public int calls() {
+    public synchronized int calls() {
         return calls;
     }
 
-    public List<Batch> stored() {
+    public synchronized List<Batch> stored() {
         return stored;
     }
 
@@ -81,7 +81,7 @@ public class FakeIntake implements Intake {
         return labels;
     }
 
-    public List<Signal> storedSignals() {
+    public synchronized List<Signal> storedSignals() {
         return stored.stream().flatMap(b -> b.signals().stream()).map(Labeled::value).toList();
     }
 }

@@ -11,16 +11,23 @@ import dev.tenure.engine.intake.RejectedRecordsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
  * Hands the good records of one file to the engine a chunk at a time, and stores its bad lines as
- * dead letters. A chunk the engine refuses is tried again record by record, so one record naming an
- * unknown account costs only its own line, not the thousand around it. Chunks are stored without being
- * evaluated; {@link #finish} then has the engine evaluate each account the file touched once, however
- * many chunks named it.
+ * dead letters. Chunks are stored by the writers while the next chunk is read, without being evaluated;
+ * {@link #finish} then has the engine evaluate each account the file touched once, however many chunks
+ * named it. A chunk the engine refuses is stored again without the records it named, so one record
+ * naming an unknown account costs only its own line, not the thousands around it.
  */
 final class ChunkedIntake {
 
@@ -32,8 +39,11 @@ final class ChunkedIntake {
     private final DeadLetters deadLetters;
     private final String fileName;
     private final int chunkSize;
+    private final ExecutorService writers;
+    private final int writerCount;
     private final List<Pending> pending = new ArrayList<>();
     private final List<DeadLetter> letters = new ArrayList<>();
+    private final Deque<Future<Stored>> inFlight = new ArrayDeque<>();
     private int records;
     private int accepted;
     private int duplicates;
@@ -41,14 +51,21 @@ final class ChunkedIntake {
     private int accountsEvaluated;
     private int playsStarted;
 
-    ChunkedIntake(Intake intake, DeadLetters deadLetters, String fileName, int chunkSize) {
+    ChunkedIntake(Intake intake, DeadLetters deadLetters, String fileName, int chunkSize, ExecutorService writers,
+                  int writerCount) {
         this.intake = intake;
         this.deadLetters = deadLetters;
         this.fileName = fileName;
         this.chunkSize = chunkSize;
+        this.writers = writers;
+        this.writerCount = writerCount;
     }
 
     private record Pending(int line, String text, String label, Object record) {
+    }
+
+    /** What storing one chunk came to: the engine's counts and the records it refused, as dead letters. */
+    private record Stored(IntakeResult result, List<DeadLetter> refused) {
     }
 
     void add(int line, String text, String label, Object record) {
@@ -71,18 +88,100 @@ final class ChunkedIntake {
         }
     }
 
-    /** Sends what is pending; called when a chunk is full. */
+    /**
+     * Hands what is pending to a writer; called when a chunk is full. Waits only when every writer is busy
+     * and one more chunk waits, so reading stays at most a chunk or two ahead of storing.
+     */
     void flush() {
         if (!pending.isEmpty()) {
-            try {
-                count(intake.store(batchOf(pending)));
-            } catch (RejectedRecordsException e) {
-                log.info("{}: the engine refused a chunk of {} records ({}); trying them one by one",
-                        fileName, pending.size(), e.getMessage());
-                pending.forEach(this::acceptAlone);
-            }
+            List<Pending> chunk = List.copyOf(pending);
             pending.clear();
+            inFlight.add(writers.submit(() -> store(chunk)));
+            while (inFlight.size() > writerCount) {
+                collect(inFlight.poll());
+            }
         }
+        recordLetters();
+    }
+
+    /**
+     * Stores the rest, waits for every chunk, then evaluates the accounts the file touched, on every
+     * writer at once (each takes its own accounts off the engine's queue). Called once, at the end.
+     */
+    void finish() {
+        flush();
+        while (!inFlight.isEmpty()) {
+            collect(inFlight.poll());
+        }
+        recordLetters();
+        List<Future<IntakeResult>> evaluations = new ArrayList<>();
+        for (int i = 0; i < writerCount; i++) {
+            evaluations.add(writers.submit(intake::evaluateQueued));
+        }
+        evaluations.forEach(e -> count(await(e)));
+    }
+
+    private Stored store(List<Pending> chunk) {
+        try {
+            return new Stored(intake.store(batchOf(chunk)), List.of());
+        } catch (RejectedRecordsException e) {
+            log.info("{}: the engine refused {} of a chunk of {} records ({}); storing the others", fileName,
+                    e.errors().size(), chunk.size(), e.getMessage());
+            return storeAllBut(chunk, e.errors());
+        }
+    }
+
+    /** Stores the chunk without the records the engine named; if it refuses again, record by record. */
+    private Stored storeAllBut(List<Pending> chunk, List<RecordError> errors) {
+        Map<String, List<RecordError>> byLabel = errors.stream()
+                .collect(Collectors.groupingBy(RecordError::record, LinkedHashMap::new, Collectors.toList()));
+        List<DeadLetter> refused = new ArrayList<>();
+        List<Pending> rest = new ArrayList<>();
+        for (Pending p : chunk) {
+            if (byLabel.containsKey(p.label())) {
+                refused.add(DeadLetter.of(SOURCE, fileName, p.line(), p.text(), reason(byLabel.get(p.label()))));
+            } else {
+                rest.add(p);
+            }
+        }
+        if (rest.isEmpty()) {
+            return new Stored(new IntakeResult(0, 0, 0, 0), refused);
+        }
+        if (refused.isEmpty()) {
+            return oneByOne(rest);
+        }
+        try {
+            return new Stored(intake.store(batchOf(rest)), refused);
+        } catch (RejectedRecordsException again) {
+            Stored alone = oneByOne(rest);
+            refused.addAll(alone.refused());
+            return new Stored(alone.result(), refused);
+        }
+    }
+
+    private Stored oneByOne(List<Pending> chunk) {
+        int ok = 0;
+        int dup = 0;
+        List<DeadLetter> refused = new ArrayList<>();
+        for (Pending p : chunk) {
+            try {
+                IntakeResult r = intake.store(batchOf(List.of(p)));
+                ok += r.accepted();
+                dup += r.duplicates();
+            } catch (RejectedRecordsException e) {
+                refused.add(DeadLetter.of(SOURCE, fileName, p.line(), p.text(), reason(e.errors())));
+            }
+        }
+        return new Stored(new IntakeResult(ok, dup, 0, 0), refused);
+    }
+
+    private void collect(Future<Stored> chunk) {
+        Stored stored = await(chunk);
+        count(stored.result());
+        letters.addAll(stored.refused());
+    }
+
+    private void recordLetters() {
         if (!letters.isEmpty()) {
             deadLetters.record(letters);
             deadLettered += letters.size();
@@ -90,17 +189,18 @@ final class ChunkedIntake {
         }
     }
 
-    /** Sends what is pending, then evaluates the accounts the file touched; called once, at the end. */
-    void finish() {
-        flush();
-        count(intake.evaluateQueued());
-    }
-
-    private void acceptAlone(Pending record) {
+    /** A writer's failure is the file's failure: the route moves the file to error/ with the reason. */
+    private static <T> T await(Future<T> work) {
         try {
-            count(intake.store(batchOf(List.of(record))));
-        } catch (RejectedRecordsException e) {
-            letters.add(DeadLetter.of(SOURCE, fileName, record.line(), record.text(), reason(e.errors())));
+            return work.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the file's records were being stored", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param settleTime how long a file must stay unchanged before it is read, so a file still being
  *                   copied in is not read half-written
  * @param chunkSize  how many records go to the engine in one transaction
+ * @param writers    how many chunks are stored at once (each on its own connection) while the next is read,
+ *                   and how many threads evaluate the file's accounts at its end
  * @param mappings   per kind, our field name to the file's header (or JSON field) for exports that use
  *                   their own names: {@code mappings.usage.occurredAt=event_time}
  */
@@ -25,12 +27,16 @@ import java.util.Map;
 public record FileDropProperties(@DefaultValue("inbox") String inbox,
                                  @DefaultValue("5s") Duration pollDelay,
                                  @DefaultValue("1s") Duration settleTime,
-                                 @DefaultValue("1000") int chunkSize,
+                                 @DefaultValue("5000") int chunkSize,
+                                 @DefaultValue("2") int writers,
                                  Map<String, Map<String, String>> mappings) {
 
     public FileDropProperties {
         if (chunkSize < 1) {
             throw new IllegalArgumentException("tenure.files.chunk-size must be at least 1, was " + chunkSize);
+        }
+        if (writers < 1) {
+            throw new IllegalArgumentException("tenure.files.writers must be at least 1, was " + writers);
         }
         mappings = mappings == null ? Map.of() : Map.copyOf(mappings);
         mappings.keySet().forEach(kind -> RecordKind.named(kind).orElseThrow(() -> new IllegalArgumentException(

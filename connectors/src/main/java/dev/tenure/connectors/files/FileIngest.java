@@ -7,6 +7,7 @@ import dev.tenure.connectors.records.RecordKind;
 import dev.tenure.connectors.records.RecordMapper;
 import dev.tenure.engine.deadletters.DeadLetters;
 import dev.tenure.engine.intake.Intake;
+import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
 
 import java.io.BufferedReader;
@@ -17,6 +18,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -31,6 +35,7 @@ class FileIngest {
     private final DeadLetters deadLetters;
     private final ObjectMapper json;
     private final FileDropProperties properties;
+    private final ExecutorService writers;
 
     FileIngest(RecordMapper mapper, Intake intake, DeadLetters deadLetters, ObjectMapper json,
                FileDropProperties properties) {
@@ -39,6 +44,17 @@ class FileIngest {
         this.deadLetters = deadLetters;
         this.json = json;
         this.properties = properties;
+        AtomicInteger threads = new AtomicInteger();
+        this.writers = Executors.newFixedThreadPool(properties.writers(), work -> {
+            Thread t = new Thread(work, "tenure-file-writer-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        writers.shutdown();
     }
 
     FileReport ingest(String fileName, InputStream content) throws IOException {
@@ -47,7 +63,8 @@ class FileIngest {
         FileFormat format = FileFormat.of(fileName).orElseThrow(() -> new UnreadableFileException(
                 "'" + fileName + "' is not .csv, .jsonl or .ndjson; accepted names are " + acceptedNames()));
         FieldNames names = properties.fieldNames(kind);
-        ChunkedIntake chunks = new ChunkedIntake(intake, deadLetters, fileName, properties.chunkSize());
+        ChunkedIntake chunks = new ChunkedIntake(intake, deadLetters, fileName, properties.chunkSize(), writers,
+                properties.writers());
         try (BufferedReader in = utf8(content)) {
             SourceLines lines = format.open(in, json);
             for (SourceLine line = lines.next(); line != null; line = lines.next()) {

@@ -28,7 +28,7 @@ class FileIngestUnitTest {
 
     private FileReport ingest(FakeIntake intake, int chunkSize, String fileName, byte[] content) throws IOException {
         FileIngest ingest = new FileIngest(new RecordMapper(), intake, deadLetters, new ObjectMapper(),
-                new FileDropProperties("inbox", Duration.ofSeconds(5), Duration.ofSeconds(1), chunkSize, Map.of()));
+                new FileDropProperties("inbox", Duration.ofSeconds(5), Duration.ofSeconds(1), chunkSize, 2, Map.of()));
         return ingest.ingest(fileName, new ByteArrayInputStream(content));
     }
 
@@ -55,7 +55,7 @@ class FileIngestUnitTest {
     }
 
     @Test
-    void givenARecordTheEngineRefuses_thenItsChunkIsRetriedOneByOneAndOnlyThatLineIsADeadLetter() throws IOException {
+    void givenARecordTheEngineRefuses_thenItsChunkIsStoredAgainWithoutItAndOnlyThatLineIsADeadLetter() throws IOException {
         FakeIntake intake = new FakeIntake("ghost");
 
         ingest(intake, 3, "tickets.jsonl", """
@@ -65,8 +65,8 @@ class FileIngestUnitTest {
                 {"eventId":"t-4","accountId":"acme","occurredAt":"2026-11-01T10:00:00Z","ticketId":"4","priority":"P2","status":"OPEN"}
                 """);
 
-        assertThat(intake.storedSignals()).extracting(Signal::externalId).containsExactly("t-1", "t-3", "t-4");
-        assertThat(intake.calls()).as("one refused chunk of 3, 3 retries, then the last chunk of 1").isEqualTo(5);
+        assertThat(intake.storedSignals()).extracting(Signal::externalId).containsExactlyInAnyOrder("t-1", "t-3", "t-4");
+        assertThat(intake.calls()).as("one refused chunk of 3, again without line 2, then the last chunk of 1").isEqualTo(3);
         assertThat(deadLetters.all()).extracting(DeadLetter::line, DeadLetter::reason)
                 .containsExactly(tuple(2, "accountId: unknown account 'ghost'"));
     }
@@ -81,7 +81,8 @@ class FileIngestUnitTest {
 
         ingest(intake, 2, "usage.csv", csv.toString());
 
-        assertThat(intake.stored()).extracting(b -> b.signals().size()).containsExactly(2, 2, 1);
+        // Two writers store chunks at once, so the chunks may land in either order.
+        assertThat(intake.stored()).extracting(b -> b.signals().size()).containsExactlyInAnyOrder(2, 2, 1);
     }
 
     @Test

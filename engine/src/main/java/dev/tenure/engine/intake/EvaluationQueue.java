@@ -30,8 +30,9 @@ class EvaluationQueue {
     }
 
     /**
-     * Queues accounts in the caller's transaction; an account already waiting keeps its earlier start.
-     * Sorted, so two batches queueing the same accounts take their rows in the same order.
+     * Queues accounts in the caller's transaction; an account already waiting keeps its earlier start, so
+     * nothing is written for it (a file's later chunks touch the same accounts again and again). Sorted, so
+     * two batches queueing the same accounts take their rows in the same order.
      */
     void add(Collection<String> accountIds) {
         if (accountIds.isEmpty()) {
@@ -39,7 +40,7 @@ class EvaluationQueue {
         }
         jdbc.sql("""
                         INSERT INTO evaluation_due (account_id, since) SELECT id, now() FROM unnest(?::text[]) AS ids(id)
-                        ON CONFLICT (account_id) DO UPDATE SET since = least(evaluation_due.since, EXCLUDED.since)""")
+                        ON CONFLICT (account_id) DO NOTHING""")
                 .param(new TreeSet<>(accountIds).toArray(String[]::new)).update();
     }
 

@@ -77,9 +77,12 @@ public class SignalIntake implements Intake {
     @Override
     public IntakeResult store(Batch batch) {
         return transaction.execute(tx -> {
-            Stored stored = storeIn(batch);
-            queue.add(stored.touched());
-            return new IntakeResult(stored.accepted(), stored.duplicates(), 0, 0);
+            List<Signal> all = storeAccountsAndContacts(batch);
+            int stored = signals.storeCounting(all);
+            // Every account the batch names: one whose signals were all duplicates is evaluated once more, harmlessly.
+            queue.add(touched(batch, all));
+            int accepted = batch.accounts().size() + batch.contacts().size() + stored;
+            return new IntakeResult(accepted, batch.signals().size() - stored, 0, 0);
         });
     }
 
@@ -123,16 +126,25 @@ public class SignalIntake implements Intake {
 
     /** Checks and stores a batch; returns the new signals and every account the batch touched. */
     private Stored storeIn(Batch batch) {
+        List<Signal> stored = signals.store(storeAccountsAndContacts(batch));
+        int accepted = batch.accounts().size() + batch.contacts().size() + stored.size();
+        return new Stored(stored, touched(batch, stored), accepted, batch.signals().size() - stored.size());
+    }
+
+    /** Checks that every record names a known account, stores the accounts and contacts; returns the signals. */
+    private List<Signal> storeAccountsAndContacts(Batch batch) {
         checkAccountsKnown(batch);
         batch.accounts().forEach(a -> accounts.upsert(a.value()));
         batch.contacts().forEach(c -> contacts.upsert(c.value()));
-        List<Signal> stored = signals.store(batch.signals().stream().map(Labeled::value).toList());
+        return batch.signals().stream().map(Labeled::value).toList();
+    }
+
+    private static Set<String> touched(Batch batch, List<Signal> signals) {
         Set<String> touched = new TreeSet<>();
         batch.accounts().forEach(a -> touched.add(a.value().id()));
         batch.contacts().forEach(c -> touched.add(c.value().accountId()));
-        stored.forEach(s -> touched.add(s.accountId()));
-        int accepted = batch.accounts().size() + batch.contacts().size() + stored.size();
-        return new Stored(stored, touched, accepted, batch.signals().size() - stored.size());
+        signals.forEach(s -> touched.add(s.accountId()));
+        return touched;
     }
 
     private record Stored(List<Signal> signals, Set<String> touched, int accepted, int duplicates) {

@@ -33,13 +33,15 @@ class SignalStore {
             WITH inserted AS (
                 INSERT INTO signal (source, external_id, account_id, kind, occurred_at, payload)
                 SELECT source, external_id, account_id, kind, occurred_at, payload FROM signal_incoming
+                -- In key order, so two batches stored at once take their locks in the same order.
+                ORDER BY source, external_id
                 ON CONFLICT (source, external_id) DO NOTHING
                 RETURNING source, external_id, account_id, kind, occurred_at, payload
             ), usage_rollup AS (
                 INSERT INTO usage_daily (account_id, feature, day, quantity, active_users)
                 SELECT account_id, payload->>'feature', (occurred_at AT TIME ZONE 'UTC')::date,
                        sum((payload->>'quantity')::bigint), max((payload->>'activeUsers')::int)
-                FROM inserted WHERE kind = 'usage' GROUP BY 1, 2, 3
+                FROM inserted WHERE kind = 'usage' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
                 ON CONFLICT (account_id, feature, day) DO UPDATE
                     SET quantity = usage_daily.quantity + EXCLUDED.quantity,
                         active_users = greatest(usage_daily.active_users, EXCLUDED.active_users)
@@ -64,7 +66,9 @@ class SignalStore {
                         closed_at = CASE WHEN EXCLUDED.updated_at >= ticket.updated_at THEN EXCLUDED.closed_at ELSE ticket.closed_at END,
                         updated_at = greatest(ticket.updated_at, EXCLUDED.updated_at)
             )
-            SELECT source, external_id, account_id FROM inserted""";
+            """;
+    private static final String NEW_ONES = INSERT + "SELECT source, external_id FROM inserted";
+    private static final String COUNT = INSERT + "SELECT count(*) FROM inserted";
 
     /** Lives as long as the session; emptied at every commit, and before each use in case a batch failed. */
     private static final String STAGING = """
@@ -88,6 +92,25 @@ class SignalStore {
         if (signals.isEmpty()) {
             return List.of();
         }
+        Map<String, Signal> unique = stage(signals);
+        Set<String> inserted = new HashSet<>(jdbc.sql(NEW_ONES).query((rs, n) -> key(rs.getString(1), rs.getString(2))).list());
+        return unique.entrySet().stream().filter(e -> inserted.contains(e.getKey())).map(Map.Entry::getValue).toList();
+    }
+
+    /**
+     * Stores the signals and returns how many were new: for a chunk of a large file, whose signals need not
+     * come back to be evaluated. Must run in a transaction.
+     */
+    int storeCounting(List<Signal> signals) {
+        if (signals.isEmpty()) {
+            return 0;
+        }
+        stage(signals);
+        return jdbc.sql(COUNT).query(Integer.class).single();
+    }
+
+    /** Copies the batch into staging, each signal once; returns them by key, in batch order. */
+    private Map<String, Signal> stage(List<Signal> signals) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             // The staging table empties at every commit: outside a transaction the COPY would be gone before the insert.
             throw new IllegalStateException("signals are stored inside a transaction");
@@ -100,13 +123,12 @@ class SignalStore {
                 line(csv, s.source(), s.externalId(), s.accountId(), s.kind(), s.occurredAt().toString(), json.write(s));
             }
         }
-        stage(csv);
-        Set<String> inserted = new HashSet<>(jdbc.sql(INSERT).query((rs, n) -> key(rs.getString(1), rs.getString(2))).list());
-        return unique.entrySet().stream().filter(e -> inserted.contains(e.getKey())).map(Map.Entry::getValue).toList();
+        copy(csv);
+        return unique;
     }
 
     /** Copies the rows into the staging table, on the transaction's own connection. */
-    private void stage(CharSequence csv) {
+    private void copy(CharSequence csv) {
         jdbc.sql(STAGING).update();
         jdbc.sql("TRUNCATE signal_incoming").update();
         Connection connection = DataSourceUtils.getConnection(dataSource);
