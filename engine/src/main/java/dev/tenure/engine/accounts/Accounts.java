@@ -52,8 +52,9 @@ public class Accounts {
     /**
      * Locks these account rows, in id order, for the rest of the transaction, and returns them in that
      * order: one evaluation of an account at a time, and two batches that share accounts wait for each
-     * other instead of deadlocking. NO KEY UPDATE, because storing a signal takes a key-share lock on its
-     * account (the foreign key): a chunk being stored must not wait for an evaluation, or deadlock with it.
+     * other instead of deadlocking. NO KEY UPDATE, because storing a row that references an account (a
+     * ticket, a task) takes a key-share lock on it: a batch being stored must not wait for an evaluation,
+     * or deadlock with it.
      */
     public List<Account> lockAll(Collection<String> ids) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE id = ANY(?) ORDER BY id FOR NO KEY UPDATE")
