@@ -38,7 +38,7 @@ class OutcomesPage {
         model.addAttribute("plays", plays);
         model.addAttribute("bars", OutcomeBars.of(plays));
         model.addAttribute("chartWidth", OutcomeBars.WIDTH);
-        model.addAttribute("labelWidth", OutcomeBars.LABEL);
+        model.addAttribute("barsAt", OutcomeBars.BARS_AT);
         return "ops/play-outcomes";
     }
 
