@@ -65,7 +65,7 @@ public final class PlayFiles {
             }
         }
         StopWhen stopWhen = stopWhen(file, content, root.get("stopWhen"), problems);
-        Measurement measurement = PlayMeasures.measurement(file, content, root, stopWhen, problems);
+        Measurement measurement = PlayMeasures.measurement(file, content, root, stopWhen, cooldown, problems);
         return problems.size() > before ? null
                 : new PlayDefinition(id, name, text(root, "goal"), cooldown, List.copyOf(steps), stopWhen, cadence, measurement);
     }

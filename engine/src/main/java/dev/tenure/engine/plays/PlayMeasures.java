@@ -21,11 +21,17 @@ final class PlayMeasures {
     private PlayMeasures() {
     }
 
-    static Measurement measurement(String file, String content, JsonNode root, StopWhen stopWhen,
+    static Measurement measurement(String file, String content, JsonNode root, StopWhen stopWhen, Duration cooldown,
                                    List<PlayFileProblem> problems) {
         boolean cadence = root.has("cadence");
         Duration within = within(file, content, root.get("measure"), stopWhen, cadence, problems);
         int holdout = holdout(file, content, root.get("holdout"), within != null, cadence, problems);
+        if (holdout > 0 && within != null && cooldown.compareTo(within) < 0) {
+            // A held-out account drawn again before its horizon could get the play and spoil the comparison.
+            problems.add(new PlayFileProblem(file, PlayFiles.lineOf(content, "holdout"), "a play that holds accounts out "
+                    + "needs a cooldown at least as long as its horizon (measure.within), or a held-out account could get "
+                    + "the play before its outcome is measured"));
+        }
         return within == null ? Measurement.NONE : new Measurement(within, holdout);
     }
 

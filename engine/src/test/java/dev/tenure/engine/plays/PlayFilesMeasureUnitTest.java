@@ -56,7 +56,7 @@ class PlayFilesMeasureUnitTest {
 
     @Test
     void holdout_may_be_written_without_the_percent_sign_and_defaults_to_none() {
-        assertThat(parse("name: Save\nstopWhen: { npsAtLeast: 7 }\nmeasure:\n  within: 90d\nholdout: 5\n" + STEPS)
+        assertThat(parse("name: Save\nstopWhen: { npsAtLeast: 7 }\nmeasure:\n  within: 90d\nholdout: 5\ncooldown: 90d\n" + STEPS)
                 .measurement()).isEqualTo(new Measurement(Duration.ofDays(90), 5));
         assertThat(parse("name: Save\nstopWhen: { npsAtLeast: 7 }\nmeasure: { within: 90d }\n" + STEPS)
                 .measurement().holdoutPercent()).isZero();
@@ -91,6 +91,16 @@ class PlayFilesMeasureUnitTest {
 
         assertThat(problems).containsExactly(new PlayFileProblem("plays/save.yml", 4,
                 "holdout needs a measured goal to compare with: add stopWhen: and measure: { within: 30d }"));
+    }
+
+    @Test
+    void a_play_that_holds_out_needs_a_cooldown_at_least_as_long_as_its_horizon() {
+        parse("name: Save\nstopWhen: { usageBackTo: 80 }\nmeasure: { within: 30d }\nholdout: 10%\ncooldown: 14d\n" + STEPS);
+        parse("name: Save\nstopWhen: { usageBackTo: 80 }\nmeasure: { within: 30d }\ncooldown: 14d\n" + STEPS);
+
+        assertThat(problems).containsExactly(new PlayFileProblem("plays/save.yml", 4, "a play that holds accounts out needs "
+                + "a cooldown at least as long as its horizon (measure.within), or a held-out account could get the play "
+                + "before its outcome is measured"));
     }
 
     @Test
