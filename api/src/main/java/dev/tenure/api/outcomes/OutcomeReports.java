@@ -46,7 +46,7 @@ class OutcomeReports {
         OutcomeQuery query = query(period, playId, csm);
         Instant now = Instant.now(clock);
         List<RunOutcome> runs = outcomes.runs(query, now);
-        PlayOutcome outcome = outcomes.report(query, now).stream().findFirst().orElse(null);
+        PlayOutcome outcome = outcomes.summarise(query, runs).stream().findFirst().orElse(null);
         return new PlayReport(playId, period.from(), period.to(), csm, outcome, runs);
     }
 

@@ -53,8 +53,13 @@ public class PlayOutcomes {
 
     /** Each measured play of the rule set in force, and any other play with measured runs in the period. */
     public List<PlayOutcome> report(OutcomeQuery query, Instant now) {
+        return summarise(query, runs(query, now));
+    }
+
+    /** The report of runs already read for this query, by {@link #runs}. */
+    public List<PlayOutcome> summarise(OutcomeQuery query, List<RunOutcome> runs) {
         Map<String, List<RunOutcome>> byPlay = new TreeMap<>();
-        for (RunOutcome run : runs(query, now)) {
+        for (RunOutcome run : runs) {
             byPlay.computeIfAbsent(run.playId(), id -> new ArrayList<>()).add(run);
         }
         Map<String, PlayDefinition> plays = rules.get().plays();
@@ -65,12 +70,12 @@ public class PlayOutcomes {
             byPlay.putIfAbsent(query.playId(), List.of());
         }
         List<PlayOutcome> report = new ArrayList<>();
-        byPlay.forEach((id, runs) -> {
+        byPlay.forEach((id, played) -> {
             PlayDefinition play = plays.get(id);
-            String name = play != null ? play.name() : runs.get(0).playName();
+            String name = play != null ? play.name() : played.get(0).playName();
             Integer within = play == null || !play.measurement().measured() ? null : (int) play.measurement().within().toDays();
             Integer holdout = play == null ? null : play.measurement().holdoutPercent();
-            report.add(PlayOutcome.of(id, name, within, holdout, runs, properties.minimumRuns()));
+            report.add(PlayOutcome.of(id, name, within, holdout, played, properties.minimumRuns()));
         });
         return report;
     }
