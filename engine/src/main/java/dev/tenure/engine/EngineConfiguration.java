@@ -4,6 +4,7 @@ import dev.tenure.engine.guardrails.GuardrailsProperties;
 import dev.tenure.engine.guardrails.UnsubscribeProperties;
 import dev.tenure.engine.mail.MailRetryProperties;
 import dev.tenure.engine.mail.SmtpConnectionProperties;
+import dev.tenure.engine.plays.HoldoutProperties;
 import dev.tenure.engine.plays.SendWindowProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,7 +16,8 @@ import java.time.Clock;
 /** Wires what the engine needs that is not a component of its own. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({EngineProperties.class, SendWindowProperties.class, MailRetryProperties.class,
-        GuardrailsProperties.class, UnsubscribeProperties.class, SmtpConnectionProperties.class})
+        GuardrailsProperties.class, UnsubscribeProperties.class, SmtpConnectionProperties.class,
+        HoldoutProperties.class})
 @PropertySource("classpath:dev/tenure/engine/engine.properties")
 public class EngineConfiguration {
 

@@ -47,6 +47,9 @@ import java.util.List;
  * <p>The other 42 accounts are steady: flat usage with a few percent of noise and quiet weekends, a few
  * P3/P4 tickets (a P2 now and then, solved weeks ago), invoices paid, NPS 7–10 answered at least 9 days
  * ago, renewal at least 130 days away and, for high-touch accounts, the next QBR at least 20 days away.
+ * About half of them had a usage dip 5–9 weeks ago and a save play for it, or were held out of it
+ * ({@link PastSavePlay}): their usage history reaches back far enough for that play's baseline, and the
+ * loader records those runs, so play outcomes have runs whose horizon has passed.
  *
  * <p>Ranges ("5–12 days") are drawn per account from a fixed seed: the data set is the same for the same
  * day, and its stories hold whatever day it is generated for.
@@ -67,6 +70,7 @@ final class DemoData {
     private final TicketHistory tickets;
     private final BillingHistory billing;
     private final NpsHistory nps;
+    private final long seed;
 
     DemoData() {
         this(SEED);
@@ -79,11 +83,21 @@ final class DemoData {
         this.tickets = new TicketHistory(seed);
         this.billing = new BillingHistory(seed);
         this.nps = new NpsHistory(seed);
+        this.seed = seed;
     }
 
     /** The demo accounts as of {@code today}, each with its story. */
     List<DemoAccount> accounts(LocalDate today) {
         return accounts.on(today);
+    }
+
+    /** The save plays some steady accounts had weeks before {@code today}, by account id. */
+    java.util.Map<String, PastSavePlay> pastSavePlays(LocalDate today) {
+        java.util.Map<String, PastSavePlay> plays = new java.util.LinkedHashMap<>();
+        for (DemoAccount account : accounts(today)) {
+            PastSavePlay.of(account, seed, today).ifPresent(p -> plays.put(account.id(), p));
+        }
+        return plays;
     }
 
     /** The whole data set as of {@code today}, in the order to feed it to the engine. */

@@ -37,8 +37,11 @@ class DemoLoader implements ApplicationRunner {
     private final DigestSchedule digests;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final DemoPlayHistory playHistory;
 
-    DemoLoader(Intake intake, Cadences cadences, DigestSchedule digests, JdbcClient jdbc, Clock clock) {
+    DemoLoader(Intake intake, Cadences cadences, DigestSchedule digests, JdbcClient jdbc, Clock clock,
+               DemoPlayHistory playHistory) {
+        this.playHistory = playHistory;
         this.intake = intake;
         this.cadences = cadences;
         this.digests = digests;
@@ -58,7 +61,8 @@ class DemoLoader implements ApplicationRunner {
         }
         // The engine evaluates in UTC days; the demo's "today" must be the same day.
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        List<Batch> batches = new DemoData().batches(today);
+        DemoData demo = new DemoData();
+        List<Batch> batches = demo.batches(today);
         int accounts = 0, contacts = 0, signals = 0, duplicates = 0, plays = 0;
         for (Batch batch : batches) {
             IntakeResult result = intake.accept(batch);
@@ -70,6 +74,8 @@ class DemoLoader implements ApplicationRunner {
         }
         log.info("Demo data loaded for {}: {} accounts, {} contacts, {} signals ({} already stored) in {} batches; "
                 + "{} plays started", today, accounts, contacts, signals, duplicates, batches.size(), plays);
+        int pastRuns = playHistory.record(demo.pastSavePlays(today));
+        log.info("Demo play history: {} save play runs of 5 to 8 weeks ago, some held out (GET /api/plays/outcomes)", pastRuns);
         // Cadences would otherwise wait for their trigger (hourly): the demo shows its QBR prep at once.
         CadencePass pass = cadences.run();
         log.info("Demo cadences: {} occurrence(s) scheduled (QBRs, renewals)", pass.occurrences());

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -64,8 +65,12 @@ final class UsageHistory {
         double adoption = account.story() == Story.FIRST_VALUE ? 0.85 : 0.55 + 0.3 * random.nextDouble();
         double intensity = 0.8 + 0.4 * random.nextDouble();
         List<UsageSignal> signals = new ArrayList<>();
-        for (LocalDate day = account.historyStart(today); !day.isAfter(today); day = day.plusDays(1)) {
-            double level = level(account, day, today);
+        Optional<PastSavePlay> pastSave = PastSavePlay.of(account, seed, today);
+        LocalDate from = pastSave.map(PastSavePlay::historyStart).filter(d -> d.isBefore(account.historyStart(today)))
+                .orElse(account.historyStart(today));
+        for (LocalDate day = from; !day.isAfter(today); day = day.plusDays(1)) {
+            LocalDate d = day;
+            double level = pastSave.flatMap(p -> p.level(d)).orElseGet(() -> level(account, d, today));
             if (level <= 0) {
                 continue;
             }

@@ -117,8 +117,10 @@ class DemoDataUnitTest {
                 continue;
             }
             for (String feature : List.of("core", "integrations")) {
+                // Accounts with a past save play have older history too, for that play's baseline.
                 assertThat(facts.of(a.id(), UsageSignal.class).stream().filter(u -> u.feature().equals(feature))
-                        .map(u -> LocalDate.ofInstant(u.occurredAt(), ZoneOffset.UTC)).distinct())
+                        .map(u -> LocalDate.ofInstant(u.occurredAt(), ZoneOffset.UTC)).distinct()
+                        .filter(day -> !day.isBefore(TODAY.minusDays(59))))
                         .as("%s %s", a.id(), feature).hasSize(60)
                         .allSatisfy(day -> assertThat(day).isBetween(TODAY.minusDays(59), TODAY));
             }

@@ -3,6 +3,12 @@ package dev.tenure.api.demo;
 import dev.tenure.api.people.ApiTokens;
 import dev.tenure.api.people.People;
 import dev.tenure.api.people.Role;
+import dev.tenure.engine.outcomes.Arm;
+import dev.tenure.engine.outcomes.GoalStatus;
+import dev.tenure.engine.outcomes.OutcomeQuery;
+import dev.tenure.engine.outcomes.PlayOutcome;
+import dev.tenure.engine.outcomes.PlayOutcomes;
+import dev.tenure.engine.outcomes.RunOutcome;
 import dev.tenure.engine.vocabulary.Segment;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,6 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -45,6 +53,8 @@ class DemoLoaderIntegrationTest {
     People people;
     @Autowired
     ApiTokens tokens;
+    @Autowired
+    PlayOutcomes outcomes;
 
     static Set<String> playsOf(DemoAccount account) {
         String saveUsageDrop = account.account().segment() == Segment.TECH_TOUCH
@@ -67,7 +77,7 @@ class DemoLoaderIntegrationTest {
     void each_story_starts_its_plays_on_load_and_steady_accounts_start_none() {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         Map<String, Set<String>> started = jdbc
-                .sql("SELECT account_id, play_id FROM play_run WHERE account_id LIKE 'demo-%'")
+                .sql("SELECT account_id, play_id FROM play_run WHERE account_id LIKE 'demo-%' AND started_at > now() - interval '1 day'")
                 .query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).list().stream()
                 .collect(Collectors.groupingBy(row -> row.get(0), Collectors.mapping(row -> row.get(1),
                         Collectors.toCollection(TreeSet::new))));
@@ -78,6 +88,27 @@ class DemoLoaderIntegrationTest {
             assertThat(started.getOrDefault(account.id(), Set.of())).as("%s (%s)", account.id(), account.story())
                     .isEqualTo(playsOf(account));
         }
+    }
+
+    @Test
+    void the_past_save_plays_show_as_outcomes_each_reached_exactly_when_its_usage_came_back() {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        Map<String, PastSavePlay> past = new DemoData().pastSavePlays(today);
+        Instant now = clock.instant();
+        List<RunOutcome> runs = outcomes.runs(new OutcomeQuery(now.minus(Duration.ofDays(60)), now.minus(Duration.ofDays(1)), null, null), now).stream()
+                .filter(r -> r.accountId().startsWith("demo-")).toList();
+
+        assertThat(runs).extracting(RunOutcome::accountId).containsExactlyInAnyOrderElementsOf(past.keySet());
+        assertThat(runs).hasSizeGreaterThan(15).allSatisfy(run -> {
+            PastSavePlay play = past.get(run.accountId());
+            assertThat(run.arm() == Arm.HOLDOUT).as(run.accountId()).isEqualTo(play.heldOut());
+            assertThat(run.status()).as(run.accountId())
+                    .isEqualTo(play.recoveredAfter() == null ? GoalStatus.MISSED : GoalStatus.REACHED);
+        });
+        PlayOutcome save = outcomes.report(new OutcomeQuery(now.minus(Duration.ofDays(60)), now.minus(Duration.ofDays(1)), "save-usage-drop", null), now).get(0);
+        assertThat(save.enrolled().runs()).isPositive();
+        assertThat(save.holdout().runs()).isPositive();
+        assertThat(save.liftPoints()).isNotNull();
     }
 
     @Test

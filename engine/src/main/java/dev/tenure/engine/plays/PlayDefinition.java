@@ -6,13 +6,20 @@ import java.util.List;
 /**
  * A play from {@code rules/plays/<id>.yml}: what it is for, how often it may start, its steps, and when
  * its goal counts as reached so the remaining steps are skipped. A play with a {@link Cadence} is started
- * by the cadence job for each occurrence, never by a rule (then {@code cadence} is null).
+ * by the cadence job for each occurrence, never by a rule (then {@code cadence} is null). A measured play
+ * ({@link Measurement}) has its goal checked at a horizon, against accounts held out of it.
  */
 public record PlayDefinition(String id, String name, String goal, Duration cooldown, List<StepDefinition> steps,
-                             StopWhen stopWhen, Cadence cadence) {
+                             StopWhen stopWhen, Cadence cadence, Measurement measurement) {
 
     public PlayDefinition {
         stopWhen = stopWhen == null ? StopWhen.NEVER : stopWhen;
+        measurement = measurement == null ? Measurement.NONE : measurement;
+    }
+
+    public PlayDefinition(String id, String name, String goal, Duration cooldown, List<StepDefinition> steps,
+                          StopWhen stopWhen, Cadence cadence) {
+        this(id, name, goal, cooldown, steps, stopWhen, cadence, Measurement.NONE);
     }
 
     public PlayDefinition(String id, String name, String goal, Duration cooldown, List<StepDefinition> steps,

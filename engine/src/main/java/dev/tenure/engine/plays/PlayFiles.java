@@ -65,8 +65,9 @@ public final class PlayFiles {
             }
         }
         StopWhen stopWhen = stopWhen(file, content, root.get("stopWhen"), problems);
+        Measurement measurement = PlayMeasures.measurement(file, content, root, stopWhen, cooldown, problems);
         return problems.size() > before ? null
-                : new PlayDefinition(id, name, text(root, "goal"), cooldown, List.copyOf(steps), stopWhen, cadence);
+                : new PlayDefinition(id, name, text(root, "goal"), cooldown, List.copyOf(steps), stopWhen, cadence, measurement);
     }
 
     /** The optional {@code stopWhen:} map; every key must be one the engine can check. */

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,10 +35,12 @@ public class PlayRuns {
     private final Contacts contacts;
     private final StepPlacement placement;
     private final StartGuard guard;
+    private final HoldoutDraw holdouts;
 
     public PlayRuns(JdbcClient jdbc, JsonColumns json, Timeline timeline, Accounts accounts, Contacts contacts,
-                    EngineProperties engine, SendWindowProperties sendWindow, StartGuard guard) {
+                    EngineProperties engine, SendWindowProperties sendWindow, StartGuard guard, HoldoutDraw holdouts) {
         this.guard = guard;
+        this.holdouts = holdouts;
         this.jdbc = jdbc;
         this.json = json;
         this.timeline = timeline;
@@ -50,18 +53,23 @@ public class PlayRuns {
      * Starts the play unless the {@link StartGuard} refuses: it is running (or paused) for the account or
      * started within its cooldown; a cancelled run no longer blocks, its cooldown still does. The account
      * row must be locked by the caller so two evaluations cannot both pass this check.
+     * <p>
+     * An eligible account the {@link HoldoutDraw} holds out gets a run with status HOLDOUT and no steps,
+     * with its why and on the timeline, and nothing is returned: no play started, but the cooldown counts
+     * from it as from a run, and its outcome is measured against the enrolled runs'.
      */
     public Optional<StartedRun> start(String accountId, PlayDefinition play, Why why, Instant now) {
         if (guard.refusal(accountId, play.id(), play.cooldown(), now).isPresent()) {
             return Optional.empty();
         }
-        long runId = jdbc.sql("""
-                        INSERT INTO play_run (account_id, play_id, play_name, status, started_at, rule_name,
-                                              rule_set_version, matched_facts, stop_when)
-                        VALUES (?, ?, ?, 'RUNNING', ?, ?, ?, ?::jsonb, ?::jsonb) RETURNING id""")
-                .params(accountId, play.id(), play.name(), Timestamp.from(now), why.rule(), why.ruleSetVersion(),
-                        json.write(why.matchedFacts()), json.write(play.stopWhen()))
-                .query(Long.class).single();
+        if (holdouts.holdsOut(play, accountId, now)) {
+            long runId = insertRun(accountId, play, why, now, "HOLDOUT");
+            timeline.record(new TimelineEntry(accountId, now, "play.held-out", "Held out of \"" + play.name()
+                    + "\" to measure it (rule \"" + why.rule() + "\"; " + play.measurement().holdoutPercent()
+                    + "% of eligible accounts are held out)", "play:" + runId));
+            return Optional.empty();
+        }
+        long runId = insertRun(accountId, play, why, now, "RUNNING");
         List<Instant> due = new ArrayList<>();
         StepTimes times = stepTimes(accountId, play);
         for (int i = 0; i < play.steps().size(); i++) {
@@ -77,6 +85,21 @@ public class PlayRuns {
         timeline.record(new TimelineEntry(accountId, now, "play.started",
                 "Play \"" + play.name() + "\" started by rule \"" + why.rule() + "\"", "play:" + runId));
         return Optional.of(new StartedRun(runId, due));
+    }
+
+    /** A held-out run ends as it starts: nothing of it is ever due. */
+    private long insertRun(String accountId, PlayDefinition play, Why why, Instant now, String status) {
+        Duration within = play.measurement().within();
+        return jdbc.sql("""
+                        INSERT INTO play_run (account_id, play_id, play_name, status, started_at, ended_at, rule_name,
+                                              rule_set_version, matched_facts, stop_when, goal_within)
+                        VALUES (?, ?, ?, ?, ?, CAST(? AS timestamptz), ?, ?, ?::jsonb, ?::jsonb,
+                                CAST(? AS bigint) * interval '1 second') RETURNING id""")
+                .params(accountId, play.id(), play.name(), status, Timestamp.from(now),
+                        "HOLDOUT".equals(status) ? Timestamp.from(now) : null,
+                        why.rule(), why.ruleSetVersion(), json.write(why.matchedFacts()), json.write(play.stopWhen()),
+                        within == null ? null : within.toSeconds())
+                .query(Long.class).single();
     }
 
     /** Reads the account and its contacts only when a step has a send window to place in their time zone. */

@@ -107,6 +107,18 @@ class AccountDryRunIntegrationTest {
     }
 
     @Test
+    void an_account_held_out_of_a_play_is_in_its_cooldown_as_if_it_had_got_it() {
+        TestData heldOut = TestData.account("Held Out Runner", Segment.LOW_TOUCH).usage("core", 35, 1, 100);
+        intake.accept(heldOut.batch());
+        Instant now = Instant.now();
+        run(heldOut.id(), "welcome", "HOLDOUT", now.minus(Duration.ofDays(10)));
+
+        DryRun result = dryRun.of(heldOut.id(), ruleSets.compile(RULES), now).orElseThrow();
+
+        assertThat(refusal(result, "welcome")).startsWith("in cooldown until");
+    }
+
+    @Test
     void an_unknown_account_has_no_dry_run() {
         assertThat(dryRun.of("no-such-account", ruleSets.active(), Instant.now())).isEmpty();
     }
