@@ -61,7 +61,7 @@ class CountedIntake implements Intake {
         counters.count(NO_SOURCE, RecordKind.CONTACTS.label(), Outcome.ACCEPTED, batch.contacts().size());
         Map<Group, Long> signals = batch.signals().stream().map(Labeled::value)
                 .collect(Collectors.groupingBy(CountedIntake::groupOf, Collectors.counting()));
-        Group group = signals.size() == 1 ? signals.keySet().iterator().next() : new Group(MIXED, MIXED);
+        Group group = signals.size() == 1 ? named(signals.keySet().iterator().next()) : new Group(MIXED, MIXED);
         counters.count(group.source(), group.kind(), Outcome.ACCEPTED,
                 (long) result.accepted() - batch.accounts().size() - batch.contacts().size());
         counters.count(group.source(), group.kind(), Outcome.DUPLICATE, result.duplicates());
@@ -73,13 +73,21 @@ class CountedIntake implements Intake {
         return engine.reevaluate(accountIds);
     }
 
+    /** By the engine's own kind name: the counters' name for it is looked up once per batch, not per signal. */
     private static Group groupOf(Signal signal) {
-        return new Group(signal.source(), kindOf(signal));
+        return new Group(signal.source(), signal.kind());
+    }
+
+    private static Group named(Group group) {
+        return new Group(group.source(), kindNamed(group.kind()));
     }
 
     /** The engine's short names (ticket) as sources name the kinds (tickets). */
     static String kindOf(Signal signal) {
-        return RecordKind.named(signal.kind()).or(() -> RecordKind.named(signal.kind() + "s"))
-                .map(RecordKind::label).orElse(signal.kind());
+        return kindNamed(signal.kind());
+    }
+
+    private static String kindNamed(String kind) {
+        return RecordKind.named(kind).or(() -> RecordKind.named(kind + "s")).map(RecordKind::label).orElse(kind);
     }
 }

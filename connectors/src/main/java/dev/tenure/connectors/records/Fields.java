@@ -110,6 +110,10 @@ final class Fields {
         if (text == null) {
             return null;
         }
+        Instant utc = UtcTimes.parse(text);
+        if (utc != null) {
+            return utc;
+        }
         try {
             return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
                     : OffsetDateTime.parse(text).toInstant();
