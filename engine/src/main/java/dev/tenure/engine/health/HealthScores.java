@@ -13,7 +13,7 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 
-/** Health score history per account. */
+/** Health score history per account, each score with the band it had and the model version that scored it. */
 @Repository
 public class HealthScores {
 
@@ -29,8 +29,11 @@ public class HealthScores {
     }
 
     public void record(HealthScore h) {
-        jdbc.sql("INSERT INTO health_score (account_id, score, previous, components, computed_at) VALUES (?, ?, ?, ?::jsonb, ?)")
-                .params(h.accountId(), h.score(), h.previous(), json.write(h.components()), Timestamp.from(h.computedAt()))
+        jdbc.sql("""
+                        INSERT INTO health_score (account_id, score, band, previous, components, computed_at, model_version)
+                        VALUES (?, ?, ?, ?, ?::jsonb, ?, ?)""")
+                .params(h.accountId(), h.score(), h.band(), h.previous(), json.write(h.components()),
+                        Timestamp.from(h.computedAt()), h.modelVersion())
                 .update();
     }
 
@@ -40,13 +43,14 @@ public class HealthScores {
 
     public List<HealthScore> history(String accountId, int limit) {
         return jdbc.sql("""
-                        SELECT account_id, score, previous, components, computed_at FROM health_score
+                        SELECT account_id, score, band, previous, components, computed_at, model_version FROM health_score
                         WHERE account_id = ? ORDER BY computed_at DESC, id DESC LIMIT ?""")
                 .params(accountId, limit).query(this::row).list();
     }
 
-    private HealthScore row(ResultSet rs, int n) throws SQLException {
-        return new HealthScore(rs.getString(1), rs.getInt(2), rs.getInt(3), json.read(rs.getString(4), COMPONENTS),
-                rs.getTimestamp(5).toInstant());
+    HealthScore row(ResultSet rs, int n) throws SQLException {
+        return new HealthScore(rs.getString("account_id"), rs.getInt("score"), rs.getString("band"), rs.getInt("previous"),
+                json.read(rs.getString("components"), COMPONENTS), rs.getTimestamp("computed_at").toInstant(),
+                rs.getString("model_version"));
     }
 }

@@ -4,7 +4,6 @@ import dev.tenure.engine.accounts.Accounts;
 import dev.tenure.engine.accounts.Milestones;
 import dev.tenure.engine.facts.FactSet;
 import dev.tenure.engine.facts.FactSets;
-import dev.tenure.engine.health.HealthModel;
 import dev.tenure.engine.health.HealthScores;
 import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.plays.PlayRuns;
@@ -32,18 +31,16 @@ public class AccountEvaluator {
     private final ActiveRuleSet rules;
     private final Accounts accounts;
     private final FactSets factSets;
-    private final HealthModel healthModel;
     private final HealthScores healthScores;
     private final PlayRuns playRuns;
     private final Milestones milestones;
     private final Timeline timeline;
 
-    public AccountEvaluator(ActiveRuleSet rules, Accounts accounts, FactSets factSets, HealthModel healthModel,
+    public AccountEvaluator(ActiveRuleSet rules, Accounts accounts, FactSets factSets,
                             HealthScores healthScores, PlayRuns playRuns, Milestones milestones, Timeline timeline) {
         this.rules = rules;
         this.accounts = accounts;
         this.factSets = factSets;
-        this.healthModel = healthModel;
         this.healthScores = healthScores;
         this.playRuns = playRuns;
         this.milestones = milestones;
@@ -55,7 +52,7 @@ public class AccountEvaluator {
         Account account = accounts.lock(accountId).orElseThrow(() -> new IllegalArgumentException("no account " + accountId));
         FactSet facts = factSets.load(account, now);
         int previous = healthScores.latest(accountId).map(HealthScore::score).orElse(-1);
-        HealthScore health = healthModel.score(facts, previous, now);
+        HealthScore health = rules.get().health().score(facts, previous, now);
         healthScores.record(health);
 
         RuleSet ruleSet = rules.get();
