@@ -72,7 +72,7 @@ class HealthApiIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
-    void an_account_shows_its_health_now_with_shares_history_and_trend() {
+    void an_account_shows_its_health_now_with_shares_history_and_trend() throws Exception {
         String id = account();
         Instant now = Instant.now();
         score(id, 60, "AVERAGE", now.minusSeconds(40L * 86_400).toString());
@@ -87,6 +87,9 @@ class HealthApiIntegrationTest extends ApiIntegrationTest {
         assertThat(health.path("history")).hasSize(2);
         assertThat(health.path("components").get(0).path("share").asDouble()).isEqualTo(48.0 / 72);
         ResponseEntity<String> csv = http.getForEntity("/api/accounts/" + id + "/health?format=csv", String.class);
+        String page = mvc.perform(MockMvcRequestBuilders.get("/accounts/" + id).with(PagesIntegrationTest.signedIn(csm)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Share of the score", ">67%<", "id=\"health-change\"", ">+12<", "no score that old");
         assertThat(csv.getBody()).startsWith("account_id,computed_at,score,band,model_version,usage_score,support_score\r\n" + id + ",");
     }
 
