@@ -50,12 +50,12 @@ public class AccountEvaluator {
     /** {@code arrived} are the signals that just came in; rules see them as events. */
     public Evaluation evaluate(String accountId, Collection<? extends Signal> arrived, Instant now) {
         Account account = accounts.lock(accountId).orElseThrow(() -> new IllegalArgumentException("no account " + accountId));
+        RuleSet ruleSet = rules.get();
         FactSet facts = factSets.load(account, now);
         int previous = healthScores.latest(accountId).map(HealthScore::score).orElse(-1);
-        HealthScore health = rules.get().health().score(facts, previous, now);
+        HealthScore health = ruleSet.health().score(facts, previous, now);
         healthScores.record(health);
 
-        RuleSet ruleSet = rules.get();
         List<Decision> decisions = ruleSet.evaluate(facts, health, arrived, now).decisions();
         List<StartedRun> started = new ArrayList<>();
         for (Decision d : decisions) {
