@@ -126,6 +126,11 @@ class HealthApiIntegrationTest extends ApiIntegrationTest {
                 "id=\"distribution\"", "data-verdict=\"TOO_FEW_TO_TELL\"", "id=\"nav-health\"",
                 "href=\"/ops/health/churn-report.csv?month=2026-02&amp;asOf=2026-01-31&amp;csm=" + csm + "\"");
         assertThat(html).contains("100% (1 of 1)");
+        // A month typed into the form replaces the dates it shows.
+        String byMonth = mvc.perform(MockMvcRequestBuilders.get("/ops/health?from=2026-01-01&to=2026-04-01&month=2026-02&csm=" + csm)
+                        .with(PagesIntegrationTest.signedIn("ops-health@tenure.test", "CS_OPS")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(byMonth).contains("<span id=\"churn-from\">2026-02-01</span>").doesNotContain("id=\"problem\"");
         String csv = mvc.perform(MockMvcRequestBuilders.get("/ops/health/distribution.csv?asOf=2026-01-31&csm=" + csm)
                         .with(PagesIntegrationTest.signedIn("ops-health@tenure.test", "CS_OPS")))
                 .andReturn().getResponse().getContentAsString();

@@ -63,7 +63,10 @@ class HealthPage {
                 @RequestParam(required = false) String segment, @RequestParam(required = false) String csm) {
         Viewer viewer = Viewer.of(request);
         model.addAttribute("viewer", viewer);
-        Query query = new Query(from, to, month, leadDays, asOf, segment, csm);
+        // The form shows the dates in force, so a month typed in replaces them rather than clashing with them.
+        boolean byMonth = month != null && !month.isBlank();
+        Query query = byMonth ? new Query(null, null, month, leadDays, asOf, segment, csm)
+                : new Query(from, to, month, leadDays, asOf, segment, csm);
         model.addAttribute("query", query);
         model.addAttribute("chartWidth", HealthCharts.WIDTH);
         model.addAttribute("chartHeight", HealthCharts.HEIGHT);
@@ -78,6 +81,10 @@ class HealthPage {
             model.addAttribute("groups", HealthCharts.distribution(d));
             model.addAttribute("churn", churn);
             model.addAttribute("churnBars", HealthCharts.churn(churn));
+            // The form shows the period and date in force, also when they were left to their defaults.
+            model.addAttribute("shownFrom", byMonth ? "" : churn.from().toString());
+            model.addAttribute("shownTo", byMonth ? "" : churn.to().toString());
+            model.addAttribute("shownAsOf", d.asOf().toString());
         } catch (BadParameterException e) {
             model.addAttribute("problem", e.getMessage());
         }
