@@ -87,6 +87,11 @@ class HealthApiIntegrationTest extends ApiIntegrationTest {
         assertThat(health.path("history")).hasSize(2);
         assertThat(health.path("components").get(0).path("share").asDouble()).isEqualTo(48.0 / 72);
         ResponseEntity<String> csv = http.getForEntity("/api/accounts/" + id + "/health?format=csv", String.class);
+        JsonNode unscored = get("/api/accounts/" + account() + "/health");
+        assertThat(unscored.path("now").isNull()).isTrue();
+        assertThat(unscored.path("history")).isEmpty();
+        assertThat(http.getForEntity("/api/accounts/no-such-account/health", JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
         String page = mvc.perform(MockMvcRequestBuilders.get("/accounts/" + id).with(PagesIntegrationTest.signedIn(csm)))
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Share of the score", ">67%<", "id=\"health-change\"", ">+12<", "no score that old");

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * Health as figures: one account's score with each component's share, its history and trend; accounts per
@@ -48,8 +49,9 @@ class HealthController {
             throw new NotFoundException("account " + id);
         }
         visibility.requireAccount(id);
+        // Before its first score an account has no health yet: said with an empty answer, not a 404.
         AccountHealth health = reports.account(id, Instant.now(clock))
-                .orElseThrow(() -> new NotFoundException("health of account " + id + ": no score yet"));
+                .orElse(new AccountHealth(id, null, List.of(), null, null, List.of()));
         return csv ? HealthCsv.download("health-" + id + ".csv", HealthCsv.account(health)) : ResponseEntity.ok(health);
     }
 

@@ -31,7 +31,7 @@ final class HealthCsv {
 
     /** One row per day's score: when, score, band, the model version, then each component's score. */
     static String account(AccountHealth health) {
-        List<String> names = health.now().components().stream().map(c -> c.name()).toList();
+        List<String> names = health.now() == null ? List.of() : health.now().components().stream().map(c -> c.name()).toList();
         List<String> header = new ArrayList<>(List.of("account_id", "computed_at", "score", "band", "model_version"));
         names.forEach(n -> header.add(n + "_score"));
         StringBuilder csv = new StringBuilder(line(header));
