@@ -33,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.InstanceOfAssertFactories.list;
+import static org.assertj.core.groups.Tuple.tuple;
 
 /** The health model read from health.yml: hand-computed scores, shares and bands; files that are refused, at their line. */
 class HealthModelUnitTest {
@@ -83,11 +84,11 @@ class HealthModelUnitTest {
         assertThat(health.change()).isEqualTo(-5);
         assertThat(health.components()).extracting(HealthComponent::name, HealthComponent::score, HealthComponent::weight)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("usage", 60, 0.4),
-                        org.assertj.core.groups.Tuple.tuple("adoption", 50, 0.2),
-                        org.assertj.core.groups.Tuple.tuple("support", 65, 0.1),
-                        org.assertj.core.groups.Tuple.tuple("sentiment", 90, 0.2),
-                        org.assertj.core.groups.Tuple.tuple("relationship", 70, 0.1));
+                        tuple("usage", 60, 0.4),
+                        tuple("adoption", 50, 0.2),
+                        tuple("support", 65, 0.1),
+                        tuple("sentiment", 90, 0.2),
+                        tuple("relationship", 70, 0.1));
         assertThat(health.components().get(1).reason())
                 .isEqualTo("2 of 4 key features used in the last 30 days (reports, integrations)");
         assertThat(health.components().get(4).reason()).isEqualTo("an active champion, no active executive sponsor");
@@ -174,13 +175,13 @@ class HealthModelUnitTest {
                 """;
 
         assertThat(problems(broken)).extracting(HealthFileProblem::line, HealthFileProblem::message).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(3, "bands.average (60) must be below bands.good (50)"),
-                org.assertj.core.groups.Tuple.tuple(6, "input: 'usageTrnd' is not an input; use one of usageTrend, "
+                tuple(3, "bands.average (60) must be below bands.good (50)"),
+                tuple(6, "input: 'usageTrnd' is not an input; use one of usageTrend, "
                         + "keyFeatureAdoption, supportLoad, billing, sentiment, relationship"),
-                org.assertj.core.groups.Tuple.tuple(11, "component 'support': perOpenHighPriority: 'lots' is not a number"),
-                org.assertj.core.groups.Tuple.tuple(16, "component 'sentiment': 'colour' is not a field here; use "
+                tuple(11, "component 'support': perOpenHighPriority: 'lots' is not a number"),
+                tuple(16, "component 'sentiment': 'colour' is not a field here; use "
                         + "input, name, noAnswerScore, weight"),
-                org.assertj.core.groups.Tuple.tuple(15, "component 'sentiment': noAnswerScore: 170 is out of range; "
+                tuple(15, "component 'sentiment': noAnswerScore: 170 is out of range; "
                         + "it must be from 0 to 100"));
     }
 
@@ -198,8 +199,8 @@ class HealthModelUnitTest {
                 """;
 
         assertThat(problems(broken)).extracting(HealthFileProblem::line, HealthFileProblem::message).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(2, "components: 2 given; a health model has 3 to 5 components"),
-                org.assertj.core.groups.Tuple.tuple(6, "component 'adoption': features is missing: the key features' names, "
+                tuple(2, "components: 2 given; a health model has 3 to 5 components"),
+                tuple(6, "component 'adoption': features is missing: the key features' names, "
                         + "e.g. [reports, integrations]"));
     }
 
