@@ -20,7 +20,7 @@ class DryRunApiIntegrationTest extends ApiIntegrationTest {
 
         assertThat(dryRun.path("healthBand").asText()).isIn("GOOD", "AVERAGE", "POOR");
         assertThat(dryRun.path("health").path("components").findValuesAsText("name"))
-                .containsExactly("usage", "support", "billing", "sentiment");
+                .containsExactly("usage", "support", "billing", "sentiment", "relationship");
         JsonNode fired = dryRun.path("rulesFired").get(0);
         assertThat(fired.path("rule").asText()).isEqualTo("Core usage dropped (high touch): save play for the CSM");
         assertThat(fired.path("matchedFacts").path("usageTrend").path("changePct").asDouble()).isEqualTo(-60.0);

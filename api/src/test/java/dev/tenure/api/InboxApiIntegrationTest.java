@@ -115,7 +115,7 @@ class InboxApiIntegrationTest extends ApiIntegrationTest {
         JsonNode account = get("/api/accounts/" + task.path("accountId").asText());
 
         assertThat(account.path("health").path("components").findValuesAsText("name"))
-                .containsExactly("usage", "support", "billing", "sentiment");
+                .containsExactly("usage", "support", "billing", "sentiment", "relationship");
         JsonNode play = get("/api/plays?accountId=" + task.path("accountId").asText()).get(0);
         assertThat(play.path("play").asText()).isEqualTo("nps-detractor");
         assertThat(play.path("status").asText()).as("its only step has run").isEqualTo("COMPLETED");

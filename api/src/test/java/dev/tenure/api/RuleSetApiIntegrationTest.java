@@ -3,6 +3,8 @@ package dev.tenure.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tenure.api.people.Role;
+import dev.tenure.engine.testing.TestData;
+import dev.tenure.engine.vocabulary.Segment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +103,49 @@ class RuleSetApiIntegrationTest extends ApiIntegrationTest {
         assertThat(detail.path("files").path(NPS_RULE).asText()).endsWith("// api upload\n");
         assertThat(detail.path("history").get(0).path("outcome").asText()).isEqualTo("ACTIVATED");
         assertThat(get("/api/rules/versions/" + starter).path("status").asText()).isEqualTo("RETIRED");
+    }
+
+    @Test
+    void a_health_model_whose_weights_do_not_add_up_is_refused_at_its_line_and_a_tuned_one_scores_at_once() {
+        Map<String, String> files = starterFiles();
+        String health = files.get("health.yml");
+        files.put("health.yml", health.replace("    weight: 30\n", "    weight: 35\n"));
+
+        ResponseEntity<JsonNode> refused = as("dana@cs.example", "/api/rules/versions", upload(files));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        JsonNode error = refused.getBody().path("errors").get(0);
+        assertThat(error.path("file").asText()).isEqualTo("health.yml");
+        assertThat(error.path("line").asInt()).isEqualTo(lineOf(health, "components:"));
+        assertThat(error.path("message").asText()).isEqualTo(
+                "components: the weights add up to 105; they must add up to 1 (fractions) or 100 (percentages)");
+        assertThat(get("/api/rules").path("version").asText()).isEqualTo(starter);
+
+        files.put("health.yml", health.replace("  good: 70", "  good: 101"));
+        ResponseEntity<JsonNode> outOfRange = as("dana@cs.example", "/api/rules/versions", upload(files));
+        assertThat(outOfRange.getBody().path("errors").get(0).path("message").asText())
+                .isEqualTo("bands.good: 101 is out of range; it must be from 0 to 100");
+
+        // Tuned: an account that never answered NPS counts 60 for sentiment instead of 70.
+        files.put("health.yml", health.replace("noAnswerScore: 70", "noAnswerScore: 60"));
+        ResponseEntity<JsonNode> tuned = as("dana@cs.example", "/api/rules/versions", upload(files));
+        assertThat(tuned.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        TestData account = TestData.account("Tuned Health", Segment.LOW_TOUCH).usage("core", 35, 0, 100);
+        intake.accept(account.batch());
+        JsonNode scored = get("/api/accounts/" + account.id() + "/health").path("now");
+        // usage 100 * 0.3 + support 100 * 0.2 + billing 100 * 0.2 + sentiment 60 * 0.2 + a champion 50 * 0.1 = 87.
+        assertThat(scored.path("score").asInt()).isEqualTo(87);
+        assertThat(scored.path("modelVersion").asText()).isEqualTo(tuned.getBody().path("version").asText());
+    }
+
+    private static int lineOf(String text, String needle) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].startsWith(needle)) {
+                return i + 1;
+            }
+        }
+        throw new IllegalArgumentException(needle);
     }
 
     @Test

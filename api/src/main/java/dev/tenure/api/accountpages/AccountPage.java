@@ -5,6 +5,7 @@ import dev.tenure.api.pages.Page;
 import dev.tenure.api.pages.PageNotFoundException;
 import dev.tenure.api.pages.Viewer;
 import dev.tenure.engine.accounts.Accounts;
+import dev.tenure.engine.health.HealthReports;
 import dev.tenure.engine.health.HealthScores;
 import dev.tenure.engine.plays.PlayRuns;
 import dev.tenure.engine.timeline.Timeline;
@@ -29,9 +30,12 @@ class AccountPage {
     private final PlayRuns plays;
     private final Timeline timeline;
     private final Clock clock;
+    private final HealthReports healthReports;
 
-    AccountPage(Accounts accounts, HealthScores health, PlayRuns plays, Timeline timeline, Clock clock) {
+    AccountPage(Accounts accounts, HealthScores health, PlayRuns plays, Timeline timeline, Clock clock,
+                HealthReports healthReports) {
         this.accounts = accounts;
+        this.healthReports = healthReports;
         this.health = health;
         this.plays = plays;
         this.timeline = timeline;
@@ -51,6 +55,8 @@ class AccountPage {
         model.addAttribute("viewer", viewer);
         model.addAttribute("account", account);
         model.addAttribute("health", health.latest(id).orElse(null));
+        // Each component's share of the score, and the change over 30 and 90 days.
+        model.addAttribute("healthNow", healthReports.account(id, clock.instant()).orElse(null));
         // A score is kept per evaluation; a few a day over 90 days is well under this.
         model.addAttribute("chart", HealthChart.of(health.history(id, 2000), clock.instant(), TREND));
         model.addAttribute("chartWidth", HealthChart.WIDTH);

@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 /**
- * Accounts: the list, one account with its health and running plays, its timeline and health history.
+ * Accounts: the list, one account with its health and running plays, and its timeline (its health and
+ * trend: {@code health.HealthController}).
  * A CSM sees only the accounts they are CSM of ({@link Visibility}).
  */
 @RestController
@@ -62,12 +63,6 @@ class AccountController {
     List<TimelineEntry> timeline(@PathVariable String id, @RequestParam(defaultValue = "200") int limit) {
         requireAccount(id);
         return timeline.of(id, Math.min(Math.max(limit, 1), 1000));
-    }
-
-    @GetMapping("/{id}/health")
-    List<HealthScore> health(@PathVariable String id, @RequestParam(defaultValue = "90") int limit) {
-        requireAccount(id);
-        return health.history(id, Math.min(Math.max(limit, 1), 1000));
     }
 
     private void requireAccount(String id) {

@@ -61,8 +61,10 @@ final class DemoContacts {
             taken.add(first);
             taken.add(last);
             // Only plain users ever leave or unsubscribe: the stories need champion and billing contact reachable.
+            // At an account near a risky renewal the executive sponsor has left too (health's relationship part).
             boolean user = role == ContactRole.USER;
-            boolean active = !user || random.nextDouble() >= 0.08;
+            boolean sponsorLeft = role == ContactRole.EXEC_SPONSOR && account.story() == Story.RENEWAL_RISK;
+            boolean active = !sponsorLeft && (!user || random.nextDouble() >= 0.08);
             boolean unsubscribed = user && active && random.nextDouble() < 0.12;
             contacts.add(new Contact(account.id(), email(first, last, account.slug()), first + " " + last, role,
                     account.account().timezone(), active, unsubscribed));

@@ -3,9 +3,13 @@ package dev.tenure.api.demo;
 import dev.tenure.engine.cadences.CadencePass;
 import dev.tenure.engine.cadences.Cadences;
 import dev.tenure.engine.digests.DigestSchedule;
+import dev.tenure.engine.health.HealthModel;
+import dev.tenure.engine.health.HealthScores;
 import dev.tenure.engine.intake.Batch;
 import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.intake.IntakeResult;
+import dev.tenure.engine.rules.ActiveRuleSet;
+import dev.tenure.engine.vocabulary.HealthScore;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,11 +42,15 @@ class DemoLoader implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final DemoPlayHistory playHistory;
+    private final ActiveRuleSet rules;
+    private final HealthScores healthScores;
 
     DemoLoader(Intake intake, Cadences cadences, DigestSchedule digests, JdbcClient jdbc, Clock clock,
-               DemoPlayHistory playHistory) {
+               DemoPlayHistory playHistory, ActiveRuleSet rules, HealthScores healthScores) {
         this.playHistory = playHistory;
         this.intake = intake;
+        this.rules = rules;
+        this.healthScores = healthScores;
         this.cadences = cadences;
         this.digests = digests;
         this.jdbc = jdbc;
@@ -62,7 +70,8 @@ class DemoLoader implements ApplicationRunner {
         // The engine evaluates in UTC days; the demo's "today" must be the same day.
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         DemoData demo = new DemoData();
-        List<Batch> batches = demo.batches(today);
+        List<Batch> batches = new java.util.ArrayList<>(demo.batches(today));
+        batches.add(FormerCustomers.batch(today));
         int accounts = 0, contacts = 0, signals = 0, duplicates = 0, plays = 0;
         for (Batch batch : batches) {
             IntakeResult result = intake.accept(batch);
@@ -76,6 +85,8 @@ class DemoLoader implements ApplicationRunner {
                 + "{} plays started", today, accounts, contacts, signals, duplicates, batches.size(), plays);
         int pastRuns = playHistory.record(demo.pastSavePlays(today));
         log.info("Demo play history: {} save play runs of 5 to 8 weeks ago, some held out (GET /api/plays/outcomes)", pastRuns);
+        int scores = writeHealthHistory(demo, today);
+        log.info("Demo health history: {} weekly scores over the last {} weeks", scores, HealthHistory.WEEKS);
         // Cadences would otherwise wait for their trigger (hourly): the demo shows its QBR prep at once.
         CadencePass pass = cadences.run();
         log.info("Demo cadences: {} occurrence(s) scheduled (QBRs, renewals)", pass.occurrences());
@@ -86,5 +97,16 @@ class DemoLoader implements ApplicationRunner {
         } catch (SchedulerException e) {
             log.warn("Demo: could not schedule the digests ({}); send them with POST /api/digests/send", e.getMessage());
         }
+    }
+
+    /** Health before today, scored with the model in force: the page's trends and churn report need a past. */
+    private int writeHealthHistory(DemoData demo, LocalDate today) {
+        HealthModel model = rules.get().health();
+        HealthHistory history = new HealthHistory(DemoData.SEED);
+        List<HealthScore> scores = new java.util.ArrayList<>();
+        demo.accounts(today).forEach(a -> scores.addAll(history.of(a, today, model)));
+        FormerCustomers.ALL.forEach(f -> scores.addAll(history.of(f, today, model)));
+        scores.forEach(healthScores::record);
+        return scores.size();
     }
 }

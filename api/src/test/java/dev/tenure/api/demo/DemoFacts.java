@@ -5,6 +5,8 @@ import dev.tenure.engine.intake.Labeled;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.BillingSignal;
+import dev.tenure.engine.vocabulary.Contact;
+import dev.tenure.engine.vocabulary.ContactRole;
 import dev.tenure.engine.vocabulary.NpsSignal;
 import dev.tenure.engine.vocabulary.Segment;
 import dev.tenure.engine.vocabulary.Signal;
@@ -46,10 +48,13 @@ final class DemoFacts {
     private final LocalDate today;
     private final Map<String, Account> accounts = new LinkedHashMap<>();
     private final Map<String, List<Signal>> signals;
+    private final Map<String, List<Contact>> contacts;
 
     DemoFacts(List<Batch> batches, LocalDate today) {
         this.today = today;
         batches.forEach(b -> b.accounts().forEach(a -> accounts.put(a.value().id(), a.value())));
+        this.contacts = batches.stream().flatMap(b -> b.contacts().stream()).map(Labeled::value)
+                .collect(Collectors.groupingBy(Contact::accountId));
         this.signals = batches.stream().flatMap(b -> b.signals().stream()).map(Labeled::value)
                 .collect(Collectors.groupingBy(Signal::accountId));
     }
@@ -110,7 +115,7 @@ final class DemoFacts {
         return of(accountId, NpsSignal.class).stream().max(Comparator.comparing(Signal::occurredAt));
     }
 
-    /** The health model: usage trend 35%, support 20%, billing 25%, sentiment 20%. */
+    /** The shipped health model (rules/health.yml): usage 30%, support 20%, billing 20%, sentiment 20%, relationship 10%. */
     double health(String accountId, int lag) {
         double usage;
         if (daysSinceLastUse(accountId).orElse(Long.MAX_VALUE) >= 14) {
@@ -125,7 +130,12 @@ final class DemoFacts {
         boolean lastFailed = lastPayment(accountId).map(p -> p.event() == BillingEvent.PAYMENT_FAILED).orElse(false);
         double billing = lastFailed ? 20 : 100;
         double sentiment = lastNps(accountId).map(n -> n.score() * 10.0).orElse(70.0);
-        return 0.35 * usage + 0.20 * support + 0.25 * billing + 0.20 * sentiment;
+        double relationship = (active(accountId, ContactRole.CHAMPION) ? 50 : 0) + (active(accountId, ContactRole.EXEC_SPONSOR) ? 50 : 0);
+        return 0.30 * usage + 0.20 * support + 0.20 * billing + 0.20 * sentiment + 0.10 * relationship;
+    }
+
+    private boolean active(String accountId, ContactRole role) {
+        return contacts.getOrDefault(accountId, List.of()).stream().anyMatch(c -> c.role() == role && c.active());
     }
 
     long daysToRenewal(String accountId) {

@@ -9,6 +9,9 @@ import dev.tenure.engine.outcomes.OutcomeQuery;
 import dev.tenure.engine.outcomes.PlayOutcome;
 import dev.tenure.engine.outcomes.PlayOutcomes;
 import dev.tenure.engine.outcomes.RunOutcome;
+import dev.tenure.engine.health.ChurnOutcome;
+import dev.tenure.engine.health.ChurnReport;
+import dev.tenure.engine.health.HealthReports;
 import dev.tenure.engine.vocabulary.Segment;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,6 +58,7 @@ class DemoLoaderIntegrationTest {
     ApiTokens tokens;
     @Autowired
     PlayOutcomes outcomes;
+    HealthReports healthReports;
 
     static Set<String> playsOf(DemoAccount account) {
         String saveUsageDrop = account.account().segment() == Segment.TECH_TOUCH
@@ -83,7 +87,11 @@ class DemoLoaderIntegrationTest {
                         Collectors.toCollection(TreeSet::new))));
 
         List<DemoAccount> accounts = new DemoData().accounts(today);
-        assertThat(count("SELECT count(*) FROM account WHERE id LIKE 'demo-%'")).isEqualTo(accounts.size());
+        assertThat(count("SELECT count(*) FROM account WHERE id LIKE 'demo-%'"))
+                .isEqualTo(accounts.size() + FormerCustomers.ALL.size());
+        for (FormerCustomers former : FormerCustomers.ALL) {
+            assertThat(started.getOrDefault(former.id(), Set.of())).as(former.id()).isEmpty();
+        }
         for (DemoAccount account : accounts) {
             assertThat(started.getOrDefault(account.id(), Set.of())).as("%s (%s)", account.id(), account.story())
                     .isEqualTo(playsOf(account));
@@ -109,6 +117,29 @@ class DemoLoaderIntegrationTest {
         assertThat(save.enrolled().runs()).isPositive();
         assertThat(save.holdout().runs()).isPositive();
         assertThat(save.liftPoints()).isNotNull();
+    }
+
+    @Test
+    void the_former_customers_show_in_the_churn_report_by_the_band_they_had_and_health_has_a_past() {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+
+        ChurnReport report = healthReports.churn(today.minusDays(90), today, null, null, null);
+
+        Map<String, Set<String>> lostByBand = report.bands().stream().collect(Collectors.toMap(ChurnReport.BandRow::band,
+                b -> b.lost().stream().map(ChurnOutcome::accountId).filter(id -> id.startsWith("demo-"))
+                        .collect(Collectors.toCollection(TreeSet::new))));
+        assertThat(lostByBand.get("POOR")).containsExactlyInAnyOrder("demo-wildflower-events", "demo-basalt-mining-supply",
+                "demo-gullwing-travel", "demo-marigold-bakery", "demo-sable-fitness");
+        assertThat(lostByBand.get("AVERAGE")).containsExactly("demo-opal-coast-dental");
+        assertThat(lostByBand.get("GOOD")).containsExactly("demo-birchwood-academy");
+        assertThat(report.bands().get(2).lost()).filteredOn(o -> o.accountId().equals("demo-basalt-mining-supply"))
+                .singleElement().satisfies(o -> {
+                    assertThat(o.contracted()).isTrue();
+                    assertThat(o.leadDays()).isBetween(75L, 85L);
+                });
+        // Every demo account has a score from 26 weeks ago (or its start) up to today's.
+        assertThat(count("SELECT count(*) FROM health_score WHERE account_id = 'demo-northwind-logistics'"))
+                .isGreaterThanOrEqualTo(HealthHistory.WEEKS + 1);
     }
 
     @Test

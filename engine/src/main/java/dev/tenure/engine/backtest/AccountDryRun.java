@@ -3,7 +3,6 @@ package dev.tenure.engine.backtest;
 import dev.tenure.engine.accounts.Accounts;
 import dev.tenure.engine.facts.FactSet;
 import dev.tenure.engine.facts.FactSets;
-import dev.tenure.engine.health.HealthModel;
 import dev.tenure.engine.health.HealthScores;
 import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.plays.Why;
@@ -33,14 +32,12 @@ public class AccountDryRun {
 
     private final Accounts accounts;
     private final FactSets factSets;
-    private final HealthModel healthModel;
     private final HealthScores healthScores;
     private final JdbcClient jdbc;
 
-    AccountDryRun(Accounts accounts, FactSets factSets, HealthModel healthModel, HealthScores healthScores, JdbcClient jdbc) {
+    AccountDryRun(Accounts accounts, FactSets factSets, HealthScores healthScores, JdbcClient jdbc) {
         this.accounts = accounts;
         this.factSets = factSets;
-        this.healthModel = healthModel;
         this.healthScores = healthScores;
         this.jdbc = jdbc;
     }
@@ -53,7 +50,7 @@ public class AccountDryRun {
     private DryRun dryRun(Account account, RuleSet rules, Instant now) {
         FactSet facts = factSets.load(account, now);
         int previous = healthScores.latest(account.id()).map(HealthScore::score).orElse(-1);
-        HealthScore health = healthModel.score(facts, previous, now);
+        HealthScore health = rules.health().score(facts, previous, now);
         RuleOutcome outcome = rules.evaluate(facts, health, List.of(), now);
 
         Map<String, Map<String, Object>> matched = new LinkedHashMap<>();

@@ -1,7 +1,6 @@
 package dev.tenure.engine.backtest;
 
 import dev.tenure.engine.EngineProperties;
-import dev.tenure.engine.health.HealthModel;
 import dev.tenure.engine.plays.SendWindowProperties;
 import dev.tenure.engine.plays.StepPlacement;
 import dev.tenure.engine.rules.RuleSet;
@@ -29,17 +28,15 @@ public class Backtests {
 
     private final StoredSignals signals;
     private final AccountStarts starts;
-    private final HealthModel healthModel;
     private final EngineProperties engine;
     private final BacktestProperties settings;
     private final StepPlacement placement;
     private final TransactionTemplate snapshot;
 
-    Backtests(StoredSignals signals, AccountStarts starts, HealthModel healthModel, EngineProperties engine,
+    Backtests(StoredSignals signals, AccountStarts starts, EngineProperties engine,
               BacktestProperties settings, SendWindowProperties sendWindow, PlatformTransactionManager transactions) {
         this.signals = signals;
         this.starts = starts;
-        this.healthModel = healthModel;
         this.engine = engine;
         this.settings = settings;
         this.placement = new StepPlacement(engine.defaultTimezone(), sendWindow.hours());
@@ -75,7 +72,7 @@ public class Backtests {
         log.info("Backtest of rule set {} from {} to {}: {} signals, {} accounts, {} daily evaluation times",
                 candidate.version(), from, to, total, seeds.size(), daily.size());
         ProgressReport report = new ProgressReport(progress, total, settings.progressInterval());
-        Replay replay = new Replay(candidate, healthModel, placement, seeds, daily, from, to, settings.workerCount());
+        Replay replay = new Replay(candidate, candidate.health(), placement, seeds, daily, from, to, settings.workerCount());
         try {
             signals.stream(from.minus(settings.history()), to, signal -> {
                 replay.accept(signal);

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Health score history per account. */
+/** Health score history per account, each score with the band it had and the model version that scored it. */
 @Repository
 public class HealthScores {
 
@@ -32,8 +32,11 @@ public class HealthScores {
     }
 
     public void record(HealthScore h) {
-        jdbc.sql("INSERT INTO health_score (account_id, score, previous, components, computed_at) VALUES (?, ?, ?, ?::jsonb, ?)")
-                .params(h.accountId(), h.score(), h.previous(), json.write(h.components()), Timestamp.from(h.computedAt()))
+        jdbc.sql("""
+                        INSERT INTO health_score (account_id, score, band, previous, components, computed_at, model_version)
+                        VALUES (?, ?, ?, ?, ?::jsonb, ?, ?)""")
+                .params(h.accountId(), h.score(), h.band(), h.previous(), json.write(h.components()),
+                        Timestamp.from(h.computedAt()), h.modelVersion())
                 .update();
     }
 
@@ -43,13 +46,15 @@ public class HealthScores {
             return;
         }
         jdbc.sql("""
-                        INSERT INTO health_score (account_id, score, previous, components, computed_at)
-                        SELECT * FROM unnest(?::text[], ?::int[], ?::int[], ?::jsonb[], ?::timestamptz[])""")
+                        INSERT INTO health_score (account_id, score, band, previous, components, computed_at, model_version)
+                        SELECT * FROM unnest(?::text[], ?::int[], ?::text[], ?::int[], ?::jsonb[], ?::timestamptz[], ?::text[])""")
                 .params(scores.stream().map(HealthScore::accountId).toArray(String[]::new),
                         scores.stream().map(HealthScore::score).toArray(Integer[]::new),
+                        scores.stream().map(HealthScore::band).toArray(String[]::new),
                         scores.stream().map(HealthScore::previous).toArray(Integer[]::new),
                         scores.stream().map(h -> json.write(h.components())).toArray(String[]::new),
-                        scores.stream().map(h -> Timestamp.from(h.computedAt())).toArray(Timestamp[]::new))
+                        scores.stream().map(h -> Timestamp.from(h.computedAt())).toArray(Timestamp[]::new),
+                        scores.stream().map(HealthScore::modelVersion).toArray(String[]::new))
                 .update();
     }
 
@@ -72,13 +77,14 @@ public class HealthScores {
 
     public List<HealthScore> history(String accountId, int limit) {
         return jdbc.sql("""
-                        SELECT account_id, score, previous, components, computed_at FROM health_score
+                        SELECT account_id, score, band, previous, components, computed_at, model_version FROM health_score
                         WHERE account_id = ? ORDER BY computed_at DESC, id DESC LIMIT ?""")
                 .params(accountId, limit).query(this::row).list();
     }
 
-    private HealthScore row(ResultSet rs, int n) throws SQLException {
-        return new HealthScore(rs.getString(1), rs.getInt(2), rs.getInt(3), json.read(rs.getString(4), COMPONENTS),
-                rs.getTimestamp(5).toInstant());
+    HealthScore row(ResultSet rs, int n) throws SQLException {
+        return new HealthScore(rs.getString("account_id"), rs.getInt("score"), rs.getString("band"), rs.getInt("previous"),
+                json.read(rs.getString("components"), COMPONENTS), rs.getTimestamp("computed_at").toInstant(),
+                rs.getString("model_version"));
     }
 }

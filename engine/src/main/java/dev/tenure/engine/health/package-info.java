@@ -1,2 +1,6 @@
-/** The health score: four named, weighted components computed from an account's facts, kept as history. */
+/**
+ * The health score: a model CS ops tune in {@code rules/health.yml} (3–5 weighted components and the bands),
+ * scores kept as history with their band, and the reports over them (an account's trend, accounts per band,
+ * whether health predicted churn).
+ */
 package dev.tenure.engine.health;

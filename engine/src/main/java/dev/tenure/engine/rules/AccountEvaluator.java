@@ -4,7 +4,6 @@ import dev.tenure.engine.accounts.Accounts;
 import dev.tenure.engine.accounts.Milestones;
 import dev.tenure.engine.facts.FactSet;
 import dev.tenure.engine.facts.FactSets;
-import dev.tenure.engine.health.HealthModel;
 import dev.tenure.engine.health.HealthScores;
 import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.plays.PlayRuns;
@@ -33,18 +32,16 @@ public class AccountEvaluator {
     private final ActiveRuleSet rules;
     private final Accounts accounts;
     private final FactSets factSets;
-    private final HealthModel healthModel;
     private final HealthScores healthScores;
     private final PlayRuns playRuns;
     private final Milestones milestones;
     private final Timeline timeline;
 
-    public AccountEvaluator(ActiveRuleSet rules, Accounts accounts, FactSets factSets, HealthModel healthModel,
+    public AccountEvaluator(ActiveRuleSet rules, Accounts accounts, FactSets factSets,
                             HealthScores healthScores, PlayRuns playRuns, Milestones milestones, Timeline timeline) {
         this.rules = rules;
         this.accounts = accounts;
         this.factSets = factSets;
-        this.healthModel = healthModel;
         this.healthScores = healthScores;
         this.playRuns = playRuns;
         this.milestones = milestones;
@@ -69,13 +66,14 @@ public class AccountEvaluator {
         List<Account> locked = accounts.lockAll(accountIds);
         List<FactSet> facts = factSets.loadAll(locked, now);
         Map<String, Integer> previous = healthScores.latestScores(accountIds);
+        // One rule set for the whole group: its health model and its rules.
+        RuleSet ruleSet = rules.get();
         List<HealthScore> scores = new ArrayList<>(facts.size());
         for (FactSet f : facts) {
-            scores.add(healthModel.score(f, previous.getOrDefault(f.account().id(), -1), now));
+            scores.add(ruleSet.health().score(f, previous.getOrDefault(f.account().id(), -1), now));
         }
         healthScores.recordAll(scores);
 
-        RuleSet ruleSet = rules.get();
         List<Evaluation> evaluations = new ArrayList<>(facts.size());
         for (int i = 0; i < facts.size(); i++) {
             FactSet f = facts.get(i);

@@ -15,6 +15,9 @@ public record RuleFile(String path, String content) {
     /** A scenario test file: given accounts and signals, expect these plays (see rules/README.md). */
     public boolean isScenario() { return path.startsWith("tests/") && (path.endsWith(".yml") || path.endsWith(".yaml")); }
 
+    /** The health model, {@code health.yml} at the top of the rules folder (see rules/README.md). */
+    boolean isHealthModel() { return path.equals(dev.tenure.engine.health.HealthModel.FILE); }
+
     /** The file name without folder and extension: a play's or template's id. */
     String baseName() {
         String name = path.substring(path.lastIndexOf('/') + 1);

@@ -1,6 +1,7 @@
 package dev.tenure.engine.rules;
 
 import dev.tenure.engine.facts.FactSet;
+import dev.tenure.engine.health.HealthModel;
 import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.vocabulary.HealthScore;
 import dev.tenure.engine.vocabulary.Signal;
@@ -15,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** A compiled, validated rule set: its rules, plays and email templates, under one version. */
+/** A compiled, validated rule set: its rules, plays, email templates and health model, under one version. */
 public final class RuleSet {
 
     /** A guard against rules that keep re-activating each other. */
@@ -26,17 +27,19 @@ public final class RuleSet {
     private final List<String> ruleNames;
     private final Map<String, PlayDefinition> plays;
     private final Map<String, String> templates;
+    private final HealthModel health;
     /** Disposing a pooled session resets it (facts, agenda, globals, listeners): much cheaper than a new one. */
     private final KieSessionsPool sessions;
     private final Set<String> eventKinds;
 
     RuleSet(RuleSetFiles files, KieBase kieBase, List<String> ruleNames, Map<String, PlayDefinition> plays,
-            Map<String, String> templates) {
+            Map<String, String> templates, HealthModel health) {
         this.files = files;
         this.kieBase = kieBase;
         this.ruleNames = List.copyOf(ruleNames);
         this.plays = Map.copyOf(plays);
         this.templates = Map.copyOf(templates);
+        this.health = health;
         this.sessions = kieBase.newKieSessionsPool(1);
         this.eventKinds = EventKinds.named(files);
     }
@@ -50,6 +53,9 @@ public final class RuleSet {
     public Map<String, PlayDefinition> plays() { return plays; }
 
     public Optional<PlayDefinition> play(String id) { return Optional.ofNullable(plays.get(id)); }
+
+    /** The health model of this version ({@code health.yml}), which scores every account it evaluates. */
+    public HealthModel health() { return health; }
 
     public Optional<String> template(String id) { return Optional.ofNullable(templates.get(id)); }
 

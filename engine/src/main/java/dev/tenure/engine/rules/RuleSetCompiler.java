@@ -1,5 +1,8 @@
 package dev.tenure.engine.rules;
 
+import dev.tenure.engine.health.HealthFileProblem;
+import dev.tenure.engine.health.HealthModel;
+import dev.tenure.engine.health.HealthModelFile;
 import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.plays.StepDefinition;
 import dev.tenure.engine.plays.PlayFileProblem;
@@ -48,6 +51,7 @@ public final class RuleSetCompiler {
                 .collect(Collectors.toMap(RuleFile::baseName, RuleFile::content));
         Map<String, PlayDefinition> plays = plays(files, templates.keySet(), problems);
         checkVariables(files, plays, problems);
+        HealthModel health = health(files, problems);
         List<DrlSource> safe = new ArrayList<>();
         for (DrlSource source : sources(files, problems)) {
             if (isSafe(source, problems)) {
@@ -62,7 +66,7 @@ public final class RuleSetCompiler {
         List<String> ruleNames = kieBase.getKiePackages().stream()
                 .map(KiePackage::getRules).flatMap(java.util.Collection::stream)
                 .map(Rule::getName).sorted().toList();
-        return new RuleSet(files, kieBase, ruleNames, plays, templates);
+        return new RuleSet(files, kieBase, ruleNames, plays, templates, health);
     }
 
     /** Every DRL text of the rule set: the .drl files, and the DRL each decision table stands for. */
@@ -102,6 +106,18 @@ public final class RuleSetCompiler {
         }
         playProblems.forEach(p -> problems.add(new RuleProblem(p.file(), p.line(), 0, p.message())));
         return plays;
+    }
+
+    /** The health model of {@code health.yml}, or the built-in one when the rule set has none. */
+    private static HealthModel health(RuleSetFiles files, List<RuleProblem> problems) {
+        RuleFile file = files.files().stream().filter(RuleFile::isHealthModel).findFirst().orElse(null);
+        if (file == null) {
+            return HealthModel.builtIn(files.version());
+        }
+        List<HealthFileProblem> found = new ArrayList<>();
+        HealthModel model = HealthModelFile.parse(file.path(), file.content(), files.version(), found);
+        found.forEach(p -> problems.add(new RuleProblem(p.file(), p.line(), 0, p.message())));
+        return model;
     }
 
     /**

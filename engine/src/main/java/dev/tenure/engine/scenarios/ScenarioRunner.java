@@ -2,7 +2,6 @@ package dev.tenure.engine.scenarios;
 
 import dev.tenure.engine.facts.FactSet;
 import dev.tenure.engine.facts.SignalHistory;
-import dev.tenure.engine.health.HealthModel;
 import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.Decision;
@@ -33,7 +32,7 @@ import java.util.Set;
 
 /**
  * Runs one scenario in memory, the way the live engine evaluates an account, with nothing stored: the
- * signals are rolled up by {@link SignalHistory}, health is scored by {@link HealthModel}, the rules are
+ * signals are rolled up by {@link SignalHistory}, health is scored by the rule set's health model, the rules are
  * evaluated at the scenario's now (signals of the last 7 days are the events that just arrived), and
  * their decisions are carried out on copies, with the same guard as {@code PlayRuns.start}.
  */
@@ -42,7 +41,6 @@ public final class ScenarioRunner {
     /** Signals this recent are the events that just arrived, as when the live engine takes in a batch. */
     static final Duration ARRIVED_WITHIN = Duration.ofDays(7);
 
-    private final HealthModel healthModel = new HealthModel();
 
     /** Runs at the scenario's own now, or at {@code currentTime} when it names none. */
     public ScenarioOutcome run(RuleSet ruleSet, Scenario scenario, Instant currentTime) {
@@ -64,7 +62,7 @@ public final class ScenarioRunner {
             runs.add(run.run(runs.size() + 1, account.id(), now));
         }
         FactSet facts = history.factsAsOf(account, contacts(scenario, account.id()), milestones, runs, now);
-        HealthScore health = healthModel.score(facts, scenario.previousHealth() == null ? -1 : scenario.previousHealth(), now);
+        HealthScore health = ruleSet.health().score(facts, scenario.previousHealth() == null ? -1 : scenario.previousHealth(), now);
         RuleOutcome outcome = ruleSet.evaluate(facts, health, arrived, now);
         return carryOut(ruleSet, outcome, facts, arrived, health, now);
     }

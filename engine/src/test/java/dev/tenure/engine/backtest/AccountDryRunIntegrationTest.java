@@ -87,7 +87,7 @@ class AccountDryRunIntegrationTest {
         DryRun result = dryRun.of(quiet.id(), rules, now).orElseThrow();
 
         assertThat(result.ruleSetVersion()).isEqualTo(rules.version());
-        assertThat(result.health().components()).hasSize(4);
+        assertThat(result.health().components()).hasSize(5);
         assertThat(result.healthBand()).isEqualTo(result.health().band());
         assertThat(result.facts().usage("core")).isPresent();
         assertThat(result.rulesFired()).extracting(DryRun.FiredRule::rule).containsExactlyInAnyOrder(

@@ -1,6 +1,5 @@
 package dev.tenure.engine.backtest;
 
-import dev.tenure.engine.health.HealthModel;
 import dev.tenure.engine.intake.Batch;
 import dev.tenure.engine.plays.SendWindow;
 import dev.tenure.engine.plays.StepPlacement;
@@ -86,7 +85,7 @@ final class BacktestFixture {
     BacktestReport replayInMemory(int workers) {
         RuleSet rules = new RuleSetCompiler().compile(rules());
         List<Instant> daily = DailyTimes.between("0 0 6 * * ?", ZoneOffset.UTC, FROM, TO);
-        Replay replay = new Replay(rules, new HealthModel(), PLACEMENT, starts(), daily, FROM, TO, workers);
+        Replay replay = new Replay(rules, rules.health(), PLACEMENT, starts(), daily, FROM, TO, workers);
         signals().stream().filter(s -> !s.occurredAt().isBefore(FROM.minus(Duration.ofDays(35)))).forEach(replay::accept);
         return BacktestReport.of(rules, FROM, TO, accounts.size(), replay.finish(), Duration.ofSeconds(1));
     }

@@ -6,7 +6,6 @@ import dev.tenure.engine.accounts.Accounts;
 import dev.tenure.engine.accounts.Contacts;
 import dev.tenure.engine.accounts.Milestones;
 import dev.tenure.engine.facts.FactSets;
-import dev.tenure.engine.health.HealthModel;
 import dev.tenure.engine.health.HealthScores;
 import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.plays.HoldoutDraw;
@@ -60,8 +59,6 @@ class HeldOutByTheStarterRulesIntegrationTest {
     Contacts contacts;
     @Autowired
     FactSets factSets;
-    @Autowired
-    HealthModel healthModel;
     @Autowired
     HealthScores healthScores;
     @Autowired
@@ -123,7 +120,7 @@ class HeldOutByTheStarterRulesIntegrationTest {
     private Evaluation evaluate(TestData account, Instant at) {
         PlayRuns drawing = new PlayRuns(jdbc, json, timeline, accounts, contacts, engine, sendWindow, guard,
                 new HoldoutDraw(new HoldoutProperties(true)));
-        AccountEvaluator evaluator = new AccountEvaluator(rules, accounts, factSets, healthModel, healthScores, drawing,
+        AccountEvaluator evaluator = new AccountEvaluator(rules, accounts, factSets, healthScores, drawing,
                 milestones, timeline);
         return transaction.execute(tx -> evaluator.evaluate(account.id(), List.of(), at));
     }

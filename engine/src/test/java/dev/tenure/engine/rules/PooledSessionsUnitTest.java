@@ -2,7 +2,6 @@ package dev.tenure.engine.rules;
 
 import dev.tenure.engine.facts.FactSet;
 import dev.tenure.engine.facts.SignalHistory;
-import dev.tenure.engine.health.HealthModel;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.NpsSignal;
 import dev.tenure.engine.vocabulary.Segment;
@@ -42,7 +41,7 @@ class PooledSessionsUnitTest {
                 LocalDate.of(2025, 1, 1), null, "UTC");
         FactSet facts = new SignalHistory().factsAsOf(account, List.of(), List.of(), List.of(), now);
         List<NpsSignal> arrived = withAnswer ? List.of(new NpsSignal("t", accountId, accountId, now, null, 3, null)) : List.of();
-        return RULES.evaluate(facts, new HealthModel().score(facts, -1, now), arrived, now);
+        return RULES.evaluate(facts, RULES.health().score(facts, -1, now), arrived, now);
     }
 
     @Test

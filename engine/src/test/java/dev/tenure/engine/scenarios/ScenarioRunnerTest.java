@@ -51,7 +51,9 @@ class ScenarioRunnerTest {
             assertThat(s.why().matchedFacts()).containsKeys("account", "usageTrend");
         });
         assertThat(result.outcome().now()).isEqualTo(NOW);
-        assertThat(result.outcome().health().score()).isEqualTo(68);
+        // rules/health.yml: usage 25 (60% of the way to the 80% fall that scores 0) * 0.3 + support 100 * 0.2
+        // + billing 100 * 0.2 + sentiment 70 * 0.2 + relationship 0 * 0.1 = 61.5, rounded 62.
+        assertThat(result.outcome().health().score()).isEqualTo(62);
     }
 
     @Test
@@ -121,9 +123,9 @@ class ScenarioRunnerTest {
                         + "\"Onboarding account reached first value: congratulate and move to adoption\"",
                 "expected stage VALUE but it was ADOPTION — rules that fired: "
                         + "\"Onboarding account reached first value: congratulate and move to adoption\"",
-                "expected health band POOR but it was GOOD (score 94: usage 100 (usage +366.7% against the 28-day baseline); "
+                "expected health band POOR but it was GOOD (score 84: usage 100 (usage +366.7% against the 28-day baseline); "
                         + "support 100 (0 open P1/P2, 0 other open tickets); billing 100 (payments current); "
-                        + "sentiment 70 (no NPS answer yet))");
+                        + "sentiment 70 (no NPS answer yet); relationship 0 (no active champion, no active executive sponsor))");
     }
 
     @Test

@@ -1,0 +1,239 @@
+package dev.tenure.engine.health;
+
+import dev.tenure.engine.facts.FactSet;
+import dev.tenure.engine.rules.InvalidRuleSetException;
+import dev.tenure.engine.rules.RuleFile;
+import dev.tenure.engine.rules.RuleProblem;
+import dev.tenure.engine.rules.RuleSet;
+import dev.tenure.engine.rules.RuleSetCompiler;
+import dev.tenure.engine.rules.RuleSetFiles;
+import dev.tenure.engine.vocabulary.Account;
+import dev.tenure.engine.vocabulary.BillingStatus;
+import dev.tenure.engine.vocabulary.Contact;
+import dev.tenure.engine.vocabulary.ContactRole;
+import dev.tenure.engine.vocabulary.HealthComponent;
+import dev.tenure.engine.vocabulary.HealthScore;
+import dev.tenure.engine.vocabulary.Segment;
+import dev.tenure.engine.vocabulary.Stage;
+import dev.tenure.engine.vocabulary.TicketLoad;
+import dev.tenure.engine.vocabulary.Today;
+import dev.tenure.engine.vocabulary.UsageTrend;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.InstanceOfAssertFactories.list;
+import static org.assertj.core.groups.Tuple.tuple;
+
+/** The health model read from health.yml: hand-computed scores, shares and bands; files that are refused, at their line. */
+class HealthModelUnitTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+    private static final LocalDate TODAY = LocalDate.parse("2026-11-24");
+
+    private static final String FIVE_COMPONENTS = """
+            bands:
+              good: 75
+              average: 40
+            components:
+              - name: usage
+                input: usageTrend
+                weight: 40
+                fallToZeroPct: 50
+              - name: adoption
+                input: keyFeatureAdoption
+                weight: 20
+                features: [reports, integrations, exports, api]
+              - name: support
+                input: supportLoad
+                weight: 10
+              - name: sentiment
+                input: sentiment
+                weight: 20
+              - name: relationship
+                input: relationship
+                weight: 10
+                champion: 70
+                execSponsor: 30
+            """;
+
+    @Test
+    void an_account_with_known_facts_scores_exactly_the_hand_computed_figures() {
+        HealthModel model = model(FIVE_COMPONENTS);
+        // usage -20% with zero at -50%: 60; 2 of 4 key features used within 30 days: 50; one P2 and one P3
+        // open: 100 - 25 - 10 = 65; NPS 9: 90; a champion, no sponsor: 70.
+        // 0.4*60 + 0.2*50 + 0.1*65 + 0.2*90 + 0.1*70 = 24 + 10 + 6.5 + 18 + 7 = 65.5, rounded 66: AVERAGE (40..74).
+        FactSet facts = facts(-20, List.of(feature("reports", 3), feature("integrations", 29), feature("exports", 30)),
+                new TicketLoad("acme", 0, 1, 1, 0, 2, 1, 2, 5), 9,
+                List.of(contact(ContactRole.CHAMPION, true), contact(ContactRole.EXEC_SPONSOR, false)));
+
+        HealthScore health = model.score(facts, 71, NOW);
+
+        assertThat(health.score()).isEqualTo(66);
+        assertThat(health.band()).isEqualTo("AVERAGE");
+        assertThat(health.change()).isEqualTo(-5);
+        assertThat(health.components()).extracting(HealthComponent::name, HealthComponent::score, HealthComponent::weight)
+                .containsExactly(
+                        tuple("usage", 60, 0.4),
+                        tuple("adoption", 50, 0.2),
+                        tuple("support", 65, 0.1),
+                        tuple("sentiment", 90, 0.2),
+                        tuple("relationship", 70, 0.1));
+        assertThat(health.components().get(1).reason())
+                .isEqualTo("2 of 4 key features used in the last 30 days (reports, integrations)");
+        assertThat(health.components().get(4).reason()).isEqualTo("an active champion, no active executive sponsor");
+        // Shares: each component's weighted points over the 65.5 points in all.
+        List<Double> shares = HealthShares.of(health.components());
+        assertThat(shares.get(0)).isCloseTo(24 / 65.5, within(1e-9));
+        assertThat(shares.get(2)).isCloseTo(6.5 / 65.5, within(1e-9));
+        assertThat(shares.stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1, within(1e-9));
+    }
+
+    @Test
+    void weights_written_as_fractions_score_the_same_as_percentages() {
+        HealthModel fractions = model(FIVE_COMPONENTS.replace("weight: 40", "weight: 0.4").replace("weight: 20", "weight: 0.2")
+                .replace("weight: 10", "weight: 0.1"));
+
+        HealthScore health = fractions.score(facts(-20, List.of(), new TicketLoad("acme", 0, 0, 0, 0, 0, 0, 0, 0), null,
+                List.of()), -1, NOW);
+
+        // 0.4*60 + 0 + 0.1*100 + 0.2*70 (no answer) + 0 = 48: AVERAGE.
+        assertThat(health.score()).isEqualTo(48);
+        assertThat(health.band()).isEqualTo("AVERAGE");
+    }
+
+    @Test
+    void the_shipped_model_scores_a_quiet_account_with_a_detractor_46_and_poor() {
+        RuleSet rules = new RuleSetCompiler().compile(RuleSetFiles.read(Path.of("../rules")));
+        // usage idle for 40 days: 0; one P1 open: 75; payments current: 100; NPS 3: 30; a champion: 50.
+        // 0.3*0 + 0.2*75 + 0.2*100 + 0.2*30 + 0.1*50 = 46.
+        FactSet facts = facts(0, List.of(), new TicketLoad("acme", 1, 0, 0, 0, 1, 1, 1, 20), 3,
+                List.of(contact(ContactRole.CHAMPION, true)));
+        FactSet idle = new FactSet(facts.today(), facts.account(), facts.contacts(),
+                List.of(new UsageTrend("acme", UsageTrend.ALL_FEATURES, 0, 0, 0, 0, 40)), facts.tickets(), facts.billing(),
+                facts.lastNps(), List.of(), List.of(), null, null);
+
+        HealthScore health = rules.health().score(idle, -1, NOW);
+
+        assertThat(health.score()).isEqualTo(46);
+        assertThat(health.band()).isEqualTo("POOR");
+        assertThat(health.modelVersion()).isEqualTo(rules.version());
+    }
+
+    @Test
+    void the_built_in_model_is_the_one_shipped_in_the_rules_folder() throws IOException {
+        String shipped = Files.readString(Path.of("../rules/health.yml"));
+        String builtIn = new String(HealthModel.class.getResourceAsStream("built-in-health.yml").readAllBytes());
+
+        assertThat(builtIn).isEqualTo(shipped);
+    }
+
+    @Test
+    void weights_that_do_not_add_up_refuse_the_rule_set_at_the_components_line() {
+        RuleFile file = new RuleFile("health.yml", FIVE_COMPONENTS.replace("weight: 40", "weight: 45"));
+
+        assertThatThrownBy(() -> new RuleSetCompiler().compile(RuleSetFiles.of(List.of(file))))
+                .isInstanceOf(InvalidRuleSetException.class)
+                .extracting(e -> ((InvalidRuleSetException) e).problems(), list(RuleProblem.class))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.file()).isEqualTo("health.yml");
+                    assertThat(p.line()).isEqualTo(4);
+                    assertThat(p.message()).isEqualTo(
+                            "components: the weights add up to 105; they must add up to 1 (fractions) or 100 (percentages)");
+                });
+    }
+
+    @Test
+    void each_mistake_is_told_at_its_own_line_naming_the_field() {
+        String broken = """
+                bands:
+                  good: 50
+                  average: 60
+                components:
+                  - name: usage
+                    input: usageTrnd
+                    weight: 50
+                  - name: support
+                    input: supportLoad
+                    weight: 25
+                    perOpenHighPriority: lots
+                  - name: sentiment
+                    input: sentiment
+                    weight: 25
+                    noAnswerScore: 170
+                    colour: blue
+                """;
+
+        assertThat(problems(broken)).extracting(HealthFileProblem::line, HealthFileProblem::message).containsExactly(
+                tuple(3, "bands.average (60) must be below bands.good (50)"),
+                tuple(6, "input: 'usageTrnd' is not an input; use one of usageTrend, "
+                        + "keyFeatureAdoption, supportLoad, billing, sentiment, relationship"),
+                tuple(11, "component 'support': perOpenHighPriority: 'lots' is not a number"),
+                tuple(16, "component 'sentiment': 'colour' is not a field here; use "
+                        + "input, name, noAnswerScore, weight"),
+                tuple(15, "component 'sentiment': noAnswerScore: 170 is out of range; "
+                        + "it must be from 0 to 100"));
+    }
+
+    @Test
+    void too_few_components_and_adoption_without_features_are_refused() {
+        String broken = """
+                bands: { good: 70, average: 50 }
+                components:
+                  - name: usage
+                    input: usageTrend
+                    weight: 50
+                  - name: adoption
+                    input: keyFeatureAdoption
+                    weight: 50
+                """;
+
+        assertThat(problems(broken)).extracting(HealthFileProblem::line, HealthFileProblem::message).containsExactly(
+                tuple(2, "components: 2 given; a health model has 3 to 5 components"),
+                tuple(6, "component 'adoption': features is missing: the key features' names, "
+                        + "e.g. [reports, integrations]"));
+    }
+
+    private static List<HealthFileProblem> problems(String content) {
+        List<HealthFileProblem> problems = new ArrayList<>();
+        assertThat(HealthModelFile.parse("health.yml", content, "v1", problems)).isNull();
+        return problems;
+    }
+
+    private static HealthModel model(String content) {
+        List<HealthFileProblem> problems = new ArrayList<>();
+        HealthModel model = HealthModelFile.parse("health.yml", content, "v1", problems);
+        assertThat(problems).isEmpty();
+        return model;
+    }
+
+    private static UsageTrend feature(String name, int daysSinceLastUse) {
+        return new UsageTrend("acme", name, 1, 1, 0, 1, daysSinceLastUse);
+    }
+
+    private static Contact contact(ContactRole role, boolean active) {
+        return new Contact("acme", role.name().toLowerCase() + "@acme.test", null, role, null, active, false);
+    }
+
+    private static FactSet facts(double usageChangePct, List<UsageTrend> features, TicketLoad tickets, Integer nps,
+                                 List<Contact> contacts) {
+        Account account = new Account("acme", "Acme", Segment.HIGH_TOUCH, Stage.VALUE, "csm@tenure.test",
+                BigDecimal.valueOf(12_000), "pro", TODAY.minusDays(400), TODAY.plusDays(200), "UTC");
+        List<UsageTrend> usage = new ArrayList<>(features);
+        usage.add(new UsageTrend("acme", UsageTrend.ALL_FEATURES, Math.round(100 * (1 + usageChangePct / 100)), 100,
+                usageChangePct, 5, 0));
+        return new FactSet(new Today(TODAY, NOW), account, contacts, usage, tickets,
+                new BillingStatus("acme", 0, 0, false, BigDecimal.valueOf(1_000), BigDecimal.ZERO), nps, List.of(),
+                List.of(), null, null);
+    }
+}
