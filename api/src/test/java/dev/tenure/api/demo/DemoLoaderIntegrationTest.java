@@ -58,6 +58,7 @@ class DemoLoaderIntegrationTest {
     ApiTokens tokens;
     @Autowired
     PlayOutcomes outcomes;
+    @Autowired
     HealthReports healthReports;
 
     static Set<String> playsOf(DemoAccount account) {
