@@ -17,8 +17,8 @@ import java.util.Optional;
  * created, a rule changed): a webhook request as it came, a JSON-lines line as a one-record request. A
  * replay that is refused again becomes a dead letter of its own with the new reason; one that goes
  * through marks the original replayed. Replaying twice changes nothing more: signals are deduplicated.
- * Sources whose dead letters hold their own messages (Stripe, Zendesk) replay through their own route
- * ({@link ReplayableSource}).
+ * Sources whose dead letters hold their own messages (Stripe, Zendesk, Segment, JDBC polling, Kafka)
+ * replay through their own reading of them ({@link ReplayableSource}).
  */
 @Component
 public class DeadLetterReplay {
@@ -50,7 +50,11 @@ public class DeadLetterReplay {
         }
         Optional<ReplayableSource> source = sourceOf(letter);
         if (source.isPresent()) {
-            IntakeResult result = source.get().replay(letter.record());
+            source.get().unreplayable(letter).ifPresent(why -> {
+                throw new IllegalArgumentException("dead letter " + id + " from " + letter.origin()
+                        + " cannot be replayed: " + why);
+            });
+            IntakeResult result = source.get().replay(letter);
             deadLetters.markReplayed(id, clock.instant());
             return result;
         }
@@ -69,11 +73,12 @@ public class DeadLetterReplay {
 
     /** Whether the page should offer a replay button, sources with messages of their own included. */
     public boolean canReplay(DeadLetter letter) {
-        return replayable(letter) || (letter.replayedAt() == null && sourceOf(letter).isPresent());
+        return replayable(letter) || (letter.replayedAt() == null
+                && sourceOf(letter).filter(s -> s.unreplayable(letter).isEmpty()).isPresent());
     }
 
     private Optional<ReplayableSource> sourceOf(DeadLetter letter) {
-        return sources.stream().filter(s -> s.origin().equals(letter.origin())).findFirst();
+        return sources.stream().filter(s -> s.handles(letter)).findFirst();
     }
 
     private static Optional<String> kindOf(DeadLetter letter) {
