@@ -39,7 +39,8 @@ public class DeadLetterReplay {
 
     /**
      * @throws IllegalArgumentException when the dead letter does not exist or cannot be replayed (a CSV
-     *                                  line without its header, a whole file, already replayed)
+     *                                  line without its header, a whole file, already replayed, a source
+     *                                  that says why not)
      * @throws dev.tenure.engine.intake.RejectedRecordsException when the record is refused again
      */
     public IntakeResult replay(long id) {
@@ -59,7 +60,7 @@ public class DeadLetterReplay {
             return result;
         }
         String kind = kindOf(letter).orElseThrow(() -> new IllegalArgumentException("dead letter " + id + " from "
-                + letter.origin() + " cannot be replayed here: only webhook requests and JSON-lines lines can; "
+                + letter.origin() + " cannot be replayed here: of a file only a JSON-lines line can; "
                 + "fix the file and drop it into the inbox again"));
         IntakeResult result = webhooks.receive(kind, letter.record());
         deadLetters.markReplayed(id, clock.instant());
