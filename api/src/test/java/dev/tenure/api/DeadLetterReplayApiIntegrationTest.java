@@ -8,7 +8,10 @@ import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.Segment;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import java.time.Instant;
@@ -57,6 +60,61 @@ class DeadLetterReplayApiIntegrationTest extends ApiIntegrationTest {
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(again.getBody().path("outcome").asText()).isEqualTo("not-replayable");
         assertThat(again.getBody().path("detail").asText()).contains("was replayed already");
+    }
+
+    @Test
+    void aSegmentCallRefusedAtItsPath_isReplayedThroughTheSegmentPath_andRefusedAgainNamingTheField() {
+        String messageId = "m-replay-" + System.nanoTime();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBasicAuth("test-write-key", "");
+        ResponseEntity<JsonNode> sent = anonymous.postForEntity("/api/webhooks/segment/v1/track", new HttpEntity<>("""
+                {"messageId": "%s", "event": "Report Exported", "userId": "u-1", "timestamp": "2026-11-01T10:00:00",
+                 "context": {"groupId": "acme"}}""".formatted(messageId), headers), JsonNode.class);
+        assertThat(sent.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        DeadLetter letter = deadLetters.latest("segment", 1000).stream().filter(d -> d.record().contains(messageId))
+                .findFirst().orElseThrow();
+        assertThat(letter.origin()).isEqualTo("segment/track");
+
+        ResponseEntity<JsonNode> answer = replay(letter.id());
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(answer.getBody().path("outcome").asText()).isEqualTo("refused");
+        assertThat(answer.getBody().path("errors").get(0).path("record").asText())
+                .isEqualTo("segment.track (message " + messageId + ")");
+        assertThat(answer.getBody().path("errors").get(0).path("field").asText()).isEqualTo("timestamp");
+    }
+
+    @Test
+    void aKafkaRecordRefusedForAnUnknownAccount_isReplayedFromItsDeadLetterOnceTheAccountExists() {
+        TestData account = TestData.account("Kafka Replayed Later", Segment.HIGH_TOUCH);
+        String origin = "tenure.usage/2/" + System.nanoTime();
+        deadLetters.record(List.of(DeadLetter.of("kafka", origin, null, """
+                {"eventId":"%1$s-k1","accountId":"%1$s","occurredAt":"%2$s","feature":"core"}"""
+                .formatted(account.id(), Instant.now()), "usage (event " + account.id() + "-k1): accountId: unknown account")));
+        long id = deadLetters.latest("kafka", 1000).stream().filter(d -> d.origin().equals(origin))
+                .map(DeadLetter::id).findFirst().orElseThrow();
+        assertThat(replay(id).getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+
+        intake.accept(account.batch());
+        ResponseEntity<JsonNode> replayed = replay(id);
+
+        assertThat(replayed.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(replayed.getBody().path("accepted").asInt()).isEqualTo(1);
+        assertThat(replay(id).getBody().path("detail").asText()).contains("was replayed already");
+    }
+
+    @Test
+    void aRowOfAWarehouseSourceNoLongerConfigured_isNotReplayable_namingTheSource() {
+        deadLetters.record(List.of(DeadLetter.of("jdbc", "jdbc/old_rollup/usage", null, "{\"id\":7}", "feature: missing")));
+        long id = deadLetters.latest("jdbc", 1000).stream().filter(d -> d.origin().equals("jdbc/old_rollup/usage"))
+                .map(DeadLetter::id).findFirst().orElseThrow();
+
+        ResponseEntity<JsonNode> answer = replay(id);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(answer.getBody().path("outcome").asText()).isEqualTo("not-replayable");
+        assertThat(answer.getBody().path("detail").asText()).contains("'old_rollup' is no longer configured");
     }
 
     @Test

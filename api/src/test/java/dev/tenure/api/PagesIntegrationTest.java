@@ -1,5 +1,6 @@
 package dev.tenure.api;
 
+import dev.tenure.engine.deadletters.DeadLetter;
 import dev.tenure.engine.deadletters.DeadLetters;
 import dev.tenure.engine.tasks.Inbox;
 import dev.tenure.engine.tasks.Task;
@@ -22,6 +23,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -109,7 +113,7 @@ class PagesIntegrationTest extends ApiIntegrationTest {
     @Test
     void the_inbox_filters_and_marks_overdue_tasks_in_words() throws Exception {
         Task task = detractorTask("Overdue Otter");
-        inbox.reschedule(java.util.List.of(task.id()), java.time.Instant.now().plusSeconds(2), task.owner());
+        inbox.reschedule(List.of(task.id()), java.time.Instant.now().plusSeconds(2), task.owner());
         await().atMost(Duration.ofSeconds(5)).until(() -> task.overdueAt(java.time.Instant.now().minusSeconds(2))
                 || inbox.get(task.id()).dueAt().isBefore(java.time.Instant.now()));
 
@@ -275,5 +279,25 @@ class PagesIntegrationTest extends ApiIntegrationTest {
         assertThat(deadLetters.find(id).orElseThrow().replayedAt()).isNotNull();
         assertThat(page(MockMvcRequestBuilders.get("/ops/dead-letters").with(signedIn("ops@tenure.test", "CS_OPS")), 200))
                 .doesNotContain("id=\"replay-" + id + "\"");
+    }
+
+    @Test
+    void the_dead_letters_page_offers_replay_for_segment_and_kafka_letters_but_not_for_a_retired_warehouse_source() throws Exception {
+        String tag = "page-" + System.nanoTime();
+        deadLetters.record(List.of(
+                DeadLetter.of("segment", "segment/track", null,
+                        "{\"messageId\":\"" + tag + "-s\",\"event\":\"Report Exported\",\"timestamp\":\"2026-11-01T10:00:00\"}", "timestamp: no zone"),
+                DeadLetter.of("kafka", "tenure.usage/0/" + tag, null, "not json " + tag,
+                        "message: json: Unrecognized token 'not'"),
+                DeadLetter.of("jdbc", "jdbc/retired_" + tag.replace('-', '_') + "/usage", null,
+                        "{\"id\":1,\"tag\":\"" + tag + "\"}", "feature: missing")));
+        Map<String, Long> ids = new HashMap<>();
+        deadLetters.latest(null, 50).stream().filter(d -> d.record().contains(tag)).forEach(d -> ids.put(d.source(), d.id()));
+
+        String letters = page(MockMvcRequestBuilders.get("/ops/dead-letters").with(signedIn("ops@tenure.test", "CS_OPS")), 200);
+
+        assertThat(letters).contains("id=\"replay-" + ids.get("segment") + "\"", "id=\"replay-" + ids.get("kafka") + "\"",
+                "id=\"dead-letter-" + ids.get("jdbc") + "\"");
+        assertThat(letters).doesNotContain("id=\"replay-" + ids.get("jdbc") + "\"");
     }
 }

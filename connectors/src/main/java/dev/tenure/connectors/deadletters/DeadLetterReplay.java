@@ -17,8 +17,8 @@ import java.util.Optional;
  * created, a rule changed): a webhook request as it came, a JSON-lines line as a one-record request. A
  * replay that is refused again becomes a dead letter of its own with the new reason; one that goes
  * through marks the original replayed. Replaying twice changes nothing more: signals are deduplicated.
- * Sources whose dead letters hold their own messages (Stripe, Zendesk) replay through their own route
- * ({@link ReplayableSource}).
+ * Sources whose dead letters hold their own messages (Stripe, Zendesk, Segment, JDBC polling, Kafka)
+ * replay through their own reading of them ({@link ReplayableSource}).
  */
 @Component
 public class DeadLetterReplay {
@@ -39,7 +39,8 @@ public class DeadLetterReplay {
 
     /**
      * @throws IllegalArgumentException when the dead letter does not exist or cannot be replayed (a CSV
-     *                                  line without its header, a whole file, already replayed)
+     *                                  line without its header, a whole file, already replayed, a source
+     *                                  that says why not)
      * @throws dev.tenure.engine.intake.RejectedRecordsException when the record is refused again
      */
     public IntakeResult replay(long id) {
@@ -50,12 +51,16 @@ public class DeadLetterReplay {
         }
         Optional<ReplayableSource> source = sourceOf(letter);
         if (source.isPresent()) {
-            IntakeResult result = source.get().replay(letter.record());
+            source.get().unreplayable(letter).ifPresent(why -> {
+                throw new IllegalArgumentException("dead letter " + id + " from " + letter.origin()
+                        + " cannot be replayed: " + why);
+            });
+            IntakeResult result = source.get().replay(letter);
             deadLetters.markReplayed(id, clock.instant());
             return result;
         }
         String kind = kindOf(letter).orElseThrow(() -> new IllegalArgumentException("dead letter " + id + " from "
-                + letter.origin() + " cannot be replayed here: only webhook requests and JSON-lines lines can; "
+                + letter.origin() + " cannot be replayed here: of a file only a JSON-lines line can; "
                 + "fix the file and drop it into the inbox again"));
         IntakeResult result = webhooks.receive(kind, letter.record());
         deadLetters.markReplayed(id, clock.instant());
@@ -69,11 +74,12 @@ public class DeadLetterReplay {
 
     /** Whether the page should offer a replay button, sources with messages of their own included. */
     public boolean canReplay(DeadLetter letter) {
-        return replayable(letter) || (letter.replayedAt() == null && sourceOf(letter).isPresent());
+        return replayable(letter) || (letter.replayedAt() == null
+                && sourceOf(letter).filter(s -> s.unreplayable(letter).isEmpty()).isPresent());
     }
 
     private Optional<ReplayableSource> sourceOf(DeadLetter letter) {
-        return sources.stream().filter(s -> s.origin().equals(letter.origin())).findFirst();
+        return sources.stream().filter(s -> s.handles(letter)).findFirst();
     }
 
     private static Optional<String> kindOf(DeadLetter letter) {

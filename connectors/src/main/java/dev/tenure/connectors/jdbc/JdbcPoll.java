@@ -3,13 +3,11 @@ package dev.tenure.connectors.jdbc;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tenure.connectors.records.Mapping;
-import dev.tenure.connectors.records.RecordKind;
 import dev.tenure.connectors.records.RecordMapper;
 import dev.tenure.engine.deadletters.DeadLetter;
 import dev.tenure.engine.deadletters.DeadLetters;
 import dev.tenure.engine.intake.Batch;
 import dev.tenure.engine.intake.Intake;
-import dev.tenure.engine.intake.RecordError;
 import dev.tenure.engine.intake.RejectedRecordsException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * One poll of one source: lock its watermark, read the rows past it in watermark order, hand the good
@@ -55,7 +52,7 @@ final class JdbcPoll {
     private final TransactionTemplate outsideLock;
     private final Intake intake;
     private final DeadLetters deadLetters;
-    private final RecordMapper mapper;
+    private final JdbcRows reading;
     private final ObjectMapper json;
 
     JdbcPoll(String name, JdbcSource source, JdbcTemplate warehouse, JdbcClient jdbc, TransactionTemplate transaction,
@@ -70,12 +67,12 @@ final class JdbcPoll {
         this.outsideLock.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
         this.intake = intake;
         this.deadLetters = deadLetters;
-        this.mapper = mapper;
+        this.reading = new JdbcRows(name, source, mapper);
         this.json = json;
     }
 
     String origin() {
-        return SOURCE + "/" + name + "/" + source.recordKind().label();
+        return reading.origin();
     }
 
     Outcome poll() {
@@ -131,19 +128,17 @@ final class JdbcPoll {
     }
 
     private Outcome ingest(List<Map<String, Object>> rows) {
-        RecordKind kind = source.recordKind();
         List<Row> good = new ArrayList<>();
         List<DeadLetter> letters = new ArrayList<>();
         for (Map<String, Object> row : rows) {
             ObjectNode record = asJson(row);
             String text = record.toString();
-            String label = SOURCE + "/" + name + " row " + source.watermarkColumn() + "=" + row.get(source.watermarkColumn());
-            String eventId = eventId(row);
-            Mapping mapping = mapper.map(kind, label, withEventId(source.fieldNames().apply(record), eventId), SOURCE);
+            String label = reading.label(record);
+            Mapping mapping = reading.map(label, record);
             if (mapping.valid()) {
                 good.add(new Row(label, text, mapping.record()));
             } else {
-                letters.add(letter(text, mapping.errors()));
+                letters.add(reading.letter(text, mapping.errors()));
             }
         }
         int accepted = 0;
@@ -161,7 +156,7 @@ final class JdbcPoll {
                         accepted += result.accepted();
                         duplicates += result.duplicates();
                     } catch (RejectedRecordsException e) {
-                        letters.add(letter(row.text(), e.errors()));
+                        letters.add(reading.letter(row.text(), e.errors()));
                     }
                 }
             }
@@ -170,23 +165,6 @@ final class JdbcPoll {
             deadLetters.record(letters);
         }
         return new Outcome(false, rows.size(), accepted, duplicates, letters.size());
-    }
-
-    /** {@code <name>:<key column values>}, unless the mapping names an eventId column. */
-    private String eventId(Map<String, Object> row) {
-        if (source.mapping().containsKey("eventId") || row.containsKey("eventId")) {
-            return null;
-        }
-        return name + ":" + source.keyColumns().stream().map(c -> String.valueOf(row.get(c)))
-                .collect(Collectors.joining(":"));
-    }
-
-    private static ObjectNode withEventId(Object record, String eventId) {
-        ObjectNode node = (ObjectNode) record;
-        if (eventId != null && !node.hasNonNull("eventId")) {
-            node.put("eventId", eventId);
-        }
-        return node;
     }
 
     private ObjectNode asJson(Map<String, Object> row) {
@@ -207,11 +185,6 @@ final class JdbcPoll {
             }
         });
         return node;
-    }
-
-    private DeadLetter letter(String row, List<RecordError> errors) {
-        String reason = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
-        return DeadLetter.of(SOURCE, origin(), null, row, reason);
     }
 
     private static Batch batchOf(List<Row> rows) {

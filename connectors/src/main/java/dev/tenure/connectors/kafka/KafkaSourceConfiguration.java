@@ -1,9 +1,5 @@
 package dev.tenure.connectors.kafka;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tenure.connectors.records.RecordMapper;
-import dev.tenure.engine.deadletters.DeadLetters;
-import dev.tenure.engine.intake.Intake;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -21,12 +17,6 @@ import org.springframework.util.StringUtils;
 @Conditional(KafkaSourceConfiguration.BrokersConfigured.class)
 @EnableConfigurationProperties(KafkaSourceProperties.class)
 class KafkaSourceConfiguration {
-
-    @Bean
-    KafkaUsageIntake kafkaUsageIntake(RecordMapper mapper, Intake intake, DeadLetters deadLetters,
-                                      ObjectMapper objectMapper) {
-        return new KafkaUsageIntake(mapper, intake, deadLetters, objectMapper);
-    }
 
     @Bean
     KafkaUsageRoute kafkaUsageRoute(KafkaSourceProperties properties, KafkaUsageIntake intake) {

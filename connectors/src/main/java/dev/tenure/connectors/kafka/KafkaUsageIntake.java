@@ -16,6 +16,8 @@ import dev.tenure.engine.intake.IntakeResult;
 import dev.tenure.engine.intake.RecordError;
 import dev.tenure.engine.intake.RejectedRecordsException;
 
+import org.springframework.stereotype.Component;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +26,9 @@ import java.util.List;
  * webhook, nobody is waiting to be told what was wrong, and a refused message must not hold up its
  * partition: each bad record becomes a dead letter of its own and the good ones around it still land.
  * Only a failure of the engine itself (the database gone) is thrown, so the message is read again.
+ * It is there with Kafka off too: dead letters from Kafka can be replayed without a broker.
  */
+@Component
 class KafkaUsageIntake {
 
     static final String SOURCE = "kafka";
@@ -51,10 +55,13 @@ class KafkaUsageIntake {
     MessageReport receive(String payload, String origin) {
         List<Good> good = new ArrayList<>();
         List<DeadLetter> letters = new ArrayList<>();
-        JsonNode tree = parse(payload, origin, letters);
-        if (tree != null && tree.isObject()) {
+        List<RecordError> unreadable = new ArrayList<>();
+        JsonNode tree = parse(payload, unreadable);
+        if (tree == null) {
+            letters.add(DeadLetter.of(SOURCE, origin, null, payload == null ? "" : payload, reason(unreadable)));
+        } else if (tree.isObject()) {
             map(RecordKind.USAGE.label(), tree, payload, origin, good, letters);
-        } else if (tree != null) {
+        } else {
             for (int i = 0; i < tree.size(); i++) {
                 JsonNode element = tree.get(i);
                 map(RecordKind.USAGE.label() + "[" + i + "]", element, element.toString(), origin, good, letters);
@@ -68,35 +75,81 @@ class KafkaUsageIntake {
         return new MessageReport(origin, records, result.accepted(), result.duplicates(), letters.size());
     }
 
-    private JsonNode parse(String payload, String origin, List<DeadLetter> letters) {
+    /** The message as JSON, or null with why it is not a usage record nor an array of them. */
+    private JsonNode parse(String payload, List<RecordError> errors) {
         String reason;
         if (payload == null || payload.isBlank()) {
-            reason = "message: json: empty; expected a usage record (JSON object) or an array of them";
+            reason = "empty; expected a usage record (JSON object) or an array of them";
         } else {
             try {
                 JsonNode tree = json.readTree(payload);
                 if (tree.isObject() || tree.isArray()) {
                     return tree;
                 }
-                reason = "message: json: expected a usage record (JSON object) or an array of them";
+                reason = "expected a usage record (JSON object) or an array of them";
             } catch (JsonProcessingException e) {
-                reason = "message: json: " + e.getOriginalMessage();
+                reason = e.getOriginalMessage();
             }
         }
-        letters.add(DeadLetter.of(SOURCE, origin, null, payload == null ? "" : payload, reason));
+        errors.add(new RecordError("message", "json", reason));
         return null;
     }
 
     private void map(String position, JsonNode record, String text, String origin, List<Good> good,
                      List<DeadLetter> letters) {
-        String eventId = RecordMapper.eventId(record);
-        String label = eventId == null ? position : position + " (event " + eventId + ")";
+        String label = label(position, record);
         Mapping mapping = mapper.map(RecordKind.USAGE, label, record, SOURCE);
         if (mapping.valid()) {
             good.add(new Good(label, text, mapping.record()));
         } else {
             letters.add(DeadLetter.of(SOURCE, origin, null, text, reason(mapping.errors())));
         }
+    }
+
+    private static String label(String position, JsonNode record) {
+        String eventId = RecordMapper.eventId(record);
+        return eventId == null ? position : position + " (event " + eventId + ")";
+    }
+
+    /**
+     * A dead letter's record read again as a message of its own, all or nothing: refused again, it is kept
+     * as a new dead letter under the same origin and the refusal is thrown, with its reason.
+     */
+    IntakeResult replay(String text, String origin) {
+        List<RecordError> errors = new ArrayList<>();
+        JsonNode tree = parse(text, errors);
+        Batch.Builder batch = new Batch.Builder();
+        if (tree != null) {
+            List<JsonNode> records = new ArrayList<>();
+            if (tree.isObject()) {
+                records.add(tree);
+            } else {
+                tree.forEach(records::add);
+            }
+            for (int i = 0; i < records.size(); i++) {
+                String position = tree.isObject() ? RecordKind.USAGE.label() : RecordKind.USAGE.label() + "[" + i + "]";
+                String label = label(position, records.get(i));
+                Mapping mapping = mapper.map(RecordKind.USAGE, label, records.get(i), SOURCE);
+                if (mapping.valid()) {
+                    batch.add(label, mapping.record());
+                } else {
+                    errors.addAll(mapping.errors());
+                }
+            }
+        }
+        if (errors.isEmpty()) {
+            Batch built = batch.build();
+            if (built.isEmpty()) {
+                return new IntakeResult(0, 0, 0, 0);
+            }
+            try {
+                return intake.accept(built);
+            } catch (RejectedRecordsException e) {
+                errors = e.errors();
+            }
+        }
+        deadLetters.record(List.of(DeadLetter.of(SOURCE, origin, null, text == null ? "" : text, reason(errors))));
+        throw new RejectedRecordsException(errors);
     }
 
     /** All at once; if the engine refuses the batch (an unknown account), record by record. */

@@ -17,6 +17,9 @@ class SegmentRoute extends RouteBuilder {
     static final String ENDPOINT = "direct:segment";
     static final String ROUTE_ID = "segment";
     static final String TYPE = "tenure.segmentType";
+    /** Dead letters are filed under this and the call type from the path, or {@link #NO_TYPE}. */
+    static final String ORIGIN = "segment/";
+    static final String NO_TYPE = "call";
 
     private final SegmentIntake intake;
 
@@ -35,7 +38,7 @@ class SegmentRoute extends RouteBuilder {
     private void receive(Exchange exchange) {
         String type = exchange.getMessage().getHeader(TYPE, String.class);
         exchange.setProperty(DeadLetterRecorder.SOURCE, SegmentIntake.SOURCE);
-        exchange.setProperty(DeadLetterRecorder.ORIGIN, "segment/" + (type == null ? "call" : type));
+        exchange.setProperty(DeadLetterRecorder.ORIGIN, ORIGIN + (type == null ? NO_TYPE : type));
         String body = exchange.getMessage().getBody(String.class);
         exchange.getMessage().setBody(intake.receive(type, body));
     }

@@ -1,5 +1,8 @@
 package dev.tenure.connectors.segment;
 
+import dev.tenure.connectors.deadletters.ReplayableSource;
+import dev.tenure.engine.deadletters.DeadLetter;
+import dev.tenure.engine.intake.IntakeResult;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
@@ -10,10 +13,10 @@ import java.util.Optional;
 
 /**
  * The Segment route as a plain method, for whoever serves the HTTP side, and the check of Segment's
- * write key.
+ * write key. A refused request's dead letter goes through the route again as it came.
  */
 @Component
-public class SegmentSource {
+public class SegmentSource implements ReplayableSource {
 
     private final ProducerTemplate producer;
     private final SegmentProperties properties;
@@ -38,6 +41,22 @@ public class SegmentSource {
             }
             throw e;
         }
+    }
+
+    @Override
+    public boolean handles(DeadLetter letter) {
+        return SegmentIntake.SOURCE.equals(letter.source()) && letter.origin().startsWith(SegmentRoute.ORIGIN);
+    }
+
+    /**
+     * With the call type its path gave ({@code segment/track}); {@code segment/call} came with none, so
+     * each call names its own.
+     */
+    @Override
+    public IntakeResult replay(DeadLetter letter) {
+        String type = letter.origin().substring(SegmentRoute.ORIGIN.length());
+        SegmentResult result = receive(SegmentRoute.NO_TYPE.equals(type) ? null : type, letter.record());
+        return new IntakeResult(result.accepted(), result.duplicates(), result.accountsEvaluated(), result.playsStarted());
     }
 
     /** The configured write key, if any. */

@@ -3,6 +3,7 @@ package dev.tenure.connectors.stripe;
 import dev.tenure.connectors.deadletters.ReplayableSource;
 import dev.tenure.connectors.vendors.VendorEndpoint;
 import dev.tenure.connectors.vendors.VendorReceipt;
+import dev.tenure.engine.deadletters.DeadLetter;
 import dev.tenure.engine.intake.IntakeResult;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -53,12 +54,12 @@ public class StripeEvents implements ReplayableSource {
     }
 
     @Override
-    public String origin() {
-        return StripeRoute.ORIGIN;
+    public boolean handles(DeadLetter letter) {
+        return StripeRoute.ORIGIN.equals(letter.origin());
     }
 
     @Override
-    public IntakeResult replay(String message) {
-        return endpoint.send(StripeRoute.ENDPOINT, message).intakeResult();
+    public IntakeResult replay(DeadLetter letter) {
+        return endpoint.send(StripeRoute.ENDPOINT, letter.record()).intakeResult();
     }
 }

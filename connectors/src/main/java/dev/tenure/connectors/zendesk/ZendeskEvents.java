@@ -3,6 +3,7 @@ package dev.tenure.connectors.zendesk;
 import dev.tenure.connectors.deadletters.ReplayableSource;
 import dev.tenure.connectors.vendors.VendorEndpoint;
 import dev.tenure.connectors.vendors.VendorReceipt;
+import dev.tenure.engine.deadletters.DeadLetter;
 import dev.tenure.engine.intake.IntakeResult;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -24,12 +25,12 @@ public class ZendeskEvents implements ReplayableSource {
     }
 
     @Override
-    public String origin() {
-        return ZendeskRoute.ORIGIN;
+    public boolean handles(DeadLetter letter) {
+        return ZendeskRoute.ORIGIN.equals(letter.origin());
     }
 
     @Override
-    public IntakeResult replay(String message) {
-        return endpoint.send(ZendeskRoute.ENDPOINT, message).intakeResult();
+    public IntakeResult replay(DeadLetter letter) {
+        return endpoint.send(ZendeskRoute.ENDPOINT, letter.record()).intakeResult();
     }
 }

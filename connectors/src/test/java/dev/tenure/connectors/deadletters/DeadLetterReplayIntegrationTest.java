@@ -71,6 +71,6 @@ class DeadLetterReplayIntegrationTest extends ConnectorsIntegrationTest {
 
         assertThat(DeadLetterReplay.replayable(letter)).isFalse();
         assertThatThrownBy(() -> replay.replay(letter.id()))
-                .hasMessageContaining("cannot be replayed here: only webhook requests and JSON-lines lines can");
+                .hasMessageContaining("cannot be replayed here: of a file only a JSON-lines line can");
     }
 }
