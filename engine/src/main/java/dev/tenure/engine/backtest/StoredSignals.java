@@ -3,6 +3,7 @@ package dev.tenure.engine.backtest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tenure.engine.vocabulary.BillingSignal;
+import dev.tenure.engine.vocabulary.CsatSignal;
 import dev.tenure.engine.vocabulary.NpsSignal;
 import dev.tenure.engine.vocabulary.Signal;
 import dev.tenure.engine.vocabulary.TicketSignal;
@@ -54,6 +55,7 @@ class StoredSignals {
             case "ticket" -> TicketSignal.class;
             case "billing" -> BillingSignal.class;
             case "nps" -> NpsSignal.class;
+            case "csat" -> CsatSignal.class;
             default -> throw new IllegalStateException("signal " + id + " has unknown kind '" + kind + "'");
         };
         try {
