@@ -1,5 +1,7 @@
 package dev.tenure.engine.metrics;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -8,6 +10,7 @@ import java.util.Optional;
 public enum GroupBy {
     MONTH, SEGMENT, CSM;
 
+    @JsonValue
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -13,6 +13,13 @@ public record MetricsReport<F extends Figures>(String metric, ReportPeriod perio
                                                List<MetricsRow<F>> rows, MetricsRow<F> total,
                                                List<LeftOut> leftOut) {
 
+    /** The rows, then the total, as a table shows them. */
+    public List<MetricsRow<F>> rowsAndTotal() {
+        List<MetricsRow<F>> all = new java.util.ArrayList<>(rows);
+        all.add(total);
+        return all;
+    }
+
     /** An account whose MRR is in a currency without a configured rate, so it cannot be added up. */
     public record LeftOut(String accountId, String currency, String reason) {
     }

@@ -11,6 +11,21 @@ public record MrrMovements(BigDecimal startingMrr, BigDecimal newMrr, BigDecimal
                            BigDecimal expansion, BigDecimal contraction, BigDecimal churn, BigDecimal endingMrr,
                            int accountsAtStart, int accountsChurned) {
 
+    /** Amounts in cents, so every figure reads the same ({@code 0.00}, not {@code 0}). */
+    public MrrMovements {
+        startingMrr = cents(startingMrr);
+        newMrr = cents(newMrr);
+        reactivation = cents(reactivation);
+        expansion = cents(expansion);
+        contraction = cents(contraction);
+        churn = cents(churn);
+        endingMrr = cents(endingMrr);
+    }
+
+    private static BigDecimal cents(BigDecimal amount) {
+        return amount.setScale(2, java.math.RoundingMode.HALF_UP);
+    }
+
     public static final MrrMovements NONE = new MrrMovements(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
             BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0);
 

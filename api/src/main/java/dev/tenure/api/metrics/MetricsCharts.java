@@ -1,0 +1,153 @@
+package dev.tenure.api.metrics;
+
+import dev.tenure.engine.metrics.MetricsRow;
+import dev.tenure.engine.metrics.MrrMovements;
+import dev.tenure.engine.metrics.RevenueFigures;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The metrics page's charts as inline SVG shapes, computed here so the page needs no chart library; the
+ * page shows the same numbers in tables next to them. Each series has its own dash pattern or fill
+ * pattern as well as its colour, so colour is never the only difference.
+ */
+final class MetricsCharts {
+
+    static final int WIDTH = 720;
+    static final int HEIGHT = 240;
+    /** Room on the left for the axis labels. */
+    static final int LEFT = 48;
+
+    private MetricsCharts() {
+    }
+
+    record Tick(double y, String label) {
+    }
+
+    record MonthLabel(double x, String label) {
+    }
+
+    record Dot(double x, double y, String title) {
+    }
+
+    record Line(String name, String colour, String dash, String points, List<Dot> dots) {
+    }
+
+    record LineChart(List<Line> lines, List<Tick> ticks, List<MonthLabel> months, boolean empty) {
+    }
+
+    record Bar(double x, double y, double width, double height, String colour, String title) {
+    }
+
+    record Key(String name, String colour) {
+    }
+
+    record BarChart(List<Bar> bars, List<Tick> ticks, double zeroY, List<MonthLabel> months, List<Key> keys,
+                    boolean empty) {
+    }
+
+    /** NRR and GRR of each month, and NRR over the trailing twelve months, in percent. */
+    static LineChart retention(List<MetricsRow<RevenueFigures>> months) {
+        List<Series> series = List.of(
+                new Series("NRR (month)", "#1f5fbf", "", r -> r.rates().nrr()),
+                new Series("GRR (month)", "#a3211a", "6 3", r -> r.rates().grr()),
+                new Series("NRR (trailing 12 months)", "#2e7d32", "2 3", r -> r.trailingTwelveMonths().nrr()));
+        double max = 120;
+        for (MetricsRow<RevenueFigures> row : months) {
+            for (Series s : series) {
+                BigDecimal v = s.value.apply(row.figures());
+                if (v != null) {
+                    max = Math.max(max, v.doubleValue());
+                }
+            }
+        }
+        double top = Math.ceil(max / 20) * 20;
+        List<Line> lines = new ArrayList<>();
+        boolean any = false;
+        for (Series s : series) {
+            List<Dot> dots = new ArrayList<>();
+            for (int i = 0; i < months.size(); i++) {
+                BigDecimal v = s.value.apply(months.get(i).figures());
+                if (v != null) {
+                    dots.add(new Dot(centre(i, months.size()), round(HEIGHT - HEIGHT * v.doubleValue() / top),
+                            s.name + " " + months.get(i).group() + ": " + v.toPlainString() + "%"));
+                }
+            }
+            any |= !dots.isEmpty();
+            lines.add(new Line(s.name, s.colour, s.dash, dots.stream()
+                    .map(d -> String.format(Locale.ROOT, "%.1f,%.1f", d.x(), d.y())).collect(Collectors.joining(" ")), dots));
+        }
+        List<Tick> ticks = new ArrayList<>();
+        for (double v = 0; v <= top; v += top / 4) {
+            ticks.add(new Tick(round(HEIGHT - HEIGHT * v / top), String.format(Locale.ROOT, "%.0f%%", v)));
+        }
+        return new LineChart(lines, ticks, labels(months), !any);
+    }
+
+    /** Per month: new, reactivated and expansion MRR up from the zero line; contraction and churn down. */
+    static BarChart movements(List<MetricsRow<RevenueFigures>> months, String currency) {
+        record Kind(String name, String colour, int sign, Function<MrrMovements, BigDecimal> amount) {
+        }
+        List<Kind> kinds = List.of(
+                new Kind("New", "#2e7d32", 1, MrrMovements::newMrr),
+                new Kind("Reactivation", "#00838f", 1, MrrMovements::reactivation),
+                new Kind("Expansion", "#1f5fbf", 1, MrrMovements::expansion),
+                new Kind("Contraction", "#ef6c00", -1, MrrMovements::contraction),
+                new Kind("Churn", "#a3211a", -1, MrrMovements::churn));
+        double max = 0;
+        for (MetricsRow<RevenueFigures> row : months) {
+            for (Kind k : kinds) {
+                max = Math.max(max, k.amount.apply(row.figures().movements()).doubleValue());
+            }
+        }
+        double zero = HEIGHT / 2.0;
+        double scale = max == 0 ? 0 : (HEIGHT / 2.0 - 4) / max;
+        double slot = (WIDTH - LEFT) / (double) Math.max(1, months.size());
+        double width = Math.max(1, (slot - 8) / kinds.size());
+        List<Bar> bars = new ArrayList<>();
+        for (int i = 0; i < months.size(); i++) {
+            for (int k = 0; k < kinds.size(); k++) {
+                Kind kind = kinds.get(k);
+                BigDecimal amount = kind.amount.apply(months.get(i).figures().movements());
+                double height = round(amount.doubleValue() * scale);
+                if (height == 0) {
+                    continue;
+                }
+                double x = round(LEFT + i * slot + 4 + k * width);
+                bars.add(new Bar(x, kind.sign > 0 ? round(zero - height) : zero, round(width), height, kind.colour,
+                        kind.name + " " + months.get(i).group() + ": " + (kind.sign > 0 ? "+" : "−")
+                                + amount.toPlainString() + " " + currency));
+            }
+        }
+        List<Tick> ticks = max == 0 ? List.of(new Tick(zero, "0")) : List.of(
+                new Tick(4, String.format(Locale.ROOT, "+%,.0f", max)), new Tick(zero, "0"),
+                new Tick(HEIGHT - 4, String.format(Locale.ROOT, "−%,.0f", max)));
+        return new BarChart(bars, ticks, zero, labels(months), kinds.stream().map(k -> new Key(k.name, k.colour)).toList(),
+                bars.isEmpty());
+    }
+
+    private static List<MonthLabel> labels(List<MetricsRow<RevenueFigures>> months) {
+        List<MonthLabel> labels = new ArrayList<>();
+        for (int i = 0; i < months.size(); i++) {
+            labels.add(new MonthLabel(centre(i, months.size()), months.get(i).group()));
+        }
+        return labels;
+    }
+
+    private static double centre(int i, int count) {
+        double slot = (WIDTH - LEFT) / (double) Math.max(1, count);
+        return round(LEFT + slot * i + slot / 2);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    private record Series(String name, String colour, String dash, Function<RevenueFigures, BigDecimal> value) {
+    }
+}
