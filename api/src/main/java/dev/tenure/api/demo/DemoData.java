@@ -4,6 +4,7 @@ import dev.tenure.engine.intake.Batch;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.Contact;
 import dev.tenure.engine.vocabulary.Signal;
+import dev.tenure.engine.vocabulary.TicketSignal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -67,6 +68,8 @@ final class DemoData {
     private final TicketHistory tickets;
     private final BillingHistory billing;
     private final NpsHistory nps;
+    private final RevenueHistory revenue;
+    private final CsatHistory csat;
 
     DemoData() {
         this(SEED);
@@ -79,6 +82,8 @@ final class DemoData {
         this.tickets = new TicketHistory(seed);
         this.billing = new BillingHistory(seed);
         this.nps = new NpsHistory(seed);
+        this.revenue = new RevenueHistory(seed);
+        this.csat = new CsatHistory(seed);
     }
 
     /** The demo accounts as of {@code today}, each with its story. */
@@ -116,7 +121,10 @@ final class DemoData {
     private List<Signal> history(DemoAccount account, List<Contact> people, LocalDate today) {
         List<Signal> signals = new ArrayList<>();
         signals.addAll(usage.of(account, today));
-        signals.addAll(tickets.of(account, today));
+        List<TicketSignal> ticketHistory = tickets.of(account, today);
+        signals.addAll(ticketHistory);
+        signals.addAll(csat.of(account, people, ticketHistory, today));
+        signals.addAll(revenue.of(account, today));
         signals.addAll(billing.of(account, today));
         signals.addAll(nps.of(account, people, today));
         signals.sort(Comparator.comparing(Signal::occurredAt));
