@@ -115,6 +115,27 @@ class MetricsApiIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void csat_answers_sent_to_the_webhook_make_the_csat_of_their_month() {
+        String csm = "csat-" + UUID.randomUUID().toString().substring(0, 8) + "@tenure.test";
+        TestData acme = TestData.account("Satisfied Sailmakers", Segment.LOW_TOUCH).csm(csm);
+        intake.accept(acme.batch());
+
+        ResponseEntity<JsonNode> sent = post("/api/webhooks/csat", """
+                [{"eventId": "%1$s-c1", "accountId": "%1$s", "occurredAt": "2026-03-03T10:00:00Z", "score": 5, "ticketId": "T-1"},
+                 {"eventId": "%1$s-c2", "accountId": "%1$s", "occurredAt": "2026-03-04T10:00:00Z", "score": 2, "ticketId": "T-2"},
+                 {"eventId": "%1$s-c3", "accountId": "%1$s", "occurredAt": "2026-03-05T10:00:00Z", "score": 4}]""".formatted(acme.id()));
+        ResponseEntity<JsonNode> refused = post("/api/webhooks/csat", """
+                {"eventId": "%1$s-c4", "accountId": "%1$s", "occurredAt": "2026-03-05T10:00:00Z", "score": 7}""".formatted(acme.id()));
+
+        assertThat(sent.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().toString()).contains("score", "not between 1 and 5");
+        JsonNode march = get("/api/metrics/surveys?month=2026-03&csm=" + csm).path("total").path("figures").path("csat");
+        assertThat(march.path("responses").asInt()).isEqualTo(3);
+        assertThat(march.path("csat").decimalValue()).isEqualByComparingTo("66.7");   // 2 of 3 are 4 or 5
+    }
+
+    @Test
     void a_bad_parameter_is_a_400_problem_naming_it() {
         assertBadParameter("/api/metrics/revenue?month=2026-13", "month");
         assertBadParameter("/api/metrics/revenue?from=2026-01-01", "to");

@@ -57,16 +57,19 @@ final class MetricsCharts {
                 new Series("NRR (month)", "#1f5fbf", "", r -> r.rates().nrr()),
                 new Series("GRR (month)", "#a3211a", "6 3", r -> r.rates().grr()),
                 new Series("NRR (trailing 12 months)", "#2e7d32", "2 3", r -> r.trailingTwelveMonths().nrr()));
-        double max = 120;
+        double min = 100, max = 100;
         for (MetricsRow<RevenueFigures> row : months) {
             for (Series s : series) {
                 BigDecimal v = s.value.apply(row.figures());
                 if (v != null) {
+                    min = Math.min(min, v.doubleValue());
                     max = Math.max(max, v.doubleValue());
                 }
             }
         }
-        double top = Math.ceil(max / 20) * 20;
+        // Around 100%, where retention lives, so a few points' change is visible; wider when a value is far off.
+        double bottom = Math.max(0, Math.min(80, Math.floor((min - 5) / 10) * 10));
+        double top = Math.max(120, Math.ceil((max + 5) / 10) * 10);
         List<Line> lines = new ArrayList<>();
         boolean any = false;
         for (Series s : series) {
@@ -74,7 +77,7 @@ final class MetricsCharts {
             for (int i = 0; i < months.size(); i++) {
                 BigDecimal v = s.value.apply(months.get(i).figures());
                 if (v != null) {
-                    dots.add(new Dot(centre(i, months.size()), round(HEIGHT - HEIGHT * v.doubleValue() / top),
+                    dots.add(new Dot(centre(i, months.size()), y(v.doubleValue(), bottom, top),
                             s.name + " " + months.get(i).group() + ": " + v.toPlainString() + "%"));
                 }
             }
@@ -83,8 +86,10 @@ final class MetricsCharts {
                     .map(d -> String.format(Locale.ROOT, "%.1f,%.1f", d.x(), d.y())).collect(Collectors.joining(" ")), dots));
         }
         List<Tick> ticks = new ArrayList<>();
-        for (double v = 0; v <= top; v += top / 4) {
-            ticks.add(new Tick(round(HEIGHT - HEIGHT * v / top), String.format(Locale.ROOT, "%.0f%%", v)));
+        double step = (top - bottom) / 4;
+        for (int i = 0; i <= 4; i++) {
+            double v = bottom + step * i;
+            ticks.add(new Tick(y(v, bottom, top), String.format(Locale.ROOT, "%.0f%%", v)));
         }
         return new LineChart(lines, ticks, labels(months), !any);
     }
@@ -137,6 +142,13 @@ final class MetricsCharts {
             labels.add(new MonthLabel(centre(i, months.size()), months.get(i).group()));
         }
         return labels;
+    }
+
+    /** Room above the top value, so its tick label is not cut off. */
+    private static final int TOP = 10;
+
+    private static double y(double value, double bottom, double top) {
+        return round(TOP + (HEIGHT - TOP) * (top - value) / (top - bottom));
     }
 
     private static double centre(int i, int count) {
