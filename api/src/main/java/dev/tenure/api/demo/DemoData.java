@@ -14,7 +14,9 @@ import java.util.List;
 /**
  * The demo data set: 60 fictional customer accounts (12 high touch, 18 low touch, 30 tech touch), owned
  * by 4 CSMs, with 3–5 contacts each and 60 days of history up to "today": daily usage of {@code core},
- * {@code reports} and {@code integrations}, support tickets, monthly invoices and NPS answers. Every
+ * {@code reports} and {@code integrations}, support tickets (with a CSAT answer after each solved one), monthly
+ * invoices and NPS answers; and, before that, two years of MRR changes ({@link RevenueHistory}), so the
+ * metrics have a year behind them (first value and past QBRs are written by {@link DemoLoader}). Every
  * signal comes from source {@code demo} with an external id built from the account and the day (for
  * example {@code demo-usage-juniper-legal-core-2026-10-01}), so loading the same day twice adds nothing.
  *
