@@ -136,6 +136,26 @@ class MetricsApiIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void a_zendesk_good_rating_counts_as_satisfied_and_a_bad_one_does_not() {
+        String csm = "zendesk-csat-" + UUID.randomUUID().toString().substring(0, 8) + "@tenure.test";
+        TestData acme = TestData.account("Rated Rigging", Segment.LOW_TOUCH).csm(csm);
+        intake.accept(acme.batch());
+        String rating = """
+                {"event": "satisfaction.rated", "ticket": {"id": "%s", "updated_at": "2026-03-1%sT10:00:00Z",
+                 "satisfaction_rating": {"score": "%s"}, "organization": {"external_id": "%s"}}}""";
+
+        ResponseEntity<JsonNode> good = post("/api/webhooks/zendesk", rating.formatted("71", "1", "Good", acme.id()));
+        post("/api/webhooks/zendesk", rating.formatted("72", "2", "Bad", acme.id()));
+        ResponseEntity<JsonNode> offered = post("/api/webhooks/zendesk", rating.formatted("73", "3", "Offered", acme.id()));
+
+        assertThat(good.getBody().path("accepted").asInt()).isEqualTo(1);
+        assertThat(offered.getBody().path("ignored").asBoolean()).isTrue();
+        JsonNode csat = get("/api/metrics/surveys?month=2026-03&csm=" + csm).path("total").path("figures").path("csat");
+        assertThat(csat.path("responses").asInt()).isEqualTo(2);
+        assertThat(csat.path("csat").decimalValue()).isEqualByComparingTo("50.0");
+    }
+
+    @Test
     void a_bad_parameter_is_a_400_problem_naming_it() {
         assertBadParameter("/api/metrics/revenue?month=2026-13", "month");
         assertBadParameter("/api/metrics/revenue?from=2026-01-01", "to");
