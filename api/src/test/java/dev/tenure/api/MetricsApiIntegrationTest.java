@@ -181,7 +181,8 @@ class MetricsApiIntegrationTest extends ApiIntegrationTest {
                         .param("csm", csm).with(signedIn("ops.metrics@tenure.test", "CS_OPS")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
-        assertThat(html).contains("id=\"retention-chart\"", "id=\"movements-chart\"", "id=\"revenue-by-month\"",
+        assertThat(html).contains("id=\"retention-chart\"", "id=\"movements-chart\"", "id=\"churn-chart\"", "id=\"revenue-by-month\"",
+                "id=\"retention-chart-caption\"",
                 "113.3%", "70.6%", "50.0% (1 of 2)", "id=\"nav-metrics\"", "Accounts of " + csm,
                 "href=\"/ops/metrics/revenue.csv?from=2026-01-01&amp;to=2026-04-01&amp;groupBy=month&amp;csm=");
         MvcResult csv = mvc.perform(MockMvcRequestBuilders.get("/ops/metrics/revenue.csv").param("from", "2026-01-01")

@@ -1,15 +1,16 @@
 package dev.tenure.api.metrics;
 
+import dev.tenure.engine.metrics.Figures;
 import dev.tenure.engine.metrics.MetricsRow;
 import dev.tenure.engine.metrics.MrrMovements;
 import dev.tenure.engine.metrics.RevenueFigures;
+import dev.tenure.engine.metrics.SurveyFigures;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The metrics page's charts as inline SVG shapes, computed here so the page needs no chart library; the
@@ -35,7 +36,8 @@ final class MetricsCharts {
     record Dot(double x, double y, String title) {
     }
 
-    record Line(String name, String colour, String dash, String points, List<Dot> dots) {
+    /** A series: its points as polylines, broken where a month has no value, and as dots. */
+    record Line(String name, String colour, String dash, List<String> segments, List<Dot> dots) {
     }
 
     record LineChart(List<Line> lines, List<Tick> ticks, List<MonthLabel> months, boolean empty) {
@@ -53,43 +55,81 @@ final class MetricsCharts {
 
     /** NRR and GRR of each month, and NRR over the trailing twelve months, in percent. */
     static LineChart retention(List<MetricsRow<RevenueFigures>> months) {
-        List<Series> series = List.of(
-                new Series("NRR (month)", "#1f5fbf", "", r -> r.rates().nrr()),
-                new Series("GRR (month)", "#a3211a", "6 3", r -> r.rates().grr()),
-                new Series("NRR (trailing 12 months)", "#2e7d32", "2 3", r -> r.trailingTwelveMonths().nrr()));
-        double min = 100, max = 100;
-        for (MetricsRow<RevenueFigures> row : months) {
-            for (Series s : series) {
-                BigDecimal v = s.value.apply(row.figures());
+        // Around 100%, where retention lives, so a few points' change is visible; wider when a value is far off.
+        return lines(months, List.of(
+                new Series<>("NRR (month)", "#1f5fbf", "", r -> r.rates().nrr()),
+                new Series<>("GRR (month)", "#a3211a", "6 3", r -> r.rates().grr()),
+                new Series<>("NRR (trailing 12 months)", "#2e7d32", "2 3", r -> r.trailingTwelveMonths().nrr())),
+                (min, max) -> new double[]{Math.max(0, Math.min(80, Math.floor((min - 5) / 10) * 10)),
+                        Math.max(120, Math.ceil((max + 5) / 10) * 10)}, "%");
+    }
+
+    /** Logo and revenue churn rate of each month, in percent, from 0. */
+    static LineChart churn(List<MetricsRow<RevenueFigures>> months) {
+        return lines(months, List.of(
+                new Series<>("Logo churn rate", "#a3211a", "", r -> r.rates().logoChurnRate()),
+                new Series<>("Revenue churn rate", "#ef6c00", "6 3", r -> r.rates().revenueChurnRate())),
+                (min, max) -> new double[]{0, Math.max(8, Math.ceil((max + 1) / 4) * 4)}, "%");
+    }
+
+    /** NPS (−100 to 100) and CSAT (percent) of each month. */
+    static LineChart surveys(List<MetricsRow<SurveyFigures>> months) {
+        return lines(months, List.of(
+                new Series<>("NPS", "#1f5fbf", "", r -> r.nps().nps()),
+                new Series<>("CSAT %", "#2e7d32", "6 3", r -> r.csat().csat())),
+                (min, max) -> new double[]{min < 0 ? -100 : 0, 100}, "");
+    }
+
+    /** The value range a chart shows, given the smallest and largest value drawn: {bottom, top}. */
+    private interface Range {
+        double[] of(double min, double max);
+    }
+
+    private static <F extends Figures> LineChart lines(List<MetricsRow<F>> months, List<Series<F>> series, Range range,
+                                                       String unit) {
+        double min = Double.MAX_VALUE, max = -Double.MAX_VALUE;
+        for (MetricsRow<F> row : months) {
+            for (Series<F> s : series) {
+                BigDecimal v = s.value().apply(row.figures());
                 if (v != null) {
                     min = Math.min(min, v.doubleValue());
                     max = Math.max(max, v.doubleValue());
                 }
             }
         }
-        // Around 100%, where retention lives, so a few points' change is visible; wider when a value is far off.
-        double bottom = Math.max(0, Math.min(80, Math.floor((min - 5) / 10) * 10));
-        double top = Math.max(120, Math.ceil((max + 5) / 10) * 10);
+        double[] shown = min > max ? range.of(0, 0) : range.of(min, max);
+        double bottom = shown[0], top = shown[1];
         List<Line> lines = new ArrayList<>();
         boolean any = false;
-        for (Series s : series) {
+        for (Series<F> s : series) {
             List<Dot> dots = new ArrayList<>();
+            List<String> segments = new ArrayList<>();
+            StringBuilder segment = new StringBuilder();
             for (int i = 0; i < months.size(); i++) {
-                BigDecimal v = s.value.apply(months.get(i).figures());
-                if (v != null) {
-                    dots.add(new Dot(centre(i, months.size()), y(v.doubleValue(), bottom, top),
-                            s.name + " " + months.get(i).group() + ": " + v.toPlainString() + "%"));
+                BigDecimal v = s.value().apply(months.get(i).figures());
+                if (v == null) {
+                    if (!segment.isEmpty()) {
+                        segments.add(segment.toString());
+                        segment.setLength(0);
+                    }
+                    continue;
                 }
+                Dot dot = new Dot(centre(i, months.size()), y(v.doubleValue(), bottom, top),
+                        s.name() + " " + months.get(i).group() + ": " + v.toPlainString() + unit);
+                dots.add(dot);
+                segment.append(segment.isEmpty() ? "" : " ").append(String.format(Locale.ROOT, "%.1f,%.1f", dot.x(), dot.y()));
+            }
+            if (!segment.isEmpty()) {
+                segments.add(segment.toString());
             }
             any |= !dots.isEmpty();
-            lines.add(new Line(s.name, s.colour, s.dash, dots.stream()
-                    .map(d -> String.format(Locale.ROOT, "%.1f,%.1f", d.x(), d.y())).collect(Collectors.joining(" ")), dots));
+            lines.add(new Line(s.name(), s.colour(), s.dash(), segments, dots));
         }
         List<Tick> ticks = new ArrayList<>();
         double step = (top - bottom) / 4;
         for (int i = 0; i <= 4; i++) {
             double v = bottom + step * i;
-            ticks.add(new Tick(y(v, bottom, top), String.format(Locale.ROOT, "%.0f%%", v)));
+            ticks.add(new Tick(y(v, bottom, top), String.format(Locale.ROOT, "%.0f", v) + unit));
         }
         return new LineChart(lines, ticks, labels(months), !any);
     }
@@ -136,7 +176,7 @@ final class MetricsCharts {
                 bars.isEmpty());
     }
 
-    private static List<MonthLabel> labels(List<MetricsRow<RevenueFigures>> months) {
+    private static List<MonthLabel> labels(List<? extends MetricsRow<?>> months) {
         List<MonthLabel> labels = new ArrayList<>();
         for (int i = 0; i < months.size(); i++) {
             labels.add(new MonthLabel(centre(i, months.size()), months.get(i).group()));
@@ -160,6 +200,6 @@ final class MetricsCharts {
         return Math.round(v * 10) / 10.0;
     }
 
-    private record Series(String name, String colour, String dash, Function<RevenueFigures, BigDecimal> value) {
+    private record Series<F>(String name, String colour, String dash, Function<F, BigDecimal> value) {
     }
 }
