@@ -3,7 +3,9 @@ package dev.tenure.api.demo;
 import dev.tenure.engine.intake.Batch;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.Contact;
+import dev.tenure.engine.vocabulary.NpsSignal;
 import dev.tenure.engine.vocabulary.Signal;
+import dev.tenure.engine.vocabulary.TicketSignal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,7 +15,10 @@ import java.util.List;
 /**
  * The demo data set: 60 fictional customer accounts (12 high touch, 18 low touch, 30 tech touch), owned
  * by 4 CSMs, with 3–5 contacts each and 60 days of history up to "today": daily usage of {@code core},
- * {@code reports} and {@code integrations}, support tickets, monthly invoices and NPS answers. Every
+ * {@code reports} and {@code integrations}, support tickets (with a CSAT answer after each solved one), monthly
+ * invoices and NPS answers; and, before that, two years of MRR changes ({@link RevenueHistory}) and a year of
+ * quarterly NPS answers ({@link PastNpsHistory}), so the
+ * metrics have a year behind them (first value and past QBRs are written by {@link DemoLoader}). Every
  * signal comes from source {@code demo} with an external id built from the account and the day (for
  * example {@code demo-usage-juniper-legal-core-2026-10-01}), so loading the same day twice adds nothing.
  *
@@ -71,6 +76,9 @@ final class DemoData {
     private final BillingHistory billing;
     private final NpsHistory nps;
     private final long seed;
+    private final RevenueHistory revenue;
+    private final CsatHistory csat;
+    private final PastNpsHistory pastNps;
 
     DemoData() {
         this(SEED);
@@ -84,6 +92,9 @@ final class DemoData {
         this.billing = new BillingHistory(seed);
         this.nps = new NpsHistory(seed);
         this.seed = seed;
+        this.revenue = new RevenueHistory(seed);
+        this.csat = new CsatHistory(seed);
+        this.pastNps = new PastNpsHistory(seed);
     }
 
     /** The demo accounts as of {@code today}, each with its story. */
@@ -130,9 +141,14 @@ final class DemoData {
     private List<Signal> history(DemoAccount account, List<Contact> people, LocalDate today) {
         List<Signal> signals = new ArrayList<>();
         signals.addAll(usage.of(account, today));
-        signals.addAll(tickets.of(account, today));
+        List<TicketSignal> ticketHistory = tickets.of(account, today);
+        signals.addAll(ticketHistory);
+        signals.addAll(csat.of(account, people, ticketHistory, today));
+        signals.addAll(revenue.of(account, today));
         signals.addAll(billing.of(account, today));
-        signals.addAll(nps.of(account, people, today));
+        List<NpsSignal> recentNps = nps.of(account, people, today);
+        signals.addAll(recentNps);
+        signals.addAll(pastNps.of(account, people, recentNps, today));
         signals.sort(Comparator.comparing(Signal::occurredAt));
         return signals;
     }

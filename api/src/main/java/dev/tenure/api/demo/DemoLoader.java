@@ -1,5 +1,6 @@
 package dev.tenure.api.demo;
 
+import dev.tenure.engine.accounts.Milestones;
 import dev.tenure.engine.cadences.CadencePass;
 import dev.tenure.engine.cadences.Cadences;
 import dev.tenure.engine.digests.DigestSchedule;
@@ -10,6 +11,7 @@ import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.intake.IntakeResult;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.vocabulary.HealthScore;
+import dev.tenure.engine.vocabulary.MilestoneType;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +20,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -40,16 +43,18 @@ class DemoLoader implements ApplicationRunner {
     private final Cadences cadences;
     private final DigestSchedule digests;
     private final JdbcClient jdbc;
+    private final Milestones milestones;
+    private final ActiveRuleSet rules;
     private final Clock clock;
     private final DemoPlayHistory playHistory;
-    private final ActiveRuleSet rules;
     private final HealthScores healthScores;
 
-    DemoLoader(Intake intake, Cadences cadences, DigestSchedule digests, JdbcClient jdbc, Clock clock,
-               DemoPlayHistory playHistory, ActiveRuleSet rules, HealthScores healthScores) {
-        this.playHistory = playHistory;
+    DemoLoader(Intake intake, Cadences cadences, DigestSchedule digests, JdbcClient jdbc, Milestones milestones,
+               ActiveRuleSet rules, Clock clock, DemoPlayHistory playHistory, HealthScores healthScores) {
         this.intake = intake;
+        this.milestones = milestones;
         this.rules = rules;
+        this.playHistory = playHistory;
         this.healthScores = healthScores;
         this.cadences = cadences;
         this.digests = digests;
@@ -83,6 +88,7 @@ class DemoLoader implements ApplicationRunner {
         }
         log.info("Demo data loaded for {}: {} accounts, {} contacts, {} signals ({} already stored) in {} batches; "
                 + "{} plays started", today, accounts, contacts, signals, duplicates, batches.size(), plays);
+        recordJourneys(today);
         int pastRuns = playHistory.record(demo.pastSavePlays(today));
         log.info("Demo play history: {} save play runs of 5 to 8 weeks ago, some held out (GET /api/plays/outcomes)", pastRuns);
         int scores = writeHealthHistory(demo, today);
@@ -108,5 +114,39 @@ class DemoLoader implements ApplicationRunner {
         FormerCustomers.ALL.forEach(f -> scores.addAll(history.of(f, today, model)));
         scores.forEach(healthScores::record);
         return scores.size();
+    }
+
+    /**
+     * First value reached and past QBRs, as the journey rule and the QBR cadence would have recorded them
+     * over the past year; recorded after the signals, so the rules judged each account on its signals alone.
+     */
+    private void recordJourneys(LocalDate today) {
+        DemoData demo = new DemoData();
+        JourneyHistory journeys = new JourneyHistory(DemoData.SEED);
+        List<DemoAccount> accounts = demo.accounts(today);
+        journeys.firstValues(accounts, today).forEach(f -> milestones.reach(f.accountId(), MilestoneType.FIRST_VALUE,
+                f.reachedAt(), "demo: reached before the demo's history"));
+        String version = rules.get().version();
+        List<JourneyHistory.PastQbr> qbrs = journeys.qbrs(accounts, today);
+        for (JourneyHistory.PastQbr q : qbrs) {
+            long run = jdbc.sql("""
+                            INSERT INTO play_run (account_id, play_id, play_name, status, started_at, ended_at, rule_name,
+                                                  rule_set_version, matched_facts, occurs_on)
+                            VALUES (?, 'qbr', 'Quarterly business review', ?, ?, ?, 'cadence: every 90d from start', ?, '{}', ?)
+                            RETURNING id""")
+                    .params(q.account().id(), q.done() ? "COMPLETED" : "RUNNING", Timestamp.from(q.startedAt()),
+                            q.done() ? Timestamp.from(q.completedAt()) : null, version, q.on())
+                    .query(Long.class).single();
+            jdbc.sql("""
+                            INSERT INTO task (account_id, run_id, owner, title, priority, status, due_at, outcome, created_at, completed_at)
+                            VALUES (?, ?, ?, ?, 'NORMAL', ?, ?, ?, ?, ?)""")
+                    .params(q.account().id(), run, q.account().account().csm(),
+                            "Prepare the QBR with " + q.account().account().name() + " on " + q.on(),
+                            q.done() ? "DONE" : "OPEN", Timestamp.from(q.dueAt()), q.done() ? "NO_ACTION" : null,
+                            Timestamp.from(q.startedAt()), q.done() ? Timestamp.from(q.completedAt()) : null)
+                    .update();
+        }
+        log.info("Demo journeys: first value recorded for past accounts, {} past QBRs ({} still open)", qbrs.size(),
+                qbrs.stream().filter(q -> !q.done()).count());
     }
 }

@@ -104,7 +104,7 @@ class DemoDataUnitTest {
         });
         assertThat(signals.stream().map(Signal::externalId).collect(Collectors.toSet())).hasSameSizeAs(signals);
         assertThat(signals.stream().map(Signal::kind).collect(Collectors.toSet()))
-                .containsExactlyInAnyOrder("usage", "ticket", "billing", "nps");
+                .containsExactlyInAnyOrder("usage", "ticket", "billing", "nps", "csat");
     }
 
     @Test

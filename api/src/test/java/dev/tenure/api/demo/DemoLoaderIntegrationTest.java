@@ -12,6 +12,14 @@ import dev.tenure.engine.outcomes.RunOutcome;
 import dev.tenure.engine.health.ChurnOutcome;
 import dev.tenure.engine.health.ChurnReport;
 import dev.tenure.engine.health.HealthReports;
+import dev.tenure.engine.metrics.GroupBy;
+import dev.tenure.engine.metrics.MrrMovements;
+import dev.tenure.engine.metrics.QbrCompletion;
+import dev.tenure.engine.metrics.QbrReport;
+import dev.tenure.engine.metrics.ReportPeriod;
+import dev.tenure.engine.metrics.Revenue;
+import dev.tenure.engine.metrics.Surveys;
+import dev.tenure.engine.metrics.TimeToValueReport;
 import dev.tenure.engine.vocabulary.Segment;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,6 +68,14 @@ class DemoLoaderIntegrationTest {
     PlayOutcomes outcomes;
     @Autowired
     HealthReports healthReports;
+    @Autowired
+    Revenue revenue;
+    @Autowired
+    Surveys surveys;
+    @Autowired
+    TimeToValueReport timeToValue;
+    @Autowired
+    QbrReport qbrs;
 
     static Set<String> playsOf(DemoAccount account) {
         String saveUsageDrop = account.account().segment() == Segment.TECH_TOUCH
@@ -153,6 +169,40 @@ class DemoLoaderIntegrationTest {
         assertThat(signals).isGreaterThan(10_000);
         assertThat(count("SELECT count(*) FROM signal WHERE account_id LIKE 'demo-%'")).isEqualTo(signals);
         assertThat(count("SELECT count(*) FROM play_run WHERE account_id LIKE 'demo-%'")).isEqualTo(plays);
+    }
+
+    @Test
+    void the_metrics_of_each_demo_csm_show_a_year_of_revenue_movements_surveys_time_to_value_and_qbrs() {
+        ReportPeriod year = ReportPeriod.twelveMonthsTo(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        MrrMovements moved = MrrMovements.NONE;
+        int csatAnswers = 0, reachedFirstValue = 0, qbrsDue = 0, qbrsDone = 0;
+        for (String csm : DemoAccounts.CSMS) {
+            MrrMovements m = revenue.report(year, GroupBy.CSM, csm).total().figures().movements();
+            moved = new MrrMovements(moved.startingMrr().add(m.startingMrr()), moved.newMrr().add(m.newMrr()),
+                    moved.reactivation().add(m.reactivation()), moved.expansion().add(m.expansion()),
+                    moved.contraction().add(m.contraction()), moved.churn().add(m.churn()), moved.endingMrr().add(m.endingMrr()),
+                    moved.accountsAtStart() + m.accountsAtStart(), moved.accountsChurned() + m.accountsChurned());
+            csatAnswers += surveys.report(year, GroupBy.CSM, csm).total().figures().csat().responses();
+            reachedFirstValue += timeToValue.report(year, GroupBy.CSM, csm).total().figures().reached();
+            QbrCompletion q = qbrs.report(year, GroupBy.CSM, csm).total().figures();
+            qbrsDue += q.due();
+            qbrsDone += q.done();
+        }
+        assertThat(moved.startingMrr()).isPositive();
+        assertThat(moved.expansion()).isPositive();
+        assertThat(moved.contraction()).isPositive();
+        assertThat(moved.newMrr()).isPositive();
+        // Paused subscriptions show month by month (churned, then reactivated); over the year they net out.
+        assertThat(revenue.report(year, GroupBy.MONTH, DemoAccounts.CSMS.get(0)).rows()).isNotEmpty();
+        assertThat(DemoAccounts.CSMS.stream().flatMap(c -> revenue.report(year, GroupBy.MONTH, c).rows().stream())
+                .map(r -> r.figures().movements())).anyMatch(m -> m.churn().signum() > 0)
+                .anyMatch(m -> m.reactivation().signum() > 0);
+        assertThat(csatAnswers).isPositive();
+        assertThat(reachedFirstValue).isPositive();
+        assertThat(qbrsDue).isGreaterThan(qbrsDone);
+        assertThat(qbrsDone).isPositive();
+        assertThat(count("SELECT count(*) FROM task t JOIN play_run r ON r.id = t.run_id WHERE r.play_id = 'qbr' AND t.status = 'OPEN'"
+                + " AND t.owner = '" + JourneyHistory.PICTURED_CSM + "' AND t.due_at < now()")).isZero();
     }
 
     @Test

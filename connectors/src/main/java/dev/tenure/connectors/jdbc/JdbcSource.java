@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * @param username        for {@code url}
  * @param password        for {@code url}
  * @param table           table or view, optionally schema-qualified ({@code analytics.daily_usage})
- * @param kind            the kind of record each row is: usage, tickets, billing, nps, accounts, contacts
+ * @param kind            the kind of record each row is: usage, tickets, billing, nps, csat, accounts, contacts
  * @param watermarkColumn a column that only grows (an id, {@code updated_at}): rows past the last value
  *                        read are new
  * @param keyColumns      the columns whose values, after {@code <name>:}, make a row's event id when

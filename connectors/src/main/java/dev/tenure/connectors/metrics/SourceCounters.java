@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The counter {@value #NAME}, tagged {@code source} (webhook, file, jdbc, or the source a record names),
- * {@code kind} (accounts, contacts, usage, tickets, billing, nps, or {@code unknown}) and {@code outcome}.
+ * {@code kind} (accounts, contacts, usage, tickets, billing, nps, csat, or {@code unknown}) and {@code outcome}.
  * Every outcome also counts as {@code received}, so received is always their sum.
  */
 @Component

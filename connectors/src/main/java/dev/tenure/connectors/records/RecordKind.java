@@ -12,7 +12,8 @@ public enum RecordKind {
     USAGE("usage"),
     TICKETS("tickets"),
     BILLING("billing"),
-    NPS("nps");
+    NPS("nps"),
+    CSAT("csat");
 
     private final String label;
 
@@ -44,7 +45,7 @@ public enum RecordKind {
         return Arrays.stream(values()).filter(k -> lower.startsWith(k.label)).findFirst();
     }
 
-    /** "accounts, contacts, usage, tickets, billing, nps", for error messages. */
+    /** "accounts, contacts, usage, tickets, billing, nps, csat", for error messages. */
     public static String names() {
         return Arrays.stream(values()).map(RecordKind::label).collect(Collectors.joining(", "));
     }

@@ -7,6 +7,7 @@ import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.BillingSignal;
 import dev.tenure.engine.vocabulary.Contact;
 import dev.tenure.engine.vocabulary.ContactRole;
+import dev.tenure.engine.vocabulary.CsatSignal;
 import dev.tenure.engine.vocabulary.NpsSignal;
 import dev.tenure.engine.vocabulary.Segment;
 import dev.tenure.engine.vocabulary.Stage;
@@ -59,6 +60,7 @@ public class RecordMapper {
             case TICKETS -> ticket(f, signalSource(f, channelSource));
             case BILLING -> billing(f, signalSource(f, channelSource));
             case NPS -> nps(f, signalSource(f, channelSource));
+            case CSAT -> csat(f, signalSource(f, channelSource));
         };
     }
 
@@ -139,6 +141,20 @@ public class RecordMapper {
         String comment = f.text("comment");
         return result(f, () -> new NpsSignal(source, eventId, accountId, occurredAt, contactEmail,
                 score.intValue(), comment));
+    }
+
+    /** A CSAT answer (1–5), found like an NPS answer: by its accountId, else by its contact's email. */
+    private Mapping csat(Fields f, String source) {
+        String eventId = f.requiredText("eventId");
+        String contactEmail = f.email("contactEmail", false);
+        String given = f.text("accountId");
+        String accountId = given != null || f.failed("accountId") || f.failed("contactEmail") ? given
+                : accountOfRespondent(f, contactEmail);
+        Instant occurredAt = f.requiredInstant("occurredAt");
+        Long score = f.integer("score", 1, 5, null);
+        String ticketId = f.text("ticketId");
+        return result(f, () -> new CsatSignal(source, eventId, accountId, occurredAt, contactEmail,
+                score.intValue(), ticketId));
     }
 
     /** The one account with a contact of this email; none or several refuse the answer, naming why. */

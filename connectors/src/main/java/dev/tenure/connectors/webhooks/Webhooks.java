@@ -19,7 +19,7 @@ public class Webhooks {
     }
 
     /**
-     * @param kind one of accounts, contacts, usage, tickets, billing, nps
+     * @param kind one of accounts, contacts, usage, tickets, billing, nps, csat
      * @param body one JSON object or an array of them
      * @throws dev.tenure.engine.intake.RejectedRecordsException when a record is bad; nothing was stored
      */

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 
 /**
- * Zendesk ticket events, already authenticated by whoever received them: the body is the raw event JSON, the out
+ * Zendesk ticket events and satisfaction ratings, already authenticated by whoever received them: the body is the raw event JSON, the out
  * body a {@code VendorReceipt}. A refused event is kept as a dead letter with the event as Zendesk sent
  * it and the reason, and its exception still reaches the caller.
  */
@@ -28,11 +28,13 @@ class ZendeskRoute extends RouteBuilder {
     static final String ORIGIN = "webhook/" + SOURCE;
 
     private final ZendeskTicketEvents events;
+    private final ZendeskSatisfactionRatings ratings;
     private final VendorIntake intake;
     private final ObjectMapper json;
 
     ZendeskRoute(ZendeskProperties properties, VendorIntake intake, ObjectMapper json) {
         this.events = new ZendeskTicketEvents(properties.accountField());
+        this.ratings = new ZendeskSatisfactionRatings(properties.accountField());
         this.intake = intake;
         this.json = json;
     }
@@ -49,7 +51,9 @@ class ZendeskRoute extends RouteBuilder {
         exchange.setProperty(DeadLetterRecorder.SOURCE, SOURCE);
         exchange.setProperty(DeadLetterRecorder.ORIGIN, ORIGIN);
         JsonNode event = parse(exchange.getMessage().getBody(String.class));
-        exchange.getMessage().setBody(intake.receive(RecordKind.TICKETS, SOURCE, events.read(event)));
+        boolean rating = ZendeskSatisfactionRatings.EVENT.equals(event.path("event").asText());
+        exchange.getMessage().setBody(rating ? intake.receive(RecordKind.CSAT, SOURCE, ratings.read(event))
+                : intake.receive(RecordKind.TICKETS, SOURCE, events.read(event)));
     }
 
     private JsonNode parse(String body) {

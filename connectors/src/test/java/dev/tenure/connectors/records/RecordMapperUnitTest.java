@@ -8,6 +8,7 @@ import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.BillingSignal;
 import dev.tenure.engine.vocabulary.Contact;
 import dev.tenure.engine.vocabulary.ContactRole;
+import dev.tenure.engine.vocabulary.CsatSignal;
 import dev.tenure.engine.vocabulary.NpsSignal;
 import dev.tenure.engine.vocabulary.Segment;
 import dev.tenure.engine.vocabulary.Stage;
@@ -219,6 +220,20 @@ class RecordMapperUnitTest {
     }
 
     @Test
+    void aCsatAnswerIsOneToFiveWithAnOptionalTicket() {
+        CsatSignal csat = (CsatSignal) mapped(map(RecordKind.CSAT, """
+                {"eventId":"c-1","accountId":"acme","occurredAt":"2026-11-01","score":"4",
+                 "contactEmail":"ana@acme.example","ticketId":"T-7"}"""));
+        Mapping zero = map(RecordKind.CSAT,
+                "{\"eventId\":\"c-2\",\"accountId\":\"acme\",\"occurredAt\":\"2026-11-01\",\"score\":0}");
+
+        assertThat(csat).isEqualTo(new CsatSignal("webhook", "c-1", "acme", Instant.parse("2026-11-01T00:00:00Z"),
+                "ana@acme.example", 4, "T-7"));
+        assertThat(zero.errors()).extracting(RecordError::field, RecordError::message)
+                .containsExactly(tuple("score", "'0' is not between 1 and 5"));
+    }
+
+    @Test
     void aValueThatIsNotSingleIsNamedNotStringified() {
         Mapping mapping = map(RecordKind.USAGE,
                 "{\"eventId\":\"u-1\",\"accountId\":[\"a\",\"b\"],\"occurredAt\":\"2026-11-01\",\"feature\":\"core\"}");
@@ -241,6 +256,7 @@ class RecordMapperUnitTest {
         assertThat(RecordKind.named("signals")).isEmpty();
         assertThat(RecordKind.prefixOf("tickets-2026-11.csv")).contains(RecordKind.TICKETS);
         assertThat(RecordKind.prefixOf("export.csv")).isEmpty();
-        assertThat(RecordKind.names()).isEqualTo("accounts, contacts, usage, tickets, billing, nps");
+        assertThat(RecordKind.names()).isEqualTo("accounts, contacts, usage, tickets, billing, nps, csat");
+        assertThat(RecordKind.prefixOf("csat-2026-03.csv")).contains(RecordKind.CSAT);
     }
 }

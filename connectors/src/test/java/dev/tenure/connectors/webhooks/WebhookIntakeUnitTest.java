@@ -70,7 +70,7 @@ class WebhookIntakeUnitTest {
                 () -> webhooks.receive("invoices", usage("e-1", "acme")));
 
         assertThat(refused.errors()).containsExactly(new RecordError("request", "kind",
-                "'invoices' is not a kind; one of accounts, contacts, usage, tickets, billing, nps"));
+                "'invoices' is not a kind; one of accounts, contacts, usage, tickets, billing, nps, csat"));
     }
 
     @Test

@@ -112,7 +112,7 @@ class WebhookIntegrationTest extends ConnectorsIntegrationTest {
     void givenAnUnknownKind_thenTheKnownKindsAreNamed() {
         assertThatThrownBy(() -> webhooks.receive("invoices", "{}"))
                 .isInstanceOf(RejectedRecordsException.class)
-                .hasMessageEndingWith("one of accounts, contacts, usage, tickets, billing, nps");
+                .hasMessageEndingWith("one of accounts, contacts, usage, tickets, billing, nps, csat");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.tenure.engine.intake;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tenure.engine.vocabulary.BillingSignal;
+import dev.tenure.engine.vocabulary.CsatSignal;
 import dev.tenure.engine.vocabulary.NpsSignal;
 import dev.tenure.engine.vocabulary.Signal;
 import dev.tenure.engine.vocabulary.TicketSignal;
@@ -16,7 +17,8 @@ import java.util.Map;
 public class SignalPayloads {
 
     private static final Map<String, Class<? extends Signal>> TYPES = Map.of(
-            "usage", UsageSignal.class, "ticket", TicketSignal.class, "billing", BillingSignal.class, "nps", NpsSignal.class);
+            "usage", UsageSignal.class, "ticket", TicketSignal.class, "billing", BillingSignal.class, "nps", NpsSignal.class,
+            "csat", CsatSignal.class);
 
     private final ObjectMapper json;
 

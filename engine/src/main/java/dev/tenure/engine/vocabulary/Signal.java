@@ -6,7 +6,7 @@ import java.time.Instant;
  * Something that happened at a customer account. {@code (source, externalId)} identifies it, so a
  * replayed signal is recognised and changes nothing.
  */
-public sealed interface Signal permits UsageSignal, TicketSignal, BillingSignal, NpsSignal {
+public sealed interface Signal permits UsageSignal, TicketSignal, BillingSignal, NpsSignal, CsatSignal {
 
     String source();
 
@@ -16,6 +16,6 @@ public sealed interface Signal permits UsageSignal, TicketSignal, BillingSignal,
 
     Instant occurredAt();
 
-    /** The short name used in storage and on the timeline: usage, ticket, billing, nps. */
+    /** The short name used in storage and on the timeline: usage, ticket, billing, nps, csat. */
     String kind();
 }

@@ -1,0 +1,95 @@
+package dev.tenure.engine.metrics;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * MRR movements, NRR, GRR and churn rates from the stored billing signals: every {@code MRR_CHANGED}
+ * (its amount is the new MRR) and {@code SUBSCRIPTION_CANCELLED} (MRR 0) before the period's end is read,
+ * converted to the reporting currency, and each account's MRR compared at the start and end of each period.
+ * An account with a change in a currency that has no configured rate is left out whole and named in the
+ * report, rather than summed in the wrong currency.
+ */
+@Component
+public class Revenue {
+
+    private static final String MRR_CHANGES = """
+            SELECT s.account_id, a.segment, a.csm, s.occurred_at, s.payload->>'event' AS event,
+                   s.payload->>'amount' AS amount, s.payload->>'currency' AS currency
+            FROM signal s JOIN account a ON a.id = s.account_id
+            WHERE s.kind = 'billing' AND s.payload->>'event' IN ('MRR_CHANGED', 'SUBSCRIPTION_CANCELLED')
+              AND s.occurred_at < :end
+              AND (CAST(:csm AS text) IS NULL OR lower(a.csm) = lower(CAST(:csm AS text)))
+            ORDER BY s.account_id, s.occurred_at, s.id""";
+
+    private final JdbcClient jdbc;
+    private final ExchangeRates rates;
+
+    Revenue(JdbcClient jdbc, MetricsProperties properties) {
+        this.jdbc = jdbc;
+        this.rates = ExchangeRates.of(properties);
+    }
+
+    /**
+     * @param csm only this CSM's accounts, or null for all
+     */
+    public MetricsReport<RevenueFigures> report(ReportPeriod period, GroupBy groupBy, String csm) {
+        Instant end = period.end();
+        Map<String, Account> accounts = new LinkedHashMap<>();
+        jdbc.sql(MRR_CHANGES).param("end", Timestamp.from(end)).param("csm", csm).query(rs -> {
+            String id = rs.getString("account_id");
+            Account account = accounts.computeIfAbsent(id, k -> {
+                try {
+                    return new Account(new MetricsAccount(id, rs.getString("segment"), rs.getString("csm")));
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Instant at = rs.getTimestamp("occurred_at").toInstant();
+            if ("SUBSCRIPTION_CANCELLED".equals(rs.getString("event"))) {
+                account.changes.add(new MrrHistory.Change(at, BigDecimal.ZERO));
+                return;
+            }
+            String amount = rs.getString("amount");
+            if (amount == null) {
+                return; // an MRR change that does not say the new MRR changes nothing we can count
+            }
+            String currency = rs.getString("currency");
+            rates.convert(new BigDecimal(amount), currency).ifPresentOrElse(
+                    mrr -> account.changes.add(new MrrHistory.Change(at, mrr)),
+                    () -> account.unknownCurrencies.add(currency));
+        });
+        List<MrrHistory> histories = new ArrayList<>();
+        List<MetricsReport.LeftOut> leftOut = new ArrayList<>();
+        for (Account a : accounts.values()) {
+            if (a.unknownCurrencies.isEmpty()) {
+                histories.add(new MrrHistory(a.account, a.changes));
+            } else {
+                a.unknownCurrencies.forEach(c -> leftOut.add(new MetricsReport.LeftOut(a.account.id(), c,
+                        "MRR in " + c + ", which has no rate to " + rates.reportingCurrency()
+                                + " (set tenure.metrics.rates." + c + ")")));
+            }
+        }
+        return RevenueReports.of(histories, period, groupBy, rates.reportingCurrency(), leftOut);
+    }
+
+    /** An account's changes as they are read. */
+    private static final class Account {
+        final MetricsAccount account;
+        final List<MrrHistory.Change> changes = new ArrayList<>();
+        final TreeSet<String> unknownCurrencies = new TreeSet<>();
+
+        Account(MetricsAccount account) {
+            this.account = account;
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package dev.tenure.engine.metrics;
+
+import dev.tenure.engine.EngineTestApplication;
+import dev.tenure.engine.accounts.Milestones;
+import dev.tenure.engine.intake.Batch;
+import dev.tenure.engine.intake.Intake;
+import dev.tenure.engine.intake.Labeled;
+import dev.tenure.engine.testing.TestData;
+import dev.tenure.engine.vocabulary.BillingEvent;
+import dev.tenure.engine.vocabulary.BillingSignal;
+import dev.tenure.engine.vocabulary.CsatSignal;
+import dev.tenure.engine.vocabulary.MilestoneType;
+import dev.tenure.engine.vocabulary.NpsSignal;
+import dev.tenure.engine.vocabulary.Segment;
+import dev.tenure.engine.vocabulary.Signal;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The metrics' SQL against PostgreSQL: signals go in through the intake as a source would send them; each
+ * test's accounts share a CSM of their own, so the figures are read for that CSM alone.
+ */
+@SpringBootTest(classes = EngineTestApplication.class)
+class MetricsIntegrationTest {
+
+    @Autowired Intake intake;
+    @Autowired JdbcClient jdbc;
+    @Autowired Milestones milestones;
+    @Autowired Surveys surveys;
+    @Autowired TimeToValueReport timeToValue;
+    @Autowired QbrReport qbrs;
+
+    static final ReportPeriod Q1 = new ReportPeriod(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-04-01"));
+
+    static String newCsm() {
+        return "csm-" + UUID.randomUUID().toString().substring(0, 8) + "@tenure.test";
+    }
+
+    /** The account with these signals besides TestData's own. */
+    void deliver(TestData account, Signal... signals) {
+        Batch base = account.batch();
+        List<Labeled<Signal>> all = new ArrayList<>(base.signals());
+        for (Signal s : signals) {
+            all.add(new Labeled<>(s.kind() + " " + s.externalId(), s));
+        }
+        intake.accept(new Batch(base.accounts(), base.contacts(), all));
+    }
+
+    static BillingSignal mrr(TestData account, String at, String amount, String currency) {
+        return new BillingSignal("test", account.id() + "-mrr-" + at, account.id(), Instant.parse(at), BillingEvent.MRR_CHANGED,
+                new BigDecimal(amount), currency, null);
+    }
+
+    static BillingSignal cancelled(TestData account, String at) {
+        return new BillingSignal("test", account.id() + "-cancel-" + at, account.id(), Instant.parse(at),
+                BillingEvent.SUBSCRIPTION_CANCELLED, null, "USD", null);
+    }
+
+    @Test
+    void revenue_converts_each_currency_at_its_rate_and_leaves_out_an_account_whose_currency_has_no_rate() {
+        String csm = newCsm();
+        TestData dollars = TestData.account("Dollar Freight", Segment.HIGH_TOUCH).csm(csm);
+        TestData euros = TestData.account("Euro Logistics", Segment.LOW_TOUCH).csm(csm);
+        TestData pounds = TestData.account("Sterling Goods", Segment.LOW_TOUCH).csm(csm);
+        deliver(dollars, mrr(dollars, "2025-12-10T09:00:00Z", "1000", "USD"), cancelled(dollars, "2026-02-10T09:00:00Z"));
+        deliver(euros, mrr(euros, "2025-12-01T09:00:00Z", "500", "EUR"), mrr(euros, "2026-01-15T09:00:00Z", "600", "EUR"));
+        deliver(pounds, mrr(pounds, "2025-12-01T09:00:00Z", "700", "GBP"));
+        Revenue revenue = new Revenue(jdbc, new MetricsProperties("USD", Map.of("EUR", new BigDecimal("1.10")), "qbr"));
+
+        MetricsReport<RevenueFigures> report = revenue.report(Q1, GroupBy.MONTH, csm);
+
+        // January: start 1000 + 550 (500 EUR); the euro account grows to 660 (600 EUR): expansion 110
+        MrrMovements january = report.rows().get(0).figures().movements();
+        assertThat(january.startingMrr()).isEqualByComparingTo("1550.00");
+        assertThat(january.expansion()).isEqualByComparingTo("110.00");
+        assertThat(report.rows().get(0).figures().rates().nrr()).isEqualByComparingTo("107.1");   // 1660 / 1550
+        // February: the dollar account cancels: 1000 of 1660 churned
+        RetentionRates february = report.rows().get(1).figures().rates();
+        assertThat(february.nrr()).isEqualByComparingTo("39.8");             // 660 / 1660
+        assertThat(february.logoChurnRate()).isEqualByComparingTo("50.0");
+        assertThat(february.revenueChurnRate()).isEqualByComparingTo("60.2"); // 1000 / 1660
+        assertThat(report.currency()).isEqualTo("USD");
+        assertThat(report.leftOut()).extracting(MetricsReport.LeftOut::accountId, MetricsReport.LeftOut::currency)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(pounds.id(), "GBP"));
+        assertThat(report.leftOut().get(0).reason()).contains("tenure.metrics.rates.GBP");
+    }
+
+    @Test
+    void nps_counts_each_contact_once_with_their_latest_answer_and_csat_counts_every_answer() {
+        String csm = newCsm();
+        TestData acme = TestData.account("Survey Corp", Segment.HIGH_TOUCH).csm(csm);
+        String id = acme.id();
+        deliver(acme,
+                new NpsSignal("test", id + "-n1", id, Instant.parse("2026-03-02T10:00:00Z"), "pat@survey.test", 3, null),
+                new NpsSignal("test", id + "-n2", id, Instant.parse("2026-03-20T10:00:00Z"), "pat@survey.test", 10, null),
+                new NpsSignal("test", id + "-n3", id, Instant.parse("2026-03-05T10:00:00Z"), "sam@survey.test", 8, null),
+                new NpsSignal("test", id + "-n4", id, Instant.parse("2026-02-05T10:00:00Z"), "sam@survey.test", 2, null),
+                new CsatSignal("test", id + "-c1", id, Instant.parse("2026-03-06T10:00:00Z"), "sam@survey.test", 5, "T-1"),
+                new CsatSignal("test", id + "-c2", id, Instant.parse("2026-03-07T10:00:00Z"), "sam@survey.test", 4, "T-2"),
+                new CsatSignal("test", id + "-c3", id, Instant.parse("2026-03-08T10:00:00Z"), "pat@survey.test", 2, "T-3"));
+
+        MetricsReport<SurveyFigures> report = surveys.report(Q1, GroupBy.MONTH, csm);
+
+        SurveyFigures february = report.rows().get(1).figures();
+        assertThat(february.nps()).isEqualTo(new NetPromoterScore(1, 0, 0, 1, new BigDecimal("-100.0")));
+        SurveyFigures march = report.rows().get(2).figures();
+        // pat's latest is 10 (promoter), sam's 8 (passive): (1 − 0) / 2
+        assertThat(march.nps()).isEqualTo(new NetPromoterScore(2, 1, 1, 0, new BigDecimal("50.0")));
+        assertThat(march.csat()).isEqualTo(new CustomerSatisfaction(3, 2, new BigDecimal("66.7")));
+        // over the quarter sam's latest is still the 8 of March
+        assertThat(report.total().figures().nps().nps()).isEqualByComparingTo("50.0");
+    }
+
+    @Test
+    void time_to_value_is_the_median_of_days_from_start_to_first_value_per_cohort() {
+        String csm = newCsm();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        List<TestData> accounts = new ArrayList<>();
+        int[] days = {12, 20, 30, 8};
+        for (int d : days) {
+            TestData a = TestData.account("Value Co " + d, Segment.LOW_TOUCH).csm(csm).startedDaysAgo(100);
+            intake.accept(a.batch());
+            milestones.reach(a.id(), MilestoneType.FIRST_VALUE,
+                    today.minusDays(100 - d).atTime(15, 0).toInstant(ZoneOffset.UTC), "test");
+            accounts.add(a);
+        }
+        intake.accept(TestData.account("Still Waiting", Segment.LOW_TOUCH).csm(csm).startedDaysAgo(100).batch());
+
+        MetricsReport<TimeToValue> report = timeToValue.report(new ReportPeriod(today.minusDays(150), today.plusDays(1)),
+                GroupBy.SEGMENT, csm);
+
+        // 8, 12, 20, 30: (12 + 20) / 2
+        assertThat(report.rows()).singleElement().satisfies(row -> {
+            assertThat(row.group()).isEqualTo("LOW_TOUCH");
+            assertThat(row.figures()).isEqualTo(new TimeToValue(5, 4, new BigDecimal("16.0")));
+        });
+        MetricsReport<TimeToValue> byCohort = timeToValue.report(ReportPeriod.of(YearMonth.from(today.minusDays(100))),
+                GroupBy.MONTH, csm);
+        assertThat(byCohort.total().figures().medianDays()).isEqualByComparingTo("16.0");
+    }
+
+    @Test
+    void qbr_completion_is_the_share_of_qbr_tasks_due_in_the_period_that_are_done() {
+        String csm = newCsm();
+        TestData acme = TestData.account("Quarterly Corp", Segment.HIGH_TOUCH).csm(csm);
+        intake.accept(acme.batch());
+        jdbc.sql("INSERT INTO rule_set (version, files, rules) VALUES ('metrics-test', '{}', '[]') ON CONFLICT DO NOTHING").update();
+        qbrTask(acme.id(), "qbr", "2026-01-20T09:00:00Z", "DONE");
+        qbrTask(acme.id(), "qbr", "2026-02-20T09:00:00Z", "OPEN");
+        qbrTask(acme.id(), "qbr", "2026-03-20T09:00:00Z", "DONE");
+        qbrTask(acme.id(), "save-usage-drop", "2026-03-21T09:00:00Z", "OPEN");
+        qbrTask(acme.id(), "qbr", "2026-04-20T09:00:00Z", "OPEN");
+
+        MetricsReport<QbrCompletion> report = qbrs.report(Q1, GroupBy.MONTH, csm);
+
+        assertThat(report.total().figures()).isEqualTo(new QbrCompletion(3, 2, new BigDecimal("66.7")));
+        assertThat(report.rows()).extracting(r -> r.figures().rate())
+                .containsExactly(new BigDecimal("100.0"), new BigDecimal("0.0"), new BigDecimal("100.0"));
+    }
+
+    private void qbrTask(String accountId, String play, String due, String status) {
+        Timestamp at = Timestamp.from(Instant.parse(due).minus(14, ChronoUnit.DAYS));
+        long run = jdbc.sql("""
+                        INSERT INTO play_run (account_id, play_id, play_name, status, started_at, rule_name, rule_set_version, matched_facts)
+                        VALUES (?, ?, ?, 'RUNNING', ?, 'test', 'metrics-test', '{}') RETURNING id""")
+                .params(accountId, play, play, at).query(Long.class).single();
+        jdbc.sql("""
+                        INSERT INTO task (account_id, run_id, owner, title, priority, status, due_at, created_at)
+                        VALUES (?, ?, 'csm@tenure.test', 'QBR', 'NORMAL', ?, ?, ?)""")
+                .params(accountId, run, status, Timestamp.from(Instant.parse(due)), at).update();
+    }
+}
