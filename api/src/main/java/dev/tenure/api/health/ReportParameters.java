@@ -1,5 +1,6 @@
 package dev.tenure.api.health;
 
+import dev.tenure.api.errors.BadParameterException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;

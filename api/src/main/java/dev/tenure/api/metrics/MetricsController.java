@@ -1,11 +1,9 @@
 package dev.tenure.api.metrics;
 
+import dev.tenure.api.errors.BadParameterException;
 import dev.tenure.api.people.Visibility;
 import dev.tenure.engine.metrics.MetricsReport;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -65,13 +63,6 @@ class MetricsController {
         return answer("qbr-completion", from, to, month, groupBy, csm, format);
     }
 
-    @ExceptionHandler(BadParameterException.class)
-    ProblemDetail badParameter(BadParameterException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Bad parameter " + e.parameter());
-        problem.setProperty("parameter", e.parameter());
-        return problem;
-    }
 
     private ResponseEntity<?> answer(String report, String from, String to, String month, String groupBy, String csm,
                                      String format) {

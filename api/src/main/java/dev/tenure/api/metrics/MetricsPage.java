@@ -1,5 +1,6 @@
 package dev.tenure.api.metrics;
 
+import dev.tenure.api.errors.BadParameterException;
 import dev.tenure.api.pages.ForbiddenPageException;
 import dev.tenure.api.pages.Page;
 import dev.tenure.api.pages.PageNotFoundException;

@@ -1,5 +1,6 @@
 package dev.tenure.api.metrics;
 
+import dev.tenure.api.errors.BadParameterException;
 import dev.tenure.engine.metrics.GroupBy;
 import dev.tenure.engine.metrics.ReportPeriod;
 

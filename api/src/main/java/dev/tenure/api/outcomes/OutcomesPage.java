@@ -1,5 +1,6 @@
 package dev.tenure.api.outcomes;
 
+import dev.tenure.api.errors.BadParameterException;
 import dev.tenure.api.pages.Page;
 import dev.tenure.api.pages.PageNotFoundException;
 import dev.tenure.api.pages.Viewer;

@@ -1,13 +1,10 @@
 package dev.tenure.api.outcomes;
 
+import dev.tenure.api.errors.BadParameterException;
 import dev.tenure.api.errors.NotFoundException;
 import dev.tenure.api.people.Visibility;
 import dev.tenure.engine.outcomes.PlayOutcome;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -66,13 +63,6 @@ class PlayOutcomeController {
         return ResponseEntity.ok(report);
     }
 
-    @ExceptionHandler(BadParameterException.class)
-    ResponseEntity<ProblemDetail> badParameter(BadParameterException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("A query parameter is not valid");
-        problem.setProperty("parameter", e.parameter());
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
 
     private static boolean csv(String format) {
         if (format == null || format.isBlank() || format.equalsIgnoreCase("json")) {

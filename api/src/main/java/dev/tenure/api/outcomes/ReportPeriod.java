@@ -1,5 +1,6 @@
 package dev.tenure.api.outcomes;
 
+import dev.tenure.api.errors.BadParameterException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
