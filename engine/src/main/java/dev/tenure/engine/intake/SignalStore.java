@@ -70,7 +70,7 @@ class SignalStore {
     private static final String NEW_ONES = INSERT + "SELECT source, external_id FROM inserted";
     private static final String COUNT = INSERT + "SELECT count(*) FROM inserted";
 
-    /** Lives as long as the session; emptied at every commit, and before each use in case a batch failed. */
+    /** Lives as long as the session (a pooled connection); emptied at every commit, and before each use. */
     private static final String STAGING = """
             CREATE TEMP TABLE IF NOT EXISTS signal_incoming (source text, external_id text, account_id text, kind text,
                                                              occurred_at timestamptz, payload jsonb) ON COMMIT DELETE ROWS""";
@@ -130,7 +130,8 @@ class SignalStore {
     /** Copies the rows into the staging table, on the transaction's own connection. */
     private void copy(CharSequence csv) {
         jdbc.sql(STAGING).update();
-        jdbc.sql("TRUNCATE signal_incoming").update();
+        // Empty already unless this transaction stored a batch before (rows leave only at commit).
+        jdbc.sql("DELETE FROM signal_incoming").update();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(csv.toString()));
