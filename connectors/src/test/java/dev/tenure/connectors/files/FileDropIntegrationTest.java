@@ -78,6 +78,42 @@ class FileDropIntegrationTest extends ConnectorsIntegrationTest {
     }
 
     @Test
+    void givenAnNpsFileOfSeveralChunks_thenEachAccountIsEvaluatedOnceAfterItAndTheDetractorsPlayStarts() throws IOException {
+        String detractor = existingAccount("Chunked detractor");
+        String promoter = existingAccount("Chunked promoter");
+        int detractorScores = healthScoresOf(detractor);
+        int promoterScores = healthScoresOf(promoter);
+        String run = unique("");
+        Instant at = Instant.now().minus(Duration.ofHours(1));
+        drop("nps" + run + ".csv", """
+                eventId,accountId,occurredAt,score,comment
+                %1$s-n1,%1$s,%3$s,8,fine
+                %2$s-n1,%2$s,%3$s,9,great
+                %2$s-n2,%2$s,%3$s,10,love it
+                %1$s-n2,%1$s,%3$s,3,too slow
+                %2$s-n3,%2$s,%3$s,9,
+                """.formatted(detractor, promoter, at));
+
+        awaitDone("nps" + run + ".csv");
+
+        // Five lines in chunks of two: each account evaluated once, after the last chunk, with every answer.
+        assertThat(healthScoresOf(detractor)).isEqualTo(detractorScores + 1);
+        assertThat(healthScoresOf(promoter)).isEqualTo(promoterScores + 1);
+        assertThat(playsOf(detractor)).containsExactly("nps-detractor");
+        assertThat(playsOf(promoter)).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM evaluation_due WHERE account_id IN (?, ?)").params(detractor, promoter)
+                .query(Integer.class).single()).isZero();
+    }
+
+    private int healthScoresOf(String accountId) {
+        return jdbc.sql("SELECT count(*) FROM health_score WHERE account_id = ?").param(accountId).query(Integer.class).single();
+    }
+
+    private java.util.List<String> playsOf(String accountId) {
+        return jdbc.sql("SELECT play_id FROM play_run WHERE account_id = ?").param(accountId).query(String.class).list();
+    }
+
+    @Test
     void givenAWarehouseExportWithItsOwnHeaders_thenTheConfiguredMappingReadsIt() throws IOException {
         String acme = existingAccount("Mapped Export");
         String name = unique("usage-export") + ".csv";
