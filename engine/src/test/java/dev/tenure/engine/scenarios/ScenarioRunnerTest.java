@@ -125,7 +125,7 @@ class ScenarioRunnerTest {
                         + "\"Onboarding account reached first value: congratulate and move to adoption\"",
                 "expected health band POOR but it was GOOD (score 84: usage 100 (usage +366.7% against the 28-day baseline); "
                         + "support 100 (0 open P1/P2, 0 other open tickets); billing 100 (payments current); "
-                        + "sentiment 70 (no NPS answer yet); relationship 0 (no active champion, no active executive sponsor))");
+                        + "sentiment 70 (no NPS answer yet, no CSAT answer in 90 days); relationship 0 (no active champion, no active executive sponsor))");
     }
 
     @Test
