@@ -135,7 +135,7 @@ final class DemoFacts {
         return 0.30 * usage + 0.20 * support + 0.20 * billing + 0.20 * sentiment + 0.10 * relationship;
     }
 
-    /** NPS × 10 and the satisfied share of the CSAT answers of the last 90 days, weighed 50:50; either alone; else 70. */
+    /** NPS × 10 and the satisfied share of the CSAT answers of the last 90 days, weighted 50:50; either alone; else 70. */
     double sentiment(String accountId) {
         Optional<Double> nps = lastNps(accountId).map(n -> n.score() * 10.0);
         List<CsatSignal> csat = of(accountId, CsatSignal.class).stream().filter(c -> daysAgo(c) < 90).toList();

@@ -70,8 +70,8 @@ public final class SignalHistory {
                              Instant now) {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         return new FactSet(new Today(today, now), account, List.copyOf(contacts), usage(account, today),
-                tickets(account.id(), now), billing(account.id(), now), lastNps(now), csat(account.id(), now), List.copyOf(milestones),
-                List.copyOf(plays), DerivedFacts.renewal(account, today), DerivedFacts.qbr(account, today));
+                tickets(account.id(), now), billing(account.id(), now), lastNps(now), csat(account.id(), now),
+                List.copyOf(milestones), List.copyOf(plays), DerivedFacts.renewal(account, today), DerivedFacts.qbr(account, today));
     }
 
     private List<UsageTrend> usage(Account account, LocalDate today) {

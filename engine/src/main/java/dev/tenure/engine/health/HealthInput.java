@@ -88,7 +88,7 @@ public sealed interface HealthInput {
     /**
      * How the account feels about us, from NPS and CSAT. NPS scores its latest answer times 10; CSAT scores the
      * satisfied share (4 or 5 of 5) of its answers in the last 90 days, counted once there are at least
-     * {@code csatMinAnswers} of them. With both, the score is their average weighed {@code npsWeight} to
+     * {@code csatMinAnswers} of them. With both, the score is their average weighted {@code npsWeight} to
      * {@code csatWeight}; with one, that one alone (so an account that only answers one survey is not pulled
      * towards a default); with neither, {@code noAnswerScore}. A weight of 0 leaves that survey out.
      */
@@ -109,7 +109,7 @@ public sealed interface HealthInput {
                 return new InputScore((int) Math.round(csat.satisfiedPct()), csatReason);
             }
             double combined = (npsWeight * nps * 10.0 + csatWeight * csat.satisfiedPct()) / (npsWeight + csatWeight);
-            return new InputScore((int) Math.round(combined), "latest NPS " + nps + ", " + csatReason + " (weighed "
+            return new InputScore((int) Math.round(combined), "latest NPS " + nps + ", " + csatReason + " (weighted "
                     + npsWeight + ":" + csatWeight + ")");
         }
 

@@ -62,8 +62,8 @@ final class TemplateModel {
     }
 
     private static final Class<?>[] FACT_TYPES = {Account.class, Contact.class, Today.class, UsageTrend.class,
-            TicketLoad.class, BillingStatus.class, CsatAnswers.class, HealthScore.class, Renewal.class, Qbr.class, Occurrence.class, Milestone.class,
-            PlayRun.class, UsageSignal.class, TicketSignal.class, BillingSignal.class, NpsSignal.class};
+            TicketLoad.class, BillingStatus.class, CsatAnswers.class, HealthScore.class, Renewal.class, Qbr.class,
+            Occurrence.class, Milestone.class, PlayRun.class, UsageSignal.class, TicketSignal.class, BillingSignal.class, NpsSignal.class};
 
     private final String audience;
     private final Map<String, Shape> roots;

@@ -241,11 +241,11 @@ class HealthModelUnitTest {
 
     @Test
     void sentiment_with_both_weighs_nps_and_csat() {
-        // NPS 9: 90; CSAT 1 of 4 satisfied: 25; weighed 60:40: (60*90 + 40*25) / 100 = 54 + 10 = 64.
+        // NPS 9: 90; CSAT 1 of 4 satisfied: 25; weighted 60:40: (60*90 + 40*25) / 100 = 54 + 10 = 64.
         HealthComponent sentiment = sentiment(SENTIMENT_ONLY_COUNTS, 9, new CsatAnswers("acme", 4, 1));
 
         assertThat(sentiment.score()).isEqualTo(64);
-        assertThat(sentiment.reason()).isEqualTo("latest NPS 9, CSAT 1 of 4 satisfied in 90 days (weighed 60:40)");
+        assertThat(sentiment.reason()).isEqualTo("latest NPS 9, CSAT 1 of 4 satisfied in 90 days (weighted 60:40)");
     }
 
     @Test
