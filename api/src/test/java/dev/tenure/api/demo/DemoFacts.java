@@ -7,6 +7,7 @@ import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.BillingSignal;
 import dev.tenure.engine.vocabulary.Contact;
 import dev.tenure.engine.vocabulary.ContactRole;
+import dev.tenure.engine.vocabulary.CsatSignal;
 import dev.tenure.engine.vocabulary.NpsSignal;
 import dev.tenure.engine.vocabulary.Segment;
 import dev.tenure.engine.vocabulary.Signal;
@@ -129,9 +130,21 @@ final class DemoFacts {
         double support = Math.max(0, 100 - 25 * urgent - 10 * (open.size() - urgent));
         boolean lastFailed = lastPayment(accountId).map(p -> p.event() == BillingEvent.PAYMENT_FAILED).orElse(false);
         double billing = lastFailed ? 20 : 100;
-        double sentiment = lastNps(accountId).map(n -> n.score() * 10.0).orElse(70.0);
+        double sentiment = sentiment(accountId);
         double relationship = (active(accountId, ContactRole.CHAMPION) ? 50 : 0) + (active(accountId, ContactRole.EXEC_SPONSOR) ? 50 : 0);
         return 0.30 * usage + 0.20 * support + 0.20 * billing + 0.20 * sentiment + 0.10 * relationship;
+    }
+
+    /** NPS × 10 and the satisfied share of the CSAT answers of the last 90 days, weighted 50:50; either alone; else 70. */
+    double sentiment(String accountId) {
+        Optional<Double> nps = lastNps(accountId).map(n -> n.score() * 10.0);
+        List<CsatSignal> csat = of(accountId, CsatSignal.class).stream().filter(c -> daysAgo(c) < 90).toList();
+        Optional<Double> satisfied = csat.isEmpty() ? Optional.empty()
+                : Optional.of(100.0 * csat.stream().filter(CsatSignal::satisfied).count() / csat.size());
+        if (nps.isPresent() && satisfied.isPresent()) {
+            return Math.round((nps.get() + satisfied.get()) / 2);
+        }
+        return nps.or(() -> satisfied).map(Math::round).map(Long::doubleValue).orElse(70.0);
     }
 
     private boolean active(String accountId, ContactRole role) {

@@ -142,8 +142,7 @@ class DemoLoaderIntegrationTest {
 
         ChurnReport report = healthReports.churn(today.minusDays(90), today, null, null, null);
 
-        // Only the former customers: the revenue history also pauses two steady tech-touch subscriptions
-        // (cancelled, then back), which the report rightly counts as lost too.
+        // Only the former customers: a live account whose MRR history has a contraction in the period is lost too.
         Set<String> former = FormerCustomers.ALL.stream().map(FormerCustomers::id).collect(Collectors.toSet());
         Map<String, Set<String>> lostByBand = report.bands().stream().collect(Collectors.toMap(ChurnReport.BandRow::band,
                 b -> b.lost().stream().map(ChurnOutcome::accountId).filter(former::contains)

@@ -3,6 +3,7 @@ package dev.tenure.engine.facts;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.BillingStatus;
 import dev.tenure.engine.vocabulary.Contact;
+import dev.tenure.engine.vocabulary.CsatAnswers;
 import dev.tenure.engine.vocabulary.Milestone;
 import dev.tenure.engine.vocabulary.PlayRun;
 import dev.tenure.engine.vocabulary.Qbr;
@@ -17,11 +18,12 @@ import java.util.Optional;
 
 /**
  * Everything the rules may know about one account at one moment. {@code lastNps} is the latest NPS
- * score, or null when the account never answered.
+ * score, or null when the account never answered; {@code csat} the CSAT answers of the last 90 days, or
+ * null without any.
  */
 public record FactSet(Today today, Account account, List<Contact> contacts, List<UsageTrend> usage,
-                      TicketLoad tickets, BillingStatus billing, Integer lastNps, List<Milestone> milestones,
-                      List<PlayRun> plays, Renewal renewal, Qbr qbr) {
+                      TicketLoad tickets, BillingStatus billing, Integer lastNps, CsatAnswers csat,
+                      List<Milestone> milestones, List<PlayRun> plays, Renewal renewal, Qbr qbr) {
 
     public Optional<UsageTrend> usage(String feature) {
         return usage.stream().filter(u -> u.feature().equals(feature)).findFirst();
@@ -38,6 +40,9 @@ public record FactSet(Today today, Account account, List<Contact> contacts, List
         facts.add(billing);
         facts.addAll(milestones);
         facts.addAll(plays);
+        if (csat != null) {
+            facts.add(csat);
+        }
         if (renewal != null) {
             facts.add(renewal);
         }

@@ -3,6 +3,7 @@ package dev.tenure.engine.facts;
 import dev.tenure.engine.accounts.Contacts;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.Contact;
+import dev.tenure.engine.vocabulary.CsatAnswers;
 import dev.tenure.engine.vocabulary.BillingStatus;
 import dev.tenure.engine.vocabulary.Milestone;
 import dev.tenure.engine.vocabulary.MilestoneType;
@@ -63,6 +64,7 @@ public class FactSets {
         Map<String, TicketLoad> tickets = tickets(ids, now);
         Map<String, BillingStatus> billing = billing(ids, now);
         Map<String, Integer> lastNps = lastNps(ids, now);
+        Map<String, CsatAnswers> csat = csat(ids, now);
         Map<String, List<Milestone>> milestones = milestones(ids);
         Map<String, List<PlayRun>> plays = plays(ids);
         List<FactSet> facts = new ArrayList<>(accounts.size());
@@ -72,7 +74,7 @@ public class FactSets {
                     trends(account, today, usage.getOrDefault(id, List.of())),
                     tickets.getOrDefault(id, new TicketLoad(id, 0, 0, 0, 0, 0, 0, 0, 0)),
                     billing.getOrDefault(id, new BillingStatus(id, 0, 0, false, BigDecimal.ZERO, BigDecimal.ZERO)),
-                    lastNps.get(id), milestones.getOrDefault(id, List.of()), plays.getOrDefault(id, List.of()),
+                    lastNps.get(id), csat.get(id), milestones.getOrDefault(id, List.of()), plays.getOrDefault(id, List.of()),
                     DerivedFacts.renewal(account, today), DerivedFacts.qbr(account, today)));
         }
         return facts;
@@ -196,6 +198,20 @@ public class FactSets {
                     scores.put(rs.getString(1), rs.getInt(2));
                 });
         return scores;
+    }
+
+    private Map<String, CsatAnswers> csat(String[] ids, Instant now) {
+        Map<String, CsatAnswers> answers = new HashMap<>();
+        jdbc.sql("""
+                        SELECT account_id, count(*), count(*) FILTER (WHERE (payload->>'score')::int >= 4) FROM signal
+                        WHERE account_id = ANY(?) AND kind = 'csat' AND occurred_at > ? AND occurred_at <= ?
+                        GROUP BY account_id""")
+                .params(ids, Timestamp.from(now.minus(CsatAnswers.WINDOW_DAYS, ChronoUnit.DAYS)), Timestamp.from(now))
+                .query(rs -> {
+                    String id = rs.getString(1);
+                    answers.put(id, new CsatAnswers(id, rs.getInt(2), rs.getInt(3)));
+                });
+        return answers;
     }
 
     private Map<String, List<Milestone>> milestones(String[] ids) {

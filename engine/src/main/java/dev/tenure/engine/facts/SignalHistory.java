@@ -5,6 +5,8 @@ import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.BillingSignal;
 import dev.tenure.engine.vocabulary.BillingStatus;
 import dev.tenure.engine.vocabulary.Contact;
+import dev.tenure.engine.vocabulary.CsatAnswers;
+import dev.tenure.engine.vocabulary.CsatSignal;
 import dev.tenure.engine.vocabulary.Milestone;
 import dev.tenure.engine.vocabulary.NpsSignal;
 import dev.tenure.engine.vocabulary.PlayRun;
@@ -42,6 +44,7 @@ public final class SignalHistory {
     private final Map<String, List<TicketSignal>> tickets = new HashMap<>();
     private final List<BillingSignal> billing = new ArrayList<>();
     private final List<NpsSignal> nps = new ArrayList<>();
+    private final List<CsatSignal> csat = new ArrayList<>();
 
     /** Adds a signal; false when one with the same source and external id was already added. */
     public boolean add(Signal signal) {
@@ -57,6 +60,8 @@ public final class SignalHistory {
             billing.add(b);
         } else if (signal instanceof NpsSignal n) {
             nps.add(n);
+        } else if (signal instanceof CsatSignal c) {
+            csat.add(c);
         }
         return true;
     }
@@ -65,8 +70,8 @@ public final class SignalHistory {
                              Instant now) {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         return new FactSet(new Today(today, now), account, List.copyOf(contacts), usage(account, today),
-                tickets(account.id(), now), billing(account.id(), now), lastNps(now), List.copyOf(milestones),
-                List.copyOf(plays), DerivedFacts.renewal(account, today), DerivedFacts.qbr(account, today));
+                tickets(account.id(), now), billing(account.id(), now), lastNps(now), csat(account.id(), now),
+                List.copyOf(milestones), List.copyOf(plays), DerivedFacts.renewal(account, today), DerivedFacts.qbr(account, today));
     }
 
     private List<UsageTrend> usage(Account account, LocalDate today) {
@@ -177,5 +182,17 @@ public final class SignalHistory {
             }
         }
         return last == null ? null : last.score();
+    }
+
+    private CsatAnswers csat(String accountId, Instant now) {
+        Instant since = now.minus(Duration.ofDays(CsatAnswers.WINDOW_DAYS));
+        int answers = 0, satisfied = 0;
+        for (CsatSignal c : csat) {
+            if (c.occurredAt().isAfter(since) && !c.occurredAt().isAfter(now)) {
+                answers++;
+                satisfied += c.satisfied() ? 1 : 0;
+            }
+        }
+        return answers == 0 ? null : new CsatAnswers(accountId, answers, satisfied);
     }
 }

@@ -4,9 +4,11 @@ import dev.tenure.engine.facts.FactSet;
 import dev.tenure.engine.vocabulary.BillingStatus;
 import dev.tenure.engine.vocabulary.Contact;
 import dev.tenure.engine.vocabulary.ContactRole;
+import dev.tenure.engine.vocabulary.CsatAnswers;
 import dev.tenure.engine.vocabulary.TicketLoad;
 import dev.tenure.engine.vocabulary.UsageTrend;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -83,12 +85,46 @@ public sealed interface HealthInput {
         }
     }
 
-    /** The latest NPS answer times 10 (0–100); {@code noAnswerScore} for an account that never answered. */
-    record SentimentInput(int noAnswerScore) implements HealthInput {
+    /**
+     * How the account feels about us, from NPS and CSAT. NPS scores its latest answer times 10; CSAT scores the
+     * satisfied share (4 or 5 of 5) of its answers in the last 90 days, counted once there are at least
+     * {@code csatMinAnswers} of them. With both, the score is their average weighted {@code npsWeight} to
+     * {@code csatWeight}; with one, that one alone (so an account that only answers one survey is not pulled
+     * towards a default); with neither, {@code noAnswerScore}. A weight of 0 leaves that survey out.
+     */
+    record SentimentInput(int noAnswerScore, int npsWeight, int csatWeight, int csatMinAnswers) implements HealthInput {
         public InputScore score(FactSet facts) {
-            Integer nps = facts.lastNps();
-            return nps == null ? new InputScore(noAnswerScore, "no NPS answer yet")
-                    : new InputScore(nps * 10, "latest NPS " + nps);
+            Integer nps = npsWeight > 0 ? facts.lastNps() : null;
+            CsatAnswers csat = csatWeight > 0 && facts.csat() != null && facts.csat().answers90d() >= csatMinAnswers
+                    ? facts.csat() : null;
+            if (nps == null && csat == null) {
+                return new InputScore(noAnswerScore, noAnswer(facts));
+            }
+            if (csat == null) {
+                return new InputScore(nps * 10, "latest NPS " + nps);
+            }
+            String csatReason = "CSAT " + csat.satisfied90d() + " of " + csat.answers90d() + " satisfied in "
+                    + CsatAnswers.WINDOW_DAYS + " days";
+            if (nps == null) {
+                return new InputScore((int) Math.round(csat.satisfiedPct()), csatReason);
+            }
+            double combined = (npsWeight * nps * 10.0 + csatWeight * csat.satisfiedPct()) / (npsWeight + csatWeight);
+            return new InputScore((int) Math.round(combined), "latest NPS " + nps + ", " + csatReason + " (weighted "
+                    + npsWeight + ":" + csatWeight + ")");
+        }
+
+        private String noAnswer(FactSet facts) {
+            List<String> missing = new ArrayList<>();
+            if (npsWeight > 0) {
+                missing.add("no NPS answer yet");
+            }
+            if (csatWeight > 0) {
+                CsatAnswers csat = facts.csat();
+                missing.add(csat == null ? "no CSAT answer in " + CsatAnswers.WINDOW_DAYS + " days"
+                        : "only " + csat.answers90d() + " CSAT answer(s) in " + CsatAnswers.WINDOW_DAYS
+                        + " days, fewer than " + csatMinAnswers);
+            }
+            return String.join(", ", missing);
         }
     }
 

@@ -184,13 +184,25 @@ public final class HealthModelFile {
                         params.whole("perOtherOpen", 10, 0, 100));
                 case "billing" -> new HealthInput.BillingInput(params.whole("paymentFailedScore", 20, 0, 100),
                         params.whole("perOverdueInvoice", 25, 0, 100));
-                case "sentiment" -> new HealthInput.SentimentInput(params.whole("noAnswerScore", 70, 0, 100));
+                case "sentiment" -> sentiment(params);
                 case "relationship" -> new HealthInput.RelationshipInput(params.whole("champion", 50, 0, 100),
                         params.whole("execSponsor", 50, 0, 100));
                 default -> throw new IllegalStateException(input);
             };
             return problems.size() > before || name == null || weight == null ? null
                     : new WeightedInput(name, input, read, weight);
+        }
+
+        /** Both weights 0 would leave nothing to score but the default: told at the component's line. */
+        private HealthInput sentiment(Params params) {
+            HealthInput.SentimentInput read = new HealthInput.SentimentInput(params.whole("noAnswerScore", 70, 0, 100),
+                    params.whole("npsWeight", 50, 0, 100), params.whole("csatWeight", 50, 0, 100),
+                    params.whole("csatMinAnswers", 1, 1, 1000));
+            if (read.npsWeight() == 0 && read.csatWeight() == 0) {
+                problem(params.owner(), params.where() + ": npsWeight and csatWeight are both 0; give at least one "
+                        + "of them a weight above 0");
+            }
+            return read;
         }
 
         private static Set<String> allowed(String input) {
@@ -200,7 +212,7 @@ public final class HealthModelFile {
                 case "keyFeatureAdoption" -> Set.of("features", "usedWithinDays");
                 case "supportLoad" -> Set.of("perOpenHighPriority", "perOtherOpen");
                 case "billing" -> Set.of("paymentFailedScore", "perOverdueInvoice");
-                case "sentiment" -> Set.of("noAnswerScore");
+                case "sentiment" -> Set.of("noAnswerScore", "npsWeight", "csatWeight", "csatMinAnswers");
                 case "relationship" -> Set.of("champion", "execSponsor");
                 default -> Set.of();
             });

@@ -4,6 +4,7 @@ import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.BillingSignal;
 import dev.tenure.engine.vocabulary.BillingStatus;
 import dev.tenure.engine.vocabulary.Contact;
+import dev.tenure.engine.vocabulary.CsatAnswers;
 import dev.tenure.engine.vocabulary.HealthScore;
 import dev.tenure.engine.vocabulary.Milestone;
 import dev.tenure.engine.vocabulary.NpsSignal;
@@ -61,8 +62,8 @@ final class TemplateModel {
     }
 
     private static final Class<?>[] FACT_TYPES = {Account.class, Contact.class, Today.class, UsageTrend.class,
-            TicketLoad.class, BillingStatus.class, HealthScore.class, Renewal.class, Qbr.class, Occurrence.class, Milestone.class,
-            PlayRun.class, UsageSignal.class, TicketSignal.class, BillingSignal.class, NpsSignal.class};
+            TicketLoad.class, BillingStatus.class, CsatAnswers.class, HealthScore.class, Renewal.class, Qbr.class,
+            Occurrence.class, Milestone.class, PlayRun.class, UsageSignal.class, TicketSignal.class, BillingSignal.class, NpsSignal.class};
 
     private final String audience;
     private final Map<String, Shape> roots;

@@ -2,6 +2,7 @@ package dev.tenure.engine.scenarios;
 
 import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.BillingSignal;
+import dev.tenure.engine.vocabulary.CsatSignal;
 import dev.tenure.engine.vocabulary.NpsSignal;
 import dev.tenure.engine.vocabulary.Signal;
 import dev.tenure.engine.vocabulary.TicketPriority;
@@ -67,6 +68,15 @@ public sealed interface GivenSignal {
         @Override
         public List<Signal> signals(String accountId, int position, Instant now) {
             return List.of(new NpsSignal(SOURCE, "nps-" + position, accountId, at.at(now), contactEmail, score, comment));
+        }
+    }
+
+    /** A CSAT answer (1–5), about {@code ticketId} when given. */
+    record Csat(Moment at, int score, String ticketId, String contactEmail) implements GivenSignal {
+
+        @Override
+        public List<Signal> signals(String accountId, int position, Instant now) {
+            return List.of(new CsatSignal(SOURCE, "csat-" + position, accountId, at.at(now), contactEmail, score, ticketId));
         }
     }
 }

@@ -9,12 +9,12 @@ import java.util.List;
 
 /**
  * Reads the {@code signals:} of a scenario: each line is one of {@code usage:}, {@code ticket:},
- * {@code billing:} or {@code nps:} with its fields. Problems are added with their line; a line that
+ * {@code billing:}, {@code nps:} or {@code csat:} with its fields. Problems are added with their line; a line that
  * cannot be read gives null.
  */
 final class SignalLines {
 
-    static final List<String> KINDS = List.of("usage", "ticket", "billing", "nps");
+    static final List<String> KINDS = List.of("usage", "ticket", "billing", "nps", "csat");
     /** A usage range longer than this is a typo, not a scenario. */
     static final int MAX_RANGE_DAYS = 1000;
 
@@ -22,6 +22,7 @@ final class SignalLines {
     private static final List<String> TICKET = List.of("id", "at", "priority", "status", "subject");
     private static final List<String> BILLING = List.of("at", "event", "amount", "currency");
     private static final List<String> NPS = List.of("at", "score", "comment", "contact");
+    private static final List<String> CSAT = List.of("at", "score", "ticket", "contact");
 
     private SignalLines() {
     }
@@ -49,7 +50,8 @@ final class SignalLines {
             case "usage" -> usage(new YamlFields(file, where, kind.value(), USAGE, problems));
             case "ticket" -> ticket(new YamlFields(file, where, kind.value(), TICKET, problems));
             case "billing" -> billing(new YamlFields(file, where, kind.value(), BILLING, problems));
-            default -> nps(new YamlFields(file, where, kind.value(), NPS, problems));
+            case "nps" -> nps(new YamlFields(file, where, kind.value(), NPS, problems));
+            default -> csat(new YamlFields(file, where, kind.value(), CSAT, problems));
         };
         return problems.size() > before ? null : signal;
     }
@@ -101,6 +103,12 @@ final class SignalLines {
     private static GivenSignal nps(YamlFields f) {
         Long score = f.whole("score", 0, 10, null, true);
         return new GivenSignal.Nps(f.moment("at", true), score == null ? 0 : score.intValue(), f.text("comment"),
+                f.text("contact"));
+    }
+
+    private static GivenSignal csat(YamlFields f) {
+        Long score = f.whole("score", 1, 5, null, true);
+        return new GivenSignal.Csat(f.moment("at", true), score == null ? 0 : score.intValue(), f.text("ticket"),
                 f.text("contact"));
     }
 }

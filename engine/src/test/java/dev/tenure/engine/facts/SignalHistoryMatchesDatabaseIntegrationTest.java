@@ -7,6 +7,7 @@ import dev.tenure.engine.intake.Labeled;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.BillingEvent;
+import dev.tenure.engine.vocabulary.CsatAnswers;
 import dev.tenure.engine.vocabulary.Segment;
 import dev.tenure.engine.vocabulary.Stage;
 import dev.tenure.engine.vocabulary.TicketPriority;
@@ -33,7 +34,7 @@ class SignalHistoryMatchesDatabaseIntegrationTest {
     Accounts accounts;
 
     @Test
-    void usage_tickets_billing_nps_renewal_and_qbr_agree() {
+    void usage_tickets_billing_nps_csat_renewal_and_qbr_agree() {
         List<TestData> scenarios = scenarios();
         Instant now = Instant.now();
 
@@ -52,6 +53,7 @@ class SignalHistoryMatchesDatabaseIntegrationTest {
                     .withComparatorForType(java.math.BigDecimal::compareTo, java.math.BigDecimal.class)
                     .isEqualTo(stored.billing());
             assertThat(inMemory.lastNps()).as(data.id()).isEqualTo(stored.lastNps());
+            assertThat(inMemory.csat()).as(data.id()).isEqualTo(stored.csat());
             assertThat(Stream.of(inMemory.renewal(), inMemory.qbr())).as(data.id())
                     .containsExactly(stored.renewal(), stored.qbr());
         }
@@ -75,6 +77,24 @@ class SignalHistoryMatchesDatabaseIntegrationTest {
         assertThat(together.get(0).usage()).isNotEmpty();
     }
 
+    @Test
+    void csat_counts_the_answers_of_the_last_90_days_and_the_satisfied_among_them() {
+        TestData data = TestData.account("Survey Answers", Segment.LOW_TOUCH)
+                .csat(5, 95).csat(5, 89).csat(4, 30).csat(3, 10).csat(1, 0).csat(4, 0);
+        TestData unanswered = TestData.account("Old Survey Answers", Segment.LOW_TOUCH).csat(5, 91);
+        intake.accept(data.batch());
+        intake.accept(unanswered.batch());
+        Account account = accounts.find(data.id()).orElseThrow();
+
+        List<FactSet> facts = factSets.loadAll(List.of(account, accounts.find(unanswered.id()).orElseThrow()), Instant.now());
+
+        // Within 90 days: 5, 4, 3, 1, 4 (the 5 of 95 days ago is out): 5 answers, 3 satisfied (4 or 5), 60%.
+        assertThat(facts.get(0).csat()).isEqualTo(new CsatAnswers(data.id(), 5, 3));
+        assertThat(facts.get(0).csat().satisfiedPct()).isEqualTo(60.0);
+        assertThat(facts.get(0).all()).contains(new CsatAnswers(data.id(), 5, 3));
+        assertThat(facts.get(1).csat()).isNull();
+    }
+
     private static List<TestData> scenarios() {
         return List.of(
                 TestData.account("Busy Mixed", Segment.HIGH_TOUCH).startedDaysAgo(350).renewsInDays(40)
@@ -83,9 +103,10 @@ class SignalHistoryMatchesDatabaseIntegrationTest {
                         .ticket(TicketPriority.P2, TicketStatus.PENDING, 50)
                         .billing(BillingEvent.MRR_CHANGED, 90).billing(BillingEvent.MRR_CHANGED, 10)
                         .billing(BillingEvent.INVOICE_PAID, 35).billing(BillingEvent.PAYMENT_FAILED, 4)
-                        .billing(BillingEvent.INVOICE_OVERDUE, 2).nps(9, 40).nps(4, 1),
+                        .billing(BillingEvent.INVOICE_OVERDUE, 2).nps(9, 40).nps(4, 1)
+                        .csat(5, 91).csat(5, 89).csat(4, 30).csat(3, 10).csat(1, 0),
                 TestData.account("Quiet Newcomer", Segment.TECH_TOUCH).stage(Stage.ONBOARDING).startedDaysAgo(30)
-                        .usage("core", 30, 20, 3),
+                        .usage("core", 30, 20, 3).csat(2, 120),
                 TestData.account("Nothing Yet", Segment.LOW_TOUCH));
     }
 }

@@ -11,6 +11,7 @@ import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.BillingStatus;
 import dev.tenure.engine.vocabulary.Contact;
 import dev.tenure.engine.vocabulary.ContactRole;
+import dev.tenure.engine.vocabulary.CsatAnswers;
 import dev.tenure.engine.vocabulary.HealthComponent;
 import dev.tenure.engine.vocabulary.HealthScore;
 import dev.tenure.engine.vocabulary.Segment;
@@ -121,7 +122,7 @@ class HealthModelUnitTest {
                 List.of(contact(ContactRole.CHAMPION, true)));
         FactSet idle = new FactSet(facts.today(), facts.account(), facts.contacts(),
                 List.of(new UsageTrend("acme", UsageTrend.ALL_FEATURES, 0, 0, 0, 0, 40)), facts.tickets(), facts.billing(),
-                facts.lastNps(), List.of(), List.of(), null, null);
+                facts.lastNps(), null, List.of(), List.of(), null, null);
 
         HealthScore health = rules.health().score(idle, -1, NOW);
 
@@ -180,7 +181,7 @@ class HealthModelUnitTest {
                         + "keyFeatureAdoption, supportLoad, billing, sentiment, relationship"),
                 tuple(11, "component 'support': perOpenHighPriority: 'lots' is not a number"),
                 tuple(16, "component 'sentiment': 'colour' is not a field here; use "
-                        + "input, name, noAnswerScore, weight"),
+                        + "csatMinAnswers, csatWeight, input, name, noAnswerScore, npsWeight, weight"),
                 tuple(15, "component 'sentiment': noAnswerScore: 170 is out of range; "
                         + "it must be from 0 to 100"));
     }
@@ -202,6 +203,99 @@ class HealthModelUnitTest {
                 tuple(2, "components: 2 given; a health model has 3 to 5 components"),
                 tuple(6, "component 'adoption': features is missing: the key features' names, "
                         + "e.g. [reports, integrations]"));
+    }
+
+    private static final String SENTIMENT_ONLY_COUNTS = """
+            bands: { good: 70, average: 50 }
+            components:
+              - name: sentiment
+                input: sentiment
+                weight: 98
+                npsWeight: 60
+                csatWeight: 40
+                noAnswerScore: 55
+              - name: support
+                input: supportLoad
+                weight: 1
+              - name: billing
+                input: billing
+                weight: 1
+            """;
+
+    @Test
+    void sentiment_with_nps_only_is_the_nps_answer_times_ten() {
+        HealthComponent sentiment = sentiment(SENTIMENT_ONLY_COUNTS, 7, null);
+
+        assertThat(sentiment.score()).isEqualTo(70);
+        assertThat(sentiment.reason()).isEqualTo("latest NPS 7");
+    }
+
+    @Test
+    void sentiment_with_csat_only_is_the_satisfied_share() {
+        // 2 of 3 answers satisfied: 66.67, rounded 67; the NPS weight does not pull it towards a default.
+        HealthComponent sentiment = sentiment(SENTIMENT_ONLY_COUNTS, null, new CsatAnswers("acme", 3, 2));
+
+        assertThat(sentiment.score()).isEqualTo(67);
+        assertThat(sentiment.reason()).isEqualTo("CSAT 2 of 3 satisfied in 90 days");
+    }
+
+    @Test
+    void sentiment_with_both_weighs_nps_and_csat() {
+        // NPS 9: 90; CSAT 1 of 4 satisfied: 25; weighted 60:40: (60*90 + 40*25) / 100 = 54 + 10 = 64.
+        HealthComponent sentiment = sentiment(SENTIMENT_ONLY_COUNTS, 9, new CsatAnswers("acme", 4, 1));
+
+        assertThat(sentiment.score()).isEqualTo(64);
+        assertThat(sentiment.reason()).isEqualTo("latest NPS 9, CSAT 1 of 4 satisfied in 90 days (weighted 60:40)");
+    }
+
+    @Test
+    void sentiment_with_neither_answer_is_the_no_answer_score() {
+        HealthComponent sentiment = sentiment(SENTIMENT_ONLY_COUNTS, null, null);
+
+        assertThat(sentiment.score()).isEqualTo(55);
+        assertThat(sentiment.reason()).isEqualTo("no NPS answer yet, no CSAT answer in 90 days");
+    }
+
+    @Test
+    void by_default_nps_and_csat_weigh_the_same() {
+        String defaults = SENTIMENT_ONLY_COUNTS.replace("    npsWeight: 60\n", "").replace("    csatWeight: 40\n", "");
+
+        // NPS 6: 60; CSAT 3 of 4: 75; (60 + 75) / 2 = 67.5, rounded 68.
+        assertThat(sentiment(defaults, 6, new CsatAnswers("acme", 4, 3)).score()).isEqualTo(68);
+    }
+
+    @Test
+    void too_few_csat_answers_and_a_zero_weight_leave_csat_out() {
+        String fewAnswers = SENTIMENT_ONLY_COUNTS.replace("noAnswerScore: 55", "noAnswerScore: 55\n    csatMinAnswers: 3");
+        String npsOnly = SENTIMENT_ONLY_COUNTS.replace("csatWeight: 40", "csatWeight: 0");
+
+        HealthComponent twoAnswers = sentiment(fewAnswers, null, new CsatAnswers("acme", 2, 0));
+        assertThat(twoAnswers.score()).isEqualTo(55);
+        assertThat(twoAnswers.reason()).isEqualTo("no NPS answer yet, only 2 CSAT answer(s) in 90 days, fewer than 3");
+        assertThat(sentiment(fewAnswers, 8, new CsatAnswers("acme", 2, 0)).score()).isEqualTo(80);
+        HealthComponent ignored = sentiment(npsOnly, null, new CsatAnswers("acme", 5, 5));
+        assertThat(ignored.score()).isEqualTo(55);
+        assertThat(ignored.reason()).isEqualTo("no NPS answer yet");
+    }
+
+    @Test
+    void sentiment_weights_that_are_both_zero_or_not_whole_are_refused_at_their_line() {
+        String bothZero = SENTIMENT_ONLY_COUNTS.replace("npsWeight: 60", "npsWeight: 0").replace("csatWeight: 40", "csatWeight: 0");
+        String notWhole = SENTIMENT_ONLY_COUNTS.replace("csatWeight: 40", "csatWeight: 40.5")
+                .replace("noAnswerScore: 55", "noAnswerScore: 55\n    csatMinAnswers: 0");
+
+        assertThat(problems(bothZero)).extracting(HealthFileProblem::line, HealthFileProblem::message).containsExactly(
+                tuple(3, "component 'sentiment': npsWeight and csatWeight are both 0; give at least one of them a weight above 0"));
+        assertThat(problems(notWhole)).extracting(HealthFileProblem::line, HealthFileProblem::message).containsExactly(
+                tuple(7, "component 'sentiment': csatWeight must be a whole number"),
+                tuple(9, "component 'sentiment': csatMinAnswers: 0 is out of range; it must be from 1 to 1000"));
+    }
+
+    private static HealthComponent sentiment(String model, Integer nps, CsatAnswers csat) {
+        FactSet base = facts(0, List.of(), new TicketLoad("acme", 0, 0, 0, 0, 0, 0, 0, 0), nps, List.of());
+        FactSet facts = new FactSet(base.today(), base.account(), base.contacts(), base.usage(), base.tickets(),
+                base.billing(), nps, csat, List.of(), List.of(), null, null);
+        return model(model).score(facts, -1, NOW).components().get(0);
     }
 
     private static List<HealthFileProblem> problems(String content) {
@@ -233,7 +327,7 @@ class HealthModelUnitTest {
         usage.add(new UsageTrend("acme", UsageTrend.ALL_FEATURES, Math.round(100 * (1 + usageChangePct / 100)), 100,
                 usageChangePct, 5, 0));
         return new FactSet(new Today(TODAY, NOW), account, contacts, usage, tickets,
-                new BillingStatus("acme", 0, 0, false, BigDecimal.valueOf(1_000), BigDecimal.ZERO), nps, List.of(),
+                new BillingStatus("acme", 0, 0, false, BigDecimal.valueOf(1_000), BigDecimal.ZERO), nps, null, List.of(),
                 List.of(), null, null);
     }
 }

@@ -232,8 +232,8 @@ class DecisionTableTest {
             TicketLoad tickets = new TicketLoad(id, urgentTickets, 0, 0, 0, urgentTickets, urgentTickets, urgentTickets, 1);
             BillingStatus billing = new BillingStatus(id, 0, 0, false, BigDecimal.valueOf(4_000), BigDecimal.ZERO);
             Renewal renewal = renewsInDays == null ? null : new Renewal(id, TODAY.plusDays(renewsInDays), renewsInDays);
-            return new FactSet(new Today(TODAY, NOW), account, List.of(), usage, tickets, billing, null, List.of(),
-                    List.of(), renewal, null);
+            return new FactSet(new Today(TODAY, NOW), account, List.of(), usage, tickets, billing, null, null,
+                    List.of(), List.of(), renewal, null);
         }
     }
 }

@@ -59,6 +59,33 @@ class ScenarioFilesTest {
     }
 
     @Test
+    void a_csat_answer_reads_with_its_ticket_and_a_score_out_of_1_to_5_is_refused_at_its_line() {
+        List<Scenario> good = parse("""
+                - scenario: Unhappy after a ticket
+                  account: { segment: LOW_TOUCH, stage: VALUE }
+                  signals:
+                    - csat: { at: -2d, score: 2, ticket: T-9, contact: pat@acme.test }
+                  expect: { plays: [] }
+                """);
+        assertThat(problems()).isEmpty();
+        assertThat(good.get(0).signals()).singleElement().isEqualTo(new GivenSignal.Csat(
+                ((GivenSignal.Csat) good.get(0).signals().get(0)).at(), 2, "T-9", "pat@acme.test"));
+        assertThat(((GivenSignal.Csat) good.get(0).signals().get(0)).at().offset()).isEqualTo(Duration.ofDays(-2));
+
+        parse("""
+                - scenario: Out of range
+                  account: { segment: LOW_TOUCH, stage: VALUE }
+                  signals:
+                    - csat: { at: -2d, score: 0, comment: meh }
+                  expect: { plays: [] }
+                """);
+
+        assertThat(problems()).containsExactly(
+                "tests/churn.yml:4: signal 1 (csat): unknown field 'comment' (known: at, score, ticket, contact)",
+                "tests/churn.yml:4: signal 1 (csat): score: '0' is not a whole number from 1 to 5");
+    }
+
+    @Test
     void yaml_that_does_not_parse_is_reported_at_its_line() {
         parse("""
                 - scenario: Broken
@@ -104,7 +131,7 @@ class ScenarioFilesTest {
                         + "2026-03-01 or 2026-03-01T10:00:00Z",
                 "tests/churn.yml:8: signal 2 (billing): event: 'REFUNDED' is not one of INVOICE_ISSUED, INVOICE_PAID, "
                         + "INVOICE_OVERDUE, PAYMENT_FAILED, MRR_CHANGED, SUBSCRIPTION_CANCELLED",
-                "tests/churn.yml:9: signal 3: 'invoice' is not a kind of signal (usage, ticket, billing, nps)",
+                "tests/churn.yml:9: signal 3: 'invoice' is not a kind of signal (usage, ticket, billing, nps, csat)",
                 "tests/churn.yml:10: signal 4 (nps): score: '11' is not a whole number from 0 to 10",
                 "tests/churn.yml:11: milestone 1: type: 'WOW' is not one of ACTIVATED, FIRST_VALUE, ADOPTED, "
                         + "RENEWAL_WINDOW, RENEWED",

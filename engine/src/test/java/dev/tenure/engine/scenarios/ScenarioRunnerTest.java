@@ -1,5 +1,6 @@
 package dev.tenure.engine.scenarios;
 
+import dev.tenure.engine.rules.RuleFile;
 import dev.tenure.engine.rules.RuleSet;
 import dev.tenure.engine.rules.RuleSetCompiler;
 import dev.tenure.engine.rules.RuleSetFiles;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +56,48 @@ class ScenarioRunnerTest {
         // rules/health.yml: usage 25 (60% of the way to the 80% fall that scores 0) * 0.3 + support 100 * 0.2
         // + billing 100 * 0.2 + sentiment 70 * 0.2 + relationship 0 * 0.1 = 61.5, rounded 62.
         assertThat(result.outcome().health().score()).isEqualTo(62);
+    }
+
+    @Test
+    void given_a_rule_on_csat_answers_then_it_fires_on_the_last_90_days_only_and_names_the_fact() {
+        List<RuleFile> files = new ArrayList<>(RuleSetFiles.read(Path.of("../rules")).files());
+        files.add(new RuleFile("churn/unhappy-csat.drl", """
+                package churn;
+
+                import dev.tenure.engine.vocabulary.*;
+
+                global Playbook playbook;
+
+                rule "Most CSAT answers of the last 90 days were unhappy: call them back"
+                when
+                    $a : Account()
+                    CsatAnswers( accountId == $a.id, answers90d >= 3, satisfiedPct < 50 )
+                then
+                    playbook.start("nps-detractor", $a);
+                end
+                """));
+        RuleSet withCsatRule = new RuleSetCompiler().compile(RuleSetFiles.of(files));
+
+        ScenarioReport report = suite.run(withCsatRule, "tests/csat.yml", """
+                - scenario: Two of three answers unhappy
+                  account: { segment: LOW_TOUCH, stage: VALUE, startedOn: -410d, renewalOn: +200d }
+                  signals:
+                    - csat: { at: -80d, score: 5 }
+                    - csat: { at: -30d, score: 2 }
+                    - csat: { at: -3d, score: 1 }
+                  expect: { plays: [ nps-detractor ] }
+                - scenario: The unhappy answer of 100 days ago no longer counts
+                  account: { segment: LOW_TOUCH, stage: VALUE, startedOn: -410d, renewalOn: +200d }
+                  signals:
+                    - csat: { at: -100d, score: 1 }
+                    - csat: { at: -30d, score: 2 }
+                    - csat: { at: -3d, score: 1 }
+                  expect: { plays: [] }
+                """);
+
+        assertThat(report.results()).allSatisfy(r -> assertThat(r.passed()).as(r.failures().toString()).isTrue());
+        assertThat(report.results().get(0).outcome().started()).singleElement()
+                .satisfies(s -> assertThat(s.why().matchedFacts()).containsKeys("account", "csatAnswers"));
     }
 
     @Test
@@ -125,7 +169,7 @@ class ScenarioRunnerTest {
                         + "\"Onboarding account reached first value: congratulate and move to adoption\"",
                 "expected health band POOR but it was GOOD (score 84: usage 100 (usage +366.7% against the 28-day baseline); "
                         + "support 100 (0 open P1/P2, 0 other open tickets); billing 100 (payments current); "
-                        + "sentiment 70 (no NPS answer yet); relationship 0 (no active champion, no active executive sponsor))");
+                        + "sentiment 70 (no NPS answer yet, no CSAT answer in 90 days); relationship 0 (no active champion, no active executive sponsor))");
     }
 
     @Test

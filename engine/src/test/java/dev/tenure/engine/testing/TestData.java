@@ -7,6 +7,7 @@ import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.BillingSignal;
 import dev.tenure.engine.vocabulary.Contact;
 import dev.tenure.engine.vocabulary.ContactRole;
+import dev.tenure.engine.vocabulary.CsatSignal;
 import dev.tenure.engine.vocabulary.NpsSignal;
 import dev.tenure.engine.vocabulary.Segment;
 import dev.tenure.engine.vocabulary.Signal;
@@ -114,6 +115,13 @@ public final class TestData {
     public TestData nps(int score, int daysAgo) {
         signal("nps " + score, new NpsSignal("test", nextId("nps"), account.id(), daysAgo(daysAgo),
                 "champion@" + account.id() + ".test", score, "Score " + score));
+        return this;
+    }
+
+    /** A CSAT answer (1–5) about a ticket of its own. */
+    public TestData csat(int score, int daysAgo) {
+        signal("csat " + score, new CsatSignal("test", nextId("csat"), account.id(), daysAgo(daysAgo),
+                "champion@" + account.id() + ".test", score, "T-" + (++sequence)));
         return this;
     }
 
