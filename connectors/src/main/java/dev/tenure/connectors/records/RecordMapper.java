@@ -131,30 +131,33 @@ public class RecordMapper {
     }
 
     private Mapping nps(Fields f, String source) {
-        String eventId = f.requiredText("eventId");
-        String contactEmail = f.email("contactEmail", false);
-        String given = f.text("accountId");
-        String accountId = given != null || f.failed("accountId") || f.failed("contactEmail") ? given
-                : accountOfRespondent(f, contactEmail);
-        Instant occurredAt = f.requiredInstant("occurredAt");
-        Long score = f.integer("score", 0, 10, null);
+        Answer a = answer(f, 0, 10);
         String comment = f.text("comment");
-        return result(f, () -> new NpsSignal(source, eventId, accountId, occurredAt, contactEmail,
-                score.intValue(), comment));
+        return result(f, () -> new NpsSignal(source, a.eventId(), a.accountId(), a.occurredAt(), a.contactEmail(),
+                a.score().intValue(), comment));
     }
 
     /** A CSAT answer (1–5), found like an NPS answer: by its accountId, else by its contact's email. */
     private Mapping csat(Fields f, String source) {
+        Answer a = answer(f, 1, 5);
+        String ticketId = f.text("ticketId");
+        return result(f, () -> new CsatSignal(source, a.eventId(), a.accountId(), a.occurredAt(), a.contactEmail(),
+                a.score().intValue(), ticketId));
+    }
+
+    /** What NPS and CSAT answers share; the account is the given one, else the respondent's. */
+    private record Answer(String eventId, String contactEmail, String accountId, Instant occurredAt, Long score) {
+    }
+
+    private Answer answer(Fields f, int lowest, int highest) {
         String eventId = f.requiredText("eventId");
         String contactEmail = f.email("contactEmail", false);
         String given = f.text("accountId");
         String accountId = given != null || f.failed("accountId") || f.failed("contactEmail") ? given
                 : accountOfRespondent(f, contactEmail);
         Instant occurredAt = f.requiredInstant("occurredAt");
-        Long score = f.integer("score", 1, 5, null);
-        String ticketId = f.text("ticketId");
-        return result(f, () -> new CsatSignal(source, eventId, accountId, occurredAt, contactEmail,
-                score.intValue(), ticketId));
+        Long score = f.integer("score", lowest, highest, null);
+        return new Answer(eventId, contactEmail, accountId, occurredAt, score);
     }
 
     /** The one account with a contact of this email; none or several refuse the answer, naming why. */
