@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -72,10 +73,15 @@ public final class FileDropBenchmark {
             loadAccounts(jdbc, accounts);
 
             // The move into the inbox is atomic, so the route never sees half a file.
+            Instant droppedAt = jdbc.sql("SELECT clock_timestamp()").query(Timestamp.class).single().toInstant();
             long started = System.nanoTime();
             Files.move(export, inbox.resolve(export.getFileName()), StandardCopyOption.ATOMIC_MOVE);
             double dropped = waitFor(jdbc, inbox.resolve("done").resolve(export.getFileName()), rows, started);
             long signals = jdbc.sql("SELECT count(*) FROM signal WHERE source = 'file'").query(Long.class).single();
+            // A chunk's rows carry its transaction's start: the last one tells when storing ended and evaluating began.
+            Timestamp lastChunk = jdbc.sql("SELECT max(received_at) FROM signal WHERE source = 'file'").query(Timestamp.class).single();
+            double storing = lastChunk == null ? 0 : Duration.between(droppedAt, lastChunk.toInstant()).toMillis() / 1e3;
+            System.out.printf("last chunk stored from %.2f s after the drop; evaluation ended at %.2f s%n", storing, dropped);
             long deadLetters = jdbc.sql("SELECT count(*) FROM dead_letter").query(Long.class).single();
             long plays = jdbc.sql("SELECT count(*) FROM play_run").query(Long.class).single();
 
