@@ -27,7 +27,7 @@ class BadWebhookInputIntegrationTest extends ApiIntegrationTest {
     }
 
     int signalsOf(TestData account) {
-        return jdbc.sql("SELECT count(*) FROM signal WHERE account_id = ?").param(account.id()).query(Integer.class).single();
+        return jdbc.sql("SELECT count(*) FROM all_signals WHERE account_id = ?").param(account.id()).query(Integer.class).single();
     }
 
     static JsonNode firstError(ResponseEntity<JsonNode> response) {

@@ -43,7 +43,7 @@ class RuleScenariosApiIntegrationTest extends ApiIntegrationTest {
 
     int rowsAbout(String accountId) {
         return jdbc.sql("SELECT (SELECT count(*) FROM account WHERE id = :id) + (SELECT count(*) FROM play_run WHERE account_id = :id)"
-                + " + (SELECT count(*) FROM signal WHERE account_id = :id)").param("id", accountId).query(Integer.class).single();
+                + " + (SELECT count(*) FROM all_signals WHERE account_id = :id)").param("id", accountId).query(Integer.class).single();
     }
 
     @Test

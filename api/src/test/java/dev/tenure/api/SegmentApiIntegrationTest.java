@@ -47,8 +47,8 @@ class SegmentApiIntegrationTest extends ApiIntegrationTest {
 
     private List<Map<String, Object>> usageOf(String accountId) {
         return jdbc.sql("""
-                        SELECT external_id, source, payload->>'feature' AS feature, (payload->>'quantity')::bigint AS quantity
-                        FROM signal WHERE account_id = ? AND kind = 'usage' ORDER BY external_id""")
+                        SELECT external_id, source, feature, quantity
+                        FROM usage_event WHERE account_id = ? ORDER BY external_id""")
                 .param(accountId).query().listOfRows();
     }
 

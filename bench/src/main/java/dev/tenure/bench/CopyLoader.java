@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.Contact;
 import dev.tenure.engine.vocabulary.Signal;
+import dev.tenure.engine.vocabulary.UsageSignal;
 import org.postgresql.PGConnection;
 
 import javax.sql.DataSource;
@@ -15,8 +16,8 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Loads the benchmark's customers and signals with PostgreSQL's COPY, in chunks: the signal rows are the
- * ones the engine would have stored (payload: the signal as JSON). The rollup tables are left empty; a
+ * Loads the benchmark's customers and signals with PostgreSQL's COPY, in chunks: the rows are the ones the
+ * engine would have stored (usage events in their table, the other signals with the signal as JSON). The rollup tables are left empty; a
  * backtest does not read them.
  */
 final class CopyLoader implements AutoCloseable {
@@ -26,6 +27,7 @@ final class CopyLoader implements AutoCloseable {
     private final DataSource dataSource;
     private final ObjectMapper json;
     private final StringBuilder rows = new StringBuilder();
+    private final StringBuilder usage = new StringBuilder();
     private int pending;
     private long loaded;
 
@@ -53,10 +55,15 @@ final class CopyLoader implements AutoCloseable {
     }
 
     void signal(Signal s) {
-        try {
-            line(rows, s.source(), s.externalId(), s.accountId(), s.kind(), s.occurredAt().toString(), json.writeValueAsString(s));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write " + s + " as JSON", e);
+        if (s instanceof UsageSignal u) {
+            line(usage, u.source(), u.externalId(), u.accountId(), u.occurredAt().toString(), u.feature(), Long.toString(u.quantity()),
+                    Integer.toString(u.activeUsers()));
+        } else {
+            try {
+                line(rows, s.source(), s.externalId(), s.accountId(), s.kind(), s.occurredAt().toString(), json.writeValueAsString(s));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Cannot write " + s + " as JSON", e);
+            }
         }
         if (++pending == CHUNK) {
             flush();
@@ -75,9 +82,12 @@ final class CopyLoader implements AutoCloseable {
     private void flush() {
         if (pending > 0) {
             copy("COPY signal (source, external_id, account_id, kind, occurred_at, payload) FROM STDIN (FORMAT csv)", rows);
+            copy("COPY usage_event (source, external_id, account_id, occurred_at, feature, quantity, active_users) FROM STDIN (FORMAT csv)",
+                    usage);
             loaded += pending;
             pending = 0;
             rows.setLength(0);
+            usage.setLength(0);
         }
     }
 

@@ -56,9 +56,14 @@ public final class FileDropBenchmark {
         Path export = work.resolve("usage-export.csv");
         writeExport(export, rows, accounts);
         System.out.printf("Wrote %s (%,d MB)%n", export.getFileName(), Files.size(export) >> 20);
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        boolean statements = Boolean.getBoolean("bench.statements");
+        EmbeddedPostgres.Builder database = EmbeddedPostgres.builder()
                 .setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off")
-                .setServerConfig("full_page_writes", "off").setServerConfig("shared_buffers", "256MB").start();
+                .setServerConfig("full_page_writes", "off").setServerConfig("shared_buffers", "256MB");
+        if (statements) {
+            database.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        try (EmbeddedPostgres postgres = database.start();
              ConfigurableApplicationContext engine = new SpringApplicationBuilder(FileDropApplication.class)
                      .web(WebApplicationType.NONE)
                      // As arguments: they must outrank the engine's own defaults.
@@ -71,20 +76,27 @@ public final class FileDropBenchmark {
                              "--tenure.digest.cron=0 0 0 1 1 ? 2099", "--logging.level.root=WARN")) {
             JdbcClient jdbc = engine.getBean(JdbcClient.class);
             loadAccounts(jdbc, accounts);
+            if (statements) {
+                jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
+                jdbc.sql("SELECT pg_stat_statements_reset()").query().listOfRows();
+            }
 
             // The move into the inbox is atomic, so the route never sees half a file.
             Instant droppedAt = jdbc.sql("SELECT clock_timestamp()").query(Timestamp.class).single().toInstant();
             long started = System.nanoTime();
             Files.move(export, inbox.resolve(export.getFileName()), StandardCopyOption.ATOMIC_MOVE);
             double dropped = waitFor(jdbc, inbox.resolve("done").resolve(export.getFileName()), rows, started);
-            long signals = jdbc.sql("SELECT count(*) FROM signal WHERE source = 'file'").query(Long.class).single();
+            long signals = jdbc.sql("SELECT count(*) FROM usage_event WHERE source = 'file'").query(Long.class).single();
             // A chunk's rows carry its transaction's start: the last one tells when storing ended and evaluating began.
-            Timestamp lastChunk = jdbc.sql("SELECT max(received_at) FROM signal WHERE source = 'file'").query(Timestamp.class).single();
+            Timestamp lastChunk = jdbc.sql("SELECT max(received_at) FROM usage_event WHERE source = 'file'").query(Timestamp.class).single();
             double storing = lastChunk == null ? 0 : Duration.between(droppedAt, lastChunk.toInstant()).toMillis() / 1e3;
             System.out.printf("last chunk stored from %.2f s after the drop; evaluation ended at %.2f s%n", storing, dropped);
             long deadLetters = jdbc.sql("SELECT count(*) FROM dead_letter").query(Long.class).single();
             long plays = jdbc.sql("SELECT count(*) FROM play_run").query(Long.class).single();
 
+            if (statements) {
+                printStatements(jdbc);
+            }
             jdbc.sql("""
                     CREATE TABLE usage_copy (event_id text PRIMARY KEY, account_id text NOT NULL, occurred_at timestamptz NOT NULL,
                                              feature text NOT NULL, quantity integer, active_users integer)""").update();
@@ -137,13 +149,25 @@ public final class FileDropBenchmark {
             }
             if (System.nanoTime() - lastReport > 10_000_000_000L) {
                 lastReport = System.nanoTime();
-                long stored = jdbc.sql("SELECT count(*) FROM signal WHERE source = 'file'").query(Long.class).single();
-                System.out.printf("  %,d of %,d rows stored after %.0f s%n", stored, rows, (lastReport - started) / 1e9);
+                // The statistics' running count, not count(*): counting the table would take a core from the drop.
+                long stored = jdbc.sql("SELECT n_tup_ins FROM pg_stat_user_tables WHERE relname = 'usage_event'").query(Long.class).single();
+                System.out.printf("  about %,d of %,d rows stored after %.0f s%n", stored, rows, (lastReport - started) / 1e9);
             }
             // A poll, not a timed pause in a test: the benchmark watches the route from outside.
             Thread.sleep(50);
         }
         throw new IllegalStateException("The file was not done within " + LONGEST_WAIT);
+    }
+
+    /** Where PostgreSQL spent the drop's time (with -Dbench.statements=true): the statements that took longest in all. */
+    private static void printStatements(JdbcClient jdbc) {
+        System.out.printf("%10s %10s %10s %12s  %s%n", "calls", "total ms", "mean ms", "rows", "statement");
+        jdbc.sql("""
+                        SELECT calls, total_exec_time, mean_exec_time, rows, regexp_replace(query, '\\s+', ' ', 'g') AS query
+                        FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15""")
+                .query((rs, n) -> String.format("%,10d %,10.0f %10.2f %,12d  %.110s", rs.getLong(1), rs.getDouble(2), rs.getDouble(3),
+                        rs.getLong(4), rs.getString(5)))
+                .list().forEach(System.out::println);
     }
 
     /** The same file through COPY into a table of its own columns; returns the seconds. */

@@ -37,7 +37,7 @@ public abstract class ConnectorsIntegrationTest {
 
     /** The external ids of the signals stored for an account, oldest first. */
     protected List<String> signalsOf(String accountId) {
-        return jdbc.sql("SELECT external_id FROM signal WHERE account_id = ? ORDER BY occurred_at, external_id")
+        return jdbc.sql("SELECT external_id FROM all_signals WHERE account_id = ? ORDER BY occurred_at, external_id")
                 .param(accountId).query(String.class).list();
     }
 

@@ -163,13 +163,13 @@ class DemoLoaderIntegrationTest {
 
     @Test
     void starting_again_with_demo_data_stored_loads_nothing() {
-        long signals = count("SELECT count(*) FROM signal WHERE account_id LIKE 'demo-%'");
+        long signals = count("SELECT count(*) FROM all_signals WHERE account_id LIKE 'demo-%'");
         long plays = count("SELECT count(*) FROM play_run WHERE account_id LIKE 'demo-%'");
 
         loader.run(new DefaultApplicationArguments("--demo"));
 
         assertThat(signals).isGreaterThan(10_000);
-        assertThat(count("SELECT count(*) FROM signal WHERE account_id LIKE 'demo-%'")).isEqualTo(signals);
+        assertThat(count("SELECT count(*) FROM all_signals WHERE account_id LIKE 'demo-%'")).isEqualTo(signals);
         assertThat(count("SELECT count(*) FROM play_run WHERE account_id LIKE 'demo-%'")).isEqualTo(plays);
     }
 

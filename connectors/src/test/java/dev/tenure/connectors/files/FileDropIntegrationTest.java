@@ -90,13 +90,14 @@ class FileDropIntegrationTest extends ConnectorsIntegrationTest {
                 %1$s-n1,%1$s,%3$s,8,fine
                 %2$s-n1,%2$s,%3$s,9,great
                 %2$s-n2,%2$s,%3$s,10,love it
-                %1$s-n2,%1$s,%3$s,3,too slow
+                %1$s-n2,%1$s,%4$s,3,too slow
                 %2$s-n3,%2$s,%3$s,9,
-                """.formatted(detractor, promoter, at));
+                """.formatted(detractor, promoter, at, at.plusSeconds(60)));
 
         awaitDone("nps" + run + ".csv");
 
-        // Five lines in chunks of two: each account evaluated once, after the last chunk, with every answer.
+        // Five lines in chunks of two: each account evaluated once, after the last chunk, with every answer. The
+        // detractor's low score is its later one: chunks are stored side by side, so their order is not the file's.
         assertThat(healthScoresOf(detractor)).isEqualTo(detractorScores + 1);
         assertThat(healthScoresOf(promoter)).isEqualTo(promoterScores + 1);
         assertThat(playsOf(detractor)).containsExactly("nps-detractor");

@@ -50,7 +50,7 @@ class KafkaReplayIntegrationTest extends ConnectorsIntegrationTest {
 
         assertThat(result.accepted()).isEqualTo(1);
         assertThat(signalsOf(late.id())).containsExactly(late.id() + "-e1");
-        assertThat(jdbc.sql("SELECT source FROM signal WHERE account_id = ?").param(late.id()).query(String.class).single())
+        assertThat(jdbc.sql("SELECT source FROM all_signals WHERE account_id = ?").param(late.id()).query(String.class).single())
                 .as("the same (source, eventId) as the topic would give: reading the message again changes nothing")
                 .isEqualTo("kafka");
         DeadLetter replayed = deadLetters.find(letter.id()).orElseThrow();

@@ -83,7 +83,7 @@ class KafkaUsageIntegrationTest extends ConnectorsIntegrationTest {
     }
 
     private List<String> sourcesOf(String accountId) {
-        return jdbc.sql("SELECT DISTINCT source FROM signal WHERE account_id = ?").param(accountId)
+        return jdbc.sql("SELECT DISTINCT source FROM all_signals WHERE account_id = ?").param(accountId)
                 .query(String.class).list();
     }
 
@@ -180,7 +180,7 @@ class KafkaUsageIntegrationTest extends ConnectorsIntegrationTest {
         jdbc.sql("CREATE FUNCTION " + trigger + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
                 + "IF NEW.account_id = '" + account + "' THEN RAISE EXCEPTION 'database unavailable'; END IF; "
                 + "RETURN NEW; END $$").update();
-        jdbc.sql("CREATE TRIGGER " + trigger + " BEFORE INSERT ON signal FOR EACH ROW EXECUTE FUNCTION " + trigger + "()")
+        jdbc.sql("CREATE TRIGGER " + trigger + " BEFORE INSERT ON usage_event FOR EACH ROW EXECUTE FUNCTION " + trigger + "()")
                 .update();
         try {
             send(account, usage("k-during-outage", account, "core"));
@@ -189,7 +189,7 @@ class KafkaUsageIntegrationTest extends ConnectorsIntegrationTest {
             await().atMost(PATIENCE).until(() -> failures.get() >= 2);
             assertThat(signalsOf(account)).isEmpty();
         } finally {
-            jdbc.sql("DROP TRIGGER " + trigger + " ON signal").update();
+            jdbc.sql("DROP TRIGGER " + trigger + " ON usage_event").update();
             jdbc.sql("DROP FUNCTION " + trigger + "()").update();
             camel.getManagementStrategy().removeEventNotifier(failureCounter);
         }

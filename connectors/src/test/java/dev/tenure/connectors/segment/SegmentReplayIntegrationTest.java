@@ -35,7 +35,7 @@ class SegmentReplayIntegrationTest extends ConnectorsIntegrationTest {
     }
 
     private List<String> sourcesOf(String accountId) {
-        return jdbc.sql("SELECT source FROM signal WHERE account_id = ?").param(accountId).query(String.class).list();
+        return jdbc.sql("SELECT source FROM all_signals WHERE account_id = ?").param(accountId).query(String.class).list();
     }
 
     @Test

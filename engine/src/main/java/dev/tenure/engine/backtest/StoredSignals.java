@@ -18,7 +18,8 @@ import java.util.function.Consumer;
 @Repository
 class StoredSignals {
 
-    private static final String WHERE = " FROM signal WHERE occurred_at >= ? AND occurred_at < ?";
+    private static final String SIGNALS = " FROM signal WHERE occurred_at >= ? AND occurred_at < ?";
+    private static final String USAGE = " FROM usage_event WHERE occurred_at >= ? AND occurred_at < ?";
 
     private final JdbcTemplate jdbc;
     private final SignalPayloads payloads;
@@ -30,15 +31,17 @@ class StoredSignals {
     }
 
     long count(Instant from, Instant to) {
-        Long count = jdbc.queryForObject("SELECT count(*)" + WHERE, Long.class, Timestamp.from(from), Timestamp.from(to));
+        Long count = jdbc.queryForObject("SELECT (SELECT count(*)" + SIGNALS + ") + (SELECT count(*)" + USAGE + ")", Long.class,
+                Timestamp.from(from), Timestamp.from(to), Timestamp.from(from), Timestamp.from(to));
         return count == null ? 0 : count;
     }
 
     /** Every signal that happened in [from, to), oldest first; of two at the same moment, the one stored first. */
     void stream(Instant from, Instant to, Consumer<Signal> each) {
-        jdbc.query("SELECT id, kind, payload" + WHERE + " ORDER BY occurred_at, id",
+        jdbc.query("SELECT " + SignalPayloads.SIGNAL_COLUMNS + SIGNALS + " UNION ALL SELECT " + SignalPayloads.USAGE_COLUMNS + USAGE
+                        + " ORDER BY occurred_at, id",
                 rs -> {
-                    each.accept(payloads.read(rs.getLong(1), rs.getString(2), rs.getString(3)));
-                }, Timestamp.from(from), Timestamp.from(to));
+                    each.accept(payloads.read(rs));
+                }, Timestamp.from(from), Timestamp.from(to), Timestamp.from(from), Timestamp.from(to));
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,9 @@ class EvaluationQueue {
         }
         jdbc.sql("""
                         INSERT INTO evaluation_due (account_id, since) SELECT id, now() FROM unnest(?::text[]) AS ids(id)
+                        -- Looked up first: a file's chunks queue the same accounts over and over, and a lookup costs
+                        -- far less than an insert that finds its row taken. The conflict clause settles races.
+                        WHERE NOT EXISTS (SELECT 1 FROM evaluation_due e WHERE e.account_id = ids.id)
                         ON CONFLICT (account_id) DO NOTHING""")
                 .param(new TreeSet<>(accountIds).toArray(String[]::new)).update();
     }
@@ -69,15 +73,33 @@ class EvaluationQueue {
             return arrived;
         }
         List<String> ids = new ArrayList<>(claimed.keySet());
+        Timestamp recent = Timestamp.from(now.minus(Duration.ofDays(SignalStore.RECENT_DAYS)));
+        Timestamp earliest = Timestamp.from(Collections.min(claimed.values()));
+        String[] accounts = ids.toArray(String[]::new);
+        Timestamp[] since = ids.stream().map(id -> Timestamp.from(claimed.get(id))).toArray(Timestamp[]::new);
+        List<Object> params = new ArrayList<>(List.of(accounts, since, kinds.toArray(String[]::new), recent));
+        String usage = "";
+        if (kinds.contains("usage")) {
+            // Usage events are found by when they arrived (a BRIN index), then by account.
+            usage = """
+                    UNION ALL
+                    SELECT %s FROM (
+                        SELECT u.* FROM usage_event u
+                        JOIN unnest(?::text[], ?::timestamptz[]) AS q(account_id, since) ON u.account_id = q.account_id
+                        WHERE u.received_at >= ? AND u.occurred_at > ? AND u.received_at >= q.since) arrived_usage
+                    """.formatted(SignalPayloads.USAGE_COLUMNS);
+            params.addAll(List.of(accounts, since, earliest, recent));
+        }
         jdbc.sql("""
-                        SELECT s.id, s.kind, s.payload FROM signal s
-                        JOIN unnest(?::text[], ?::timestamptz[]) AS q(account_id, since) ON s.account_id = q.account_id
-                        WHERE s.kind = ANY(?) AND s.occurred_at > ? AND s.received_at >= q.since
-                        ORDER BY s.occurred_at, s.id""")
-                .params(ids.toArray(String[]::new), ids.stream().map(id -> Timestamp.from(claimed.get(id))).toArray(Timestamp[]::new),
-                        kinds.toArray(String[]::new), Timestamp.from(now.minus(Duration.ofDays(SignalStore.RECENT_DAYS))))
+                        SELECT %s FROM (
+                            SELECT s.* FROM signal s
+                            JOIN unnest(?::text[], ?::timestamptz[]) AS q(account_id, since) ON s.account_id = q.account_id
+                            WHERE s.kind = ANY(?) AND s.occurred_at > ? AND s.received_at >= q.since) arrived_signals
+                        %s
+                        ORDER BY occurred_at, id""".formatted(SignalPayloads.SIGNAL_COLUMNS, usage))
+                .params(params)
                 .query(rs -> {
-                    Signal s = payloads.read(rs.getLong(1), rs.getString(2), rs.getString(3));
+                    Signal s = payloads.read(rs);
                     arrived.computeIfAbsent(s.accountId(), id -> new ArrayList<>()).add(s);
                 });
         return arrived;

@@ -10,9 +10,15 @@ import dev.tenure.engine.vocabulary.TicketSignal;
 import dev.tenure.engine.vocabulary.UsageSignal;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Map;
 
-/** Reads a stored signal back from its row: the payload column holds the signal itself, as JSON. */
+/**
+ * Reads a stored signal back from its row: a {@code signal} row's payload column holds the signal itself,
+ * as JSON; a {@code usage_event} row has a column per field. A query reads both as one with
+ * {@link #SIGNAL_COLUMNS} and {@link #USAGE_COLUMNS} and {@link #read(ResultSet)}.
+ */
 @Component
 public class SignalPayloads {
 
@@ -24,6 +30,22 @@ public class SignalPayloads {
 
     public SignalPayloads(ObjectMapper json) {
         this.json = json;
+    }
+
+    /** A {@code signal} row's columns, in the order {@link #USAGE_COLUMNS} gives a usage event's. */
+    public static final String SIGNAL_COLUMNS = "id, kind, payload::text AS payload, occurred_at, NULL::text AS source, "
+            + "NULL::text AS external_id, NULL::text AS account_id, NULL::text AS feature, NULL::bigint AS quantity, NULL::int AS active_users";
+    public static final String USAGE_COLUMNS =
+            "id, 'usage', NULL::text, occurred_at, source, external_id, account_id, feature, quantity, active_users";
+
+    /** A row selected with {@link #SIGNAL_COLUMNS} or {@link #USAGE_COLUMNS}. */
+    public Signal read(ResultSet row) throws SQLException {
+        String payload = row.getString(3);
+        if (payload != null) {
+            return read(row.getLong(1), row.getString(2), payload);
+        }
+        return new UsageSignal(row.getString(5), row.getString(6), row.getString(7), row.getTimestamp(4).toInstant(),
+                row.getString(8), row.getLong(9), row.getInt(10));
     }
 
     public Signal read(long id, String kind, String payload) {

@@ -2,6 +2,7 @@ package dev.tenure.engine.intake;
 
 import dev.tenure.engine.storage.JsonColumns;
 import dev.tenure.engine.vocabulary.Signal;
+import dev.tenure.engine.vocabulary.UsageSignal;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -14,6 +15,7 @@ import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,10 +23,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Stores signals set-wise: the batch is copied ({@code COPY}) into a staging table of the session, then
- * one statement inserts it, skips the ones already received ({@code ON CONFLICT DO NOTHING} on source and
- * external id is the dedupe), and updates the usage and ticket rollups from the rows actually inserted.
- * COPY rather than a statement parameter, because a chunk of a large file is tens of thousands of rows.
+ * Stores signals set-wise. Usage goes to its own ledger ({@link UsageLedger}); the other kinds are copied
+ * ({@code COPY}) into a staging table of the session, then one statement inserts them, skips the ones
+ * already received ({@code ON CONFLICT DO NOTHING} on source and external id is the dedupe), and updates
+ * the ticket rollup from the rows actually inserted. COPY rather than a statement parameter, because a
+ * chunk of a large file is tens of thousands of rows.
  */
 @Repository
 class SignalStore {
@@ -37,14 +40,6 @@ class SignalStore {
                 ORDER BY source, external_id
                 ON CONFLICT (source, external_id) DO NOTHING
                 RETURNING source, external_id, account_id, kind, occurred_at, payload
-            ), usage_rollup AS (
-                INSERT INTO usage_daily (account_id, feature, day, quantity, active_users)
-                SELECT account_id, payload->>'feature', (occurred_at AT TIME ZONE 'UTC')::date,
-                       sum((payload->>'quantity')::bigint), max((payload->>'activeUsers')::int)
-                FROM inserted WHERE kind = 'usage' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-                ON CONFLICT (account_id, feature, day) DO UPDATE
-                    SET quantity = usage_daily.quantity + EXCLUDED.quantity,
-                        active_users = greatest(usage_daily.active_users, EXCLUDED.active_users)
             ), ticket_latest AS (
                 SELECT DISTINCT ON (account_id, payload->>'ticketId')
                        account_id, payload->>'ticketId' AS ticket_id, payload->>'priority' AS priority,
@@ -80,21 +75,27 @@ class SignalStore {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final JsonColumns json;
+    private final UsageLedger usage;
 
-    SignalStore(JdbcClient jdbc, DataSource dataSource, JsonColumns json) {
+    SignalStore(JdbcClient jdbc, DataSource dataSource, JsonColumns json, UsageLedger usage) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.json = json;
+        this.usage = usage;
     }
 
     /** Stores the signals and returns the ones that were new, in batch order. Must run in a transaction. */
     List<Signal> store(List<Signal> signals) {
-        if (signals.isEmpty()) {
-            return List.of();
+        requireTransaction();
+        Kinds kinds = Kinds.of(signals);
+        Set<Signal> inserted = new HashSet<>(usage.store(kinds.usage()));
+        if (!kinds.others().isEmpty()) {
+            Map<String, Signal> unique = stage(kinds.others());
+            jdbc.sql(NEW_ONES).query((rs, n) -> unique.get(key(rs.getString(1), rs.getString(2)))).list().forEach(inserted::add);
         }
-        Map<String, Signal> unique = stage(signals);
-        Set<String> inserted = new HashSet<>(jdbc.sql(NEW_ONES).query((rs, n) -> key(rs.getString(1), rs.getString(2))).list());
-        return unique.entrySet().stream().filter(e -> inserted.contains(e.getKey())).map(Map.Entry::getValue).toList();
+        // Batch order, each new signal once (a batch may carry one twice).
+        Set<Signal> seen = new HashSet<>();
+        return signals.stream().filter(inserted::contains).filter(seen::add).toList();
     }
 
     /**
@@ -102,25 +103,48 @@ class SignalStore {
      * come back to be evaluated. Must run in a transaction.
      */
     int storeCounting(List<Signal> signals) {
-        if (signals.isEmpty()) {
-            return 0;
+        requireTransaction();
+        Kinds kinds = Kinds.of(signals);
+        int stored = usage.storeCounting(kinds.usage());
+        if (!kinds.others().isEmpty()) {
+            stage(kinds.others());
+            stored += jdbc.sql(COUNT).query(Integer.class).single();
         }
-        stage(signals);
-        return jdbc.sql(COUNT).query(Integer.class).single();
+        return stored;
+    }
+
+    /** Usage and the rest: they are kept apart. */
+    private record Kinds(List<UsageSignal> usage, List<Signal> others) {
+        static Kinds of(List<Signal> signals) {
+            List<UsageSignal> usage = new ArrayList<>();
+            List<Signal> others = new ArrayList<>();
+            for (Signal s : signals) {
+                if (s instanceof UsageSignal u) {
+                    usage.add(u);
+                } else {
+                    others.add(s);
+                }
+            }
+            return new Kinds(usage, others);
+        }
+    }
+
+    private static void requireTransaction() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            // Staging tables empty at every commit: outside a transaction the COPY would be gone before the insert.
+            throw new IllegalStateException("signals are stored inside a transaction");
+        }
     }
 
     /** Copies the batch into staging, each signal once; returns them by key, in batch order. */
     private Map<String, Signal> stage(List<Signal> signals) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            // The staging table empties at every commit: outside a transaction the COPY would be gone before the insert.
-            throw new IllegalStateException("signals are stored inside a transaction");
-        }
         // A batch may carry the same signal twice; the first one counts.
         Map<String, Signal> unique = new LinkedHashMap<>();
-        StringBuilder csv = new StringBuilder(signals.size() * 200);
+        CopyText csv = new CopyText();
         for (Signal s : signals) {
             if (unique.putIfAbsent(key(s.source(), s.externalId()), s) == null) {
-                line(csv, s.source(), s.externalId(), s.accountId(), s.kind(), s.occurredAt().toString(), json.write(s));
+                csv.text(s.source()).text(s.externalId()).text(s.accountId()).text(s.kind()).plain(s.occurredAt().toString())
+                        .text(json.write(s)).end();
             }
         }
         copy(csv);
@@ -128,7 +152,7 @@ class SignalStore {
     }
 
     /** Copies the rows into the staging table, on the transaction's own connection. */
-    private void copy(CharSequence csv) {
+    private void copy(CopyText csv) {
         jdbc.sql(STAGING).update();
         // Empty already unless this transaction stored a batch before (rows leave only at commit).
         jdbc.sql("DELETE FROM signal_incoming").update();
@@ -147,26 +171,6 @@ class SignalStore {
 
     static boolean recent(Signal s, Instant now) {
         return s.occurredAt().isAfter(now.minus(java.time.Duration.ofDays(RECENT_DAYS)));
-    }
-
-    /** One CSV line for COPY: every field quoted, so commas, quotes and line breaks in a payload survive. */
-    private static void line(StringBuilder csv, String... fields) {
-        for (int i = 0; i < fields.length; i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            csv.append('"');
-            String f = fields[i];
-            for (int c = 0; c < f.length(); c++) {
-                char ch = f.charAt(c);
-                if (ch == '"') {
-                    csv.append('"');
-                }
-                csv.append(ch);
-            }
-            csv.append('"');
-        }
-        csv.append('\n');
     }
 
     private static String key(String source, String externalId) {

@@ -118,6 +118,6 @@ class IntakeIntegrationTest {
     }
 
     private int signalsOf(String accountId) {
-        return jdbc.sql("SELECT count(*) FROM signal WHERE account_id = ?").param(accountId).query(Integer.class).single();
+        return jdbc.sql("SELECT count(*) FROM all_signals WHERE account_id = ?").param(accountId).query(Integer.class).single();
     }
 }

@@ -1,0 +1,53 @@
+package dev.tenure.engine.intake;
+
+/**
+ * Rows in the CSV form PostgreSQL's {@code COPY} reads. Text is quoted, so commas, quotes and line breaks
+ * in it survive; numbers and times, which have none, are written as they are.
+ */
+final class CopyText {
+
+    private final StringBuilder csv = new StringBuilder(1 << 16);
+    private boolean lineStarted;
+
+    CopyText text(String field) {
+        separate();
+        csv.append('"');
+        for (int c = 0; c < field.length(); c++) {
+            char ch = field.charAt(c);
+            if (ch == '"') {
+                csv.append('"');
+            }
+            csv.append(ch);
+        }
+        csv.append('"');
+        return this;
+    }
+
+    CopyText plain(String field) {
+        separate();
+        csv.append(field);
+        return this;
+    }
+
+    CopyText end() {
+        csv.append('\n');
+        lineStarted = false;
+        return this;
+    }
+
+    int length() {
+        return csv.length();
+    }
+
+    @Override
+    public String toString() {
+        return csv.toString();
+    }
+
+    private void separate() {
+        if (lineStarted) {
+            csv.append(',');
+        }
+        lineStarted = true;
+    }
+}

@@ -1,0 +1,224 @@
+package dev.tenure.engine.intake;
+
+import dev.tenure.engine.vocabulary.UsageSignal;
+import org.postgresql.PGConnection;
+import org.postgresql.util.PSQLState;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Repository;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Usage events ({@code usage_event}, one row per event, deduplicated by source and external id) and their
+ * daily rollup ({@code usage_daily}, which the rules read). A chunk of a large file is first written
+ * straight into both tables with {@code COPY}, the rollup summed per account, feature and day beforehand:
+ * when nothing in it was seen before and no day is already rolled up, as in a fresh export, that is all
+ * the work. If PostgreSQL refuses a row as a duplicate, the chunk is rolled back to before the copy and
+ * takes the careful path: staged, inserted skipping what is already there, and added to the rollup.
+ */
+@Repository
+class UsageLedger {
+
+    private static final String STAGING = """
+            CREATE TEMP TABLE IF NOT EXISTS usage_incoming (source text, external_id text, account_id text, occurred_at timestamptz,
+                                                            feature text, quantity bigint, active_users integer) ON COMMIT DELETE ROWS""";
+    private static final String COPY_COLUMNS = " (source, external_id, account_id, occurred_at, feature, quantity, active_users) FROM STDIN (FORMAT csv)";
+
+    private static final String INSERT_NEW = """
+            WITH inserted AS (
+                INSERT INTO usage_event (source, external_id, account_id, occurred_at, feature, quantity, active_users)
+                SELECT source, external_id, account_id, occurred_at, feature, quantity, active_users FROM usage_incoming
+                -- In key order, so two batches stored at once take their locks in the same order.
+                ORDER BY source, external_id
+                ON CONFLICT (source, external_id) DO NOTHING
+                RETURNING source, external_id, account_id, occurred_at, feature, quantity, active_users
+            ), rollup AS (
+                INSERT INTO usage_daily (account_id, feature, day, quantity, active_users)
+                SELECT account_id, feature, (occurred_at AT TIME ZONE 'UTC')::date, sum(quantity), max(active_users)
+                FROM inserted GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+                ON CONFLICT (account_id, feature, day) DO UPDATE
+                    SET quantity = usage_daily.quantity + EXCLUDED.quantity,
+                        active_users = greatest(usage_daily.active_users, EXCLUDED.active_users)
+            )
+            SELECT source, external_id FROM inserted""";
+
+    private static final String ROLLUP_STAGING = """
+            CREATE TEMP TABLE IF NOT EXISTS usage_daily_incoming (account_id text, feature text, day date, quantity bigint,
+                                                                  active_users integer) ON COMMIT DELETE ROWS""";
+    private static final String ROLLUP_COLUMNS = " (account_id, feature, day, quantity, active_users) FROM STDIN (FORMAT csv)";
+    private static final String ADD_TO_ROLLUP = """
+            INSERT INTO usage_daily (account_id, feature, day, quantity, active_users)
+            SELECT account_id, feature, day, quantity, active_users FROM usage_daily_incoming ORDER BY 1, 2, 3
+            ON CONFLICT (account_id, feature, day) DO UPDATE
+                SET quantity = usage_daily.quantity + EXCLUDED.quantity,
+                    active_users = greatest(usage_daily.active_users, EXCLUDED.active_users)""";
+
+    private static final String DEADLOCK = "40P01";
+
+    private static final Comparator<UsageSignal> KEY_ORDER =
+            Comparator.comparing(UsageSignal::source).thenComparing(UsageSignal::externalId);
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+
+    UsageLedger(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    /** Stores the events and returns the ones that were new, in batch order. Must run in a transaction. */
+    List<UsageSignal> store(List<UsageSignal> usage) {
+        if (usage.isEmpty()) {
+            return List.of();
+        }
+        Map<String, UsageSignal> unique = unique(usage);
+        Set<String> inserted = insertNew(unique.values());
+        return unique.entrySet().stream().filter(e -> inserted.contains(e.getKey())).map(Map.Entry::getValue).toList();
+    }
+
+    /** Stores the events and returns how many were new, by {@code COPY} when none was seen before. Must run in a transaction. */
+    int storeCounting(List<UsageSignal> usage) {
+        if (usage.isEmpty()) {
+            return 0;
+        }
+        List<UsageSignal> events = new ArrayList<>(unique(usage).values());
+        events.sort(KEY_ORDER);
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            if (!copyRefusingDuplicates(connection, "COPY usage_event" + COPY_COLUMNS, events(events))) {
+                return insertNew(events).size();
+            }
+            Map<DailyKey, long[]> days = rollup(events);
+            if (!copyRefusingDuplicates(connection, "COPY usage_daily" + ROLLUP_COLUMNS, days(days))) {
+                addToRollup(connection, days);
+            }
+            return events.size();
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** Copies the rows, or rolls back to before the copy and answers false when one of them is already there. */
+    private static boolean copyRefusingDuplicates(Connection connection, String copy, String csv) {
+        try {
+            Savepoint before = connection.setSavepoint();
+            try {
+                copyIn(connection, copy, csv);
+                connection.releaseSavepoint(before);
+                return true;
+            } catch (SQLException e) {
+                // A row already there, or one another writer is storing in the other order: the careful path settles both.
+                if (!PSQLState.UNIQUE_VIOLATION.getState().equals(e.getSQLState()) && !DEADLOCK.equals(e.getSQLState())) {
+                    throw e;
+                }
+                connection.rollback(before);
+                return false;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not store " + csv.length() + " characters of usage: " + e.getMessage(), e);
+        }
+    }
+
+    private Set<String> insertNew(Iterable<UsageSignal> events) {
+        jdbc.sql(STAGING).update();
+        // Empty already unless this transaction stored a batch before (rows leave only at commit).
+        jdbc.sql("DELETE FROM usage_incoming").update();
+        copy("COPY usage_incoming" + COPY_COLUMNS, events(events));
+        return new HashSet<>(jdbc.sql(INSERT_NEW).query((rs, n) -> key(rs.getString(1), rs.getString(2))).list());
+    }
+
+    private void addToRollup(Connection connection, Map<DailyKey, long[]> days) {
+        jdbc.sql(ROLLUP_STAGING).update();
+        jdbc.sql("DELETE FROM usage_daily_incoming").update();
+        try {
+            copyIn(connection, "COPY usage_daily_incoming" + ROLLUP_COLUMNS, days(days));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not stage " + days.size() + " days of usage: " + e.getMessage(), e);
+        }
+        jdbc.sql(ADD_TO_ROLLUP).update();
+    }
+
+    private void copy(String copy, String csv) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            copyIn(connection, copy, csv);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not stage " + csv.length() + " characters of usage: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private static void copyIn(Connection connection, String copy, String csv) throws SQLException {
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new StringReader(csv));
+        } catch (IOException e) {
+            throw new SQLException("reading the rows to copy failed", e);
+        }
+    }
+
+    /** Per account, feature and UTC day (the days the rules count in): the quantity summed, the most active users. Sorted, so writers lock in one order. */
+    private static Map<DailyKey, long[]> rollup(List<UsageSignal> events) {
+        Map<DailyKey, long[]> days = new TreeMap<>();
+        for (UsageSignal u : events) {
+            long[] day = days.computeIfAbsent(new DailyKey(u.accountId(), u.feature(),
+                    LocalDate.ofInstant(u.occurredAt(), ZoneOffset.UTC)), k -> new long[2]);
+            day[0] += u.quantity();
+            day[1] = Math.max(day[1], u.activeUsers());
+        }
+        return days;
+    }
+
+    /** A batch may carry the same event twice; the first one counts. */
+    private static Map<String, UsageSignal> unique(List<UsageSignal> usage) {
+        Map<String, UsageSignal> unique = new LinkedHashMap<>();
+        usage.forEach(u -> unique.putIfAbsent(key(u.source(), u.externalId()), u));
+        return unique;
+    }
+
+    private static String events(Iterable<UsageSignal> events) {
+        CopyText csv = new CopyText();
+        for (UsageSignal u : events) {
+            csv.text(u.source()).text(u.externalId()).text(u.accountId()).plain(u.occurredAt().toString()).text(u.feature())
+                    .plain(Long.toString(u.quantity())).plain(Integer.toString(u.activeUsers())).end();
+        }
+        return csv.toString();
+    }
+
+    private static String days(Map<DailyKey, long[]> days) {
+        CopyText csv = new CopyText();
+        days.forEach((k, v) -> csv.text(k.accountId()).text(k.feature()).plain(k.day().toString())
+                .plain(Long.toString(v[0])).plain(Long.toString(v[1])).end());
+        return csv.toString();
+    }
+
+    private static String key(String source, String externalId) {
+        return source + "\u0000" + externalId;
+    }
+
+    private record DailyKey(String accountId, String feature, LocalDate day) implements Comparable<DailyKey> {
+        private static final Comparator<DailyKey> ORDER = Comparator.comparing(DailyKey::accountId)
+                .thenComparing(DailyKey::feature).thenComparing(DailyKey::day);
+
+        @Override
+        public int compareTo(DailyKey other) {
+            return ORDER.compare(this, other);
+        }
+    }
+}
