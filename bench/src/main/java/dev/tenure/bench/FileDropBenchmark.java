@@ -54,8 +54,14 @@ public final class FileDropBenchmark {
         Path work = Files.createTempDirectory("tenure-filedrop");
         Path inbox = Files.createDirectories(work.resolve("inbox"));
         Path export = work.resolve("usage-export.csv");
-        writeExport(export, rows, accounts);
-        System.out.printf("Wrote %s (%,d MB)%n", export.getFileName(), Files.size(export) >> 20);
+        // As many days as the rows fill (50 for 1,000,000 rows), each account, feature and day once, as a warehouse's
+        // daily export has it; fewer days make the export repeat them, which the rollup then adds up.
+        int days = Integer.getInteger("bench.filedrop.days", 0);
+        if (days <= 0) {
+            days = Math.max(1, (rows + accounts * 2 - 1) / (accounts * 2));
+        }
+        writeExport(export, rows, accounts, days);
+        System.out.printf("Wrote %s (%,d MB, %d days)%n", export.getFileName(), Files.size(export) >> 20, days);
         boolean statements = Boolean.getBoolean("bench.statements");
         EmbeddedPostgres.Builder database = EmbeddedPostgres.builder()
                 .setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off")
@@ -106,17 +112,18 @@ public final class FileDropBenchmark {
     }
 
     /**
-     * A month of daily usage exports, as a warehouse writes them: per account and day a row for the core
-     * feature and one for reports, a tenth of the accounts using the product far less in the last week.
+     * Daily usage exports of the last {@code days} days, as a warehouse writes them: per account and day a row
+     * for the core feature and one for reports, a tenth of the accounts using the product far less in the last
+     * week. Rows beyond {@code days} days' worth start over at the oldest day.
      */
-    private static void writeExport(Path file, int rows, int accounts) throws IOException {
+    private static void writeExport(Path file, int rows, int accounts, int days) throws IOException {
         Random random = new Random(42);
         Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("eventId,accountId,occurredAt,feature,quantity,activeUsers\n");
             int perDay = accounts * 2;
             for (int n = 0; n < rows; n++) {
-                int day = 34 - (n / perDay) % 35;
+                int day = days - 1 - (n / perDay) % days;
                 int account = (n / 2) % accounts;
                 String feature = n % 2 == 0 ? "core" : "reports";
                 boolean declining = account % 10 == 0 && day <= 7;
