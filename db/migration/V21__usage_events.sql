@@ -28,6 +28,9 @@ FROM signal WHERE kind = 'usage';
 DELETE FROM signal WHERE kind = 'usage';
 ALTER TABLE signal ADD CONSTRAINT signal_not_usage CHECK (kind <> 'usage');
 
+-- The rollup's key too: a large file writes a row of it per account, feature and day.
+ALTER TABLE usage_daily ALTER COLUMN account_id TYPE text COLLATE "C", ALTER COLUMN feature TYPE text COLLATE "C";
+
 -- Every signal received, whichever table holds it: for counting and looking up by hand, not for the engine's
 -- own reads, which go to the table they need.
 CREATE VIEW all_signals AS

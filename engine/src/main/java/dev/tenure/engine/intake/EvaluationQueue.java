@@ -31,9 +31,10 @@ class EvaluationQueue {
     }
 
     /**
-     * Queues accounts in the caller's transaction; an account already waiting keeps its earlier start, so
-     * nothing is written for it (a file's later chunks touch the same accounts again and again). Sorted, so
-     * two batches queueing the same accounts take their rows in the same order.
+     * Queues accounts in the caller's transaction, since the transaction began (when its signals count as
+     * received). An account already waiting keeps the earlier of the two starts: two chunks of a file are
+     * stored side by side, and the one that began first may commit second; its signals must still count as
+     * arrived. Sorted, so two batches queueing the same accounts take their rows in the same order.
      */
     void add(Collection<String> accountIds) {
         if (accountIds.isEmpty()) {
@@ -41,10 +42,7 @@ class EvaluationQueue {
         }
         jdbc.sql("""
                         INSERT INTO evaluation_due (account_id, since) SELECT id, now() FROM unnest(?::text[]) AS ids(id)
-                        -- Looked up first: a file's chunks queue the same accounts over and over, and a lookup costs
-                        -- far less than an insert that finds its row taken. The conflict clause settles races.
-                        WHERE NOT EXISTS (SELECT 1 FROM evaluation_due e WHERE e.account_id = ids.id)
-                        ON CONFLICT (account_id) DO NOTHING""")
+                        ON CONFLICT (account_id) DO UPDATE SET since = EXCLUDED.since WHERE evaluation_due.since > EXCLUDED.since""")
                 .param(new TreeSet<>(accountIds).toArray(String[]::new)).update();
     }
 

@@ -11,11 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,6 +36,8 @@ class IntakeIntegrationTest {
     JdbcClient jdbc;
     @Autowired
     EvaluationQueue queue;
+    @Autowired
+    TransactionTemplate transaction;
 
     @Test
     void a_signal_for_an_unknown_account_refuses_the_whole_batch_naming_the_record_and_field() {
@@ -106,6 +110,23 @@ class IntakeIntegrationTest {
                 "usage", "usage", "usage", "usage", "usage", "usage", "nps");
         assertThat(npsOnly.get(answered.id())).singleElement()
                 .satisfies(s -> assertThat(((NpsSignal) s).score()).isEqualTo(9));
+    }
+
+    @Test
+    void a_chunk_that_began_first_but_commits_second_still_has_its_signals_arrive() {
+        TestData account = TestData.account("Committed second", Segment.HIGH_TOUCH);
+        intake.accept(account.batch());
+
+        Instant began = transaction.execute(first -> {
+            Instant start = jdbc.sql("SELECT now()").query(java.sql.Timestamp.class).single().toInstant();
+            // Another chunk for the same account begins later and commits meanwhile.
+            CompletableFuture.runAsync(() -> transaction.executeWithoutResult(second -> queue.add(List.of(account.id())))).join();
+            queue.add(List.of(account.id()));
+            return start;
+        });
+
+        assertThat(jdbc.sql("SELECT since FROM evaluation_due WHERE account_id = ?").param(account.id())
+                .query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(began);
     }
 
     private int queued(String... accountIds) {
