@@ -3,6 +3,9 @@ package dev.tenure.engine.guardrails;
 import dev.tenure.engine.EngineProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -25,13 +28,20 @@ public class UnsubscribeLinks {
     private static final Base64.Decoder DECODE = Base64.getUrlDecoder();
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate ownTransaction;
     private final String configuredSecret;
     private final String baseUrl;
     /** Keyed once, never used directly: each signature is made on a clone, so threads do not share state. */
     private volatile Mac keyed;
 
-    public UnsubscribeLinks(JdbcClient jdbc, UnsubscribeProperties properties, EngineProperties engine) {
+    public UnsubscribeLinks(JdbcClient jdbc, PlatformTransactionManager transactions, UnsubscribeProperties properties,
+                            EngineProperties engine) {
         this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        // Committed at once, not with the evaluation that first signs a link: that one may roll back (and its
+        // links would be signed with a secret nobody kept), and it would hold every other node's first link
+        // until it ended.
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.configuredSecret = properties.secret();
         this.baseUrl = engine.publicUrl().replaceAll("/+$", "");
     }
@@ -102,9 +112,11 @@ public class UnsubscribeLinks {
     private String storedSecret() {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
-        jdbc.sql("INSERT INTO unsubscribe_secret (id, secret) VALUES (1, ?) ON CONFLICT (id) DO NOTHING")
-                .param(ENCODE.encodeToString(random)).update();
-        return jdbc.sql("SELECT secret FROM unsubscribe_secret WHERE id = 1").query(String.class).single();
+        return ownTransaction.execute(tx -> {
+            jdbc.sql("INSERT INTO unsubscribe_secret (id, secret) VALUES (1, ?) ON CONFLICT (id) DO NOTHING")
+                    .param(ENCODE.encodeToString(random)).update();
+            return jdbc.sql("SELECT secret FROM unsubscribe_secret WHERE id = 1").query(String.class).single();
+        });
     }
 
     /** Whom a valid token names. */

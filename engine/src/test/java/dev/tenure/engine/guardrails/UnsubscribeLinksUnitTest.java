@@ -43,6 +43,6 @@ class UnsubscribeLinksUnitTest {
     private static UnsubscribeLinks links(String secret) {
         EngineProperties engine = new EngineProperties("rules", ZoneId.of("UTC"), "cs@x", Duration.ofSeconds(30),
                 "0 0 6 * * ?", 100, "https://cs.example/", 2);
-        return new UnsubscribeLinks(null, new UnsubscribeProperties(secret), engine);
+        return new UnsubscribeLinks(null, null, new UnsubscribeProperties(secret), engine);
     }
 }
