@@ -81,18 +81,20 @@ public class FactSets {
     }
 
     /**
-     * Only the usage trends of each account, in one query: for a batch of due steps whose goal is a usage
-     * recovery, which need nothing else of the facts.
+     * Only one feature's usage trend of each account that has usage of it, in one query reading that feature's
+     * days alone: for a batch of due steps whose goal is a usage recovery, which need nothing else of the facts.
      */
-    public Map<String, List<UsageTrend>> usageTrends(List<Account> accounts, Instant now) {
-        Map<String, List<UsageTrend>> trends = new HashMap<>();
+    public Map<String, UsageTrend> usageTrend(List<Account> accounts, String feature, Instant now) {
+        Map<String, UsageTrend> trends = new HashMap<>();
         if (accounts.isEmpty()) {
             return trends;
         }
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        Map<String, List<UsageRow>> usage = usage(accounts.stream().map(Account::id).distinct().toArray(String[]::new), today);
+        Map<String, List<UsageRow>> usage = usage(accounts.stream().map(Account::id).distinct().toArray(String[]::new), today, feature);
         for (Account account : accounts) {
-            trends.put(account.id(), trends(account, today, usage.getOrDefault(account.id(), List.of())));
+            for (UsageRow r : usage.getOrDefault(account.id(), List.of())) {
+                trends.put(account.id(), DerivedFacts.trend(account, today, r.feature(), r.last7(), r.prior28(), r.activeUsers(), r.lastDay()));
+            }
         }
         return trends;
     }
@@ -101,6 +103,11 @@ public class FactSets {
     }
 
     private Map<String, List<UsageRow>> usage(String[] ids, LocalDate today) {
+        return usage(ids, today, null);
+    }
+
+    /** Every feature's usage rows of each account, or one feature's ({@code feature} not null). */
+    private Map<String, List<UsageRow>> usage(String[] ids, LocalDate today, String feature) {
         Map<String, List<UsageRow>> rows = new HashMap<>();
         // Per account through the rollup's key, not one scan for the group: a group is a sliver of the table, and
         // the scan the planner prefers for it goes parallel, taking both cores from the groups evaluated beside it.
@@ -113,10 +120,10 @@ public class FactSets {
                                    coalesce(max(active_users) FILTER (WHERE day >= today - 7 AND day < today), 0) AS active_users,
                                    max(day) FILTER (WHERE quantity > 0) AS last_day
                             FROM usage_daily, (SELECT CAST(? AS date) AS today) params
-                            WHERE account_id = a.id AND day > today - 366 AND day <= today
+                            WHERE account_id = a.id AND day > today - 366 AND day <= today%s
                             GROUP BY feature) u
-                        ORDER BY a.id, u.feature""")
-                .params(ids, Date.valueOf(today))
+                        ORDER BY a.id, u.feature""".formatted(feature == null ? "" : " AND feature = ?"))
+                .params(feature == null ? new Object[] {ids, Date.valueOf(today)} : new Object[] {ids, Date.valueOf(today), feature})
                 .query(rs -> {
                     rows.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(new UsageRow(rs.getString(2),
                             rs.getLong(3), rs.getLong(4), rs.getInt(5), rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate()));

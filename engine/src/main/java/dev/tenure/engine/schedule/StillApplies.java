@@ -57,8 +57,8 @@ class StillApplies {
 
     /**
      * The core usage trend (with a baseline) of each account whose running play stops on a usage recovery,
-     * read for the whole batch in one query: one fact set per step made a batch of fresh save plays cost ten
-     * queries a step.
+     * read for the whole batch in one query of the core feature's days: one fact set per step made a batch of
+     * fresh save plays cost ten queries a step.
      */
     private Map<String, Optional<UsageTrend>> coreUsage(List<PlayStep> steps, Map<Long, RunState> states,
                                                         Map<String, Account> accounts, Instant now) {
@@ -66,8 +66,8 @@ class StillApplies {
                 .filter(run -> "RUNNING".equals(run.status()) && run.stopWhen().usageBackTo() != null)
                 .map(run -> accounts.get(run.accountId())).filter(Objects::nonNull).distinct().toList();
         Map<String, Optional<UsageTrend>> core = new HashMap<>();
-        facts.usageTrends(asking, now).forEach((accountId, trends) -> core.put(accountId, trends.stream()
-                .filter(t -> CORE_FEATURE.equals(t.feature()) && t.hasBaseline()).findFirst()));
+        facts.usageTrend(asking, CORE_FEATURE, now).forEach((accountId, trend) ->
+                core.put(accountId, Optional.of(trend).filter(UsageTrend::hasBaseline)));
         return core;
     }
 
