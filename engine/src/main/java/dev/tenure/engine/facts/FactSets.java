@@ -80,21 +80,50 @@ public class FactSets {
         return facts;
     }
 
+    /**
+     * Only one feature's usage trend of each account that has usage of it, in one query reading that feature's
+     * days alone: for a batch of due steps whose goal is a usage recovery, which need nothing else of the facts.
+     */
+    public Map<String, UsageTrend> usageTrend(List<Account> accounts, String feature, Instant now) {
+        Map<String, UsageTrend> trends = new HashMap<>();
+        if (accounts.isEmpty()) {
+            return trends;
+        }
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        Map<String, List<UsageRow>> usage = usage(accounts.stream().map(Account::id).distinct().toArray(String[]::new), today, feature);
+        for (Account account : accounts) {
+            for (UsageRow r : usage.getOrDefault(account.id(), List.of())) {
+                trends.put(account.id(), DerivedFacts.trend(account, today, r.feature(), r.last7(), r.prior28(), r.activeUsers(), r.lastDay()));
+            }
+        }
+        return trends;
+    }
+
     private record UsageRow(String feature, long last7, long prior28, int activeUsers, LocalDate lastDay) {
     }
 
     private Map<String, List<UsageRow>> usage(String[] ids, LocalDate today) {
+        return usage(ids, today, null);
+    }
+
+    /** Every feature's usage rows of each account, or one feature's ({@code feature} not null). */
+    private Map<String, List<UsageRow>> usage(String[] ids, LocalDate today, String feature) {
         Map<String, List<UsageRow>> rows = new HashMap<>();
+        // Per account through the rollup's key, not one scan for the group: a group is a sliver of the table, and
+        // the scan the planner prefers for it goes parallel, taking both cores from the groups evaluated beside it.
         jdbc.sql("""
-                        WITH params AS (SELECT CAST(? AS date) AS today)
-                        SELECT account_id, feature,
-                               coalesce(sum(quantity) FILTER (WHERE day >= today - 7 AND day < today), 0) AS last7,
-                               coalesce(sum(quantity) FILTER (WHERE day >= today - 35 AND day < today - 7), 0) AS prior28,
-                               coalesce(max(active_users) FILTER (WHERE day >= today - 7 AND day < today), 0) AS active_users,
-                               max(day) FILTER (WHERE quantity > 0) AS last_day
-                        FROM usage_daily, params WHERE account_id = ANY(?) AND day > today - 366 AND day <= today
-                        GROUP BY account_id, feature ORDER BY account_id, feature""")
-                .params(Date.valueOf(today), ids)
+                        SELECT a.id, u.feature, u.last7, u.prior28, u.active_users, u.last_day
+                        FROM unnest(?::text[]) AS a(id) CROSS JOIN LATERAL (
+                            SELECT feature,
+                                   coalesce(sum(quantity) FILTER (WHERE day >= today - 7 AND day < today), 0) AS last7,
+                                   coalesce(sum(quantity) FILTER (WHERE day >= today - 35 AND day < today - 7), 0) AS prior28,
+                                   coalesce(max(active_users) FILTER (WHERE day >= today - 7 AND day < today), 0) AS active_users,
+                                   max(day) FILTER (WHERE quantity > 0) AS last_day
+                            FROM usage_daily, (SELECT CAST(? AS date) AS today) params
+                            WHERE account_id = a.id AND day > today - 366 AND day <= today%s
+                            GROUP BY feature) u
+                        ORDER BY a.id, u.feature""".formatted(feature == null ? "" : " AND feature = ?"))
+                .params(feature == null ? new Object[] {ids, Date.valueOf(today)} : new Object[] {ids, Date.valueOf(today), feature})
                 .query(rs -> {
                     rows.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(new UsageRow(rs.getString(2),
                             rs.getLong(3), rs.getLong(4), rs.getInt(5), rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate()));

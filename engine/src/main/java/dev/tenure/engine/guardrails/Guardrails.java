@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +31,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Every guardrail, decided here and nowhere else.
  * <p>
- * When a play starts ({@link #refusal}, asked by {@code PlayRuns.start} under the account's lock):
+ * When a play starts ({@link #refusals}, asked by {@code PlayRuns.startAll} under the accounts' locks):
  * <ol type="a">
  *   <li>not twice: a run of the play that is running or paused for the account holds a new one back;</li>
  *   <li>cooldown: nor does a run of the play started within the play's cooldown (a cancelled one too).</li>
@@ -84,20 +85,35 @@ public class Guardrails implements StartGuard {
         meters.gauge("tenure.guardrails.sent.today", sentToday);
     }
 
+    /** One statement for a whole group of candidates: the most telling stored run of each account and play. */
     @Override
-    public Optional<String> refusal(String accountId, String playId, Duration cooldown, Instant now) {
-        return jdbc.sql("""
-                        SELECT status, started_at FROM play_run WHERE account_id = ? AND play_id = ?
-                          AND (status IN ('RUNNING', 'PAUSED') OR started_at > ?)
-                        ORDER BY (status IN ('RUNNING', 'PAUSED')) DESC LIMIT 1""")
-                .params(accountId, playId, Timestamp.from(now.minus(cooldown)))
-                .query((rs, n) -> {
-                    String status = rs.getString(1);
-                    return "RUNNING".equals(status) || "PAUSED".equals(status)
-                            ? "a run of the play is " + status.toLowerCase(Locale.ROOT)
-                            : "a run started at " + rs.getTimestamp(2).toInstant() + ", within the cooldown of " + cooldown;
-                })
-                .optional();
+    public List<Optional<String>> refusals(List<Candidate> candidates, Instant now) {
+        List<Optional<String>> refusals = new ArrayList<>(Collections.nCopies(candidates.size(), Optional.empty()));
+        if (candidates.isEmpty()) {
+            return refusals;
+        }
+        jdbc.sql("""
+                        SELECT q.n, r.status, r.started_at
+                        FROM unnest(?::text[], ?::text[], ?::timestamptz[]) WITH ORDINALITY AS q(account_id, play_id, since, n)
+                        CROSS JOIN LATERAL (
+                            SELECT status, started_at FROM play_run WHERE account_id = q.account_id AND play_id = q.play_id
+                              AND (status IN ('RUNNING', 'PAUSED') OR started_at > q.since)
+                            ORDER BY (status IN ('RUNNING', 'PAUSED')) DESC LIMIT 1) r""")
+                .params(candidates.stream().map(Candidate::accountId).toArray(String[]::new),
+                        candidates.stream().map(Candidate::playId).toArray(String[]::new),
+                        candidates.stream().map(c -> Timestamp.from(now.minus(c.cooldown()))).toArray(Timestamp[]::new))
+                .query(rs -> {
+                    int i = rs.getInt(1) - 1;
+                    refusals.set(i, Optional.of(refusal(rs.getString(2), rs.getTimestamp(3).toInstant(), candidates.get(i).cooldown())));
+                });
+        return refusals;
+    }
+
+    /** Why a stored run of the play holds a new one back. */
+    private static String refusal(String status, Instant startedAt, Duration cooldown) {
+        return "RUNNING".equals(status) || "PAUSED".equals(status)
+                ? "a run of the play is " + status.toLowerCase(Locale.ROOT)
+                : "a run started at " + startedAt + ", within the cooldown of " + cooldown;
     }
 
     /** One verdict per email, in order. Call inside the transaction that holds the steps' locks. */

@@ -30,23 +30,18 @@ public class PlayRuns {
 
     private final JdbcClient jdbc;
     private final JsonColumns json;
-    private final Timeline timeline;
     private final Accounts accounts;
     private final Contacts contacts;
-    private final StepPlacement placement;
-    private final StartGuard guard;
-    private final HoldoutDraw holdouts;
+    private final PlayStarts starts;
 
     public PlayRuns(JdbcClient jdbc, JsonColumns json, Timeline timeline, Accounts accounts, Contacts contacts,
                     EngineProperties engine, SendWindowProperties sendWindow, StartGuard guard, HoldoutDraw holdouts) {
-        this.guard = guard;
-        this.holdouts = holdouts;
         this.jdbc = jdbc;
         this.json = json;
-        this.timeline = timeline;
         this.accounts = accounts;
         this.contacts = contacts;
-        this.placement = new StepPlacement(engine.defaultTimezone(), sendWindow.hours());
+        this.starts = new PlayStarts(jdbc, json, timeline, guard, holdouts,
+                new StepPlacement(engine.defaultTimezone(), sendWindow.hours()));
     }
 
     /**
@@ -59,58 +54,21 @@ public class PlayRuns {
      * from it as from a run, and its outcome is measured against the enrolled runs'.
      */
     public Optional<StartedRun> start(String accountId, PlayDefinition play, Why why, Instant now) {
-        if (guard.refusal(accountId, play.id(), play.cooldown(), now).isPresent()) {
-            return Optional.empty();
-        }
-        if (holdouts.holdsOut(play, accountId, now)) {
-            long runId = insertRun(accountId, play, why, now, "HOLDOUT");
-            timeline.record(new TimelineEntry(accountId, now, "play.held-out", "Held out of \"" + play.name()
-                    + "\" to measure it (rule \"" + why.rule() + "\"; " + play.measurement().holdoutPercent()
-                    + "% of eligible accounts are held out)", "play:" + runId));
-            return Optional.empty();
-        }
-        long runId = insertRun(accountId, play, why, now, "RUNNING");
-        List<Instant> due = new ArrayList<>();
-        StepTimes times = stepTimes(accountId, play);
-        for (int i = 0; i < play.steps().size(); i++) {
-            StepDefinition step = play.steps().get(i);
-            Instant dueAt = times.due(step, now);
-            jdbc.sql("""
-                            INSERT INTO play_step (run_id, account_id, position, type, definition, due_at, status)
-                            VALUES (?, ?, ?, ?, ?::jsonb, ?, 'SCHEDULED')""")
-                    .params(runId, accountId, i, step.type().name(), json.write(step), Timestamp.from(dueAt))
-                    .update();
-            due.add(dueAt);
-        }
-        timeline.record(new TimelineEntry(accountId, now, "play.started",
-                "Play \"" + play.name() + "\" started by rule \"" + why.rule() + "\"", "play:" + runId));
-        return Optional.of(new StartedRun(runId, due));
-    }
-
-    /** A held-out run ends as it starts: nothing of it is ever due. */
-    private long insertRun(String accountId, PlayDefinition play, Why why, Instant now, String status) {
-        Duration within = play.measurement().within();
-        return jdbc.sql("""
-                        INSERT INTO play_run (account_id, play_id, play_name, status, started_at, ended_at, rule_name,
-                                              rule_set_version, matched_facts, stop_when, goal_within)
-                        VALUES (?, ?, ?, ?, ?, CAST(? AS timestamptz), ?, ?, ?::jsonb, ?::jsonb,
-                                CAST(? AS bigint) * interval '1 second') RETURNING id""")
-                .params(accountId, play.id(), play.name(), status, Timestamp.from(now),
-                        "HOLDOUT".equals(status) ? Timestamp.from(now) : null,
-                        why.rule(), why.ruleSetVersion(), json.write(why.matchedFacts()), json.write(play.stopWhen()),
-                        within == null ? null : within.toSeconds())
-                .query(Long.class).single();
-    }
-
-    /** Reads the account and its contacts only when a step has a send window to place in their time zone. */
-    private StepTimes stepTimes(String accountId, PlayDefinition play) {
-        boolean windowed = play.steps().stream().anyMatch(step -> !step.window().anyTime());
-        if (!windowed) {
-            return placement.forAccount(null, List.of());
-        }
         Account account = accounts.find(accountId).orElseThrow(() -> new IllegalStateException(
                 "account " + accountId + " is not stored; play " + play.id() + " cannot place its steps"));
-        return placement.forAccount(account, contacts.of(accountId));
+        return startAll(List.of(new PlayStart(account, contacts.of(accountId), play, why)), now).get(0);
+    }
+
+    /**
+     * Starts these plays as {@link #start} does each, in order, in a few statements for all of them: a start
+     * is weighed against the runs stored and those started before it in the list. The accounts' rows must be
+     * locked by the caller. Returns what each start did: the run started, or empty.
+     */
+    public List<Optional<StartedRun>> startAll(List<PlayStart> starts, Instant now) {
+        if (starts.isEmpty()) {
+            return List.of();
+        }
+        return this.starts.startAll(starts, now);
     }
 
     /** Ends each of these runs once none of its steps is still scheduled; one statement for a batch. */

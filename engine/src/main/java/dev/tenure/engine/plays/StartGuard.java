@@ -2,6 +2,7 @@ package dev.tenure.engine.plays;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,6 +11,13 @@ import java.util.Optional;
  */
 public interface StartGuard {
 
-    /** Why the play may not start now, or empty when it may. The caller holds the account's lock. */
-    Optional<String> refusal(String accountId, String playId, Duration cooldown, Instant now);
+    /**
+     * For each candidate, in order, why the play may not start now, or empty when it may, as far as the runs
+     * already stored tell: the caller holds the accounts' locks, and weighs the candidates against each other.
+     */
+    List<Optional<String>> refusals(List<Candidate> candidates, Instant now);
+
+    /** A play about to start for an account. */
+    record Candidate(String accountId, String playId, Duration cooldown) {
+    }
 }

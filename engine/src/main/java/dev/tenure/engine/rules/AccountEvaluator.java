@@ -7,6 +7,7 @@ import dev.tenure.engine.facts.FactSets;
 import dev.tenure.engine.health.HealthScores;
 import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.plays.PlayRuns;
+import dev.tenure.engine.plays.PlayStart;
 import dev.tenure.engine.plays.StartedRun;
 import dev.tenure.engine.timeline.Timeline;
 import dev.tenure.engine.timeline.TimelineEntry;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Evaluates accounts: builds their facts, scores their health, runs the rules over each account's facts
@@ -59,8 +61,8 @@ public class AccountEvaluator {
 
     /**
      * Evaluates these accounts together: their rows are locked in id order and their facts and previous
-     * scores read in one query per kind of fact, then each account runs through the rules on its own.
-     * Ids without an account are left out of the result.
+     * scores read in one query per kind of fact, then each account runs through the rules on its own, and the
+     * plays they decided on are started together. Ids without an account are left out of the result.
      */
     public List<Evaluation> evaluateAll(Collection<String> accountIds, Map<String, List<Signal>> arrived, Instant now) {
         List<Account> locked = accounts.lockAll(accountIds);
@@ -74,24 +76,41 @@ public class AccountEvaluator {
         }
         healthScores.recordAll(scores);
 
-        List<Evaluation> evaluations = new ArrayList<>(facts.size());
+        // Plays are started for the whole group at once, after the rules ran for every account.
+        List<PlayStart> starts = new ArrayList<>();
+        List<Integer> startedFor = new ArrayList<>();
         for (int i = 0; i < facts.size(); i++) {
             FactSet f = facts.get(i);
-            String id = f.account().id();
-            List<Decision> decisions = ruleSet.evaluate(f, scores.get(i), arrived.getOrDefault(id, List.of()), now).decisions();
-            evaluations.add(new Evaluation(id, scores.get(i), carryOut(f.account(), ruleSet, decisions, now)));
+            List<Decision> decisions = ruleSet.evaluate(f, scores.get(i), arrived.getOrDefault(f.account().id(), List.of()), now)
+                    .decisions();
+            for (PlayStart start : carryOut(f, ruleSet, decisions, now)) {
+                starts.add(start);
+                startedFor.add(i);
+            }
+        }
+        List<Optional<StartedRun>> results = playRuns.startAll(starts, now);
+        List<List<StartedRun>> started = new ArrayList<>(facts.size());
+        facts.forEach(f -> started.add(new ArrayList<>()));
+        for (int s = 0; s < results.size(); s++) {
+            results.get(s).ifPresent(started.get(startedFor.get(s))::add);
+        }
+        List<Evaluation> evaluations = new ArrayList<>(facts.size());
+        for (int i = 0; i < facts.size(); i++) {
+            evaluations.add(new Evaluation(facts.get(i).account().id(), scores.get(i), started.get(i)));
         }
         return evaluations;
     }
 
-    private List<StartedRun> carryOut(Account account, RuleSet ruleSet, List<Decision> decisions, Instant now) {
+    /** Records milestones and stage moves; returns the plays to start, in the order the rules decided them. */
+    private List<PlayStart> carryOut(FactSet facts, RuleSet ruleSet, List<Decision> decisions, Instant now) {
+        Account account = facts.account();
         String accountId = account.id();
-        List<StartedRun> started = new ArrayList<>();
+        List<PlayStart> starts = new ArrayList<>();
         for (Decision d : decisions) {
             if (d instanceof Decision.StartPlay s) {
                 PlayDefinition play = ruleSet.play(s.play()).orElseThrow(() ->
                         new IllegalStateException("rule \"" + s.why().rule() + "\" starts unknown play " + s.play()));
-                playRuns.start(accountId, play, s.why(), now).ifPresent(started::add);
+                starts.add(new PlayStart(account, facts.contacts(), play, s.why()));
             } else if (d instanceof Decision.RecordMilestone m) {
                 if (milestones.reach(accountId, m.milestone(), now, m.why().rule())) {
                     timeline.record(new TimelineEntry(accountId, now, "milestone",
@@ -103,6 +122,6 @@ public class AccountEvaluator {
                         "Stage moved from " + account.stage() + " to " + m.stage() + " (rule \"" + m.why().rule() + "\")", null));
             }
         }
-        return started;
+        return starts;
     }
 }

@@ -11,6 +11,8 @@ import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -22,6 +24,13 @@ import java.util.TreeSet;
  * Wakes the due-steps job for the times steps come due. Future times get one trigger per second
  * ({@code due-<epoch second>}), so many steps due together cost one firing; steps already due get an
  * immediate firing. A missed wake-up is never lost: the sweep trigger drains whatever is due.
+ * <p>
+ * A wake-up is one transaction. Quartz's JDBC store serializes trigger changes with a row lock
+ * ({@code QRTZ_LOCKS}) that only holds inside a transaction: outside one it is released as soon as it is
+ * taken, so two threads (or nodes) waking the same second both found no trigger and both inserted it, and
+ * the loser's duplicate key failed its whole wake-up, leaving its later seconds to the sweep. Inside one,
+ * the second waits for the first, finds its trigger and leaves it; and a wake-up's triggers cost one lock
+ * and one commit, not one each.
  */
 @Component
 public class StepScheduler {
@@ -31,10 +40,12 @@ public class StepScheduler {
     private static final Logger log = LoggerFactory.getLogger(StepScheduler.class);
 
     private final Scheduler scheduler;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    public StepScheduler(Scheduler scheduler, Clock clock) {
+    public StepScheduler(Scheduler scheduler, TransactionTemplate transaction, Clock clock) {
         this.scheduler = scheduler;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -44,24 +55,28 @@ public class StepScheduler {
             return;
         }
         Instant now = clock.instant();
-        boolean dueNow = false;
+        boolean dueNow = dueTimes.stream().anyMatch(due -> !due.isAfter(now));
         TreeSet<Long> seconds = new TreeSet<>();
         for (Instant due : dueTimes) {
-            if (!due.isAfter(now)) {
-                dueNow = true;
-            } else {
+            if (due.isAfter(now)) {
                 // Rounded up: a trigger a fraction of a second early would find the step not yet due.
                 seconds.add(due.getEpochSecond() + (due.getNano() > 0 ? 1 : 0));
             }
         }
         try {
-            if (dueNow) {
-                scheduler.triggerJob(DUE_STEPS);
-            }
-            for (long second : seconds) {
-                schedule(second);
-            }
-        } catch (SchedulerException e) {
+            transaction.executeWithoutResult(tx -> {
+                try {
+                    if (dueNow) {
+                        scheduler.triggerJob(DUE_STEPS);
+                    }
+                    for (long second : seconds) {
+                        schedule(second);
+                    }
+                } catch (SchedulerException e) {
+                    throw new WakeFailed(e);
+                }
+            });
+        } catch (WakeFailed | TransactionException e) {
             // The sweep will find these steps; a late step beats a lost batch.
             log.warn("Could not wake the scheduler for {} due time(s); the sweep will run them: {}", dueTimes.size(), e.getMessage());
         }
@@ -80,6 +95,13 @@ public class StepScheduler {
             scheduler.scheduleJob(trigger);
         } catch (ObjectAlreadyExistsException e) {
             // Another thread or node scheduled the same second: that firing covers these steps too.
+        }
+    }
+
+    /** Carries a scheduler's refusal out of the transaction, which it rolls back. */
+    private static final class WakeFailed extends RuntimeException {
+        WakeFailed(SchedulerException cause) {
+            super(cause.getMessage(), cause);
         }
     }
 }
