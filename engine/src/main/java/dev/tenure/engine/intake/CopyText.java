@@ -12,6 +12,10 @@ final class CopyText {
     CopyText text(String field) {
         separate();
         csv.append('"');
+        if (field.indexOf('"') < 0) {
+            csv.append(field).append('"');
+            return this;
+        }
         for (int c = 0; c < field.length(); c++) {
             char ch = field.charAt(c);
             if (ch == '"') {

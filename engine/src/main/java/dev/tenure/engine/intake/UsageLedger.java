@@ -17,12 +17,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Usage events ({@code usage_event}, one row per event, deduplicated by source and external id) and their
@@ -71,8 +71,10 @@ class UsageLedger {
 
     private static final String DEADLOCK = "40P01";
 
-    private static final Comparator<UsageSignal> KEY_ORDER =
-            Comparator.comparing(UsageSignal::source).thenComparing(UsageSignal::externalId);
+    private static final Comparator<UsageSignal> KEY_ORDER = (a, b) -> {
+        int bySource = a.source().compareTo(b.source());
+        return bySource != 0 ? bySource : a.externalId().compareTo(b.externalId());
+    };
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -175,14 +177,16 @@ class UsageLedger {
 
     /** Per account, feature and UTC day (the days the rules count in): the quantity summed, the most active users. Sorted, so writers lock in one order. */
     private static Map<DailyKey, long[]> rollup(List<UsageSignal> events) {
-        Map<DailyKey, long[]> days = new TreeMap<>();
+        Map<DailyKey, long[]> days = new HashMap<>(events.size() * 2);
         for (UsageSignal u : events) {
             long[] day = days.computeIfAbsent(new DailyKey(u.accountId(), u.feature(),
                     LocalDate.ofInstant(u.occurredAt(), ZoneOffset.UTC)), k -> new long[2]);
             day[0] += u.quantity();
             day[1] = Math.max(day[1], u.activeUsers());
         }
-        return days;
+        Map<DailyKey, long[]> sorted = new LinkedHashMap<>(days.size() * 2);
+        days.keySet().stream().sorted().forEach(k -> sorted.put(k, days.get(k)));
+        return sorted;
     }
 
     /** A batch may carry the same event twice; the first one counts. */
@@ -213,12 +217,13 @@ class UsageLedger {
     }
 
     private record DailyKey(String accountId, String feature, LocalDate day) implements Comparable<DailyKey> {
-        private static final Comparator<DailyKey> ORDER = Comparator.comparing(DailyKey::accountId)
-                .thenComparing(DailyKey::feature).thenComparing(DailyKey::day);
-
         @Override
         public int compareTo(DailyKey other) {
-            return ORDER.compare(this, other);
+            int c = accountId.compareTo(other.accountId);
+            if (c == 0) {
+                c = feature.compareTo(other.feature);
+            }
+            return c != 0 ? c : day.compareTo(other.day);
         }
     }
 }
