@@ -1,5 +1,9 @@
 package dev.tenure.engine.intake;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
 /**
  * Rows in the CSV form PostgreSQL's {@code COPY} reads. Text is quoted, so commas, quotes and line breaks
  * in it survive; numbers and times, which have none, are written as they are.
@@ -41,6 +45,11 @@ final class CopyText {
 
     int length() {
         return csv.length();
+    }
+
+    /** The rows as the UTF-8 bytes COPY reads: encoded once here, where ASCII text is a plain copy. */
+    InputStream bytes() {
+        return new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

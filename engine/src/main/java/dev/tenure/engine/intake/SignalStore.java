@@ -11,7 +11,6 @@ import org.springframework.stereotype.Repository;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -158,7 +157,7 @@ class SignalStore {
         jdbc.sql("DELETE FROM signal_incoming").update();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(csv.toString()));
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, csv.bytes());
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Could not copy " + csv.length() + " characters of signals into staging", e);
         } finally {

@@ -9,7 +9,6 @@ import org.springframework.stereotype.Repository;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -71,9 +70,16 @@ class UsageLedger {
 
     private static final String DEADLOCK = "40P01";
 
+    /**
+     * The order writers insert in, so two of them never wait on each other crosswise: any order all of them
+     * share will do, and hash codes (kept in the strings) compare faster than the text.
+     */
     private static final Comparator<UsageSignal> KEY_ORDER = (a, b) -> {
-        int bySource = a.source().compareTo(b.source());
-        return bySource != 0 ? bySource : a.externalId().compareTo(b.externalId());
+        int c = Integer.compare(a.externalId().hashCode(), b.externalId().hashCode());
+        if (c == 0) {
+            c = a.externalId().compareTo(b.externalId());
+        }
+        return c != 0 ? c : a.source().compareTo(b.source());
     };
 
     private final JdbcClient jdbc;
@@ -99,12 +105,13 @@ class UsageLedger {
         if (usage.isEmpty()) {
             return 0;
         }
-        List<UsageSignal> events = new ArrayList<>(unique(usage).values());
+        // No search for duplicates within the chunk: PostgreSQL refuses one like any other, and the careful path settles it.
+        List<UsageSignal> events = new ArrayList<>(usage);
         events.sort(KEY_ORDER);
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             if (!copyRefusingDuplicates(connection, "COPY usage_event" + COPY_COLUMNS, events(events))) {
-                return insertNew(events).size();
+                return insertNew(unique(usage).values()).size();
             }
             Map<DailyKey, long[]> days = rollup(events);
             if (!copyRefusingDuplicates(connection, "COPY usage_daily" + ROLLUP_COLUMNS, days(days))) {
@@ -117,7 +124,7 @@ class UsageLedger {
     }
 
     /** Copies the rows, or rolls back to before the copy and answers false when one of them is already there. */
-    private static boolean copyRefusingDuplicates(Connection connection, String copy, String csv) {
+    private static boolean copyRefusingDuplicates(Connection connection, String copy, CopyText csv) {
         try {
             Savepoint before = connection.setSavepoint();
             try {
@@ -156,7 +163,7 @@ class UsageLedger {
         jdbc.sql(ADD_TO_ROLLUP).update();
     }
 
-    private void copy(String copy, String csv) {
+    private void copy(String copy, CopyText csv) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             copyIn(connection, copy, csv);
@@ -167,9 +174,9 @@ class UsageLedger {
         }
     }
 
-    private static void copyIn(Connection connection, String copy, String csv) throws SQLException {
+    private static void copyIn(Connection connection, String copy, CopyText csv) throws SQLException {
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new StringReader(csv));
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, csv.bytes());
         } catch (IOException e) {
             throw new SQLException("reading the rows to copy failed", e);
         }
@@ -196,30 +203,34 @@ class UsageLedger {
         return unique;
     }
 
-    private static String events(Iterable<UsageSignal> events) {
+    private static CopyText events(Iterable<UsageSignal> events) {
         CopyText csv = new CopyText();
         for (UsageSignal u : events) {
             csv.text(u.source()).text(u.externalId()).text(u.accountId()).plain(u.occurredAt().toString()).text(u.feature())
                     .plain(Long.toString(u.quantity())).plain(Integer.toString(u.activeUsers())).end();
         }
-        return csv.toString();
+        return csv;
     }
 
-    private static String days(Map<DailyKey, long[]> days) {
+    private static CopyText days(Map<DailyKey, long[]> days) {
         CopyText csv = new CopyText();
         days.forEach((k, v) -> csv.text(k.accountId()).text(k.feature()).plain(k.day().toString())
                 .plain(Long.toString(v[0])).plain(Long.toString(v[1])).end());
-        return csv.toString();
+        return csv;
     }
 
     private static String key(String source, String externalId) {
         return source + "\u0000" + externalId;
     }
 
+    /** Ordered as {@link #KEY_ORDER} is: hash codes first, the text only to settle a tie. */
     private record DailyKey(String accountId, String feature, LocalDate day) implements Comparable<DailyKey> {
         @Override
         public int compareTo(DailyKey other) {
-            int c = accountId.compareTo(other.accountId);
+            int c = Integer.compare(accountId.hashCode(), other.accountId.hashCode());
+            if (c == 0) {
+                c = accountId.compareTo(other.accountId);
+            }
             if (c == 0) {
                 c = feature.compareTo(other.feature);
             }
