@@ -3,6 +3,9 @@ package dev.tenure.engine.intake;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
 /**
  * Rows in the CSV form PostgreSQL's {@code COPY} reads. Text is quoted, so commas, quotes and line breaks
@@ -35,6 +38,43 @@ final class CopyText {
         separate();
         csv.append(field);
         return this;
+    }
+
+    CopyText number(long value) {
+        separate();
+        csv.append(value);
+        return this;
+    }
+
+    /**
+     * A moment as PostgreSQL reads a {@code timestamptz} ({@code 2026-11-24 09:30:00.25+00}), written field by
+     * field: {@code Instant.toString} goes through a formatter, which costs more than the rest of a usage row.
+     */
+    CopyText instant(Instant at) {
+        separate();
+        LocalDateTime t = LocalDateTime.ofEpochSecond(at.getEpochSecond(), 0, ZoneOffset.UTC);
+        int year = t.getYear();
+        if (year < 1000 || year > 9999) {
+            csv.append(at);
+            return this;
+        }
+        csv.append(year).append('-');
+        two(t.getMonthValue()).append('-');
+        two(t.getDayOfMonth()).append(' ');
+        two(t.getHour()).append(':');
+        two(t.getMinute()).append(':');
+        two(t.getSecond());
+        int nanos = at.getNano();
+        if (nanos != 0) {
+            String fraction = Integer.toString(1_000_000_000 + nanos);
+            csv.append('.').append(fraction, 1, fraction.length());
+        }
+        csv.append("+00");
+        return this;
+    }
+
+    private StringBuilder two(int value) {
+        return csv.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     CopyText end() {

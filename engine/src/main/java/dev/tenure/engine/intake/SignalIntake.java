@@ -37,6 +37,7 @@ public class SignalIntake implements Intake {
     static final int GROUP = 500;
 
     private final Accounts accounts;
+    private final KnownAccounts knownAccounts;
     private final Contacts contacts;
     private final SignalStore signals;
     private final EvaluationQueue queue;
@@ -46,10 +47,11 @@ public class SignalIntake implements Intake {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    public SignalIntake(Accounts accounts, Contacts contacts, SignalStore signals, EvaluationQueue queue,
-                        AccountEvaluator evaluator, ActiveRuleSet rules, StepScheduler scheduler,
-                        TransactionTemplate transaction, Clock clock) {
+    SignalIntake(Accounts accounts, KnownAccounts knownAccounts, Contacts contacts, SignalStore signals, EvaluationQueue queue,
+                 AccountEvaluator evaluator, ActiveRuleSet rules, StepScheduler scheduler, TransactionTemplate transaction,
+                 Clock clock) {
         this.accounts = accounts;
+        this.knownAccounts = knownAccounts;
         this.contacts = contacts;
         this.signals = signals;
         this.queue = queue;
@@ -154,7 +156,7 @@ public class SignalIntake implements Intake {
         Set<String> referenced = new HashSet<>();
         batch.contacts().forEach(c -> referenced.add(c.value().accountId()));
         batch.signals().forEach(s -> referenced.add(s.value().accountId()));
-        Set<String> known = new HashSet<>(accounts.existing(referenced));
+        Set<String> known = knownAccounts.existing(referenced);
         batch.accounts().stream().map(Labeled::value).map(Account::id).forEach(known::add);
         List<RecordError> errors = new ArrayList<>();
         for (Labeled<Contact> c : batch.contacts()) {

@@ -206,16 +206,15 @@ class UsageLedger {
     private static CopyText events(Iterable<UsageSignal> events) {
         CopyText csv = new CopyText();
         for (UsageSignal u : events) {
-            csv.text(u.source()).text(u.externalId()).text(u.accountId()).plain(u.occurredAt().toString()).text(u.feature())
-                    .plain(Long.toString(u.quantity())).plain(Integer.toString(u.activeUsers())).end();
+            csv.text(u.source()).text(u.externalId()).text(u.accountId()).instant(u.occurredAt()).text(u.feature())
+                    .number(u.quantity()).number(u.activeUsers()).end();
         }
         return csv;
     }
 
     private static CopyText days(Map<DailyKey, long[]> days) {
         CopyText csv = new CopyText();
-        days.forEach((k, v) -> csv.text(k.accountId()).text(k.feature()).plain(k.day().toString())
-                .plain(Long.toString(v[0])).plain(Long.toString(v[1])).end());
+        days.forEach((k, v) -> csv.text(k.accountId()).text(k.feature()).plain(k.day().toString()).number(v[0]).number(v[1]).end());
         return csv;
     }
 

@@ -48,6 +48,18 @@ class UsageLedgerIntegrationTest {
     }
 
     @Test
+    void a_copied_event_keeps_its_moment_to_the_microsecond() {
+        String account = known("Exact moment");
+        Instant at = Instant.parse("2026-11-16T23:59:59.123456Z");
+
+        intake.store(batch(usage(account, "e1", at, "core", 1, 1)));
+
+        assertThat(jdbc.sql("SELECT occurred_at FROM usage_event WHERE external_id = ?").param(account + "-e1")
+                .query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(at);
+        assertThat(daily(account)).containsExactly("core 2026-11-16 1 1");
+    }
+
+    @Test
     void a_chunk_with_an_event_seen_before_stores_and_rolls_up_only_the_new_ones() {
         String account = known("Seen before");
         intake.store(batch(usage(account, "e1", MONDAY, "core", 5, 2), usage(account, "e2", MONDAY, "core", 7, 2)));
