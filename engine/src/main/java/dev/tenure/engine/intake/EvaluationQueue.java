@@ -8,12 +8,12 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Accounts waiting for one evaluation after their records were stored (table {@code evaluation_due}).
@@ -43,7 +43,13 @@ class EvaluationQueue {
         jdbc.sql("""
                         INSERT INTO evaluation_due (account_id, since) SELECT id, now() FROM unnest(?::text[]) AS ids(id)
                         ON CONFLICT (account_id) DO UPDATE SET since = EXCLUDED.since WHERE evaluation_due.since > EXCLUDED.since""")
-                .param(new TreeSet<>(accountIds).toArray(String[]::new)).update();
+                .param(sorted(accountIds)).update();
+    }
+
+    private static String[] sorted(Collection<String> ids) {
+        String[] sorted = ids.stream().distinct().toArray(String[]::new);
+        Arrays.sort(sorted);
+        return sorted;
     }
 
     /** Takes up to {@code limit} waiting accounts off the queue, in id order; a rollback puts them back. */

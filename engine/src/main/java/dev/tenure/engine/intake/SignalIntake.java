@@ -142,7 +142,8 @@ public class SignalIntake implements Intake {
     }
 
     private static Set<String> touched(Batch batch, List<Signal> signals) {
-        Set<String> touched = new TreeSet<>();
+        // Unordered: the queue and the evaluation put accounts in id order themselves.
+        Set<String> touched = new HashSet<>();
         batch.accounts().forEach(a -> touched.add(a.value().id()));
         batch.contacts().forEach(c -> touched.add(c.value().accountId()));
         signals.forEach(s -> touched.add(s.accountId()));

@@ -15,6 +15,7 @@ import java.sql.Savepoint;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -191,8 +192,12 @@ class UsageLedger {
             day[0] += u.quantity();
             day[1] = Math.max(day[1], u.activeUsers());
         }
+        DailyKey[] keys = days.keySet().toArray(DailyKey[]::new);
+        Arrays.sort(keys);
         Map<DailyKey, long[]> sorted = new LinkedHashMap<>(days.size() * 2);
-        days.keySet().stream().sorted().forEach(k -> sorted.put(k, days.get(k)));
+        for (DailyKey k : keys) {
+            sorted.put(k, days.get(k));
+        }
         return sorted;
     }
 
