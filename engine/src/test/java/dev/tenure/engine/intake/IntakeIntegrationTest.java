@@ -113,6 +113,18 @@ class IntakeIntegrationTest {
     }
 
     @Test
+    void a_record_refused_for_an_unknown_account_is_accepted_once_the_account_exists() {
+        TestData later = TestData.account("Created later", Segment.LOW_TOUCH);
+        Batch answer = Batch.ofSignals(List.of(
+                new Labeled<>("nps[0]", new NpsSignal("test", "n-" + later.id(), later.id(), Instant.now(), null, 9, ""))));
+        assertThatThrownBy(() -> intake.accept(answer)).isInstanceOf(RejectedRecordsException.class);
+
+        intake.accept(later.batch());
+
+        assertThat(intake.accept(answer).accepted()).isEqualTo(1);
+    }
+
+    @Test
     void a_chunk_that_began_first_but_commits_second_still_has_its_signals_arrive() {
         TestData account = TestData.account("Committed second", Segment.HIGH_TOUCH);
         intake.accept(account.batch());
