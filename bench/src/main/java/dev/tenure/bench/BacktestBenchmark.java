@@ -28,7 +28,7 @@ import java.util.Map;
  * pack, and the same replay through an empty rule set as the baseline (reading, rolling up, scoring
  * health and running empty sessions: everything but the rules), and prints both rates and their ratio.
  * The signals are made deterministically and loaded into a fresh embedded PostgreSQL with COPY first, so
- * the replay reads them the way a real backtest does. Run it with {@code ./mvnw -o -B -Pbench -pl bench
+ * the replay reads them the way a real backtest does. Run it with {@code ./mvnw -B -Pbench -pl bench
  * -am verify -DskipTests} (bench/README.md).
  */
 public final class BacktestBenchmark {

@@ -2,6 +2,7 @@ package dev.tenure.bench;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.tenure.engine.calendar.Span;
 import dev.tenure.engine.plays.StepDefinition;
 import dev.tenure.engine.plays.StepType;
 import dev.tenure.engine.rules.ActiveRuleSet;
@@ -38,7 +39,7 @@ import java.util.Set;
  * of its own, are drained by the engine's batched pipeline (the scheduler woken once) into an
  * in-process GreenMail SMTP server; then, in the same run, a smaller number through one Quartz job per
  * step (the baseline), each job carrying out its one step through the same code. Prints both rates, their
- * ratio and the counts that show each step ran once. Run it with {@code ./mvnw -o -B -Pbench -pl bench
+ * ratio and the counts that show each step ran once. Run it with {@code ./mvnw -B -Pbench -pl bench
  * -am verify -DskipTests -Dbench=dispatch} (bench/README.md).
  * <p>
  * The contacts share {@code bench.mailboxes} addresses (1,000): GreenMail's in-memory store finds and creates
@@ -89,7 +90,7 @@ public final class DispatchBenchmark {
                              "--tenure.step-batch-size=" + batch, "--tenure.step-workers=" + workers,
                              "--logging.level.root=WARN")) {
             JdbcClient jdbc = engine.getBean(JdbcClient.class);
-            String definition = engine.getBean(JsonColumns.class).write(new StepDefinition(StepType.EMAIL, Duration.ZERO,
+            String definition = engine.getBean(JsonColumns.class).write(new StepDefinition(StepType.EMAIL, Span.ZERO,
                     null, null, null, null, null, List.of("champion"), "usage-drop-tips"));
             String version = engine.getBean(ActiveRuleSet.class).get().version();
 

@@ -32,7 +32,7 @@ import java.util.Random;
  * drop until every row is a signal and the file is in {@code done/}; then, in the same run and database,
  * the same file loaded with PostgreSQL's {@code COPY} into a plain table of the same columns, the floor
  * of what loading those bytes costs. Prints both rates and their ratio. Run it with
- * {@code ./mvnw -o -B -Pbench -pl bench -am verify -DskipTests -Dbench=filedrop} (bench/README.md).
+ * {@code ./mvnw -B -Pbench -pl bench -am verify -DskipTests -Dbench=filedrop} (bench/README.md).
  */
 public final class FileDropBenchmark {
 
