@@ -1,6 +1,7 @@
 package dev.tenure.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.Segment;
 import org.junit.jupiter.api.Test;
@@ -8,8 +9,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,7 +50,7 @@ class BadWebhookInputIntegrationTest extends ApiIntegrationTest {
 
         JsonNode error = firstError(post("/api/webhooks/usage", """
                 {"eventId": "u-%s", "accountId": "%s", "occurredAt": "%s", "quantity": 3}"""
-                .formatted(account.id(), account.id(), Instant.now())));
+                .formatted(account.id(), account.id(), TestClock.now())));
 
         assertThat(error.path("record").asText()).startsWith("usage");
         assertThat(error.path("field").asText()).isEqualTo("feature");
@@ -64,7 +63,7 @@ class BadWebhookInputIntegrationTest extends ApiIntegrationTest {
 
         JsonNode error = firstError(post("/api/webhooks/nps", """
                 {"eventId": "n-%s", "accountId": "%s", "occurredAt": "%s", "score": "high"}"""
-                .formatted(account.id(), account.id(), Instant.now())));
+                .formatted(account.id(), account.id(), TestClock.now())));
 
         assertThat(error.path("field").asText()).isEqualTo("score");
         assertThat(error.path("message").asText()).contains("high");
@@ -73,7 +72,7 @@ class BadWebhookInputIntegrationTest extends ApiIntegrationTest {
     @Test
     void an_unknown_account_is_named() {
         JsonNode error = firstError(post("/api/webhooks/nps", """
-                {"eventId": "n-ghost", "accountId": "ghost-account", "occurredAt": "%s", "score": 9}""".formatted(Instant.now())));
+                {"eventId": "n-ghost", "accountId": "ghost-account", "occurredAt": "%s", "score": 9}""".formatted(TestClock.now())));
 
         assertThat(error.path("field").asText()).isEqualTo("accountId");
         assertThat(error.path("message").asText()).contains("ghost-account");
@@ -86,7 +85,7 @@ class BadWebhookInputIntegrationTest extends ApiIntegrationTest {
         JsonNode error = firstError(post("/api/webhooks/tickets", """
                 [{"eventId": "t1-%1$s", "accountId": "%1$s", "occurredAt": "%2$s", "ticketId": "T1", "priority": "P1", "status": "OPEN"},
                  {"eventId": "t2-%1$s", "accountId": "%1$s", "occurredAt": "%2$s", "ticketId": "T2", "priority": "P7", "status": "OPEN"}]"""
-                .formatted(account.id(), Instant.now())));
+                .formatted(account.id(), TestClock.now())));
 
         assertThat(error.path("record").asText()).startsWith("tickets[1]");
         assertThat(error.path("field").asText()).isEqualTo("priority");

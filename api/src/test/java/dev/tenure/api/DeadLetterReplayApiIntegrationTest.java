@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenure.api.people.Role;
 import dev.tenure.engine.deadletters.DeadLetter;
 import dev.tenure.engine.deadletters.DeadLetters;
+import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.Segment;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +30,7 @@ class DeadLetterReplayApiIntegrationTest extends ApiIntegrationTest {
         String eventId = "nps-" + account.id();
         post("/api/webhooks/nps", """
                 {"eventId": "%s", "accountId": "%s", "occurredAt": "%s", "score": 4}"""
-                .formatted(eventId, account.id(), Instant.now()));
+                .formatted(eventId, account.id(), TestClock.now()));
         return deadLetters.latest("webhook", 1000).stream().filter(d -> d.record().contains(eventId))
                 .map(DeadLetter::id).findFirst().orElseThrow();
     }
@@ -91,7 +91,7 @@ class DeadLetterReplayApiIntegrationTest extends ApiIntegrationTest {
         String origin = "tenure.usage/2/" + System.nanoTime();
         deadLetters.record(List.of(DeadLetter.of("kafka", origin, null, """
                 {"eventId":"%1$s-k1","accountId":"%1$s","occurredAt":"%2$s","feature":"core"}"""
-                .formatted(account.id(), Instant.now()), "usage (event " + account.id() + "-k1): accountId: unknown account")));
+                .formatted(account.id(), TestClock.now()), "usage (event " + account.id() + "-k1): accountId: unknown account")));
         long id = deadLetters.latest("kafka", 1000).stream().filter(d -> d.origin().equals(origin))
                 .map(DeadLetter::id).findFirst().orElseThrow();
         assertThat(replay(id).getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);

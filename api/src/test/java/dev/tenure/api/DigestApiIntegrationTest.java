@@ -1,6 +1,7 @@
 package dev.tenure.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.Segment;
 import org.junit.jupiter.api.Test;
@@ -21,8 +22,9 @@ class DigestApiIntegrationTest extends ApiIntegrationTest {
         String csm = acme.account().csm();
         jdbc.sql("""
                         INSERT INTO task (account_id, owner, title, priority, status, due_at, created_at)
-                        VALUES (?, ?, 'Call back', 'HIGH', 'OPEN', now() - interval '1 day', now())""")
-                .params(acme.id(), csm).update();
+                        VALUES (?, ?, 'Call back', 'HIGH', 'OPEN', ?, ?)""")
+                .params(acme.id(), csm, java.sql.Timestamp.from(TestClock.now().minus(java.time.Duration.ofDays(1))),
+                        java.sql.Timestamp.from(TestClock.now())).update();
 
         JsonNode first = post("/api/digests/send", "").getBody();
         post("/api/digests/send", "");

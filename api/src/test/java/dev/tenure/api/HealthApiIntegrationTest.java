@@ -2,6 +2,7 @@ package dev.tenure.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenure.api.people.Role;
+import dev.tenure.engine.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -74,7 +75,7 @@ class HealthApiIntegrationTest extends ApiIntegrationTest {
     @Test
     void an_account_shows_its_health_now_with_shares_history_and_trend() throws Exception {
         String id = account();
-        Instant now = Instant.now();
+        Instant now = TestClock.now();
         score(id, 60, "AVERAGE", now.minusSeconds(40L * 86_400).toString());
         score(id, 72, "GOOD", now.minusSeconds(60).toString());
 

@@ -1,15 +1,14 @@
 package dev.tenure.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.Segment;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,7 +57,7 @@ class InboxApiIntegrationTest extends ApiIntegrationTest {
     @Test
     void a_snoozed_task_leaves_the_open_list_until_its_date() {
         JsonNode task = openTask("Snoozer");
-        String until = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+        String until = TestClock.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
 
         ResponseEntity<JsonNode> snoozed = post("/api/tasks/" + task.path("id").asLong() + "/snooze", "{\"until\": \"" + until + "\"}");
 
@@ -70,7 +69,7 @@ class InboxApiIntegrationTest extends ApiIntegrationTest {
     @Test
     void a_task_can_be_snoozed_until_a_date_but_not_until_a_word() {
         JsonNode task = openTask("Date Snoozer");
-        String date = java.time.LocalDate.now().plusDays(7).toString();
+        String date = TestClock.today().plusDays(7).toString();
 
         assertThat(post("/api/tasks/" + task.path("id").asLong() + "/snooze", "{\"until\": \"" + date + "\"}")
                 .getBody().path("snoozedUntil").asText()).startsWith(date + "T00:00:00");

@@ -4,6 +4,7 @@ import dev.tenure.api.people.Role;
 import dev.tenure.engine.tasks.Inbox;
 import dev.tenure.engine.tasks.Task;
 import dev.tenure.engine.tasks.TaskQuery;
+import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.Segment;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.slf4j.LoggerFactory;
@@ -86,7 +87,7 @@ class InboxInTheBrowserTest extends ApiIntegrationTest {
 
         post("/api/webhooks/nps", """
                 {"eventId": "nps-%s", "accountId": "%s", "occurredAt": "%s", "score": 2, "comment": "Exports keep failing",
-                 "contactEmail": "champion@%s.test"}""".formatted(account.id(), account.id(), Instant.now(), account.id()));
+                 "contactEmail": "champion@%s.test"}""".formatted(account.id(), account.id(), TestClock.now(), account.id()));
 
         // The inbox polls every 15 seconds; a reload shows the task as soon as it exists.
         WebElement row = waitFor().until(browser -> {
@@ -162,11 +163,11 @@ class InboxInTheBrowserTest extends ApiIntegrationTest {
         post("/api/webhooks/nps", """
                 {"eventId": "nps-%s", "accountId": "%s", "occurredAt": "%s", "score": 3,
                  "comment": "Reports take minutes to load since the upgrade", "contactEmail": "maria.chen@northwind.example"}"""
-                .formatted(northwind.id(), northwind.id(), Instant.now()));
+                .formatted(northwind.id(), northwind.id(), TestClock.now()));
         taskAt(northwind);
-        Instant soon = Instant.now().plusSeconds(2);
+        Instant soon = TestClock.now().plusSeconds(2);
         inbox.reschedule(List.of(usageDrop.id()), soon, owner);
-        await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(soon));
+        await().atMost(Duration.ofSeconds(5)).until(() -> TestClock.now().isAfter(soon));
         signIn(owner);
 
         chromium.viewport(HeadlessChromium.LAPTOP);

@@ -1,6 +1,7 @@
 package dev.tenure.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.ContactRole;
 import dev.tenure.engine.vocabulary.Segment;
@@ -9,8 +10,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,7 +36,7 @@ class NpsByEmailApiIntegrationTest extends ApiIntegrationTest {
 
         ResponseEntity<JsonNode> response = post("/api/webhooks/nps", """
                 {"eventId": "n-%1$s", "occurredAt": "%2$s", "score": 3, "contactEmail": "champion@%1$s.test",
-                 "comment": "Too slow"}""".formatted(acme.id(), Instant.now()));
+                 "comment": "Too slow"}""".formatted(acme.id(), TestClock.now()));
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getBody().path("accepted").asInt()).isEqualTo(1);
@@ -55,7 +54,7 @@ class NpsByEmailApiIntegrationTest extends ApiIntegrationTest {
 
         ResponseEntity<JsonNode> response = post("/api/webhooks/nps", """
                 {"eventId": "n-%s", "occurredAt": "%s", "score": 9, "contactEmail": "%s"}"""
-                .formatted(first.id(), Instant.now(), shared));
+                .formatted(first.id(), TestClock.now(), shared));
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         JsonNode error = response.getBody().path("errors").get(0);
@@ -68,7 +67,7 @@ class NpsByEmailApiIntegrationTest extends ApiIntegrationTest {
     void an_unknown_respondent_is_refused_naming_contact_email() {
         ResponseEntity<JsonNode> response = post("/api/webhooks/nps", """
                 {"eventId": "n-nobody-%1$s", "occurredAt": "%2$s", "score": 9, "contactEmail": "nobody-%1$s@nowhere.test"}"""
-                .formatted(System.nanoTime(), Instant.now()));
+                .formatted(System.nanoTime(), TestClock.now()));
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         JsonNode error = response.getBody().path("errors").get(0);

@@ -7,22 +7,22 @@ import dev.tenure.engine.tasks.Task;
 import dev.tenure.engine.tasks.TaskOutcome;
 import dev.tenure.engine.tasks.TaskQuery;
 import dev.tenure.engine.tasks.TaskStatus;
+import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.timeline.Timeline;
 import dev.tenure.engine.timeline.TimelineEntry;
 import dev.tenure.engine.vocabulary.Segment;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,9 +113,9 @@ class PagesIntegrationTest extends ApiIntegrationTest {
     @Test
     void the_inbox_filters_and_marks_overdue_tasks_in_words() throws Exception {
         Task task = detractorTask("Overdue Otter");
-        inbox.reschedule(List.of(task.id()), java.time.Instant.now().plusSeconds(2), task.owner());
-        await().atMost(Duration.ofSeconds(5)).until(() -> task.overdueAt(java.time.Instant.now().minusSeconds(2))
-                || inbox.get(task.id()).dueAt().isBefore(java.time.Instant.now()));
+        inbox.reschedule(List.of(task.id()), TestClock.now().plusSeconds(2), task.owner());
+        await().atMost(Duration.ofSeconds(5)).until(() -> task.overdueAt(TestClock.now().minusSeconds(2))
+                || inbox.get(task.id()).dueAt().isBefore(TestClock.now()));
 
         String overdue = page(MockMvcRequestBuilders.get("/inbox").param("overdue", "true").with(signedIn(task.owner())), 200);
         String low = page(MockMvcRequestBuilders.get("/inbox").param("priority", "LOW").with(signedIn(task.owner())), 200);
@@ -153,20 +153,20 @@ class PagesIntegrationTest extends ApiIntegrationTest {
     @Test
     void a_snoozed_task_leaves_the_inbox_until_the_time_chosen() throws Exception {
         Task task = detractorTask("Snooze Sloth");
-        String until = LocalDate.now(ZoneOffset.UTC).plusDays(3) + "T09:30";
+        String until = TestClock.today().plusDays(3) + "T09:30";
 
         mvc.perform(MockMvcRequestBuilders.post("/inbox/tasks/" + task.id() + "/snooze").param("until", until).with(signedIn(task.owner())))
                 .andExpect(status().is3xxRedirection());
 
         assertThat(inbox.get(task.id()).status()).isEqualTo(TaskStatus.SNOOZED);
-        assertThat(inbox.get(task.id()).snoozedUntil()).isEqualTo(LocalDate.now(ZoneOffset.UTC).plusDays(3).atTime(9, 30).toInstant(ZoneOffset.UTC));
+        assertThat(inbox.get(task.id()).snoozedUntil()).isEqualTo(TestClock.today().plusDays(3).atTime(9, 30).toInstant(ZoneOffset.UTC));
     }
 
     @Test
     void a_csm_on_holiday_hands_selected_tasks_to_a_colleague_and_moves_others_to_after_the_holiday() throws Exception {
         Task first = detractorTask("Holiday Heron");
         Task second = detractorTask("Holiday Hare");
-        String back = LocalDate.now(ZoneOffset.UTC).plusDays(21).toString();
+        String back = TestClock.today().plusDays(21).toString();
 
         // CS ops act for both CSMs at once; a CSM could only select their own.
         mvc.perform(MockMvcRequestBuilders.post("/inbox/bulk").param("task", String.valueOf(first.id())).param("action", "reassign")
@@ -229,7 +229,7 @@ class PagesIntegrationTest extends ApiIntegrationTest {
         String html = page(MockMvcRequestBuilders.get("/accounts/" + account.id()).with(signedIn(account.account().csm())), 200);
 
         assertThat(html).contains("Account Page Alpaca", "HIGH_TOUCH", account.account().csm(),
-                LocalDate.now(ZoneOffset.UTC).plusDays(200).toString());
+                TestClock.today().plusDays(200).toString());
         assertThat(html).contains("id=\"health-now\"", "id=\"health-components\"", "usage", "sentiment",
                 "<svg id=\"health-trend\"", "<polyline", "id=\"health-history\"");
         assertThat(html).contains("id=\"running-plays\"", "Save play", "usage-drop-checkin");

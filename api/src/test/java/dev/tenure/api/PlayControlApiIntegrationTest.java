@@ -2,12 +2,14 @@ package dev.tenure.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenure.api.people.Role;
+import dev.tenure.engine.calendar.Span;
 import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.plays.PlayRuns;
 import dev.tenure.engine.plays.StepDefinition;
 import dev.tenure.engine.plays.StepType;
 import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.ActiveRuleSet;
+import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.Segment;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +38,11 @@ class PlayControlApiIntegrationTest extends ApiIntegrationTest {
     long runningPlay(String name) {
         TestData account = TestData.account(name, Segment.HIGH_TOUCH);
         intake.accept(account.batch());
-        PlayDefinition play = new PlayDefinition("api-pause-check", "API pause check", null, Duration.ZERO, List.of(
-                new StepDefinition(StepType.TASK, Duration.ofDays(7), "csm", "Check in", null, "NORMAL",
-                        Duration.ofDays(1), List.of(), null)));
+        PlayDefinition play = new PlayDefinition("api-pause-check", "API pause check", null, Span.ZERO, List.of(
+                new StepDefinition(StepType.TASK, Span.ofDays(7), "csm", "Check in", null, "NORMAL",
+                        Span.ofDays(1), List.of(), null)));
         Why why = new Why("test", rules.get().version(), Map.of());
-        return transaction.execute(tx -> runs.start(account.id(), play, why, Instant.now()).orElseThrow()).runId();
+        return transaction.execute(tx -> runs.start(account.id(), play, why, TestClock.now()).orElseThrow()).runId();
     }
 
     @Test

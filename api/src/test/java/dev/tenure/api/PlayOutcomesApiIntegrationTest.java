@@ -5,6 +5,7 @@ import dev.tenure.api.people.Role;
 import dev.tenure.engine.EngineProperties;
 import dev.tenure.engine.accounts.Accounts;
 import dev.tenure.engine.accounts.Contacts;
+import dev.tenure.engine.calendar.Span;
 import dev.tenure.engine.plays.HoldoutDraw;
 import dev.tenure.engine.plays.HoldoutProperties;
 import dev.tenure.engine.plays.Measurement;
@@ -16,6 +17,7 @@ import dev.tenure.engine.plays.StopWhen;
 import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.storage.JsonColumns;
+import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.testing.TestPlays;
 import dev.tenure.engine.timeline.Timeline;
@@ -35,7 +37,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
@@ -80,8 +81,8 @@ class PlayOutcomesApiIntegrationTest extends ApiIntegrationTest {
     StartGuard guard;
 
     private final String playId = "measured-" + UUID.randomUUID().toString().substring(0, 8);
-    private final Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(40));
-    private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    private final Instant start = TestClock.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(40));
+    private final LocalDate today = TestClock.today();
     private TestData reached;
 
     @BeforeEach
@@ -212,9 +213,9 @@ class PlayOutcomesApiIntegrationTest extends ApiIntegrationTest {
 
     private void start(TestData account, boolean heldOut) {
         intake.accept(account.batch());
-        PlayDefinition play = new PlayDefinition(playId, "Measured play", "Back to 80%", Duration.ofDays(30),
-                List.of(TestPlays.task(Duration.ofDays(400), "Call")), new StopWhen(80, null, null), null,
-                new Measurement(Duration.ofDays(30), heldOut ? 100 : 0));
+        PlayDefinition play = new PlayDefinition(playId, "Measured play", "Back to 80%", Span.ofDays(30),
+                List.of(TestPlays.task(Span.ofDays(400), "Call")), new StopWhen(80, null, null), null,
+                new Measurement(Span.ofDays(30), heldOut ? 100 : 0));
         // The test configuration turns holdouts off; this store draws them.
         PlayRuns runs = new PlayRuns(jdbc, json, timeline, accounts, contacts, engine, sendWindow, guard,
                 new HoldoutDraw(new HoldoutProperties(true)));

@@ -1,6 +1,7 @@
 package dev.tenure.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.ContactRole;
 import dev.tenure.engine.vocabulary.Segment;
@@ -56,7 +57,7 @@ class SegmentApiIntegrationTest extends ApiIntegrationTest {
     void a_batch_of_group_identify_and_track_calls_stores_usage_of_mapped_events_only_and_the_identified_contact() {
         TestData acme = storedAccount("Acme", Segment.TECH_TOUCH);
         String a = acme.id();
-        String now = Instant.now().toString();
+        String now = TestClock.now().toString();
 
         ResponseEntity<JsonNode> response = segment("/api/webhooks/segment", WRITE_KEY, """
                 {"batch": [
@@ -87,7 +88,7 @@ class SegmentApiIntegrationTest extends ApiIntegrationTest {
     void a_resent_message_id_is_a_duplicate_and_a_later_track_without_group_lands_through_the_earlier_group_call() {
         TestData acme = storedAccount("Acme", Segment.TECH_TOUCH);
         String a = acme.id();
-        String now = Instant.now().toString();
+        String now = TestClock.now().toString();
         segment("/api/webhooks/segment/v1/group", WRITE_KEY, """
                 {"messageId": "%1$s-g1", "userId": "%1$s-user", "groupId": "%1$s", "timestamp": "%2$s"}""".formatted(a, now));
         String track = """
@@ -135,7 +136,7 @@ class SegmentApiIntegrationTest extends ApiIntegrationTest {
     void core_usage_dropping_in_segment_events_starts_the_tech_touch_save_play() {
         TestData acme = storedAccount("Acme", Segment.TECH_TOUCH);
         String a = acme.id();
-        Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(10, ChronoUnit.HOURS);
+        Instant today = TestClock.now().truncatedTo(ChronoUnit.DAYS).plus(10, ChronoUnit.HOURS);
         List<String> calls = new ArrayList<>();
         calls.add("""
                 {"type": "group", "messageId": "%1$s-g", "userId": "%1$s-user", "groupId": "%1$s", "timestamp": "%2$s"}"""

@@ -2,6 +2,7 @@ package dev.tenure.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.Segment;
 import org.junit.jupiter.api.Test;
@@ -10,8 +11,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-
-import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +37,7 @@ class SourceCountersApiIntegrationTest extends ApiIntegrationTest {
     String usage(TestData account, String eventId) {
         return """
                 {"eventId": "%s", "accountId": "%s", "occurredAt": "%s", "feature": "core"}"""
-                .formatted(eventId, account.id(), Instant.now());
+                .formatted(eventId, account.id(), TestClock.now());
     }
 
     @Test

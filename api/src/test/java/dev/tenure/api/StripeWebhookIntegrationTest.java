@@ -7,6 +7,7 @@ import dev.tenure.connectors.stripe.StripeSignature;
 import dev.tenure.engine.deadletters.DeadLetter;
 import dev.tenure.engine.deadletters.DeadLetters;
 import dev.tenure.engine.intake.IntakeResult;
+import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.ContactRole;
 import dev.tenure.engine.vocabulary.Segment;
@@ -24,7 +25,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
 
@@ -92,7 +92,7 @@ class StripeWebhookIntegrationTest extends ApiIntegrationTest {
     void a_bad_signature_a_missing_one_and_a_stale_one_are_refused_naming_the_header() {
         TestData account = account("Stripe Forged");
         String event = stripeEvent("invoice.payment_failed", account.id());
-        long now = Instant.now().getEpochSecond();
+        long now = TestClock.now().getEpochSecond();
 
         ResponseEntity<JsonNode> forged = postToStripe(event, "t=" + now + ",v1=" + "ab".repeat(32));
         ResponseEntity<JsonNode> unsigned = postToStripe(event, null);
@@ -113,7 +113,7 @@ class StripeWebhookIntegrationTest extends ApiIntegrationTest {
     void a_signature_is_accepted_when_any_of_several_v1_values_matches_while_the_secret_is_rolled() {
         TestData account = account("Stripe Rolling");
         String event = stripeEvent("invoice.payment_failed", account.id());
-        long now = Instant.now().getEpochSecond();
+        long now = TestClock.now().getEpochSecond();
 
         ResponseEntity<JsonNode> response = postToStripe(event, "t=" + now + ",v1=" + "00".repeat(32) + ",v1=" + hex(event, now));
 
@@ -221,14 +221,14 @@ class StripeWebhookIntegrationTest extends ApiIntegrationTest {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .replace("{{event}}", UUID.randomUUID().toString().replace("-", ""))
                     .replace("{{account}}", accountId)
-                    .replace("{{created}}", String.valueOf(Instant.now().getEpochSecond()));
+                    .replace("{{created}}", String.valueOf(TestClock.now().getEpochSecond()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private ResponseEntity<JsonNode> postSigned(String event) {
-        return postToStripe(event, header(event, Instant.now().getEpochSecond()));
+        return postToStripe(event, header(event, TestClock.now().getEpochSecond()));
     }
 
     private ResponseEntity<JsonNode> postToStripe(String event, String signature) {

@@ -11,6 +11,7 @@ import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.schedule.StepRunner;
 import dev.tenure.engine.testing.SharedGreenMail;
+import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.testing.TestPlays;
 import dev.tenure.engine.timeline.Timeline;
@@ -26,7 +27,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -128,7 +128,7 @@ class UnsubscribeApiIntegrationTest extends ApiIntegrationTest {
     private PlayStep startAndRun(TestData account) {
         Why why = new Why("test", rules.get().version(), Map.of());
         PlayDefinition play = TestPlays.play("unsubscribe-link", TestPlays.checkInEmail());
-        long runId = transaction.execute(tx -> runs.start(account.id(), play, why, Instant.now().minusSeconds(60)).orElseThrow()).runId();
+        long runId = transaction.execute(tx -> runs.start(account.id(), play, why, TestClock.now().minusSeconds(60)).orElseThrow()).runId();
         runner.runDue();
         await().atMost(Duration.ofSeconds(10)).until(() -> !"SCHEDULED".equals(runs.steps(runId).get(0).status()));
         return runs.steps(runId).get(0);

@@ -2,11 +2,11 @@ package dev.tenure.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenure.engine.testing.SharedGreenMail;
+import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.ContactRole;
 import dev.tenure.engine.vocabulary.Segment;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -25,7 +25,7 @@ class WebhookToInboxIntegrationTest extends ApiIntegrationTest {
         intake.accept(account.batch());
         String csm = account.account().csm();
 
-        Instant sent = Instant.now();
+        Instant sent = TestClock.now();
         ResponseEntity<JsonNode> response = post("/api/webhooks/nps", """
                 {"eventId": "nps-%s", "accountId": "%s", "occurredAt": "%s", "score": 3, "comment": "Too slow",
                  "contactEmail": "champion@%s.test"}""".formatted(account.id(), account.id(), sent, account.id()));
@@ -47,7 +47,7 @@ class WebhookToInboxIntegrationTest extends ApiIntegrationTest {
 
         ResponseEntity<JsonNode> response = post("/api/webhooks/billing", """
                 [{"eventId": "pay-%s", "accountId": "%s", "occurredAt": "%s", "event": "PAYMENT_FAILED", "amount": 420.00}]"""
-                .formatted(account.id(), account.id(), Instant.now()));
+                .formatted(account.id(), account.id(), TestClock.now()));
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getBody().path("accepted").asInt()).isEqualTo(1);
@@ -68,7 +68,7 @@ class WebhookToInboxIntegrationTest extends ApiIntegrationTest {
         intake.accept(account.batch());
         String nps = """
                 {"eventId": "again-%s", "accountId": "%s", "occurredAt": "%s", "score": 2}"""
-                .formatted(account.id(), account.id(), Instant.now());
+                .formatted(account.id(), account.id(), TestClock.now());
 
         assertThat(post("/api/webhooks/nps", nps).getBody().path("duplicates").asInt()).isZero();
         assertThat(post("/api/webhooks/nps", nps).getBody().path("duplicates").asInt()).isEqualTo(1);

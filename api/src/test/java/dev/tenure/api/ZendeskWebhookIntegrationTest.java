@@ -1,6 +1,7 @@
 package dev.tenure.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.Segment;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class ZendeskWebhookIntegrationTest extends ApiIntegrationTest {
         TestData account = TestData.account("Zendesk Urgent", Segment.HIGH_TOUCH);
         intake.accept(account.batch());
         long ticket = 100_000 + (long) (Math.random() * 1_000_000_000L);
-        Instant opened = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        Instant opened = TestClock.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         Instant solved = opened.plus(1, ChronoUnit.HOURS);
 
         ResponseEntity<JsonNode> created = post("/api/webhooks/zendesk", zendeskEvent("ticket.created", account.id(), ticket, opened, opened));
@@ -62,7 +63,7 @@ class ZendeskWebhookIntegrationTest extends ApiIntegrationTest {
         headers.setContentType(MediaType.APPLICATION_JSON);
 
         ResponseEntity<JsonNode> response = anonymous.postForEntity("/api/webhooks/zendesk",
-                new HttpEntity<>(zendeskEvent("ticket.created", "any", 1, Instant.now(), Instant.now()), headers), JsonNode.class);
+                new HttpEntity<>(zendeskEvent("ticket.created", "any", 1, TestClock.now(), TestClock.now()), headers), JsonNode.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(response.getBody().path("detail").asText()).contains("X-Tenure-Source-Secret", "zendesk");

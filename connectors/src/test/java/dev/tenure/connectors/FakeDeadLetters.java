@@ -2,6 +2,7 @@ package dev.tenure.connectors;
 
 import dev.tenure.engine.deadletters.DeadLetter;
 import dev.tenure.engine.deadletters.DeadLetters;
+import dev.tenure.engine.testing.TestClock;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ public class FakeDeadLetters extends DeadLetters {
     private final List<DeadLetter> letters = new ArrayList<>();
 
     public FakeDeadLetters() {
-        super(null);
+        super(null, TestClock.get());
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.tenure.engine.mail.MailRetryProperties;
 import dev.tenure.engine.mail.SmtpConnectionProperties;
 import dev.tenure.engine.plays.HoldoutProperties;
 import dev.tenure.engine.plays.SendWindowProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,8 +22,12 @@ import java.time.Clock;
 @PropertySource("classpath:dev/tenure/engine/engine.properties")
 public class EngineConfiguration {
 
-    /** One clock for the engine, so tests and backtests can stand in another. */
+    /**
+     * One clock for the engine, read for every "now" in Java and passed to SQL, so tests can stand in a
+     * clock of their own (a bean of type {@link Clock} registered before this one).
+     */
     @Bean
+    @ConditionalOnMissingBean(Clock.class)
     Clock clock() {
         return Clock.systemUTC();
     }

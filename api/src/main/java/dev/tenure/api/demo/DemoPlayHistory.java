@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
@@ -54,12 +55,13 @@ class DemoPlayHistory {
             Instant ended = past.heldOut() ? started : started.plus(RUN_LENGTH);
             long runId = jdbc.sql("""
                             INSERT INTO play_run (account_id, play_id, play_name, status, started_at, ended_at, rule_name,
-                                                  rule_set_version, matched_facts, stop_when, goal_within)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, '{}'::jsonb, ?::jsonb, CAST(? AS bigint) * interval '1 second')
+                                                  rule_set_version, matched_facts, stop_when, goal_within, goal_horizon_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, '{}'::jsonb, ?::jsonb, CAST(? AS interval), ?)
                             RETURNING id""")
                     .params(entry.getKey(), play.id(), play.name(), past.heldOut() ? "HOLDOUT" : "COMPLETED",
                             Timestamp.from(started), Timestamp.from(ended), RULE, ruleSet.version(),
-                            json.write(play.stopWhen()), play.measurement().within().toSeconds())
+                            json.write(play.stopWhen()), play.measurement().within().words(),
+                            Timestamp.from(play.measurement().within().after(started, ZoneOffset.UTC)))
                     .query(Long.class).single();
             timeline.record(new TimelineEntry(entry.getKey(), started, past.heldOut() ? "play.held-out" : "play.started",
                     past.heldOut() ? "Held out of \"" + play.name() + "\" to measure it (rule \"" + RULE + "\")"

@@ -3,9 +3,9 @@ package dev.tenure.api.backtests;
 import dev.tenure.engine.rules.RuleSet;
 import dev.tenure.engine.rules.RuleSetCompiler;
 import dev.tenure.engine.rules.RuleSetFiles;
+import dev.tenure.engine.testing.TestClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -23,7 +23,7 @@ class BacktestRunsUnitTest {
 
     final Queue<Runnable> held = new ArrayDeque<>();
     /** No engine behind it: a backtest that gets to run fails, which is what the second test wants. */
-    final BacktestRuns runs = new BacktestRuns(null, Clock.systemUTC(), held::add);
+    final BacktestRuns runs = new BacktestRuns(null, TestClock.get(), held::add);
 
     @Test
     void while_one_backtest_runs_a_second_is_refused() {

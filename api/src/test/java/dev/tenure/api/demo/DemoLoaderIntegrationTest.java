@@ -3,12 +3,6 @@ package dev.tenure.api.demo;
 import dev.tenure.api.people.ApiTokens;
 import dev.tenure.api.people.People;
 import dev.tenure.api.people.Role;
-import dev.tenure.engine.outcomes.Arm;
-import dev.tenure.engine.outcomes.GoalStatus;
-import dev.tenure.engine.outcomes.OutcomeQuery;
-import dev.tenure.engine.outcomes.PlayOutcome;
-import dev.tenure.engine.outcomes.PlayOutcomes;
-import dev.tenure.engine.outcomes.RunOutcome;
 import dev.tenure.engine.health.ChurnOutcome;
 import dev.tenure.engine.health.ChurnReport;
 import dev.tenure.engine.health.HealthReports;
@@ -20,6 +14,12 @@ import dev.tenure.engine.metrics.ReportPeriod;
 import dev.tenure.engine.metrics.Revenue;
 import dev.tenure.engine.metrics.Surveys;
 import dev.tenure.engine.metrics.TimeToValueReport;
+import dev.tenure.engine.outcomes.Arm;
+import dev.tenure.engine.outcomes.GoalStatus;
+import dev.tenure.engine.outcomes.OutcomeQuery;
+import dev.tenure.engine.outcomes.PlayOutcome;
+import dev.tenure.engine.outcomes.PlayOutcomes;
+import dev.tenure.engine.outcomes.RunOutcome;
 import dev.tenure.engine.vocabulary.Segment;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -98,7 +98,8 @@ class DemoLoaderIntegrationTest {
     void each_story_starts_its_plays_on_load_and_steady_accounts_start_none() {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         Map<String, Set<String>> started = jdbc
-                .sql("SELECT account_id, play_id FROM play_run WHERE account_id LIKE 'demo-%' AND started_at > now() - interval '1 day'")
+                .sql("SELECT account_id, play_id FROM play_run WHERE account_id LIKE 'demo-%' AND started_at > ?")
+                .param(java.sql.Timestamp.from(clock.instant().minus(Duration.ofDays(1))))
                 .query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).list().stream()
                 .collect(Collectors.groupingBy(row -> row.get(0), Collectors.mapping(row -> row.get(1),
                         Collectors.toCollection(TreeSet::new))));
@@ -203,8 +204,9 @@ class DemoLoaderIntegrationTest {
         assertThat(reachedFirstValue).isPositive();
         assertThat(qbrsDue).isGreaterThan(qbrsDone);
         assertThat(qbrsDone).isPositive();
-        assertThat(count("SELECT count(*) FROM task t JOIN play_run r ON r.id = t.run_id WHERE r.play_id = 'qbr' AND t.status = 'OPEN'"
-                + " AND t.owner = '" + JourneyHistory.PICTURED_CSM + "' AND t.due_at < now()")).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM task t JOIN play_run r ON r.id = t.run_id WHERE r.play_id = 'qbr' AND t.status = 'OPEN'"
+                + " AND t.owner = ? AND t.due_at < ?").params(JourneyHistory.PICTURED_CSM, java.sql.Timestamp.from(clock.instant()))
+                .query(Long.class).single()).isZero();
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -25,8 +26,8 @@ class CountedDeadLetters extends DeadLetters {
 
     private final SourceCounters counters;
 
-    CountedDeadLetters(JdbcClient jdbc, SourceCounters counters) {
-        super(jdbc);
+    CountedDeadLetters(JdbcClient jdbc, Clock clock, SourceCounters counters) {
+        super(jdbc, clock);
         this.counters = counters;
     }
 

@@ -2,6 +2,7 @@ package dev.tenure.connectors.files;
 
 import dev.tenure.connectors.ConnectorsIntegrationTest;
 import dev.tenure.engine.deadletters.DeadLetter;
+import dev.tenure.engine.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -84,7 +85,7 @@ class FileDropIntegrationTest extends ConnectorsIntegrationTest {
         int detractorScores = healthScoresOf(detractor);
         int promoterScores = healthScoresOf(promoter);
         String run = unique("");
-        Instant at = Instant.now().minus(Duration.ofHours(1));
+        Instant at = TestClock.now().minus(Duration.ofHours(1));
         drop("nps" + run + ".csv", """
                 eventId,accountId,occurredAt,score,comment
                 %1$s-n1,%1$s,%3$s,8,fine

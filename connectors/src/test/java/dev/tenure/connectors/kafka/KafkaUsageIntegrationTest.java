@@ -2,6 +2,7 @@ package dev.tenure.connectors.kafka;
 
 import dev.tenure.connectors.ConnectorsIntegrationTest;
 import dev.tenure.engine.deadletters.DeadLetter;
+import dev.tenure.engine.testing.TestClock;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
@@ -24,7 +25,6 @@ import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -146,7 +146,7 @@ class KafkaUsageIntegrationTest extends ConnectorsIntegrationTest {
     @Test
     void coreUsageThatFellStartsTheSavePlay() throws Exception {
         String account = existingAccount("Kafka Dropper");
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = TestClock.today();
         StringJoiner days = new StringJoiner(",", "[", "]");
         for (int d = 35; d >= 0; d--) {
             days.add("""

@@ -10,6 +10,8 @@ import org.springframework.stereotype.Repository;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
@@ -32,16 +34,17 @@ public class Accounts {
     }
 
     /** Inserts or replaces an account; the stage is kept once set, since rules move it. */
-    public void upsert(Account a) {
+    public void upsert(Account a, Instant now) {
         jdbc.sql("""
-                        INSERT INTO account (id, name, segment, stage, csm, arr, plan, started_on, renewal_on, timezone)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO account (id, name, segment, stage, csm, arr, plan, started_on, renewal_on, timezone,
+                                             created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, segment = EXCLUDED.segment,
                             csm = EXCLUDED.csm, arr = EXCLUDED.arr, plan = EXCLUDED.plan,
                             started_on = EXCLUDED.started_on, renewal_on = EXCLUDED.renewal_on,
-                            timezone = EXCLUDED.timezone, updated_at = now()""")
+                            timezone = EXCLUDED.timezone, updated_at = EXCLUDED.updated_at""")
                 .params(a.id(), a.name(), a.segment().name(), a.stage().name(), a.csm(), a.arr(), a.plan(),
-                        date(a.startedOn()), date(a.renewalOn()), a.timezone())
+                        date(a.startedOn()), date(a.renewalOn()), a.timezone(), Timestamp.from(now), Timestamp.from(now))
                 .update();
     }
 
@@ -87,8 +90,8 @@ public class Accounts {
                 .param(ids.toArray(String[]::new)).query(String.class).list());
     }
 
-    public void moveStage(String id, Stage stage) {
-        jdbc.sql("UPDATE account SET stage = ?, updated_at = now() WHERE id = ?").params(stage.name(), id).update();
+    public void moveStage(String id, Stage stage, Instant now) {
+        jdbc.sql("UPDATE account SET stage = ?, updated_at = ? WHERE id = ?").params(stage.name(), Timestamp.from(now), id).update();
     }
 
     /** Reads an account from a row with {@link #COLUMNS}. */

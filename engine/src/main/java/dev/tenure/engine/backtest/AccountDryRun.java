@@ -1,10 +1,12 @@
 package dev.tenure.engine.backtest;
 
+import dev.tenure.engine.EngineProperties;
 import dev.tenure.engine.accounts.Accounts;
 import dev.tenure.engine.facts.FactSet;
 import dev.tenure.engine.facts.FactSets;
 import dev.tenure.engine.health.HealthScores;
 import dev.tenure.engine.plays.PlayDefinition;
+import dev.tenure.engine.plays.RecipientTimeZone;
 import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.Decision;
 import dev.tenure.engine.rules.RuleOutcome;
@@ -16,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,12 +37,14 @@ public class AccountDryRun {
     private final FactSets factSets;
     private final HealthScores healthScores;
     private final JdbcClient jdbc;
+    private final ZoneId defaultZone;
 
-    AccountDryRun(Accounts accounts, FactSets factSets, HealthScores healthScores, JdbcClient jdbc) {
+    AccountDryRun(Accounts accounts, FactSets factSets, HealthScores healthScores, JdbcClient jdbc, EngineProperties engine) {
         this.accounts = accounts;
         this.factSets = factSets;
         this.healthScores = healthScores;
         this.jdbc = jdbc;
+        this.defaultZone = engine.defaultTimezone();
     }
 
     /** Empty when there is no such account. */
@@ -68,7 +73,7 @@ public class AccountDryRun {
             if (decision instanceof Decision.StartPlay start) {
                 String refusal = askedBy.containsKey(start.play())
                         ? "already started by rule \"" + askedBy.get(start.play()) + "\" in this evaluation"
-                        : refusal(account.id(), rules.play(start.play()).orElseThrow(() -> new IllegalStateException(
+                        : refusal(account, rules.play(start.play()).orElseThrow(() -> new IllegalStateException(
                                 "rule \"" + why.rule() + "\" starts unknown play " + start.play())), now);
                 askedBy.putIfAbsent(start.play(), why.rule());
                 plays.add(new DryRun.PlayVerdict(start.play(), why.rule(), refusal == null, refusal));
@@ -84,7 +89,9 @@ public class AccountDryRun {
     }
 
     /** The live start guard, read-only: null when the play would start. */
-    private String refusal(String accountId, PlayDefinition play, Instant now) {
+    private String refusal(Account account, PlayDefinition play, Instant now) {
+        String accountId = account.id();
+        ZoneId zone = RecipientTimeZone.ofAccount(account, defaultZone);
         record Last(boolean running, Instant startedAt) {
         }
         Optional<Last> last = jdbc.sql("""
@@ -98,7 +105,7 @@ public class AccountDryRun {
         if (last.get().running()) {
             return "running (started " + last.get().startedAt() + ")";
         }
-        Instant cooldownEnds = last.get().startedAt().plus(play.cooldown());
+        Instant cooldownEnds = play.cooldown().after(last.get().startedAt(), zone);
         return cooldownEnds.isAfter(now) ? "in cooldown until " + cooldownEnds + " (started " + last.get().startedAt() + ")" : null;
     }
 }

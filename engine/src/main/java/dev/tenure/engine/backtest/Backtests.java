@@ -1,6 +1,7 @@
 package dev.tenure.engine.backtest;
 
 import dev.tenure.engine.EngineProperties;
+import dev.tenure.engine.calendar.Span;
 import dev.tenure.engine.plays.SendWindowProperties;
 import dev.tenure.engine.plays.StepPlacement;
 import dev.tenure.engine.rules.RuleSet;
@@ -13,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -74,7 +76,7 @@ public class Backtests {
         ProgressReport report = new ProgressReport(progress, total, settings.progressInterval());
         Replay replay = new Replay(candidate, candidate.health(), placement, seeds, daily, from, to, settings.workerCount());
         try {
-            signals.stream(from.minus(settings.history()), to, signal -> {
+            signals.stream(Span.of(settings.history()).before(from, ZoneOffset.UTC), to, signal -> {
                 replay.accept(signal);
                 if (!signal.occurredAt().isBefore(from)) {
                     report.replayedOne();

@@ -14,7 +14,6 @@ import dev.tenure.engine.vocabulary.Milestone;
 import dev.tenure.engine.vocabulary.PlayRun;
 import dev.tenure.engine.vocabulary.Signal;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +24,6 @@ import java.util.List;
  * live engine's guards; nothing leaves this object but what it reports to the tally.
  */
 final class ReplayedAccount {
-
-    /** The live engine shows rules the runs of the last 90 days (and every running one). */
-    private static final Duration RECENT_RUNS = Duration.ofDays(90);
 
     private final SignalHistory history = new SignalHistory();
     private final List<Contact> contacts;
@@ -84,7 +80,7 @@ final class ReplayedAccount {
     private void start(RuleSet rules, Decision.StartPlay start, Instant now, ReplayTally tally) {
         PlayDefinition play = rules.play(start.play()).orElseThrow(() -> new IllegalStateException(
                 "rule \"" + start.why().rule() + "\" starts unknown play " + start.play()));
-        if (runs.stream().anyMatch(run -> run.blocks(play, now))) {
+        if (runs.stream().anyMatch(run -> run.blocks(play, now, placement.zoneOf(account)))) {
             return;
         }
         runs.add(ReplayedRun.startedAt(play, now, placement.forAccount(account, contacts)));
@@ -95,7 +91,7 @@ final class ReplayedAccount {
         if (runs.isEmpty()) {
             return List.of();
         }
-        Instant recent = now.minus(RECENT_RUNS);
+        Instant recent = FactSet.daysBefore(now, FactSet.RECENT_RUN_DAYS);
         List<PlayRun> facts = new ArrayList<>();
         for (ReplayedRun run : runs) {
             boolean running = run.runningAt(now);

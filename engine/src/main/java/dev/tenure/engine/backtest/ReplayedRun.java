@@ -4,6 +4,7 @@ import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.plays.StepTimes;
 
 import java.time.Instant;
+import java.time.ZoneId;
 
 /**
  * A play run as the replay knows it. With no steps actually running, a run counts as running until its
@@ -20,8 +21,8 @@ record ReplayedRun(String play, Instant startedAt, Instant endsAt) {
         return now.isBefore(endsAt);
     }
 
-    /** The live guard: a play does not start again while it runs or within its cooldown. */
-    boolean blocks(PlayDefinition candidate, Instant now) {
-        return play.equals(candidate.id()) && (runningAt(now) || startedAt.isAfter(now.minus(candidate.cooldown())));
+    /** The live guard: a play does not start again while it runs or within its cooldown (days of {@code zone}). */
+    boolean blocks(PlayDefinition candidate, Instant now, ZoneId zone) {
+        return play.equals(candidate.id()) && (runningAt(now) || startedAt.isAfter(candidate.cooldownSince(now, zone)));
     }
 }

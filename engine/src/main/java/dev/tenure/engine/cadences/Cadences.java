@@ -87,7 +87,7 @@ public class Cadences {
     private CadencePass run(PlayDefinition play, String version, Instant now) {
         // Loose bounds, a day either side of every account's own today; the planner decides exactly.
         LocalDate today = now.atZone(engine.defaultTimezone()).toLocalDate();
-        long lead = play.steps().stream().map(s -> s.before().toDays()).max(Comparator.naturalOrder()).orElse(0L)
+        long lead = play.steps().stream().map(s -> s.before().wholeDays()).max(Comparator.naturalOrder()).orElse(0L)
                 + properties.horizon().toDays() + 4;
         LocalDate from = today.minusDays(1);
         LocalDate to = today.plusDays(lead);

@@ -19,7 +19,9 @@ import java.util.Optional;
 
 /**
  * Places the steps of an account's next occurrence of a cadence. Occurrence dates are days in the
- * account's time zone; a step is due {@code before} the start of that day, then in its send window.
+ * account's time zone; a step is due {@code before} the start of that day, counted on the account's
+ * calendar (120 days before a renewal is the start of the day 120 days earlier, whatever the clocks did
+ * in between), then in its send window.
  *
  * <p>An occurrence is planned once its earliest step is due within the horizon. Steps whose time has
  * already passed then (an account that came in 40 days before its renewal, a node down for days) are not
@@ -44,13 +46,12 @@ final class OccurrencePlanner {
         if (occursOn == null) {
             return Optional.empty();
         }
-        Instant dayStart = occursOn.atStartOfDay(zone).toInstant();
         StepTimes times = placement.forAccount(account, contacts);
         List<Instant> due = new ArrayList<>();
         Instant earliest = null;
         int latestPast = -1;
         for (int i = 0; i < play.steps().size(); i++) {
-            Instant at = times.due(play.steps().get(i), dayStart.minus(play.steps().get(i).before()));
+            Instant at = times.due(play.steps().get(i), play.steps().get(i).before().beforeStartOf(occursOn, zone));
             due.add(at);
             earliest = earliest == null || at.isBefore(earliest) ? at : earliest;
             if (at.isBefore(now) && (latestPast < 0 || !at.isBefore(due.get(latestPast)))) {

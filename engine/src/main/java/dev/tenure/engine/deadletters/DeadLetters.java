@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,17 +18,20 @@ import java.util.Optional;
 public class DeadLetters {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    public DeadLetters(JdbcClient jdbc) {
+    public DeadLetters(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** Kept even when the work that refused the record rolls back. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void record(List<DeadLetter> letters) {
+        Timestamp now = Timestamp.from(clock.instant());
         for (DeadLetter d : letters) {
-            jdbc.sql("INSERT INTO dead_letter (source, origin, line, record, reason) VALUES (?, ?, ?, ?, ?)")
-                    .params(d.source(), d.origin(), d.line(), d.record(), d.reason())
+            jdbc.sql("INSERT INTO dead_letter (source, origin, line, record, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+                    .params(d.source(), d.origin(), d.line(), d.record(), d.reason(), now)
                     .update();
         }
     }

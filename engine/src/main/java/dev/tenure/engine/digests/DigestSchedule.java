@@ -1,5 +1,6 @@
 package dev.tenure.engine.digests;
 
+import dev.tenure.engine.schedule.FiringTimes;
 import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -8,8 +9,8 @@ import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
 
 /**
  * Sends the digests once more, outside the weekly cron (a fresh demo, an operator's request), through
@@ -21,9 +22,11 @@ public class DigestSchedule {
     private static final TriggerKey ONCE = TriggerKey.triggerKey("weekly-digest-once", "tenure");
 
     private final Scheduler scheduler;
+    private final Clock clock;
 
-    public DigestSchedule(Scheduler scheduler) {
+    public DigestSchedule(Scheduler scheduler, Clock clock) {
         this.scheduler = scheduler;
+        this.clock = clock;
     }
 
     /** Schedules one extra run at {@code at}, unless one is already waiting. */
@@ -33,7 +36,7 @@ public class DigestSchedule {
         }
         try {
             scheduler.scheduleJob(TriggerBuilder.newTrigger().withIdentity(ONCE).forJob(DigestJobs.DIGESTS)
-                    .startAt(Date.from(at))
+                    .startAt(FiringTimes.of(at, clock.instant()))
                     .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow()).build());
         } catch (ObjectAlreadyExistsException e) {
             // Another node scheduled it: that run covers this request.

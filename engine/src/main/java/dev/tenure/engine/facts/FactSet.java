@@ -1,5 +1,6 @@
 package dev.tenure.engine.facts;
 
+import dev.tenure.engine.calendar.Span;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.BillingStatus;
 import dev.tenure.engine.vocabulary.Contact;
@@ -12,6 +13,8 @@ import dev.tenure.engine.vocabulary.TicketLoad;
 import dev.tenure.engine.vocabulary.Today;
 import dev.tenure.engine.vocabulary.UsageTrend;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +27,18 @@ import java.util.Optional;
 public record FactSet(Today today, Account account, List<Contact> contacts, List<UsageTrend> usage,
                       TicketLoad tickets, BillingStatus billing, Integer lastNps, CsatAnswers csat,
                       List<Milestone> milestones, List<PlayRun> plays, Renewal renewal, Qbr qbr) {
+
+    /** Rules see every running play and those started in this many days: enough to look back on. */
+    public static final int RECENT_RUN_DAYS = 90;
+
+    /**
+     * The moment {@code days} days before {@code now}, where a fact's window ("opened in the last 14 days")
+     * begins. Facts count days in UTC, as usage is rolled up by UTC day, live, in scenarios and in backtests
+     * alike; in UTC a day is always 24 hours, so the machine's own time zone never moves a window.
+     */
+    public static Instant daysBefore(Instant now, int days) {
+        return Span.ofDays(days).before(now, ZoneOffset.UTC);
+    }
 
     public Optional<UsageTrend> usage(String feature) {
         return usage.stream().filter(u -> u.feature().equals(feature)).findFirst();

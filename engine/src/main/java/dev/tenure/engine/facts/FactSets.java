@@ -2,9 +2,9 @@ package dev.tenure.engine.facts;
 
 import dev.tenure.engine.accounts.Contacts;
 import dev.tenure.engine.vocabulary.Account;
+import dev.tenure.engine.vocabulary.BillingStatus;
 import dev.tenure.engine.vocabulary.Contact;
 import dev.tenure.engine.vocabulary.CsatAnswers;
-import dev.tenure.engine.vocabulary.BillingStatus;
 import dev.tenure.engine.vocabulary.Milestone;
 import dev.tenure.engine.vocabulary.MilestoneType;
 import dev.tenure.engine.vocabulary.PlayRun;
@@ -20,7 +20,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -66,7 +65,7 @@ public class FactSets {
         Map<String, Integer> lastNps = lastNps(ids, now);
         Map<String, CsatAnswers> csat = csat(ids, now);
         Map<String, List<Milestone>> milestones = milestones(ids);
-        Map<String, List<PlayRun>> plays = plays(ids);
+        Map<String, List<PlayRun>> plays = plays(ids, now);
         List<FactSet> facts = new ArrayList<>(accounts.size());
         for (Account account : accounts) {
             String id = account.id();
@@ -156,14 +155,16 @@ public class FactSets {
                                count(*) FILTER (WHERE open AND priority = 'P2'),
                                count(*) FILTER (WHERE open AND priority = 'P3'),
                                count(*) FILTER (WHERE open AND priority = 'P4'),
-                               count(*) FILTER (WHERE opened_at > now - interval '14 days'),
-                               count(*) FILTER (WHERE opened_at > now - interval '14 days' AND priority IN ('P1', 'P2')),
-                               count(*) FILTER (WHERE opened_at > now - interval '60 days'),
+                               count(*) FILTER (WHERE opened_at > since14),
+                               count(*) FILTER (WHERE opened_at > since14 AND priority IN ('P1', 'P2')),
+                               count(*) FILTER (WHERE opened_at > since60),
                                coalesce(max(extract(day FROM now - opened_at)) FILTER (WHERE open), 0)
-                        FROM (SELECT *, status IN ('OPEN', 'PENDING') AS open, CAST(? AS timestamptz) AS now
+                        FROM (SELECT *, status IN ('OPEN', 'PENDING') AS open, CAST(? AS timestamptz) AS now,
+                                     CAST(? AS timestamptz) AS since14, CAST(? AS timestamptz) AS since60
                               FROM ticket WHERE account_id = ANY(?)) t
                         GROUP BY account_id""")
-                .params(Timestamp.from(now), ids)
+                .params(Timestamp.from(now), Timestamp.from(FactSet.daysBefore(now, 14)),
+                        Timestamp.from(FactSet.daysBefore(now, 60)), ids)
                 .query(rs -> {
                     String id = rs.getString(1);
                     loads.put(id, new TicketLoad(id, rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
@@ -181,7 +182,7 @@ public class FactSets {
                                count(*) FILTER (WHERE payload->>'event' = 'INVOICE_OVERDUE')
                         FROM signal WHERE account_id = ANY(?) AND kind = 'billing' AND occurred_at > ? AND occurred_at <= ?
                         GROUP BY account_id""")
-                .params(ids, Timestamp.from(now.minus(30, ChronoUnit.DAYS)), Timestamp.from(now))
+                .params(ids, Timestamp.from(FactSet.daysBefore(now, 30)), Timestamp.from(now))
                 .query(rs -> {
                     counts.put(rs.getString(1), new Counts(rs.getInt(2), rs.getInt(3)));
                 });
@@ -235,7 +236,7 @@ public class FactSets {
                         SELECT account_id, count(*), count(*) FILTER (WHERE (payload->>'score')::int >= 4) FROM signal
                         WHERE account_id = ANY(?) AND kind = 'csat' AND occurred_at > ? AND occurred_at <= ?
                         GROUP BY account_id""")
-                .params(ids, Timestamp.from(now.minus(CsatAnswers.WINDOW_DAYS, ChronoUnit.DAYS)), Timestamp.from(now))
+                .params(ids, Timestamp.from(FactSet.daysBefore(now, CsatAnswers.WINDOW_DAYS)), Timestamp.from(now))
                 .query(rs -> {
                     String id = rs.getString(1);
                     answers.put(id, new CsatAnswers(id, rs.getInt(2), rs.getInt(3)));
@@ -255,13 +256,13 @@ public class FactSets {
     }
 
     /** Running plays (a paused one is still running), and those of the last 90 days so rules can look back. */
-    private Map<String, List<PlayRun>> plays(String[] ids) {
+    private Map<String, List<PlayRun>> plays(String[] ids, Instant now) {
         Map<String, List<PlayRun>> runs = new HashMap<>();
         jdbc.sql("""
                         SELECT id, account_id, play_id, status, started_at FROM play_run
-                        WHERE account_id = ANY(?) AND (status IN ('RUNNING', 'PAUSED') OR started_at > now() - interval '90 days')
+                        WHERE account_id = ANY(?) AND (status IN ('RUNNING', 'PAUSED') OR started_at > ?)
                         ORDER BY account_id, started_at, id""")
-                .param(ids)
+                .params(ids, Timestamp.from(FactSet.daysBefore(now, FactSet.RECENT_RUN_DAYS)))
                 .query(rs -> {
                     String id = rs.getString(2);
                     runs.computeIfAbsent(id, k -> new ArrayList<>()).add(new PlayRun(rs.getLong(1), id, rs.getString(3),

@@ -105,8 +105,8 @@ public final class SignalHistory {
     private TicketLoad tickets(String accountId, Instant now) {
         int[] open = new int[4];
         int opened14 = 0, high14 = 0, opened60 = 0, oldestOpen = 0;
-        Instant since14 = now.minus(Duration.ofDays(14));
-        Instant since60 = now.minus(Duration.ofDays(60));
+        Instant since14 = FactSet.daysBefore(now, 14);
+        Instant since60 = FactSet.daysBefore(now, 60);
         for (List<TicketSignal> updates : tickets.values()) {
             Instant openedAt = null;
             // The latest update wins; of two at the same moment, the one received last.
@@ -143,7 +143,7 @@ public final class SignalHistory {
     }
 
     private BillingStatus billing(String accountId, Instant now) {
-        Instant since = now.minus(Duration.ofDays(30));
+        Instant since = FactSet.daysBefore(now, 30);
         int failed = 0, overdue = 0;
         BillingSignal lastPayment = null;
         List<BillingSignal> mrr = new ArrayList<>();
@@ -185,7 +185,7 @@ public final class SignalHistory {
     }
 
     private CsatAnswers csat(String accountId, Instant now) {
-        Instant since = now.minus(Duration.ofDays(CsatAnswers.WINDOW_DAYS));
+        Instant since = FactSet.daysBefore(now, CsatAnswers.WINDOW_DAYS);
         int answers = 0, satisfied = 0;
         for (CsatSignal c : csat) {
             if (c.occurredAt().isAfter(since) && !c.occurredAt().isAfter(now)) {

@@ -1,6 +1,7 @@
 package dev.tenure.engine.guardrails;
 
 import dev.tenure.engine.EngineProperties;
+import dev.tenure.engine.calendar.Span;
 import dev.tenure.engine.plays.SendWindow;
 import dev.tenure.engine.plays.SendWindowProperties;
 import dev.tenure.engine.plays.StartGuard;
@@ -14,7 +15,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -101,7 +101,7 @@ public class Guardrails implements StartGuard {
                             ORDER BY (status IN ('RUNNING', 'PAUSED')) DESC LIMIT 1) r""")
                 .params(candidates.stream().map(Candidate::accountId).toArray(String[]::new),
                         candidates.stream().map(Candidate::playId).toArray(String[]::new),
-                        candidates.stream().map(c -> Timestamp.from(now.minus(c.cooldown()))).toArray(Timestamp[]::new))
+                        candidates.stream().map(c -> Timestamp.from(c.cooldown().before(now, c.zone()))).toArray(Timestamp[]::new))
                 .query(rs -> {
                     int i = rs.getInt(1) - 1;
                     refusals.set(i, Optional.of(refusal(rs.getString(2), rs.getTimestamp(3).toInstant(), candidates.get(i).cooldown())));
@@ -110,10 +110,10 @@ public class Guardrails implements StartGuard {
     }
 
     /** Why a stored run of the play holds a new one back. */
-    private static String refusal(String status, Instant startedAt, Duration cooldown) {
+    private static String refusal(String status, Instant startedAt, Span cooldown) {
         return "RUNNING".equals(status) || "PAUSED".equals(status)
                 ? "a run of the play is " + status.toLowerCase(Locale.ROOT)
-                : "a run started at " + startedAt + ", within the cooldown of " + cooldown;
+                : "a run started at " + startedAt + ", within the cooldown of " + cooldown.words();
     }
 
     /** One verdict per email, in order. Call inside the transaction that holds the steps' locks. */
@@ -124,7 +124,9 @@ public class Guardrails implements StartGuard {
         List<Long> steps = emails.stream().map(TechTouchEmail::stepId).toList();
         List<String> addresses = emails.stream().map(e -> address(e.address())).distinct().toList();
         Map<String, String> unsubscribed = history.unsubscribed(addresses);
-        Map<String, Integer> recent = new HashMap<>(history.sentTo(addresses, now.minus(limits.frequencyCap().per()), steps));
+        // The cap's days are days of the default time zone's calendar, as the daily limit's are.
+        Span per = Span.of(limits.frequencyCap().per());
+        Map<String, Integer> recent = new HashMap<>(history.sentTo(addresses, per.before(now, dayZone), steps));
         LocalDate today = now.atZone(dayZone).toLocalDate();
         int sent = history.sent(today.atStartOfDay(dayZone).toInstant(), steps);
 
@@ -139,7 +141,7 @@ public class Guardrails implements StartGuard {
                         "outside its send window in " + email.zone() + " (late by a backlog)");
             } else if (recent.getOrDefault(address, 0) >= limits.frequencyCap().max()) {
                 verdict = SendVerdict.suppress("frequency cap: " + address + " already had " + limits.frequencyCap().max()
-                        + " tech-touch emails within " + words(limits.frequencyCap().per()));
+                        + " tech-touch emails within " + per.words());
             } else if (sent >= limits.dailyLimit()) {
                 verdict = SendVerdict.defer(tomorrow(email, today),
                         "daily limit of " + limits.dailyLimit() + " tech-touch emails reached");
@@ -184,10 +186,6 @@ public class Guardrails implements StartGuard {
             return true;
         }
         return window.at() != null && !now.isAfter(email.dueAt().plus(limits.atTimeTolerance()));
-    }
-
-    private static String words(Duration period) {
-        return period.toHours() % 24 == 0 && period.toSeconds() % 3600 == 0 ? period.toDays() + " days" : period.toString();
     }
 
     static String address(String email) {

@@ -1,5 +1,6 @@
 package dev.tenure.engine.health;
 
+import dev.tenure.engine.calendar.Span;
 import dev.tenure.engine.vocabulary.HealthComponent;
 import dev.tenure.engine.vocabulary.HealthScore;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,14 +67,15 @@ public class HealthReports {
                                account_id, score, band, previous, components, computed_at, model_version
                         FROM health_score WHERE account_id = ? AND computed_at > ? AND computed_at <= ?
                         ORDER BY (computed_at AT TIME ZONE 'UTC')::date DESC, computed_at DESC, id DESC""")
-                .params(accountId, Timestamp.from(now.minus(Duration.ofDays(90))), Timestamp.from(now))
+                .params(accountId, Timestamp.from(Span.ofDays(90).before(now, ZoneOffset.UTC)), Timestamp.from(now))
                 .query(scores::row).list();
         return Optional.of(new AccountHealth(accountId, h, components, change(h, accountId, now, 30),
                 change(h, accountId, now, 90), history));
     }
 
+    /** The change over {@code days} UTC days: health history is kept by UTC day, as usage is. */
     private Integer change(HealthScore now, String accountId, Instant at, int days) {
-        return at(accountId, at.minus(Duration.ofDays(days))).map(then -> now.score() - then.score()).orElse(null);
+        return at(accountId, Span.ofDays(days).before(at, ZoneOffset.UTC)).map(then -> now.score() - then.score()).orElse(null);
     }
 
     private Optional<HealthScore> at(String accountId, Instant at) {
@@ -152,7 +154,7 @@ public class HealthReports {
         List<Point> newestFirst = jdbc.sql("""
                         SELECT band, computed_at FROM health_score WHERE account_id = ? AND computed_at < ? AND computed_at >= ?
                         ORDER BY computed_at DESC, id DESC""")
-                .params(accountId, Timestamp.from(cancelledAt), Timestamp.from(cancelledAt.minus(Duration.ofDays(lookBack))))
+                .params(accountId, Timestamp.from(cancelledAt), Timestamp.from(Span.ofDays(lookBack).before(cancelledAt, ZoneOffset.UTC)))
                 .query((rs, n) -> new Point(rs.getString(1), rs.getTimestamp(2).toInstant())).list();
         if (newestFirst.isEmpty()) {
             return null;

@@ -1,8 +1,6 @@
-package dev.tenure.engine.schedule;
+package dev.tenure.engine.intake;
 
 import dev.tenure.engine.accounts.Accounts;
-import dev.tenure.engine.intake.Intake;
-import dev.tenure.engine.intake.IntakeResult;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;

@@ -31,19 +31,19 @@ class EvaluationQueue {
     }
 
     /**
-     * Queues accounts in the caller's transaction, since the transaction began (when its signals count as
-     * received). An account already waiting keeps the earlier of the two starts: two chunks of a file are
+     * Queues accounts in the caller's transaction, since {@code receivedAt} (the engine's now when the
+     * transaction began, when its signals count as received). An account already waiting keeps the earlier of the two starts: two chunks of a file are
      * stored side by side, and the one that began first may commit second; its signals must still count as
      * arrived. Sorted, so two batches queueing the same accounts take their rows in the same order.
      */
-    void add(Collection<String> accountIds) {
+    void add(Collection<String> accountIds, Instant receivedAt) {
         if (accountIds.isEmpty()) {
             return;
         }
         jdbc.sql("""
-                        INSERT INTO evaluation_due (account_id, since) SELECT id, now() FROM unnest(?::text[]) AS ids(id)
+                        INSERT INTO evaluation_due (account_id, since) SELECT id, ? FROM unnest(?::text[]) AS ids(id)
                         ON CONFLICT (account_id) DO UPDATE SET since = EXCLUDED.since WHERE evaluation_due.since > EXCLUDED.since""")
-                .param(sorted(accountIds)).update();
+                .params(Timestamp.from(receivedAt), sorted(accountIds)).update();
     }
 
     private static String[] sorted(Collection<String> ids) {

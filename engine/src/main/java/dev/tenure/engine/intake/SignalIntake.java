@@ -66,7 +66,7 @@ public class SignalIntake implements Intake {
     public IntakeResult accept(Batch batch) {
         Instant now = clock.instant();
         Outcome outcome = transaction.execute(tx -> {
-            Stored stored = storeIn(batch);
+            Stored stored = storeIn(batch, now);
             Map<String, List<Signal>> arrived = stored.signals().stream().filter(s -> SignalStore.recent(s, now))
                     .collect(Collectors.groupingBy(Signal::accountId));
             List<Evaluation> evaluations = evaluator.evaluateAll(stored.touched(), arrived, now);
@@ -79,10 +79,11 @@ public class SignalIntake implements Intake {
     @Override
     public IntakeResult store(Batch batch) {
         return transaction.execute(tx -> {
-            List<Signal> all = storeAccountsAndContacts(batch);
-            int stored = signals.storeCounting(all);
+            Instant receivedAt = clock.instant();
+            List<Signal> all = storeAccountsAndContacts(batch, receivedAt);
+            int stored = signals.storeCounting(all, receivedAt);
             // Every account the batch names: one whose signals were all duplicates is evaluated once more, harmlessly.
-            queue.add(touched(batch, all));
+            queue.add(touched(batch, all), receivedAt);
             int accepted = batch.accounts().size() + batch.contacts().size() + stored;
             return new IntakeResult(accepted, batch.signals().size() - stored, 0, 0);
         });
@@ -127,16 +128,16 @@ public class SignalIntake implements Intake {
     }
 
     /** Checks and stores a batch; returns the new signals and every account the batch touched. */
-    private Stored storeIn(Batch batch) {
-        List<Signal> stored = signals.store(storeAccountsAndContacts(batch));
+    private Stored storeIn(Batch batch, Instant receivedAt) {
+        List<Signal> stored = signals.store(storeAccountsAndContacts(batch, receivedAt), receivedAt);
         int accepted = batch.accounts().size() + batch.contacts().size() + stored.size();
         return new Stored(stored, touched(batch, stored), accepted, batch.signals().size() - stored.size());
     }
 
     /** Checks that every record names a known account, stores the accounts and contacts; returns the signals. */
-    private List<Signal> storeAccountsAndContacts(Batch batch) {
+    private List<Signal> storeAccountsAndContacts(Batch batch, Instant now) {
         checkAccountsKnown(batch);
-        batch.accounts().forEach(a -> accounts.upsert(a.value()));
+        batch.accounts().forEach(a -> accounts.upsert(a.value(), now));
         batch.contacts().forEach(c -> contacts.upsert(c.value()));
         return batch.signals().stream().map(Labeled::value).toList();
     }

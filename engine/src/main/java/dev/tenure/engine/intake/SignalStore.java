@@ -6,13 +6,15 @@ import dev.tenure.engine.vocabulary.UsageSignal;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,8 +35,8 @@ class SignalStore {
 
     private static final String INSERT = """
             WITH inserted AS (
-                INSERT INTO signal (source, external_id, account_id, kind, occurred_at, payload)
-                SELECT source, external_id, account_id, kind, occurred_at, payload FROM signal_incoming
+                INSERT INTO signal (source, external_id, account_id, kind, occurred_at, payload, received_at)
+                SELECT source, external_id, account_id, kind, occurred_at, payload, CAST(? AS timestamptz) FROM signal_incoming
                 -- In key order, so two batches stored at once take their locks in the same order.
                 ORDER BY source, external_id
                 ON CONFLICT (source, external_id) DO NOTHING
@@ -83,14 +85,18 @@ class SignalStore {
         this.usage = usage;
     }
 
-    /** Stores the signals and returns the ones that were new, in batch order. Must run in a transaction. */
-    List<Signal> store(List<Signal> signals) {
+    /**
+     * Stores the signals and returns the ones that were new, in batch order. Must run in a transaction.
+     * {@code receivedAt} is the engine's now when the transaction began: the evaluation queue finds what
+     * arrived for an account by it.
+     */
+    List<Signal> store(List<Signal> signals, Instant receivedAt) {
         requireTransaction();
         Kinds kinds = Kinds.of(signals);
-        Set<Signal> inserted = new HashSet<>(usage.store(kinds.usage()));
+        Set<Signal> inserted = new HashSet<>(usage.store(kinds.usage(), receivedAt));
         if (!kinds.others().isEmpty()) {
             Map<String, Signal> unique = stage(kinds.others());
-            jdbc.sql(NEW_ONES).query((rs, n) -> unique.get(key(rs.getString(1), rs.getString(2)))).list().forEach(inserted::add);
+            jdbc.sql(NEW_ONES).param(Timestamp.from(receivedAt)).query((rs, n) -> unique.get(key(rs.getString(1), rs.getString(2)))).list().forEach(inserted::add);
         }
         // Batch order, each new signal once (a batch may carry one twice).
         Set<Signal> seen = new HashSet<>();
@@ -101,13 +107,13 @@ class SignalStore {
      * Stores the signals and returns how many were new: for a chunk of a large file, whose signals need not
      * come back to be evaluated. Must run in a transaction.
      */
-    int storeCounting(List<Signal> signals) {
+    int storeCounting(List<Signal> signals, Instant receivedAt) {
         requireTransaction();
         Kinds kinds = Kinds.of(signals);
-        int stored = usage.storeCounting(kinds.usage());
+        int stored = usage.storeCounting(kinds.usage(), receivedAt);
         if (!kinds.others().isEmpty()) {
             stage(kinds.others());
-            stored += jdbc.sql(COUNT).query(Integer.class).single();
+            stored += jdbc.sql(COUNT).param(Timestamp.from(receivedAt)).query(Integer.class).single();
         }
         return stored;
     }
@@ -169,7 +175,7 @@ class SignalStore {
     static final int RECENT_DAYS = 7;
 
     static boolean recent(Signal s, Instant now) {
-        return s.occurredAt().isAfter(now.minus(java.time.Duration.ofDays(RECENT_DAYS)));
+        return s.occurredAt().isAfter(now.minus(Duration.ofDays(RECENT_DAYS)));
     }
 
     private static String key(String source, String externalId) {

@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -39,11 +41,15 @@ class UsageLedger {
             CREATE TEMP TABLE IF NOT EXISTS usage_incoming (source text, external_id text, account_id text, occurred_at timestamptz,
                                                             feature text, quantity bigint, active_users integer) ON COMMIT DELETE ROWS""";
     private static final String COPY_COLUMNS = " (source, external_id, account_id, occurred_at, feature, quantity, active_users) FROM STDIN (FORMAT csv)";
+    /** Straight into the table, the rows carry when they were received (the engine's clock, not the database's). */
+    private static final String COPY_RECEIVED_COLUMNS =
+            " (source, external_id, account_id, occurred_at, feature, quantity, active_users, received_at) FROM STDIN (FORMAT csv)";
 
     private static final String INSERT_NEW = """
             WITH inserted AS (
-                INSERT INTO usage_event (source, external_id, account_id, occurred_at, feature, quantity, active_users)
-                SELECT source, external_id, account_id, occurred_at, feature, quantity, active_users FROM usage_incoming
+                INSERT INTO usage_event (source, external_id, account_id, occurred_at, feature, quantity, active_users, received_at)
+                SELECT source, external_id, account_id, occurred_at, feature, quantity, active_users, CAST(? AS timestamptz)
+                FROM usage_incoming
                 -- In key order, so two batches stored at once take their locks in the same order.
                 ORDER BY source, external_id
                 ON CONFLICT (source, external_id) DO NOTHING
@@ -92,17 +98,17 @@ class UsageLedger {
     }
 
     /** Stores the events and returns the ones that were new, in batch order. Must run in a transaction. */
-    List<UsageSignal> store(List<UsageSignal> usage) {
+    List<UsageSignal> store(List<UsageSignal> usage, Instant receivedAt) {
         if (usage.isEmpty()) {
             return List.of();
         }
         Map<String, UsageSignal> unique = unique(usage);
-        Set<String> inserted = insertNew(unique.values());
+        Set<String> inserted = insertNew(unique.values(), receivedAt);
         return unique.entrySet().stream().filter(e -> inserted.contains(e.getKey())).map(Map.Entry::getValue).toList();
     }
 
     /** Stores the events and returns how many were new, by {@code COPY} when none was seen before. Must run in a transaction. */
-    int storeCounting(List<UsageSignal> usage) {
+    int storeCounting(List<UsageSignal> usage, Instant receivedAt) {
         if (usage.isEmpty()) {
             return 0;
         }
@@ -111,8 +117,8 @@ class UsageLedger {
         events.sort(KEY_ORDER);
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            if (!copyRefusingDuplicates(connection, "COPY usage_event" + COPY_COLUMNS, events(events))) {
-                return insertNew(unique(usage).values()).size();
+            if (!copyRefusingDuplicates(connection, "COPY usage_event" + COPY_RECEIVED_COLUMNS, received(events, receivedAt))) {
+                return insertNew(unique(usage).values(), receivedAt).size();
             }
             Map<DailyKey, long[]> days = rollup(events);
             if (!copyRefusingDuplicates(connection, "COPY usage_daily" + ROLLUP_COLUMNS, days(days))) {
@@ -145,12 +151,13 @@ class UsageLedger {
         }
     }
 
-    private Set<String> insertNew(Iterable<UsageSignal> events) {
+    private Set<String> insertNew(Iterable<UsageSignal> events, Instant receivedAt) {
         jdbc.sql(STAGING).update();
         // Empty already unless this transaction stored a batch before (rows leave only at commit).
         jdbc.sql("DELETE FROM usage_incoming").update();
         copy("COPY usage_incoming" + COPY_COLUMNS, events(events));
-        return new HashSet<>(jdbc.sql(INSERT_NEW).query((rs, n) -> key(rs.getString(1), rs.getString(2))).list());
+        return new HashSet<>(jdbc.sql(INSERT_NEW).param(Timestamp.from(receivedAt))
+                .query((rs, n) -> key(rs.getString(1), rs.getString(2))).list());
     }
 
     private void addToRollup(Connection connection, Map<DailyKey, long[]> days) {
@@ -213,6 +220,15 @@ class UsageLedger {
         for (UsageSignal u : events) {
             csv.text(u.source()).text(u.externalId()).text(u.accountId()).instant(u.occurredAt()).text(u.feature())
                     .number(u.quantity()).number(u.activeUsers()).end();
+        }
+        return csv;
+    }
+
+    private static CopyText received(Iterable<UsageSignal> events, Instant receivedAt) {
+        CopyText csv = new CopyText();
+        for (UsageSignal u : events) {
+            csv.text(u.source()).text(u.externalId()).text(u.accountId()).instant(u.occurredAt()).text(u.feature())
+                    .number(u.quantity()).number(u.activeUsers()).instant(receivedAt).end();
         }
         return csv;
     }

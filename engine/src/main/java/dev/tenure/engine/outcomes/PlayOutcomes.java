@@ -73,7 +73,7 @@ public class PlayOutcomes {
         byPlay.forEach((id, played) -> {
             PlayDefinition play = plays.get(id);
             String name = play != null ? play.name() : played.get(0).playName();
-            Integer within = play == null || !play.measurement().measured() ? null : (int) play.measurement().within().toDays();
+            Integer within = play == null || !play.measurement().measured() ? null : (int) play.measurement().within().wholeDays();
             Integer holdout = play == null ? null : play.measurement().holdoutPercent();
             report.add(PlayOutcome.of(id, name, within, holdout, played, properties.minimumRuns()));
         });
@@ -119,7 +119,7 @@ public class PlayOutcomes {
     private static final String OUTCOMES = """
             WITH runs AS (
                 SELECT r.id, r.account_id, r.play_id, r.play_name, r.status, r.started_at,
-                       r.started_at + r.goal_within AS horizon_at,
+                       r.goal_horizon_at AS horizon_at,
                        CAST(r.started_at AT TIME ZONE 'UTC' AS date) AS start_day,
                        CAST(r.stop_when->>'usageBackTo' AS int) AS usage_back_to,
                        coalesce(CAST(r.stop_when->>'paymentReceived' AS boolean), false) AS payment_received,

@@ -1,10 +1,10 @@
 package dev.tenure.engine.plays;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tenure.engine.calendar.Span;
 import dev.tenure.engine.vocabulary.Segment;
 import dev.tenure.engine.vocabulary.Stage;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -44,18 +44,18 @@ final class CadenceFiles {
             if (every.equalsIgnoreCase("quarter")) {
                 kind = Cadence.Kind.QUARTER;
             } else {
-                Duration d = null;
+                Span d = null;
                 try {
-                    d = Durations.parse(every);
+                    d = Span.parse(every);
                 } catch (IllegalArgumentException e) {
                     // reported below
                 }
-                if (d == null || d.toDays() < 1 || !d.equals(Duration.ofDays(d.toDays()))) {
+                if (d == null || d.days() < 1) {
                     problems.add(new PlayFileProblem(file, at, "cadence.every: '" + every
                             + "' is neither a whole number of days nor quarter; write 90d or quarter"));
                 } else {
                     kind = Cadence.Kind.EVERY;
-                    everyDays = (int) d.toDays();
+                    everyDays = d.days();
                 }
             }
         } else if (!before.equalsIgnoreCase("renewal")) {

@@ -1,6 +1,9 @@
 package dev.tenure.engine.plays;
 
-import java.time.Duration;
+import dev.tenure.engine.calendar.Span;
+
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -9,7 +12,7 @@ import java.util.List;
  * by the cadence job for each occurrence, never by a rule (then {@code cadence} is null). A measured play
  * ({@link Measurement}) has its goal checked at a horizon, against accounts held out of it.
  */
-public record PlayDefinition(String id, String name, String goal, Duration cooldown, List<StepDefinition> steps,
+public record PlayDefinition(String id, String name, String goal, Span cooldown, List<StepDefinition> steps,
                              StopWhen stopWhen, Cadence cadence, Measurement measurement) {
 
     public PlayDefinition {
@@ -17,12 +20,12 @@ public record PlayDefinition(String id, String name, String goal, Duration coold
         measurement = measurement == null ? Measurement.NONE : measurement;
     }
 
-    public PlayDefinition(String id, String name, String goal, Duration cooldown, List<StepDefinition> steps,
+    public PlayDefinition(String id, String name, String goal, Span cooldown, List<StepDefinition> steps,
                           StopWhen stopWhen, Cadence cadence) {
         this(id, name, goal, cooldown, steps, stopWhen, cadence, Measurement.NONE);
     }
 
-    public PlayDefinition(String id, String name, String goal, Duration cooldown, List<StepDefinition> steps,
+    public PlayDefinition(String id, String name, String goal, Span cooldown, List<StepDefinition> steps,
                           StopWhen stopWhen) {
         this(id, name, goal, cooldown, steps, stopWhen, null);
     }
@@ -31,7 +34,15 @@ public record PlayDefinition(String id, String name, String goal, Duration coold
         return cadence != null;
     }
 
-    public PlayDefinition(String id, String name, String goal, Duration cooldown, List<StepDefinition> steps) {
+    /**
+     * A run of this play started after this moment holds a new one back: the cooldown before {@code now},
+     * its days counted on the calendar of {@code zone} (the account's).
+     */
+    public Instant cooldownSince(Instant now, ZoneId zone) {
+        return cooldown.before(now, zone);
+    }
+
+    public PlayDefinition(String id, String name, String goal, Span cooldown, List<StepDefinition> steps) {
         this(id, name, goal, cooldown, steps, StopWhen.NEVER);
     }
 }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.tenure.engine.calendar.Span;
 
-import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +47,7 @@ public final class PlayFiles {
             problems.add(new PlayFileProblem(file, 1, "name is missing"));
         }
         Cadence cadence = CadenceFiles.cadence(file, content, root.get("cadence"), problems);
-        Duration cooldown = duration(file, content, "", root, "cooldown", Duration.ofDays(30), problems);
+        Span cooldown = duration(file, content, "", root, "cooldown", Span.ofDays(30), problems);
         if (root.has("cadence") && root.has("cooldown")) {
             problems.add(new PlayFileProblem(file, lineOf(content, "cooldown"),
                     "a play with a cadence has no cooldown: each occurrence runs once"));
@@ -128,8 +128,8 @@ public final class PlayFiles {
                     where + "type '" + typeText + "' is not task or email"));
             return null;
         }
-        Duration delay = duration(file, content, where, node, "delay", Duration.ZERO, problems);
-        Duration before = before(file, content, index, node, cadence, problems);
+        Span delay = duration(file, content, where, node, "delay", Span.ZERO, problems);
+        Span before = before(file, content, index, node, cadence, problems);
         SendWindow window = window(file, content, where, node, problems);
         if (type == StepType.TASK) {
             String title = text(node, "title");
@@ -147,7 +147,7 @@ public final class PlayFiles {
                         where + "onlyIfPreviousDone must be true or false, not '" + onlyIf.asText() + "'"));
             }
             return new StepDefinition(type, delay, owner, title, text(node, "details"), priority,
-                    duration(file, content, where, node, "dueIn", Duration.ofDays(3), problems), List.of(), null, window,
+                    duration(file, content, where, node, "dueIn", Span.ofDays(3), problems), List.of(), null, window,
                     onlyIf != null && onlyIf.asBoolean(), before, checklist(file, content, where, node, problems));
         }
         if (node.has("checklist")) {
@@ -183,7 +183,7 @@ public final class PlayFiles {
     }
 
     /** A step of a play with a cadence says how long before the occurrence it is due; other steps say delay. */
-    private static Duration before(String file, String content, int index, JsonNode node, boolean cadence,
+    private static Span before(String file, String content, int index, JsonNode node, boolean cadence,
                                    List<PlayFileProblem> problems) {
         String where = "step " + (index + 1) + ": ";
         int line = stepLine(content, index);
@@ -201,9 +201,9 @@ public final class PlayFiles {
         if (!node.hasNonNull("before")) {
             problems.add(new PlayFileProblem(file, line, where
                     + "a step of a play with a cadence needs before: (how long before each occurrence, e.g. 14d or 0d)"));
-            return Duration.ZERO;
+            return Span.ZERO;
         }
-        return duration(file, content, where, node, "before", Duration.ZERO, problems);
+        return duration(file, content, where, node, "before", Span.ZERO, problems);
     }
 
     /** A task's {@code checklist:}: a list of short texts the CSM ticks off. */
@@ -272,14 +272,14 @@ public final class PlayFiles {
         return new SendWindow(businessHours, businessDays, at);
     }
 
-    private static Duration duration(String file, String content, String where, JsonNode node, String field,
-                                     Duration otherwise, List<PlayFileProblem> problems) {
+    private static Span duration(String file, String content, String where, JsonNode node, String field,
+                                 Span otherwise, List<PlayFileProblem> problems) {
         if (!node.hasNonNull(field)) {
             return otherwise;
         }
         String text = node.get(field).asText();
         try {
-            return Durations.parse(text);
+            return Span.parse(text);
         } catch (IllegalArgumentException e) {
             problems.add(new PlayFileProblem(file, lineOf(content, field + ":", text), where + field + ": " + e.getMessage()));
             return otherwise;

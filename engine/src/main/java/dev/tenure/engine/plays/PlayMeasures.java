@@ -1,8 +1,8 @@
 package dev.tenure.engine.plays;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tenure.engine.calendar.Span;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,10 +21,10 @@ final class PlayMeasures {
     private PlayMeasures() {
     }
 
-    static Measurement measurement(String file, String content, JsonNode root, StopWhen stopWhen, Duration cooldown,
+    static Measurement measurement(String file, String content, JsonNode root, StopWhen stopWhen, Span cooldown,
                                    List<PlayFileProblem> problems) {
         boolean cadence = root.has("cadence");
-        Duration within = within(file, content, root.get("measure"), stopWhen, cadence, problems);
+        Span within = within(file, content, root.get("measure"), stopWhen, cadence, problems);
         int holdout = holdout(file, content, root.get("holdout"), within != null, cadence, problems);
         if (holdout > 0 && within != null && cooldown.compareTo(within) < 0) {
             // A held-out account drawn again before its horizon could get the play and spoil the comparison.
@@ -35,7 +35,7 @@ final class PlayMeasures {
         return within == null ? Measurement.NONE : new Measurement(within, holdout);
     }
 
-    private static Duration within(String file, String content, JsonNode measure, StopWhen stopWhen, boolean cadence,
+    private static Span within(String file, String content, JsonNode measure, StopWhen stopWhen, boolean cadence,
                                    List<PlayFileProblem> problems) {
         if (measure == null || measure.isNull()) {
             return null;
@@ -68,7 +68,7 @@ final class PlayMeasures {
         }
         String text = measure.get("within").asText();
         try {
-            Duration within = Durations.parse(text);
+            Span within = Span.parse(text);
             if (within.isZero()) {
                 problems.add(new PlayFileProblem(file, PlayFiles.lineOf(content, "within", text),
                         "measure.within must be longer than 0d"));

@@ -1,12 +1,12 @@
 package dev.tenure.engine.plays;
 
+import dev.tenure.engine.calendar.Span;
 import dev.tenure.engine.storage.JsonColumns;
 import dev.tenure.engine.timeline.Timeline;
 import dev.tenure.engine.timeline.TimelineEntry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -76,7 +76,7 @@ final class PlayStarts {
      */
     private List<NewRun> admitted(List<PlayStart> starts, Instant now) {
         List<Optional<String>> refusals = guard.refusals(starts.stream().map(s -> new StartGuard.Candidate(
-                s.account().id(), s.play().id(), s.play().cooldown())).toList(), now);
+                s.account().id(), s.play().id(), s.play().cooldown(), placement.zoneOf(s.account()))).toList(), now);
         Map<String, List<Boolean>> startedHere = new HashMap<>();
         List<NewRun> runs = new ArrayList<>();
         for (int i = 0; i < starts.size(); i++) {
@@ -94,21 +94,22 @@ final class PlayStarts {
     }
 
     /** {@code heldOut} of each run of the play already started for the account in this group. */
-    private static boolean heldBack(List<Boolean> heldOut, Duration cooldown) {
-        return heldOut.contains(false) || !heldOut.isEmpty() && cooldown.compareTo(Duration.ZERO) > 0;
+    private static boolean heldBack(List<Boolean> heldOut, Span cooldown) {
+        return heldOut.contains(false) || !heldOut.isEmpty() && !cooldown.isZero();
     }
 
     /** A held-out run ends as it starts: nothing of it is ever due. */
     private void insertRuns(List<NewRun> runs, List<Long> ids, Instant now) {
         jdbc.sql("""
                         INSERT INTO play_run (id, account_id, play_id, play_name, status, started_at, ended_at, rule_name,
-                                              rule_set_version, matched_facts, stop_when, goal_within)
+                                              rule_set_version, matched_facts, stop_when, goal_within, goal_horizon_at)
                         SELECT r.id, r.account_id, r.play_id, r.play_name, r.status, CAST(? AS timestamptz),
                                CASE WHEN r.status = 'HOLDOUT' THEN CAST(? AS timestamptz) END, r.rule_name, r.version,
-                               r.facts, r.stop_when, r.within * interval '1 second'
+                               r.facts, r.stop_when, CAST(r.within AS interval), r.horizon
                         FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::jsonb[],
-                                    ?::jsonb[], ?::bigint[]) WITH ORDINALITY
-                             AS r(id, account_id, play_id, play_name, status, rule_name, version, facts, stop_when, within, n)
+                                    ?::jsonb[], ?::text[], ?::timestamptz[]) WITH ORDINALITY
+                             AS r(id, account_id, play_id, play_name, status, rule_name, version, facts, stop_when, within,
+                                  horizon, n)
                         ORDER BY r.n""")
                 .params(Timestamp.from(now), Timestamp.from(now), ids.toArray(Long[]::new),
                         runs.stream().map(r -> r.start().account().id()).toArray(String[]::new),
@@ -119,8 +120,13 @@ final class PlayStarts {
                         runs.stream().map(r -> r.start().why().ruleSetVersion()).toArray(String[]::new),
                         runs.stream().map(r -> json.write(r.start().why().matchedFacts())).toArray(String[]::new),
                         runs.stream().map(r -> json.write(r.play().stopWhen())).toArray(String[]::new),
-                        runs.stream().map(r -> r.play().measurement().within()).map(w -> w == null ? null : w.toSeconds())
-                                .toArray(Long[]::new))
+                        runs.stream().map(r -> r.play().measurement().within()).map(w -> w == null ? null : w.words())
+                                .toArray(String[]::new),
+                        // The horizon counts days on the account's calendar: 30 days after 10:00 is 10:00.
+                        runs.stream().map(r -> {
+                            Span within = r.play().measurement().within();
+                            return within == null ? null : Timestamp.from(within.after(now, placement.zoneOf(r.start().account())));
+                        }).toArray(Timestamp[]::new))
                 .update();
     }
 

@@ -1,7 +1,9 @@
 package dev.tenure.engine.plays;
 
-import java.time.Duration;
+import dev.tenure.engine.calendar.Span;
+
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,7 +19,7 @@ public interface StartGuard {
      */
     List<Optional<String>> refusals(List<Candidate> candidates, Instant now);
 
-    /** A play about to start for an account. */
-    record Candidate(String accountId, String playId, Duration cooldown) {
+    /** A play about to start for an account, whose cooldown counts days on the calendar of {@code zone}. */
+    record Candidate(String accountId, String playId, Span cooldown, ZoneId zone) {
     }
 }

@@ -15,4 +15,9 @@ public record StepPlacement(ZoneId defaultZone, SendWindow.BusinessHours hours) 
     public StepTimes forAccount(Account account, List<Contact> contacts) {
         return new StepTimes(account, contacts, defaultZone, hours);
     }
+
+    /** The account's zone (else the default): where its cooldowns, horizons and occurrence dates count days. */
+    public ZoneId zoneOf(Account account) {
+        return RecipientTimeZone.ofAccount(account, defaultZone);
+    }
 }

@@ -9,19 +9,26 @@ import java.util.List;
 
 /**
  * When each step of a play starting now comes due: its delay, then the first moment in its send window,
- * in the time zone of whom it addresses. The live engine and the backtest both place steps this way.
+ * both in the time zone of whom it addresses. A delay in days is counted on that zone's calendar (two days
+ * after 10:00 is 10:00, whatever the clocks did in between); a delay in hours is elapsed time. The live
+ * engine, cadences, dry runs and the backtest all place steps this way.
  *
- * @param account  the account the play runs for (may be null when no step has a window)
+ * @param account  the account the play runs for (may be null when no step has a window or a delay in days:
+ *                 then the default zone counts)
  * @param contacts the account's contacts
  */
 public record StepTimes(Account account, List<Contact> contacts, ZoneId defaultZone, SendWindow.BusinessHours hours) {
 
     public Instant due(StepDefinition step, Instant startedAt) {
-        Instant afterDelay = startedAt.plus(step.delay());
+        if (step.delay().days() == 0 && step.window().anyTime()) {
+            return startedAt.plus(step.delay().time());
+        }
+        ZoneId zone = zone(step);
+        Instant afterDelay = step.delay().after(startedAt, zone);
         if (step.window().anyTime()) {
             return afterDelay;
         }
-        return step.window().earliest(afterDelay, RecipientTimeZone.of(step, account, contacts, defaultZone), hours);
+        return step.window().earliest(afterDelay, zone, hours);
     }
 
     /** When the last step comes due: until then a run counts as running. */
@@ -34,5 +41,10 @@ public record StepTimes(Account account, List<Contact> contacts, ZoneId defaultZ
             }
         }
         return last;
+    }
+
+    /** The zone a step's days and send window are read in. */
+    public ZoneId zone(StepDefinition step) {
+        return account == null ? defaultZone : RecipientTimeZone.of(step, account, contacts, defaultZone);
     }
 }

@@ -117,7 +117,7 @@ public class AccountEvaluator {
                             "Milestone " + m.milestone() + " reached (rule \"" + m.why().rule() + "\")", null));
                 }
             } else if (d instanceof Decision.MoveStage m) {
-                accounts.moveStage(accountId, m.stage());
+                accounts.moveStage(accountId, m.stage(), now);
                 timeline.record(new TimelineEntry(accountId, now, "stage",
                         "Stage moved from " + account.stage() + " to " + m.stage() + " (rule \"" + m.why().rule() + "\")", null));
             }

@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +33,12 @@ public class RuleSets {
 
     private final JdbcClient jdbc;
     private final JsonColumns json;
+    private final Clock clock;
 
-    public RuleSets(JdbcClient jdbc, JsonColumns json) {
+    public RuleSets(JdbcClient jdbc, JsonColumns json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
     }
 
     /** Stores the version as the ACTIVE one and retires the one before, in one transaction. */
@@ -46,12 +49,12 @@ public class RuleSets {
         jdbc.sql("UPDATE rule_set SET status = 'RETIRED' WHERE status = 'ACTIVE' AND version <> ?")
                 .param(ruleSet.version()).update();
         jdbc.sql("""
-                        INSERT INTO rule_set (version, files, rules, status, errors, origin, who, activated_at)
-                        VALUES (?, ?::jsonb, ?::jsonb, 'ACTIVE', '[]', ?, ?, now())
+                        INSERT INTO rule_set (version, files, rules, status, errors, origin, who, loaded_at, activated_at)
+                        VALUES (?, ?::jsonb, ?::jsonb, 'ACTIVE', '[]', ?, ?, ?, ?)
                         ON CONFLICT (version) DO UPDATE SET status = 'ACTIVE', errors = '[]', rules = excluded.rules,
                             origin = excluded.origin, who = excluded.who, activated_at = excluded.activated_at""")
                 .params(ruleSet.version(), json.write(files(ruleSet.files())), json.write(ruleSet.ruleNames()),
-                        origin.label(), who)
+                        origin.label(), who, now(), now())
                 .update();
         event(ruleSet.version(), RuleSetChange.Outcome.ACTIVATED, origin, who, List.of());
     }
@@ -64,12 +67,12 @@ public class RuleSets {
     @Transactional
     void reject(RuleSetFiles files, List<String> ruleNames, List<RuleProblem> problems, RuleSetOrigin origin, String who) {
         jdbc.sql("""
-                        INSERT INTO rule_set (version, files, rules, status, errors, origin, who)
-                        VALUES (?, ?::jsonb, ?::jsonb, 'REJECTED', ?::jsonb, ?, ?)
+                        INSERT INTO rule_set (version, files, rules, status, errors, origin, who, loaded_at)
+                        VALUES (?, ?::jsonb, ?::jsonb, 'REJECTED', ?::jsonb, ?, ?, ?)
                         ON CONFLICT (version) DO UPDATE SET errors = excluded.errors, origin = excluded.origin,
                             who = excluded.who WHERE rule_set.status = 'REJECTED'""")
                 .params(files.version(), json.write(files(files)), json.write(ruleNames), json.write(problems),
-                        origin.label(), who)
+                        origin.label(), who, now())
                 .update();
         event(files.version(), RuleSetChange.Outcome.REJECTED, origin, who, problems);
     }
@@ -122,9 +125,13 @@ public class RuleSets {
     }
 
     private void event(String version, RuleSetChange.Outcome outcome, RuleSetOrigin origin, String who, List<RuleProblem> errors) {
-        jdbc.sql("INSERT INTO rule_set_event (version, outcome, origin, who, errors) VALUES (?, ?, ?, ?, ?::jsonb)")
-                .params(version, outcome.name(), origin.label(), who, json.write(errors))
+        jdbc.sql("INSERT INTO rule_set_event (version, outcome, origin, who, errors, at) VALUES (?, ?, ?, ?, ?::jsonb, ?)")
+                .params(version, outcome.name(), origin.label(), who, json.write(errors), now())
                 .update();
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 
     private static final String VERSION_SELECT = """

@@ -1,5 +1,6 @@
 package dev.tenure.engine.scenarios;
 
+import dev.tenure.engine.calendar.Span;
 import dev.tenure.engine.facts.FactSet;
 import dev.tenure.engine.facts.SignalHistory;
 import dev.tenure.engine.plays.PlayDefinition;
@@ -21,6 +22,7 @@ import dev.tenure.engine.vocabulary.Stage;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
@@ -124,11 +126,18 @@ public final class ScenarioRunner {
             if (run.running()) {
                 return "it is already running";
             }
-            if (run.startedAt().isAfter(now.minus(play.cooldown()))) {
-                return "it is in its " + days(play.cooldown()) + " cooldown (last started " + run.startedAt() + ")";
+            // UTC days, as the scenario's own relative times ("-20d") count them: a run given 30 days back is out
+            // of a 30-day cooldown on any date, wherever the account is (live, days count in the account's zone).
+            if (run.startedAt().isAfter(play.cooldownSince(now, ZoneOffset.UTC))) {
+                return "it is in its " + adjective(play.cooldown()) + " cooldown (last started " + run.startedAt() + ")";
             }
         }
         return null;
+    }
+
+    /** {@code 30-day}, {@code 12-hour}. */
+    private static String adjective(Span span) {
+        return span.days() > 0 || span.time().isZero() ? span.days() + "-day" : span.time().toHours() + "-hour";
     }
 
     /** The rules that fired, in order, each with the facts it matched (a rule that asked nothing shows none). */
@@ -152,7 +161,4 @@ public final class ScenarioRunner {
         return firings;
     }
 
-    private static String days(Duration d) {
-        return d.toHours() % 24 == 0 ? d.toDays() + "-day" : d.toHours() + "-hour";
-    }
 }

@@ -4,14 +4,13 @@ import dev.tenure.engine.EngineProperties;
 import dev.tenure.engine.accounts.Accounts;
 import dev.tenure.engine.accounts.Contacts;
 import dev.tenure.engine.guardrails.Guardrails;
-import dev.tenure.engine.guardrails.TechTouchEmail;
 import dev.tenure.engine.guardrails.SendVerdict;
+import dev.tenure.engine.guardrails.TechTouchEmail;
 import dev.tenure.engine.guardrails.UnsubscribeLinks;
 import dev.tenure.engine.mail.Delivery;
 import dev.tenure.engine.mail.EmailComposer;
-import dev.tenure.engine.mail.OutgoingEmail;
 import dev.tenure.engine.mail.Outbox;
-import dev.tenure.engine.mail.RenderedEmail;
+import dev.tenure.engine.mail.OutgoingEmail;
 import dev.tenure.engine.plays.PlayRuns;
 import dev.tenure.engine.plays.PlayStep;
 import dev.tenure.engine.plays.RecipientTimeZone;
@@ -136,7 +135,7 @@ class StepActions {
             return StepResult.failed("the task's title or details could not be filled in: " + e.getMessage());
         }
         long id = tasks.create(new NewTask(account.id(), step.runId(), step.id(), owner, title,
-                details, def.priority(), now.plus(def.dueIn())), now);
+                details, def.priority(), def.dueIn().after(now, RecipientTimeZone.ofAccount(account, defaultZone))), now);
         entries.add(new TimelineEntry(account.id(), now, "task.created",
                 "Task for " + owner + ": " + title + " (rule \"" + why.rule() + "\")", "task:" + id));
         log.info("Task {} for {}: {}", id, owner, title);

@@ -17,7 +17,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Date;
 import java.util.TreeSet;
 
 /**
@@ -70,7 +69,7 @@ public class StepScheduler {
                         scheduler.triggerJob(DUE_STEPS);
                     }
                     for (long second : seconds) {
-                        schedule(second);
+                        schedule(second, now);
                     }
                 } catch (SchedulerException e) {
                     throw new WakeFailed(e);
@@ -82,13 +81,13 @@ public class StepScheduler {
         }
     }
 
-    private void schedule(long epochSecond) throws SchedulerException {
+    private void schedule(long epochSecond, Instant now) throws SchedulerException {
         TriggerKey key = TriggerKey.triggerKey("due-" + epochSecond, GROUP);
         if (scheduler.checkExists(key)) {
             return;
         }
         Trigger trigger = TriggerBuilder.newTrigger().withIdentity(key).forJob(DUE_STEPS)
-                .startAt(Date.from(Instant.ofEpochSecond(epochSecond)))
+                .startAt(FiringTimes.of(Instant.ofEpochSecond(epochSecond), now))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
         try {

@@ -1,8 +1,8 @@
 package dev.tenure.engine.tasks;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.tenure.engine.storage.JsonColumns;
 import dev.tenure.engine.plays.Why;
+import dev.tenure.engine.storage.JsonColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -10,9 +10,9 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,7 +24,7 @@ public class Tasks {
             SELECT t.*, a.name AS account_name, r.rule_name, r.rule_set_version, r.matched_facts, r.play_id,
                    s.definition -> 'checklist' AS checklist,
                    CASE WHEN t.status = 'DONE' THEN 'DONE'
-                        WHEN t.snoozed_until > now() THEN 'SNOOZED' ELSE 'OPEN' END AS shown_status
+                        WHEN t.snoozed_until > :now THEN 'SNOOZED' ELSE 'OPEN' END AS shown_status
             FROM task t JOIN account a ON a.id = t.account_id LEFT JOIN play_run r ON r.id = t.run_id
                  LEFT JOIN play_step s ON s.id = t.step_id
             """;
@@ -34,10 +34,12 @@ public class Tasks {
 
     private final JdbcClient jdbc;
     private final JsonColumns json;
+    private final Clock clock;
 
-    public Tasks(JdbcClient jdbc, JsonColumns json) {
+    public Tasks(JdbcClient jdbc, JsonColumns json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
     }
 
     public long create(NewTask t, Instant now) {
@@ -50,7 +52,7 @@ public class Tasks {
     }
 
     public Optional<Task> find(long id) {
-        return jdbc.sql(SELECT + " WHERE t.id = ?").param(id).query(this::task).optional();
+        return jdbc.sql(SELECT + " WHERE t.id = :id").param("id", id).param("now", now()).query(this::task).optional();
     }
 
     public List<Task> list(TaskQuery q) {
@@ -64,7 +66,7 @@ public class Tasks {
                         LIMIT :limit""")
                 .param("owner", q.owner()).param("account", q.accountId()).param("status", status)
                 .param("dueBefore", q.dueBefore() == null ? null : Timestamp.from(q.dueBefore()))
-                .param("limit", q.limit())
+                .param("limit", q.limit()).param("now", now())
                 .query(this::task).list();
     }
 
@@ -97,8 +99,13 @@ public class Tasks {
     /** Open tasks of the owner created after the given id: what the inbox has not shown yet. */
     public List<Task> openSince(String owner, long afterId) {
         return jdbc.sql("SELECT * FROM (" + SELECT + """
-                        ) x WHERE owner = ? AND shown_status = 'OPEN' AND id > ? ORDER BY id LIMIT 100""")
-                .params(owner, afterId).query(this::task).list();
+                        ) x WHERE owner = :owner AND shown_status = 'OPEN' AND id > :after ORDER BY id LIMIT 100""")
+                .param("owner", owner).param("after", afterId).param("now", now()).query(this::task).list();
+    }
+
+    /** Whether a task counts as snoozed is a question of now, the engine's. */
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 
     long newestOpenId(String owner) {

@@ -3,6 +3,7 @@ package dev.tenure.engine.backtest;
 import dev.tenure.engine.EngineTestApplication;
 import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.rules.RuleSet;
+import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.MilestoneType;
 import dev.tenure.engine.vocabulary.Segment;
@@ -78,7 +79,7 @@ class AccountDryRunIntegrationTest {
     void given_one_play_running_and_one_in_cooldown_then_the_dry_run_tells_each_verdict_and_stores_nothing() {
         TestData quiet = TestData.account("Dry Runner", Segment.LOW_TOUCH).usage("core", 35, 1, 100);
         intake.accept(quiet.batch());
-        Instant now = Instant.now();
+        Instant now = TestClock.now();
         run(quiet.id(), "quarterly-call", "RUNNING", now.minus(Duration.ofDays(1)));
         run(quiet.id(), "welcome", "COMPLETED", now.minus(Duration.ofDays(10)));
         List<Long> before = written(quiet.id());
@@ -110,7 +111,7 @@ class AccountDryRunIntegrationTest {
     void an_account_held_out_of_a_play_is_in_its_cooldown_as_if_it_had_got_it() {
         TestData heldOut = TestData.account("Held Out Runner", Segment.LOW_TOUCH).usage("core", 35, 1, 100);
         intake.accept(heldOut.batch());
-        Instant now = Instant.now();
+        Instant now = TestClock.now();
         run(heldOut.id(), "welcome", "HOLDOUT", now.minus(Duration.ofDays(10)));
 
         DryRun result = dryRun.of(heldOut.id(), ruleSets.compile(RULES), now).orElseThrow();
@@ -120,7 +121,7 @@ class AccountDryRunIntegrationTest {
 
     @Test
     void an_unknown_account_has_no_dry_run() {
-        assertThat(dryRun.of("no-such-account", ruleSets.active(), Instant.now())).isEmpty();
+        assertThat(dryRun.of("no-such-account", ruleSets.active(), TestClock.now())).isEmpty();
     }
 
     private static String refusal(DryRun result, String play) {

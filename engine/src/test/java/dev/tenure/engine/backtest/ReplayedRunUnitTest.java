@@ -1,5 +1,6 @@
 package dev.tenure.engine.backtest;
 
+import dev.tenure.engine.calendar.Span;
 import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.plays.SendWindow;
 import dev.tenure.engine.plays.StepDefinition;
@@ -12,7 +13,6 @@ import dev.tenure.engine.vocabulary.Stage;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
@@ -27,7 +27,7 @@ class ReplayedRunUnitTest {
             new Contact("acme", "kenji@acme.test", "Kenji", ContactRole.CHAMPION, "Asia/Tokyo", true, false));
 
     private static PlayDefinition play(StepDefinition... steps) {
-        return new PlayDefinition("check-in", "Check in", null, Duration.ofDays(30), List.of(steps));
+        return new PlayDefinition("check-in", "Check in", null, Span.ofDays(30), List.of(steps));
     }
 
     private static ReplayedRun startedAt(PlayDefinition play, String now) {
@@ -37,8 +37,8 @@ class ReplayedRunUnitTest {
     @Test
     void aReplayedRunWithoutWindowsRunsUntilItsLongestDelay() {
         PlayDefinition play = play(
-                new StepDefinition(StepType.TASK, Duration.ofDays(2), "csm", "Call", null, "NORMAL", Duration.ofDays(1), List.of(), null),
-                new StepDefinition(StepType.TASK, Duration.ofDays(5), "csm", "Call again", null, "NORMAL", Duration.ofDays(1), List.of(), null));
+                new StepDefinition(StepType.TASK, Span.ofDays(2), "csm", "Call", null, "NORMAL", Span.ofDays(1), List.of(), null),
+                new StepDefinition(StepType.TASK, Span.ofDays(5), "csm", "Call again", null, "NORMAL", Span.ofDays(1), List.of(), null));
 
         assertThat(startedAt(play, "2026-11-25T12:00:00Z").endsAt()).isEqualTo("2026-11-30T12:00:00Z");
     }
@@ -46,7 +46,7 @@ class ReplayedRunUnitTest {
     @Test
     void aReplayedRunRunsUntilItsLastStepWouldGoOutInTheRecipientsWindow() {
         // Friday 2026-11-27 12:00 UTC plus one day is Saturday; 09:30 on a weekday in Tokyo is Monday 00:30 UTC
-        PlayDefinition play = play(new StepDefinition(StepType.EMAIL, Duration.ofDays(1), null, null, null, null, null,
+        PlayDefinition play = play(new StepDefinition(StepType.EMAIL, Span.ofDays(1), null, null, null, null, null,
                 List.of("champion"), "check-in", new SendWindow(false, true, LocalTime.of(9, 30))));
 
         assertThat(startedAt(play, "2026-11-27T12:00:00Z").endsAt()).isEqualTo("2026-11-30T00:30:00Z");

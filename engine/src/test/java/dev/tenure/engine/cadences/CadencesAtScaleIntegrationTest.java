@@ -1,6 +1,7 @@
 package dev.tenure.engine.cadences;
 
 import dev.tenure.engine.EngineTestApplication;
+import dev.tenure.engine.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -9,7 +10,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +34,7 @@ class CadencesAtScaleIntegrationTest {
     void given_5000_high_touch_accounts_near_a_qbr_then_one_pass_writes_one_run_each_and_adds_no_trigger_per_account()
             throws SchedulerException {
         String prefix = "scale-" + UUID.randomUUID().toString().substring(0, 8) + "-";
-        LocalDate started = LocalDate.now(ZoneOffset.UTC).minusDays(75);
+        LocalDate started = TestClock.today().minusDays(75);
         jdbc.sql("""
                         INSERT INTO account (id, name, segment, stage, csm, started_on, renewal_on, timezone)
                         SELECT ? || n, 'Scale ' || n, 'HIGH_TOUCH', 'VALUE', 'csm-' || (n % 50) || '@tenure.test', ?, ?, 'UTC'

@@ -1,5 +1,6 @@
 package dev.tenure.engine.cadences;
 
+import dev.tenure.engine.calendar.Span;
 import dev.tenure.engine.plays.Cadence;
 import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.plays.SendWindow;
@@ -29,11 +30,11 @@ class OccurrencePlannerUnitTest {
             Duration.ofDays(1));
 
     private static StepDefinition task(int daysBefore) {
-        return new StepDefinition(StepType.TASK, Duration.ZERO, "csm", "Renewal in " + daysBefore, null, "NORMAL",
-                Duration.ofDays(3), List.of(), null, SendWindow.ANY_TIME, false, Duration.ofDays(daysBefore));
+        return new StepDefinition(StepType.TASK, Span.ZERO, "csm", "Renewal in " + daysBefore, null, "NORMAL",
+                Span.ofDays(3), List.of(), null, SendWindow.ANY_TIME, false, Span.ofDays(daysBefore));
     }
 
-    private static final PlayDefinition RENEWAL = new PlayDefinition("renewal-cadence", "Renewal", null, Duration.ZERO,
+    private static final PlayDefinition RENEWAL = new PlayDefinition("renewal-cadence", "Renewal", null, Span.ZERO,
             List.of(task(120), task(90), task(60), task(30)), null,
             new Cadence(Cadence.Kind.RENEWAL, 0, Set.of(), Set.of()));
 

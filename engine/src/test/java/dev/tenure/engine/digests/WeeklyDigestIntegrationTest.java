@@ -3,6 +3,7 @@ package dev.tenure.engine.digests;
 import dev.tenure.engine.EngineTestApplication;
 import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.testing.SharedGreenMail;
+import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.Segment;
 import jakarta.mail.internet.MimeMessage;
@@ -30,8 +31,9 @@ class WeeklyDigestIntegrationTest {
     private long task(String accountId, String owner, String title, String priority, String status, Instant due) {
         return jdbc.sql("""
                         INSERT INTO task (account_id, owner, title, priority, status, due_at, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, now()) RETURNING id""")
-                .params(accountId, owner, title, priority, status, java.sql.Timestamp.from(due)).query(Long.class).single();
+                        VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(accountId, owner, title, priority, status, java.sql.Timestamp.from(due), java.sql.Timestamp.from(TestClock.now()))
+                .query(Long.class).single();
     }
 
     @Test
@@ -39,7 +41,7 @@ class WeeklyDigestIntegrationTest {
         TestData acme = TestData.account("Digest Corp", Segment.HIGH_TOUCH);
         intake.accept(acme.batch());
         String csm = acme.account().csm();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = TestClock.now().truncatedTo(ChronoUnit.SECONDS);
         long overdue = task(acme.id(), csm, "Call the champion", "HIGH", "OPEN", now.minus(Duration.ofDays(2)));
         task(acme.id(), csm, "Prepare the QBR", "NORMAL", "OPEN", now.plus(Duration.ofDays(3)));
         task(acme.id(), csm, "Already done", "LOW", "DONE", now.plus(Duration.ofDays(3)));
@@ -52,7 +54,7 @@ class WeeklyDigestIntegrationTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> SharedGreenMail.to(csm).size() == 1);
         MimeMessage digest = SharedGreenMail.to(csm).get(0);
-        String week = digests.week(Instant.now());
+        String week = digests.week(TestClock.now());
         assertThat(digest.getMessageID()).isEqualTo(Digests.messageId(csm, week)).startsWith("<digest-").endsWith("-" + week + "@tenure>");
         assertThat(digest.getSubject()).isEqualTo("Your tasks this week: 2 open, 1 overdue (" + week + ")");
         String body = (String) digest.getContent();

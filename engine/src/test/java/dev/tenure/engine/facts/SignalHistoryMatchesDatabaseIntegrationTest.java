@@ -4,6 +4,7 @@ import dev.tenure.engine.EngineTestApplication;
 import dev.tenure.engine.accounts.Accounts;
 import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.intake.Labeled;
+import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.BillingEvent;
@@ -36,7 +37,7 @@ class SignalHistoryMatchesDatabaseIntegrationTest {
     @Test
     void usage_tickets_billing_nps_csat_renewal_and_qbr_agree() {
         List<TestData> scenarios = scenarios();
-        Instant now = Instant.now();
+        Instant now = TestClock.now();
 
         for (TestData data : scenarios) {
             intake.accept(data.batch());
@@ -63,7 +64,7 @@ class SignalHistoryMatchesDatabaseIntegrationTest {
     void facts_read_for_many_accounts_at_once_are_each_account_s_own() {
         List<TestData> scenarios = scenarios();
         scenarios.forEach(data -> intake.accept(data.batch()));
-        Instant now = Instant.now();
+        Instant now = TestClock.now();
         List<Account> stored = scenarios.stream().map(d -> accounts.find(d.id()).orElseThrow()).toList();
 
         List<FactSet> together = factSets.loadAll(stored, now);
@@ -86,7 +87,7 @@ class SignalHistoryMatchesDatabaseIntegrationTest {
         intake.accept(unanswered.batch());
         Account account = accounts.find(data.id()).orElseThrow();
 
-        List<FactSet> facts = factSets.loadAll(List.of(account, accounts.find(unanswered.id()).orElseThrow()), Instant.now());
+        List<FactSet> facts = factSets.loadAll(List.of(account, accounts.find(unanswered.id()).orElseThrow()), TestClock.now());
 
         // Within 90 days: 5, 4, 3, 1, 4 (the 5 of 95 days ago is out): 5 answers, 3 satisfied (4 or 5), 60%.
         assertThat(facts.get(0).csat()).isEqualTo(new CsatAnswers(data.id(), 5, 3));

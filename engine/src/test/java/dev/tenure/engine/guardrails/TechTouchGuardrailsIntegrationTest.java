@@ -2,6 +2,7 @@ package dev.tenure.engine.guardrails;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.tenure.engine.EngineTestApplication;
+import dev.tenure.engine.calendar.Span;
 import dev.tenure.engine.intake.Batch;
 import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.intake.Labeled;
@@ -14,6 +15,7 @@ import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.schedule.StepRunner;
 import dev.tenure.engine.testing.SharedGreenMail;
+import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.testing.TestPlays;
 import dev.tenure.engine.timeline.Timeline;
@@ -28,7 +30,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -92,7 +93,7 @@ class TechTouchGuardrailsIntegrationTest {
         intake.accept(account.batch());
         String champion = champion(account);
 
-        unsubscribes.unsubscribe(links.token(account.id(), champion.toUpperCase()), Instant.now());
+        unsubscribes.unsubscribe(links.token(account.id(), champion.toUpperCase()), TestClock.now());
 
         assertThat(suppressions.find(champion)).get().extracting(Suppression::source).isEqualTo(SuppressionSource.UNSUBSCRIBE_LINK);
         assertThat(timeline.of(account.id(), 10)).extracting(TimelineEntry::type).contains("contact.unsubscribed");
@@ -108,7 +109,7 @@ class TechTouchGuardrailsIntegrationTest {
         intake.accept(other.batch());
         intake.accept(new Batch(List.of(), List.of(new Labeled<>("contact " + champion,
                 new Contact(other.id(), champion, "Pat Champion", ContactRole.EXEC_SPONSOR, null, true, false))), List.of()));
-        PlayStep suppressed = startAndRun(other, TestPlays.email(Duration.ZERO, "exec_sponsor", "usage-drop-checkin")).get(0);
+        PlayStep suppressed = startAndRun(other, TestPlays.email(Span.ZERO, "exec_sponsor", "usage-drop-checkin")).get(0);
 
         assertThat(suppressed.status()).isEqualTo("SKIPPED");
         assertThat(suppressed.result()).startsWith("suppressed: ");
@@ -120,7 +121,7 @@ class TechTouchGuardrailsIntegrationTest {
         TestData account = TestData.account("Ops Suppressed Co", Segment.TECH_TOUCH);
         intake.accept(account.batch());
         String champion = champion(account);
-        unsubscribes.suppress(champion, "asked by phone", Instant.now());
+        unsubscribes.suppress(champion, "asked by phone", TestClock.now());
 
         PlayStep step = startAndRun(account, TestPlays.checkInEmail()).get(0);
 
@@ -156,7 +157,7 @@ class TechTouchGuardrailsIntegrationTest {
     private List<PlayStep> startAndRun(TestData account, StepDefinition... steps) {
         Why why = new Why("test", rules.get().version(), Map.of());
         PlayDefinition play = TestPlays.play("guardrails", steps);
-        long runId = transaction.execute(tx -> runs.start(account.id(), play, why, Instant.now().minusSeconds(60)).orElseThrow()).runId();
+        long runId = transaction.execute(tx -> runs.start(account.id(), play, why, TestClock.now().minusSeconds(60)).orElseThrow()).runId();
         runner.runDue();
         await().atMost(Duration.ofSeconds(10)).until(() -> runs.steps(runId).stream().noneMatch(s -> "SCHEDULED".equals(s.status())));
         return runs.steps(runId);

@@ -3,6 +3,7 @@ package dev.tenure.engine.intake;
 import dev.tenure.engine.EngineTestApplication;
 import dev.tenure.engine.accounts.Accounts;
 import dev.tenure.engine.plays.PlayRuns;
+import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.NpsSignal;
 import dev.tenure.engine.vocabulary.Segment;
@@ -14,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,8 +46,8 @@ class IntakeIntegrationTest {
         TestData known = TestData.account("Known", Segment.LOW_TOUCH);
         intake.accept(known.batch());
         Batch batch = Batch.ofSignals(List.of(
-                new Labeled<>("nps[0]", new NpsSignal("test", "n-" + known.id(), known.id(), Instant.now(), null, 3, "")),
-                new Labeled<>("nps[1]", new NpsSignal("test", "n2-" + known.id(), "nobody-" + known.id(), Instant.now(), null, 3, ""))));
+                new Labeled<>("nps[0]", new NpsSignal("test", "n-" + known.id(), known.id(), TestClock.now(), null, 3, "")),
+                new Labeled<>("nps[1]", new NpsSignal("test", "n2-" + known.id(), "nobody-" + known.id(), TestClock.now(), null, 3, ""))));
 
         assertThatThrownBy(() -> intake.accept(batch))
                 .isInstanceOf(RejectedRecordsException.class)
@@ -102,8 +104,8 @@ class IntakeIntegrationTest {
         Instant since = jdbc.sql("SELECT since FROM evaluation_due WHERE account_id = ?").param(answered.id())
                 .query(java.sql.Timestamp.class).single().toInstant();
 
-        Map<String, List<Signal>> arrived = queue.arrived(Map.of(answered.id(), since), Set.of("nps", "usage"), Instant.now());
-        Map<String, List<Signal>> npsOnly = queue.arrived(Map.of(answered.id(), since), Set.of("nps"), Instant.now());
+        Map<String, List<Signal>> arrived = queue.arrived(Map.of(answered.id(), since), Set.of("nps", "usage"), TestClock.now());
+        Map<String, List<Signal>> npsOnly = queue.arrived(Map.of(answered.id(), since), Set.of("nps"), TestClock.now());
 
         // Usage of the last 7 days is an event; 8 to 10 days ago is backfill.
         assertThat(arrived.get(answered.id())).extracting(Signal::kind).containsExactlyInAnyOrder(
@@ -116,7 +118,7 @@ class IntakeIntegrationTest {
     void a_record_refused_for_an_unknown_account_is_accepted_once_the_account_exists() {
         TestData later = TestData.account("Created later", Segment.LOW_TOUCH);
         Batch answer = Batch.ofSignals(List.of(
-                new Labeled<>("nps[0]", new NpsSignal("test", "n-" + later.id(), later.id(), Instant.now(), null, 9, ""))));
+                new Labeled<>("nps[0]", new NpsSignal("test", "n-" + later.id(), later.id(), TestClock.now(), null, 9, ""))));
         assertThatThrownBy(() -> intake.accept(answer)).isInstanceOf(RejectedRecordsException.class);
 
         intake.accept(later.batch());
@@ -129,12 +131,12 @@ class IntakeIntegrationTest {
         TestData account = TestData.account("Committed second", Segment.HIGH_TOUCH);
         intake.accept(account.batch());
 
-        Instant began = transaction.execute(first -> {
-            Instant start = jdbc.sql("SELECT now()").query(java.sql.Timestamp.class).single().toInstant();
+        Instant began = TestClock.now().truncatedTo(ChronoUnit.MICROS);
+        transaction.executeWithoutResult(first -> {
             // Another chunk for the same account begins later and commits meanwhile.
-            CompletableFuture.runAsync(() -> transaction.executeWithoutResult(second -> queue.add(List.of(account.id())))).join();
-            queue.add(List.of(account.id()));
-            return start;
+            CompletableFuture.runAsync(() -> transaction.executeWithoutResult(second ->
+                    queue.add(List.of(account.id()), began.plusSeconds(1)))).join();
+            queue.add(List.of(account.id()), began);
         });
 
         assertThat(jdbc.sql("SELECT since FROM evaluation_due WHERE account_id = ?").param(account.id())

@@ -9,6 +9,7 @@ import dev.tenure.engine.plays.StepDefinition;
 import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.schedule.StepRunner;
+import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.testing.TestPlays;
 import dev.tenure.engine.timeline.Timeline;
@@ -17,8 +18,8 @@ import dev.tenure.engine.vocabulary.Segment;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,7 +28,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,19 +76,19 @@ class EmailRetriedWhileSmtpIsDownIntegrationTest {
         intake.accept(account.batch());
         Why why = new Why("test", rules.get().version(), Map.of());
         PlayDefinition play = TestPlays.play("smtp-down", CHECKIN_EMAIL);
-        long runId = transaction.execute(tx -> runs.start(account.id(), play, why, Instant.now().minusSeconds(60)).orElseThrow()).runId();
+        long runId = transaction.execute(tx -> runs.start(account.id(), play, why, TestClock.now().minusSeconds(60)).orElseThrow()).runId();
         long stepId = runs.steps(runId).get(0).id();
 
         PlayStep first = attempt(stepId, 1);
         assertThat(first.status()).isEqualTo("SCHEDULED");
-        assertThat(first.dueAt()).isCloseTo(Instant.now().plus(Duration.ofHours(1)), within(Duration.ofMinutes(1)));
+        assertThat(first.dueAt()).isCloseTo(TestClock.now().plus(Duration.ofHours(1)), within(Duration.ofMinutes(1)));
         assertThat(first.result()).contains("attempt 1 failed");
         assertThat(email(stepId).status()).isEqualTo(EmailStatus.RETRYING);
 
         comeDue(stepId);
         PlayStep second = attempt(stepId, 2);
         assertThat(second.status()).isEqualTo("SCHEDULED");
-        assertThat(second.dueAt()).isCloseTo(Instant.now().plus(Duration.ofHours(2)), within(Duration.ofMinutes(1)));
+        assertThat(second.dueAt()).isCloseTo(TestClock.now().plus(Duration.ofHours(2)), within(Duration.ofMinutes(1)));
 
         comeDue(stepId);
         PlayStep last = attempt(stepId, 3);
@@ -110,12 +110,12 @@ class EmailRetriedWhileSmtpIsDownIntegrationTest {
         runner.runDue();
         await().atMost(Duration.ofSeconds(20)).until(() -> emails.ofStep(stepId).map(e -> e.attempts() >= number
                 && e.status() != EmailStatus.SENDING).orElse(false)
-                && (number == 3 ? !"SCHEDULED".equals(step(stepId).status()) : step(stepId).dueAt().isAfter(Instant.now())));
+                && (number == 3 ? !"SCHEDULED".equals(step(stepId).status()) : step(stepId).dueAt().isAfter(TestClock.now())));
         return step(stepId);
     }
 
     private void comeDue(long stepId) {
-        jdbc.sql("UPDATE play_step SET due_at = now() - interval '1 second' WHERE id = ?").param(stepId).update();
+        jdbc.sql("UPDATE play_step SET due_at = ? WHERE id = ?").params(java.sql.Timestamp.from(TestClock.now().minusSeconds(1)), stepId).update();
     }
 
     private PlayStep step(long stepId) {

@@ -10,6 +10,7 @@ import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.schedule.StepRunner;
 import dev.tenure.engine.testing.SharedGreenMail;
+import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.testing.TestPlays;
 import dev.tenure.engine.vocabulary.Segment;
@@ -22,7 +23,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -93,7 +93,7 @@ class StableMessageIdIntegrationTest {
         intake.accept(account.batch());
         Why why = new Why("test", rules.get().version(), Map.of());
         PlayDefinition play = TestPlays.play("stable-message-id", CHECKIN_EMAIL);
-        long runId = transaction.execute(tx -> runs.start(account.id(), play, why, Instant.now().minusSeconds(60)).orElseThrow()).runId();
+        long runId = transaction.execute(tx -> runs.start(account.id(), play, why, TestClock.now().minusSeconds(60)).orElseThrow()).runId();
         long stepId = runs.steps(runId).get(0).id();
         runner.runDue();
         await().atMost(Duration.ofSeconds(10)).until(() -> "DONE".equals(step(stepId).status()));
@@ -104,8 +104,8 @@ class StableMessageIdIntegrationTest {
     private void rerun(long stepId) {
         jdbc.sql("UPDATE play_run SET status = 'RUNNING', ended_at = NULL WHERE id = (SELECT run_id FROM play_step WHERE id = ?)")
                 .param(stepId).update();
-        jdbc.sql("UPDATE play_step SET status = 'SCHEDULED', due_at = now() - interval '1 second' WHERE id = ?")
-                .param(stepId).update();
+        jdbc.sql("UPDATE play_step SET status = 'SCHEDULED', due_at = ? WHERE id = ?")
+                .params(java.sql.Timestamp.from(TestClock.now().minusSeconds(1)), stepId).update();
         runner.runDue();
         await().atMost(Duration.ofSeconds(10)).until(() -> "DONE".equals(step(stepId).status()));
     }

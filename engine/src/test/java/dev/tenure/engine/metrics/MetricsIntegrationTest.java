@@ -5,6 +5,7 @@ import dev.tenure.engine.accounts.Milestones;
 import dev.tenure.engine.intake.Batch;
 import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.intake.Labeled;
+import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.BillingSignal;
@@ -130,7 +131,7 @@ class MetricsIntegrationTest {
     @Test
     void time_to_value_is_the_median_of_days_from_start_to_first_value_per_cohort() {
         String csm = newCsm();
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = TestClock.today();
         List<TestData> accounts = new ArrayList<>();
         int[] days = {12, 20, 30, 8};
         for (int d : days) {

@@ -17,6 +17,7 @@ import dev.tenure.engine.rules.AccountEvaluator;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.rules.Evaluation;
 import dev.tenure.engine.storage.JsonColumns;
+import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.timeline.Timeline;
 import dev.tenure.engine.timeline.TimelineEntry;
@@ -112,7 +113,7 @@ class HeldOutByTheStarterRulesIntegrationTest {
 
     /** The first whole second from 9 days ahead whose draw for the save play and this account passes. */
     private static Instant startWhereDraw(String accountId, IntPredicate draw) {
-        Instant from = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(9));
+        Instant from = TestClock.now().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(9));
         return Stream.iterate(from, t -> t.plusSeconds(1))
                 .filter(t -> draw.test(HoldoutDraw.draw(SAVE_PLAY, accountId, t))).findFirst().orElseThrow();
     }

@@ -4,6 +4,7 @@ import dev.tenure.engine.EngineProperties;
 import dev.tenure.engine.EngineTestApplication;
 import dev.tenure.engine.accounts.Accounts;
 import dev.tenure.engine.accounts.Contacts;
+import dev.tenure.engine.calendar.Span;
 import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.plays.HoldoutDraw;
 import dev.tenure.engine.plays.HoldoutProperties;
@@ -17,6 +18,7 @@ import dev.tenure.engine.plays.StopWhen;
 import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.storage.JsonColumns;
+import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.testing.TestPlays;
 import dev.tenure.engine.timeline.Timeline;
@@ -53,7 +55,7 @@ import static org.assertj.core.api.Assertions.within;
 @SpringBootTest(classes = EngineTestApplication.class)
 class PlayOutcomesIntegrationTest {
 
-    private static final Duration HORIZON = Duration.ofDays(30);
+    private static final Span HORIZON = Span.ofDays(30);
 
     @Autowired
     Intake intake;
@@ -81,7 +83,7 @@ class PlayOutcomesIntegrationTest {
     StartGuard guard;
 
     private final String playId = "measured-" + UUID.randomUUID().toString().substring(0, 8);
-    private final Instant midnight = Instant.now().truncatedTo(ChronoUnit.DAYS);
+    private final Instant midnight = TestClock.now().truncatedTo(ChronoUnit.DAYS);
 
     @Test
     void five_enrolled_and_three_held_out_runs_give_exact_rates_medians_and_lift_and_a_young_run_is_pending() {
@@ -94,7 +96,7 @@ class PlayOutcomesIntegrationTest {
         heldOut(recovering(40, null), 40);
         enrolled(recovering(10, 0), 10);                        // reached in 6 days, but its horizon is 20 days ahead
 
-        PlayOutcome play = outcomes.report(query(null), Instant.now()).get(0);
+        PlayOutcome play = outcomes.report(query(null), TestClock.now()).get(0);
 
         assertThat(play.playId()).isEqualTo(playId);
         assertThat(play.enrolled()).isEqualTo(new ArmOutcome(5, 4, 1, 80.0, 9.0));   // median of 6, 8, 10, 14
@@ -112,7 +114,7 @@ class PlayOutcomesIntegrationTest {
         enrolled(recovering(40, 26), 40);
         enrolled(recovering(10, 0), 10);
 
-        List<RunOutcome> runs = outcomes.runs(query(null), Instant.now());
+        List<RunOutcome> runs = outcomes.runs(query(null), TestClock.now());
 
         assertThat(runs).extracting(RunOutcome::status, RunOutcome::daysToGoal).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(GoalStatus.REACHED, 6.0),
@@ -124,17 +126,17 @@ class PlayOutcomesIntegrationTest {
 
     @Test
     void a_payment_goal_is_the_first_paid_invoice_after_the_start_and_within_the_horizon() {
-        PlayDefinition payment = play(new StopWhen(null, true, null), Duration.ofDays(14), 0);
+        PlayDefinition payment = play(new StopWhen(null, true, null), Span.ofDays(14), 0);
         TestData paidSoon = TestData.account("Paid Soon", Segment.LOW_TOUCH)
                 .billing(BillingEvent.INVOICE_PAID, 25).billing(BillingEvent.INVOICE_PAID, 17);
         TestData paidLate = TestData.account("Paid Late", Segment.LOW_TOUCH).billing(BillingEvent.INVOICE_PAID, 4);
-        Instant start = Instant.now().minus(Duration.ofDays(20));
+        Instant start = TestClock.now().minus(Duration.ofDays(20));
         for (TestData account : List.of(paidSoon, paidLate)) {
             intake.accept(account.batch());
             start(account, payment, start, false);
         }
 
-        List<RunOutcome> runs = outcomes.runs(query(null), Instant.now());
+        List<RunOutcome> runs = outcomes.runs(query(null), TestClock.now());
 
         assertThat(runs).extracting(RunOutcome::accountId).containsExactly(paidSoon.id(), paidLate.id());
         assertThat(runs.get(0).status()).isEqualTo(GoalStatus.REACHED);
@@ -144,12 +146,12 @@ class PlayOutcomesIntegrationTest {
 
     @Test
     void an_nps_goal_is_the_first_answer_at_least_as_good_after_the_start() {
-        PlayDefinition callBack = play(new StopWhen(null, null, 7), Duration.ofDays(90), 0);
+        PlayDefinition callBack = play(new StopWhen(null, null, 7), Span.ofDays(90), 0);
         TestData account = TestData.account("Detractor", Segment.HIGH_TOUCH).nps(9, 40).nps(6, 30).nps(8, 25).nps(10, 20);
         intake.accept(account.batch());
-        start(account, callBack, Instant.now().minus(Duration.ofDays(35)), false);
+        start(account, callBack, TestClock.now().minus(Duration.ofDays(35)), false);
 
-        RunOutcome run = outcomes.runs(query(null), Instant.now()).get(0);
+        RunOutcome run = outcomes.runs(query(null), TestClock.now()).get(0);
 
         assertThat(run.status()).as("its 90-day horizon is ahead").isEqualTo(GoalStatus.PENDING);
         assertThat(run.daysToGoal()).isCloseTo(10.0, within(0.001));
@@ -183,9 +185,9 @@ class PlayOutcomesIntegrationTest {
         enrolled(recovering(40, 0).csm("amy@tenure.test"), 40);
         enrolled(recovering(40, null), 40);
 
-        assertThat(outcomes.runs(query("AMY@tenure.test"), Instant.now())).singleElement()
+        assertThat(outcomes.runs(query("AMY@tenure.test"), TestClock.now())).singleElement()
                 .satisfies(run -> assertThat(run.csm()).isEqualTo("amy@tenure.test"));
-        assertThat(outcomes.report(query("amy@tenure.test"), Instant.now()).get(0).enrolled().runs()).isEqualTo(1);
+        assertThat(outcomes.report(query("amy@tenure.test"), TestClock.now()).get(0).enrolled().runs()).isEqualTo(1);
     }
 
     /** An account with the baseline before a start {@code startDaysAgo} days ago and usage back {@code recoveredAfter} days after it (null: never). */
@@ -221,9 +223,9 @@ class PlayOutcomesIntegrationTest {
                 new HoldoutDraw(new HoldoutProperties(holdouts)));
     }
 
-    private PlayDefinition play(StopWhen goal, Duration within, int holdoutPercent) {
-        return new PlayDefinition(playId, "Measured play", "Back to 80% within 30 days", Duration.ofDays(30),
-                List.of(TestPlays.task(Duration.ofDays(400), "Call")), goal, null, new Measurement(within, holdoutPercent));
+    private PlayDefinition play(StopWhen goal, Span within, int holdoutPercent) {
+        return new PlayDefinition(playId, "Measured play", "Back to 80% within 30 days", Span.ofDays(30),
+                List.of(TestPlays.task(Span.ofDays(400), "Call")), goal, null, new Measurement(within, holdoutPercent));
     }
 
     private Why why() {

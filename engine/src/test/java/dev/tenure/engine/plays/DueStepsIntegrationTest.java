@@ -1,8 +1,10 @@
 package dev.tenure.engine.plays;
 
 import dev.tenure.engine.EngineTestApplication;
+import dev.tenure.engine.calendar.Span;
 import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.rules.ActiveRuleSet;
+import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.testing.TestPlays;
 import dev.tenure.engine.vocabulary.Segment;
@@ -41,10 +43,10 @@ class DueStepsIntegrationTest {
         TestData account = TestData.account("In Order Co", Segment.LOW_TOUCH);
         intake.accept(account.batch());
         PlayDefinition play = TestPlays.play("in-order",
-                TestPlays.task(Duration.ZERO, "Call the champion"),
-                TestPlays.task(Duration.ZERO, "Follow up with the champion"));
+                TestPlays.task(Span.ZERO, "Call the champion"),
+                TestPlays.task(Span.ZERO, "Follow up with the champion"));
         // Started an hour ahead, so the running scheduler's own drains leave these steps alone.
-        Instant start = Instant.now().plus(Duration.ofHours(1));
+        Instant start = TestClock.now().plus(Duration.ofHours(1));
         long runId = transaction.execute(tx -> runs.start(account.id(), play,
                 new Why("test", rules.get().version(), Map.of()), start).orElseThrow()).runId();
         Instant later = start.plus(Duration.ofMinutes(5));

@@ -1,8 +1,8 @@
 package dev.tenure.engine.plays;
 
+import dev.tenure.engine.calendar.Span;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -51,7 +51,7 @@ class HoldoutDrawUnitTest {
     }
 
     private static PlayDefinition play(int holdoutPercent) {
-        return new PlayDefinition("save-usage-drop", "Save", null, Duration.ofDays(30), List.of(), new StopWhen(80, null, null),
-                null, new Measurement(Duration.ofDays(30), holdoutPercent));
+        return new PlayDefinition("save-usage-drop", "Save", null, Span.ofDays(30), List.of(), new StopWhen(80, null, null),
+                null, new Measurement(Span.ofDays(30), holdoutPercent));
     }
 }

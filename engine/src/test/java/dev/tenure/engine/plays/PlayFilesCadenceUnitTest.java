@@ -1,10 +1,10 @@
 package dev.tenure.engine.plays;
 
+import dev.tenure.engine.calendar.Span;
 import dev.tenure.engine.vocabulary.Segment;
 import dev.tenure.engine.vocabulary.Stage;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +36,7 @@ class PlayFilesCadenceUnitTest {
 
         assertThat(problems).isEmpty();
         assertThat(play.cadence()).isEqualTo(new Cadence(Cadence.Kind.EVERY, 90, Set.of(Segment.HIGH_TOUCH), Set.of()));
-        assertThat(play.steps().get(0).before()).isEqualTo(Duration.ofDays(14));
+        assertThat(play.steps().get(0).before()).isEqualTo(Span.ofDays(14));
     }
 
     @Test

@@ -1,8 +1,8 @@
 package dev.tenure.engine.plays;
 
+import dev.tenure.engine.calendar.Span;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -41,7 +41,7 @@ class PlayFilesMeasureUnitTest {
                 """ + STEPS);
 
         assertThat(problems).isEmpty();
-        assertThat(play.measurement()).isEqualTo(new Measurement(Duration.ofDays(30), 10));
+        assertThat(play.measurement()).isEqualTo(new Measurement(Span.ofDays(30), 10));
         assertThat(play.measurement().measured()).isTrue();
     }
 
@@ -57,7 +57,7 @@ class PlayFilesMeasureUnitTest {
     @Test
     void holdout_may_be_written_without_the_percent_sign_and_defaults_to_none() {
         assertThat(parse("name: Save\nstopWhen: { npsAtLeast: 7 }\nmeasure:\n  within: 90d\nholdout: 5\ncooldown: 90d\n" + STEPS)
-                .measurement()).isEqualTo(new Measurement(Duration.ofDays(90), 5));
+                .measurement()).isEqualTo(new Measurement(Span.ofDays(90), 5));
         assertThat(parse("name: Save\nstopWhen: { npsAtLeast: 7 }\nmeasure: { within: 90d }\n" + STEPS)
                 .measurement().holdoutPercent()).isZero();
         assertThat(problems).isEmpty();

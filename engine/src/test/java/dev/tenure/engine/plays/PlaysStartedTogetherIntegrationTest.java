@@ -4,9 +4,11 @@ import dev.tenure.engine.EngineProperties;
 import dev.tenure.engine.EngineTestApplication;
 import dev.tenure.engine.accounts.Accounts;
 import dev.tenure.engine.accounts.Contacts;
+import dev.tenure.engine.calendar.Span;
 import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.storage.JsonColumns;
+import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.testing.TestPlays;
 import dev.tenure.engine.timeline.Timeline;
@@ -64,12 +66,12 @@ class PlaysStartedTogetherIntegrationTest {
 
     @Test
     void given_a_running_play_a_recent_run_and_a_fresh_account_asked_twice_then_only_the_fresh_account_starts_once() {
-        PlayDefinition play = new PlayDefinition(playId, "Save together", null, Duration.ofDays(30),
-                List.of(TestPlays.task(Duration.ZERO, "Call"), TestPlays.task(Duration.ofDays(7), "Follow up")), StopWhen.NEVER);
+        PlayDefinition play = new PlayDefinition(playId, "Save together", null, Span.ofDays(30),
+                List.of(TestPlays.task(Span.ZERO, "Call"), TestPlays.task(Span.ofDays(7), "Follow up")), StopWhen.NEVER);
         TestData running = stored("Already Running");
         TestData recent = stored("Recently Done");
         TestData fresh = stored("Fresh Start");
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = TestClock.now().truncatedTo(ChronoUnit.MILLIS);
         transaction.execute(tx -> runs.start(running.id(), play, why("earlier rule"), now.minus(Duration.ofDays(3))));
         long done = transaction.execute(tx -> runs.start(recent.id(), play, why("earlier rule"), now.minus(Duration.ofDays(10))))
                 .orElseThrow().runId();
@@ -95,14 +97,14 @@ class PlaysStartedTogetherIntegrationTest {
 
     @Test
     void given_an_account_held_out_of_a_play_then_a_second_start_in_the_same_group_is_within_the_cooldown() {
-        PlayDefinition measured = new PlayDefinition(playId, "Measured together", null, Duration.ofDays(30),
-                List.of(TestPlays.task(Duration.ZERO, "Call")), StopWhen.NEVER, null, new Measurement(Duration.ofDays(30), 100));
+        PlayDefinition measured = new PlayDefinition(playId, "Measured together", null, Span.ofDays(30),
+                List.of(TestPlays.task(Span.ZERO, "Call")), StopWhen.NEVER, null, new Measurement(Span.ofDays(30), 100));
         TestData account = stored("Held Out Twice");
         PlayRuns drawing = new PlayRuns(jdbc, json, timeline, accounts, contacts, engine, sendWindow, guard,
                 new HoldoutDraw(new HoldoutProperties(true)));
 
         List<Optional<StartedRun>> started = transaction.execute(tx -> drawing.startAll(List.of(
-                start(account, measured, "rule one"), start(account, measured, "rule two")), Instant.now()));
+                start(account, measured, "rule one"), start(account, measured, "rule two")), TestClock.now()));
 
         assertThat(started).extracting(Optional::isPresent).containsExactly(false, false);
         assertThat(jdbc.sql("SELECT status, rule_name FROM play_run WHERE account_id = ?").param(account.id())

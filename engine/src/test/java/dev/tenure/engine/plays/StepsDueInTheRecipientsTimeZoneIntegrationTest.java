@@ -3,6 +3,7 @@ package dev.tenure.engine.plays;
 import dev.tenure.engine.EngineTestApplication;
 import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.rules.ActiveRuleSet;
+import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.ContactRole;
 import dev.tenure.engine.vocabulary.Segment;
@@ -60,7 +61,7 @@ class StepsDueInTheRecipientsTimeZoneIntegrationTest {
                     at: "09:30"
                 """, Set.of("check-in"), problems);
         assertThat(problems).isEmpty();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = TestClock.now().truncatedTo(ChronoUnit.SECONDS);
 
         StartedRun run = tx.execute(status -> runs.start(account.id(), play,
                 new Why("test", rules.get().version(), Map.of()), now).orElseThrow());

@@ -2,6 +2,7 @@ package dev.tenure.engine.plays;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.tenure.engine.calendar.Span;
 import dev.tenure.engine.storage.JsonColumns;
 import org.junit.jupiter.api.Test;
 
@@ -29,10 +30,21 @@ class StoredStepDefinitionUnitTest {
 
     @Test
     void aStepKeepsItsSendWindowThroughItsRow() {
-        StepDefinition step = new StepDefinition(StepType.EMAIL, Duration.ofDays(2), null, null, null, null, null,
+        StepDefinition step = new StepDefinition(StepType.EMAIL, Span.ofDays(2), null, null, null, null, null,
                 List.of("champion"), "check-in", new SendWindow(false, true, LocalTime.of(9, 30)));
 
         assertThat(json.read(json.write(step), StepDefinition.class)).isEqualTo(step);
+    }
+
+    @Test
+    void aStepStoredWithIsoDurationsReadsWholeDaysAsCalendarDaysAndTheRestAsTime() {
+        StepDefinition old = json.read("""
+                {"type":"TASK","delay":"PT4H","owner":"csm","title":"Call","details":null,"priority":"HIGH","dueIn":"PT48H",
+                 "to":[],"template":null}""", StepDefinition.class);
+
+        assertThat(old.delay()).isEqualTo(Span.ofTime(Duration.ofHours(4)));
+        assertThat(old.dueIn()).isEqualTo(Span.ofDays(2));
+        assertThat(json.write(old)).contains("\"delay\":\"4h\"", "\"dueIn\":\"2d\"");
     }
 
     @Test
@@ -40,7 +52,7 @@ class StoredStepDefinitionUnitTest {
         StepDefinition old = json.read("""
                 {"type":"TASK","delay":"PT0S","owner":"csm","title":"Call","details":null,"priority":"HIGH","dueIn":"PT48H",
                  "to":[],"template":null}""", StepDefinition.class);
-        StepDefinition step = new StepDefinition(StepType.TASK, Duration.ZERO, "csm", "Call", null, "HIGH", Duration.ofDays(2),
+        StepDefinition step = new StepDefinition(StepType.TASK, Span.ZERO, "csm", "Call", null, "HIGH", Span.ofDays(2),
                 List.of(), null, SendWindow.ANY_TIME, false, List.of("Read the tickets", "Call"));
 
         assertThat(old.checklist()).isEmpty();

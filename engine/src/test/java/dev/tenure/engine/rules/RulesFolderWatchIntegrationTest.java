@@ -1,5 +1,6 @@
 package dev.tenure.engine.rules;
 
+import dev.tenure.engine.testing.TestClock;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -49,7 +50,7 @@ class RulesFolderWatchIntegrationTest extends HotReloadTestContext {
         assertThat(stored(edited).who()).isEqualTo("file watcher");
         assertThat(stored(starter).status()).isEqualTo(RuleSetStatus.RETIRED);
 
-        Instant beforeBreaking = Instant.now();
+        Instant beforeBreaking = TestClock.now();
         write("churn/nps-detractor.drl", detractor.replace("score <= 6", "score <"));
         RuleSetVersion rejected = await().atMost(A_WHILE).until(() -> rejectedNewerThan(beforeBreaking), Optional::isPresent).orElseThrow();
 

@@ -5,13 +5,13 @@ import dev.tenure.engine.rules.RuleSetCompiler;
 import dev.tenure.engine.rules.RuleSetFiles;
 import dev.tenure.engine.scenarios.RuleConditions.Condition;
 import dev.tenure.engine.scenarios.RuleConditions.Rule;
+import dev.tenure.engine.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,7 +55,7 @@ class RuleConditionsTest {
                 TECH_TOUCH_TICKETS + ",TECH_TOUCH,3,"));
         RuleSet raised = new RuleSetCompiler().compile(RuleSetFiles.read(rules));
 
-        ScenarioReport report = new ScenarioSuite(Clock.systemUTC()).run(raised, "tests/tickets.yml", """
+        ScenarioReport report = new ScenarioSuite(TestClock.get()).run(raised, "tests/tickets.yml", """
                 - scenario: Two urgent tickets at a tech-touch account
                   account: { segment: TECH_TOUCH, stage: VALUE, startedOn: -410d, renewalOn: +200d }
                   signals:

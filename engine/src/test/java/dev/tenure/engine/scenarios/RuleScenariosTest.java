@@ -3,12 +3,12 @@ package dev.tenure.engine.scenarios;
 import dev.tenure.engine.rules.RuleSet;
 import dev.tenure.engine.rules.RuleSetCompiler;
 import dev.tenure.engine.rules.RuleSetFiles;
+import dev.tenure.engine.testing.TestClock;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,7 @@ class RuleScenariosTest {
     @TestFactory
     List<DynamicNode> the_scenarios_in_rules_tests() {
         RuleSet rules = new RuleSetCompiler().compile(RuleSetFiles.read(Path.of("../rules")));
-        ScenarioReport report = new ScenarioSuite(Clock.systemUTC()).run(rules);
+        ScenarioReport report = new ScenarioSuite(TestClock.get()).run(rules);
 
         Map<String, List<DynamicTest>> byFile = new TreeMap<>();
         for (ScenarioResult r : report.results()) {

@@ -1,5 +1,6 @@
 package dev.tenure.engine.scenarios;
 
+import dev.tenure.engine.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,7 +10,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -21,7 +21,7 @@ class ScenarioCommandTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final ScenarioCommand command = new ScenarioCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC());
+            new PrintStream(err, true, StandardCharsets.UTF_8), TestClock.get());
 
     String out() {
         return out.toString(StandardCharsets.UTF_8);

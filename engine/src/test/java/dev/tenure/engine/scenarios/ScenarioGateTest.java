@@ -5,10 +5,10 @@ import dev.tenure.engine.rules.RuleProblem;
 import dev.tenure.engine.rules.RuleSet;
 import dev.tenure.engine.rules.RuleSetCompiler;
 import dev.tenure.engine.rules.RuleSetFiles;
+import dev.tenure.engine.testing.TestClock;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +19,7 @@ class ScenarioGateTest {
 
     private static final String THRESHOLDS = "churn/thresholds.csv";
 
-    private final ScenarioGate gate = new ScenarioGate(new ScenarioSuite(Clock.systemUTC()));
+    private final ScenarioGate gate = new ScenarioGate(new ScenarioSuite(TestClock.get()));
     private final RuleSetFiles starter = RuleSetFiles.read(Path.of("../rules"));
 
     RuleSet candidate(RuleFile... changed) {

@@ -2,6 +2,7 @@ package dev.tenure.engine.schedule;
 
 import dev.tenure.engine.EngineTestApplication;
 import dev.tenure.engine.accounts.Contacts;
+import dev.tenure.engine.calendar.Span;
 import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.mail.EmailStatus;
 import dev.tenure.engine.mail.Emails;
@@ -11,6 +12,7 @@ import dev.tenure.engine.plays.PlayStep;
 import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.testing.SharedGreenMail;
+import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.testing.TestPlays;
 import dev.tenure.engine.timeline.Timeline;
@@ -24,7 +26,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -64,11 +65,11 @@ class BatchedStepsIntegrationTest {
         contacts.upsert(new Contact(account.id(), "a@" + account.id() + ".test, b@" + account.id() + ".test", "Ada",
                 ContactRole.ADMIN, null, true, false));
         PlayDefinition play = TestPlays.play("batch-mix",
-                TestPlays.task(Duration.ZERO, "Call the champion"),
-                TestPlays.email(Duration.ZERO, "admin", "usage-drop-checkin"),
-                TestPlays.email(Duration.ZERO, "champion", "usage-drop-checkin"));
+                TestPlays.task(Span.ZERO, "Call the champion"),
+                TestPlays.email(Span.ZERO, "admin", "usage-drop-checkin"),
+                TestPlays.email(Span.ZERO, "champion", "usage-drop-checkin"));
         Why why = new Why("test", rules.get().version(), Map.of());
-        long runId = transaction.execute(tx -> runs.start(account.id(), play, why, Instant.now().minusSeconds(60)).orElseThrow()).runId();
+        long runId = transaction.execute(tx -> runs.start(account.id(), play, why, TestClock.now().minusSeconds(60)).orElseThrow()).runId();
 
         runner.runDue();
 
@@ -91,10 +92,10 @@ class BatchedStepsIntegrationTest {
         intake.accept(account.batch());
         // Read no fact the run carries: rendering throws when the step comes due.
         PlayDefinition play = TestPlays.play("broken-title",
-                TestPlays.task(Duration.ZERO, "Health [[${facts.healthScore.score}]]"),
-                TestPlays.task(Duration.ZERO, "Call the champion"));
+                TestPlays.task(Span.ZERO, "Health [[${facts.healthScore.score}]]"),
+                TestPlays.task(Span.ZERO, "Call the champion"));
         Why why = new Why("test", rules.get().version(), Map.of());
-        long runId = transaction.execute(tx -> runs.start(account.id(), play, why, Instant.now().minusSeconds(60)).orElseThrow()).runId();
+        long runId = transaction.execute(tx -> runs.start(account.id(), play, why, TestClock.now().minusSeconds(60)).orElseThrow()).runId();
 
         runner.runDue();
 

@@ -1,6 +1,7 @@
 package dev.tenure.engine.schedule;
 
 import dev.tenure.engine.EngineTestApplication;
+import dev.tenure.engine.calendar.Span;
 import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.plays.PlayRunChanges;
@@ -11,6 +12,7 @@ import dev.tenure.engine.plays.StepDefinition;
 import dev.tenure.engine.plays.StepType;
 import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.ActiveRuleSet;
+import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.timeline.Timeline;
 import dev.tenure.engine.timeline.TimelineEntry;
@@ -54,8 +56,8 @@ class PauseResumeCancelIntegrationTest {
     @Test
     void resuming_moves_every_remaining_step_later_by_as_long_as_the_run_was_paused() {
         TestData account = stored("Paused Then Resumed");
-        Instant start = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
-        long runId = start(account, play(Duration.ofDays(1), Duration.ofDays(3), Duration.ofDays(30)), start);
+        Instant start = TestClock.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
+        long runId = start(account, play(Span.ofDays(1), Span.ofDays(3), Span.ofDays(30)), start);
 
         inTransaction(() -> changes.pause(runId, "alice@tenure.test", start.plus(Duration.ofHours(1))));
         assertThat(runs.find(runId).orElseThrow().status()).isEqualTo("PAUSED");
@@ -78,9 +80,9 @@ class PauseResumeCancelIntegrationTest {
     @Test
     void a_paused_step_that_comes_due_is_not_run() {
         TestData account = stored("Paused Past Due");
-        Instant tenDaysAgo = Instant.now().minus(Duration.ofDays(10));
+        Instant tenDaysAgo = TestClock.now().minus(Duration.ofDays(10));
         long runId = transaction.execute(tx -> {
-            long id = runs.start(account.id(), play(Duration.ZERO), why(), tenDaysAgo).orElseThrow().runId();
+            long id = runs.start(account.id(), play(Span.ZERO), why(), tenDaysAgo).orElseThrow().runId();
             changes.pause(id, "api", tenDaysAgo);
             return id;
         });
@@ -94,8 +96,8 @@ class PauseResumeCancelIntegrationTest {
     @Test
     void cancelling_ends_the_run_and_its_remaining_steps() {
         TestData account = stored("Cancelled Play");
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        long runId = start(account, play(Duration.ofDays(2), Duration.ofDays(5)), now);
+        Instant now = TestClock.now().truncatedTo(ChronoUnit.SECONDS);
+        long runId = start(account, play(Span.ofDays(2), Span.ofDays(5)), now);
         inTransaction(() -> changes.pause(runId, "api", now.plusSeconds(60)));
 
         inTransaction(() -> changes.cancel(runId, "carol@tenure.test", now.plusSeconds(120)));
@@ -111,8 +113,8 @@ class PauseResumeCancelIntegrationTest {
     @Test
     void a_change_the_run_is_not_in_a_state_for_is_refused() {
         TestData account = stored("Refused Changes");
-        Instant now = Instant.now();
-        long runId = start(account, play(Duration.ofDays(2)), now);
+        Instant now = TestClock.now();
+        long runId = start(account, play(Span.ofDays(2)), now);
 
         assertThatThrownBy(() -> inTransaction(() -> changes.resume(runId, "api", now)))
                 .isInstanceOf(IllegalStateException.class)
@@ -125,15 +127,15 @@ class PauseResumeCancelIntegrationTest {
     @Test
     void a_paused_run_still_counts_as_running_and_a_cancelled_one_only_within_its_cooldown() {
         TestData account = stored("Guarded Play");
-        Instant now = Instant.now();
-        PlayDefinition noCooldown = play(Duration.ofDays(2));
+        Instant now = TestClock.now();
+        PlayDefinition noCooldown = play(Span.ofDays(2));
         long runId = start(account, noCooldown, now);
 
         inTransaction(() -> changes.pause(runId, "api", now));
         assertThat(tryStart(account, noCooldown, now)).isEmpty();
 
         inTransaction(() -> changes.cancel(runId, "api", now));
-        PlayDefinition withCooldown = new PlayDefinition(noCooldown.id(), noCooldown.name(), null, Duration.ofDays(30),
+        PlayDefinition withCooldown = new PlayDefinition(noCooldown.id(), noCooldown.name(), null, Span.ofDays(30),
                 noCooldown.steps());
         assertThat(tryStart(account, withCooldown, now)).isEmpty();
         assertThat(tryStart(account, noCooldown, now)).isPresent();
@@ -165,9 +167,9 @@ class PauseResumeCancelIntegrationTest {
         return timeline.of(account.id(), 50).stream().map(TimelineEntry::summary).toList();
     }
 
-    private static PlayDefinition play(Duration... delays) {
+    private static PlayDefinition play(Span... delays) {
         List<StepDefinition> steps = java.util.Arrays.stream(delays).map(d -> new StepDefinition(StepType.TASK, d, "csm",
-                "Check in", null, "NORMAL", Duration.ofDays(1), List.of(), null)).toList();
-        return new PlayDefinition("pause-check", "Pause check", null, Duration.ZERO, steps);
+                "Check in", null, "NORMAL", Span.ofDays(1), List.of(), null)).toList();
+        return new PlayDefinition("pause-check", "Pause check", null, Span.ZERO, steps);
     }
 }

@@ -1,6 +1,7 @@
 package dev.tenure.engine.schedule;
 
 import dev.tenure.engine.EngineTestApplication;
+import dev.tenure.engine.calendar.Span;
 import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.plays.PlayRuns;
@@ -12,6 +13,7 @@ import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.tasks.Inbox;
 import dev.tenure.engine.tasks.Task;
 import dev.tenure.engine.tasks.TaskQuery;
+import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.Segment;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -42,15 +43,15 @@ class ScheduledStepsSurviveRestartIntegrationTest {
     @Test
     void a_task_step_due_while_the_application_is_down_is_created_exactly_once_after_the_restart() {
         TestData account = TestData.account("Restart Ltd", Segment.LOW_TOUCH);
-        PlayDefinition play = new PlayDefinition("restart-check", "Restart check", null, Duration.ZERO, List.of(
-                new StepDefinition(StepType.TASK, Duration.ofSeconds(3), "csm", "Check in after the restart", null,
-                        "NORMAL", Duration.ofDays(1), List.of(), null)));
+        PlayDefinition play = new PlayDefinition("restart-check", "Restart check", null, Span.ZERO, List.of(
+                new StepDefinition(StepType.TASK, Span.ofTime(Duration.ofSeconds(3)), "csm", "Check in after the restart", null,
+                        "NORMAL", Span.ofDays(1), List.of(), null)));
 
         try (ConfigurableApplicationContext first = start()) {
             first.getBean(Intake.class).accept(account.batch());
             Why why = new Why("test", first.getBean(ActiveRuleSet.class).get().version(), Map.of());
             StartedRun run = first.getBean(TransactionTemplate.class).execute(tx ->
-                    first.getBean(PlayRuns.class).start(account.id(), play, why, Instant.now()).orElseThrow());
+                    first.getBean(PlayRuns.class).start(account.id(), play, why, TestClock.now()).orElseThrow());
             first.getBean(StepScheduler.class).wake(run.dueTimes());
         }
 

@@ -1,6 +1,7 @@
 package dev.tenure.engine.schedule;
 
 import dev.tenure.engine.EngineTestApplication;
+import dev.tenure.engine.calendar.Span;
 import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.plays.PlayRuns;
@@ -12,6 +13,7 @@ import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.tasks.Inbox;
 import dev.tenure.engine.tasks.TaskOutcome;
+import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.testing.TestPlays;
 import dev.tenure.engine.timeline.Timeline;
@@ -39,7 +41,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = EngineTestApplication.class)
 class StepStillAppliesIntegrationTest {
 
-    private static final StepDefinition CALL_TASK = TestPlays.task(Duration.ZERO, "Call the champion");
+    private static final StepDefinition CALL_TASK = TestPlays.task(Span.ZERO, "Call the champion");
     private static final StepDefinition CHECKIN_EMAIL = TestPlays.checkInEmail();
 
     @Autowired
@@ -149,8 +151,8 @@ class StepStillAppliesIntegrationTest {
     @Test
     void a_follow_up_task_is_skipped_while_the_earlier_task_of_the_play_is_still_open() {
         TestData account = TestData.account("Open Work", Segment.HIGH_TOUCH);
-        PlayDefinition play = new PlayDefinition("still-applies-check", "Still applies check", null, Duration.ZERO,
-                List.of(CALL_TASK, followUp(Duration.ZERO)), StopWhen.NEVER);
+        PlayDefinition play = new PlayDefinition("still-applies-check", "Still applies check", null, Span.ZERO,
+                List.of(CALL_TASK, followUp(Span.ZERO)), StopWhen.NEVER);
 
         runDue(account, play);
         await().atMost(Duration.ofSeconds(10)).until(() -> !"SCHEDULED".equals(runs.steps(runOf(account)).get(1).status()));
@@ -163,23 +165,24 @@ class StepStillAppliesIntegrationTest {
     @Test
     void a_follow_up_task_is_created_once_the_earlier_task_is_done() {
         TestData account = TestData.account("Done Work", Segment.HIGH_TOUCH);
-        PlayDefinition play = new PlayDefinition("still-applies-check", "Still applies check", null, Duration.ZERO,
-                List.of(CALL_TASK, followUp(Duration.ofDays(20))), StopWhen.NEVER);
+        PlayDefinition play = new PlayDefinition("still-applies-check", "Still applies check", null, Span.ZERO,
+                List.of(CALL_TASK, followUp(Span.ofDays(20))), StopWhen.NEVER);
         runDue(account, play);
         long runId = runOf(account);
         long firstTask = Long.parseLong(runs.steps(runId).get(0).result().substring("task:".length()));
         inbox.complete(firstTask, TaskOutcome.SAVED, "Called");
 
         // The follow-up comes due now instead of in ten days.
-        jdbc.sql("UPDATE play_step SET due_at = now() - interval '1 second' WHERE run_id = ? AND position = 1").param(runId).update();
+        jdbc.sql("UPDATE play_step SET due_at = ? WHERE run_id = ? AND position = 1")
+                .params(java.sql.Timestamp.from(TestClock.now().minusSeconds(1)), runId).update();
         runner.runDue();
         await().atMost(Duration.ofSeconds(10)).until(() -> !"SCHEDULED".equals(runs.steps(runId).get(1).status()));
 
         assertThat(runs.steps(runId).get(1).status()).isEqualTo("DONE");
     }
 
-    private static StepDefinition followUp(Duration delay) {
-        return new StepDefinition(StepType.TASK, delay, "csm", "Follow up", null, "NORMAL", Duration.ofDays(2),
+    private static StepDefinition followUp(Span delay) {
+        return new StepDefinition(StepType.TASK, delay, "csm", "Follow up", null, "NORMAL", Span.ofDays(2),
                 List.of(), null, true);
     }
 
@@ -189,7 +192,7 @@ class StepStillAppliesIntegrationTest {
     }
 
     static PlayDefinition play(StopWhen stopWhen, StepDefinition step) {
-        return new PlayDefinition("still-applies-check", "Still applies check", null, Duration.ZERO, List.of(step), stopWhen);
+        return new PlayDefinition("still-applies-check", "Still applies check", null, Span.ZERO, List.of(step), stopWhen);
     }
 
     /** Stores the account and its signals, starts the play ten days ago, and runs its now long-due step. */
@@ -200,7 +203,7 @@ class StepStillAppliesIntegrationTest {
 
     private PlayStep startTenDaysAgoAndRun(TestData account, PlayDefinition play) {
         Why why = new Why("test", rules.get().version(), Map.of());
-        Instant tenDaysAgo = Instant.now().minus(Duration.ofDays(10));
+        Instant tenDaysAgo = TestClock.now().minus(Duration.ofDays(10));
         long runId = transaction.execute(tx -> runs.start(account.id(), play, why, tenDaysAgo).orElseThrow()).runId();
         runner.runDue();
         // The sweep may have taken the step first; either way it ends once.

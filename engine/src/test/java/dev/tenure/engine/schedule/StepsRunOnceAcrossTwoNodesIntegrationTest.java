@@ -1,6 +1,7 @@
 package dev.tenure.engine.schedule;
 
 import dev.tenure.engine.EngineTestApplication;
+import dev.tenure.engine.calendar.Span;
 import dev.tenure.engine.intake.Batch;
 import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.plays.PlayDefinition;
@@ -12,6 +13,7 @@ import dev.tenure.engine.plays.StopWhen;
 import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.testing.SharedGreenMail;
+import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.Segment;
 import jakarta.mail.Address;
@@ -48,11 +50,11 @@ class StepsRunOnceAcrossTwoNodesIntegrationTest {
     private static final int ACCOUNTS = 500;
     /** Each account's run has one email step (to its own champion) and one task step: 1,000 steps. */
     private static final PlayDefinition PLAY = new PlayDefinition("two-nodes-check", "Two nodes check", null,
-            Duration.ZERO, List.of(
-                    new StepDefinition(StepType.EMAIL, Duration.ofSeconds(2), null, null, null, null, null,
+            Span.ZERO, List.of(
+                    new StepDefinition(StepType.EMAIL, Span.ofTime(Duration.ofSeconds(2)), null, null, null, null, null,
                             List.of("champion"), "usage-drop-checkin"),
-                    new StepDefinition(StepType.TASK, Duration.ofSeconds(2), "csm", "Check in with the champion", null,
-                            "NORMAL", Duration.ofDays(1), List.of(), null)),
+                    new StepDefinition(StepType.TASK, Span.ofTime(Duration.ofSeconds(2)), "csm", "Check in with the champion", null,
+                            "NORMAL", Span.ofDays(1), List.of(), null)),
             StopWhen.NEVER);
 
     /**
@@ -125,7 +127,7 @@ class StepsRunOnceAcrossTwoNodesIntegrationTest {
         PlayRuns runs = node.getBean(PlayRuns.class);
         TransactionTemplate transaction = node.getBean(TransactionTemplate.class);
         Why why = new Why("test", node.getBean(ActiveRuleSet.class).get().version(), Map.of());
-        Instant start = Instant.now();
+        Instant start = TestClock.now();
         List<Long> runIds = new ArrayList<>();
         List<Instant> dueTimes = new ArrayList<>();
         for (int i = 0; i < accounts.size(); i++) {

@@ -2,6 +2,7 @@ package dev.tenure.engine.tasks;
 
 import dev.tenure.engine.EngineTestApplication;
 import dev.tenure.engine.intake.Intake;
+import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.timeline.Timeline;
 import dev.tenure.engine.timeline.TimelineEntry;
@@ -63,7 +64,7 @@ class HandingTasksOverIntegrationTest {
         Task open = detractorTask("Resched Open");
         Task done = detractorTask("Resched Done");
         inbox.complete(done.id(), TaskOutcome.SAVED, null);
-        Instant after = Instant.now().plus(14, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        Instant after = TestClock.now().plus(14, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 
         List<Task> changed = inbox.reschedule(List.of(open.id(), done.id()), after, "dana@tenure.test");
 
@@ -116,7 +117,7 @@ class HandingTasksOverIntegrationTest {
 
         assertThatThrownBy(() -> inbox.reassign(List.of(task.id()), "sam", "dana@tenure.test"))
                 .hasMessage("owner: 'sam' is not an email address (name@company.example)");
-        assertThatThrownBy(() -> inbox.reschedule(List.of(task.id()), Instant.now().minusSeconds(60), "dana@tenure.test"))
+        assertThatThrownBy(() -> inbox.reschedule(List.of(task.id()), TestClock.now().minusSeconds(60), "dana@tenure.test"))
                 .hasMessage("dueAt must be in the future");
     }
 }

@@ -20,7 +20,6 @@ import dev.tenure.engine.vocabulary.UsageSignal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,13 +27,13 @@ import java.util.UUID;
 
 /**
  * Builds scenario data for tests: one account (with a unique id, since all tests share one database)
- * and its contacts and signals, with times relative to now ("12 days ago").
+ * and its contacts and signals, with times relative to the test clock's now ("12 days ago").
  */
 public final class TestData {
 
     private final List<Labeled<Contact>> contacts = new ArrayList<>();
     private final List<Labeled<Signal>> signals = new ArrayList<>();
-    private final Instant now = Instant.now();
+    private final Instant now = TestClock.now();
     private Account account;
     private int sequence;
 
@@ -45,7 +44,7 @@ public final class TestData {
     /** A healthy account in the VALUE stage, started a year ago, renewing in 200 days, with a champion. */
     public static TestData account(String name, Segment segment) {
         String id = name.toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-" + UUID.randomUUID().toString().substring(0, 8);
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = TestClock.today();
         Account account = new Account(id, name, segment, Stage.VALUE, "csm-" + id + "@tenure.test",
                 BigDecimal.valueOf(24000), "growth", today.minusDays(365 + 45), today.plusDays(200), "Europe/Berlin");
         return new TestData(account).contact(ContactRole.CHAMPION);
@@ -64,12 +63,12 @@ public final class TestData {
 
     public TestData startedDaysAgo(int days) {
         return replace(new Account(account.id(), account.name(), account.segment(), account.stage(), account.csm(),
-                account.arr(), account.plan(), LocalDate.now(ZoneOffset.UTC).minusDays(days), account.renewalOn(), account.timezone()));
+                account.arr(), account.plan(), TestClock.today().minusDays(days), account.renewalOn(), account.timezone()));
     }
 
     public TestData renewsInDays(int days) {
         return replace(new Account(account.id(), account.name(), account.segment(), account.stage(), account.csm(),
-                account.arr(), account.plan(), account.startedOn(), LocalDate.now(ZoneOffset.UTC).plusDays(days), account.timezone()));
+                account.arr(), account.plan(), account.startedOn(), TestClock.today().plusDays(days), account.timezone()));
     }
 
     public TestData timezone(String timezone) {
