@@ -1,11 +1,11 @@
 package dev.tenure.engine.intake;
 
+import dev.tenure.engine.facts.FactSet;
 import dev.tenure.engine.vocabulary.Signal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -77,7 +77,7 @@ class EvaluationQueue {
             return arrived;
         }
         List<String> ids = new ArrayList<>(claimed.keySet());
-        Timestamp recent = Timestamp.from(now.minus(Duration.ofDays(SignalStore.RECENT_DAYS)));
+        Timestamp recent = Timestamp.from(FactSet.daysBefore(now, SignalStore.RECENT_DAYS));
         Timestamp earliest = Timestamp.from(Collections.min(claimed.values()));
         String[] accounts = ids.toArray(String[]::new);
         Timestamp[] since = ids.stream().map(id -> Timestamp.from(claimed.get(id))).toArray(Timestamp[]::new);

@@ -1,5 +1,6 @@
 package dev.tenure.engine.intake;
 
+import dev.tenure.engine.facts.FactSet;
 import dev.tenure.engine.storage.JsonColumns;
 import dev.tenure.engine.vocabulary.Signal;
 import dev.tenure.engine.vocabulary.UsageSignal;
@@ -14,7 +15,6 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -175,7 +175,7 @@ class SignalStore {
     static final int RECENT_DAYS = 7;
 
     static boolean recent(Signal s, Instant now) {
-        return s.occurredAt().isAfter(now.minus(Duration.ofDays(RECENT_DAYS)));
+        return s.occurredAt().isAfter(FactSet.daysBefore(now, RECENT_DAYS));
     }
 
     private static String key(String source, String externalId) {

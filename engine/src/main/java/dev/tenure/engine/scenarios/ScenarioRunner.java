@@ -20,7 +20,6 @@ import dev.tenure.engine.vocabulary.PlayRun;
 import dev.tenure.engine.vocabulary.Signal;
 import dev.tenure.engine.vocabulary.Stage;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -40,8 +39,8 @@ import java.util.Set;
  */
 public final class ScenarioRunner {
 
-    /** Signals this recent are the events that just arrived, as when the live engine takes in a batch. */
-    static final Duration ARRIVED_WITHIN = Duration.ofDays(7);
+    /** Signals of this many days are the events that just arrived, as when the live engine takes in a batch. */
+    static final int ARRIVED_WITHIN_DAYS = 7;
 
 
     /** Runs at the scenario's own now, or at {@code currentTime} when it names none. */
@@ -53,7 +52,7 @@ public final class ScenarioRunner {
         for (int i = 0; i < scenario.signals().size(); i++) {
             for (Signal signal : scenario.signals().get(i).signals(account.id(), i + 1, now)) {
                 history.add(signal);
-                if (!signal.occurredAt().isAfter(now) && signal.occurredAt().isAfter(now.minus(ARRIVED_WITHIN))) {
+                if (!signal.occurredAt().isAfter(now) && signal.occurredAt().isAfter(FactSet.daysBefore(now, ARRIVED_WITHIN_DAYS))) {
                     arrived.add(signal);
                 }
             }
