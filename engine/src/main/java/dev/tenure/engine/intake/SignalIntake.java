@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -64,7 +65,7 @@ public class SignalIntake implements Intake {
 
     @Override
     public IntakeResult accept(Batch batch) {
-        Instant now = clock.instant();
+        Instant now = receivedNow();
         Outcome outcome = transaction.execute(tx -> {
             Stored stored = storeIn(batch, now);
             Map<String, List<Signal>> arrived = stored.signals().stream().filter(s -> SignalStore.recent(s, now))
@@ -79,7 +80,7 @@ public class SignalIntake implements Intake {
     @Override
     public IntakeResult store(Batch batch) {
         return transaction.execute(tx -> {
-            Instant receivedAt = clock.instant();
+            Instant receivedAt = receivedNow();
             List<Signal> all = storeAccountsAndContacts(batch, receivedAt);
             int stored = signals.storeCounting(all, receivedAt);
             // Every account the batch names: one whose signals were all duplicates is evaluated once more, harmlessly.
@@ -125,6 +126,14 @@ public class SignalIntake implements Intake {
             started += outcome.result().playsStarted();
         }
         return new IntakeResult(0, 0, evaluated, started);
+    }
+
+    /**
+     * Now, as a signal's {@code received_at} and the evaluation queue's {@code since} are compared: in whole
+     * microseconds, as PostgreSQL keeps them, so neither side is rounded past the other.
+     */
+    private Instant receivedNow() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** Checks and stores a batch; returns the new signals and every account the batch touched. */

@@ -225,10 +225,12 @@ class UsageLedger {
     }
 
     private static CopyText received(Iterable<UsageSignal> events, Instant receivedAt) {
+        // The same moment on every row: written once.
+        String received = new CopyText().instant(receivedAt).toString();
         CopyText csv = new CopyText();
         for (UsageSignal u : events) {
             csv.text(u.source()).text(u.externalId()).text(u.accountId()).instant(u.occurredAt()).text(u.feature())
-                    .number(u.quantity()).number(u.activeUsers()).instant(receivedAt).end();
+                    .number(u.quantity()).number(u.activeUsers()).plain(received).end();
         }
         return csv;
     }
