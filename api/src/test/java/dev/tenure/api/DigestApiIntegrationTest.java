@@ -1,11 +1,13 @@
 package dev.tenure.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tenure.api.people.Role;
 import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.Segment;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,5 +36,28 @@ class DigestApiIntegrationTest extends ApiIntegrationTest {
         assertThat(digests).hasSize(1);
         assertThat(digests.get(0).path("status").asText()).isEqualTo("SENT");
         assertThat(digests.get(0).path("subject").asText()).isEqualTo("Your tasks this week: 1 open, 1 overdue (" + first.path("week").asText() + ")");
+    }
+
+    @Test
+    void a_csm_reads_their_own_digests_only_and_cannot_send_them() {
+        TestData mine = TestData.account("Digest Own Corp", Segment.LOW_TOUCH);
+        TestData theirs = TestData.account("Digest Other Corp", Segment.LOW_TOUCH);
+        intake.accept(mine.batch());
+        intake.accept(theirs.batch());
+        for (TestData account : java.util.List.of(mine, theirs)) {
+            jdbc.sql("""
+                            INSERT INTO task (account_id, owner, title, priority, status, due_at, created_at)
+                            VALUES (?, ?, 'Call back', 'HIGH', 'OPEN', ?, ?)""")
+                    .params(account.id(), account.account().csm(), java.sql.Timestamp.from(TestClock.now()),
+                            java.sql.Timestamp.from(TestClock.now())).update();
+        }
+        post("/api/digests/send", "");
+        TestRestTemplate csm = as(mine.account().csm(), Role.CSM);
+
+        JsonNode own = csm.getForObject("/api/digests", JsonNode.class);
+        assertThat(own).isNotEmpty().allSatisfy(d -> assertThat(d.path("csm").asText()).isEqualTo(mine.account().csm()));
+        assertThat(csm.getForEntity("/api/digests?csm=" + mine.account().csm(), JsonNode.class).getStatusCode().value()).isEqualTo(200);
+        assertThat(csm.getForEntity("/api/digests?csm=" + theirs.account().csm(), JsonNode.class).getStatusCode().value()).isEqualTo(403);
+        assertThat(post(csm, "/api/digests/send", "").getStatusCode().value()).isEqualTo(403);
     }
 }

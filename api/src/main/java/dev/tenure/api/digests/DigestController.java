@@ -1,5 +1,6 @@
 package dev.tenure.api.digests;
 
+import dev.tenure.api.people.Visibility;
 import dev.tenure.engine.digests.Digest;
 import dev.tenure.engine.digests.DigestRun;
 import dev.tenure.engine.digests.Digests;
@@ -11,15 +12,20 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** Weekly digests: CS ops can send this week's now; a CSM who already had it gets nothing twice. */
+/**
+ * Weekly digests: CS ops can send this week's now (a CSM who already had it gets nothing twice); a CSM
+ * reads their own digests only, CS ops anyone's.
+ */
 @RestController
 @RequestMapping("/api/digests")
 class DigestController {
 
     private final Digests digests;
+    private final Visibility visibility;
 
-    DigestController(Digests digests) {
+    DigestController(Digests digests, Visibility visibility) {
         this.digests = digests;
+        this.visibility = visibility;
     }
 
     @PostMapping("/send")
@@ -29,6 +35,6 @@ class DigestController {
 
     @GetMapping
     List<Digest> list(@RequestParam(required = false) String csm, @RequestParam(defaultValue = "50") int limit) {
-        return digests.list(csm, Math.min(Math.max(limit, 1), 500));
+        return digests.list(visibility.narrowTo(csm, "digests").orElse(null), Math.min(Math.max(limit, 1), 500));
     }
 }

@@ -40,7 +40,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasAnyRole(SEE_EVERYTHING)
                         .requestMatchers("/api/users/me/**").authenticated()
                         .requestMatchers("/api/users/**", "/api/tokens/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers(HttpMethod.POST, "/api/rules/**").hasAnyRole(SEE_EVERYTHING)
+                        .requestMatchers(HttpMethod.POST, "/api/rules/**", "/api/digests/**").hasAnyRole(SEE_EVERYTHING)
                         .requestMatchers("/api/backtests/**", "/api/emails/**", "/api/dead-letters/**",
                                 "/api/suppressions/**").hasAnyRole(SEE_EVERYTHING)
                         .anyRequest().authenticated())
