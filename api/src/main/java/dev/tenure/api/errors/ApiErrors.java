@@ -4,6 +4,9 @@ import dev.tenure.engine.intake.RecordError;
 import dev.tenure.engine.intake.RejectedRecordsException;
 import dev.tenure.engine.plays.PlayRunNotFoundException;
 import dev.tenure.engine.tasks.TaskNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -17,7 +20,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Every error as an RFC 9457 problem body. A refused record or request body always names the field
@@ -26,12 +32,31 @@ import java.util.Map;
 @RestControllerAdvice
 class ApiErrors extends ResponseEntityExceptionHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    /** At most this many problems are listed: a refused array of a million records gets a short answer. */
+    static final int MOST_ERRORS = 100;
+
     @ExceptionHandler(RejectedRecordsException.class)
     ProblemDetail rejected(RejectedRecordsException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        List<RecordError> errors = e.errors();
+        String detail = errors.size() <= 10 ? e.getMessage()
+                : errors.size() + " problems; the first: " + errors.get(0) + " (the first " + Math.min(errors.size(), MOST_ERRORS)
+                + " are listed in errors)";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setTitle("Records refused; nothing was stored");
-        problem.setProperty("errors", e.errors().stream().map(ApiErrors::error).toList());
+        problem.setProperty("errors", errors.stream().limit(MOST_ERRORS).map(ApiErrors::error).toList());
+        problem.setProperty("errorCount", errors.size());
         return problem;
+    }
+
+    /**
+     * The database refused or failed: the client learns that, and a reference to the log, never the
+     * database's own words (they name tables, constraints and values).
+     */
+    @ExceptionHandler(DataAccessException.class)
+    ProblemDetail storageFailed(DataAccessException e) {
+        return internal(e);
     }
 
     @ExceptionHandler({TaskNotFoundException.class, PlayRunNotFoundException.class, NotFoundException.class})
@@ -60,7 +85,29 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(IllegalStateException.class)
     ProblemDetail conflict(IllegalStateException e) {
+        if (fromStorage(e)) {
+            return internal(e);
+        }
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    private static boolean fromStorage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException || t instanceof DataAccessException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ProblemDetail internal(Exception e) {
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        log.error("Request failed in storage (reference {})", reference, e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The request could not be completed; nothing of it was stored. Reference for the log: " + reference);
+        problem.setTitle("Internal error");
+        problem.setProperty("reference", reference);
+        return problem;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.tenure.connectors.records;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tenure.engine.intake.RecordBounds;
 import dev.tenure.engine.intake.RecordError;
 
 import java.math.BigDecimal;
@@ -45,7 +46,7 @@ final class Fields {
             return null;
         }
         if (node.isContainerNode()) {
-            fail(name, "'" + node + "' is not a single value");
+            fail(name, "'" + shown(node.toString()) + "' is not a single value");
             return null;
         }
         String text = node.asText().trim();
@@ -63,7 +64,7 @@ final class Fields {
     String email(String name, boolean required) {
         String text = required ? requiredText(name) : text(name);
         if (text != null && (!text.contains("@") || text.startsWith("@") || text.endsWith("@"))) {
-            return fail(name, "'" + text + "' is not an email address");
+            return fail(name, "'" + shown(text) + "' is not an email address");
         }
         return text;
     }
@@ -89,7 +90,7 @@ final class Fields {
             }
         }
         String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-        return fail(name, "'" + text + "' is not one of " + allowed);
+        return fail(name, "'" + shown(text) + "' is not one of " + allowed);
     }
 
     LocalDate date(String name) {
@@ -100,7 +101,7 @@ final class Fields {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            return fail(name, "'" + text + "' is not a date (yyyy-MM-dd)");
+            return fail(name, "'" + shown(text) + "' is not a date (yyyy-MM-dd)");
         }
     }
 
@@ -118,7 +119,7 @@ final class Fields {
             return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
                     : OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            return fail(name, "'" + text + "' is not a time (ISO-8601 like 2026-11-01T10:00:00Z, or yyyy-MM-dd)");
+            return fail(name, "'" + shown(text) + "' is not a time (ISO-8601 like 2026-11-01T10:00:00Z, or yyyy-MM-dd)");
         }
     }
 
@@ -133,12 +134,15 @@ final class Fields {
             return null;
         }
         if (number.stripTrailingZeros().scale() > 0) {
-            return fail(name, "'" + text + "' is not a whole number");
+            return fail(name, "'" + shown(text) + "' is not a whole number");
         }
-        if (number.compareTo(BigDecimal.valueOf(min)) < 0 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
-            return fail(name, max == Integer.MAX_VALUE || max == Long.MAX_VALUE
-                    ? "'" + text + "' is less than " + min
-                    : "'" + text + "' is not between " + min + " and " + max);
+        // A short range (a score) reads best whole; a count names the side it broke.
+        boolean wide = max >= 1_000_000;
+        if (number.compareTo(BigDecimal.valueOf(min)) < 0) {
+            return fail(name, "'" + shown(text) + (wide ? "' is less than " + min : "' is not between " + min + " and " + max));
+        }
+        if (number.compareTo(BigDecimal.valueOf(max)) > 0) {
+            return fail(name, "'" + shown(text) + (wide ? "' is more than " + max : "' is not between " + min + " and " + max));
         }
         return number.longValueExact();
     }
@@ -149,10 +153,14 @@ final class Fields {
     }
 
     private BigDecimal number(String name, String text) {
+        // A number is read only when it could be one: parsing a megabyte of digits costs seconds.
+        if (text.length() > RecordBounds.NUMBER_LENGTH) {
+            return fail(name, "'" + shown(text) + "' is not a number of at most " + RecordBounds.NUMBER_LENGTH + " characters");
+        }
         try {
             return new BigDecimal(text);
         } catch (NumberFormatException e) {
-            return fail(name, "'" + text + "' is not a number");
+            return fail(name, "'" + shown(text) + "' is not a number");
         }
     }
 
@@ -165,7 +173,7 @@ final class Fields {
             case "true" -> true;
             case "false" -> false;
             default -> {
-                fail(name, "'" + text + "' is not true or false");
+                fail(name, "'" + shown(text) + "' is not true or false");
                 yield absent;
             }
         };
@@ -180,7 +188,7 @@ final class Fields {
         try {
             return ZoneId.of(text).getId();
         } catch (DateTimeException e) {
-            return fail(name, "'" + text + "' is not a time zone (IANA id like Europe/Paris)");
+            return fail(name, "'" + shown(text) + "' is not a time zone (IANA id like Europe/Paris)");
         }
     }
 
@@ -192,7 +200,7 @@ final class Fields {
         try {
             return Currency.getInstance(text.toUpperCase(Locale.ROOT)).getCurrencyCode();
         } catch (IllegalArgumentException e) {
-            return fail(name, "'" + text + "' is not a currency code (ISO 4217 like USD)");
+            return fail(name, "'" + shown(text) + "' is not a currency code (ISO 4217 like USD)");
         }
     }
 
@@ -203,6 +211,11 @@ final class Fields {
 
     boolean failed(String name) {
         return errors.stream().anyMatch(e -> e.field().equals(name));
+    }
+
+    /** A refused value as an error repeats it. */
+    private static String shown(String value) {
+        return RecordBounds.shown(value);
     }
 
     private <T> T fail(String name, String message) {

@@ -1,6 +1,7 @@
 package dev.tenure.connectors.records;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tenure.engine.intake.RecordBounds;
 import dev.tenure.engine.intake.RecordError;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.BillingEvent;
@@ -64,10 +65,11 @@ public class RecordMapper {
         };
     }
 
-    /** The event id of a record, if it has one, so a label can say which event went wrong. */
+    /** The event id of a record, if it has one, so a label can say which event went wrong (the start of a long one). */
     public static String eventId(JsonNode record) {
         JsonNode id = record == null ? null : record.get("eventId");
-        return id == null || id.isNull() || id.isContainerNode() || id.asText().isBlank() ? null : id.asText().trim();
+        return id == null || id.isNull() || id.isContainerNode() || id.asText().isBlank() ? null
+                : RecordBounds.shown(id.asText().trim());
     }
 
     private Mapping account(Fields f) {
@@ -100,8 +102,8 @@ public class RecordMapper {
         String accountId = f.requiredText("accountId");
         Instant occurredAt = f.requiredInstant("occurredAt");
         String feature = f.requiredText("feature");
-        Long quantity = f.integer("quantity", 0, Long.MAX_VALUE, 1L);
-        Long activeUsers = f.integer("activeUsers", 0, Integer.MAX_VALUE, 0L);
+        Long quantity = f.integer("quantity", 0, RecordBounds.MAX_QUANTITY, 1L);
+        Long activeUsers = f.integer("activeUsers", 0, RecordBounds.MAX_ACTIVE_USERS, 0L);
         return result(f, () -> new UsageSignal(source, eventId, accountId, occurredAt, feature, quantity,
                 activeUsers.intValue()));
     }

@@ -234,6 +234,20 @@ class RecordMapperUnitTest {
     }
 
     @Test
+    void aCountBeyondItsBoundNamesTheSideItBrokeAndAHugeNumberIsNotRead() {
+        Mapping huge = map(RecordKind.USAGE, """
+                {"eventId":"u-1","accountId":"acme","occurredAt":"2026-11-01","feature":"core",
+                 "quantity":"1000000000000000000000000000000"}""");
+        Mapping endless = map(RecordKind.USAGE, "{\"eventId\":\"u-2\",\"accountId\":\"acme\",\"occurredAt\":\"2026-11-01\","
+                + "\"feature\":\"core\",\"quantity\":\"" + "9".repeat(100_000) + "\"}");
+
+        assertThat(huge.errors()).extracting(RecordError::field, RecordError::message)
+                .containsExactly(tuple("quantity", "'1000000000000000000000000000000' is more than 1000000000"));
+        assertThat(endless.errors()).singleElement().satisfies(e -> assertThat(e.message())
+                .startsWith("'" + "9".repeat(60) + "… (100000 characters)' is not a number of at most 40 characters"));
+    }
+
+    @Test
     void aValueThatIsNotSingleIsNamedNotStringified() {
         Mapping mapping = map(RecordKind.USAGE,
                 "{\"eventId\":\"u-1\",\"accountId\":[\"a\",\"b\"],\"occurredAt\":\"2026-11-01\",\"feature\":\"core\"}");

@@ -31,9 +31,17 @@ public class DeadLetters {
         Timestamp now = Timestamp.from(clock.instant());
         for (DeadLetter d : letters) {
             jdbc.sql("INSERT INTO dead_letter (source, origin, line, record, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(d.source(), d.origin(), d.line(), d.record(), d.reason(), now)
+                    .params(storable(d.source()), storable(d.origin()), d.line(), storable(d.record()), storable(d.reason()), now)
                     .update();
         }
+    }
+
+    /**
+     * PostgreSQL's text cannot hold a NUL, and a refused record may be refused for carrying one: the letter is
+     * kept with U+FFFD in its place, so a record is never lost for the very reason it was refused.
+     */
+    private static String storable(String text) {
+        return text == null || text.indexOf('\u0000') < 0 ? text : text.replace('\u0000', '\uFFFD');
     }
 
     public List<DeadLetter> latest(String source, int limit) {

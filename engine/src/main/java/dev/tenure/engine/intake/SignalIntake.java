@@ -145,7 +145,7 @@ public class SignalIntake implements Intake {
 
     /** Checks that every record names a known account, stores the accounts and contacts; returns the signals. */
     private List<Signal> storeAccountsAndContacts(Batch batch, Instant now) {
-        checkAccountsKnown(batch);
+        checkRecords(batch);
         batch.accounts().forEach(a -> accounts.upsert(a.value(), now));
         batch.contacts().forEach(c -> contacts.upsert(c.value()));
         return batch.signals().stream().map(Labeled::value).toList();
@@ -163,20 +163,25 @@ public class SignalIntake implements Intake {
     private record Stored(List<Signal> signals, Set<String> touched, int accepted, int duplicates) {
     }
 
-    private void checkAccountsKnown(Batch batch) {
+    /**
+     * Refuses the batch, naming every record and field, when a value is out of bounds ({@link RecordBounds})
+     * or a record names an account that does not exist: nothing of it reaches the database.
+     */
+    private void checkRecords(Batch batch) {
+        List<RecordError> errors = new ArrayList<>(RecordBounds.check(batch));
         Set<String> referenced = new HashSet<>();
         batch.contacts().forEach(c -> referenced.add(c.value().accountId()));
         batch.signals().forEach(s -> referenced.add(s.value().accountId()));
+        referenced.removeIf(id -> id == null || RecordBounds.idProblem(id) != null);
         Set<String> known = knownAccounts.existing(referenced);
         batch.accounts().stream().map(Labeled::value).map(Account::id).forEach(known::add);
-        List<RecordError> errors = new ArrayList<>();
         for (Labeled<Contact> c : batch.contacts()) {
-            if (!known.contains(c.value().accountId())) {
+            if (!known.contains(c.value().accountId()) && RecordBounds.idProblem(c.value().accountId()) == null) {
                 errors.add(unknown(c.label(), c.value().accountId()));
             }
         }
         for (Labeled<Signal> s : batch.signals()) {
-            if (!known.contains(s.value().accountId())) {
+            if (!known.contains(s.value().accountId()) && RecordBounds.idProblem(s.value().accountId()) == null) {
                 errors.add(unknown(s.label(), s.value().accountId()));
             }
         }
@@ -186,7 +191,7 @@ public class SignalIntake implements Intake {
     }
 
     private static RecordError unknown(String label, String accountId) {
-        return new RecordError(label, "accountId", "unknown account '" + accountId + "'");
+        return new RecordError(label, "accountId", "unknown account '" + RecordBounds.shown(accountId) + "'");
     }
 
     private record Outcome(int accepted, int duplicates, List<Evaluation> evaluations) {

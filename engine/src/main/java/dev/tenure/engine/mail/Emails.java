@@ -120,7 +120,7 @@ public class Emails {
                 rs.getString("message_id"), rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
                 EmailStatus.valueOf(rs.getString("status")), rs.getString("error"),
                 rs.getTimestamp("created_at").toInstant(), sent == null ? null : sent.toInstant(),
-                rule == null ? null : new Why(rule, rs.getString("rule_set_version"), json.map(rs.getString("matched_facts"))),
+                rule == null ? null : new Why(rule, rs.getString("rule_set_version"), json.facts(rs.getString("matched_facts"))),
                 rs.getInt("attempts"), rs.getString("unsubscribe_url"));
     }
 

@@ -7,6 +7,8 @@ import dev.tenure.engine.storage.JsonColumns;
 import dev.tenure.engine.timeline.Timeline;
 import dev.tenure.engine.timeline.TimelineEntry;
 import dev.tenure.engine.vocabulary.Account;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,6 +28,8 @@ import java.util.Optional;
  */
 @Repository
 public class PlayRuns {
+
+    private static final Logger log = LoggerFactory.getLogger(PlayRuns.class);
 
 
     private final JdbcClient jdbc;
@@ -152,9 +156,22 @@ public class PlayRuns {
     PlayStep step(ResultSet rs, int n) throws SQLException {
         Timestamp executed = rs.getTimestamp("executed_at");
         return new PlayStep(rs.getLong("id"), rs.getLong("run_id"), rs.getString("account_id"), rs.getInt("position"),
-                StepType.valueOf(rs.getString("type")), json.read(rs.getString("definition"), StepDefinition.class),
+                StepType.valueOf(rs.getString("type")), definition(rs.getLong("id"), rs.getString("definition")),
                 rs.getTimestamp("due_at").toInstant(), rs.getString("status"),
                 executed == null ? null : executed.toInstant(), rs.getString("result"));
+    }
+
+    /**
+     * A step's stored definition, or null when it does not read back: that step then fails alone with the
+     * reason (see {@code StepActions}), instead of failing every batch it is claimed in.
+     */
+    private StepDefinition definition(long stepId, String text) {
+        try {
+            return json.read(text, StepDefinition.class);
+        } catch (IllegalStateException e) {
+            log.warn("The stored definition of step {} does not read back; the step will fail alone", stepId, e);
+            return null;
+        }
     }
 
     private PlayRunView view(ResultSet rs, int n) throws SQLException {
@@ -166,7 +183,7 @@ public class PlayRuns {
     }
 
     private Why whyRow(ResultSet rs, int n) throws SQLException {
-        return new Why(rs.getString("rule_name"), rs.getString("rule_set_version"), json.map(rs.getString("matched_facts")));
+        return new Why(rs.getString("rule_name"), rs.getString("rule_set_version"), json.facts(rs.getString("matched_facts")));
     }
 
 

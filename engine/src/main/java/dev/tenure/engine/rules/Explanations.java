@@ -78,7 +78,7 @@ public class Explanations {
                         rs.getString("status"), startedAt, ended == null ? null : ended.toInstant()),
                 step, rule,
                 new Explanation.RuleSetRef(rs.getString("rule_set_version"), RuleSetStatus.valueOf(rs.getString("rule_set_status"))),
-                json.map(rs.getString("matched_facts")), startedAt,
+                json.facts(rs.getString("matched_facts")), startedAt,
                 source(rule, json.read(rs.getString("files"), FILES)));
     }
 

@@ -81,18 +81,31 @@ class StepActions {
         this.json = json;
     }
 
+    static final String UNREADABLE = "its stored definition could not be read back; the play's other steps go on";
+
     /**
      * Carries out a claimed batch; returns each step's result by step id. Checks first that each step
      * still applies (a skipped step is on the timeline with its reason), in the batch's order. What the batch needs is read in a
      * few queries for all its steps; tasks are created one by one; emails go through {@link #emails}.
      */
-    Map<Long, StepResult> carryOut(List<PlayStep> steps, Instant now) {
+    Map<Long, StepResult> carryOut(List<PlayStep> claimed, Instant now) {
+        Map<Long, StepResult> results = new HashMap<>();
+        List<TimelineEntry> entries = new ArrayList<>();
+        // A step whose stored definition does not read back fails alone; the rest of the batch goes on.
+        List<PlayStep> steps = new ArrayList<>();
+        for (PlayStep step : claimed) {
+            if (step.definition() == null) {
+                results.put(step.id(), StepResult.failed(UNREADABLE));
+                entries.add(new TimelineEntry(step.accountId(), now, "step.failed", "Step failed: " + UNREADABLE,
+                        "step:" + step.id()));
+            } else {
+                steps.add(step);
+            }
+        }
         Map<String, Account> accountsById = accounts.findAll(steps.stream().map(PlayStep::accountId).distinct().toList());
         Map<Long, String> skip = stillApplies.reasonsToSkip(steps, accountsById, now);
         List<PlayStep> going = steps.stream().filter(s -> !skip.containsKey(s.id())).toList();
         Map<Long, Why> whys = going.isEmpty() ? Map.of() : runs.whys(going.stream().map(PlayStep::runId).distinct().toList());
-        Map<Long, StepResult> results = new HashMap<>();
-        List<TimelineEntry> entries = new ArrayList<>();
         skip.forEach((id, reason) -> results.put(id, StepResult.skipped(reason)));
         List<PlayStep> emailSteps = new ArrayList<>();
         for (PlayStep step : going) {

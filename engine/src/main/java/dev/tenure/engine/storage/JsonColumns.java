@@ -3,6 +3,8 @@ package dev.tenure.engine.storage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -16,6 +18,9 @@ public class JsonColumns {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
+    /** The one key of facts that did not read back. */
+    public static final String UNREADABLE = "unreadable";
+    private static final Logger log = LoggerFactory.getLogger(JsonColumns.class);
 
     private final ObjectMapper json;
 
@@ -49,6 +54,24 @@ public class JsonColumns {
 
     public Map<String, Object> map(String text) {
         return read(text, MAP);
+    }
+
+    /**
+     * Facts a rule matched, as stored with a run: shown, never acted on. A value that does not read back
+     * (stored before values were bounded at intake: a number of a hundred thousand digits) must not take
+     * the run, its steps or a whole list down with it, so it reads as a note saying so instead.
+     */
+    public Map<String, Object> facts(String text) {
+        if (text == null) {
+            return Map.of();
+        }
+        try {
+            return read(text, MAP);
+        } catch (IllegalStateException e) {
+            log.warn("Stored matched facts do not read back ({}); shown as unreadable", e.getCause() == null
+                    ? e.getMessage() : e.getCause().getMessage());
+            return Map.of(UNREADABLE, "the stored facts could not be read back");
+        }
     }
 
     /** A value as the plain maps templates read ({@code ${account.name}}). */

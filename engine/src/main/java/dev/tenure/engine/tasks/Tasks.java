@@ -135,7 +135,7 @@ public class Tasks {
 
     private Task task(ResultSet rs, int n) throws SQLException {
         String rule = rs.getString("rule_name");
-        Why why = rule == null ? null : new Why(rule, rs.getString("rule_set_version"), json.map(rs.getString("matched_facts")));
+        Why why = rule == null ? null : new Why(rule, rs.getString("rule_set_version"), json.facts(rs.getString("matched_facts")));
         String outcome = rs.getString("outcome");
         return new Task(rs.getLong("id"), rs.getString("account_id"), rs.getString("account_name"),
                 (Long) rs.getObject("run_id"), rs.getString("owner"), rs.getString("title"), rs.getString("details"),

@@ -1,0 +1,230 @@
+package dev.tenure.engine.intake;
+
+import dev.tenure.engine.vocabulary.Account;
+import dev.tenure.engine.vocabulary.BillingSignal;
+import dev.tenure.engine.vocabulary.Contact;
+import dev.tenure.engine.vocabulary.CsatSignal;
+import dev.tenure.engine.vocabulary.NpsSignal;
+import dev.tenure.engine.vocabulary.Signal;
+import dev.tenure.engine.vocabulary.TicketSignal;
+import dev.tenure.engine.vocabulary.UsageSignal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a stored value may be: the one place for the bounds of every field a source sends. Sources read
+ * their records with these limits (so a sender learns what was wrong in its own words), and the intake
+ * checks every record against them again before anything is stored, whatever the channel: a value out of
+ * bounds is refused, naming the record and field, instead of reaching PostgreSQL (an index row too large,
+ * a NUL it cannot store, a number no report can read back) or a rule.
+ */
+public final class RecordBounds {
+
+    /** Ids, sources, features, plans, currencies: what an index holds and a page shows in one line. */
+    public static final int ID_LENGTH = 200;
+    /** Names and email addresses. */
+    public static final int NAME_LENGTH = 320;
+    /** A ticket's subject, an NPS comment. */
+    public static final int TEXT_LENGTH = 10_000;
+    /** Digits, sign, point and exponent of a number as written: longer ones are not read at all. */
+    public static final int NUMBER_LENGTH = 40;
+    /** Money (ARR, an amount): larger than any customer, small enough that sums stay exact. */
+    public static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
+    public static final int AMOUNT_DECIMALS = 6;
+    /** Uses of a feature in one event. */
+    public static final long MAX_QUANTITY = 1_000_000_000L;
+    public static final long MAX_ACTIVE_USERS = 10_000_000L;
+    /** When a signal can have happened: anything else is a broken clock or a typo in a year. */
+    public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+    /** Contract dates (startedOn, renewalOn). */
+    public static final LocalDate EARLIEST_DATE = LocalDate.of(1970, 1, 1);
+    public static final LocalDate LATEST_DATE = LocalDate.of(2199, 12, 31);
+    /** How much of a refused value an error repeats. */
+    private static final int SHOWN = 60;
+
+    private RecordBounds() {
+    }
+
+    /** Why this id-like text may not be stored, or null. */
+    public static String idProblem(String text) {
+        return textProblem(text, ID_LENGTH, false);
+    }
+
+    /** Why this name or address may not be stored, or null. */
+    public static String nameProblem(String text) {
+        return textProblem(text, NAME_LENGTH, false);
+    }
+
+    /** Why this free text (line breaks and tabs allowed) may not be stored, or null. */
+    public static String freeTextProblem(String text) {
+        return textProblem(text, TEXT_LENGTH, true);
+    }
+
+    private static String textProblem(String text, int limit, boolean lines) {
+        if (text == null) {
+            return null;
+        }
+        if (text.length() > limit) {
+            return "is " + text.length() + " characters long; at most " + limit;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean allowedBreak = lines && (c == '\n' || c == '\r' || c == '\t');
+            if ((c < 0x20 || c >= 0x7f && c <= 0x9f) && !allowedBreak) {
+                return "'" + shown(text) + "' contains a control character (U+" + String.format("%04X", (int) c)
+                        + ") at position " + (i + 1);
+            }
+            if (Character.isSurrogate(c) && !validPair(text, i)) {
+                return "'" + shown(text) + "' is not valid text (a lone UTF-16 surrogate at position " + (i + 1) + ")";
+            }
+        }
+        return null;
+    }
+
+    /** Why this amount may not be stored, or null. */
+    public static String amountProblem(BigDecimal amount) {
+        if (amount == null) {
+            return null;
+        }
+        if (amount.abs().compareTo(MAX_AMOUNT) > 0) {
+            return "'" + shown(amount.toString()) + "' is beyond ±" + MAX_AMOUNT.toPlainString();
+        }
+        if (amount.stripTrailingZeros().scale() > AMOUNT_DECIMALS) {
+            return "'" + shown(amount.toString()) + "' has more than " + AMOUNT_DECIMALS + " decimal places";
+        }
+        return null;
+    }
+
+    /** Why this whole number is outside [min, max], or null. */
+    public static String rangeProblem(long value, long min, long max) {
+        if (value < min) {
+            return "'" + value + "' is less than " + min;
+        }
+        if (value > max) {
+            return "'" + value + "' is more than " + max;
+        }
+        return null;
+    }
+
+    /** Why this moment cannot be when something happened, or null. */
+    public static String instantProblem(Instant at) {
+        if (at == null || !at.isBefore(EARLIEST) && at.isBefore(LATEST)) {
+            return null;
+        }
+        return "'" + at + "' is not between " + EARLIEST + " and " + LATEST;
+    }
+
+    /** Why this contract date cannot be, or null. */
+    public static String dateProblem(LocalDate day) {
+        if (day == null || !day.isBefore(EARLIEST_DATE) && !day.isAfter(LATEST_DATE)) {
+            return null;
+        }
+        return "'" + day + "' is not between " + EARLIEST_DATE + " and " + LATEST_DATE;
+    }
+
+    /**
+     * A value as an error repeats it: the start of a long one and its length, control characters written
+     * out as escapes (backslash, u, four hex digits), so the error itself can be stored, logged and shown.
+     */
+    public static String shown(String value) {
+        if (value == null) {
+            return null;
+        }
+        String start = value.length() <= SHOWN ? value : value.substring(0, SHOWN);
+        StringBuilder shown = new StringBuilder(start.length() + 16);
+        for (int i = 0; i < start.length(); i++) {
+            char c = start.charAt(i);
+            if (c < 0x20 || c >= 0x7f && c <= 0x9f || Character.isSurrogate(c) && !validPair(start, i)) {
+                shown.append(String.format("\\u%04x", (int) c));
+            } else {
+                shown.append(c);
+            }
+        }
+        return value.length() <= SHOWN ? shown.toString() : shown + "… (" + value.length() + " characters)";
+    }
+
+    private static boolean validPair(String text, int i) {
+        char c = text.charAt(i);
+        return Character.isHighSurrogate(c) ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
+                : i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+    }
+
+    /** Every bound the batch's records break, each naming its record and field. */
+    static List<RecordError> check(Batch batch) {
+        List<RecordError> errors = new ArrayList<>();
+        for (Labeled<Account> a : batch.accounts()) {
+            Checks c = new Checks(a.label(), errors);
+            Account account = a.value();
+            c.id("id", account.id()).name("name", account.name()).name("csm", account.csm()).amount("arr", account.arr())
+                    .id("plan", account.plan()).date("startedOn", account.startedOn()).date("renewalOn", account.renewalOn())
+                    .id("timezone", account.timezone());
+        }
+        for (Labeled<Contact> l : batch.contacts()) {
+            Contact contact = l.value();
+            new Checks(l.label(), errors).id("accountId", contact.accountId()).name("email", contact.email())
+                    .name("name", contact.name()).id("timezone", contact.timezone());
+        }
+        for (Labeled<Signal> l : batch.signals()) {
+            Signal s = l.value();
+            Checks c = new Checks(l.label(), errors).id("source", s.source()).id("eventId", s.externalId())
+                    .id("accountId", s.accountId()).instant("occurredAt", s.occurredAt());
+            if (s instanceof UsageSignal u) {
+                c.id("feature", u.feature()).range("quantity", u.quantity(), 0, MAX_QUANTITY)
+                        .range("activeUsers", u.activeUsers(), 0, MAX_ACTIVE_USERS);
+            } else if (s instanceof TicketSignal t) {
+                c.id("ticketId", t.ticketId()).text("subject", t.subject());
+            } else if (s instanceof BillingSignal b) {
+                c.amount("amount", b.amount()).id("currency", b.currency()).id("invoiceId", b.invoiceId());
+            } else if (s instanceof NpsSignal n) {
+                c.name("contactEmail", n.contactEmail()).range("score", n.score(), 0, 10).text("comment", n.comment());
+            } else if (s instanceof CsatSignal n) {
+                c.name("contactEmail", n.contactEmail()).range("score", n.score(), 1, 5).id("ticketId", n.ticketId());
+            }
+        }
+        return errors;
+    }
+
+    /** One record's checks, adding an error per field out of bounds. */
+    private record Checks(String label, List<RecordError> errors) {
+
+        Checks id(String field, String value) {
+            return add(field, idProblem(value));
+        }
+
+        Checks name(String field, String value) {
+            return add(field, nameProblem(value));
+        }
+
+        Checks text(String field, String value) {
+            return add(field, freeTextProblem(value));
+        }
+
+        Checks amount(String field, BigDecimal value) {
+            return add(field, amountProblem(value));
+        }
+
+        Checks range(String field, long value, long min, long max) {
+            return add(field, rangeProblem(value, min, max));
+        }
+
+        Checks instant(String field, Instant value) {
+            return add(field, instantProblem(value));
+        }
+
+        Checks date(String field, LocalDate value) {
+            return add(field, dateProblem(value));
+        }
+
+        private Checks add(String field, String problem) {
+            if (problem != null) {
+                errors.add(new RecordError(label, field, problem));
+            }
+            return this;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.tenure.engine.intake;
+
+import dev.tenure.engine.vocabulary.BillingEvent;
+import dev.tenure.engine.vocabulary.BillingSignal;
+import dev.tenure.engine.vocabulary.UsageSignal;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** The bounds every stored value keeps, and how a refused value is repeated in its error. */
+class RecordBoundsUnitTest {
+
+    @Test
+    void text_with_a_control_character_or_a_lone_surrogate_is_refused_and_line_breaks_only_in_free_text() {
+        assertThat(RecordBounds.idProblem("e\u0000x")).isEqualTo("'e\\u0000x' contains a control character (U+0000) at position 2");
+        assertThat(RecordBounds.idProblem("tab\there")).contains("U+0009");
+        assertThat(RecordBounds.freeTextProblem("line one\nline two\ttabbed")).isNull();
+        assertThat(RecordBounds.freeTextProblem("bell\u0007")).contains("U+0007");
+        assertThat(RecordBounds.nameProblem("broken \uD83D name")).contains("lone UTF-16 surrogate");
+        assertThat(RecordBounds.nameProblem("Zoë 🙂 Ünal")).isNull();
+    }
+
+    @Test
+    void text_longer_than_its_kind_allows_is_refused_with_its_length() {
+        assertThat(RecordBounds.idProblem("x".repeat(200))).isNull();
+        assertThat(RecordBounds.idProblem("x".repeat(201))).isEqualTo("is 201 characters long; at most 200");
+        assertThat(RecordBounds.freeTextProblem("x".repeat(10_001))).isEqualTo("is 10001 characters long; at most 10000");
+    }
+
+    @Test
+    void amounts_counts_moments_and_dates_keep_to_sane_ranges() {
+        assertThat(RecordBounds.amountProblem(new BigDecimal("-1000000000000"))).isNull();
+        assertThat(RecordBounds.amountProblem(new BigDecimal("1e100000"))).isEqualTo("'1E+100000' is beyond ±1000000000000");
+        assertThat(RecordBounds.amountProblem(new BigDecimal("12.1234567"))).isEqualTo("'12.1234567' has more than 6 decimal places");
+        assertThat(RecordBounds.amountProblem(new BigDecimal("12.123456000"))).isNull();
+        assertThat(RecordBounds.rangeProblem(1_000_000_001, 0, RecordBounds.MAX_QUANTITY)).isEqualTo("'1000000001' is more than 1000000000");
+        assertThat(RecordBounds.instantProblem(Instant.parse("1999-12-31T23:59:59Z"))).contains("is not between");
+        assertThat(RecordBounds.instantProblem(Instant.parse("2099-12-31T23:59:59Z"))).isNull();
+        assertThat(RecordBounds.dateProblem(LocalDate.of(3000, 1, 1))).isEqualTo("'3000-01-01' is not between 1970-01-01 and 2199-12-31");
+    }
+
+    @Test
+    void a_refused_value_is_repeated_short_and_printable() {
+        assertThat(RecordBounds.shown("x".repeat(5_000))).isEqualTo("x".repeat(60) + "… (5000 characters)");
+        assertThat(RecordBounds.shown("a\u0000b\u001b")).isEqualTo("a\\u0000b\\u001b");
+    }
+
+    @Test
+    void given_a_batch_with_values_out_of_bounds_then_each_is_named_by_its_record_and_field() {
+        Batch batch = Batch.ofSignals(List.of(
+                new Labeled<>("usage[0]", new UsageSignal("webhook", "u-1", "acme", Instant.parse("2026-11-01T10:00:00Z"),
+                        "core", 2_000_000_000L, 3)),
+                new Labeled<>("billing[1]", new BillingSignal("webhook", "b-1", "acme", Instant.parse("+102026-01-01T00:00:00Z"),
+                        BillingEvent.MRR_CHANGED, new BigDecimal("1e200000"), "USD", null))));
+
+        assertThat(RecordBounds.check(batch)).extracting(RecordError::record, RecordError::field).containsExactly(
+                tuple("usage[0]", "quantity"), tuple("billing[1]", "occurredAt"), tuple("billing[1]", "amount"));
+    }
+}
