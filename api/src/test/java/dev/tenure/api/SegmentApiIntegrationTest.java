@@ -85,6 +85,39 @@ class SegmentApiIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void a_batch_with_bad_calls_stores_its_good_calls_and_names_each_bad_one_kept_as_its_own_dead_letter() {
+        TestData acme = storedAccount("Acme Partly", Segment.TECH_TOUCH);
+        String a = acme.id();
+        String now = TestClock.now().toString();
+        long letters = jdbc.sql("SELECT count(*) FROM dead_letter WHERE source = 'segment'").query(Long.class).single();
+
+        ResponseEntity<JsonNode> response = segment("/api/webhooks/segment", WRITE_KEY, """
+                {"batch": [
+                  {"type": "track", "messageId": "%1$s-good", "userId": "u", "event": "Report Exported", "timestamp": "%2$s",
+                   "context": {"groupId": "%1$s"}},
+                  {"type": "track", "messageId": "%1$s-no-zone", "userId": "u", "event": "Report Exported",
+                   "timestamp": "2026-11-01T10:00:00", "context": {"groupId": "%1$s"}},
+                  {"type": "track", "messageId": "%1$s-%3$s", "userId": "u", "event": "Report Exported", "timestamp": "%2$s",
+                   "context": {"groupId": "%1$s"}},
+                  {"type": "track", "messageId": "%1$s-huge", "userId": "u", "event": "Report Exported", "timestamp": "%2$s",
+                   "context": {"groupId": "%1$s"}, "properties": {"quantity": "1e30"}}
+                ]}""".formatted(a, now, "x".repeat(300)));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody().path("accepted").asInt()).isEqualTo(1);
+        assertThat(response.getBody().path("refused").asInt()).isEqualTo(3);
+        assertThat(response.getBody().path("errors")).extracting(e -> e.path("field").asText())
+                .containsExactly("timestamp", "messageId", "properties.quantity");
+        assertThat(usageOf(a)).extracting(r -> r.get("external_id")).containsExactly(a + "-good");
+        List<String> refused = jdbc.sql("SELECT record FROM dead_letter WHERE source = 'segment' ORDER BY id DESC LIMIT 3")
+                .query(String.class).list();
+        assertThat(jdbc.sql("SELECT count(*) FROM dead_letter WHERE source = 'segment'").query(Long.class).single())
+                .isEqualTo(letters + 3);
+        assertThat(refused).allSatisfy(record -> assertThat(record).startsWith("{").doesNotContain(a + "-good")
+                .contains("\"type\":\"track\""));
+    }
+
+    @Test
     void a_resent_message_id_is_a_duplicate_and_a_later_track_without_group_lands_through_the_earlier_group_call() {
         TestData acme = storedAccount("Acme", Segment.TECH_TOUCH);
         String a = acme.id();
@@ -117,7 +150,7 @@ class SegmentApiIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
-    void a_track_call_without_message_id_refuses_the_batch_naming_the_call_and_field() {
+    void a_track_call_without_message_id_is_refused_alone_naming_the_call_and_field() {
         TestData acme = storedAccount("Acme", Segment.TECH_TOUCH);
 
         ResponseEntity<JsonNode> response = segment("/api/webhooks/segment/v1/batch", WRITE_KEY, """
@@ -126,10 +159,12 @@ class SegmentApiIntegrationTest extends ApiIntegrationTest {
                            {"type": "track", "userId": "u", "event": "Report Exported", "properties": {"quantity": -2}}]}"""
                 .formatted(acme.id()));
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        // Segment does not send a batch again after a 4xx: the good call is stored, the bad one named and kept.
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody().path("refused").asInt()).isEqualTo(1);
         assertThat(response.getBody().path("errors")).extracting(e -> e.path("record").asText() + " " + e.path("field").asText())
                 .containsExactly("segment.batch[1] messageId", "segment.batch[1] properties.quantity");
-        assertThat(usageOf(acme.id())).isEmpty();
+        assertThat(usageOf(acme.id())).extracting(r -> r.get("external_id")).containsExactly(acme.id() + "-t1");
     }
 
     @Test

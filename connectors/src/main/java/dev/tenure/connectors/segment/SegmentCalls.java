@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tenure.engine.intake.RecordBounds;
 import dev.tenure.engine.intake.RecordError;
 import dev.tenure.engine.intake.RejectedRecordsException;
 
@@ -21,8 +23,9 @@ import java.util.stream.Collectors;
 
 /**
  * Reads a request of Segment's HTTP tracking API: one call, or {@code {"batch": [calls...]}}. Each call's
- * {@code type} comes from the call, else from the path ({@code /v1/track}). All or nothing: a bad call
- * refuses the request, naming every bad call and field.
+ * {@code type} comes from the call, else from the path ({@code /v1/track}). A bad single call refuses the
+ * request; in a batch each bad call is refused alone, naming its fields, and the others go on (Segment does
+ * not send a batch again after a 4xx, so refusing it whole would lose its good calls).
  */
 class SegmentCalls {
 
@@ -34,34 +37,49 @@ class SegmentCalls {
         this.now = now;
     }
 
-    List<SegmentCall> read(String pathType, String body) {
+    /** The calls that read, and the calls of a batch refused alone; {@code batch}: the request was one. */
+    record Read(List<SegmentCall> calls, List<RefusedCall> refused, boolean batch) {
+    }
+
+    /** A call of a batch refused alone: its label, the call as it came, and why. */
+    record RefusedCall(String label, String json, List<RecordError> errors) {
+    }
+
+    /** @throws RejectedRecordsException when the request, or its one call, is refused as a whole */
+    Read read(String pathType, String body) {
         JsonNode tree = parse(body);
-        List<RecordError> errors = new ArrayList<>();
         List<SegmentCall> calls = new ArrayList<>();
+        List<RefusedCall> refused = new ArrayList<>();
         JsonNode batch = tree.get("batch");
         if (batch != null || "batch".equalsIgnoreCase(pathType)) {
             if (batch == null || !batch.isArray()) {
                 throw refused("segment.batch", "batch", "expected an array of calls");
             }
             for (int i = 0; i < batch.size(); i++) {
-                read("segment.batch[" + i + "]", null, batch.get(i), calls, errors);
+                List<RecordError> errors = new ArrayList<>();
+                String label = read("segment.batch[" + i + "]", null, batch.get(i), calls, errors);
+                if (!errors.isEmpty()) {
+                    refused.add(new RefusedCall(label, String.valueOf(batch.get(i)), errors));
+                }
             }
         } else {
+            List<RecordError> errors = new ArrayList<>();
             read("segment." + (pathType == null ? "call" : pathType.toLowerCase(Locale.ROOT)), pathType, tree, calls, errors);
+            if (!errors.isEmpty()) {
+                throw new RejectedRecordsException(errors);
+            }
         }
-        if (!errors.isEmpty()) {
-            throw new RejectedRecordsException(errors);
-        }
-        return calls;
+        return new Read(calls, refused, batch != null);
     }
 
-    private void read(String position, String pathType, JsonNode call, List<SegmentCall> calls, List<RecordError> errors) {
+    /** Reads one call into {@code calls}, or its problems into {@code errors}; returns its label. */
+    private String read(String position, String pathType, JsonNode call, List<SegmentCall> calls, List<RecordError> errors) {
         if (call == null || !call.isObject()) {
             errors.add(new RecordError(position, "call", "not a JSON object"));
-            return;
+            return position;
         }
         String messageId = text(call, "messageId");
-        String label = messageId == null ? position : position + " (message " + messageId + ")";
+        String label = messageId == null ? position : position + " (message " + RecordBounds.shown(messageId) + ")";
         int before = errors.size();
         SegmentCall.Type type = type(label, text(call, "type"), pathType, errors);
         Instant timestamp = timestamp(label, call, errors);
@@ -84,11 +102,32 @@ class SegmentCalls {
             email = text(traits, "email");
             name = text(traits, "name");
             if (email != null && (!email.contains("@") || email.startsWith("@") || email.endsWith("@"))) {
-                errors.add(new RecordError(label, "traits.email", "'" + email + "' is not an email address"));
+                errors.add(new RecordError(label, "traits.email", "'" + RecordBounds.shown(email) + "' is not an email address"));
             }
         }
+        bounded(label, "messageId", RecordBounds.idProblem(messageId), errors);
+        bounded(label, "userId", RecordBounds.idProblem(userId), errors);
+        bounded(label, "groupId", RecordBounds.idProblem(groupId), errors);
+        bounded(label, "event", RecordBounds.idProblem(event), errors);
+        bounded(label, "traits.email", RecordBounds.nameProblem(email), errors);
+        bounded(label, "traits.name", RecordBounds.nameProblem(name), errors);
         if (errors.size() == before) {
-            calls.add(new SegmentCall(label, type, messageId, timestamp, userId, groupId, event, quantity, email, name));
+            calls.add(new SegmentCall(label, type, messageId, timestamp, userId, groupId, event, quantity, email, name,
+                    withType(call, type)));
+        }
+        return label;
+    }
+
+    /** The call with its type written in, so a replay of it alone needs no path to say what it is. */
+    private static String withType(JsonNode call, SegmentCall.Type type) {
+        ObjectNode copy = ((ObjectNode) call).deepCopy();
+        copy.put("type", type.name().toLowerCase(Locale.ROOT));
+        return copy.toString();
+    }
+
+    private static void bounded(String label, String field, String problem, List<RecordError> errors) {
+        if (problem != null && errors.stream().noneMatch(e -> e.field().equals(field))) {
+            errors.add(new RecordError(label, field, problem));
         }
     }
 
@@ -101,7 +140,7 @@ class SegmentCalls {
         try {
             return SegmentCall.Type.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            errors.add(new RecordError(label, "type", "'" + name + "' is not one of " + typeNames()));
+            errors.add(new RecordError(label, "type", "'" + RecordBounds.shown(name) + "' is not one of " + typeNames()));
             return null;
         }
     }
@@ -113,9 +152,11 @@ class SegmentCalls {
             return now;
         }
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            Instant at = OffsetDateTime.parse(text).toInstant();
+            bounded(label, "timestamp", RecordBounds.instantProblem(at), errors);
+            return at;
         } catch (DateTimeParseException e) {
-            errors.add(new RecordError(label, "timestamp", "'" + text
+            errors.add(new RecordError(label, "timestamp", "'" + RecordBounds.shown(text)
                     + "' is not an ISO-8601 time with a zone or offset (2026-11-01T10:00:00.000Z)"));
             return null;
         }
@@ -125,15 +166,18 @@ class SegmentCalls {
         if (node == null || node.isNull() || node.asText().isBlank()) {
             return 1;
         }
+        String text = node.asText().trim();
         try {
-            BigDecimal number = new BigDecimal(node.asText().trim());
-            if (number.signum() >= 0 && number.stripTrailingZeros().scale() <= 0) {
+            BigDecimal number = text.length() > RecordBounds.NUMBER_LENGTH ? null : new BigDecimal(text);
+            if (number != null && number.signum() >= 0 && number.stripTrailingZeros().scale() <= 0
+                    && number.compareTo(BigDecimal.valueOf(RecordBounds.MAX_QUANTITY)) <= 0) {
                 return number.longValueExact();
             }
         } catch (NumberFormatException | ArithmeticException e) {
             // refused below, with the value
         }
-        errors.add(new RecordError(label, "properties.quantity", "'" + node.asText() + "' is not a whole number ≥ 0"));
+        errors.add(new RecordError(label, "properties.quantity", "'" + RecordBounds.shown(text)
+                + "' is not a whole number from 0 to " + RecordBounds.MAX_QUANTITY));
         return 1;
     }
 

@@ -1,10 +1,14 @@
 package dev.tenure.connectors.segment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tenure.engine.deadletters.DeadLetter;
+import dev.tenure.engine.deadletters.DeadLetters;
 import dev.tenure.engine.intake.Batch;
 import dev.tenure.engine.intake.CustomerDirectory;
 import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.intake.IntakeResult;
+import dev.tenure.engine.intake.RecordError;
+import dev.tenure.engine.intake.RejectedRecordsException;
 import dev.tenure.engine.vocabulary.Contact;
 import dev.tenure.engine.vocabulary.ContactRole;
 import dev.tenure.engine.vocabulary.UsageSignal;
@@ -22,12 +26,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Maps a request of Segment calls, in order, to one batch: track calls of a configured event become usage
  * signals (eventId the messageId), identify calls with an email become contacts, group calls put a user
- * in an account for the track calls that name no group, this request's later calls included.
+ * in an account for the track calls that name no group, this request's later calls included. A call of a
+ * batch that is refused (when read, or by the engine's bounds) is kept as its own dead letter and left out;
+ * the batch's other calls are stored.
  */
 @Component
 @EnableConfigurationProperties(SegmentProperties.class)
@@ -42,9 +49,12 @@ class SegmentIntake {
     private final ObjectMapper json;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final DeadLetters deadLetters;
 
     SegmentIntake(SegmentProperties properties, UserGroups userGroups, CustomerDirectory customers,
-                  Intake intake, ObjectMapper json, Clock clock, ObjectProvider<MeterRegistry> meters) {
+                  Intake intake, ObjectMapper json, Clock clock, ObjectProvider<MeterRegistry> meters,
+                  DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.properties = properties;
         this.userGroups = userGroups;
         this.customers = customers;
@@ -56,13 +66,19 @@ class SegmentIntake {
     }
 
     SegmentResult receive(String pathType, String body) {
-        List<SegmentCall> calls;
+        SegmentCalls.Read read;
         try {
-            calls = new SegmentCalls(json, clock.instant()).read(pathType, body);
+            read = new SegmentCalls(json, clock.instant()).read(pathType, body);
         } catch (RuntimeException e) {
             count("rejected", 1);
             throw e;
         }
+        List<SegmentCall> calls = new ArrayList<>(read.calls());
+        List<RecordError> errors = new ArrayList<>();
+        for (SegmentCalls.RefusedCall refused : read.refused()) {
+            refuse(refused.json(), refused.errors(), errors);
+        }
+        int refusedCalls = read.refused().size();
         Map<String, String> groupOf = userGroups.accountsOf(calls.stream().map(SegmentCall::userId)
                 .filter(Objects::nonNull).toList());
         List<SegmentCall> groupCalls = new ArrayList<>();
@@ -103,26 +119,70 @@ class SegmentIntake {
                         properties.features().get(call.event()), call.quantity(), 0));
             }
         }
-        List<Contact> people = contactsOf(identified.values(), accountOf, known);
-        people.forEach(c -> batch.add("segment identify " + c.email(), c));
+        contactsOf(identified.values(), accountOf, known).forEach((call, contact) -> batch.add(call.label(), contact));
         groupCalls.forEach(call -> userGroups.put(call.userId(), call.groupId(), call.timestamp()));
         Batch built = batch.build();
-        IntakeResult stored = built.isEmpty() ? new IntakeResult(0, 0, 0, 0) : intake.accept(built);
-        int taken = stored.accepted() + groupCalls.size();
+        Accepted stored = read.batch() ? accept(built, calls, errors)
+                : new Accepted(built.isEmpty() ? new IntakeResult(0, 0, 0, 0) : intake.accept(built), 0);
+        refusedCalls += stored.refused();
+        int taken = stored.result().accepted() + groupCalls.size();
         int ignored = calls.size() - built.size() - groupCalls.size();
         count("accepted", taken);
-        count("duplicate", stored.duplicates());
+        count("duplicate", stored.result().duplicates());
         count("ignored", ignored);
-        return new SegmentResult(calls.size(), taken, stored.duplicates(), ignored, stored.accountsEvaluated(),
-                stored.playsStarted());
+        return new SegmentResult(calls.size() + read.refused().size(), taken, stored.result().duplicates(), ignored,
+                refusedCalls, stored.result().accountsEvaluated(), stored.result().playsStarted(), errors);
+    }
+
+    private record Accepted(IntakeResult result, int refused) {
+    }
+
+    /**
+     * Stores a batch request's records; when the engine refuses some of them (a value out of its bounds),
+     * those calls become dead letters and the rest is stored without them. (A single call's refusal refuses
+     * its request, as any webhook's.)
+     */
+    private Accepted accept(Batch batch, List<SegmentCall> calls, List<RecordError> errors) {
+        if (batch.isEmpty()) {
+            return new Accepted(new IntakeResult(0, 0, 0, 0), 0);
+        }
+        try {
+            return new Accepted(intake.accept(batch), 0);
+        } catch (RejectedRecordsException e) {
+            Map<String, List<RecordError>> byRecord = new LinkedHashMap<>();
+            e.errors().forEach(error -> byRecord.computeIfAbsent(error.record(), r -> new ArrayList<>()).add(error));
+            Map<String, SegmentCall> byLabel = new HashMap<>();
+            calls.forEach(call -> byLabel.put(call.label(), call));
+            if (!byLabel.keySet().containsAll(byRecord.keySet())) {
+                // Not a refusal of calls this request made: nothing to leave out, so the request is refused.
+                throw e;
+            }
+            byRecord.forEach((label, refused) -> refuse(byLabel.get(label).json(), refused, errors));
+            Batch rest = without(batch, byRecord.keySet());
+            return new Accepted(rest.isEmpty() ? new IntakeResult(0, 0, 0, 0) : intake.accept(rest), byRecord.size());
+        }
+    }
+
+    private static Batch without(Batch batch, Set<String> labels) {
+        return new Batch(batch.accounts().stream().filter(r -> !labels.contains(r.label())).toList(),
+                batch.contacts().stream().filter(r -> !labels.contains(r.label())).toList(),
+                batch.signals().stream().filter(r -> !labels.contains(r.label())).toList());
+    }
+
+    /** One refused call, one dead letter: replayed later, it goes through this route alone. */
+    private void refuse(String call, List<RecordError> why, List<RecordError> errors) {
+        deadLetters.record(List.of(DeadLetter.of(SOURCE, SegmentRoute.ORIGIN + SegmentRoute.NO_TYPE, null, call,
+                why.stream().map(RecordError::toString).collect(Collectors.joining("; ")))));
+        count("rejected", 1);
+        errors.addAll(why);
     }
 
     /** A person already known keeps their role and settings; only the name Segment has is taken. */
-    private List<Contact> contactsOf(Iterable<SegmentCall> calls, Map<SegmentCall, String> accountOf, Set<String> known) {
+    private Map<SegmentCall, Contact> contactsOf(Iterable<SegmentCall> calls, Map<SegmentCall, String> accountOf, Set<String> known) {
         List<String> accountIds = new ArrayList<>();
         calls.forEach(call -> accountIds.add(accountOf.get(call)));
         Map<String, List<Contact>> existing = customers.contactsOf(accountIds.stream().filter(known::contains).distinct().toList());
-        List<Contact> people = new ArrayList<>();
+        Map<SegmentCall, Contact> people = new LinkedHashMap<>();
         for (SegmentCall call : calls) {
             String account = accountOf.get(call);
             if (!known.contains(account)) {
@@ -130,7 +190,7 @@ class SegmentIntake {
             }
             Contact before = existing.getOrDefault(account, List.of()).stream()
                     .filter(c -> c.email().equalsIgnoreCase(call.email())).findFirst().orElse(null);
-            people.add(before == null
+            people.put(call, before == null
                     ? new Contact(account, call.email(), call.name(), ContactRole.USER, null, true, false)
                     : new Contact(account, before.email(), call.name() != null ? call.name() : before.name(),
                             before.role(), before.timezone(), before.active(), before.unsubscribed()));

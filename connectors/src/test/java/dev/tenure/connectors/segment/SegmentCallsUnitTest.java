@@ -21,7 +21,7 @@ class SegmentCallsUnitTest {
     void aTrackCallTakesItsGroupFromTheContextAndItsQuantityFromTheProperties() {
         List<SegmentCall> read = calls.read(null, """
                 {"type": "track", "messageId": "m-1", "userId": "u-1", "event": "Report Exported",
-                 "timestamp": "2026-11-20T09:30:00.000+01:00", "context": {"groupId": "acme"}, "properties": {"quantity": 4}}""");
+                 "timestamp": "2026-11-20T09:30:00.000+01:00", "context": {"groupId": "acme"}, "properties": {"quantity": 4}}""").calls();
 
         assertThat(read).singleElement().satisfies(call -> {
             assertThat(call.type()).isEqualTo(SegmentCall.Type.TRACK);
@@ -35,7 +35,7 @@ class SegmentCallsUnitTest {
     @Test
     void theTypeComesFromThePathWhenTheCallNamesNoneAndATimelessCallHappensNow() {
         List<SegmentCall> read = calls.read("identify", """
-                {"messageId": "m-2", "userId": "u-1", "traits": {"email": "dana@acme.example", "name": "Dana"}}""");
+                {"messageId": "m-2", "userId": "u-1", "traits": {"email": "dana@acme.example", "name": "Dana"}}""").calls();
 
         assertThat(read).singleElement().satisfies(call -> {
             assertThat(call.type()).isEqualTo(SegmentCall.Type.IDENTIFY);
@@ -45,20 +45,34 @@ class SegmentCallsUnitTest {
     }
 
     @Test
-    void aBatchIsReadInOrderAndABadCallRefusesItNamingEveryProblem() {
+    void aBatchIsReadInOrderAndEachBadCallIsRefusedAloneNamingEveryProblem() {
         assertThat(calls.read("batch", """
-                {"batch": [{"type": "group", "userId": "u-1", "groupId": "acme"}, {"type": "page", "userId": "u-1"}]}"""))
+                {"batch": [{"type": "group", "userId": "u-1", "groupId": "acme"}, {"type": "page", "userId": "u-1"}]}""").calls())
                 .extracting(SegmentCall::type).containsExactly(SegmentCall.Type.GROUP, SegmentCall.Type.PAGE);
 
-        assertThatThrownBy(() -> calls.read(null, """
+        SegmentCalls.Read read = calls.read(null, """
                 {"batch": [{"type": "group", "userId": "u-1"},
                            {"type": "track", "messageId": "m-3", "event": "E", "timestamp": "yesterday"},
-                           {"type": "shout"}]}"""))
+                           {"type": "shout"},
+                           {"type": "track", "messageId": "m-4", "event": "E", "properties": {"quantity": 1e30}},
+                           {"type": "identify", "userId": "u-1", "traits": {"email": "dana@acme.example"}}]}""");
+
+        assertThat(read.calls()).extracting(SegmentCall::type).containsExactly(SegmentCall.Type.IDENTIFY);
+        assertThat(read.refused()).flatExtracting(SegmentCalls.RefusedCall::errors)
+                .extracting(RecordError::record, RecordError::field)
+                .containsExactly(
+                        tuple("segment.batch[0]", "groupId"),
+                        tuple("segment.batch[1] (message m-3)", "timestamp"),
+                        tuple("segment.batch[2]", "type"),
+                        tuple("segment.batch[3] (message m-4)", "properties.quantity"));
+        assertThat(read.refused().get(1).json()).contains("\"messageId\":\"m-3\"");
+    }
+
+    @Test
+    void aSingleBadCallRefusesItsRequestAndAValueOutOfBoundsIsNamed() {
+        assertThatThrownBy(() -> calls.read("track", """
+                {"messageId": "%s", "event": "E", "timestamp": "+102026-01-01T00:00:00Z"}""".formatted("m".repeat(300))))
                 .isInstanceOfSatisfying(RejectedRecordsException.class, e -> assertThat(e.errors())
-                        .extracting(RecordError::record, RecordError::field)
-                        .containsExactly(
-                                tuple("segment.batch[0]", "groupId"),
-                                tuple("segment.batch[1] (message m-3)", "timestamp"),
-                                tuple("segment.batch[2]", "type")));
+                        .extracting(RecordError::field).containsExactly("timestamp", "messageId"));
     }
 }
