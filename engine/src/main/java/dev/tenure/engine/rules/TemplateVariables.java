@@ -14,33 +14,44 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks the variables an email template or a play's task text reads: {@code ${account.name}},
+ * Checks what an email template or a play's task text may evaluate: {@code ${account.name}},
  * {@code [[${facts.usageTrend.changePct}]]}. An unknown name or field would otherwise show only when a
  * play reaches that step, days later, as a failed email or task; here it is told with file, line and column.
  * <p>
- * It reads Thymeleaf's {@code ${...}} expressions in {@code th:*} attributes and in inlined
- * {@code [[...]]} and {@code [(...)]}, and checks plain paths exactly: each name, each field after a dot.
- * What it cannot follow it leaves alone rather than guess: selections and projections ({@code .?[...]},
- * {@code .![...]}), inline lists and maps, anything after an index ({@code [0]}) or a method call, and the
- * names {@code th:each}, {@code th:with} and {@code th:fragment} declare. {@code T(...)} and {@code new} are
- * refused: templates read the model, they do not reach classes.
+ * An allowlist over every place Thymeleaf evaluates: each {@code th:*} (or {@code data-th-*}) attribute,
+ * quoted or not, and inlined {@code [[...]]}. Allowed are the attributes {@value #ATTRIBUTES_ALLOWED}, and in
+ * them only variable expressions {@code ${...}} made of paths over the documented model, literals and
+ * operators. Everything else is refused where it stands: other attributes ({@code th:utext},
+ * {@code th:attr}, event handlers...), selection, message, link and fragment expressions ({@code *{}},
+ * {@code #{}}, {@code @{}}, {@code ~{}}), preprocessing ({@code __...__}), unescaped inlining
+ * ({@code [(...)]}), and inside an expression method calls, indexing, selections and projections,
+ * utility objects ({@code #strings}), bean references, {@code T(...)} and {@code new}: templates read the
+ * model, they do not call code. The names {@code th:each} and {@code th:with} declare are the template's own.
  */
 final class TemplateVariables {
 
+    static final String ATTRIBUTES_ALLOWED = "th:text, th:if, th:unless, th:each, th:with, th:href, th:remove";
+    private static final Set<String> ATTRIBUTES = Set.of("text", "if", "unless", "each", "with", "href", "remove");
+
+    private static final Pattern ANY_ATTRIBUTE = Pattern.compile("(?<![\\w-])(?:th:|data-th-)([\\w-]*)",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTRIBUTE = Pattern.compile(
-            "(?<![\\w-])(?:th|data-th)[:-]([\\w-]+)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
+            "(?<![\\w-])(?:th|data-th)[:-]([\\w-]+)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')", Pattern.CASE_INSENSITIVE);
     private static final Pattern INLINED = Pattern.compile("\\[\\[(.*?)]]|\\[\\((.*?)\\)]", Pattern.DOTALL);
     private static final Pattern EACH = Pattern.compile("^\\s*([\\w$]+)\\s*(?:,\\s*([\\w$]+)\\s*)?:");
     private static final Pattern WITH = Pattern.compile("(?:^|,)\\s*([\\w$]+)\\s*=");
-    private static final Pattern FRAGMENT_ARGS = Pattern.compile("\\(([^)]*)\\)");
     private static final Pattern PATH = Pattern.compile(
             "(?<![\\w$#@.?'])([A-Za-z_][\\w$]*+)((?:\\s*\\??\\.\\s*[A-Za-z_][\\w$]*+)*)");
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z_][\\w$]*");
-    private static final Pattern UNFOLLOWABLE = Pattern.compile("\\.[?!^$]\\s*\\[|\\{");
     private static final Pattern LITERAL = Pattern.compile("'(?:[^']|'')*'");
-    private static final Pattern CLASS_ACCESS = Pattern.compile("(?<![\\w$])T\\s*\\(|(?<![\\w$.])new\\s+[A-Za-z_]");
+    /** Outside ${...} in an evaluated place: the other expression kinds and preprocessing. */
+    private static final Pattern OTHER_EXPRESSION = Pattern.compile("[*#@~]\\s*\\{|__");
+    /** Inside ${...}: what reaches code rather than the model. */
+    private static final Pattern REACHES_CODE = Pattern.compile(
+            "(?<![\\w$])T\\s*\\(|(?<![\\w$.])new(?![\\w$])|[\\w$)\\]]\\s*\\(|[\\[\\]{}#@$]|\\?\\s*\\[");
+    private static final Pattern OPERATOR_WORDS = Pattern.compile("(?<![\\w$.])(?:and|or|not|eq|ne|lt|gt|le|ge|div|mod)(?![\\w$])");
     private static final Set<String> WORDS = Set.of("and", "or", "not", "eq", "ne", "lt", "gt", "le", "ge", "div",
-            "mod", "instanceof", "matches", "between", "true", "false", "null");
+            "mod", "true", "false", "null");
 
     private final TemplateModel model;
 
@@ -53,37 +64,100 @@ final class TemplateVariables {
         String text = file.content();
         TextLines lines = new TextLines(text);
         Set<String> declared = declaredNames(text);
-        List<RuleProblem> problems = new ArrayList<>();
-        for (int[] region : regions(text)) {
-            int at = text.indexOf("${", region[0]);
-            while (at >= 0 && at < region[1]) {
-                int end = closingBrace(text, at + 2, region[1]);
-                if (end < 0) {
-                    break;
+        List<Finding> findings = new ArrayList<>();
+        Matcher a = ANY_ATTRIBUTE.matcher(text);
+        while (a.find()) {
+            String name = a.group(1).toLowerCase(java.util.Locale.ROOT);
+            boolean element = a.start() > 0 && (text.charAt(a.start() - 1) == '<' || text.charAt(a.start() - 1) == '/');
+            if (element) {
+                if (!name.equals("block")) {
+                    findings.add(new Finding(a.start(), "<th:" + name + "> is not allowed in " + model.audience()
+                            + "; only <th:block> and the attributes " + ATTRIBUTES_ALLOWED));
                 }
-                for (Finding f : checkExpression(text.substring(at + 2, end), at + 2, declared)) {
-                    problems.add(new RuleProblem(file.path(), lines.line(f.offset()), lines.column(f.offset()), f.message()));
-                }
-                at = text.indexOf("${", end);
+                continue;
             }
+            if (!ATTRIBUTES.contains(name)) {
+                findings.add(new Finding(a.start(), "th:" + name + " is not allowed in " + model.audience()
+                        + "; use " + ATTRIBUTES_ALLOWED));
+            }
+            int[] value = value(text, a.end());
+            if (value != null) {
+                checkRegion(text, value[0], value[1], declared, findings);
+            }
+        }
+        Matcher i = INLINED.matcher(text);
+        while (i.find()) {
+            if (i.group(2) != null) {
+                findings.add(new Finding(i.start(), "unescaped inlining [(...)] is not allowed in " + model.audience()
+                        + "; write [[...]]"));
+            } else {
+                checkRegion(text, i.start(1), i.end(1), declared, findings);
+            }
+        }
+        List<RuleProblem> problems = new ArrayList<>();
+        for (Finding f : findings) {
+            problems.add(new RuleProblem(file.path(), lines.line(f.offset()), lines.column(f.offset()), f.message()));
         }
         return problems;
     }
 
-    /** Where Thymeleaf evaluates expressions: th:* attribute values and inlined [[...]] / [(...)]. */
-    private static List<int[]> regions(String text) {
-        List<int[]> regions = new ArrayList<>();
-        Matcher a = ATTRIBUTE.matcher(text);
-        while (a.find()) {
-            int group = a.group(2) != null ? 2 : 3;
-            regions.add(new int[] {a.start(group), a.end(group)});
+    /**
+     * Where the value of the attribute whose name ends at {@code from} lies: quoted, or unquoted up to the
+     * next space or end of tag (HTML lets an attribute value go unquoted, and Thymeleaf evaluates it all
+     * the same). Null for an attribute without a value.
+     */
+    private static int[] value(String text, int from) {
+        int i = from;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
         }
-        Matcher i = INLINED.matcher(text);
-        while (i.find()) {
-            int group = i.group(1) != null ? 1 : 2;
-            regions.add(new int[] {i.start(group), i.end(group)});
+        if (i >= text.length() || text.charAt(i) != '=') {
+            return null;
         }
-        return regions;
+        i++;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        if (i >= text.length()) {
+            return null;
+        }
+        char quote = text.charAt(i);
+        if (quote == '"' || quote == '\'') {
+            int close = text.indexOf(quote, i + 1);
+            return new int[] {i + 1, close < 0 ? text.length() : close};
+        }
+        int end = i;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end)) && text.charAt(end) != '>'
+                && !text.startsWith("/>", end) && !text.startsWith("/]", end) && text.charAt(end) != ']') {
+            end++;
+        }
+        return new int[] {i, end};
+    }
+
+    /** Checks one evaluated place: only ${...} expressions, literals and operators. */
+    private void checkRegion(String text, int start, int end, Set<String> declared, List<Finding> findings) {
+        String region = text.substring(start, end);
+        String code = LITERAL.matcher(region).replaceAll(m -> " ".repeat(m.group().length()));
+        int at = 0;
+        StringBuilder outside = new StringBuilder(code);
+        while ((at = code.indexOf("${", at)) >= 0) {
+            int close = closingBrace(code, at + 2, code.length());
+            if (close < 0) {
+                findings.add(new Finding(start + at, "an expression that does not end: ${ without its }"));
+                return;
+            }
+            findings.addAll(checkExpression(region.substring(at + 2, close), code.substring(at + 2, close), start + at + 2,
+                    declared));
+            for (int k = at; k <= close; k++) {
+                outside.setCharAt(k, ' ');
+            }
+            at = close + 1;
+        }
+        Matcher other = OTHER_EXPRESSION.matcher(outside);
+        if (other.find()) {
+            findings.add(new Finding(start + other.start(), "only ${...} variable expressions over the model are allowed in "
+                    + model.audience() + ": *{...}, #{...}, @{...}, ~{...} and __preprocessing__ are not"));
+        }
     }
 
     /** Names a template declares for itself; their uses are not checked. */
@@ -92,7 +166,7 @@ final class TemplateVariables {
         Matcher a = ATTRIBUTE.matcher(text);
         while (a.find()) {
             String value = a.group(2) != null ? a.group(2) : a.group(3);
-            switch (a.group(1)) {
+            switch (a.group(1).toLowerCase(java.util.Locale.ROOT)) {
                 case "each" -> {
                     Matcher m = EACH.matcher(value);
                     if (m.find()) {
@@ -104,8 +178,6 @@ final class TemplateVariables {
                     }
                 }
                 case "with" -> WITH.matcher(value).results().forEach(r -> names.add(r.group(1)));
-                case "fragment" -> FRAGMENT_ARGS.matcher(value).results()
-                        .forEach(r -> SEGMENT.matcher(r.group(1)).results().forEach(s -> names.add(s.group())));
                 default -> { }
             }
         }
@@ -132,15 +204,18 @@ final class TemplateVariables {
         return -1;
     }
 
-    private List<Finding> checkExpression(String expression, int offset, Set<String> declared) {
-        String code = LITERAL.matcher(expression).replaceAll(m -> " ".repeat(m.group().length()));
-        Matcher classAccess = CLASS_ACCESS.matcher(code);
-        if (classAccess.find()) {
-            return List.of(new Finding(offset + classAccess.start(), "T(...) and new are not allowed in "
-                    + model.audience() + ": they may read only " + String.join(", ", model.roots().keySet())));
-        }
-        if (UNFOLLOWABLE.matcher(code).find()) {
-            return List.of();
+    /**
+     * One ${...}: paths over the model, literals and operators only. {@code code} is the expression with
+     * its string literals blanked out.
+     */
+    private List<Finding> checkExpression(String expression, String code, int offset, Set<String> declared) {
+        // Word operators are not names a call could follow: "not (a lt b)" is no method call.
+        Matcher reaches = REACHES_CODE.matcher(OPERATOR_WORDS.matcher(code).replaceAll(w -> " ".repeat(w.group().length())));
+        if (reaches.find()) {
+            return List.of(new Finding(offset + reaches.start(), "only paths over the model, literals and operators are "
+                    + "allowed in " + model.audience() + " (no method calls, indexing, selections, #utilities, "
+                    + "@beans, T(...) or new): they may read " + String.join(", ", model.roots().keySet())
+                    + " (in ${" + expression.strip() + "})"));
         }
         List<Finding> findings = new ArrayList<>();
         Matcher m = PATH.matcher(code);
@@ -149,15 +224,9 @@ final class TemplateVariables {
             if (WORDS.contains(segments.get(0)) || declared.contains(segments.get(0))) {
                 continue;
             }
-            if (nextChar(code, m.end()) == '(') {
-                // A method call: the path is checked up to the object it is called on.
-                segments = segments.subList(0, segments.size() - 1);
-            }
-            if (!segments.isEmpty()) {
-                String problem = problem(segments);
-                if (problem != null) {
-                    findings.add(new Finding(offset + m.start(), problem + " (in ${" + expression.strip() + "})"));
-                }
+            String problem = problem(segments);
+            if (problem != null) {
+                findings.add(new Finding(offset + m.start(), problem + " (in ${" + expression.strip() + "})"));
             }
         }
         return findings;
@@ -196,14 +265,5 @@ final class TemplateVariables {
             where = where + "." + next;
         }
         return null;
-    }
-
-    private static char nextChar(String text, int from) {
-        for (int i = from; i < text.length(); i++) {
-            if (!Character.isWhitespace(text.charAt(i))) {
-                return text.charAt(i);
-            }
-        }
-        return 0;
     }
 }

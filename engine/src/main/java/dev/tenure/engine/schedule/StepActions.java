@@ -81,6 +81,8 @@ class StepActions {
         this.json = json;
     }
 
+    /** How a step's result names the email it wrote: {@code email:12}. */
+    private static final String EMAIL = "email:";
     static final String UNREADABLE = "its stored definition could not be read back; the play's other steps go on";
 
     /**
@@ -96,8 +98,6 @@ class StepActions {
         for (PlayStep step : claimed) {
             if (step.definition() == null) {
                 results.put(step.id(), StepResult.failed(UNREADABLE));
-                entries.add(new TimelineEntry(step.accountId(), now, "step.failed", "Step failed: " + UNREADABLE,
-                        "step:" + step.id()));
             } else {
                 steps.add(step);
             }
@@ -120,11 +120,16 @@ class StepActions {
         if (!emailSteps.isEmpty()) {
             results.putAll(emails(emailSteps, accountsById, whys, now, entries));
         }
-        for (PlayStep step : steps) {
+        for (PlayStep step : claimed) {
             StepResult result = results.get(step.id());
             if ("SKIPPED".equals(result.status()) && !result.detail().startsWith(SUPPRESSED)) {
                 entries.add(new TimelineEntry(step.accountId(), now, "step.skipped",
                         "Step skipped: " + result.detail(), "step:" + step.id()));
+            } else if ("FAILED".equals(result.status()) && !result.detail().startsWith(EMAIL)) {
+                // A step that could not even be carried out (a template that does not render, no CSM to own a
+                // task, a definition that does not read) says so where the CSM looks; a failed delivery already has.
+                entries.add(new TimelineEntry(step.accountId(), now, "step.failed",
+                        "Step failed: " + result.detail(), "step:" + step.id()));
             }
         }
         timeline.recordAll(entries);

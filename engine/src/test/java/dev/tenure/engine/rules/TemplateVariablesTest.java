@@ -92,33 +92,54 @@ class TemplateVariablesTest {
     }
 
     @Test
-    void what_cannot_be_followed_is_left_alone_and_method_calls_are_checked_up_to_their_object() {
+    void paths_literals_operators_and_the_names_a_template_declares_are_allowed() {
         RuleFile template = template("""
-                <p th:text="${#strings.toUpperCase(account.name)}">Name</p>
-                <p th:text="${account.name.toUpperCase()}">Name</p>
                 <p th:text="${account.arr != null and account.arr > 1000 ? 'big' : 'small'}">Size</p>
-                <p th:text="${facts.healthScore.components.?[score < 50].size()}">Weak parts</p>
-                <p th:text="${facts.healthScore.components[0].name}">First part</p>
+                <p th:if="${not (facts.healthScore.score lt 50)}" th:text="${-facts.usageTrend.changePct} + ' %'">Drop</p>
                 <li th:each="part, status : ${facts.healthScore.components}" th:text="${part.name + status.index}">Part</li>
                 <p th:with="owner=${csm}" th:text="${owner}">Owner</p>
-                <p th:text="#{greeting}">Hello</p>
-                <p>Plain text with ${not.an.expression} is not evaluated</p>
+                <a th:href="${unsubscribeUrl}">Unsubscribe</a>
+                <p>Plain text with ${not.an.expression} and #{nor.this} is not evaluated</p>
                 """);
 
         assertThat(emails.check(template)).isEmpty();
     }
 
     @Test
-    void a_method_on_an_unknown_variable_is_still_reported() {
-        assertThat(emails.check(template("<p th:text=\"${acount.name.toUpperCase()}\">Name</p>\n")))
-                .extracting(RuleProblem::message).singleElement().asString().startsWith("unknown variable 'acount'");
+    void method_calls_utilities_selections_indexing_and_other_expression_kinds_are_refused_each_at_its_place() {
+        RuleFile template = template("""
+                <p th:text="${#strings.toUpperCase(account.name)}">1</p>
+                <p th:text="${account.name.toUpperCase()}">2</p>
+                <p th:text="${facts.healthScore.components.?[score < 50]}">3</p>
+                <p th:text="${facts.healthScore.components[0].name}">4</p>
+                <p th:text="#{greeting}">5</p>
+                <p th:object="${account}" th:text="*{name}">6</p>
+                <a th:href="@{/x(a=${account.name})}">7</a>
+                <p th:text="${__${account.name}__}">8</p>
+                <p th:utext="${account.name}">9</p>
+                <p th:text=${account.name.getClass()}>10</p>
+                <p>[(${account.name})] and [[*{name}]] and [[${@bean.name}]]</p>
+                """);
+
+        assertThat(emails.check(template)).extracting(RuleProblem::line).containsExactly(5, 6, 7, 8, 9, 10, 10, 11, 12, 13, 14,
+                15, 15, 15);
     }
 
     @Test
-    void reaching_classes_from_a_template_is_refused() {
+    void a_method_on_an_unknown_variable_is_refused() {
+        assertThat(emails.check(template("<p th:text=\"${acount.name.toUpperCase()}\">Name</p>\n")))
+                .extracting(RuleProblem::message).singleElement().asString().startsWith("only paths over the model");
+    }
+
+    @Test
+    void reaching_classes_from_a_template_is_refused_however_the_attribute_is_written() {
         assertThat(emails.check(template("<p th:text=\"${T(java.lang.Runtime).getRuntime()}\">x</p>\n")))
-                .extracting(RuleProblem::message).containsExactly("T(...) and new are not allowed in templates:"
-                        + " they may read only account, contact, csm, rule, facts, unsubscribeUrl");
+                .extracting(RuleProblem::message).singleElement().asString()
+                .startsWith("only paths over the model, literals and operators are allowed in templates")
+                .contains("they may read account, contact, csm, rule, facts, unsubscribeUrl");
+        assertThat(emails.check(template("<p data-th-text=${T(java.lang.Runtime)} th:text='${new java.io.File(\"/\")}'>x</p>\n")))
+                .hasSize(2);
+        assertThat(emails.check(template("<p>[[*{T(java.lang.Runtime).getRuntime()}]]</p>\n"))).hasSize(1);
     }
 
     @Test

@@ -81,11 +81,33 @@ class OneBadRowFailsAloneIntegrationTest {
         assertThat(runs.list(null, null, 50)).isNotEmpty();
     }
 
+    @Test
+    void given_a_task_whose_title_does_not_render_when_its_step_runs_then_it_fails_on_the_timeline_not_silently() {
+        // A title the rule set check would refuse, stored as if it had slipped through: the renderer refuses it too.
+        PlayDefinition reaching = new PlayDefinition("bad-row-check", "Bad row check", null, Span.ZERO,
+                List.of(TestPlays.task(Span.ZERO, "Call [[${T(java.lang.Runtime).getRuntime().availableProcessors()}]]")),
+                StopWhen.NEVER);
+        TestData account = TestData.account("Unrendered Title", Segment.LOW_TOUCH);
+        long run = startedYesterday(account, reaching);
+
+        runner.runDue();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !"SCHEDULED".equals(status(run)));
+        assertThat(status(run)).isEqualTo("FAILED");
+        assertThat(timeline.of(account.id(), 20)).filteredOn(e -> e.type().equals("step.failed")).singleElement()
+                .satisfies(e -> assertThat(e.summary()).startsWith("Step failed: the task's title or details could not be filled in"));
+        assertThat(jdbc.sql("SELECT count(*) FROM task WHERE account_id = ?").param(account.id()).query(Long.class).single()).isZero();
+    }
+
     /** Stores the account and starts the play a day ago, so its one step is due. */
     private long startedYesterday(TestData account) {
+        return startedYesterday(account, CALL);
+    }
+
+    private long startedYesterday(TestData account, PlayDefinition play) {
         intake.accept(account.batch());
         Why why = new Why("test", rules.get().version(), Map.of());
-        return transaction.execute(tx -> runs.start(account.id(), CALL, why, TestClock.now().minus(Duration.ofDays(1)))
+        return transaction.execute(tx -> runs.start(account.id(), play, why, TestClock.now().minus(Duration.ofDays(1)))
                 .orElseThrow()).runId();
     }
 
