@@ -1,6 +1,7 @@
 package dev.tenure.api.people;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,13 +15,17 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
+import java.time.Clock;
+
 /**
  * Two ways in. {@code /api/**} is stateless: a bearer token an admin issued, no session, no CSRF (a
  * token in a header is not sent by a browser on its own, so there is nothing to forge). Pages use form
- * login with a session and CSRF protection. Webhooks carry a per-source secret instead of a login.
+ * login with a session and CSRF protection, throttled per email and per client address
+ * ({@link SignInThrottle}). Webhooks carry a per-source secret instead of a login.
  */
 @Configuration
 @EnableWebSecurity
+@EnableConfigurationProperties(SignInProperties.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
@@ -50,7 +55,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/unsubscribe/**",
@@ -60,9 +65,16 @@ class SecurityConfiguration {
                 // Mail clients' one-click unsubscribe POST (RFC 8058) carries no CSRF token; its signed token
                 // in the path is what makes it safe.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/unsubscribe/**"))
+                // Asked before the password check, which Spring Boot's provider for signIns does next.
+                .authenticationProvider(new SignInGate(throttle))
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .build();
+    }
+
+    @Bean
+    SignInThrottle signInThrottle(SignInProperties settings, Clock clock) {
+        return new SignInThrottle(settings, clock);
     }
 
     @Bean
