@@ -1,5 +1,7 @@
 package dev.tenure.api.people;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -31,9 +33,12 @@ import java.util.LinkedHashMap;
  * <p>
  * Memory stays bounded whatever an attacker sprays: at most {@code max-tracked} emails and as many
  * addresses are remembered, locked ones the longest. IPv6 addresses count per /64, the block one subscriber usually gets, so
- * hopping through one's own block does not start a fresh count. Each node counts what it sees.
+ * hopping through one's own block does not start a fresh count. Each node counts what it sees. A lock is
+ * logged as a warning when it starts, naming the email or address.
  */
 class SignInThrottle {
+
+    private static final Logger log = LoggerFactory.getLogger(SignInThrottle.class);
 
     /** Longer than any email can be: such keys are kept as their hash, so a huge user name costs no memory. */
     private static final int LONGEST_KEY = 320;
@@ -68,8 +73,13 @@ class SignInThrottle {
         if (accountWait != null) {
             throw new TooManySignIns(TooManySignIns.Scope.ACCOUNT, accountWait);
         }
-        accounts.count(account, now);
-        addresses.count(from, now);
+        Instant until = now.plus(settings.lockout());
+        if (accounts.count(account, now)) {
+            log.warn("Too many failed sign-ins for the email {}: refused until {}", printable(account), until);
+        }
+        if (addresses.count(from, now)) {
+            log.warn("Too many failed sign-ins from the address {}: refused until {}", printable(from), until);
+        }
     }
 
     /** The attempt had the right password: its email starts afresh, its address takes this attempt back. */
@@ -117,6 +127,11 @@ class SignInThrottle {
         return bounded(address);
     }
 
+    /** A user name is whatever was typed: no line breaks of its own in the log. */
+    private static String printable(String key) {
+        return '"' + key.replaceAll("\\p{Cntrl}", "?") + '"';
+    }
+
     private static String bounded(String key) {
         if (key.length() <= LONGEST_KEY) {
             return key;
@@ -143,14 +158,15 @@ class SignInThrottle {
             return tally == null || !tally.lockedAt(now) ? null : Duration.between(now, tally.lockedUntil);
         }
 
-        void count(String key, Instant now) {
+        /** @return whether this attempt locked the key */
+        boolean count(String key, Instant now) {
             Tally tally = byKey.get(key);
             if (tally == null) {
                 makeRoom(now);
                 tally = new Tally(now);
                 byKey.put(key, tally);
             }
-            tally.count(now, limit);
+            return tally.count(now, limit);
         }
 
         void takeBack(String key) {
@@ -206,16 +222,18 @@ class SignInThrottle {
             return lockedUntil != null && now.isBefore(lockedUntil);
         }
 
-        void count(Instant now, int limit) {
+        boolean count(Instant now, int limit) {
             if (lockedUntil != null || !now.isBefore(since.plus(settings.window()))) {
                 since = now;
                 attempts = 0;
                 lockedUntil = null;
             }
             attempts++;
-            if (attempts >= limit) {
-                lockedUntil = now.plus(settings.lockout());
+            if (attempts < limit) {
+                return false;
             }
+            lockedUntil = now.plus(settings.lockout());
+            return true;
         }
 
         void takeBack(int limit) {
