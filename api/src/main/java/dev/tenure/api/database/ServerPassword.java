@@ -111,7 +111,11 @@ final class ServerPassword {
         try {
             return new Started(postgres, requireEverywhere(postgres));
         } catch (IOException | RuntimeException e) {
-            postgres.close();
+            try {
+                postgres.close();
+            } catch (IOException stopping) {
+                e.addSuppressed(stopping);
+            }
             throw e;
         }
     }
