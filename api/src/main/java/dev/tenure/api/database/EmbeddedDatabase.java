@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * With no {@code spring.datasource.url}, starts a real PostgreSQL whose data lives in a folder under the
  * working directory ({@code tenure.embedded-database.data-dir}, default {@code data/postgres}), so a
- * fresh machine runs Tenure with one command and a restart keeps the data.
+ * fresh machine runs Tenure with one command and a restart keeps the data. It takes connections from this
+ * machine only, and every one needs the password kept in the data folder ({@link ServerPassword}).
  */
 public class EmbeddedDatabase implements EnvironmentPostProcessor, Ordered {
 
@@ -40,8 +41,15 @@ public class EmbeddedDatabase implements EnvironmentPostProcessor, Ordered {
         }
         Path dataDir = Path.of(environment.getProperty("tenure.embedded-database.data-dir", "data/postgres")).toAbsolutePath();
         int port = environment.getProperty("tenure.embedded-database.port", Integer.class, 54329);
-        EmbeddedPostgres postgres = start(dataDir, port);
-        log.info("No spring.datasource.url: started an embedded PostgreSQL on port " + port + " with its data in " + dataDir);
+        ServerPassword password = password(dataDir);
+        ServerPassword.Started started = start(dataDir, port, password);
+        EmbeddedPostgres postgres = started.postgres();
+        if (started.givenPassword()) {
+            log.info("The embedded PostgreSQL in " + dataDir + " let local connections in without a password; "
+                    + "from now on every connection needs the one kept in " + password.file());
+        }
+        log.info("No spring.datasource.url: started an embedded PostgreSQL on port " + port + " with its data in " + dataDir
+                + " (user " + ServerPassword.USER + ", password in " + password.file() + ")");
         Stopper stopper = new Stopper(postgres);
         // Registered before any other bean, so it is destroyed after all of them: Quartz, the connection
         // pool and everything else that talks to the database stop while it still runs.
@@ -49,15 +57,24 @@ public class EmbeddedDatabase implements EnvironmentPostProcessor, Ordered {
                 .registerDisposableBean("embeddedDatabaseStopper", stopper));
         application.addListeners(stopper);
         environment.getPropertySources().addFirst(new MapPropertySource("tenure-embedded-database", Map.of(
-                "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
-                "spring.datasource.username", "postgres",
-                "spring.datasource.password", "postgres")));
+                // Not Zonky's getJdbcUrl: that would carry the password in the URL.
+                "spring.datasource.url", "jdbc:postgresql://localhost:" + port + "/postgres",
+                "spring.datasource.username", ServerPassword.USER,
+                "spring.datasource.password", password.value())));
     }
 
-    private static EmbeddedPostgres start(Path dataDir, int port) {
+    private static ServerPassword password(Path dataDir) {
         try {
             Files.createDirectories(dataDir);
-            return EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port).start();
+            return ServerPassword.of(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the embedded PostgreSQL's password in " + dataDir, e);
+        }
+    }
+
+    private static ServerPassword.Started start(Path dataDir, int port, ServerPassword password) {
+        try {
+            return password.start(EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + dataDir + " on port " + port
                     + " (set tenure.embedded-database.port, or spring.datasource.url to use your own server)", e);

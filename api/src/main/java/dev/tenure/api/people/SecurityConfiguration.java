@@ -1,30 +1,58 @@
 package dev.tenure.api.people;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+import java.time.Clock;
 
 /**
  * Two ways in. {@code /api/**} is stateless: a bearer token an admin issued, no session, no CSRF (a
  * token in a header is not sent by a browser on its own, so there is nothing to forge). Pages use form
- * login with a session and CSRF protection. Webhooks carry a per-source secret instead of a login.
+ * login with a session and CSRF protection, throttled per email and per client address
+ * ({@link SignInThrottle}). Webhooks carry a per-source secret instead of a login.
+ * <p>
+ * Every answer says what a browser may do with it: a Content-Security-Policy, a Referrer-Policy, no
+ * sniffing of content types, no framing (Spring Security's defaults add the last two, and HSTS over HTTPS).
  */
 @Configuration
 @EnableWebSecurity
+@EnableConfigurationProperties(SignInProperties.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
     private static final String[] SEE_EVERYTHING = {Role.ADMIN.name(), Role.CS_OPS.name()};
+
+    /** JSON and problem bodies: nothing to load, run or frame. */
+    private static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+    /**
+     * Tenure's pages: their own stylesheets and one script file, inline SVG charts (no style attributes,
+     * no inline scripts or handlers), forms posting only to Tenure.
+     */
+    private static final String PAGES_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+            + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    /**
+     * Swagger UI: its scripts are files too, but it sets styles inline as it renders and draws its icons
+     * from data: URLs in its stylesheet.
+     */
+    private static final String API_DOCS_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
     @Order(1)
@@ -45,24 +73,51 @@ class SecurityConfiguration {
                                 "/api/suppressions/**").hasAnyRole(SEE_EVERYTHING)
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(headers(API_POLICY, ReferrerPolicy.NO_REFERRER))
+                .build();
+    }
+
+    /** The API docs describe the API to anyone; every call from them still needs a token. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiDocs(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**")
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .headers(headers(API_DOCS_POLICY, ReferrerPolicy.SAME_ORIGIN))
                 .build();
     }
 
     @Bean
-    @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    @Order(3)
+    SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/unsubscribe/**",
-                                "/css/**", "/js/**", "/images/**", "/favicon.ico",
-                                "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                                "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
                 // Mail clients' one-click unsubscribe POST (RFC 8058) carries no CSRF token; its signed token
                 // in the path is what makes it safe.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/unsubscribe/**"))
+                // Asked before the password check, which Spring Boot's provider for signIns does next.
+                .authenticationProvider(new SignInGate(throttle))
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                // Same origin: an unsubscribe link's signed token in the path never travels to another site.
+                .headers(headers(PAGES_POLICY, ReferrerPolicy.SAME_ORIGIN))
                 .build();
+    }
+
+    private static Customizer<HeadersConfigurer<HttpSecurity>> headers(String policy, ReferrerPolicy referrer) {
+        return headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(policy))
+                .referrerPolicy(referrerPolicy -> referrerPolicy.policy(referrer))
+                .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny);
+    }
+
+    @Bean
+    SignInThrottle signInThrottle(SignInProperties settings, Clock clock) {
+        return new SignInThrottle(settings, clock);
     }
 
     @Bean
