@@ -54,8 +54,12 @@ final class CompiledRuleCheck {
 
     /** The largest array a rule's code may make (varargs of {@code List.of(...)}). */
     static final int MAX_ARRAY = 256;
-    /** How many times over a rule's code may multiply the length of the strings it was given. */
-    static final long MAX_STRING_GROWTH = 256;
+    /**
+     * How many times over a rule's code may multiply the length of the strings it was given, and how long a
+     * string it may write out: searching a huge string for another runs in the JDK without a pause point.
+     */
+    static final long MAX_STRING_GROWTH = 16;
+    static final int MAX_STRING_CONSTANT = 1_000;
 
     private static final Pattern HASH = Pattern.compile("[0-9A-F]{32}");
     private static final String MODEL = "org/drools/model/Model";
@@ -309,6 +313,9 @@ final class CompiledRuleCheck {
                 return op == Opcodes.NEW ? null : typeInRule(t.desc);
             }
             if (insn instanceof LdcInsnNode l) {
+                if (l.cst instanceof String s && s.length() > MAX_STRING_CONSTANT) {
+                    return "a string of more than " + MAX_STRING_CONSTANT + " characters is not allowed in rules";
+                }
                 return l.cst instanceof Type || l.cst instanceof Handle || !(l.cst instanceof String || l.cst instanceof Number)
                         ? "a class literal (.class) or constant of that kind is not allowed in rules" : null;
             }

@@ -40,7 +40,7 @@ record RuleCode(Map<String, String> ruleOfCode, Map<String, RuleProblem> whereRu
         } else {
             message = who + " failed (" + root(failure).getClass().getSimpleName() + ")";
         }
-        return new RuleEvaluationException(rule == null ? null : whereRules.get(rule), message);
+        return new RuleEvaluationException(rule == null ? null : whereRules.get(rule), message, failure == null);
     }
 
     private String ruleIn(Throwable failure) {

@@ -9,11 +9,18 @@ package dev.tenure.engine.rules;
 public class RuleEvaluationException extends RuntimeException {
 
     private final transient RuleProblem where;
+    private final boolean stopped;
 
-    RuleEvaluationException(RuleProblem where, String message) {
+    RuleEvaluationException(RuleProblem where, String message, boolean stopped) {
         // No cause and no stack trace: both would carry what the rule's code did.
         super(message, null, false, false);
         this.where = where;
+        this.stopped = stopped;
+    }
+
+    /** Stopped at the time limit, rather than failed: the same rules would most likely be stopped again. */
+    public boolean stopped() {
+        return stopped;
     }
 
     /** The rule's file and line with this message, or the message alone at no file. */

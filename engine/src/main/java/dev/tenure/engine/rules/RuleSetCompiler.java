@@ -238,7 +238,9 @@ public final class RuleSetCompiler {
                 return null;
             }
             List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-            errors.forEach(m -> problems.add(BuildMessages.problem(m, byBuildPath)));
+            Map<String, String> generated = BuildMessages.generatedSources(errors);
+            errors.stream().filter(m -> !BuildMessages.quotesSource(m))
+                    .forEach(m -> problems.add(BuildMessages.problem(m, byBuildPath, generated)));
             if (!problems.isEmpty()) {
                 return null;
             }
