@@ -4,6 +4,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -28,6 +31,8 @@ final class RuleWatch {
 
     private static final Logger log = LoggerFactory.getLogger(RuleWatch.class);
     private static final Duration GRACE = Duration.ofMillis(500);
+    private static final int LOOKS = 5;
+    private static final Duration LOOK_APART = Duration.ofMillis(10);
 
     private final ExecutorService workers;
 
@@ -90,7 +95,7 @@ final class RuleWatch {
             throw new Stopped(e.getCause(), new StackTraceElement[0]);
         } catch (TimeoutException e) {
             Thread thread = worker.get();
-            StackTraceElement[] where = thread == null ? new StackTraceElement[0] : thread.getStackTrace();
+            StackTraceElement[] where = where(thread);
             giveUp(future, thread, givenUp, ended, halt, hard);
             throw new Stopped(null, where);
         } catch (InterruptedException e) {
@@ -98,6 +103,27 @@ final class RuleWatch {
             Thread.currentThread().interrupt();
             throw new Stopped(null, new StackTraceElement[0]);
         }
+    }
+
+    /**
+     * Where the worker is, looked at a few times: Drools matching facts spends much of its time in its own
+     * code between calls of a rule's conditions, and one look may miss the rule.
+     */
+    private static StackTraceElement[] where(Thread thread) {
+        if (thread == null) {
+            return new StackTraceElement[0];
+        }
+        List<StackTraceElement> frames = new ArrayList<>();
+        for (int look = 0; look < LOOKS; look++) {
+            frames.addAll(Arrays.asList(thread.getStackTrace()));
+            try {
+                Thread.sleep(LOOK_APART.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return frames.toArray(StackTraceElement[]::new);
     }
 
     @SuppressWarnings({"deprecation", "removal"})
