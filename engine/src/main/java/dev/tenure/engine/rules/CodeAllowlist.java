@@ -73,7 +73,7 @@ final class CodeAllowlist {
      */
     private static final Map<String, Set<String>> GLUE = Map.ofEntries(
             Map.entry(DSL, Set.of("rule", "pattern", "declarationOf", "globalOf", "on", "not", "exists", "forall", "and",
-                    "or", "accumulate", "accFunction", "from", "expr", "alphaIndexedBy", "betaIndexedBy", "valueOf", "supply")),
+                    "or", "accumulate", "accFunction", "from", "expr", "alphaIndexedBy", "betaIndexedBy", "valueOf", "supply", "execute")),
             Map.entry("org.drools.model.PatternDSL$PatternDef", Set.of("expr", "bind", "passive")),
             Map.entry("org.drools.model.impl.RuleBuilder", Set.of("build", "attribute")),
             Map.entry("org.drools.model.functions.accumulate.AccumulateFunction", Set.of("as")),
