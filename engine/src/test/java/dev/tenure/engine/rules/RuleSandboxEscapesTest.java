@@ -81,7 +81,7 @@ class RuleSandboxEscapesTest {
                         "Object o = $a.segment().getDeclaringClass().getProtectionDomain().getCodeSource().getLocation()"
                                 + ".toURI().resolve(\"file:///proc/self/environ\").toURL().openStream();"),
                 then("Enum.valueOf with a class literal", "Object o = Enum.valueOf(Stage.class, \"ADOPTION\");"),
-                then("a class literal", "Object c = Account.class;"),
+                then("a class literal", "Object c = Account.class; playbook.start(c.toString(), $a);"),
                 then("getClass of a fact", "Object c = $a.getClass();"),
                 then("getClass of the playbook, for reflection", "Object m = playbook.getClass().getMethods();"),
                 then("java.lang.invoke", "Object l = java.lang.invoke.MethodHandles.lookup();"),
