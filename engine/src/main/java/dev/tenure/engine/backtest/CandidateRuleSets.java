@@ -3,6 +3,7 @@ package dev.tenure.engine.backtest;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.rules.RuleFile;
 import dev.tenure.engine.rules.RuleSet;
+import dev.tenure.engine.rules.RuleLimits;
 import dev.tenure.engine.rules.RuleSetCompiler;
 import dev.tenure.engine.rules.RuleSetFiles;
 import dev.tenure.engine.storage.JsonColumns;
@@ -23,12 +24,13 @@ public class CandidateRuleSets {
     private final ActiveRuleSet active;
     private final JdbcClient jdbc;
     private final JsonColumns json;
-    private final RuleSetCompiler compiler = new RuleSetCompiler();
+    private final RuleSetCompiler compiler;
 
-    public CandidateRuleSets(ActiveRuleSet active, JdbcClient jdbc, JsonColumns json) {
+    public CandidateRuleSets(ActiveRuleSet active, JdbcClient jdbc, JsonColumns json, RuleLimits limits) {
         this.active = active;
         this.jdbc = jdbc;
         this.json = json;
+        this.compiler = new RuleSetCompiler(limits);
     }
 
     public RuleSet active() {

@@ -14,6 +14,8 @@ import dev.tenure.engine.timeline.TimelineEntry;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.HealthScore;
 import dev.tenure.engine.vocabulary.Signal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -30,6 +32,8 @@ import java.util.Optional;
  */
 @Component
 public class AccountEvaluator {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountEvaluator.class);
 
     private final ActiveRuleSet rules;
     private final Accounts accounts;
@@ -81,8 +85,7 @@ public class AccountEvaluator {
         List<Integer> startedFor = new ArrayList<>();
         for (int i = 0; i < facts.size(); i++) {
             FactSet f = facts.get(i);
-            List<Decision> decisions = ruleSet.evaluate(f, scores.get(i), arrived.getOrDefault(f.account().id(), List.of()), now)
-                    .decisions();
+            List<Decision> decisions = decisions(ruleSet, f, scores.get(i), arrived.getOrDefault(f.account().id(), List.of()), now);
             for (PlayStart start : carryOut(f, ruleSet, decisions, now)) {
                 starts.add(start);
                 startedFor.add(i);
@@ -101,6 +104,22 @@ public class AccountEvaluator {
         return evaluations;
     }
 
+    /**
+     * What the rules decided for one account; nothing when they failed or were stopped, which is logged and
+     * put on the account's timeline naming the rule, while the other accounts go on.
+     */
+    private List<Decision> decisions(RuleSet ruleSet, FactSet facts, HealthScore health, List<Signal> arrived, Instant now) {
+        try {
+            return ruleSet.evaluate(facts, health, arrived, now).decisions();
+        } catch (RuleEvaluationException e) {
+            String accountId = facts.account().id();
+            log.warn("Rules of rule set {} could not be evaluated for account {}: {}", ruleSet.version(), accountId, e.getMessage());
+            timeline.record(new TimelineEntry(accountId, now, "rules.failed", "The rules could not be evaluated: "
+                    + e.getMessage() + " (rule set " + ruleSet.version() + ")", null));
+            return List.of();
+        }
+    }
+
     /** Records milestones and stage moves; returns the plays to start, in the order the rules decided them. */
     private List<PlayStart> carryOut(FactSet facts, RuleSet ruleSet, List<Decision> decisions, Instant now) {
         Account account = facts.account();
@@ -108,8 +127,9 @@ public class AccountEvaluator {
         List<PlayStart> starts = new ArrayList<>();
         for (Decision d : decisions) {
             if (d instanceof Decision.StartPlay s) {
+                // The playbook refuses unknown plays while the rules run; the play's name is the rule's data, not told.
                 PlayDefinition play = ruleSet.play(s.play()).orElseThrow(() ->
-                        new IllegalStateException("rule \"" + s.why().rule() + "\" starts unknown play " + s.play()));
+                        new IllegalStateException("rule \"" + s.why().rule() + "\" starts a play that is not in the rule set"));
                 starts.add(new PlayStart(account, facts.contacts(), play, s.why()));
             } else if (d instanceof Decision.RecordMilestone m) {
                 if (milestones.reach(accountId, m.milestone(), now, m.why().rule())) {

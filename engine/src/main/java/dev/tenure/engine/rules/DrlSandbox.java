@@ -15,12 +15,11 @@ import java.util.regex.Pattern;
  * (System, Runtime, files, network, reflection, threads, class loading) is refused with its line.
  * <p>
  * This is a textual allowlist over the code with comments and string literals blanked, not a type
- * check: defence in depth, not a proof. That is acceptable here because the ways out of the vocabulary
- * are few and have to be written out: Java and MVEL reach a class only by its name, and the only names
- * a rule can use without writing a package are java.lang's, its own imports' and its own package's, all
- * three of which are checked below. Unicode escapes, which the Java compiler decodes before it reads
- * anything, are refused so the compiler and this check read the same text. Rule files come from CS ops
- * through a reviewed folder or an authenticated upload, not from the public.
+ * check: what a rule can do is decided from its compiled code ({@link CompiledRuleCheck}), which a
+ * chain such as {@code stage.getDeclaringClass()...} cannot get past. This check stays as defence in
+ * depth for the step before: Drools' parser and compiler only ever see text that names nothing outside
+ * the vocabulary, and the author is told at the very column. Unicode escapes, which the Java compiler
+ * decodes before it reads anything, are refused so the compiler and this check read the same text.
  */
 final class DrlSandbox {
 

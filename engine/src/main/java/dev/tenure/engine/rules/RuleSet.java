@@ -8,7 +8,10 @@ import dev.tenure.engine.vocabulary.Signal;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -18,6 +21,8 @@ import java.util.Set;
 
 /** A compiled, validated rule set: its rules, plays, email templates and health model, under one version. */
 public final class RuleSet {
+
+    private static final Logger log = LoggerFactory.getLogger(RuleSet.class);
 
     /** A guard against rules that keep re-activating each other. */
     private static final int MAX_FIRINGS = 1_000;
@@ -31,9 +36,12 @@ public final class RuleSet {
     /** Disposing a pooled session resets it (facts, agenda, globals, listeners): much cheaper than a new one. */
     private final KieSessionsPool sessions;
     private final Set<String> eventKinds;
+    private final RuleCode code;
+    private final Duration limit;
+    private final RuleWatch watch;
 
     RuleSet(RuleSetFiles files, KieBase kieBase, List<String> ruleNames, Map<String, PlayDefinition> plays,
-            Map<String, String> templates, HealthModel health) {
+            Map<String, String> templates, HealthModel health, RuleCode code, Duration limit, RuleWatch watch) {
         this.files = files;
         this.kieBase = kieBase;
         this.ruleNames = List.copyOf(ruleNames);
@@ -42,6 +50,9 @@ public final class RuleSet {
         this.health = health;
         this.sessions = kieBase.newKieSessionsPool(1);
         this.eventKinds = EventKinds.named(files);
+        this.code = code;
+        this.limit = limit;
+        this.watch = watch;
     }
 
     public String version() { return files.version(); }
@@ -67,29 +78,39 @@ public final class RuleSet {
     /**
      * Runs the rules over one account's facts in a session of their own (pooled: reset before it is used
      * again) and reports what they decided; nothing is stored or sent. {@code arrived} are the signals that
-     * just came in, which rules see as events.
+     * just came in, which rules see as events. The rules run on a worker within the evaluation time limit.
+     *
+     * @throws RuleEvaluationException if a rule failed or the rules were stopped at the limit, naming the rule
      */
     public RuleOutcome evaluate(FactSet facts, HealthScore health, Collection<? extends Signal> arrived, Instant now) {
-        KieSession session = newSession();
-        try {
-            RecordingPlaybook playbook = new RecordingPlaybook(session, version(), now);
-            facts.all().forEach(session::insert);
-            session.insert(health);
-            arrived.forEach(session::insert);
-            session.fireAllRules(MAX_FIRINGS);
-            return playbook.outcome();
-        } finally {
-            session.dispose();
-        }
+        return run(facts.all(), health, arrived, now);
     }
 
     /** The first session of a KieBase builds its network; pay for that now, not on the first signal. */
     void warmUp() {
-        KieSession session = newSession();
         try {
-            session.fireAllRules();
-        } finally {
-            session.dispose();
+            run(List.of(), null, List.of(), Instant.EPOCH);
+        } catch (RuleEvaluationException e) {
+            // A rule without conditions fires on no facts; whatever it did, the network is built.
+            log.debug("Warming up rule set {}: {}", version(), e.getMessage());
+        }
+    }
+
+    private RuleOutcome run(Collection<?> facts, HealthScore health, Collection<? extends Signal> arrived, Instant now) {
+        KieSession session = newSession();
+        RecordingPlaybook playbook = new RecordingPlaybook(session, version(), now, plays.keySet());
+        try {
+            return watch.run(limit, () -> {
+                facts.forEach(session::insert);
+                if (health != null) {
+                    session.insert(health);
+                }
+                arrived.forEach(session::insert);
+                session.fireAllRules(MAX_FIRINGS);
+                return playbook.outcome();
+            }, session::halt, session::dispose, true);
+        } catch (RuleWatch.Stopped stopped) {
+            throw code.failure(stopped, playbook.firing(), limit);
         }
     }
 }

@@ -7,6 +7,8 @@ import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.plays.StepDefinition;
 import dev.tenure.engine.plays.PlayFileProblem;
 import dev.tenure.engine.plays.PlayFiles;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -30,20 +32,52 @@ import java.util.stream.Collectors;
 /**
  * Builds a {@link RuleSet} from its files: every build gets its own ReleaseId and KieContainer, so a
  * rule set is either whole and valid or not made at all. Before anything reaches Drools, each DRL text
- * (written, or generated from a decision table) passes the {@link DrlSandbox} and the vocabulary check;
- * a text that fails never reaches the KieBuilder. Plays, templates and task texts are checked too.
+ * (written, or generated from a decision table) passes the textual {@link DrlSandbox}, the vocabulary
+ * check and {@link DrlStructure}; a text that fails never reaches the KieBuilder. The rules are compiled
+ * with Drools' executable model, so every condition, eval, {@code from}, accumulate argument, consequence
+ * and function becomes bytecode, and {@link CompiledRuleCheck} reads all of it before any is loaded: the
+ * sandbox by construction. Only then is a KieContainer made. Plays, templates and task texts are checked too.
  */
 public final class RuleSetCompiler {
 
     private static final Pattern PLAY_CALL = Pattern.compile("playbook\\s*\\.\\s*start\\s*\\(\\s*\"([^\"]*)\"");
 
+    private final RuleLimits limits;
+    private final RuleWatch watch;
+    private final boolean textChecks;
     private final DrlSandbox sandbox = new DrlSandbox();
+    private final DrlStructure structure = new DrlStructure();
+    private final CompiledRuleCheck compiledCheck = new CompiledRuleCheck();
     private final VocabularyConstants constants = new VocabularyConstants();
     private final DecisionTables decisionTables = new DecisionTables();
     private final TemplateVariables emailVariables = new TemplateVariables(TemplateModel.email());
     private final TemplateVariables taskVariables = new TemplateVariables(TemplateModel.task());
     private final TemplateVariables cadenceEmailVariables = new TemplateVariables(TemplateModel.cadenceEmail());
     private final TemplateVariables cadenceTaskVariables = new TemplateVariables(TemplateModel.cadenceTask());
+
+    /** A compiler whose rule sets run within the default limits. */
+    public RuleSetCompiler() {
+        this(RuleLimits.defaults());
+    }
+
+    public RuleSetCompiler(RuleLimits limits) {
+        this(limits, new RuleWatch(), true);
+    }
+
+    /** {@code textChecks} false leaves out the textual sandbox: for tests that the compiled-code check holds alone. */
+    RuleSetCompiler(RuleLimits limits, RuleWatch watch, boolean textChecks) {
+        this.limits = limits;
+        this.watch = watch;
+        this.textChecks = textChecks;
+    }
+
+    RuleWatch watch() {
+        return watch;
+    }
+
+    RuleLimits limits() {
+        return limits;
+    }
 
     public RuleSet compile(RuleSetFiles files) {
         List<RuleProblem> problems = new ArrayList<>();
@@ -53,20 +87,32 @@ public final class RuleSetCompiler {
         checkVariables(files, plays, problems);
         HealthModel health = health(files, problems);
         List<DrlSource> safe = new ArrayList<>();
+        List<DrlStructure.Declared> declared = new ArrayList<>();
         for (DrlSource source : sources(files, problems)) {
+            int before = problems.size();
             if (isSafe(source, problems)) {
-                safe.add(source);
+                DrlStructure.Declared read = structure.read(source, problems);
+                if (problems.size() == before) {
+                    safe.add(source);
+                    if (read != null) {
+                        declared.add(read);
+                    }
+                }
             }
             checkPlayCalls(source, plays, problems);
         }
-        KieBase kieBase = build(files.version(), safe, problems);
+        Built built = build(files.version(), safe, declared, problems);
         if (!problems.isEmpty()) {
             throw new InvalidRuleSetException(problems);
         }
-        List<String> ruleNames = kieBase.getKiePackages().stream()
+        List<String> ruleNames = built.kieBase().getKiePackages().stream()
                 .map(KiePackage::getRules).flatMap(java.util.Collection::stream)
                 .map(Rule::getName).sorted().toList();
-        return new RuleSet(files, kieBase, ruleNames, plays, templates, health);
+        RuleSet ruleSet = new RuleSet(files, built.kieBase(), ruleNames, plays, templates, health, built.code(),
+                limits.evaluation(), watch);
+        // The first evaluation would build the network; the scenario tests that come next must not pay for it.
+        ruleSet.warmUp();
+        return ruleSet;
     }
 
     /** Every DRL text of the rule set: the .drl files, and the DRL each decision table stands for. */
@@ -88,7 +134,9 @@ public final class RuleSetCompiler {
     /** Sandbox and vocabulary: a text with any problem here stays out of the build. */
     private boolean isSafe(DrlSource source, List<RuleProblem> problems) {
         int before = problems.size();
-        sandbox.check(source.text()).forEach(f -> problems.add(source.problem(f)));
+        if (textChecks) {
+            sandbox.check(source.text()).forEach(f -> problems.add(source.problem(f)));
+        }
         constants.check(source.text()).forEach(f -> problems.add(source.problem(f)));
         return problems.size() == before;
     }
@@ -166,7 +214,11 @@ public final class RuleSetCompiler {
         }
     }
 
-    private static KieBase build(String version, List<DrlSource> sources, List<RuleProblem> problems) {
+    private record Built(KieBase kieBase, RuleCode code) {
+    }
+
+    private Built build(String version, List<DrlSource> sources, List<DrlStructure.Declared> declared,
+                        List<RuleProblem> problems) {
         KieServices ks = KieServices.get();
         ReleaseId releaseId = ks.newReleaseId("dev.tenure", "rules", version);
         KieFileSystem kfs = ks.newKieFileSystem();
@@ -176,16 +228,53 @@ public final class RuleSetCompiler {
             byBuildPath.put(source.buildPath(), source);
             kfs.write(BuildMessages.RESOURCES + source.buildPath(), source.text());
         }
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-        errors.forEach(m -> problems.add(BuildMessages.problem(m, byBuildPath)));
-        if (!problems.isEmpty()) {
+        try {
+            KieBuilder builder;
+            try {
+                builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+            } catch (RuntimeException e) {
+                // The executable model gives up on some expressions with an exception rather than a message.
+                problems.add(new RuleProblem("", 0, 0, "Drools could not compile the rules: " + firstLine(e.getMessage())));
+                return null;
+            }
+            List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+            Map<String, String> generated = BuildMessages.generatedSources(errors);
+            errors.stream().filter(m -> !BuildMessages.quotesSource(m))
+                    .forEach(m -> problems.add(BuildMessages.problem(m, byBuildPath, generated)));
+            if (!problems.isEmpty()) {
+                return null;
+            }
+            // Before anything of the module is loaded: the container would run the generated model's code.
+            RuleLocations where = new RuleLocations(declared);
+            CompiledRuleCheck.Result checked = compiledCheck.check(classes((InternalKieModule) builder.getKieModule()));
+            checked.findings().forEach(f -> problems.add(where.problem(f)));
+            if (!problems.isEmpty()) {
+                return null;
+            }
+            KieContainer container = ks.newKieContainer(releaseId);
+            return new Built(container.getKieBase(), new RuleCode(checked.ruleOfCode(), where.rules()));
+        } finally {
+            // The container keeps what it needs; the repository would otherwise hold every version ever built.
             ks.getRepository().removeKieModule(releaseId);
-            return null;
         }
-        KieContainer container = ks.newKieContainer(releaseId);
-        // The container keeps what it needs; the repository would otherwise hold every version ever built.
-        ks.getRepository().removeKieModule(releaseId);
-        return container.getKieBase();
+    }
+
+    /** The class files of the module, by internal name. */
+    private static Map<String, byte[]> classes(InternalKieModule module) {
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        for (String name : module.getFileNames()) {
+            if (name.endsWith(".class")) {
+                classes.put(name.substring(0, name.length() - ".class".length()), module.getBytes(name));
+            }
+        }
+        return classes;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "(no message)";
+        }
+        String line = message.strip().lines().findFirst().orElse("");
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
     }
 }

@@ -9,35 +9,56 @@ import java.util.List;
 /**
  * Decides whether candidate files may become the rule set in force: they must compile and validate
  * into a fresh KieContainer, then pass every {@link RuleSetGate} bean (such as the scenario tests).
- * Nothing here touches the running rules or the database.
+ * Nothing here touches the running rules or the database. The whole check runs within
+ * {@code tenure.rule-limits.checks}, so a change that cannot be checked in time is refused rather than
+ * holding up the changes after it. Problems are told in the engine's words: an exception a rule's code
+ * threw while a gate ran it is named by its type, never by its message.
  */
 @Component
 class RuleSetVetting {
 
-    private final RuleSetCompiler compiler = new RuleSetCompiler();
+    private final RuleSetCompiler compiler;
+    private final RuleLimits limits;
     // Looked up on each use rather than injected as a list: a gate may be defined after this bean.
     private final ObjectProvider<RuleSetGate> gates;
 
-    RuleSetVetting(ObjectProvider<RuleSetGate> gates) {
+    RuleSetVetting(ObjectProvider<RuleSetGate> gates, RuleLimits limits) {
         this.gates = gates;
+        this.limits = limits;
+        this.compiler = new RuleSetCompiler(limits);
     }
 
     Vetted vet(RuleSetFiles files) {
+        try {
+            return compiler.watch().run(limits.checks(), () -> vetNow(files), () -> { }, () -> { }, false);
+        } catch (RuleWatch.Stopped stopped) {
+            String why = stopped.failure() == null
+                    ? "checking the rule set took longer than " + limits.checks().toSeconds() + "s and was given up"
+                    : "the rule set could not be checked (" + stopped.failure().getClass().getSimpleName() + ")";
+            return new Vetted(files, null, List.of(new RuleProblem("", 0, 0, why)));
+        }
+    }
+
+    private Vetted vetNow(RuleSetFiles files) {
         RuleSet candidate;
         try {
             candidate = compiler.compile(files);
         } catch (InvalidRuleSetException e) {
             return new Vetted(files, null, e.problems());
         } catch (RuntimeException e) {
-            return new Vetted(files, null, List.of(new RuleProblem("", 0, 0, "the rule set could not be built: " + e)));
+            return new Vetted(files, null, List.of(new RuleProblem("", 0, 0, "the rule set could not be built ("
+                    + e.getClass().getSimpleName() + ")")));
         }
         List<RuleProblem> problems = new ArrayList<>();
         gates.orderedStream().forEach(gate -> {
             try {
                 problems.addAll(gate.check(candidate));
+            } catch (RuleEvaluationException e) {
+                problems.add(e.problem());
             } catch (RuntimeException e) {
                 // A gate that breaks has not said yes: keep the candidate out and say which gate broke.
-                problems.add(new RuleProblem("", 0, 0, gate.getClass().getSimpleName() + " could not check the rule set: " + e));
+                problems.add(new RuleProblem("", 0, 0, gate.getClass().getSimpleName() + " could not check the rule set ("
+                        + e.getClass().getSimpleName() + ")"));
             }
         });
         return new Vetted(files, candidate, problems);

@@ -6,9 +6,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Watches the rules folder unless {@code tenure.rules-watch=false}. */
+/** Watches the rules folder unless {@code tenure.rules-watch=false}; reads the rules' time limits. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RulesWatchProperties.class)
+@EnableConfigurationProperties({RulesWatchProperties.class, RuleLimits.class})
 class RulesWatchConfiguration {
 
     @Bean

@@ -6,11 +6,14 @@ import dev.tenure.engine.rules.RuleSetGate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 
 /**
  * Keeps a rule set out while its own scenarios fail: each failing scenario, and each problem in a
- * scenario file, becomes a problem at the scenario's file and line.
+ * scenario file, becomes a problem at the scenario's file and line; a rule that failed or was stopped
+ * while a scenario ran, a problem at the rule's line.
  */
 @Component
 public class ScenarioGate implements RuleSetGate {
@@ -28,7 +31,17 @@ public class ScenarioGate implements RuleSetGate {
         for (ScenarioProblem p : report.problems()) {
             problems.add(new RuleProblem(p.file(), p.line(), 0, p.message()));
         }
+        Set<String> told = new HashSet<>();
         for (ScenarioResult r : report.results()) {
+            RuleProblem failed = r.outcome().rulesFailed();
+            if (failed != null && !failed.file().isEmpty()) {
+                // Told at the rule's own line, once per rule and reason, naming the first scenario that showed it.
+                if (told.add(failed.toString())) {
+                    problems.add(new RuleProblem(failed.file(), failed.line(), 0, failed.message() + " (scenario \""
+                            + r.scenario().name() + "\", " + r.where() + ")"));
+                }
+                continue;
+            }
             if (!r.passed()) {
                 problems.add(new RuleProblem(r.scenario().file(), r.scenario().line(), 0,
                         "scenario \"" + r.scenario().name() + "\" failed: " + String.join("; ", r.failures())));

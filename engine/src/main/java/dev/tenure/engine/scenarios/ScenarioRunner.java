@@ -6,6 +6,7 @@ import dev.tenure.engine.facts.SignalHistory;
 import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.Decision;
+import dev.tenure.engine.rules.RuleEvaluationException;
 import dev.tenure.engine.rules.RuleOutcome;
 import dev.tenure.engine.rules.RuleSet;
 import dev.tenure.engine.scenarios.ScenarioOutcome.HeldBackPlay;
@@ -64,7 +65,12 @@ public final class ScenarioRunner {
         }
         FactSet facts = history.factsAsOf(account, contacts(scenario, account.id()), milestones, runs, now);
         HealthScore health = ruleSet.health().score(facts, scenario.previousHealth() == null ? -1 : scenario.previousHealth(), now);
-        RuleOutcome outcome = ruleSet.evaluate(facts, health, arrived, now);
+        RuleOutcome outcome;
+        try {
+            outcome = ruleSet.evaluate(facts, health, arrived, now);
+        } catch (RuleEvaluationException e) {
+            return ScenarioOutcome.failed(now, facts, arrived, health, e);
+        }
         return carryOut(ruleSet, outcome, facts, arrived, health, now);
     }
 
@@ -108,7 +114,7 @@ public final class ScenarioRunner {
             }
         }
         return new ScenarioOutcome(now, facts, List.copyOf(arrived), health, firings(outcome, ruleSet.version()), List.copyOf(started),
-                List.copyOf(heldBack), List.copyOf(newlyReached), stage);
+                List.copyOf(heldBack), List.copyOf(newlyReached), stage, null, false);
     }
 
     /** Mirrors {@code PlayRuns.start}: not while running, nor within the cooldown since the last start. */

@@ -61,14 +61,36 @@ public class ScenarioSuite {
         return run(ruleSet, scenarios.get(0), new Explanations(ruleSet.files()));
     }
 
+    /**
+     * Runs the scenarios in order. Once the rules were stopped at the time limit, the scenarios after are
+     * not run but failed: the same rules would most likely be stopped again, and a rule set's check must
+     * answer within seconds.
+     */
     private ScenarioReport report(RuleSet ruleSet, List<Scenario> scenarios, List<ScenarioProblem> problems, long start) {
         Explanations explain = new Explanations(ruleSet.files());
-        List<ScenarioResult> results = scenarios.stream().map(s -> run(ruleSet, s, explain)).toList();
+        List<ScenarioResult> results = new ArrayList<>();
+        ScenarioResult stopped = null;
+        for (Scenario scenario : scenarios) {
+            if (stopped != null) {
+                results.add(new ScenarioResult(scenario, stopped.outcome(), List.of("not run: the rules were stopped at the"
+                        + " time limit in scenario \"" + stopped.scenario().name() + "\" (" + stopped.where() + ")")));
+                continue;
+            }
+            ScenarioResult result = run(ruleSet, scenario, explain);
+            results.add(result);
+            if (result.outcome().rulesFailed() != null && result.outcome().rulesStopped()) {
+                stopped = result;
+            }
+        }
         return new ScenarioReport(ruleSet.version(), results, problems, Duration.ofNanos(System.nanoTime() - start));
     }
 
     private ScenarioResult run(RuleSet ruleSet, Scenario scenario, Explanations explain) {
         ScenarioOutcome outcome = runner.run(ruleSet, scenario, clock.instant());
+        if (outcome.rulesFailed() != null) {
+            return new ScenarioResult(scenario, outcome, List.of("the rules could not be evaluated: "
+                    + outcome.rulesFailed().message()));
+        }
         List<String> failures = scenario.expect() == null ? List.of() : scenario.expect().failures(outcome, explain);
         return new ScenarioResult(scenario, outcome, failures);
     }
