@@ -59,7 +59,7 @@ final class ReplayedAccount {
         lastHealth = health.score();
         lastEvaluated = now;
         tally.evaluated();
-        for (Decision decision : rules.evaluate(facts, health, arrived, now).decisions()) {
+        for (Decision decision : rules.replay(facts, health, arrived, now).decisions()) {
             if (decision instanceof Decision.StartPlay start) {
                 start(rules, start, now, tally);
             } else if (decision instanceof Decision.RecordMilestone m) {

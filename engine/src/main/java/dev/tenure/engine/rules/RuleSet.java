@@ -86,6 +86,22 @@ public final class RuleSet {
         return run(facts.all(), health, arrived, now);
     }
 
+    /**
+     * As {@link #evaluate}, for a replay of history (a backtest): on the caller's own thread, halted at the
+     * evaluation limit but never stopped, since a replay evaluates a million times and a hand-over to a
+     * worker each time would cost more than the rules themselves.
+     */
+    public RuleOutcome replay(FactSet facts, HealthScore health, Collection<? extends Signal> arrived, Instant now) {
+        KieSession session = newSession();
+        RecordingPlaybook playbook = new RecordingPlaybook(session, version(), now, plays.keySet());
+        try {
+            return watch.runHere(limit, () -> fire(session, playbook, facts.all(), health, arrived), session::halt,
+                    session::dispose);
+        } catch (RuleWatch.Stopped stopped) {
+            throw code.failure(stopped, playbook.firing(), limit);
+        }
+    }
+
     /** The first session of a KieBase builds its network; pay for that now, not on the first signal. */
     void warmUp() {
         try {
@@ -100,17 +116,20 @@ public final class RuleSet {
         KieSession session = newSession();
         RecordingPlaybook playbook = new RecordingPlaybook(session, version(), now, plays.keySet());
         try {
-            return watch.run(limit, () -> {
-                facts.forEach(session::insert);
-                if (health != null) {
-                    session.insert(health);
-                }
-                arrived.forEach(session::insert);
-                session.fireAllRules(MAX_FIRINGS);
-                return playbook.outcome();
-            }, session::halt, session::dispose, true);
+            return watch.run(limit, () -> fire(session, playbook, facts, health, arrived), session::halt, session::dispose, true);
         } catch (RuleWatch.Stopped stopped) {
             throw code.failure(stopped, playbook.firing(), limit);
         }
+    }
+
+    private static RuleOutcome fire(KieSession session, RecordingPlaybook playbook, Collection<?> facts, HealthScore health,
+                                    Collection<? extends Signal> arrived) {
+        facts.forEach(session::insert);
+        if (health != null) {
+            session.insert(health);
+        }
+        arrived.forEach(session::insert);
+        session.fireAllRules(MAX_FIRINGS);
+        return playbook.outcome();
     }
 }

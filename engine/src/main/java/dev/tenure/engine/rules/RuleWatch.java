@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs rules on a worker thread and gives up on them at a time limit: the caller gets its answer in
@@ -26,6 +29,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * firings) and interrupted; if it is still running after a short grace, an evaluation's worker is
  * stopped (Drools matching facts checks neither), so it does not keep a core busy. A stopped worker's
  * session is never reused.
+ * <p>
+ * A replay ({@link #runHere}) evaluates a million times on threads of its own: there a hand-over to a
+ * worker per evaluation would cost more than the rules. It runs on the caller's thread, watched by one
+ * watchdog thread that halts it at the limit; it is never stopped (stopping a thread that is not a
+ * throw-away worker could leave the rule set's own state broken for everyone using it).
  */
 final class RuleWatch {
 
@@ -45,6 +53,15 @@ final class RuleWatch {
             return thread;
         });
     }
+
+    /** How often the watchdog looks at the replays' evaluations; their limit is kept to about this much. */
+    private static final Duration TICK = Duration.ofMillis(20);
+    /** An idle watchdog ends; the next watched evaluation starts another. */
+    private static final Duration IDLE = Duration.ofSeconds(30);
+
+    private final Set<Watched> watched = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean watching = new AtomicBoolean();
+    private final AtomicInteger watchdogs = new AtomicInteger();
 
     /** How a watched run ended other than with its value: it failed, or it was stopped at the limit. */
     static final class Stopped extends Exception {
@@ -151,6 +168,86 @@ final class RuleWatch {
             thread.stop();
         } catch (UnsupportedOperationException e) {
             log.warn("Rules worker {} could not be stopped on this JVM; it is left to finish on its own", thread.getName());
+        }
+    }
+
+    /** One evaluation on its caller's thread, and what the watchdog knows of it. */
+    private static final class Watched {
+        final Thread thread = Thread.currentThread();
+        final long deadline;
+        final Runnable halt;
+        final AtomicBoolean halted = new AtomicBoolean();
+        volatile StackTraceElement[] where = new StackTraceElement[0];
+
+        Watched(long deadline, Runnable halt) {
+            this.deadline = deadline;
+            this.halt = halt;
+        }
+    }
+
+    /**
+     * The value of {@code work}, run on this thread within {@code limit}: at the limit the watchdog asks it
+     * to halt, and it ends as stopped; a failure ends it as failed. {@code release} runs only after the work
+     * ended by itself within the limit.
+     */
+    <T> T runHere(Duration limit, Callable<T> work, Runnable halt, Runnable release) throws Stopped {
+        Watched w = new Watched(System.nanoTime() + limit.toNanos(), halt);
+        watched.add(w);
+        startWatchdog();
+        try {
+            T value;
+            try {
+                value = work.call();
+            } catch (Exception e) {
+                throw w.halted.get() ? new Stopped(null, w.where) : new Stopped(e, new StackTraceElement[0]);
+            }
+            if (!w.halted.compareAndSet(false, true)) {
+                throw new Stopped(null, w.where);
+            }
+            release.run();
+            return value;
+        } finally {
+            watched.remove(w);
+        }
+    }
+
+    private void startWatchdog() {
+        if (watching.compareAndSet(false, true)) {
+            Thread watchdog = new Thread(this::watch, "rules-watchdog-" + watchdogs.incrementAndGet());
+            watchdog.setDaemon(true);
+            watchdog.start();
+        }
+    }
+
+    private void watch() {
+        long idleSince = System.nanoTime();
+        while (true) {
+            LockSupport.parkNanos(TICK.toNanos());
+            long now = System.nanoTime();
+            if (watched.isEmpty()) {
+                if (now - idleSince > IDLE.toNanos()) {
+                    watching.set(false);
+                    // An evaluation that began just now saw this watchdog running: look after it once more.
+                    if (watched.isEmpty() || !watching.compareAndSet(false, true)) {
+                        return;
+                    }
+                }
+                continue;
+            }
+            idleSince = now;
+            for (Watched w : watched) {
+                if (now - w.deadline > 0 && !w.halted.get()) {
+                    w.where = where(w.thread);
+                    // Claimed, then halted: an evaluation that ended meanwhile is left alone.
+                    if (w.halted.compareAndSet(false, true)) {
+                        try {
+                            w.halt.run();
+                        } catch (RuntimeException e) {
+                            log.debug("Halting the rules failed", e);
+                        }
+                    }
+                }
+            }
         }
     }
 }
