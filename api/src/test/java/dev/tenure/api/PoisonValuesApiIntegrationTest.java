@@ -89,6 +89,16 @@ class PoisonValuesApiIntegrationTest extends ApiIntegrationTest {
         assertThat(refused.getBody().toString().length()).isLessThan(array.length() / 10);
     }
 
+    @org.junit.jupiter.api.Test
+    void a_body_larger_than_a_webhook_takes_is_refused_before_it_is_read() {
+        String huge = "[" + ("{\"eventId\": \"e\"}," .repeat(150_000)) + "{}]";
+
+        ResponseEntity<JsonNode> refused = post("/api/webhooks/usage", huge);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(refused.getBody().path("detail").asText()).contains("tenure.webhooks.max-body");
+    }
+
     /** The record's own fields over the defaults. */
     private static String merge(String fields, String defaults) {
         try {

@@ -13,7 +13,7 @@ class SourceSecretsUnitTest {
 
     @Test
     void a_source_without_a_secret_is_refused_by_default_naming_the_setting() {
-        SourceSecrets secrets = new SourceSecrets(new WebhookProperties(Map.of(), false), new DefaultApplicationArguments());
+        SourceSecrets secrets = new SourceSecrets(new WebhookProperties(Map.of(), false, null), new DefaultApplicationArguments());
 
         assertThatThrownBy(() -> secrets.check("nps", null))
                 .isInstanceOf(SourceSecrets.SourceNotAuthenticatedException.class)
@@ -22,8 +22,8 @@ class SourceSecretsUnitTest {
 
     @Test
     void a_source_without_a_secret_is_let_in_when_webhooks_are_open_or_in_the_demo() {
-        SourceSecrets open = new SourceSecrets(new WebhookProperties(Map.of(), true), new DefaultApplicationArguments());
-        SourceSecrets demo = new SourceSecrets(new WebhookProperties(Map.of(), false), new DefaultApplicationArguments("--demo"));
+        SourceSecrets open = new SourceSecrets(new WebhookProperties(Map.of(), true, null), new DefaultApplicationArguments());
+        SourceSecrets demo = new SourceSecrets(new WebhookProperties(Map.of(), false, null), new DefaultApplicationArguments("--demo"));
 
         assertThatCode(() -> open.check("nps", null)).doesNotThrowAnyException();
         assertThatCode(() -> demo.check("usage", null)).doesNotThrowAnyException();
@@ -31,7 +31,7 @@ class SourceSecretsUnitTest {
 
     @Test
     void a_configured_secret_is_required_even_when_webhooks_are_open() {
-        SourceSecrets secrets = new SourceSecrets(new WebhookProperties(Map.of("nps", "s3cret"), true), new DefaultApplicationArguments());
+        SourceSecrets secrets = new SourceSecrets(new WebhookProperties(Map.of("nps", "s3cret"), true, null), new DefaultApplicationArguments());
 
         assertThatThrownBy(() -> secrets.check("NPS", "guess")).hasMessageContaining("wrong");
         assertThatCode(() -> secrets.check("nps", "s3cret")).doesNotThrowAnyException();
@@ -39,7 +39,7 @@ class SourceSecretsUnitTest {
 
     @Test
     void a_named_source_that_is_not_a_record_kind_is_checked_against_its_own_secret() {
-        SourceSecrets secrets = new SourceSecrets(new WebhookProperties(Map.of("zendesk", "zd"), false), new DefaultApplicationArguments());
+        SourceSecrets secrets = new SourceSecrets(new WebhookProperties(Map.of("zendesk", "zd"), false, null), new DefaultApplicationArguments());
 
         assertThatThrownBy(() -> secrets.checkSource("zendesk", null)).hasMessageContaining("missing for webhook source 'zendesk'");
         assertThatCode(() -> secrets.checkSource("zendesk", "zd")).doesNotThrowAnyException();
