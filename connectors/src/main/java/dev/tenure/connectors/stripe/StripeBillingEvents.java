@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tenure.connectors.vendors.JsonPaths;
 import dev.tenure.connectors.vendors.VendorEvent;
+import dev.tenure.engine.intake.RecordBounds;
 import dev.tenure.engine.intake.RecordError;
 import dev.tenure.engine.intake.RejectedRecordsException;
 
@@ -36,7 +37,9 @@ class StripeBillingEvents {
     VendorEvent read(JsonNode envelope) {
         String id = JsonPaths.text(envelope, "id");
         String type = JsonPaths.text(envelope, "type");
-        String label = "stripe event " + (id == null ? "(no id)" : id) + (type == null ? "" : " (" + type + ")");
+        // The id and type as an error repeats any value: a long or broken one makes no long or broken label.
+        String label = "stripe event " + (id == null ? "(no id)" : RecordBounds.shown(id))
+                + (type == null ? "" : " (" + RecordBounds.shown(type) + ")");
         List<RecordError> errors = new ArrayList<>();
         JsonNode created = envelope.get("created");
         JsonNode object = envelope.path("data").path("object");
@@ -66,7 +69,7 @@ class StripeBillingEvents {
             default -> null;
         };
         if (event == null) {
-            return VendorEvent.ignored(label, "Tenure does not use Stripe events of type " + type);
+            return VendorEvent.ignored(label, "Tenure does not use Stripe events of type " + RecordBounds.shown(type));
         }
         ObjectNode record = JsonNodeFactory.instance.objectNode()
                 .put("source", "stripe")
