@@ -31,10 +31,11 @@ class SegmentController {
         this.writeKey = writeKey;
     }
 
-    // Segment's libraries send text/plain or application/json alike: the body is read as JSON either way.
+    // Segment's libraries send text/plain or application/json alike: the body is read as JSON either way. An empty
+    // body is the route's to refuse (naming the body, as a dead letter), not Spring's.
     @PostMapping
     SegmentResult receive(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-                          @RequestBody String body) {
+                          @RequestBody(required = false) String body) {
         writeKey.check(authorization);
         return segment.receive(null, body);
     }
@@ -42,7 +43,7 @@ class SegmentController {
     @PostMapping("/v1/{type}")
     SegmentResult receive(@PathVariable String type,
                           @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-                          @RequestBody String body) {
+                          @RequestBody(required = false) String body) {
         writeKey.check(authorization);
         return segment.receive(type, body);
     }

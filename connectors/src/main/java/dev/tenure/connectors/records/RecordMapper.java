@@ -168,15 +168,28 @@ public class RecordMapper {
             f.refuse("accountId", "missing; give accountId, or contactEmail to find the account through its contact");
             return null;
         }
+        // An address no contact can have is not looked up: the database cannot even compare some (a NUL).
+        String outOfBounds = RecordBounds.nameProblem(email);
+        if (outOfBounds != null) {
+            f.refuse("contactEmail", outOfBounds);
+            return null;
+        }
         List<String> accounts = respondents.accountsWith(email);
         if (accounts.size() == 1) {
             return accounts.get(0);
         }
+        String shown = RecordBounds.shown(email);
         f.refuse("contactEmail", accounts.isEmpty()
-                ? "'" + email + "' is no contact's email, so the account is unknown; add the contact or give accountId"
-                : "'" + email + "' is a contact of several accounts (" + String.join(", ", accounts)
+                ? "'" + shown + "' is no contact's email, so the account is unknown; add the contact or give accountId"
+                : "'" + shown + "' is a contact of several accounts (" + some(accounts)
                         + "), so the account is ambiguous; give accountId");
         return null;
+    }
+
+    /** The first few accounts, for an error that should stay short however many there are. */
+    private static String some(List<String> accounts) {
+        String first = String.join(", ", accounts.stream().limit(3).map(RecordBounds::shown).toList());
+        return accounts.size() <= 3 ? first : first + " and " + (accounts.size() - 3) + " more";
     }
 
     /** A record may name its own source (a webhook relaying Zendesk); otherwise the channel is the source. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tenure.connectors.vendors.JsonPaths;
 import dev.tenure.connectors.vendors.VendorEvent;
+import dev.tenure.engine.intake.RecordBounds;
 import dev.tenure.engine.intake.RecordError;
 import dev.tenure.engine.intake.RejectedRecordsException;
 
@@ -36,7 +37,9 @@ class StripeBillingEvents {
     VendorEvent read(JsonNode envelope) {
         String id = JsonPaths.text(envelope, "id");
         String type = JsonPaths.text(envelope, "type");
-        String label = "stripe event " + (id == null ? "(no id)" : id) + (type == null ? "" : " (" + type + ")");
+        // The id and type as an error repeats any value: a long or broken one makes no long or broken label.
+        String label = "stripe event " + (id == null ? "(no id)" : RecordBounds.shown(id))
+                + (type == null ? "" : " (" + RecordBounds.shown(type) + ")");
         List<RecordError> errors = new ArrayList<>();
         JsonNode created = envelope.get("created");
         JsonNode object = envelope.path("data").path("object");
@@ -48,6 +51,9 @@ class StripeBillingEvents {
         }
         if (created == null || !created.canConvertToLong()) {
             errors.add(new RecordError(label, "created", "missing or not epoch seconds"));
+        } else if (created.asLong() < Instant.MIN.getEpochSecond() || created.asLong() > Instant.MAX.getEpochSecond()) {
+            // Seconds no clock can be at; the ones a clock can be at are bounded with every record's occurredAt.
+            errors.add(new RecordError(label, "created", "'" + created.asText() + "' is not a time in epoch seconds"));
         }
         if (!object.isObject()) {
             errors.add(new RecordError(label, "data.object", "missing"));
@@ -63,7 +69,7 @@ class StripeBillingEvents {
             default -> null;
         };
         if (event == null) {
-            return VendorEvent.ignored(label, "Tenure does not use Stripe events of type " + type);
+            return VendorEvent.ignored(label, "Tenure does not use Stripe events of type " + RecordBounds.shown(type));
         }
         ObjectNode record = JsonNodeFactory.instance.objectNode()
                 .put("source", "stripe")
@@ -106,7 +112,12 @@ class StripeBillingEvents {
     private static void invoice(ObjectNode record, JsonNode invoice, String amountField, String currency) {
         JsonNode amount = invoice.get(amountField);
         if (amount != null && amount.isNumber()) {
-            record.put("amount", major(amount.decimalValue(), currency));
+            BigDecimal minor = decimal(amount);
+            if (minor != null) {
+                record.put("amount", major(minor, currency));
+            } else {
+                record.put("amount", amount.asText()); // "Infinity": refused by the record mapping, naming the field
+            }
         }
         String invoiceId = JsonPaths.text(invoice, "id");
         if (invoiceId != null) {
@@ -157,14 +168,13 @@ class StripeBillingEvents {
 
     /** A price ({@code unit_amount}, {@code recurring.interval}) or a legacy plan ({@code amount}, {@code interval}) per month. */
     private static BigDecimal perMonth(JsonNode price) {
-        JsonNode amount = price.has("unit_amount") ? price.get("unit_amount") : price.get("amount");
-        if (amount == null || !amount.isNumber()) {
+        BigDecimal value = decimal(price.has("unit_amount") ? price.get("unit_amount") : price.get("amount"));
+        if (value == null) {
             return null;
         }
         JsonNode recurring = price.has("recurring") ? price.path("recurring") : price;
         String interval = recurring.path("interval").asText("month");
         long count = Math.max(1, recurring.path("interval_count").asLong(1));
-        BigDecimal value = amount.decimalValue();
         BigDecimal perInterval = switch (interval) {
             case "year" -> value.divide(BigDecimal.valueOf(12), 6, RoundingMode.HALF_UP);
             case "week" -> value.multiply(BigDecimal.valueOf(52)).divide(BigDecimal.valueOf(12), 6, RoundingMode.HALF_UP);
@@ -172,6 +182,18 @@ class StripeBillingEvents {
             default -> value;
         };
         return perInterval.divide(BigDecimal.valueOf(count), 6, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * A JSON number as a decimal, or null: not a number, or a float no double holds (JSON's {@code 1e400} reads as
+     * infinity), which has no decimal.
+     */
+    private static BigDecimal decimal(JsonNode number) {
+        if (number == null || !number.isNumber()
+                || number.isFloatingPointNumber() && !number.isBigDecimal() && !Double.isFinite(number.doubleValue())) {
+            return null;
+        }
+        return number.decimalValue();
     }
 
     private static BigDecimal major(BigDecimal minor, String currency) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tenure.connectors.vendors.JsonPaths;
 import dev.tenure.connectors.vendors.VendorEvent;
+import dev.tenure.engine.intake.RecordBounds;
 import dev.tenure.engine.intake.RecordError;
 import dev.tenure.engine.intake.RejectedRecordsException;
 
@@ -30,11 +31,11 @@ class ZendeskSatisfactionRatings {
     VendorEvent read(JsonNode body) {
         JsonNode ticket = body.path("ticket");
         String ticketId = JsonPaths.text(ticket, "id");
-        String label = "zendesk " + EVENT + (ticketId == null ? "" : " (ticket " + ticketId + ")");
+        String label = "zendesk " + EVENT + (ticketId == null ? "" : " (ticket " + RecordBounds.shown(ticketId) + ")");
         String rating = JsonPaths.text(ticket, "satisfaction_rating.score");
         String score = score(rating);
         if (score == null) {
-            return VendorEvent.ignored(label, "the rating is '" + rating + "', not good or bad: no answer yet");
+            return VendorEvent.ignored(label, "the rating is '" + RecordBounds.shown(rating) + "', not good or bad: no answer yet");
         }
         String updatedAt = JsonPaths.text(ticket, "updated_at");
         String eventId = JsonPaths.text(body, "id");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tenure.connectors.vendors.JsonPaths;
 import dev.tenure.connectors.vendors.VendorEvent;
+import dev.tenure.engine.intake.RecordBounds;
 import dev.tenure.engine.intake.RecordError;
 import dev.tenure.engine.intake.RejectedRecordsException;
 
@@ -41,7 +42,9 @@ class ZendeskTicketEvents {
         if (eventId == null && ticketId != null && updatedAt != null) {
             eventId = ticketId + "@" + updatedAt; // one ticket change is one event, however often it is sent
         }
-        String label = "zendesk " + (event == null ? "event" : event) + (ticketId == null ? "" : " (ticket " + ticketId + ")");
+        // The event and ticket as an error repeats any value: a long or broken one makes no long or broken label.
+        String label = "zendesk " + (event == null ? "event" : RecordBounds.shown(event))
+                + (ticketId == null ? "" : " (ticket " + RecordBounds.shown(ticketId) + ")");
         List<RecordError> errors = new ArrayList<>();
         if (event == null) {
             errors.add(new RecordError(label, "event", "missing; one of " + String.join(", ", EVENTS.stream().sorted().toList())));
@@ -53,7 +56,7 @@ class ZendeskTicketEvents {
             throw new RejectedRecordsException(errors);
         }
         if (!EVENTS.contains(event)) {
-            return VendorEvent.ignored(label, "Tenure does not use Zendesk events of type " + event);
+            return VendorEvent.ignored(label, "Tenure does not use Zendesk events of type " + RecordBounds.shown(event));
         }
         ObjectNode record = JsonNodeFactory.instance.objectNode().put("source", "zendesk");
         putIfPresent(record, "eventId", eventId);

@@ -32,8 +32,11 @@ public final class RecordBounds {
     public static final int TEXT_LENGTH = 10_000;
     /** Digits, sign, point and exponent of a number as written: longer ones are not read at all. */
     public static final int NUMBER_LENGTH = 40;
-    /** Money (ARR, an amount): larger than any customer, small enough that sums stay exact. */
-    public static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
+    /**
+     * Money (ARR, an amount): larger than any customer, small enough that sums stay exact, and what an account's
+     * {@code arr numeric(14, 2)} holds once rounded to cents (a trillion, or 999,999,999,999.995, is not).
+     */
+    public static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
     public static final int AMOUNT_DECIMALS = 6;
     /** Uses of a feature in one event. */
     public static final long MAX_QUANTITY = 1_000_000_000L;

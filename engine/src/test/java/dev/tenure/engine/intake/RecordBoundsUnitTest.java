@@ -35,8 +35,10 @@ class RecordBoundsUnitTest {
 
     @Test
     void amounts_counts_moments_and_dates_keep_to_sane_ranges() {
-        assertThat(RecordBounds.amountProblem(new BigDecimal("-1000000000000"))).isNull();
-        assertThat(RecordBounds.amountProblem(new BigDecimal("1e100000"))).isEqualTo("'1E+100000' is beyond ±1000000000000");
+        assertThat(RecordBounds.amountProblem(new BigDecimal("-999999999999.99"))).isNull();
+        assertThat(RecordBounds.amountProblem(new BigDecimal("-1000000000000"))).isEqualTo("'-1000000000000' is beyond ±999999999999.99");
+        assertThat(RecordBounds.amountProblem(new BigDecimal("999999999999.995"))).isEqualTo("'999999999999.995' is beyond ±999999999999.99");
+        assertThat(RecordBounds.amountProblem(new BigDecimal("1e100000"))).isEqualTo("'1E+100000' is beyond ±999999999999.99");
         assertThat(RecordBounds.amountProblem(new BigDecimal("12.1234567"))).isEqualTo("'12.1234567' has more than 6 decimal places");
         assertThat(RecordBounds.amountProblem(new BigDecimal("12.123456000"))).isNull();
         assertThat(RecordBounds.rangeProblem(1_000_000_001, 0, RecordBounds.MAX_QUANTITY)).isEqualTo("'1000000001' is more than 1000000000");
