@@ -231,6 +231,12 @@ class PoisonedIntakesApiIntegrationTest extends ApiIntegrationTest {
             int records = request.body() == null ? request.records().size() : 0;
             assertThat(body.path("accepted").asInt() + body.path("duplicates").asInt()).as("every record taken").isEqualTo(records);
             assertThat(stored(kind, request.validKeys())).as("every valid record stored").hasSameSizeAs(request.validKeys());
+        } else if (answer.getStatusCode() == HttpStatus.PAYLOAD_TOO_LARGE) {
+            // Larger than a webhook takes: refused before it is read, so there is no record to keep.
+            assertThat(body.path("detail").asText()).contains("tenure.webhooks.max-body");
+            assertThat(stored(kind, request.validKeys())).as("nothing of a refused request stored").isEmpty();
+            assertThat(signalsOf(fixture.accountId())).as("no signal of a refused request").isEqualTo(signalsBefore);
+            assertThat(deadLetters("webhook", "webhook/" + kind.name())).as("nothing read, nothing kept").isEqualTo(letters);
         } else {
             assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
             namesRecordsAndFields(body);
@@ -341,6 +347,10 @@ class PoisonedIntakesApiIntegrationTest extends ApiIntegrationTest {
                 assertThat(deadLetters("segment", "segment/call")).as("each refused call its own dead letter")
                         .isEqualTo(callLetters + body.path("refused").asInt());
             }
+        } else if (answer.getStatusCode() == HttpStatus.PAYLOAD_TOO_LARGE) {
+            // Larger than a webhook takes: refused before it is read, so there is no call to keep.
+            assertThat(body.path("detail").asText()).contains("tenure.webhooks.max-body");
+            assertThat(stored(PoisonRecords.USAGE, request.validTracks())).as("nothing of a refused request").isEmpty();
         } else {
             assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
             namesRecordsAndFields(body);
