@@ -34,7 +34,8 @@ public class ScenarioGate implements RuleSetGate {
         Set<String> told = new HashSet<>();
         for (ScenarioResult r : report.results()) {
             RuleProblem failed = r.outcome().rulesFailed();
-            if (failed != null && !failed.file().isEmpty()) {
+            // A scenario not run carries the stopped one's outcome: it is told as its own failure below.
+            if (r.ran() && failed != null && !failed.file().isEmpty()) {
                 // Told at the rule's own line, once per rule and reason, naming the first scenario that showed it.
                 if (told.add(failed.toString())) {
                     problems.add(new RuleProblem(failed.file(), failed.line(), 0, failed.message() + " (scenario \""

@@ -73,7 +73,7 @@ public class ScenarioSuite {
         for (Scenario scenario : scenarios) {
             if (stopped != null) {
                 results.add(new ScenarioResult(scenario, stopped.outcome(), List.of("not run: the rules were stopped at the"
-                        + " time limit in scenario \"" + stopped.scenario().name() + "\" (" + stopped.where() + ")")));
+                        + " time limit in scenario \"" + stopped.scenario().name() + "\" (" + stopped.where() + ")"), false));
                 continue;
             }
             ScenarioResult result = run(ruleSet, scenario, explain);
