@@ -47,7 +47,7 @@ public class Backtests {
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
-    /** Replays [from, to); the 35 days before {@code from} (tenure.backtest.history) are read as history only. */
+    /** Replays [from, to); the 56 days before {@code from} (tenure.backtest.history) are read as history only. */
     public BacktestReport run(RuleSet candidate, Instant from, Instant to, BacktestProgress progress) {
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("to: " + to + " is not after from (" + from + ")");

@@ -32,6 +32,16 @@ final class DailyUsage {
         return false;
     }
 
+    /** The first day of [from, to] with data, or null. */
+    LocalDate firstDataBetween(long from, long to) {
+        for (long d = Math.max(from, firstDay); d <= Math.min(to, lastDay()); d++) {
+            if (activeUsers[(int) (d - firstDay)] != NO_DATA) {
+                return LocalDate.ofEpochDay(d);
+            }
+        }
+        return null;
+    }
+
     /** Uses in the days [from, to). */
     long uses(long from, long to) {
         long sum = 0;

@@ -21,17 +21,88 @@ final class DerivedFacts {
     static final int BASELINE_DAYS = 28;
     /** How far back the last day of use is looked for. */
     static final int LOOKBACK_DAYS = 366;
+    /** The weeks a sustained drop is judged on (the last three) and the usual weeks before them (four). */
+    static final int RECENT_WEEKS = 3;
+    static final int USUAL_WEEKS = 4;
+    /** Days of usage a trend reads: the recent and the usual weeks. */
+    static final int WEEKS_DAYS = 7 * (RECENT_WEEKS + USUAL_WEEKS);
+
+    /**
+     * One feature's weekly totals as of a day: {@code weeks[0]} the last 7 complete days, {@code weeks[1]} the 7
+     * before, and so on ({@link #RECENT_WEEKS} + {@link #USUAL_WEEKS} of them); {@code firstDataDay} the first
+     * day with any usage signal in the lookback (null: none).
+     */
+    record Weeks(long[] weeks, long prior28, LocalDate firstDataDay) {
+
+        static Weeks empty() {
+            return new Weeks(new long[RECENT_WEEKS + USUAL_WEEKS], 0, null);
+        }
+
+        Weeks plus(Weeks other) {
+            long[] sum = new long[weeks.length];
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] = weeks[i] + other.weeks[i];
+            }
+            LocalDate first = firstDataDay == null ? other.firstDataDay
+                    : other.firstDataDay == null || firstDataDay.isBefore(other.firstDataDay) ? firstDataDay : other.firstDataDay;
+            return new Weeks(sum, prior28 + other.prior28, first);
+        }
+    }
 
     private DerivedFacts() {
     }
 
-    static UsageTrend trend(Account account, LocalDate today, String feature, long last7, long prior28,
-                            int activeUsers, LocalDate lastDay) {
-        double baselineWeekly = prior28 / 4.0;
+    static UsageTrend trend(Account account, LocalDate today, String feature, Weeks w, int activeUsers, LocalDate lastDay) {
+        long last7 = w.weeks()[0];
+        double baselineWeekly = w.prior28() / 4.0;
         double changePct = baselineWeekly > 0 ? Math.round((last7 - baselineWeekly) * 1000 / baselineWeekly) / 10.0 : 0;
         LocalDate since = lastDay != null ? lastDay : account.startedOn() != null ? account.startedOn() : today;
         int idleDays = (int) Math.max(0, ChronoUnit.DAYS.between(since, today));
-        return new UsageTrend(account.id(), feature, last7, baselineWeekly, changePct, activeUsers, idleDays);
+        double[] usual = usualWeek(today, w);
+        long recent = 0;
+        for (int i = 0; i < RECENT_WEEKS; i++) {
+            recent += w.weeks()[i];
+        }
+        // Poisson's variance is the floor: four weeks that happen to agree must not make a small account look precise.
+        double spread = Math.sqrt(RECENT_WEEKS * Math.max(usual[0], usual[1]));
+        double significance = usual[0] > 0 ? Math.round((RECENT_WEEKS * usual[0] - recent) * 10 / spread) / 10.0 : 0;
+        return new UsageTrend(account.id(), feature, last7, baselineWeekly, changePct, activeUsers, idleDays,
+                w.weeks()[1], w.weeks()[2], usual[0], significance);
+    }
+
+    /**
+     * The median and the sample variance of the usual weeks' totals, counting only weeks that end after the first
+     * day of data (a week before an account's first signal, or before the history a backtest reads, is not a week
+     * of no use); {0, 0} with fewer than two such weeks.
+     */
+    private static double[] usualWeek(LocalDate today, Weeks w) {
+        if (w.firstDataDay() == null) {
+            return new double[] {0, 0};
+        }
+        long[] counted = new long[USUAL_WEEKS];
+        int n = 0;
+        for (int i = RECENT_WEEKS; i < RECENT_WEEKS + USUAL_WEEKS; i++) {
+            LocalDate lastDayOfWeek = today.minusDays(7L * i + 1);
+            if (!w.firstDataDay().isAfter(lastDayOfWeek)) {
+                counted[n++] = w.weeks()[i];
+            }
+        }
+        if (n < 2) {
+            return new double[] {0, 0};
+        }
+        long[] sorted = java.util.Arrays.copyOf(counted, n);
+        java.util.Arrays.sort(sorted);
+        double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+        double mean = 0;
+        for (long x : sorted) {
+            mean += x;
+        }
+        mean /= n;
+        double variance = 0;
+        for (long x : sorted) {
+            variance += (x - mean) * (x - mean);
+        }
+        return new double[] {median, variance / (n - 1)};
     }
 
     static Renewal renewal(Account account, LocalDate today) {

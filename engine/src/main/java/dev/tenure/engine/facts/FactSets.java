@@ -71,7 +71,7 @@ public class FactSets {
             String id = account.id();
             facts.add(new FactSet(new Today(today, now), account, contactsOf.getOrDefault(id, List.of()),
                     trends(account, today, usage.getOrDefault(id, List.of())),
-                    tickets.getOrDefault(id, new TicketLoad(id, 0, 0, 0, 0, 0, 0, 0, 0)),
+                    tickets.getOrDefault(id, new TicketLoad(id, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
                     billing.getOrDefault(id, new BillingStatus(id, 0, 0, false, BigDecimal.ZERO, BigDecimal.ZERO)),
                     lastNps.get(id), csat.get(id), milestones.getOrDefault(id, List.of()), plays.getOrDefault(id, List.of()),
                     DerivedFacts.renewal(account, today), DerivedFacts.qbr(account, today)));
@@ -92,13 +92,13 @@ public class FactSets {
         Map<String, List<UsageRow>> usage = usage(accounts.stream().map(Account::id).distinct().toArray(String[]::new), today, feature);
         for (Account account : accounts) {
             for (UsageRow r : usage.getOrDefault(account.id(), List.of())) {
-                trends.put(account.id(), DerivedFacts.trend(account, today, r.feature(), r.last7(), r.prior28(), r.activeUsers(), r.lastDay()));
+                trends.put(account.id(), DerivedFacts.trend(account, today, r.feature(), r.weeks(), r.activeUsers(), r.lastDay()));
             }
         }
         return trends;
     }
 
-    private record UsageRow(String feature, long last7, long prior28, int activeUsers, LocalDate lastDay) {
+    private record UsageRow(String feature, DerivedFacts.Weeks weeks, int activeUsers, LocalDate lastDay) {
     }
 
     private Map<String, List<UsageRow>> usage(String[] ids, LocalDate today) {
@@ -111,21 +111,35 @@ public class FactSets {
         // Per account through the rollup's key, not one scan for the group: a group is a sliver of the table, and
         // the scan the planner prefers for it goes parallel, taking both cores from the groups evaluated beside it.
         jdbc.sql("""
-                        SELECT a.id, u.feature, u.last7, u.prior28, u.active_users, u.last_day
+                        SELECT a.id, u.feature, u.prior28, u.active_users, u.last_day, u.first_day,
+                               u.w1, u.w2, u.w3, u.w4, u.w5, u.w6, u.w7
                         FROM unnest(?::text[]) AS a(id) CROSS JOIN LATERAL (
                             SELECT feature,
-                                   coalesce(sum(quantity) FILTER (WHERE day >= today - 7 AND day < today), 0) AS last7,
                                    coalesce(sum(quantity) FILTER (WHERE day >= today - 35 AND day < today - 7), 0) AS prior28,
                                    coalesce(max(active_users) FILTER (WHERE day >= today - 7 AND day < today), 0) AS active_users,
-                                   max(day) FILTER (WHERE quantity > 0) AS last_day
+                                   max(day) FILTER (WHERE quantity > 0) AS last_day,
+                                   min(day) AS first_day,
+                                   coalesce(sum(quantity) FILTER (WHERE day >= today - 7 AND day < today), 0) AS w1,
+                                   coalesce(sum(quantity) FILTER (WHERE day >= today - 14 AND day < today - 7), 0) AS w2,
+                                   coalesce(sum(quantity) FILTER (WHERE day >= today - 21 AND day < today - 14), 0) AS w3,
+                                   coalesce(sum(quantity) FILTER (WHERE day >= today - 28 AND day < today - 21), 0) AS w4,
+                                   coalesce(sum(quantity) FILTER (WHERE day >= today - 35 AND day < today - 28), 0) AS w5,
+                                   coalesce(sum(quantity) FILTER (WHERE day >= today - 42 AND day < today - 35), 0) AS w6,
+                                   coalesce(sum(quantity) FILTER (WHERE day >= today - 49 AND day < today - 42), 0) AS w7
                             FROM usage_daily, (SELECT CAST(? AS date) AS today) params
                             WHERE account_id = a.id AND day > today - 366 AND day <= today%s
                             GROUP BY feature) u
                         ORDER BY a.id, u.feature""".formatted(feature == null ? "" : " AND feature = ?"))
                 .params(feature == null ? new Object[] {ids, Date.valueOf(today)} : new Object[] {ids, Date.valueOf(today), feature})
                 .query(rs -> {
-                    rows.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(new UsageRow(rs.getString(2),
-                            rs.getLong(3), rs.getLong(4), rs.getInt(5), rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate()));
+                    long[] weeks = new long[DerivedFacts.RECENT_WEEKS + DerivedFacts.USUAL_WEEKS];
+                    for (int i = 0; i < weeks.length; i++) {
+                        weeks[i] = rs.getLong(7 + i);
+                    }
+                    DerivedFacts.Weeks w = new DerivedFacts.Weeks(weeks, rs.getLong(3),
+                            rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate());
+                    rows.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(new UsageRow(rs.getString(2), w,
+                            rs.getInt(4), rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate()));
                 });
         return rows;
     }
@@ -133,17 +147,16 @@ public class FactSets {
     /** One trend per feature and one over all features together. */
     private static List<UsageTrend> trends(Account account, LocalDate today, List<UsageRow> rows) {
         List<UsageTrend> trends = new ArrayList<>();
-        long last7 = 0, prior28 = 0;
+        DerivedFacts.Weeks all = DerivedFacts.Weeks.empty();
         int active = 0;
         LocalDate lastDay = null;
         for (UsageRow r : rows) {
-            trends.add(DerivedFacts.trend(account, today, r.feature(), r.last7(), r.prior28(), r.activeUsers(), r.lastDay()));
-            last7 += r.last7();
-            prior28 += r.prior28();
+            trends.add(DerivedFacts.trend(account, today, r.feature(), r.weeks(), r.activeUsers(), r.lastDay()));
+            all = all.plus(r.weeks());
             active = Math.max(active, r.activeUsers());
             lastDay = r.lastDay() == null ? lastDay : lastDay == null || r.lastDay().isAfter(lastDay) ? r.lastDay() : lastDay;
         }
-        trends.add(DerivedFacts.trend(account, today, UsageTrend.ALL_FEATURES, last7, prior28, active, lastDay));
+        trends.add(DerivedFacts.trend(account, today, UsageTrend.ALL_FEATURES, all, active, lastDay));
         return trends;
     }
 
@@ -158,7 +171,8 @@ public class FactSets {
                                count(*) FILTER (WHERE opened_at > since14),
                                count(*) FILTER (WHERE opened_at > since14 AND priority IN ('P1', 'P2')),
                                count(*) FILTER (WHERE opened_at > since60),
-                               coalesce(max(extract(day FROM now - opened_at)) FILTER (WHERE open), 0)
+                               coalesce(max(extract(day FROM now - opened_at)) FILTER (WHERE open), 0),
+                               count(*) FILTER (WHERE opened_at > since60 AND priority IN ('P1', 'P2'))
                         FROM (SELECT *, status IN ('OPEN', 'PENDING') AS open, CAST(? AS timestamptz) AS now,
                                      CAST(? AS timestamptz) AS since14, CAST(? AS timestamptz) AS since60
                               FROM ticket WHERE account_id = ANY(?)) t
@@ -168,7 +182,7 @@ public class FactSets {
                 .query(rs -> {
                     String id = rs.getString(1);
                     loads.put(id, new TicketLoad(id, rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
-                            rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9)));
+                            rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10)));
                 });
         return loads;
     }

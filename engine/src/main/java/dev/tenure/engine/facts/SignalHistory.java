@@ -80,7 +80,7 @@ public final class SignalHistory {
         long baselineFrom = recentFrom - DerivedFacts.BASELINE_DAYS;
         long lookbackFrom = day - (DerivedFacts.LOOKBACK_DAYS - 1);
         List<UsageTrend> trends = new ArrayList<>();
-        long allRecent = 0, allBaseline = 0;
+        DerivedFacts.Weeks all = DerivedFacts.Weeks.empty();
         int allActive = 0;
         LocalDate allLast = null;
         for (Map.Entry<String, DailyUsage> feature : usage.entrySet()) {
@@ -88,23 +88,26 @@ public final class SignalHistory {
             if (!days.hasDataBetween(lookbackFrom, day)) {
                 continue;
             }
-            long recent = days.uses(recentFrom, day);
-            long baseline = days.uses(baselineFrom, recentFrom);
+            long[] weeks = new long[DerivedFacts.RECENT_WEEKS + DerivedFacts.USUAL_WEEKS];
+            for (int i = 0; i < weeks.length; i++) {
+                weeks[i] = days.uses(day - 7L * (i + 1), day - 7L * i);
+            }
+            DerivedFacts.Weeks w = new DerivedFacts.Weeks(weeks, days.uses(baselineFrom, recentFrom),
+                    days.firstDataBetween(lookbackFrom, day));
             int active = days.mostActiveUsers(recentFrom, day);
             LocalDate last = days.lastUsedBetween(lookbackFrom, day);
-            trends.add(DerivedFacts.trend(account, today, feature.getKey(), recent, baseline, active, last));
-            allRecent += recent;
-            allBaseline += baseline;
+            trends.add(DerivedFacts.trend(account, today, feature.getKey(), w, active, last));
+            all = all.plus(w);
             allActive = Math.max(allActive, active);
             allLast = last == null ? allLast : allLast == null || last.isAfter(allLast) ? last : allLast;
         }
-        trends.add(DerivedFacts.trend(account, today, UsageTrend.ALL_FEATURES, allRecent, allBaseline, allActive, allLast));
+        trends.add(DerivedFacts.trend(account, today, UsageTrend.ALL_FEATURES, all, allActive, allLast));
         return trends;
     }
 
     private TicketLoad tickets(String accountId, Instant now) {
         int[] open = new int[4];
-        int opened14 = 0, high14 = 0, opened60 = 0, oldestOpen = 0;
+        int opened14 = 0, high14 = 0, opened60 = 0, high60 = 0, oldestOpen = 0;
         Instant since14 = FactSet.daysBefore(now, 14);
         Instant since60 = FactSet.daysBefore(now, 60);
         for (List<TicketSignal> updates : tickets.values()) {
@@ -137,9 +140,12 @@ public final class SignalHistory {
             }
             if (openedAt.isAfter(since60)) {
                 opened60++;
+                if (latest.priority().high()) {
+                    high60++;
+                }
             }
         }
-        return new TicketLoad(accountId, open[0], open[1], open[2], open[3], opened14, high14, opened60, oldestOpen);
+        return new TicketLoad(accountId, open[0], open[1], open[2], open[3], opened14, high14, opened60, oldestOpen, high60);
     }
 
     private BillingStatus billing(String accountId, Instant now) {

@@ -4,13 +4,46 @@ package dev.tenure.engine.vocabulary;
  * Usage of one feature (or {@code "all"}) over the last 7 complete days (yesterday back to 7 days ago)
  * against the weekly average of the 28 days before them. {@code changePct} is 0 when there is no
  * baseline to compare with; {@code daysSinceLastUse} counts from the last day with any use.
+ * <p>
+ * A drop worth a CSM's time is judged against the account's own normal: {@code previous7Days} and
+ * {@code earlier7Days} are the two weeks before the last 7 days (8–14 and 15–21 days ago), so a rule can
+ * ask that usage stayed down for three weeks (a holiday of a week or two never does);
+ * {@code usualWeekly} is the median of the weekly totals of the four weeks before those (22–49 days ago),
+ * which one odd week does not move; {@code dropSignificance} says how far the last 21 days fell below three
+ * usual weeks, in standard deviations of the account's own week-to-week variation (at least Poisson's, the
+ * square root of the usual count): at 20 uses a week a fall to 0 is about 4.5, at 2,000 a week a 10% dip
+ * is about 7. Weeks before the account's first day of data are left out of the usual week.
  */
 public record UsageTrend(String accountId, String feature, long last7Days, double baselineWeekly,
-                         double changePct, int activeUsers, int daysSinceLastUse) {
+                         double changePct, int activeUsers, int daysSinceLastUse,
+                         long previous7Days, long earlier7Days, double usualWeekly, double dropSignificance) {
 
     public static final String ALL_FEATURES = "all";
 
+    /** A trend without the weekly history (no usual week to compare with). */
+    public UsageTrend(String accountId, String feature, long last7Days, double baselineWeekly, double changePct,
+                      int activeUsers, int daysSinceLastUse) {
+        this(accountId, feature, last7Days, baselineWeekly, changePct, activeUsers, daysSinceLastUse, 0, 0, 0, 0);
+    }
+
     public boolean hasBaseline() {
         return baselineWeekly > 0;
+    }
+
+    /** True when there is a usual week to compare with (usage in at least two of the four weeks 22–49 days ago). */
+    public boolean hasUsualWeek() {
+        return usualWeekly > 0;
+    }
+
+    /**
+     * The highest of the last three weekly totals against the usual week, in %: -40 means each of the last
+     * three weeks was at least 40% below the usual week; 0 without a usual week.
+     */
+    public double sustainedChangePct() {
+        if (usualWeekly <= 0) {
+            return 0;
+        }
+        long highest = Math.max(last7Days, Math.max(previous7Days, earlier7Days));
+        return Math.round((highest - usualWeekly) * 1000 / usualWeekly) / 10.0;
     }
 }
