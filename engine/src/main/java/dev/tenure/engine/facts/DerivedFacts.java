@@ -63,21 +63,26 @@ final class DerivedFacts {
         for (int i = 0; i < RECENT_WEEKS; i++) {
             recent += w.weeks()[i];
         }
-        // Poisson's variance is the floor: four weeks that happen to agree must not make a small account look precise.
-        double spread = Math.sqrt(RECENT_WEEKS * Math.max(usual[0], usual[1]));
+        // The spread of the difference between the recent weeks' sum and three usual weeks: the recent weeks vary
+        // (a week's variance each) and so does the usual week, a median of n weeks (about pi/2 times a week's
+        // variance over n). Poisson's variance is the floor: four weeks that happen to agree must not make a small
+        // account look precise.
+        double weekVariance = Math.max(usual[0], usual[1]);
+        double spread = Math.sqrt(RECENT_WEEKS * weekVariance
+                + RECENT_WEEKS * RECENT_WEEKS * weekVariance * Math.PI / 2 / usual[2]);
         double significance = usual[0] > 0 ? Math.round((RECENT_WEEKS * usual[0] - recent) * 10 / spread) / 10.0 : 0;
         return new UsageTrend(account.id(), feature, last7, baselineWeekly, changePct, activeUsers, idleDays,
                 w.weeks()[1], w.weeks()[2], usual[0], significance);
     }
 
     /**
-     * The median and the sample variance of the usual weeks' totals, counting only weeks that end after the first
-     * day of data (a week before an account's first signal, or before the history a backtest reads, is not a week
-     * of no use); {0, 0} with fewer than two such weeks.
+     * The median and the sample variance of the usual weeks' totals and how many weeks were counted: only weeks
+     * that end after the first day of data (a week before an account's first signal, or before the history a
+     * backtest reads, is not a week of no use); {0, 0, 1} with fewer than two such weeks.
      */
     private static double[] usualWeek(LocalDate today, Weeks w) {
         if (w.firstDataDay() == null) {
-            return new double[] {0, 0};
+            return new double[] {0, 0, 1};
         }
         long[] counted = new long[USUAL_WEEKS];
         int n = 0;
@@ -88,7 +93,7 @@ final class DerivedFacts {
             }
         }
         if (n < 2) {
-            return new double[] {0, 0};
+            return new double[] {0, 0, 1};
         }
         long[] sorted = java.util.Arrays.copyOf(counted, n);
         java.util.Arrays.sort(sorted);
@@ -102,7 +107,7 @@ final class DerivedFacts {
         for (long x : sorted) {
             variance += (x - mean) * (x - mean);
         }
-        return new double[] {median, variance / (n - 1)};
+        return new double[] {median, variance / (n - 1), n};
     }
 
     static Renewal renewal(Account account, LocalDate today) {
