@@ -2,9 +2,11 @@ package dev.tenure.api.backtests;
 
 import dev.tenure.api.errors.NotFoundException;
 import dev.tenure.engine.EngineProperties;
+import dev.tenure.engine.backtest.BacktestReport;
 import dev.tenure.engine.backtest.CandidateRuleSets;
 import dev.tenure.engine.rules.InvalidRuleSetException;
 import dev.tenure.engine.rules.RuleSet;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -24,7 +26,8 @@ import java.util.stream.Collectors;
 
 /**
  * Backtests: {@code POST /api/backtests} with {@code {from, to, version?}} (or {@code files}) starts one
- * and answers 202 with its id; {@code GET /api/backtests/{id}} shows its progress, then its report.
+ * and answers 202 with its id; {@code GET /api/backtests/{id}} shows its progress, then its report;
+ * {@code GET /api/backtests/{id}/alerts.csv} lists every alert of a finished one.
  */
 @RestController
 @RequestMapping("/api/backtests")
@@ -44,6 +47,7 @@ class BacktestController {
     ResponseEntity<Object> start(@RequestBody BacktestRequest body) {
         List<BacktestRequest.FieldError> errors = BacktestRequest.errors();
         BacktestRequest.Period period = body.period(zone, errors);
+        int window = body.windowDays(errors);
         if (!errors.isEmpty()) {
             return invalid(errors);
         }
@@ -59,7 +63,7 @@ class BacktestController {
             problem.setProperty("problems", e.problems());
             return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
-        BacktestRun run = runs.start(period.from(), period.to(), ruleSet);
+        BacktestRun run = runs.start(period.from(), period.to(), window, ruleSet);
         return ResponseEntity.accepted().location(URI.create("/api/backtests/" + run.id())).body(run);
     }
 
@@ -71,8 +75,17 @@ class BacktestController {
     /** The latest backtests, without their reports. */
     @GetMapping
     List<BacktestRun> list() {
-        return runs.list().stream().map(r -> new BacktestRun(r.id(), r.status(), r.from(), r.to(), r.ruleSet(),
+        return runs.list().stream().map(r -> new BacktestRun(r.id(), r.status(), r.from(), r.to(), r.windowDays(), r.ruleSet(),
                 r.requestedAt(), r.finishedAt(), r.progress(), null, r.error())).toList();
+    }
+
+    /** Every alert of a finished backtest, one row each; 404 while it runs or once it is forgotten. */
+    @GetMapping("/{id}/alerts.csv")
+    ResponseEntity<String> alerts(@PathVariable String id) {
+        BacktestReport report = runs.report(id).orElseThrow(() -> new NotFoundException("finished backtest " + id));
+        return ResponseEntity.ok().contentType(BacktestCsv.TEXT_CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"backtest-" + id + "-alerts.csv\"")
+                .body(BacktestCsv.alerts(report));
     }
 
     private static ResponseEntity<Object> invalid(List<BacktestRequest.FieldError> errors) {
