@@ -33,8 +33,13 @@ public class Accounts {
         this.jdbc = jdbc;
     }
 
-    /** Inserts or replaces an account; the stage is kept once set, since rules move it. */
+    /**
+     * Inserts or replaces an account; the stage is kept once set, since rules move it (a source's stage that
+     * churns or reactivates the account is applied through {@link #changeStage} by the caller, see
+     * {@link Lifecycle#onSource}). A record without a stage starts ONBOARDING.
+     */
     public void upsert(Account a, Instant now) {
+        Stage stage = a.stage() == null ? Stage.ONBOARDING : a.stage();
         jdbc.sql("""
                         INSERT INTO account (id, name, segment, stage, csm, arr, plan, started_on, renewal_on, timezone,
                                              created_at, updated_at)
@@ -43,7 +48,7 @@ public class Accounts {
                             csm = EXCLUDED.csm, arr = EXCLUDED.arr, plan = EXCLUDED.plan,
                             started_on = EXCLUDED.started_on, renewal_on = EXCLUDED.renewal_on,
                             timezone = EXCLUDED.timezone, updated_at = EXCLUDED.updated_at""")
-                .params(a.id(), a.name(), a.segment().name(), a.stage().name(), a.csm(), a.arr(), a.plan(),
+                .params(a.id(), a.name(), a.segment().name(), stage.name(), a.csm(), a.arr(), a.plan(),
                         date(a.startedOn()), date(a.renewalOn()), a.timezone(), Timestamp.from(now), Timestamp.from(now))
                 .update();
     }
@@ -90,8 +95,36 @@ public class Accounts {
                 .param(ids.toArray(String[]::new)).query(String.class).list());
     }
 
+    /** A rule's stage move ({@code playbook.moveStage}). */
     public void moveStage(String id, Stage stage, Instant now) {
-        jdbc.sql("UPDATE account SET stage = ?, updated_at = ? WHERE id = ?").params(stage.name(), Timestamp.from(now), id).update();
+        changeStage(id, stage, now, "rule");
+    }
+
+    /**
+     * Every change of an account's stage goes through here, whatever made it (a rule, a cancellation, a
+     * reactivation, a source). Churning keeps the stage the account had, for its reactivation; leaving
+     * CHURNED forgets it. {@code at} is when the change happened (a cancellation's own time), {@code cause}
+     * what made it.
+     */
+    public void changeStage(String id, Stage stage, Instant at, String cause) {
+        jdbc.sql("""
+                        UPDATE account SET
+                            stage_before_churn = CASE WHEN ? <> 'CHURNED' THEN NULL
+                                                      WHEN stage <> 'CHURNED' THEN stage ELSE stage_before_churn END,
+                            stage = ?, updated_at = greatest(updated_at, ?)
+                        WHERE id = ?""")
+                .params(stage.name(), stage.name(), Timestamp.from(at), id).update();
+    }
+
+    /** The stage each of these accounts had before it churned, for those churned accounts that have one. */
+    public java.util.Map<String, Stage> stagesBeforeChurn(Collection<String> ids) {
+        java.util.Map<String, Stage> before = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, stage_before_churn FROM account WHERE id = ANY(?) AND stage_before_churn IS NOT NULL")
+                .param(ids.toArray(String[]::new))
+                .query(rs -> {
+                    before.put(rs.getString(1), Stage.valueOf(rs.getString(2)));
+                });
+        return before;
     }
 
     /** Reads an account from a row with {@link #COLUMNS}. */

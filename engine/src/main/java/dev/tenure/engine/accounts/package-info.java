@@ -1,2 +1,2 @@
-/** Customer accounts and their contacts as stored. */
+/** Customer accounts and their contacts as stored, and the account lifecycle: when an account churns and comes back. */
 package dev.tenure.engine.accounts;

@@ -1,5 +1,6 @@
 package dev.tenure.engine.backtest;
 
+import dev.tenure.engine.accounts.Lifecycle;
 import dev.tenure.engine.facts.FactSet;
 import dev.tenure.engine.facts.SignalHistory;
 import dev.tenure.engine.health.HealthModel;
@@ -8,11 +9,13 @@ import dev.tenure.engine.plays.StepPlacement;
 import dev.tenure.engine.rules.Decision;
 import dev.tenure.engine.rules.RuleSet;
 import dev.tenure.engine.vocabulary.Account;
+import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.Contact;
 import dev.tenure.engine.vocabulary.HealthScore;
 import dev.tenure.engine.vocabulary.Milestone;
 import dev.tenure.engine.vocabulary.PlayRun;
 import dev.tenure.engine.vocabulary.Signal;
+import dev.tenure.engine.vocabulary.Stage;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,12 +34,15 @@ final class ReplayedAccount {
     private final List<ReplayedRun> runs;
     private final StepPlacement placement;
     private Account account;
+    /** The stage the account had before it churned, while it is churned. */
+    private Stage beforeChurn;
     private int lastHealth;
     private Instant lastEvaluated;
 
     ReplayedAccount(AccountStart start, StepPlacement placement) {
         this.placement = placement;
         this.account = start.account();
+        this.beforeChurn = start.stageBeforeChurn();
         this.contacts = List.copyOf(start.contacts());
         this.milestones = new ArrayList<>(start.milestones());
         this.runs = new ArrayList<>(start.runs());
@@ -57,14 +63,30 @@ final class ReplayedAccount {
         return healthModel.score(facts, lastHealth, moment).band();
     }
 
-    /** False when the same signal (source and external id) was already seen. */
+    /**
+     * False when the same signal (source and external id) was already seen. A cancellation churns the account
+     * at its moment, and a reactivation brings it back, as the live intake does: the runs of plays not for its
+     * new stage stop then.
+     */
     boolean add(Signal signal) {
-        return history.add(signal);
+        if (!history.add(signal)) {
+            return false;
+        }
+        BillingEvent event = Lifecycle.event(signal);
+        if (event != null) {
+            Stage was = account.stage();
+            Lifecycle.onBilling(event, was, beforeChurn).ifPresent(stage -> {
+                beforeChurn = was.active() ? was : null;
+                account = account.withStage(stage);
+                runs.replaceAll(run -> run.audience().admits(stage) ? run : run.stoppedAt(signal.occurredAt()));
+            });
+        }
+        return true;
     }
 
     /** Evaluates the account at {@code now}, as the live engine would, and carries out the decisions in memory. */
     void evaluate(RuleSet rules, HealthModel healthModel, List<Signal> arrived, Instant now, ReplayTally tally) {
-        FactSet facts = history.factsAsOf(account, contacts, milestones, runFacts(now), now);
+        FactSet facts = history.factsAsOf(account, contacts, milestones, runFacts(now), rules.factSettings(), now);
         HealthScore health = healthModel.score(facts, lastHealth, now);
         lastHealth = health.score();
         lastEvaluated = now;
@@ -77,7 +99,7 @@ final class ReplayedAccount {
                     milestones.add(new Milestone(account.id(), m.milestone(), now));
                 }
             } else if (decision instanceof Decision.MoveStage m) {
-                account = account.withStage(m.stage());
+                Lifecycle.onRule(m.stage(), account.stage()).ifPresent(stage -> account = account.withStage(stage));
             }
         }
     }
@@ -90,7 +112,8 @@ final class ReplayedAccount {
     private void start(RuleSet rules, Decision.StartPlay start, Instant now, ReplayTally tally) {
         PlayDefinition play = rules.play(start.play()).orElseThrow(() -> new IllegalStateException(
                 "rule \"" + start.why().rule() + "\" starts unknown play " + start.play()));
-        if (runs.stream().anyMatch(run -> run.blocks(play, now, placement.zoneOf(account)))) {
+        if (play.audience().refusal(account.stage()).isPresent()
+                || runs.stream().anyMatch(run -> run.blocks(play, now, placement.zoneOf(account)))) {
             return;
         }
         runs.add(ReplayedRun.startedAt(play, now, placement.forAccount(account, contacts)));

@@ -47,10 +47,12 @@ public class SignalIntake implements Intake {
     private final StepScheduler scheduler;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final LifecycleSignals lifecycle;
 
     SignalIntake(Accounts accounts, KnownAccounts knownAccounts, Contacts contacts, SignalStore signals, EvaluationQueue queue,
                  AccountEvaluator evaluator, ActiveRuleSet rules, StepScheduler scheduler, TransactionTemplate transaction,
-                 Clock clock) {
+                 Clock clock, LifecycleSignals lifecycle) {
+        this.lifecycle = lifecycle;
         this.accounts = accounts;
         this.knownAccounts = knownAccounts;
         this.contacts = contacts;
@@ -83,6 +85,8 @@ public class SignalIntake implements Intake {
             Instant receivedAt = receivedNow();
             List<Signal> all = storeAccountsAndContacts(batch, receivedAt);
             int stored = signals.storeCounting(all, receivedAt);
+            // Every lifecycle signal of the chunk, new or not: the check of which is the latest is cheap and harmless.
+            lifecycle.afterSignals(all, receivedAt);
             // Every account the batch names: one whose signals were all duplicates is evaluated once more, harmlessly.
             queue.add(touched(batch, all), receivedAt);
             int accepted = batch.accounts().size() + batch.contacts().size() + stored;
@@ -139,6 +143,7 @@ public class SignalIntake implements Intake {
     /** Checks and stores a batch; returns the new signals and every account the batch touched. */
     private Stored storeIn(Batch batch, Instant receivedAt) {
         List<Signal> stored = signals.store(storeAccountsAndContacts(batch, receivedAt), receivedAt);
+        lifecycle.afterSignals(stored, receivedAt);
         int accepted = batch.accounts().size() + batch.contacts().size() + stored.size();
         return new Stored(stored, touched(batch, stored), accepted, batch.signals().size() - stored.size());
     }
@@ -146,7 +151,9 @@ public class SignalIntake implements Intake {
     /** Checks that every record names a known account, stores the accounts and contacts; returns the signals. */
     private List<Signal> storeAccountsAndContacts(Batch batch, Instant now) {
         checkRecords(batch);
+        Map<String, dev.tenure.engine.vocabulary.Stage> storedStages = lifecycle.storedStages(batch.accounts());
         batch.accounts().forEach(a -> accounts.upsert(a.value(), now));
+        lifecycle.afterAccounts(batch.accounts(), storedStages, now);
         batch.contacts().forEach(c -> contacts.upsert(c.value()));
         return batch.signals().stream().map(Labeled::value).toList();
     }
