@@ -30,7 +30,7 @@ import java.util.Set;
 /**
  * A customer base with known ground truth, the same for the same seed: which accounts cancel, when, and after
  * which warning signs, beside healthy accounts whose noise looks like warning signs. Volumes differ by orders of
- * magnitude (from two uses a week to thousands a day, log-uniform); usage has a weekly rhythm, a slow season,
+ * magnitude (from two uses a week to thousands a day, log-uniform); usage has a weekly rhythm, a yearly season,
  * day-to-day swings wider than Poisson's and, for small accounts, Poisson counts (days without use send
  * nothing, as exports do). Healthy accounts get holiday dips (some on shared dates, some their own), stray
  * urgent tickets, failed payments paid within days and NPS answers, mostly promoters and passives.
@@ -133,7 +133,7 @@ final class PlantedChurnWorld {
             }
             double volumeFactor = Math.pow(Math.max(dailyUses, 1), 0.25);
             Customer c = new Customer(account, dailyUses, 0.25 + random.nextDouble() * 0.5,
-                    (variant == 0 ? 0.15 : 0.25) + random.nextDouble() * 0.2, random.nextDouble() * (variant == 0 ? 0.12 : 0.2),
+                    (variant == 0 ? 0.15 : 0.25) + random.nextDouble() * 0.2, random.nextDouble() * (variant == 0 ? 0.15 : 0.25),
                     random.nextDouble() * 2 * Math.PI, 0.05 + 0.12 * volumeFactor * random.nextDouble(), random.nextInt(30),
                     cancelDay, signsFrom, signs, 0.05 + random.nextDouble() * 0.35);
             plan(c);
@@ -269,7 +269,7 @@ final class PlantedChurnWorld {
         } else {
             rate *= (7 - 2 * c.weekendShare) / 5;
         }
-        rate *= 1 + c.seasonAmplitude * Math.sin(2 * Math.PI * day / 120.0 + c.seasonPhase);
+        rate *= 1 + c.seasonAmplitude * Math.sin(2 * Math.PI * day / 365.0 + c.seasonPhase);
         for (int h = 0; h < c.holidays.size(); h++) {
             int[] holiday = c.holidays.get(h);
             if (day >= holiday[0] && day < holiday[0] + holiday[1]) {

@@ -25,12 +25,18 @@ public sealed interface HealthInput {
     }
 
     /**
-     * Usage of one feature (or all) over the last 7 days against the 28-day baseline: 100 when steady or
-     * growing, falling linearly to 0 at {@code fallToZeroPct}; 0 after {@code idleDaysToZero} days without use;
-     * {@code noBaselineScore} while there is no baseline yet.
+     * Usage of one feature (or all) over the last 7 days against the 28-day baseline ({@code over: lastWeek}), or
+     * the highest of the last three weeks against the account's usual week ({@code over: threeWeeks}, so a holiday
+     * of a week or two does not pull health down): 100 when steady or growing, falling linearly to 0 at
+     * {@code fallToZeroPct}; 0 after {@code idleDaysToZero} days without use; {@code noBaselineScore} while there is
+     * nothing to compare with yet.
      */
-    record UsageTrendInput(String feature, double fallToZeroPct, int idleDaysToZero, int noBaselineScore)
+    record UsageTrendInput(String feature, double fallToZeroPct, int idleDaysToZero, int noBaselineScore, String over)
             implements HealthInput {
+
+        /** What a trend may compare; the first is the default. */
+        public static final List<String> OVER = List.of("lastWeek", "threeWeeks");
+
         public InputScore score(FactSet facts) {
             Optional<UsageTrend> found = facts.usage(feature);
             if (found.isEmpty()) {
@@ -40,12 +46,15 @@ public sealed interface HealthInput {
             if (t.daysSinceLastUse() >= idleDaysToZero) {
                 return new InputScore(0, "no usage for " + t.daysSinceLastUse() + " days");
             }
-            if (!t.hasBaseline()) {
+            boolean threeWeeks = "threeWeeks".equals(over) && t.hasUsualWeek();
+            if (!threeWeeks && !t.hasBaseline()) {
                 return new InputScore(noBaselineScore, "no 28-day baseline yet");
             }
-            double change = t.changePct();
+            double change = threeWeeks ? t.sustainedChangePct() : t.changePct();
             int score = change >= 0 ? 100 : (int) Math.round(100 * Math.max(0, 1 + change / fallToZeroPct));
-            return new InputScore(score, "usage " + signed(change) + "% against the 28-day baseline");
+            return new InputScore(score, threeWeeks
+                    ? "usage " + signed(change) + "% against the usual week, in the best of the last three weeks"
+                    : "usage " + signed(change) + "% against the 28-day baseline");
         }
     }
 

@@ -177,7 +177,7 @@ public final class HealthModelFile {
             HealthInput read = switch (input) {
                 case "usageTrend" -> new HealthInput.UsageTrendInput(params.text("feature", "all"),
                         params.number("fallToZeroPct", 80, 1, 100), params.whole("idleDaysToZero", 14, 1, 366),
-                        params.whole("noBaselineScore", 70, 0, 100));
+                        params.whole("noBaselineScore", 70, 0, 100), over(params));
                 case "keyFeatureAdoption" -> new HealthInput.KeyFeatureAdoptionInput(params.texts("features"),
                         params.whole("usedWithinDays", 30, 1, 366));
                 case "supportLoad" -> new HealthInput.SupportLoadInput(params.whole("perOpenHighPriority", 25, 0, 100),
@@ -191,6 +191,17 @@ public final class HealthModelFile {
             };
             return problems.size() > before || name == null || weight == null ? null
                     : new WeightedInput(name, input, read, weight);
+        }
+
+        /** Which usage a trend compares: one of {@link HealthInput.UsageTrendInput#OVER}, told at its line otherwise. */
+        private String over(Params params) {
+            String over = params.text("over", HealthInput.UsageTrendInput.OVER.get(0));
+            if (over != null && !HealthInput.UsageTrendInput.OVER.contains(over)) {
+                problem(params.keys().get("over").getValueNode(), params.where() + ": over: '" + over + "' is not one of "
+                        + String.join(", ", HealthInput.UsageTrendInput.OVER));
+                return HealthInput.UsageTrendInput.OVER.get(0);
+            }
+            return over == null ? HealthInput.UsageTrendInput.OVER.get(0) : over;
         }
 
         /** Both weights 0 would leave nothing to score but the default: told at the component's line. */
@@ -208,7 +219,7 @@ public final class HealthModelFile {
         private static Set<String> allowed(String input) {
             Set<String> keys = new HashSet<>(Set.of("name", "input", "weight"));
             keys.addAll(switch (input) {
-                case "usageTrend" -> Set.of("feature", "fallToZeroPct", "idleDaysToZero", "noBaselineScore");
+                case "usageTrend" -> Set.of("feature", "fallToZeroPct", "idleDaysToZero", "noBaselineScore", "over");
                 case "keyFeatureAdoption" -> Set.of("features", "usedWithinDays");
                 case "supportLoad" -> Set.of("perOpenHighPriority", "perOtherOpen");
                 case "billing" -> Set.of("paymentFailedScore", "perOverdueInvoice");
