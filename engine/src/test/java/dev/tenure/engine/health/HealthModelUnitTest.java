@@ -114,10 +114,10 @@ class HealthModelUnitTest {
     }
 
     @Test
-    void the_shipped_model_scores_a_quiet_account_with_a_detractor_46_and_poor() {
+    void the_shipped_model_scores_a_quiet_account_with_a_detractor_29_and_poor() {
         RuleSet rules = new RuleSetCompiler().compile(RuleSetFiles.read(Path.of("../rules")));
         // usage idle for 40 days: 0; one P1 open: 75; payments current: 100; NPS 3: 30; a champion: 50.
-        // 0.3*0 + 0.2*75 + 0.2*100 + 0.2*30 + 0.1*50 = 46.
+        // 0.55*0 + 0.15*75 + 0.1*100 + 0.1*30 + 0.1*50 = 29.25.
         FactSet facts = facts(0, List.of(), new TicketLoad("acme", 1, 0, 0, 0, 1, 1, 1, 20), 3,
                 List.of(contact(ContactRole.CHAMPION, true)));
         FactSet idle = new FactSet(facts.today(), facts.account(), facts.contacts(),
@@ -126,9 +126,49 @@ class HealthModelUnitTest {
 
         HealthScore health = rules.health().score(idle, -1, NOW);
 
-        assertThat(health.score()).isEqualTo(46);
+        assertThat(health.score()).isEqualTo(29);
         assertThat(health.band()).isEqualTo("POOR");
         assertThat(health.modelVersion()).isEqualTo(rules.version());
+    }
+
+    @Test
+    void the_shipped_model_scores_an_idle_account_poor_even_with_everything_else_at_its_best() {
+        RuleSet rules = new RuleSetCompiler().compile(RuleSetFiles.read(Path.of("../rules")));
+        FactSet facts = facts(0, List.of(), new TicketLoad("acme", 0, 0, 0, 0, 0, 0, 0, 0), 10,
+                List.of(contact(ContactRole.CHAMPION, true), contact(ContactRole.EXEC_SPONSOR, true)));
+        FactSet idle = new FactSet(facts.today(), facts.account(), facts.contacts(),
+                List.of(new UsageTrend("acme", UsageTrend.ALL_FEATURES, 0, 0, 0, 0, 30)), facts.tickets(), facts.billing(),
+                facts.lastNps(), null, List.of(), List.of(), null, null);
+
+        HealthScore health = rules.health().score(idle, -1, NOW);
+
+        // 0.55*0 + 0.15*100 + 0.1*100 + 0.1*100 + 0.1*100 = 45.
+        assertThat(health.score()).isEqualTo(45);
+        assertThat(health.band()).isEqualTo("POOR");
+    }
+
+    @Test
+    void over_three_weeks_a_holiday_in_the_last_week_does_not_lower_usage_but_a_drop_that_stayed_does() {
+        HealthModel model = model(FIVE_COMPONENTS.replace("    fallToZeroPct: 50\n", "    fallToZeroPct: 50\n    over: threeWeeks\n"));
+        FactSet base = facts(0, List.of(), new TicketLoad("acme", 0, 0, 0, 0, 0, 0, 0, 0), null, List.of());
+        // The last week at 30% of the usual 700, the two before it at the usual level: a holiday so far.
+        UsageTrend holiday = new UsageTrend("acme", UsageTrend.ALL_FEATURES, 210, 700, -70, 5, 0, 700, 700, 700, 4.1);
+        UsageTrend stayed = new UsageTrend("acme", UsageTrend.ALL_FEATURES, 490, 600, -18, 5, 0, 490, 490, 700, 5.1);
+
+        int onHoliday = component(model.score(withUsage(base, holiday), -1, NOW), "usage");
+        int down = component(model.score(withUsage(base, stayed), -1, NOW), "usage");
+
+        assertThat(onHoliday).isEqualTo(100);
+        // 30% below the usual week for three weeks, falling to 0 at 50%: 40.
+        assertThat(down).isEqualTo(40);
+    }
+
+    @Test
+    void an_unknown_usage_comparison_is_refused_at_its_line() {
+        List<HealthFileProblem> problems = problems(FIVE_COMPONENTS.replace("    fallToZeroPct: 50\n", "    fallToZeroPct: 50\n    over: month\n"));
+
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0).message()).contains("over: 'month' is not one of lastWeek, threeWeeks");
     }
 
     @Test
@@ -309,6 +349,15 @@ class HealthModelUnitTest {
         HealthModel model = HealthModelFile.parse("health.yml", content, "v1", problems);
         assertThat(problems).isEmpty();
         return model;
+    }
+
+    private static FactSet withUsage(FactSet facts, UsageTrend all) {
+        return new FactSet(facts.today(), facts.account(), facts.contacts(), List.of(all), facts.tickets(), facts.billing(),
+                facts.lastNps(), facts.csat(), facts.milestones(), facts.plays(), facts.renewal(), facts.qbr());
+    }
+
+    private static int component(HealthScore health, String name) {
+        return health.components().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow().score();
     }
 
     private static UsageTrend feature(String name, int daysSinceLastUse) {

@@ -1,0 +1,101 @@
+package dev.tenure.engine.facts;
+
+import dev.tenure.engine.testing.TestClock;
+import dev.tenure.engine.testing.TestData;
+import dev.tenure.engine.vocabulary.Segment;
+import dev.tenure.engine.vocabulary.TicketLoad;
+import dev.tenure.engine.vocabulary.TicketPriority;
+import dev.tenure.engine.vocabulary.TicketStatus;
+import dev.tenure.engine.vocabulary.UsageTrend;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A usage trend judges the last three weeks against the account's usual week (the median of the four weeks
+ * before them) and its own variation, so holidays and a small account's noise look different from a decline.
+ */
+class UsageAgainstTheUsualWeekUnitTest {
+
+    @Test
+    void a_drop_that_stayed_for_three_weeks_is_large_and_significant() {
+        UsageTrend core = core(TestData.account("Declining", Segment.LOW_TOUCH).startedDaysAgo(400)
+                .usage("core", 49, 22, 100).usage("core", 21, 1, 40));
+
+        assertThat(core.usualWeekly()).isEqualTo(700);
+        assertThat(List.of(core.last7Days(), core.previous7Days(), core.earlier7Days())).containsExactly(280L, 280L, 280L);
+        assertThat(core.sustainedChangePct()).isEqualTo(-60.0);
+        // (2,100 - 840) / sqrt(3 x 700 + 9 x 700 x pi/2 / 4): 18.7 standard deviations.
+        assertThat(core.dropSignificance()).isEqualTo(18.7);
+    }
+
+    @Test
+    void a_two_week_holiday_leaves_the_third_week_at_the_usual_level() {
+        UsageTrend core = core(TestData.account("On Holiday", Segment.LOW_TOUCH).startedDaysAgo(400)
+                .usage("core", 49, 15, 100).usage("core", 14, 1, 20));
+
+        assertThat(core.changePct()).isLessThan(-70);
+        assertThat(core.sustainedChangePct()).isEqualTo(0.0);
+    }
+
+    @Test
+    void a_holiday_among_the_usual_weeks_does_not_move_the_usual_week() {
+        UsageTrend core = core(TestData.account("Holiday Before", Segment.LOW_TOUCH).startedDaysAgo(400)
+                .usage("core", 49, 36, 100).usage("core", 35, 29, 10).usage("core", 28, 1, 100));
+
+        assertThat(core.usualWeekly()).isEqualTo(700);
+        assertThat(core.sustainedChangePct()).isEqualTo(0.0);
+    }
+
+    @Test
+    void a_small_account_s_quiet_weeks_are_not_significant_but_three_silent_weeks_are() {
+        UsageTrend quiet = core(TestData.account("Small Quiet", Segment.TECH_TOUCH).startedDaysAgo(400)
+                .usage("core", 49, 22, 1).usage("core", 20, 20, 1).usage("core", 12, 12, 1).usage("core", 2, 2, 1));
+        UsageTrend silent = core(TestData.account("Small Silent", Segment.TECH_TOUCH).startedDaysAgo(400)
+                .usage("core", 49, 22, 1));
+
+        assertThat(quiet.sustainedChangePct()).isLessThan(-80);
+        assertThat(quiet.dropSignificance()).isLessThan(3);
+        assertThat(silent.dropSignificance()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void weeks_before_the_first_day_of_data_are_not_weeks_without_use() {
+        UsageTrend twoWeeks = core(TestData.account("Recent Source", Segment.LOW_TOUCH).startedDaysAgo(400)
+                .usage("core", 35, 1, 100));
+        UsageTrend oneWeek = core(TestData.account("Very Recent Source", Segment.LOW_TOUCH).startedDaysAgo(400)
+                .usage("core", 28, 1, 100));
+
+        assertThat(twoWeeks.usualWeekly()).isEqualTo(700);
+        assertThat(twoWeeks.sustainedChangePct()).isEqualTo(0.0);
+        assertThat(oneWeek.hasUsualWeek()).isFalse();
+        assertThat(oneWeek.dropSignificance()).isEqualTo(0.0);
+    }
+
+    @Test
+    void urgent_tickets_are_compared_with_the_account_s_usual_rate() {
+        TestData data = TestData.account("Ticket Rate", Segment.LOW_TOUCH).startedDaysAgo(400)
+                .ticket(TicketPriority.P1, TicketStatus.OPEN, 3).ticket(TicketPriority.P2, TicketStatus.SOLVED, 10)
+                .ticket(TicketPriority.P1, TicketStatus.SOLVED, 20).ticket(TicketPriority.P2, TicketStatus.SOLVED, 40)
+                .ticket(TicketPriority.P3, TicketStatus.SOLVED, 30).ticket(TicketPriority.P1, TicketStatus.SOLVED, 70);
+
+        TicketLoad tickets = facts(data).tickets();
+
+        assertThat(tickets.highPriorityOpened14d()).isEqualTo(2);
+        assertThat(tickets.highPriorityOpened60d()).isEqualTo(4);
+        // Two in the 46 days before the last 14: 0.6 in 14 days.
+        assertThat(tickets.highPriorityUsual14d()).isEqualTo(0.6);
+    }
+
+    private static UsageTrend core(TestData data) {
+        return facts(data).usage("core").orElseThrow();
+    }
+
+    private static FactSet facts(TestData data) {
+        SignalHistory history = new SignalHistory();
+        data.batch().signals().forEach(s -> history.add(s.value()));
+        return history.factsAsOf(data.account(), List.of(), List.of(), List.of(), TestClock.now());
+    }
+}
