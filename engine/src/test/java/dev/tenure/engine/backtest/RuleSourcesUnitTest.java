@@ -17,13 +17,13 @@ class RuleSourcesUnitTest {
 
     @Test
     void rules_from_the_thresholds_table_are_churn_rules_of_that_file() {
-        assertThat(sources.file("Core usage dropped (high touch): save play for the CSM")).isEqualTo("churn/thresholds.csv");
-        assertThat(sources.isChurn("Core usage dropped (high touch): save play for the CSM")).isTrue();
+        assertThat(sources.file("Core usage dropped and stayed down (high touch): save play for the CSM")).isEqualTo("churn/thresholds.csv");
+        assertThat(sources.isChurn("Core usage dropped and stayed down (high touch): save play for the CSM")).isTrue();
     }
 
     @Test
     void drl_rules_are_placed_by_their_folder() {
-        assertThat(sources.isChurn("An NPS detractor answered (6 or below): call them back")).isTrue();
+        assertThat(sources.isChurn("An NPS detractor answered (4 or below): call them back")).isTrue();
         assertThat(sources.file("Onboarding account has not used the product for 14 days: nudge")).isEqualTo("journey/onboarding.drl");
         assertThat(sources.isChurn("Onboarding account has not used the product for 14 days: nudge")).isFalse();
     }

@@ -27,8 +27,8 @@ class UsageAgainstTheUsualWeekUnitTest {
         assertThat(core.usualWeekly()).isEqualTo(700);
         assertThat(List.of(core.last7Days(), core.previous7Days(), core.earlier7Days())).containsExactly(280L, 280L, 280L);
         assertThat(core.sustainedChangePct()).isEqualTo(-60.0);
-        // (2,100 - 840) / sqrt(3 x 700 + 9 x 700 x pi/2 / 4): 18.7 standard deviations.
-        assertThat(core.dropSignificance()).isEqualTo(18.7);
+        // (2,100 - 840) / sqrt(3 x 700 + 9 x 700 x pi/2 / 4): 18.6 standard deviations.
+        assertThat(core.dropSignificance()).isEqualTo(18.6);
     }
 
     @Test

@@ -54,9 +54,15 @@ class DecisionTableTest {
     @Test
     void the_table_compiles_into_one_readable_rule_per_segment_for_each_threshold() {
         assertThat(compiler.compile(RuleSetFiles.read(rules)).ruleNames()).contains(
-                "Core usage dropped (high touch): save play for the CSM",
-                "Core usage dropped (low touch): save play for the CSM",
-                "Core usage dropped (tech touch): save emails",
+                "Core usage dropped and stayed down (high touch): save play for the CSM",
+                "Core usage dropped and stayed down (low touch): save play for the CSM",
+                "Core usage dropped and stayed down (tech touch): save emails",
+                "Core usage falling week after week (high touch): save play for the CSM",
+                "Core usage falling week after week (low touch): save play for the CSM",
+                "Core usage falling week after week (tech touch): save emails",
+                "Core feature not used for weeks (high touch): save play for the CSM",
+                "Core feature not used for weeks (low touch): save play for the CSM",
+                "Core feature not used for weeks (tech touch): save emails",
                 "Urgent tickets piling up (high touch): escalation task",
                 "Urgent tickets piling up (low touch): escalation task",
                 "Urgent tickets piling up (tech touch): escalation task",
@@ -66,36 +72,42 @@ class DecisionTableTest {
     }
 
     @Test
-    void a_35_percent_drop_starts_a_save_play_for_low_touch_accounts_once_ops_lower_their_threshold_to_30() {
-        FactSet lowTouch = account(Segment.LOW_TOUCH, Stage.ADOPTION).coreUsageChange(-35).facts();
-        FactSet highTouch = account(Segment.HIGH_TOUCH, Stage.ADOPTION).coreUsageChange(-35).facts();
+    void a_32_percent_drop_for_three_weeks_starts_a_save_play_for_low_touch_accounts_once_ops_lower_their_threshold_to_30() {
+        FactSet lowTouch = account(Segment.LOW_TOUCH, Stage.ADOPTION).coreUsageChange(-32).facts();
+        FactSet highTouch = account(Segment.HIGH_TOUCH, Stage.ADOPTION).coreUsageChange(-32).facts();
         assertThat(evaluate(lowTouch, 80).playsAsked()).isEmpty();
 
-        editTable("Core usage dropped (low touch): save play for the CSM,LOW_TOUCH,40,",
-                "Core usage dropped (low touch): save play for the CSM,LOW_TOUCH,30,");
+        editTable("Core usage dropped and stayed down (low touch): save play for the CSM,LOW_TOUCH,\"35,3\",",
+                "Core usage dropped and stayed down (low touch): save play for the CSM,LOW_TOUCH,\"30,3\",");
 
         RuleOutcome outcome = evaluate(lowTouch, 80);
         assertThat(outcome.playsAsked()).containsExactly("save-usage-drop");
-        assertThat(outcome.firedRules()).containsExactly("Core usage dropped (low touch): save play for the CSM");
-        assertThat(evaluate(highTouch, 80).playsAsked()).as("high touch keeps its 40%").isEmpty();
+        assertThat(outcome.firedRules()).containsExactly("Core usage dropped and stayed down (low touch): save play for the CSM");
+        assertThat(evaluate(highTouch, 80).playsAsked()).as("high touch keeps its 35%").isEmpty();
     }
 
     @Test
     void tech_touch_accounts_get_the_email_play_and_onboarding_accounts_are_left_to_the_onboarding_nudge() {
         assertThat(evaluate(account(Segment.TECH_TOUCH, Stage.VALUE).coreUsageChange(-60).facts(), 80).playsAsked())
                 .containsExactly("save-usage-drop-tech-touch");
-        assertThat(evaluate(account(Segment.HIGH_TOUCH, Stage.ONBOARDING).coreUsageChange(-60).facts(), 80).playsAsked())
-                .isEmpty();
+        // Past first value already, so the onboarding rule does not move it out of onboarding in the same evaluation.
+        FactSet onboarding = account(Segment.HIGH_TOUCH, Stage.ONBOARDING).coreUsageChange(-60).facts();
+        FactSet pastFirstValue = new FactSet(onboarding.today(), onboarding.account(), onboarding.contacts(), onboarding.usage(),
+                onboarding.tickets(), onboarding.billing(), onboarding.lastNps(), onboarding.csat(),
+                List.of(new dev.tenure.engine.vocabulary.Milestone(onboarding.account().id(),
+                        dev.tenure.engine.vocabulary.MilestoneType.FIRST_VALUE, NOW.minusSeconds(86_400 * 20))),
+                onboarding.plays(), onboarding.renewal(), onboarding.qbr());
+        assertThat(evaluate(pastFirstValue, 80).playsAsked()).isEmpty();
     }
 
     @Test
-    void two_urgent_tickets_stop_escalating_tech_touch_accounts_once_ops_ask_three_of_them() {
-        FactSet techTouch = account(Segment.TECH_TOUCH, Stage.VALUE).urgentTickets(2).facts();
-        FactSet lowTouch = account(Segment.LOW_TOUCH, Stage.VALUE).urgentTickets(2).facts();
+    void three_urgent_tickets_stop_escalating_tech_touch_accounts_once_ops_ask_four_of_them() {
+        FactSet techTouch = account(Segment.TECH_TOUCH, Stage.VALUE).urgentTickets(3).facts();
+        FactSet lowTouch = account(Segment.LOW_TOUCH, Stage.VALUE).urgentTickets(3).facts();
         assertThat(evaluate(techTouch, 80).playsAsked()).containsExactly("ticket-escalation");
 
-        editTable("Urgent tickets piling up (tech touch): escalation task,TECH_TOUCH,2,",
-                "Urgent tickets piling up (tech touch): escalation task,TECH_TOUCH,3,");
+        editTable("Urgent tickets piling up (tech touch): escalation task,TECH_TOUCH,\"3,2\",",
+                "Urgent tickets piling up (tech touch): escalation task,TECH_TOUCH,\"4,2\",");
 
         assertThat(evaluate(techTouch, 80).playsAsked()).isEmpty();
         assertThat(evaluate(lowTouch, 80).playsAsked()).containsExactly("ticket-escalation");
@@ -116,18 +128,18 @@ class DecisionTableTest {
 
     @Test
     void a_misspelt_segment_or_a_play_nobody_wrote_is_told_at_the_row_of_the_table() {
-        editTable("escalation task,HIGH_TOUCH,2,ticket-escalation", "escalation task,HIGH_TUCH,2,ticket-escalation");
-        editTable("save emails,TECH_TOUCH,40,save-usage-drop-tech-touch", "save emails,TECH_TOUCH,40,save-usage-drop-tech");
+        editTable("escalation task,HIGH_TOUCH,\"3,2\",ticket-escalation", "escalation task,HIGH_TUCH,\"3,2\",ticket-escalation");
+        editTable("save emails,TECH_TOUCH,\"35,3\",save-usage-drop-tech-touch", "save emails,TECH_TOUCH,\"35,3\",save-usage-drop-tech");
 
         assertThat(problems()).containsExactlyInAnyOrder(
                 new RuleProblem(TABLE, 13, 0, "play 'save-usage-drop-tech' is not in rules/plays/"),
-                new RuleProblem(TABLE, 20, 0, "Segment.HIGH_TUCH is not a segment: use Segment.HIGH_TOUCH,"
+                new RuleProblem(TABLE, 38, 0, "Segment.HIGH_TUCH is not a segment: use Segment.HIGH_TOUCH,"
                         + " Segment.LOW_TOUCH or Segment.TECH_TOUCH"));
     }
 
     @Test
     void a_threshold_that_is_not_a_number_is_told_at_its_row() {
-        editTable("save play for the CSM,LOW_TOUCH,40,", "save play for the CSM,LOW_TOUCH,forty,");
+        editTable("save play for the CSM,LOW_TOUCH,\"35,3\",", "save play for the CSM,LOW_TOUCH,\"forty,3\",");
 
         assertThat(problems()).isNotEmpty().allSatisfy(p -> {
             assertThat(p.file()).isEqualTo(TABLE);
@@ -138,8 +150,8 @@ class DecisionTableTest {
 
     @Test
     void a_table_reaching_outside_the_vocabulary_is_refused_like_any_rule() {
-        editTable("\"playbook.start(\"\"$param\"\", $a);\"\nRule name,Segment,P1/P2",
-                "\"System.exit(1);\"\nRule name,Segment,P1/P2");
+        editTable("\"playbook.start(\"\"$param\"\", $a);\"\nRule name,Segment,\"P1/P2",
+                "\"System.exit(1);\"\nRule name,Segment,\"P1/P2");
 
         assertThat(problems()).extracting(RuleProblem::file, RuleProblem::message).containsOnly(
                 org.assertj.core.groups.Tuple.tuple(TABLE, "'System' is not allowed in rules: rules may use only the"
@@ -152,19 +164,19 @@ class DecisionTableTest {
 
         assertThat(problems()).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo(TABLE);
-            assertThat(p.line()).isBetween(17, 18);
+            assertThat(p.line()).isBetween(34, 36);
             assertThat(p.message()).startsWith("decision table: ").contains("leave this cell blank");
         });
     }
 
     @Test
     void a_threshold_column_that_lost_its_code_is_refused_rather_than_matching_every_account() {
-        editTable(",segment == Segment.$param,\"accountId == $a.id, highPriorityOpened14d >= $param\",",
-                ",segment == Segment.$param,,");
+        editTable(",segment == Segment.$param,\"accountId == $a.id, highPriorityOpened14d >= $1, highPriorityOpened14d > "
+                + "highPriorityUsual14d * $2\",", ",segment == Segment.$param,,");
 
-        assertThat(problems()).extracting(RuleProblem::line).containsExactly(20, 21, 22);
-        assertThat(problems()).first().extracting(RuleProblem::message).isEqualTo(
-                "decision table: '2' in column C would be ignored: the column has no code on line 18 to put it in");
+        assertThat(problems()).extracting(RuleProblem::line).containsExactly(38, 39, 40);
+        assertThat(problems()).first().extracting(RuleProblem::message).asString().startsWith(
+                "decision table: '3,2' in column C would be ignored: the column has no code on line 36 to put it in");
     }
 
     private RuleOutcome evaluate(FactSet facts, int health) {
@@ -224,11 +236,14 @@ class DecisionTableTest {
             return new AccountFacts(account, coreChangePct, urgentTickets, days);
         }
 
+        /** Core usage changed by {@code coreChangePct} in each of the last three weeks against a usual week of 700. */
         FactSet facts() {
             String id = account.id();
-            double last7 = 100 * (1 + coreChangePct / 100);
-            List<UsageTrend> usage = List.of(new UsageTrend(id, "core", Math.round(last7), 100, coreChangePct, 5, 0),
-                    new UsageTrend(id, UsageTrend.ALL_FEATURES, Math.round(last7), 100, coreChangePct, 5, 0));
+            long week = Math.round(700 * (1 + coreChangePct / 100));
+            double significance = coreChangePct < 0 ? 20 : 0;
+            List<UsageTrend> usage = List.of(
+                    new UsageTrend(id, "core", week, 700, coreChangePct, 5, 0, week, week, 700, significance),
+                    new UsageTrend(id, UsageTrend.ALL_FEATURES, week, 700, coreChangePct, 5, 0, week, week, 700, significance));
             TicketLoad tickets = new TicketLoad(id, urgentTickets, 0, 0, 0, urgentTickets, urgentTickets, urgentTickets, 1);
             BillingStatus billing = new BillingStatus(id, 0, 0, false, BigDecimal.valueOf(4_000), BigDecimal.ZERO);
             Renewal renewal = renewsInDays == null ? null : new Renewal(id, TODAY.plusDays(renewsInDays), renewsInDays);

@@ -32,7 +32,7 @@ class RuleSetCompilerTest {
     void the_starter_rule_pack_compiles() {
         RuleSet ruleSet = compiler.compile(RuleSetFiles.read(Path.of("../rules")));
 
-        assertThat(ruleSet.ruleNames()).hasSize(13);
+        assertThat(ruleSet.ruleNames()).hasSize(21);
         assertThat(ruleSet.plays()).containsKeys("save-usage-drop", "failed-payment", "qbr", "renewal-cadence", "renewal-risk");
         assertThat(ruleSet.plays().get("qbr").cadence().describe()).isEqualTo("every 90d from start");
         assertThat(ruleSet.version()).hasSize(12);

@@ -78,7 +78,8 @@ class TemplateVariablesTest {
                         + " usageSignal, ticketSignal, billingSignal, npsSignal (a second one of a type: usageTrend2)"
                         + " (in ${facts.usageTrnd.changePct})",
                 "4:66 'facts.usageTrend' has no field 'changePercent': it has accountId, feature, last7Days,"
-                        + " baselineWeekly, changePct, activeUsers, daysSinceLastUse (in ${facts.usageTrend.changePercent})",
+                        + " baselineWeekly, changePct, activeUsers, daysSinceLastUse, previous7Days, earlier7Days, usualWeekly, dropSignificance"
+                        + " (in ${facts.usageTrend.changePercent})",
                 "4:148 'facts.healthScore.score' is a number, it has no field 'value' (in ${facts.healthScore.score.value})");
     }
 

@@ -34,7 +34,8 @@ class RuleConditionsTest {
         assertThat(rules.named(TECH_TOUCH_TICKETS)).singleElement().satisfies(r -> {
             assertThat(r.conditions()).containsExactly(
                     new Condition("Account", false, List.of("segment == Segment.TECH_TOUCH")),
-                    new Condition("TicketLoad", false, List.of("highPriorityOpened14d >= 2")));
+                    new Condition("TicketLoad", false, List.of("highPriorityOpened14d >= 3",
+                            "highPriorityOpened14d > highPriorityUsual14d * 2")));
             assertThat(r.plays()).containsExactly("ticket-escalation");
         });
         assertThat(rules.startingPlay("renewal-risk")).extracting(Rule::name).containsExactlyInAnyOrder(
@@ -47,18 +48,19 @@ class RuleConditionsTest {
     }
 
     @Test
-    void given_ops_raised_the_tech_touch_ticket_threshold_to_3_then_a_failure_quotes_3_and_the_count_it_saw()
+    void given_ops_raised_the_tech_touch_ticket_threshold_to_4_then_a_failure_quotes_4_and_the_count_it_saw()
             throws IOException {
         Path rules = ScenarioCommandTest.copyOfStarterRules(dir);
         Path table = rules.resolve("churn/thresholds.csv");
-        Files.writeString(table, Files.readString(table).replace(TECH_TOUCH_TICKETS + ",TECH_TOUCH,2,",
-                TECH_TOUCH_TICKETS + ",TECH_TOUCH,3,"));
+        Files.writeString(table, Files.readString(table).replace(TECH_TOUCH_TICKETS + ",TECH_TOUCH,\"3,2\",",
+                TECH_TOUCH_TICKETS + ",TECH_TOUCH,\"4,2\","));
         RuleSet raised = new RuleSetCompiler().compile(RuleSetFiles.read(rules));
 
         ScenarioReport report = new ScenarioSuite(TestClock.get()).run(raised, "tests/tickets.yml", """
-                - scenario: Two urgent tickets at a tech-touch account
+                - scenario: Three urgent tickets at a tech-touch account
                   account: { segment: TECH_TOUCH, stage: VALUE, startedOn: -410d, renewalOn: +200d }
                   signals:
+                    - ticket: { at: -4d, priority: P1, status: OPEN }
                     - ticket: { at: -3d, priority: P1, status: OPEN }
                     - ticket: { at: -2d, priority: P2, status: OPEN }
                   expect: { plays: [ ticket-escalation ] }
@@ -67,8 +69,8 @@ class RuleConditionsTest {
         assertThat(report.results()).singleElement().satisfies(r -> assertThat(r.failures()).containsExactly(
                 "expected plays [ticket-escalation] but started [] — rules that fired: none; "
                         + "rule \"" + TECH_TOUCH_TICKETS + "\" needs Account(segment == Segment.TECH_TOUCH) and "
-                        + "TicketLoad(highPriorityOpened14d >= 3); here Account segment was TECH_TOUCH; "
-                        + "TicketLoad highPriorityOpened14d was 2; "
+                        + "TicketLoad(highPriorityOpened14d >= 4, highPriorityOpened14d > highPriorityUsual14d * 2); "
+                        + "here Account segment was TECH_TOUCH; TicketLoad highPriorityOpened14d was 3, highPriorityUsual14d was 0.0; "
                         + "rule \"Urgent tickets piling up (high touch): escalation task\" is only for "
                         + "Account(segment == Segment.HIGH_TOUCH); "
                         + "rule \"Urgent tickets piling up (low touch): escalation task\" is only for "

@@ -52,7 +52,7 @@ class ScenarioCommandTest {
         int exit = command.run("test", "../rules");
 
         assertThat(exit).as(out() + err()).isZero();
-        assertThat(out()).contains("  ok    tests/churn.yml:7  A high-touch account whose core usage fell 60% gets a save play")
+        assertThat(out()).contains("  ok    tests/churn.yml:11  A high-touch account whose core usage fell 60% for three weeks gets a save play")
                 .containsPattern("\\d+ scenarios: \\d+ passed, 0 failed");
     }
 
@@ -63,8 +63,8 @@ class ScenarioCommandTest {
                 - scenario: A 30% fall is wrongly expected to start a save play
                   account: { segment: LOW_TOUCH, stage: VALUE }
                   signals:
-                    - usage: { feature: core, from: -35d, to: -8d, daily: 100 }
-                    - usage: { feature: core, from: -7d, to: now, daily: 70 }
+                    - usage: { feature: core, from: -49d, to: -22d, daily: 100 }
+                    - usage: { feature: core, from: -21d, to: now, daily: 70 }
                   expect: { plays: [ save-usage-drop ] }
                 """);
 
@@ -73,7 +73,7 @@ class ScenarioCommandTest {
         assertThat(exit).isEqualTo(1);
         assertThat(out()).contains("  FAIL  tests/extra.yml:1  A 30% fall is wrongly expected to start a save play")
                 .contains("        expected plays [save-usage-drop] but started [] — rules that fired: none; ")
-                .contains("UsageTrend(core) hasBaseline was true, changePct was -30.0")
+                .contains("UsageTrend(core) hasUsualWeek was true, sustainedChangePct was -30.0")
                 .containsPattern("\\d+ scenarios: \\d+ passed, 1 failed");
     }
 

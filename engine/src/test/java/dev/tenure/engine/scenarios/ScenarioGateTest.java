@@ -38,22 +38,26 @@ class ScenarioGateTest {
 
     @Test
     void a_threshold_raised_so_far_that_a_scenario_fails_keeps_the_candidate_out() {
-        String row = "Core usage dropped (high touch): save play for the CSM,HIGH_TOUCH,";
+        String row = "Core usage dropped and stayed down (high touch): save play for the CSM,HIGH_TOUCH,";
         String table = starter.files().stream().filter(f -> f.path().equals(THRESHOLDS)).findFirst()
                 .orElseThrow().content();
-        assertThat(table).contains(row + "40,");
+        assertThat(table).contains(row + "\"35,3\",");
 
-        List<RuleProblem> problems = gate.check(candidate(new RuleFile(THRESHOLDS, table.replace(row + "40,", row + "70,"))));
+        List<RuleProblem> problems = gate.check(candidate(new RuleFile(THRESHOLDS,
+                table.replace(row + "\"35,3\",", row + "\"70,3\","))));
 
+        // The usage threshold also decides journey scenarios now (a usage drop beside a renewal risk): each failing
+        // scenario is told at its own file and line.
         assertThat(problems).isNotEmpty().allSatisfy(p -> {
-            assertThat(p.file()).isEqualTo("tests/churn.yml");
+            assertThat(p.file()).isIn("tests/churn.yml", "tests/journey.yml");
             assertThat(p.column()).isZero();
         });
-        assertThat(problems.get(0).line()).isEqualTo(7);
-        assertThat(problems.get(0).message()).startsWith("scenario \"A high-touch account whose core usage fell 60% gets "
-                + "a save play for its CSM\" failed: expected plays [save-usage-drop] but started [] — rules that fired: none; "
-                + "rule \"Core usage dropped (high touch): save play for the CSM\" needs ")
-                .contains("changePct <= -70").contains("changePct was -60.0");
+        assertThat(problems.get(0).file()).isEqualTo("tests/churn.yml");
+        assertThat(problems.get(0).line()).isEqualTo(11);
+        assertThat(problems.get(0).message()).startsWith("scenario \"A high-touch account whose core usage fell 60% for three "
+                + "weeks gets a save play for its CSM\" failed: expected plays [save-usage-drop] but started [] — rules that fired: "
+                + "none; rule \"Core usage dropped and stayed down (high touch): save play for the CSM\" needs ")
+                .contains("sustainedChangePct <= -70").contains("sustainedChangePct was -60.0");
     }
 
     @Test
