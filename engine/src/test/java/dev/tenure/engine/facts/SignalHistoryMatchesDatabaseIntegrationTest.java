@@ -69,7 +69,7 @@ class SignalHistoryMatchesDatabaseIntegrationTest {
 
         List<FactSet> together = factSets.loadAll(stored, now);
 
-        assertThat(together).hasSize(3);
+        assertThat(together).hasSize(scenarios.size());
         for (int i = 0; i < stored.size(); i++) {
             FactSet alone = factSets.load(stored.get(i), now);
             assertThat(together.get(i)).as(stored.get(i).id()).usingRecursiveComparison()
@@ -108,6 +108,12 @@ class SignalHistoryMatchesDatabaseIntegrationTest {
                         .csat(5, 91).csat(5, 89).csat(4, 30).csat(3, 10).csat(1, 0),
                 TestData.account("Quiet Newcomer", Segment.TECH_TOUCH).stage(Stage.ONBOARDING).startedDaysAgo(30)
                         .usage("core", 30, 20, 3).csat(2, 120),
-                TestData.account("Nothing Yet", Segment.LOW_TOUCH));
+                TestData.account("Nothing Yet", Segment.LOW_TOUCH),
+                // Seven weeks and more: the usual weeks, a source that began 45 days ago, urgent tickets over 60 days.
+                TestData.account("Long History", Segment.LOW_TOUCH).startedDaysAgo(500)
+                        .usage("core", 70, 22, 120).usage("core", 21, 8, 40).usage("core", 5, 1, 90)
+                        .usage("reports", 45, 1, 6)
+                        .ticket(TicketPriority.P1, TicketStatus.SOLVED, 55).ticket(TicketPriority.P2, TicketStatus.SOLVED, 30)
+                        .ticket(TicketPriority.P1, TicketStatus.OPEN, 6).ticket(TicketPriority.P4, TicketStatus.OPEN, 2));
     }
 }

@@ -42,7 +42,7 @@ class RulesFolderWatchIntegrationTest extends HotReloadTestContext {
         String starter = active.get().version();
         String detractor = read("churn/nps-detractor.drl");
 
-        write("churn/nps-detractor.drl", detractor.replace("score <= 6", "score <= 5"));
+        write("churn/nps-detractor.drl", detractor.replace("score <= 4", "score <= 5"));
         String edited = activeAfterChangeFrom(starter);
 
         assertThat(stored(edited).status()).isEqualTo(RuleSetStatus.ACTIVE);
@@ -51,16 +51,16 @@ class RulesFolderWatchIntegrationTest extends HotReloadTestContext {
         assertThat(stored(starter).status()).isEqualTo(RuleSetStatus.RETIRED);
 
         Instant beforeBreaking = TestClock.now();
-        write("churn/nps-detractor.drl", detractor.replace("score <= 6", "score <"));
+        write("churn/nps-detractor.drl", detractor.replace("score <= 4", "score <"));
         RuleSetVersion rejected = await().atMost(A_WHILE).until(() -> rejectedNewerThan(beforeBreaking), Optional::isPresent).orElseThrow();
 
         assertThat(active.get().version()).isEqualTo(edited);
         assertThat(stored(edited).status()).isEqualTo(RuleSetStatus.ACTIVE);
         assertThat(rejected.who()).isEqualTo("file watcher");
         assertThat(rejected.errors()).isNotEmpty().allSatisfy(p -> assertThat(p.file()).isEqualTo("churn/nps-detractor.drl"))
-                .anySatisfy(p -> assertThat(p.line()).isEqualTo(10));
+                .anySatisfy(p -> assertThat(p.line()).isEqualTo(13));
 
-        write("churn/nps-detractor.drl", detractor.replace("score <= 6", "score <= 4"));
+        write("churn/nps-detractor.drl", detractor.replace("score <= 4", "score < 5"));
         String fixed = activeAfterChangeFrom(edited);
 
         assertThat(fixed).isNotEqualTo(rejected.version());

@@ -24,9 +24,10 @@ import static org.awaitility.Awaitility.await;
 class ScenarioGateReloadIntegrationTest extends HotReloadTestContext {
 
     private static final String TABLE = "churn/thresholds.csv";
-    private static final String HIGH_TOUCH_DROP_ROW = "Core usage dropped (high touch): save play for the CSM,HIGH_TOUCH,";
-    private static final String SIXTY_PERCENT_FALL = "scenario \"A high-touch account whose core usage fell 60% gets a save "
-            + "play for its CSM\" failed: expected plays [save-usage-drop] but started [] — rules that fired: none; ";
+    private static final String HIGH_TOUCH_DROP_ROW = "Core usage dropped and stayed down (high touch): save play for the CSM,"
+            + "HIGH_TOUCH,";
+    private static final String SIXTY_PERCENT_FALL = "scenario \"A high-touch account whose core usage fell 60% for three weeks "
+            + "gets a save play for its CSM\" failed: expected plays [save-usage-drop] but started [] — rules that fired: none; ";
 
     @Autowired
     ObjectProvider<RuleSetGate> gates;
@@ -34,11 +35,11 @@ class ScenarioGateReloadIntegrationTest extends HotReloadTestContext {
     ScenarioSuite scenarios;
 
     static String withHighTouchDropAt(String table, int percent) {
-        assertThat(table).contains(HIGH_TOUCH_DROP_ROW + "40,");
-        return table.replace(HIGH_TOUCH_DROP_ROW + "40,", HIGH_TOUCH_DROP_ROW + percent + ",");
+        assertThat(table).contains(HIGH_TOUCH_DROP_ROW + "\"35,4\",");
+        return table.replace(HIGH_TOUCH_DROP_ROW + "\"35,4\",", HIGH_TOUCH_DROP_ROW + "\"" + percent + ",4\",");
     }
 
-    /** The running rule set is the starter one, still at 40%: its scenarios (the 60% fall among them) pass. */
+    /** The running rule set is the starter one, still at 35%: its scenarios (the 60% fall among them) pass. */
     void theStarterRulesStay(String running) {
         assertThat(active.get().version()).isEqualTo(running);
         assertThat(stored(running).status()).isEqualTo(RuleSetStatus.ACTIVE);
@@ -64,10 +65,11 @@ class ScenarioGateReloadIntegrationTest extends HotReloadTestContext {
                 .filter(e -> e.outcome() == RuleSetChange.Outcome.REJECTED).findFirst(), e -> e.isPresent()).orElseThrow();
 
         assertThat(rejected.who()).isEqualTo(RuleSetReload.FILE_WATCHER);
-        assertThat(rejected.errors()).isNotEmpty().allSatisfy(p -> assertThat(p.file()).isEqualTo("tests/churn.yml"));
+        // The usage threshold decides journey scenarios too (a usage drop beside a renewal risk).
+        assertThat(rejected.errors()).isNotEmpty().allSatisfy(p -> assertThat(p.file()).isIn("tests/churn.yml", "tests/journey.yml"));
         assertThat(rejected.errors().get(0)).satisfies(p -> {
-            assertThat(p.line()).isEqualTo(7);
-            assertThat(p.message()).startsWith(SIXTY_PERCENT_FALL).contains("changePct <= -70", "changePct was -60.0");
+            assertThat(List.of(p.file(), p.line())).containsExactly("tests/churn.yml", 11);
+            assertThat(p.message()).startsWith(SIXTY_PERCENT_FALL).contains("sustainedChangePct <= -70", "sustainedChangePct was -60.0");
         });
         assertThat(stored(candidate).status()).isEqualTo(RuleSetStatus.REJECTED);
         theStarterRulesStay(running);
@@ -83,8 +85,8 @@ class ScenarioGateReloadIntegrationTest extends HotReloadTestContext {
 
         assertThat(change.outcome()).isEqualTo(RuleSetChange.Outcome.REJECTED);
         assertThat(change.problems().get(0)).satisfies(p -> {
-            assertThat(List.of(p.file(), p.line(), p.column())).containsExactly("tests/churn.yml", 7, 0);
-            assertThat(p.message()).startsWith(SIXTY_PERCENT_FALL).contains("changePct <= -75");
+            assertThat(List.of(p.file(), p.line(), p.column())).containsExactly("tests/churn.yml", 11, 0);
+            assertThat(p.message()).startsWith(SIXTY_PERCENT_FALL).contains("sustainedChangePct <= -75");
         });
         assertThat(stored(change.version()).status()).isEqualTo(RuleSetStatus.REJECTED);
         assertThat(stored(change.version()).errors()).isEqualTo(change.problems());
@@ -96,12 +98,12 @@ class ScenarioGateReloadIntegrationTest extends HotReloadTestContext {
         String running = active.get().version();
         Map<String, String> files = new HashMap<>(activeFiles());
         files.put("tests/ops.yml", """
-                # Ops expect a 35% fall to start a save play, but the table still says 40%.
-                - scenario: A 35% fall at a low-touch account starts a save play
+                # Ops expect a 30% fall for three weeks to start a save play, but the table still says 35%.
+                - scenario: A 30% fall at a low-touch account starts a save play
                   account: { segment: LOW_TOUCH, stage: VALUE, startedOn: -410d, renewalOn: +200d }
                   signals:
-                    - usage: { feature: core, from: -35d, to: -8d, daily: 100 }
-                    - usage: { feature: core, from: -7d, to: now, daily: 65 }
+                    - usage: { feature: core, from: -49d, to: -22d, daily: 100 }
+                    - usage: { feature: core, from: -21d, to: now, daily: 70 }
                   expect: { plays: [ save-usage-drop ] }
                 """);
 
@@ -110,10 +112,10 @@ class ScenarioGateReloadIntegrationTest extends HotReloadTestContext {
         assertThat(change.outcome()).isEqualTo(RuleSetChange.Outcome.REJECTED);
         assertThat(change.problems()).singleElement().satisfies(p -> {
             assertThat(List.of(p.file(), p.line())).containsExactly("tests/ops.yml", 2);
-            assertThat(p.message()).startsWith("scenario \"A 35% fall at a low-touch account starts a save play\" failed: "
+            assertThat(p.message()).startsWith("scenario \"A 30% fall at a low-touch account starts a save play\" failed: "
                     + "expected plays [save-usage-drop] but started [] — rules that fired: none; "
-                    + "rule \"Core usage dropped (low touch): save play for the CSM\" needs ")
-                    .contains("changePct <= -40", "changePct was -35.0");
+                    + "rule \"Core usage dropped and stayed down (low touch): save play for the CSM\" needs ")
+                    .contains("sustainedChangePct <= -35", "sustainedChangePct was -30.0");
         });
         theStarterRulesStay(running);
     }
