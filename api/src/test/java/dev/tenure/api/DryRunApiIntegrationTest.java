@@ -13,7 +13,7 @@ class DryRunApiIntegrationTest extends ApiIntegrationTest {
 
     @Test
     void an_account_whose_save_play_runs_already_shows_the_rule_firing_and_the_play_refused() {
-        TestData dropping = TestData.account("Dry Dropper", Segment.HIGH_TOUCH).usage("core", 35, 8, 100).usage("core", 7, 0, 40);
+        TestData dropping = TestData.account("Dry Dropper", Segment.HIGH_TOUCH).usage("core", 49, 22, 100).usage("core", 21, 0, 40);
         intake.accept(dropping.batch());
 
         JsonNode dryRun = get("/api/accounts/" + dropping.id() + "/dry-run");
@@ -22,8 +22,9 @@ class DryRunApiIntegrationTest extends ApiIntegrationTest {
         assertThat(dryRun.path("health").path("components").findValuesAsText("name"))
                 .containsExactly("usage", "support", "billing", "sentiment", "relationship");
         JsonNode fired = dryRun.path("rulesFired").get(0);
-        assertThat(fired.path("rule").asText()).isEqualTo("Core usage dropped (high touch): save play for the CSM");
-        assertThat(fired.path("matchedFacts").path("usageTrend").path("changePct").asDouble()).isEqualTo(-60.0);
+        assertThat(fired.path("rule").asText()).isEqualTo("Core usage dropped and stayed down (high touch): save play for the CSM");
+        assertThat(fired.path("matchedFacts").path("usageTrend").path("usualWeekly").asDouble()).isEqualTo(700.0);
+        assertThat(fired.path("matchedFacts").path("usageTrend").path("earlier7Days").asLong()).isEqualTo(280);
         JsonNode play = dryRun.path("plays").get(0);
         assertThat(play.path("play").asText()).isEqualTo("save-usage-drop");
         assertThat(play.path("wouldStart").asBoolean()).isFalse();

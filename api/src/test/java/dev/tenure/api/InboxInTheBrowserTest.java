@@ -155,9 +155,9 @@ class InboxInTheBrowserTest extends ApiIntegrationTest {
         String owner = "dana.reyes@tenure.example";
         TestData northwind = TestData.account("Northwind Logistics", Segment.HIGH_TOUCH).csm(owner);
         Task usageDrop = taskAt(TestData.account("Umbrella Analytics", Segment.HIGH_TOUCH).csm(owner)
-                .usage("core", 34, 8, 120).usage("core", 7, 1, 30));
-        taskAt(TestData.account("Globex Retail", Segment.HIGH_TOUCH).csm(owner).billing(BillingEvent.PAYMENT_FAILED, 0));
-        taskAt(TestData.account("Initech Health", Segment.HIGH_TOUCH).csm(owner)
+                .usage("core", 49, 22, 120).usage("core", 21, 1, 30));
+        taskAt(TestData.account("Globex Retail", Segment.HIGH_TOUCH).csm(owner).billing(BillingEvent.PAYMENT_FAILED, 8));
+        taskAt(TestData.account("Initech Health", Segment.HIGH_TOUCH).csm(owner).ticket(TicketPriority.P1, TicketStatus.OPEN, 5)
                 .ticket(TicketPriority.P1, TicketStatus.OPEN, 3).ticket(TicketPriority.P2, TicketStatus.OPEN, 1));
         intake.accept(northwind.batch());
         post("/api/webhooks/nps", """

@@ -35,8 +35,8 @@ class RuleScenariosApiIntegrationTest extends ApiIntegrationTest {
                 - scenario: Core usage fell to %2$d a day
                   account: { id: %1$s, segment: HIGH_TOUCH, stage: VALUE, startedOn: -410d, renewalOn: +200d }
                   signals:
-                    - usage: { feature: core, from: -35d, to: -8d, daily: 100 }
-                    - usage: { feature: core, from: -7d, to: now, daily: %2$d }
+                    - usage: { feature: core, from: -49d, to: -22d, daily: 100 }
+                    - usage: { feature: core, from: -21d, to: now, daily: %2$d }
                   expect: %3$s
                 """.formatted(accountId, recentDaily, expect);
     }
@@ -73,7 +73,7 @@ class RuleScenariosApiIntegrationTest extends ApiIntegrationTest {
         assertThat(failed.path("line").asInt()).isEqualTo(7);
         assertThat(failed.path("failures").get(0).asText())
                 .startsWith("expected plays [save-usage-drop] but started [] — rules that fired: none; ")
-                .contains("changePct was -30.0");
+                .contains("sustainedChangePct was -30.0");
         assertThat(rowsAbout(id)).isZero();
     }
 
@@ -116,8 +116,8 @@ class RuleScenariosApiIntegrationTest extends ApiIntegrationTest {
                 account: { id: %s, segment: HIGH_TOUCH, stage: VALUE, startedOn: -410d, renewalOn: +200d }
                 contacts: [ { role: CHAMPION } ]
                 signals:
-                  - usage: { feature: core, from: -35d, to: -8d, daily: 100 }
-                  - usage: { feature: core, from: -7d, to: now, daily: 40 }
+                  - usage: { feature: core, from: -49d, to: -22d, daily: 100 }
+                  - usage: { feature: core, from: -21d, to: now, daily: 40 }
                   - nps: { at: -1d, score: 5, comment: "Too slow" }
                 """.formatted(id));
 
@@ -125,10 +125,13 @@ class RuleScenariosApiIntegrationTest extends ApiIntegrationTest {
         JsonNode dryRun = response.getBody();
         assertThat(dryRun.path("playsToStart").findValuesAsText("play")).containsExactlyInAnyOrder("save-usage-drop", "nps-detractor");
         JsonNode usageRule = dryRun.path("firedRules").findParents("rule").stream()
-                .filter(r -> r.path("rule").asText().equals("Core usage dropped (high touch): save play for the CSM")).findFirst().orElseThrow();
-        assertThat(usageRule.path("matchedFacts").path("usageTrend").path("changePct").asDouble()).isEqualTo(-60.0);
+                .filter(r -> r.path("rule").asText().equals("Core usage dropped and stayed down (high touch): save play for the CSM"))
+                .findFirst().orElseThrow();
+        assertThat(usageRule.path("matchedFacts").path("usageTrend").path("usualWeekly").asDouble()).isEqualTo(700.0);
+        assertThat(usageRule.path("matchedFacts").path("usageTrend").path("last7Days").asLong()).isEqualTo(280);
         assertThat(usageRule.path("matchedFacts").path("account").path("id").asText()).isEqualTo(id);
-        assertThat(dryRun.path("health").path("band").asText()).isEqualTo("AVERAGE");
+        // usage 25 x 0.55 + support 15 + billing 10 + NPS 5: 5 + a champion: 5 = 48.75: a 60% fall for three weeks is POOR.
+        assertThat(dryRun.path("health").path("band").asText()).isEqualTo("POOR");
         assertThat(dryRun.path("facts").path("lastNps").asInt()).isEqualTo(5);
         assertThat(dryRun.path("failures").isEmpty()).isTrue();
         assertThat(rowsAbout(id)).isZero();
@@ -147,8 +150,8 @@ class RuleScenariosApiIntegrationTest extends ApiIntegrationTest {
     void an_uploaded_rule_set_whose_scenario_fails_is_refused_naming_the_scenario_file_and_line_and_the_rules_stay() {
         String running = get("/api/rules").path("version").asText();
         ObjectNode files = (ObjectNode) get("/api/rules/versions/" + running).path("files");
-        String row = "Core usage dropped (high touch): save play for the CSM,HIGH_TOUCH,";
-        files.put("churn/thresholds.csv", files.path("churn/thresholds.csv").asText().replace(row + "40,", row + "65,"));
+        String row = "Core usage dropped and stayed down (high touch): save play for the CSM,HIGH_TOUCH,";
+        files.put("churn/thresholds.csv", files.path("churn/thresholds.csv").asText().replace(row + "\"35,4\",", row + "\"65,4\","));
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
 
@@ -158,10 +161,10 @@ class RuleScenariosApiIntegrationTest extends ApiIntegrationTest {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         JsonNode first = response.getBody().path("errors").get(0);
         assertThat(first.path("file").asText()).isEqualTo("tests/churn.yml");
-        assertThat(first.path("line").asInt()).isEqualTo(7);
+        assertThat(first.path("line").asInt()).isEqualTo(11);
         assertThat(first.path("message").asText()).startsWith("scenario \"A high-touch account whose core usage fell 60% "
-                + "gets a save play for its CSM\" failed: expected plays [save-usage-drop] but started []")
-                .contains("changePct <= -65", "changePct was -60.0");
+                + "for three weeks gets a save play for its CSM\" failed: expected plays [save-usage-drop] but started []")
+                .contains("sustainedChangePct <= -65", "sustainedChangePct was -60.0");
         assertThat(response.getBody().path("activeVersion").asText()).isEqualTo(running);
         assertThat(get("/api/rules").path("version").asText()).isEqualTo(running);
     }

@@ -78,7 +78,7 @@ class RuleSetApiIntegrationTest extends ApiIntegrationTest {
 
         assertThat(status.path("version").asText()).hasSize(12);
         assertThat(status.path("activation").path("origin").asText()).isIn("folder", "rollback");
-        assertThat(status.path("rules").findValuesAsText("name")).contains("An NPS detractor answered (6 or below): call them back");
+        assertThat(status.path("rules").findValuesAsText("name")).contains("An NPS detractor answered (4 or below): call them back");
         assertThat(status.path("plays").findValuesAsText("id")).contains("nps-detractor");
     }
 

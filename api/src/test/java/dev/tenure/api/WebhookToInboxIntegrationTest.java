@@ -35,19 +35,19 @@ class WebhookToInboxIntegrationTest extends ApiIntegrationTest {
                 .until(() -> get("/api/tasks?owner=" + csm + "&status=OPEN").size() == 1);
         JsonNode task = get("/api/tasks?owner=" + csm).get(0);
         assertThat(task.path("title").asText()).contains("Webhook Co").contains("NPS 3");
-        assertThat(task.path("why").path("rule").asText()).isEqualTo("An NPS detractor answered (6 or below): call them back");
+        assertThat(task.path("why").path("rule").asText()).isEqualTo("An NPS detractor answered (4 or below): call them back");
         assertThat(task.path("why").path("ruleSetVersion").asText()).hasSize(12);
         assertThat(task.path("why").path("matchedFacts").path("npsSignal").path("score").asInt()).isEqualTo(3);
     }
 
     @Test
-    void a_failed_payment_posted_to_the_webhook_is_emailed_to_the_billing_contact_within_one_second() {
+    void a_payment_failed_a_week_ago_and_posted_to_the_webhook_is_emailed_to_the_billing_contact_within_one_second() {
         TestData account = TestData.account("Card Expired", Segment.TECH_TOUCH).contact(ContactRole.BILLING);
         intake.accept(account.batch());
 
         ResponseEntity<JsonNode> response = post("/api/webhooks/billing", """
                 [{"eventId": "pay-%s", "accountId": "%s", "occurredAt": "%s", "event": "PAYMENT_FAILED", "amount": 420.00}]"""
-                .formatted(account.id(), account.id(), TestClock.now()));
+                .formatted(account.id(), account.id(), TestClock.now().minus(Duration.ofDays(8))));
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getBody().path("accepted").asInt()).isEqualTo(1);
@@ -58,7 +58,7 @@ class WebhookToInboxIntegrationTest extends ApiIntegrationTest {
                 .until(() -> get("/api/emails?accountId=" + account.id()).get(0), found -> found != null);
         assertThat(email.path("status").asText()).isEqualTo("SENT");
         assertThat(email.path("subject").asText()).isEqualTo("Action needed: a payment for Card Expired did not go through");
-        assertThat(email.path("why").path("rule").asText()).startsWith("The last payment failed");
+        assertThat(email.path("why").path("rule").asText()).startsWith("A failed payment is still not paid a week later");
         assertThat(get("/api/accounts/" + account.id() + "/timeline").toString()).contains("email.sent", "play.started");
     }
 

@@ -17,12 +17,12 @@ import static org.awaitility.Awaitility.await;
 /** For any play, step, task or email, one call says which rule started it, in which version, on which facts. */
 class WhyApiIntegrationTest extends ApiIntegrationTest {
 
-    static final String RULE = "The last payment failed: billing task and an email to the billing contact";
+    static final String RULE = "A failed payment is still not paid a week later: billing task and an email to the billing contact";
 
-    /** An account whose failed payment started a play: a task for the CSM and an email to billing. */
+    /** An account whose payment, failed 8 days ago, started a play: a task for the CSM and an email to billing. */
     TestData failedPayment(String name) {
         TestData account = TestData.account(name, Segment.LOW_TOUCH).contact(ContactRole.BILLING)
-                .billing(BillingEvent.PAYMENT_FAILED, 1);
+                .billing(BillingEvent.PAYMENT_FAILED, 8);
         intake.accept(account.batch());
         await().atMost(Duration.ofSeconds(10)).until(() -> get("/api/tasks?accountId=" + account.id()).size() == 1
                 && get("/api/emails?accountId=" + account.id()).size() == 1);
@@ -48,7 +48,7 @@ class WhyApiIntegrationTest extends ApiIntegrationTest {
         assertThat(why.path("matchedFacts").path("account").path("id").asText()).isEqualTo(account.id());
         assertThat(why.path("startedAt").asText()).isEqualTo(run.path("startedAt").asText());
         assertThat(why.path("ruleFile").path("path").asText()).isEqualTo("churn/failed-payment.drl");
-        assertThat(why.path("ruleFile").path("line").asInt()).isEqualTo(7);
+        assertThat(why.path("ruleFile").path("line").asInt()).isEqualTo(11);
         assertThat(why.path("ruleFile").path("content").asText()).contains("rule \"" + RULE + "\"");
     }
 

@@ -31,8 +31,9 @@ class EmailsKeptWithoutSmtpIntegrationTest {
 
     @Test
     void a_payment_failed_email_is_kept_with_its_rendered_subject_and_body() {
+        // Still failed 8 days later: the starter payment rule gives a failed payment a week to be fixed.
         TestData account = TestData.account("No Smtp Inc", Segment.TECH_TOUCH).contact(ContactRole.BILLING)
-                .billing(BillingEvent.PAYMENT_FAILED, 1);
+                .billing(BillingEvent.PAYMENT_FAILED, 8);
 
         intake.accept(account.batch());
 

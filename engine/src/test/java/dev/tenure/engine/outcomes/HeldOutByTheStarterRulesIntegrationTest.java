@@ -43,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * started); at one whose draw is 1,000 or more it gets the play. The start times are picked by their draw.
  * <p>
  * Each account used the core feature 100 times a day up to today, so the rules see nothing now; evaluated
- * 9 days from now, its last 7 days are empty against its baseline and the usage-drop rule fires.
+ * 20 days from now, each of its last three weeks is far below its usual week and the rule for a usage drop that
+ * stayed fires (a day before the rule for an unused core feature would).
  */
 @SpringBootTest(classes = EngineTestApplication.class)
 class HeldOutByTheStarterRulesIntegrationTest {
@@ -114,9 +115,9 @@ class HeldOutByTheStarterRulesIntegrationTest {
         return account;
     }
 
-    /** The first whole second from 9 days ahead whose draw for the save play and this account passes. */
+    /** The first whole second from 20 days ahead whose draw for the save play and this account passes. */
     private static Instant startWhereDraw(String accountId, IntPredicate draw) {
-        Instant from = TestClock.now().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(9));
+        Instant from = TestClock.now().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(20));
         return Stream.iterate(from, t -> t.plusSeconds(1))
                 .filter(t -> draw.test(HoldoutDraw.draw(SAVE_PLAY, accountId, t))).findFirst().orElseThrow();
     }

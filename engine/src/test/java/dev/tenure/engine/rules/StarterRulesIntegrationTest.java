@@ -53,22 +53,23 @@ class StarterRulesIntegrationTest {
     class UsageDrop {
 
         @Test
-        void a_high_touch_account_whose_core_usage_fell_60_percent_gets_a_save_task_for_its_csm() {
-            TestData acme = TestData.account("Acme", Segment.HIGH_TOUCH).usage("core", 35, 8, 100).usage("core", 7, 0, 40);
+        void a_high_touch_account_whose_core_usage_fell_60_percent_for_three_weeks_gets_a_save_task_for_its_csm() {
+            TestData acme = TestData.account("Acme", Segment.HIGH_TOUCH).usage("core", 49, 22, 100).usage("core", 21, 0, 40);
 
             assertThat(playsStarted(acme)).containsExactly("save-usage-drop");
 
             await().atMost(Duration.ofSeconds(10)).until(() -> !tasksOf(acme).isEmpty());
             Task task = tasksOf(acme).get(0);
             assertThat(task.owner()).isEqualTo(acme.account().csm());
-            assertThat(task.title()).isEqualTo("Core usage at Acme is down 60.0%: find out why");
-            assertThat(task.why().rule()).isEqualTo("Core usage dropped (high touch): save play for the CSM");
+            // The title quotes the last 7 days against the 28 days before (two of them already low): 280 against 490.
+            assertThat(task.title()).isEqualTo("Core usage at Acme is down 42.9%: find out why");
+            assertThat(task.why().rule()).isEqualTo("Core usage dropped and stayed down (high touch): save play for the CSM");
             assertThat(task.why().matchedFacts()).containsKeys("account", "usageTrend");
         }
 
         @Test
         void a_tech_touch_account_whose_core_usage_fell_gets_save_emails_instead_of_a_task() {
-            TestData tiny = TestData.account("Tiny Co", Segment.TECH_TOUCH).usage("core", 35, 8, 100).usage("core", 7, 0, 30);
+            TestData tiny = TestData.account("Tiny Co", Segment.TECH_TOUCH).usage("core", 49, 22, 100).usage("core", 21, 0, 30);
 
             assertThat(playsStarted(tiny)).containsExactly("save-usage-drop-tech-touch");
 
@@ -78,7 +79,7 @@ class StarterRulesIntegrationTest {
 
         @Test
         void a_30_percent_fall_is_not_enough() {
-            TestData steady = TestData.account("Steady", Segment.LOW_TOUCH).usage("core", 35, 8, 100).usage("core", 7, 0, 70);
+            TestData steady = TestData.account("Steady", Segment.LOW_TOUCH).usage("core", 49, 22, 100).usage("core", 21, 0, 70);
 
             assertThat(playsStarted(steady)).isEmpty();
         }
@@ -88,9 +89,10 @@ class StarterRulesIntegrationTest {
     class TicketEscalation {
 
         @Test
-        void two_p1_or_p2_tickets_in_14_days_start_an_escalation() {
+        void three_p1_or_p2_tickets_in_14_days_start_an_escalation() {
             TestData busy = TestData.account("Busy", Segment.LOW_TOUCH)
-                    .ticket(TicketPriority.P2, TicketStatus.OPEN, 3).ticket(TicketPriority.P1, TicketStatus.SOLVED, 10);
+                    .ticket(TicketPriority.P2, TicketStatus.OPEN, 3).ticket(TicketPriority.P1, TicketStatus.SOLVED, 10)
+                    .ticket(TicketPriority.P1, TicketStatus.OPEN, 6);
 
             assertThat(playsStarted(busy)).containsExactly("ticket-escalation");
         }
@@ -109,9 +111,9 @@ class StarterRulesIntegrationTest {
     class FailedPayment {
 
         @Test
-        void a_failed_payment_starts_a_billing_task_and_emails_the_billing_contact() {
+        void a_payment_still_failed_a_week_later_starts_a_billing_task_and_emails_the_billing_contact() {
             TestData late = TestData.account("Late Payer", Segment.LOW_TOUCH).contact(ContactRole.BILLING)
-                    .billing(BillingEvent.INVOICE_PAID, 40).billing(BillingEvent.PAYMENT_FAILED, 2);
+                    .billing(BillingEvent.INVOICE_PAID, 40).billing(BillingEvent.PAYMENT_FAILED, 8);
 
             assertThat(playsStarted(late)).containsExactly("failed-payment");
 
@@ -188,7 +190,7 @@ class StarterRulesIntegrationTest {
 
         TestData unhealthy(String name, int renewsInDays) {
             return TestData.account(name, Segment.LOW_TOUCH).renewsInDays(renewsInDays)
-                    .usage("core", 35, 8, 100).usage("core", 7, 0, 30)
+                    .usage("core", 49, 22, 100).usage("core", 21, 0, 30)
                     .ticket(TicketPriority.P1, TicketStatus.OPEN, 30).ticket(TicketPriority.P2, TicketStatus.OPEN, 40)
                     .billing(BillingEvent.PAYMENT_FAILED, 45).nps(3, 20);
         }
