@@ -109,7 +109,7 @@ class RuleSetApiIntegrationTest extends ApiIntegrationTest {
     void a_health_model_whose_weights_do_not_add_up_is_refused_at_its_line_and_a_tuned_one_scores_at_once() {
         Map<String, String> files = starterFiles();
         String health = files.get("health.yml");
-        files.put("health.yml", health.replace("    weight: 30\n", "    weight: 35\n"));
+        files.put("health.yml", health.replace("    weight: 55\n", "    weight: 60\n"));
 
         ResponseEntity<JsonNode> refused = as("dana@cs.example", "/api/rules/versions", upload(files));
 
@@ -133,8 +133,8 @@ class RuleSetApiIntegrationTest extends ApiIntegrationTest {
         TestData account = TestData.account("Tuned Health", Segment.LOW_TOUCH).usage("core", 35, 0, 100);
         intake.accept(account.batch());
         JsonNode scored = get("/api/accounts/" + account.id() + "/health").path("now");
-        // usage 100 * 0.3 + support 100 * 0.2 + billing 100 * 0.2 + sentiment 60 * 0.2 + a champion 50 * 0.1 = 87.
-        assertThat(scored.path("score").asInt()).isEqualTo(87);
+        // usage 100 * 0.55 + support 100 * 0.15 + billing 100 * 0.1 + sentiment 60 * 0.1 + a champion 50 * 0.1 = 91.
+        assertThat(scored.path("score").asInt()).isEqualTo(91);
         assertThat(scored.path("modelVersion").asText()).isEqualTo(tuned.getBody().path("version").asText());
     }
 
@@ -151,14 +151,14 @@ class RuleSetApiIntegrationTest extends ApiIntegrationTest {
     @Test
     void a_broken_upload_gets_422_with_each_error_and_the_running_rules_stay() {
         Map<String, String> files = starterFiles();
-        files.put(NPS_RULE, files.get(NPS_RULE).replace("score <= 6", "score <= "));
+        files.put(NPS_RULE, files.get(NPS_RULE).replace("score <= 4", "score <= "));
 
         ResponseEntity<JsonNode> response = as("dana@cs.example", "/api/rules/versions", upload(files));
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         JsonNode error = response.getBody().path("errors").get(0);
         assertThat(error.path("file").asText()).isEqualTo(NPS_RULE);
-        assertThat(error.path("line").asInt()).isEqualTo(10);
+        assertThat(error.path("line").asInt()).isEqualTo(13);
         assertThat(error.has("column")).isTrue();
         assertThat(error.path("message").asText()).isNotBlank();
         assertThat(response.getBody().path("activeVersion").asText()).isEqualTo(starter);
