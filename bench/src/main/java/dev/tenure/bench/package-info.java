@@ -1,2 +1,2 @@
-/** Benchmarks: the backtest replaying a million stored signals, against a baseline measured in the same run. */
+/** Benchmarks: how fast the engine replays, dispatches and ingests, and how good the starter rules' decisions are. */
 package dev.tenure.bench;
