@@ -25,7 +25,9 @@ final class DecisionTableCells {
     static double current(String text, Knob.TableCells knob) {
         String[] lines = text.split("\n", -1);
         Cells cells = locate(lines, knob);
-        return number(cells(lines[cells.lines().get(0)]).get(cells.column()), knob, cells.lines().get(0));
+        int first = cells.lines().get(0);
+        List<String> values = values(cells(strip(lines[first])).get(cells.column()), knob, first);
+        return number(values.get(Math.max(0, knob.parameter() - 1)), knob, first);
     }
 
     static String set(String text, Knob.TableCells knob, double value) {
@@ -35,8 +37,11 @@ final class DecisionTableCells {
             String line = lines[index];
             boolean cr = line.endsWith("\r");
             List<String> row = cells(cr ? line.substring(0, line.length() - 1) : line);
-            number(row.get(cells.column()), knob, index);
-            row.set(cells.column(), RuleSetEdits.number(value));
+            List<String> values = new ArrayList<>(values(row.get(cells.column()), knob, index));
+            int at = Math.max(0, knob.parameter() - 1);
+            number(values.get(at), knob, index);
+            values.set(at, RuleSetEdits.number(value));
+            row.set(cells.column(), String.join(",", values));
             lines[index] = join(row) + (cr ? "\r" : "");
         }
         return String.join("\n", lines);
@@ -91,6 +96,21 @@ final class DecisionTableCells {
                     + (unmatched.isEmpty() ? "any cell" : "a cell " + String.join(", ", unmatched)));
         }
         return new Cells(rows, matching.get(0));
+    }
+
+    /** The values of a cell ({@code 35,3} holds two), checked against the knob's parameter. */
+    private static List<String> values(String cell, Knob.TableCells knob, int line) {
+        List<String> values = List.of(cell.split(",", -1));
+        if (knob.parameter() == 0 && values.size() > 1) {
+            throw new IllegalArgumentException(knob.file() + ":" + (line + 1) + ": the cell '" + cell + "' in column '" + knob.column()
+                    + "' holds " + values.size() + " values: say which with parameter: 1 to " + values.size());
+        }
+        if (knob.parameter() > values.size()) {
+            throw new IllegalArgumentException(knob.file() + ":" + (line + 1) + ": the cell '" + cell + "' in column '" + knob.column()
+                    + "' holds " + values.size() + " value" + (values.size() == 1 ? "" : "s") + ", so it has no parameter "
+                    + knob.parameter());
+        }
+        return values;
     }
 
     private static double number(String cell, Knob.TableCells knob, int line) {

@@ -47,10 +47,12 @@ public sealed interface Knob permits Knob.TableCells, Knob.HealthNumber {
 
     /**
      * Cells of a decision table: the column whose title starts with {@code column}, in the rows that have a cell
-     * equal to one of {@code rows} (every row when empty), all set to the same value.
+     * equal to one of {@code rows} (every row when empty), all set to the same value. A cell may hold several
+     * comma-separated values ({@code $1}, {@code $2} of the column's code): {@code parameter} is which (from 1);
+     * 0 for a cell of one value.
      */
-    record TableCells(String label, int line, String file, String table, String column, List<String> rows, Range range)
-            implements Knob {
+    record TableCells(String label, int line, String file, String table, String column, int parameter, List<String> rows,
+                      Range range) implements Knob {
 
         @Override
         public double current(Map<String, String> files) {

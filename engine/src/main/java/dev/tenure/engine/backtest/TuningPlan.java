@@ -135,8 +135,8 @@ public record TuningPlan(List<Knob> knobs, Goal goal) {
                 problem(item.line(), "a threshold knob is a map: table, column, rows (optional), min, max, step");
                 return null;
             }
-            Map<String, YamlNode.Field> f = fields(item, Set.of("name", "file", "table", "column", "rows", "min", "max", "step"),
-                    "a threshold knob");
+            Map<String, YamlNode.Field> f = fields(item, Set.of("name", "file", "table", "column", "parameter", "rows", "min", "max",
+                    "step"), "a threshold knob");
             String table = text(f.get("table"), "table", item.line());
             String column = text(f.get("column"), "column", item.line());
             String path = f.containsKey("file") ? text(f.get("file"), "file", item.line()) : TABLES;
@@ -149,13 +149,21 @@ public record TuningPlan(List<Knob> knobs, Goal goal) {
                     rowsField.value().items().forEach(r -> rows.add(r.text().strip()));
                 }
             }
+            BigDecimal parameter = f.containsKey("parameter")
+                    ? number(f.get("parameter"), "parameter", item.line(), null, BigDecimal.ONE, BigDecimal.valueOf(9)) : BigDecimal.ZERO;
+            if (parameter != null && parameter.stripTrailingZeros().scale() > 0) {
+                problem(f.get("parameter").line(), "parameter: " + parameter.toPlainString() + " is not a whole number");
+                parameter = null;
+            }
             Knob.Range range = range(f, item.line());
-            if (table == null || column == null || path == null || range == null) {
+            if (table == null || column == null || path == null || range == null || parameter == null) {
                 return null;
             }
+            int which = parameter.intValue();
             String label = f.containsKey("name") ? text(f.get("name"), "name", item.line())
-                    : table + ": " + column + (rows.isEmpty() ? "" : " (" + String.join(", ", rows) + ")");
-            return new Knob.TableCells(label, item.line(), path, table, column, List.copyOf(rows), range);
+                    : table + ": " + column + (which == 0 ? "" : " (value " + which + ")")
+                    + (rows.isEmpty() ? "" : " (" + String.join(", ", rows) + ")");
+            return new Knob.TableCells(label, item.line(), path, table, column, which, List.copyOf(rows), range);
         }
 
         Knob health(YamlNode item) {

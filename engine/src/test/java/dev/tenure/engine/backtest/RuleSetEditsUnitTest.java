@@ -39,7 +39,26 @@ class RuleSetEditsUnitTest {
     }
 
     static Knob.TableCells cells(String column, List<String> rows) {
-        return new Knob.TableCells("k", 1, "churn/thresholds.csv", "Detractor answers", column, rows, RANGE);
+        return new Knob.TableCells("k", 1, "churn/thresholds.csv", "Detractor answers", column, 0, rows, RANGE);
+    }
+
+    /** A table whose cells hold two values each, $1 and $2 of its code. */
+    static final String TWO_VALUES = """
+            RuleSet,churn
+            Import,dev.tenure.engine.vocabulary.*
+            Variables,Playbook playbook
+
+            RuleTable Urgent tickets
+            NAME,CONDITION,CONDITION,ACTION
+            ,$a : Account,TicketLoad,
+            ,segment == Segment.$param,"accountId == $a.id, highPriorityOpened14d >= $1, highPriorityOpened14d > highPriorityUsual14d * $2","playbook.start(""$param"", $a);"
+            Rule name,Segment,"P1/P2 tickets opened in the last 14 days (at least), and more than this many times the usual",Play to start
+            Urgent tickets piling up (high touch): escalation task,HIGH_TOUCH,"3,2",ticket-escalation
+            Urgent tickets piling up (low touch): escalation task,LOW_TOUCH,"3,2",ticket-escalation
+            """;
+
+    static Knob.TableCells urgent(int parameter) {
+        return new Knob.TableCells("k", 1, "churn/thresholds.csv", "Urgent tickets", "P1/P2", parameter, List.of(), RANGE);
     }
 
     @Test
@@ -100,6 +119,21 @@ class RuleSetEditsUnitTest {
                 .hasMessage("churn/thresholds.csv: table 'Detractor answers' has no row with a cell TECH_TOUCH");
         assertThatThrownBy(() -> DecisionTableCells.current(TunerUnitTest.TABLE, cells("Play", List.of())))
                 .hasMessageContaining("'call-back' in column 'Play' is not a number");
+    }
+
+    @Test
+    void one_value_of_a_cell_that_holds_several_changes_and_the_cell_stays_quoted() {
+        String edited = DecisionTableCells.set(TWO_VALUES, urgent(2), 1.5);
+
+        assertThat(edited).isEqualTo(TWO_VALUES.replace("\"3,2\"", "\"3,1.5\""));
+        assertThat(DecisionTableCells.current(edited, urgent(1))).isEqualTo(3.0);
+        assertThat(DecisionTableCells.current(edited, urgent(2))).isEqualTo(1.5);
+        assertThatThrownBy(() -> DecisionTableCells.current(TWO_VALUES, urgent(0)))
+                .hasMessage("churn/thresholds.csv:10: the cell '3,2' in column 'P1/P2' holds 2 values: say which with parameter: 1 to 2");
+        assertThatThrownBy(() -> DecisionTableCells.current(TWO_VALUES, urgent(3)))
+                .hasMessage("churn/thresholds.csv:10: the cell '3,2' in column 'P1/P2' holds 2 values, so it has no parameter 3");
+        assertThat(DecisionTableCells.current(TunerUnitTest.TABLE, new Knob.TableCells("k", 1, "churn/thresholds.csv",
+                "Detractor answers", "NPS", 1, List.of(), RANGE))).as("parameter 1 of a cell of one value").isEqualTo(6.0);
     }
 
     @Test

@@ -20,6 +20,7 @@ class TuningPlanUnitTest {
                   - table: Core usage drop
                     column: Core usage fell by at least
                     rows: [HIGH_TOUCH, LOW_TOUCH]
+                    parameter: 2
                     min: 30
                     max: 70
                     step: 10
@@ -38,12 +39,13 @@ class TuningPlanUnitTest {
 
         assertThat(plan.goal()).isEqualTo(new TuningPlan.Goal(0.85, 21, 3.0));
         assertThat(plan.knobs()).extracting(Knob::label, Knob::line).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("Core usage drop: Core usage fell by at least (HIGH_TOUCH, LOW_TOUCH)", 6),
-                org.assertj.core.groups.Tuple.tuple("health usage weight", 13),
-                org.assertj.core.groups.Tuple.tuple("bottom of AVERAGE", 18));
+                org.assertj.core.groups.Tuple.tuple("Core usage drop: Core usage fell by at least (value 2) (HIGH_TOUCH, LOW_TOUCH)", 6),
+                org.assertj.core.groups.Tuple.tuple("health usage weight", 14),
+                org.assertj.core.groups.Tuple.tuple("bottom of AVERAGE", 19));
         assertThat(plan.knobs().get(0)).isInstanceOfSatisfying(Knob.TableCells.class, k -> {
             assertThat(k.file()).isEqualTo("churn/thresholds.csv");
             assertThat(k.rows()).containsExactly("HIGH_TOUCH", "LOW_TOUCH");
+            assertThat(k.parameter()).isEqualTo(2);
             assertThat(k.range().values()).containsExactly(30.0, 40.0, 50.0, 60.0, 70.0);
         });
         assertThat(plan.knobs().get(2).range().values()).hasSize(9).contains(42.5);
@@ -87,7 +89,7 @@ class TuningPlanUnitTest {
 
         assertThat(e.problems()).containsExactly(
                 "churn/tuning.yml:2: goal.minRecall: 1.5 is not between 0 and 1",
-                "churn/tuning.yml:5: a threshold knob: 'colum' is not a field here; use column, file, max, min, name, rows, step, table",
+                "churn/tuning.yml:5: a threshold knob: 'colum' is not a field here; use column, file, max, min, name, parameter, rows, step, table",
                 "churn/tuning.yml:4: column is required",
                 "churn/tuning.yml:7: max 30 is below min 70",
                 "churn/tuning.yml:13: step must be above 0",
@@ -104,12 +106,13 @@ class TuningPlanUnitTest {
     }
 
     @Test
-    void the_tuning_file_of_this_repository_fits_the_starter_rules() throws Exception {
-        java.nio.file.Path rules = java.nio.file.Path.of("..", "rules");
+    void the_tuning_file_of_this_repository_fits_its_starter_rules() throws Exception {
+        java.nio.file.Path rules = java.nio.file.Path.of(System.getProperty("tuning.rules", "../rules"));
         TuningPlan plan = TuningPlan.parse(TuningPlan.FILE, java.nio.file.Files.readString(rules.resolve(TuningPlan.FILE)));
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
+        dev.tenure.engine.rules.RuleSetFiles.read(rules).files().forEach(f -> files.put(f.path(), f.content()));
 
-        plan.check(TuningPlan.FILE, Tunings.files(new dev.tenure.engine.rules.RuleSetCompiler()
-                .compile(dev.tenure.engine.rules.RuleSetFiles.read(rules))));
+        plan.check(TuningPlan.FILE, files);
 
         assertThat(plan.knobs()).isNotEmpty();
     }
