@@ -15,9 +15,10 @@ import java.util.Map;
  * ({@code 2026-01-01}: the start of that day in the default time zone; {@code to} is excluded). The rule set
  * is the one in force, or {@code version} (any stored version), or {@code files} (path to content, as
  * under rules/), never both. {@code window}: days before a cancellation within which an alert catches it
- * (1..365, default 90).
+ * (1..365, default 90). {@code tuning}: for a tuning only, the text of a tuning file instead of the rules
+ * folder's {@code churn/tuning.yml}.
  */
-record BacktestRequest(String from, String to, String version, Map<String, String> files, Integer window) {
+record BacktestRequest(String from, String to, String version, Map<String, String> files, Integer window, String tuning) {
 
     /** A field that is wrong, and why. */
     record FieldError(String field, String message) {

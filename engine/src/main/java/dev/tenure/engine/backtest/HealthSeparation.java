@@ -32,6 +32,17 @@ public record HealthSeparation(int sliceDays, int slices, ChurnReport report, Do
 
     public static final int SLICE_DAYS = 30;
 
+    /**
+     * Whether POOR accounts cancelled at least {@code times} as often as GOOD ones (and some did): also true when
+     * no GOOD account cancelled, where the ratio cannot be told.
+     */
+    public boolean separatesBy(double times) {
+        ChurnReport.BandRow good = report.bands().get(0);
+        ChurnReport.BandRow poor = report.bands().get(2);
+        return good.accounts() > 0 && poor.accounts() > 0 && poor.cancelledRate() > 0
+                && poor.cancelledRate() >= times * good.cancelledRate();
+    }
+
     /** The starts of the whole slices of [from, to). */
     static List<Instant> sliceStarts(Instant from, Instant to) {
         List<Instant> starts = new ArrayList<>();
@@ -59,7 +70,7 @@ public record HealthSeparation(int sliceDays, int slices, ChurnReport report, Do
                 SLICE_DAYS, null, null, outcomes, judgement);
         ChurnReport.BandRow good = report.bands().get(0);
         ChurnReport.BandRow poor = report.bands().get(2);
-        Double ratio = good.accounts() == 0 || poor.accounts() == 0 || good.rate() == 0 ? null : poor.rate() / good.rate();
+        Double ratio = good.accounts() == 0 || poor.accounts() == 0 || good.cancelledRate() == 0 ? null : poor.cancelledRate() / good.cancelledRate();
         return new HealthSeparation(SLICE_DAYS, sliceStarts(from, to).size(), report, ratio);
     }
 }

@@ -92,7 +92,11 @@ final class BacktestFixture {
 
     /** The same with a window of {@code windowDays}. */
     BacktestReport replayInMemory(int workers, int windowDays) {
-        RuleSet rules = new RuleSetCompiler().compile(rules());
+        return replayInMemory(new RuleSetCompiler().compile(rules()), workers, windowDays);
+    }
+
+    /** The fixture replayed through other rules. */
+    BacktestReport replayInMemory(RuleSet rules, int workers, int windowDays) {
         List<Instant> daily = DailyTimes.between("0 0 6 * * ?", ZoneOffset.UTC, FROM, TO);
         Replay replay = new Replay(rules, rules.health(), PLACEMENT, starts(), daily, FROM, TO, workers);
         signals().stream().filter(s -> !s.occurredAt().isBefore(FROM.minus(Duration.ofDays(35)))).forEach(replay::accept);
