@@ -79,7 +79,9 @@ final class BillingHistory {
         if (account.story() != Story.PAYMENT_FAILED) {
             return Math.min(account.account().startedOn().getDayOfMonth(), LAST_BILLING_DAY);
         }
-        for (int daysAgo = 9; ; daysAgo++) {
+        // Failed, retried 3 days later and failed again, and still unpaid a week after that: what the starter
+        // payment rule acts on.
+        for (int daysAgo = 11; ; daysAgo++) {
             int day = today.minusDays(daysAgo).getDayOfMonth();
             if (day <= LAST_BILLING_DAY) {
                 return day;

@@ -69,7 +69,7 @@ final class NpsHistory {
         }
         switch (account.story()) {
             case DETRACTOR -> answers.add(answer(account, champion, today.minusDays(between(random, 2, 4)),
-                    between(random, 3, 5),
+                    between(random, 3, 4),
                     "Since the last release our weekly reports are late and nobody followed up."));
             // Old enough not to count as a fresh detractor, but it is the latest answer, so health hears it.
             case RENEWAL_RISK -> answers.add(answer(account, champion, today.minusDays(between(random, 10, 13)), 2,

@@ -24,15 +24,16 @@ final class UsageHistory {
     static final String REPORTS = "reports";
     static final String INTEGRATIONS = "integrations";
 
-    /** How much of its usual usage a dropping account still has in the last 8 days. */
+    /** How much of its usual usage a dropping account still has in the last 22 days. */
     static final double DROPPED_LEVEL = 0.4;
     /** ... and a renewal-risk account, whose health must fall below 50. */
     static final double COLLAPSED_LEVEL = 0.25;
     /**
-     * The drop covers the last 8 days, today included, so that both "last 7 days" (today back to 6 days
-     * ago, as the engine counts them, or yesterday back to 7 days ago) lie entirely inside it.
+     * The drop covers the last 22 days, today included, so that the last three complete weeks lie entirely
+     * inside it: the starter rules call a drop one that stayed for three weeks (a holiday of a week or two
+     * does not), against the usual week before them.
      */
-    static final int DROP_DAYS = 8;
+    static final int DROP_DAYS = 22;
     /** A stalled onboarding account was tried on its first days only. */
     static final int TRIAL_DAYS = 3;
     /** New accounts reach their full usage after about two weeks. */

@@ -186,7 +186,7 @@ class DemoDataUnitTest {
             String id = a.id();
             long started = ChronoUnit.DAYS.between(a.account().startedOn(), today);
             switch (a.story()) {
-                case USAGE_DROP -> assertThat(facts.changePct(id, "core", 1)).as(id).isBetween(-70.0, -50.0);
+                case USAGE_DROP -> assertThat(facts.sustainedChangePct(id, "core", 1)).as(id).isBetween(-70.0, -50.0);
                 case FIRST_VALUE -> {
                     assertThat(started).as(id).isBetween(20L, 40L);
                     assertThat(facts.week(id, "core", 0)).as(id).isGreaterThanOrEqualTo(100);

@@ -87,6 +87,20 @@ final class DemoFacts {
         return baseline > 0 ? (last7 - baseline) * 100 / baseline : 0;
     }
 
+    /**
+     * The highest of the last three weeks against the usual week (the median of the four weeks before them), in
+     * percent, as the starter usage rules judge a drop that stayed; 0 without a usual week.
+     */
+    double sustainedChangePct(String accountId, String feature, int lag) {
+        long highest = Math.max(week(accountId, feature, lag), Math.max(week(accountId, feature, lag + 7),
+                week(accountId, feature, lag + 14)));
+        long[] usual = {week(accountId, feature, lag + 21), week(accountId, feature, lag + 28),
+                week(accountId, feature, lag + 35), week(accountId, feature, lag + 42)};
+        java.util.Arrays.sort(usual);
+        double median = (usual[1] + usual[2]) / 2.0;
+        return median > 0 ? (highest - median) * 100 / median : 0;
+    }
+
     Optional<Long> daysSinceLastUse(String accountId) {
         return of(accountId, UsageSignal.class).stream().filter(u -> u.quantity() > 0).map(this::daysAgo)
                 .min(Comparator.naturalOrder());
@@ -119,10 +133,11 @@ final class DemoFacts {
     /** The shipped health model (rules/health.yml): usage 30%, support 20%, billing 20%, sentiment 20%, relationship 10%. */
     double health(String accountId, int lag) {
         double usage;
-        if (daysSinceLastUse(accountId).orElse(Long.MAX_VALUE) >= 14) {
+        // rules/health.yml: usage over the best of the last three weeks against the usual week, 0 after 21 idle days.
+        if (daysSinceLastUse(accountId).orElse(Long.MAX_VALUE) >= 21) {
             usage = 0;
         } else {
-            double change = changePct(accountId, null, lag);
+            double change = sustainedChangePct(accountId, null, lag);
             usage = change >= 0 ? 100 : 100 * Math.max(0, 1 + change / 80);
         }
         List<Ticket> open = tickets(accountId).stream().filter(Ticket::open).toList();
@@ -132,7 +147,7 @@ final class DemoFacts {
         double billing = lastFailed ? 20 : 100;
         double sentiment = sentiment(accountId);
         double relationship = (active(accountId, ContactRole.CHAMPION) ? 50 : 0) + (active(accountId, ContactRole.EXEC_SPONSOR) ? 50 : 0);
-        return 0.30 * usage + 0.20 * support + 0.20 * billing + 0.20 * sentiment + 0.10 * relationship;
+        return 0.55 * usage + 0.15 * support + 0.10 * billing + 0.10 * sentiment + 0.10 * relationship;
     }
 
     /** NPS × 10 and the satisfied share of the CSAT answers of the last 90 days, weighted 50:50; either alone; else 70. */
@@ -164,17 +179,18 @@ final class DemoFacts {
     Set<Rule> firing(String accountId, int lag, int slack) {
         Account a = account(accountId);
         Set<Rule> rules = EnumSet.noneOf(Rule.class);
-        if (changePct(accountId, CORE, lag) <= -40) {
+        if (sustainedChangePct(accountId, CORE, lag) <= -35) {
             rules.add(Rule.USAGE_DROP);
         }
-        if (tickets(accountId).stream().filter(t -> t.urgent() && t.openedDaysAgo() < 14 + slack).count() >= 2) {
+        if (tickets(accountId).stream().filter(t -> t.urgent() && t.openedDaysAgo() < 14 + slack).count() >= 3) {
             rules.add(Rule.URGENT_TICKETS);
         }
-        if (lastPayment(accountId).filter(p -> p.event() == BillingEvent.PAYMENT_FAILED && daysAgo(p) < 30 + slack)
-                .isPresent()) {
+        // Still failed a week after the (latest) failure, and not older than the 30 days a failure counts.
+        if (lastPayment(accountId).filter(p -> p.event() == BillingEvent.PAYMENT_FAILED && daysAgo(p) >= 7 - slack
+                && daysAgo(p) < 30 + slack).isPresent()) {
             rules.add(Rule.PAYMENT_FAILED);
         }
-        if (of(accountId, NpsSignal.class).stream().anyMatch(n -> n.detractor() && daysAgo(n) < 7 + slack)) {
+        if (of(accountId, NpsSignal.class).stream().anyMatch(n -> n.score() <= 4 && daysAgo(n) < 7 + slack)) {
             rules.add(Rule.DETRACTOR);
         }
         if (a.stage() == Stage.ONBOARDING && week(accountId, CORE, lag) >= 50) {
