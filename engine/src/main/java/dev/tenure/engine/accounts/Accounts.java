@@ -11,6 +11,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -19,7 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The account store. */
+/** The account store; an account's stage changes only through {@link #changeStage}, which keeps its history. */
 @Repository
 public class Accounts {
 
@@ -28,24 +29,40 @@ public class Accounts {
     private static final RowMapper<Account> ROW = Accounts::account;
 
     private final JdbcClient jdbc;
+    private final AccountHistory history;
+    private final Clock clock;
 
-    public Accounts(JdbcClient jdbc) {
+    public Accounts(JdbcClient jdbc, AccountHistory history, Clock clock) {
         this.jdbc = jdbc;
+        this.history = history;
+        this.clock = clock;
     }
 
-    /** Inserts or replaces an account; the stage is kept once set, since rules move it. */
+    /** Inserts or replaces an account sent by a source, as of now; see {@link #upsert(Account, Instant, ChangeCause)}. */
     public void upsert(Account a, Instant now) {
-        jdbc.sql("""
+        upsert(a, now, ChangeCause.source("account " + a.id()));
+    }
+
+    /**
+     * Inserts or replaces an account; the stage is kept once set, since rules move it. A new account's
+     * stage is the first row of its stage history.
+     */
+    public void upsert(Account a, Instant now, ChangeCause cause) {
+        boolean inserted = jdbc.sql("""
                         INSERT INTO account (id, name, segment, stage, csm, arr, plan, started_on, renewal_on, timezone,
                                              created_at, updated_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, segment = EXCLUDED.segment,
                             csm = EXCLUDED.csm, arr = EXCLUDED.arr, plan = EXCLUDED.plan,
                             started_on = EXCLUDED.started_on, renewal_on = EXCLUDED.renewal_on,
-                            timezone = EXCLUDED.timezone, updated_at = EXCLUDED.updated_at""")
+                            timezone = EXCLUDED.timezone, updated_at = EXCLUDED.updated_at
+                        RETURNING xmax = 0""")
                 .params(a.id(), a.name(), a.segment().name(), a.stage().name(), a.csm(), a.arr(), a.plan(),
                         date(a.startedOn()), date(a.renewalOn()), a.timezone(), Timestamp.from(now), Timestamp.from(now))
-                .update();
+                .query(Boolean.class).single();
+        if (inserted) {
+            history.recordStageChange(a.id(), null, a.stage(), now, now, cause);
+        }
     }
 
     public Optional<Account> find(String id) {
@@ -90,8 +107,27 @@ public class Accounts {
                 .param(ids.toArray(String[]::new)).query(String.class).list());
     }
 
-    public void moveStage(String id, Stage stage, Instant now) {
-        jdbc.sql("UPDATE account SET stage = ?, updated_at = ? WHERE id = ?").params(stage.name(), Timestamp.from(now), id).update();
+    /**
+     * The one way an account's stage changes (a rule, a source, the lifecycle): in the caller's transaction,
+     * kept as dated history with the cause and put on the account's timeline. {@code at} is when it happened
+     * (never later than now). False, and nothing recorded, when the account is already in that stage or
+     * does not exist.
+     */
+    public boolean changeStage(String accountId, Stage stage, Instant at, ChangeCause cause) {
+        Instant now = clock.instant();
+        Instant happened = at == null || at.isAfter(now) ? now : at;
+        // The old stage read under the row's lock, so two changes at once each record what they really changed.
+        List<String> before = jdbc.sql("""
+                        UPDATE account a SET stage = ?, updated_at = ?
+                        FROM (SELECT id, stage FROM account WHERE id = ? FOR NO KEY UPDATE) old
+                        WHERE a.id = old.id AND old.stage <> ?
+                        RETURNING old.stage""")
+                .params(stage.name(), Timestamp.from(now), accountId, stage.name()).query(String.class).list();
+        if (before.isEmpty()) {
+            return false;
+        }
+        history.recordStageChange(accountId, Stage.valueOf(before.get(0)), stage, happened, now, cause);
+        return true;
     }
 
     /** Reads an account from a row with {@link #COLUMNS}. */

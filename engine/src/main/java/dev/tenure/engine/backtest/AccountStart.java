@@ -1,5 +1,6 @@
 package dev.tenure.engine.backtest;
 
+import dev.tenure.engine.accounts.StageChange;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.Contact;
 import dev.tenure.engine.vocabulary.Milestone;
@@ -7,13 +8,14 @@ import dev.tenure.engine.vocabulary.Milestone;
 import java.util.List;
 
 /**
- * An account as a replay starts it: its record and contacts, the milestones it had reached and the plays
- * it had run before the replayed period, and its last health score then (-1 if none).
+ * An account as a replay starts it: its record and contacts as they were, the milestones it had reached and
+ * the plays it had run before the replayed period, its last health score then (-1 if none), and the stage
+ * changes its sources made during the period (oldest first), which the replay applies at their moments.
  */
 record AccountStart(Account account, List<Contact> contacts, List<Milestone> milestones, List<ReplayedRun> runs,
-                    int lastHealth) {
+                    int lastHealth, List<StageChange> stageChanges) {
 
     static AccountStart fresh(Account account, List<Contact> contacts) {
-        return new AccountStart(account, contacts, List.of(), List.of(), -1);
+        return new AccountStart(account, contacts, List.of(), List.of(), -1, List.of());
     }
 }

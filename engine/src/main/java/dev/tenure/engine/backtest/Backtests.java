@@ -1,10 +1,12 @@
 package dev.tenure.engine.backtest;
 
 import dev.tenure.engine.EngineProperties;
+import dev.tenure.engine.accounts.AccountHistory;
 import dev.tenure.engine.calendar.Span;
 import dev.tenure.engine.plays.SendWindowProperties;
 import dev.tenure.engine.plays.StepPlacement;
 import dev.tenure.engine.rules.RuleSet;
+import dev.tenure.engine.vocabulary.ContactSignal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -15,6 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -30,15 +34,17 @@ public class Backtests {
 
     private final StoredSignals signals;
     private final AccountStarts starts;
+    private final AccountHistory history;
     private final EngineProperties engine;
     private final BacktestProperties settings;
     private final StepPlacement placement;
     private final TransactionTemplate snapshot;
 
-    Backtests(StoredSignals signals, AccountStarts starts, EngineProperties engine,
+    Backtests(StoredSignals signals, AccountStarts starts, AccountHistory history, EngineProperties engine,
               BacktestProperties settings, SendWindowProperties sendWindow, PlatformTransactionManager transactions) {
         this.signals = signals;
         this.starts = starts;
+        this.history = history;
         this.engine = engine;
         this.settings = settings;
         this.placement = new StepPlacement(engine.defaultTimezone(), sendWindow.hours());
@@ -56,7 +62,7 @@ public class Backtests {
         long started = System.nanoTime();
         int[] accounts = new int[1];
         ReplayTally tally = snapshot.execute(tx -> {
-            List<AccountStart> seeds = starts.asOf(from);
+            List<AccountStart> seeds = starts.asOf(from, to);
             accounts[0] = seeds.size();
             return replay(candidate, seeds, from, to, daily, progress);
         });
@@ -75,13 +81,20 @@ public class Backtests {
                 candidate.version(), from, to, total, seeds.size(), daily.size());
         ProgressReport report = new ProgressReport(progress, total, settings.progressInterval());
         Replay replay = new Replay(candidate, candidate.health(), placement, seeds, daily, from, to, settings.workerCount());
+        Instant historyFrom = Span.of(settings.history()).before(from, ZoneOffset.UTC);
+        // Contact changes are replayed among the signals, each at its moment, as the events they were live.
+        Deque<ContactSignal> contactChanges = new ArrayDeque<>(history.contactChanges(historyFrom, to));
         try {
-            signals.stream(Span.of(settings.history()).before(from, ZoneOffset.UTC), to, signal -> {
+            signals.stream(historyFrom, to, signal -> {
+                while (!contactChanges.isEmpty() && !contactChanges.peek().occurredAt().isAfter(signal.occurredAt())) {
+                    replay.accept(contactChanges.poll());
+                }
                 replay.accept(signal);
                 if (!signal.occurredAt().isBefore(from)) {
                     report.replayedOne();
                 }
             });
+            contactChanges.forEach(replay::accept);
         } catch (RuntimeException | Error e) {
             replay.abandon();
             throw e;

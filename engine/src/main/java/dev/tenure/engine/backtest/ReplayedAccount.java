@@ -1,5 +1,6 @@
 package dev.tenure.engine.backtest;
 
+import dev.tenure.engine.accounts.StageChange;
 import dev.tenure.engine.facts.FactSet;
 import dev.tenure.engine.facts.SignalHistory;
 import dev.tenure.engine.health.HealthModel;
@@ -15,7 +16,9 @@ import dev.tenure.engine.vocabulary.PlayRun;
 import dev.tenure.engine.vocabulary.Signal;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -29,6 +32,8 @@ final class ReplayedAccount {
     private final List<Contact> contacts;
     private final List<Milestone> milestones;
     private final List<ReplayedRun> runs;
+    /** The stage changes its sources made, applied when the replay reaches them. */
+    private final Deque<StageChange> stageChanges;
     private final StepPlacement placement;
     private Account account;
     private int lastHealth;
@@ -41,6 +46,7 @@ final class ReplayedAccount {
         this.milestones = new ArrayList<>(start.milestones());
         this.runs = new ArrayList<>(start.runs());
         this.lastHealth = start.lastHealth();
+        this.stageChanges = new ArrayDeque<>(start.stageChanges());
     }
 
     String id() {
@@ -54,6 +60,10 @@ final class ReplayedAccount {
 
     /** Evaluates the account at {@code now}, as the live engine would, and carries out the decisions in memory. */
     void evaluate(RuleSet rules, HealthModel healthModel, List<Signal> arrived, Instant now, ReplayTally tally) {
+        while (!stageChanges.isEmpty() && !stageChanges.peek().occurredAt().isAfter(now)) {
+            account = account.withStage(stageChanges.poll().to());
+        }
+        // Contacts as they were at this moment: the history applies the contact changes replayed so far.
         FactSet facts = history.factsAsOf(account, contacts, milestones, runFacts(now), now);
         HealthScore health = healthModel.score(facts, lastHealth, now);
         lastHealth = health.score();
@@ -61,7 +71,7 @@ final class ReplayedAccount {
         tally.evaluated();
         for (Decision decision : rules.replay(facts, health, arrived, now).decisions()) {
             if (decision instanceof Decision.StartPlay start) {
-                start(rules, start, now, tally);
+                start(rules, start, facts.contacts(), now, tally);
             } else if (decision instanceof Decision.RecordMilestone m) {
                 if (milestones.stream().noneMatch(reached -> reached.type() == m.milestone())) {
                     milestones.add(new Milestone(account.id(), m.milestone(), now));
@@ -77,7 +87,7 @@ final class ReplayedAccount {
         return lastEvaluated == null || lastEvaluated.isBefore(moment);
     }
 
-    private void start(RuleSet rules, Decision.StartPlay start, Instant now, ReplayTally tally) {
+    private void start(RuleSet rules, Decision.StartPlay start, List<Contact> contacts, Instant now, ReplayTally tally) {
         PlayDefinition play = rules.play(start.play()).orElseThrow(() -> new IllegalStateException(
                 "rule \"" + start.why().rule() + "\" starts unknown play " + start.play()));
         if (runs.stream().anyMatch(run -> run.blocks(play, now, placement.zoneOf(account)))) {

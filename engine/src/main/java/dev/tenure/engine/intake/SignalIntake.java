@@ -1,6 +1,8 @@
 package dev.tenure.engine.intake;
 
 import dev.tenure.engine.accounts.Accounts;
+import dev.tenure.engine.accounts.ChangeCause;
+import dev.tenure.engine.accounts.ContactUpdate;
 import dev.tenure.engine.accounts.Contacts;
 import dev.tenure.engine.plays.StartedRun;
 import dev.tenure.engine.rules.AccountEvaluator;
@@ -81,7 +83,8 @@ public class SignalIntake implements Intake {
     public IntakeResult store(Batch batch) {
         return transaction.execute(tx -> {
             Instant receivedAt = receivedNow();
-            List<Signal> all = storeAccountsAndContacts(batch, receivedAt);
+            // The contacts' changes are found again by the evaluation, as recorded since the account was queued.
+            List<Signal> all = storeAccountsAndContacts(batch, receivedAt, new ArrayList<>());
             int stored = signals.storeCounting(all, receivedAt);
             // Every account the batch names: one whose signals were all duplicates is evaluated once more, harmlessly.
             queue.add(touched(batch, all), receivedAt);
@@ -136,18 +139,28 @@ public class SignalIntake implements Intake {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** Checks and stores a batch; returns the new signals and every account the batch touched. */
+    /**
+     * Checks and stores a batch; returns the new signals, with the changes its contacts made (which rules see
+     * as events too), and every account the batch touched.
+     */
     private Stored storeIn(Batch batch, Instant receivedAt) {
-        List<Signal> stored = signals.store(storeAccountsAndContacts(batch, receivedAt), receivedAt);
+        List<Signal> changes = new ArrayList<>();
+        List<Signal> stored = new ArrayList<>(signals.store(storeAccountsAndContacts(batch, receivedAt, changes), receivedAt));
         int accepted = batch.accounts().size() + batch.contacts().size() + stored.size();
-        return new Stored(stored, touched(batch, stored), accepted, batch.signals().size() - stored.size());
+        int duplicates = batch.signals().size() - stored.size();
+        stored.addAll(changes);
+        return new Stored(stored, touched(batch, stored), accepted, duplicates);
     }
 
-    /** Checks that every record names a known account, stores the accounts and contacts; returns the signals. */
-    private List<Signal> storeAccountsAndContacts(Batch batch, Instant now) {
+    /**
+     * Checks that every record names a known account, stores the accounts and contacts (adding what changed
+     * about the contacts to {@code changes}); returns the signals.
+     */
+    private List<Signal> storeAccountsAndContacts(Batch batch, Instant now, List<Signal> changes) {
         checkRecords(batch);
-        batch.accounts().forEach(a -> accounts.upsert(a.value(), now));
-        batch.contacts().forEach(c -> contacts.upsert(c.value()));
+        batch.accounts().forEach(a -> accounts.upsert(a.value(), now, ChangeCause.source(a.label())));
+        changes.addAll(contacts.upsertAll(batch.contacts().stream()
+                .map(c -> new ContactUpdate(c.value(), c.at(), ChangeCause.source(c.label()))).toList(), now));
         return batch.signals().stream().map(Labeled::value).toList();
     }
 

@@ -1,6 +1,7 @@
 package dev.tenure.engine.rules;
 
 import dev.tenure.engine.accounts.Accounts;
+import dev.tenure.engine.accounts.ChangeCause;
 import dev.tenure.engine.accounts.Milestones;
 import dev.tenure.engine.facts.FactSet;
 import dev.tenure.engine.facts.FactSets;
@@ -137,9 +138,7 @@ public class AccountEvaluator {
                             "Milestone " + m.milestone() + " reached (rule \"" + m.why().rule() + "\")", null));
                 }
             } else if (d instanceof Decision.MoveStage m) {
-                accounts.moveStage(accountId, m.stage(), now);
-                timeline.record(new TimelineEntry(accountId, now, "stage",
-                        "Stage moved from " + account.stage() + " to " + m.stage() + " (rule \"" + m.why().rule() + "\")", null));
+                accounts.changeStage(accountId, m.stage(), now, ChangeCause.rule(m.why().rule()));
             }
         }
         return starts;
