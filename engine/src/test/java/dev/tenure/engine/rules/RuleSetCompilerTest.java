@@ -32,8 +32,10 @@ class RuleSetCompilerTest {
     void the_starter_rule_pack_compiles() {
         RuleSet ruleSet = compiler.compile(RuleSetFiles.read(Path.of("../rules")));
 
-        assertThat(ruleSet.ruleNames()).hasSize(13);
-        assertThat(ruleSet.plays()).containsKeys("save-usage-drop", "failed-payment", "qbr", "renewal-cadence", "renewal-risk");
+        assertThat(ruleSet.ruleNames()).hasSize(14)
+                .contains("The champion became inactive and no other champion is left: find a new one");
+        assertThat(ruleSet.plays()).containsKeys("save-usage-drop", "failed-payment", "qbr", "renewal-cadence", "renewal-risk",
+                "champion-left");
         assertThat(ruleSet.plays().get("qbr").cadence().describe()).isEqualTo("every 90d from start");
         assertThat(ruleSet.version()).hasSize(12);
     }
