@@ -76,8 +76,10 @@ public class Contacts {
             }
             Contact after = new Contact(sent.accountId(), sent.email(), sent.name(), sent.role(), sent.timezone(), sent.active(),
                     before.unsubscribed() || sent.unsubscribed());
-            update(after);
-            changes.addAll(differences(before, after, at, u.changedAt() != null, u.cause()));
+            if (!after.equals(before)) {
+                update(after);
+                changes.addAll(differences(before, after, at, u.changedAt() != null, u.cause()));
+            }
             current.put(key, after);
         }
         return history.recordContactChanges(changes, now);
