@@ -61,16 +61,17 @@ final class ChunkedIntake {
         this.writerCount = writerCount;
     }
 
-    private record Pending(int line, String text, String label, Object record) {
+    /** One line of the file: usually one record, two for a solved ticket of a one-row-per-ticket export. */
+    private record Pending(int line, String text, String label, List<Object> records) {
     }
 
     /** What storing one chunk came to: the engine's counts and the records it refused, as dead letters. */
     private record Stored(IntakeResult result, List<DeadLetter> refused) {
     }
 
-    void add(int line, String text, String label, Object record) {
+    void add(int line, String text, String label, List<Object> lineRecords) {
         records++;
-        pending.add(new Pending(line, text, label, record));
+        pending.add(new Pending(line, text, label, lineRecords));
         if (pending.size() >= chunkSize) {
             flush();
         }
@@ -206,7 +207,7 @@ final class ChunkedIntake {
 
     private static Batch batchOf(List<Pending> records) {
         Batch.Builder batch = new Batch.Builder();
-        records.forEach(r -> batch.add(r.label(), r.record()));
+        records.forEach(r -> r.records().forEach(record -> batch.add(r.label(), record)));
         return batch.build();
     }
 

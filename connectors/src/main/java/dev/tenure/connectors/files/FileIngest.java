@@ -88,7 +88,7 @@ class FileIngest {
         String label = fileName + " line " + line.line();
         Mapping mapping = mapper.map(kind, label, names.apply(line.record()), ChunkedIntake.SOURCE);
         if (mapping.valid()) {
-            chunks.add(line.line(), line.text(), label, mapping.record());
+            chunks.add(line.line(), line.text(), label, mapping.records());
         } else {
             chunks.reject(line.line(), line.text(), mapping.errors());
         }
