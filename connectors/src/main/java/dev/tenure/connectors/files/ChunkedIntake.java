@@ -50,6 +50,7 @@ final class ChunkedIntake {
     private int deadLettered;
     private int accountsEvaluated;
     private int playsStarted;
+    private java.time.Instant oldestSignal;
 
     ChunkedIntake(Intake intake, DeadLetters deadLetters, String fileName, int chunkSize, ExecutorService writers,
                   int writerCount) {
@@ -71,6 +72,12 @@ final class ChunkedIntake {
 
     void add(int line, String text, String label, List<Object> lineRecords) {
         records++;
+        for (Object record : lineRecords) {
+            if (record instanceof dev.tenure.engine.vocabulary.Signal s
+                    && (oldestSignal == null || s.occurredAt().isBefore(oldestSignal))) {
+                oldestSignal = s.occurredAt();
+            }
+        }
         pending.add(new Pending(line, text, label, lineRecords));
         if (pending.size() >= chunkSize) {
             flush();
@@ -221,6 +228,11 @@ final class ChunkedIntake {
     /** "field: message; field: message": the line is already named by the dead letter itself. */
     static String reason(List<RecordError> errors) {
         return errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+    }
+
+    /** When the oldest signal handed to the engine happened, or null without any. */
+    java.time.Instant oldestSignal() {
+        return oldestSignal;
     }
 
     FileReport report(RecordKind kind) {

@@ -28,7 +28,7 @@ import java.util.function.UnaryOperator;
  * next import widens it rather than queueing another.
  */
 @Component
-public class HealthBackfills {
+public class HealthBackfills implements ImportedHistory {
 
     private static final Logger log = LoggerFactory.getLogger(HealthBackfills.class);
     private static final int KEPT = 20;
@@ -106,6 +106,12 @@ public class HealthBackfills {
             }
         }
         return Optional.of(start(from, to, AFTER_IMPORT + what));
+    }
+
+    @Override
+    public void stored(Instant oldest, String what) {
+        afterImport(oldest, what).ifPresent(job -> log.info("Health backfill {} ({} to {}) queued {}", job.id(), job.from(),
+                job.to(), job.reason()));
     }
 
     public synchronized Optional<HealthBackfillJob> find(String id) {
