@@ -140,6 +140,11 @@ public class HealthBackfill {
             Instant usageFrom = Span.of(backtest.history()).before(start, ZoneOffset.UTC);
             jdbc.query(SIGNALS, rs -> {
                 Signal signal = payloads.read(rs);
+                if (signal.occurredAt() == null || signal.accountId() == null) {
+                    // Not one the intake stored (it checks both): it cannot be placed in anyone's history.
+                    tally.unplaced++;
+                    return;
+                }
                 tally.reached(signal.occurredAt(), scored.values());
                 Scored account = scored.get(signal.accountId());
                 if (account != null) {
@@ -148,6 +153,10 @@ public class HealthBackfill {
                 tally.signals++;
             }, Timestamp.from(end), Timestamp.from(usageFrom), Timestamp.from(usageFrom), Timestamp.from(end));
             tally.reached(end, scored.values());
+        }
+        if (tally.unplaced > 0) {
+            log.warn("Health backfill {} to {}: {} stored signals without a time or an account were left out", from, to,
+                    tally.unplaced);
         }
         return new HealthBackfillReport(from, to, times.isEmpty() ? null : times.get(0),
                 times.isEmpty() ? null : times.get(times.size() - 1), times.size(), tally.accounts.size(), tally.written,
@@ -171,6 +180,7 @@ public class HealthBackfill {
         int written;
         int liveKept;
         long signals;
+        long unplaced;
 
         Tally(List<Instant> times, ZoneId zone, HealthModel model, Map<String, Integer> live, Progress progress) {
             this.times = times;

@@ -82,6 +82,9 @@ class HealthBackfillIntegrationTest {
                         WHERE account_id = ANY(?) AND origin = 'BACKFILL'""")
                 .param(ids.toArray(String[]::new)).query(Integer.class).list()).containsExactly(6);
 
+        // the account's trend: a score for each of the last 90 days
+        assertThat(reports.account(ids.get(0), TestClock.now()).orElseThrow().history()).hasSizeGreaterThanOrEqualTo(90);
+
         Map<String, Object> before = summary(ids);
         HealthBackfillReport again = backfill.run(today.minusDays(120), today.plusDays(1), rules.get().health(),
                 HealthBackfill.Progress.NONE);
