@@ -164,6 +164,12 @@ public class RecordMapper {
         } else if (openedAt != null && solvedAt != null && solvedAt.isBefore(openedAt)) {
             f.refuse("solvedAt", "'" + solvedAt + "' is before openedAt '" + openedAt + "'");
         }
+        // The event ids are made of both: said here, of the fields the row has, rather than of an eventId it lacks.
+        if (accountId != null && ticketId != null
+                && (accountId + ":" + ticketId + ":opened").length() > RecordBounds.ID_LENGTH) {
+            f.refuse("ticketId", "with accountId, longer than the " + RecordBounds.ID_LENGTH
+                    + " characters an event id may have");
+        }
         if (!f.errors().isEmpty()) {
             return Mapping.invalid(f.errors());
         }

@@ -221,6 +221,9 @@ class RecordMapperUnitTest {
         assertThat(openButSolved.errors()).extracting(RecordError::field, RecordError::message)
                 .containsExactly(tuple("solvedAt", "set, but status 'OPEN' says the ticket is not solved"));
         assertThat(solvedFirst.errors()).extracting(RecordError::field).containsExactly("solvedAt");
+        Mapping tooLong = map(RecordKind.TICKETS, """
+                {"accountId":"acme","ticketId":"%s","openedAt":"2026-11-01","priority":"P2"}""".formatted("T".repeat(195)));
+        assertThat(tooLong.errors()).extracting(RecordError::field).containsExactly("ticketId");
         assertThat(noOpened.errors()).extracting(RecordError::record, RecordError::field, RecordError::message)
                 .containsExactly(tuple("rec", "openedAt", "missing"));
     }
