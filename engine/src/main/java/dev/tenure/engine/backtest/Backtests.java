@@ -2,6 +2,7 @@ package dev.tenure.engine.backtest;
 
 import dev.tenure.engine.EngineProperties;
 import dev.tenure.engine.calendar.Span;
+import dev.tenure.engine.health.ChurnReportProperties;
 import dev.tenure.engine.plays.SendWindowProperties;
 import dev.tenure.engine.plays.StepPlacement;
 import dev.tenure.engine.rules.RuleSet;
@@ -34,9 +35,11 @@ public class Backtests {
     private final BacktestProperties settings;
     private final StepPlacement placement;
     private final TransactionTemplate snapshot;
+    private final ChurnReportProperties judgement;
 
-    Backtests(StoredSignals signals, AccountStarts starts, EngineProperties engine,
-              BacktestProperties settings, SendWindowProperties sendWindow, PlatformTransactionManager transactions) {
+    Backtests(StoredSignals signals, AccountStarts starts, EngineProperties engine, BacktestProperties settings,
+              SendWindowProperties sendWindow, PlatformTransactionManager transactions, ChurnReportProperties judgement) {
+        this.judgement = judgement;
         this.signals = signals;
         this.starts = starts;
         this.engine = engine;
@@ -47,8 +50,17 @@ public class Backtests {
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
-    /** Replays [from, to); the 35 days before {@code from} (tenure.backtest.history) are read as history only. */
+    /** Replays [from, to) with the default window ({@value BacktestReport#DEFAULT_WINDOW_DAYS} days). */
     public BacktestReport run(RuleSet candidate, Instant from, Instant to, BacktestProgress progress) {
+        return run(candidate, from, to, BacktestReport.DEFAULT_WINDOW_DAYS, progress);
+    }
+
+    /**
+     * Replays [from, to); the 35 days before {@code from} (tenure.backtest.history) are read as history only.
+     * An alert catches a cancellation when it came at most {@code windowDays} (1..365) before it.
+     */
+    public BacktestReport run(RuleSet candidate, Instant from, Instant to, int windowDays, BacktestProgress progress) {
+        BacktestReport.checkWindow(windowDays);
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("to: " + to + " is not after from (" + from + ")");
         }
@@ -61,7 +73,7 @@ public class Backtests {
             return replay(candidate, seeds, from, to, daily, progress);
         });
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        BacktestReport report = BacktestReport.of(candidate, from, to, accounts[0], tally, took);
+        BacktestReport report = BacktestReport.of(candidate, from, to, windowDays, accounts[0], tally, took, judgement);
         log.info("Backtest of rule set {} from {} to {}: {} signals replayed in {} s ({} signals/s), {} evaluations, {} cancellations",
                 candidate.version(), from, to, report.signalsReplayed(), took.toMillis() / 1000.0, report.signalsPerSecond(),
                 report.evaluations(), report.cancellations().size());
