@@ -17,14 +17,15 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Backtests over REST, with the starter rules, over February 2012 (no other test stores signals then):
- * X's payment failed and it cancelled 20 days later, Y's failed and was paid, Z cancelled unwarned.
+ * Backtests over REST, with the starter rules, over February 2012, 2013 or 2014 (no other test stores signals
+ * then): X's payment failed and it cancelled 20 days later, Y's failed and was paid, Z cancelled unwarned.
  */
 class BacktestApiIntegrationTest extends ApiIntegrationTest {
 
@@ -36,17 +37,22 @@ class BacktestApiIntegrationTest extends ApiIntegrationTest {
     final String z = "z-" + suffix;
 
     void storeFebruary2012() {
+        storeFebruary(2012);
+    }
+
+    /** The same story in February of another year, so each test scores its own accounts. */
+    void storeFebruary(int year) {
         Batch.Builder batch = new Batch.Builder();
         for (String id : new String[]{x, y, z}) {
             batch.add("account " + id, new Account(id, id, Segment.LOW_TOUCH, Stage.VALUE, "csm@" + id + ".test",
                             BigDecimal.TEN, "growth", LocalDate.of(2011, 1, 1), null, "UTC"))
                     .add("contact " + id, new Contact(id, "billing@" + id + ".test", "Bo", ContactRole.BILLING, null, true, false));
         }
-        batch.add("x failed", billing(x, "2012-02-01", BillingEvent.PAYMENT_FAILED))
-                .add("x cancelled", billing(x, "2012-02-21", BillingEvent.SUBSCRIPTION_CANCELLED))
-                .add("y failed", billing(y, "2012-02-10", BillingEvent.PAYMENT_FAILED))
-                .add("y paid", billing(y, "2012-02-12", BillingEvent.INVOICE_PAID))
-                .add("z cancelled", billing(z, "2012-02-15", BillingEvent.SUBSCRIPTION_CANCELLED));
+        batch.add("x failed", billing(x, year + "-02-01", BillingEvent.PAYMENT_FAILED))
+                .add("x cancelled", billing(x, year + "-02-21", BillingEvent.SUBSCRIPTION_CANCELLED))
+                .add("y failed", billing(y, year + "-02-10", BillingEvent.PAYMENT_FAILED))
+                .add("y paid", billing(y, year + "-02-12", BillingEvent.INVOICE_PAID))
+                .add("z cancelled", billing(z, year + "-02-15", BillingEvent.SUBSCRIPTION_CANCELLED));
         intake.accept(batch.build());
     }
 
@@ -82,6 +88,61 @@ class BacktestApiIntegrationTest extends ApiIntegrationTest {
         assertThat(payment.path("accounts").findValuesAsText("accountId")).containsExactly(x, y);
         assertThat(report.path("cancellations").findValuesAsText("accountId")).as("in time order").containsExactly(z, x);
         assertThat(get("/api/backtests").findValuesAsText("id")).contains(id);
+    }
+
+    @Test
+    void every_alert_of_a_finished_backtest_is_a_row_of_its_csv_with_its_lead_and_whether_it_caught() {
+        storeFebruary(2013);
+        String id = finished(post("/api/backtests", "{\"from\": \"2013-01-01\", \"to\": \"2013-03-01\", \"window\": 30}"));
+        JsonNode report = get("/api/backtests/" + id).path("report");
+        assertThat(report.path("windowDays").asInt()).isEqualTo(30);
+        assertThat(report.path("alertsCsv").asText()).isEqualTo("/api/backtests/" + id + "/alerts.csv");
+
+        ResponseEntity<String> csv = http.getForEntity("/api/backtests/" + id + "/alerts.csv", String.class);
+
+        assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+        assertThat(csv.getHeaders().getContentDisposition().getFilename()).isEqualTo("backtest-" + id + "-alerts.csv");
+        List<String> lines = csv.getBody().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("account_id,rule,play,file,churn_rule,alerted_at,cancelled_at,lead_days,caught");
+        assertThat(lines).hasSize(report.path("alerts").asInt() + 1);
+        assertThat(lines).contains(
+                x + "," + FAILED_PAYMENT + ",failed-payment,churn/failed-payment.drl,true,2013-02-01T09:00:00Z,2013-02-21T09:00:00Z,20.0,true",
+                y + "," + FAILED_PAYMENT + ",failed-payment,churn/failed-payment.drl,true,2013-02-10T09:00:00Z,,,false");
+    }
+
+    @Test
+    void an_alert_earlier_than_the_window_before_the_cancellation_does_not_catch_it() {
+        storeFebruary(2014);
+        String id = finished(post("/api/backtests", "{\"from\": \"2014-01-01\", \"to\": \"2014-03-01\", \"window\": 19}"));
+
+        JsonNode churn = get("/api/backtests/" + id).path("report").path("churnRules");
+
+        assertThat(churn.path("caughtAccounts").asInt()).as("X's alert came 20 days ahead").isZero();
+        assertThat(churn.path("alertedAccounts").asInt()).isEqualTo(2);
+        assertThat(churn.path("recall").asDouble()).isZero();
+        assertThat(churn.path("alertsPerHealthyAccountMonth").isNumber()).isTrue();
+    }
+
+    @Test
+    void a_window_outside_one_to_365_days_is_refused_naming_the_field() {
+        assertThat(fieldOf(post("/api/backtests", "{\"from\": \"2012-01-01\", \"to\": \"2012-03-01\", \"window\": 0}")))
+                .isEqualTo("window");
+        assertThat(fieldOf(post("/api/backtests", "{\"from\": \"2012-01-01\", \"to\": \"2012-03-01\", \"window\": 400}")))
+                .isEqualTo("window");
+    }
+
+    @Test
+    void the_alerts_of_an_unknown_backtest_are_not_found() {
+        assertThat(http.getForEntity("/api/backtests/nope/alerts.csv", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    String finished(ResponseEntity<JsonNode> started) {
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        String id = started.getBody().path("id").asText();
+        await().atMost(Duration.ofSeconds(60)).until(() -> !get("/api/backtests/" + id).path("status").asText().equals("RUNNING"));
+        assertThat(get("/api/backtests/" + id).path("status").asText()).isEqualTo("DONE");
+        return id;
     }
 
     @Test

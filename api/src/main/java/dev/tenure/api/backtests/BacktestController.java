@@ -2,9 +2,14 @@ package dev.tenure.api.backtests;
 
 import dev.tenure.api.errors.NotFoundException;
 import dev.tenure.engine.EngineProperties;
+import dev.tenure.engine.backtest.BacktestReport;
 import dev.tenure.engine.backtest.CandidateRuleSets;
+import dev.tenure.engine.backtest.InvalidTuningException;
+import dev.tenure.engine.backtest.TuningPlan;
+import dev.tenure.engine.backtest.Tunings;
 import dev.tenure.engine.rules.InvalidRuleSetException;
 import dev.tenure.engine.rules.RuleSet;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -24,18 +29,25 @@ import java.util.stream.Collectors;
 
 /**
  * Backtests: {@code POST /api/backtests} with {@code {from, to, version?}} (or {@code files}) starts one
- * and answers 202 with its id; {@code GET /api/backtests/{id}} shows its progress, then its report.
+ * and answers 202 with its id; {@code GET /api/backtests/{id}} shows its progress, then its report;
+ * {@code GET /api/backtests/{id}/alerts.csv} lists every alert of a finished one. {@code POST /api/backtests/tune}
+ * starts a tuning, {@code GET /api/backtests/tune/{id}} shows its progress, then its report.
  */
 @RestController
 @RequestMapping("/api/backtests")
 class BacktestController {
 
     private final BacktestRuns runs;
+    private final TuningRuns tuningRuns;
+    private final Tunings tunings;
     private final CandidateRuleSets candidates;
     private final ZoneId zone;
 
-    BacktestController(BacktestRuns runs, CandidateRuleSets candidates, EngineProperties properties) {
+    BacktestController(BacktestRuns runs, TuningRuns tuningRuns, Tunings tunings, CandidateRuleSets candidates,
+                       EngineProperties properties) {
         this.runs = runs;
+        this.tuningRuns = tuningRuns;
+        this.tunings = tunings;
         this.candidates = candidates;
         this.zone = properties.defaultTimezone();
     }
@@ -44,23 +56,72 @@ class BacktestController {
     ResponseEntity<Object> start(@RequestBody BacktestRequest body) {
         List<BacktestRequest.FieldError> errors = BacktestRequest.errors();
         BacktestRequest.Period period = body.period(zone, errors);
+        int window = body.windowDays(errors);
         if (!errors.isEmpty()) {
             return invalid(errors);
         }
         RuleSet ruleSet;
         try {
-            ruleSet = body.version() != null ? candidates.version(body.version())
-                    : body.files() != null ? candidates.compile(body.files()) : candidates.active();
+            ruleSet = ruleSet(body);
         } catch (IllegalArgumentException e) {
             return invalid(List.of(new BacktestRequest.FieldError("version", e.getMessage().replaceFirst("^version: ", ""))));
         } catch (InvalidRuleSetException e) {
+            return uncompiled(e);
+        }
+        BacktestRun run = runs.start(period.from(), period.to(), window, ruleSet);
+        return ResponseEntity.accepted().location(URI.create("/api/backtests/" + run.id())).body(run);
+    }
+
+    /**
+     * Starts a tuning of the rule set (in force, a {@code version}, or {@code files}) over the period, with the
+     * tuning file of the rules folder or the {@code tuning} text given; a tuning file that does not fit the
+     * rule set is refused at once with each problem at its line.
+     */
+    @PostMapping("/tune")
+    ResponseEntity<Object> tune(@RequestBody BacktestRequest body) {
+        List<BacktestRequest.FieldError> errors = BacktestRequest.errors();
+        BacktestRequest.Period period = body.period(zone, errors);
+        int window = body.windowDays(errors);
+        if (!errors.isEmpty()) {
+            return invalid(errors);
+        }
+        RuleSet ruleSet;
+        TuningPlan plan;
+        try {
+            ruleSet = ruleSet(body);
+        } catch (IllegalArgumentException e) {
+            return invalid(List.of(new BacktestRequest.FieldError("version", e.getMessage().replaceFirst("^version: ", ""))));
+        } catch (InvalidRuleSetException e) {
+            return uncompiled(e);
+        }
+        try {
+            plan = tunings.plan(ruleSet, body.tuning() != null ? body.tuning() : tunings.tuningFile());
+        } catch (InvalidTuningException e) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-            problem.setTitle("The rule set to backtest does not compile");
-            problem.setProperty("problems", e.problems());
+            problem.setTitle("The tuning file cannot be used");
+            problem.setProperty("errors", e.problems().stream()
+                    .map(p -> Map.of("record", "body", "field", "tuning", "message", p)).toList());
             return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
-        BacktestRun run = runs.start(period.from(), period.to(), ruleSet);
-        return ResponseEntity.accepted().location(URI.create("/api/backtests/" + run.id())).body(run);
+        TuningRun run = tuningRuns.start(ruleSet, plan, period.from(), period.to(), window);
+        return ResponseEntity.accepted().location(URI.create("/api/backtests/tune/" + run.id())).body(run);
+    }
+
+    @GetMapping("/tune/{id}")
+    TuningRun tuning(@PathVariable String id) {
+        return tuningRuns.find(id).orElseThrow(() -> new NotFoundException("tuning " + id));
+    }
+
+    private RuleSet ruleSet(BacktestRequest body) {
+        return body.version() != null ? candidates.version(body.version())
+                : body.files() != null ? candidates.compile(body.files()) : candidates.active();
+    }
+
+    private static ResponseEntity<Object> uncompiled(InvalidRuleSetException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("The rule set to backtest does not compile");
+        problem.setProperty("problems", e.problems());
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @GetMapping("/{id}")
@@ -71,8 +132,17 @@ class BacktestController {
     /** The latest backtests, without their reports. */
     @GetMapping
     List<BacktestRun> list() {
-        return runs.list().stream().map(r -> new BacktestRun(r.id(), r.status(), r.from(), r.to(), r.ruleSet(),
+        return runs.list().stream().map(r -> new BacktestRun(r.id(), r.status(), r.from(), r.to(), r.windowDays(), r.ruleSet(),
                 r.requestedAt(), r.finishedAt(), r.progress(), null, r.error())).toList();
+    }
+
+    /** Every alert of a finished backtest, one row each; 404 while it runs or once it is forgotten. */
+    @GetMapping("/{id}/alerts.csv")
+    ResponseEntity<String> alerts(@PathVariable String id) {
+        BacktestReport report = runs.report(id).orElseThrow(() -> new NotFoundException("finished backtest " + id));
+        return ResponseEntity.ok().contentType(BacktestCsv.TEXT_CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"backtest-" + id + "-alerts.csv\"")
+                .body(BacktestCsv.alerts(report));
     }
 
     private static ResponseEntity<Object> invalid(List<BacktestRequest.FieldError> errors) {

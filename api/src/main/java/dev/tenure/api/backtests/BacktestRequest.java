@@ -1,5 +1,7 @@
 package dev.tenure.api.backtests;
 
+import dev.tenure.engine.backtest.BacktestReport;
+
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,12 +14,27 @@ import java.util.Map;
  * A backtest as posted: {@code from} and {@code to} are instants ({@code 2026-01-01T00:00:00Z}) or dates
  * ({@code 2026-01-01}: the start of that day in the default time zone; {@code to} is excluded). The rule set
  * is the one in force, or {@code version} (any stored version), or {@code files} (path to content, as
- * under rules/), never both.
+ * under rules/), never both. {@code window}: days before a cancellation within which an alert catches it
+ * (1..365, default 90). {@code tuning}: for a tuning only, the text of a tuning file instead of the rules
+ * folder's {@code churn/tuning.yml}.
  */
-record BacktestRequest(String from, String to, String version, Map<String, String> files) {
+record BacktestRequest(String from, String to, String version, Map<String, String> files, Integer window, String tuning) {
 
     /** A field that is wrong, and why. */
     record FieldError(String field, String message) {
+    }
+
+    /** The window in days, or a field error. */
+    int windowDays(List<FieldError> errors) {
+        if (window == null) {
+            return BacktestReport.DEFAULT_WINDOW_DAYS;
+        }
+        try {
+            return BacktestReport.checkWindow(window);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("window", e.getMessage().replaceFirst("^window: ", "")));
+            return BacktestReport.DEFAULT_WINDOW_DAYS;
+        }
     }
 
     /** The period, or every field error at once. */

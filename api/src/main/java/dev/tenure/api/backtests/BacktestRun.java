@@ -1,15 +1,14 @@
 package dev.tenure.api.backtests;
 
-import dev.tenure.engine.backtest.BacktestReport;
-
 import java.time.Instant;
 
 /**
  * A backtest as the API shows it: what was asked, how far it is, and its report once done (or why it
- * failed). {@code ruleSet}: the version of the rule set replayed.
+ * failed). {@code ruleSet}: the version of the rule set replayed; {@code windowDays}: how long before a
+ * cancellation an alert catches it.
  */
-record BacktestRun(String id, Status status, Instant from, Instant to, String ruleSet, Instant requestedAt,
-                   Instant finishedAt, Progress progress, BacktestReport report, String error) {
+record BacktestRun(String id, Status status, Instant from, Instant to, int windowDays, String ruleSet, Instant requestedAt,
+                   Instant finishedAt, Progress progress, BacktestReportBody report, String error) {
 
     enum Status { RUNNING, DONE, FAILED }
 

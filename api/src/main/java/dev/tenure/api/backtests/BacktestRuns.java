@@ -36,6 +36,8 @@ class BacktestRuns {
     private final Clock clock;
     private final Executor executor;
     private final Map<String, BacktestRun> runs = new LinkedHashMap<>();
+    /** The engine's reports of the runs kept, for the alerts CSV. */
+    private final Map<String, BacktestReport> reports = new LinkedHashMap<>();
 
     @Autowired
     BacktestRuns(Backtests backtests, Clock clock) {
@@ -53,16 +55,21 @@ class BacktestRuns {
         this.executor = executor;
     }
 
+    /** Starts a backtest with the default window unless one is running. */
+    BacktestRun start(Instant from, Instant to, RuleSet ruleSet) {
+        return start(from, to, BacktestReport.DEFAULT_WINDOW_DAYS, ruleSet);
+    }
+
     /** Starts a backtest unless one is running. */
-    synchronized BacktestRun start(Instant from, Instant to, RuleSet ruleSet) {
+    synchronized BacktestRun start(Instant from, Instant to, int windowDays, RuleSet ruleSet) {
         runs.values().stream().filter(r -> r.status() == BacktestRun.Status.RUNNING).findFirst().ifPresent(r -> {
             throw new IllegalStateException("backtest " + r.id() + " is still running; one runs at a time");
         });
         String id = UUID.randomUUID().toString();
-        BacktestRun run = new BacktestRun(id, BacktestRun.Status.RUNNING, from, to, ruleSet.version(), clock.instant(), null,
-                BacktestRun.Progress.of(0, 0), null, null);
+        BacktestRun run = new BacktestRun(id, BacktestRun.Status.RUNNING, from, to, windowDays, ruleSet.version(),
+                clock.instant(), null, BacktestRun.Progress.of(0, 0), null, null);
         put(run);
-        executor.execute(() -> execute(id, from, to, ruleSet));
+        executor.execute(() -> execute(id, from, to, windowDays, ruleSet));
         return run;
     }
 
@@ -74,22 +81,33 @@ class BacktestRuns {
         return List.copyOf(runs.values());
     }
 
-    private void execute(String id, Instant from, Instant to, RuleSet ruleSet) {
+    /** The engine's report of a finished run that is still kept. */
+    synchronized Optional<BacktestReport> report(String id) {
+        return Optional.ofNullable(reports.get(id));
+    }
+
+    private void execute(String id, Instant from, Instant to, int windowDays, RuleSet ruleSet) {
         try {
-            BacktestReport report = backtests.run(ruleSet, from, to,
+            BacktestReport report = backtests.run(ruleSet, from, to, windowDays,
                     (replayed, total) -> update(id, r -> withProgress(r, BacktestRun.Progress.of(replayed, total))));
-            update(id, r -> new BacktestRun(r.id(), BacktestRun.Status.DONE, r.from(), r.to(), r.ruleSet(), r.requestedAt(),
-                    clock.instant(), r.progress(), report, null));
+            BacktestReportBody body = BacktestReportBody.of(id, report);
+            synchronized (this) {
+                if (runs.containsKey(id)) {
+                    reports.put(id, report);
+                }
+            }
+            update(id, r -> new BacktestRun(r.id(), BacktestRun.Status.DONE, r.from(), r.to(), r.windowDays(), r.ruleSet(),
+                    r.requestedAt(), clock.instant(), r.progress(), body, null));
         } catch (RuntimeException e) {
             log.error("Backtest {} failed", id, e);
-            update(id, r -> new BacktestRun(r.id(), BacktestRun.Status.FAILED, r.from(), r.to(), r.ruleSet(), r.requestedAt(),
-                    clock.instant(), r.progress(), null, String.valueOf(e.getMessage())));
+            update(id, r -> new BacktestRun(r.id(), BacktestRun.Status.FAILED, r.from(), r.to(), r.windowDays(), r.ruleSet(),
+                    r.requestedAt(), clock.instant(), r.progress(), null, String.valueOf(e.getMessage())));
         }
     }
 
     private static BacktestRun withProgress(BacktestRun r, BacktestRun.Progress progress) {
-        return new BacktestRun(r.id(), r.status(), r.from(), r.to(), r.ruleSet(), r.requestedAt(), r.finishedAt(), progress,
-                r.report(), r.error());
+        return new BacktestRun(r.id(), r.status(), r.from(), r.to(), r.windowDays(), r.ruleSet(), r.requestedAt(),
+                r.finishedAt(), progress, r.report(), r.error());
     }
 
     private synchronized void update(String id, UnaryOperator<BacktestRun> change) {
@@ -104,6 +122,7 @@ class BacktestRuns {
                 break;
             }
             runs.remove(oldest);
+            reports.remove(oldest);
         }
     }
 

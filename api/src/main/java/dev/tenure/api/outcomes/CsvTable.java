@@ -6,17 +6,17 @@ import java.util.stream.Collectors;
 /**
  * A CSV document (RFC 4180: comma-separated, CRLF line ends, fields quoted when they hold a comma, quote or
  * line break). A text cell that a spreadsheet would run as a formula (=, +, -, @) gets a leading apostrophe:
- * account names come from outside.
+ * account names come from outside. The one place the API writes CSV tables; other packages use it too.
  */
-final class CsvTable {
+public final class CsvTable {
 
     private final StringBuilder text = new StringBuilder();
 
-    CsvTable(List<String> header) {
+    public CsvTable(List<String> header) {
         row(header.stream().map(h -> (Object) h).toList());
     }
 
-    CsvTable row(List<?> cells) {
+    public CsvTable row(List<?> cells) {
         text.append(cells.stream().map(CsvTable::cell).collect(Collectors.joining(","))).append("\r\n");
         return this;
     }

@@ -3,8 +3,8 @@ package dev.tenure.engine.backtest;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 
-/** Binds the backtest settings. */
+/** Binds the backtest and tuning settings. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(BacktestProperties.class)
+@EnableConfigurationProperties({BacktestProperties.class, TuningProperties.class})
 class BacktestConfiguration {
 }

@@ -3,10 +3,10 @@ package dev.tenure.engine.backtest;
 import dev.tenure.engine.EngineProperties;
 import dev.tenure.engine.accounts.AccountHistory;
 import dev.tenure.engine.calendar.Span;
+import dev.tenure.engine.health.ChurnReportProperties;
 import dev.tenure.engine.plays.SendWindowProperties;
 import dev.tenure.engine.plays.StepPlacement;
 import dev.tenure.engine.rules.RuleSet;
-import dev.tenure.engine.vocabulary.ContactSignal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -17,8 +17,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 
 /**
@@ -39,9 +37,12 @@ public class Backtests {
     private final BacktestProperties settings;
     private final StepPlacement placement;
     private final TransactionTemplate snapshot;
+    private final ChurnReportProperties judgement;
 
     Backtests(StoredSignals signals, AccountStarts starts, AccountHistory history, EngineProperties engine,
-              BacktestProperties settings, SendWindowProperties sendWindow, PlatformTransactionManager transactions) {
+              BacktestProperties settings, SendWindowProperties sendWindow, PlatformTransactionManager transactions,
+              ChurnReportProperties judgement) {
+        this.judgement = judgement;
         this.signals = signals;
         this.starts = starts;
         this.history = history;
@@ -53,8 +54,17 @@ public class Backtests {
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
-    /** Replays [from, to); the 35 days before {@code from} (tenure.backtest.history) are read as history only. */
+    /** Replays [from, to) with the default window ({@value BacktestReport#DEFAULT_WINDOW_DAYS} days). */
     public BacktestReport run(RuleSet candidate, Instant from, Instant to, BacktestProgress progress) {
+        return run(candidate, from, to, BacktestReport.DEFAULT_WINDOW_DAYS, progress);
+    }
+
+    /**
+     * Replays [from, to); the 35 days before {@code from} (tenure.backtest.history) are read as history only.
+     * An alert catches a cancellation when it came at most {@code windowDays} (1..365) before it.
+     */
+    public BacktestReport run(RuleSet candidate, Instant from, Instant to, int windowDays, BacktestProgress progress) {
+        BacktestReport.checkWindow(windowDays);
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("to: " + to + " is not after from (" + from + ")");
         }
@@ -67,7 +77,7 @@ public class Backtests {
             return replay(candidate, seeds, from, to, daily, progress);
         });
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        BacktestReport report = BacktestReport.of(candidate, from, to, accounts[0], tally, took);
+        BacktestReport report = BacktestReport.of(candidate, from, to, windowDays, accounts[0], tally, took, judgement);
         log.info("Backtest of rule set {} from {} to {}: {} signals replayed in {} s ({} signals/s), {} evaluations, {} cancellations",
                 candidate.version(), from, to, report.signalsReplayed(), took.toMillis() / 1000.0, report.signalsPerSecond(),
                 report.evaluations(), report.cancellations().size());
@@ -83,18 +93,15 @@ public class Backtests {
         Replay replay = new Replay(candidate, candidate.health(), placement, seeds, daily, from, to, settings.workerCount());
         Instant historyFrom = Span.of(settings.history()).before(from, ZoneOffset.UTC);
         // Contact changes are replayed among the signals, each at its moment, as the events they were live.
-        Deque<ContactSignal> contactChanges = new ArrayDeque<>(history.contactChanges(historyFrom, to));
+        ContactChangesInOrder inOrder = new ContactChangesInOrder(history.contactChanges(historyFrom, to), replay::accept);
         try {
             signals.stream(historyFrom, to, signal -> {
-                while (!contactChanges.isEmpty() && !contactChanges.peek().occurredAt().isAfter(signal.occurredAt())) {
-                    replay.accept(contactChanges.poll());
-                }
-                replay.accept(signal);
+                inOrder.accept(signal);
                 if (!signal.occurredAt().isBefore(from)) {
                     report.replayedOne();
                 }
             });
-            contactChanges.forEach(replay::accept);
+            inOrder.finish();
         } catch (RuntimeException | Error e) {
             replay.abandon();
             throw e;

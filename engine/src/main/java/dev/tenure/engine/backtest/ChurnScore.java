@@ -3,43 +3,110 @@ package dev.tenure.engine.backtest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * How well alerts foretold cancellations. An account counts as alerted only if the alert came before it
- * cancelled: an alert after the cancellation warned nobody.
+ * How well alerts foretold cancellations, within a window: an alert <em>catches</em> a cancellation when it
+ * came before it and at most {@code windowDays} before it. An alert at or after the cancellation warned
+ * nobody and is not scored at all; an alert on an account that cancelled long after it is an alert that
+ * caught nothing.
  *
- * @param alertedAccounts    accounts alerted (before cancelling, if they cancelled)
- * @param cancelledAccounts  accounts that cancelled in the period
- * @param caughtAccounts     cancelled accounts alerted before they cancelled
- * @param precision          caught / alerted; null when nobody was alerted
- * @param recall             caught / cancelled; null when nobody cancelled
- * @param medianLeadTime     the median time from the first alert to the cancellation, over caught accounts
- * @param medianLeadDays     the same in days, to one decimal
+ * @param alertedAccounts              accounts with at least one scored alert
+ * @param cancelledAccounts            accounts that cancelled in the period
+ * @param caughtAccounts               cancelled accounts with at least one catching alert
+ * @param precision                    caught / alerted accounts; null when nobody was alerted
+ * @param recall                       caught / cancelled accounts; null when nobody cancelled
+ * @param medianLeadTime               over caught accounts, the median time from the earliest catching alert to
+ *                                     the cancellation
+ * @param medianLeadDays               the same in days, to one decimal
+ * @param alerts                       scored alerts (plays started, not after the account's cancellation)
+ * @param catchingAlerts               of them, those that caught a cancellation
+ * @param alertPrecision               catching / scored alerts; null without alerts
+ * @param healthyAccounts              accounts replayed that did not cancel in the period
+ * @param alertsOnHealthyAccounts      alerts on those accounts
+ * @param alertsPerHealthyAccountMonth alerts on healthy accounts / (healthy accounts × months of the period),
+ *                                     a month being 365.25 / 12 days; null without healthy accounts
+ * @param earlyCancellations           cancellations in the first {@code windowDays} of the period: alerts before
+ *                                     the period are not replayed, so these could not be foretold in full; they
+ *                                     are counted like the others
+ * @param earlyCaught                  of them, those caught
+ * @param laterRecall                  recall over the cancellations after the first {@code windowDays} only,
+ *                                     (caught − early caught) / (cancelled − early); null when there are none
  */
 public record ChurnScore(int alertedAccounts, int cancelledAccounts, int caughtAccounts, Double precision,
-                         Double recall, Duration medianLeadTime, Double medianLeadDays) {
+                         Double recall, Duration medianLeadTime, Double medianLeadDays, int alerts, int catchingAlerts,
+                         Double alertPrecision, int healthyAccounts, int alertsOnHealthyAccounts,
+                         Double alertsPerHealthyAccountMonth, int earlyCancellations, int earlyCaught, Double laterRecall) {
 
-    /** {@code firstAlerts}: per account, its first alert; {@code cancellations}: per account, when it cancelled. */
-    static ChurnScore of(Map<String, Instant> firstAlerts, Map<String, Instant> cancellations) {
-        int alerted = 0;
+    private static final double DAYS_PER_MONTH = 365.25 / 12;
+
+    /**
+     * Scores alerts already judged against their cancellations ({@link Alert#caught()}).
+     *
+     * @param alerts        the alerts of the rules scored together (any order)
+     * @param cancellations per account that cancelled in the period, its first cancellation
+     * @param accounts      accounts replayed
+     */
+    static ChurnScore of(List<Alert> alerts, Map<String, Instant> cancellations, int accounts, Instant from, Instant to,
+                         Duration window) {
+        Set<String> alerted = new HashSet<>();
+        Map<String, Instant> earliestCatch = new HashMap<>();
+        int scored = 0;
+        int catching = 0;
+        int onHealthy = 0;
+        for (Alert alert : alerts) {
+            if (alert.afterCancellation()) {
+                continue;
+            }
+            scored++;
+            alerted.add(alert.accountId());
+            if (alert.cancelledAt() == null) {
+                onHealthy++;
+            }
+            if (alert.caught()) {
+                catching++;
+                earliestCatch.merge(alert.accountId(), alert.at(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
         List<Duration> leads = new ArrayList<>();
-        for (Map.Entry<String, Instant> alert : firstAlerts.entrySet()) {
-            Instant cancelled = cancellations.get(alert.getKey());
-            if (cancelled == null) {
-                alerted++;
-            } else if (alert.getValue().isBefore(cancelled)) {
-                alerted++;
-                leads.add(Duration.between(alert.getValue(), cancelled));
+        Instant earlyEnd = from.plus(window);
+        int early = 0;
+        int earlyCaught = 0;
+        for (Map.Entry<String, Instant> cancellation : cancellations.entrySet()) {
+            Instant caughtAt = earliestCatch.get(cancellation.getKey());
+            boolean isEarly = cancellation.getValue().isBefore(earlyEnd);
+            if (isEarly) {
+                early++;
+            }
+            if (caughtAt != null) {
+                leads.add(Duration.between(caughtAt, cancellation.getValue()));
+                if (isEarly) {
+                    earlyCaught++;
+                }
             }
         }
         int caught = leads.size();
+        int cancelled = cancellations.size();
+        int healthy = Math.max(0, accounts - cancelled);
+        double months = Duration.between(from, to).toMinutes() / (DAYS_PER_MONTH * 24 * 60);
         Duration median = median(leads);
-        return new ChurnScore(alerted, cancellations.size(), caught,
-                alerted == 0 ? null : (double) caught / alerted,
-                cancellations.isEmpty() ? null : (double) caught / cancellations.size(),
-                median, median == null ? null : Math.round(median.toMinutes() / 144.0) / 10.0);
+        return new ChurnScore(alerted.size(), cancelled, caught, ratio(caught, alerted.size()), ratio(caught, cancelled),
+                median, median == null ? null : days(median), scored, catching, ratio(catching, scored), healthy, onHealthy,
+                healthy == 0 || months <= 0 ? null : onHealthy / (healthy * months), early, earlyCaught,
+                ratio(caught - earlyCaught, cancelled - early));
+    }
+
+    /** A duration in days, to one decimal. */
+    static double days(Duration duration) {
+        return Math.round(duration.toMinutes() / 144.0) / 10.0;
+    }
+
+    private static Double ratio(int part, int whole) {
+        return whole == 0 ? null : (double) part / whole;
     }
 
     private static Duration median(List<Duration> leads) {

@@ -39,8 +39,9 @@ final class Replay {
            List<Instant> dailyTimes, Instant from, Instant to, int workers) {
         int count = Math.max(1, workers);
         lanes = new Lane[count];
+        List<Instant> slices = HealthSeparation.sliceStarts(from, to);
         for (int i = 0; i < count; i++) {
-            lanes[i] = new Lane(rules, healthModel, dailyTimes, from, to, count > 1);
+            lanes[i] = new Lane(rules, healthModel, dailyTimes, slices, from, to, count > 1);
             pending.add(new ArrayList<>(CHUNK));
         }
         for (AccountStart start : accounts) {
@@ -126,15 +127,19 @@ final class Replay {
         private final RuleSet rules;
         private final HealthModel healthModel;
         private final List<Instant> dailyTimes;
+        private final List<Instant> slices;
         private final Instant from;
         private final Instant to;
         private int nextDaily;
+        private int nextSlice;
         private volatile Throwable failure;
 
-        Lane(RuleSet rules, HealthModel healthModel, List<Instant> dailyTimes, Instant from, Instant to, boolean threaded) {
+        Lane(RuleSet rules, HealthModel healthModel, List<Instant> dailyTimes, List<Instant> slices, Instant from, Instant to,
+             boolean threaded) {
             this.rules = rules;
             this.healthModel = healthModel;
             this.dailyTimes = dailyTimes;
+            this.slices = slices;
             this.from = from;
             this.to = to;
             this.queue = threaded ? new ArrayBlockingQueue<>(8) : null;
@@ -180,6 +185,7 @@ final class Replay {
                 return;
             }
             closeDaysBefore(at);
+            closeSlicesUpTo(at);
             if (!account.add(signal)) {
                 return;
             }
@@ -193,6 +199,23 @@ final class Replay {
         void end() {
             while (nextDaily < dailyTimes.size()) {
                 runDaily(nextDaily++);
+            }
+            closeSlicesUpTo(to);
+        }
+
+        /**
+         * Notes each account's health band at the slice starts up to this moment, scored from its signals
+         * before the slice start; accounts that cancelled before it are gone and not counted.
+         */
+        private void closeSlicesUpTo(Instant moment) {
+            while (nextSlice < slices.size() && !slices.get(nextSlice).isAfter(moment)) {
+                Instant start = slices.get(nextSlice++);
+                for (ReplayedAccount account : accounts.values()) {
+                    Instant cancelled = tally.cancellations.get(account.id());
+                    if (cancelled == null || !cancelled.isBefore(start)) {
+                        tally.bands.add(new ReplayTally.SliceBand(account.account(), start, account.bandAt(healthModel, start)));
+                    }
+                }
             }
         }
 
@@ -210,6 +233,7 @@ final class Replay {
          */
         private void runDaily(int index) {
             Instant daily = dailyTimes.get(index);
+            closeSlicesUpTo(daily);
             for (ReplayedAccount account : accounts.values()) {
                 if (account.idleSince(daily)) {
                     account.evaluate(rules, healthModel, List.of(), daily, tally);

@@ -1,31 +1,30 @@
 package dev.tenure.engine.backtest;
 
+import dev.tenure.engine.vocabulary.Account;
+
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
- * What a replay counted: per rule, the plays it would have started and for whom; the accounts that
- * cancelled, and when. Each worker keeps its own and they are merged at the end, so no lock is taken per
- * signal.
+ * What a replay counted: every play a rule would have started (rule, play, account, moment); the accounts
+ * that cancelled, and when; each account's health band at the start of each slice of the period. Each
+ * worker keeps its own and they are merged at the end, so no lock is taken per signal.
  */
 final class ReplayTally {
 
-    /** Per rule: the plays it started, and per account the first start and how many. */
-    static final class RuleStarts {
-        final TreeSet<String> plays = new TreeSet<>();
-        final Map<String, AccountStarts> accounts = new HashMap<>();
-        long count;
+    /** A play a rule would have started. */
+    record Start(String rule, String play, String accountId, Instant at) {
     }
 
-    record AccountStarts(Instant first, int count) {
-        AccountStarts plus(AccountStarts other) {
-            return new AccountStarts(first.isBefore(other.first) ? first : other.first, count + other.count);
-        }
+    /** The band an account had at the start of a health slice ({@code UNSCORED} never happens: it is scored then). */
+    record SliceBand(Account account, Instant sliceStart, String band) {
     }
 
-    final Map<String, RuleStarts> rules = new HashMap<>();
+    final List<Start> starts = new ArrayList<>();
+    final List<SliceBand> bands = new ArrayList<>();
     final Map<String, Instant> cancellations = new HashMap<>();
     long replayed;
     long history;
@@ -34,10 +33,7 @@ final class ReplayTally {
     long skipped;
 
     void started(String rule, String play, String accountId, Instant at) {
-        RuleStarts starts = rules.computeIfAbsent(rule, r -> new RuleStarts());
-        starts.plays.add(play);
-        starts.count++;
-        starts.accounts.merge(accountId, new AccountStarts(at, 1), AccountStarts::plus);
+        starts.add(new Start(rule, play, accountId, at));
     }
 
     void cancelled(String accountId, Instant at) {
@@ -49,12 +45,8 @@ final class ReplayTally {
     }
 
     void merge(ReplayTally other) {
-        other.rules.forEach((rule, theirs) -> {
-            RuleStarts mine = rules.computeIfAbsent(rule, r -> new RuleStarts());
-            mine.plays.addAll(theirs.plays);
-            mine.count += theirs.count;
-            theirs.accounts.forEach((account, starts) -> mine.accounts.merge(account, starts, AccountStarts::plus));
-        });
+        starts.addAll(other.starts);
+        bands.addAll(other.bands);
         other.cancellations.forEach(this::cancelled);
         replayed += other.replayed;
         history += other.history;

@@ -53,6 +53,16 @@ final class ReplayedAccount {
         return account.id();
     }
 
+    Account account() {
+        return account;
+    }
+
+    /** The band the account's health would have at {@code moment}, from what is known before it; changes nothing. */
+    String bandAt(HealthModel healthModel, Instant moment) {
+        FactSet facts = history.factsAsOf(account, contacts, milestones, runFacts(moment), moment);
+        return healthModel.score(facts, lastHealth, moment).band();
+    }
+
     /** False when the same signal (source and external id) was already seen. */
     boolean add(Signal signal) {
         return history.add(signal);

@@ -19,18 +19,19 @@ import java.util.Map;
 /**
  * A YAML value with the line it was written on, so every problem in a scenario file can name its line
  * (Jackson's trees keep no positions; its token stream does). A value is a scalar (its text), null, a
- * list of nodes or a map of fields in file order.
+ * list of nodes or a map of fields in file order. The one YAML reader that keeps lines: the scenario files and
+ * the backtest's tuning file use it.
  */
-record YamlNode(int line, Object value) {
+public record YamlNode(int line, Object value) {
 
     /** A key of a map, with the line of the key itself. */
-    record Field(String name, int line, YamlNode value) {
+    public record Field(String name, int line, YamlNode value) {
     }
 
     private static final YAMLFactory YAML = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     /** Reads a whole document; an empty document is a null node at line 1. */
-    static YamlNode parse(String text) throws JsonProcessingException {
+    public static YamlNode parse(String text) throws JsonProcessingException {
         try (JsonParser parser = YAML.createParser(text)) {
             JsonToken first = parser.nextToken();
             return first == null ? new YamlNode(1, null) : read(parser);
@@ -68,38 +69,38 @@ record YamlNode(int line, Object value) {
         return new YamlNode(line, token == JsonToken.VALUE_NULL ? null : parser.getText());
     }
 
-    boolean isNull() {
+    public boolean isNull() {
         return value == null;
     }
 
-    boolean isMap() {
+    public boolean isMap() {
         return value instanceof Map;
     }
 
-    boolean isList() {
+    public boolean isList() {
         return value instanceof List;
     }
 
-    boolean isScalar() {
+    public boolean isScalar() {
         return value instanceof String;
     }
 
     @SuppressWarnings("unchecked")
-    Map<String, Field> fields() {
+    public Map<String, Field> fields() {
         return isMap() ? (Map<String, Field>) value : Map.of();
     }
 
     @SuppressWarnings("unchecked")
-    List<YamlNode> items() {
+    public List<YamlNode> items() {
         return isList() ? (List<YamlNode>) value : List.of();
     }
 
-    String text() {
+    public String text() {
         return isScalar() ? (String) value : null;
     }
 
     /** How the value reads in a message: the scalar itself, or what kind of thing it is. */
-    String shown() {
+    public String shown() {
         return isScalar() ? "'" + value + "'" : isMap() ? "a map" : isList() ? "a list" : "empty";
     }
 }

@@ -1,5 +1,6 @@
 package dev.tenure.engine.backtest;
 
+import dev.tenure.engine.health.ChurnReportProperties;
 import dev.tenure.engine.intake.Batch;
 import dev.tenure.engine.plays.SendWindow;
 import dev.tenure.engine.plays.StepPlacement;
@@ -81,13 +82,26 @@ final class BacktestFixture {
     static final StepPlacement PLACEMENT = new StepPlacement(ZoneOffset.UTC,
             new SendWindow.BusinessHours(LocalTime.of(9, 0), LocalTime.of(17, 0)));
 
+    /** As the live engine's defaults. */
+    static final ChurnReportProperties JUDGEMENT = new ChurnReportProperties(5, 2.0, 365);
+
     /** The fixture replayed in memory, without PostgreSQL, as the backtest would replay it from there. */
     BacktestReport replayInMemory(int workers) {
-        RuleSet rules = new RuleSetCompiler().compile(rules());
+        return replayInMemory(workers, BacktestReport.DEFAULT_WINDOW_DAYS);
+    }
+
+    /** The same with a window of {@code windowDays}. */
+    BacktestReport replayInMemory(int workers, int windowDays) {
+        return replayInMemory(new RuleSetCompiler().compile(rules()), workers, windowDays);
+    }
+
+    /** The fixture replayed through other rules. */
+    BacktestReport replayInMemory(RuleSet rules, int workers, int windowDays) {
         List<Instant> daily = DailyTimes.between("0 0 6 * * ?", ZoneOffset.UTC, FROM, TO);
         Replay replay = new Replay(rules, rules.health(), PLACEMENT, starts(), daily, FROM, TO, workers);
         signals().stream().filter(s -> !s.occurredAt().isBefore(FROM.minus(Duration.ofDays(35)))).forEach(replay::accept);
-        return BacktestReport.of(rules, FROM, TO, accounts.size(), replay.finish(), Duration.ofSeconds(1));
+        return BacktestReport.of(rules, FROM, TO, windowDays, accounts.size(), replay.finish(), Duration.ofSeconds(1),
+                JUDGEMENT);
     }
 
     /** In path order, as read from a folder, so a stored copy hashes to the same version. */

@@ -3,6 +3,7 @@ package dev.tenure.engine.backtest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import static dev.tenure.engine.backtest.BacktestFixture.DETRACTOR;
 import static dev.tenure.engine.backtest.BacktestFixture.FAILED_PAYMENT;
@@ -87,6 +88,62 @@ class HandComputedBacktestUnitTest {
         assertThat(report.cancellations()).extracting(BacktestReport.Cancellation::accountId)
                 .containsExactly(fixture.d, fixture.b, fixture.a);
         assertThat(report.dailyEvaluations()).isPositive();
+    }
+
+    @Test
+    void every_alert_is_listed_in_time_order_with_its_lead_and_whether_it_caught_a_cancellation() {
+        BacktestReport report = replay(1);
+
+        assertThat(report.alerts()).hasSize((int) report.rules().stream().mapToLong(RuleReport::playsStarted).sum());
+        assertThat(report.alerts()).isSortedAccordingTo(java.util.Comparator.comparing(Alert::at));
+        assertThat(report.alerts()).filteredOn(a -> a.accountId().equals(fixture.b))
+                .extracting(Alert::rule, Alert::at, Alert::leadDays, Alert::caught)
+                .containsExactly(tuple(DETRACTOR, at("2011-01-20"), 15.0, true), tuple(FAILED_PAYMENT, at("2011-01-25"), 10.0, true),
+                        tuple(FAILED_PAYMENT, Instant.parse("2011-02-25T06:00:00Z"), null, false));
+        Alert late = report.alerts().stream().filter(a -> a.accountId().equals(fixture.d)).findFirst().orElseThrow();
+        assertThat(late.afterCancellation()).isTrue();
+        assertThat(late.cancelledAt()).isEqualTo(at("2011-01-15"));
+        assertThat(report.alerts()).filteredOn(a -> a.accountId().equals(fixture.c)).extracting(Alert::file, Alert::cancelledAt)
+                .containsExactly(tuple("churn/detractor.drl", null), tuple("journey/tickets.drl", null));
+    }
+
+    @Test
+    void a_window_of_20_days_keeps_the_alerts_of_15_and_10_days_and_drops_the_one_of_30() {
+        BacktestReport report = fixture.replayInMemory(1, 20);
+        ChurnScore detractor = rule(report, DETRACTOR).churn();
+
+        assertThat(report.windowDays()).isEqualTo(20);
+        assertThat(detractor.alertedAccounts()).as("A, B, C").isEqualTo(3);
+        assertThat(detractor.caughtAccounts()).as("only B").isEqualTo(1);
+        assertThat(detractor.medianLeadDays()).isEqualTo(15.0);
+        assertThat(report.churnRules().caughtAccounts()).isEqualTo(1);
+        assertThat(report.churnRules().medianLeadDays()).as("B, from its detractor alert").isEqualTo(15.0);
+        assertThat(rule(report, DETRACTOR).accounts()).filteredOn(a -> a.accountId().equals(fixture.a))
+                .extracting(RuleReport.AlertedAccount::caught).containsExactly(false);
+    }
+
+    @Test
+    void the_churn_rules_together_count_every_alert_and_the_alerts_on_healthy_accounts() {
+        ChurnScore together = replay(1).churnRules();
+
+        assertThat(together.alerts()).as("A 1, B 3 (one after it cancelled is not), C 1, E 1; D's after cancelling").isEqualTo(5);
+        assertThat(together.catchingAlerts()).as("A's, B's detractor and first payment alert").isEqualTo(3);
+        assertThat(together.healthyAccounts()).as("C and E").isEqualTo(2);
+        assertThat(together.alertsOnHealthyAccounts()).isEqualTo(2);
+        assertThat(together.alertsPerHealthyAccountMonth()).isCloseTo(2 / (2 * (59 / (365.25 / 12))), within(1e-9));
+        assertThat(together.earlyCancellations()).as("all three fall in the first 90 days").isEqualTo(3);
+        assertThat(together.laterRecall()).isNull();
+    }
+
+    @Test
+    void health_bands_at_the_start_of_each_whole_30_day_slice_are_tallied_against_cancellations_in_it() {
+        HealthSeparation health = replay(1).health();
+
+        assertThat(health.sliceDays()).isEqualTo(30);
+        assertThat(health.slices()).as("59 days: one whole slice").isEqualTo(1);
+        assertThat(health.report().bands().stream().mapToInt(b -> b.accounts()).sum()).as("all five, once").isEqualTo(5);
+        assertThat(health.report().bands().stream().flatMap(b -> b.lost().stream()).map(o -> o.accountId()))
+                .as("D cancelled on Jan 15, within the slice; A and B in February").containsExactly(fixture.d);
     }
 
     @Test

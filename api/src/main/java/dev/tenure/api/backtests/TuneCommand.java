@@ -1,0 +1,212 @@
+package dev.tenure.api.backtests;
+
+import dev.tenure.api.TenureApplication;
+import dev.tenure.engine.EngineProperties;
+import dev.tenure.engine.backtest.BacktestReport;
+import dev.tenure.engine.backtest.CandidateRuleSets;
+import dev.tenure.engine.backtest.ChurnScore;
+import dev.tenure.engine.backtest.InvalidTuningException;
+import dev.tenure.engine.backtest.TuningPlan;
+import dev.tenure.engine.backtest.TuningReport;
+import dev.tenure.engine.backtest.Tunings;
+import dev.tenure.engine.rules.InvalidRuleSetException;
+import dev.tenure.engine.rules.RuleSet;
+import dev.tenure.engine.rules.RuleSetFiles;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code java -jar tenure.jar --tune --from=2026-01-01 --to=2026-07-01 [--window=90] [--version=<stored version>
+ * | --rules=<rules folder>] [--tuning=<tuning file>]}: tunes the rule set in force (or a stored version, or the
+ * rules in a folder) on the stored history, as
+ * {@code POST /api/backtests/tune} does, printing progress and then the settings side by side with their diffs.
+ * It starts the application without its web server, schedules or routes, so nothing is sent or consumed,
+ * and exits 0 when done, 2 when the command is wrong.
+ */
+public final class TuneCommand {
+
+    static final int DONE = 0;
+    static final int UNUSABLE = 2;
+    private static final String USAGE = "usage: --tune --from=<date or instant> --to=<date or instant> [--window=<days, 1..365>] "
+            + "[--version=<stored rule set version> | --rules=<rules folder>] "
+            + "[--tuning=<tuning file; default <rules folder>/" + TuningPlan.FILE + ">]";
+
+    private final Tunings tunings;
+    private final CandidateRuleSets candidates;
+    private final ZoneId zone;
+    private final PrintStream out;
+
+    TuneCommand(Tunings tunings, CandidateRuleSets candidates, ZoneId zone, PrintStream out) {
+        this.tunings = tunings;
+        this.candidates = candidates;
+        this.zone = zone;
+        this.out = out;
+    }
+
+    /** Whether the command line asks for a tuning. */
+    public static boolean asked(String... args) {
+        return new DefaultApplicationArguments(args).containsOption("tune");
+    }
+
+    /** Starts the application for the command, runs it, and returns the exit code. */
+    public static int runApplication(String... args) {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TenureApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties(Map.of("spring.quartz.auto-startup", "false", "camel.main.auto-startup", "false",
+                        "spring.main.banner-mode", "off"))
+                .run(args)) {
+            return in(context, System.out).run(args);
+        }
+    }
+
+    /** The command with the beans of a started application, printing to {@code out}. */
+    public static TuneCommand in(ApplicationContext context, PrintStream out) {
+        return new TuneCommand(context.getBean(Tunings.class), context.getBean(CandidateRuleSets.class),
+                context.getBean(EngineProperties.class).defaultTimezone(), out);
+    }
+
+    /** Runs the command line; 0 when done, 2 when it is wrong or names something unusable. */
+    public int run(String... args) {
+        DefaultApplicationArguments options = new DefaultApplicationArguments(args);
+        List<String> errors = new ArrayList<>();
+        Instant from = instant(options, "from", errors);
+        Instant to = instant(options, "to", errors);
+        int window = BacktestReport.DEFAULT_WINDOW_DAYS;
+        String windowText = option(options, "window");
+        if (windowText != null) {
+            try {
+                window = BacktestReport.checkWindow(Integer.parseInt(windowText));
+            } catch (IllegalArgumentException e) {
+                errors.add("--window: '" + windowText + "' is not a number of days between 1 and " + BacktestReport.MAX_WINDOW_DAYS);
+            }
+        }
+        if (from != null && to != null && !to.isAfter(from)) {
+            errors.add("--to: '" + to + "' is not after --from ('" + from + "')");
+        }
+        if (!errors.isEmpty()) {
+            errors.forEach(out::println);
+            out.println(USAGE);
+            return UNUSABLE;
+        }
+        RuleSet base;
+        TuningPlan plan;
+        try {
+            String version = option(options, "version");
+            String folder = option(options, "rules");
+            base = version != null ? candidates.version(version)
+                    : folder != null ? candidates.compile(RuleSetFiles.read(Path.of(folder))) : candidates.active();
+            String tuningFile = option(options, "tuning");
+            Path inFolder = folder == null ? null : Path.of(folder).resolve(TuningPlan.FILE);
+            plan = tunings.plan(base, tuningFile != null ? Files.readString(Path.of(tuningFile), StandardCharsets.UTF_8)
+                    : inFolder != null && Files.isRegularFile(inFolder) ? Files.readString(inFolder, StandardCharsets.UTF_8)
+                    : tunings.tuningFile());
+        } catch (InvalidRuleSetException e) {
+            out.println("The rule set cannot be used:");
+            e.problems().forEach(p -> out.println("  " + p));
+            return UNUSABLE;
+        } catch (InvalidTuningException e) {
+            out.println("The tuning file cannot be used:");
+            e.problems().forEach(p -> out.println("  " + p));
+            return UNUSABLE;
+        } catch (IllegalArgumentException | IOException e) {
+            out.println(e.getMessage());
+            return UNUSABLE;
+        }
+        int[] shown = {-10};
+        TuningReport report;
+        try {
+            report = tunings.run(base, plan, from, to, window, (replayed, total) -> {
+                int percent = total == 0 ? 100 : (int) (replayed * 100 / total);
+                if (percent / 10 != shown[0] / 10) {
+                    shown[0] = percent;
+                    out.printf(Locale.ROOT, "tuning: %d%% of the most the candidate budget allows%n", percent);
+                }
+            });
+        } catch (IllegalArgumentException e) {
+            out.println(e.getMessage());
+            return UNUSABLE;
+        }
+        out.print(text(report));
+        return DONE;
+    }
+
+    /** The report as a person reads it: scores side by side, then each setting's values and diff. */
+    static String text(TuningReport r) {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "Tuning of rule set %s from %s to %s, window %d days: %d candidates scored (%s) in %d s%n",
+                r.ruleSetVersion(), r.from(), r.to(), r.windowDays(), r.candidatesEvaluated(), r.stopped(), r.took().toSeconds()));
+        TuningPlan.Goal g = r.goal();
+        text.append(String.format(Locale.ROOT, "goal: recall >= %.2f, median lead >= %s days%s%n", g.minRecall(),
+                number(g.minMedianLeadDays()), g.minHealthRatio() == null ? "" : ", POOR/GOOD >= " + number(g.minHealthRatio())));
+        text.append(String.format(Locale.ROOT, "%-10s %9s %7s %6s %14s %9s %5s%n", "setting", "precision", "recall", "lead",
+                "alerts/healthy", "POOR/GOOD", "goal"));
+        List<TuningReport.Setting> all = new ArrayList<>();
+        all.add(r.current());
+        all.addAll(r.best());
+        for (int i = 0; i < all.size(); i++) {
+            TuningReport.Setting s = all.get(i);
+            ChurnScore c = s.churnRules();
+            text.append(String.format(Locale.ROOT, "%-10s %9s %7s %6s %14s %9s %5s%n", i == 0 ? "current" : "#" + i,
+                    fixed(c.precision(), 3), fixed(c.recall(), 3), fixed(c.medianLeadDays(), 1),
+                    fixed(c.alertsPerHealthyAccountMonth(), 3), fixed(s.poorToGoodRatio(), 2), s.meetsGoal() ? "yes" : "no"));
+        }
+        text.append("values:\n");
+        for (TuningReport.KnobRange knob : r.knobs()) {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-60s", knob.label()));
+            for (TuningReport.Setting s : all) {
+                row.append(String.format(Locale.ROOT, " %8s", number(s.values().get(knob.label()))));
+            }
+            text.append(row).append('\n');
+        }
+        r.refused().forEach(refused -> text.append("refused: ").append(refused).append('\n'));
+        for (int i = 0; i < r.best().size(); i++) {
+            text.append(String.format("%n#%d as a diff of the rules folder (git apply, or upload the whole rule set):%n", i + 1))
+                    .append(r.best().get(i).diff());
+        }
+        return text.toString();
+    }
+
+    private static String fixed(Double d, int decimals) {
+        return d == null ? "-" : String.format(Locale.ROOT, "%." + decimals + "f", d);
+    }
+
+    private static String number(Double d) {
+        return d == null ? "-" : d == Math.rint(d) ? String.valueOf(d.longValue()) : String.valueOf(d);
+    }
+
+    private static String option(DefaultApplicationArguments options, String name) {
+        List<String> values = options.getOptionValues(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    private Instant instant(DefaultApplicationArguments options, String name, List<String> errors) {
+        String text = option(options, name);
+        if (text == null) {
+            errors.add("--" + name + " is required: a date (2026-01-31) or an instant (2026-01-31T00:00:00Z)");
+            return null;
+        }
+        try {
+            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(zone).toInstant() : Instant.parse(text);
+        } catch (DateTimeException e) {
+            errors.add("--" + name + ": '" + text + "' is neither a date (2026-01-31) nor an instant (2026-01-31T00:00:00Z)");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.tenure.api.backtests;
+
+import dev.tenure.engine.backtest.TuningPlan;
+import dev.tenure.engine.backtest.TuningReport;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A tuning's report as the API shows it: the goal, the knobs with their ranges, the setting in force and the
+ * best few others side by side, each with its scores, its diff, and the body to upload it as a new rule set
+ * version ({@code POST /api/rules/versions}).
+ */
+record TuningReportBody(String ruleSetVersion, Instant from, Instant to, int windowDays, Goal goal, List<Knob> knobs,
+                        Setting current, List<Setting> best, int candidatesEvaluated, int maxCandidates, String stopped,
+                        Duration took, long signalsPerReplay, List<String> refused) {
+
+    record Goal(double minRecall, double minMedianLeadDays, Double minHealthRatio) {
+    }
+
+    record Knob(String label, int line, double current, double min, double max, double step) {
+    }
+
+    record Setting(Map<String, Double> values, BacktestReportBody.Score churnRules, List<RuleScore> rules,
+                   Double poorToGoodRatio, boolean meetsGoal, String diff, Upload upload) {
+    }
+
+    record RuleScore(String rule, BacktestReportBody.Score churn) {
+    }
+
+    /** What {@code POST /api/rules/versions} takes. */
+    record Upload(Map<String, String> files) {
+    }
+
+    static TuningReportBody of(TuningReport r) {
+        TuningPlan.Goal g = r.goal();
+        return new TuningReportBody(r.ruleSetVersion(), r.from(), r.to(), r.windowDays(),
+                new Goal(g.minRecall(), g.minMedianLeadDays(), g.minHealthRatio()),
+                r.knobs().stream().map(k -> new Knob(k.label(), k.line(), k.current(), k.min(), k.max(), k.step())).toList(),
+                setting(r.current(), false), r.best().stream().map(s -> setting(s, true)).toList(), r.candidatesEvaluated(),
+                r.maxCandidates(), r.stopped().name(), r.took(), r.signalsPerReplay(), r.refused());
+    }
+
+    private static Setting setting(TuningReport.Setting s, boolean withUpload) {
+        return new Setting(s.values(), BacktestReportBody.Score.of(s.churnRules()),
+                s.rules().stream().map(rule -> new RuleScore(rule.rule(), BacktestReportBody.Score.of(rule.churn()))).toList(),
+                s.poorToGoodRatio(), s.meetsGoal(), s.diff(), withUpload ? new Upload(s.files()) : null);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.tenure.engine.backtest;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One play a rule would have started in a backtest: which rule, which play, for whom and when, and how it
+ * stands against the account's cancellation in the period.
+ *
+ * @param file        the DRL file or decision table the rule is written in (null if unknown)
+ * @param churnRule   true when that file is under {@code churn/}
+ * @param cancelledAt when the account cancelled in the period (its first cancellation); null if it did not
+ * @param leadDays    days from the alert to the cancellation, to one decimal; null when the account did not
+ *                    cancel or the alert came at or after the cancellation
+ * @param caught      the alert came before the cancellation and at most the backtest's window before it
+ */
+public record Alert(String accountId, String rule, String play, String file, boolean churnRule, Instant at,
+                    Instant cancelledAt, Double leadDays, boolean caught) {
+
+    /** Judges an alert at {@code at} against a cancellation ({@code cancelledAt}, null if none) with a window. */
+    static Alert of(String accountId, String rule, String play, String file, boolean churnRule, Instant at,
+                    Instant cancelledAt, Duration window) {
+        Duration lead = lead(at, cancelledAt);
+        return new Alert(accountId, rule, play, file, churnRule, at, cancelledAt,
+                lead == null ? null : ChurnScore.days(lead), lead != null && lead.compareTo(window) <= 0);
+    }
+
+    /** The time from an alert to the cancellation, or null when there is none or the alert did not come before it. */
+    static Duration lead(Instant at, Instant cancelledAt) {
+        return cancelledAt != null && at.isBefore(cancelledAt) ? Duration.between(at, cancelledAt) : null;
+    }
+
+    /** An alert at or after the account's cancellation warned nobody: it is listed but not scored. */
+    public boolean afterCancellation() {
+        return cancelledAt != null && !at.isBefore(cancelledAt);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.tenure.engine.backtest;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** The tuning file: knobs and goal as written, and every mistake at its line. */
+class TuningPlanUnitTest {
+
+    @Test
+    void thresholds_and_health_numbers_are_read_with_their_ranges_and_the_goal() {
+        TuningPlan plan = TuningPlan.parse("churn/tuning.yml", """
+                goal:
+                  minRecall: 0.85
+                  minMedianLeadDays: 21
+                  minHealthRatio: 3
+                thresholds:
+                  - table: Core usage drop
+                    column: Core usage fell by at least
+                    rows: [HIGH_TOUCH, LOW_TOUCH]
+                    parameter: 2
+                    min: 30
+                    max: 70
+                    step: 10
+                health:
+                  - component: usage
+                    parameter: weight
+                    min: 10
+                    max: 50
+                    step: 5
+                  - band: average
+                    name: bottom of AVERAGE
+                    min: 40
+                    max: 60
+                    step: 2.5
+                """);
+
+        assertThat(plan.goal()).isEqualTo(new TuningPlan.Goal(0.85, 21, 3.0));
+        assertThat(plan.knobs()).extracting(Knob::label, Knob::line).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Core usage drop: Core usage fell by at least (value 2) (HIGH_TOUCH, LOW_TOUCH)", 6),
+                org.assertj.core.groups.Tuple.tuple("health usage weight", 14),
+                org.assertj.core.groups.Tuple.tuple("bottom of AVERAGE", 19));
+        assertThat(plan.knobs().get(0)).isInstanceOfSatisfying(Knob.TableCells.class, k -> {
+            assertThat(k.file()).isEqualTo("churn/thresholds.csv");
+            assertThat(k.rows()).containsExactly("HIGH_TOUCH", "LOW_TOUCH");
+            assertThat(k.parameter()).isEqualTo(2);
+            assertThat(k.range().values()).containsExactly(30.0, 40.0, 50.0, 60.0, 70.0);
+        });
+        assertThat(plan.knobs().get(2).range().values()).hasSize(9).contains(42.5);
+    }
+
+    @Test
+    void without_a_goal_it_aims_at_recall_0_9_and_a_median_lead_of_21_days() {
+        TuningPlan plan = TuningPlan.parse("churn/tuning.yml", """
+                health:
+                  - band: good
+                    min: 60
+                    max: 80
+                    step: 5
+                """);
+
+        assertThat(plan.goal()).isEqualTo(new TuningPlan.Goal(0.9, 21, null));
+    }
+
+    @Test
+    void every_mistake_is_told_at_its_line() {
+        InvalidTuningException e = catchThrowableOfType(InvalidTuningException.class, () -> TuningPlan.parse("churn/tuning.yml", """
+                goal:
+                  minRecall: 1.5
+                thresholds:
+                  - table: Core usage drop
+                    colum: Core usage
+                    min: 70
+                    max: 30
+                    step: 10
+                health:
+                  - band: best
+                    min: 1
+                    max: 2
+                    step: 0
+                  - component: usage
+                    parameter: weight
+                    min: 0
+                    max: 1000
+                    step: 1
+                """));
+
+        assertThat(e.problems()).containsExactly(
+                "churn/tuning.yml:2: goal.minRecall: 1.5 is not between 0 and 1",
+                "churn/tuning.yml:5: a threshold knob: 'colum' is not a field here; use column, file, max, min, name, parameter, rows, step, table",
+                "churn/tuning.yml:4: column is required",
+                "churn/tuning.yml:7: max 30 is below min 70",
+                "churn/tuning.yml:13: step must be above 0",
+                "churn/tuning.yml:10: band: 'best' is not a band; use good or average",
+                "churn/tuning.yml:18: min to max in steps of 1 is 1001 values; at most 100 (take a larger step)");
+    }
+
+    @Test
+    void a_file_that_is_not_yaml_or_tunes_nothing_is_refused() {
+        assertThatThrownBy(() -> TuningPlan.parse("churn/tuning.yml", "goal: [unclosed\n"))
+                .isInstanceOf(InvalidTuningException.class).hasMessageStartingWith("churn/tuning.yml:");
+        assertThatThrownBy(() -> TuningPlan.parse("churn/tuning.yml", "goal:\n  minRecall: 0.9\n"))
+                .hasMessage("churn/tuning.yml:1: nothing to tune: list knobs under thresholds or health");
+    }
+
+    @Test
+    void the_tuning_file_of_this_repository_fits_its_starter_rules() throws Exception {
+        java.nio.file.Path rules = java.nio.file.Path.of(System.getProperty("tuning.rules", "../rules"));
+        TuningPlan plan = TuningPlan.parse(TuningPlan.FILE, java.nio.file.Files.readString(rules.resolve(TuningPlan.FILE)));
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
+        dev.tenure.engine.rules.RuleSetFiles.read(rules).files().forEach(f -> files.put(f.path(), f.content()));
+
+        plan.check(TuningPlan.FILE, files);
+
+        assertThat(plan.knobs()).isNotEmpty();
+    }
+}
