@@ -32,14 +32,15 @@ class HandComputedBacktestUnitTest {
         assertThat(detractor.file()).isEqualTo("churn/detractor.drl");
         assertThat(detractor.churnRule()).isTrue();
         assertThat(detractor.plays()).containsExactly("call-back");
-        assertThat(detractor.playsStarted()).as("A's second answer fell in the cooldown").isEqualTo(4);
+        assertThat(detractor.playsStarted()).as("A's second answer fell in the cooldown; D had churned when it answered")
+                .isEqualTo(3);
         assertThat(detractor.accounts()).extracting(RuleReport.AlertedAccount::accountId)
-                .containsExactly(fixture.a, fixture.b, fixture.d, fixture.c);
+                .containsExactly(fixture.a, fixture.b, fixture.c);
         assertThat(detractor.accounts().get(0).firstStarted()).isEqualTo(at("2011-01-10"));
         assertThat(detractor.accounts().get(0).cancelledAt()).isEqualTo(at("2011-02-09"));
 
         ChurnScore score = detractor.churn();
-        assertThat(score.alertedAccounts()).as("A, B, C: D's alert came after it cancelled").isEqualTo(3);
+        assertThat(score.alertedAccounts()).as("A, B, C: D's answer came after it cancelled and started nothing").isEqualTo(3);
         assertThat(score.cancelledAccounts()).isEqualTo(3);
         assertThat(score.caughtAccounts()).isEqualTo(2);
         assertThat(score.precision()).isCloseTo(2 / 3.0, within(1e-9));
@@ -49,12 +50,13 @@ class HandComputedBacktestUnitTest {
     }
 
     @Test
-    void the_payment_rule_fired_again_once_the_cooldown_was_over_by_the_daily_evaluation() {
+    void the_payment_rule_did_not_fire_again_once_the_account_had_cancelled() {
         RuleReport payment = rule(replay(1), FAILED_PAYMENT);
 
-        assertThat(payment.playsStarted()).isEqualTo(3);
+        // B's cooldown ended on Feb 24, after it cancelled on Feb 4 (and its failure no longer counted after 30 days).
+        assertThat(payment.playsStarted()).isEqualTo(2);
         assertThat(payment.accounts()).extracting(RuleReport.AlertedAccount::accountId, RuleReport.AlertedAccount::playsStarted)
-                .containsExactly(tuple(fixture.e, 1), tuple(fixture.b, 2));
+                .containsExactly(tuple(fixture.e, 1), tuple(fixture.b, 1));
         assertThat(payment.churn().precision()).isEqualTo(0.5);
         assertThat(payment.churn().recall()).isCloseTo(1 / 3.0, within(1e-9));
         assertThat(payment.churn().medianLeadTime()).isEqualTo(Duration.ofDays(10));
@@ -87,6 +89,15 @@ class HandComputedBacktestUnitTest {
         assertThat(report.cancellations()).extracting(BacktestReport.Cancellation::accountId)
                 .containsExactly(fixture.d, fixture.b, fixture.a);
         assertThat(report.dailyEvaluations()).isPositive();
+    }
+
+    @Test
+    void an_account_starts_no_play_once_it_has_cancelled() {
+        BacktestReport report = replay(1);
+
+        // D cancelled on Jan 15 and answered NPS 1 on Jan 20: it was CHURNED by then, as the live engine would have it.
+        assertThat(report.rules()).flatExtracting(RuleReport::accounts).extracting(RuleReport.AlertedAccount::accountId)
+                .doesNotContain(fixture.d);
     }
 
     @Test
