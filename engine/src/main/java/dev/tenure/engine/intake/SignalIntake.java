@@ -10,6 +10,7 @@ import dev.tenure.engine.schedule.StepScheduler;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.Contact;
 import dev.tenure.engine.vocabulary.Signal;
+import dev.tenure.engine.vocabulary.Stage;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -151,7 +152,7 @@ public class SignalIntake implements Intake {
     /** Checks that every record names a known account, stores the accounts and contacts; returns the signals. */
     private List<Signal> storeAccountsAndContacts(Batch batch, Instant now) {
         checkRecords(batch);
-        Map<String, dev.tenure.engine.vocabulary.Stage> storedStages = lifecycle.storedStages(batch.accounts());
+        Map<String, Stage> storedStages = lifecycle.storedStages(batch.accounts());
         batch.accounts().forEach(a -> accounts.upsert(a.value(), now));
         lifecycle.afterAccounts(batch.accounts(), storedStages, now);
         batch.contacts().forEach(c -> contacts.upsert(c.value()));

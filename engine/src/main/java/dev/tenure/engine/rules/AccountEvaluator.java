@@ -2,11 +2,11 @@ package dev.tenure.engine.rules;
 
 import dev.tenure.engine.accounts.Accounts;
 import dev.tenure.engine.accounts.Lifecycle;
-import dev.tenure.engine.plays.AccountLifecycle;
 import dev.tenure.engine.accounts.Milestones;
 import dev.tenure.engine.facts.FactSet;
 import dev.tenure.engine.facts.FactSets;
 import dev.tenure.engine.health.HealthScores;
+import dev.tenure.engine.plays.AccountLifecycle;
 import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.plays.PlayRuns;
 import dev.tenure.engine.plays.PlayStart;
