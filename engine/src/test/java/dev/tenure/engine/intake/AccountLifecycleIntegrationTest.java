@@ -80,6 +80,18 @@ class AccountLifecycleIntegrationTest {
     }
 
     @Test
+    void given_a_file_with_a_failed_payment_and_a_cancellation_then_its_queued_evaluation_starts_no_payment_play() {
+        TestData gone = TestData.account("Gone By File", Segment.LOW_TOUCH).contact(ContactRole.BILLING)
+                .billing(BillingEvent.PAYMENT_FAILED, 1).billing(BillingEvent.SUBSCRIPTION_CANCELLED, 0);
+
+        intake.store(gone.batch());
+        assertThat(stage(gone)).as("churned as the chunk is stored, before any evaluation").isEqualTo(Stage.CHURNED);
+        intake.evaluateQueued();
+
+        assertThat(plays(gone)).doesNotContain("failed-payment RUNNING").allMatch(p -> p.startsWith("win-back "));
+    }
+
+    @Test
     void given_a_running_play_when_the_account_cancels_then_it_stops_with_the_reason_and_sends_nothing() {
         TestData leaving = TestData.account("Leaving Later", Segment.HIGH_TOUCH);
         intake.accept(leaving.batch());
