@@ -94,7 +94,8 @@ public class RecordMapper {
         String id = f.requiredText("id");
         String name = f.requiredText("name");
         Segment segment = f.requiredEnum("segment", Segment.class);
-        Stage stage = f.enumOr("stage", Stage.class, Stage.ONBOARDING);
+        // Null when the record has none: a new account starts ONBOARDING, a stored one keeps its stage.
+        Stage stage = f.enumOr("stage", Stage.class, null);
         String csm = f.email("csm", false);
         BigDecimal arr = f.decimal("arr");
         String plan = f.text("plan");

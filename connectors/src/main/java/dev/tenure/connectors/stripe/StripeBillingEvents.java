@@ -66,6 +66,8 @@ class StripeBillingEvents {
             case "invoice.paid" -> "INVOICE_PAID";
             case "customer.subscription.updated" -> "MRR_CHANGED";
             case "customer.subscription.deleted" -> "SUBSCRIPTION_CANCELLED";
+            // A subscription that starts or resumes: for an account that had cancelled, it is back (else nothing changes).
+            case "customer.subscription.created", "customer.subscription.resumed" -> "SUBSCRIPTION_REACTIVATED";
             default -> null;
         };
         if (event == null) {

@@ -48,11 +48,12 @@ class RecordMapperUnitTest {
     class Accounts {
 
         @Test
-        void anAccountWithOnlyTheRequiredFieldsStartsInOnboarding() {
+        void anAccountWithOnlyTheRequiredFieldsHasNoStage() {
+            // No stage: the store starts a new account ONBOARDING and keeps a stored one's stage (a churned one stays churned).
             Account account = (Account) mapped(map(RecordKind.ACCOUNTS,
                     "{\"id\":\"acme\",\"name\":\"Acme\",\"segment\":\"high_touch\"}"));
 
-            assertThat(account).isEqualTo(new Account("acme", "Acme", Segment.HIGH_TOUCH, Stage.ONBOARDING,
+            assertThat(account).isEqualTo(new Account("acme", "Acme", Segment.HIGH_TOUCH, null,
                     null, null, null, null, null, null));
         }
 

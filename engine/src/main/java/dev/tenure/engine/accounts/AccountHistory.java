@@ -133,8 +133,10 @@ public class AccountHistory {
                         Timestamp.from(recordedAt), cause.origin().name(), cause.detail())
                 .query(Long.class).single();
         if (from != null) {
-            timeline.record(new TimelineEntry(accountId, occurredAt, "stage",
-                    "Stage moved from " + from + " to " + to + " (" + cause.detail() + ")", "stage-change:" + id));
+            String what = to == Stage.CHURNED ? "The account churned (" + cause.detail() + ")"
+                    : from == Stage.CHURNED ? "The account was reactivated (" + cause.detail() + "): stage " + to
+                    : "Stage moved from " + from + " to " + to + " (" + cause.detail() + ")";
+            timeline.record(new TimelineEntry(accountId, occurredAt, "stage", what, "stage-change:" + id));
         }
     }
 

@@ -44,10 +44,13 @@ public class Accounts {
     }
 
     /**
-     * Inserts or replaces an account; the stage is kept once set, since rules move it. A new account's
-     * stage is the first row of its stage history.
+     * Inserts or replaces an account; the stage is kept once set, since rules move it (a source's stage that
+     * churns or reactivates the account is applied through {@link #changeStage} by the caller, see
+     * {@link Lifecycle#onSource}). A record without a stage starts ONBOARDING. A new account's stage is the
+     * first row of its stage history.
      */
     public void upsert(Account a, Instant now, ChangeCause cause) {
+        Stage stage = a.stage() == null ? Stage.ONBOARDING : a.stage();
         boolean inserted = jdbc.sql("""
                         INSERT INTO account (id, name, segment, stage, csm, arr, plan, started_on, renewal_on, timezone,
                                              created_at, updated_at)
@@ -57,11 +60,11 @@ public class Accounts {
                             started_on = EXCLUDED.started_on, renewal_on = EXCLUDED.renewal_on,
                             timezone = EXCLUDED.timezone, updated_at = EXCLUDED.updated_at
                         RETURNING xmax = 0""")
-                .params(a.id(), a.name(), a.segment().name(), a.stage().name(), a.csm(), a.arr(), a.plan(),
+                .params(a.id(), a.name(), a.segment().name(), stage.name(), a.csm(), a.arr(), a.plan(),
                         date(a.startedOn()), date(a.renewalOn()), a.timezone(), Timestamp.from(now), Timestamp.from(now))
                 .query(Boolean.class).single();
         if (inserted) {
-            history.recordStageChange(a.id(), null, a.stage(), now, now, cause);
+            history.recordStageChange(a.id(), null, stage, now, now, cause);
         }
     }
 
@@ -111,23 +114,37 @@ public class Accounts {
      * The one way an account's stage changes (a rule, a source, the lifecycle): in the caller's transaction,
      * kept as dated history with the cause and put on the account's timeline. {@code at} is when it happened
      * (never later than now). False, and nothing recorded, when the account is already in that stage or
-     * does not exist.
+     * does not exist. Churning keeps the stage the account had, for its reactivation; leaving CHURNED forgets it.
      */
     public boolean changeStage(String accountId, Stage stage, Instant at, ChangeCause cause) {
         Instant now = clock.instant();
         Instant happened = at == null || at.isAfter(now) ? now : at;
         // The old stage read under the row's lock, so two changes at once each record what they really changed.
         List<String> before = jdbc.sql("""
-                        UPDATE account a SET stage = ?, updated_at = ?
+                        UPDATE account a SET
+                            stage_before_churn = CASE WHEN ? <> 'CHURNED' THEN NULL
+                                                      WHEN old.stage <> 'CHURNED' THEN old.stage ELSE a.stage_before_churn END,
+                            stage = ?, updated_at = ?
                         FROM (SELECT id, stage FROM account WHERE id = ? FOR NO KEY UPDATE) old
                         WHERE a.id = old.id AND old.stage <> ?
                         RETURNING old.stage""")
-                .params(stage.name(), Timestamp.from(now), accountId, stage.name()).query(String.class).list();
+                .params(stage.name(), stage.name(), Timestamp.from(now), accountId, stage.name()).query(String.class).list();
         if (before.isEmpty()) {
             return false;
         }
         history.recordStageChange(accountId, Stage.valueOf(before.get(0)), stage, happened, now, cause);
         return true;
+    }
+
+    /** The stage each of these accounts had before it churned, for those churned accounts that have one. */
+    public java.util.Map<String, Stage> stagesBeforeChurn(Collection<String> ids) {
+        java.util.Map<String, Stage> before = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, stage_before_churn FROM account WHERE id = ANY(?) AND stage_before_churn IS NOT NULL")
+                .param(ids.toArray(String[]::new))
+                .query(rs -> {
+                    before.put(rs.getString(1), Stage.valueOf(rs.getString(2)));
+                });
+        return before;
     }
 
     /** Reads an account from a row with {@link #COLUMNS}. */

@@ -2,6 +2,7 @@ package dev.tenure.engine.backtest;
 
 import dev.tenure.engine.EngineProperties;
 import dev.tenure.engine.accounts.Accounts;
+import dev.tenure.engine.accounts.Lifecycle;
 import dev.tenure.engine.facts.FactSet;
 import dev.tenure.engine.facts.FactSets;
 import dev.tenure.engine.health.HealthScores;
@@ -53,7 +54,7 @@ public class AccountDryRun {
     }
 
     private DryRun dryRun(Account account, RuleSet rules, Instant now) {
-        FactSet facts = factSets.load(account, now);
+        FactSet facts = factSets.load(account, rules.factSettings(), now);
         int previous = healthScores.latest(account.id()).map(HealthScore::score).orElse(-1);
         HealthScore health = rules.health().score(facts, previous, now);
         RuleOutcome outcome = rules.evaluate(facts, health, List.of(), now);
@@ -81,8 +82,11 @@ public class AccountDryRun {
                 boolean reached = facts.milestones().stream().anyMatch(r -> r.type() == m.milestone());
                 milestones.add(new DryRun.MilestoneVerdict(m.milestone(), why.rule(), reached));
             } else if (decision instanceof Decision.MoveStage m) {
-                moves.add(new DryRun.StageMove(stage, m.stage(), why.rule()));
-                stage = m.stage();
+                Optional<Stage> to = Lifecycle.onRule(m.stage(), stage);
+                if (to.isPresent()) {
+                    moves.add(new DryRun.StageMove(stage, to.get(), why.rule()));
+                    stage = to.get();
+                }
             }
         }
         return new DryRun(account.id(), now, rules.version(), facts, health, health.band(), fired, plays, milestones, moves);
@@ -90,6 +94,10 @@ public class AccountDryRun {
 
     /** The live start guard, read-only: null when the play would start. */
     private String refusal(Account account, PlayDefinition play, Instant now) {
+        Optional<String> lifecycle = play.audience().refusal(account.stage());
+        if (lifecycle.isPresent()) {
+            return lifecycle.get();
+        }
         String accountId = account.id();
         ZoneId zone = RecipientTimeZone.ofAccount(account, defaultZone);
         record Last(boolean running, Instant startedAt) {

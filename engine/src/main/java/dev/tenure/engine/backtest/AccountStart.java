@@ -4,18 +4,24 @@ import dev.tenure.engine.accounts.StageChange;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.Contact;
 import dev.tenure.engine.vocabulary.Milestone;
+import dev.tenure.engine.vocabulary.Stage;
 
 import java.util.List;
 
 /**
  * An account as a replay starts it: its record and contacts as they were, the milestones it had reached and
- * the plays it had run before the replayed period, its last health score then (-1 if none), and the stage
- * changes its sources made during the period (oldest first), which the replay applies at their moments.
+ * the plays it had run before the replayed period, its last health score then (-1 if none), the stage
+ * changes its sources made during the period (oldest first), which the replay applies at their moments, and,
+ * while it is churned, the stage it had before (null if not known), for a reactivation.
  */
 record AccountStart(Account account, List<Contact> contacts, List<Milestone> milestones, List<ReplayedRun> runs,
-                    int lastHealth, List<StageChange> stageChanges) {
+                    int lastHealth, List<StageChange> stageChanges, Stage stageBeforeChurn) {
+
+    AccountStart(Account account, List<Contact> contacts, List<Milestone> milestones, List<ReplayedRun> runs, int lastHealth) {
+        this(account, contacts, milestones, runs, lastHealth, List.of(), null);
+    }
 
     static AccountStart fresh(Account account, List<Contact> contacts) {
-        return new AccountStart(account, contacts, List.of(), List.of(), -1, List.of());
+        return new AccountStart(account, contacts, List.of(), List.of(), -1, List.of(), null);
     }
 }

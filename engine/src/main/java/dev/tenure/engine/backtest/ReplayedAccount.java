@@ -1,7 +1,9 @@
 package dev.tenure.engine.backtest;
 
 import dev.tenure.engine.accounts.StageChange;
+import dev.tenure.engine.accounts.Lifecycle;
 import dev.tenure.engine.facts.FactSet;
+import dev.tenure.engine.facts.FactSettings;
 import dev.tenure.engine.facts.SignalHistory;
 import dev.tenure.engine.health.HealthModel;
 import dev.tenure.engine.plays.PlayDefinition;
@@ -9,11 +11,13 @@ import dev.tenure.engine.plays.StepPlacement;
 import dev.tenure.engine.rules.Decision;
 import dev.tenure.engine.rules.RuleSet;
 import dev.tenure.engine.vocabulary.Account;
+import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.Contact;
 import dev.tenure.engine.vocabulary.HealthScore;
 import dev.tenure.engine.vocabulary.Milestone;
 import dev.tenure.engine.vocabulary.PlayRun;
 import dev.tenure.engine.vocabulary.Signal;
+import dev.tenure.engine.vocabulary.Stage;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -36,12 +40,15 @@ final class ReplayedAccount {
     private final Deque<StageChange> stageChanges;
     private final StepPlacement placement;
     private Account account;
+    /** The stage the account had before it churned, while it is churned. */
+    private Stage beforeChurn;
     private int lastHealth;
     private Instant lastEvaluated;
 
     ReplayedAccount(AccountStart start, StepPlacement placement) {
         this.placement = placement;
         this.account = start.account();
+        this.beforeChurn = start.stageBeforeChurn();
         this.contacts = List.copyOf(start.contacts());
         this.milestones = new ArrayList<>(start.milestones());
         this.runs = new ArrayList<>(start.runs());
@@ -58,14 +65,30 @@ final class ReplayedAccount {
     }
 
     /** The band the account's health would have at {@code moment}, from what is known before it; changes nothing. */
-    String bandAt(HealthModel healthModel, Instant moment) {
-        FactSet facts = history.factsAsOf(account, contacts, milestones, runFacts(moment), moment);
+    String bandAt(HealthModel healthModel, FactSettings settings, Instant moment) {
+        FactSet facts = history.factsAsOf(account, contacts, milestones, runFacts(moment), settings, moment);
         return healthModel.score(facts, lastHealth, moment).band();
     }
 
-    /** False when the same signal (source and external id) was already seen. */
+    /**
+     * False when the same signal (source and external id) was already seen. A cancellation churns the account
+     * at its moment, and a reactivation brings it back, as the live intake does: the runs of plays not for its
+     * new stage stop then.
+     */
     boolean add(Signal signal) {
-        return history.add(signal);
+        if (!history.add(signal)) {
+            return false;
+        }
+        BillingEvent event = Lifecycle.event(signal);
+        if (event != null) {
+            Stage was = account.stage();
+            Lifecycle.onBilling(event, was, beforeChurn).ifPresent(stage -> {
+                beforeChurn = was.active() ? was : null;
+                account = account.withStage(stage);
+                runs.replaceAll(run -> run.audience().admits(stage) ? run : run.stoppedAt(signal.occurredAt()));
+            });
+        }
+        return true;
     }
 
     /** Evaluates the account at {@code now}, as the live engine would, and carries out the decisions in memory. */
@@ -74,7 +97,7 @@ final class ReplayedAccount {
             account = account.withStage(stageChanges.poll().to());
         }
         // Contacts as they were at this moment: the history applies the contact changes replayed so far.
-        FactSet facts = history.factsAsOf(account, contacts, milestones, runFacts(now), now);
+        FactSet facts = history.factsAsOf(account, contacts, milestones, runFacts(now), rules.factSettings(), now);
         HealthScore health = healthModel.score(facts, lastHealth, now);
         lastHealth = health.score();
         lastEvaluated = now;
@@ -87,7 +110,7 @@ final class ReplayedAccount {
                     milestones.add(new Milestone(account.id(), m.milestone(), now));
                 }
             } else if (decision instanceof Decision.MoveStage m) {
-                account = account.withStage(m.stage());
+                Lifecycle.onRule(m.stage(), account.stage()).ifPresent(stage -> account = account.withStage(stage));
             }
         }
     }
@@ -100,7 +123,8 @@ final class ReplayedAccount {
     private void start(RuleSet rules, Decision.StartPlay start, List<Contact> contacts, Instant now, ReplayTally tally) {
         PlayDefinition play = rules.play(start.play()).orElseThrow(() -> new IllegalStateException(
                 "rule \"" + start.why().rule() + "\" starts unknown play " + start.play()));
-        if (runs.stream().anyMatch(run -> run.blocks(play, now, placement.zoneOf(account)))) {
+        if (play.audience().refusal(account.stage()).isPresent()
+                || runs.stream().anyMatch(run -> run.blocks(play, now, placement.zoneOf(account)))) {
             return;
         }
         runs.add(ReplayedRun.startedAt(play, now, placement.forAccount(account, contacts)));

@@ -1,5 +1,6 @@
 package dev.tenure.engine.backtest;
 
+import dev.tenure.engine.plays.Audience;
 import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.plays.StepTimes;
 
@@ -10,11 +11,20 @@ import java.time.ZoneId;
  * A play run as the replay knows it. With no steps actually running, a run counts as running until its
  * last step would be due; a run started before the replay ends when the database says it ended.
  */
-record ReplayedRun(String play, Instant startedAt, Instant endsAt) {
+record ReplayedRun(String play, Instant startedAt, Instant endsAt, Audience audience) {
+
+    ReplayedRun(String play, Instant startedAt, Instant endsAt) {
+        this(play, startedAt, endsAt, Audience.ACTIVE);
+    }
 
     /** Running until its last step would be due, placed in its send window as the live engine places it. */
     static ReplayedRun startedAt(PlayDefinition play, Instant now, StepTimes times) {
-        return new ReplayedRun(play.id(), now, times.last(play, now));
+        return new ReplayedRun(play.id(), now, times.last(play, now), play.audience());
+    }
+
+    /** This run stopped at {@code at} if it was still running then (its account churned or came back). */
+    ReplayedRun stoppedAt(Instant at) {
+        return runningAt(at) ? new ReplayedRun(play, startedAt, at, audience) : this;
     }
 
     boolean runningAt(Instant now) {

@@ -67,8 +67,7 @@ class Occurrences {
                         + """
                          WHERE a.id > ? AND (? = 0 OR a.segment = ANY(?)) AND (? = 0 OR a.stage = ANY(?))) a
                         WHERE a.occurs BETWEEN ? AND ?
-                          AND NOT EXISTS (SELECT 1 FROM signal s WHERE s.account_id = a.id AND s.kind = 'billing'
-                                          AND s.payload->>'event' = 'SUBSCRIPTION_CANCELLED')
+                          AND a.stage <> 'CHURNED'
                           AND NOT EXISTS (SELECT 1 FROM play_run r WHERE r.play_id = ? AND r.account_id = a.id
                                           AND r.occurs_on = a.occurs)
                         ORDER BY a.id LIMIT ?""")

@@ -53,6 +53,15 @@ public class FactSets {
 
     /** The facts of each account, in the order given. */
     public List<FactSet> loadAll(List<Account> accounts, Instant now) {
+        return loadAll(accounts, FactSettings.DEFAULTS, now);
+    }
+
+    public FactSet load(Account account, FactSettings settings, Instant now) {
+        return loadAll(List.of(account), settings, now).get(0);
+    }
+
+    /** The facts of each account, in the order given, point-in-time facts aged by the rule set's {@code settings}. */
+    public List<FactSet> loadAll(List<Account> accounts, FactSettings settings, Instant now) {
         if (accounts.isEmpty()) {
             return List.of();
         }
@@ -61,7 +70,7 @@ public class FactSets {
         Map<String, List<Contact>> contactsOf = contacts.ofAccounts(List.of(ids));
         Map<String, List<UsageRow>> usage = usage(ids, today);
         Map<String, TicketLoad> tickets = tickets(ids, now);
-        Map<String, BillingStatus> billing = billing(ids, now);
+        Map<String, BillingStatus> billing = billing(ids, settings, now);
         Map<String, Integer> lastNps = lastNps(ids, now);
         Map<String, CsatAnswers> csat = csat(ids, now);
         Map<String, List<Milestone>> milestones = milestones(ids);
@@ -173,7 +182,7 @@ public class FactSets {
         return loads;
     }
 
-    private Map<String, BillingStatus> billing(String[] ids, Instant now) {
+    private Map<String, BillingStatus> billing(String[] ids, FactSettings settings, Instant now) {
         record Counts(int failed, int overdue) {
         }
         Map<String, Counts> counts = new HashMap<>();
@@ -186,14 +195,19 @@ public class FactSets {
                 .query(rs -> {
                     counts.put(rs.getString(1), new Counts(rs.getInt(2), rs.getInt(3)));
                 });
-        Set<String> lastFailed = new HashSet<>(jdbc.sql("""
-                        SELECT account_id FROM (
-                            SELECT DISTINCT ON (account_id) account_id, payload->>'event' AS event FROM signal
+        // The latest payment of each account, when it failed: when it did.
+        Map<String, Instant> unpaidFailure = new HashMap<>();
+        jdbc.sql("""
+                        SELECT account_id, occurred_at FROM (
+                            SELECT DISTINCT ON (account_id) account_id, payload->>'event' AS event, occurred_at FROM signal
                             WHERE account_id = ANY(?) AND kind = 'billing' AND payload->>'event' IN ('PAYMENT_FAILED', 'INVOICE_PAID')
                               AND occurred_at <= ?
                             ORDER BY account_id, occurred_at DESC, id DESC) latest
                         WHERE event = 'PAYMENT_FAILED'""")
-                .params(ids, Timestamp.from(now)).query(String.class).list());
+                .params(ids, Timestamp.from(now))
+                .query(rs -> {
+                    unpaidFailure.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+                });
         Map<String, List<BigDecimal>> mrr = new HashMap<>();
         jdbc.sql("""
                         SELECT account_id, amount FROM (
@@ -212,7 +226,7 @@ public class FactSets {
             List<BigDecimal> amounts = mrr.getOrDefault(id, List.of());
             BigDecimal current = amounts.isEmpty() ? BigDecimal.ZERO : amounts.get(0);
             BigDecimal change = amounts.size() < 2 ? BigDecimal.ZERO : amounts.get(0).subtract(amounts.get(1));
-            billing.put(id, new BillingStatus(id, c.failed(), c.overdue(), lastFailed.contains(id), current, change));
+            billing.put(id, settings.billingStatus(id, c.failed(), c.overdue(), unpaidFailure.get(id), current, change, now));
         }
         return billing;
     }

@@ -78,9 +78,15 @@ public final class SignalHistory {
      */
     public FactSet factsAsOf(Account account, List<Contact> contacts, List<Milestone> milestones, List<PlayRun> plays,
                              Instant now) {
+        return factsAsOf(account, contacts, milestones, plays, FactSettings.DEFAULTS, now);
+    }
+
+    /** The facts as of {@code now}, point-in-time facts aged by the rule set's {@code settings}. */
+    public FactSet factsAsOf(Account account, List<Contact> contacts, List<Milestone> milestones, List<PlayRun> plays,
+                             FactSettings settings, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         return new FactSet(new Today(today, now), account, contactsAsOf(contacts, now), usage(account, today),
-                tickets(account.id(), now), billing(account.id(), now), lastNps(now), csat(account.id(), now),
+                tickets(account.id(), now), billing(account.id(), settings, now), lastNps(now), csat(account.id(), now),
                 List.copyOf(milestones), List.copyOf(plays), DerivedFacts.renewal(account, today), DerivedFacts.qbr(account, today));
     }
 
@@ -172,7 +178,7 @@ public final class SignalHistory {
         return new TicketLoad(accountId, open[0], open[1], open[2], open[3], opened14, high14, opened60, oldestOpen);
     }
 
-    private BillingStatus billing(String accountId, Instant now) {
+    private BillingStatus billing(String accountId, FactSettings settings, Instant now) {
         Instant since = FactSet.daysBefore(now, 30);
         int failed = 0, overdue = 0;
         BillingSignal lastPayment = null;
@@ -197,7 +203,7 @@ public final class SignalHistory {
         BigDecimal current = mrr.isEmpty() ? BigDecimal.ZERO : amount(mrr.get(mrr.size() - 1));
         BigDecimal change = mrr.size() < 2 ? BigDecimal.ZERO : current.subtract(amount(mrr.get(mrr.size() - 2)));
         boolean lastFailed = lastPayment != null && lastPayment.event() == BillingEvent.PAYMENT_FAILED;
-        return new BillingStatus(accountId, failed, overdue, lastFailed, current, change);
+        return settings.billingStatus(accountId, failed, overdue, lastFailed ? lastPayment.occurredAt() : null, current, change, now);
     }
 
     private static BigDecimal amount(BillingSignal b) {

@@ -33,12 +33,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>
  * When a play starts ({@link #refusals}, asked by {@code PlayRuns.startAll} under the accounts' locks):
  * <ol type="a">
+ *   <li>churned: a play for active accounts does not start for a churned account, nor a play for churned
+ *       accounts (win-back) for an active one ({@code plays.Audience});</li>
  *   <li>not twice: a run of the play that is running or paused for the account holds a new one back;</li>
  *   <li>cooldown: nor does a run of the play started within the play's cooldown (a cancelled one too).</li>
  * </ol>
  * When tech-touch emails are about to go out ({@link #check}: a play step's email to a customer
  * contact; internal email such as a CSM's is not checked), in this order:
- * <ol type="a" start="3">
+ * <ol type="a" start="4">
  *   <li>unsubscribed: an address on the suppression list, or of a contact marked unsubscribed in any
  *       account, is suppressed;</li>
  *   <li>send window: a step late enough (a backlog) that now is outside its window waits for the window's
@@ -106,6 +108,13 @@ public class Guardrails implements StartGuard {
                     int i = rs.getInt(1) - 1;
                     refusals.set(i, Optional.of(refusal(rs.getString(2), rs.getTimestamp(3).toInstant(), candidates.get(i).cooldown())));
                 });
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            Optional<String> churned = c.audience().refusal(c.stage());
+            if (churned.isPresent()) {
+                refusals.set(i, churned);
+            }
+        }
         return refusals;
     }
 

@@ -12,6 +12,7 @@ import dev.tenure.engine.schedule.StepScheduler;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.Contact;
 import dev.tenure.engine.vocabulary.Signal;
+import dev.tenure.engine.vocabulary.Stage;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -49,10 +50,12 @@ public class SignalIntake implements Intake {
     private final StepScheduler scheduler;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final LifecycleSignals lifecycle;
 
     SignalIntake(Accounts accounts, KnownAccounts knownAccounts, Contacts contacts, SignalStore signals, EvaluationQueue queue,
                  AccountEvaluator evaluator, ActiveRuleSet rules, StepScheduler scheduler, TransactionTemplate transaction,
-                 Clock clock) {
+                 Clock clock, LifecycleSignals lifecycle) {
+        this.lifecycle = lifecycle;
         this.accounts = accounts;
         this.knownAccounts = knownAccounts;
         this.contacts = contacts;
@@ -86,6 +89,8 @@ public class SignalIntake implements Intake {
             // The contacts' changes are found again by the evaluation, as recorded since the account was queued.
             List<Signal> all = storeAccountsAndContacts(batch, receivedAt, new ArrayList<>());
             int stored = signals.storeCounting(all, receivedAt);
+            // Every lifecycle signal of the chunk, new or not: the check of which is the latest is cheap and harmless.
+            lifecycle.afterSignals(all, receivedAt);
             // Every account the batch names: one whose signals were all duplicates is evaluated once more, harmlessly.
             queue.add(touched(batch, all), receivedAt);
             int accepted = batch.accounts().size() + batch.contacts().size() + stored;
@@ -146,6 +151,7 @@ public class SignalIntake implements Intake {
     private Stored storeIn(Batch batch, Instant receivedAt) {
         List<Signal> changes = new ArrayList<>();
         List<Signal> stored = new ArrayList<>(signals.store(storeAccountsAndContacts(batch, receivedAt, changes), receivedAt));
+        lifecycle.afterSignals(stored, receivedAt);
         int accepted = batch.accounts().size() + batch.contacts().size() + stored.size();
         int duplicates = batch.signals().size() - stored.size();
         stored.addAll(changes);
@@ -158,7 +164,9 @@ public class SignalIntake implements Intake {
      */
     private List<Signal> storeAccountsAndContacts(Batch batch, Instant now, List<Signal> changes) {
         checkRecords(batch);
+        Map<String, Stage> storedStages = lifecycle.storedStages(batch.accounts());
         batch.accounts().forEach(a -> accounts.upsert(a.value(), now, ChangeCause.source(a.label())));
+        lifecycle.afterAccounts(batch.accounts(), storedStages, now);
         changes.addAll(contacts.upsertAll(batch.contacts().stream()
                 .map(c -> new ContactUpdate(c.value(), c.at(), ChangeCause.source(c.label()))).toList(), now));
         return batch.signals().stream().map(Labeled::value).toList();

@@ -15,7 +15,7 @@ import java.util.Set;
  *
  * @param everyDays for {@link Kind#EVERY}: the days between occurrences, counted from {@code startedOn}
  * @param segments  the segments it applies to; empty for all
- * @param stages    the stages it applies to; empty for all (CHURNED is not a stage: churned accounts are out)
+ * @param stages    the stages it applies to; empty for all (never CHURNED: churned accounts are out)
  */
 public record Cadence(Kind kind, int everyDays, Set<Segment> segments, Set<Stage> stages) {
 

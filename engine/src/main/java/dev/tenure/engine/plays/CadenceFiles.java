@@ -73,6 +73,10 @@ final class CadenceFiles {
         }
         Set<Segment> segments = names(file, content, line, node, "segment", Segment.class, problems);
         Set<Stage> stages = names(file, content, line, node, "stage", Stage.class, problems);
+        if (stages.contains(Stage.CHURNED)) {
+            problems.add(new PlayFileProblem(file, Math.max(line, PlayFiles.lineOf(content, "stage", "CHURNED")),
+                    "cadence.stage: churned accounts get no cadence (QBRs and renewals are for customers)"));
+        }
         for (var fields = node.fieldNames(); fields.hasNext(); ) {
             String key = fields.next();
             if (!Set.of("every", "before", "from", "segment", "segments", "stage", "stages").contains(key)) {

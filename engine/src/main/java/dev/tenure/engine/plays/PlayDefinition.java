@@ -10,14 +10,22 @@ import java.util.List;
  * A play from {@code rules/plays/<id>.yml}: what it is for, how often it may start, its steps, and when
  * its goal counts as reached so the remaining steps are skipped. A play with a {@link Cadence} is started
  * by the cadence job for each occurrence, never by a rule (then {@code cadence} is null). A measured play
- * ({@link Measurement}) has its goal checked at a horizon, against accounts held out of it.
+ * ({@link Measurement}) has its goal checked at a horizon, against accounts held out of it. {@code audience}
+ * says whether it is for active accounts (the default) or churned ones (win-back).
  */
 public record PlayDefinition(String id, String name, String goal, Span cooldown, List<StepDefinition> steps,
-                             StopWhen stopWhen, Cadence cadence, Measurement measurement) {
+                             StopWhen stopWhen, Cadence cadence, Measurement measurement, Audience audience) {
 
     public PlayDefinition {
         stopWhen = stopWhen == null ? StopWhen.NEVER : stopWhen;
         measurement = measurement == null ? Measurement.NONE : measurement;
+        audience = audience == null ? Audience.ACTIVE : audience;
+    }
+
+    /** A play for active accounts. */
+    public PlayDefinition(String id, String name, String goal, Span cooldown, List<StepDefinition> steps,
+                          StopWhen stopWhen, Cadence cadence, Measurement measurement) {
+        this(id, name, goal, cooldown, steps, stopWhen, cadence, measurement, Audience.ACTIVE);
     }
 
     public PlayDefinition(String id, String name, String goal, Span cooldown, List<StepDefinition> steps,

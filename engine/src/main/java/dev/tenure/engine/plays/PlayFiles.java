@@ -66,8 +66,35 @@ public final class PlayFiles {
         }
         StopWhen stopWhen = stopWhen(file, content, root.get("stopWhen"), problems);
         Measurement measurement = PlayMeasures.measurement(file, content, root, stopWhen, cooldown, problems);
+        Audience audience = audience(file, content, root, problems);
         return problems.size() > before ? null
-                : new PlayDefinition(id, name, text(root, "goal"), cooldown, List.copyOf(steps), stopWhen, cadence, measurement);
+                : new PlayDefinition(id, name, text(root, "goal"), cooldown, List.copyOf(steps), stopWhen, cadence, measurement,
+                audience);
+    }
+
+    /** The optional {@code accounts:} field: {@code active} (the default) or {@code churned}. */
+    private static Audience audience(String file, String content, JsonNode root, List<PlayFileProblem> problems) {
+        JsonNode node = root.get("accounts");
+        if (node == null) {
+            return Audience.ACTIVE;
+        }
+        int line = lineOf(content, "accounts:");
+        String value = node.isTextual() ? node.asText().strip().toLowerCase(Locale.ROOT) : "";
+        Audience audience = switch (value) {
+            case "active" -> Audience.ACTIVE;
+            case "churned" -> Audience.CHURNED;
+            default -> null;
+        };
+        if (audience == null) {
+            problems.add(new PlayFileProblem(file, line, "accounts must be active (the default: customers) or churned"
+                    + " (accounts that cancelled, e.g. a win-back play), not '" + node.asText() + "'"));
+            return Audience.ACTIVE;
+        }
+        if (audience == Audience.CHURNED && root.has("cadence")) {
+            problems.add(new PlayFileProblem(file, line, "a play with a cadence is for active accounts: churned accounts"
+                    + " get no QBR or renewal routine"));
+        }
+        return audience;
     }
 
     /** The optional {@code stopWhen:} map; every key must be one the engine can check. */

@@ -2,6 +2,7 @@ package dev.tenure.engine.plays;
 
 import dev.tenure.engine.timeline.Timeline;
 import dev.tenure.engine.timeline.TimelineEntry;
+import dev.tenure.engine.vocabulary.Stage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,7 +14,7 @@ import java.util.Set;
 
 /**
  * Pausing, resuming and cancelling a run by hand, each in the caller's transaction and on the account's
- * timeline with who did it. The run row is locked first, so two requests cannot both pass a state check.
+ * timeline with who did it; and stopping an account's runs when it churns or comes back ({@link #stopFor}). The run row is locked first, so two requests cannot both pass a state check.
  * A run in the wrong state for the change is an {@link IllegalStateException}.
  */
 @Repository
@@ -61,6 +62,35 @@ public class PlayRunChanges {
         jdbc.sql("UPDATE play_run SET status = 'CANCELLED', ended_at = ?, paused_at = NULL WHERE id = ?")
                 .params(Timestamp.from(now), runId).update();
         record(runId, run, now, "play.cancelled", "cancelled by " + by);
+    }
+
+    /**
+     * Stops every running or paused run of the account whose play is not for accounts at {@code stage} (an
+     * account that churned stops its plays for customers; one that came back, its win-back plays): the
+     * remaining steps become CANCELLED with the reason, the run CANCELLED, each on the timeline
+     * ({@code play.stopped}). Returns the runs stopped.
+     */
+    public List<Long> stopFor(String accountId, Stage stage, String reason, Instant now) {
+        String[] stopped = java.util.Arrays.stream(Audience.values()).filter(a -> !a.admits(stage)).map(Enum::name)
+                .toArray(String[]::new);
+        record Stopped(long id, String playName) {
+        }
+        List<Stopped> runs = jdbc.sql("""
+                        SELECT id, play_name FROM play_run WHERE account_id = ? AND status IN ('RUNNING', 'PAUSED')
+                          AND audience = ANY(?) ORDER BY id FOR UPDATE""")
+                .params(accountId, stopped)
+                .query((rs, n) -> new Stopped(rs.getLong(1), rs.getString(2))).list();
+        if (runs.isEmpty()) {
+            return List.of();
+        }
+        Long[] ids = runs.stream().map(Stopped::id).toArray(Long[]::new);
+        jdbc.sql("UPDATE play_step SET status = 'CANCELLED', executed_at = ?, result = ? WHERE run_id = ANY(?) AND status IN ('SCHEDULED', 'PAUSED')")
+                .params(Timestamp.from(now), "stopped: " + reason, ids).update();
+        jdbc.sql("UPDATE play_run SET status = 'CANCELLED', ended_at = ?, paused_at = NULL WHERE id = ANY(?)")
+                .params(Timestamp.from(now), ids).update();
+        timeline.recordAll(runs.stream().map(r -> new TimelineEntry(accountId, now, "play.stopped",
+                "Play \"" + r.playName() + "\" stopped: " + reason, "play:" + r.id())).toList());
+        return List.of(ids);
     }
 
     private Locked lock(long runId, Set<String> allowed, String change) {

@@ -90,7 +90,7 @@ public class PlayRuns {
     /** The states and the whys of a batch's runs, by run id. */
     public Map<Long, RunState> states(java.util.Collection<Long> runIds) {
         Map<Long, RunState> states = new java.util.HashMap<>();
-        jdbc.sql("SELECT id, account_id, play_name, status, started_at, stop_when FROM play_run WHERE id = ANY(?)")
+        jdbc.sql("SELECT id, account_id, play_name, status, started_at, stop_when, audience FROM play_run WHERE id = ANY(?)")
                 .param(runIds.toArray(Long[]::new))
                 .query(rs -> {
                     RunState state = runState(rs);
@@ -113,12 +113,12 @@ public class PlayRuns {
         String stopWhen = rs.getString("stop_when");
         return new RunState(rs.getLong("id"), rs.getString("account_id"), rs.getString("play_name"),
                 rs.getString("status"), rs.getTimestamp("started_at").toInstant(),
-                stopWhen == null ? StopWhen.NEVER : json.read(stopWhen, StopWhen.class));
+                stopWhen == null ? StopWhen.NEVER : json.read(stopWhen, StopWhen.class), Audience.valueOf(rs.getString("audience")));
     }
 
     /** What a due step needs to know about its run to decide whether it still applies. */
     public Optional<RunState> state(long runId) {
-        return jdbc.sql("SELECT id, account_id, play_name, status, started_at, stop_when FROM play_run WHERE id = ?")
+        return jdbc.sql("SELECT id, account_id, play_name, status, started_at, stop_when, audience FROM play_run WHERE id = ?")
                 .param(runId)
                 .query((rs, n) -> runState(rs))
                 .optional();

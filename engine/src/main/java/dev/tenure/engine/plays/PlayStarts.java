@@ -76,7 +76,8 @@ final class PlayStarts {
      */
     private List<NewRun> admitted(List<PlayStart> starts, Instant now) {
         List<Optional<String>> refusals = guard.refusals(starts.stream().map(s -> new StartGuard.Candidate(
-                s.account().id(), s.play().id(), s.play().cooldown(), placement.zoneOf(s.account()))).toList(), now);
+                s.account().id(), s.play().id(), s.play().cooldown(), placement.zoneOf(s.account()), s.account().stage(),
+                s.play().audience())).toList(), now);
         Map<String, List<Boolean>> startedHere = new HashMap<>();
         List<NewRun> runs = new ArrayList<>();
         for (int i = 0; i < starts.size(); i++) {
@@ -102,14 +103,15 @@ final class PlayStarts {
     private void insertRuns(List<NewRun> runs, List<Long> ids, Instant now) {
         jdbc.sql("""
                         INSERT INTO play_run (id, account_id, play_id, play_name, status, started_at, ended_at, rule_name,
-                                              rule_set_version, matched_facts, stop_when, goal_within, goal_horizon_at)
+                                              rule_set_version, matched_facts, stop_when, goal_within, goal_horizon_at,
+                                              audience)
                         SELECT r.id, r.account_id, r.play_id, r.play_name, r.status, CAST(? AS timestamptz),
                                CASE WHEN r.status = 'HOLDOUT' THEN CAST(? AS timestamptz) END, r.rule_name, r.version,
-                               r.facts, r.stop_when, CAST(r.within AS interval), r.horizon
+                               r.facts, r.stop_when, CAST(r.within AS interval), r.horizon, r.audience
                         FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::jsonb[],
-                                    ?::jsonb[], ?::text[], ?::timestamptz[]) WITH ORDINALITY
+                                    ?::jsonb[], ?::text[], ?::timestamptz[], ?::text[]) WITH ORDINALITY
                              AS r(id, account_id, play_id, play_name, status, rule_name, version, facts, stop_when, within,
-                                  horizon, n)
+                                  horizon, audience, n)
                         ORDER BY r.n""")
                 .params(Timestamp.from(now), Timestamp.from(now), ids.toArray(Long[]::new),
                         runs.stream().map(r -> r.start().account().id()).toArray(String[]::new),
@@ -126,7 +128,8 @@ final class PlayStarts {
                         runs.stream().map(r -> {
                             Span within = r.play().measurement().within();
                             return within == null ? null : Timestamp.from(within.after(now, placement.zoneOf(r.start().account())));
-                        }).toArray(Timestamp[]::new))
+                        }).toArray(Timestamp[]::new),
+                        runs.stream().map(r -> r.play().audience().name()).toArray(String[]::new))
                 .update();
     }
 

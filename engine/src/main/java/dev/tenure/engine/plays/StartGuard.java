@@ -1,6 +1,7 @@
 package dev.tenure.engine.plays;
 
 import dev.tenure.engine.calendar.Span;
+import dev.tenure.engine.vocabulary.Stage;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -19,7 +20,14 @@ public interface StartGuard {
      */
     List<Optional<String>> refusals(List<Candidate> candidates, Instant now);
 
-    /** A play about to start for an account, whose cooldown counts days on the calendar of {@code zone}. */
-    record Candidate(String accountId, String playId, Span cooldown, ZoneId zone) {
+    /**
+     * A play about to start for an account, whose cooldown counts days on the calendar of {@code zone}; the
+     * play is for accounts of {@code audience}, the account is at {@code stage} (null: not known, not checked).
+     */
+    record Candidate(String accountId, String playId, Span cooldown, ZoneId zone, Stage stage, Audience audience) {
+
+        public Candidate(String accountId, String playId, Span cooldown, ZoneId zone) {
+            this(accountId, playId, cooldown, zone, null, Audience.ACTIVE);
+        }
     }
 }

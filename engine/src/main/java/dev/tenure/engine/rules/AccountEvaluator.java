@@ -2,10 +2,12 @@ package dev.tenure.engine.rules;
 
 import dev.tenure.engine.accounts.Accounts;
 import dev.tenure.engine.accounts.ChangeCause;
+import dev.tenure.engine.accounts.Lifecycle;
 import dev.tenure.engine.accounts.Milestones;
 import dev.tenure.engine.facts.FactSet;
 import dev.tenure.engine.facts.FactSets;
 import dev.tenure.engine.health.HealthScores;
+import dev.tenure.engine.plays.AccountLifecycle;
 import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.plays.PlayRuns;
 import dev.tenure.engine.plays.PlayStart;
@@ -15,6 +17,7 @@ import dev.tenure.engine.timeline.TimelineEntry;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.HealthScore;
 import dev.tenure.engine.vocabulary.Signal;
+import dev.tenure.engine.vocabulary.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -43,9 +46,12 @@ public class AccountEvaluator {
     private final PlayRuns playRuns;
     private final Milestones milestones;
     private final Timeline timeline;
+    private final AccountLifecycle lifecycle;
 
     public AccountEvaluator(ActiveRuleSet rules, Accounts accounts, FactSets factSets,
-                            HealthScores healthScores, PlayRuns playRuns, Milestones milestones, Timeline timeline) {
+                            HealthScores healthScores, PlayRuns playRuns, Milestones milestones, Timeline timeline,
+                            AccountLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.rules = rules;
         this.accounts = accounts;
         this.factSets = factSets;
@@ -71,10 +77,10 @@ public class AccountEvaluator {
      */
     public List<Evaluation> evaluateAll(Collection<String> accountIds, Map<String, List<Signal>> arrived, Instant now) {
         List<Account> locked = accounts.lockAll(accountIds);
-        List<FactSet> facts = factSets.loadAll(locked, now);
-        Map<String, Integer> previous = healthScores.latestScores(accountIds);
-        // One rule set for the whole group: its health model and its rules.
+        // One rule set for the whole group: its fact settings, its health model and its rules.
         RuleSet ruleSet = rules.get();
+        List<FactSet> facts = factSets.loadAll(locked, ruleSet.factSettings(), now);
+        Map<String, Integer> previous = healthScores.latestScores(accountIds);
         List<HealthScore> scores = new ArrayList<>(facts.size());
         for (FactSet f : facts) {
             scores.add(ruleSet.health().score(f, previous.getOrDefault(f.account().id(), -1), now));
@@ -126,6 +132,7 @@ public class AccountEvaluator {
         Account account = facts.account();
         String accountId = account.id();
         List<PlayStart> starts = new ArrayList<>();
+        Stage stage = account.stage();
         for (Decision d : decisions) {
             if (d instanceof Decision.StartPlay s) {
                 // The playbook refuses unknown plays while the rules run; the play's name is the rule's data, not told.
@@ -138,7 +145,12 @@ public class AccountEvaluator {
                             "Milestone " + m.milestone() + " reached (rule \"" + m.why().rule() + "\")", null));
                 }
             } else if (d instanceof Decision.MoveStage m) {
-                accounts.changeStage(accountId, m.stage(), now, ChangeCause.rule(m.why().rule()));
+                Stage from = stage;
+                Optional<Stage> to = Lifecycle.onRule(m.stage(), from);
+                if (to.isPresent()) {
+                    lifecycle.move(accountId, from, to.get(), now, ChangeCause.rule(m.why().rule()), now);
+                    stage = to.get();
+                }
             }
         }
         return starts;

@@ -18,6 +18,9 @@ public record RuleFile(String path, String content) {
     /** The health model, {@code health.yml} at the top of the rules folder (see rules/README.md). */
     boolean isHealthModel() { return path.equals(dev.tenure.engine.health.HealthModel.FILE); }
 
+    /** How long point-in-time facts count, {@code facts.yml} at the top of the rules folder (see rules/README.md). */
+    boolean isFactSettings() { return path.equals(dev.tenure.engine.facts.FactSettings.FILE); }
+
     /** The file name without folder and extension: a play's or template's id. */
     String baseName() {
         String name = path.substring(path.lastIndexOf('/') + 1);

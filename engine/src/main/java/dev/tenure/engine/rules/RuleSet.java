@@ -1,6 +1,7 @@
 package dev.tenure.engine.rules;
 
 import dev.tenure.engine.facts.FactSet;
+import dev.tenure.engine.facts.FactSettings;
 import dev.tenure.engine.health.HealthModel;
 import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.vocabulary.HealthScore;
@@ -39,9 +40,12 @@ public final class RuleSet {
     private final RuleCode code;
     private final Duration limit;
     private final RuleWatch watch;
+    private final FactSettings factSettings;
 
     RuleSet(RuleSetFiles files, KieBase kieBase, List<String> ruleNames, Map<String, PlayDefinition> plays,
-            Map<String, String> templates, HealthModel health, RuleCode code, Duration limit, RuleWatch watch) {
+            Map<String, String> templates, HealthModel health, RuleCode code, Duration limit, RuleWatch watch,
+            FactSettings factSettings) {
+        this.factSettings = factSettings;
         this.files = files;
         this.kieBase = kieBase;
         this.ruleNames = List.copyOf(ruleNames);
@@ -67,6 +71,9 @@ public final class RuleSet {
 
     /** The health model of this version ({@code health.yml}), which scores every account it evaluates. */
     public HealthModel health() { return health; }
+
+    /** How long point-in-time facts count for this version ({@code facts.yml}): every fact set it sees is aged so. */
+    public FactSettings factSettings() { return factSettings; }
 
     public Optional<String> template(String id) { return Optional.ofNullable(templates.get(id)); }
 

@@ -1,5 +1,6 @@
 package dev.tenure.engine.rules;
 
+import dev.tenure.engine.facts.FactSettings;
 import dev.tenure.engine.health.HealthFileProblem;
 import dev.tenure.engine.health.HealthModel;
 import dev.tenure.engine.health.HealthModelFile;
@@ -86,6 +87,7 @@ public final class RuleSetCompiler {
         Map<String, PlayDefinition> plays = plays(files, templates.keySet(), problems);
         checkVariables(files, plays, problems);
         HealthModel health = health(files, problems);
+        FactSettings factSettings = factSettings(files, problems);
         List<DrlSource> safe = new ArrayList<>();
         List<DrlStructure.Declared> declared = new ArrayList<>();
         for (DrlSource source : sources(files, problems)) {
@@ -109,7 +111,7 @@ public final class RuleSetCompiler {
                 .map(KiePackage::getRules).flatMap(java.util.Collection::stream)
                 .map(Rule::getName).sorted().toList();
         RuleSet ruleSet = new RuleSet(files, built.kieBase(), ruleNames, plays, templates, health, built.code(),
-                limits.evaluation(), watch);
+                limits.evaluation(), watch, factSettings);
         // The first evaluation would build the network; the scenario tests that come next must not pay for it.
         ruleSet.warmUp();
         return ruleSet;
@@ -166,6 +168,12 @@ public final class RuleSetCompiler {
         HealthModel model = HealthModelFile.parse(file.path(), file.content(), files.version(), found);
         found.forEach(p -> problems.add(new RuleProblem(p.file(), p.line(), 0, p.message())));
         return model;
+    }
+
+    /** The settings of {@code facts.yml}, or the defaults when the rule set has none. */
+    private static FactSettings factSettings(RuleSetFiles files, List<RuleProblem> problems) {
+        return files.files().stream().filter(RuleFile::isFactSettings).findFirst()
+                .map(f -> FactSettingsFile.parse(f, problems)).orElse(FactSettings.DEFAULTS);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.tenure.engine.scenarios;
 
+import dev.tenure.engine.accounts.Lifecycle;
 import dev.tenure.engine.calendar.Span;
 import dev.tenure.engine.facts.FactSet;
 import dev.tenure.engine.facts.SignalHistory;
@@ -52,26 +53,29 @@ public final class ScenarioRunner {
     /** Runs at the scenario's own now, or at {@code currentTime} when it names none. */
     public ScenarioOutcome run(RuleSet ruleSet, Scenario scenario, Instant currentTime) {
         Instant now = scenario.now() != null ? scenario.now() : currentTime;
-        Account account = scenario.account().at(now);
+        Account given = scenario.account().at(now);
         SignalHistory history = new SignalHistory();
         List<Signal> arrived = new ArrayList<>();
-        List<Contact> contacts = contacts(scenario, account.id());
-        List<Signal> given = new ArrayList<>();
+        List<Contact> contacts = contacts(scenario, given.id());
+        List<Signal> all = new ArrayList<>();
         for (int i = 0; i < scenario.signals().size(); i++) {
-            given.addAll(scenario.signals().get(i).signals(account.id(), i + 1, now));
+            all.addAll(scenario.signals().get(i).signals(given.id(), i + 1, now));
         }
-        for (Signal signal : completed(given, contacts)) {
+        all = completed(all, contacts);
+        for (Signal signal : all) {
             history.add(signal);
             if (!signal.occurredAt().isAfter(now) && signal.occurredAt().isAfter(FactSet.daysBefore(now, ARRIVED_WITHIN_DAYS))) {
                 arrived.add(signal);
             }
         }
+        // A cancellation among the signals churns the account, as the live intake does when it stores one.
+        Account account = given.withStage(Lifecycle.stageAfter(given.stage(), all, now));
         List<Milestone> milestones = scenario.milestones().stream().map(m -> m.milestone(account.id(), now)).toList();
         List<PlayRun> runs = new ArrayList<>();
         for (Scenario.GivenRun run : scenario.runs()) {
             runs.add(run.run(runs.size() + 1, account.id(), now));
         }
-        FactSet facts = history.factsAsOf(account, contacts, milestones, runs, now);
+        FactSet facts = history.factsAsOf(account, contacts, milestones, runs, ruleSet.factSettings(), now);
         HealthScore health = ruleSet.health().score(facts, scenario.previousHealth() == null ? -1 : scenario.previousHealth(), now);
         RuleOutcome outcome;
         try {
@@ -159,7 +163,7 @@ public final class ScenarioRunner {
             if (d instanceof Decision.StartPlay s) {
                 Optional<PlayDefinition> play = ruleSet.play(s.play());
                 String reason = play.isEmpty() ? "there is no play file plays/" + s.play() + ".yml"
-                        : heldBecause(play.get(), runs, started, now);
+                        : heldBecause(play.get(), facts.account().stage(), runs, started, now);
                 if (reason == null) {
                     started.add(new StartedPlay(s.play(), s.why()));
                     runs.add(new PlayRun(0, facts.account().id(), s.play(), true, now));
@@ -171,15 +175,23 @@ public final class ScenarioRunner {
                     newlyReached.add(m.milestone());
                 }
             } else if (d instanceof Decision.MoveStage m) {
-                stage = m.stage();
+                stage = Lifecycle.onRule(m.stage(), stage).orElse(stage);
             }
         }
         return new ScenarioOutcome(now, facts, List.copyOf(arrived), health, firings(outcome, ruleSet.version()), List.copyOf(started),
                 List.copyOf(heldBack), List.copyOf(newlyReached), stage, null, false);
     }
 
-    /** Mirrors {@code PlayRuns.start}: not while running, nor within the cooldown since the last start. */
-    private static String heldBecause(PlayDefinition play, List<PlayRun> runs, List<StartedPlay> startedHere, Instant now) {
+    /**
+     * Mirrors {@code PlayRuns.start}: not for an account the play is not for (churned, or active for a win-back
+     * play), not while running, nor within the cooldown since the last start.
+     */
+    private static String heldBecause(PlayDefinition play, Stage stage, List<PlayRun> runs, List<StartedPlay> startedHere,
+                                      Instant now) {
+        Optional<String> lifecycle = play.audience().refusal(stage);
+        if (lifecycle.isPresent()) {
+            return lifecycle.get();
+        }
         for (StartedPlay s : startedHere) {
             if (s.play().equals(play.id())) {
                 return "rule \"" + s.why().rule() + "\" already started it in this evaluation";

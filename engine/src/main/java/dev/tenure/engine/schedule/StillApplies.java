@@ -20,7 +20,8 @@ import java.util.Optional;
 
 /**
  * Decides, when a step comes due, whether it still applies: days may have passed since the rule fired,
- * and a customer who has since paid, recovered or left should not get the rest of the play. Signals are
+ * and a customer who has since paid, recovered or left should not get the rest of the play (a churned
+ * account's runs are stopped when it churns; a step claimed meanwhile is skipped here, by the account's stage). Signals are
  * read from the signal store, counting only those that happened after the run started. A batch of steps
  * is judged with two queries (runs, and the signals since each run started), not a few per step.
  */
@@ -48,7 +49,7 @@ class StillApplies {
         Map<String, Optional<UsageTrend>> coreUsage = coreUsage(steps, states, accounts, now);
         Map<Long, String> reasons = new HashMap<>();
         for (PlayStep step : steps) {
-            reasonToSkip(step, states.get(step.runId()), since.get(step.runId()),
+            reasonToSkip(step, states.get(step.runId()), accounts.get(step.accountId()), since.get(step.runId()),
                     coreUsage.getOrDefault(step.accountId(), Optional.empty()))
                     .ifPresent(reason -> reasons.put(step.id(), reason));
         }
@@ -71,12 +72,15 @@ class StillApplies {
         return core;
     }
 
-    private Optional<String> reasonToSkip(PlayStep step, RunState run, SinceStart since, Optional<UsageTrend> coreUsage) {
+    private Optional<String> reasonToSkip(PlayStep step, RunState run, Account account, SinceStart since,
+                                          Optional<UsageTrend> coreUsage) {
         if (!"RUNNING".equals(run.status())) {
             return Optional.of("the play run is " + run.status().toLowerCase(Locale.ROOT));
         }
-        if (since.churned()) {
-            return Optional.of("the account churned (subscription cancelled after the play started)");
+        // Churning stops the account's runs; this holds when a step was claimed while the account churned.
+        Optional<String> lifecycle = run.audience().refusal(account == null ? null : account.stage());
+        if (lifecycle.isPresent()) {
+            return lifecycle;
         }
         return goalReached(run.stopWhen(), since, coreUsage).map(g -> "the play's goal is reached: " + g);
     }
@@ -122,19 +126,17 @@ class StillApplies {
         jdbc.sql("""
                         SELECT r.id,
                                EXISTS (SELECT 1 FROM signal s WHERE s.account_id = r.account_id AND s.kind = 'billing'
-                                       AND s.payload->>'event' = 'SUBSCRIPTION_CANCELLED' AND s.occurred_at > r.started_at),
-                               EXISTS (SELECT 1 FROM signal s WHERE s.account_id = r.account_id AND s.kind = 'billing'
                                        AND s.payload->>'event' = 'INVOICE_PAID' AND s.occurred_at > r.started_at),
                                (SELECT coalesce(max((s.payload->>'score')::int), -1) FROM signal s
                                 WHERE s.account_id = r.account_id AND s.kind = 'nps' AND s.occurred_at > r.started_at)
                         FROM play_run r WHERE r.id = ANY(?)""")
                 .param(runIds.toArray(Long[]::new))
                 .query(rs -> {
-                    since.put(rs.getLong(1), new SinceStart(rs.getBoolean(2), rs.getBoolean(3), rs.getInt(4)));
+                    since.put(rs.getLong(1), new SinceStart(rs.getBoolean(2), rs.getInt(3)));
                 });
         return since;
     }
 
-    private record SinceStart(boolean churned, boolean paid, int bestNps) {
+    private record SinceStart(boolean paid, int bestNps) {
     }
 }

@@ -51,6 +51,9 @@ class HeldOutByTheStarterRulesIntegrationTest {
     private static final String SAVE_PLAY = "save-usage-drop";
 
     @Autowired
+    private dev.tenure.engine.plays.AccountLifecycle lifecycle;
+
+    @Autowired
     Intake intake;
     @Autowired
     ActiveRuleSet rules;
@@ -122,7 +125,7 @@ class HeldOutByTheStarterRulesIntegrationTest {
         PlayRuns drawing = new PlayRuns(jdbc, json, timeline, accounts, contacts, engine, sendWindow, guard,
                 new HoldoutDraw(new HoldoutProperties(true)));
         AccountEvaluator evaluator = new AccountEvaluator(rules, accounts, factSets, healthScores, drawing,
-                milestones, timeline);
+                milestones, timeline, lifecycle);
         return transaction.execute(tx -> evaluator.evaluate(account.id(), List.of(), at));
     }
 

@@ -124,13 +124,13 @@ class ScenarioFilesTest {
                         + "startedOn, renewalOn, timezone)",
                 "tests/churn.yml:3: account: segment: is missing",
                 "tests/churn.yml:3: account: stage: 'SLEEPING' is not one of ONBOARDING, ADOPTION, VALUE, RENEWAL, "
-                        + "EXPANSION, ADVOCACY",
+                        + "EXPANSION, ADVOCACY, CHURNED",
                 "tests/churn.yml:5: contact 1: role: 'BOSS' is not one of CHAMPION, EXEC_SPONSOR, ADMIN, BILLING, USER",
                 "tests/churn.yml:7: signal 1 (ticket): priority: 'P7' is not one of P1, P2, P3, P4",
                 "tests/churn.yml:8: signal 2 (billing): at: '-20x' is not a time; write now, -20d, +3d, -4h, "
                         + "2026-03-01 or 2026-03-01T10:00:00Z",
                 "tests/churn.yml:8: signal 2 (billing): event: 'REFUNDED' is not one of INVOICE_ISSUED, INVOICE_PAID, "
-                        + "INVOICE_OVERDUE, PAYMENT_FAILED, MRR_CHANGED, SUBSCRIPTION_CANCELLED",
+                        + "INVOICE_OVERDUE, PAYMENT_FAILED, MRR_CHANGED, SUBSCRIPTION_CANCELLED, SUBSCRIPTION_REACTIVATED",
                 "tests/churn.yml:9: signal 3: 'invoice' is not a kind of signal (usage, ticket, billing, nps, csat, contact)",
                 "tests/churn.yml:10: signal 4 (nps): score: '11' is not a whole number from 0 to 10",
                 "tests/churn.yml:11: milestone 1: type: 'WOW' is not one of ACTIVATED, FIRST_VALUE, ADOPTED, "
@@ -140,7 +140,7 @@ class ScenarioFilesTest {
                 "tests/churn.yml:14: expect: plays: play 'ticket-escalaton' is not in rules/plays/ "
                         + "(plays: save-usage-drop, ticket-escalation)",
                 "tests/churn.yml:15: expect: stage: 'DONE' is not one of ONBOARDING, ADOPTION, VALUE, RENEWAL, "
-                        + "EXPANSION, ADVOCACY",
+                        + "EXPANSION, ADVOCACY, CHURNED",
                 "tests/churn.yml:16: expect: healthBand: 'GREAT' is not one of GOOD, AVERAGE, POOR");
     }
 

@@ -252,4 +252,35 @@ class ScenarioRunnerTest {
                 .containsExactly("ana@acme.test CHAMPION inactive", "admin@acme.test EXEC_SPONSOR active",
                         "champion2@acme.test CHAMPION active");
     }
+
+    @Test
+    void given_a_cancellation_among_the_signals_then_the_account_is_churned_and_plays_for_customers_are_held_back() {
+        ScenarioResult result = run("""
+                - scenario: Paid late, then left
+                  account: { segment: LOW_TOUCH, stage: VALUE, startedOn: -410d, renewalOn: +200d }
+                  signals:
+                    - billing: { at: -3d, event: PAYMENT_FAILED, amount: 100 }
+                    - billing: { at: -1d, event: SUBSCRIPTION_CANCELLED }
+                  expect: { plays: [ win-back ], stage: CHURNED }
+                """);
+
+        assertThat(result.passed()).as(result.failures().toString()).isTrue();
+        assertThat(result.outcome().facts().account().stage()).isEqualTo(dev.tenure.engine.vocabulary.Stage.CHURNED);
+        assertThat(result.outcome().heldBack()).extracting(ScenarioOutcome.HeldBackPlay::play, ScenarioOutcome.HeldBackPlay::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("failed-payment", "the account churned"));
+    }
+
+    @Test
+    void given_a_reactivation_after_the_cancellation_then_the_account_is_back_at_its_stage() {
+        ScenarioResult result = run("""
+                - scenario: Left and came back
+                  account: { segment: LOW_TOUCH, stage: EXPANSION, startedOn: -410d, renewalOn: +200d }
+                  signals:
+                    - billing: { at: -20d, event: SUBSCRIPTION_CANCELLED }
+                    - billing: { at: -2d, event: SUBSCRIPTION_REACTIVATED }
+                  expect: { playsExclude: [ win-back ], stage: EXPANSION }
+                """);
+
+        assertThat(result.passed()).as(result.failures().toString()).isTrue();
+    }
 }

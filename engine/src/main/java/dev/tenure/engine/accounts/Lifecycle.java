@@ -1,0 +1,106 @@
+package dev.tenure.engine.accounts;
+
+import dev.tenure.engine.vocabulary.BillingEvent;
+import dev.tenure.engine.vocabulary.BillingSignal;
+import dev.tenure.engine.vocabulary.Signal;
+import dev.tenure.engine.vocabulary.Stage;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * When an account churns and when it comes back, decided here for every place rules run (live intake,
+ * scenarios, dry runs, backtests), so they cannot drift apart:
+ * <ul>
+ *   <li>a {@code SUBSCRIPTION_CANCELLED} billing signal, or a source giving stage {@code CHURNED}, makes an
+ *       active account {@code CHURNED};</li>
+ *   <li>a {@code SUBSCRIPTION_REACTIVATED} billing signal brings a churned account back to the stage it had
+ *       before it churned ({@link #REACTIVATED_STAGE} when that is not known); a source giving any other
+ *       stage brings back an account a source churned (not one churned by a cancellation: an export that still
+ *       says VALUE must not undo it), to that stage;</li>
+ *   <li>a rule ({@code playbook.moveStage}) may churn an account but never bring one back: only the customer's
+ *       own billing or the system of record says a customer returned.</li>
+ * </ul>
+ */
+public final class Lifecycle {
+
+    /** The stage a reactivated account takes when the stage it had before it churned is not known. */
+    public static final Stage REACTIVATED_STAGE = Stage.ADOPTION;
+
+    private Lifecycle() {
+    }
+
+    /** The billing event of a signal that can change an account's lifecycle, or null. */
+    public static BillingEvent event(Signal signal) {
+        return signal instanceof BillingSignal b && (b.event() == BillingEvent.SUBSCRIPTION_CANCELLED
+                || b.event() == BillingEvent.SUBSCRIPTION_REACTIVATED) ? b.event() : null;
+    }
+
+    /** True for the billing events that churn or reactivate an account. */
+    public static boolean changesLifecycle(BillingEvent event) {
+        return event == BillingEvent.SUBSCRIPTION_CANCELLED || event == BillingEvent.SUBSCRIPTION_REACTIVATED;
+    }
+
+    /**
+     * The stage an account at {@code current} moves to on this billing event, or empty when it stays;
+     * {@code beforeChurn} is the stage it had before it churned, if known.
+     */
+    public static Optional<Stage> onBilling(BillingEvent event, Stage current, Stage beforeChurn) {
+        if (event == BillingEvent.SUBSCRIPTION_CANCELLED && current.active()) {
+            return Optional.of(Stage.CHURNED);
+        }
+        if (event == BillingEvent.SUBSCRIPTION_REACTIVATED && !current.active()) {
+            return Optional.of(beforeChurn != null && beforeChurn.active() ? beforeChurn : REACTIVATED_STAGE);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The stage a source's record moves a stored account to, or empty when the stored stage stays (rules move
+     * stages between imports, so a source's stage is taken only when it churns or reactivates the account).
+     * {@code given} is null when the record had no stage.
+     */
+    public static Optional<Stage> onSource(Stage given, Stage current) {
+        if (given == null || given == current || given.active() == current.active()) {
+            return Optional.empty();
+        }
+        return Optional.of(given);
+    }
+
+    /**
+     * The stage after these signals, applied in the order they happened up to {@code now}, from {@code start}:
+     * for a scenario, whose account is given with its signals.
+     */
+    public static Stage stageAfter(Stage start, java.util.List<? extends Signal> signals, Instant now) {
+        Stage stage = start;
+        Stage beforeChurn = null;
+        java.util.List<? extends Signal> ordered = signals.stream().filter(s -> event(s) != null && !s.occurredAt().isAfter(now))
+                .sorted(java.util.Comparator.comparing(Signal::occurredAt)).toList();
+        for (Signal s : ordered) {
+            Stage was = stage;
+            stage = onBilling(event(s), stage, beforeChurn).orElse(stage);
+            beforeChurn = was.active() && !stage.active() ? was : beforeChurn;
+        }
+        return stage;
+    }
+
+    /**
+     * The stage an account had at a past moment, as a replay starts it: {@code latestBefore} is its latest
+     * cancellation or reactivation before that moment (null: none), {@code changedSince} whether it has one since.
+     * An account churned by a source, with no cancellation signal, stays as stored: when it churned is not known.
+     */
+    public static Stage stageAt(Stage stored, Stage beforeChurn, BillingEvent latestBefore, boolean changedSince) {
+        if (latestBefore == BillingEvent.SUBSCRIPTION_CANCELLED) {
+            return Stage.CHURNED;
+        }
+        if (stored.active() || latestBefore == null && !changedSince) {
+            return stored;
+        }
+        return beforeChurn != null && beforeChurn.active() ? beforeChurn : REACTIVATED_STAGE;
+    }
+
+    /** The stage a rule's {@code playbook.moveStage} moves an account to, or empty when the move does not apply. */
+    public static Optional<Stage> onRule(Stage to, Stage current) {
+        return to == current || !current.active() ? Optional.empty() : Optional.of(to);
+    }
+}

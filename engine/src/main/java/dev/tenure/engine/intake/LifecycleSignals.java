@@ -1,0 +1,112 @@
+package dev.tenure.engine.intake;
+
+import dev.tenure.engine.accounts.Accounts;
+import dev.tenure.engine.accounts.ChangeCause;
+import dev.tenure.engine.accounts.Lifecycle;
+import dev.tenure.engine.plays.AccountLifecycle;
+import dev.tenure.engine.vocabulary.Account;
+import dev.tenure.engine.vocabulary.BillingEvent;
+import dev.tenure.engine.vocabulary.Signal;
+import dev.tenure.engine.vocabulary.Stage;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Applies what a stored batch says about accounts' lifecycles, in the transaction that stores it and before
+ * any account of it is evaluated: so a failed payment and a cancellation in one import never start the
+ * failed-payment play. A cancellation or reactivation counts only when it is the account's latest one stored
+ * (an old cancellation imported late does not churn an account that came back since). Accounts are changed
+ * in id order, as evaluations lock them.
+ */
+@Component
+class LifecycleSignals {
+
+    private final JdbcClient jdbc;
+    private final Accounts accounts;
+    private final AccountLifecycle lifecycle;
+
+    LifecycleSignals(JdbcClient jdbc, Accounts accounts, AccountLifecycle lifecycle) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.lifecycle = lifecycle;
+    }
+
+    /** After these signals were stored (the new ones only): churns and reactivates their accounts. */
+    void afterSignals(Collection<Signal> stored, Instant now) {
+        TreeSet<String> ids = new TreeSet<>();
+        stored.stream().filter(s -> Lifecycle.event(s) != null).forEach(s -> ids.add(s.accountId()));
+        if (ids.isEmpty()) {
+            return;
+        }
+        Map<String, Latest> latest = latest(ids);
+        Map<String, Account> current = accounts.findAll(ids);
+        Map<String, Stage> before = accounts.stagesBeforeChurn(ids);
+        latest.forEach((id, last) -> {
+            Account account = current.get(id);
+            Optional<Stage> to = Lifecycle.onBilling(last.event(), account.stage(), before.get(id));
+            to.ifPresent(stage -> lifecycle.move(id, account.stage(), stage, last.at(), ChangeCause.lifecycle(
+                    last.event() == BillingEvent.SUBSCRIPTION_CANCELLED
+                            ? "subscription cancelled at " + last.at() : "subscription reactivated at " + last.at()), now));
+        });
+    }
+
+    private record Latest(BillingEvent event, Instant at) {
+    }
+
+    /** The latest cancellation or reactivation stored for each of these accounts that has one. */
+    private Map<String, Latest> latest(Collection<String> ids) {
+        Map<String, Latest> latest = new TreeMap<>();
+        jdbc.sql("""
+                        SELECT DISTINCT ON (account_id) account_id, payload->>'event', occurred_at FROM signal
+                        WHERE account_id = ANY(?) AND kind = 'billing'
+                          AND payload->>'event' IN ('SUBSCRIPTION_CANCELLED', 'SUBSCRIPTION_REACTIVATED')
+                        ORDER BY account_id, occurred_at DESC, id DESC""")
+                .param(ids.toArray(String[]::new))
+                .query(rs -> {
+                    latest.put(rs.getString(1), new Latest(BillingEvent.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant()));
+                });
+        return latest;
+    }
+
+    /**
+     * Before these accounts are stored: the stored stage of each that exists, so {@link #afterAccounts} can tell
+     * which ones a source churned or brought back.
+     */
+    Map<String, Stage> storedStages(List<Labeled<Account>> given) {
+        List<String> ids = given.stream().filter(a -> a.value().stage() != null).map(a -> a.value().id()).distinct().toList();
+        Map<String, Stage> stages = new TreeMap<>();
+        if (!ids.isEmpty()) {
+            accounts.findAll(ids).forEach((id, a) -> stages.put(id, a.stage()));
+        }
+        return stages;
+    }
+
+    /**
+     * After these accounts were stored: a stage CHURNED churns an account, another stage brings back an account a
+     * source churned. An account churned by a cancellation comes back only with a reactivation, so an export
+     * that still says VALUE (its system not yet told) does not undo a cancellation.
+     */
+    void afterAccounts(List<Labeled<Account>> given, Map<String, Stage> storedBefore, Instant now) {
+        Map<String, Labeled<Account>> last = new TreeMap<>();
+        given.stream().filter(a -> a.value().stage() != null).forEach(a -> last.put(a.value().id(), a));
+        List<String> comingBack = last.keySet().stream().filter(id -> storedBefore.get(id) == Stage.CHURNED
+                && last.get(id).value().stage().active()).toList();
+        Map<String, Latest> cancelled = comingBack.isEmpty() ? Map.of() : latest(comingBack);
+        last.forEach((id, record) -> {
+            Stage was = storedBefore.get(id);
+            Latest lifecycleSignal = cancelled.get(id);
+            if (was != null && (lifecycleSignal == null || lifecycleSignal.event() != BillingEvent.SUBSCRIPTION_CANCELLED)) {
+                Lifecycle.onSource(record.value().stage(), was).ifPresent(stage ->
+                        lifecycle.move(id, was, stage, now, ChangeCause.source("stage " + stage + " from " + record.label()), now));
+            }
+        });
+    }
+}
