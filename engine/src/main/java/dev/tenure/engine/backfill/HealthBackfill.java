@@ -1,5 +1,8 @@
 package dev.tenure.engine.backfill;
 
+import dev.tenure.engine.vocabulary.Stage;
+import dev.tenure.engine.accounts.Lifecycle;
+import dev.tenure.engine.facts.FactSettings;
 import dev.tenure.engine.EngineProperties;
 import dev.tenure.engine.accounts.AccountHistory;
 import dev.tenure.engine.accounts.Accounts;
@@ -12,7 +15,6 @@ import dev.tenure.engine.health.HealthScores;
 import dev.tenure.engine.intake.SignalPayloads;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.BillingEvent;
-import dev.tenure.engine.vocabulary.BillingSignal;
 import dev.tenure.engine.vocabulary.Contact;
 import dev.tenure.engine.vocabulary.HealthScore;
 import dev.tenure.engine.vocabulary.Signal;
@@ -102,6 +104,11 @@ public class HealthBackfill {
      * @throws IllegalArgumentException naming {@code to} when the period holds no daily time before now
      */
     public HealthBackfillReport run(LocalDate from, LocalDate to, HealthModel model, Progress progress) {
+        return run(from, to, model, FactSettings.DEFAULTS, progress);
+    }
+
+    /** The same, with point-in-time facts aged by a rule set's {@code settings}, as its evaluations age them. */
+    public HealthBackfillReport run(LocalDate from, LocalDate to, HealthModel model, FactSettings settings, Progress progress) {
         ZoneId zone = engine.defaultTimezone();
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant now = clock.instant();
@@ -114,7 +121,7 @@ public class HealthBackfill {
         long began = System.nanoTime();
         Instant until = end;
         HealthBackfillReport report = withMillis(transaction.execute(tx -> backfill(from, to, start, until, times, zone, model,
-                progress)), (System.nanoTime() - began) / 1_000_000);
+                settings, progress)), (System.nanoTime() - began) / 1_000_000);
         log.info("Health backfill {} to {}: {} scores over {} days for {} accounts ({} earlier backfilled scores replaced, "
                         + "{} account-days kept as scored live), {} signals read, {} s", from, to, report.written(),
                 report.days(), report.accounts(), report.replaced(), report.liveKept(), report.signalsRead(),
@@ -123,14 +130,18 @@ public class HealthBackfill {
     }
 
     private HealthBackfillReport backfill(LocalDate from, LocalDate to, Instant start, Instant end, List<Instant> times,
-                                          ZoneId zone, HealthModel model, Progress progress) {
+                                          ZoneId zone, HealthModel model, FactSettings settings, Progress progress) {
         Map<String, Scored> scored = new LinkedHashMap<>();
         List<Account> all = accounts.list(null, Integer.MAX_VALUE, 0);
         // Contacts as they were at the start; each later change counts from its moment (SignalHistory applies it).
         Map<String, List<Contact>> people = history.contactsAsOf(null, start);
         Map<String, Integer> before = scores.latestBefore(start);
+        // The stage as it was, if history has it; otherwise the account's signals, all replayed from the first,
+        // churn it at its cancellation as they did live.
+        Map<String, Stage> stages = history.stagesAsOf(null, start);
         for (Account a : all) {
-            scored.put(a.id(), new Scored(a, people.getOrDefault(a.id(), List.of()), before.getOrDefault(a.id(), -1)));
+            Stage then = stages.getOrDefault(a.id(), a.stage() == Stage.CHURNED ? Lifecycle.REACTIVATED_STAGE : a.stage());
+            scored.put(a.id(), new Scored(a, people.getOrDefault(a.id(), List.of()), before.getOrDefault(a.id(), -1), then));
         }
         history.contactChanges(start, end).forEach(change -> {
             Scored account = scored.get(change.accountId());
@@ -143,7 +154,7 @@ public class HealthBackfill {
             live.put(s.accountId() + "|" + LocalDate.ofInstant(s.computedAt(), zone), s.score());
         }
         int replaced = scores.deleteBackfilled(start, end);
-        Tally tally = new Tally(times, zone, model, live, progress);
+        Tally tally = new Tally(times, zone, model, settings, live, progress);
         if (!times.isEmpty()) {
             Instant usageFrom = Span.of(backtest.history()).before(start, ZoneOffset.UTC);
             jdbc.query(SIGNALS, rs -> {
@@ -181,6 +192,7 @@ public class HealthBackfill {
         final List<Instant> times;
         final ZoneId zone;
         final HealthModel model;
+        final FactSettings settings;
         final Map<String, Integer> live;
         final Progress progress;
         final Set<String> accounts = new HashSet<>();
@@ -190,7 +202,9 @@ public class HealthBackfill {
         long signals;
         long unplaced;
 
-        Tally(List<Instant> times, ZoneId zone, HealthModel model, Map<String, Integer> live, Progress progress) {
+        Tally(List<Instant> times, ZoneId zone, HealthModel model, FactSettings settings, Map<String, Integer> live,
+              Progress progress) {
+            this.settings = settings;
             this.times = times;
             this.zone = zone;
             this.model = model;
@@ -214,7 +228,7 @@ public class HealthBackfill {
                         liveKept++;
                         continue;
                     }
-                    batch.add(account.score(model, time));
+                    batch.add(account.score(model, settings, time));
                     accounts.add(account.id());
                 }
                 scores.recordBackfilled(batch);
@@ -230,12 +244,15 @@ public class HealthBackfill {
         final List<Contact> contacts;
         final SignalHistory history = new SignalHistory();
         int last;
-        Instant cancelledAt;
+        /** Churned or not as the signals so far tell, by the live engine's lifecycle rules. */
+        Stage stage;
+        Stage beforeChurn;
 
-        Scored(Account account, List<Contact> contacts, int last) {
+        Scored(Account account, List<Contact> contacts, int last, Stage stage) {
             this.account = account;
             this.contacts = contacts;
             this.last = last;
+            this.stage = stage;
         }
 
         String id() {
@@ -243,24 +260,27 @@ public class HealthBackfill {
         }
 
         void add(Signal signal) {
-            if (!history.add(signal) || !(signal instanceof BillingSignal b)) {
+            if (!history.add(signal)) {
                 return;
             }
-            if (b.event() == BillingEvent.SUBSCRIPTION_CANCELLED) {
-                cancelledAt = b.occurredAt();
-            } else if (b.event() == BillingEvent.MRR_CHANGED && b.amount() != null && b.amount().signum() > 0) {
-                cancelledAt = null;
+            BillingEvent event = Lifecycle.event(signal);
+            if (event != null) {
+                Stage was = stage;
+                Lifecycle.onBilling(event, was, beforeChurn).ifPresent(next -> {
+                    beforeChurn = was.active() ? was : null;
+                    stage = next;
+                });
             }
         }
 
-        /** Started by this day, and not cancelled by this moment. */
+        /** Started by this day, and not churned by this moment. */
         boolean liveOn(LocalDate day) {
-            return (account.startedOn() == null || !account.startedOn().isAfter(day)) && cancelledAt == null;
+            return (account.startedOn() == null || !account.startedOn().isAfter(day)) && stage.active();
         }
 
-        HealthScore score(HealthModel model, Instant time) {
+        HealthScore score(HealthModel model, FactSettings settings, Instant time) {
             // Health reads usage, tickets, billing, surveys and contacts: no milestones, no play runs.
-            HealthScore health = model.score(history.factsAsOf(account, contacts, List.of(), List.of(), time), last, time);
+            HealthScore health = model.score(history.factsAsOf(account, contacts, List.of(), List.of(), settings, time), last, time);
             last = health.score();
             return health;
         }

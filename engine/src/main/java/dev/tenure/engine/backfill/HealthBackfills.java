@@ -1,5 +1,6 @@
 package dev.tenure.engine.backfill;
 
+import dev.tenure.engine.rules.RuleSet;
 import dev.tenure.engine.EngineProperties;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import jakarta.annotation.PreDestroy;
@@ -126,7 +127,8 @@ public class HealthBackfills implements ImportedHistory {
     private void execute(String id) {
         HealthBackfillJob job = update(id, j -> j.with(HealthBackfillJob.Status.RUNNING, null, null, null));
         try {
-            HealthBackfillReport report = backfill.run(job.from(), job.to(), rules.get().health(),
+            RuleSet inForce = rules.get();
+            HealthBackfillReport report = backfill.run(job.from(), job.to(), inForce.health(), inForce.factSettings(),
                     (done, total) -> update(id, j -> j.withDays(done, total)));
             update(id, j -> j.withDays(report.days(), report.days()).with(HealthBackfillJob.Status.DONE, clock.instant(), report, null));
         } catch (RuntimeException e) {
