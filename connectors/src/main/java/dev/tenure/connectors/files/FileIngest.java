@@ -5,7 +5,7 @@ import dev.tenure.connectors.records.FieldNames;
 import dev.tenure.connectors.records.Mapping;
 import dev.tenure.connectors.records.RecordKind;
 import dev.tenure.connectors.records.RecordMapper;
-import dev.tenure.engine.backfill.ImportedHistory;
+import dev.tenure.engine.intake.ImportedHistory;
 import dev.tenure.engine.deadletters.DeadLetters;
 import dev.tenure.engine.intake.Intake;
 import jakarta.annotation.PreDestroy;

@@ -1,14 +1,13 @@
 package dev.tenure.engine.backfill;
 
-import dev.tenure.engine.vocabulary.Stage;
-import dev.tenure.engine.accounts.Lifecycle;
-import dev.tenure.engine.facts.FactSettings;
 import dev.tenure.engine.EngineProperties;
 import dev.tenure.engine.accounts.AccountHistory;
 import dev.tenure.engine.accounts.Accounts;
+import dev.tenure.engine.accounts.Lifecycle;
 import dev.tenure.engine.backtest.BacktestProperties;
 import dev.tenure.engine.backtest.DailyTimes;
 import dev.tenure.engine.calendar.Span;
+import dev.tenure.engine.facts.FactSettings;
 import dev.tenure.engine.facts.SignalHistory;
 import dev.tenure.engine.health.HealthModel;
 import dev.tenure.engine.health.HealthScores;
@@ -18,6 +17,7 @@ import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.Contact;
 import dev.tenure.engine.vocabulary.HealthScore;
 import dev.tenure.engine.vocabulary.Signal;
+import dev.tenure.engine.vocabulary.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;

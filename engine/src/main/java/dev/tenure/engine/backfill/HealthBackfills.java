@@ -1,8 +1,9 @@
 package dev.tenure.engine.backfill;
 
-import dev.tenure.engine.rules.RuleSet;
 import dev.tenure.engine.EngineProperties;
+import dev.tenure.engine.intake.ImportedHistory;
 import dev.tenure.engine.rules.ActiveRuleSet;
+import dev.tenure.engine.rules.RuleSet;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,8 +1,8 @@
-package dev.tenure.engine.backfill;
+package dev.tenure.engine.intake;
 
 import java.time.Instant;
 
-/** Told by an import that it stored signals, the oldest of which happened at {@code oldest}. */
+/** An intake port: told by an import that it stored signals, the oldest of which happened at {@code oldest}. */
 @FunctionalInterface
 public interface ImportedHistory {
 
