@@ -60,6 +60,20 @@ class MetricsApiIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void a_cancellation_without_any_mrr_event_counts_as_churned_mrr_from_the_accounts_arr() {
+        String csm = "metrics-" + UUID.randomUUID().toString().substring(0, 8) + "@tenure.test";
+        TestData leaves = TestData.account("Quiet Quarry", Segment.LOW_TOUCH).csm(csm);   // ARR 24,000
+        deliver(leaves, new BillingSignal("test", leaves.id() + "-cancel", leaves.id(),
+                Instant.parse("2026-03-05T10:00:00Z"), BillingEvent.SUBSCRIPTION_CANCELLED, null, "USD", null));
+
+        JsonNode march = get("/api/metrics/revenue?month=2026-03&csm=" + csm).path("total").path("figures");
+
+        assertThat(march.path("movements").path("churn").decimalValue()).isEqualByComparingTo("2000.00");
+        assertThat(march.path("movements").path("accountsChurned").asInt()).isEqualTo(1);
+        assertThat(march.path("rates").path("logoChurnRate").decimalValue()).isEqualByComparingTo("100.0");
+    }
+
+    @Test
     void cs_ops_read_nrr_grr_and_churn_by_month_for_one_csm() {
         String csm = csmWithTwoAccounts();
 

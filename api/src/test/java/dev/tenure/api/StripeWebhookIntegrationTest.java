@@ -163,6 +163,23 @@ class StripeWebhookIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void a_deleted_subscription_churns_the_account_and_a_resumed_one_brings_it_back() {
+        TestData account = account("Stripe Back");
+
+        postSigned(stripeEvent("customer.subscription.deleted", account.id()));
+        assertThat(stage(account.id())).isEqualTo("CHURNED");
+        postSigned(stripeEvent("customer.subscription.resumed", account.id()));
+
+        assertThat(jdbc.queryForObject("SELECT payload->>'event' FROM signal WHERE source = 'stripe' AND account_id = ? "
+                + "ORDER BY id DESC LIMIT 1", String.class, account.id())).isEqualTo("SUBSCRIPTION_REACTIVATED");
+        assertThat(stage(account.id())).isEqualTo(account.account().stage().name());
+    }
+
+    private String stage(String accountId) {
+        return jdbc.queryForObject("SELECT stage FROM account WHERE id = ?", String.class, accountId);
+    }
+
+    @Test
     void an_event_naming_no_account_is_a_dead_letter_naming_the_field_with_the_event_as_sent() {
         String event = stripeEvent("invoice.payment_failed", "unused").replace("\"tenure_account_id\"", "\"other\"");
         String unknown = stripeEvent("invoice.payment_failed", "no-such-account-" + UUID.randomUUID());

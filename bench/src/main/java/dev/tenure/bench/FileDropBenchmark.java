@@ -80,7 +80,8 @@ public final class FileDropBenchmark {
                              "--tenure.files.inbox=" + inbox, "--tenure.files.poll-delay=100ms",
                              "--tenure.files.settle-time=100ms", "--tenure.files.chunk-size=" + chunk,
                              "--tenure.daily-evaluation=0 0 0 1 1 ? 2099", "--tenure.cadences.cron=0 0 0 1 1 ? 2099",
-                             "--tenure.digest.cron=0 0 0 1 1 ? 2099", "--logging.level.root=WARN")) {
+                             "--tenure.digest.cron=0 0 0 1 1 ? 2099", "--tenure.health.backfill.after-import=false",
+                             "--logging.level.root=WARN")) {
             JdbcClient jdbc = engine.getBean(JdbcClient.class);
             loadAccounts(jdbc, "acc-", accounts);
             warmUp(jdbc, work, inbox, warmUpRows);

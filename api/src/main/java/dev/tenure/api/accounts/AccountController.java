@@ -2,7 +2,9 @@ package dev.tenure.api.accounts;
 
 import dev.tenure.api.errors.NotFoundException;
 import dev.tenure.api.people.Visibility;
+import dev.tenure.engine.accounts.AccountHistory;
 import dev.tenure.engine.accounts.Accounts;
+import dev.tenure.engine.accounts.StageChange;
 import dev.tenure.engine.accounts.Contacts;
 import dev.tenure.engine.health.HealthScores;
 import dev.tenure.engine.plays.PlayRunView;
@@ -11,6 +13,7 @@ import dev.tenure.engine.timeline.Timeline;
 import dev.tenure.engine.timeline.TimelineEntry;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.Contact;
+import dev.tenure.engine.vocabulary.ContactSignal;
 import dev.tenure.engine.vocabulary.HealthScore;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,11 +21,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
- * Accounts: the list, one account with its health and running plays, and its timeline (its health and
- * trend: {@code health.HealthController}).
+ * Accounts: the list, one account with its health and running plays, its timeline, and the history of its
+ * contacts and stage (its health and trend: {@code health.HealthController}).
  * A CSM sees only the accounts they are CSM of ({@link Visibility}).
  */
 @RestController
@@ -34,11 +38,13 @@ class AccountController {
     private final HealthScores health;
     private final PlayRuns plays;
     private final Timeline timeline;
+    private final AccountHistory history;
     private final Visibility visibility;
 
     AccountController(Accounts accounts, Contacts contacts, HealthScores health, PlayRuns plays, Timeline timeline,
-                      Visibility visibility) {
+                      AccountHistory history, Visibility visibility) {
         this.visibility = visibility;
+        this.history = history;
         this.accounts = accounts;
         this.contacts = contacts;
         this.health = health;
@@ -65,11 +71,47 @@ class AccountController {
         return timeline.of(id, Math.min(Math.max(limit, 1), 1000));
     }
 
+    /** The account's contact and stage changes, newest first; {@code email}: one contact's only. */
+    @GetMapping("/{id}/history")
+    HistoryView history(@PathVariable String id, @RequestParam(required = false) String email,
+                        @RequestParam(defaultValue = "200") int limit) {
+        requireAccount(id);
+        int shown = Math.min(Math.max(limit, 1), 1000);
+        List<ContactChangeView> contactChanges = history.contactChangesOf(id, email == null ? shown : 10_000).stream()
+                .filter(c -> email == null || c.email().equalsIgnoreCase(email)).limit(shown).map(ContactChangeView::of).toList();
+        return new HistoryView(contactChanges, email != null ? List.of()
+                : history.stageChangesOf(id, shown).stream().map(StageChangeView::of).toList());
+    }
+
     private void requireAccount(String id) {
         if (accounts.find(id).isEmpty()) {
             throw new NotFoundException("account " + id);
         }
         visibility.requireAccount(id);
+    }
+
+    /** What changed about an account's contacts and stage, newest first. */
+    record HistoryView(List<ContactChangeView> contacts, List<StageChangeView> stages) {
+    }
+
+    /**
+     * A change to a contact: {@code from}/{@code to} are the roles of a ROLE_CHANGED, "true"/"false" otherwise,
+     * the role for an ADDED; {@code role}, {@code active} and {@code unsubscribed} the contact right after it.
+     */
+    record ContactChangeView(String email, String change, String from, String to, String role, boolean active,
+                             boolean unsubscribed, Instant at, String cause) {
+        static ContactChangeView of(ContactSignal c) {
+            return new ContactChangeView(c.email(), c.change().name(), c.oldValue(), c.newValue(), c.role().name(), c.active(),
+                    c.unsubscribed(), c.occurredAt(), c.source());
+        }
+    }
+
+    /** A stage change; {@code from} is null for the stage the account was created in. */
+    record StageChangeView(String from, String to, Instant at, String origin, String cause) {
+        static StageChangeView of(StageChange c) {
+            return new StageChangeView(c.from() == null ? null : c.from().name(), c.to().name(), c.occurredAt(),
+                    c.origin().name(), c.cause());
+        }
     }
 
     /** An account with its contacts, current health (null before the first signal) and running plays. */

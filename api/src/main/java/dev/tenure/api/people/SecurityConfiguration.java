@@ -71,6 +71,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/rules/**", "/api/digests/**").hasAnyRole(SEE_EVERYTHING)
                         .requestMatchers("/api/backtests/**", "/api/emails/**", "/api/dead-letters/**",
                                 "/api/suppressions/**").hasAnyRole(SEE_EVERYTHING)
+                        .requestMatchers("/api/health/backfill", "/api/health/backfill/**").hasAnyRole(SEE_EVERYTHING)
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .headers(headers(API_POLICY, ReferrerPolicy.NO_REFERRER))

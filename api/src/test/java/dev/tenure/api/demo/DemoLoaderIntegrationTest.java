@@ -110,6 +110,9 @@ class DemoLoaderIntegrationTest {
         for (FormerCustomers former : FormerCustomers.ALL) {
             assertThat(started.getOrDefault(former.id(), Set.of())).as(former.id()).isEmpty();
         }
+        // Their cancellations made them CHURNED as they were stored.
+        assertThat(count("SELECT count(*) FROM account WHERE id LIKE 'demo-%' AND stage = 'CHURNED'"))
+                .isEqualTo(FormerCustomers.ALL.size());
         for (DemoAccount account : accounts) {
             assertThat(started.getOrDefault(account.id(), Set.of())).as("%s (%s)", account.id(), account.story())
                     .isEqualTo(playsOf(account));

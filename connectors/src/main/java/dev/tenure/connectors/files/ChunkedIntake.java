@@ -50,6 +50,7 @@ final class ChunkedIntake {
     private int deadLettered;
     private int accountsEvaluated;
     private int playsStarted;
+    private java.time.Instant oldestSignal;
 
     ChunkedIntake(Intake intake, DeadLetters deadLetters, String fileName, int chunkSize, ExecutorService writers,
                   int writerCount) {
@@ -61,16 +62,23 @@ final class ChunkedIntake {
         this.writerCount = writerCount;
     }
 
-    private record Pending(int line, String text, String label, Object record) {
+    /** One line of the file: usually one record, two for a solved ticket of a one-row-per-ticket export. */
+    private record Pending(int line, String text, String label, List<Object> records) {
     }
 
     /** What storing one chunk came to: the engine's counts and the records it refused, as dead letters. */
     private record Stored(IntakeResult result, List<DeadLetter> refused) {
     }
 
-    void add(int line, String text, String label, Object record) {
+    void add(int line, String text, String label, List<Object> lineRecords) {
         records++;
-        pending.add(new Pending(line, text, label, record));
+        for (Object record : lineRecords) {
+            if (record instanceof dev.tenure.engine.vocabulary.Signal s
+                    && (oldestSignal == null || s.occurredAt().isBefore(oldestSignal))) {
+                oldestSignal = s.occurredAt();
+            }
+        }
+        pending.add(new Pending(line, text, label, lineRecords));
         if (pending.size() >= chunkSize) {
             flush();
         }
@@ -206,7 +214,7 @@ final class ChunkedIntake {
 
     private static Batch batchOf(List<Pending> records) {
         Batch.Builder batch = new Batch.Builder();
-        records.forEach(r -> batch.add(r.label(), r.record()));
+        records.forEach(r -> r.records().forEach(record -> batch.add(r.label(), record)));
         return batch.build();
     }
 
@@ -220,6 +228,11 @@ final class ChunkedIntake {
     /** "field: message; field: message": the line is already named by the dead letter itself. */
     static String reason(List<RecordError> errors) {
         return errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+    }
+
+    /** When the oldest signal handed to the engine happened, or null without any. */
+    java.time.Instant oldestSignal() {
+        return oldestSignal;
     }
 
     FileReport report(RecordKind kind) {

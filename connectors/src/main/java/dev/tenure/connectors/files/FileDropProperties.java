@@ -21,7 +21,8 @@ import java.util.Map;
  * @param writers    how many chunks are stored at once (each on its own connection) while the next is read,
  *                   and how many threads evaluate the file's accounts at its end
  * @param mappings   per kind, our field name to the file's header (or JSON field) for exports that use
- *                   their own names: {@code mappings.usage.occurredAt=event_time}
+ *                   their own names: {@code mappings.usage.occurredAt=event_time}; a value starting with
+ *                   {@code =} is a constant every record of the kind gets: {@code mappings.accounts.stage: "=ADOPTION"}
  */
 @ConfigurationProperties("tenure.files")
 public record FileDropProperties(@DefaultValue("inbox") String inbox,
@@ -41,6 +42,8 @@ public record FileDropProperties(@DefaultValue("inbox") String inbox,
         mappings = mappings == null ? Map.of() : Map.copyOf(mappings);
         mappings.keySet().forEach(kind -> RecordKind.named(kind).orElseThrow(() -> new IllegalArgumentException(
                 "tenure.files.mappings." + kind + ": '" + kind + "' is not a kind; one of " + RecordKind.names())));
+        mappings.forEach((kind, names) -> new FieldNames(names).check(RecordKind.named(kind).orElseThrow(),
+                "tenure.files.mappings." + kind));
     }
 
     /** The file's names for our fields, for files of this kind. */

@@ -5,9 +5,11 @@ import dev.tenure.connectors.records.FieldNames;
 import dev.tenure.connectors.records.Mapping;
 import dev.tenure.connectors.records.RecordKind;
 import dev.tenure.connectors.records.RecordMapper;
+import dev.tenure.engine.intake.ImportedHistory;
 import dev.tenure.engine.deadletters.DeadLetters;
 import dev.tenure.engine.intake.Intake;
 import jakarta.annotation.PreDestroy;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.io.BufferedReader;
@@ -36,9 +38,17 @@ class FileIngest {
     private final ObjectMapper json;
     private final FileDropProperties properties;
     private final ExecutorService writers;
+    private final ImportedHistory history;
 
     FileIngest(RecordMapper mapper, Intake intake, DeadLetters deadLetters, ObjectMapper json,
                FileDropProperties properties) {
+        this(mapper, intake, deadLetters, json, properties, ImportedHistory.NONE);
+    }
+
+    @Autowired
+    FileIngest(RecordMapper mapper, Intake intake, DeadLetters deadLetters, ObjectMapper json,
+               FileDropProperties properties, ImportedHistory history) {
+        this.history = history;
         this.mapper = mapper;
         this.intake = intake;
         this.deadLetters = deadLetters;
@@ -77,7 +87,12 @@ class FileIngest {
                     + " records before the first bad byte were read)", e);
         }
         chunks.finish();
-        return chunks.report(kind);
+        FileReport report = chunks.report(kind);
+        if (report.accepted() > 0) {
+            // An export of the past leaves days no evaluation scored; the backfill decides whether it is old enough.
+            history.stored(chunks.oldestSignal(), fileName);
+        }
+        return report;
     }
 
     private void take(RecordKind kind, FieldNames names, String fileName, SourceLine line, ChunkedIntake chunks) {
@@ -88,7 +103,7 @@ class FileIngest {
         String label = fileName + " line " + line.line();
         Mapping mapping = mapper.map(kind, label, names.apply(line.record()), ChunkedIntake.SOURCE);
         if (mapping.valid()) {
-            chunks.add(line.line(), line.text(), label, mapping.record());
+            chunks.add(line.line(), line.text(), label, mapping.records());
         } else {
             chunks.reject(line.line(), line.text(), mapping.errors());
         }

@@ -37,7 +37,7 @@ final class JdbcPoll {
     record Outcome(boolean skipped, int rows, int accepted, int duplicates, int deadLettered) {
     }
 
-    private record Row(String label, String text, Object record) {
+    private record Row(String label, String text, List<Object> records) {
     }
 
     /** The watermark row, locked by this poll; no watermark before the first row was read. */
@@ -136,7 +136,7 @@ final class JdbcPoll {
             String label = reading.label(record);
             Mapping mapping = reading.map(label, record);
             if (mapping.valid()) {
-                good.add(new Row(label, text, mapping.record()));
+                good.add(new Row(label, text, mapping.records()));
             } else {
                 letters.add(reading.letter(text, mapping.errors()));
             }
@@ -189,7 +189,7 @@ final class JdbcPoll {
 
     private static Batch batchOf(List<Row> rows) {
         Batch.Builder batch = new Batch.Builder();
-        rows.forEach(r -> batch.add(r.label(), r.record()));
+        rows.forEach(r -> r.records().forEach(record -> batch.add(r.label(), record)));
         return batch.build();
     }
 }

@@ -94,7 +94,9 @@ class JdbcReplay implements ReplayableSource {
             errors = mapping.errors();
             if (mapping.valid()) {
                 try {
-                    return intake.accept(new Batch.Builder().add(label, mapping.record()).build());
+                    Batch.Builder batch = new Batch.Builder();
+                    mapping.records().forEach(record -> batch.add(label, record));
+                    return intake.accept(batch.build());
                 } catch (RejectedRecordsException e) {
                     errors = e.errors();
                 }

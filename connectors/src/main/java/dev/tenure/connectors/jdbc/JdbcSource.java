@@ -53,6 +53,7 @@ public record JdbcSource(String url, String username, String password, String ta
             throw new IllegalArgumentException(prefix + ".kind: " + (kind == null ? "missing" : "'" + kind
                     + "' is not a kind") + "; one of " + RecordKind.names());
         }
+        fieldNames().check(recordKind(), prefix + ".mapping");
         if (batchSize < 1) {
             throw new IllegalArgumentException(prefix + ".batch-size: must be at least 1, was " + batchSize);
         }

@@ -14,13 +14,16 @@ import java.util.StringJoiner;
  * A source's own names for our fields ({@code occurredAt} is their {@code event_time}), so an export
  * can be read as it comes out of the warehouse. A field named nowhere keeps its own name. Their name
  * may join several with {@code +} ({@code eventId: account_id+event_time+feature_name}): the values
- * joined with {@code :}, for exports whose rows have no id of their own but a natural key.
+ * joined with {@code :}, for exports whose rows have no id of their own but a natural key. A name that
+ * starts with {@code =} is a constant rather than a column ({@code stage: "=ADOPTION"}): every record gets
+ * that value, for exports that lack a field the whole file shares.
  *
  * @param theirs our field name to theirs
  */
 public record FieldNames(Map<String, String> theirs) {
 
     private static final String JOIN = "+";
+    private static final String CONSTANT = "=";
 
     public FieldNames {
         Map<String, String> canonical = new HashMap<>();
@@ -45,14 +48,38 @@ public record FieldNames(Map<String, String> theirs) {
         // Read every value before writing any, so a mapping that swaps two names stays right.
         Map<String, JsonNode> values = new HashMap<>();
         theirs.forEach((ours, their) -> {
-            JsonNode value = their.contains(JOIN) ? joined(object, their) : object.get(their);
+            JsonNode value = constant(their) ? TextNode.valueOf(their.substring(CONSTANT.length()).trim())
+                    : their.contains(JOIN) ? joined(object, their) : object.get(their);
             if (value != null) {
                 values.put(ours, value);
             }
         });
-        theirs.values().stream().filter(their -> !their.contains(JOIN)).forEach(object::remove);
+        theirs.values().stream().filter(their -> !their.contains(JOIN) && !constant(their)).forEach(object::remove);
         values.forEach(object::set);
         return object;
+    }
+
+    /**
+     * Refuses, naming the setting ({@code <prefix>.<field>}), a constant that no record of this kind could
+     * take: empty, a field the kind does not have, or a value the field refuses ({@code =ADOPTON}).
+     */
+    public void check(RecordKind kind, String prefix) {
+        RecordMapper mapper = new RecordMapper();
+        theirs.forEach((ours, their) -> {
+            if (!constant(their)) {
+                return;
+            }
+            String value = their.substring(CONSTANT.length()).trim();
+            String problem = value.isEmpty() ? "a constant needs a value after '='"
+                    : mapper.constantProblem(kind, ours, value);
+            if (problem != null) {
+                throw new IllegalArgumentException(prefix + "." + ours + ": " + problem);
+            }
+        });
+    }
+
+    private static boolean constant(String their) {
+        return their.startsWith(CONSTANT);
     }
 
     /** Null when a part is missing or blank, so the record is refused for its missing field. */

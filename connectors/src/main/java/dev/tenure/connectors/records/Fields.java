@@ -29,6 +29,7 @@ final class Fields {
     private final String label;
     private final JsonNode record;
     private final List<RecordError> errors = new ArrayList<>();
+    private final java.util.Set<String> read = new java.util.TreeSet<>();
 
     Fields(String label, JsonNode record) {
         this.label = label;
@@ -39,8 +40,14 @@ final class Fields {
         return errors;
     }
 
+    /** Every field name a mapper asked for, so a setting can be told it names no field of the kind. */
+    java.util.Set<String> read() {
+        return read;
+    }
+
     /** Text, or null when absent; blank counts as absent, since a CSV cell cannot be null. */
     String text(String name) {
+        read.add(name);
         JsonNode node = record.get(name);
         if (node == null || node.isNull()) {
             return null;

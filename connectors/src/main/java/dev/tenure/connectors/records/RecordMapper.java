@@ -53,7 +53,10 @@ public class RecordMapper {
         if (record == null || !record.isObject()) {
             return Mapping.invalid(List.of(new RecordError(label, "record", "not a JSON object")));
         }
-        Fields f = new Fields(label, record);
+        return map(kind, new Fields(label, record), channelSource);
+    }
+
+    private Mapping map(RecordKind kind, Fields f, String channelSource) {
         return switch (kind) {
             case ACCOUNTS -> account(f);
             case CONTACTS -> contact(f);
@@ -63,6 +66,21 @@ public class RecordMapper {
             case NPS -> nps(f, signalSource(f, channelSource));
             case CSAT -> csat(f, signalSource(f, channelSource));
         };
+    }
+
+    /**
+     * What is wrong with giving every record of this kind this value for this field (a constant in a
+     * mapping), or null when nothing is: the field must be one the kind has, and the value one it takes.
+     */
+    String constantProblem(RecordKind kind, String field, String value) {
+        com.fasterxml.jackson.databind.node.ObjectNode record = com.fasterxml.jackson.databind.node.JsonNodeFactory
+                .instance.objectNode().put(field, value);
+        Fields f = new Fields(kind.label(), record);
+        map(kind, f, "constant");
+        if (!f.read().contains(field)) {
+            return "'" + field + "' is not a field of " + kind.label() + " records; they have " + String.join(", ", f.read());
+        }
+        return f.errors().stream().filter(e -> e.field().equals(field)).map(RecordError::message).findFirst().orElse(null);
     }
 
     /** The event id of a record, if it has one, so a label can say which event went wrong (the start of a long one). */
@@ -110,6 +128,11 @@ public class RecordMapper {
     }
 
     private Mapping ticket(Fields f, String source) {
+        // Read both always, so either is known as a ticket field even on a record of the other shape.
+        boolean row = f.text("openedAt") != null | f.text("solvedAt") != null;
+        if (row) {
+            return ticketRow(f, source);
+        }
         String eventId = f.requiredText("eventId");
         String accountId = f.requiredText("accountId");
         Instant occurredAt = f.requiredInstant("occurredAt");
@@ -119,6 +142,46 @@ public class RecordMapper {
         String subject = f.text("subject");
         return result(f, () -> new TicketSignal(source, eventId, accountId, occurredAt, ticketId, priority, status,
                 subject));
+    }
+
+    /**
+     * A help desk export of one row per ticket ({@code ticketId, openedAt, solvedAt, priority, status}) is
+     * the ticket's opened signal, and its solved signal once {@code solvedAt} is set. Their event ids come
+     * from the account, the ticket and what happened ({@code acme:T-7:opened}, {@code acme:T-7:solved}), so the
+     * same ticket in the next day's export stores only what is new, and two help desks' ticket 7 stay apart.
+     */
+    private Mapping ticketRow(Fields f, String source) {
+        String accountId = f.requiredText("accountId");
+        String ticketId = f.requiredText("ticketId");
+        Instant openedAt = f.requiredInstant("openedAt");
+        Instant solvedAt = f.text("solvedAt") == null ? null : f.requiredInstant("solvedAt");
+        TicketPriority priority = f.requiredEnum("priority", TicketPriority.class);
+        TicketStatus status = f.enumOr("status", TicketStatus.class, null);
+        String subject = f.text("subject");
+        if (status != null && status.open() && solvedAt != null) {
+            f.refuse("solvedAt", "set, but status '" + status + "' says the ticket is not solved");
+        } else if (status != null && !status.open() && solvedAt == null && !f.failed("solvedAt")) {
+            f.refuse("solvedAt", "missing; a " + status + " ticket needs the time it was solved");
+        } else if (openedAt != null && solvedAt != null && solvedAt.isBefore(openedAt)) {
+            f.refuse("solvedAt", "'" + solvedAt + "' is before openedAt '" + openedAt + "'");
+        }
+        // The event ids are made of both: said here, of the fields the row has, rather than of an eventId it lacks.
+        if (accountId != null && ticketId != null
+                && (accountId + ":" + ticketId + ":opened").length() > RecordBounds.ID_LENGTH) {
+            f.refuse("ticketId", "with accountId, longer than the " + RecordBounds.ID_LENGTH
+                    + " characters an event id may have");
+        }
+        if (!f.errors().isEmpty()) {
+            return Mapping.invalid(f.errors());
+        }
+        TicketSignal opened = new TicketSignal(source, accountId + ":" + ticketId + ":opened", accountId, openedAt, ticketId, priority,
+                status != null && status.open() ? status : TicketStatus.OPEN, subject);
+        if (solvedAt == null) {
+            return Mapping.of(opened);
+        }
+        TicketSignal solved = new TicketSignal(source, accountId + ":" + ticketId + ":solved", accountId, solvedAt, ticketId, priority,
+                status == null ? TicketStatus.SOLVED : status, subject);
+        return Mapping.of(List.of(opened, solved));
     }
 
     private Mapping billing(Fields f, String source) {

@@ -119,7 +119,8 @@ class SegmentIntake {
                         properties.features().get(call.event()), call.quantity(), 0));
             }
         }
-        contactsOf(identified.values(), accountOf, known).forEach((call, contact) -> batch.add(call.label(), contact));
+        // The call's own time dates what it changed about the contact (its first appearance, mostly).
+        contactsOf(identified.values(), accountOf, known).forEach((call, contact) -> batch.add(call.label(), contact, call.timestamp()));
         groupCalls.forEach(call -> userGroups.put(call.userId(), call.groupId(), call.timestamp()));
         Batch built = batch.build();
         Accepted stored = read.batch() ? accept(built, calls, errors)

@@ -84,7 +84,7 @@ class WebhookIntake {
         String label = eventId == null ? position : position + " (event " + eventId + ")";
         Mapping mapping = mapper.map(kind, label, record, SOURCE);
         if (mapping.valid()) {
-            batch.add(label, mapping.record());
+            mapping.records().forEach(one -> batch.add(label, one));
         } else {
             errors.addAll(mapping.errors());
         }

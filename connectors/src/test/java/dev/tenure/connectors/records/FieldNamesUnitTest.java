@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A source's own field names read as ours. */
 class FieldNamesUnitTest {
@@ -41,5 +42,35 @@ class FieldNamesUnitTest {
 
         assertThat(names.apply(read("{\"name\": \"Gold\", \"plan\": \"Acme\"}")))
                 .isEqualTo(read("{\"name\": \"Acme\", \"plan\": \"Gold\"}"));
+    }
+
+    @Test
+    void aNameStartingWithEquals_isAConstantEveryRecordGets_overAColumnOfTheSameName() throws Exception {
+        FieldNames names = new FieldNames(Map.of("stage", "=ADOPTION", "segment", "= low touch"));
+
+        JsonNode record = names.apply(read("{\"id\": \"a1\", \"stage\": \"VALUE\"}"));
+
+        assertThat(record).isEqualTo(read("{\"id\": \"a1\", \"stage\": \"ADOPTION\", \"segment\": \"low touch\"}"));
+    }
+
+    @Test
+    void aConstantNoRecordCouldTake_isRefusedAtStart_namingTheSetting() {
+        assertThatThrownBy(() -> new FieldNames(Map.of("stage", "=ADOPTON")).check(RecordKind.ACCOUNTS, "tenure.files.mappings.accounts"))
+                .hasMessageStartingWith("tenure.files.mappings.accounts.stage: 'ADOPTON' is not one of ONBOARDING");
+        assertThatThrownBy(() -> new FieldNames(Map.of("stag", "=ADOPTION")).check(RecordKind.ACCOUNTS, "tenure.files.mappings.accounts"))
+                .hasMessageStartingWith("tenure.files.mappings.accounts.stag: 'stag' is not a field of accounts records; they have ")
+                .hasMessageContaining("stage");
+        assertThatThrownBy(() -> new FieldNames(Map.of("priority", "=")).check(RecordKind.TICKETS, "tenure.sources.jdbc.desk.mapping"))
+                .hasMessage("tenure.sources.jdbc.desk.mapping.priority: a constant needs a value after '='");
+        new FieldNames(Map.of("stage", "=adoption", "segment", "=HIGH_TOUCH", "accountId", "account_id"))
+                .check(RecordKind.ACCOUNTS, "tenure.files.mappings.accounts");
+        new FieldNames(Map.of("solvedAt", "=2026-11-01")).check(RecordKind.TICKETS, "tenure.files.mappings.tickets");
+    }
+
+    @Test
+    void fileDropSettings_withABadConstant_doNotStart() {
+        assertThatThrownBy(() -> new dev.tenure.connectors.files.FileDropProperties("inbox", java.time.Duration.ofSeconds(1),
+                java.time.Duration.ofSeconds(1), 10, 1, Map.of("accounts", Map.of("segment", "=MEDIUM_TOUCH"))))
+                .hasMessageStartingWith("tenure.files.mappings.accounts.segment: 'MEDIUM_TOUCH' is not one of");
     }
 }

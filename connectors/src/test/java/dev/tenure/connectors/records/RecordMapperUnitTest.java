@@ -189,6 +189,47 @@ class RecordMapperUnitTest {
     }
 
     @Test
+    void aRowPerTicket_isItsOpenedSignal_andItsSolvedSignalOnceSolved_withIdsFromTheTicket() {
+        Mapping open = map(RecordKind.TICKETS, """
+                {"accountId":"acme","ticketId":"T-9","openedAt":"2026-11-01T10:00:00Z","priority":"P2",
+                 "status":"pending","subject":"Export broken"}""");
+        Mapping solved = map(RecordKind.TICKETS, """
+                {"accountId":"acme","ticketId":"T-9","openedAt":"2026-11-01T10:00:00Z","solvedAt":"2026-11-03",
+                 "priority":"P2","subject":"Export broken"}""");
+
+        assertThat(open.records()).containsExactly(new TicketSignal("webhook", "acme:T-9:opened", "acme",
+                Instant.parse("2026-11-01T10:00:00Z"), "T-9", TicketPriority.P2, TicketStatus.PENDING, "Export broken"));
+        assertThat(solved.records()).containsExactly(
+                new TicketSignal("webhook", "acme:T-9:opened", "acme", Instant.parse("2026-11-01T10:00:00Z"), "T-9",
+                        TicketPriority.P2, TicketStatus.OPEN, "Export broken"),
+                new TicketSignal("webhook", "acme:T-9:solved", "acme", Instant.parse("2026-11-03T00:00:00Z"), "T-9",
+                        TicketPriority.P2, TicketStatus.SOLVED, "Export broken"));
+    }
+
+    @Test
+    void aRowPerTicket_whoseStatusAndSolvedAtDisagree_isRefusedNamingSolvedAt() {
+        Mapping solvedNoTime = map(RecordKind.TICKETS, """
+                {"accountId":"acme","ticketId":"T-9","openedAt":"2026-11-01","priority":"P2","status":"closed"}""");
+        Mapping openButSolved = map(RecordKind.TICKETS, """
+                {"accountId":"acme","ticketId":"T-9","openedAt":"2026-11-01","solvedAt":"2026-11-02","priority":"P2","status":"open"}""");
+        Mapping solvedFirst = map(RecordKind.TICKETS, """
+                {"accountId":"acme","ticketId":"T-9","openedAt":"2026-11-05","solvedAt":"2026-11-02","priority":"P2"}""");
+        Mapping noOpened = map(RecordKind.TICKETS, """
+                {"accountId":"acme","ticketId":"T-9","solvedAt":"2026-11-02","priority":"P2"}""");
+
+        assertThat(solvedNoTime.errors()).extracting(RecordError::field, RecordError::message)
+                .containsExactly(tuple("solvedAt", "missing; a CLOSED ticket needs the time it was solved"));
+        assertThat(openButSolved.errors()).extracting(RecordError::field, RecordError::message)
+                .containsExactly(tuple("solvedAt", "set, but status 'OPEN' says the ticket is not solved"));
+        assertThat(solvedFirst.errors()).extracting(RecordError::field).containsExactly("solvedAt");
+        Mapping tooLong = map(RecordKind.TICKETS, """
+                {"accountId":"acme","ticketId":"%s","openedAt":"2026-11-01","priority":"P2"}""".formatted("T".repeat(195)));
+        assertThat(tooLong.errors()).extracting(RecordError::field).containsExactly("ticketId");
+        assertThat(noOpened.errors()).extracting(RecordError::record, RecordError::field, RecordError::message)
+                .containsExactly(tuple("rec", "openedAt", "missing"));
+    }
+
+    @Test
     void billingDefaultsToDollarsAndChecksTheCurrency() {
         BillingSignal billing = (BillingSignal) mapped(map(RecordKind.BILLING, """
                 {"eventId":"b-1","accountId":"acme","occurredAt":"2026-11-01","event":"payment_failed",

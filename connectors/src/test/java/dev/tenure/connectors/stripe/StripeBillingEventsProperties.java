@@ -1,14 +1,8 @@
 package dev.tenure.connectors.stripe;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tenure.connectors.records.Mapping;
 import dev.tenure.connectors.records.RecordKind;
-import dev.tenure.connectors.records.RecordMapper;
-import dev.tenure.connectors.vendors.VendorEvent;
-import dev.tenure.engine.intake.RecordError;
-import dev.tenure.engine.intake.RejectedRecordsException;
+import dev.tenure.connectors.vendors.VendorEventChecks;
 import dev.tenure.engine.testing.PoisonCalls;
 import dev.tenure.engine.testing.PoisonRecords;
 import dev.tenure.engine.testing.PoisonRecords.Record;
@@ -19,60 +13,25 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
-
 /**
  * Any event a Stripe endpoint can be sent (signed, so well formed at the byte level, but of any content): it is
  * read as a billing record, ignored with a short reason, or refused naming the field, never failing otherwise.
  */
 class StripeBillingEventsProperties {
 
-    private static final int MOST = 500;
-
     private final StripeBillingEvents events = new StripeBillingEvents("metadata.tenure_account_id");
-    private final RecordMapper mapper = new RecordMapper();
-    private final ObjectMapper json = new ObjectMapper();
 
     @Property(tries = 250)
     void an_event_is_read_ignored_or_refused_naming_its_field(@ForAll("events") Record event) {
-        JsonNode envelope = parse(event.json());
+        JsonNode envelope = VendorEventChecks.parse(event.json());
         Assume.that(envelope != null && envelope.isObject()); // refused as a whole by the route before it is read
 
-        Throwable thrown = catchThrowable(() -> {
-            VendorEvent read = events.read(envelope);
-            assertThat(read.label()).hasSizeLessThan(MOST);
-            if (read.ignored()) {
-                assertThat(read.ignoredBecause()).hasSizeLessThan(MOST);
-            } else {
-                Mapping mapping = mapper.map(RecordKind.BILLING, read.label(), read.record(), "stripe");
-                mapping.errors().forEach(StripeBillingEventsProperties::named);
-            }
-        });
-
-        if (thrown != null) {
-            assertThat(thrown).isInstanceOf(RejectedRecordsException.class);
-            ((RejectedRecordsException) thrown).errors().forEach(StripeBillingEventsProperties::named);
-        }
-    }
-
-    private static void named(RecordError error) {
-        assertThat(error.record()).isNotBlank().hasSizeLessThan(MOST);
-        assertThat(error.field()).isNotBlank();
-        assertThat(error.message()).isNotBlank().hasSizeLessThan(MOST);
+        VendorEventChecks.readIgnoredOrRefused(envelope, events::read, RecordKind.BILLING, "stripe");
     }
 
     @Provide
     Arbitrary<Record> events() {
         return Arbitraries.of(PoisonCalls.STRIPE).flatMap(kind -> PoisonRecords.mutations(kind)
                 .map(m -> PoisonRecords.spoil(PoisonCalls.valid(kind, "prop", 1, "acme"), m)));
-    }
-
-    private JsonNode parse(String text) {
-        try {
-            return json.readTree(text);
-        } catch (JsonProcessingException e) {
-            return null;
-        }
     }
 }

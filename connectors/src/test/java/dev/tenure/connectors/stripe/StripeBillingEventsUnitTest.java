@@ -87,6 +87,17 @@ class StripeBillingEventsUnitTest {
     }
 
     @Test
+    void a_subscription_created_or_resumed_is_a_reactivation() {
+        for (String type : new String[] {"customer.subscription.created", "customer.subscription.resumed"}) {
+            VendorEvent event = metadata.read(event(type, """
+                    {"id": "sub_1", "status": "active", "currency": "eur", "metadata": {"tenure_account_id": "acme"}}"""));
+
+            assertThat(event.record().path("event").asText()).as(type).isEqualTo("SUBSCRIPTION_REACTIVATED");
+            assertThat(event.record().path("accountId").asText()).isEqualTo("acme");
+        }
+    }
+
+    @Test
     void an_unused_event_type_is_ignored_with_the_reason() {
         VendorEvent event = metadata.read(event("charge.refunded", "{\"id\": \"ch_1\"}"));
 

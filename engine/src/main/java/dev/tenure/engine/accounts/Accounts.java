@@ -11,6 +11,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -19,7 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The account store. */
+/** The account store; an account's stage changes only through {@link #changeStage}, which keeps its history. */
 @Repository
 public class Accounts {
 
@@ -28,29 +29,43 @@ public class Accounts {
     private static final RowMapper<Account> ROW = Accounts::account;
 
     private final JdbcClient jdbc;
+    private final AccountHistory history;
+    private final Clock clock;
 
-    public Accounts(JdbcClient jdbc) {
+    public Accounts(JdbcClient jdbc, AccountHistory history, Clock clock) {
         this.jdbc = jdbc;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    /** Inserts or replaces an account sent by a source, as of now; see {@link #upsert(Account, Instant, ChangeCause)}. */
+    public void upsert(Account a, Instant now) {
+        upsert(a, now, ChangeCause.source("account " + a.id()));
     }
 
     /**
      * Inserts or replaces an account; the stage is kept once set, since rules move it (a source's stage that
      * churns or reactivates the account is applied through {@link #changeStage} by the caller, see
-     * {@link Lifecycle#onSource}). A record without a stage starts ONBOARDING.
+     * {@link Lifecycle#onSource}). A record without a stage starts ONBOARDING. A new account's stage is the
+     * first row of its stage history.
      */
-    public void upsert(Account a, Instant now) {
+    public void upsert(Account a, Instant now, ChangeCause cause) {
         Stage stage = a.stage() == null ? Stage.ONBOARDING : a.stage();
-        jdbc.sql("""
+        boolean inserted = jdbc.sql("""
                         INSERT INTO account (id, name, segment, stage, csm, arr, plan, started_on, renewal_on, timezone,
                                              created_at, updated_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, segment = EXCLUDED.segment,
                             csm = EXCLUDED.csm, arr = EXCLUDED.arr, plan = EXCLUDED.plan,
                             started_on = EXCLUDED.started_on, renewal_on = EXCLUDED.renewal_on,
-                            timezone = EXCLUDED.timezone, updated_at = EXCLUDED.updated_at""")
+                            timezone = EXCLUDED.timezone, updated_at = EXCLUDED.updated_at
+                        RETURNING xmax = 0""")
                 .params(a.id(), a.name(), a.segment().name(), stage.name(), a.csm(), a.arr(), a.plan(),
                         date(a.startedOn()), date(a.renewalOn()), a.timezone(), Timestamp.from(now), Timestamp.from(now))
-                .update();
+                .query(Boolean.class).single();
+        if (inserted) {
+            history.recordStageChange(a.id(), null, stage, now, now, cause);
+        }
     }
 
     public Optional<Account> find(String id) {
@@ -95,25 +110,30 @@ public class Accounts {
                 .param(ids.toArray(String[]::new)).query(String.class).list());
     }
 
-    /** A rule's stage move ({@code playbook.moveStage}). */
-    public void moveStage(String id, Stage stage, Instant now) {
-        changeStage(id, stage, now, "rule");
-    }
-
     /**
-     * Every change of an account's stage goes through here, whatever made it (a rule, a cancellation, a
-     * reactivation, a source). Churning keeps the stage the account had, for its reactivation; leaving
-     * CHURNED forgets it. {@code at} is when the change happened (a cancellation's own time), {@code cause}
-     * what made it.
+     * The one way an account's stage changes (a rule, a source, the lifecycle): in the caller's transaction,
+     * kept as dated history with the cause and put on the account's timeline. {@code at} is when it happened
+     * (never later than now). False, and nothing recorded, when the account is already in that stage or
+     * does not exist. Churning keeps the stage the account had, for its reactivation; leaving CHURNED forgets it.
      */
-    public void changeStage(String id, Stage stage, Instant at, String cause) {
-        jdbc.sql("""
-                        UPDATE account SET
+    public boolean changeStage(String accountId, Stage stage, Instant at, ChangeCause cause) {
+        Instant now = clock.instant();
+        Instant happened = at == null || at.isAfter(now) ? now : at;
+        // The old stage read under the row's lock, so two changes at once each record what they really changed.
+        List<String> before = jdbc.sql("""
+                        UPDATE account a SET
                             stage_before_churn = CASE WHEN ? <> 'CHURNED' THEN NULL
-                                                      WHEN stage <> 'CHURNED' THEN stage ELSE stage_before_churn END,
-                            stage = ?, updated_at = greatest(updated_at, ?)
-                        WHERE id = ?""")
-                .params(stage.name(), stage.name(), Timestamp.from(at), id).update();
+                                                      WHEN old.stage <> 'CHURNED' THEN old.stage ELSE a.stage_before_churn END,
+                            stage = ?, updated_at = ?
+                        FROM (SELECT id, stage FROM account WHERE id = ? FOR NO KEY UPDATE) old
+                        WHERE a.id = old.id AND old.stage <> ?
+                        RETURNING old.stage""")
+                .params(stage.name(), stage.name(), Timestamp.from(now), accountId, stage.name()).query(String.class).list();
+        if (before.isEmpty()) {
+            return false;
+        }
+        history.recordStageChange(accountId, Stage.valueOf(before.get(0)), stage, happened, now, cause);
+        return true;
     }
 
     /** The stage each of these accounts had before it churned, for those churned accounts that have one. */

@@ -1,37 +1,158 @@
 package dev.tenure.engine.accounts;
 
 import dev.tenure.engine.vocabulary.Contact;
+import dev.tenure.engine.vocabulary.ContactChange;
 import dev.tenure.engine.vocabulary.ContactRole;
+import dev.tenure.engine.vocabulary.ContactSignal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The contact store. */
+/**
+ * The contact store. Every change to a contact goes through here and is kept as dated history, with its
+ * timeline entry ({@link AccountHistory}): a contact's first appearance, a new role, becoming inactive or
+ * active again, unsubscribing.
+ */
 @Repository
 public class Contacts {
 
-    private final JdbcClient jdbc;
+    private static final String COLUMNS = "account_id, email, name, role, timezone, active, unsubscribed";
 
-    public Contacts(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final AccountHistory history;
+    private final Clock clock;
+
+    public Contacts(JdbcClient jdbc, AccountHistory history, Clock clock) {
         this.jdbc = jdbc;
+        this.history = history;
+        this.clock = clock;
     }
 
+    /** Stores a contact sent by a source (as of now), with its history. */
     public void upsert(Contact c) {
-        jdbc.sql("""
-                        INSERT INTO contact (account_id, email, name, role, timezone, active, unsubscribed)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (account_id, email) DO UPDATE SET name = EXCLUDED.name, role = EXCLUDED.role,
-                            timezone = EXCLUDED.timezone, active = EXCLUDED.active,
-                            unsubscribed = contact.unsubscribed OR EXCLUDED.unsubscribed""")
+        upsertAll(List.of(new ContactUpdate(c, null, ChangeCause.source("contact " + c.email()))), clock.instant());
+    }
+
+    /**
+     * Inserts or updates contacts in the caller's transaction, in the order given (a contact sent twice ends as
+     * the later says), and records what changed about each: added, role, active, unsubscribed (which is never
+     * undone: a contact sent again as subscribed stays unsubscribed). Returns the changes as the events rules
+     * see. A change happened at the update's own time when it has one (never later than {@code now}), else now.
+     */
+    public List<ContactSignal> upsertAll(List<ContactUpdate> updates, Instant now) {
+        if (updates.isEmpty()) {
+            return List.of();
+        }
+        // Rows locked in key order, so two batches sharing contacts wait for each other rather than deadlock; a
+        // stable sort keeps a contact's own updates in the order they were sent.
+        List<ContactUpdate> ordered = new ArrayList<>(updates);
+        ordered.sort(Comparator.comparing((ContactUpdate u) -> u.contact().accountId()).thenComparing(u -> u.contact().email()));
+        Map<Key, Contact> current = lock(ordered.stream().map(u -> Key.of(u.contact())).distinct().toList());
+        List<AccountHistory.PendingChange> changes = new ArrayList<>();
+        for (ContactUpdate u : ordered) {
+            Contact sent = u.contact();
+            Key key = Key.of(sent);
+            Instant at = u.changedAt() == null || u.changedAt().isAfter(now) ? now : u.changedAt();
+            Contact before = current.get(key);
+            if (before == null) {
+                if (insert(sent)) {
+                    changes.add(new AccountHistory.PendingChange(sent, ContactChange.ADDED, null, sent.role().name(), at,
+                            u.changedAt() != null, u.cause()));
+                    current.put(key, sent);
+                    continue;
+                }
+                // Another transaction added it since we looked: now it is there, and locked for us.
+                before = lock(List.of(key)).get(key);
+            }
+            Contact after = new Contact(sent.accountId(), sent.email(), sent.name(), sent.role(), sent.timezone(), sent.active(),
+                    before.unsubscribed() || sent.unsubscribed());
+            if (!after.equals(before)) {
+                update(after);
+                changes.addAll(differences(before, after, at, u.changedAt() != null, u.cause()));
+            }
+            current.put(key, after);
+        }
+        return history.recordContactChanges(changes, now);
+    }
+
+    /**
+     * Marks every contact with this address (ignoring case), in any account, unsubscribed, with its history;
+     * returns the changes (none for contacts already unsubscribed).
+     */
+    public List<ContactSignal> unsubscribe(String address, Instant now, ChangeCause cause) {
+        List<Contact> changed = jdbc.sql("UPDATE contact SET unsubscribed = true WHERE lower(email) = lower(?) AND NOT unsubscribed RETURNING "
+                        + COLUMNS)
+                .param(address).query(Contacts::contact).list();
+        List<AccountHistory.PendingChange> changes = new ArrayList<>();
+        changed.stream().sorted(Comparator.comparing(Contact::accountId).thenComparing(Contact::email))
+                .forEach(c -> changes.add(new AccountHistory.PendingChange(c, ContactChange.UNSUBSCRIBED, "false", "true", now, true, cause)));
+        return history.recordContactChanges(changes, now);
+    }
+
+    /**
+     * What changed from {@code before} to {@code after}, one change per thing, each with the contact as it is
+     * right after that change (so the history holds every state in between).
+     */
+    private static List<AccountHistory.PendingChange> differences(Contact before, Contact after, Instant at, boolean dated,
+                                                                  ChangeCause cause) {
+        List<AccountHistory.PendingChange> changes = new ArrayList<>();
+        Contact state = before;
+        if (before.role() != after.role()) {
+            state = new Contact(state.accountId(), state.email(), after.name(), after.role(), after.timezone(), state.active(),
+                    state.unsubscribed());
+            changes.add(new AccountHistory.PendingChange(state, ContactChange.ROLE_CHANGED, before.role().name(),
+                    after.role().name(), at, dated, cause));
+        }
+        if (before.active() != after.active()) {
+            state = new Contact(state.accountId(), state.email(), after.name(), state.role(), after.timezone(), after.active(),
+                    state.unsubscribed());
+            changes.add(new AccountHistory.PendingChange(state, after.active() ? ContactChange.BECAME_ACTIVE : ContactChange.BECAME_INACTIVE,
+                    String.valueOf(before.active()), String.valueOf(after.active()), at, dated, cause));
+        }
+        if (!before.unsubscribed() && after.unsubscribed()) {
+            changes.add(new AccountHistory.PendingChange(after, ContactChange.UNSUBSCRIBED, "false", "true", at, dated, cause));
+        }
+        return changes;
+    }
+
+    private Map<Key, Contact> lock(List<Key> keys) {
+        Map<Key, Contact> found = new HashMap<>();
+        jdbc.sql("SELECT " + COLUMNS + """
+                         FROM contact WHERE (account_id, email) IN (SELECT * FROM unnest(?::text[], ?::text[]))
+                        ORDER BY account_id, email FOR NO KEY UPDATE""")
+                .params(keys.stream().map(Key::accountId).toArray(String[]::new), keys.stream().map(Key::email).toArray(String[]::new))
+                .query(Contacts::contact).list()
+                .forEach(c -> found.put(Key.of(c), c));
+        return found;
+    }
+
+    /** False when the contact is there already (added meanwhile by another transaction). */
+    private boolean insert(Contact c) {
+        return jdbc.sql("INSERT INTO contact (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, email) DO NOTHING")
                 .params(c.accountId(), c.email(), c.name(), c.role().name(), c.timezone(), c.active(), c.unsubscribed())
+                .update() == 1;
+    }
+
+    private void update(Contact c) {
+        jdbc.sql("UPDATE contact SET name = ?, role = ?, timezone = ?, active = ?, unsubscribed = ? WHERE account_id = ? AND email = ?")
+                .params(c.name(), c.role().name(), c.timezone(), c.active(), c.unsubscribed(), c.accountId(), c.email())
                 .update();
+    }
+
+    private record Key(String accountId, String email) {
+        static Key of(Contact c) {
+            return new Key(c.accountId(), c.email());
+        }
     }
 
     /** The accounts that have a contact with this address (ignoring case), so an answer by email finds its account. */
@@ -43,9 +164,7 @@ public class Contacts {
     }
 
     public List<Contact> of(String accountId) {
-        return jdbc.sql("""
-                        SELECT account_id, email, name, role, timezone, active, unsubscribed FROM contact
-                        WHERE account_id = ? ORDER BY role, email""")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contact WHERE account_id = ? ORDER BY role, email")
                 .param(accountId)
                 .query(Contacts::contact)
                 .list();
@@ -57,9 +176,7 @@ public class Contacts {
             return Map.of();
         }
         Map<String, List<Contact>> contacts = new HashMap<>();
-        jdbc.sql("""
-                        SELECT account_id, email, name, role, timezone, active, unsubscribed FROM contact
-                        WHERE account_id = ANY(?) ORDER BY account_id, role, email""")
+        jdbc.sql("SELECT " + COLUMNS + " FROM contact WHERE account_id = ANY(?) ORDER BY account_id, role, email")
                 .param(accountIds.toArray(String[]::new))
                 .query(Contacts::contact).list()
                 .forEach(c -> contacts.computeIfAbsent(c.accountId(), id -> new ArrayList<>()).add(c));

@@ -15,8 +15,9 @@ import java.util.Optional;
  *   <li>a {@code SUBSCRIPTION_CANCELLED} billing signal, or a source giving stage {@code CHURNED}, makes an
  *       active account {@code CHURNED};</li>
  *   <li>a {@code SUBSCRIPTION_REACTIVATED} billing signal brings a churned account back to the stage it had
- *       before it churned ({@link #REACTIVATED_STAGE} when that is not known), and a source giving any other
- *       stage brings it back to that stage;</li>
+ *       before it churned ({@link #REACTIVATED_STAGE} when that is not known); a source giving any other
+ *       stage brings back an account a source churned (not one churned by a cancellation: an export that still
+ *       says VALUE must not undo it), to that stage;</li>
  *   <li>a rule ({@code playbook.moveStage}) may churn an account but never bring one back: only the customer's
  *       own billing or the system of record says a customer returned.</li>
  * </ul>

@@ -1,5 +1,6 @@
 package dev.tenure.engine.backtest;
 
+import dev.tenure.engine.accounts.StageChange;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.Contact;
 import dev.tenure.engine.vocabulary.Milestone;
@@ -8,18 +9,19 @@ import dev.tenure.engine.vocabulary.Stage;
 import java.util.List;
 
 /**
- * An account as a replay starts it: its record and contacts, the milestones it had reached and the plays
- * it had run before the replayed period, and its last health score then (-1 if none); while it is churned, the
- * stage it had before (null if not known), for a reactivation.
+ * An account as a replay starts it: its record and contacts as they were, the milestones it had reached and
+ * the plays it had run before the replayed period, its last health score then (-1 if none), the stage
+ * changes its sources made during the period (oldest first), which the replay applies at their moments, and,
+ * while it is churned, the stage it had before (null if not known), for a reactivation.
  */
 record AccountStart(Account account, List<Contact> contacts, List<Milestone> milestones, List<ReplayedRun> runs,
-                    int lastHealth, Stage stageBeforeChurn) {
+                    int lastHealth, List<StageChange> stageChanges, Stage stageBeforeChurn) {
 
     AccountStart(Account account, List<Contact> contacts, List<Milestone> milestones, List<ReplayedRun> runs, int lastHealth) {
-        this(account, contacts, milestones, runs, lastHealth, null);
+        this(account, contacts, milestones, runs, lastHealth, List.of(), null);
     }
 
     static AccountStart fresh(Account account, List<Contact> contacts) {
-        return new AccountStart(account, contacts, List.of(), List.of(), -1);
+        return new AccountStart(account, contacts, List.of(), List.of(), -1, List.of(), null);
     }
 }

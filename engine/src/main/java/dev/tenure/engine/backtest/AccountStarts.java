@@ -1,12 +1,14 @@
 package dev.tenure.engine.backtest;
 
+import dev.tenure.engine.accounts.AccountHistory;
 import dev.tenure.engine.accounts.Accounts;
+import dev.tenure.engine.accounts.ChangeOrigin;
+import dev.tenure.engine.accounts.StageChange;
 import dev.tenure.engine.accounts.Lifecycle;
 import dev.tenure.engine.plays.Audience;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.Contact;
-import dev.tenure.engine.vocabulary.ContactRole;
 import dev.tenure.engine.vocabulary.Milestone;
 import dev.tenure.engine.vocabulary.MilestoneType;
 import dev.tenure.engine.vocabulary.Stage;
@@ -21,31 +23,35 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every account as a replay from {@code from} starts it: what was known before that moment (milestones,
- * play runs, the last health score), read in a few set-wise queries. The account's stage is the one
- * stored now, except that an account churned is started as it was at {@code from}: churned if its latest
- * cancellation came before, else at the stage it had before it churned (stage history is not kept otherwise).
+ * Every account as a replay from {@code from} to {@code to} starts it: what was known before that moment
+ * (milestones, play runs, the last health score), its stage and contacts as they were then
+ * ({@link AccountHistory}: a champion who left today is still the champion in May), and the stage changes
+ * its sources made during the period, read in a few set-wise queries. Stage moves made by rules are not
+ * replayed from history (the candidate rules make their own), nor those of the lifecycle (the replay
+ * derives them from the billing signals it replays). An account without stage history (stored before history
+ * was kept) is started as the lifecycle tells: churned if its latest cancellation came before {@code from},
+ * else at the stage it had before it churned.
  */
 @Repository
 class AccountStarts {
 
     private final JdbcClient jdbc;
     private final Accounts accounts;
+    private final AccountHistory history;
 
-    AccountStarts(JdbcClient jdbc, Accounts accounts) {
+    AccountStarts(JdbcClient jdbc, Accounts accounts, AccountHistory history) {
         this.jdbc = jdbc;
         this.accounts = accounts;
+        this.history = history;
     }
 
-    List<AccountStart> asOf(Instant from) {
+    List<AccountStart> asOf(Instant from, Instant to) {
         Timestamp at = Timestamp.from(from);
-        Map<String, List<Contact>> contacts = new HashMap<>();
-        jdbc.sql("SELECT account_id, email, name, role, timezone, active, unsubscribed FROM contact ORDER BY account_id, role, email")
-                .query(rs -> {
-                    Contact c = new Contact(rs.getString(1), rs.getString(2), rs.getString(3),
-                            ContactRole.valueOf(rs.getString(4)), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7));
-                    contacts.computeIfAbsent(c.accountId(), id -> new ArrayList<>()).add(c);
-                });
+        Map<String, List<Contact>> contacts = history.contactsAsOf(null, from);
+        Map<String, Stage> stages = history.stagesAsOf(null, from);
+        Map<String, List<StageChange>> stageChanges = new HashMap<>();
+        history.stageChanges(from, to).stream().filter(c -> c.origin() == ChangeOrigin.SOURCE)
+                .forEach(c -> stageChanges.computeIfAbsent(c.accountId(), id -> new ArrayList<>()).add(c));
         Map<String, List<Milestone>> milestones = new HashMap<>();
         jdbc.sql("SELECT account_id, type, reached_at FROM milestone WHERE reached_at < ?").param(at)
                 .query(rs -> {
@@ -74,10 +80,11 @@ class AccountStarts {
         List<AccountStart> starts = new ArrayList<>();
         for (Account stored : accounts.list(null, Integer.MAX_VALUE, 0)) {
             Lifecycles l = lifecycles.get(stored.id());
-            Account a = l == null ? stored
+            Stage then = stages.get(stored.id());
+            Account a = then != null ? stored.withStage(then) : l == null ? stored
                     : stored.withStage(Lifecycle.stageAt(stored.stage(), l.beforeChurn(), l.latestBefore(), l.changedSince()));
             starts.add(new AccountStart(a, contacts.getOrDefault(a.id(), List.of()), milestones.getOrDefault(a.id(), List.of()),
-                    runs.getOrDefault(a.id(), List.of()), health.getOrDefault(a.id(), -1),
+                    runs.getOrDefault(a.id(), List.of()), health.getOrDefault(a.id(), -1), stageChanges.getOrDefault(a.id(), List.of()),
                     a.stage() != Stage.CHURNED || l == null ? null
                             : l.beforeChurn() != null ? l.beforeChurn() : stored.stage().active() ? stored.stage() : null));
         }

@@ -1,6 +1,7 @@
 package dev.tenure.engine.backtest;
 
 import dev.tenure.engine.EngineProperties;
+import dev.tenure.engine.accounts.AccountHistory;
 import dev.tenure.engine.calendar.Span;
 import dev.tenure.engine.health.ChurnReportProperties;
 import dev.tenure.engine.plays.SendWindowProperties;
@@ -31,17 +32,20 @@ public class Backtests {
 
     private final StoredSignals signals;
     private final AccountStarts starts;
+    private final AccountHistory history;
     private final EngineProperties engine;
     private final BacktestProperties settings;
     private final StepPlacement placement;
     private final TransactionTemplate snapshot;
     private final ChurnReportProperties judgement;
 
-    Backtests(StoredSignals signals, AccountStarts starts, EngineProperties engine, BacktestProperties settings,
-              SendWindowProperties sendWindow, PlatformTransactionManager transactions, ChurnReportProperties judgement) {
+    Backtests(StoredSignals signals, AccountStarts starts, AccountHistory history, EngineProperties engine,
+              BacktestProperties settings, SendWindowProperties sendWindow, PlatformTransactionManager transactions,
+              ChurnReportProperties judgement) {
         this.judgement = judgement;
         this.signals = signals;
         this.starts = starts;
+        this.history = history;
         this.engine = engine;
         this.settings = settings;
         this.placement = new StepPlacement(engine.defaultTimezone(), sendWindow.hours());
@@ -68,7 +72,7 @@ public class Backtests {
         long started = System.nanoTime();
         int[] accounts = new int[1];
         ReplayTally tally = snapshot.execute(tx -> {
-            List<AccountStart> seeds = starts.asOf(from);
+            List<AccountStart> seeds = starts.asOf(from, to);
             accounts[0] = seeds.size();
             return replay(candidate, seeds, from, to, daily, progress);
         });
@@ -87,13 +91,17 @@ public class Backtests {
                 candidate.version(), from, to, total, seeds.size(), daily.size());
         ProgressReport report = new ProgressReport(progress, total, settings.progressInterval());
         Replay replay = new Replay(candidate, candidate.health(), placement, seeds, daily, from, to, settings.workerCount());
+        Instant historyFrom = Span.of(settings.history()).before(from, ZoneOffset.UTC);
+        // Contact changes are replayed among the signals, each at its moment, as the events they were live.
+        ContactChangesInOrder inOrder = new ContactChangesInOrder(history.contactChanges(historyFrom, to), replay::accept);
         try {
-            signals.stream(Span.of(settings.history()).before(from, ZoneOffset.UTC), to, signal -> {
-                replay.accept(signal);
+            signals.stream(historyFrom, to, signal -> {
+                inOrder.accept(signal);
                 if (!signal.occurredAt().isBefore(from)) {
                     report.replayedOne();
                 }
             });
+            inOrder.finish();
         } catch (RuntimeException | Error e) {
             replay.abandon();
             throw e;

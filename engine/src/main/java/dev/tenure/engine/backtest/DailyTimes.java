@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.TimeZone;
 
 /** When the live daily evaluation would have run in a period: the same cron expression, in the same zone. */
-final class DailyTimes {
+public final class DailyTimes {
 
     /** A schedule firing more often than this in one backtest is not a daily evaluation. */
     private static final int MAX_TIMES = 100_000;
@@ -20,7 +20,7 @@ final class DailyTimes {
     }
 
     /** The times in [from, to) at which {@code cron} fires in {@code zone}. */
-    static List<Instant> between(String cron, ZoneId zone, Instant from, Instant to) {
+    public static List<Instant> between(String cron, ZoneId zone, Instant from, Instant to) {
         CronExpression expression;
         try {
             expression = new CronExpression(cron);

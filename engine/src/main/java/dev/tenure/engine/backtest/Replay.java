@@ -213,7 +213,7 @@ final class Replay {
                 for (ReplayedAccount account : accounts.values()) {
                     Instant cancelled = tally.cancellations.get(account.id());
                     if (cancelled == null || !cancelled.isBefore(start)) {
-                        tally.bands.add(new ReplayTally.SliceBand(account.account(), start, account.bandAt(healthModel, start)));
+                        tally.bands.add(new ReplayTally.SliceBand(account.account(), start, account.bandAt(healthModel, rules.factSettings(), start)));
                     }
                 }
             }

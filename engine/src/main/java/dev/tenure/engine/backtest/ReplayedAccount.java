@@ -1,7 +1,9 @@
 package dev.tenure.engine.backtest;
 
+import dev.tenure.engine.accounts.StageChange;
 import dev.tenure.engine.accounts.Lifecycle;
 import dev.tenure.engine.facts.FactSet;
+import dev.tenure.engine.facts.FactSettings;
 import dev.tenure.engine.facts.SignalHistory;
 import dev.tenure.engine.health.HealthModel;
 import dev.tenure.engine.plays.PlayDefinition;
@@ -18,7 +20,9 @@ import dev.tenure.engine.vocabulary.Signal;
 import dev.tenure.engine.vocabulary.Stage;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -32,6 +36,8 @@ final class ReplayedAccount {
     private final List<Contact> contacts;
     private final List<Milestone> milestones;
     private final List<ReplayedRun> runs;
+    /** The stage changes its sources made, applied when the replay reaches them. */
+    private final Deque<StageChange> stageChanges;
     private final StepPlacement placement;
     private Account account;
     /** The stage the account had before it churned, while it is churned. */
@@ -47,6 +53,7 @@ final class ReplayedAccount {
         this.milestones = new ArrayList<>(start.milestones());
         this.runs = new ArrayList<>(start.runs());
         this.lastHealth = start.lastHealth();
+        this.stageChanges = new ArrayDeque<>(start.stageChanges());
     }
 
     String id() {
@@ -58,8 +65,8 @@ final class ReplayedAccount {
     }
 
     /** The band the account's health would have at {@code moment}, from what is known before it; changes nothing. */
-    String bandAt(HealthModel healthModel, Instant moment) {
-        FactSet facts = history.factsAsOf(account, contacts, milestones, runFacts(moment), moment);
+    String bandAt(HealthModel healthModel, FactSettings settings, Instant moment) {
+        FactSet facts = history.factsAsOf(account, contacts, milestones, runFacts(moment), settings, moment);
         return healthModel.score(facts, lastHealth, moment).band();
     }
 
@@ -86,6 +93,10 @@ final class ReplayedAccount {
 
     /** Evaluates the account at {@code now}, as the live engine would, and carries out the decisions in memory. */
     void evaluate(RuleSet rules, HealthModel healthModel, List<Signal> arrived, Instant now, ReplayTally tally) {
+        while (!stageChanges.isEmpty() && !stageChanges.peek().occurredAt().isAfter(now)) {
+            account = account.withStage(stageChanges.poll().to());
+        }
+        // Contacts as they were at this moment: the history applies the contact changes replayed so far.
         FactSet facts = history.factsAsOf(account, contacts, milestones, runFacts(now), rules.factSettings(), now);
         HealthScore health = healthModel.score(facts, lastHealth, now);
         lastHealth = health.score();
@@ -93,7 +104,7 @@ final class ReplayedAccount {
         tally.evaluated();
         for (Decision decision : rules.replay(facts, health, arrived, now).decisions()) {
             if (decision instanceof Decision.StartPlay start) {
-                start(rules, start, now, tally);
+                start(rules, start, facts.contacts(), now, tally);
             } else if (decision instanceof Decision.RecordMilestone m) {
                 if (milestones.stream().noneMatch(reached -> reached.type() == m.milestone())) {
                     milestones.add(new Milestone(account.id(), m.milestone(), now));
@@ -109,7 +120,7 @@ final class ReplayedAccount {
         return lastEvaluated == null || lastEvaluated.isBefore(moment);
     }
 
-    private void start(RuleSet rules, Decision.StartPlay start, Instant now, ReplayTally tally) {
+    private void start(RuleSet rules, Decision.StartPlay start, List<Contact> contacts, Instant now, ReplayTally tally) {
         PlayDefinition play = rules.play(start.play()).orElseThrow(() -> new IllegalStateException(
                 "rule \"" + start.why().rule() + "\" starts unknown play " + start.play()));
         if (play.audience().refusal(account.stage()).isPresent()

@@ -1,6 +1,7 @@
 package dev.tenure.engine.backtest;
 
 import dev.tenure.engine.EngineProperties;
+import dev.tenure.engine.accounts.AccountHistory;
 import dev.tenure.engine.calendar.Span;
 import dev.tenure.engine.health.ChurnReportProperties;
 import dev.tenure.engine.plays.SendWindowProperties;
@@ -43,6 +44,7 @@ public class Tunings {
 
     private final StoredSignals signals;
     private final AccountStarts starts;
+    private final AccountHistory history;
     private final EngineProperties engine;
     private final BacktestProperties backtest;
     private final TuningProperties settings;
@@ -51,11 +53,12 @@ public class Tunings {
     private final StepPlacement placement;
     private final TransactionTemplate snapshot;
 
-    Tunings(StoredSignals signals, AccountStarts starts, EngineProperties engine, BacktestProperties backtest,
-            TuningProperties settings, CandidateRuleSets candidates, ChurnReportProperties judgement,
-            SendWindowProperties sendWindow, PlatformTransactionManager transactions) {
+    Tunings(StoredSignals signals, AccountStarts starts, AccountHistory history, EngineProperties engine,
+            BacktestProperties backtest, TuningProperties settings, CandidateRuleSets candidates,
+            ChurnReportProperties judgement, SendWindowProperties sendWindow, PlatformTransactionManager transactions) {
         this.signals = signals;
         this.starts = starts;
+        this.history = history;
         this.engine = engine;
         this.backtest = backtest;
         this.settings = settings;
@@ -106,8 +109,11 @@ public class Tunings {
                         + settings.maxSignals() + " in memory (tenure.backtest.tuning.max-signals): choose a shorter period");
             }
             List<Signal> all = new ArrayList<>((int) count);
-            signals.stream(historyFrom, to, all::add);
-            return new Held(starts.asOf(from), all);
+            // Contact changes among the signals, each at its moment, as a backtest replays them.
+            ContactChangesInOrder inOrder = new ContactChangesInOrder(history.contactChanges(historyFrom, to), all::add);
+            signals.stream(historyFrom, to, inOrder::accept);
+            inOrder.finish();
+            return new Held(starts.asOf(from, to), all);
         });
         long inPeriod = held.signals().stream().filter(s -> !s.occurredAt().isBefore(from)).count();
         long budget = inPeriod * settings.maxCandidates();

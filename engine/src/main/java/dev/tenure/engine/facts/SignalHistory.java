@@ -5,6 +5,8 @@ import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.BillingSignal;
 import dev.tenure.engine.vocabulary.BillingStatus;
 import dev.tenure.engine.vocabulary.Contact;
+import dev.tenure.engine.vocabulary.ContactChange;
+import dev.tenure.engine.vocabulary.ContactSignal;
 import dev.tenure.engine.vocabulary.CsatAnswers;
 import dev.tenure.engine.vocabulary.CsatSignal;
 import dev.tenure.engine.vocabulary.Milestone;
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +48,7 @@ public final class SignalHistory {
     private final List<BillingSignal> billing = new ArrayList<>();
     private final List<NpsSignal> nps = new ArrayList<>();
     private final List<CsatSignal> csat = new ArrayList<>();
+    private final List<ContactSignal> contactChanges = new ArrayList<>();
 
     /** Adds a signal; false when one with the same source and external id was already added. */
     public boolean add(Signal signal) {
@@ -62,10 +66,16 @@ public final class SignalHistory {
             nps.add(n);
         } else if (signal instanceof CsatSignal c) {
             csat.add(c);
+        } else if (signal instanceof ContactSignal c) {
+            contactChanges.add(c);
         }
         return true;
     }
 
+    /**
+     * The facts at {@code now}. {@code contacts} are the account's contacts before the contact changes added
+     * here; each change that happened by now is applied to them.
+     */
     public FactSet factsAsOf(Account account, List<Contact> contacts, List<Milestone> milestones, List<PlayRun> plays,
                              Instant now) {
         return factsAsOf(account, contacts, milestones, plays, FactSettings.DEFAULTS, now);
@@ -75,9 +85,29 @@ public final class SignalHistory {
     public FactSet factsAsOf(Account account, List<Contact> contacts, List<Milestone> milestones, List<PlayRun> plays,
                              FactSettings settings, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        return new FactSet(new Today(today, now), account, List.copyOf(contacts), usage(account, today),
+        return new FactSet(new Today(today, now), account, contactsAsOf(contacts, now), usage(account, today),
                 tickets(account.id(), now), billing(account.id(), settings, now), lastNps(now), csat(account.id(), now),
                 List.copyOf(milestones), List.copyOf(plays), DerivedFacts.renewal(account, today), DerivedFacts.qbr(account, today));
+    }
+
+    /**
+     * {@code contacts} with every contact change added here that happened by {@code now} applied, in the order
+     * they happened (each leaves the contact as the change says it was after it): a changed contact keeps its
+     * place, an added one comes last. Applying a change again is harmless, so contacts that already reflect
+     * some of them (a backtest starts from the contacts as they were) come out the same.
+     */
+    public List<Contact> contactsAsOf(List<Contact> contacts, Instant now) {
+        if (contactChanges.isEmpty()) {
+            return List.copyOf(contacts);
+        }
+        Map<String, Contact> byEmail = new LinkedHashMap<>();
+        contacts.forEach(c -> byEmail.put(c.email(), c));
+        contactChanges.stream().filter(c -> !c.occurredAt().isAfter(now))
+                .sorted(Comparator.comparing(ContactSignal::occurredAt))
+                // A contact already known is not added again: what its first appearance said is older news.
+                .filter(c -> c.change() != ContactChange.ADDED || !byEmail.containsKey(c.email()))
+                .forEach(c -> byEmail.put(c.email(), c.applyTo(byEmail.get(c.email()))));
+        return List.copyOf(byEmail.values());
     }
 
     private List<UsageTrend> usage(Account account, LocalDate today) {

@@ -1,5 +1,7 @@
 package dev.tenure.engine.guardrails;
 
+import dev.tenure.engine.accounts.ChangeCause;
+import dev.tenure.engine.accounts.Contacts;
 import dev.tenure.engine.timeline.Timeline;
 import dev.tenure.engine.timeline.TimelineEntry;
 import org.slf4j.Logger;
@@ -26,12 +28,14 @@ public class Unsubscribes {
     private final UnsubscribeLinks links;
     private final Suppressions suppressions;
     private final Timeline timeline;
+    private final Contacts contacts;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
 
-    public Unsubscribes(UnsubscribeLinks links, Suppressions suppressions, Timeline timeline, JdbcClient jdbc,
+    public Unsubscribes(UnsubscribeLinks links, Suppressions suppressions, Timeline timeline, Contacts contacts, JdbcClient jdbc,
                         TransactionTemplate transaction) {
         this.links = links;
+        this.contacts = contacts;
         this.suppressions = suppressions;
         this.timeline = timeline;
         this.jdbc = jdbc;
@@ -49,16 +53,12 @@ public class Unsubscribes {
         transaction.executeWithoutResult(tx -> {
             boolean added = suppressions.add(who.address(), "unsubscribed with the link in an email",
                     SuppressionSource.UNSUBSCRIBE_LINK, now);
-            Set<String> accounts = new LinkedHashSet<>(jdbc.sql("""
-                            UPDATE contact SET unsubscribed = true WHERE lower(email) = ? AND NOT unsubscribed
-                            RETURNING account_id""")
-                    .param(who.address()).query(String.class).list());
-            if (added && jdbc.sql("SELECT EXISTS (SELECT 1 FROM account WHERE id = ?)").param(who.accountId())
-                    .query(Boolean.class).single()) {
-                accounts.add(who.accountId());
-            }
-            for (String account : accounts) {
-                timeline.record(new TimelineEntry(account, now, "contact.unsubscribed",
+            // Each contact's change is kept as history and on its account's timeline there.
+            Set<String> accounts = new LinkedHashSet<>();
+            contacts.unsubscribe(who.address(), now, ChangeCause.unsubscribeLink()).forEach(c -> accounts.add(c.accountId()));
+            if (added && !accounts.contains(who.accountId()) && jdbc.sql("SELECT EXISTS (SELECT 1 FROM account WHERE id = ?)")
+                    .param(who.accountId()).query(Boolean.class).single()) {
+                timeline.record(new TimelineEntry(who.accountId(), now, "contact.unsubscribed",
                         who.address() + " unsubscribed with the link in an email: no tech-touch email goes to this address again",
                         "suppression:" + who.address()));
             }

@@ -58,6 +58,59 @@ public class HealthScores {
                 .update();
     }
 
+    /**
+     * Stores scores computed afterwards from history, as {@link HealthOrigin#BACKFILL}. A backfill first
+     * deletes its own earlier scores of the same days ({@link #deleteBackfilled}), in the same transaction.
+     */
+    public void recordBackfilled(List<HealthScore> scores) {
+        if (scores.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO health_score (account_id, score, band, previous, components, computed_at, model_version, origin)
+                        SELECT *, 'BACKFILL' FROM unnest(?::text[], ?::int[], ?::text[], ?::int[], ?::jsonb[], ?::timestamptz[], ?::text[])""")
+                .params(scores.stream().map(HealthScore::accountId).toArray(String[]::new),
+                        scores.stream().map(HealthScore::score).toArray(Integer[]::new),
+                        scores.stream().map(HealthScore::band).toArray(String[]::new),
+                        scores.stream().map(HealthScore::previous).toArray(Integer[]::new),
+                        scores.stream().map(h -> json.write(h.components())).toArray(String[]::new),
+                        scores.stream().map(h -> Timestamp.from(h.computedAt())).toArray(Timestamp[]::new),
+                        scores.stream().map(HealthScore::modelVersion).toArray(String[]::new))
+                .update();
+    }
+
+    /** Deletes the backfilled scores computed in [from, to); returns how many. */
+    public int deleteBackfilled(java.time.Instant from, java.time.Instant to) {
+        return jdbc.sql("DELETE FROM health_score WHERE origin = 'BACKFILL' AND computed_at >= ? AND computed_at < ?")
+                .params(Timestamp.from(from), Timestamp.from(to)).update();
+    }
+
+    /** A score as a backfill needs to know it: whose, when, what. */
+    public record Scored(String accountId, java.time.Instant computedAt, int score) {
+    }
+
+    /** The live scores computed in [from, to), oldest first. */
+    public List<Scored> live(java.time.Instant from, java.time.Instant to) {
+        return jdbc.sql("""
+                        SELECT account_id, computed_at, score FROM health_score
+                        WHERE origin = 'LIVE' AND computed_at >= ? AND computed_at < ? ORDER BY computed_at, id""")
+                .params(Timestamp.from(from), Timestamp.from(to))
+                .query((rs, n) -> new Scored(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getInt(3))).list();
+    }
+
+    /** Each account's latest score (of any origin) before this moment. */
+    public Map<String, Integer> latestBefore(java.time.Instant at) {
+        Map<String, Integer> scores = new HashMap<>();
+        jdbc.sql("""
+                        SELECT DISTINCT ON (account_id) account_id, score FROM health_score WHERE computed_at < ?
+                        ORDER BY account_id, computed_at DESC, id DESC""")
+                .param(Timestamp.from(at))
+                .query(rs -> {
+                    scores.put(rs.getString(1), rs.getInt(2));
+                });
+        return scores;
+    }
+
     /** The latest score of each of these accounts that has one. */
     public Map<String, Integer> latestScores(Collection<String> accountIds) {
         Map<String, Integer> scores = new HashMap<>();

@@ -2,8 +2,10 @@ package dev.tenure.engine.intake;
 
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.Contact;
+import dev.tenure.engine.vocabulary.ContactSignal;
 import dev.tenure.engine.vocabulary.Signal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,10 +41,17 @@ public record Batch(List<Labeled<Account>> accounts, List<Labeled<Contact>> cont
         private final List<Labeled<Signal>> signals = new ArrayList<>();
 
         public Builder add(String label, Object record) {
+            return add(label, record, null);
+        }
+
+        /** A record the source says changed at {@code at} (kept with a contact's history; a signal has its own time). */
+        public Builder add(String label, Object record, Instant at) {
             if (record instanceof Account a) {
-                accounts.add(new Labeled<>(label, a));
+                accounts.add(new Labeled<>(label, a, at));
             } else if (record instanceof Contact c) {
-                contacts.add(new Labeled<>(label, c));
+                contacts.add(new Labeled<>(label, c, at));
+            } else if (record instanceof ContactSignal) {
+                throw new IllegalArgumentException("a contact change is recorded from the contact, not sent as a signal: " + label);
             } else if (record instanceof Signal s) {
                 signals.add(new Labeled<>(label, s));
             } else {

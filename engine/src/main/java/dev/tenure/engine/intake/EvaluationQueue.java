@@ -1,5 +1,6 @@
 package dev.tenure.engine.intake;
 
+import dev.tenure.engine.accounts.AccountHistory;
 import dev.tenure.engine.facts.FactSet;
 import dev.tenure.engine.vocabulary.Signal;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +26,12 @@ class EvaluationQueue {
 
     private final JdbcClient jdbc;
     private final SignalPayloads payloads;
+    private final AccountHistory history;
 
-    EvaluationQueue(JdbcClient jdbc, SignalPayloads payloads) {
+    EvaluationQueue(JdbcClient jdbc, SignalPayloads payloads, AccountHistory history) {
         this.jdbc = jdbc;
         this.payloads = payloads;
+        this.history = history;
     }
 
     /**
@@ -69,7 +73,7 @@ class EvaluationQueue {
     /**
      * The signals that arrived for the claimed accounts while they waited: received since each was queued,
      * recent enough to be events, and of a kind some rule matches (the others would only be read to be
-     * ignored), oldest first.
+     * ignored), oldest first; with the contact changes recorded meanwhile, when a rule matches those.
      */
     Map<String, List<Signal>> arrived(Map<String, Instant> claimed, Collection<String> kinds, Instant now) {
         Map<String, List<Signal>> arrived = new HashMap<>();
@@ -106,6 +110,13 @@ class EvaluationQueue {
                     Signal s = payloads.read(rs);
                     arrived.computeIfAbsent(s.accountId(), id -> new ArrayList<>()).add(s);
                 });
+        if (kinds.contains("contact")) {
+            history.recordedSince(claimed, recent.toInstant()).forEach((account, changes) -> {
+                List<Signal> all = arrived.computeIfAbsent(account, id -> new ArrayList<>());
+                all.addAll(changes);
+                all.sort(Comparator.comparing(Signal::occurredAt));
+            });
+        }
         return arrived;
     }
 }

@@ -1,6 +1,7 @@
 package dev.tenure.engine.intake;
 
 import dev.tenure.engine.accounts.Accounts;
+import dev.tenure.engine.accounts.ChangeCause;
 import dev.tenure.engine.accounts.Lifecycle;
 import dev.tenure.engine.plays.AccountLifecycle;
 import dev.tenure.engine.vocabulary.Account;
@@ -45,8 +46,23 @@ class LifecycleSignals {
         if (ids.isEmpty()) {
             return;
         }
-        record Latest(BillingEvent event, Instant at) {
-        }
+        Map<String, Latest> latest = latest(ids);
+        Map<String, Account> current = accounts.findAll(ids);
+        Map<String, Stage> before = accounts.stagesBeforeChurn(ids);
+        latest.forEach((id, last) -> {
+            Account account = current.get(id);
+            Optional<Stage> to = Lifecycle.onBilling(last.event(), account.stage(), before.get(id));
+            to.ifPresent(stage -> lifecycle.move(id, account.stage(), stage, last.at(), ChangeCause.lifecycle(
+                    last.event() == BillingEvent.SUBSCRIPTION_CANCELLED
+                            ? "subscription cancelled at " + last.at() : "subscription reactivated at " + last.at()), now));
+        });
+    }
+
+    private record Latest(BillingEvent event, Instant at) {
+    }
+
+    /** The latest cancellation or reactivation stored for each of these accounts that has one. */
+    private Map<String, Latest> latest(Collection<String> ids) {
         Map<String, Latest> latest = new TreeMap<>();
         jdbc.sql("""
                         SELECT DISTINCT ON (account_id) account_id, payload->>'event', occurred_at FROM signal
@@ -57,14 +73,7 @@ class LifecycleSignals {
                 .query(rs -> {
                     latest.put(rs.getString(1), new Latest(BillingEvent.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant()));
                 });
-        Map<String, Account> current = accounts.findAll(ids);
-        Map<String, Stage> before = accounts.stagesBeforeChurn(ids);
-        latest.forEach((id, last) -> {
-            Account account = current.get(id);
-            Optional<Stage> to = Lifecycle.onBilling(last.event(), account.stage(), before.get(id));
-            to.ifPresent(stage -> lifecycle.move(id, account.stage(), stage, last.at(), last.event() == BillingEvent.SUBSCRIPTION_CANCELLED
-                    ? "subscription cancelled at " + last.at() : "subscription reactivated at " + last.at(), now));
-        });
+        return latest;
     }
 
     /**
@@ -80,15 +89,23 @@ class LifecycleSignals {
         return stages;
     }
 
-    /** After these accounts were stored: a stage CHURNED churns an account, another stage brings a churned one back. */
+    /**
+     * After these accounts were stored: a stage CHURNED churns an account, another stage brings back an account a
+     * source churned. An account churned by a cancellation comes back only with a reactivation, so an export
+     * that still says VALUE (its system not yet told) does not undo a cancellation.
+     */
     void afterAccounts(List<Labeled<Account>> given, Map<String, Stage> storedBefore, Instant now) {
         Map<String, Labeled<Account>> last = new TreeMap<>();
         given.stream().filter(a -> a.value().stage() != null).forEach(a -> last.put(a.value().id(), a));
+        List<String> comingBack = last.keySet().stream().filter(id -> storedBefore.get(id) == Stage.CHURNED
+                && last.get(id).value().stage().active()).toList();
+        Map<String, Latest> cancelled = comingBack.isEmpty() ? Map.of() : latest(comingBack);
         last.forEach((id, record) -> {
             Stage was = storedBefore.get(id);
-            if (was != null) {
+            Latest lifecycleSignal = cancelled.get(id);
+            if (was != null && (lifecycleSignal == null || lifecycleSignal.event() != BillingEvent.SUBSCRIPTION_CANCELLED)) {
                 Lifecycle.onSource(record.value().stage(), was).ifPresent(stage ->
-                        lifecycle.move(id, was, stage, now, "stage " + stage + " from " + record.label(), now));
+                        lifecycle.move(id, was, stage, now, ChangeCause.source("stage " + stage + " from " + record.label()), now));
             }
         });
     }

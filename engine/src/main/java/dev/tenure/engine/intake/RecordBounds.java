@@ -3,6 +3,7 @@ package dev.tenure.engine.intake;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.BillingSignal;
 import dev.tenure.engine.vocabulary.Contact;
+import dev.tenure.engine.vocabulary.ContactSignal;
 import dev.tenure.engine.vocabulary.CsatSignal;
 import dev.tenure.engine.vocabulary.NpsSignal;
 import dev.tenure.engine.vocabulary.Signal;
@@ -169,8 +170,11 @@ public final class RecordBounds {
         }
         for (Labeled<Contact> l : batch.contacts()) {
             Contact contact = l.value();
-            new Checks(l.label(), errors).id("accountId", contact.accountId()).name("email", contact.email())
+            Checks c = new Checks(l.label(), errors).id("accountId", contact.accountId()).name("email", contact.email())
                     .name("name", contact.name()).id("timezone", contact.timezone());
+            if (l.at() != null) {
+                c.instant("changedAt", l.at());
+            }
         }
         for (Labeled<Signal> l : batch.signals()) {
             Signal s = l.value();
@@ -187,6 +191,8 @@ public final class RecordBounds {
                 c.name("contactEmail", n.contactEmail()).range("score", n.score(), 0, 10).text("comment", n.comment());
             } else if (s instanceof CsatSignal n) {
                 c.name("contactEmail", n.contactEmail()).range("score", n.score(), 1, 5).id("ticketId", n.ticketId());
+            } else if (s instanceof ContactSignal) {
+                c.add("kind", "a contact change is not a signal a source sends: send the contact, and its change is recorded");
             }
         }
         return errors;

@@ -1,6 +1,8 @@
 package dev.tenure.engine.intake;
 
 import dev.tenure.engine.accounts.Accounts;
+import dev.tenure.engine.accounts.ChangeCause;
+import dev.tenure.engine.accounts.ContactUpdate;
 import dev.tenure.engine.accounts.Contacts;
 import dev.tenure.engine.plays.StartedRun;
 import dev.tenure.engine.rules.AccountEvaluator;
@@ -10,6 +12,7 @@ import dev.tenure.engine.schedule.StepScheduler;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.Contact;
 import dev.tenure.engine.vocabulary.Signal;
+import dev.tenure.engine.vocabulary.Stage;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -83,7 +86,8 @@ public class SignalIntake implements Intake {
     public IntakeResult store(Batch batch) {
         return transaction.execute(tx -> {
             Instant receivedAt = receivedNow();
-            List<Signal> all = storeAccountsAndContacts(batch, receivedAt);
+            // The contacts' changes are found again by the evaluation, as recorded since the account was queued.
+            List<Signal> all = storeAccountsAndContacts(batch, receivedAt, new ArrayList<>());
             int stored = signals.storeCounting(all, receivedAt);
             // Every lifecycle signal of the chunk, new or not: the check of which is the latest is cheap and harmless.
             lifecycle.afterSignals(all, receivedAt);
@@ -140,21 +144,31 @@ public class SignalIntake implements Intake {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** Checks and stores a batch; returns the new signals and every account the batch touched. */
+    /**
+     * Checks and stores a batch; returns the new signals, with the changes its contacts made (which rules see
+     * as events too), and every account the batch touched.
+     */
     private Stored storeIn(Batch batch, Instant receivedAt) {
-        List<Signal> stored = signals.store(storeAccountsAndContacts(batch, receivedAt), receivedAt);
+        List<Signal> changes = new ArrayList<>();
+        List<Signal> stored = new ArrayList<>(signals.store(storeAccountsAndContacts(batch, receivedAt, changes), receivedAt));
         lifecycle.afterSignals(stored, receivedAt);
         int accepted = batch.accounts().size() + batch.contacts().size() + stored.size();
-        return new Stored(stored, touched(batch, stored), accepted, batch.signals().size() - stored.size());
+        int duplicates = batch.signals().size() - stored.size();
+        stored.addAll(changes);
+        return new Stored(stored, touched(batch, stored), accepted, duplicates);
     }
 
-    /** Checks that every record names a known account, stores the accounts and contacts; returns the signals. */
-    private List<Signal> storeAccountsAndContacts(Batch batch, Instant now) {
+    /**
+     * Checks that every record names a known account, stores the accounts and contacts (adding what changed
+     * about the contacts to {@code changes}); returns the signals.
+     */
+    private List<Signal> storeAccountsAndContacts(Batch batch, Instant now, List<Signal> changes) {
         checkRecords(batch);
-        Map<String, dev.tenure.engine.vocabulary.Stage> storedStages = lifecycle.storedStages(batch.accounts());
-        batch.accounts().forEach(a -> accounts.upsert(a.value(), now));
+        Map<String, Stage> storedStages = lifecycle.storedStages(batch.accounts());
+        batch.accounts().forEach(a -> accounts.upsert(a.value(), now, ChangeCause.source(a.label())));
         lifecycle.afterAccounts(batch.accounts(), storedStages, now);
-        batch.contacts().forEach(c -> contacts.upsert(c.value()));
+        changes.addAll(contacts.upsertAll(batch.contacts().stream()
+                .map(c -> new ContactUpdate(c.value(), c.at(), ChangeCause.source(c.label()))).toList(), now));
         return batch.signals().stream().map(Labeled::value).toList();
     }
 

@@ -20,6 +20,33 @@ public record MrrHistory(MetricsAccount account, List<Change> changes) {
         changes = changes.stream().sorted(Comparator.comparing(Change::at)).toList();
     }
 
+    /**
+     * The history of an account whose MRR may be unknown at first. When its billing starts with a positive
+     * {@code MRR_CHANGED}, that is new MRR, as always. When it starts otherwise (a cancellation, a change to 0,
+     * or nothing at all), the account was paying before Tenure heard of its MRR: its ARR / 12 counts from its
+     * start (or from the first change, if that came earlier), so a cancellation without an MRR event still
+     * churns what it paid, and a change to 0 next to the cancellation churns it once.
+     *
+     * @param changes as read, in any order
+     * @param arr     the account's ARR, or null
+     * @param since   when the account started, or null when unknown (it then paid since before any period)
+     */
+    public static MrrHistory of(MetricsAccount account, List<Change> changes, BigDecimal arr, Instant since) {
+        List<Change> sorted = changes.stream().sorted(Comparator.comparing(Change::at)).toList();
+        boolean startsPaying = !sorted.isEmpty() && sorted.get(0).mrr().signum() > 0;
+        if (startsPaying || arr == null || arr.signum() <= 0) {
+            return new MrrHistory(account, sorted);
+        }
+        Instant from = since == null ? Instant.EPOCH : since;
+        if (!sorted.isEmpty() && sorted.get(0).at().isBefore(from)) {
+            from = sorted.get(0).at();
+        }
+        List<Change> implied = new java.util.ArrayList<>();
+        implied.add(new Change(from, arr.divide(BigDecimal.valueOf(12), 6, java.math.RoundingMode.HALF_UP)));
+        implied.addAll(sorted);
+        return new MrrHistory(account, implied);
+    }
+
     /** The MRR in force at this instant: set by the latest change strictly before it; 0 before any. */
     public BigDecimal at(Instant instant) {
         BigDecimal mrr = BigDecimal.ZERO;

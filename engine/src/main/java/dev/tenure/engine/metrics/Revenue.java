@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +15,12 @@ import java.util.TreeSet;
 
 /**
  * MRR movements, NRR, GRR and churn rates from the stored billing signals: every {@code MRR_CHANGED}
- * (its amount is the new MRR) and {@code SUBSCRIPTION_CANCELLED} (MRR 0) before the period's end is read,
- * converted to the reporting currency, and each account's MRR compared at the start and end of each period.
+ * (its amount is the new MRR) and {@code SUBSCRIPTION_CANCELLED} (MRR 0) is read, converted to the
+ * reporting currency, and each account's MRR compared at the start and end of each period. An account
+ * whose billing does not start with a positive MRR change paid its ARR / 12 (taken in the reporting
+ * currency) until its first change ({@link MrrHistory#of}), so a cancellation counts as churn without an
+ * MRR event. Changes after the period are read too, so whether an account's MRR was known does not
+ * depend on the period asked for.
  * An account with a change in a currency that has no configured rate is left out whole and named in the
  * report, rather than summed in the wrong currency.
  */
@@ -23,13 +28,14 @@ import java.util.TreeSet;
 public class Revenue {
 
     private static final String MRR_CHANGES = """
-            SELECT s.account_id, a.segment, a.csm, s.occurred_at, s.payload->>'event' AS event,
-                   s.payload->>'amount' AS amount, s.payload->>'currency' AS currency
-            FROM signal s JOIN account a ON a.id = s.account_id
-            WHERE s.kind = 'billing' AND s.payload->>'event' IN ('MRR_CHANGED', 'SUBSCRIPTION_CANCELLED')
-              AND s.occurred_at < :end
-              AND (CAST(:csm AS text) IS NULL OR lower(a.csm) = lower(CAST(:csm AS text)))
-            ORDER BY s.account_id, s.occurred_at, s.id""";
+            SELECT a.id AS account_id, a.segment, a.csm, a.arr, a.started_on, s.occurred_at,
+                   s.payload->>'event' AS event, s.payload->>'amount' AS amount, s.payload->>'currency' AS currency
+            FROM account a
+            LEFT JOIN signal s ON s.account_id = a.id AND s.kind = 'billing'
+                 AND s.payload->>'event' IN ('MRR_CHANGED', 'SUBSCRIPTION_CANCELLED')
+            WHERE (CAST(:csm AS text) IS NULL OR lower(a.csm) = lower(CAST(:csm AS text)))
+              AND (s.id IS NOT NULL OR a.arr > 0)
+            ORDER BY a.id, s.occurred_at, s.id""";
 
     private final JdbcClient jdbc;
     private final ExchangeRates rates;
@@ -43,18 +49,24 @@ public class Revenue {
      * @param csm only this CSM's accounts, or null for all
      */
     public MetricsReport<RevenueFigures> report(ReportPeriod period, GroupBy groupBy, String csm) {
-        Instant end = period.end();
         Map<String, Account> accounts = new LinkedHashMap<>();
-        jdbc.sql(MRR_CHANGES).param("end", Timestamp.from(end)).param("csm", csm).query(rs -> {
+        jdbc.sql(MRR_CHANGES).param("csm", csm).query(rs -> {
             String id = rs.getString("account_id");
             Account account = accounts.computeIfAbsent(id, k -> {
                 try {
-                    return new Account(new MetricsAccount(id, rs.getString("segment"), rs.getString("csm")));
+                    java.sql.Date started = rs.getDate("started_on");
+                    return new Account(new MetricsAccount(id, rs.getString("segment"), rs.getString("csm")),
+                            rs.getBigDecimal("arr"),
+                            started == null ? null : started.toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant());
                 } catch (java.sql.SQLException e) {
                     throw new IllegalStateException(e);
                 }
             });
-            Instant at = rs.getTimestamp("occurred_at").toInstant();
+            Timestamp occurred = rs.getTimestamp("occurred_at");
+            if (occurred == null) {
+                return; // an account with an ARR and no billing signal at all
+            }
+            Instant at = occurred.toInstant();
             if ("SUBSCRIPTION_CANCELLED".equals(rs.getString("event"))) {
                 account.changes.add(new MrrHistory.Change(at, BigDecimal.ZERO));
                 return;
@@ -72,7 +84,10 @@ public class Revenue {
         List<MetricsReport.LeftOut> leftOut = new ArrayList<>();
         for (Account a : accounts.values()) {
             if (a.unknownCurrencies.isEmpty()) {
-                histories.add(new MrrHistory(a.account, a.changes));
+                MrrHistory history = MrrHistory.of(a.account, a.changes, a.arr, a.since);
+                if (!history.changes().isEmpty()) {
+                    histories.add(history);
+                }
             } else {
                 a.unknownCurrencies.forEach(c -> leftOut.add(new MetricsReport.LeftOut(a.account.id(), c,
                         "MRR in " + c + ", which has no rate to " + rates.reportingCurrency()
@@ -87,9 +102,13 @@ public class Revenue {
         final MetricsAccount account;
         final List<MrrHistory.Change> changes = new ArrayList<>();
         final TreeSet<String> unknownCurrencies = new TreeSet<>();
+        final BigDecimal arr;
+        final Instant since;
 
-        Account(MetricsAccount account) {
+        Account(MetricsAccount account, BigDecimal arr, Instant since) {
             this.account = account;
+            this.arr = arr;
+            this.since = since;
         }
     }
 }

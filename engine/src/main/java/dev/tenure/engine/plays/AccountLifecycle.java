@@ -1,8 +1,7 @@
 package dev.tenure.engine.plays;
 
 import dev.tenure.engine.accounts.Accounts;
-import dev.tenure.engine.timeline.Timeline;
-import dev.tenure.engine.timeline.TimelineEntry;
+import dev.tenure.engine.accounts.ChangeCause;
 import dev.tenure.engine.vocabulary.Stage;
 import org.springframework.stereotype.Component;
 
@@ -11,7 +10,7 @@ import java.util.List;
 
 /**
  * Moves a stored account between the stages of its lifecycle, in the caller's transaction: the stage through
- * {@link Accounts#changeStage}, the move on the timeline, and when the account churns (or comes back) the runs
+ * {@link Accounts#changeStage} (which keeps it as history, on the timeline), and when the account churns (or comes back) the runs
  * of plays not for it stopped with the reason. Which move a signal or a source's record makes is decided by
  * {@code accounts.Lifecycle}.
  */
@@ -23,26 +22,19 @@ public class AccountLifecycle {
 
     private final Accounts accounts;
     private final PlayRunChanges changes;
-    private final Timeline timeline;
 
-    public AccountLifecycle(Accounts accounts, PlayRunChanges changes, Timeline timeline) {
+    public AccountLifecycle(Accounts accounts, PlayRunChanges changes) {
         this.accounts = accounts;
         this.changes = changes;
-        this.timeline = timeline;
     }
 
     /**
      * Moves the account from {@code from} to {@code to}; {@code at} is when it happened (a cancellation's own
-     * time), {@code cause} what made it, in words ("subscription cancelled", "stage from accounts.csv line 4").
+     * time), {@code cause} what made it ("subscription cancelled", "stage from accounts.csv line 4").
      * Returns the runs stopped.
      */
-    public List<Long> move(String accountId, Stage from, Stage to, Instant at, String cause, Instant now) {
-        accounts.changeStage(accountId, to, at, cause);
-        String what = to == Stage.CHURNED ? "The account churned (" + cause + ")"
-                : from == Stage.CHURNED ? "The account was reactivated (" + cause + "): stage " + to
-                : "Stage moved from " + from + " to " + to + " (" + cause + ")";
-        timeline.record(new TimelineEntry(accountId, now, "stage", what, null));
-        if (from.active() == to.active()) {
+    public List<Long> move(String accountId, Stage from, Stage to, Instant at, ChangeCause cause, Instant now) {
+        if (!accounts.changeStage(accountId, to, at, cause) || from.active() == to.active()) {
             return List.of();
         }
         return changes.stopFor(accountId, to, to.active() ? REACTIVATED : Audience.CHURNED_ACCOUNT, now);

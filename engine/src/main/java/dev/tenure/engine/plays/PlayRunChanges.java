@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * Pausing, resuming and cancelling a run by hand, each in the caller's transaction and on the account's
- * timeline with who did it. The run row is locked first, so two requests cannot both pass a state check.
+ * timeline with who did it; and stopping an account's runs when it churns or comes back ({@link #stopFor}). The run row is locked first, so two requests cannot both pass a state check.
  * A run in the wrong state for the change is an {@link IllegalStateException}.
  */
 @Repository

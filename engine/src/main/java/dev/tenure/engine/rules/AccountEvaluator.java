@@ -1,12 +1,13 @@
 package dev.tenure.engine.rules;
 
 import dev.tenure.engine.accounts.Accounts;
+import dev.tenure.engine.accounts.ChangeCause;
 import dev.tenure.engine.accounts.Lifecycle;
-import dev.tenure.engine.plays.AccountLifecycle;
 import dev.tenure.engine.accounts.Milestones;
 import dev.tenure.engine.facts.FactSet;
 import dev.tenure.engine.facts.FactSets;
 import dev.tenure.engine.health.HealthScores;
+import dev.tenure.engine.plays.AccountLifecycle;
 import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.plays.PlayRuns;
 import dev.tenure.engine.plays.PlayStart;
@@ -147,7 +148,7 @@ public class AccountEvaluator {
                 Stage from = stage;
                 Optional<Stage> to = Lifecycle.onRule(m.stage(), from);
                 if (to.isPresent()) {
-                    lifecycle.move(accountId, from, to.get(), now, "rule \"" + m.why().rule() + "\"", now);
+                    lifecycle.move(accountId, from, to.get(), now, ChangeCause.rule(m.why().rule()), now);
                     stage = to.get();
                 }
             }

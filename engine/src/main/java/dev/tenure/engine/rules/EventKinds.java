@@ -14,7 +14,7 @@ final class EventKinds {
 
     private static final Map<Pattern, String> KIND_OF_TYPE = Map.of(
             word("UsageSignal"), "usage", word("TicketSignal"), "ticket", word("BillingSignal"), "billing",
-            word("NpsSignal"), "nps", word("CsatSignal"), "csat");
+            word("NpsSignal"), "nps", word("CsatSignal"), "csat", word("ContactSignal"), "contact");
 
     /** A rule matching the common interface matches every kind. */
     private static final Pattern ANY_SIGNAL = word("Signal");

@@ -4,6 +4,7 @@ import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.BillingSignal;
 import dev.tenure.engine.vocabulary.BillingStatus;
 import dev.tenure.engine.vocabulary.Contact;
+import dev.tenure.engine.vocabulary.ContactSignal;
 import dev.tenure.engine.vocabulary.CsatAnswers;
 import dev.tenure.engine.vocabulary.HealthScore;
 import dev.tenure.engine.vocabulary.Milestone;
@@ -63,7 +64,8 @@ final class TemplateModel {
 
     private static final Class<?>[] FACT_TYPES = {Account.class, Contact.class, Today.class, UsageTrend.class,
             TicketLoad.class, BillingStatus.class, CsatAnswers.class, HealthScore.class, Renewal.class, Qbr.class,
-            Occurrence.class, Milestone.class, PlayRun.class, UsageSignal.class, TicketSignal.class, BillingSignal.class, NpsSignal.class};
+            Occurrence.class, Milestone.class, PlayRun.class, UsageSignal.class, TicketSignal.class, BillingSignal.class, NpsSignal.class,
+            ContactSignal.class};
 
     private final String audience;
     private final Map<String, Shape> roots;

@@ -1,6 +1,7 @@
 package dev.tenure.engine.rules;
 
 import dev.tenure.engine.vocabulary.BillingEvent;
+import dev.tenure.engine.vocabulary.ContactChange;
 import dev.tenure.engine.vocabulary.ContactRole;
 import dev.tenure.engine.vocabulary.MilestoneType;
 import dev.tenure.engine.vocabulary.Segment;
@@ -24,7 +25,7 @@ import java.util.stream.Collectors;
 final class VocabularyConstants {
 
     private static final Map<String, List<String>> VALUES = Arrays.stream(new Class<?>[] {Segment.class, Stage.class,
-                    ContactRole.class, MilestoneType.class, TicketPriority.class, TicketStatus.class, BillingEvent.class})
+                    ContactRole.class, ContactChange.class, MilestoneType.class, TicketPriority.class, TicketStatus.class, BillingEvent.class})
             .collect(Collectors.toMap(Class::getSimpleName, VocabularyConstants::constants));
     private static final Pattern USE = Pattern.compile("(?<![\\w$.])(" + String.join("|", VALUES.keySet())
             + ")\\s*\\.\\s*([A-Za-z_$][\\w$]*+)(?!\\s*\\()");

@@ -2,6 +2,9 @@ package dev.tenure.engine.scenarios;
 
 import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.BillingSignal;
+import dev.tenure.engine.vocabulary.ContactChange;
+import dev.tenure.engine.vocabulary.ContactRole;
+import dev.tenure.engine.vocabulary.ContactSignal;
 import dev.tenure.engine.vocabulary.CsatSignal;
 import dev.tenure.engine.vocabulary.NpsSignal;
 import dev.tenure.engine.vocabulary.Signal;
@@ -68,6 +71,22 @@ public sealed interface GivenSignal {
         @Override
         public List<Signal> signals(String accountId, int position, Instant now) {
             return List.of(new NpsSignal(SOURCE, "nps-" + position, accountId, at.at(now), contactEmail, score, comment));
+        }
+    }
+
+    /**
+     * A change to a contact: the one with {@code email}, else the first with {@code role} (for {@code ADDED}: a
+     * new contact with {@code role}, at {@code email} or {@code <role>@<account>.test}); {@code to} is the new
+     * role of a {@code ROLE_CHANGED}. The signal made here names the contact as the line does; the runner
+     * completes it from the scenario's contacts as they are at that moment ({@code ScenarioRunner}).
+     */
+    record ContactLine(Moment at, ContactChange change, String email, ContactRole role, ContactRole to, int line)
+            implements GivenSignal {
+
+        @Override
+        public List<Signal> signals(String accountId, int position, Instant now) {
+            return List.of(new ContactSignal(SOURCE, "contact-" + position, accountId, at.at(now), email, role, change, null,
+                    to == null ? null : to.name(), true, false));
         }
     }
 

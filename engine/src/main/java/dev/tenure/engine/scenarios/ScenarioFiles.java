@@ -1,6 +1,7 @@
 package dev.tenure.engine.scenarios;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.tenure.engine.vocabulary.ContactChange;
 import dev.tenure.engine.vocabulary.ContactRole;
 import dev.tenure.engine.vocabulary.MilestoneType;
 import dev.tenure.engine.vocabulary.Segment;
@@ -10,6 +11,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -99,6 +101,7 @@ public final class ScenarioFiles {
         Scenario.GivenAccount account = account(file, at, problems);
         List<Scenario.GivenContact> contacts = list(at, "contacts", (item, i) -> contact(file, item, i, problems));
         List<GivenSignal> signals = list(at, "signals", (item, i) -> SignalLines.read(file, i, item, problems));
+        checkContactLines(file, account == null ? "scenario-account" : account.id(), contacts, signals, problems);
         List<Scenario.GivenMilestone> milestones = list(at, "milestones", (item, i) -> milestone(file, item, i, problems));
         List<Scenario.GivenRun> runs = new ArrayList<>(list(at, "running", (item, i) -> run(file, item, i, true, plays, problems)));
         runs.addAll(list(at, "ended", (item, i) -> run(file, item, i, false, plays, problems)));
@@ -111,6 +114,47 @@ public final class ScenarioFiles {
         }
         return new Scenario(file, node.line(), name, now, account, contacts, signals, milestones, List.copyOf(runs),
                 previous == null ? null : previous.intValue(), expect);
+    }
+
+    /**
+     * Each contact line that is not an ADDED names a contact of the scenario (its email, written or by default,
+     * or a role one of them has), or one an ADDED line adds: a misspelt address is told, not made a new contact.
+     */
+    private static void checkContactLines(String file, String accountId, List<Scenario.GivenContact> contacts,
+                                          List<GivenSignal> signals, List<ScenarioProblem> problems) {
+        Set<String> emails = new HashSet<>();
+        Set<ContactRole> roles = new HashSet<>();
+        Map<ContactRole, Integer> seen = new EnumMap<>(ContactRole.class);
+        for (Scenario.GivenContact c : contacts) {
+            if (c.role() == null) {
+                continue;
+            }
+            int before = seen.merge(c.role(), 1, Integer::sum) - 1;
+            emails.add(c.contact(accountId, before).email().toLowerCase(Locale.ROOT));
+            roles.add(c.role());
+        }
+        for (GivenSignal s : signals) {
+            if (s instanceof GivenSignal.ContactLine c && c.change() == ContactChange.ADDED) {
+                if (c.email() != null) {
+                    emails.add(c.email().toLowerCase(Locale.ROOT));
+                }
+                if (c.role() != null) {
+                    roles.add(c.role());
+                }
+            }
+        }
+        for (GivenSignal s : signals) {
+            if (!(s instanceof GivenSignal.ContactLine c) || c.change() == ContactChange.ADDED) {
+                continue;
+            }
+            if (c.email() != null && !emails.contains(c.email().toLowerCase(Locale.ROOT))) {
+                problems.add(new ScenarioProblem(file, c.line(), "contact change: no contact has the email '" + c.email()
+                        + "'; name one of the scenario's contacts, or add it first with change: ADDED"));
+            } else if (c.email() == null && c.role() != null && !roles.contains(c.role())) {
+                problems.add(new ScenarioProblem(file, c.line(), "contact change: no contact has the role " + c.role()
+                        + "; name one of the scenario's contacts, or add it first with change: ADDED"));
+            }
+        }
     }
 
     private static Instant now(YamlFields f) {

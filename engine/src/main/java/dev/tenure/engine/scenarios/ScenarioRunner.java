@@ -14,7 +14,9 @@ import dev.tenure.engine.scenarios.ScenarioOutcome.HeldBackPlay;
 import dev.tenure.engine.scenarios.ScenarioOutcome.StartedPlay;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.Contact;
+import dev.tenure.engine.vocabulary.ContactChange;
 import dev.tenure.engine.vocabulary.ContactRole;
+import dev.tenure.engine.vocabulary.ContactSignal;
 import dev.tenure.engine.vocabulary.HealthScore;
 import dev.tenure.engine.vocabulary.Milestone;
 import dev.tenure.engine.vocabulary.MilestoneType;
@@ -25,10 +27,13 @@ import dev.tenure.engine.vocabulary.Stage;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,14 +56,16 @@ public final class ScenarioRunner {
         Account given = scenario.account().at(now);
         SignalHistory history = new SignalHistory();
         List<Signal> arrived = new ArrayList<>();
+        List<Contact> contacts = contacts(scenario, given.id());
         List<Signal> all = new ArrayList<>();
         for (int i = 0; i < scenario.signals().size(); i++) {
-            for (Signal signal : scenario.signals().get(i).signals(given.id(), i + 1, now)) {
-                history.add(signal);
-                all.add(signal);
-                if (!signal.occurredAt().isAfter(now) && signal.occurredAt().isAfter(FactSet.daysBefore(now, ARRIVED_WITHIN_DAYS))) {
-                    arrived.add(signal);
-                }
+            all.addAll(scenario.signals().get(i).signals(given.id(), i + 1, now));
+        }
+        all = completed(all, contacts);
+        for (Signal signal : all) {
+            history.add(signal);
+            if (!signal.occurredAt().isAfter(now) && signal.occurredAt().isAfter(FactSet.daysBefore(now, ARRIVED_WITHIN_DAYS))) {
+                arrived.add(signal);
             }
         }
         // A cancellation among the signals churns the account, as the live intake does when it stores one.
@@ -68,7 +75,7 @@ public final class ScenarioRunner {
         for (Scenario.GivenRun run : scenario.runs()) {
             runs.add(run.run(runs.size() + 1, account.id(), now));
         }
-        FactSet facts = history.factsAsOf(account, contacts(scenario, account.id()), milestones, runs, ruleSet.factSettings(), now);
+        FactSet facts = history.factsAsOf(account, contacts, milestones, runs, ruleSet.factSettings(), now);
         HealthScore health = ruleSet.health().score(facts, scenario.previousHealth() == null ? -1 : scenario.previousHealth(), now);
         RuleOutcome outcome;
         try {
@@ -77,6 +84,59 @@ public final class ScenarioRunner {
             return ScenarioOutcome.failed(now, facts, arrived, health, e);
         }
         return carryOut(ruleSet, outcome, facts, arrived, health, now);
+    }
+
+    /**
+     * The signals with each contact line's change completed as the live engine records it: the contact it
+     * names (by email, else the first with its role) found among the scenario's contacts as they are at that
+     * moment, its value before the change, and the contact as the change leaves it. Lines are applied in the
+     * order they happened; a line naming no contact there changes a contact made from the line.
+     */
+    static List<Signal> completed(List<Signal> given, List<Contact> start) {
+        List<ContactSignal> lines = given.stream().filter(ContactSignal.class::isInstance).map(ContactSignal.class::cast)
+                .sorted(Comparator.comparing(ContactSignal::occurredAt)).toList();
+        if (lines.isEmpty()) {
+            return given;
+        }
+        Map<String, Contact> state = new LinkedHashMap<>();
+        start.forEach(c -> state.put(c.email().toLowerCase(Locale.ROOT), c));
+        Map<ContactSignal, ContactSignal> done = new IdentityHashMap<>();
+        for (ContactSignal line : lines) {
+            Contact before = line.change() == ContactChange.ADDED ? null : line.email() != null
+                    ? state.get(line.email().toLowerCase(Locale.ROOT))
+                    : state.values().stream().filter(c -> c.role() == line.role()).findFirst().orElse(null);
+            if (before == null) {
+                ContactRole role = line.role() != null ? line.role() : ContactRole.USER;
+                long sameRole = state.values().stream().filter(c -> c.role() == role).count();
+                String email = line.email() != null ? line.email() : role.name().toLowerCase(Locale.ROOT)
+                        + (sameRole == 0 ? "" : String.valueOf(sameRole + 1)) + "@" + line.accountId() + ".test";
+                before = new Contact(line.accountId(), email, null, role, null, true, false);
+            }
+            Contact after = switch (line.change()) {
+                case ADDED -> before;
+                case ROLE_CHANGED -> new Contact(before.accountId(), before.email(), before.name(), ContactRole.valueOf(line.newValue()),
+                        before.timezone(), before.active(), before.unsubscribed());
+                case BECAME_INACTIVE, BECAME_ACTIVE -> new Contact(before.accountId(), before.email(), before.name(), before.role(),
+                        before.timezone(), line.change() == ContactChange.BECAME_ACTIVE, before.unsubscribed());
+                case UNSUBSCRIBED -> new Contact(before.accountId(), before.email(), before.name(), before.role(),
+                        before.timezone(), before.active(), true);
+            };
+            String oldValue = switch (line.change()) {
+                case ADDED -> null;
+                case ROLE_CHANGED -> before.role().name();
+                case BECAME_INACTIVE, BECAME_ACTIVE -> String.valueOf(before.active());
+                case UNSUBSCRIBED -> String.valueOf(before.unsubscribed());
+            };
+            String newValue = switch (line.change()) {
+                case ADDED, ROLE_CHANGED -> after.role().name();
+                case BECAME_INACTIVE, BECAME_ACTIVE -> String.valueOf(after.active());
+                case UNSUBSCRIBED -> "true";
+            };
+            done.put(line, new ContactSignal(line.source(), line.externalId(), line.accountId(), line.occurredAt(), after.email(),
+                    after.role(), line.change(), oldValue, newValue, after.active(), after.unsubscribed()));
+            state.put(after.email().toLowerCase(Locale.ROOT), after);
+        }
+        return given.stream().map(s -> s instanceof ContactSignal c ? (Signal) done.get(c) : s).toList();
     }
 
     private static List<Contact> contacts(Scenario scenario, String accountId) {

@@ -1,6 +1,8 @@
 package dev.tenure.engine.scenarios;
 
 import dev.tenure.engine.vocabulary.BillingEvent;
+import dev.tenure.engine.vocabulary.ContactChange;
+import dev.tenure.engine.vocabulary.ContactRole;
 import dev.tenure.engine.vocabulary.TicketPriority;
 import dev.tenure.engine.vocabulary.TicketStatus;
 
@@ -9,12 +11,12 @@ import java.util.List;
 
 /**
  * Reads the {@code signals:} of a scenario: each line is one of {@code usage:}, {@code ticket:},
- * {@code billing:}, {@code nps:} or {@code csat:} with its fields. Problems are added with their line; a line that
+ * {@code billing:}, {@code nps:}, {@code csat:} or {@code contact:} (a contact's change) with its fields. Problems are added with their line; a line that
  * cannot be read gives null.
  */
 final class SignalLines {
 
-    static final List<String> KINDS = List.of("usage", "ticket", "billing", "nps", "csat");
+    static final List<String> KINDS = List.of("usage", "ticket", "billing", "nps", "csat", "contact");
     /** A usage range longer than this is a typo, not a scenario. */
     static final int MAX_RANGE_DAYS = 1000;
 
@@ -23,6 +25,7 @@ final class SignalLines {
     private static final List<String> BILLING = List.of("at", "event", "amount", "currency");
     private static final List<String> NPS = List.of("at", "score", "comment", "contact");
     private static final List<String> CSAT = List.of("at", "score", "ticket", "contact");
+    private static final List<String> CONTACT = List.of("at", "change", "email", "role", "to");
 
     private SignalLines() {
     }
@@ -51,7 +54,8 @@ final class SignalLines {
             case "ticket" -> ticket(new YamlFields(file, where, kind.value(), TICKET, problems));
             case "billing" -> billing(new YamlFields(file, where, kind.value(), BILLING, problems));
             case "nps" -> nps(new YamlFields(file, where, kind.value(), NPS, problems));
-            default -> csat(new YamlFields(file, where, kind.value(), CSAT, problems));
+            case "csat" -> csat(new YamlFields(file, where, kind.value(), CSAT, problems));
+            default -> contact(new YamlFields(file, where, kind.value(), CONTACT, problems), kind.line());
         };
         return problems.size() > before ? null : signal;
     }
@@ -104,6 +108,23 @@ final class SignalLines {
         Long score = f.whole("score", 0, 10, null, true);
         return new GivenSignal.Nps(f.moment("at", true), score == null ? 0 : score.intValue(), f.text("comment"),
                 f.text("contact"));
+    }
+
+    private static GivenSignal contact(YamlFields f, int line) {
+        Moment at = f.moment("at", true);
+        ContactChange change = f.enumValue("change", ContactChange.class, null, true);
+        String email = f.text("email");
+        ContactRole role = f.enumValue("role", ContactRole.class, null, false);
+        ContactRole to = f.enumValue("to", ContactRole.class, null, change == ContactChange.ROLE_CHANGED);
+        if (change == ContactChange.ADDED && role == null && !f.has("role")) {
+            f.fail("role", "is missing: an added contact needs its role");
+        } else if (change != null && change != ContactChange.ADDED && email == null && role == null && !f.has("role")) {
+            f.fail("email", "is missing: say whose change it is with email, or role (the first contact with that role)");
+        }
+        if (change != null && change != ContactChange.ROLE_CHANGED && f.has("to")) {
+            f.fail("to", "is the new role of a ROLE_CHANGED; a " + change + " has none");
+        }
+        return new GivenSignal.ContactLine(at, change, email, role, to, line);
     }
 
     private static GivenSignal csat(YamlFields f) {

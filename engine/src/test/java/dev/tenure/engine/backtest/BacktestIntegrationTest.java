@@ -50,8 +50,13 @@ class BacktestIntegrationTest {
         BacktestReport report = backtests.run(rules, FROM, TO, (replayed, total) -> progress.add(new long[]{replayed, total}));
 
         BacktestReport inMemory = fixture.replayInMemory(2);
-        assertThat(report.rules()).usingRecursiveComparison().isEqualTo(inMemory.rules());
-        assertThat(report.churnRules()).isEqualTo(inMemory.churnRules());
+        // The stored backtest replays every account of the database (other tests' too, all quiet in 2011), the
+        // in-memory one the fixture's two: only the count of healthy accounts, and the rate over them, differ.
+        String[] everyAccount = {"churn.healthyAccounts", "churn.alertsPerHealthyAccountMonth"};
+        assertThat(report.rules()).usingRecursiveComparison().ignoringFields(everyAccount).isEqualTo(inMemory.rules());
+        assertThat(report.churnRules()).usingRecursiveComparison()
+                .ignoringFields("healthyAccounts", "alertsPerHealthyAccountMonth").isEqualTo(inMemory.churnRules());
+        assertThat(report.churnRules().healthyAccounts()).isEqualTo(report.accounts() - report.churnRules().cancelledAccounts());
         assertThat(report.signalsReplayed()).isEqualTo(12);
         assertThat(report.historySignals()).isEqualTo(2);
         assertThat(HandComputedBacktestUnitTest.rule(report, DETRACTOR).churn().medianLeadDays()).isEqualTo(22.5);

@@ -1,13 +1,17 @@
 package dev.tenure.engine.facts;
 
 import dev.tenure.engine.EngineTestApplication;
+import dev.tenure.engine.accounts.AccountHistory;
 import dev.tenure.engine.accounts.Accounts;
+import dev.tenure.engine.intake.Batch;
 import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.intake.Labeled;
 import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.BillingEvent;
+import dev.tenure.engine.vocabulary.Contact;
+import dev.tenure.engine.vocabulary.ContactRole;
 import dev.tenure.engine.vocabulary.CsatAnswers;
 import dev.tenure.engine.vocabulary.Segment;
 import dev.tenure.engine.vocabulary.Stage;
@@ -33,6 +37,8 @@ class SignalHistoryMatchesDatabaseIntegrationTest {
     FactSets factSets;
     @Autowired
     Accounts accounts;
+    @Autowired
+    AccountHistory accountHistory;
 
     @Test
     void usage_tickets_billing_nps_csat_renewal_and_qbr_agree() {
@@ -58,6 +64,30 @@ class SignalHistoryMatchesDatabaseIntegrationTest {
             assertThat(Stream.of(inMemory.renewal(), inMemory.qbr())).as(data.id())
                     .containsExactly(stored.renewal(), stored.qbr());
         }
+    }
+
+    @Test
+    void contacts_as_they_were_with_the_later_changes_applied_are_the_contacts_stored() {
+        TestData data = TestData.account("Contacts Replayed", Segment.LOW_TOUCH).contact(ContactRole.ADMIN);
+        intake.accept(data.batch());
+        Instant then = TestClock.now();
+        Contact champion = new Contact(data.id(), "champion@" + data.id() + ".test", "Pat Champion", ContactRole.USER, null, false, false);
+        Contact admin = new Contact(data.id(), "admin@" + data.id() + ".test", "Pat Admin", ContactRole.ADMIN, null, true, true);
+        Contact newcomer = new Contact(data.id(), "new@" + data.id() + ".test", "Nia", ContactRole.CHAMPION, null, true, false);
+        intake.accept(new Batch(List.of(), List.of(new Labeled<>("contacts line 2", champion), new Labeled<>("contacts line 3", admin),
+                new Labeled<>("contacts line 4", newcomer)), List.of()));
+        Instant now = TestClock.now();
+
+        SignalHistory history = new SignalHistory();
+        accountHistory.contactChanges(then, now).stream().filter(c -> c.accountId().equals(data.id())).forEach(history::add);
+        FactSet stored = factSets.load(accounts.find(data.id()).orElseThrow(), now);
+        FactSet replayed = history.factsAsOf(stored.account(), accountHistory.contactsAsOf(List.of(data.id()), then).get(data.id()),
+                List.of(), List.of(), now);
+
+        assertThat(replayed.contacts()).extracting(Contact::email, Contact::role, Contact::active, Contact::unsubscribed)
+                .containsExactlyInAnyOrderElementsOf(stored.contacts().stream()
+                        .map(c -> org.assertj.core.groups.Tuple.tuple(c.email(), c.role(), c.active(), c.unsubscribed())).toList())
+                .hasSize(3);
     }
 
     @Test

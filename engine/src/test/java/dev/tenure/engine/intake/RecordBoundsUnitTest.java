@@ -2,6 +2,10 @@ package dev.tenure.engine.intake;
 
 import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.BillingSignal;
+import dev.tenure.engine.vocabulary.Contact;
+import dev.tenure.engine.vocabulary.ContactChange;
+import dev.tenure.engine.vocabulary.ContactRole;
+import dev.tenure.engine.vocabulary.ContactSignal;
 import dev.tenure.engine.vocabulary.UsageSignal;
 import org.junit.jupiter.api.Test;
 
@@ -63,5 +67,17 @@ class RecordBoundsUnitTest {
 
         assertThat(RecordBounds.check(batch)).extracting(RecordError::record, RecordError::field).containsExactly(
                 tuple("usage[0]", "quantity"), tuple("billing[1]", "occurredAt"), tuple("billing[1]", "amount"));
+    }
+
+    @Test
+    void a_contact_s_time_of_change_keeps_to_the_same_range_and_a_contact_change_is_no_signal_a_source_sends() {
+        Contact ana = new Contact("acme", "ana@acme.test", "Ana", ContactRole.CHAMPION, null, false, false);
+        Batch batch = new Batch(List.of(), List.of(new Labeled<>("contacts.csv line 2", ana, Instant.parse("1999-12-31T23:59:59Z")),
+                new Labeled<>("contacts.csv line 3", ana, Instant.parse("2026-11-01T10:00:00Z"))),
+                List.of(new Labeled<>("event c-1", new ContactSignal("webhook", "c-1", "acme", Instant.parse("2026-11-01T10:00:00Z"),
+                        "ana@acme.test", ContactRole.CHAMPION, ContactChange.BECAME_INACTIVE, "true", "false", false, false))));
+
+        assertThat(RecordBounds.check(batch)).extracting(RecordError::record, RecordError::field).containsExactly(
+                tuple("contacts.csv line 2", "changedAt"), tuple("event c-1", "kind"));
     }
 }

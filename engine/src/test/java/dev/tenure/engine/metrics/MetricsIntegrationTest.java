@@ -103,6 +103,38 @@ class MetricsIntegrationTest {
     }
 
     @Test
+    void a_cancellation_without_an_mrr_event_churns_the_accounts_arr_over_twelve_and_a_change_to_zero_beside_it_churns_once() {
+        String csm = newCsm();
+        // no MRR event ever: pays 24,000 / 12 = 2,000 from its start, cancels in February
+        TestData silent = TestData.account("Silent Sawmill", Segment.LOW_TOUCH).csm(csm);
+        // MRR known (1,000); the billing system sends a change to 0 and the cancellation together
+        TestData known = TestData.account("Known Kiln", Segment.HIGH_TOUCH).csm(csm);
+        // no MRR event, no cancellation: 12,000 / 12 = 1,000 all along
+        TestData steady = TestData.account("Steady Smithy", Segment.LOW_TOUCH).csm(csm).arr(new BigDecimal("12000"));
+        deliver(silent, cancelled(silent, "2026-02-10T09:00:00Z"));
+        deliver(known, mrr(known, "2025-12-01T09:00:00Z", "1000", "USD"), mrr(known, "2026-02-10T09:00:00Z", "0", "USD"),
+                cancelled(known, "2026-02-10T09:00:00Z"));
+        deliver(steady);
+        Revenue revenue = new Revenue(jdbc, new MetricsProperties("USD", Map.of(), "qbr"));
+
+        MetricsReport<RevenueFigures> report = revenue.report(Q1, GroupBy.MONTH, csm);
+
+        MrrMovements january = report.rows().get(0).figures().movements();
+        assertThat(january.startingMrr()).isEqualByComparingTo("4000.00");
+        assertThat(january.accountsAtStart()).isEqualTo(3);
+        MrrMovements february = report.rows().get(1).figures().movements();
+        assertThat(february.churn()).isEqualByComparingTo("3000.00");   // 2,000 + 1,000, each once
+        assertThat(february.accountsChurned()).isEqualTo(2);
+        assertThat(february.endingMrr()).isEqualByComparingTo("1000.00");
+        assertThat(report.rows().get(1).figures().rates().logoChurnRate()).isEqualByComparingTo("66.7");
+        assertThat(report.total().figures().movements().accountsChurned()).isEqualTo(2);
+        // a period before the cancellation already sees the silent account paying
+        ReportPeriod december = new ReportPeriod(LocalDate.parse("2025-12-01"), LocalDate.parse("2026-01-01"));
+        assertThat(revenue.report(december, GroupBy.MONTH, csm).total().figures().movements().endingMrr())
+                .isEqualByComparingTo("4000.00");
+    }
+
+    @Test
     void nps_counts_each_contact_once_with_their_latest_answer_and_csat_counts_every_answer() {
         String csm = newCsm();
         TestData acme = TestData.account("Survey Corp", Segment.HIGH_TOUCH).csm(csm);

@@ -160,4 +160,19 @@ class RevenueReportsUnitTest {
         assertThat(h.over(ReportPeriod.of(YearMonth.of(2026, 1))).kind()).isEqualTo(MrrMovement.Kind.NONE);
         assertThat(h.over(ReportPeriod.of(YearMonth.of(2026, 2))).kind()).isEqualTo(MrrMovement.Kind.NEW);
     }
+
+    @Test
+    void an_account_whose_billing_does_not_start_with_a_positive_mrr_pays_its_arr_over_twelve_from_its_start() {
+        Instant start = Instant.parse("2025-06-01T00:00:00Z");
+        MrrHistory cancelledOnly = MrrHistory.of(B, List.of(change("2026-02-03", 0)), BigDecimal.valueOf(6000), start);
+        MrrHistory newBusiness = MrrHistory.of(C, List.of(change("2026-02-14", 300)), BigDecimal.valueOf(6000), start);
+        MrrHistory noArr = MrrHistory.of(B, List.of(change("2026-02-03", 0)), null, start);
+
+        assertThat(cancelledOnly.over(Q1).kind()).isEqualTo(MrrMovement.Kind.CHURN);
+        assertThat(cancelledOnly.over(Q1).amount()).isEqualByComparingTo("500");
+        assertThat(newBusiness.over(Q1).kind()).isEqualTo(MrrMovement.Kind.NEW);   // its first MRR is new, as before
+        assertThat(noArr.over(Q1).kind()).isEqualTo(MrrMovement.Kind.NONE);
+        // before its start it paid nothing
+        assertThat(cancelledOnly.at(Instant.parse("2025-05-01T00:00:00Z"))).isEqualByComparingTo("0");
+    }
 }

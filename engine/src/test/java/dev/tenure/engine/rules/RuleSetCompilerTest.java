@@ -32,10 +32,29 @@ class RuleSetCompilerTest {
     void the_starter_rule_pack_compiles() {
         RuleSet ruleSet = compiler.compile(RuleSetFiles.read(Path.of("../rules")));
 
-        assertThat(ruleSet.ruleNames()).hasSize(21);
-        assertThat(ruleSet.plays()).containsKeys("save-usage-drop", "failed-payment", "qbr", "renewal-cadence", "renewal-risk");
+        assertThat(ruleSet.ruleNames()).hasSize(22)
+                .contains("The champion became inactive and no other champion is left: find a new one");
+        assertThat(ruleSet.plays()).containsKeys("save-usage-drop", "failed-payment", "qbr", "renewal-cadence", "renewal-risk",
+                "champion-left", "win-back");
+        assertThat(ruleSet.plays().get("win-back").audience()).isEqualTo(dev.tenure.engine.plays.Audience.CHURNED);
+        assertThat(ruleSet.factSettings().paymentFailedDays()).isEqualTo(30);
         assertThat(ruleSet.plays().get("qbr").cadence().describe()).isEqualTo("every 90d from start");
         assertThat(ruleSet.version()).hasSize(12);
+    }
+
+    @Test
+    void facts_yml_sets_how_long_a_failed_payment_counts_and_a_wrong_value_is_told_at_its_line() {
+        assertThat(compiler.compile(RuleSetFiles.of(List.of(PLAY, new RuleFile("facts.yml", "paymentFailedFor: 14d\n"))))
+                .factSettings().paymentFailedDays()).isEqualTo(14);
+        assertThat(compiler.compile(RuleSetFiles.of(List.of(PLAY))).factSettings().paymentFailedDays()).isEqualTo(30);
+
+        RuleFile wrong = new RuleFile("facts.yml", "# how long facts count\npaymentFailedFor: 36h\ninvoiceOverdueFor: 10d\n");
+        assertThatThrownBy(() -> compiler.compile(RuleSetFiles.of(List.of(PLAY, wrong))))
+                .isInstanceOf(InvalidRuleSetException.class)
+                .extracting(e -> ((InvalidRuleSetException) e).problems(), list(RuleProblem.class))
+                .containsExactly(
+                        new RuleProblem("facts.yml", 2, 0, "paymentFailedFor must be whole days from 1d to 3660d (facts count days), not '36h'"),
+                        new RuleProblem("facts.yml", 3, 0, "invoiceOverdueFor is not a fact setting (paymentFailedFor)"));
     }
 
     @Test
@@ -141,7 +160,7 @@ class RuleSetCompilerTest {
                         new RuleProblem("churn/typo.drl", 8, 30, "Segment.HIGH_TUCH is not a segment: use "
                                 + "Segment.HIGH_TOUCH, Segment.LOW_TOUCH or Segment.TECH_TOUCH"),
                         new RuleProblem("churn/typo.drl", 9, 28, "Stage.ONBORDING is not a stage: use Stage.ONBOARDING, "
-                                + "Stage.ADOPTION, Stage.VALUE, Stage.RENEWAL, Stage.EXPANSION or Stage.ADVOCACY"));
+                                + "Stage.ADOPTION, Stage.VALUE, Stage.RENEWAL, Stage.EXPANSION, Stage.ADVOCACY or Stage.CHURNED"));
     }
 
     @Test

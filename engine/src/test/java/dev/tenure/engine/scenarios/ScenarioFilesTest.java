@@ -124,14 +124,14 @@ class ScenarioFilesTest {
                         + "startedOn, renewalOn, timezone)",
                 "tests/churn.yml:3: account: segment: is missing",
                 "tests/churn.yml:3: account: stage: 'SLEEPING' is not one of ONBOARDING, ADOPTION, VALUE, RENEWAL, "
-                        + "EXPANSION, ADVOCACY",
+                        + "EXPANSION, ADVOCACY, CHURNED",
                 "tests/churn.yml:5: contact 1: role: 'BOSS' is not one of CHAMPION, EXEC_SPONSOR, ADMIN, BILLING, USER",
                 "tests/churn.yml:7: signal 1 (ticket): priority: 'P7' is not one of P1, P2, P3, P4",
                 "tests/churn.yml:8: signal 2 (billing): at: '-20x' is not a time; write now, -20d, +3d, -4h, "
                         + "2026-03-01 or 2026-03-01T10:00:00Z",
                 "tests/churn.yml:8: signal 2 (billing): event: 'REFUNDED' is not one of INVOICE_ISSUED, INVOICE_PAID, "
-                        + "INVOICE_OVERDUE, PAYMENT_FAILED, MRR_CHANGED, SUBSCRIPTION_CANCELLED",
-                "tests/churn.yml:9: signal 3: 'invoice' is not a kind of signal (usage, ticket, billing, nps, csat)",
+                        + "INVOICE_OVERDUE, PAYMENT_FAILED, MRR_CHANGED, SUBSCRIPTION_CANCELLED, SUBSCRIPTION_REACTIVATED",
+                "tests/churn.yml:9: signal 3: 'invoice' is not a kind of signal (usage, ticket, billing, nps, csat, contact)",
                 "tests/churn.yml:10: signal 4 (nps): score: '11' is not a whole number from 0 to 10",
                 "tests/churn.yml:11: milestone 1: type: 'WOW' is not one of ACTIVATED, FIRST_VALUE, ADOPTED, "
                         + "RENEWAL_WINDOW, RENEWED",
@@ -140,7 +140,7 @@ class ScenarioFilesTest {
                 "tests/churn.yml:14: expect: plays: play 'ticket-escalaton' is not in rules/plays/ "
                         + "(plays: save-usage-drop, ticket-escalation)",
                 "tests/churn.yml:15: expect: stage: 'DONE' is not one of ONBOARDING, ADOPTION, VALUE, RENEWAL, "
-                        + "EXPANSION, ADVOCACY",
+                        + "EXPANSION, ADVOCACY, CHURNED",
                 "tests/churn.yml:16: expect: healthBand: 'GREAT' is not one of GOOD, AVERAGE, POOR");
     }
 
@@ -239,5 +239,59 @@ class ScenarioFilesTest {
 
         assertThat(problems()).isEmpty();
         assertThat(scenarios).singleElement().satisfies(s -> assertThat(s.expect()).isNull());
+    }
+
+    @Test
+    void contact_lines_name_a_contact_of_the_scenario_and_say_what_changed() {
+        List<Scenario> scenarios = parse("""
+                - scenario: The champion left
+                  account: { segment: HIGH_TOUCH, stage: VALUE }
+                  contacts: [ { role: CHAMPION }, { role: ADMIN, email: ada@acme.test } ]
+                  signals:
+                    - contact: { at: -2d, role: champion, change: became inactive }
+                    - contact: { at: -1d, email: ADA@acme.test, change: ROLE_CHANGED, to: CHAMPION }
+                    - contact: { at: -1d, change: ADDED, role: USER, email: new@acme.test }
+                    - contact: { at: now, email: new@acme.test, change: UNSUBSCRIBED }
+                  expect: { plays: [] }
+                """);
+
+        assertThat(problems()).isEmpty();
+        assertThat(scenarios.get(0).signals()).containsExactly(
+                new GivenSignal.ContactLine(Moment.parse("-2d"), dev.tenure.engine.vocabulary.ContactChange.BECAME_INACTIVE, null,
+                        ContactRole.CHAMPION, null, 5),
+                new GivenSignal.ContactLine(Moment.parse("-1d"), dev.tenure.engine.vocabulary.ContactChange.ROLE_CHANGED,
+                        "ADA@acme.test", null, ContactRole.CHAMPION, 6),
+                new GivenSignal.ContactLine(Moment.parse("-1d"), dev.tenure.engine.vocabulary.ContactChange.ADDED, "new@acme.test",
+                        ContactRole.USER, null, 7),
+                new GivenSignal.ContactLine(Moment.NOW, dev.tenure.engine.vocabulary.ContactChange.UNSUBSCRIBED, "new@acme.test",
+                        null, null, 8));
+    }
+
+    @Test
+    void a_contact_line_for_nobody_or_without_what_its_change_needs_is_told_at_its_line() {
+        parse("""
+                - scenario: Changes to nobody
+                  account: { segment: HIGH_TOUCH, stage: VALUE }
+                  contacts: [ { role: CHAMPION } ]
+                  signals:
+                    - contact: { at: -2d, email: ana@acme.test, change: BECAME_INACTIVE }
+                    - contact: { at: -2d, role: ADMIN, change: BECAME_INACTIVE }
+                    - contact: { at: -1d, role: CHAMPION, change: ROLE_CHANGED }
+                    - contact: { at: -1d, role: CHAMPION, change: BECAME_ACTIVE, to: USER }
+                    - contact: { at: -1d, change: ADDED }
+                    - contact: { at: -1d, change: LEFT, role: CHAMPION }
+                  expect: { plays: [] }
+                """);
+
+        assertThat(problems()).containsExactly(
+                "tests/churn.yml:5: contact change: no contact has the email 'ana@acme.test'; name one of the scenario's "
+                        + "contacts, or add it first with change: ADDED",
+                "tests/churn.yml:6: contact change: no contact has the role ADMIN; name one of the scenario's contacts, "
+                        + "or add it first with change: ADDED",
+                "tests/churn.yml:7: signal 3 (contact): to: is missing",
+                "tests/churn.yml:8: signal 4 (contact): to: is the new role of a ROLE_CHANGED; a BECAME_ACTIVE has none",
+                "tests/churn.yml:9: signal 5 (contact): role: is missing: an added contact needs its role",
+                "tests/churn.yml:10: signal 6 (contact): change: 'LEFT' is not one of ADDED, ROLE_CHANGED, BECAME_INACTIVE, "
+                        + "BECAME_ACTIVE, UNSUBSCRIBED");
     }
 }

@@ -225,4 +225,62 @@ class ScenarioRunnerTest {
                 .last().asString().startsWith("2 scenarios: 1 passed, 1 failed (");
         assertThat(List.of(report.passedCount(), report.failedCount())).containsExactly(1L, 1L);
     }
+
+    @Test
+    void given_contact_lines_then_each_change_arrives_complete_and_the_contacts_are_as_the_changes_left_them() {
+        ScenarioResult result = run("""
+                - scenario: People changed
+                  account: { id: acme, segment: HIGH_TOUCH, stage: VALUE, startedOn: -400d, renewalOn: +200d }
+                  contacts: [ { role: CHAMPION, email: ana@acme.test }, { role: ADMIN } ]
+                  signals:
+                    - contact: { at: -20d, role: ADMIN, change: ROLE_CHANGED, to: EXEC_SPONSOR }
+                    - contact: { at: -3d, change: ADDED, role: CHAMPION }
+                    - contact: { at: -2d, email: ana@acme.test, change: BECAME_INACTIVE }
+                    - contact: { at: +1d, email: ana@acme.test, change: BECAME_ACTIVE }
+                  expect: { plays: [] }
+                """);
+
+        assertThat(result.passed()).as(result.failures().toString()).isTrue();
+        assertThat(result.outcome().arrived()).as("the last 7 days' changes; the role change is older, the return later")
+                .extracting(s -> (dev.tenure.engine.vocabulary.ContactSignal) s)
+                .extracting(c -> c.email() + " " + c.change() + " " + c.oldValue() + "->" + c.newValue() + " " + c.role()
+                        + (c.active() ? " active" : " inactive"))
+                .containsExactly("champion2@acme.test ADDED null->CHAMPION CHAMPION active",
+                        "ana@acme.test BECAME_INACTIVE true->false CHAMPION inactive");
+        assertThat(result.outcome().facts().contacts())
+                .extracting(c -> c.email() + " " + c.role() + (c.active() ? " active" : " inactive"))
+                .containsExactly("ana@acme.test CHAMPION inactive", "admin@acme.test EXEC_SPONSOR active",
+                        "champion2@acme.test CHAMPION active");
+    }
+
+    @Test
+    void given_a_cancellation_among_the_signals_then_the_account_is_churned_and_plays_for_customers_are_held_back() {
+        ScenarioResult result = run("""
+                - scenario: Paid late, then left
+                  account: { segment: LOW_TOUCH, stage: VALUE, startedOn: -410d, renewalOn: +200d }
+                  signals:
+                    - billing: { at: -3d, event: PAYMENT_FAILED, amount: 100 }
+                    - billing: { at: -1d, event: SUBSCRIPTION_CANCELLED }
+                  expect: { plays: [ win-back ], stage: CHURNED }
+                """);
+
+        assertThat(result.passed()).as(result.failures().toString()).isTrue();
+        assertThat(result.outcome().facts().account().stage()).isEqualTo(dev.tenure.engine.vocabulary.Stage.CHURNED);
+        assertThat(result.outcome().heldBack()).extracting(ScenarioOutcome.HeldBackPlay::play, ScenarioOutcome.HeldBackPlay::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("failed-payment", "the account churned"));
+    }
+
+    @Test
+    void given_a_reactivation_after_the_cancellation_then_the_account_is_back_at_its_stage() {
+        ScenarioResult result = run("""
+                - scenario: Left and came back
+                  account: { segment: LOW_TOUCH, stage: EXPANSION, startedOn: -410d, renewalOn: +200d }
+                  signals:
+                    - billing: { at: -20d, event: SUBSCRIPTION_CANCELLED }
+                    - billing: { at: -2d, event: SUBSCRIPTION_REACTIVATED }
+                  expect: { playsExclude: [ win-back ], stage: EXPANSION }
+                """);
+
+        assertThat(result.passed()).as(result.failures().toString()).isTrue();
+    }
 }

@@ -61,6 +61,11 @@ public final class TestData {
                 account.plan(), account.startedOn(), account.renewalOn(), account.timezone()));
     }
 
+    public TestData arr(BigDecimal arr) {
+        return replace(new Account(account.id(), account.name(), account.segment(), account.stage(), account.csm(), arr,
+                account.plan(), account.startedOn(), account.renewalOn(), account.timezone()));
+    }
+
     public TestData startedDaysAgo(int days) {
         return replace(new Account(account.id(), account.name(), account.segment(), account.stage(), account.csm(),
                 account.arr(), account.plan(), TestClock.today().minusDays(days), account.renewalOn(), account.timezone()));

@@ -1,0 +1,104 @@
+package dev.tenure.connectors.files;
+
+import dev.tenure.connectors.ConnectorsIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Exports as CRMs and help desks write them, read through mappings alone: an accounts export without a
+ * segment or stage column (constants in the mapping), and tickets as one row per ticket with the times it
+ * was opened and solved.
+ */
+@TestPropertySource(properties = {
+        "tenure.files.mappings.accounts.id=account_id",
+        "tenure.files.mappings.accounts.name=company",
+        "tenure.files.mappings.accounts.segment==low touch",
+        "tenure.files.mappings.accounts.stage==ADOPTION",
+        "tenure.files.mappings.tickets.accountId=account_id",
+        "tenure.files.mappings.tickets.ticketId=ticket_id",
+        "tenure.files.mappings.tickets.openedAt=opened_at",
+        "tenure.files.mappings.tickets.solvedAt=solved_at"})
+class ExportShapesFileDropIntegrationTest extends ConnectorsIntegrationTest {
+
+    @Autowired
+    FileDropProperties properties;
+
+    private void dropAndWait(String name, String content) throws IOException {
+        Files.createDirectories(properties.inboxPath());
+        Path staged = Files.writeString(properties.inboxPath().resolveSibling(name + ".staged"), content, StandardCharsets.UTF_8);
+        Files.move(staged, properties.inboxPath().resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(properties.inboxPath().resolve("done").resolve(name)));
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void givenAnAccountsExportWithoutSegmentOrStage_thenTheMappingsConstantsFillThemIn() throws IOException {
+        String acme = unique("acme");
+        String file = unique("accounts-crm") + ".csv";
+
+        dropAndWait(file, """
+                account_id,company,arr
+                %s,Acme Analytics,48000
+                """.formatted(acme));
+
+        assertThat(deadLettersFrom(file)).isEmpty();
+        assertThat(jdbc.sql("SELECT segment || ' ' || stage FROM account WHERE id = ?").param(acme)
+                .query(String.class).single()).isEqualTo("LOW_TOUCH ADOPTION");
+    }
+
+    @Test
+    void givenOneRowPerTicket_thenEachIsOpenedAndSolvedOnesAlsoSolved_andTheNextDaysExportAddsOnlyWhatIsNew() throws IOException {
+        String acme = existingAccount("Ticket Export");
+        String monday = unique("tickets-desk") + ".csv";
+        dropAndWait(monday, """
+                ticket_id,account_id,opened_at,solved_at,priority,status,subject
+                T-1,%1$s,2026-11-01T10:00:00Z,2026-11-02T16:00:00Z,P1,solved,Export fails
+                T-2,%1$s,2026-11-02T09:00:00Z,,P2,open,Slow dashboard
+                T-3,%1$s,2026-11-02T11:00:00Z,,P2,solved,No time given
+                """.formatted(acme));
+
+        assertThat(signalsOf(acme)).containsExactly(acme + ":T-1:opened", acme + ":T-2:opened", acme + ":T-1:solved");
+        assertThat(deadLettersFrom(monday)).singleElement().satisfies(letter -> {
+            assertThat(letter.line()).isEqualTo(4);
+            assertThat(letter.reason()).isEqualTo("solvedAt: missing; a SOLVED ticket needs the time it was solved");
+        });
+        assertThat(tickets(acme)).containsExactly(Map.of("ticket_id", "T-1", "status", "SOLVED"),
+                Map.of("ticket_id", "T-2", "status", "OPEN"));
+
+        // the next export: T-1 again as it was, T-2 solved since
+        String tuesday = unique("tickets-desk") + ".csv";
+        dropAndWait(tuesday, """
+                ticket_id,account_id,opened_at,solved_at,priority,status,subject
+                T-1,%1$s,2026-11-01T10:00:00Z,2026-11-02T16:00:00Z,P1,solved,Export fails
+                T-2,%1$s,2026-11-02T09:00:00Z,2026-11-03T08:00:00Z,P2,closed,Slow dashboard
+                """.formatted(acme));
+
+        assertThat(signalsOf(acme)).containsExactly(acme + ":T-1:opened", acme + ":T-2:opened", acme + ":T-1:solved",
+                acme + ":T-2:solved");
+        assertThat(tickets(acme)).containsExactly(Map.of("ticket_id", "T-1", "status", "SOLVED"),
+                Map.of("ticket_id", "T-2", "status", "CLOSED"));
+        assertThat(deadLettersFrom(tuesday)).isEmpty();
+    }
+
+    private List<Map<String, Object>> tickets(String accountId) {
+        return jdbc.sql("SELECT ticket_id, status FROM ticket WHERE account_id = ? ORDER BY ticket_id").param(accountId)
+                .query().listOfRows();
+    }
+}

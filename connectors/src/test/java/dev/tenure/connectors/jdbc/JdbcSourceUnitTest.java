@@ -1,0 +1,27 @@
+package dev.tenure.connectors.jdbc;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A warehouse source's mapping takes constants as a file's does, checked when the source is configured. */
+class JdbcSourceUnitTest {
+
+    private static JdbcSource tickets(Map<String, String> mapping) {
+        return new JdbcSource(null, null, null, "desk_tickets", "tickets", "updated_at", List.of("ticket_id"), null, null,
+                mapping);
+    }
+
+    @Test
+    void aConstantTheKindTakes_isFine_andOneItRefuses_stopsTheStartNamingTheProperty() {
+        assertThatCode(() -> tickets(Map.of("ticketId", "ticket_id", "openedAt", "opened_at", "priority", "=P3"))
+                .check("tenure.sources.jdbc.desk")).doesNotThrowAnyException();
+
+        assertThatThrownBy(() -> tickets(Map.of("priority", "=urgent")).check("tenure.sources.jdbc.desk"))
+                .hasMessage("tenure.sources.jdbc.desk.mapping.priority: 'urgent' is not one of P1, P2, P3, P4");
+    }
+}

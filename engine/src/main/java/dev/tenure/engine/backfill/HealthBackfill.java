@@ -1,0 +1,288 @@
+package dev.tenure.engine.backfill;
+
+import dev.tenure.engine.EngineProperties;
+import dev.tenure.engine.accounts.AccountHistory;
+import dev.tenure.engine.accounts.Accounts;
+import dev.tenure.engine.accounts.Lifecycle;
+import dev.tenure.engine.backtest.BacktestProperties;
+import dev.tenure.engine.backtest.DailyTimes;
+import dev.tenure.engine.calendar.Span;
+import dev.tenure.engine.facts.FactSettings;
+import dev.tenure.engine.facts.SignalHistory;
+import dev.tenure.engine.health.HealthModel;
+import dev.tenure.engine.health.HealthScores;
+import dev.tenure.engine.intake.SignalPayloads;
+import dev.tenure.engine.vocabulary.Account;
+import dev.tenure.engine.vocabulary.BillingEvent;
+import dev.tenure.engine.vocabulary.Contact;
+import dev.tenure.engine.vocabulary.HealthScore;
+import dev.tenure.engine.vocabulary.Signal;
+import dev.tenure.engine.vocabulary.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Scores every account's health once a day over a past period from the signals stored, as the live daily
+ * evaluation would have scored it then: at each daily evaluation time ({@code tenure.daily-evaluation}),
+ * with the facts rolled up by {@link SignalHistory} from the signals that had happened by that moment (the
+ * roll-up backtests use) and the given health model. A day a live evaluation already scored an account is
+ * left alone (its score carries on as the next day's previous); so are the days before an account started
+ * and after it cancelled, until an MRR change brings it back. The scores are stored as
+ * {@code origin = BACKFILL}, at the daily time, and a rerun over the same days replaces them: everything in
+ * one transaction, so readers see the old scores or the new, never half.
+ * <p>
+ * Usage is read from {@code tenure.backtest.history} before the period (the usage windows reach no further);
+ * every other signal from the start, since an NPS answer or an open ticket counts however old it is.
+ * Contacts are as they were at each daily time ({@code AccountHistory}: those of the start, with each later
+ * change applied from its moment); the stage, which health does not read, is the current one.
+ */
+@Service
+public class HealthBackfill {
+
+    private static final Logger log = LoggerFactory.getLogger(HealthBackfill.class);
+
+    private static final String SIGNALS = "SELECT " + SignalPayloads.SIGNAL_COLUMNS
+            + " FROM signal WHERE occurred_at < ? AND (kind <> 'usage' OR occurred_at >= ?)"
+            + " UNION ALL SELECT " + SignalPayloads.USAGE_COLUMNS
+            + " FROM usage_event WHERE occurred_at >= ? AND occurred_at < ? ORDER BY occurred_at, id";
+
+    /** Told how far a backfill is: daily times done out of all. */
+    @FunctionalInterface
+    public interface Progress {
+        void days(int done, int total);
+
+        Progress NONE = (done, total) -> {
+        };
+    }
+
+    private final JdbcTemplate jdbc;
+    private final SignalPayloads payloads;
+    private final Accounts accounts;
+    private final AccountHistory history;
+    private final HealthScores scores;
+    private final EngineProperties engine;
+    private final BacktestProperties backtest;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+
+    HealthBackfill(DataSource dataSource, SignalPayloads payloads, Accounts accounts, AccountHistory history, HealthScores scores,
+                   EngineProperties engine, BacktestProperties backtest, Clock clock, PlatformTransactionManager transactions) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.jdbc.setFetchSize(backtest.fetchSize());
+        this.payloads = payloads;
+        this.accounts = accounts;
+        this.history = history;
+        this.scores = scores;
+        this.engine = engine;
+        this.backtest = backtest;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * Backfills the days [from, to) of {@code tenure.default-timezone}, up to now, with this health model.
+     *
+     * @throws IllegalArgumentException naming {@code to} when the period holds no daily time before now
+     */
+    public HealthBackfillReport run(LocalDate from, LocalDate to, HealthModel model, Progress progress) {
+        return run(from, to, model, FactSettings.DEFAULTS, progress);
+    }
+
+    /** The same, with point-in-time facts aged by a rule set's {@code settings}, as its evaluations age them. */
+    public HealthBackfillReport run(LocalDate from, LocalDate to, HealthModel model, FactSettings settings, Progress progress) {
+        ZoneId zone = engine.defaultTimezone();
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant now = clock.instant();
+        Instant end = to.atStartOfDay(zone).toInstant();
+        end = end.isAfter(now) ? now : end;
+        if (!start.isBefore(end)) {
+            throw new IllegalArgumentException("to: " + to + " must be after from (" + from + "), and from before now");
+        }
+        List<Instant> times = DailyTimes.between(engine.dailyEvaluation(), zone, start, end);
+        long began = System.nanoTime();
+        Instant until = end;
+        HealthBackfillReport report = withMillis(transaction.execute(tx -> backfill(from, to, start, until, times, zone, model,
+                settings, progress)), (System.nanoTime() - began) / 1_000_000);
+        log.info("Health backfill {} to {}: {} scores over {} days for {} accounts ({} earlier backfilled scores replaced, "
+                        + "{} account-days kept as scored live), {} signals read, {} s", from, to, report.written(),
+                report.days(), report.accounts(), report.replaced(), report.liveKept(), report.signalsRead(),
+                report.millis() / 1000.0);
+        return report;
+    }
+
+    private HealthBackfillReport backfill(LocalDate from, LocalDate to, Instant start, Instant end, List<Instant> times,
+                                          ZoneId zone, HealthModel model, FactSettings settings, Progress progress) {
+        Map<String, Scored> scored = new LinkedHashMap<>();
+        List<Account> all = accounts.list(null, Integer.MAX_VALUE, 0);
+        // Contacts as they were at the start; each later change counts from its moment (SignalHistory applies it).
+        Map<String, List<Contact>> people = history.contactsAsOf(null, start);
+        Map<String, Integer> before = scores.latestBefore(start);
+        // The stage as it was, if history has it; otherwise the account's signals, all replayed from the first,
+        // churn it at its cancellation as they did live.
+        Map<String, Stage> stages = history.stagesAsOf(null, start);
+        for (Account a : all) {
+            Stage then = stages.getOrDefault(a.id(), a.stage() == Stage.CHURNED ? Lifecycle.REACTIVATED_STAGE : a.stage());
+            scored.put(a.id(), new Scored(a, people.getOrDefault(a.id(), List.of()), before.getOrDefault(a.id(), -1), then));
+        }
+        history.contactChanges(start, end).forEach(change -> {
+            Scored account = scored.get(change.accountId());
+            if (account != null) {
+                account.add(change);
+            }
+        });
+        Map<String, Integer> live = new HashMap<>();
+        for (HealthScores.Scored s : scores.live(start, end)) {
+            live.put(s.accountId() + "|" + LocalDate.ofInstant(s.computedAt(), zone), s.score());
+        }
+        int replaced = scores.deleteBackfilled(start, end);
+        Tally tally = new Tally(times, zone, model, settings, live, progress);
+        if (!times.isEmpty()) {
+            Instant usageFrom = Span.of(backtest.history()).before(start, ZoneOffset.UTC);
+            jdbc.query(SIGNALS, rs -> {
+                Signal signal = payloads.read(rs);
+                if (signal.occurredAt() == null || signal.accountId() == null) {
+                    // Not one the intake stored (it checks both): it cannot be placed in anyone's history.
+                    tally.unplaced++;
+                    return;
+                }
+                tally.reached(signal.occurredAt(), scored.values());
+                Scored account = scored.get(signal.accountId());
+                if (account != null) {
+                    account.add(signal);
+                }
+                tally.signals++;
+            }, Timestamp.from(end), Timestamp.from(usageFrom), Timestamp.from(usageFrom), Timestamp.from(end));
+            tally.reached(end, scored.values());
+        }
+        if (tally.unplaced > 0) {
+            log.warn("Health backfill {} to {}: {} stored signals without a time or an account were left out", from, to,
+                    tally.unplaced);
+        }
+        return new HealthBackfillReport(from, to, times.isEmpty() ? null : times.get(0),
+                times.isEmpty() ? null : times.get(times.size() - 1), times.size(), tally.accounts.size(), tally.written,
+                replaced, tally.liveKept, tally.signals, 0);
+    }
+
+    private static HealthBackfillReport withMillis(HealthBackfillReport r, long millis) {
+        return new HealthBackfillReport(r.from(), r.to(), r.firstTime(), r.lastTime(), r.days(), r.accounts(), r.written(),
+                r.replaced(), r.liveKept(), r.signalsRead(), millis);
+    }
+
+    /** Scores the daily times as the signals pass them, and counts. */
+    private final class Tally {
+        final List<Instant> times;
+        final ZoneId zone;
+        final HealthModel model;
+        final FactSettings settings;
+        final Map<String, Integer> live;
+        final Progress progress;
+        final Set<String> accounts = new HashSet<>();
+        int next;
+        int written;
+        int liveKept;
+        long signals;
+        long unplaced;
+
+        Tally(List<Instant> times, ZoneId zone, HealthModel model, FactSettings settings, Map<String, Integer> live,
+              Progress progress) {
+            this.settings = settings;
+            this.times = times;
+            this.zone = zone;
+            this.model = model;
+            this.live = live;
+            this.progress = progress;
+        }
+
+        /** Scores every daily time before this moment: a signal at the daily time itself counts on that day, as live. */
+        void reached(Instant at, Iterable<Scored> all) {
+            while (next < times.size() && times.get(next).isBefore(at)) {
+                Instant time = times.get(next++);
+                LocalDate day = LocalDate.ofInstant(time, zone);
+                List<HealthScore> batch = new ArrayList<>();
+                for (Scored account : all) {
+                    if (!account.liveOn(day)) {
+                        continue;
+                    }
+                    Integer scoredLive = live.get(account.id() + "|" + day);
+                    if (scoredLive != null) {
+                        account.last = scoredLive;
+                        liveKept++;
+                        continue;
+                    }
+                    batch.add(account.score(model, settings, time));
+                    accounts.add(account.id());
+                }
+                scores.recordBackfilled(batch);
+                written += batch.size();
+                progress.days(next, times.size());
+            }
+        }
+    }
+
+    /** One account's history so far, its last score, and whether it had cancelled. */
+    private static final class Scored {
+        final Account account;
+        final List<Contact> contacts;
+        final SignalHistory history = new SignalHistory();
+        int last;
+        /** Churned or not as the signals so far tell, by the live engine's lifecycle rules. */
+        Stage stage;
+        Stage beforeChurn;
+
+        Scored(Account account, List<Contact> contacts, int last, Stage stage) {
+            this.account = account;
+            this.contacts = contacts;
+            this.last = last;
+            this.stage = stage;
+        }
+
+        String id() {
+            return account.id();
+        }
+
+        void add(Signal signal) {
+            if (!history.add(signal)) {
+                return;
+            }
+            BillingEvent event = Lifecycle.event(signal);
+            if (event != null) {
+                Stage was = stage;
+                Lifecycle.onBilling(event, was, beforeChurn).ifPresent(next -> {
+                    beforeChurn = was.active() ? was : null;
+                    stage = next;
+                });
+            }
+        }
+
+        /** Started by this day, and not churned by this moment. */
+        boolean liveOn(LocalDate day) {
+            return (account.startedOn() == null || !account.startedOn().isAfter(day)) && stage.active();
+        }
+
+        HealthScore score(HealthModel model, FactSettings settings, Instant time) {
+            // Health reads usage, tickets, billing, surveys and contacts: no milestones, no play runs.
+            HealthScore health = model.score(history.factsAsOf(account, contacts, List.of(), List.of(), settings, time), last, time);
+            last = health.score();
+            return health;
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package dev.tenure.engine.intake;
+
+import dev.tenure.engine.EngineTestApplication;
+import dev.tenure.engine.accounts.Accounts;
+import dev.tenure.engine.backtest.AccountDryRun;
+import dev.tenure.engine.backtest.DryRun;
+import dev.tenure.engine.calendar.Span;
+import dev.tenure.engine.facts.FactSet;
+import dev.tenure.engine.facts.FactSets;
+import dev.tenure.engine.plays.PlayRuns;
+import dev.tenure.engine.plays.PlayStep;
+import dev.tenure.engine.plays.Why;
+import dev.tenure.engine.rules.ActiveRuleSet;
+import dev.tenure.engine.schedule.StepRunner;
+import dev.tenure.engine.testing.SharedGreenMail;
+import dev.tenure.engine.testing.TestClock;
+import dev.tenure.engine.testing.TestData;
+import dev.tenure.engine.testing.TestPlays;
+import dev.tenure.engine.timeline.Timeline;
+import dev.tenure.engine.timeline.TimelineEntry;
+import dev.tenure.engine.vocabulary.Account;
+import dev.tenure.engine.vocabulary.BillingEvent;
+import dev.tenure.engine.vocabulary.BillingStatus;
+import dev.tenure.engine.vocabulary.ContactRole;
+import dev.tenure.engine.vocabulary.Segment;
+import dev.tenure.engine.vocabulary.Stage;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The account lifecycle, live: a cancellation makes an account CHURNED in the transaction that stores it, its
+ * plays stop with the reason, nothing starts or sends for it except the win-back play, a reactivation brings it
+ * back; a failed payment stops counting after 30 days.
+ */
+@SpringBootTest(classes = EngineTestApplication.class)
+class AccountLifecycleIntegrationTest {
+
+    @Autowired
+    Intake intake;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    PlayRuns runs;
+    @Autowired
+    StepRunner runner;
+    @Autowired
+    Timeline timeline;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    ActiveRuleSet rules;
+    @Autowired
+    AccountDryRun dryRun;
+    @Autowired
+    FactSets factSets;
+
+    @Test
+    void given_a_failed_payment_and_a_cancellation_in_one_batch_then_no_payment_play_no_email_and_a_win_back() {
+        TestData gone = TestData.account("Gone Together", Segment.LOW_TOUCH).contact(ContactRole.BILLING)
+                .billing(BillingEvent.PAYMENT_FAILED, 1).billing(BillingEvent.SUBSCRIPTION_CANCELLED, 0);
+
+        intake.accept(gone.batch());
+        runner.runDue();
+
+        assertThat(stage(gone)).isEqualTo(Stage.CHURNED);
+        assertThat(plays(gone)).containsExactly("win-back RUNNING");
+        assertThat(emails(gone)).isZero();
+        assertThat(SharedGreenMail.to("billing@" + gone.id())).isEmpty();
+        assertThat(summaries(gone)).anyMatch(s -> s.startsWith("The account churned (subscription cancelled at "));
+    }
+
+    @Test
+    void given_a_file_with_a_failed_payment_and_a_cancellation_then_its_queued_evaluation_starts_no_payment_play() {
+        TestData gone = TestData.account("Gone By File", Segment.LOW_TOUCH).contact(ContactRole.BILLING)
+                .billing(BillingEvent.PAYMENT_FAILED, 1).billing(BillingEvent.SUBSCRIPTION_CANCELLED, 0);
+
+        intake.store(gone.batch());
+        assertThat(stage(gone)).as("churned as the chunk is stored, before any evaluation").isEqualTo(Stage.CHURNED);
+        intake.evaluateQueued();
+
+        assertThat(plays(gone)).doesNotContain("failed-payment RUNNING").allMatch(p -> p.startsWith("win-back "));
+    }
+
+    @Test
+    void given_a_running_play_when_the_account_cancels_then_it_stops_with_the_reason_and_sends_nothing() {
+        TestData leaving = TestData.account("Leaving Later", Segment.HIGH_TOUCH);
+        intake.accept(leaving.batch());
+        long runId = transaction.execute(tx -> runs.start(leaving.id(), TestPlays.play("check-in-later",
+                TestPlays.task(Span.ofDays(3), "Call the champion"), TestPlays.email(Span.ofDays(5), "champion", "usage-drop-checkin")),
+                new Why("test", rules.get().version(), Map.of()), TestClock.now()).orElseThrow()).runId();
+
+        intake.accept(leaving.next().billing(BillingEvent.SUBSCRIPTION_CANCELLED, 0).batch());
+
+        assertThat(runs.find(runId).orElseThrow().status()).isEqualTo("CANCELLED");
+        assertThat(runs.steps(runId)).extracting(PlayStep::status, PlayStep::result)
+                .containsOnly(org.assertj.core.groups.Tuple.tuple("CANCELLED", "stopped: the account churned"));
+        assertThat(summaries(leaving)).contains("Play \"check-in-later\" stopped: the account churned");
+        assertThat(plays(leaving)).contains("win-back RUNNING");
+    }
+
+    @Test
+    void given_a_churned_account_then_no_play_for_customers_starts_and_the_dry_run_says_why() {
+        TestData gone = TestData.account("Gone Quiet", Segment.HIGH_TOUCH).billing(BillingEvent.SUBSCRIPTION_CANCELLED, 40);
+        intake.accept(gone.batch());
+
+        intake.accept(gone.next().nps(2, 0).billing(BillingEvent.PAYMENT_FAILED, 1).batch());
+
+        assertThat(plays(gone)).isEmpty();
+        DryRun dry = dryRun.of(gone.id(), rules.get(), TestClock.now()).orElseThrow();
+        assertThat(dry.plays()).extracting(DryRun.PlayVerdict::play, DryRun.PlayVerdict::wouldStart, DryRun.PlayVerdict::refusedBecause)
+                .contains(org.assertj.core.groups.Tuple.tuple("failed-payment", false, "the account churned"));
+    }
+
+    @Test
+    void given_a_churned_account_when_it_is_reactivated_then_it_is_back_at_its_stage_its_win_back_stops_and_plays_start_again() {
+        TestData back = TestData.account("Came Back", Segment.LOW_TOUCH).stage(Stage.RENEWAL).contact(ContactRole.BILLING)
+                .billing(BillingEvent.SUBSCRIPTION_CANCELLED, 0);
+        intake.accept(back.batch());
+        assertThat(plays(back)).containsExactly("win-back RUNNING");
+
+        TestData reactivated = back.next().billing(BillingEvent.SUBSCRIPTION_REACTIVATED, 0);
+        intake.accept(reactivated.batch());
+        intake.accept(reactivated.next().billing(BillingEvent.PAYMENT_FAILED, 0).batch());
+
+        assertThat(stage(back)).isEqualTo(Stage.RENEWAL);
+        assertThat(plays(back)).contains("win-back CANCELLED").anyMatch(p -> p.startsWith("failed-payment "));
+        assertThat(summaries(back)).contains("Play \"Win back a cancelled customer\" stopped: the account was reactivated");
+    }
+
+    @Test
+    void an_account_record_with_stage_churned_churns_it_and_another_stage_brings_it_back() {
+        TestData crm = TestData.account("Crm Managed", Segment.LOW_TOUCH).stage(Stage.ADOPTION);
+        intake.accept(crm.batch());
+
+        intake.accept(crm.next().stage(Stage.CHURNED).batch());
+        assertThat(stage(crm)).isEqualTo(Stage.CHURNED);
+
+        intake.accept(crm.next().stage(Stage.VALUE).batch());
+        assertThat(stage(crm)).isEqualTo(Stage.VALUE);
+    }
+
+    @Test
+    void an_export_that_still_says_value_does_not_undo_a_cancellation() {
+        TestData stale = TestData.account("Stale Export", Segment.LOW_TOUCH).billing(BillingEvent.SUBSCRIPTION_CANCELLED, 2);
+        intake.accept(stale.batch());
+
+        intake.accept(stale.next().batch());
+
+        assertThat(stale.account().stage()).isEqualTo(Stage.VALUE);
+        assertThat(stage(stale)).isEqualTo(Stage.CHURNED);
+    }
+
+    @Test
+    void an_old_cancellation_imported_late_does_not_churn_an_account_that_came_back_since() {
+        TestData late = TestData.account("Late Import", Segment.LOW_TOUCH)
+                .billing(BillingEvent.SUBSCRIPTION_CANCELLED, 30).billing(BillingEvent.SUBSCRIPTION_REACTIVATED, 20);
+        intake.accept(late.batch());
+
+        intake.accept(late.next().billing(BillingEvent.SUBSCRIPTION_CANCELLED, 40).batch());
+
+        assertThat(stage(late)).isEqualTo(Stage.VALUE);
+    }
+
+    @Test
+    void a_payment_that_failed_in_august_and_was_never_paid_starts_no_play_in_december() {
+        // TestClock's today is 2026-12-09: 117 days after 2026-08-14.
+        TestData august = TestData.account("August Failure", Segment.LOW_TOUCH).contact(ContactRole.BILLING)
+                .billing(BillingEvent.PAYMENT_FAILED, 117);
+
+        intake.accept(august.batch());
+
+        assertThat(plays(august)).isEmpty();
+        BillingStatus billing = facts(august).billing();
+        assertThat(billing.lastPaymentFailed()).isFalse();
+        assertThat(billing.daysSinceLastPaymentFailed()).isEqualTo(117);
+    }
+
+    @Test
+    void a_payment_that_failed_29_days_ago_still_counts_and_one_paid_since_does_not() {
+        TestData recent = TestData.account("Recent Failure", Segment.LOW_TOUCH).billing(BillingEvent.PAYMENT_FAILED, 29);
+        TestData paid = TestData.account("Paid Failure", Segment.LOW_TOUCH)
+                .billing(BillingEvent.PAYMENT_FAILED, 5).billing(BillingEvent.INVOICE_PAID, 1);
+        intake.accept(recent.batch());
+        intake.accept(paid.batch());
+
+        assertThat(facts(recent).billing()).extracting(BillingStatus::lastPaymentFailed, BillingStatus::daysSinceLastPaymentFailed)
+                .containsExactly(true, 29);
+        assertThat(facts(paid).billing()).extracting(BillingStatus::lastPaymentFailed, BillingStatus::daysSinceLastPaymentFailed)
+                .containsExactly(false, -1);
+    }
+
+    private FactSet facts(TestData data) {
+        Account account = accounts.find(data.id()).orElseThrow();
+        return factSets.load(account, rules.get().factSettings(), TestClock.now());
+    }
+
+    private Stage stage(TestData data) {
+        return accounts.find(data.id()).orElseThrow().stage();
+    }
+
+    private List<String> plays(TestData data) {
+        return runs.list(data.id(), null, 50).stream().map(r -> r.play() + " " + r.status()).toList();
+    }
+
+    private long emails(TestData data) {
+        return jdbc.sql("SELECT count(*) FROM email e JOIN play_step s ON s.id = e.step_id WHERE s.account_id = ?")
+                .param(data.id()).query(Long.class).single();
+    }
+
+    private List<String> summaries(TestData data) {
+        return timeline.of(data.id(), 100).stream().map(TimelineEntry::summary).toList();
+    }
+}
