@@ -259,7 +259,7 @@ class ScenarioRunnerTest {
                 - scenario: Paid late, then left
                   account: { segment: LOW_TOUCH, stage: VALUE, startedOn: -410d, renewalOn: +200d }
                   signals:
-                    - billing: { at: -3d, event: PAYMENT_FAILED, amount: 100 }
+                    - billing: { at: -10d, event: PAYMENT_FAILED, amount: 100 }
                     - billing: { at: -1d, event: SUBSCRIPTION_CANCELLED }
                   expect: { plays: [ win-back ], stage: CHURNED }
                 """);
