@@ -113,7 +113,7 @@ class AccountLifecycleIntegrationTest {
         TestData gone = TestData.account("Gone Quiet", Segment.HIGH_TOUCH).billing(BillingEvent.SUBSCRIPTION_CANCELLED, 40);
         intake.accept(gone.batch());
 
-        intake.accept(gone.next().nps(2, 0).billing(BillingEvent.PAYMENT_FAILED, 1).batch());
+        intake.accept(gone.next().nps(2, 0).billing(BillingEvent.PAYMENT_FAILED, 10).batch());
 
         assertThat(plays(gone)).isEmpty();
         DryRun dry = dryRun.of(gone.id(), rules.get(), TestClock.now()).orElseThrow();
@@ -130,7 +130,8 @@ class AccountLifecycleIntegrationTest {
 
         TestData reactivated = back.next().billing(BillingEvent.SUBSCRIPTION_REACTIVATED, 0);
         intake.accept(reactivated.batch());
-        intake.accept(reactivated.next().billing(BillingEvent.PAYMENT_FAILED, 0).batch());
+        // Still unpaid a week after it failed: what the starter payment rule acts on.
+        intake.accept(reactivated.next().billing(BillingEvent.PAYMENT_FAILED, 8).batch());
 
         assertThat(stage(back)).isEqualTo(Stage.RENEWAL);
         assertThat(plays(back)).contains("win-back CANCELLED").anyMatch(p -> p.startsWith("failed-payment "));

@@ -53,7 +53,7 @@ class RuleSetReloadIntegrationTest extends HotReloadTestContext {
     void a_broken_upload_leaves_the_running_rules_and_is_stored_rejected_with_file_line_and_column(CapturedOutput log) {
         String before = active.get().version();
         Map<String, String> files = new HashMap<>(activeFiles());
-        files.put(NPS_RULE, files.get(NPS_RULE).replace("score <= 6", "score <= "));
+        files.put(NPS_RULE, files.get(NPS_RULE).replace("score <= 4", "score <= "));
 
         RuleSetChange change = reload.upload(files, "ops@tenure.test");
 
@@ -64,8 +64,8 @@ class RuleSetReloadIntegrationTest extends HotReloadTestContext {
         assertThat(rejected.status()).isEqualTo(RuleSetStatus.REJECTED);
         assertThat(rejected.who()).isEqualTo("ops@tenure.test");
         assertThat(rejected.errors()).isNotEmpty().allSatisfy(p -> assertThat(p.file()).isEqualTo(NPS_RULE));
-        assertThat(rejected.errors().get(0).line()).isEqualTo(10);
-        assertThat(log.getOut()).contains("WARN", "Rejected rule set " + change.version(), NPS_RULE + ":10:");
+        assertThat(rejected.errors().get(0).line()).isEqualTo(13);
+        assertThat(log.getOut()).contains("WARN", "Rejected rule set " + change.version(), NPS_RULE + ":13:");
         assertThat(ruleSets.history(change.version())).extracting(RuleSetEvent::outcome)
                 .containsExactly(RuleSetChange.Outcome.REJECTED);
     }
