@@ -25,6 +25,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
 
@@ -50,10 +51,11 @@ class StripeWebhookIntegrationTest extends ApiIntegrationTest {
     DeadLetterReplay replay;
 
     @Test
-    void a_signed_failed_payment_starts_the_failed_payment_play_and_its_resend_changes_nothing() {
+    void a_signed_failed_payment_still_unpaid_a_week_later_starts_the_failed_payment_play_and_its_resend_changes_nothing() {
         TestData account = TestData.account("Stripe Declined", Segment.HIGH_TOUCH).contact(ContactRole.BILLING);
         intake.accept(account.batch());
-        String event = stripeEvent("invoice.payment_failed", account.id());
+        // The starter rule waits a week: most failed payments are paid within days. This one failed 8 days ago.
+        String event = stripeEvent("invoice.payment_failed", account.id(), TestClock.now().minus(Duration.ofDays(8)));
 
         ResponseEntity<JsonNode> first = postSigned(event);
 
@@ -234,11 +236,15 @@ class StripeWebhookIntegrationTest extends ApiIntegrationTest {
     }
 
     private String stripeEvent(String fixture, String accountId) {
+        return stripeEvent(fixture, accountId, TestClock.now());
+    }
+
+    private String stripeEvent(String fixture, String accountId, Instant created) {
         try (InputStream in = getClass().getResourceAsStream("stripe/" + fixture + ".json")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .replace("{{event}}", UUID.randomUUID().toString().replace("-", ""))
                     .replace("{{account}}", accountId)
-                    .replace("{{created}}", String.valueOf(TestClock.now().getEpochSecond()));
+                    .replace("{{created}}", String.valueOf(created.getEpochSecond()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
