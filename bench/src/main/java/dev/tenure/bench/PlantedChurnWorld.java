@@ -237,7 +237,7 @@ final class PlantedChurnWorld {
             nps(c, day, midnight, signals);
         }
         signals.sort(Comparator.comparing(Signal::occurredAt));
-        return distinctMoments(signals);
+        return SignalMoments.distinct(signals);
     }
 
     /** How much of its usual use a customer has left on a day, from its warning signs (1: none). */
@@ -403,29 +403,5 @@ final class PlantedChurnWorld {
     /** Some moment of the working day, to the millisecond. */
     private Instant at(Instant midnight) {
         return midnight.plusMillis(7 * 3_600_000L + random.nextInt(14 * 3_600_000));
-    }
-
-    /** Shifts ties by a millisecond, so a cut at any signal splits the day cleanly. */
-    private static List<Signal> distinctMoments(List<Signal> sorted) {
-        List<Signal> distinct = new ArrayList<>(sorted.size());
-        Instant previous = Instant.MIN;
-        for (Signal s : sorted) {
-            Signal moved = s.occurredAt().isAfter(previous) ? s : at(s, previous.plusMillis(1));
-            distinct.add(moved);
-            previous = moved.occurredAt();
-        }
-        return distinct;
-    }
-
-    private static Signal at(Signal s, Instant when) {
-        if (s instanceof UsageSignal u) {
-            return new UsageSignal(u.source(), u.externalId(), u.accountId(), when, u.feature(), u.quantity(), u.activeUsers());
-        } else if (s instanceof TicketSignal t) {
-            return new TicketSignal(t.source(), t.externalId(), t.accountId(), when, t.ticketId(), t.priority(), t.status(), t.subject());
-        } else if (s instanceof BillingSignal b) {
-            return new BillingSignal(b.source(), b.externalId(), b.accountId(), when, b.event(), b.amount(), b.currency(), b.invoiceId());
-        }
-        NpsSignal n = (NpsSignal) s;
-        return new NpsSignal(n.source(), n.externalId(), n.accountId(), when, n.contactEmail(), n.score(), n.comment());
     }
 }

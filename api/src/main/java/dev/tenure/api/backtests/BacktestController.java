@@ -54,21 +54,11 @@ class BacktestController {
 
     @PostMapping
     ResponseEntity<Object> start(@RequestBody BacktestRequest body) {
-        List<BacktestRequest.FieldError> errors = BacktestRequest.errors();
-        BacktestRequest.Period period = body.period(zone, errors);
-        int window = body.windowDays(errors);
-        if (!errors.isEmpty()) {
-            return invalid(errors);
+        Checked checked = check(body);
+        if (checked.refusal() != null) {
+            return checked.refusal();
         }
-        RuleSet ruleSet;
-        try {
-            ruleSet = ruleSet(body);
-        } catch (IllegalArgumentException e) {
-            return invalid(List.of(new BacktestRequest.FieldError("version", e.getMessage().replaceFirst("^version: ", ""))));
-        } catch (InvalidRuleSetException e) {
-            return uncompiled(e);
-        }
-        BacktestRun run = runs.start(period.from(), period.to(), window, ruleSet);
+        BacktestRun run = runs.start(checked.period().from(), checked.period().to(), checked.window(), checked.ruleSet());
         return ResponseEntity.accepted().location(URI.create("/api/backtests/" + run.id())).body(run);
     }
 
@@ -79,21 +69,12 @@ class BacktestController {
      */
     @PostMapping("/tune")
     ResponseEntity<Object> tune(@RequestBody BacktestRequest body) {
-        List<BacktestRequest.FieldError> errors = BacktestRequest.errors();
-        BacktestRequest.Period period = body.period(zone, errors);
-        int window = body.windowDays(errors);
-        if (!errors.isEmpty()) {
-            return invalid(errors);
+        Checked checked = check(body);
+        if (checked.refusal() != null) {
+            return checked.refusal();
         }
-        RuleSet ruleSet;
+        RuleSet ruleSet = checked.ruleSet();
         TuningPlan plan;
-        try {
-            ruleSet = ruleSet(body);
-        } catch (IllegalArgumentException e) {
-            return invalid(List.of(new BacktestRequest.FieldError("version", e.getMessage().replaceFirst("^version: ", ""))));
-        } catch (InvalidRuleSetException e) {
-            return uncompiled(e);
-        }
         try {
             plan = tunings.plan(ruleSet, body.tuning() != null ? body.tuning() : tunings.tuningFile());
         } catch (InvalidTuningException e) {
@@ -103,13 +84,38 @@ class BacktestController {
                     .map(p -> Map.of("record", "body", "field", "tuning", "message", p)).toList());
             return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
-        TuningRun run = tuningRuns.start(ruleSet, plan, period.from(), period.to(), window);
+        TuningRun run = tuningRuns.start(ruleSet, plan, checked.period().from(), checked.period().to(), checked.window());
         return ResponseEntity.accepted().location(URI.create("/api/backtests/tune/" + run.id())).body(run);
     }
 
     @GetMapping("/tune/{id}")
     TuningRun tuning(@PathVariable String id) {
         return tuningRuns.find(id).orElseThrow(() -> new NotFoundException("tuning " + id));
+    }
+
+    /** A backtest or tuning request read: its period, window and rule set, or the answer that refuses it. */
+    private record Checked(BacktestRequest.Period period, int window, RuleSet ruleSet, ResponseEntity<Object> refusal) {
+
+        static Checked refused(ResponseEntity<Object> refusal) {
+            return new Checked(null, 0, null, refusal);
+        }
+    }
+
+    private Checked check(BacktestRequest body) {
+        List<BacktestRequest.FieldError> errors = BacktestRequest.errors();
+        BacktestRequest.Period period = body.period(zone, errors);
+        int window = body.windowDays(errors);
+        if (!errors.isEmpty()) {
+            return Checked.refused(invalid(errors));
+        }
+        try {
+            return new Checked(period, window, ruleSet(body), null);
+        } catch (IllegalArgumentException e) {
+            return Checked.refused(invalid(List.of(new BacktestRequest.FieldError("version",
+                    e.getMessage().replaceFirst("^version: ", "")))));
+        } catch (InvalidRuleSetException e) {
+            return Checked.refused(uncompiled(e));
+        }
     }
 
     private RuleSet ruleSet(BacktestRequest body) {
