@@ -9,6 +9,7 @@ import dev.tenure.engine.backtest.ChurnScore;
 import dev.tenure.engine.backtest.RuleReport;
 import dev.tenure.engine.health.ChurnReport;
 import dev.tenure.engine.rules.RuleSet;
+import dev.tenure.engine.rules.RuleSetFiles;
 import dev.tenure.engine.vocabulary.Signal;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.boot.WebApplicationType;
@@ -18,11 +19,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * How good the decisions are, not how fast: replays a world with planted churn and look-alike noise
@@ -67,6 +73,14 @@ public final class DecisionQualityBenchmark {
             Instant to = from.plus(Duration.ofDays(PlantedChurnWorld.PERIOD_DAYS));
             BacktestReport report = engine.getBean(Backtests.class).run(ruleSet, from, to, WINDOW_DAYS, BacktestProgress.none());
             print(world, report);
+            // Other rule folders against the same world, loaded once: comparing candidates costs a backtest each.
+            for (String other : System.getProperty("bench.quality.compare", "").split(",")) {
+                if (!other.isBlank()) {
+                    RuleSet candidate = engine.getBean(CandidateRuleSets.class).compile(RuleSetFiles.read(Path.of(other.strip())));
+                    System.out.printf("%n--- compared: rules %s%n", other.strip());
+                    print(world, engine.getBean(Backtests.class).run(candidate, from, to, WINDOW_DAYS, BacktestProgress.none()));
+                }
+            }
         }
     }
 
@@ -114,11 +128,39 @@ public final class DecisionQualityBenchmark {
         }
         health.append(" POOR / GOOD = ").append(number(report.health().poorToGoodRatio(), "%.1f"));
         System.out.println(health);
+        caughtBy(world, report);
         boolean met = all.precision() != null && all.precision() >= 0.5 && all.recall() != null && all.recall() >= 0.9
                 && all.medianLeadDays() != null && all.medianLeadDays() >= 21
                 && report.health().poorToGoodRatio() != null && report.health().poorToGoodRatio() >= 3;
         System.out.println("goal (precision >= 0.5 at recall >= 0.9, median lead >= 21 days, POOR >= 3 x GOOD): "
                 + (met ? "met" : "NOT met"));
+    }
+
+    /** Which planted cancellations were caught, by kind of sign and by volume: where the rules go blind. */
+    private static void caughtBy(PlantedChurnWorld world, BacktestReport report) {
+        Set<String> caught = report.alerts().stream().filter(a -> a.churnRule() && a.caught()).map(a -> a.accountId())
+                .collect(Collectors.toSet());
+        Map<String, int[]> bySign = new TreeMap<>();
+        Map<String, int[]> byVolume = new TreeMap<>();
+        for (PlantedChurnWorld.Customer c : world.customers()) {
+            if (!c.cancels() || c.cancelDay >= PlantedChurnWorld.PERIOD_DAYS) {
+                continue;
+            }
+            boolean hit = caught.contains(c.account.id());
+            String signs = c.signs.stream().map(Enum::name).sorted().collect(Collectors.joining("+"));
+            String volume = c.dailyUses < 3 ? "a: under 3 uses a day" : c.dailyUses < 30 ? "b: 3 to 30" : c.dailyUses < 300
+                    ? "c: 30 to 300" : "d: 300 and more";
+            for (Map<String, int[]> tally : List.of(bySign, byVolume)) {
+                int[] counts = tally.computeIfAbsent(tally == bySign ? signs : volume, k -> new int[2]);
+                counts[0]++;
+                counts[1] += hit ? 1 : 0;
+            }
+        }
+        StringBuilder line = new StringBuilder("caught by sign:");
+        bySign.forEach((k, v) -> line.append(' ').append(k).append(' ').append(v[1]).append('/').append(v[0]).append(';'));
+        line.append("\ncaught by volume:");
+        byVolume.forEach((k, v) -> line.append(' ').append(k).append(' ').append(v[1]).append('/').append(v[0]).append(';'));
+        System.out.println(line);
     }
 
     private static String line(String name, ChurnScore score) {
