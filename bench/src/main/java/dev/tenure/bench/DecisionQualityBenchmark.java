@@ -7,6 +7,8 @@ import dev.tenure.engine.backtest.Backtests;
 import dev.tenure.engine.backtest.CandidateRuleSets;
 import dev.tenure.engine.backtest.ChurnScore;
 import dev.tenure.engine.backtest.RuleReport;
+import dev.tenure.engine.backtest.TuningReport;
+import dev.tenure.engine.backtest.Tunings;
 import dev.tenure.engine.health.ChurnReport;
 import dev.tenure.engine.rules.RuleSet;
 import dev.tenure.engine.rules.RuleSetFiles;
@@ -65,7 +67,10 @@ public final class DecisionQualityBenchmark {
                      // As arguments, so they win over config/application.yml; a busy machine must not fail the run, so
                      // the rule set's checks and evaluations get time to spare.
                      .run("--tenure.rules-folder=" + rules, "--tenure.rule-limits.checks=600s",
-                             "--tenure.rule-limits.evaluation=30s")) {
+                             "--tenure.rule-limits.evaluation=30s",
+                             // Tuning backtests a candidate in about 15 s here: a bounded search keeps the run in minutes.
+                             "--tenure.backtest.tuning.max-candidates=" + Integer.getInteger("bench.quality.candidates", 30),
+                             "--tenure.backtest.tuning.time-limit=15m")) {
             PlantedChurnWorld world = new PlantedChurnWorld(accounts, seed, variant);
             load(engine, world);
             RuleSet ruleSet = engine.getBean(CandidateRuleSets.class).active();
@@ -73,6 +78,9 @@ public final class DecisionQualityBenchmark {
             Instant to = from.plus(Duration.ofDays(PlantedChurnWorld.PERIOD_DAYS));
             BacktestReport report = engine.getBean(Backtests.class).run(ruleSet, from, to, WINDOW_DAYS, BacktestProgress.none());
             print(world, report);
+            if (Boolean.parseBoolean(System.getProperty("bench.quality.tune", "true"))) {
+                tune(engine, ruleSet, from, to);
+            }
             // Other rule folders against the same world, loaded once: comparing candidates costs a backtest each.
             for (String other : System.getProperty("bench.quality.compare", "").split(",")) {
                 if (!other.isBlank()) {
@@ -81,6 +89,34 @@ public final class DecisionQualityBenchmark {
                     print(world, engine.getBean(Backtests.class).run(candidate, from, to, WINDOW_DAYS, BacktestProgress.none()));
                 }
             }
+        }
+    }
+
+    /**
+     * After tuning: the tuner searches the ranges of the rules folder's {@code churn/tuning.yml} on this world, as
+     * {@code POST /api/backtests/tune} would, and the best setting it found is printed beside the starter pack's.
+     */
+    private static void tune(ConfigurableApplicationContext engine, RuleSet ruleSet, Instant from, Instant to) {
+        Tunings tunings = engine.getBean(Tunings.class);
+        TuningReport tuned = tunings.run(ruleSet, tunings.plan(ruleSet, tunings.tuningFile()), from, to, WINDOW_DAYS,
+                BacktestProgress.none());
+        System.out.printf("%nafter tuning (churn/tuning.yml): %d settings backtested in %.0f s, stopped: %s%n",
+                tuned.candidatesEvaluated(), tuned.took().toMillis() / 1000.0, tuned.stopped());
+        System.out.printf("%-62s %8s %7s %9s %7s %8s %10s%n", "setting", "alerted", "caught", "precision", "recall", "lead (d)",
+                "alerts/healthy/month");
+        System.out.println(line("starter pack as shipped", tuned.current().churnRules()));
+        for (int i = 0; i < tuned.best().size(); i++) {
+            TuningReport.Setting setting = tuned.best().get(i);
+            System.out.println(line("tuned #" + (i + 1) + (setting.meetsGoal() ? " (meets the goal)" : ""), setting.churnRules()));
+            StringBuilder changed = new StringBuilder("    ");
+            setting.values().forEach((knob, value) -> {
+                Double was = tuned.current().values().get(knob);
+                if (!value.equals(was)) {
+                    changed.append(knob).append(": ").append(number(was, "%.0f")).append(" -> ")
+                            .append(number(value, "%.0f")).append("; ");
+                }
+            });
+            System.out.println(changed);
         }
     }
 
@@ -147,6 +183,10 @@ public final class DecisionQualityBenchmark {
                 continue;
             }
             boolean hit = caught.contains(c.account.id());
+            if (!hit && Boolean.getBoolean("bench.quality.misses")) {
+                System.out.printf(Locale.ROOT, "MISS %s %s uses/day %.1f signs %d days declineTo %.2f cancel day %d%n", c.account.id(),
+                        c.signs, c.dailyUses, c.cancelDay - c.signsFrom, c.declineTo, c.cancelDay);
+            }
             String signs = c.signs.stream().map(Enum::name).sorted().collect(Collectors.joining("+"));
             String volume = c.dailyUses < 3 ? "a: under 3 uses a day" : c.dailyUses < 30 ? "b: 3 to 30" : c.dailyUses < 300
                     ? "c: 30 to 300" : "d: 300 and more";
@@ -155,6 +195,17 @@ public final class DecisionQualityBenchmark {
                 counts[0]++;
                 counts[1] += hit ? 1 : 0;
             }
+        }
+        if (Boolean.getBoolean("bench.quality.misses")) {
+            Map<String, PlantedChurnWorld.Customer> byId = world.customers().stream()
+                    .collect(Collectors.toMap(c -> c.account.id(), c -> c));
+            report.alerts().stream().filter(a -> a.churnRule() && a.cancelledAt() == null).forEach(a -> {
+                PlantedChurnWorld.Customer c = byId.get(a.accountId());
+                int day = (int) Duration.between(PlantedChurnWorld.START, a.at()).toDays();
+                System.out.printf(Locale.ROOT, "FALSE %s day %d %s uses/day %.1f swing %.2f season %.2f holidays %s cancels %s%n",
+                        a.accountId(), day, a.rule(), c.dailyUses, c.swing, c.seasonAmplitude,
+                        c.holidays.stream().map(h -> h[0] + "+" + h[1]).toList(), c.cancels() ? "day " + c.cancelDay : "no");
+            });
         }
         StringBuilder line = new StringBuilder("caught by sign:");
         bySign.forEach((k, v) -> line.append(' ').append(k).append(' ').append(v[1]).append('/').append(v[0]).append(';'));

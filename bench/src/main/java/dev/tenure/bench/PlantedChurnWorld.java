@@ -47,7 +47,7 @@ final class PlantedChurnWorld {
     static final Instant START = Instant.parse("2026-03-02T00:00:00Z");
     static final int PERIOD_DAYS = 180;
     /** Days loaded before the period: more than the backtest reads as history, so the first weeks are complete. */
-    static final int HISTORY_DAYS = 70;
+    static final int HISTORY_DAYS = 91;
 
     private final Random random;
     private final int variant;
@@ -127,8 +127,10 @@ final class PlantedChurnWorld {
             int signsFrom = Integer.MAX_VALUE;
             Set<Sign> signs = EnumSet.noneOf(Sign.class);
             if (random.nextDouble() < churnShare) {
-                cancelDay = 14 + random.nextInt(PERIOD_DAYS - 14);
-                signsFrom = cancelDay - 21 - random.nextInt(50);
+                // Signs start inside the period, as a backtest replays it: an alert before the period is never scored.
+                int signsLast = 21 + random.nextInt(50);
+                cancelDay = signsLast + random.nextInt(PERIOD_DAYS - signsLast);
+                signsFrom = cancelDay - signsLast;
                 signs = signs();
             }
             double volumeFactor = Math.pow(Math.max(dailyUses, 1), 0.25);
@@ -144,7 +146,7 @@ final class PlantedChurnWorld {
     /** The signs of one cancelling account: mostly one or two kinds, usage most often among them. */
     private Set<Sign> signs() {
         Set<Sign> signs = EnumSet.noneOf(Sign.class);
-        double weak = variant == 0 ? 0.07 : 0.09;
+        double weak = variant == 0 ? 0.03 : 0.09;
         if (random.nextDouble() < weak) {
             signs.add(Sign.WEAK);
             return signs;

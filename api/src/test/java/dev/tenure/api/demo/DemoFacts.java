@@ -88,16 +88,22 @@ final class DemoFacts {
     }
 
     /**
-     * The highest of the last three weeks against the usual week (the median of the four weeks before them), in
+     * The highest of the last three weeks against the usual week (the median of the eight weeks before them), in
      * percent, as the starter usage rules judge a drop that stayed; 0 without a usual week.
      */
     double sustainedChangePct(String accountId, String feature, int lag) {
         long highest = Math.max(week(accountId, feature, lag), Math.max(week(accountId, feature, lag + 7),
                 week(accountId, feature, lag + 14)));
-        long[] usual = {week(accountId, feature, lag + 21), week(accountId, feature, lag + 28),
-                week(accountId, feature, lag + 35), week(accountId, feature, lag + 42)};
-        java.util.Arrays.sort(usual);
-        double median = (usual[1] + usual[2]) / 2.0;
+        long oldest = of(accountId, UsageSignal.class).stream().filter(u -> feature == null || u.feature().equals(feature))
+                .mapToLong(this::daysAgo).max().orElse(-1);
+        // The eight weeks before them, leaving out weeks that ended before the account's first usage.
+        long[] usual = java.util.stream.IntStream.range(0, 8).map(i -> lag + 21 + 7 * i).filter(from -> from <= oldest)
+                .mapToLong(from -> week(accountId, feature, from)).sorted().toArray();
+        if (usual.length < 2) {
+            return 0;
+        }
+        int n = usual.length;
+        double median = n % 2 == 1 ? usual[n / 2] : (usual[n / 2 - 1] + usual[n / 2]) / 2.0;
         return median > 0 ? (highest - median) * 100 / median : 0;
     }
 

@@ -23,7 +23,7 @@ final class DerivedFacts {
     static final int LOOKBACK_DAYS = 366;
     /** The weeks a sustained drop is judged on (the last three) and the usual weeks before them (four). */
     static final int RECENT_WEEKS = 3;
-    static final int USUAL_WEEKS = 4;
+    static final int USUAL_WEEKS = 8;
     /** Days of usage a trend reads: the recent and the usual weeks. */
     static final int WEEKS_DAYS = 7 * (RECENT_WEEKS + USUAL_WEEKS);
 

@@ -121,7 +121,7 @@ public class FactSets {
         // the scan the planner prefers for it goes parallel, taking both cores from the groups evaluated beside it.
         jdbc.sql("""
                         SELECT a.id, u.feature, u.prior28, u.active_users, u.last_day, u.first_day,
-                               u.w1, u.w2, u.w3, u.w4, u.w5, u.w6, u.w7
+                               u.w1, u.w2, u.w3, u.w4, u.w5, u.w6, u.w7, u.w8, u.w9, u.w10, u.w11
                         FROM unnest(?::text[]) AS a(id) CROSS JOIN LATERAL (
                             SELECT feature,
                                    coalesce(sum(quantity) FILTER (WHERE day >= today - 35 AND day < today - 7), 0) AS prior28,
@@ -134,7 +134,11 @@ public class FactSets {
                                    coalesce(sum(quantity) FILTER (WHERE day >= today - 28 AND day < today - 21), 0) AS w4,
                                    coalesce(sum(quantity) FILTER (WHERE day >= today - 35 AND day < today - 28), 0) AS w5,
                                    coalesce(sum(quantity) FILTER (WHERE day >= today - 42 AND day < today - 35), 0) AS w6,
-                                   coalesce(sum(quantity) FILTER (WHERE day >= today - 49 AND day < today - 42), 0) AS w7
+                                   coalesce(sum(quantity) FILTER (WHERE day >= today - 49 AND day < today - 42), 0) AS w7,
+                                   coalesce(sum(quantity) FILTER (WHERE day >= today - 56 AND day < today - 49), 0) AS w8,
+                                   coalesce(sum(quantity) FILTER (WHERE day >= today - 63 AND day < today - 56), 0) AS w9,
+                                   coalesce(sum(quantity) FILTER (WHERE day >= today - 70 AND day < today - 63), 0) AS w10,
+                                   coalesce(sum(quantity) FILTER (WHERE day >= today - 77 AND day < today - 70), 0) AS w11
                             FROM usage_daily, (SELECT CAST(? AS date) AS today) params
                             WHERE account_id = a.id AND day > today - 366 AND day <= today%s
                             GROUP BY feature) u

@@ -8,7 +8,7 @@ package dev.tenure.engine.vocabulary;
  * A drop worth a CSM's time is judged against the account's own normal: {@code previous7Days} and
  * {@code earlier7Days} are the two weeks before the last 7 days (8–14 and 15–21 days ago), so a rule can
  * ask that usage stayed down for three weeks (a holiday of a week or two never does);
- * {@code usualWeekly} is the median of the weekly totals of the four weeks before those (22–49 days ago),
+ * {@code usualWeekly} is the median of the weekly totals of the eight weeks before those (22–77 days ago),
  * which one odd week does not move; {@code dropSignificance} says how far the last 21 days fell below three
  * usual weeks, in standard deviations of the account's own week-to-week variation (at least Poisson's, the
  * square root of the usual count): at 20 uses a week a fall to 0 is about 4.5, at 2,000 a week a 10% dip
@@ -30,7 +30,7 @@ public record UsageTrend(String accountId, String feature, long last7Days, doubl
         return baselineWeekly > 0;
     }
 
-    /** True when there is a usual week to compare with (usage in at least two of the four weeks 22–49 days ago). */
+    /** True when there is a usual week to compare with (at least two of the eight weeks 22–77 days ago after the account's first data). */
     public boolean hasUsualWeek() {
         return usualWeekly > 0;
     }

@@ -61,8 +61,8 @@ class StarterRulesIntegrationTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> !tasksOf(acme).isEmpty());
             Task task = tasksOf(acme).get(0);
             assertThat(task.owner()).isEqualTo(acme.account().csm());
-            // The title quotes the last 7 days against the 28 days before (two of them already low): 280 against 490.
-            assertThat(task.title()).isEqualTo("Core usage at Acme is down 42.9%: find out why");
+            // The title quotes the three weeks the rule judged, oldest first: each 40 a day against a usual 100.
+            assertThat(task.title()).isEqualTo("Core usage at Acme fell: 280, 280, then 280 uses in the last three weeks; find out why");
             assertThat(task.why().rule()).isEqualTo("Core usage dropped and stayed down (high touch): save play for the CSM");
             assertThat(task.why().matchedFacts()).containsKeys("account", "usageTrend");
         }
