@@ -1,7 +1,7 @@
 package dev.tenure.api.inbox;
 
 import dev.tenure.api.people.Visibility;
-import dev.tenure.engine.EngineProperties;
+import dev.tenure.api.timezone.PersonTimeZones;
 import dev.tenure.engine.tasks.Inbox;
 import dev.tenure.engine.tasks.Task;
 import dev.tenure.engine.tasks.TaskOutcome;
@@ -28,21 +28,23 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The CSM inbox over REST: list tasks by owner, status and due date; complete or snooze one. A CSM sees
- * and changes only their own tasks ({@link Visibility}).
+ * The CSM inbox over REST: list tasks by owner, status and due date (open ones overdue first); complete,
+ * snooze, hand over or reopen one. A CSM sees and changes only their own tasks ({@link Visibility}).
  */
 @RestController
 @RequestMapping("/api/tasks")
 class TaskController {
 
     private final Inbox inbox;
-    private final ZoneId zone;
+    private final PersonTimeZones zones;
     private final Visibility visibility;
+    private final Colleagues colleagues;
 
-    TaskController(Inbox inbox, EngineProperties properties, Visibility visibility) {
+    TaskController(Inbox inbox, PersonTimeZones zones, Visibility visibility, Colleagues colleagues) {
         this.inbox = inbox;
-        this.zone = properties.defaultTimezone();
+        this.zones = zones;
         this.visibility = visibility;
+        this.colleagues = colleagues;
     }
 
     @GetMapping
@@ -70,7 +72,25 @@ class TaskController {
     @PostMapping("/{id}/snooze")
     Task snooze(@PathVariable long id, @Valid @RequestBody Snooze body) {
         get(id);
-        return inbox.snooze(id, body.instant(zone));
+        return inbox.snooze(id, body.instant(zones.of(visibility.actor())));
+    }
+
+    /** Hands the task to a colleague: a person who signs in to Tenure and is active, or a 400 naming {@code owner}. */
+    @PostMapping("/{id}/reassign")
+    Task reassign(@PathVariable long id, @Valid @RequestBody Handover body) {
+        get(id);
+        inbox.reassign(List.of(id), colleagues.require("owner", body.owner()), visibility.actor());
+        return inbox.get(id);
+    }
+
+    /** Takes back a completion made within the last minutes ({@link Inbox#UNDO_WINDOW}); 409 when it is older. */
+    @PostMapping("/{id}/reopen")
+    Task reopen(@PathVariable long id) {
+        get(id);
+        return inbox.reopen(List.of(id), visibility.actor()).get(0);
+    }
+
+    record Handover(String owner) {
     }
 
     /** The checklist items ticked off, by position from 0; the list replaces what was ticked before. */
@@ -89,7 +109,7 @@ class TaskController {
 
     /**
      * Until when the task leaves the open list: an instant ({@code 2026-12-01T09:00:00Z}) or a date
-     * ({@code 2026-12-01}, the start of that day in the default time zone).
+     * ({@code 2026-12-01}, the start of that day in the caller's time zone, Tenure's default until they choose one).
      */
     record Snooze(@NotBlank String until) {
 

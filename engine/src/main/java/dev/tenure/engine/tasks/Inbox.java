@@ -201,7 +201,8 @@ public class Inbox {
         return who == null || who.isBlank() ? "" : " by " + who;
     }
 
-    private static String requireAddress(String field, String address) {
+    /** The address lowercased, or a refusal naming the field when it is not an email address. */
+    public static String requireAddress(String field, String address) {
         String trimmed = address == null ? "" : address.strip().toLowerCase(Locale.ROOT);
         if (!EMAIL.matcher(trimmed).matches()) {
             throw new IllegalArgumentException(field + ": '" + (address == null ? "" : address)

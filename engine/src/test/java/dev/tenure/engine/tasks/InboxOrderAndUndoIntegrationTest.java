@@ -2,6 +2,7 @@ package dev.tenure.engine.tasks;
 
 import dev.tenure.engine.EngineTestApplication;
 import dev.tenure.engine.intake.Intake;
+import dev.tenure.engine.testing.TaskFixtures;
 import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.timeline.Timeline;
@@ -51,26 +52,13 @@ class InboxOrderAndUndoIntegrationTest {
 
     /** The task as it would be had its play given it this priority and due time. */
     Task made(Task task, String priority, Instant dueAt) {
-        jdbc.sql("UPDATE task SET priority = ?, due_at = ? WHERE id = ?").params(priority, Timestamp.from(dueAt), task.id()).update();
+        new TaskFixtures(jdbc).made(task.id(), priority, dueAt);
         return inbox.get(task.id());
     }
 
     /** The same play started again for the same account, and its step made the same task once more. */
     Task duplicateOf(Task task, Instant dueAt) {
-        long run = jdbc.sql("""
-                        INSERT INTO play_run (account_id, play_id, play_name, status, started_at, rule_name, rule_set_version, matched_facts)
-                        SELECT account_id, play_id, play_name, status, started_at, rule_name, rule_set_version, matched_facts
-                        FROM play_run WHERE id = ? RETURNING id""").param(task.runId()).query(Long.class).single();
-        long step = jdbc.sql("""
-                        INSERT INTO play_step (run_id, account_id, position, type, definition, due_at, status)
-                        SELECT ?, account_id, position, type, definition, due_at, status
-                        FROM play_step WHERE id = (SELECT step_id FROM task WHERE id = ?) RETURNING id""")
-                .params(run, task.id()).query(Long.class).single();
-        long id = jdbc.sql("""
-                        INSERT INTO task (account_id, run_id, step_id, owner, title, details, priority, status, due_at, created_at)
-                        SELECT account_id, ?, ?, owner, title, details, priority, 'OPEN', ?, created_at FROM task WHERE id = ?
-                        RETURNING id""").params(run, step, Timestamp.from(dueAt), task.id()).query(Long.class).single();
-        return inbox.get(id);
+        return inbox.get(new TaskFixtures(jdbc).duplicateOf(task.id(), dueAt));
     }
 
     @Test
