@@ -34,7 +34,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -265,7 +264,7 @@ class InboxInTheBrowserTest extends ApiIntegrationTest {
     /**
      * Writes the README's picture of the inbox, only when asked: {@code -Dtenure.screenshot=<png>} (and
      * {@code -Dtenure.screenshot.phone=<png>} for the same inbox at phone width). A morning of a CSM with
-     * several accounts: calls to return, a failed payment, urgent tickets, one task overdue, a checklist open.
+     * several accounts: calls to return, a failed payment asked for twice, urgent tickets, one task overdue, a checklist open.
      */
     @Test
     void a_picture_of_a_csms_inbox_for_the_readme() throws IOException {
@@ -275,7 +274,8 @@ class InboxInTheBrowserTest extends ApiIntegrationTest {
         TestData northwind = TestData.account("Northwind Logistics", Segment.HIGH_TOUCH).csm(owner);
         Task usageDrop = taskAt(TestData.account("Umbrella Analytics", Segment.HIGH_TOUCH).csm(owner)
                 .usage("core", 49, 22, 120).usage("core", 21, 1, 30));
-        taskAt(TestData.account("Globex Retail", Segment.HIGH_TOUCH).csm(owner).billing(BillingEvent.PAYMENT_FAILED, 8));
+        Task payment = taskAt(TestData.account("Globex Retail", Segment.HIGH_TOUCH).csm(owner).billing(BillingEvent.PAYMENT_FAILED, 8));
+        fixtures.duplicateOf(payment.id(), payment.dueAt().minus(Duration.ofDays(35)));
         taskAt(TestData.account("Initech Health", Segment.HIGH_TOUCH).csm(owner).ticket(TicketPriority.P1, TicketStatus.OPEN, 5)
                 .ticket(TicketPriority.P1, TicketStatus.OPEN, 3).ticket(TicketPriority.P2, TicketStatus.OPEN, 1));
         intake.accept(northwind.batch());
@@ -284,9 +284,7 @@ class InboxInTheBrowserTest extends ApiIntegrationTest {
                  "comment": "Reports take minutes to load since the upgrade", "contactEmail": "maria.chen@northwind.example"}"""
                 .formatted(northwind.id(), northwind.id(), TestClock.now()));
         taskAt(northwind);
-        Instant soon = TestClock.now().plusSeconds(2);
-        inbox.reschedule(List.of(usageDrop.id()), soon, owner);
-        await().atMost(Duration.ofSeconds(5)).until(() -> TestClock.now().isAfter(soon));
+        fixtures.made(usageDrop.id(), "HIGH", TestClock.now().minus(Duration.ofDays(2)));
         signIn(owner);
 
         chromium.viewport(HeadlessChromium.LAPTOP);
