@@ -230,6 +230,23 @@ class InboxMorningIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void the_api_snoozes_to_a_preset_in_the_callers_zone_and_names_a_preset_it_does_not_know() {
+        ensurePerson(csm, Role.CSM);
+        TestRestTemplate me = as(csm, Role.CSM);
+        me.exchange("/api/users/me/time-zone", HttpMethod.PUT, json("{\"timeZone\":\"Australia/Sydney\"}"), JsonNode.class);
+        Task task = detractorTask("Api Preset");
+        ZoneId sydney = ZoneId.of("Australia/Sydney");
+
+        ResponseEntity<JsonNode> snoozed = post(me, "/api/tasks/" + task.id() + "/snooze", "{\"preset\": \"tomorrow\"}");
+        ResponseEntity<JsonNode> unknown = post(me, "/api/tasks/" + task.id() + "/snooze", "{\"preset\": \"someday\"}");
+
+        assertThat(Instant.parse(snoozed.getBody().get("snoozedUntil").asText()))
+                .isEqualTo(LocalDate.ofInstant(TestClock.now(), sydney).plusDays(1).atTime(9, 0).atZone(sydney).toInstant());
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknown.getBody().get("detail").asText()).isEqualTo("preset: 'someday' is none of tomorrow, monday, week");
+    }
+
+    @Test
     void the_api_reopens_a_task_completed_a_moment_ago() {
         Task task = detractorTask("Reopen Api");
         inbox.complete(task.id(), TaskOutcome.SAVED, null);

@@ -2,13 +2,13 @@ package dev.tenure.api.inbox;
 
 import dev.tenure.api.people.Visibility;
 import dev.tenure.api.timezone.PersonTimeZones;
+import dev.tenure.api.timezone.ZonedTimes;
 import dev.tenure.engine.tasks.Inbox;
 import dev.tenure.engine.tasks.Task;
 import dev.tenure.engine.tasks.TaskOutcome;
 import dev.tenure.engine.tasks.TaskQuery;
 import dev.tenure.engine.tasks.TaskStatus;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
@@ -72,7 +71,7 @@ class TaskController {
     @PostMapping("/{id}/snooze")
     Task snooze(@PathVariable long id, @Valid @RequestBody Snooze body) {
         get(id);
-        return inbox.snooze(id, body.instant(zones.of(visibility.actor())));
+        return inbox.snooze(id, body.instant(zones.timesOf(visibility.actor())));
     }
 
     /** Hands the task to a colleague: a person who signs in to Tenure and is active, or a 400 naming {@code owner}. */
@@ -108,14 +107,22 @@ class TaskController {
     }
 
     /**
-     * Until when the task leaves the open list: an instant ({@code 2026-12-01T09:00:00Z}) or a date
-     * ({@code 2026-12-01}, the start of that day in the caller's time zone, Tenure's default until they choose one).
+     * Until when the task leaves the open list: an instant ({@code 2026-12-01T09:00:00Z}), a date
+     * ({@code 2026-12-01}, the start of that day in the caller's time zone, Tenure's default until they choose
+     * one), or a {@code preset} as the inbox offers them: {@code tomorrow}, {@code monday}, {@code week}, each
+     * at 9:00 in the caller's zone.
      */
-    record Snooze(@NotBlank String until) {
+    record Snooze(String until, String preset) {
 
-        Instant instant(ZoneId zone) {
+        Instant instant(ZonedTimes times) {
+            if (preset != null && !preset.isBlank()) {
+                return SnoozePreset.at(preset.strip(), times);
+            }
+            if (until == null || until.isBlank()) {
+                throw new IllegalArgumentException("until: give an instant, a date, or a preset (tomorrow, monday, week)");
+            }
             try {
-                return until.length() == 10 ? LocalDate.parse(until).atStartOfDay(zone).toInstant() : Instant.parse(until);
+                return until.length() == 10 ? LocalDate.parse(until).atStartOfDay(times.zone()).toInstant() : Instant.parse(until);
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("until: '" + until + "' is neither a date (2026-12-01) nor an instant (2026-12-01T09:00:00Z)");
             }
