@@ -77,6 +77,11 @@ final class HeadlessChromium implements AutoCloseable {
                 "deviceScaleFactor", 1, "mobile", size.width < 700));
     }
 
+    /** The time zone the browser says it is in (an IANA name), as a laptop set to that zone would; null for the machine's. */
+    void timeZone(String zone) {
+        driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zone == null ? "" : zone));
+    }
+
     /**
      * What the Content-Security-Policy refused since the last call: Chromium says so on the console ("Applying
      * inline style violates the following Content Security Policy directive 'style-src 'self''...").

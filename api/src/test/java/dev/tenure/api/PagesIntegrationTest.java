@@ -1,5 +1,6 @@
 package dev.tenure.api;
 
+import dev.tenure.api.people.Role;
 import dev.tenure.engine.deadletters.DeadLetter;
 import dev.tenure.engine.deadletters.DeadLetters;
 import dev.tenure.engine.tasks.Inbox;
@@ -120,7 +121,7 @@ class PagesIntegrationTest extends ApiIntegrationTest {
         String overdue = page(MockMvcRequestBuilders.get("/inbox").param("overdue", "true").with(signedIn(task.owner())), 200);
         String low = page(MockMvcRequestBuilders.get("/inbox").param("priority", "LOW").with(signedIn(task.owner())), 200);
 
-        assertThat(overdue).contains("id=\"task-" + task.id() + "\"", "Overdue</strong>");
+        assertThat(overdue).contains("id=\"task-" + task.id() + "\"", "id=\"overdue-" + task.id() + "\"", ">Overdue since ");
         assertThat(low).doesNotContain("id=\"task-" + task.id() + "\"").contains("id=\"filter-clear\"");
     }
 
@@ -168,6 +169,7 @@ class PagesIntegrationTest extends ApiIntegrationTest {
         Task second = detractorTask("Holiday Hare");
         String back = TestClock.today().plusDays(21).toString();
 
+        ensurePerson("cover@tenure.test", Role.CSM);
         // CS ops act for both CSMs at once; a CSM could only select their own.
         mvc.perform(MockMvcRequestBuilders.post("/inbox/bulk").param("task", String.valueOf(first.id())).param("action", "reassign")
                         .param("owner", "cover@tenure.test").with(signedIn("ops@tenure.test", "CS_OPS")))

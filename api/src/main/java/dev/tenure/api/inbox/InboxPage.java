@@ -4,8 +4,9 @@ import dev.tenure.api.pages.ForbiddenPageException;
 import dev.tenure.api.pages.OutcomeChoice;
 import dev.tenure.api.pages.Page;
 import dev.tenure.api.pages.PageNotFoundException;
-import dev.tenure.api.pages.TimeFormats;
 import dev.tenure.api.pages.Viewer;
+import dev.tenure.api.timezone.PersonTimeZones;
+import dev.tenure.api.timezone.ZonedTimes;
 import dev.tenure.engine.tasks.Inbox;
 import dev.tenure.engine.tasks.InboxFilter;
 import dev.tenure.engine.tasks.Task;
@@ -21,14 +22,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
- * The CSM's inbox page: open tasks, most urgent first, with filters; complete, snooze and hand over one
- * task, or hand over and move many at once. Every form posts and redirects back (a reload never repeats
- * an action); {@code /inbox/new} gives the rows of tasks that arrived since the page was drawn.
+ * The CSM's inbox page: open tasks, overdue ones first and the rest under their priority, alike tasks as
+ * one row, with filters; the snoozed and the done ones in views of their own. Complete (and undo it at once),
+ * snooze to a preset or a time, and hand over one task, or hand over and move many at once. Times are in
+ * the reader's time zone. Every form posts and redirects back (a reload never repeats an action);
+ * {@code /inbox/new} gives the rows of tasks that arrived since the page was drawn.
  */
 @Page
 @RequestMapping("/inbox")
@@ -37,29 +43,52 @@ class InboxPage {
     private static final int SHOWN = 200;
 
     private final Inbox inbox;
-    private final TimeFormats times;
+    private final PersonTimeZones zones;
+    private final Colleagues colleagues;
 
-    InboxPage(Inbox inbox, TimeFormats times) {
+    InboxPage(Inbox inbox, PersonTimeZones zones, Colleagues colleagues) {
         this.inbox = inbox;
-        this.times = times;
+        this.zones = zones;
+        this.colleagues = colleagues;
     }
 
     @GetMapping
     String inbox(HttpServletRequest request, @RequestParam(required = false) String owner,
+                 @RequestParam(defaultValue = "open") String view,
                  @RequestParam(required = false) String priority, @RequestParam(defaultValue = "false") boolean overdue,
                  @RequestParam(required = false) String account, @RequestParam(required = false) String play, Model model) {
         Viewer viewer = Viewer.of(request);
         String whose = whose(viewer, owner);
+        ZonedTimes times = zones.timesOf(viewer.email());
+        InboxView shown = InboxView.of(view);
         InboxFilter filter = new InboxFilter(whose, priority, overdue, account, play, SHOWN);
-        List<Task> tasks = inbox.open(filter);
         model.addAttribute("viewer", viewer);
         model.addAttribute("owner", whose);
+        model.addAttribute("view", shown);
+        model.addAttribute("times", times);
+        model.addAttribute("zoneChosen", zones.chosen(viewer.email()).isPresent());
         model.addAttribute("filter", filter);
         model.addAttribute("filtered", filter.priority() != null || overdue || filter.accountSearch() != null || filter.play() != null);
-        model.addAttribute("rows", rows(tasks));
-        model.addAttribute("plays", inbox.openTaskPlays(whose));
-        model.addAttribute("outcomes", OutcomeChoice.all());
         model.addAttribute("lastId", inbox.newestOpenTaskId(whose));
+        model.addAttribute("views", InboxView.values());
+        model.addAttribute("undoMinutes", Inbox.UNDO_WINDOW.toMinutes());
+        switch (shown) {
+            case OPEN -> {
+                List<Task> tasks = inbox.open(filter);
+                List<TaskRow> rows = rows(tasks, times);
+                model.addAttribute("taskCount", tasks.size());
+                model.addAttribute("groups", TaskGroup.of(rows));
+                model.addAttribute("plays", inbox.openTaskPlays(whose));
+                actionChoices(model, times, whose);
+            }
+            case SNOOZED -> model.addAttribute("tasks", inbox.snoozed(whose, SHOWN));
+            case DONE -> {
+                model.addAttribute("tasks", inbox.done(whose, SHOWN));
+                model.addAttribute("undoSince", times.now().minus(Inbox.UNDO_WINDOW));
+                model.addAttribute("outcomeLabels", OutcomeChoice.all().stream()
+                        .collect(Collectors.toMap(o -> o.value().name(), OutcomeChoice::label)));
+            }
+        }
         return "inbox/inbox";
     }
 
@@ -68,11 +97,24 @@ class InboxPage {
     String newRows(HttpServletRequest request, @RequestParam(required = false) String owner,
                    @RequestParam(defaultValue = "0") long after, Model model) {
         Viewer viewer = Viewer.of(request);
-        model.addAttribute("rows", rows(inbox.openSince(whose(viewer, owner), after)));
-        model.addAttribute("outcomes", OutcomeChoice.all());
-        return "inbox/inbox :: rows";
+        String whose = whose(viewer, owner);
+        ZonedTimes times = zones.timesOf(viewer.email());
+        model.addAttribute("times", times);
+        model.addAttribute("rows", rows(inbox.openSince(whose, after), times));
+        actionChoices(model, times, whose);
+        return "inbox/rows :: new-rows";
     }
 
+    private void actionChoices(Model model, ZonedTimes times, String owner) {
+        model.addAttribute("outcomes", OutcomeChoice.all());
+        model.addAttribute("presets", SnoozePreset.all(times));
+        model.addAttribute("colleagues", colleagues.active().stream().filter(p -> !p.email().equals(owner)).toList());
+    }
+
+    /**
+     * Completes the task and the open tasks alike to it (the same play's step for the same account), since
+     * they ask for the same work; the notice offers to undo it for a few minutes.
+     */
     @PostMapping("/tasks/{id}/complete")
     String complete(HttpServletRequest request, @PathVariable long id, @RequestParam(required = false) TaskOutcome outcome,
                     @RequestParam(required = false) String note, RedirectAttributes flash) {
@@ -81,17 +123,38 @@ class InboxPage {
             if (outcome == null) {
                 throw new IllegalArgumentException("outcome: choose what came of the task");
             }
-            inbox.complete(id, outcome, note);
-            return "Completed \"" + task.title() + "\" (" + OutcomeChoice.label(outcome) + ").";
+            List<Task> done = inbox.completeAlike(id, outcome, note);
+            flash.addFlashAttribute("undo", done.stream().map(Task::id).toList());
+            int others = done.size() - 1;
+            return "Completed \"" + task.title() + "\"" + (others == 0 ? "" : " and " + others + " alike task" + (others == 1 ? "" : "s"))
+                    + " (" + OutcomeChoice.label(outcome) + ").";
         });
     }
 
-    @PostMapping("/tasks/{id}/snooze")
-    String snooze(HttpServletRequest request, @PathVariable long id, @RequestParam(required = false) String until,
-                  RedirectAttributes flash) {
-        Task task = ownTask(request, id);
+    /** Takes back a completion made a moment ago: the tasks are open again. */
+    @PostMapping("/undo")
+    String undo(HttpServletRequest request, @RequestParam(name = "task", required = false) List<Long> ids, RedirectAttributes flash) {
+        Viewer viewer = Viewer.of(request);
+        List<Long> selected = ids == null ? List.of() : ids;
+        List<Task> tasks = selected.stream().map(id -> ownTask(request, id)).toList();
         return act(flash, () -> {
-            Instant when = times.read("until", until);
+            if (tasks.isEmpty()) {
+                throw new IllegalArgumentException("task: no completed task to reopen");
+            }
+            int n = inbox.reopen(selected, viewer.email()).size();
+            return "Reopened \"" + tasks.get(0).title() + "\"" + (n > 1 ? " and " + (n - 1) + " alike" : "") + ": its completion is undone.";
+        });
+    }
+
+    /** Until a preset ({@code tomorrow}, {@code monday}, {@code week}: 9:00 in the reader's zone) or a time in that zone. */
+    @PostMapping("/tasks/{id}/snooze")
+    String snooze(HttpServletRequest request, @PathVariable long id, @RequestParam(required = false) String preset,
+                  @RequestParam(required = false) String until, RedirectAttributes flash) {
+        Viewer viewer = Viewer.of(request);
+        Task task = ownTask(request, id);
+        ZonedTimes times = zones.timesOf(viewer.email());
+        return act(flash, () -> {
+            Instant when = preset == null || preset.isBlank() ? times.read("until", until) : SnoozePreset.at(preset, times);
             inbox.snooze(id, when);
             return "Snoozed \"" + task.title() + "\" until " + times.show(when) + ".";
         });
@@ -116,8 +179,9 @@ class InboxPage {
         Viewer viewer = Viewer.of(request);
         Task task = ownTask(request, id);
         return act(flash, () -> {
-            inbox.reassign(List.of(id), owner, viewer.email());
-            return "Handed \"" + task.title() + "\" to " + owner.strip() + ".";
+            String colleague = colleagues.require("owner", owner);
+            inbox.reassign(List.of(id), colleague, viewer.email());
+            return "Handed \"" + task.title() + "\" to " + colleague + ".";
         });
     }
 
@@ -129,13 +193,15 @@ class InboxPage {
         Viewer viewer = Viewer.of(request);
         List<Long> selected = ids == null ? List.of() : ids;
         selected.forEach(id -> ownTask(request, id));
+        ZonedTimes times = zones.timesOf(viewer.email());
         return act(flash, () -> {
             if (selected.isEmpty()) {
                 throw new IllegalArgumentException("task: select at least one task");
             }
             if ("reassign".equals(action)) {
-                int n = inbox.reassign(selected, owner, viewer.email()).size();
-                return n + " task" + (n == 1 ? "" : "s") + " handed to " + owner.strip() + ".";
+                String colleague = colleagues.require("owner", owner);
+                int n = inbox.reassign(selected, colleague, viewer.email()).size();
+                return n + " task" + (n == 1 ? "" : "s") + " handed to " + colleague + ".";
             }
             if ("reschedule".equals(action)) {
                 Instant when = times.read("dueAt", dueAt);
@@ -178,15 +244,33 @@ class InboxPage {
         if (!viewer.seesEverything()) {
             throw new ForbiddenPageException("Only CS ops and admins may open another CSM's inbox.");
         }
-        return owner.strip().toLowerCase(java.util.Locale.ROOT);
+        return owner.strip().toLowerCase(Locale.ROOT);
     }
 
-    private List<TaskRow> rows(List<Task> tasks) {
-        Instant now = inbox.now();
-        return tasks.stream().map(t -> new TaskRow(t, t.overdueAt(now))).toList();
-    }
-
-    /** A task as the inbox shows it. */
-    record TaskRow(Task task, boolean overdue) {
+    /** One row per piece of work: a task and the open tasks alike to it, most urgent first. */
+    private static List<TaskRow> rows(List<Task> tasks, ZonedTimes times) {
+        List<Task> leads = new ArrayList<>();
+        List<List<Task>> alike = new ArrayList<>();
+        for (Task task : tasks) {
+            int at = -1;
+            for (int i = 0; i < leads.size() && at < 0; i++) {
+                if (leads.get(i).alike(task)) {
+                    at = i;
+                }
+            }
+            if (at < 0) {
+                leads.add(task);
+                alike.add(new ArrayList<>());
+            } else {
+                alike.get(at).add(task);
+            }
+        }
+        List<TaskRow> rows = new ArrayList<>();
+        for (int i = 0; i < leads.size(); i++) {
+            Task lead = leads.get(i);
+            boolean overdue = lead.overdueAt(times.now());
+            rows.add(new TaskRow(lead, overdue, overdue ? times.overdueBy(lead.dueAt()) : null, List.copyOf(alike.get(i))));
+        }
+        return rows;
     }
 }

@@ -1,14 +1,14 @@
 package dev.tenure.api.inbox;
 
 import dev.tenure.api.people.Visibility;
-import dev.tenure.engine.EngineProperties;
+import dev.tenure.api.timezone.PersonTimeZones;
+import dev.tenure.api.timezone.ZonedTimes;
 import dev.tenure.engine.tasks.Inbox;
 import dev.tenure.engine.tasks.Task;
 import dev.tenure.engine.tasks.TaskOutcome;
 import dev.tenure.engine.tasks.TaskQuery;
 import dev.tenure.engine.tasks.TaskStatus;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -22,27 +22,28 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The CSM inbox over REST: list tasks by owner, status and due date; complete or snooze one. A CSM sees
- * and changes only their own tasks ({@link Visibility}).
+ * The CSM inbox over REST: list tasks by owner, status and due date (open ones overdue first); complete,
+ * snooze, hand over or reopen one. A CSM sees and changes only their own tasks ({@link Visibility}).
  */
 @RestController
 @RequestMapping("/api/tasks")
 class TaskController {
 
     private final Inbox inbox;
-    private final ZoneId zone;
+    private final PersonTimeZones zones;
     private final Visibility visibility;
+    private final Colleagues colleagues;
 
-    TaskController(Inbox inbox, EngineProperties properties, Visibility visibility) {
+    TaskController(Inbox inbox, PersonTimeZones zones, Visibility visibility, Colleagues colleagues) {
         this.inbox = inbox;
-        this.zone = properties.defaultTimezone();
+        this.zones = zones;
         this.visibility = visibility;
+        this.colleagues = colleagues;
     }
 
     @GetMapping
@@ -70,7 +71,25 @@ class TaskController {
     @PostMapping("/{id}/snooze")
     Task snooze(@PathVariable long id, @Valid @RequestBody Snooze body) {
         get(id);
-        return inbox.snooze(id, body.instant(zone));
+        return inbox.snooze(id, body.instant(zones.timesOf(visibility.actor())));
+    }
+
+    /** Hands the task to a colleague: a person who signs in to Tenure and is active, or a 400 naming {@code owner}. */
+    @PostMapping("/{id}/reassign")
+    Task reassign(@PathVariable long id, @Valid @RequestBody Handover body) {
+        get(id);
+        inbox.reassign(List.of(id), colleagues.require("owner", body.owner()), visibility.actor());
+        return inbox.get(id);
+    }
+
+    /** Takes back a completion made within the last minutes ({@link Inbox#UNDO_WINDOW}); 409 when it is older. */
+    @PostMapping("/{id}/reopen")
+    Task reopen(@PathVariable long id) {
+        get(id);
+        return inbox.reopen(List.of(id), visibility.actor()).get(0);
+    }
+
+    record Handover(String owner) {
     }
 
     /** The checklist items ticked off, by position from 0; the list replaces what was ticked before. */
@@ -88,14 +107,22 @@ class TaskController {
     }
 
     /**
-     * Until when the task leaves the open list: an instant ({@code 2026-12-01T09:00:00Z}) or a date
-     * ({@code 2026-12-01}, the start of that day in the default time zone).
+     * Until when the task leaves the open list: an instant ({@code 2026-12-01T09:00:00Z}), a date
+     * ({@code 2026-12-01}, the start of that day in the caller's time zone, Tenure's default until they choose
+     * one), or a {@code preset} as the inbox offers them: {@code tomorrow}, {@code monday}, {@code week}, each
+     * at 9:00 in the caller's zone.
      */
-    record Snooze(@NotBlank String until) {
+    record Snooze(String until, String preset) {
 
-        Instant instant(ZoneId zone) {
+        Instant instant(ZonedTimes times) {
+            if (preset != null && !preset.isBlank()) {
+                return SnoozePreset.at(preset.strip(), times);
+            }
+            if (until == null || until.isBlank()) {
+                throw new IllegalArgumentException("until: give an instant, a date, or a preset (tomorrow, monday, week)");
+            }
             try {
-                return until.length() == 10 ? LocalDate.parse(until).atStartOfDay(zone).toInstant() : Instant.parse(until);
+                return until.length() == 10 ? LocalDate.parse(until).atStartOfDay(times.zone()).toInstant() : Instant.parse(until);
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("until: '" + until + "' is neither a date (2026-12-01) nor an instant (2026-12-01T09:00:00Z)");
             }

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +16,14 @@ import java.util.regex.Pattern;
 
 /**
  * What a CSM does with their tasks: list, complete with an outcome, snooze, hand over to a colleague,
- * move to another due date (one task or many at once, e.g. before a holiday). Each change is on the
- * account's timeline.
+ * move to another due date (one task or many at once, e.g. before a holiday), take back a completion made
+ * a moment ago. Each change is on the account's timeline.
  */
 @Service
 public class Inbox {
+
+    /** How long after a completion it may be taken back: an undo for a slip of the hand, not a way to reopen work. */
+    public static final Duration UNDO_WINDOW = Duration.ofMinutes(10);
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -40,6 +44,24 @@ public class Inbox {
     /** The owner's open tasks the filter lets through, most urgent first; overdue ones are due before now. */
     public List<Task> open(InboxFilter filter) {
         return tasks.open(filter, clock.instant());
+    }
+
+    /** The owner's done tasks, the latest completed first. */
+    public List<Task> done(String owner, int limit) {
+        return tasks.done(owner, limit);
+    }
+
+    /** The owner's snoozed tasks, the first to come back first. */
+    public List<Task> snoozed(String owner, int limit) {
+        return tasks.snoozed(owner, limit);
+    }
+
+    /**
+     * The open tasks that ask for the same thing as this one ({@link Task#alike}), itself first if open, most
+     * urgent first.
+     */
+    public List<Task> alike(long id) {
+        return tasks.openAlike(get(id));
     }
 
     public List<String> openTaskPlays(String owner) {
@@ -76,6 +98,45 @@ public class Inbox {
                 "Task \"" + task.title() + "\" completed by " + task.owner() + ": " + outcome
                         + (note == null || note.isBlank() ? "" : " — " + note), "task:" + id));
         return get(id);
+    }
+
+    /**
+     * Completes the task and every open task alike to it ({@link Task#alike}) with the same outcome and note:
+     * duplicates of one piece of work are done when the work is. The task itself first, then the others.
+     */
+    @Transactional
+    public List<Task> completeAlike(long id, TaskOutcome outcome, String note) {
+        List<Task> others = alike(id).stream().filter(t -> t.id() != id).toList();
+        List<Task> done = new ArrayList<>();
+        done.add(complete(id, outcome, note));
+        for (Task other : others) {
+            done.add(complete(other.id(), outcome, note));
+        }
+        return done;
+    }
+
+    /**
+     * Takes back completions made within {@link #UNDO_WINDOW}: the tasks are open again, without outcome or
+     * note, and the timeline says who took the completion back. A task not done, or done longer ago, is
+     * refused and nothing changes.
+     */
+    @Transactional
+    public List<Task> reopen(List<Long> ids, String by) {
+        Instant now = clock.instant();
+        List<Task> reopened = new ArrayList<>();
+        for (long id : ids) {
+            Task task = get(id);
+            if (!tasks.reopen(id, now.minus(UNDO_WINDOW))) {
+                throw new IllegalStateException(task.status() == TaskStatus.DONE
+                        ? "task " + id + " was completed more than " + UNDO_WINDOW.toMinutes() + " minutes ago; it stays done"
+                        : "task " + id + " is not done");
+            }
+            timeline.record(new TimelineEntry(task.accountId(), now, "task.reopened",
+                    "Task \"" + task.title() + "\" reopened: its completion (" + task.outcome() + ") was taken back" + by(by),
+                    "task:" + id));
+            reopened.add(get(id));
+        }
+        return reopened;
     }
 
     /**
@@ -140,7 +201,8 @@ public class Inbox {
         return who == null || who.isBlank() ? "" : " by " + who;
     }
 
-    private static String requireAddress(String field, String address) {
+    /** The address lowercased, or a refusal naming the field when it is not an email address. */
+    public static String requireAddress(String field, String address) {
         String trimmed = address == null ? "" : address.strip().toLowerCase(Locale.ROOT);
         if (!EMAIL.matcher(trimmed).matches()) {
             throw new IllegalArgumentException(field + ": '" + (address == null ? "" : address)

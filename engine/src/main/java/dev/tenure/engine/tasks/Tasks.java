@@ -22,12 +22,20 @@ public class Tasks {
 
     private static final String SELECT = """
             SELECT t.*, a.name AS account_name, r.rule_name, r.rule_set_version, r.matched_facts, r.play_id,
-                   s.definition -> 'checklist' AS checklist,
+                   s.definition -> 'checklist' AS checklist, s.position AS step_position,
                    CASE WHEN t.status = 'DONE' THEN 'DONE'
                         WHEN t.snoozed_until > :now THEN 'SNOOZED' ELSE 'OPEN' END AS shown_status
             FROM task t JOIN account a ON a.id = t.account_id LEFT JOIN play_run r ON r.id = t.run_id
                  LEFT JOIN play_step s ON s.id = t.step_id
             """;
+
+    /**
+     * Most urgent first: every overdue task (the longest overdue first), then the rest by priority band and,
+     * within a band, by due time. Overdue work must never hide below a high-priority task due next week.
+     */
+    private static final String URGENCY = " " + """
+            CASE WHEN shown_status = 'OPEN' AND due_at < :now THEN 0
+                 ELSE 1 + CASE priority WHEN 'HIGH' THEN 0 WHEN 'NORMAL' THEN 1 ELSE 2 END END, due_at, id""";
 
     private static final TypeReference<List<String>> TEXTS = new TypeReference<>() {
     };
@@ -62,8 +70,7 @@ public class Tasks {
                           AND (CAST(:account AS text) IS NULL OR account_id = :account)
                           AND (CAST(:status AS text) IS NULL OR shown_status = :status)
                           AND (CAST(:dueBefore AS timestamptz) IS NULL OR due_at <= :dueBefore)
-                        ORDER BY CASE priority WHEN 'HIGH' THEN 0 WHEN 'NORMAL' THEN 1 ELSE 2 END, due_at, id
-                        LIMIT :limit""")
+                        ORDER BY """ + URGENCY + " LIMIT :limit")
                 .param("owner", q.owner()).param("account", q.accountId()).param("status", status)
                 .param("dueBefore", q.dueBefore() == null ? null : Timestamp.from(q.dueBefore()))
                 .param("limit", q.limit()).param("now", now())
@@ -80,12 +87,37 @@ public class Tasks {
                           AND (NOT :overdue OR due_at < :now)
                           AND (CAST(:search AS text) IS NULL OR lower(account_name) LIKE :search OR lower(account_id) LIKE :search)
                           AND (CAST(:play AS text) IS NULL OR play_id = :play)
-                        ORDER BY CASE priority WHEN 'HIGH' THEN 0 WHEN 'NORMAL' THEN 1 ELSE 2 END, due_at, id
-                        LIMIT :limit""")
+                        ORDER BY """ + URGENCY + " LIMIT :limit")
                 .param("owner", f.owner()).param("priority", f.priority()).param("overdue", f.overdueOnly())
                 .param("now", Timestamp.from(now)).param("search", search).param("play", f.play())
                 .param("limit", f.limit())
                 .query(this::task).list();
+    }
+
+    /** An owner's done tasks, the latest completed first. */
+    public List<Task> done(String owner, int limit) {
+        return jdbc.sql("SELECT * FROM (" + SELECT + ") x WHERE owner = :owner AND shown_status = 'DONE' "
+                        + "ORDER BY completed_at DESC, id DESC LIMIT :limit")
+                .param("owner", owner).param("limit", limit).param("now", now()).query(this::task).list();
+    }
+
+    /** An owner's snoozed tasks, the first to come back first. */
+    public List<Task> snoozed(String owner, int limit) {
+        return jdbc.sql("SELECT * FROM (" + SELECT + ") x WHERE owner = :owner AND shown_status = 'SNOOZED' "
+                        + "ORDER BY snoozed_until, id LIMIT :limit")
+                .param("owner", owner).param("limit", limit).param("now", now()).query(this::task).list();
+    }
+
+    /** The open (not snoozed) tasks of the same play, account, step and owner as this one, itself included. */
+    List<Task> openAlike(Task task) {
+        if (task.play() == null) {
+            return task.status() == TaskStatus.OPEN ? List.of(task) : List.of();
+        }
+        return jdbc.sql("SELECT * FROM (" + SELECT + ") x WHERE owner = :owner AND account_id = :account "
+                        + "AND play_id = :play AND step_position IS NOT DISTINCT FROM CAST(:position AS integer) "
+                        + "AND shown_status = 'OPEN' ORDER BY " + URGENCY)
+                .param("owner", task.owner()).param("account", task.accountId()).param("play", task.play())
+                .param("position", task.stepPosition()).param("now", now()).query(this::task).list();
     }
 
     /** The plays that made an owner's open tasks, for the inbox's play filter. */
@@ -128,6 +160,14 @@ public class Tasks {
                 .params(outcome.name(), note, Timestamp.from(now), id).update() == 1;
     }
 
+    /** Takes back a completion made at or after {@code since}; false when the task is not done or was done earlier. */
+    boolean reopen(long id, Instant since) {
+        return jdbc.sql("""
+                        UPDATE task SET status = 'OPEN', outcome = NULL, note = NULL, completed_at = NULL
+                        WHERE id = ? AND status = 'DONE' AND completed_at >= ?""")
+                .params(id, Timestamp.from(since)).update() == 1;
+    }
+
     boolean snooze(long id, Instant until) {
         return jdbc.sql("UPDATE task SET snoozed_until = ? WHERE id = ? AND status <> 'DONE'")
                 .params(Timestamp.from(until), id).update() == 1;
@@ -141,7 +181,8 @@ public class Tasks {
                 (Long) rs.getObject("run_id"), rs.getString("owner"), rs.getString("title"), rs.getString("details"),
                 rs.getString("priority"), TaskStatus.valueOf(rs.getString("shown_status")), instant(rs, "due_at"),
                 instant(rs, "snoozed_until"), outcome == null ? null : TaskOutcome.valueOf(outcome), rs.getString("note"),
-                instant(rs, "created_at"), instant(rs, "completed_at"), why, rs.getString("play_id"), checklist(rs), checklistDone(rs));
+                instant(rs, "created_at"), instant(rs, "completed_at"), why, rs.getString("play_id"), checklist(rs), checklistDone(rs),
+                (Integer) rs.getObject("step_position"));
     }
 
     private static Set<Integer> checklistDone(ResultSet rs) throws SQLException {
