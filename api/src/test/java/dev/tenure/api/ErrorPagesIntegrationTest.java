@@ -57,6 +57,21 @@ class ErrorPagesIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void opening_a_forms_address_as_a_page_says_so_on_a_page_and_to_an_api_client_in_a_problem() throws Exception {
+        SignedInClient browser = csm();
+
+        HttpResponse<String> page = browser.page("/profile/password");
+        HttpResponse<String> api = browser.get("/api/digests/send", "application/json");
+
+        assertThat(page.statusCode()).isEqualTo(405);
+        assertThat(page.headers().firstValue("Allow").orElseThrow()).isEqualTo("POST");
+        assertThat(page.body()).contains("<title>Something went wrong · Tenure</title>",
+                "/profile/password cannot be used that way: open it from its page.", "id=\"sign-out\"");
+        assertThat(api.statusCode()).isEqualTo(405);
+        assertThat(JSON.readTree(api.body()).path("detail").asText()).isEqualTo("/api/digests/send does not take GET");
+    }
+
+    @Test
     void a_csm_opening_an_admin_page_gets_a_forbidden_page_and_an_api_client_a_problem() throws Exception {
         SignedInClient browser = csm();
 

@@ -80,6 +80,8 @@ class PeoplePagesIntegrationTest extends ApiIntegrationTest {
         HttpResponse<String> issued = admin.api("POST", "/api/tokens", "{\"name\": \"reporting\"}", csrf);
 
         assertThat(forged.statusCode()).as("a session without the CSRF token: what a forged cross-site post would be").isEqualTo(403);
+        assertThat(admin.api("POST", "/api/tokens", "{\"name\": \"basic\"}", null, "Basic eDp5").statusCode())
+                .as("only a bearer token spares the CSRF token").isEqualTo(403);
         assertThat(JSON.readTree(forged.body()).path("detail").asText()).contains("CSRF token in the X-CSRF-TOKEN header");
         assertThat(issued.statusCode()).isEqualTo(201);
         String token = JSON.readTree(issued.body()).path("token").asText();

@@ -73,10 +73,18 @@ final class SignedInClient {
 
     /** An API call carrying the session cookie, and the CSRF token in its header if one is given. */
     HttpResponse<String> api(String method, String path, String json, String csrfHeader) {
+        return api(method, path, json, csrfHeader, null);
+    }
+
+    /** The same, with an Authorization header of the caller's choosing too. */
+    HttpResponse<String> api(String method, String path, String json, String csrfHeader, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .header("Accept", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
         if (csrfHeader != null) {
             request.header("X-CSRF-TOKEN", csrfHeader);
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
         return send(request.build());
     }

@@ -7,6 +7,7 @@ import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -14,6 +15,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
@@ -108,8 +110,9 @@ class ErrorPages implements ErrorController {
     }
 
     /**
-     * An address no controller and no static file serves: handed to the error page above, for browsers and
-     * API clients alike (before the API's own answer to it, which would give a browser a problem body).
+     * An address no controller and no static file serves, or one that does not take the request's method:
+     * handed to the error page above, for browsers and API clients alike (before the API's own answer to
+     * them, which would give a browser a problem body).
      */
     @ControllerAdvice
     @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -118,6 +121,16 @@ class ErrorPages implements ErrorController {
         @ExceptionHandler(NoResourceFoundException.class)
         ModelAndView unknown(HttpServletResponse response) throws IOException {
             response.sendError(HttpStatus.NOT_FOUND.value());
+            return new ModelAndView();
+        }
+
+        /** A form's address opened as a page (a GET of what only takes a POST), or the like. */
+        @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+        ModelAndView wrongMethod(HttpRequestMethodNotSupportedException e, HttpServletResponse response) throws IOException {
+            if (e.getSupportedHttpMethods() != null) {
+                response.setHeader(HttpHeaders.ALLOW, String.join(", ", e.getSupportedHttpMethods().stream().map(HttpMethod::name).toList()));
+            }
+            response.sendError(HttpStatus.METHOD_NOT_ALLOWED.value());
             return new ModelAndView();
         }
     }

@@ -19,10 +19,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import java.time.Clock;
 
@@ -62,6 +62,18 @@ class SecurityConfiguration {
      */
     private static final String API_DOCS_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    /**
+     * An API call that may ride on the pages' session cookie, which a browser sends by itself, rather than on
+     * a bearer token, which it never adds by itself: an unsafe one must carry the session's CSRF token, as the
+     * pages' forms do. Webhooks sign in with their source's secret and never with a session.
+     */
+    private static final RequestMatcher SIGNED_IN_BY_SESSION = request -> {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+        return !bearer && request.getSession(false) != null
+                && !request.getRequestURI().startsWith(request.getContextPath() + "/api/webhooks/");
+    };
 
     @Bean
     @Order(1)
@@ -126,14 +138,6 @@ class SecurityConfiguration {
                 .headers(headers(PAGES_POLICY, ReferrerPolicy.SAME_ORIGIN))
                 .build();
     }
-
-    /**
-     * An unsafe API call that rides on the pages' session cookie rather than a header a browser never adds by
-     * itself: it must carry the session's CSRF token, as the pages' forms do.
-     */
-    private static final RequestMatcher SIGNED_IN_BY_SESSION = request ->
-            request.getHeader(HttpHeaders.AUTHORIZATION) == null && request.getSession(false) != null
-                    && !request.getRequestURI().startsWith(request.getContextPath() + "/api/webhooks/");
 
     private static HttpSessionSecurityContextRepository sessionRead() {
         HttpSessionSecurityContextRepository repository = new HttpSessionSecurityContextRepository();
