@@ -70,7 +70,7 @@ class ContentSecurityPolicyInTheBrowserTest extends ApiIntegrationTest {
                 .as("the sign-in page's stylesheet applies").isEqualTo("block");
         signIn(ops);
         for (String page : new String[]{"/inbox", "/accounts/" + account.id(), "/ops/health", "/ops/metrics",
-                "/ops/plays/outcomes", "/ops/rules", "/ops/emails"}) {
+                "/ops/plays/outcomes", "/ops/rules", "/ops/emails", "/profile", "/logout", "/no-such-page", "/admin/people"}) {
             browser().get(url(page));
             waitFor().until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
         }

@@ -41,7 +41,8 @@ import static org.awaitility.Awaitility.await;
  */
 class UnsubscribeApiIntegrationTest extends ApiIntegrationTest {
 
-    private static final Pattern LINK = Pattern.compile("href=\"http://localhost:8080(/unsubscribe/[A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)\"");
+    /** The link starts with tenure.public-url (test properties); its path is followed on the test server. */
+    private static final Pattern LINK = Pattern.compile("href=\"https://cs\\.tenure\\.test/tenure(/unsubscribe/[A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)\"");
 
     @Autowired
     PlayRuns runs;
@@ -57,7 +58,7 @@ class UnsubscribeApiIntegrationTest extends ApiIntegrationTest {
     Timeline timeline;
 
     @Test
-    void given_the_link_of_a_sent_email_when_posted_one_click_then_the_address_is_suppressed_and_the_next_email_is_not_sent() {
+    void given_the_link_of_a_sent_email_when_posted_one_click_then_the_address_is_suppressed_and_the_next_email_is_not_sent() throws Exception {
         TestData account = TestData.account("Link Follower Co", Segment.TECH_TOUCH);
         intake.accept(account.batch());
         String champion = "champion@" + account.id() + ".test";
@@ -66,6 +67,8 @@ class UnsubscribeApiIntegrationTest extends ApiIntegrationTest {
         Matcher link = LINK.matcher(GreenMailUtil.getBody(SharedGreenMail.to(champion).get(0)).replace("=\r\n", "").replace("=3D", "="));
         assertThat(link.find()).isTrue();
         String path = link.group(1);
+        assertThat(SharedGreenMail.to(champion).get(0).getHeader("List-Unsubscribe", null))
+                .isEqualTo("<https://cs.tenure.test/tenure" + path + ">");
 
         ResponseEntity<String> page = http.getForEntity(path, String.class);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);

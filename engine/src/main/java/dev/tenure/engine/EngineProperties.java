@@ -16,7 +16,8 @@ import java.time.ZoneId;
  * @param sweepInterval   how often the scheduler looks for due steps it was not woken for
  * @param dailyEvaluation cron expression (in the default time zone) for re-evaluating every account
  * @param stepBatchSize   how many due steps one drain takes at a time
- * @param publicUrl       where people reach this installation over HTTP, for links in emails (unsubscribe)
+ * @param publicUrl       where people reach this installation over HTTP: the base of every link in an email
+ *                        (unsubscribe links, the digest's links to the inbox); checked by {@link PublicUrl}
  * @param stepWorkers     how many drains run side by side on this node, each with its own batch
  */
 @ConfigurationProperties("tenure")
@@ -36,6 +37,12 @@ public record EngineProperties(@DefaultValue("rules") String rulesFolder,
         if (stepWorkers < 1) {
             throw new IllegalArgumentException("tenure.step-workers must be at least 1, was " + stepWorkers);
         }
+        publicUrl = new PublicUrl(publicUrl).base();
+    }
+
+    /** Every link in an email is made here. */
+    public PublicUrl links() {
+        return new PublicUrl(publicUrl);
     }
 
     /** A plain path on disk; a web context would otherwise read the setting as a servlet resource. */

@@ -1,5 +1,6 @@
 package dev.tenure.api.pages;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -10,7 +11,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * The pages' answers when a viewer may not look: a page, not an RFC 9457 body (that is for the REST API).
- * Ordered before the API's advice and limited to the page controllers, marked with {@link Page}.
+ * Ordered before the API's advice and limited to the page controllers, marked with {@link Page}. Addresses
+ * no controller serves, and refusals by the URL rules, are {@link ErrorPages}'.
  */
 @ControllerAdvice(annotations = Page.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -24,14 +26,16 @@ class PageErrors {
 
     @ExceptionHandler(ForbiddenPageException.class)
     @ResponseStatus(HttpStatus.FORBIDDEN)
-    String forbidden(ForbiddenPageException e, Model model) {
+    String forbidden(ForbiddenPageException e, HttpServletRequest request, Model model) {
+        Viewer.signedIn(request).ifPresent(viewer -> model.addAttribute("viewer", viewer));
         model.addAttribute("message", e.getMessage());
         return "pages/forbidden";
     }
 
     @ExceptionHandler(PageNotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(PageNotFoundException e, Model model) {
+    String notFound(PageNotFoundException e, HttpServletRequest request, Model model) {
+        Viewer.signedIn(request).ifPresent(viewer -> model.addAttribute("viewer", viewer));
         model.addAttribute("message", e.getMessage());
         return "pages/not-found";
     }

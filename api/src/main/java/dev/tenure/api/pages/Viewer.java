@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import java.security.Principal;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Who is looking at a page and what they may see: a CSM sees the accounts and tasks they own; CS ops and
@@ -15,12 +16,17 @@ import java.util.Locale;
 public record Viewer(String email, boolean csOps, boolean admin) {
 
     public static Viewer of(HttpServletRequest request) {
+        return signedIn(request).orElseThrow(NotSignedInException::new);
+    }
+
+    /** The viewer, if someone is signed in: pages anyone may reach (an error page) still show who and a sign-out. */
+    public static Optional<Viewer> signedIn(HttpServletRequest request) {
         Principal principal = request.getUserPrincipal();
         if (principal == null || principal.getName() == null || principal.getName().isBlank()) {
-            throw new NotSignedInException();
+            return Optional.empty();
         }
-        return new Viewer(principal.getName().strip().toLowerCase(Locale.ROOT), request.isUserInRole("CS_OPS"),
-                request.isUserInRole("ADMIN"));
+        return Optional.of(new Viewer(principal.getName().strip().toLowerCase(Locale.ROOT), request.isUserInRole("CS_OPS"),
+                request.isUserInRole("ADMIN")));
     }
 
     public boolean seesEverything() {

@@ -57,7 +57,7 @@ public class People {
         return jdbc.sql(SELECT + " WHERE u.email = ?").param(normalize(email)).query(People::person).optional();
     }
 
-    Optional<Person> find(long id) {
+    public Optional<Person> find(long id) {
         return jdbc.sql(SELECT + " WHERE u.id = ?").param(id).query(People::person).optional();
     }
 
@@ -81,6 +81,56 @@ public class People {
         }
         jdbc.sql("UPDATE users SET password_hash = ? WHERE email = ?").params(passwords.encode(replacement), normalize(email)).update();
         return true;
+    }
+
+    /**
+     * Gives a person these roles instead of theirs. Refused when it would leave nobody able to manage people:
+     * the last enabled admin keeps the admin role.
+     */
+    @Transactional
+    public Person changeRoles(long id, Set<Role> roles) {
+        if (roles == null || roles.isEmpty()) {
+            throw new IllegalArgumentException("roles: choose at least one role");
+        }
+        Person person = find(id).orElseThrow(() -> new IllegalArgumentException("person " + id + " does not exist"));
+        if (!roles.contains(Role.ADMIN)) {
+            requireAnotherAdmin(person, "keeps the admin role");
+        }
+        jdbc.sql("DELETE FROM user_role WHERE user_id = ?").param(id).update();
+        for (Role role : roles) {
+            jdbc.sql("INSERT INTO user_role (user_id, role) VALUES (?, ?)").params(id, role.name()).update();
+        }
+        return find(id).orElseThrow();
+    }
+
+    /**
+     * Deactivated, a person can no longer sign in, their sessions end at their next request and their API
+     * tokens stop working; their email stays on the accounts, tasks and history that carry it. The last
+     * enabled admin cannot be deactivated.
+     */
+    @Transactional
+    public Person changeEnabled(long id, boolean enabled) {
+        Person person = find(id).orElseThrow(() -> new IllegalArgumentException("person " + id + " does not exist"));
+        if (!enabled) {
+            requireAnotherAdmin(person, "cannot be deactivated");
+        }
+        jdbc.sql("UPDATE users SET enabled = ? WHERE id = ?").params(enabled, id).update();
+        return find(id).orElseThrow();
+    }
+
+    /** Locks the enabled admins, so two admins demoting each other at once cannot leave none. */
+    private void requireAnotherAdmin(Person person, String what) {
+        if (!person.enabled() || !person.roles().contains(Role.ADMIN)) {
+            return;
+        }
+        List<Long> admins = jdbc.sql("""
+                        SELECT u.id FROM users u JOIN user_role r ON r.user_id = u.id AND r.role = 'ADMIN'
+                        WHERE u.enabled ORDER BY u.id FOR UPDATE OF u""")
+                .query(Long.class).list();
+        if (admins.stream().noneMatch(other -> other != person.id())) {
+            throw new IllegalStateException(person.email() + " is the last admin and " + what
+                    + ": make someone else an admin first, or nobody could manage people");
+        }
     }
 
     public boolean passwordMatches(String email, String password) {

@@ -5,6 +5,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -16,15 +17,23 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.time.Clock;
 
 /**
- * Two ways in. {@code /api/**} is stateless: a bearer token an admin issued, no session, no CSRF (a
- * token in a header is not sent by a browser on its own, so there is nothing to forge). Pages use form
- * login with a session and CSRF protection, throttled per email and per client address
- * ({@link SignInThrottle}). Webhooks carry a per-source secret instead of a login.
+ * Two ways in. {@code /api/**} takes a bearer token an admin issued, with no session and no CSRF (a token in
+ * a header is not sent by a browser on its own, so there is nothing to forge); it also takes the pages'
+ * session, so an admin signed in to the pages can issue the first token, but then only with the session's
+ * CSRF token (a browser does send the cookie on its own). Pages use form login with a session and CSRF
+ * protection, throttled per email and per client address ({@link SignInThrottle}). Webhooks carry a
+ * per-source secret instead of a login. Who may open what is decided here, by URL, and nowhere else;
+ * whose records a CSM may see is {@link Visibility}'s.
  * <p>
  * Every answer says what a browser may do with it: a Content-Security-Policy, a Referrer-Policy, no
  * sniffing of content types, no framing (Spring Security's defaults add the last two, and HSTS over HTTPS).
@@ -54,14 +63,31 @@ class SecurityConfiguration {
     private static final String API_DOCS_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /**
+     * An API call that may ride on the pages' session cookie, which a browser sends by itself, rather than on
+     * a bearer token, which it never adds by itself: an unsafe one must carry the session's CSRF token, as the
+     * pages' forms do. Webhooks sign in with their source's secret and never with a session.
+     */
+    private static final RequestMatcher SIGNED_IN_BY_SESSION = request -> {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+        return !bearer && request.getSession(false) != null
+                && !request.getRequestURI().startsWith(request.getContextPath() + "/api/webhooks/");
+    };
+
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, AccessProblems problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, AccessProblems problems, People people) throws Exception {
         // Actuator too: monitoring calls with a token, like any API client; only health is public.
         return http.securityMatcher("/api/**", "/actuator/**")
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new AndRequestMatcher(CsrfFilter.DEFAULT_CSRF_MATCHER,
+                        SIGNED_IN_BY_SESSION)))
+                // A session is read, never made: only the sign-in page starts one.
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .securityContext(context -> context.securityContextRepository(sessionRead()))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .addFilterBefore(new BearerTokens(tokens, problems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new SessionsFollowPeople(people, sessionRead()), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         // Checked against the source's secret by the webhook endpoint itself.
                         .requestMatchers("/api/webhooks/**", "/actuator/health", "/actuator/health/**").permitAll()
@@ -91,12 +117,16 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle, People people) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/unsubscribe/**",
                                 "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
+                        // Refused with the friendly 403 page (ErrorPages), like any page a viewer may not open.
+                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
+                .addFilterBefore(new SessionsFollowPeople(people, new HttpSessionSecurityContextRepository()),
+                        AnonymousAuthenticationFilter.class)
                 // Mail clients' one-click unsubscribe POST (RFC 8058) carries no CSRF token; its signed token
                 // in the path is what makes it safe.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/unsubscribe/**"))
@@ -107,6 +137,12 @@ class SecurityConfiguration {
                 // Same origin: an unsubscribe link's signed token in the path never travels to another site.
                 .headers(headers(PAGES_POLICY, ReferrerPolicy.SAME_ORIGIN))
                 .build();
+    }
+
+    private static HttpSessionSecurityContextRepository sessionRead() {
+        HttpSessionSecurityContextRepository repository = new HttpSessionSecurityContextRepository();
+        repository.setAllowSessionCreation(false);
+        return repository;
     }
 
     private static Customizer<HeadersConfigurer<HttpSecurity>> headers(String policy, ReferrerPolicy referrer) {

@@ -4,12 +4,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The weekly digest ({@code tenure.digest.*}).
+ * The weekly digest ({@code tenure.digest.*}). Its links go to the inbox page at {@code tenure.public-url}.
  *
  * @param cron     cron expression (in {@code tenure.default-timezone}) of when digests go out
- * @param inboxUrl where a CSM's tasks are, as linked from the digest; {@code ?owner=...} and {@code /<id>} are added
+ * @param inboxUrl no longer read (the digest linked to the API's tasks with it); kept so that a configuration
+ *                 that still sets it is told so at start instead of silently linking elsewhere
  */
 @ConfigurationProperties("tenure.digest")
 public record DigestProperties(@DefaultValue("0 0 8 ? * MON") String cron,
-                               @DefaultValue("http://localhost:8080/api/tasks") String inboxUrl) {
+                               String inboxUrl) {
 }

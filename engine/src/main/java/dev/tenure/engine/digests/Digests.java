@@ -1,6 +1,7 @@
 package dev.tenure.engine.digests;
 
 import dev.tenure.engine.EngineProperties;
+import dev.tenure.engine.PublicUrl;
 import dev.tenure.engine.mail.EmailComposer;
 import dev.tenure.engine.mail.EmailStatus;
 import dev.tenure.engine.mail.InternalDelivery;
@@ -18,7 +19,6 @@ import org.springframework.stereotype.Service;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,8 +37,8 @@ import java.util.Optional;
 
 /**
  * Sends each CSM who owns open tasks one digest a week: the tasks by priority and due date, overdue ones
- * marked, each linked to the inbox. The digest is recorded (unique per CSM and ISO week) before it is
- * sent, so a refire or a second node sends nothing twice; its Message-ID is {@code <digest-HASH-WEEK@tenure>}.
+ * marked, each linked to its row on the inbox page ({@link PublicUrl#task}). The digest is recorded (unique
+ * per CSM and ISO week) before it is sent, so a refire or a second node sends nothing twice; its Message-ID is {@code <digest-HASH-WEEK@tenure>}.
  * A digest belongs to no account: it is on no timeline, only in the log and table {@code digest}.
  */
 @Service
@@ -54,7 +54,7 @@ public class Digests {
     private final Outbox outbox;
     private final Clock clock;
     private final ZoneId zone;
-    private final DigestProperties properties;
+    private final PublicUrl links;
     private final String template;
 
     public Digests(JdbcClient jdbc, Tasks tasks, EmailComposer composer, Outbox outbox, Clock clock,
@@ -65,7 +65,11 @@ public class Digests {
         this.outbox = outbox;
         this.clock = clock;
         this.zone = engine.defaultTimezone();
-        this.properties = properties;
+        this.links = engine.links();
+        if (properties.inboxUrl() != null) {
+            log.warn("tenure.digest.inbox-url ({}) is no longer read: the digest links to the inbox page at tenure.public-url ({})",
+                    properties.inboxUrl(), links.base());
+        }
         try {
             this.template = new ClassPathResource(TEMPLATE).getContentAsString(StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -155,7 +159,7 @@ public class Digests {
             row.put("priority", t.priority());
             row.put("due", t.dueAt().atZone(zone).toLocalDate().toString());
             row.put("overdue", t.dueAt().isBefore(now));
-            row.put("link", base() + "/" + t.id());
+            row.put("link", links.task(t.id()));
             return row;
         }).toList();
         Map<String, Object> model = new LinkedHashMap<>();
@@ -163,13 +167,8 @@ public class Digests {
         model.put("week", week);
         model.put("tasks", rows);
         model.put("overdue", rows.stream().filter(r -> (Boolean) r.get("overdue")).count());
-        model.put("inbox", base() + "?owner=" + URLEncoder.encode(csm, StandardCharsets.UTF_8) + "&status=OPEN");
+        model.put("inbox", links.inbox());
         return model;
-    }
-
-    private String base() {
-        String url = properties.inboxUrl();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     /** The ISO week of {@code now} in the default time zone: {@code 2026-W48}. */

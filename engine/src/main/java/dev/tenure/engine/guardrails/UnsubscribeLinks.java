@@ -1,6 +1,7 @@
 package dev.tenure.engine.guardrails;
 
 import dev.tenure.engine.EngineProperties;
+import dev.tenure.engine.PublicUrl;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,7 +31,7 @@ public class UnsubscribeLinks {
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
     private final String configuredSecret;
-    private final String baseUrl;
+    private final PublicUrl links;
     /** Keyed once, never used directly: each signature is made on a clone, so threads do not share state. */
     private volatile Mac keyed;
 
@@ -43,12 +44,12 @@ public class UnsubscribeLinks {
         // until it ended.
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.configuredSecret = properties.secret();
-        this.baseUrl = engine.publicUrl().replaceAll("/+$", "");
+        this.links = engine.links();
     }
 
     /** The link for one recipient of one account. */
     public String url(String accountId, String address) {
-        return baseUrl + "/unsubscribe/" + token(accountId, address);
+        return links.unsubscribe(token(accountId, address));
     }
 
     public String token(String accountId, String address) {

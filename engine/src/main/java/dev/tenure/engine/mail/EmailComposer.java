@@ -21,6 +21,8 @@ public class EmailComposer {
 
     /** The model's name for a tech-touch email's one-click unsubscribe link. */
     public static final String UNSUBSCRIBE_URL = "unsubscribeUrl";
+    /** The account's page in Tenure, in an email to the CSM. */
+    public static final String ACCOUNT_URL = "accountUrl";
 
     private static final Pattern TITLE = Pattern.compile("<title>(.*?)</title>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
 

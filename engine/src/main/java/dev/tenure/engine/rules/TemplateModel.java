@@ -37,8 +37,9 @@ import java.util.stream.Collectors;
  * model {@code schedule.StepActions} renders with: {@code account} and {@code contact} (the fields of
  * the vocabulary's records), {@code csm} and {@code rule} (text) and {@code facts}, the facts the rule
  * matched, each under its type's name in lower camel case ({@code usageTrend}; a second one of the same
- * type is {@code usageTrend2}), and {@code unsubscribeUrl}, a tech-touch email's one-click unsubscribe link
- * (empty in an email to the CSM). A task has no contact and no unsubscribe link.
+ * type is {@code usageTrend2}), {@code unsubscribeUrl}, a tech-touch email's one-click unsubscribe link
+ * (empty in an email to the CSM), and {@code accountUrl}, the account's page in Tenure (in an email to the
+ * CSM; empty in one to a customer contact, who cannot open it). A task has no contact and neither link.
  */
 final class TemplateModel {
 
@@ -80,13 +81,13 @@ final class TemplateModel {
 
     /** An email template's model. */
     static TemplateModel email() {
-        return new TemplateModel("templates", roots(fields(Contact.class), new Value("text"), FACT_TYPES));
+        return new TemplateModel("templates", roots(fields(Contact.class), new Value("text"), new Value("text"), FACT_TYPES));
     }
 
     /** An email template used by a play with a cadence: its facts are the account and the occurrence only. */
     static TemplateModel cadenceEmail() {
         return new TemplateModel("templates of plays with a cadence",
-                roots(fields(Contact.class), new Value("text"), CADENCE_FACT_TYPES));
+                roots(fields(Contact.class), new Value("text"), new Value("text"), CADENCE_FACT_TYPES));
     }
 
     /** A cadence play's task title and details: no contact, and only the account and occurrence as facts. */
@@ -102,10 +103,11 @@ final class TemplateModel {
     private static Map<String, Shape> taskRoots(Class<?>[] factTypes) {
         return roots(new Absent("a task has no contact, so 'contact' is always empty in a task's title and details"),
                 new Absent("a task is not an email, so 'unsubscribeUrl' is always empty in a task's title and details"),
+                new Absent("a task is shown in Tenure beside its account's link, so 'accountUrl' is always empty in a task's title and details"),
                 factTypes);
     }
 
-    private static Map<String, Shape> roots(Shape contact, Shape unsubscribeUrl, Class<?>[] factTypes) {
+    private static Map<String, Shape> roots(Shape contact, Shape unsubscribeUrl, Shape accountUrl, Class<?>[] factTypes) {
         Map<String, Shape> roots = new LinkedHashMap<>();
         roots.put("account", fields(Account.class));
         roots.put("contact", contact);
@@ -114,6 +116,7 @@ final class TemplateModel {
         roots.put("facts", new Facts(Arrays.stream(factTypes).collect(Collectors.toMap(
                 t -> Introspector.decapitalize(t.getSimpleName()), TemplateModel::fields, (a, b) -> a, LinkedHashMap::new))));
         roots.put("unsubscribeUrl", unsubscribeUrl);
+        roots.put("accountUrl", accountUrl);
         return roots;
     }
 

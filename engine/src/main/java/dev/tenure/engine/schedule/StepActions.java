@@ -1,6 +1,7 @@
 package dev.tenure.engine.schedule;
 
 import dev.tenure.engine.EngineProperties;
+import dev.tenure.engine.PublicUrl;
 import dev.tenure.engine.accounts.Accounts;
 import dev.tenure.engine.accounts.Contacts;
 import dev.tenure.engine.guardrails.Guardrails;
@@ -61,6 +62,7 @@ class StepActions {
     private final Guardrails guardrails;
     private final UnsubscribeLinks unsubscribeLinks;
     private final ZoneId defaultZone;
+    private final PublicUrl links;
 
     StepActions(Accounts accounts, Contacts contacts, PlayRuns runs, Tasks tasks, Outbox outbox,
                 EmailComposer composer, ActiveRuleSet rules, Timeline timeline, JsonColumns json,
@@ -70,6 +72,7 @@ class StepActions {
         this.guardrails = guardrails;
         this.unsubscribeLinks = unsubscribeLinks;
         this.defaultZone = engine.defaultTimezone();
+        this.links = engine.links();
         this.accounts = accounts;
         this.contacts = contacts;
         this.runs = runs;
@@ -191,6 +194,8 @@ class StepActions {
             Map<String, Object> model = model(account, email.to().contact(), whys.get(email.step().runId()));
             if (email.techTouch()) {
                 model.put(EmailComposer.UNSUBSCRIBE_URL, unsubscribeLinks.url(account.id(), email.to().email()));
+            } else {
+                model.put(EmailComposer.ACCOUNT_URL, links.account(account.id()));
             }
             try {
                 outgoing.add(new OutgoingEmail(account.id(), email.step().runId(), email.step().id(), email.to().email(),

@@ -63,7 +63,7 @@ class TemplateVariablesTest {
 
         assertThat(problems).extracting(RuleProblem::line, RuleProblem::column, RuleProblem::message)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(5, 13,
-                        "unknown variable 'customer': templates may read account, contact, csm, rule, facts, unsubscribeUrl"
+                        "unknown variable 'customer': templates may read account, contact, csm, rule, facts, unsubscribeUrl, accountUrl"
                                 + " (in ${customer.name})"));
     }
 
@@ -137,7 +137,7 @@ class TemplateVariablesTest {
         assertThat(emails.check(template("<p th:text=\"${T(java.lang.Runtime).getRuntime()}\">x</p>\n")))
                 .extracting(RuleProblem::message).singleElement().asString()
                 .startsWith("only paths over the model, literals and operators are allowed in templates")
-                .contains("they may read account, contact, csm, rule, facts, unsubscribeUrl");
+                .contains("they may read account, contact, csm, rule, facts, unsubscribeUrl, accountUrl");
         assertThat(emails.check(template("<p data-th-text=${T(java.lang.Runtime)} th:text='${new java.io.File(\"/\")}'>x</p>\n")))
                 .hasSize(2);
         assertThat(emails.check(template("<p>[[*{T(java.lang.Runtime).getRuntime()}]]</p>\n"))).hasSize(1);
