@@ -1,9 +1,7 @@
 package dev.tenure.api.backtests;
 
 import dev.tenure.api.errors.NotFoundException;
-import dev.tenure.engine.EngineProperties;
 import dev.tenure.engine.backtest.BacktestReport;
-import dev.tenure.engine.backtest.CandidateRuleSets;
 import dev.tenure.engine.backtest.InvalidTuningException;
 import dev.tenure.engine.backtest.TuningPlan;
 import dev.tenure.engine.backtest.Tunings;
@@ -22,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -40,16 +37,13 @@ class BacktestController {
     private final BacktestRuns runs;
     private final TuningRuns tuningRuns;
     private final Tunings tunings;
-    private final CandidateRuleSets candidates;
-    private final ZoneId zone;
+    private final BacktestRequests requests;
 
-    BacktestController(BacktestRuns runs, TuningRuns tuningRuns, Tunings tunings, CandidateRuleSets candidates,
-                       EngineProperties properties) {
+    BacktestController(BacktestRuns runs, TuningRuns tuningRuns, Tunings tunings, BacktestRequests requests) {
         this.runs = runs;
         this.tuningRuns = tuningRuns;
         this.tunings = tunings;
-        this.candidates = candidates;
-        this.zone = properties.defaultTimezone();
+        this.requests = requests;
     }
 
     @PostMapping
@@ -93,34 +87,19 @@ class BacktestController {
         return tuningRuns.find(id).orElseThrow(() -> new NotFoundException("tuning " + id));
     }
 
-    /** A backtest or tuning request read: its period, window and rule set, or the answer that refuses it. */
+    /** A backtest or tuning request read: what to run, or the answer that refuses it. */
     private record Checked(BacktestRequest.Period period, int window, RuleSet ruleSet, ResponseEntity<Object> refusal) {
-
-        static Checked refused(ResponseEntity<Object> refusal) {
-            return new Checked(null, 0, null, refusal);
-        }
     }
 
     private Checked check(BacktestRequest body) {
-        List<BacktestRequest.FieldError> errors = BacktestRequest.errors();
-        BacktestRequest.Period period = body.period(zone, errors);
-        int window = body.windowDays(errors);
-        if (!errors.isEmpty()) {
-            return Checked.refused(invalid(errors));
+        BacktestRequests.Checked checked = requests.check(body);
+        if (!checked.errors().isEmpty()) {
+            return new Checked(null, 0, null, invalid(checked.errors()));
         }
-        try {
-            return new Checked(period, window, ruleSet(body), null);
-        } catch (IllegalArgumentException e) {
-            return Checked.refused(invalid(List.of(new BacktestRequest.FieldError("version",
-                    e.getMessage().replaceFirst("^version: ", "")))));
-        } catch (InvalidRuleSetException e) {
-            return Checked.refused(uncompiled(e));
+        if (checked.uncompiled() != null) {
+            return new Checked(null, 0, null, uncompiled(checked.uncompiled()));
         }
-    }
-
-    private RuleSet ruleSet(BacktestRequest body) {
-        return body.version() != null ? candidates.version(body.version())
-                : body.files() != null ? candidates.compile(body.files()) : candidates.active();
+        return new Checked(checked.period(), checked.window(), checked.ruleSet(), null);
     }
 
     private static ResponseEntity<Object> uncompiled(InvalidRuleSetException e) {

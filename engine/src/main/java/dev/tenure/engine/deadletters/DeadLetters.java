@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,13 +26,19 @@ public class DeadLetters {
         this.clock = clock;
     }
 
-    /** Kept even when the work that refused the record rolls back. */
+    /** Kept even when the work that refused the record rolls back; the letters of one call are one request. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void record(List<DeadLetter> letters) {
+        if (letters.isEmpty()) {
+            return;
+        }
         Timestamp now = Timestamp.from(clock.instant());
+        long request = jdbc.sql("SELECT nextval('dead_letter_request_seq')").query(Long.class).single();
         for (DeadLetter d : letters) {
-            jdbc.sql("INSERT INTO dead_letter (source, origin, line, record, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(storable(d.source()), storable(d.origin()), d.line(), storable(d.record()), storable(d.reason()), now)
+            jdbc.sql("INSERT INTO dead_letter (source, origin, line, record, reason, created_at, request_id) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    .params(storable(d.source()), storable(d.origin()), d.line(), storable(d.record()), storable(d.reason()), now,
+                            request)
                     .update();
         }
     }
@@ -59,12 +66,65 @@ public class DeadLetters {
                 .params(Timestamp.from(at), id).update() == 1;
     }
 
-    private static final String SELECT = "SELECT id, source, origin, line, record, reason, created_at, replayed_at FROM dead_letter";
+    /**
+     * A page of requests that had records refused, matching {@code search} (in the source, origin, reason or
+     * record; null for all), in the order asked.
+     */
+    public List<DeadLetterRequest> requests(String search, DeadLetterRequest.Order order, boolean descending, int limit,
+                                            int offset) {
+        String direction = descending ? " DESC" : " ASC";
+        String orderBy = switch (order) {
+            case WHEN -> "MIN(created_at)" + direction + ", request_id" + direction;
+            case SOURCE -> "MIN(source)" + direction + ", request_id DESC";
+            case LETTERS -> "COUNT(*)" + direction + ", request_id DESC";
+            case WAITING -> "COUNT(*) - COUNT(replayed_at)" + direction + ", request_id DESC";
+        };
+        return jdbc.sql("SELECT request_id, MIN(created_at) AS at, STRING_AGG(DISTINCT source, ', ') AS sources, "
+                        + "STRING_AGG(DISTINCT origin, ', ') AS origins, COUNT(*) AS letters, COUNT(replayed_at) AS replayed "
+                        + "FROM dead_letter WHERE " + MATCHES + " GROUP BY request_id ORDER BY " + orderBy + " LIMIT ? OFFSET ?")
+                .params(search, like(search), like(search), like(search), like(search), limit, offset)
+                .query((rs, n) -> new DeadLetterRequest(rs.getLong("request_id"), rs.getTimestamp("at").toInstant(),
+                        rs.getString("sources"), rs.getString("origins"), rs.getInt("letters"), rs.getInt("replayed")))
+                .list();
+    }
+
+    /** How many requests {@link #requests} would page through. */
+    public long countRequests(String search) {
+        return jdbc.sql("SELECT COUNT(DISTINCT request_id) FROM dead_letter WHERE " + MATCHES)
+                .params(search, like(search), like(search), like(search), like(search)).query(Long.class).single();
+    }
+
+    /** The first {@code each} letters of each of these requests, in the order they were refused. */
+    public List<DeadLetter> ofRequests(Collection<Long> requestIds, int each) {
+        if (requestIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM (SELECT d.*, ROW_NUMBER() OVER (PARTITION BY request_id ORDER BY id) AS nth "
+                        + "FROM dead_letter d WHERE request_id = ANY(?)) ranked WHERE nth <= ? ORDER BY request_id DESC, id")
+                .params(requestIds.toArray(Long[]::new), each).query(this::row).list();
+    }
+
+    /** Every letter one request left, in the order they were refused. */
+    public List<DeadLetter> ofRequest(long requestId) {
+        return jdbc.sql(SELECT + " WHERE request_id = ? ORDER BY id").param(requestId).query(this::row).list();
+    }
+
+    private static final String MATCHES =
+            "(CAST(? AS text) IS NULL OR source ILIKE ? OR origin ILIKE ? OR reason ILIKE ? OR record ILIKE ?)";
+
+    /** A search as an ILIKE pattern in which its own % and _ match only themselves. */
+    private static String like(String search) {
+        return search == null ? null
+                : "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    private static final String SELECT = "SELECT id, source, origin, line, record, reason, created_at, replayed_at, request_id FROM dead_letter";
 
     private DeadLetter row(ResultSet rs, int n) throws SQLException {
         Timestamp replayed = rs.getTimestamp("replayed_at");
         return new DeadLetter(rs.getLong("id"), rs.getString("source"), rs.getString("origin"),
                 (Integer) rs.getObject("line"), rs.getString("record"), rs.getString("reason"),
-                rs.getTimestamp("created_at").toInstant(), replayed == null ? null : replayed.toInstant());
+                rs.getTimestamp("created_at").toInstant(), replayed == null ? null : replayed.toInstant(),
+                rs.getLong("request_id"));
     }
 }

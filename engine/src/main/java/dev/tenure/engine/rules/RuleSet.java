@@ -77,6 +77,9 @@ public final class RuleSet {
 
     public Optional<String> template(String id) { return Optional.ofNullable(templates.get(id)); }
 
+    /** The ids of its email templates, in order. */
+    public List<String> templateIds() { return templates.keySet().stream().sorted().toList(); }
+
     /** The signal kinds (usage, ticket, ...) some rule may match as an event. */
     public Set<String> eventKinds() { return eventKinds; }
 

@@ -291,12 +291,6 @@ class StepActions {
 
     /** Templates and task titles see the account, the contact, the CSM and the facts the rule matched. */
     private Map<String, Object> model(Account account, Contact contact, Why why) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("account", json.asMap(account));
-        model.put("contact", contact == null ? Map.of() : json.asMap(contact));
-        model.put("csm", account.csm());
-        model.put("rule", why.rule());
-        model.put("facts", why.matchedFacts());
-        return model;
+        return TemplateModel.of(json, account, contact, why);
     }
 }

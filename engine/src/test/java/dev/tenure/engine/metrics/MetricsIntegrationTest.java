@@ -82,7 +82,7 @@ class MetricsIntegrationTest {
         deliver(dollars, mrr(dollars, "2025-12-10T09:00:00Z", "1000", "USD"), cancelled(dollars, "2026-02-10T09:00:00Z"));
         deliver(euros, mrr(euros, "2025-12-01T09:00:00Z", "500", "EUR"), mrr(euros, "2026-01-15T09:00:00Z", "600", "EUR"));
         deliver(pounds, mrr(pounds, "2025-12-01T09:00:00Z", "700", "GBP"));
-        Revenue revenue = new Revenue(jdbc, new MetricsProperties("USD", Map.of("EUR", new BigDecimal("1.10")), "qbr"));
+        Revenue revenue = new Revenue(jdbc, new MetricsProperties("USD", Map.of("EUR", new BigDecimal("1.10")), "qbr", 10));
 
         MetricsReport<RevenueFigures> report = revenue.report(Q1, GroupBy.MONTH, csm);
 
@@ -115,7 +115,7 @@ class MetricsIntegrationTest {
         deliver(known, mrr(known, "2025-12-01T09:00:00Z", "1000", "USD"), mrr(known, "2026-02-10T09:00:00Z", "0", "USD"),
                 cancelled(known, "2026-02-10T09:00:00Z"));
         deliver(steady);
-        Revenue revenue = new Revenue(jdbc, new MetricsProperties("USD", Map.of(), "qbr"));
+        Revenue revenue = new Revenue(jdbc, new MetricsProperties("USD", Map.of(), "qbr", 10));
 
         MetricsReport<RevenueFigures> report = revenue.report(Q1, GroupBy.MONTH, csm);
 

@@ -1,0 +1,57 @@
+package dev.tenure.api.backtests;
+
+import dev.tenure.engine.EngineProperties;
+import dev.tenure.engine.backtest.CandidateRuleSets;
+import dev.tenure.engine.rules.InvalidRuleSetException;
+import dev.tenure.engine.rules.RuleSet;
+import org.springframework.stereotype.Component;
+
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * What a backtest or tuning request must hold (period, window, rule set), read once for the API and the
+ * page alike: either what to run, or every field error, or the rule set's compile problems.
+ */
+@Component
+class BacktestRequests {
+
+    private final CandidateRuleSets candidates;
+    private final ZoneId zone;
+
+    BacktestRequests(CandidateRuleSets candidates, EngineProperties properties) {
+        this.candidates = candidates;
+        this.zone = properties.defaultTimezone();
+    }
+
+    /** A request read: its period, window and rule set, or what is wrong with it. */
+    record Checked(BacktestRequest.Period period, int window, RuleSet ruleSet, List<BacktestRequest.FieldError> errors,
+                   InvalidRuleSetException uncompiled) {
+
+        boolean runnable() {
+            return errors.isEmpty() && uncompiled == null;
+        }
+    }
+
+    Checked check(BacktestRequest body) {
+        List<BacktestRequest.FieldError> errors = BacktestRequest.errors();
+        BacktestRequest.Period period = body.period(zone, errors);
+        int window = body.windowDays(errors);
+        if (!errors.isEmpty()) {
+            return new Checked(period, window, null, errors, null);
+        }
+        try {
+            return new Checked(period, window, ruleSet(body), List.of(), null);
+        } catch (IllegalArgumentException e) {
+            return new Checked(period, window, null, List.of(new BacktestRequest.FieldError("version",
+                    e.getMessage().replaceFirst("^version: ", ""))), null);
+        } catch (InvalidRuleSetException e) {
+            return new Checked(period, window, null, List.of(), e);
+        }
+    }
+
+    private RuleSet ruleSet(BacktestRequest body) {
+        return body.version() != null ? candidates.version(body.version())
+                : body.files() != null ? candidates.compile(body.files()) : candidates.active();
+    }
+}

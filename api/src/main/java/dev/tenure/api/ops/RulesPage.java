@@ -1,0 +1,154 @@
+package dev.tenure.api.ops;
+
+import dev.tenure.api.pages.PageNotFoundException;
+import dev.tenure.api.pages.Page;
+import dev.tenure.api.pages.TableQuery;
+import dev.tenure.api.pages.Viewer;
+import dev.tenure.api.timezone.PersonTimeZones;
+import dev.tenure.engine.accounts.Accounts;
+import dev.tenure.engine.backtest.AccountDryRun;
+import dev.tenure.engine.backtest.CandidateRuleSets;
+import dev.tenure.engine.backtest.DryRun;
+import dev.tenure.engine.rules.ActiveRuleSet;
+import dev.tenure.engine.rules.RuleSet;
+import dev.tenure.engine.rules.RuleSetChange;
+import dev.tenure.engine.rules.RuleSetReload;
+import dev.tenure.engine.rules.RuleSetVersionNotFoundException;
+import dev.tenure.engine.rules.RuleSets;
+import dev.tenure.engine.scenarios.ScenarioReport;
+import dev.tenure.engine.scenarios.ScenarioSuite;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The rules from the pages: the set in force and how often each rule fired; its stored versions, each
+ * activated (or rolled back to) with a button; its scenario tests run on demand; a dry run of one account.
+ * A backtest is {@code /ops/backtests}'.
+ */
+@Page
+@RequestMapping("/ops/rules")
+class RulesPage {
+
+    private static final int VERSIONS_SHOWN = 20;
+    private static final int ACCOUNTS_OFFERED = 500;
+
+    private final ActiveRuleSet active;
+    private final RuleSets ruleSets;
+    private final RuleSetReload reload;
+    private final ScenarioSuite suite;
+    private final AccountDryRun dryRun;
+    private final CandidateRuleSets candidates;
+    private final Accounts accounts;
+    private final PersonTimeZones zones;
+    private final Clock clock;
+
+    RulesPage(ActiveRuleSet active, RuleSets ruleSets, RuleSetReload reload, ScenarioSuite suite, AccountDryRun dryRun,
+              CandidateRuleSets candidates, Accounts accounts, PersonTimeZones zones, Clock clock) {
+        this.active = active;
+        this.ruleSets = ruleSets;
+        this.reload = reload;
+        this.suite = suite;
+        this.dryRun = dryRun;
+        this.candidates = candidates;
+        this.accounts = accounts;
+        this.zones = zones;
+        this.clock = clock;
+    }
+
+    /** A rule of the set in force: plays it started in this version, and when it last did. */
+    record RuleRow(String name, long started, Instant lastStarted) {
+    }
+
+    private static final Map<String, Comparator<RuleRow>> ORDERS = Map.of(
+            "rule", Comparator.comparing(RuleRow::name, String.CASE_INSENSITIVE_ORDER),
+            "started", Comparator.comparingLong(RuleRow::started).thenComparing(RuleRow::name),
+            "last", Comparator.comparing(RuleRow::lastStarted, Comparator.nullsFirst(Comparator.naturalOrder()))
+                    .thenComparing(RuleRow::name));
+
+    @GetMapping
+    String rules(HttpServletRequest request, Model model) {
+        Viewer viewer = OpsViewer.require(request, model);
+        RuleSet ruleSet = active.get();
+        Map<String, Long> counts = ruleSets.playsStartedByRule(ruleSet.version());
+        Map<String, Instant> last = ruleSets.lastStartByRule(ruleSet.version());
+        List<RuleRow> rows = ruleSet.ruleNames().stream()
+                .map(name -> new RuleRow(name, counts.getOrDefault(name, 0L), last.get(name))).toList();
+        TableQuery query = TableQuery.of(request, List.of("rule", "started", "last"), false);
+        model.addAttribute("version", ruleSet.version());
+        model.addAttribute("activation", ruleSets.find(ruleSet.version()).orElse(null));
+        model.addAttribute("rules", query.apply(rows, ORDERS, RuleRow::name));
+        // The latest versions, refused ones with their errors: what CS ops must fix, or roll back to.
+        model.addAttribute("versions", ruleSets.versions().stream().limit(VERSIONS_SHOWN).toList());
+        model.addAttribute("accounts", accounts.list(null, ACCOUNTS_OFFERED, 0));
+        model.addAttribute("times", zones.timesOf(viewer.email()));
+        return "ops/rules";
+    }
+
+    /** Rolls back (or forward) to a stored version: compiled and vetted again, in force only if it passes. */
+    @PostMapping("/versions/{version}/activate")
+    String activate(HttpServletRequest request, @PathVariable String version, RedirectAttributes flash) {
+        Viewer viewer = Viewer.of(request);
+        viewer.requireOps();
+        RuleSetChange change;
+        try {
+            change = reload.rollback(version, viewer.email());
+        } catch (RuleSetVersionNotFoundException e) {
+            throw new PageNotFoundException("rule set version " + version);
+        }
+        switch (change.outcome()) {
+            case ACTIVATED -> flash.addFlashAttribute("notice", "Rule set " + change.version() + " is in force (it replaced "
+                    + change.previousVersion() + ").");
+            case UNCHANGED -> flash.addFlashAttribute("notice", "Rule set " + change.version() + " was already in force.");
+            case REJECTED -> flash.addFlashAttribute("problem", "Rule set " + change.version() + " was refused; "
+                    + change.previousVersion() + " stays in force: " + change.problems().stream()
+                    .map(p -> p.file() + ":" + p.line() + " " + p.message()).collect(Collectors.joining("; ")));
+        }
+        return "redirect:/ops/rules";
+    }
+
+    /** The rule set's own scenario tests, run now against the rules in force; nothing is stored or sent. */
+    @PostMapping("/test")
+    String test(HttpServletRequest request, Model model) {
+        OpsViewer.require(request, model);
+        ScenarioReport report = suite.run(active.get());
+        model.addAttribute("report", report);
+        model.addAttribute("failedFirst", report.results().stream()
+                .sorted(Comparator.comparing((dev.tenure.engine.scenarios.ScenarioResult r) -> r.passed())
+                        .thenComparing(r -> r.scenario().file()).thenComparingInt(r -> r.scenario().line()))
+                .toList());
+        return "ops/rule-tests";
+    }
+
+    /** What the rules in force (or a stored version) would do for one account now; nothing is stored or sent. */
+    @GetMapping("/dry-run")
+    String dryRun(HttpServletRequest request, @RequestParam String account, @RequestParam(required = false) String version,
+                  Model model) {
+        Viewer viewer = OpsViewer.require(request, model);
+        String id = account.strip();
+        RuleSet ruleSet;
+        try {
+            ruleSet = version == null || version.isBlank() ? candidates.active() : candidates.version(version.strip());
+        } catch (IllegalArgumentException e) {
+            throw new PageNotFoundException("rule set version " + version);
+        }
+        DryRun run = dryRun.of(id, ruleSet, clock.instant())
+                .orElseThrow(() -> new PageNotFoundException("account " + id));
+        model.addAttribute("run", run);
+        model.addAttribute("accountName", accounts.find(id).map(a -> a.name()).orElse(id));
+        model.addAttribute("times", zones.timesOf(viewer.email()));
+        return "ops/dry-run";
+    }
+}
