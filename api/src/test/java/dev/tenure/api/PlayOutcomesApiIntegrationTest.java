@@ -182,6 +182,15 @@ class PlayOutcomesApiIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void the_runs_of_a_play_are_sorted_and_searched_through_the_address() throws Exception {
+        String sorted = page("/ops/plays/outcomes/" + playId + "?sort=goal&dir=asc", "ops@tenure.test", "CS_OPS");
+        String none = page("/ops/plays/outcomes/" + playId + "?q=nobody-at-all", "ops@tenure.test", "CS_OPS");
+
+        assertThat(sorted).contains("id=\"sort-goal\"", "aria-sort=\"ascending\"", "reached in 6.0 days");
+        assertThat(none).contains("Nothing matches").doesNotContain("reached in 6.0 days");
+    }
+
+    @Test
     void on_the_page_a_csm_sees_only_their_accounts_runs() throws Exception {
         String runs = page("/ops/plays/outcomes/" + playId, CSM);
 

@@ -3,8 +3,10 @@ package dev.tenure.api.outcomes;
 import dev.tenure.api.errors.BadParameterException;
 import dev.tenure.api.pages.Page;
 import dev.tenure.api.pages.PageNotFoundException;
+import dev.tenure.api.pages.TableQuery;
 import dev.tenure.api.pages.Viewer;
 import dev.tenure.engine.outcomes.PlayOutcome;
+import dev.tenure.engine.outcomes.RunOutcome;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
@@ -13,7 +15,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Do plays work? Each measured play's success against its holdout, as bars and a table, with the runs of
@@ -43,6 +47,13 @@ class OutcomesPage {
         return "ops/play-outcomes";
     }
 
+    /** How the runs of a play can be ordered on its page. */
+    private static final Map<String, Comparator<RunOutcome>> RUN_ORDERS = Map.of(
+            "started", Comparator.comparing(RunOutcome::startedAt).thenComparingLong(RunOutcome::runId),
+            "account", Comparator.comparing(RunOutcome::accountName, String.CASE_INSENSITIVE_ORDER).thenComparingLong(RunOutcome::runId),
+            "side", Comparator.comparing(RunOutcome::arm).thenComparingLong(RunOutcome::runId),
+            "goal", Comparator.comparing(RunOutcome::status).thenComparingLong(RunOutcome::runId));
+
     @GetMapping("/outcomes/{playId}")
     String play(HttpServletRequest request, @PathVariable String playId, @RequestParam(required = false) String from,
                 @RequestParam(required = false) String to, @RequestParam(required = false) String month, Model model) {
@@ -53,6 +64,9 @@ class OutcomesPage {
             throw new PageNotFoundException("play " + playId);
         }
         model.addAttribute("report", report);
+        TableQuery query = TableQuery.of(request, List.of("started", "account", "side", "goal"), true, "from", "to", "month");
+        model.addAttribute("runs", query.apply(report.runs(), RUN_ORDERS,
+                r -> r.accountName() + " " + r.accountId() + " " + r.csm()));
         return "ops/play-outcome-runs";
     }
 
