@@ -41,10 +41,10 @@ public record TableQuery(String path, String search, String sort, boolean descen
                 filters.put(name, value);
             }
         }
+        int size = number(request.getParameter("size"), SIZE);
         return new TableQuery(request.getRequestURI().substring(request.getContextPath().length()),
                 trimmed(request.getParameter("q")), known ? sort : sorts.get(0), descending,
-                Math.max(1, number(request.getParameter("page"), 1)),
-                SIZES.contains(number(request.getParameter("size"), SIZE)) ? number(request.getParameter("size"), SIZE) : SIZE,
+                Math.max(1, number(request.getParameter("page"), 1)), SIZES.contains(size) ? size : SIZE,
                 Map.copyOf(filters));
     }
 
