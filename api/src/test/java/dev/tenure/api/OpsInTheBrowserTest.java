@@ -5,6 +5,8 @@ import dev.tenure.engine.deadletters.DeadLetter;
 import dev.tenure.engine.deadletters.DeadLetters;
 import dev.tenure.engine.plays.PlayRunView;
 import dev.tenure.engine.plays.PlayRuns;
+import dev.tenure.engine.plays.Why;
+import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.ContactRole;
@@ -26,8 +28,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +53,11 @@ class OpsInTheBrowserTest extends ApiIntegrationTest {
     @Autowired
     PlayRuns runs;
     @Autowired
+    Clock clock;
+    @Autowired
     DeadLetters deadLetters;
+    @Autowired
+    ActiveRuleSet active;
 
     @BeforeAll
     static void startChromium() {
@@ -80,17 +88,36 @@ class OpsInTheBrowserTest extends ApiIntegrationTest {
         }
     }
 
-    /** A high-touch account whose core usage fell: the save play runs for it. */
-    PlayRunView savePlay(String name) {
-        TestData dropping = TestData.account(name, Segment.HIGH_TOUCH).usage("core", 49, 22, 100).usage("core", 21, 0, 40);
-        intake.accept(dropping.batch());
-        await().atMost(Duration.ofSeconds(10)).until(() -> !runs.list(dropping.id(), "RUNNING", 5).isEmpty());
-        return runs.list(dropping.id(), "RUNNING", 5).get(0);
+    /**
+     * A play that stays running (its second step is two weeks away), started for a new account as a rule
+     * would start it: the tests of the pages do not hang on what makes a rule fire.
+     */
+    PlayRunView runningPlay(String name) {
+        TestData account = TestData.account(name, Segment.HIGH_TOUCH);
+        intake.accept(account.batch());
+        long id = runs.start(account.id(), active.get().play("renewal-risk").orElseThrow(),
+                new Why("Renewal at risk (started by the test)", active.get().version(), Map.of()), clock.instant())
+                .orElseThrow().runId();
+        return runs.find(id).orElseThrow();
+    }
+
+    /**
+     * An account whose core usage fell, so the usage rule fires for it now. How long a drop must last has
+     * changed with how usage is judged: two accounts, one drop of three weeks and one of four, and the one
+     * the rules in force act on is returned.
+     */
+    TestData dropping(String name) {
+        List<TestData> accounts = List.of(
+                TestData.account(name, Segment.HIGH_TOUCH).usage("core", 49, 22, 100).usage("core", 21, 0, 40),
+                TestData.account(name, Segment.HIGH_TOUCH).usage("core", 56, 29, 100).usage("core", 28, 0, 40));
+        accounts.forEach(a -> intake.accept(a.batch()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> accounts.stream().anyMatch(a -> !runs.list(a.id(), null, 5).isEmpty()));
+        return accounts.stream().filter(a -> !runs.list(a.id(), null, 5).isEmpty()).findFirst().orElseThrow();
     }
 
     @Test
     void cs_ops_find_a_play_run_by_its_account_name_pause_it_then_cancel_it() {
-        PlayRunView run = savePlay("Browser Badger " + UUID.randomUUID().toString().substring(0, 4));
+        PlayRunView run = runningPlay("Browser Badger " + UUID.randomUUID().toString().substring(0, 4));
         signIn(ops, Role.CS_OPS);
 
         browser().findElement(By.id("nav-plays")).click();
@@ -152,7 +179,8 @@ class OpsInTheBrowserTest extends ApiIntegrationTest {
 
     @Test
     void cs_ops_run_the_scenario_tests_a_dry_run_and_a_backtest_from_the_rules_page() {
-        PlayRunView run = savePlay("Browser Bobcat");
+        TestData account = dropping("Browser Bobcat");
+        PlayRunView run = runs.list(account.id(), null, 5).get(0);
         signIn(ops, Role.CS_OPS);
 
         browser().findElement(By.id("nav-rules")).click();
@@ -162,7 +190,7 @@ class OpsInTheBrowserTest extends ApiIntegrationTest {
         assertThat(browser().findElements(By.cssSelector("#scenario-results tbody tr"))).isNotEmpty();
 
         browser().navigate().back();
-        browser().findElement(By.id("dry-run-account")).sendKeys(run.accountId());
+        browser().findElement(By.id("dry-run-account")).sendKeys(account.id());
         browser().findElement(By.id("dry-run-submit")).click();
         waitFor().until(ExpectedConditions.titleIs("Dry run · Tenure"));
         assertThat(browser().findElement(By.tagName("h1")).getText()).isEqualTo("Dry run for Browser Bobcat");
@@ -228,7 +256,7 @@ class OpsInTheBrowserTest extends ApiIntegrationTest {
 
     @Test
     void at_phone_width_every_ops_page_fits_the_screen_and_nothing_is_refused() {
-        savePlay("Browser Buffalo");
+        runningPlay("Browser Buffalo");
         deadLetters.record(List.of(DeadLetter.of("webhook", "webhook/nps", null, "{\"x\":\"" + "y".repeat(5_000) + "\"}",
                 "z".repeat(2_000))));
         signIn(ops, Role.CS_OPS);

@@ -4,6 +4,7 @@ import dev.tenure.engine.deadletters.DeadLetter;
 import dev.tenure.engine.deadletters.DeadLetters;
 import dev.tenure.engine.plays.PlayRunView;
 import dev.tenure.engine.plays.PlayRuns;
+import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.rules.RuleSetReload;
 import dev.tenure.engine.rules.RuleSets;
@@ -22,6 +23,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.util.HtmlUtils;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -50,6 +52,8 @@ class OpsPagesIntegrationTest extends ApiIntegrationTest {
     DeadLetters deadLetters;
     @Autowired
     PlayRuns runs;
+    @Autowired
+    Clock clock;
     @Autowired
     RuleSets ruleSets;
     @Autowired
@@ -84,12 +88,31 @@ class OpsPagesIntegrationTest extends ApiIntegrationTest {
         return page(MockMvcRequestBuilders.get(URI.create(path)), 200);
     }
 
-    /** A high-touch account whose core usage fell: the save play runs for it. */
-    PlayRunView savePlay(String name) {
-        TestData dropping = TestData.account(name, Segment.HIGH_TOUCH).usage("core", 49, 22, 100).usage("core", 21, 0, 40);
-        intake.accept(dropping.batch());
-        await().atMost(Duration.ofSeconds(10)).until(() -> !runs.list(dropping.id(), "RUNNING", 5).isEmpty());
-        return runs.list(dropping.id(), "RUNNING", 5).get(0);
+    /**
+     * A play that stays running (its second step is two weeks away), started for a new account as a rule
+     * would start it: the tests of the pages do not hang on what makes a rule fire.
+     */
+    PlayRunView runningPlay(String name) {
+        TestData account = TestData.account(name, Segment.HIGH_TOUCH);
+        intake.accept(account.batch());
+        long id = runs.start(account.id(), active.get().play("renewal-risk").orElseThrow(),
+                new Why("Renewal at risk (started by the test)", active.get().version(), Map.of()), clock.instant())
+                .orElseThrow().runId();
+        return runs.find(id).orElseThrow();
+    }
+
+    /**
+     * An account whose core usage fell, so the usage rule fires for it now. How long a drop must last has
+     * changed with how usage is judged: two accounts, one drop of three weeks and one of four, and the one
+     * the rules in force act on is returned.
+     */
+    TestData dropping(String name) {
+        List<TestData> accounts = List.of(
+                TestData.account(name, Segment.HIGH_TOUCH).usage("core", 49, 22, 100).usage("core", 21, 0, 40),
+                TestData.account(name, Segment.HIGH_TOUCH).usage("core", 56, 29, 100).usage("core", 28, 0, 40));
+        accounts.forEach(a -> intake.accept(a.batch()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> accounts.stream().anyMatch(a -> !runs.list(a.id(), null, 5).isEmpty()));
+        return accounts.stream().filter(a -> !runs.list(a.id(), null, 5).isEmpty()).findFirst().orElseThrow();
     }
 
     String npsFor(String accountId, String eventId) {
@@ -99,7 +122,7 @@ class OpsPagesIntegrationTest extends ApiIntegrationTest {
 
     @Test
     void the_play_runs_table_shows_account_names_and_is_searched_sorted_and_paged_through_its_address() throws Exception {
-        PlayRunView run = savePlay("Table Tapir");
+        PlayRunView run = runningPlay("Table Tapir");
 
         String found = page("/ops/plays?q=table%20tapir&sort=account&dir=asc");
         String other = page("/ops/plays?q=no-such-account-anywhere");
@@ -114,7 +137,7 @@ class OpsPagesIntegrationTest extends ApiIntegrationTest {
 
     @Test
     void cs_ops_pause_resume_and_cancel_a_play_run_from_the_page() throws Exception {
-        PlayRunView run = savePlay("Paused Panda");
+        PlayRunView run = runningPlay("Paused Panda");
         String back = "/ops/plays?q=paused+panda";
 
         mvc.perform(MockMvcRequestBuilders.post("/ops/plays/" + run.id() + "/pause").param("back", back).with(ops()))
@@ -248,9 +271,10 @@ class OpsPagesIntegrationTest extends ApiIntegrationTest {
 
     @Test
     void a_dry_run_for_an_account_names_the_rules_that_fire_and_the_plays_they_would_start() throws Exception {
-        PlayRunView run = savePlay("Dry Dingo");
+        TestData account = dropping("Dry Dingo");
+        PlayRunView run = runs.list(account.id(), null, 5).get(0);
 
-        String html = page("/ops/rules/dry-run?account=" + run.accountId());
+        String html = page("/ops/rules/dry-run?account=" + account.id());
 
         assertThat(html).contains("Dry run for", ">Dry Dingo</a>", "id=\"dry-run-rules\"", HtmlUtils.htmlEscape(run.why().rule()),
                 "id=\"dry-run-plays\"", "nothing is stored or sent");
