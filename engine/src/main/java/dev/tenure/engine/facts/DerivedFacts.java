@@ -77,8 +77,8 @@ final class DerivedFacts {
 
     /**
      * The median and the sample variance of the usual weeks' totals and how many weeks were counted: only weeks
-     * that end after the first day of data (a week before an account's first signal, or before the history a
-     * backtest reads, is not a week of no use); {0, 0, 1} with fewer than two such weeks.
+     * that lie wholly after the first day of data (a week before an account's first signal, or before the
+     * history a backtest reads, is not a week of no use, nor is part of one); {0, 0, 1} with fewer than two such weeks.
      */
     private static double[] usualWeek(LocalDate today, Weeks w) {
         if (w.firstDataDay() == null) {
@@ -87,8 +87,9 @@ final class DerivedFacts {
         long[] counted = new long[USUAL_WEEKS];
         int n = 0;
         for (int i = RECENT_WEEKS; i < RECENT_WEEKS + USUAL_WEEKS; i++) {
-            LocalDate lastDayOfWeek = today.minusDays(7L * i + 1);
-            if (!w.firstDataDay().isAfter(lastDayOfWeek)) {
+            // A week only partly after the first day of data would count its days before as days without use.
+            LocalDate firstDayOfWeek = today.minusDays(7L * i + 7);
+            if (!w.firstDataDay().isAfter(firstDayOfWeek)) {
                 counted[n++] = w.weeks()[i];
             }
         }

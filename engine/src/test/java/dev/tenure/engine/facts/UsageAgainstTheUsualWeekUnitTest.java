@@ -14,7 +14,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A usage trend judges the last three weeks against the account's usual week (the median of the four weeks
+ * A usage trend judges the last three weeks against the account's usual week (the median of the eight weeks
  * before them) and its own variation, so holidays and a small account's noise look different from a decline.
  */
 class UsageAgainstTheUsualWeekUnitTest {
@@ -72,6 +72,17 @@ class UsageAgainstTheUsualWeekUnitTest {
         assertThat(twoWeeks.sustainedChangePct()).isEqualTo(0.0);
         assertThat(oneWeek.hasUsualWeek()).isFalse();
         assertThat(oneWeek.dropSignificance()).isEqualTo(0.0);
+    }
+
+    @Test
+    void a_week_only_partly_after_the_first_day_of_data_is_left_out() {
+        // Data from 52 days ago: the week 50-56 days ago holds three days of it, not a week of low use.
+        UsageTrend core = core(TestData.account("Mid-week Source", Segment.LOW_TOUCH).startedDaysAgo(400)
+                .usage("core", 52, 1, 100));
+
+        assertThat(core.usualWeekly()).isEqualTo(700);
+        assertThat(core.sustainedChangePct()).isEqualTo(0.0);
+        assertThat(core.dropSignificance()).isEqualTo(0.0);
     }
 
     @Test
