@@ -26,16 +26,19 @@ final class DerivedFacts {
     static final int USUAL_WEEKS = 8;
     /** Days of usage a trend reads: the recent and the usual weeks. */
     static final int WEEKS_DAYS = 7 * (RECENT_WEEKS + USUAL_WEEKS);
+    /** The last days read one by one, for the best 7 days in a row among them. */
+    static final int RECENT_DAYS_READ = 28;
 
     /**
      * One feature's weekly totals as of a day: {@code weeks[0]} the last 7 complete days, {@code weeks[1]} the 7
      * before, and so on ({@link #RECENT_WEEKS} + {@link #USUAL_WEEKS} of them); {@code firstDataDay} the first
-     * day with any usage signal in the lookback (null: none).
+     * day with any usage signal in the lookback (null: none); {@code days[0]} the uses of yesterday, {@code days[1]}
+     * the day before, and so on ({@link #RECENT_DAYS_READ} of them).
      */
-    record Weeks(long[] weeks, long prior28, LocalDate firstDataDay) {
+    record Weeks(long[] weeks, long prior28, LocalDate firstDataDay, long[] days) {
 
         static Weeks empty() {
-            return new Weeks(new long[RECENT_WEEKS + USUAL_WEEKS], 0, null);
+            return new Weeks(new long[RECENT_WEEKS + USUAL_WEEKS], 0, null, new long[RECENT_DAYS_READ]);
         }
 
         Weeks plus(Weeks other) {
@@ -43,9 +46,13 @@ final class DerivedFacts {
             for (int i = 0; i < sum.length; i++) {
                 sum[i] = weeks[i] + other.weeks[i];
             }
+            long[] daySum = new long[days.length];
+            for (int i = 0; i < daySum.length; i++) {
+                daySum[i] = days[i] + other.days[i];
+            }
             LocalDate first = firstDataDay == null ? other.firstDataDay
                     : other.firstDataDay == null || firstDataDay.isBefore(other.firstDataDay) ? firstDataDay : other.firstDataDay;
-            return new Weeks(sum, prior28 + other.prior28, first);
+            return new Weeks(sum, prior28 + other.prior28, first, daySum);
         }
     }
 
@@ -72,7 +79,20 @@ final class DerivedFacts {
                 + RECENT_WEEKS * RECENT_WEEKS * weekVariance * Math.PI / 2 / usual[2]);
         double significance = usual[0] > 0 ? Math.round((RECENT_WEEKS * usual[0] - recent) * 10 / spread) / 10.0 : 0;
         return new UsageTrend(account.id(), feature, last7, baselineWeekly, changePct, activeUsers, idleDays,
-                w.weeks()[1], w.weeks()[2], usual[0], significance);
+                w.weeks()[1], w.weeks()[2], usual[0], significance, bestWeek(w.days()));
+    }
+
+    /** The highest total of 7 consecutive days among {@code days} (yesterday first). */
+    static long bestWeek(long[] days) {
+        long window = 0;
+        long best = 0;
+        for (int i = 0; i < days.length; i++) {
+            window += days[i] - (i >= 7 ? days[i - 7] : 0);
+            if (i >= 6) {
+                best = Math.max(best, window);
+            }
+        }
+        return best;
     }
 
     /**

@@ -13,17 +13,19 @@ package dev.tenure.engine.vocabulary;
  * usual weeks, in standard deviations of the account's own week-to-week variation (at least Poisson's, the
  * square root of the usual count): at 20 uses a week a fall to 0 is about 4.5, at 2,000 a week a 10% dip
  * is about 7. Weeks before the account's first day of data are left out of the usual week.
+ * {@code bestWeekOf28Days} is the highest total of any 7 consecutive days of the last 28 (0 when not known).
  */
 public record UsageTrend(String accountId, String feature, long last7Days, double baselineWeekly,
                          double changePct, int activeUsers, int daysSinceLastUse,
-                         long previous7Days, long earlier7Days, double usualWeekly, double dropSignificance) {
+                         long previous7Days, long earlier7Days, double usualWeekly, double dropSignificance,
+                         long bestWeekOf28Days) {
 
     public static final String ALL_FEATURES = "all";
 
     /** A trend without the weekly history (no usual week to compare with). */
     public UsageTrend(String accountId, String feature, long last7Days, double baselineWeekly, double changePct,
                       int activeUsers, int daysSinceLastUse) {
-        this(accountId, feature, last7Days, baselineWeekly, changePct, activeUsers, daysSinceLastUse, 0, 0, 0, 0);
+        this(accountId, feature, last7Days, baselineWeekly, changePct, activeUsers, daysSinceLastUse, 0, 0, 0, 0, 0);
     }
 
     public boolean hasBaseline() {
@@ -36,14 +38,16 @@ public record UsageTrend(String accountId, String feature, long last7Days, doubl
     }
 
     /**
-     * The highest of the last three weekly totals against the usual week, in %: -40 means each of the last
-     * three weeks was at least 40% below the usual week; 0 without a usual week.
+     * The best 7 days in a row of the last 28 against the usual week, in %: -40 means no 7 consecutive days of
+     * the last four weeks came within 40% of the usual week; 0 without a usual week. A holiday of up to two
+     * weeks, wherever it falls in the four, leaves 7 days in a row outside it, so it never makes this low;
+     * three fixed weeks would not do (a 13-day holiday from a Thursday touches all three).
      */
     public double sustainedChangePct() {
         if (usualWeekly <= 0) {
             return 0;
         }
-        long highest = Math.max(last7Days, Math.max(previous7Days, earlier7Days));
+        long highest = Math.max(bestWeekOf28Days, Math.max(last7Days, Math.max(previous7Days, earlier7Days)));
         return Math.round((highest - usualWeekly) * 1000 / usualWeekly) / 10.0;
     }
 }
