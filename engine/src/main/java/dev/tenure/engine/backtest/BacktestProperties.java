@@ -17,7 +17,7 @@ import java.time.Duration;
 @ConfigurationProperties("tenure.backtest")
 public record BacktestProperties(@DefaultValue("0") int workers,
                                  @DefaultValue("5000") int fetchSize,
-                                 @DefaultValue("84d") Duration history,
+                                 @DefaultValue("91d") Duration history,
                                  @DefaultValue("5s") Duration progressInterval) {
 
     int workerCount() {

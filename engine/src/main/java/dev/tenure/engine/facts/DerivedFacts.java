@@ -21,24 +21,31 @@ final class DerivedFacts {
     static final int BASELINE_DAYS = 28;
     /** How far back the last day of use is looked for. */
     static final int LOOKBACK_DAYS = 366;
-    /** The weeks a sustained drop is judged on (the last three) and the usual weeks before them (four). */
+    /** The weeks a drop is judged on (the last three) and the usual weeks before them (eight, after a gap week). */
     static final int RECENT_WEEKS = 3;
+    /**
+     * The week between the recent and the usual weeks (22-28 days ago) is in neither: a drop is judged over the
+     * last 28 days (the best 7 days in a row of them), so a drop that old must not pull the usual week down.
+     */
+    static final int GAP_WEEKS = 1;
     static final int USUAL_WEEKS = 8;
-    /** Days of usage a trend reads: the recent and the usual weeks. */
-    static final int WEEKS_DAYS = 7 * (RECENT_WEEKS + USUAL_WEEKS);
+    /** Weekly totals a trend reads: the recent weeks, the gap and the usual weeks. */
+    static final int WEEKS = RECENT_WEEKS + GAP_WEEKS + USUAL_WEEKS;
+    /** Days of usage a trend reads. */
+    static final int WEEKS_DAYS = 7 * WEEKS;
     /** The last days read one by one, for the best 7 days in a row among them. */
     static final int RECENT_DAYS_READ = 28;
 
     /**
      * One feature's weekly totals as of a day: {@code weeks[0]} the last 7 complete days, {@code weeks[1]} the 7
-     * before, and so on ({@link #RECENT_WEEKS} + {@link #USUAL_WEEKS} of them); {@code firstDataDay} the first
+     * before, and so on ({@link #WEEKS} of them); {@code firstDataDay} the first
      * day with any usage signal in the lookback (null: none); {@code days[0]} the uses of yesterday, {@code days[1]}
      * the day before, and so on ({@link #RECENT_DAYS_READ} of them).
      */
     record Weeks(long[] weeks, long prior28, LocalDate firstDataDay, long[] days) {
 
         static Weeks empty() {
-            return new Weeks(new long[RECENT_WEEKS + USUAL_WEEKS], 0, null, new long[RECENT_DAYS_READ]);
+            return new Weeks(new long[WEEKS], 0, null, new long[RECENT_DAYS_READ]);
         }
 
         Weeks plus(Weeks other) {
@@ -106,7 +113,7 @@ final class DerivedFacts {
         }
         long[] counted = new long[USUAL_WEEKS];
         int n = 0;
-        for (int i = RECENT_WEEKS; i < RECENT_WEEKS + USUAL_WEEKS; i++) {
+        for (int i = RECENT_WEEKS + GAP_WEEKS; i < WEEKS; i++) {
             // A week only partly after the first day of data would count its days before as days without use.
             LocalDate firstDayOfWeek = today.minusDays(7L * i + 7);
             if (!w.firstDataDay().isAfter(firstDayOfWeek)) {

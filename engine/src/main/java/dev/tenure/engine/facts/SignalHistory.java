@@ -124,7 +124,7 @@ public final class SignalHistory {
             if (!days.hasDataBetween(lookbackFrom, day)) {
                 continue;
             }
-            long[] weeks = new long[DerivedFacts.RECENT_WEEKS + DerivedFacts.USUAL_WEEKS];
+            long[] weeks = new long[DerivedFacts.WEEKS];
             for (int i = 0; i < weeks.length; i++) {
                 weeks[i] = days.uses(day - 7L * (i + 1), day - 7L * i);
             }
