@@ -7,13 +7,14 @@ package dev.tenure.engine.vocabulary;
  * <p>
  * A drop worth a CSM's time is judged against the account's own normal: {@code previous7Days} and
  * {@code earlier7Days} are the two weeks before the last 7 days (8–14 and 15–21 days ago), so a rule can
- * ask that usage stayed down for three weeks (a holiday of a week or two never does);
- * {@code usualWeekly} is the median of the weekly totals of the eight weeks before those (22–77 days ago),
- * which one odd week does not move; {@code dropSignificance} says how far the last 21 days fell below three
+ * ask that usage fell week after week; {@code bestWeekOf28Days} is the highest total of any 7 consecutive days of
+ * the last 28, so a rule can ask that usage stayed down for four weeks ({@link #sustainedChangePct()}: a holiday of
+ * up to two weeks never does, wherever it falls); {@code usualWeekly} is the median of the weekly totals of the
+ * eight weeks before a gap week (29–84 days ago: a drop judged over 28 days does not pull it down), which one odd
+ * week does not move; {@code dropSignificance} says how far the last 21 days fell below three
  * usual weeks, in standard deviations of the account's own week-to-week variation (at least Poisson's, the
  * square root of the usual count): at 20 uses a week a fall to 0 is about 4.5, at 2,000 a week a 10% dip
  * is about 7. Weeks before the account's first day of data are left out of the usual week.
- * {@code bestWeekOf28Days} is the highest total of any 7 consecutive days of the last 28 (0 when not known).
  */
 public record UsageTrend(String accountId, String feature, long last7Days, double baselineWeekly,
                          double changePct, int activeUsers, int daysSinceLastUse,
@@ -32,7 +33,7 @@ public record UsageTrend(String accountId, String feature, long last7Days, doubl
         return baselineWeekly > 0;
     }
 
-    /** True when there is a usual week to compare with (at least two of the eight weeks 22–77 days ago after the account's first data). */
+    /** True when there is a usual week to compare with (at least two of the eight weeks 29–84 days ago after the account's first data). */
     public boolean hasUsualWeek() {
         return usualWeekly > 0;
     }

@@ -22,7 +22,7 @@ class UsageAgainstTheUsualWeekUnitTest {
     @Test
     void a_drop_that_stayed_for_three_weeks_is_large_and_significant() {
         UsageTrend core = core(TestData.account("Declining", Segment.LOW_TOUCH).startedDaysAgo(400)
-                .usage("core", 49, 22, 100).usage("core", 21, 1, 40));
+                .usage("core", 56, 29, 100).usage("core", 28, 1, 40));
 
         assertThat(core.usualWeekly()).isEqualTo(700);
         assertThat(List.of(core.last7Days(), core.previous7Days(), core.earlier7Days())).containsExactly(280L, 280L, 280L);
@@ -52,9 +52,9 @@ class UsageAgainstTheUsualWeekUnitTest {
     @Test
     void a_small_account_s_quiet_weeks_are_not_significant_but_three_silent_weeks_are() {
         UsageTrend quiet = core(TestData.account("Small Quiet", Segment.TECH_TOUCH).startedDaysAgo(400)
-                .usage("core", 49, 22, 1).usage("core", 20, 20, 1).usage("core", 12, 12, 1).usage("core", 2, 2, 1));
+                .usage("core", 56, 29, 1).usage("core", 20, 20, 1).usage("core", 12, 12, 1).usage("core", 2, 2, 1));
         UsageTrend silent = core(TestData.account("Small Silent", Segment.TECH_TOUCH).startedDaysAgo(400)
-                .usage("core", 49, 22, 1));
+                .usage("core", 56, 29, 1));
 
         assertThat(quiet.sustainedChangePct()).isLessThan(-80);
         assertThat(quiet.dropSignificance()).isLessThan(3);

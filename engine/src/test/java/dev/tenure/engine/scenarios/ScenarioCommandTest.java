@@ -52,7 +52,7 @@ class ScenarioCommandTest {
         int exit = command.run("test", "../rules");
 
         assertThat(exit).as(out() + err()).isZero();
-        assertThat(out()).contains("  ok    tests/churn.yml:11  A high-touch account whose core usage fell 60% for three weeks gets a save play")
+        assertThat(out()).contains("  ok    tests/churn.yml:11  A high-touch account whose core usage fell 60% for four weeks gets a save play")
                 .containsPattern("\\d+ scenarios: \\d+ passed, 0 failed");
     }
 
