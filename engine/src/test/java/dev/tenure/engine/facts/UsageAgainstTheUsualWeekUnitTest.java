@@ -41,6 +41,17 @@ class UsageAgainstTheUsualWeekUnitTest {
     }
 
     @Test
+    void a_holiday_of_13_days_that_touches_each_of_the_last_three_weeks_is_not_a_drop_that_stayed() {
+        // At a tenth of the usual use from 17 to 5 days ago: 3, 7 and 3 of its days fall in the last three weeks.
+        UsageTrend core = core(TestData.account("Long Holiday", Segment.LOW_TOUCH).startedDaysAgo(400)
+                .usage("core", 84, 18, 100).usage("core", 17, 5, 10).usage("core", 4, 1, 100));
+
+        assertThat(List.of(core.last7Days(), core.previous7Days(), core.earlier7Days())).containsExactly(430L, 70L, 430L);
+        assertThat(core.bestWeekOf28Days()).isEqualTo(700);
+        assertThat(core.sustainedChangePct()).isEqualTo(0.0);
+    }
+
+    @Test
     void a_holiday_among_the_usual_weeks_does_not_move_the_usual_week() {
         UsageTrend core = core(TestData.account("Holiday Before", Segment.LOW_TOUCH).startedDaysAgo(400)
                 .usage("core", 49, 36, 100).usage("core", 35, 29, 10).usage("core", 28, 1, 100));
@@ -63,10 +74,11 @@ class UsageAgainstTheUsualWeekUnitTest {
 
     @Test
     void weeks_before_the_first_day_of_data_are_not_weeks_without_use() {
+        // The usual weeks are 29-84 days ago: data from 42 days ago fills two of them, from 35 days ago one.
         UsageTrend twoWeeks = core(TestData.account("Recent Source", Segment.LOW_TOUCH).startedDaysAgo(400)
-                .usage("core", 35, 1, 100));
+                .usage("core", 42, 1, 100));
         UsageTrend oneWeek = core(TestData.account("Very Recent Source", Segment.LOW_TOUCH).startedDaysAgo(400)
-                .usage("core", 28, 1, 100));
+                .usage("core", 35, 1, 100));
 
         assertThat(twoWeeks.usualWeekly()).isEqualTo(700);
         assertThat(twoWeeks.sustainedChangePct()).isEqualTo(0.0);
