@@ -93,7 +93,7 @@ class HeldOutByTheStarterRulesIntegrationTest {
         assertThat(evaluation.started()).as("no play started").isEmpty();
         assertThat(runs(account)).containsExactly("HOLDOUT 0 steps");
         assertThat(timeline.of(account.id(), 20)).extracting(TimelineEntry::summary)
-                .anyMatch(s -> s.startsWith("Held out of \"Save play — core usage drop\" to measure it (rule \"Core usage dropped")
+                .anyMatch(s -> s.startsWith("Held out of \"Save play — core usage drop\" to measure it (rule \"Core feature not used")
                         && s.endsWith("10% of eligible accounts are held out)"));
     }
 
