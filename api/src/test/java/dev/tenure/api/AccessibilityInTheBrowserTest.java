@@ -1,6 +1,7 @@
 package dev.tenure.api;
 
 import dev.tenure.api.people.Role;
+import dev.tenure.engine.guardrails.UnsubscribeLinks;
 import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.Segment;
@@ -43,6 +44,8 @@ class AccessibilityInTheBrowserTest extends ApiIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    UnsubscribeLinks unsubscribeLinks;
 
     private final String csm = unique("csm");
     private final String ops = unique("ops");
@@ -103,7 +106,13 @@ class AccessibilityInTheBrowserTest extends ApiIntegrationTest {
     void the_sign_in_error_and_unsubscribe_pages_signed_out_have_no_serious_violation() throws IOException {
         browser().manage().deleteAllCookies();
 
-        assertNoSeriousViolations(List.of("/login", "/login?error", "/login?logout", "/unsubscribe/not-a-token"));
+        String unsubscribe = "/unsubscribe/" + unsubscribeLinks.token(account.id(), "champion@" + account.id() + ".test");
+        assertNoSeriousViolations(List.of("/login", "/login?error", "/login?logout", unsubscribe, "/unsubscribe/not-a-token"));
+
+        browser().get(url(unsubscribe));
+        browser().findElement(By.cssSelector("main form button[type='submit']")).click();
+        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+        assertThat(axe.scan(browser(), "unsubscribed", "phone")).isEmpty();
     }
 
     @Test
