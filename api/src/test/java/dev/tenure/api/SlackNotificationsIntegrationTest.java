@@ -67,6 +67,12 @@ class SlackNotificationsIntegrationTest extends ApiIntegrationTest {
         String listed = page.page("/admin/notifications").body();
         assertThat(listed).contains("#dana-alerts", csm).doesNotContain("s3cr3tWebhookPart");
 
+        long webhook = jdbc.sql("SELECT id FROM slack_webhook WHERE channel = '#dana-alerts' AND csm = ?").param(csm)
+                .query(Long.class).single();
+        page.post("/admin/notifications/" + webhook + "/test", "");
+        assertThat(page.page("/admin/notifications").body()).contains("Test message sent to #dana-alerts.");
+        assertThat(JSON.readTree(slack.requests().get(0).body()).path("text").asText()).startsWith("Tenure test message, sent by " + ops);
+
         TestData account = TestData.account("Slack Parcels", Segment.HIGH_TOUCH).csm(csm);
         intake.accept(account.batch());
         assertThat(post("/api/webhooks/nps", """
@@ -74,7 +80,7 @@ class SlackNotificationsIntegrationTest extends ApiIntegrationTest {
                 .formatted(account.id(), account.id(), TestClock.now())).getStatusCode()).isEqualTo(HttpStatus.OK);
 
         RecordingHttpServer.Request request = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
-                .until(() -> slack.requests().stream().findFirst().orElse(null), r -> r != null);
+                .until(() -> slack.requests().stream().skip(1).findFirst().orElse(null), r -> r != null);
         JsonNode task = get("/api/tasks?owner=" + csm).get(0);
         assertThat(task.path("priority").asText()).isEqualTo("HIGH");
         assertThat(request.method()).isEqualTo("POST");
@@ -86,7 +92,7 @@ class SlackNotificationsIntegrationTest extends ApiIntegrationTest {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(get("/api/accounts/" + account.id() + "/timeline").toString()).contains("slack.posted", "#dana-alerts"));
         Thread.sleep(600);
-        assertThat(slack.requests()).as("posted once, however many rounds ran").hasSize(1);
+        assertThat(slack.requests()).as("the test message, then the task posted once, however many rounds ran").hasSize(2);
         assertThat(page.page("/admin/notifications").body()).contains("Sent");
     }
 
@@ -121,6 +127,10 @@ class SlackNotificationsIntegrationTest extends ApiIntegrationTest {
         assertThat(slack.requests()).as("a 404 is not retried").hasSize(3);
         SignedInClient page = SignedInClient.signIn(port, ops, PASSWORD);
         assertThat(page.page("/admin/notifications").body()).contains("Failed", "Slack answered 404 no_service");
+        long webhook = jdbc.sql("SELECT id FROM slack_webhook WHERE channel = '#flaky' AND csm = ?").param(csm).query(Long.class).single();
+        slack.thenAnswer(404, "no_service");
+        page.post("/admin/notifications/" + webhook + "/test", "");
+        assertThat(page.page("/admin/notifications").body()).contains("The test message did not reach #flaky: Slack answered 404 no_service");
     }
 
     @Test

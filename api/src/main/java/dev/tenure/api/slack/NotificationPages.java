@@ -35,9 +35,12 @@ class NotificationPages {
     private final SlackPosts posts;
     private final People people;
     private final SlackProperties settings;
+    private final SlackClient slack;
     private final Clock clock;
 
-    NotificationPages(SlackWebhooks webhooks, SlackPosts posts, People people, SlackProperties settings, Clock clock) {
+    NotificationPages(SlackWebhooks webhooks, SlackPosts posts, People people, SlackProperties settings, SlackClient slack,
+                      Clock clock) {
+        this.slack = slack;
         this.webhooks = webhooks;
         this.posts = posts;
         this.people = people;
@@ -68,6 +71,24 @@ class NotificationPages {
                     + (owner == null ? "every CSM" : owner) + " (webhook " + address.masked() + ").");
         } catch (IllegalArgumentException e) {
             flash.addFlashAttribute("problem", "No webhook was added. " + e.getMessage());
+        }
+        return "redirect:/admin/notifications";
+    }
+
+    /** Posts a message saying so to the channel now, so whoever connected it sees it works (or why not). */
+    @PostMapping("/{id}/test")
+    String test(HttpServletRequest request, @PathVariable long id, RedirectAttributes flash) {
+        var webhook = webhooks.address(id);
+        if (webhook.isEmpty()) {
+            flash.addFlashAttribute("problem", "No webhook " + id + " to test (removed?).");
+            return "redirect:/admin/notifications";
+        }
+        SlackClient.Result result = slack.post(webhook.get().url(), "Tenure test message, sent by "
+                + SlackMessage.escape(Viewer.of(request).email()) + ": new high-priority tasks will be posted here.");
+        if (result.ok()) {
+            flash.addFlashAttribute("notice", "Test message sent to " + webhook.get().channel() + ".");
+        } else {
+            flash.addFlashAttribute("problem", "The test message did not reach " + webhook.get().channel() + ": " + result.problem());
         }
         return "redirect:/admin/notifications";
     }

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The configured webhooks. Nothing here hands a webhook's address back but the poster's query. */
 @Repository
@@ -39,6 +40,15 @@ class SlackWebhooks {
                         rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
                         rs.getInt("sent"), rs.getInt("failed")))
                 .list();
+    }
+
+    /** A webhook's address and channel, for a test message. */
+    Optional<Addressed> address(long id) {
+        return jdbc.sql("SELECT channel, url FROM slack_webhook WHERE id = ?").param(id)
+                .query((rs, n) -> new Addressed(rs.getString("channel"), new WebhookUrl(rs.getString("url")))).optional();
+    }
+
+    record Addressed(String channel, WebhookUrl url) {
     }
 
     /** Removes a webhook and its posts (those still waiting are not sent); false when there was none. */
