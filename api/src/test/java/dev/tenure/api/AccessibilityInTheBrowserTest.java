@@ -151,6 +151,11 @@ class AccessibilityInTheBrowserTest extends ApiIntegrationTest {
         signIn(admin);
 
         assertNoSeriousViolations(List.of("/admin/people", "/admin/tokens", "/admin/notifications"));
+
+        chromium.viewport(HeadlessChromium.PHONE);
+        browser().get(url("/admin/notifications"));
+        assertThat((Boolean) browser().executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("the notifications page scrolls no sideways on a phone").isTrue();
     }
 
     private void assertNoSeriousViolations(List<String> pages) throws IOException {
