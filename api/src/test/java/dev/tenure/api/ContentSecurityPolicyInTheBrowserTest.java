@@ -70,7 +70,8 @@ class ContentSecurityPolicyInTheBrowserTest extends ApiIntegrationTest {
                 .as("the sign-in page's stylesheet applies").isEqualTo("block");
         signIn(ops);
         for (String page : new String[]{"/inbox", "/accounts/" + account.id(), "/ops/health", "/ops/metrics",
-                "/ops/plays/outcomes", "/ops/rules", "/ops/emails", "/profile", "/logout", "/no-such-page", "/admin/people"}) {
+                "/ops/plays/outcomes", "/ops/rules", "/ops/emails", "/profile", "/logout", "/no-such-page", "/admin/people",
+                "/admin/notifications"}) {
             browser().get(url(page));
             waitFor().until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
         }

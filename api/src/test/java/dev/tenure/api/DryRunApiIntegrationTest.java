@@ -13,7 +13,7 @@ class DryRunApiIntegrationTest extends ApiIntegrationTest {
 
     @Test
     void an_account_whose_save_play_runs_already_shows_the_rule_firing_and_the_play_refused() {
-        TestData dropping = TestData.account("Dry Dropper", Segment.HIGH_TOUCH).usage("core", 49, 22, 100).usage("core", 21, 0, 40);
+        TestData dropping = TestData.account("Dry Dropper", Segment.HIGH_TOUCH).usage("core", 56, 29, 100).usage("core", 28, 0, 40);
         intake.accept(dropping.batch());
 
         JsonNode dryRun = get("/api/accounts/" + dropping.id() + "/dry-run");

@@ -273,7 +273,7 @@ class InboxInTheBrowserTest extends ApiIntegrationTest {
         String owner = "dana.reyes@tenure.example";
         TestData northwind = TestData.account("Northwind Logistics", Segment.HIGH_TOUCH).csm(owner);
         Task usageDrop = taskAt(TestData.account("Umbrella Analytics", Segment.HIGH_TOUCH).csm(owner)
-                .usage("core", 49, 22, 120).usage("core", 21, 1, 30));
+                .usage("core", 56, 29, 120).usage("core", 28, 1, 30));
         Task payment = taskAt(TestData.account("Globex Retail", Segment.HIGH_TOUCH).csm(owner).billing(BillingEvent.PAYMENT_FAILED, 8));
         fixtures.duplicateOf(payment.id(), payment.dueAt().minus(Duration.ofDays(35)));
         taskAt(TestData.account("Initech Health", Segment.HIGH_TOUCH).csm(owner).ticket(TicketPriority.P1, TicketStatus.OPEN, 5)

@@ -224,7 +224,7 @@ class PagesIntegrationTest extends ApiIntegrationTest {
     @Test
     void the_account_page_shows_facts_health_with_its_trend_running_plays_and_the_timeline() throws Exception {
         TestData account = TestData.account("Account Page Alpaca", Segment.HIGH_TOUCH).renewsInDays(200)
-                .usage("core", 49, 22, 100).usage("core", 21, 0, 40);
+                .usage("core", 56, 29, 100).usage("core", 28, 0, 40);
         intake.accept(account.batch());
         await().atMost(Duration.ofSeconds(5)).until(() -> !inbox.list(new TaskQuery(null, account.id(), null, null, 5)).isEmpty());
 
@@ -243,7 +243,7 @@ class PagesIntegrationTest extends ApiIntegrationTest {
     @Test
     void cs_ops_see_the_rules_with_their_fire_counts_running_plays_dead_letters_and_the_email_log() throws Exception {
         Task task = detractorTask("Ops Osprey");
-        TestData dropping = TestData.account("Ops Ocelot", Segment.HIGH_TOUCH).usage("core", 49, 22, 100).usage("core", 21, 0, 40);
+        TestData dropping = TestData.account("Ops Ocelot", Segment.HIGH_TOUCH).usage("core", 56, 29, 100).usage("core", 28, 0, 40);
         intake.accept(dropping.batch());
         post("/api/webhooks/nps", "{\"eventId\":\"ops-bad-1\",\"accountId\":\"" + task.accountId()
                 + "\",\"occurredAt\":\"yesterday\",\"score\":3}");

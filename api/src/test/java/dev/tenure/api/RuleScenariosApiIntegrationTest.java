@@ -35,8 +35,8 @@ class RuleScenariosApiIntegrationTest extends ApiIntegrationTest {
                 - scenario: Core usage fell to %2$d a day
                   account: { id: %1$s, segment: HIGH_TOUCH, stage: VALUE, startedOn: -410d, renewalOn: +200d }
                   signals:
-                    - usage: { feature: core, from: -49d, to: -22d, daily: 100 }
-                    - usage: { feature: core, from: -21d, to: now, daily: %2$d }
+                    - usage: { feature: core, from: -56d, to: -29d, daily: 100 }
+                    - usage: { feature: core, from: -28d, to: now, daily: %2$d }
                   expect: %3$s
                 """.formatted(accountId, recentDaily, expect);
     }
@@ -116,8 +116,8 @@ class RuleScenariosApiIntegrationTest extends ApiIntegrationTest {
                 account: { id: %s, segment: HIGH_TOUCH, stage: VALUE, startedOn: -410d, renewalOn: +200d }
                 contacts: [ { role: CHAMPION } ]
                 signals:
-                  - usage: { feature: core, from: -49d, to: -22d, daily: 100 }
-                  - usage: { feature: core, from: -21d, to: now, daily: 40 }
+                  - usage: { feature: core, from: -56d, to: -29d, daily: 100 }
+                  - usage: { feature: core, from: -28d, to: now, daily: 40 }
                   - nps: { at: -1d, score: 5, comment: "Too slow" }
                 """.formatted(id));
 
@@ -130,7 +130,7 @@ class RuleScenariosApiIntegrationTest extends ApiIntegrationTest {
         assertThat(usageRule.path("matchedFacts").path("usageTrend").path("usualWeekly").asDouble()).isEqualTo(700.0);
         assertThat(usageRule.path("matchedFacts").path("usageTrend").path("last7Days").asLong()).isEqualTo(280);
         assertThat(usageRule.path("matchedFacts").path("account").path("id").asText()).isEqualTo(id);
-        // usage 25 x 0.55 + support 15 + billing 10 + NPS 5: 5 + a champion: 5 = 48.75: a 60% fall for three weeks is POOR.
+        // usage 25 x 0.55 + support 15 + billing 10 + NPS 5: 5 + a champion: 5 = 48.75: a 60% fall for four weeks is POOR.
         assertThat(dryRun.path("health").path("band").asText()).isEqualTo("POOR");
         assertThat(dryRun.path("facts").path("lastNps").asInt()).isEqualTo(5);
         assertThat(dryRun.path("failures").isEmpty()).isTrue();
@@ -163,7 +163,7 @@ class RuleScenariosApiIntegrationTest extends ApiIntegrationTest {
         assertThat(first.path("file").asText()).isEqualTo("tests/churn.yml");
         assertThat(first.path("line").asInt()).isEqualTo(11);
         assertThat(first.path("message").asText()).startsWith("scenario \"A high-touch account whose core usage fell 60% "
-                + "for three weeks gets a save play for its CSM\" failed: expected plays [save-usage-drop] but started []")
+                + "for four weeks gets a save play for its CSM\" failed: expected plays [save-usage-drop] but started []")
                 .contains("sustainedChangePct <= -65", "sustainedChangePct was -60.0");
         assertThat(response.getBody().path("activeVersion").asText()).isEqualTo(running);
         assertThat(get("/api/rules").path("version").asText()).isEqualTo(running);

@@ -175,20 +175,20 @@ class SegmentApiIntegrationTest extends ApiIntegrationTest {
         List<String> calls = new ArrayList<>();
         calls.add("""
                 {"type": "group", "messageId": "%1$s-g", "userId": "%1$s-user", "groupId": "%1$s", "timestamp": "%2$s"}"""
-                .formatted(a, today.minus(55, ChronoUnit.DAYS)));
-        // Four usual weeks, then three weeks at a tenth: a drop that stayed.
-        for (int daysAgo = 49; daysAgo >= 1; daysAgo--) {
+                .formatted(a, today.minus(62, ChronoUnit.DAYS)));
+        // Four usual weeks, then four weeks at a tenth: a drop that stayed.
+        for (int daysAgo = 56; daysAgo >= 1; daysAgo--) {
             calls.add("""
                     {"type": "track", "messageId": "%1$s-d%2$d", "userId": "%1$s-user", "event": "Report Exported",
                      "timestamp": "%3$s", "properties": {"quantity": %4$d}}"""
-                    .formatted(a, daysAgo, today.minus(daysAgo, ChronoUnit.DAYS), daysAgo > 21 ? 100 : 10));
+                    .formatted(a, daysAgo, today.minus(daysAgo, ChronoUnit.DAYS), daysAgo > 28 ? 100 : 10));
         }
 
         ResponseEntity<JsonNode> response = segment("/api/webhooks/segment/v1/batch", WRITE_KEY,
                 "{\"batch\": [" + String.join(",", calls) + "]}");
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(response.getBody().path("accepted").asInt()).isEqualTo(50);
+        assertThat(response.getBody().path("accepted").asInt()).isEqualTo(57);
         assertThat(get("/api/plays?accountId=" + a).toString()).contains("save-usage-drop-tech-touch");
     }
 }

@@ -24,16 +24,16 @@ final class UsageHistory {
     static final String REPORTS = "reports";
     static final String INTEGRATIONS = "integrations";
 
-    /** How much of its usual usage a dropping account still has in the last 22 days. */
+    /** How much of its usual usage a dropping account still has in the last 29 days. */
     static final double DROPPED_LEVEL = 0.4;
     /** ... and a renewal-risk account, whose health must fall below 50. */
     static final double COLLAPSED_LEVEL = 0.25;
     /**
-     * The drop covers the last 22 days, today included, so that the last three complete weeks lie entirely
-     * inside it: the starter rules call a drop one that stayed for three weeks (a holiday of a week or two
-     * does not), against the usual week before them.
+     * The drop covers the last 29 days, today included, so that the last 28 complete days lie entirely
+     * inside it: the starter rules call a drop one where no 7 days in a row of the last 28 came near the usual
+     * week (a holiday of a week or two always leaves 7 such days).
      */
-    static final int DROP_DAYS = 22;
+    static final int DROP_DAYS = 29;
     /** A stalled onboarding account was tried on its first days only. */
     static final int TRIAL_DAYS = 3;
     /** New accounts reach their full usage after about two weeks. */

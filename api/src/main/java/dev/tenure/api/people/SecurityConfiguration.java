@@ -123,6 +123,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/error", "/unsubscribe/**",
                                 "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
                         // Refused with the friendly 403 page (ErrorPages), like any page a viewer may not open.
+                        .requestMatchers("/admin/notifications", "/admin/notifications/**").hasAnyRole(SEE_EVERYTHING)
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .addFilterBefore(new SessionsFollowPeople(people, new HttpSessionSecurityContextRepository()),

@@ -88,16 +88,16 @@ final class DemoFacts {
     }
 
     /**
-     * The highest of the last three weeks against the usual week (the median of the eight weeks before them), in
-     * percent, as the starter usage rules judge a drop that stayed; 0 without a usual week.
+     * The best 7 days in a row of the last 28 against the usual week (the median of the eight weeks 29-84 days
+     * ago that lie wholly after the account's first usage), in percent, as the starter usage rules judge a drop
+     * that stayed; 0 without a usual week.
      */
     double sustainedChangePct(String accountId, String feature, int lag) {
-        long highest = Math.max(week(accountId, feature, lag), Math.max(week(accountId, feature, lag + 7),
-                week(accountId, feature, lag + 14)));
+        long highest = java.util.stream.IntStream.rangeClosed(0, 21).mapToLong(k -> week(accountId, feature, lag + k))
+                .max().orElse(0);
         long oldest = of(accountId, UsageSignal.class).stream().filter(u -> feature == null || u.feature().equals(feature))
                 .mapToLong(this::daysAgo).max().orElse(-1);
-        // The eight weeks before them, leaving out weeks that ended before the account's first usage.
-        long[] usual = java.util.stream.IntStream.range(0, 8).map(i -> lag + 21 + 7 * i).filter(from -> from <= oldest)
+        long[] usual = java.util.stream.IntStream.range(4, 12).map(i -> lag + 7 * i).filter(from -> from + 6 <= oldest)
                 .mapToLong(from -> week(accountId, feature, from)).sorted().toArray();
         if (usual.length < 2) {
             return 0;
@@ -139,7 +139,7 @@ final class DemoFacts {
     /** The shipped health model (rules/health.yml): usage 30%, support 20%, billing 20%, sentiment 20%, relationship 10%. */
     double health(String accountId, int lag) {
         double usage;
-        // rules/health.yml: usage over the best of the last three weeks against the usual week, 0 after 21 idle days.
+        // rules/health.yml: usage over the best 7 days in a row of the last 28 against the usual week, 0 after 21 idle days.
         if (daysSinceLastUse(accountId).orElse(Long.MAX_VALUE) >= 21) {
             usage = 0;
         } else {

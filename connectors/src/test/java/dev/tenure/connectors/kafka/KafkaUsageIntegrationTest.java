@@ -148,11 +148,11 @@ class KafkaUsageIntegrationTest extends ConnectorsIntegrationTest {
         String account = existingAccount("Kafka Dropper");
         LocalDate today = TestClock.today();
         StringJoiner days = new StringJoiner(",", "[", "]");
-        // Four usual weeks, then three weeks at 40%: a drop that stayed, as the starter rules ask.
-        for (int d = 49; d >= 0; d--) {
+        // Four usual weeks, then four weeks at 40%: a drop that stayed, as the starter rules ask.
+        for (int d = 56; d >= 0; d--) {
             days.add("""
                     {"eventId": "drop-%d", "accountId": "%s", "occurredAt": "%sT10:00:00Z", "feature": "core", "quantity": %d}"""
-                    .formatted(d, account, today.minusDays(d), d >= 22 ? 100 : 40));
+                    .formatted(d, account, today.minusDays(d), d >= 29 ? 100 : 40));
         }
 
         send(account, days.toString());

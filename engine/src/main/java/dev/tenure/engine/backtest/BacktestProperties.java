@@ -11,13 +11,13 @@ import java.time.Duration;
  * @param workers          threads replaying accounts in parallel; 0: one per processor
  * @param fetchSize        signals read from PostgreSQL at a time
  * @param history          how long before {@code from} signals are read as history, not evaluated; the
- *                         usage trends reach back 77 days (three recent weeks and eight usual ones)
+ *                         usage trends reach back 84 days (three recent weeks, a gap week and eight usual ones)
  * @param progressInterval how often a running backtest logs its progress
  */
 @ConfigurationProperties("tenure.backtest")
 public record BacktestProperties(@DefaultValue("0") int workers,
                                  @DefaultValue("5000") int fetchSize,
-                                 @DefaultValue("84d") Duration history,
+                                 @DefaultValue("91d") Duration history,
                                  @DefaultValue("5s") Duration progressInterval) {
 
     int workerCount() {

@@ -60,7 +60,7 @@ public class Backtests {
     }
 
     /**
-     * Replays [from, to); the 84 days before {@code from} (tenure.backtest.history) are read as history only.
+     * Replays [from, to); the 91 days before {@code from} (tenure.backtest.history) are read as history only.
      * An alert catches a cancellation when it came at most {@code windowDays} (1..365) before it.
      */
     public BacktestReport run(RuleSet candidate, Instant from, Instant to, int windowDays, BacktestProgress progress) {

@@ -21,21 +21,31 @@ final class DerivedFacts {
     static final int BASELINE_DAYS = 28;
     /** How far back the last day of use is looked for. */
     static final int LOOKBACK_DAYS = 366;
-    /** The weeks a sustained drop is judged on (the last three) and the usual weeks before them (four). */
+    /** The weeks a drop is judged on (the last three) and the usual weeks before them (eight, after a gap week). */
     static final int RECENT_WEEKS = 3;
+    /**
+     * The week between the recent and the usual weeks (22-28 days ago) is in neither: a drop is judged over the
+     * last 28 days (the best 7 days in a row of them), so a drop that old must not pull the usual week down.
+     */
+    static final int GAP_WEEKS = 1;
     static final int USUAL_WEEKS = 8;
-    /** Days of usage a trend reads: the recent and the usual weeks. */
-    static final int WEEKS_DAYS = 7 * (RECENT_WEEKS + USUAL_WEEKS);
+    /** Weekly totals a trend reads: the recent weeks, the gap and the usual weeks. */
+    static final int WEEKS = RECENT_WEEKS + GAP_WEEKS + USUAL_WEEKS;
+    /** Days of usage a trend reads. */
+    static final int WEEKS_DAYS = 7 * WEEKS;
+    /** The last days read one by one, for the best 7 days in a row among them. */
+    static final int RECENT_DAYS_READ = 28;
 
     /**
      * One feature's weekly totals as of a day: {@code weeks[0]} the last 7 complete days, {@code weeks[1]} the 7
-     * before, and so on ({@link #RECENT_WEEKS} + {@link #USUAL_WEEKS} of them); {@code firstDataDay} the first
-     * day with any usage signal in the lookback (null: none).
+     * before, and so on ({@link #WEEKS} of them); {@code firstDataDay} the first
+     * day with any usage signal in the lookback (null: none); {@code days[0]} the uses of yesterday, {@code days[1]}
+     * the day before, and so on ({@link #RECENT_DAYS_READ} of them).
      */
-    record Weeks(long[] weeks, long prior28, LocalDate firstDataDay) {
+    record Weeks(long[] weeks, long prior28, LocalDate firstDataDay, long[] days) {
 
         static Weeks empty() {
-            return new Weeks(new long[RECENT_WEEKS + USUAL_WEEKS], 0, null);
+            return new Weeks(new long[WEEKS], 0, null, new long[RECENT_DAYS_READ]);
         }
 
         Weeks plus(Weeks other) {
@@ -43,9 +53,13 @@ final class DerivedFacts {
             for (int i = 0; i < sum.length; i++) {
                 sum[i] = weeks[i] + other.weeks[i];
             }
+            long[] daySum = new long[days.length];
+            for (int i = 0; i < daySum.length; i++) {
+                daySum[i] = days[i] + other.days[i];
+            }
             LocalDate first = firstDataDay == null ? other.firstDataDay
                     : other.firstDataDay == null || firstDataDay.isBefore(other.firstDataDay) ? firstDataDay : other.firstDataDay;
-            return new Weeks(sum, prior28 + other.prior28, first);
+            return new Weeks(sum, prior28 + other.prior28, first, daySum);
         }
     }
 
@@ -72,13 +86,26 @@ final class DerivedFacts {
                 + RECENT_WEEKS * RECENT_WEEKS * weekVariance * Math.PI / 2 / usual[2]);
         double significance = usual[0] > 0 ? Math.round((RECENT_WEEKS * usual[0] - recent) * 10 / spread) / 10.0 : 0;
         return new UsageTrend(account.id(), feature, last7, baselineWeekly, changePct, activeUsers, idleDays,
-                w.weeks()[1], w.weeks()[2], usual[0], significance);
+                w.weeks()[1], w.weeks()[2], usual[0], significance, bestWeek(w.days()));
+    }
+
+    /** The highest total of 7 consecutive days among {@code days} (yesterday first). */
+    static long bestWeek(long[] days) {
+        long window = 0;
+        long best = 0;
+        for (int i = 0; i < days.length; i++) {
+            window += days[i] - (i >= 7 ? days[i - 7] : 0);
+            if (i >= 6) {
+                best = Math.max(best, window);
+            }
+        }
+        return best;
     }
 
     /**
      * The median and the sample variance of the usual weeks' totals and how many weeks were counted: only weeks
-     * that end after the first day of data (a week before an account's first signal, or before the history a
-     * backtest reads, is not a week of no use); {0, 0, 1} with fewer than two such weeks.
+     * that lie wholly after the first day of data (a week before an account's first signal, or before the
+     * history a backtest reads, is not a week of no use, nor is part of one); {0, 0, 1} with fewer than two such weeks.
      */
     private static double[] usualWeek(LocalDate today, Weeks w) {
         if (w.firstDataDay() == null) {
@@ -86,9 +113,10 @@ final class DerivedFacts {
         }
         long[] counted = new long[USUAL_WEEKS];
         int n = 0;
-        for (int i = RECENT_WEEKS; i < RECENT_WEEKS + USUAL_WEEKS; i++) {
-            LocalDate lastDayOfWeek = today.minusDays(7L * i + 1);
-            if (!w.firstDataDay().isAfter(lastDayOfWeek)) {
+        for (int i = RECENT_WEEKS + GAP_WEEKS; i < WEEKS; i++) {
+            // A week only partly after the first day of data would count its days before as days without use.
+            LocalDate firstDayOfWeek = today.minusDays(7L * i + 7);
+            if (!w.firstDataDay().isAfter(firstDayOfWeek)) {
                 counted[n++] = w.weeks()[i];
             }
         }

@@ -121,7 +121,8 @@ public class FactSets {
         // the scan the planner prefers for it goes parallel, taking both cores from the groups evaluated beside it.
         jdbc.sql("""
                         SELECT a.id, u.feature, u.prior28, u.active_users, u.last_day, u.first_day,
-                               u.w1, u.w2, u.w3, u.w4, u.w5, u.w6, u.w7, u.w8, u.w9, u.w10, u.w11
+                               u.w1, u.w2, u.w3, u.w4, u.w5, u.w6, u.w7, u.w8, u.w9, u.w10, u.w11, u.w12,
+                               u.recent_ago, u.recent_uses
                         FROM unnest(?::text[]) AS a(id) CROSS JOIN LATERAL (
                             SELECT feature,
                                    coalesce(sum(quantity) FILTER (WHERE day >= today - 35 AND day < today - 7), 0) AS prior28,
@@ -138,19 +139,33 @@ public class FactSets {
                                    coalesce(sum(quantity) FILTER (WHERE day >= today - 56 AND day < today - 49), 0) AS w8,
                                    coalesce(sum(quantity) FILTER (WHERE day >= today - 63 AND day < today - 56), 0) AS w9,
                                    coalesce(sum(quantity) FILTER (WHERE day >= today - 70 AND day < today - 63), 0) AS w10,
-                                   coalesce(sum(quantity) FILTER (WHERE day >= today - 77 AND day < today - 70), 0) AS w11
+                                   coalesce(sum(quantity) FILTER (WHERE day >= today - 77 AND day < today - 70), 0) AS w11,
+                                   coalesce(sum(quantity) FILTER (WHERE day >= today - 84 AND day < today - 77), 0) AS w12,
+                                   array_agg(today - day ORDER BY day) FILTER (WHERE day >= today - 28 AND day < today) AS recent_ago,
+                                   array_agg(quantity ORDER BY day) FILTER (WHERE day >= today - 28 AND day < today) AS recent_uses
                             FROM usage_daily, (SELECT CAST(? AS date) AS today) params
                             WHERE account_id = a.id AND day > today - 366 AND day <= today%s
                             GROUP BY feature) u
                         ORDER BY a.id, u.feature""".formatted(feature == null ? "" : " AND feature = ?"))
                 .params(feature == null ? new Object[] {ids, Date.valueOf(today)} : new Object[] {ids, Date.valueOf(today), feature})
                 .query(rs -> {
-                    long[] weeks = new long[DerivedFacts.RECENT_WEEKS + DerivedFacts.USUAL_WEEKS];
+                    long[] weeks = new long[DerivedFacts.WEEKS];
                     for (int i = 0; i < weeks.length; i++) {
                         weeks[i] = rs.getLong(7 + i);
                     }
+                    // The last 28 days one by one, as (days ago, uses) pairs of the days with a row.
+                    long[] recentDays = new long[DerivedFacts.RECENT_DAYS_READ];
+                    java.sql.Array ago = rs.getArray(7 + weeks.length);
+                    java.sql.Array uses = rs.getArray(8 + weeks.length);
+                    if (ago != null && uses != null) {
+                        Object[] agoValues = (Object[]) ago.getArray();
+                        Object[] useValues = (Object[]) uses.getArray();
+                        for (int i = 0; i < agoValues.length; i++) {
+                            recentDays[((Number) agoValues[i]).intValue() - 1] += ((Number) useValues[i]).longValue();
+                        }
+                    }
                     DerivedFacts.Weeks w = new DerivedFacts.Weeks(weeks, rs.getLong(3),
-                            rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate());
+                            rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(), recentDays);
                     rows.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(new UsageRow(rs.getString(2), w,
                             rs.getInt(4), rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate()));
                 });

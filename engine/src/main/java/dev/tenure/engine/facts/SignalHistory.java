@@ -124,12 +124,16 @@ public final class SignalHistory {
             if (!days.hasDataBetween(lookbackFrom, day)) {
                 continue;
             }
-            long[] weeks = new long[DerivedFacts.RECENT_WEEKS + DerivedFacts.USUAL_WEEKS];
+            long[] weeks = new long[DerivedFacts.WEEKS];
             for (int i = 0; i < weeks.length; i++) {
                 weeks[i] = days.uses(day - 7L * (i + 1), day - 7L * i);
             }
+            long[] recentDays = new long[DerivedFacts.RECENT_DAYS_READ];
+            for (int i = 0; i < recentDays.length; i++) {
+                recentDays[i] = days.uses(day - i - 1, day - i);
+            }
             DerivedFacts.Weeks w = new DerivedFacts.Weeks(weeks, days.uses(baselineFrom, recentFrom),
-                    days.firstDataBetween(lookbackFrom, day));
+                    days.firstDataBetween(lookbackFrom, day), recentDays);
             int active = days.mostActiveUsers(recentFrom, day);
             LocalDate last = days.lastUsedBetween(lookbackFrom, day);
             trends.add(DerivedFacts.trend(account, today, feature.getKey(), w, active, last));

@@ -26,8 +26,8 @@ public sealed interface HealthInput {
 
     /**
      * Usage of one feature (or all) over the last 7 days against the 28-day baseline ({@code over: lastWeek}), or
-     * the highest of the last three weeks against the account's usual week ({@code over: threeWeeks}, so a holiday
-     * of a week or two does not pull health down): 100 when steady or growing, falling linearly to 0 at
+     * the best 7 days in a row of the last 28 against the account's usual week ({@code over: threeWeeks}, so a
+     * holiday of up to two weeks does not pull health down): 100 when steady or growing, falling linearly to 0 at
      * {@code fallToZeroPct}; 0 after {@code idleDaysToZero} days without use; {@code noBaselineScore} while there is
      * nothing to compare with yet.
      */
@@ -53,7 +53,7 @@ public sealed interface HealthInput {
             double change = threeWeeks ? t.sustainedChangePct() : t.changePct();
             int score = change >= 0 ? 100 : (int) Math.round(100 * Math.max(0, 1 + change / fallToZeroPct));
             return new InputScore(score, threeWeeks
-                    ? "usage " + signed(change) + "% against the usual week, in the best of the last three weeks"
+                    ? "usage " + signed(change) + "% against the usual week, in the best 7 days in a row of the last 28"
                     : "usage " + signed(change) + "% against the 28-day baseline");
         }
     }

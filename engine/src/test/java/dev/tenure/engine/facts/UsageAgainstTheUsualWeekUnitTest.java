@@ -14,7 +14,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A usage trend judges the last three weeks against the account's usual week (the median of the four weeks
+ * A usage trend judges the last three weeks against the account's usual week (the median of the eight weeks
  * before them) and its own variation, so holidays and a small account's noise look different from a decline.
  */
 class UsageAgainstTheUsualWeekUnitTest {
@@ -22,7 +22,7 @@ class UsageAgainstTheUsualWeekUnitTest {
     @Test
     void a_drop_that_stayed_for_three_weeks_is_large_and_significant() {
         UsageTrend core = core(TestData.account("Declining", Segment.LOW_TOUCH).startedDaysAgo(400)
-                .usage("core", 49, 22, 100).usage("core", 21, 1, 40));
+                .usage("core", 56, 29, 100).usage("core", 28, 1, 40));
 
         assertThat(core.usualWeekly()).isEqualTo(700);
         assertThat(List.of(core.last7Days(), core.previous7Days(), core.earlier7Days())).containsExactly(280L, 280L, 280L);
@@ -41,6 +41,17 @@ class UsageAgainstTheUsualWeekUnitTest {
     }
 
     @Test
+    void a_holiday_of_13_days_that_touches_each_of_the_last_three_weeks_is_not_a_drop_that_stayed() {
+        // At a tenth of the usual use from 17 to 5 days ago: 3, 7 and 3 of its days fall in the last three weeks.
+        UsageTrend core = core(TestData.account("Long Holiday", Segment.LOW_TOUCH).startedDaysAgo(400)
+                .usage("core", 84, 18, 100).usage("core", 17, 5, 10).usage("core", 4, 1, 100));
+
+        assertThat(List.of(core.last7Days(), core.previous7Days(), core.earlier7Days())).containsExactly(430L, 70L, 430L);
+        assertThat(core.bestWeekOf28Days()).isEqualTo(700);
+        assertThat(core.sustainedChangePct()).isEqualTo(0.0);
+    }
+
+    @Test
     void a_holiday_among_the_usual_weeks_does_not_move_the_usual_week() {
         UsageTrend core = core(TestData.account("Holiday Before", Segment.LOW_TOUCH).startedDaysAgo(400)
                 .usage("core", 49, 36, 100).usage("core", 35, 29, 10).usage("core", 28, 1, 100));
@@ -52,9 +63,9 @@ class UsageAgainstTheUsualWeekUnitTest {
     @Test
     void a_small_account_s_quiet_weeks_are_not_significant_but_three_silent_weeks_are() {
         UsageTrend quiet = core(TestData.account("Small Quiet", Segment.TECH_TOUCH).startedDaysAgo(400)
-                .usage("core", 49, 22, 1).usage("core", 20, 20, 1).usage("core", 12, 12, 1).usage("core", 2, 2, 1));
+                .usage("core", 56, 29, 1).usage("core", 20, 20, 1).usage("core", 12, 12, 1).usage("core", 2, 2, 1));
         UsageTrend silent = core(TestData.account("Small Silent", Segment.TECH_TOUCH).startedDaysAgo(400)
-                .usage("core", 49, 22, 1));
+                .usage("core", 56, 29, 1));
 
         assertThat(quiet.sustainedChangePct()).isLessThan(-80);
         assertThat(quiet.dropSignificance()).isLessThan(3);
@@ -63,15 +74,27 @@ class UsageAgainstTheUsualWeekUnitTest {
 
     @Test
     void weeks_before_the_first_day_of_data_are_not_weeks_without_use() {
+        // The usual weeks are 29-84 days ago: data from 42 days ago fills two of them, from 35 days ago one.
         UsageTrend twoWeeks = core(TestData.account("Recent Source", Segment.LOW_TOUCH).startedDaysAgo(400)
-                .usage("core", 35, 1, 100));
+                .usage("core", 42, 1, 100));
         UsageTrend oneWeek = core(TestData.account("Very Recent Source", Segment.LOW_TOUCH).startedDaysAgo(400)
-                .usage("core", 28, 1, 100));
+                .usage("core", 35, 1, 100));
 
         assertThat(twoWeeks.usualWeekly()).isEqualTo(700);
         assertThat(twoWeeks.sustainedChangePct()).isEqualTo(0.0);
         assertThat(oneWeek.hasUsualWeek()).isFalse();
         assertThat(oneWeek.dropSignificance()).isEqualTo(0.0);
+    }
+
+    @Test
+    void a_week_only_partly_after_the_first_day_of_data_is_left_out() {
+        // Data from 52 days ago: the week 50-56 days ago holds three days of it, not a week of low use.
+        UsageTrend core = core(TestData.account("Mid-week Source", Segment.LOW_TOUCH).startedDaysAgo(400)
+                .usage("core", 52, 1, 100));
+
+        assertThat(core.usualWeekly()).isEqualTo(700);
+        assertThat(core.sustainedChangePct()).isEqualTo(0.0);
+        assertThat(core.dropSignificance()).isEqualTo(0.0);
     }
 
     @Test

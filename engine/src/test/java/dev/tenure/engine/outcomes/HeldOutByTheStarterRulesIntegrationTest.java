@@ -43,8 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * started); at one whose draw is 1,000 or more it gets the play. The start times are picked by their draw.
  * <p>
  * Each account used the core feature 100 times a day up to today, so the rules see nothing now; evaluated
- * 20 days from now, each of its last three weeks is far below its usual week and the rule for a usage drop that
- * stayed fires (a day before the rule for an unused core feature would).
+ * 21 days from now, it has not used the core feature for 21 days and the rule for an unused core feature fires
+ * (a drop that stayed is judged over 28 days, so it would fire a week later).
  */
 @SpringBootTest(classes = EngineTestApplication.class)
 class HeldOutByTheStarterRulesIntegrationTest {
@@ -93,7 +93,7 @@ class HeldOutByTheStarterRulesIntegrationTest {
         assertThat(evaluation.started()).as("no play started").isEmpty();
         assertThat(runs(account)).containsExactly("HOLDOUT 0 steps");
         assertThat(timeline.of(account.id(), 20)).extracting(TimelineEntry::summary)
-                .anyMatch(s -> s.startsWith("Held out of \"Save play — core usage drop\" to measure it (rule \"Core usage dropped")
+                .anyMatch(s -> s.startsWith("Held out of \"Save play — core usage drop\" to measure it (rule \"Core feature not used")
                         && s.endsWith("10% of eligible accounts are held out)"));
     }
 
@@ -115,9 +115,9 @@ class HeldOutByTheStarterRulesIntegrationTest {
         return account;
     }
 
-    /** The first whole second from 20 days ahead whose draw for the save play and this account passes. */
+    /** The first whole second from 21 days ahead whose draw for the save play and this account passes. */
     private static Instant startWhereDraw(String accountId, IntPredicate draw) {
-        Instant from = TestClock.now().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(20));
+        Instant from = TestClock.now().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(21));
         return Stream.iterate(from, t -> t.plusSeconds(1))
                 .filter(t -> draw.test(HoldoutDraw.draw(SAVE_PLAY, accountId, t))).findFirst().orElseThrow();
     }

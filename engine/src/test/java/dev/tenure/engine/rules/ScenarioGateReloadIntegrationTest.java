@@ -26,7 +26,7 @@ class ScenarioGateReloadIntegrationTest extends HotReloadTestContext {
     private static final String TABLE = "churn/thresholds.csv";
     private static final String HIGH_TOUCH_DROP_ROW = "Core usage dropped and stayed down (high touch): save play for the CSM,"
             + "HIGH_TOUCH,";
-    private static final String SIXTY_PERCENT_FALL = "scenario \"A high-touch account whose core usage fell 60% for three weeks "
+    private static final String SIXTY_PERCENT_FALL = "scenario \"A high-touch account whose core usage fell 60% for four weeks "
             + "gets a save play for its CSM\" failed: expected plays [save-usage-drop] but started [] — rules that fired: none; ";
 
     @Autowired
@@ -98,12 +98,12 @@ class ScenarioGateReloadIntegrationTest extends HotReloadTestContext {
         String running = active.get().version();
         Map<String, String> files = new HashMap<>(activeFiles());
         files.put("tests/ops.yml", """
-                # Ops expect a 30% fall for three weeks to start a save play, but the table still says 35%.
+                # Ops expect a 30% fall for four weeks to start a save play, but the table still says 35%.
                 - scenario: A 30% fall at a low-touch account starts a save play
                   account: { segment: LOW_TOUCH, stage: VALUE, startedOn: -410d, renewalOn: +200d }
                   signals:
-                    - usage: { feature: core, from: -49d, to: -22d, daily: 100 }
-                    - usage: { feature: core, from: -21d, to: now, daily: 70 }
+                    - usage: { feature: core, from: -56d, to: -29d, daily: 100 }
+                    - usage: { feature: core, from: -28d, to: now, daily: 70 }
                   expect: { plays: [ save-usage-drop ] }
                 """);
 

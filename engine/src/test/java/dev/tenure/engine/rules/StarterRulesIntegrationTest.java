@@ -54,7 +54,7 @@ class StarterRulesIntegrationTest {
 
         @Test
         void a_high_touch_account_whose_core_usage_fell_60_percent_for_three_weeks_gets_a_save_task_for_its_csm() {
-            TestData acme = TestData.account("Acme", Segment.HIGH_TOUCH).usage("core", 49, 22, 100).usage("core", 21, 0, 40);
+            TestData acme = TestData.account("Acme", Segment.HIGH_TOUCH).usage("core", 56, 29, 100).usage("core", 28, 0, 40);
 
             assertThat(playsStarted(acme)).containsExactly("save-usage-drop");
 
@@ -69,7 +69,7 @@ class StarterRulesIntegrationTest {
 
         @Test
         void a_tech_touch_account_whose_core_usage_fell_gets_save_emails_instead_of_a_task() {
-            TestData tiny = TestData.account("Tiny Co", Segment.TECH_TOUCH).usage("core", 49, 22, 100).usage("core", 21, 0, 30);
+            TestData tiny = TestData.account("Tiny Co", Segment.TECH_TOUCH).usage("core", 56, 29, 100).usage("core", 28, 0, 30);
 
             assertThat(playsStarted(tiny)).containsExactly("save-usage-drop-tech-touch");
 
@@ -79,7 +79,7 @@ class StarterRulesIntegrationTest {
 
         @Test
         void a_30_percent_fall_is_not_enough() {
-            TestData steady = TestData.account("Steady", Segment.LOW_TOUCH).usage("core", 49, 22, 100).usage("core", 21, 0, 70);
+            TestData steady = TestData.account("Steady", Segment.LOW_TOUCH).usage("core", 56, 29, 100).usage("core", 28, 0, 70);
 
             assertThat(playsStarted(steady)).isEmpty();
         }
@@ -190,7 +190,7 @@ class StarterRulesIntegrationTest {
 
         TestData unhealthy(String name, int renewsInDays) {
             return TestData.account(name, Segment.LOW_TOUCH).renewsInDays(renewsInDays)
-                    .usage("core", 49, 22, 100).usage("core", 21, 0, 30)
+                    .usage("core", 56, 29, 100).usage("core", 28, 0, 30)
                     .ticket(TicketPriority.P1, TicketStatus.OPEN, 30).ticket(TicketPriority.P2, TicketStatus.OPEN, 40)
                     .billing(BillingEvent.PAYMENT_FAILED, 45).nps(3, 20);
         }

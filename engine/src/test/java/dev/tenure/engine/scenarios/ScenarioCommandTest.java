@@ -52,7 +52,7 @@ class ScenarioCommandTest {
         int exit = command.run("test", "../rules");
 
         assertThat(exit).as(out() + err()).isZero();
-        assertThat(out()).contains("  ok    tests/churn.yml:11  A high-touch account whose core usage fell 60% for three weeks gets a save play")
+        assertThat(out()).contains("  ok    tests/churn.yml:11  A high-touch account whose core usage fell 60% for four weeks gets a save play")
                 .containsPattern("\\d+ scenarios: \\d+ passed, 0 failed");
     }
 
@@ -63,8 +63,8 @@ class ScenarioCommandTest {
                 - scenario: A 30% fall is wrongly expected to start a save play
                   account: { segment: LOW_TOUCH, stage: VALUE }
                   signals:
-                    - usage: { feature: core, from: -49d, to: -22d, daily: 100 }
-                    - usage: { feature: core, from: -21d, to: now, daily: 70 }
+                    - usage: { feature: core, from: -56d, to: -29d, daily: 100 }
+                    - usage: { feature: core, from: -28d, to: now, daily: 70 }
                   expect: { plays: [ save-usage-drop ] }
                 """);
 

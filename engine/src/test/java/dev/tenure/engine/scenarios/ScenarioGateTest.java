@@ -54,7 +54,7 @@ class ScenarioGateTest {
         });
         assertThat(problems.get(0).file()).isEqualTo("tests/churn.yml");
         assertThat(problems.get(0).line()).isEqualTo(11);
-        assertThat(problems.get(0).message()).startsWith("scenario \"A high-touch account whose core usage fell 60% for three "
+        assertThat(problems.get(0).message()).startsWith("scenario \"A high-touch account whose core usage fell 60% for four "
                 + "weeks gets a save play for its CSM\" failed: expected plays [save-usage-drop] but started [] — rules that fired: "
                 + "none; rule \"Core usage dropped and stayed down (high touch): save play for the CSM\" needs ")
                 .contains("sustainedChangePct <= -70").contains("sustainedChangePct was -60.0");

@@ -36,8 +36,8 @@ class ScenarioRunnerTest {
                 - scenario: Core usage fell
                   account: { segment: %s, stage: VALUE, startedOn: -410d, renewalOn: +200d }
                   signals:
-                    - usage: { feature: core, from: -49d, to: -22d, daily: 100 }
-                    - usage: { feature: core, from: -21d, to: now, daily: %d }
+                    - usage: { feature: core, from: -56d, to: -29d, daily: 100 }
+                    - usage: { feature: core, from: -28d, to: now, daily: %d }
                   expect: %s
                 """.formatted(segment, recentDaily, expect);
     }
@@ -53,7 +53,7 @@ class ScenarioRunnerTest {
             assertThat(s.why().matchedFacts()).containsKeys("account", "usageTrend");
         });
         assertThat(result.outcome().now()).isEqualTo(NOW);
-        // rules/health.yml: usage 25 (60% of the way to the 80% fall that scores 0, for three weeks) * 0.55 + support
+        // rules/health.yml: usage 25 (60% of the way to the 80% fall that scores 0, for four weeks) * 0.55 + support
         // 100 * 0.15 + billing 100 * 0.1 + sentiment 70 * 0.1 + relationship 0 * 0.1 = 45.75, rounded 46.
         assertThat(result.outcome().health().score()).isEqualTo(46);
     }
