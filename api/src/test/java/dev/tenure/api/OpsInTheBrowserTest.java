@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -30,9 +31,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -272,6 +275,39 @@ class OpsInTheBrowserTest extends ApiIntegrationTest {
                     .isLessThanOrEqualTo(0);
         }
         assertThat(chromium.policyViolations()).isEmpty();
+    }
+
+    @Test
+    void the_pages_ops_reach_from_the_tables_have_no_serious_accessibility_violation() throws IOException {
+        AxeCore.Result loaded = AxeCore.load();
+        Assumptions.assumeTrue(loaded.axe().isPresent(), loaded::whyNot);
+        AxeCore axe = loaded.axe().orElseThrow();
+        TestData account = TestData.account("Browser Barbel", Segment.LOW_TOUCH).contact(ContactRole.BILLING)
+                .billing(BillingEvent.PAYMENT_FAILED, 8);
+        intake.accept(account.batch());
+        await().atMost(Duration.ofSeconds(10)).until(() -> get("/api/emails?accountId=" + account.id()).size() == 1);
+        long email = get("/api/emails?accountId=" + account.id()).get(0).path("id").asLong();
+        signIn(ops, Role.CS_OPS);
+        List<AxeCore.Violation> found = new ArrayList<>();
+
+        for (Dimension size : List.of(HeadlessChromium.LAPTOP, HeadlessChromium.PHONE)) {
+            chromium.viewport(size);
+            for (String page : List.of("/ops/backtests", "/ops/rules/dry-run?account=" + account.id(), "/ops/emails/" + email,
+                    "/ops/emails/preview?template=" + active.get().templateIds().get(0) + "&account=" + account.id(),
+                    "/ops/plays?status=COMPLETED&sort=account&dir=asc", "/ops/dead-letters?size=10")) {
+                browser().get(url(page));
+                waitFor().until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+                found.addAll(axe.scan(browser(), page, size.width + "×" + size.height));
+            }
+            // The scenario tests' report is the answer to a form.
+            browser().get(url("/ops/rules"));
+            browser().findElement(By.id("run-scenarios")).click();
+            waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("scenario-summary")));
+            found.addAll(axe.scan(browser(), "/ops/rules/test", size.width + "×" + size.height));
+        }
+
+        assertThat(found).as(() -> found.size() + " serious or critical violations:\n"
+                + found.stream().map(AxeCore.Violation::toString).collect(Collectors.joining("\n"))).isEmpty();
     }
 
     private int overflow() {
