@@ -67,8 +67,11 @@ record HealthChart(List<Line> lines, List<HealthScore> scores, List<Tick> yTicks
     public record Dot(double x, double y) {
     }
 
-    /** A value on an axis and where it is drawn: a y for the scores, an x for the dates. */
-    public record Tick(String label, double at) {
+    /**
+     * A value on an axis and where it is drawn: a y for the scores, an x for the dates; {@code anchor} is the
+     * SVG text-anchor that keeps the first and last dates inside the box.
+     */
+    public record Tick(String label, double at, String anchor) {
     }
 
     /** {@code history} newest first, as the store returns it; dates on the x axis in {@code zone}. */
@@ -97,12 +100,13 @@ record HealthChart(List<Line> lines, List<HealthScore> scores, List<Tick> yTicks
                     points, i == 0 ? 3 : 1, dots));
             i++;
         }
-        List<Tick> yTicks = IntStream.rangeClosed(0, 4).mapToObj(n -> new Tick(String.valueOf(n * 25), round(y(n * 25)))).toList();
+        List<Tick> yTicks = IntStream.rangeClosed(0, 4).mapToObj(n -> new Tick(String.valueOf(n * 25), round(y(n * 25)), "end")).toList();
         List<Tick> xTicks = new ArrayList<>();
         long days = period.toDays();
         for (long d = 0; d <= days; d += DATE_EVERY_DAYS) {
             Instant at = from.plus(Duration.ofDays(d));
-            xTicks.add(new Tick(DATE.format(at.atZone(zone)), x(at, from, now)));
+            xTicks.add(new Tick(DATE.format(at.atZone(zone)), x(at, from, now),
+                    d == 0 ? "start" : d + DATE_EVERY_DAYS > days ? "end" : "middle"));
         }
         List<HealthScore> newestFirst = new ArrayList<>(shown);
         Collections.reverse(newestFirst);

@@ -18,6 +18,8 @@ import java.util.Optional;
 @Component
 class WhyPanels {
 
+    /** What every signal fact carries and the panel says already: whose, and where it came from. */
+    private static final java.util.Set<String> SAID = java.util.Set.of("accountId", "source", "externalId");
     /** Enough signals to see what the facts were rolled up from, few enough to read. */
     static final int SIGNALS = 10;
 
@@ -56,7 +58,7 @@ class WhyPanels {
         List<WhyPanel.Field> fields = new ArrayList<>();
         if (value instanceof Map<?, ?> map) {
             map.forEach((k, v) -> {
-                if (v != null) {
+                if (v != null && !SAID.contains(String.valueOf(k))) {
                     fields.add(new WhyPanel.Field(String.valueOf(k), String.valueOf(v)));
                 }
             });

@@ -42,6 +42,7 @@ class BookPage {
     static final String TEAM = "all";
     /** The team's overdue tasks shown at most; the rest are a click away in each person's inbox. */
     static final int OVERDUE_SHOWN = 500;
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
     private final BookOfBusiness book;
     private final PersonTimeZones zones;
@@ -139,7 +140,8 @@ class BookPage {
             renewal = days == 0 ? "today" : days > 0 ? "in " + days + (days == 1 ? " day" : " days")
                     : -days + (days == -1 ? " day ago" : " days ago");
         }
-        return new BookRow(e, renewal, e.lastActivity() == null ? "never" : times.show(e.lastActivity()));
+        // A day: usage is known by the day, and the hour of the last ticket matters little in a list.
+        return new BookRow(e, renewal, e.lastActivity() == null ? "never" : DAY.format(e.lastActivity().atZone(times.zone())));
     }
 
     private List<SortLink> sorts(Map<String, String> state, BookSort by, boolean descending) {
