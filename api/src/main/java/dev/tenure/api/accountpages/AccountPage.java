@@ -97,7 +97,6 @@ class AccountPage {
         model.addAttribute("chartHeight", HealthChart.HEIGHT);
         model.addAttribute("plotLeft", HealthChart.LEFT);
         model.addAttribute("plotRight", HealthChart.RIGHT);
-        model.addAttribute("plotTop", HealthChart.TOP);
         model.addAttribute("plotBottom", HealthChart.BOTTOM);
         model.addAttribute("tasks", tasks(id, viewer));
         model.addAttribute("runningPlays", plays.list(id, "RUNNING", 50).stream().map(run -> running(run, account)).toList());
