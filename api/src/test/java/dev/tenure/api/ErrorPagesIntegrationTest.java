@@ -27,7 +27,7 @@ class ErrorPagesIntegrationTest extends ApiIntegrationTest {
     void a_browser_asking_for_an_address_nothing_serves_gets_a_not_found_page_with_the_header_and_sign_out() {
         SignedInClient browser = csm();
 
-        for (String path : new String[]{"/accounts", "/no/such/page", "/ops/nothing-here", "/inbox/tasks"}) {
+        for (String path : new String[]{"/acounts", "/no/such/page", "/ops/nothing-here", "/inbox/tasks"}) {
             HttpResponse<String> page = browser.page(path);
 
             assertThat(page.statusCode()).as(path).isEqualTo(404);

@@ -92,9 +92,9 @@ class PeopleInTheBrowserTest extends ApiIntegrationTest {
     void an_unknown_address_and_a_page_for_admins_show_friendly_pages_with_the_header_and_a_way_back() {
         signIn(csm, Role.CSM);
 
-        browser().get(url("/accounts"));
+        browser().get(url("/acounts"));
         assertThat(browser().getTitle()).isEqualTo("Not found · Tenure");
-        assertThat(browser().findElement(By.id("not-found")).getText()).isEqualTo("There is no page at /accounts.");
+        assertThat(browser().findElement(By.id("not-found")).getText()).isEqualTo("There is no page at /acounts.");
         assertThat(browser().findElement(By.id("viewer-email")).getText()).isEqualTo(csm);
         assertThat(browser().findElement(By.id("sign-out")).isDisplayed()).isTrue();
 

@@ -2,6 +2,7 @@ package dev.tenure.engine.rules;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.tenure.engine.storage.JsonColumns;
+import org.drools.decisiontable.parser.csv.CsvLineParser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -94,7 +95,10 @@ public class Explanations {
                 .single();
     }
 
-    /** The DRL file whose text declares {@code rule "<name>"} (or with single quotes, or bare); null if none does. */
+    /**
+     * The DRL file whose text declares {@code rule "<name>"} (or with single quotes, or bare), else the decision
+     * table whose row names the rule; null if none does.
+     */
     static Explanation.RuleSource source(String rule, Map<String, String> files) {
         Pattern declaration = Pattern.compile("(?m)^[ \\t]*rule[ \\t]+(\"" + Pattern.quote(rule) + "\"|'"
                 + Pattern.quote(rule) + "'|" + Pattern.quote(rule) + "(?=\\s))");
@@ -106,6 +110,26 @@ public class Explanations {
             if (m.find()) {
                 int line = (int) file.getValue().substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
                 return new Explanation.RuleSource(file.getKey(), line, file.getValue());
+            }
+        }
+        return tableRow(rule, files);
+    }
+
+    /**
+     * A decision table's row that names the rule (a cell of its NAME column holds the whole name): the rule
+     * is written there, one row per rule, with its thresholds.
+     */
+    private static Explanation.RuleSource tableRow(String rule, Map<String, String> files) {
+        CsvLineParser parser = new CsvLineParser();
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            if (!file.getKey().endsWith(".csv")) {
+                continue;
+            }
+            String[] lines = file.getValue().split("\r?\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].contains(rule) && parser.parse(lines[i]).stream().anyMatch(cell -> rule.equals(cell.strip()))) {
+                    return new Explanation.RuleSource(file.getKey(), i + 1, file.getValue());
+                }
             }
         }
         return null;

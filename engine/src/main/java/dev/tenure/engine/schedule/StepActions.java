@@ -21,7 +21,6 @@ import dev.tenure.engine.plays.StepRecipient;
 import dev.tenure.engine.plays.StepType;
 import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.ActiveRuleSet;
-import dev.tenure.engine.storage.JsonColumns;
 import dev.tenure.engine.tasks.NewTask;
 import dev.tenure.engine.tasks.Tasks;
 import dev.tenure.engine.timeline.Timeline;
@@ -57,17 +56,18 @@ class StepActions {
     private final EmailComposer composer;
     private final ActiveRuleSet rules;
     private final Timeline timeline;
-    private final JsonColumns json;
     private final StillApplies stillApplies;
     private final Guardrails guardrails;
     private final UnsubscribeLinks unsubscribeLinks;
     private final ZoneId defaultZone;
     private final PublicUrl links;
+    private final StepTexts texts;
 
     StepActions(Accounts accounts, Contacts contacts, PlayRuns runs, Tasks tasks, Outbox outbox,
-                EmailComposer composer, ActiveRuleSet rules, Timeline timeline, JsonColumns json,
+                EmailComposer composer, ActiveRuleSet rules, Timeline timeline,
                 StillApplies stillApplies, Guardrails guardrails, UnsubscribeLinks unsubscribeLinks,
-                EngineProperties engine) {
+                EngineProperties engine, StepTexts texts) {
+        this.texts = texts;
         this.stillApplies = stillApplies;
         this.guardrails = guardrails;
         this.unsubscribeLinks = unsubscribeLinks;
@@ -81,7 +81,6 @@ class StepActions {
         this.composer = composer;
         this.rules = rules;
         this.timeline = timeline;
-        this.json = json;
     }
 
     /** How a step's result names the email it wrote: {@code email:12}. */
@@ -289,8 +288,7 @@ class StepActions {
         };
     }
 
-    /** Templates and task titles see the account, the contact, the CSM and the facts the rule matched. */
     private Map<String, Object> model(Account account, Contact contact, Why why) {
-        return TemplateModel.of(json, account, contact, why);
+        return texts.model(account, contact, why);
     }
 }

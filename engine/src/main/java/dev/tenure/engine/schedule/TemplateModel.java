@@ -18,14 +18,15 @@ public final class TemplateModel {
     private TemplateModel() {
     }
 
-    /** A mutable model: the caller adds the links a kind of email carries. {@code contact} may be null. */
+    /** A mutable model: the caller adds the links a kind of email carries. {@code contact} and {@code why} may be null. */
     public static Map<String, Object> of(JsonColumns json, Account account, Contact contact, Why why) {
         Map<String, Object> model = new HashMap<>();
         model.put("account", json.asMap(account));
         model.put("contact", contact == null ? Map.of() : json.asMap(contact));
         model.put("csm", account.csm());
-        model.put("rule", why.rule());
-        model.put("facts", why.matchedFacts());
+        // A step shown before its play has a why (a page's pending step) reads no rule and no facts.
+        model.put("rule", why == null ? null : why.rule());
+        model.put("facts", why == null ? Map.of() : why.matchedFacts());
         return model;
     }
 }

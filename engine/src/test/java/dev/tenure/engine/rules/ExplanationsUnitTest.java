@@ -6,14 +6,16 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** "Why" names the DRL file whose text declares the rule, and the line it starts on. */
+/** "Why" names the DRL file whose text declares the rule, or the decision table row naming it, and the line it is on. */
 class ExplanationsUnitTest {
 
     private static final Map<String, String> FILES = Map.of(
             "plays/nps-detractor.yml", "name: rule \"NPS\"\n",
             "churn/nps.drl", "package churn;\n\nrule \"NPS detractor\"\nwhen\nthen\nend\n",
             "journey/quoted.drl", "package journey;\n  rule 'Single quoted'\nwhen then end\n",
-            "journey/bare.drl", "package journey;\nrule Bare\nwhen then end\nrule BareNot\nwhen then end\n");
+            "journey/bare.drl", "package journey;\nrule Bare\nwhen then end\nrule BareNot\nwhen then end\n",
+            "churn/thresholds.csv", "RuleSet,churn\n\nRuleTable Usage\nNAME,CONDITION,ACTION\n"
+                    + "Usage fell (high touch): save play,HIGH_TOUCH,save\n\"Usage fell, (low touch)\",LOW_TOUCH,save\n");
 
     @Test
     void the_file_declaring_the_rule_is_found_with_its_line() {
@@ -24,6 +26,16 @@ class ExplanationsUnitTest {
         });
         assertThat(Explanations.source("Single quoted", FILES).path()).isEqualTo("journey/quoted.drl");
         assertThat(Explanations.source("Bare", FILES).line()).isEqualTo(2);
+    }
+
+    @Test
+    void a_rule_of_a_decision_table_is_found_at_its_row() {
+        assertThat(Explanations.source("Usage fell (high touch): save play", FILES)).satisfies(source -> {
+            assertThat(source.path()).isEqualTo("churn/thresholds.csv");
+            assertThat(source.line()).isEqualTo(5);
+        });
+        assertThat(Explanations.source("Usage fell, (low touch)", FILES).line()).isEqualTo(6);
+        assertThat(Explanations.source("Usage fell", FILES)).isNull();
     }
 
     @Test
