@@ -151,7 +151,7 @@ class RuleScenariosApiIntegrationTest extends ApiIntegrationTest {
         String running = get("/api/rules").path("version").asText();
         ObjectNode files = (ObjectNode) get("/api/rules/versions/" + running).path("files");
         String row = "Core usage dropped and stayed down (high touch): save play for the CSM,HIGH_TOUCH,";
-        files.put("churn/thresholds.csv", files.path("churn/thresholds.csv").asText().replace(row + "\"35,4\",", row + "\"65,4\","));
+        files.put("churn/thresholds.csv", files.path("churn/thresholds.csv").asText().replace(row + "\"35,3\",", row + "\"65,3\","));
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
 

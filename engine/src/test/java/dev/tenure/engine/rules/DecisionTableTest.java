@@ -77,8 +77,8 @@ class DecisionTableTest {
         FactSet highTouch = account(Segment.HIGH_TOUCH, Stage.ADOPTION).coreUsageChange(-32).facts();
         assertThat(evaluate(lowTouch, 80).playsAsked()).isEmpty();
 
-        editTable("Core usage dropped and stayed down (low touch): save play for the CSM,LOW_TOUCH,\"35,4\",",
-                "Core usage dropped and stayed down (low touch): save play for the CSM,LOW_TOUCH,\"30,4\",");
+        editTable("Core usage dropped and stayed down (low touch): save play for the CSM,LOW_TOUCH,\"35,3\",",
+                "Core usage dropped and stayed down (low touch): save play for the CSM,LOW_TOUCH,\"30,3\",");
 
         RuleOutcome outcome = evaluate(lowTouch, 80);
         assertThat(outcome.playsAsked()).containsExactly("save-usage-drop");
@@ -129,7 +129,7 @@ class DecisionTableTest {
     @Test
     void a_misspelt_segment_or_a_play_nobody_wrote_is_told_at_the_row_of_the_table() {
         editTable("escalation task,HIGH_TOUCH,\"3,2\",ticket-escalation", "escalation task,HIGH_TUCH,\"3,2\",ticket-escalation");
-        editTable("save emails,TECH_TOUCH,\"35,4\",save-usage-drop-tech-touch", "save emails,TECH_TOUCH,\"35,4\",save-usage-drop-tech");
+        editTable("save emails,TECH_TOUCH,\"35,3\",save-usage-drop-tech-touch", "save emails,TECH_TOUCH,\"35,3\",save-usage-drop-tech");
 
         assertThat(problems()).containsExactlyInAnyOrder(
                 new RuleProblem(TABLE, 13, 0, "play 'save-usage-drop-tech' is not in rules/plays/"),
@@ -139,7 +139,7 @@ class DecisionTableTest {
 
     @Test
     void a_threshold_that_is_not_a_number_is_told_at_its_row() {
-        editTable("save play for the CSM,LOW_TOUCH,\"35,4\",", "save play for the CSM,LOW_TOUCH,\"forty,4\",");
+        editTable("save play for the CSM,LOW_TOUCH,\"35,3\",", "save play for the CSM,LOW_TOUCH,\"forty,3\",");
 
         assertThat(problems()).isNotEmpty().allSatisfy(p -> {
             assertThat(p.file()).isEqualTo(TABLE);

@@ -35,8 +35,8 @@ class ScenarioGateReloadIntegrationTest extends HotReloadTestContext {
     ScenarioSuite scenarios;
 
     static String withHighTouchDropAt(String table, int percent) {
-        assertThat(table).contains(HIGH_TOUCH_DROP_ROW + "\"35,4\",");
-        return table.replace(HIGH_TOUCH_DROP_ROW + "\"35,4\",", HIGH_TOUCH_DROP_ROW + "\"" + percent + ",4\",");
+        assertThat(table).contains(HIGH_TOUCH_DROP_ROW + "\"35,3\",");
+        return table.replace(HIGH_TOUCH_DROP_ROW + "\"35,3\",", HIGH_TOUCH_DROP_ROW + "\"" + percent + ",3\",");
     }
 
     /** The running rule set is the starter one, still at 35%: its scenarios (the 60% fall among them) pass. */

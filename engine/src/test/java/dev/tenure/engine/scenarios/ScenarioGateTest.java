@@ -41,10 +41,10 @@ class ScenarioGateTest {
         String row = "Core usage dropped and stayed down (high touch): save play for the CSM,HIGH_TOUCH,";
         String table = starter.files().stream().filter(f -> f.path().equals(THRESHOLDS)).findFirst()
                 .orElseThrow().content();
-        assertThat(table).contains(row + "\"35,4\",");
+        assertThat(table).contains(row + "\"35,3\",");
 
         List<RuleProblem> problems = gate.check(candidate(new RuleFile(THRESHOLDS,
-                table.replace(row + "\"35,4\",", row + "\"70,4\","))));
+                table.replace(row + "\"35,3\",", row + "\"70,3\","))));
 
         // The usage threshold also decides journey scenarios now (a usage drop beside a renewal risk): each failing
         // scenario is told at its own file and line.

@@ -109,7 +109,7 @@ class ScenarioRunnerTest {
                 .startsWith("expected plays [save-usage-drop] but started [] — rules that fired: none; "
                         + "rule \"Core usage dropped and stayed down (low touch): save play for the CSM\" needs "
                         + "Account(segment == Segment.LOW_TOUCH, stage != Stage.ONBOARDING) and "
-                        + "UsageTrend(feature == \"core\", hasUsualWeek, sustainedChangePct <= -35, dropSignificance >= 4); here ")
+                        + "UsageTrend(feature == \"core\", hasUsualWeek, sustainedChangePct <= -35, dropSignificance >= 3); here ")
                 .contains("Account segment was LOW_TOUCH, stage was VALUE")
                 .contains("UsageTrend(core) hasUsualWeek was true, sustainedChangePct was -30.0")
                 .contains("; rule \"Core usage dropped and stayed down (high touch): save play for the CSM\" is only for "
