@@ -72,14 +72,12 @@ class AccessibilityInTheBrowserTest extends ApiIntegrationTest {
 
     @AfterAll
     static void quitChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
+        HeadlessChromium.quit(chromium);
     }
 
     @BeforeEach
     void givenAnAccountWithATaskADeadLetterAndASlackChannel() {
-        Assumptions.assumeTrue(chromium != null, () -> HeadlessChromium.missing().orElse("Chromium did not start"));
+        HeadlessChromium.assumeRunning(chromium);
         Assumptions.assumeTrue(axe != null, () -> AxeCore.load().whyNot());
         ensurePerson(csm, Role.CSM);
         ensurePerson(ops, Role.CS_OPS);

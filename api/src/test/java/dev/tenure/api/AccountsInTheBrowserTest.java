@@ -12,7 +12,6 @@ import dev.tenure.engine.vocabulary.Segment;
 import dev.tenure.engine.vocabulary.TicketPriority;
 import dev.tenure.engine.vocabulary.TicketStatus;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,12 +21,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -55,31 +52,19 @@ class AccountsInTheBrowserTest extends ApiIntegrationTest {
 
     @BeforeAll
     static void startChromium() {
-        HeadlessChromium.missing().ifPresentOrElse(
-                why -> LoggerFactory.getLogger(AccountsInTheBrowserTest.class).warn("Browser tests skipped. {}", why),
-                () -> chromium = startQuietly());
-    }
-
-    private static HeadlessChromium startQuietly() {
-        try {
-            return HeadlessChromium.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        chromium = HeadlessChromium.startFor(AccountsInTheBrowserTest.class);
     }
 
     @BeforeEach
     void needsChromium() {
-        Assumptions.assumeTrue(chromium != null, () -> HeadlessChromium.missing().orElse("Chromium did not start"));
+        HeadlessChromium.assumeRunning(chromium);
         chromium.viewport(HeadlessChromium.LAPTOP);
         chromium.policyViolations();
     }
 
     @AfterAll
     static void quitChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
+        HeadlessChromium.quit(chromium);
     }
 
     /** Two accounts of the CSM: a detractor's (a call-back task, overdue by two days) renewing in 300 days, and a smaller one renewing in 45. */

@@ -4,7 +4,6 @@ import dev.tenure.api.people.Role;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.Segment;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,10 +11,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -34,30 +31,18 @@ class ContentSecurityPolicyInTheBrowserTest extends ApiIntegrationTest {
 
     @BeforeAll
     static void startChromium() {
-        HeadlessChromium.missing().ifPresentOrElse(
-                why -> LoggerFactory.getLogger(ContentSecurityPolicyInTheBrowserTest.class).warn("Browser tests skipped. {}", why),
-                () -> chromium = startQuietly());
-    }
-
-    private static HeadlessChromium startQuietly() {
-        try {
-            return HeadlessChromium.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        chromium = HeadlessChromium.startFor(ContentSecurityPolicyInTheBrowserTest.class);
     }
 
     @BeforeEach
     void needsChromium() {
-        Assumptions.assumeTrue(chromium != null, () -> HeadlessChromium.missing().orElse("Chromium did not start"));
+        HeadlessChromium.assumeRunning(chromium);
         chromium.policyViolations();
     }
 
     @AfterAll
     static void quitChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
+        HeadlessChromium.quit(chromium);
     }
 
     @Test

@@ -49,6 +49,36 @@ final class HeadlessChromium implements AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Chromium for one browser test class, started once for the class; null (and the reason logged) when it
+     * cannot run here, so each test skips itself with {@link #assumeRunning}.
+     */
+    static HeadlessChromium startFor(Class<?> testClass) {
+        Optional<String> missing = missing();
+        if (missing.isPresent()) {
+            org.slf4j.LoggerFactory.getLogger(testClass).warn("Browser tests skipped. {}", missing.get());
+            return null;
+        }
+        try {
+            return start();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Skips the calling test when {@code chromium} did not start. */
+    static void assumeRunning(HeadlessChromium chromium) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(chromium != null,
+                () -> missing().orElse("Chromium did not start"));
+    }
+
+    /** Closes a class's Chromium, if it started. */
+    static void quit(HeadlessChromium chromium) throws IOException {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
     static HeadlessChromium start() throws IOException {
         File chromium = chromium();
         File chromedriver = chromedriver();

@@ -25,12 +25,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,31 +61,19 @@ class InboxInTheBrowserTest extends ApiIntegrationTest {
 
     @BeforeAll
     static void startChromium() {
-        HeadlessChromium.missing().ifPresentOrElse(
-                why -> LoggerFactory.getLogger(InboxInTheBrowserTest.class).warn("Browser tests skipped. {}", why),
-                () -> chromium = startQuietly());
-    }
-
-    private static HeadlessChromium startQuietly() {
-        try {
-            return HeadlessChromium.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        chromium = HeadlessChromium.startFor(InboxInTheBrowserTest.class);
     }
 
     /** Each test reports itself skipped, and why, rather than the class vanishing from the report. */
     @BeforeEach
     void needsChromium() {
-        Assumptions.assumeTrue(chromium != null, () -> HeadlessChromium.missing().orElse("Chromium did not start"));
+        HeadlessChromium.assumeRunning(chromium);
         fixtures = new TaskFixtures(jdbc);
     }
 
     @AfterAll
     static void quitChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
+        HeadlessChromium.quit(chromium);
     }
 
     @Test

@@ -24,11 +24,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,31 +62,19 @@ class OpsInTheBrowserTest extends ApiIntegrationTest {
 
     @BeforeAll
     static void startChromium() {
-        HeadlessChromium.missing().ifPresentOrElse(
-                why -> LoggerFactory.getLogger(OpsInTheBrowserTest.class).warn("Browser tests skipped. {}", why),
-                () -> chromium = startQuietly());
-    }
-
-    private static HeadlessChromium startQuietly() {
-        try {
-            return HeadlessChromium.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        chromium = HeadlessChromium.startFor(OpsInTheBrowserTest.class);
     }
 
     @BeforeEach
     void needsChromium() {
-        Assumptions.assumeTrue(chromium != null, () -> HeadlessChromium.missing().orElse("Chromium did not start"));
+        HeadlessChromium.assumeRunning(chromium);
         chromium.viewport(HeadlessChromium.LAPTOP);
         chromium.policyViolations();
     }
 
     @AfterAll
     static void quitChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
+        HeadlessChromium.quit(chromium);
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.tenure.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenure.api.people.Role;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,10 +12,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -36,31 +33,19 @@ class PeopleInTheBrowserTest extends ApiIntegrationTest {
 
     @BeforeAll
     static void startChromium() {
-        HeadlessChromium.missing().ifPresentOrElse(
-                why -> LoggerFactory.getLogger(PeopleInTheBrowserTest.class).warn("Browser tests skipped. {}", why),
-                () -> chromium = startQuietly());
-    }
-
-    private static HeadlessChromium startQuietly() {
-        try {
-            return HeadlessChromium.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        chromium = HeadlessChromium.startFor(PeopleInTheBrowserTest.class);
     }
 
     @BeforeEach
     void needsChromium() {
-        Assumptions.assumeTrue(chromium != null, () -> HeadlessChromium.missing().orElse("Chromium did not start"));
+        HeadlessChromium.assumeRunning(chromium);
         chromium.viewport(HeadlessChromium.LAPTOP);
         chromium.policyViolations();
     }
 
     @AfterAll
     static void quitChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
+        HeadlessChromium.quit(chromium);
     }
 
     @Test
