@@ -124,6 +124,11 @@ class SecurityConfiguration {
                                 "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
                         // Refused with the friendly 403 page (ErrorPages), like any page a viewer may not open.
                         .requestMatchers("/admin/notifications", "/admin/notifications/**").hasAnyRole(SEE_EVERYTHING)
+                        // The CS ops pages; a play's measured runs are for everyone (a CSM sees their own accounts').
+                        .requestMatchers("/ops/plays/outcomes", "/ops/plays/outcomes/**").authenticated()
+                        .requestMatchers("/ops/rules", "/ops/rules/**", "/ops/plays", "/ops/plays/**", "/ops/backtests",
+                                "/ops/backtests/**", "/ops/dead-letters", "/ops/dead-letters/**", "/ops/emails",
+                                "/ops/emails/**", "/accounts/team/**").hasAnyRole(SEE_EVERYTHING)
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .addFilterBefore(new SessionsFollowPeople(people, new HttpSessionSecurityContextRepository()),
