@@ -65,7 +65,7 @@ class AccountPagesIntegrationTest extends ApiIntegrationTest {
     TestData savePlayAccount(String name) {
         for (int attempt = 0; attempt < 6; attempt++) {
             TestData account = TestData.account(name, Segment.HIGH_TOUCH).contact(ContactRole.EXEC_SPONSOR)
-                    .usage("core", 49, 22, 100).usage("core", 21, 0, 40)
+                    .usage("core", 56, 29, 100).usage("core", 28, 0, 40)
                     .ticket(TicketPriority.P2, TicketStatus.OPEN, 3).nps(8, 5);
             intake.accept(account.batch());
             await().atMost(Duration.ofSeconds(10)).until(() -> timeline.of(account.id(), 50).stream()

@@ -102,13 +102,12 @@ class OpsPagesIntegrationTest extends ApiIntegrationTest {
     }
 
     /**
-     * An account whose core usage fell, so the usage rule fires for it now. How long a drop must last has
-     * changed with how usage is judged: two accounts, one drop of three weeks and one of four, and the one
-     * the rules in force act on is returned.
+     * An account whose core usage fell for four weeks, so the usage rule fires for it now. The save play holds
+     * one eligible account in ten out: of two such accounts, one that got the play is returned.
      */
     TestData dropping(String name) {
         List<TestData> accounts = List.of(
-                TestData.account(name, Segment.HIGH_TOUCH).usage("core", 49, 22, 100).usage("core", 21, 0, 40),
+                TestData.account(name, Segment.HIGH_TOUCH).usage("core", 56, 29, 100).usage("core", 28, 0, 40),
                 TestData.account(name, Segment.HIGH_TOUCH).usage("core", 56, 29, 100).usage("core", 28, 0, 40));
         accounts.forEach(a -> intake.accept(a.batch()));
         await().atMost(Duration.ofSeconds(10)).until(() -> accounts.stream().anyMatch(a -> !runs.list(a.id(), null, 5).isEmpty()));
