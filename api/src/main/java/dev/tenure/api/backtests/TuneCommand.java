@@ -154,7 +154,8 @@ public final class TuneCommand {
                 r.ruleSetVersion(), r.from(), r.to(), r.windowDays(), r.candidatesEvaluated(), r.stopped(), r.took().toSeconds()));
         TuningPlan.Goal g = r.goal();
         text.append(String.format(Locale.ROOT, "goal: recall >= %.2f, median lead >= %s days%s%n", g.minRecall(),
-                number(g.minMedianLeadDays()), g.minHealthRatio() == null ? "" : ", POOR/GOOD >= " + number(g.minHealthRatio())));
+                number(g.minMedianLeadDays()), (g.minPrecision() == null ? "" : ", precision >= " + number(g.minPrecision()))
+                        + (g.minHealthRatio() == null ? "" : ", POOR/GOOD >= " + number(g.minHealthRatio()))));
         text.append(String.format(Locale.ROOT, "%-10s %9s %7s %6s %14s %9s %5s%n", "setting", "precision", "recall", "lead",
                 "alerts/healthy", "POOR/GOOD", "goal"));
         List<TuningReport.Setting> all = new ArrayList<>();

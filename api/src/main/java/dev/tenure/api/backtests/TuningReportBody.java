@@ -17,7 +17,7 @@ record TuningReportBody(String ruleSetVersion, Instant from, Instant to, int win
                         Setting current, List<Setting> best, int candidatesEvaluated, int maxCandidates, String stopped,
                         Duration took, long signalsPerReplay, List<String> refused) {
 
-    record Goal(double minRecall, double minMedianLeadDays, Double minHealthRatio) {
+    record Goal(double minRecall, double minMedianLeadDays, Double minHealthRatio, Double minPrecision) {
     }
 
     record Knob(String label, int line, double current, double min, double max, double step) {
@@ -37,7 +37,7 @@ record TuningReportBody(String ruleSetVersion, Instant from, Instant to, int win
     static TuningReportBody of(TuningReport r) {
         TuningPlan.Goal g = r.goal();
         return new TuningReportBody(r.ruleSetVersion(), r.from(), r.to(), r.windowDays(),
-                new Goal(g.minRecall(), g.minMedianLeadDays(), g.minHealthRatio()),
+                new Goal(g.minRecall(), g.minMedianLeadDays(), g.minHealthRatio(), g.minPrecision()),
                 r.knobs().stream().map(k -> new Knob(k.label(), k.line(), k.current(), k.min(), k.max(), k.step())).toList(),
                 setting(r.current(), false), r.best().stream().map(s -> setting(s, true)).toList(), r.candidatesEvaluated(),
                 r.maxCandidates(), r.stopped().name(), r.took(), r.signalsPerReplay(), r.refused());

@@ -169,6 +169,9 @@ final class Tuner {
         TuningPlan.Goal goal = plan.goal();
         double shortfall = part(goal.minRecall(), orZero(r.churnRules().recall()))
                 + part(goal.minMedianLeadDays(), orZero(r.churnRules().medianLeadDays()));
+        if (goal.minPrecision() != null) {
+            shortfall += part(goal.minPrecision(), orZero(r.churnRules().precision()));
+        }
         if (goal.minHealthRatio() != null && !r.health().separatesBy(goal.minHealthRatio())) {
             shortfall += part(goal.minHealthRatio(), orZero(r.health().poorToGoodRatio()));
         }

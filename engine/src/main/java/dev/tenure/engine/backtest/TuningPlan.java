@@ -28,9 +28,11 @@ public record TuningPlan(List<Knob> knobs, Goal goal) {
     /**
      * A setting meets the goal when the churn rules together reach at least {@code minRecall} with a median lead
      * of at least {@code minMedianLeadDays}, and (when given) health's POOR band cancels at least
-     * {@code minHealthRatio} times as often as its GOOD band. Among those that meet it, the higher precision wins.
+     * {@code minHealthRatio} times as often as its GOOD band, and (when given) their precision is at least
+     * {@code minPrecision}. Among those that meet it, the higher precision wins; among those that do not, the one
+     * that falls least short (so with a {@code minPrecision}, recall is not bought with alerts nobody reads).
      */
-    public record Goal(double minRecall, double minMedianLeadDays, Double minHealthRatio) {
+    public record Goal(double minRecall, double minMedianLeadDays, Double minHealthRatio, Double minPrecision) {
     }
 
     /** Reads a tuning file; an {@link InvalidTuningException} lists every problem at its line. */
@@ -113,21 +115,25 @@ public record TuningPlan(List<Knob> knobs, Goal goal) {
 
         Goal goal(YamlNode.Field goal, int fileLine) {
             if (goal == null) {
-                return new Goal(0.9, 21, null);
+                return new Goal(0.9, 21, null, null);
             }
             if (!goal.value().isMap()) {
                 problem(goal.line(), "goal must be a map: goal: { minRecall: 0.9, minMedianLeadDays: 21 }");
                 return null;
             }
-            Map<String, YamlNode.Field> f = fields(goal.value(), Set.of("minRecall", "minMedianLeadDays", "minHealthRatio"), "goal");
+            Map<String, YamlNode.Field> f = fields(goal.value(), Set.of("minRecall", "minMedianLeadDays", "minHealthRatio", "minPrecision"), "goal");
             BigDecimal recall = number(f.get("minRecall"), "goal.minRecall", goal.line(), "0.9", BigDecimal.ZERO, BigDecimal.ONE);
             BigDecimal lead = number(f.get("minMedianLeadDays"), "goal.minMedianLeadDays", goal.line(), "21", BigDecimal.ZERO,
                     BigDecimal.valueOf(365));
             BigDecimal ratio = f.containsKey("minHealthRatio")
                     ? number(f.get("minHealthRatio"), "goal.minHealthRatio", goal.line(), null, BigDecimal.ONE, BigDecimal.valueOf(100))
                     : null;
+            BigDecimal precision = f.containsKey("minPrecision")
+                    ? number(f.get("minPrecision"), "goal.minPrecision", goal.line(), null, BigDecimal.ZERO, BigDecimal.ONE)
+                    : null;
             return recall == null || lead == null ? null
-                    : new Goal(recall.doubleValue(), lead.doubleValue(), ratio == null ? null : ratio.doubleValue());
+                    : new Goal(recall.doubleValue(), lead.doubleValue(), ratio == null ? null : ratio.doubleValue(),
+                    precision == null ? null : precision.doubleValue());
         }
 
         Knob cells(YamlNode item) {

@@ -10,6 +10,25 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class TuningPlanUnitTest {
 
     @Test
+    void a_goal_may_ask_for_a_precision_too_and_a_precision_above_1_is_refused_at_its_line() {
+        String tuning = """
+                goal: { minRecall: 0.9, minPrecision: %s }
+                health:
+                  - component: usage
+                    parameter: weight
+                    min: 10
+                    max: 50
+                    step: 5
+                """;
+
+        assertThat(TuningPlan.parse("churn/tuning.yml", tuning.formatted("0.5")).goal())
+                .isEqualTo(new TuningPlan.Goal(0.9, 21, null, 0.5));
+        assertThatThrownBy(() -> TuningPlan.parse("churn/tuning.yml", tuning.formatted("1.5")))
+                .isInstanceOf(InvalidTuningException.class).hasMessageContaining("churn/tuning.yml:1:")
+                .hasMessageContaining("goal.minPrecision");
+    }
+
+    @Test
     void thresholds_and_health_numbers_are_read_with_their_ranges_and_the_goal() {
         TuningPlan plan = TuningPlan.parse("churn/tuning.yml", """
                 goal:
@@ -37,7 +56,7 @@ class TuningPlanUnitTest {
                     step: 2.5
                 """);
 
-        assertThat(plan.goal()).isEqualTo(new TuningPlan.Goal(0.85, 21, 3.0));
+        assertThat(plan.goal()).isEqualTo(new TuningPlan.Goal(0.85, 21, 3.0, null));
         assertThat(plan.knobs()).extracting(Knob::label, Knob::line).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("Core usage drop: Core usage fell by at least (value 2) (HIGH_TOUCH, LOW_TOUCH)", 6),
                 org.assertj.core.groups.Tuple.tuple("health usage weight", 14),
@@ -61,7 +80,7 @@ class TuningPlanUnitTest {
                     step: 5
                 """);
 
-        assertThat(plan.goal()).isEqualTo(new TuningPlan.Goal(0.9, 21, null));
+        assertThat(plan.goal()).isEqualTo(new TuningPlan.Goal(0.9, 21, null, null));
     }
 
     @Test
