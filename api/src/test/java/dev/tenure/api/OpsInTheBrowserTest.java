@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -122,7 +123,10 @@ class OpsInTheBrowserTest extends ApiIntegrationTest {
         assertThat(browser().getCurrentUrl()).contains("q=browser", "sort=account");
         assertThat(browser().findElement(By.id("run-status-" + run.id())).getText()).isEqualTo("PAUSED");
 
+        WebElement pausedNotice = browser().findElement(By.id("notice"));
         browser().findElement(By.id("cancel-" + run.id())).click();
+        // The pause's notice is on screen until the page after the cancel replaces it: wait for that page first.
+        waitFor().ignoring(WebDriverException.class).until(ExpectedConditions.stalenessOf(pausedNotice));
         assertThat(waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText()).endsWith(" cancelled.");
         assertThat(browser().findElements(By.id("run-" + run.id()))).as("only running and paused runs by default").isEmpty();
         browser().findElement(By.id("status-cancelled")).click();
