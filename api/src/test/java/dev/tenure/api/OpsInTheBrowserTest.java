@@ -239,7 +239,8 @@ class OpsInTheBrowserTest extends ApiIntegrationTest {
         box.sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
 
         assertThat(browser().switchTo().activeElement()).isEqualTo(box);
-        assertThat(((Number) browser().executeScript("return arguments[0].scrollLeft", box)).intValue()).isPositive();
+        // The arrow keys scroll smoothly: the box has moved once the scrolling has begun, not at once.
+        waitFor().until(d -> ((Number) browser().executeScript("return arguments[0].scrollLeft", box)).intValue() > 0);
         assertThat(overflow()).as("the page itself does not scroll sideways").isLessThanOrEqualTo(0);
         assertThat(browser().findElement(By.id("whole-period-note")).getText()).startsWith("Why “Whole period” is not the sum");
         assertThat(browser().findElement(By.cssSelector("#surveys-by-month .few")).getText()).isEqualTo("few answers (1)");
