@@ -83,8 +83,8 @@ class KilledMidDispatchIntegrationTest {
             Process first = node("first", url, smtp);
             int acceptedAtKill;
             try {
-                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(5))
-                        .until(() -> alive(first, "first") && accepted.get() >= EMAILS / 4);
+                awaitOrDump(first, "first", () -> await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(5))
+                        .until(() -> alive(first, "first") && accepted.get() >= EMAILS / 4));
                 first.destroyForcibly();
                 acceptedAtKill = accepted.get();
                 assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -95,8 +95,8 @@ class KilledMidDispatchIntegrationTest {
 
             Process second = node("second", url, smtp);
             try {
-                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
-                        .until(() -> alive(second, "second") && done(jdbc, runIds) == EMAILS);
+                awaitOrDump(second, "second", () -> await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> alive(second, "second") && done(jdbc, runIds) == EMAILS));
             } finally {
                 second.destroyForcibly();
             }
@@ -158,9 +158,15 @@ class KilledMidDispatchIntegrationTest {
                 .run(database(url).toArray(String[]::new));
     }
 
+    /**
+     * The test's database, and a scheduler name of its own: Quartz keeps its data sources JVM-wide by
+     * scheduler name, so a context here named like the cached ones would point their schedulers at this
+     * database, and they would take the nodes' triggers.
+     */
     private static List<String> database(String url) {
         return List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres", "--spring.quartz.auto-startup=false", "--tenure.test.smtp=off");
+                "--spring.datasource.password=postgres", "--spring.quartz.scheduler-name=tenure-killed-mid-dispatch",
+                "--spring.quartz.auto-startup=false", "--tenure.test.smtp=off");
     }
 
     /** One run per account, each with one email to the account's champion, due an hour ago. */
@@ -189,7 +195,7 @@ class KilledMidDispatchIntegrationTest {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 DispatchingNode.class.getName()));
-        command.addAll(database(url).subList(0, 3));
+        command.addAll(database(url).subList(0, 4));
         command.addAll(List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort(),
                 "--tenure.rules-folder=" + Path.of("../rules").toAbsolutePath().normalize(),
                 "--tenure.step-workers=" + WORKERS, "--tenure.mail.connections=" + CONNECTIONS,
@@ -198,6 +204,19 @@ class KilledMidDispatchIntegrationTest {
         Path log = log(name);
         Files.createDirectories(log.getParent());
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** Waits; if the wait times out, the node's threads are added to its output first, to show where it stood. */
+    private static void awaitOrDump(Process node, String name, Runnable wait) throws IOException, InterruptedException {
+        try {
+            wait.run();
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            Path dump = Path.of("target", "killed-mid-dispatch-" + name + "-threads.txt");
+            new ProcessBuilder(jcmd.toString(), String.valueOf(node.pid()), "Thread.print")
+                    .redirectErrorStream(true).redirectOutput(dump.toFile()).start().waitFor(30, TimeUnit.SECONDS);
+            throw new AssertionError(e.getMessage() + " (the " + name + " node's threads are in " + dump.toAbsolutePath() + ")", e);
+        }
     }
 
     private static Path log(String name) {
