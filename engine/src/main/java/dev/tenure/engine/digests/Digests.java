@@ -227,10 +227,12 @@ public class Digests {
                 .params(csm, csm, limit)
                 .query((rs, n) -> {
                     Timestamp sentAt = rs.getTimestamp("sent_at");
+                    Timestamp retryAt = rs.getTimestamp("retry_at");
                     return new Digest(rs.getLong("id"), rs.getString("csm"), rs.getString("week"), rs.getString("message_id"),
                             rs.getInt("tasks"), rs.getInt("overdue"), rs.getString("status"), rs.getString("subject"),
                             rs.getString("body"), rs.getString("error"), rs.getTimestamp("created_at").toInstant(),
-                            sentAt == null ? null : sentAt.toInstant());
+                            sentAt == null ? null : sentAt.toInstant(), rs.getInt("attempts"),
+                            retryAt == null ? null : retryAt.toInstant());
                 }).list();
     }
 
