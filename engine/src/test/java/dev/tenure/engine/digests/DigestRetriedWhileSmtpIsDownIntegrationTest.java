@@ -33,6 +33,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Given an SMTP server that is down, a CSM's weekly digest is not counted as sent: it waits for another
@@ -57,6 +58,7 @@ class DigestRetriedWhileSmtpIsDownIntegrationTest {
     @Autowired Intake intake;
     @Autowired JdbcClient jdbc;
     @Autowired Scheduler scheduler;
+    @Autowired DigestRetries retries;
 
     private GreenMail smtp;
 
@@ -150,6 +152,21 @@ class DigestRetriedWhileSmtpIsDownIntegrationTest {
         assertThat(gaveUp).containsEntry("status", "FAILED").containsEntry("attempts", 3);
         assertThat((String) gaveUp.get("error")).isEqualTo("the node sending it stopped before SMTP answered, on attempt 3 of 3");
         assertThat(to(lastTry)).hasSize(1);
+    }
+
+    @Test
+    void given_a_digest_due_for_another_attempt_when_the_retries_are_woken_then_the_scheduler_runs_them() {
+        String csm = csmWithOpenTasks("Digest Woken Co", 1);
+        digests.sendTo(csm);
+        assertThat(row(csm)).containsEntry("status", "RETRYING");
+        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+
+        makeDue(csm);
+        retries.wakeBy(TestClock.now());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(row(csm).get("status")));
+        assertThat(row(csm)).containsEntry("attempts", 2);
     }
 
     /** A CSM of a new account with this many open tasks, one of them overdue. */
