@@ -44,7 +44,8 @@ class KafkaUsageRoute extends RouteBuilder {
         String origin = message.getHeader(KafkaConstants.TOPIC, String.class) + "/"
                 + message.getHeader(KafkaConstants.PARTITION, Integer.class) + "/"
                 + message.getHeader(KafkaConstants.OFFSET, Long.class);
-        message.setBody(intake.receive(message.getBody(String.class), origin));
+        message.setBody(intake.receive(message.getHeader(KafkaConstants.KEY, String.class), message.getBody(String.class),
+                origin));
     }
 
     private static void commit(Exchange exchange) {
