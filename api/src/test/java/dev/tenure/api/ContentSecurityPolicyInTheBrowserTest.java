@@ -94,12 +94,7 @@ class ContentSecurityPolicyInTheBrowserTest extends ApiIntegrationTest {
 
     private void signIn(String email) {
         ensurePerson(email, Role.CS_OPS);
-        browser().manage().deleteAllCookies();
-        browser().get(url("/login"));
-        browser().findElement(By.id("username")).sendKeys(email);
-        browser().findElement(By.id("password")).sendKeys(PASSWORD);
-        browser().findElement(By.cssSelector("form button[type='submit']")).click();
-        waitFor().until(ExpectedConditions.textToBe(By.id("viewer-email"), email));
+        chromium.signIn(url(""), email, PASSWORD);
     }
 
     private ChromeDriver browser() {
@@ -107,7 +102,7 @@ class ContentSecurityPolicyInTheBrowserTest extends ApiIntegrationTest {
     }
 
     private WebDriverWait waitFor() {
-        return new WebDriverWait(browser(), Duration.ofSeconds(10));
+        return chromium.waitFor();
     }
 
     private String url(String path) {

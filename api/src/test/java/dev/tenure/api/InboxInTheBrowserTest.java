@@ -201,8 +201,7 @@ class InboxInTheBrowserTest extends ApiIntegrationTest {
             browser().findElement(By.id("snooze-" + overdue.id())).click();
 
             assertThat(browser().findElement(By.id("overdue-" + overdue.id())).getText()).isEqualTo("Overdue by 2 days");
-            assertThat((Boolean) browser().executeScript(
-                    "return document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scroll").isTrue();
+            assertThat(chromium.overflow()).as("no sideways scroll: " + chromium.widerThanTheScreen()).isLessThanOrEqualTo(0);
             for (String preset : List.of("tomorrow", "monday", "week")) {
                 WebElement button = browser().findElement(By.id("snooze-" + preset + "-" + overdue.id()));
                 assertThat(button.isDisplayed()).isTrue();
@@ -305,12 +304,7 @@ class InboxInTheBrowserTest extends ApiIntegrationTest {
     /** Signs in through the login form, as a person would; a session from an earlier test is signed out first. */
     private void signIn(String email) {
         ensurePerson(email, Role.CSM);
-        browser().manage().deleteAllCookies();
-        browser().get(url("/login"));
-        browser().findElement(By.id("username")).sendKeys(email);
-        browser().findElement(By.id("password")).sendKeys(PASSWORD);
-        browser().findElement(By.cssSelector("form button[type='submit']")).click();
-        waitFor().until(ExpectedConditions.textToBe(By.id("viewer-email"), email));
+        chromium.signIn(url(""), email, PASSWORD);
     }
 
     private ChromeDriver browser() {
@@ -318,7 +312,7 @@ class InboxInTheBrowserTest extends ApiIntegrationTest {
     }
 
     private WebDriverWait waitFor() {
-        return new WebDriverWait(browser(), Duration.ofSeconds(10));
+        return chromium.waitFor();
     }
 
     private String url(String path) {

@@ -76,7 +76,7 @@ class AccountPage {
 
     @GetMapping("/accounts/{id}")
     String account(HttpServletRequest request, @PathVariable String id, @RequestParam(defaultValue = "1") int page,
-                   @RequestParam(defaultValue = "") String kind, Model model) {
+                   @RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String why, Model model) {
         Viewer viewer = Viewer.of(request);
         Account account = accounts.find(id).orElseThrow(() -> new PageNotFoundException("account " + id));
         if (!viewer.mayOpen(account)) {
@@ -100,6 +100,8 @@ class AccountPage {
         model.addAttribute("plotBottom", HealthChart.BOTTOM);
         model.addAttribute("tasks", tasks(id, viewer));
         model.addAttribute("runningPlays", plays.list(id, "RUNNING", 50).stream().map(run -> running(run, account)).toList());
+        // The inbox's "Why?" of a task opens that task's panel ("task-12"); anything else opens none.
+        model.addAttribute("whyOpen", why);
         timeline(model, id, Math.max(page, 1), kind);
         return "accounts/account";
     }
