@@ -47,7 +47,7 @@ class AccountPage {
     /** Timeline entries a page. */
     static final int PER_PAGE = 50;
     /** The timeline filter's value for every kind of signal at once. */
-    static final String SIGNALS = "signals";
+    static final String SIGNALS = ActivityKind.SIGNALS;
 
     private final Accounts accounts;
     private final Contacts contacts;
@@ -125,17 +125,9 @@ class AccountPage {
         model.addAttribute("signalsKey", SIGNALS);
     }
 
-    /** The timeline filter: nothing for everything, {@value #SIGNALS} for every signal, or one kind. */
+    /** The timeline filter: nothing for everything, {@value ActivityKind#SIGNALS} for every signal, or one kind. */
     static Set<ActivityKind> kinds(String kind) {
-        if (kind == null || kind.isBlank()) {
-            return EnumSet.noneOf(ActivityKind.class);
-        }
-        if (SIGNALS.equalsIgnoreCase(kind.strip())) {
-            EnumSet<ActivityKind> signals = EnumSet.noneOf(ActivityKind.class);
-            Arrays.stream(ActivityKind.values()).filter(ActivityKind::signal).forEach(signals::add);
-            return signals;
-        }
-        return EnumSet.of(ActivityKind.parse("kind", kind));
+        return ActivityKind.filter("kind", kind);
     }
 
     private List<AccountTask> tasks(String id, Viewer viewer) {
