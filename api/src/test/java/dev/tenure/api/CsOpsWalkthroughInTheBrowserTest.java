@@ -95,8 +95,8 @@ class CsOpsWalkthroughInTheBrowserTest extends ApiIntegrationTest {
         chromium.signIn(url(""), ops, PASSWORD);
 
         // 1. The rule set's scenario tests, run from the rules page.
-        click(By.id("nav-rules"));
-        click(By.id("run-scenarios"));
+        follow(By.id("nav-rules"));
+        follow(By.id("run-scenarios"));
         WebElement summary = chromium.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("scenario-summary")));
         assertThat(summary.getText()).startsWith("Passed: ").endsWith(" 0 failed");
         assertThat(browser().findElements(By.cssSelector("#scenario-results tbody tr"))).isNotEmpty()
@@ -111,21 +111,21 @@ class CsOpsWalkthroughInTheBrowserTest extends ApiIntegrationTest {
         assertThat(browser().findElement(By.cssSelector("#version-" + uploaded + " .status")).getText()).isEqualTo("ACTIVE");
         WebElement rollBack = browser().findElement(By.id("activate-" + starter));
         assertThat(rollBack.getText()).isEqualTo("Roll back to it");
-        click(By.id("activate-" + starter));
+        follow(By.id("activate-" + starter));
         assertThat(notice()).isEqualTo("Rule set " + starter + " is in force (it replaced " + uploaded + ").");
         assertThat(browser().findElement(By.cssSelector("#rule-set-version code")).getText()).isEqualTo(starter);
         assertThat(active.get().version()).isEqualTo(starter);
-        click(By.id("activate-" + uploaded));
+        follow(By.id("activate-" + uploaded));
         assertThat(notice()).isEqualTo("Rule set " + uploaded + " is in force (it replaced " + starter + ").");
         assertThat(browser().findElement(By.cssSelector("#version-" + uploaded + " .status")).getText()).isEqualTo("ACTIVE");
         assertThat(active.get().version()).isEqualTo(uploaded);
 
         // 3. A backtest of the version now in force, started from its row, followed until its report is there.
-        click(By.cssSelector("#version-" + uploaded + " a[href*='backtests']"));
+        follow(By.cssSelector("#version-" + uploaded + " a[href*='backtests']"));
         chromium.waitFor().until(ExpectedConditions.titleIs("Backtests · Tenure"));
         setDate("backtest-from", "2026-10-01");
         setDate("backtest-to", "2026-12-01");
-        click(By.id("backtest-start"));
+        follow(By.id("backtest-start"));
         new WebDriverWait(browser(), Duration.ofSeconds(120)).ignoring(WebDriverException.class)
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("backtest-churn")));
         assertThat(browser().findElement(By.cssSelector("main h1 code")).getText()).isEqualTo(uploaded);
@@ -135,7 +135,7 @@ class CsOpsWalkthroughInTheBrowserTest extends ApiIntegrationTest {
 
         // 4. A running play paused, resumed, then cancelled, found on the play runs page by its account's name.
         PlayRunView run = plays().runningPlay("Walk Wapiti " + UUID.randomUUID().toString().substring(0, 4));
-        click(By.id("nav-plays"));
+        follow(By.id("nav-plays"));
         chromium.waitFor().until(ExpectedConditions.titleIs("Play runs · Tenure"));
         browser().findElement(By.id("plays-search")).sendKeys("walk wapiti", Keys.ENTER);
         chromium.waitFor().until(ExpectedConditions.urlContains("q=walk"));
@@ -157,14 +157,14 @@ class CsOpsWalkthroughInTheBrowserTest extends ApiIntegrationTest {
                 .map(DeadLetter::requestId).distinct().toList();
         assertThat(requests).hasSize(2);
         intake.accept(late.batch());
-        click(By.id("nav-dead-letters"));
+        follow(By.id("nav-dead-letters"));
         browser().findElement(By.id("dead-letters-search")).sendKeys(late.id(), Keys.ENTER);
         chromium.waitFor().until(ExpectedConditions.urlContains("q="));
         for (long request : requests) {
             assertThat(browser().findElement(By.id("waiting-" + request)).getText()).isEqualTo("1");
             click(By.id("choose-" + request));
         }
-        click(By.id("replay-chosen"));
+        follow(By.id("replay-chosen"));
         assertThat(notice()).isEqualTo("Replayed 2 dead letters of 2 requests (3 records accepted).");
         assertThat(browser().getCurrentUrl()).as("back on the same search").contains("q=" + late.id());
         for (long request : requests) {
@@ -176,11 +176,9 @@ class CsOpsWalkthroughInTheBrowserTest extends ApiIntegrationTest {
         assertThat(chromium.policyViolations()).as("nothing refused by the Content-Security-Policy").isEmpty();
     }
 
-    /** Presses a run's button and waits for the page it leads to (the notice of the last one is replaced). */
+    /** Presses a run's button; the page it leads to says what was done, on the same search. */
     private void playControl(String button, PlayRunView run, String done, String status) {
-        List<WebElement> before = browser().findElements(By.id("notice"));
-        click(By.id(button + "-" + run.id()));
-        before.forEach(notice -> chromium.waitFor().ignoring(WebDriverException.class).until(ExpectedConditions.stalenessOf(notice)));
+        follow(By.id(button + "-" + run.id()));
         assertThat(notice()).endsWith(" " + done + ".");
         assertThat(browser().getCurrentUrl()).as("back on the same search").contains("q=walk");
         if (status != null) {
@@ -214,6 +212,13 @@ class CsOpsWalkthroughInTheBrowserTest extends ApiIntegrationTest {
     /** A date field set by script: what typing into Chromium's date field means depends on the locale's order. */
     private void setDate(String id, String isoDate) {
         browser().executeScript("document.getElementById(arguments[0]).value = arguments[1]", id, isoDate);
+    }
+
+    /** Clicks a link or a form's button and waits for the page it leads to, so nothing is read off the page before. */
+    private void follow(By by) {
+        WebElement before = browser().findElement(By.tagName("html"));
+        click(by);
+        chromium.waitFor().until(ExpectedConditions.stalenessOf(before));
     }
 
     private void click(By by) {

@@ -1,5 +1,6 @@
 package dev.tenure.api;
 
+import dev.tenure.api.people.People;
 import dev.tenure.api.people.Role;
 import dev.tenure.engine.plays.PlayRuns;
 import dev.tenure.engine.plays.Why;
@@ -30,6 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,7 +90,8 @@ class CsmMorningWalkthroughInTheBrowserTest extends ApiIntegrationTest {
         String csm = "walk-" + tag + "@tenure.test";
         String colleague = "walk-colleague-" + tag + "@tenure.test";
         ensurePerson(csm, Role.CSM);
-        ensurePerson(colleague, Role.CSM);
+        // A colleague with a long name: the hand-over list is as wide as its longest option.
+        people.create(new People.NewPerson(colleague, "Alexandria Montgomery-Fitzwilliam", PASSWORD, Set.of(Role.CSM)));
         InboxFixtures fixtures = new InboxFixtures(intake, inbox, jdbc);
         // Eight weeks of daily usage that fell by more than half, a ticket and an NPS answer: the usage rule starts
         // the save play, and the timeline has more than a page of signals of several kinds.
@@ -119,7 +122,7 @@ class CsmMorningWalkthroughInTheBrowserTest extends ApiIntegrationTest {
 
         // 2. Why the task exists: from the task to the rule, its version, file and line, the facts and the signals.
         Why why = runs.find(book.overdue().runId()).orElseThrow().why();
-        click(By.id("why-link-" + book.overdue().id()));
+        follow(By.id("why-link-" + book.overdue().id()));
         chromium.waitFor().until(ExpectedConditions.titleContains(book.dropping().account().name()));
         WebElement panel = browser().findElement(By.id("why-task-" + book.overdue().id()));
         assertThat(panel.getAttribute("open")).as("the task's why is open on arrival" + at).isNotNull();
@@ -135,12 +138,12 @@ class CsmMorningWalkthroughInTheBrowserTest extends ApiIntegrationTest {
         // 3. What changed at the account: the timeline has its signals, a page at a time, and filters by kind.
         assertThat(browser().findElements(By.cssSelector("#timeline li.signal"))).as("signals on the timeline").isNotEmpty();
         assertThat(browser().findElements(By.cssSelector("#timeline li"))).hasSize(50);
-        click(By.id("timeline-next"));
+        follow(By.id("timeline-next"));
         chromium.waitFor().until(ExpectedConditions.urlContains("page=2"));
         assertThat(browser().findElement(By.id("timeline-page")).getText()).isEqualTo("Page 2");
         assertThat(browser().findElements(By.cssSelector("#timeline li[data-type='signal.usage']"))).isNotEmpty();
         new Select(browser().findElement(By.id("timeline-kind"))).selectByValue("ticket");
-        click(By.id("timeline-apply"));
+        follow(By.id("timeline-apply"));
         chromium.waitFor().until(ExpectedConditions.urlContains("kind=ticket"));
         List<WebElement> tickets = browser().findElements(By.cssSelector("#timeline li"));
         assertThat(tickets).isNotEmpty().allSatisfy(entry -> assertThat(entry.getAttribute("data-type")).isEqualTo("signal.ticket"));
@@ -149,37 +152,44 @@ class CsmMorningWalkthroughInTheBrowserTest extends ApiIntegrationTest {
         assertFits("the filtered timeline" + at);
 
         // 4. Hand a task over to a colleague picked from the list.
-        click(By.id("nav-inbox"));
+        follow(By.id("nav-inbox"));
         click(By.id("reassign-" + book.toHandOver().id()));
         new Select(browser().findElement(By.id("owner-" + book.toHandOver().id()))).selectByValue(book.colleague());
-        click(By.id("reassign-submit-" + book.toHandOver().id()));
+        follow(By.id("reassign-submit-" + book.toHandOver().id()));
         assertThat(notice()).isEqualTo("Handed \"" + book.toHandOver().title() + "\" to " + book.colleague() + ".");
         assertThat(browser().findElements(By.id("task-" + book.toHandOver().id()))).isEmpty();
         assertThat(inbox.get(book.toHandOver().id()).owner()).isEqualTo(book.colleague());
 
         // 5. Snooze a task to tomorrow morning with a preset; it waits among the snoozed.
         click(By.id("snooze-" + book.detractor().id()));
-        click(By.id("snooze-tomorrow-" + book.detractor().id()));
+        follow(By.id("snooze-tomorrow-" + book.detractor().id()));
         assertThat(notice()).startsWith("Snoozed \"" + book.detractor().title() + "\" until ").contains("09:00");
         assertThat(browser().findElements(By.id("task-" + book.detractor().id()))).isEmpty();
-        click(By.id("view-snoozed"));
+        follow(By.id("view-snoozed"));
         assertThat(browser().findElement(By.id("task-" + book.detractor().id())).getText()).contains("09:00");
-        click(By.id("view-open"));
+        follow(By.id("view-open"));
 
         // 6. Complete the overdue task, then take the completion back: it is open and overdue again.
         click(By.id("complete-" + book.overdue().id()));
         click(By.cssSelector("label[for='outcome-" + book.overdue().id() + "-NO_ACTION']"));
-        click(By.id("complete-submit-" + book.overdue().id()));
+        follow(By.id("complete-submit-" + book.overdue().id()));
         assertThat(notice()).startsWith("Completed \"" + book.overdue().title() + "\"");
         assertThat(browser().findElements(By.id("task-" + book.overdue().id()))).isEmpty();
         assertThat(inbox.get(book.overdue().id()).status()).isEqualTo(TaskStatus.DONE);
-        click(By.id("undo"));
+        follow(By.id("undo"));
         assertThat(notice()).endsWith("its completion is undone.");
         assertThat(browser().findElement(By.id("overdue-" + book.overdue().id())).getText()).isEqualTo("Overdue by 3 days");
         assertThat(inbox.get(book.overdue().id()).status()).isEqualTo(TaskStatus.OPEN);
         assertFits("/inbox after the morning" + at);
 
         assertThat(chromium.policyViolations()).as("nothing refused by the Content-Security-Policy").isEmpty();
+    }
+
+    /** Clicks a link or a form's button and waits for the page it leads to, so nothing is read off the page before. */
+    private void follow(By by) {
+        WebElement before = browser().findElement(By.tagName("html"));
+        click(by);
+        chromium.waitFor().until(ExpectedConditions.stalenessOf(before));
     }
 
     /** Clicks as a person would: the element is scrolled into view first (on a phone most of the page is below). */

@@ -5,12 +5,9 @@ import dev.tenure.api.people.Role;
 import dev.tenure.engine.tasks.Inbox;
 import dev.tenure.engine.tasks.Task;
 import dev.tenure.engine.tasks.TaskOutcome;
-import dev.tenure.engine.tasks.TaskQuery;
 import dev.tenure.engine.tasks.TaskStatus;
 import dev.tenure.engine.testing.InboxFixtures;
 import dev.tenure.engine.testing.TestClock;
-import dev.tenure.engine.testing.TestData;
-import dev.tenure.engine.vocabulary.Segment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +34,6 @@ import java.util.UUID;
 
 import static dev.tenure.api.PagesIntegrationTest.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 

@@ -4,10 +4,8 @@ import dev.tenure.engine.EngineTestApplication;
 import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.testing.InboxFixtures;
 import dev.tenure.engine.testing.TestClock;
-import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.timeline.Timeline;
 import dev.tenure.engine.timeline.TimelineEntry;
-import dev.tenure.engine.vocabulary.Segment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +20,6 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A CSM's morning: overdue work comes first however low its priority, duplicates of one piece of work are
