@@ -137,8 +137,7 @@ class CsOpsWalkthroughInTheBrowserTest extends ApiIntegrationTest {
         PlayRunView run = plays().runningPlay("Walk Wapiti " + UUID.randomUUID().toString().substring(0, 4));
         follow(By.id("nav-plays"));
         chromium.waitFor().until(ExpectedConditions.titleIs("Play runs · Tenure"));
-        browser().findElement(By.id("plays-search")).sendKeys("walk wapiti", Keys.ENTER);
-        chromium.waitFor().until(ExpectedConditions.urlContains("q=walk"));
+        search("plays-search", "walk wapiti");
         assertThat(browser().findElement(By.cssSelector("#run-" + run.id() + " td[data-label='Account'] a")).getText())
                 .startsWith("Walk Wapiti");
         playControl("pause", run, "paused", "PAUSED");
@@ -158,8 +157,7 @@ class CsOpsWalkthroughInTheBrowserTest extends ApiIntegrationTest {
         assertThat(requests).hasSize(2);
         intake.accept(late.batch());
         follow(By.id("nav-dead-letters"));
-        browser().findElement(By.id("dead-letters-search")).sendKeys(late.id(), Keys.ENTER);
-        chromium.waitFor().until(ExpectedConditions.urlContains("q="));
+        search("dead-letters-search", late.id());
         for (long request : requests) {
             assertThat(browser().findElement(By.id("waiting-" + request)).getText()).isEqualTo("1");
             click(By.id("choose-" + request));
@@ -212,6 +210,13 @@ class CsOpsWalkthroughInTheBrowserTest extends ApiIntegrationTest {
     /** A date field set by script: what typing into Chromium's date field means depends on the locale's order. */
     private void setDate(String id, String isoDate) {
         browser().executeScript("document.getElementById(arguments[0]).value = arguments[1]", id, isoDate);
+    }
+
+    /** Types into a table's search field and presses Enter: the page found replaces this one. */
+    private void search(String field, String text) {
+        WebElement before = browser().findElement(By.tagName("html"));
+        browser().findElement(By.id(field)).sendKeys(text, Keys.ENTER);
+        chromium.waitFor().until(ExpectedConditions.stalenessOf(before));
     }
 
     /** Clicks a link or a form's button and waits for the page it leads to, so nothing is read off the page before. */
