@@ -82,6 +82,10 @@ class AccountPagesIntegrationTest extends ApiIntegrationTest {
         String why = section(html, "why-play-" + runId);
         assertThat(why).contains("class=\"why-version\"", "(active)", "Usage of core on ");
         assertThat(why).doesNotContain("NPS answer", "Ticket T-");
+        // The inbox's "Why?" of the task opens that panel, and no other.
+        String fromTheInbox = get("/accounts/" + account.id() + "?why=task-" + task.id(), csm);
+        assertThat(fromTheInbox).contains("id=\"why-task-" + task.id() + "\" open").doesNotContain("id=\"why-play-" + runId + "\" open");
+        assertThat(html).doesNotContain("id=\"why-task-" + task.id() + "\" open");
     }
 
     @Test

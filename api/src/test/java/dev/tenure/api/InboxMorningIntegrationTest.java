@@ -84,6 +84,8 @@ class InboxMorningIntegrationTest extends ApiIntegrationTest {
         assertThat(html.indexOf("id=\"heading-overdue\"")).isPositive().isLessThan(html.indexOf("id=\"heading-high\""));
         assertThat(html.indexOf("id=\"task-" + normalOverdue.id() + "\"")).isLessThan(html.indexOf("id=\"task-" + highNextWeek.id() + "\""));
         assertThat(html).contains("Overdue by 3 days");
+        assertThat(html).as("each task a rule made links to why it exists").contains("id=\"why-link-" + normalOverdue.id() + "\"",
+                "href=\"/accounts/" + normalOverdue.accountId() + "?why=task-" + normalOverdue.id() + "#why-task-" + normalOverdue.id() + "\"");
         assertThat(html).as("a due time to the second is when the play ran: only its day is shown")
                 .contains(">" + dayOf(normalOverdue.dueAt(), ZoneId.of("UTC")) + "</time>");
     }
