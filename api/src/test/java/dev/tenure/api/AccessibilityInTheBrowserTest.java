@@ -171,13 +171,8 @@ class AccessibilityInTheBrowserTest extends ApiIntegrationTest {
     }
 
     private void signIn(String email) {
-        browser().manage().deleteAllCookies();
         chromium.viewport(HeadlessChromium.LAPTOP);
-        browser().get(url("/login"));
-        browser().findElement(By.id("username")).sendKeys(email);
-        browser().findElement(By.id("password")).sendKeys(PASSWORD);
-        browser().findElement(By.cssSelector("form button[type='submit']")).click();
-        waitFor().until(ExpectedConditions.textToBe(By.id("viewer-email"), email));
+        chromium.signIn(url(""), email, PASSWORD);
     }
 
     private ChromeDriver browser() {
@@ -185,7 +180,7 @@ class AccessibilityInTheBrowserTest extends ApiIntegrationTest {
     }
 
     private WebDriverWait waitFor() {
-        return new WebDriverWait(browser(), Duration.ofSeconds(10));
+        return chromium.waitFor();
     }
 
     private String url(String path) {

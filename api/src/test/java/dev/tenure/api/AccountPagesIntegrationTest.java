@@ -57,30 +57,11 @@ class AccountPagesIntegrationTest extends ApiIntegrationTest {
         return page(MockMvcRequestBuilders.get(path).with(signedIn(email, roles)), 200);
     }
 
-    /**
-     * A high-touch account whose core usage fell three weeks ago, so the save play runs for it with its
-     * follow-up task still to come. The play holds one account in ten out (a hash of the account and the
-     * start): the next account is tried then.
-     */
-    TestData savePlayAccount(String name) {
-        for (int attempt = 0; attempt < 6; attempt++) {
-            TestData account = TestData.account(name, Segment.HIGH_TOUCH).contact(ContactRole.EXEC_SPONSOR)
-                    .usage("core", 56, 29, 100).usage("core", 28, 0, 40)
-                    .ticket(TicketPriority.P2, TicketStatus.OPEN, 3).nps(8, 5);
-            intake.accept(account.batch());
-            await().atMost(Duration.ofSeconds(10)).until(() -> timeline.of(account.id(), 50).stream()
-                    .anyMatch(e -> e.type().equals("play.started") || e.type().equals("play.held-out")));
-            if (!plays.list(account.id(), "RUNNING", 5).isEmpty()) {
-                await().atMost(Duration.ofSeconds(10)).until(() -> !inbox.list(new TaskQuery(null, account.id(), null, null, 5)).isEmpty());
-                return account;
-            }
-        }
-        throw new AssertionError("every account was held out of the save play");
-    }
-
     @Test
     void the_account_page_shows_contacts_a_dated_chart_rendered_step_titles_and_why_each_task_and_play_exists() throws Exception {
-        TestData account = savePlayAccount("Why Wallaby");
+        TestData account = plays().savePlayStarted(() -> TestData.account("Why Wallaby", Segment.HIGH_TOUCH)
+                .contact(ContactRole.EXEC_SPONSOR).usage("core", 56, 29, 100).usage("core", 28, 0, 40)
+                .ticket(TicketPriority.P2, TicketStatus.OPEN, 3).nps(8, 5));
         String csm = account.account().csm();
 
         String html = get("/accounts/" + account.id(), csm);
@@ -101,6 +82,10 @@ class AccountPagesIntegrationTest extends ApiIntegrationTest {
         String why = section(html, "why-play-" + runId);
         assertThat(why).contains("class=\"why-version\"", "(active)", "Usage of core on ");
         assertThat(why).doesNotContain("NPS answer", "Ticket T-");
+        // The inbox's "Why?" of the task opens that panel, and no other.
+        String fromTheInbox = get("/accounts/" + account.id() + "?why=task-" + task.id(), csm);
+        assertThat(fromTheInbox).contains("id=\"why-task-" + task.id() + "\" open").doesNotContain("id=\"why-play-" + runId + "\" open");
+        assertThat(html).doesNotContain("id=\"why-task-" + task.id() + "\" open");
     }
 
     @Test

@@ -168,11 +168,7 @@ class AccountsInTheBrowserTest extends ApiIntegrationTest {
             browser().get(url(path));
             browser().findElements(By.cssSelector(".why summary")).forEach(WebElement::click);
             assertThat(browser().findElement(By.id("sign-out")).isDisplayed()).as(path).isTrue();
-            Number overflow = (Number) browser().executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            assertThat(overflow.intValue()).as(path + ": no sideways scroll; wider than the screen: " + browser().executeScript(
-                    "return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > "
-                            + "document.documentElement.clientWidth).map(e => e.tagName + '#' + e.id + '.' + e.className).join(' ')"))
+            assertThat(chromium.overflow()).as(path + ": no sideways scroll; wider than the screen: " + chromium.widerThanTheScreen())
                     .isLessThanOrEqualTo(0);
         }
         assertThat(chromium.policyViolations()).isEmpty();
@@ -185,12 +181,7 @@ class AccountsInTheBrowserTest extends ApiIntegrationTest {
 
     private void signIn(String email, Role... roles) {
         ensurePerson(email, roles);
-        browser().manage().deleteAllCookies();
-        browser().get(url("/login"));
-        browser().findElement(By.id("username")).sendKeys(email);
-        browser().findElement(By.id("password")).sendKeys(PASSWORD);
-        browser().findElement(By.cssSelector("form button[type='submit']")).click();
-        waitFor().until(ExpectedConditions.textToBe(By.id("viewer-email"), email));
+        chromium.signIn(url(""), email, PASSWORD);
     }
 
     private ChromeDriver browser() {
@@ -198,7 +189,7 @@ class AccountsInTheBrowserTest extends ApiIntegrationTest {
     }
 
     private WebDriverWait waitFor() {
-        return new WebDriverWait(browser(), Duration.ofSeconds(10));
+        return chromium.waitFor();
     }
 
     private String url(String path) {

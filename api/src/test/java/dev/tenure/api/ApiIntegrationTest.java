@@ -12,6 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -43,6 +44,8 @@ abstract class ApiIntegrationTest {
     ApiTokens tokens;
     @Autowired
     RestTemplateBuilder restTemplates;
+    @Autowired
+    ApplicationContext context;
     @LocalServerPort
     int port;
 
@@ -64,6 +67,11 @@ abstract class ApiIntegrationTest {
     TestRestTemplate withToken(String token) {
         return new TestRestTemplate(restTemplates.rootUri("http://localhost:" + port)
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token));
+    }
+
+    /** Accounts with a play running, started by a rule or directly. */
+    PlayFixtures plays() {
+        return new PlayFixtures(context);
     }
 
     void ensurePerson(String email, Role... roles) {

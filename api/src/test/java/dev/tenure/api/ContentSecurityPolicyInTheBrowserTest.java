@@ -13,7 +13,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,12 +93,7 @@ class ContentSecurityPolicyInTheBrowserTest extends ApiIntegrationTest {
 
     private void signIn(String email) {
         ensurePerson(email, Role.CS_OPS);
-        browser().manage().deleteAllCookies();
-        browser().get(url("/login"));
-        browser().findElement(By.id("username")).sendKeys(email);
-        browser().findElement(By.id("password")).sendKeys(PASSWORD);
-        browser().findElement(By.cssSelector("form button[type='submit']")).click();
-        waitFor().until(ExpectedConditions.textToBe(By.id("viewer-email"), email));
+        chromium.signIn(url(""), email, PASSWORD);
     }
 
     private ChromeDriver browser() {
@@ -107,7 +101,7 @@ class ContentSecurityPolicyInTheBrowserTest extends ApiIntegrationTest {
     }
 
     private WebDriverWait waitFor() {
-        return new WebDriverWait(browser(), Duration.ofSeconds(10));
+        return chromium.waitFor();
     }
 
     private String url(String path) {

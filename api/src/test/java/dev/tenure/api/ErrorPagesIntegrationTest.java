@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tenure.api.people.Role;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.util.HtmlUtils;
 
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +39,37 @@ class ErrorPagesIntegrationTest extends ApiIntegrationTest {
                     "id=\"viewer-email\">csm.errors@tenure.test<", "id=\"sign-out\"", "Skip to content")
                     .doesNotContain("Whitelabel", "\"status\"");
         }
+    }
+
+    /**
+     * A hand-edited address of a page (a parameter or an id that does not read, one left out, a record that is not
+     * there) gets a page saying what is wrong, with the header; never a problem body meant for API clients.
+     */
+    @Test
+    void a_browser_sending_a_page_a_bad_parameter_or_id_gets_a_page_naming_it_not_a_problem_body() {
+        ensurePerson("ops.errors@tenure.test", Role.CS_OPS);
+        SignedInClient browser = SignedInClient.signIn(port, "ops.errors@tenure.test", PASSWORD);
+
+        Map<String, String> bad = new LinkedHashMap<>();
+        bad.put("/accounts?page=second", "page: 'second' does not read as a number");
+        bad.put("/ops/rules/dry-run", "account: missing");
+        bad.put("/ops/emails/preview?template=renewal", "account: missing");
+        for (Map.Entry<String, String> address : bad.entrySet()) {
+            HttpResponse<String> page = browser.page(address.getKey());
+
+            assertThat(page.statusCode()).as(address.getKey()).isBetween(400, 404);
+            assertThat(page.headers().firstValue("Content-Type").orElseThrow()).as(address.getKey()).startsWith("text/html");
+            assertThat(page.body()).as(address.getKey()).contains("id=\"viewer-email\">ops.errors@tenure.test<", "id=\"sign-out\"",
+                    HtmlUtils.htmlEscape(address.getValue())).doesNotContain("\"status\":", "application/problem+json");
+        }
+        HttpResponse<String> badId = browser.post("/ops/plays/not-a-number/pause", "");
+        assertThat(badId.statusCode()).isEqualTo(400);
+        assertThat(badId.body()).contains(HtmlUtils.htmlEscape("id: 'not-a-number' does not read as a number"), "id=\"sign-out\"");
+        HttpResponse<String> gone = browser.page("/ops/backtests/999999");
+        assertThat(gone.statusCode()).isEqualTo(404);
+        assertThat(gone.body()).contains("<title>Not found · Tenure</title>");
+        assertThat(http.getForEntity("/api/accounts/" + "no-such" + "/timeline?page=second", JsonNode.class).getHeaders()
+                .getContentType()).as("the API still answers with a problem body").hasToString("application/problem+json");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tenure.api;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -7,11 +8,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +125,42 @@ final class HeadlessChromium implements AutoCloseable {
                 .map(LogEntry::getMessage)
                 .filter(message -> message.contains("Content Security Policy"))
                 .toList();
+    }
+
+    /**
+     * Signs in through the login form at {@code origin} ("http://localhost:8080"), as a person would, and waits
+     * for the header to name them; the cookies of an earlier session are dropped first.
+     */
+    void signIn(String origin, String email, String password) {
+        driver.manage().deleteAllCookies();
+        fillSignIn(origin, email, password);
+        waitFor().until(ExpectedConditions.textToBe(By.id("viewer-email"), email));
+    }
+
+    /** Fills in and sends the login form, whatever comes of it. */
+    void fillSignIn(String origin, String email, String password) {
+        driver.get(origin + "/login");
+        driver.findElement(By.id("username")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("form button[type='submit']")).click();
+    }
+
+    /** Waits up to ten seconds, what a page of Tenure takes at most on a busy machine. */
+    WebDriverWait waitFor() {
+        return new WebDriverWait(driver, Duration.ofSeconds(10));
+    }
+
+    /** By how many pixels the page is wider than the screen: 0 or less when nothing scrolls sideways. */
+    int overflow() {
+        return ((Number) driver.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue();
+    }
+
+    /** What sticks out past the screen's right edge, for an assertion's message. */
+    String widerThanTheScreen() {
+        return String.valueOf(driver.executeScript(
+                "return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > "
+                        + "document.documentElement.clientWidth).map(e => e.tagName + '#' + e.id + '.' + e.className).join(' ')"));
     }
 
     private static File chromium() {

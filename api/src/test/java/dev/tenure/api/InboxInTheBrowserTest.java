@@ -3,8 +3,8 @@ package dev.tenure.api;
 import dev.tenure.api.people.Role;
 import dev.tenure.engine.tasks.Inbox;
 import dev.tenure.engine.tasks.Task;
-import dev.tenure.engine.tasks.TaskQuery;
 import dev.tenure.engine.tasks.TaskStatus;
+import dev.tenure.engine.testing.InboxFixtures;
 import dev.tenure.engine.testing.TaskFixtures;
 import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
@@ -40,7 +40,6 @@ import java.util.Locale;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A CSM works the inbox in a real browser (headless Chromium) against the whole application on its port:
@@ -56,6 +55,7 @@ class InboxInTheBrowserTest extends ApiIntegrationTest {
     @Autowired
     JdbcClient jdbc;
     private TaskFixtures fixtures;
+    private InboxFixtures tasks;
 
     private final String csm = "csm-" + UUID.randomUUID().toString().substring(0, 8) + "@tenure.test";
 
@@ -69,6 +69,7 @@ class InboxInTheBrowserTest extends ApiIntegrationTest {
     void needsChromium() {
         HeadlessChromium.assumeRunning(chromium);
         fixtures = new TaskFixtures(jdbc);
+        tasks = new InboxFixtures(intake, inbox, jdbc);
     }
 
     @AfterAll
@@ -123,10 +124,10 @@ class InboxInTheBrowserTest extends ApiIntegrationTest {
         ZoneId newYork = ZoneId.of("America/New_York");
         String colleague = "colleague-" + UUID.randomUUID().toString().substring(0, 8) + "@tenure.test";
         ensurePerson(colleague, Role.CSM);
-        Task overdue = taskAt(TestData.account("Morning Overdue", Segment.HIGH_TOUCH).csm(csm).nps(2, 0));
+        Task overdue = tasks.taskOf(TestData.account("Morning Overdue", Segment.HIGH_TOUCH).csm(csm).nps(2, 0));
         fixtures.made(overdue.id(), "LOW", TestClock.now().minus(Duration.ofDays(3)));
-        Task soon = taskAt(TestData.account("Morning Soon", Segment.HIGH_TOUCH).csm(csm).nps(2, 0));
-        Task handed = taskAt(TestData.account("Morning Handover", Segment.HIGH_TOUCH).csm(csm).nps(2, 0));
+        Task soon = tasks.taskOf(TestData.account("Morning Soon", Segment.HIGH_TOUCH).csm(csm).nps(2, 0));
+        Task handed = tasks.taskOf(TestData.account("Morning Handover", Segment.HIGH_TOUCH).csm(csm).nps(2, 0));
         chromium.timeZone(newYork.getId());
         try {
             signIn(csm);
@@ -170,7 +171,7 @@ class InboxInTheBrowserTest extends ApiIntegrationTest {
 
     @Test
     void three_alike_tasks_are_one_row_and_completing_it_completes_the_three() {
-        Task current = taskAt(TestData.account("Alike Browser", Segment.HIGH_TOUCH).csm(csm).nps(2, 0));
+        Task current = tasks.taskOf(TestData.account("Alike Browser", Segment.HIGH_TOUCH).csm(csm).nps(2, 0));
         long stale = fixtures.duplicateOf(current.id(), TestClock.now().minus(Duration.ofDays(30)));
         long staler = fixtures.duplicateOf(current.id(), TestClock.now().minus(Duration.ofDays(60)));
         signIn(csm);
@@ -192,7 +193,7 @@ class InboxInTheBrowserTest extends ApiIntegrationTest {
     /** At phone width the inbox fits the screen: nothing scrolls sideways, and an overdue task's snooze presets are in reach. */
     @Test
     void at_phone_width_the_inbox_fits_the_screen_and_an_overdue_tasks_presets_are_in_reach() {
-        Task overdue = taskAt(TestData.account("Phone Overdue", Segment.HIGH_TOUCH).csm(csm).nps(2, 0));
+        Task overdue = tasks.taskOf(TestData.account("Phone Overdue", Segment.HIGH_TOUCH).csm(csm).nps(2, 0));
         fixtures.made(overdue.id(), "NORMAL", TestClock.now().minus(Duration.ofDays(2)));
         signIn(csm);
         chromium.viewport(HeadlessChromium.PHONE);
@@ -258,18 +259,18 @@ class InboxInTheBrowserTest extends ApiIntegrationTest {
         Assumptions.assumeTrue(laptopFile != null, "no -Dtenure.screenshot=<png> given: no picture taken");
         String owner = "dana.reyes@tenure.example";
         TestData northwind = TestData.account("Northwind Logistics", Segment.HIGH_TOUCH).csm(owner);
-        Task usageDrop = taskAt(TestData.account("Umbrella Analytics", Segment.HIGH_TOUCH).csm(owner)
+        Task usageDrop = tasks.taskOf(TestData.account("Umbrella Analytics", Segment.HIGH_TOUCH).csm(owner)
                 .usage("core", 56, 29, 120).usage("core", 28, 1, 30));
-        Task payment = taskAt(TestData.account("Globex Retail", Segment.HIGH_TOUCH).csm(owner).billing(BillingEvent.PAYMENT_FAILED, 8));
+        Task payment = tasks.taskOf(TestData.account("Globex Retail", Segment.HIGH_TOUCH).csm(owner).billing(BillingEvent.PAYMENT_FAILED, 8));
         fixtures.duplicateOf(payment.id(), payment.dueAt().minus(Duration.ofDays(35)));
-        taskAt(TestData.account("Initech Health", Segment.HIGH_TOUCH).csm(owner).ticket(TicketPriority.P1, TicketStatus.OPEN, 5)
+        tasks.taskOf(TestData.account("Initech Health", Segment.HIGH_TOUCH).csm(owner).ticket(TicketPriority.P1, TicketStatus.OPEN, 5)
                 .ticket(TicketPriority.P1, TicketStatus.OPEN, 3).ticket(TicketPriority.P2, TicketStatus.OPEN, 1));
         intake.accept(northwind.batch());
         post("/api/webhooks/nps", """
                 {"eventId": "nps-%s", "accountId": "%s", "occurredAt": "%s", "score": 3,
                  "comment": "Reports take minutes to load since the upgrade", "contactEmail": "maria.chen@northwind.example"}"""
                 .formatted(northwind.id(), northwind.id(), TestClock.now()));
-        taskAt(northwind);
+        tasks.taskOf(northwind);
         fixtures.made(usageDrop.id(), "HIGH", TestClock.now().minus(Duration.ofDays(2)));
         signIn(owner);
 
@@ -289,13 +290,6 @@ class InboxInTheBrowserTest extends ApiIntegrationTest {
         }
     }
 
-    private Task taskAt(TestData account) {
-        intake.accept(account.batch());
-        TaskQuery query = new TaskQuery(null, account.id(), null, null, 10);
-        await().atMost(Duration.ofSeconds(5)).until(() -> !inbox.list(query).isEmpty());
-        return inbox.list(query).get(0);
-    }
-
     private void save(String file) throws IOException {
         Path target = Path.of(file).toAbsolutePath();
         Files.createDirectories(target.getParent());
@@ -305,12 +299,7 @@ class InboxInTheBrowserTest extends ApiIntegrationTest {
     /** Signs in through the login form, as a person would; a session from an earlier test is signed out first. */
     private void signIn(String email) {
         ensurePerson(email, Role.CSM);
-        browser().manage().deleteAllCookies();
-        browser().get(url("/login"));
-        browser().findElement(By.id("username")).sendKeys(email);
-        browser().findElement(By.id("password")).sendKeys(PASSWORD);
-        browser().findElement(By.cssSelector("form button[type='submit']")).click();
-        waitFor().until(ExpectedConditions.textToBe(By.id("viewer-email"), email));
+        chromium.signIn(url(""), email, PASSWORD);
     }
 
     private ChromeDriver browser() {
@@ -318,7 +307,7 @@ class InboxInTheBrowserTest extends ApiIntegrationTest {
     }
 
     private WebDriverWait waitFor() {
-        return new WebDriverWait(browser(), Duration.ofSeconds(10));
+        return chromium.waitFor();
     }
 
     private String url(String path) {

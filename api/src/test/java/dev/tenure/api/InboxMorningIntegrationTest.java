@@ -5,12 +5,10 @@ import dev.tenure.api.people.Role;
 import dev.tenure.engine.tasks.Inbox;
 import dev.tenure.engine.tasks.Task;
 import dev.tenure.engine.tasks.TaskOutcome;
-import dev.tenure.engine.tasks.TaskQuery;
 import dev.tenure.engine.tasks.TaskStatus;
-import dev.tenure.engine.testing.TaskFixtures;
+import dev.tenure.engine.testing.InboxFixtures;
 import dev.tenure.engine.testing.TestClock;
-import dev.tenure.engine.testing.TestData;
-import dev.tenure.engine.vocabulary.Segment;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -36,7 +34,6 @@ import java.util.UUID;
 
 import static dev.tenure.api.PagesIntegrationTest.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -54,24 +51,12 @@ class InboxMorningIntegrationTest extends ApiIntegrationTest {
 
     private final String csm = "morning-" + UUID.randomUUID().toString().substring(0, 8) + "@tenure.test";
 
-    /** A detractor answer at a high-touch account puts one high-priority call-back task in the CSM's inbox. */
-    Task detractorTask(String name) {
-        TestData account = TestData.account(name, Segment.HIGH_TOUCH).csm(csm).nps(2, 0);
-        intake.accept(account.batch());
-        TaskQuery query = new TaskQuery(null, account.id(), null, null, 10);
-        await().atMost(Duration.ofSeconds(5)).until(() -> inbox.list(query).size() == 1);
-        return inbox.list(query).get(0);
-    }
+    /** Tasks as this CSM's inbox meets them. */
+    InboxFixtures fixtures;
 
-    /** The task as it would be had its play given it this priority and due time. */
-    Task made(Task task, String priority, Instant dueAt) {
-        new TaskFixtures(jdbc).made(task.id(), priority, dueAt);
-        return inbox.get(task.id());
-    }
-
-    /** The same play started again for the same account, and its step made the same task once more. */
-    Task duplicateOf(Task task, Instant dueAt) {
-        return inbox.get(new TaskFixtures(jdbc).duplicateOf(task.id(), dueAt));
+    @BeforeEach
+    void anInboxOfTheirOwn() {
+        fixtures = new InboxFixtures(intake, inbox, jdbc);
     }
 
     String page(MockHttpServletRequestBuilder request) throws Exception {
@@ -91,14 +76,16 @@ class InboxMorningIntegrationTest extends ApiIntegrationTest {
     void overdue_tasks_come_first_under_their_own_heading_each_saying_by_how_many_days() throws Exception {
         ensurePerson(csm, Role.CSM);
         Instant now = TestClock.now();
-        Task highNextWeek = made(detractorTask("Heading High"), "HIGH", now.plus(Duration.ofDays(6)));
-        Task normalOverdue = made(detractorTask("Heading Normal"), "NORMAL", now.minus(Duration.ofDays(3)));
+        Task highNextWeek = fixtures.made(fixtures.detractorTask(csm, "Heading High"), "HIGH", now.plus(Duration.ofDays(6)));
+        Task normalOverdue = fixtures.made(fixtures.detractorTask(csm, "Heading Normal"), "NORMAL", now.minus(Duration.ofDays(3)));
 
         String html = inboxOf(csm);
 
         assertThat(html.indexOf("id=\"heading-overdue\"")).isPositive().isLessThan(html.indexOf("id=\"heading-high\""));
         assertThat(html.indexOf("id=\"task-" + normalOverdue.id() + "\"")).isLessThan(html.indexOf("id=\"task-" + highNextWeek.id() + "\""));
         assertThat(html).contains("Overdue by 3 days");
+        assertThat(html).as("each task a rule made links to why it exists").contains("id=\"why-link-" + normalOverdue.id() + "\"",
+                "href=\"/accounts/" + normalOverdue.accountId() + "?why=task-" + normalOverdue.id() + "#why-task-" + normalOverdue.id() + "\"");
         assertThat(html).as("a due time to the second is when the play ran: only its day is shown")
                 .contains(">" + dayOf(normalOverdue.dueAt(), ZoneId.of("UTC")) + "</time>");
     }
@@ -107,7 +94,7 @@ class InboxMorningIntegrationTest extends ApiIntegrationTest {
     void a_person_reads_due_times_and_overdue_days_in_their_own_time_zone() throws Exception {
         ensurePerson(csm, Role.CSM);
         Instant nineThisMorningUtc = TestClock.today().atTime(9, 0).atZone(ZoneId.of("UTC")).toInstant();
-        Task task = made(detractorTask("Zone Zebra"), "HIGH", nineThisMorningUtc);
+        Task task = fixtures.made(fixtures.detractorTask(csm, "Zone Zebra"), "HIGH", nineThisMorningUtc);
 
         assertThat(inboxOf(csm)).contains("Times in <strong id=\"time-zone-shown\">UTC", "Overdue since 09:00", "09:00 UTC");
 
@@ -129,6 +116,9 @@ class InboxMorningIntegrationTest extends ApiIntegrationTest {
                 .andExpect(status().isOk());
         mvc.perform(MockMvcRequestBuilders.post("/profile/time-zone/browser").param("timeZone", "Asia/Tokyo").with(signedIn(csm)))
                 .andExpect(status().isNoContent());
+        // A page drawn (in the default zone) before the first report was stored reports the same zone: it is drawn again.
+        mvc.perform(MockMvcRequestBuilders.post("/profile/time-zone/browser").param("timeZone", "America/Chicago").with(signedIn(csm)))
+                .andExpect(status().isOk());
 
         assertThat(page(MockMvcRequestBuilders.get("/profile/time-zone").with(signedIn(csm)))).contains("America/Chicago (CST)");
         TestRestTemplate me = as(csm, Role.CSM);
@@ -143,10 +133,10 @@ class InboxMorningIntegrationTest extends ApiIntegrationTest {
         ensurePerson(csm, Role.CSM);
         ZoneId kolkata = ZoneId.of("Asia/Kolkata");
         mvc.perform(MockMvcRequestBuilders.post("/profile/time-zone").param("timeZone", kolkata.getId()).with(signedIn(csm)));
-        Task tomorrow = detractorTask("Preset Tomorrow");
-        Task monday = detractorTask("Preset Monday");
-        Task week = detractorTask("Preset Week");
-        Task custom = detractorTask("Preset Custom");
+        Task tomorrow = fixtures.detractorTask(csm, "Preset Tomorrow");
+        Task monday = fixtures.detractorTask(csm, "Preset Monday");
+        Task week = fixtures.detractorTask(csm, "Preset Week");
+        Task custom = fixtures.detractorTask(csm, "Preset Custom");
         LocalDate today = LocalDate.ofInstant(TestClock.now(), kolkata);
 
         for (var preset : List.of(List.of(tomorrow, "tomorrow"), List.of(monday, "monday"), List.of(week, "week"))) {
@@ -173,7 +163,7 @@ class InboxMorningIntegrationTest extends ApiIntegrationTest {
 
     @Test
     void completing_shows_an_undo_that_reopens_the_task_and_the_done_view_lists_completed_tasks() throws Exception {
-        Task task = detractorTask("Undo Page");
+        Task task = fixtures.detractorTask(csm, "Undo Page");
 
         mvc.perform(MockMvcRequestBuilders.post("/inbox/tasks/" + task.id() + "/complete").param("outcome", "NO_ACTION")
                         .with(signedIn(csm)))
@@ -190,7 +180,7 @@ class InboxMorningIntegrationTest extends ApiIntegrationTest {
 
     @Test
     void handing_a_task_to_an_address_nobody_signs_in_with_is_refused_naming_the_field_in_the_page_and_the_api() throws Exception {
-        Task task = detractorTask("Nobody Handover");
+        Task task = fixtures.detractorTask(csm, "Nobody Handover");
         String colleague = "cover-" + UUID.randomUUID().toString().substring(0, 8) + "@tenure.test";
         ensurePerson(colleague, Role.CSM);
 
@@ -211,9 +201,9 @@ class InboxMorningIntegrationTest extends ApiIntegrationTest {
 
     @Test
     void tasks_alike_show_as_one_row_with_their_count_and_completing_it_completes_them_all() throws Exception {
-        Task current = detractorTask("Alike Page");
-        Task stale = duplicateOf(current, TestClock.now().minus(Duration.ofDays(40)));
-        Task staler = duplicateOf(current, TestClock.now().minus(Duration.ofDays(90)));
+        Task current = fixtures.detractorTask(csm, "Alike Page");
+        Task stale = fixtures.duplicateOf(current, TestClock.now().minus(Duration.ofDays(40)));
+        Task staler = fixtures.duplicateOf(current, TestClock.now().minus(Duration.ofDays(90)));
 
         String html = inboxOf(csm);
         assertThat(html).contains("id=\"alike-" + staler.id() + "\"", "3 alike", "Complete 3 tasks");
@@ -234,7 +224,7 @@ class InboxMorningIntegrationTest extends ApiIntegrationTest {
         ensurePerson(csm, Role.CSM);
         TestRestTemplate me = as(csm, Role.CSM);
         me.exchange("/api/users/me/time-zone", HttpMethod.PUT, json("{\"timeZone\":\"Australia/Sydney\"}"), JsonNode.class);
-        Task task = detractorTask("Api Preset");
+        Task task = fixtures.detractorTask(csm, "Api Preset");
         ZoneId sydney = ZoneId.of("Australia/Sydney");
 
         ResponseEntity<JsonNode> snoozed = post(me, "/api/tasks/" + task.id() + "/snooze", "{\"preset\": \"tomorrow\"}");
@@ -248,7 +238,7 @@ class InboxMorningIntegrationTest extends ApiIntegrationTest {
 
     @Test
     void the_api_reopens_a_task_completed_a_moment_ago() {
-        Task task = detractorTask("Reopen Api");
+        Task task = fixtures.detractorTask(csm, "Reopen Api");
         inbox.complete(task.id(), TaskOutcome.SAVED, null);
 
         ResponseEntity<JsonNode> reopened = post("/api/tasks/" + task.id() + "/reopen", "{}");

@@ -32,7 +32,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -78,35 +77,9 @@ class OpsInTheBrowserTest extends ApiIntegrationTest {
         HeadlessChromium.quit(chromium);
     }
 
-    /**
-     * A play that stays running (its second step is two weeks away), started for a new account as a rule
-     * would start it: the tests of the pages do not hang on what makes a rule fire.
-     */
-    PlayRunView runningPlay(String name) {
-        TestData account = TestData.account(name, Segment.HIGH_TOUCH);
-        intake.accept(account.batch());
-        long id = runs.start(account.id(), active.get().play("renewal-risk").orElseThrow(),
-                new Why("Renewal at risk (started by the test)", active.get().version(), Map.of()), clock.instant())
-                .orElseThrow().runId();
-        return runs.find(id).orElseThrow();
-    }
-
-    /**
-     * An account whose core usage fell for four weeks, so the usage rule fires for it now. The save play holds
-     * one eligible account in ten out: of two such accounts, one that got the play is returned.
-     */
-    TestData dropping(String name) {
-        List<TestData> accounts = List.of(
-                TestData.account(name, Segment.HIGH_TOUCH).usage("core", 56, 29, 100).usage("core", 28, 0, 40),
-                TestData.account(name, Segment.HIGH_TOUCH).usage("core", 56, 29, 100).usage("core", 28, 0, 40));
-        accounts.forEach(a -> intake.accept(a.batch()));
-        await().atMost(Duration.ofSeconds(10)).until(() -> accounts.stream().anyMatch(a -> !runs.list(a.id(), null, 5).isEmpty()));
-        return accounts.stream().filter(a -> !runs.list(a.id(), null, 5).isEmpty()).findFirst().orElseThrow();
-    }
-
     @Test
     void cs_ops_find_a_play_run_by_its_account_name_pause_it_then_cancel_it() {
-        PlayRunView run = runningPlay("Browser Badger " + UUID.randomUUID().toString().substring(0, 4));
+        PlayRunView run = plays().runningPlay("Browser Badger " + UUID.randomUUID().toString().substring(0, 4));
         signIn(ops, Role.CS_OPS);
 
         browser().findElement(By.id("nav-plays")).click();
@@ -171,7 +144,7 @@ class OpsInTheBrowserTest extends ApiIntegrationTest {
 
     @Test
     void cs_ops_run_the_scenario_tests_a_dry_run_and_a_backtest_from_the_rules_page() {
-        TestData account = dropping("Browser Bobcat");
+        TestData account = plays().dropping("Browser Bobcat");
         PlayRunView run = runs.list(account.id(), null, 5).get(0);
         signIn(ops, Role.CS_OPS);
 
@@ -241,7 +214,7 @@ class OpsInTheBrowserTest extends ApiIntegrationTest {
         assertThat(browser().switchTo().activeElement()).isEqualTo(box);
         // The arrow keys scroll smoothly: the box has moved once the scrolling has begun, not at once.
         waitFor().until(d -> ((Number) browser().executeScript("return arguments[0].scrollLeft", box)).intValue() > 0);
-        assertThat(overflow()).as("the page itself does not scroll sideways").isLessThanOrEqualTo(0);
+        assertThat(chromium.overflow()).as("the page itself does not scroll sideways").isLessThanOrEqualTo(0);
         assertThat(browser().findElement(By.id("whole-period-note")).getText()).startsWith("Why “Whole period” is not the sum");
         assertThat(browser().findElement(By.cssSelector("#surveys-by-month .few")).getText()).isEqualTo("few answers (1)");
         assertThat(chromium.policyViolations()).isEmpty();
@@ -249,7 +222,7 @@ class OpsInTheBrowserTest extends ApiIntegrationTest {
 
     @Test
     void at_phone_width_every_ops_page_fits_the_screen_and_nothing_is_refused() {
-        runningPlay("Browser Buffalo");
+        plays().runningPlay("Browser Buffalo");
         deadLetters.record(List.of(DeadLetter.of("webhook", "webhook/nps", null, "{\"x\":\"" + "y".repeat(5_000) + "\"}",
                 "z".repeat(2_000))));
         signIn(ops, Role.CS_OPS);
@@ -259,9 +232,7 @@ class OpsInTheBrowserTest extends ApiIntegrationTest {
                 "/ops/backtests", "/ops/plays/outcomes"}) {
             browser().get(url(path));
             assertThat(browser().findElement(By.id("sign-out")).isDisplayed()).as(path).isTrue();
-            assertThat(overflow()).as(path + ": no sideways scroll; wider than the screen: " + browser().executeScript(
-                    "return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > "
-                            + "document.documentElement.clientWidth).map(e => e.tagName + '#' + e.id + '.' + e.className).join(' ')"))
+            assertThat(chromium.overflow()).as(path + ": no sideways scroll; wider than the screen: " + chromium.widerThanTheScreen())
                     .isLessThanOrEqualTo(0);
         }
         assertThat(chromium.policyViolations()).isEmpty();
@@ -300,11 +271,6 @@ class OpsInTheBrowserTest extends ApiIntegrationTest {
                 + found.stream().map(AxeCore.Violation::toString).collect(Collectors.joining("\n"))).isEmpty();
     }
 
-    private int overflow() {
-        return ((Number) browser().executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue();
-    }
-
     /** A date field set by script: what typing into Chromium's date field means depends on the locale's order. */
     private void setDate(String id, String isoDate) {
         browser().executeScript("document.getElementById(arguments[0]).value = arguments[1]", id, isoDate);
@@ -312,12 +278,7 @@ class OpsInTheBrowserTest extends ApiIntegrationTest {
 
     private void signIn(String email, Role... roles) {
         ensurePerson(email, roles);
-        browser().manage().deleteAllCookies();
-        browser().get(url("/login"));
-        browser().findElement(By.id("username")).sendKeys(email);
-        browser().findElement(By.id("password")).sendKeys(PASSWORD);
-        browser().findElement(By.cssSelector("form button[type='submit']")).click();
-        waitFor().until(ExpectedConditions.textToBe(By.id("viewer-email"), email));
+        chromium.signIn(url(""), email, PASSWORD);
     }
 
     private ChromeDriver browser() {
@@ -325,7 +286,7 @@ class OpsInTheBrowserTest extends ApiIntegrationTest {
     }
 
     private WebDriverWait waitFor() {
-        return new WebDriverWait(browser(), Duration.ofSeconds(10));
+        return chromium.waitFor();
     }
 
     private String url(String path) {

@@ -4,7 +4,6 @@ import dev.tenure.engine.deadletters.DeadLetter;
 import dev.tenure.engine.deadletters.DeadLetters;
 import dev.tenure.engine.plays.PlayRunView;
 import dev.tenure.engine.plays.PlayRuns;
-import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.rules.RuleSetReload;
 import dev.tenure.engine.rules.RuleSets;
@@ -88,32 +87,6 @@ class OpsPagesIntegrationTest extends ApiIntegrationTest {
         return page(MockMvcRequestBuilders.get(URI.create(path)), 200);
     }
 
-    /**
-     * A play that stays running (its second step is two weeks away), started for a new account as a rule
-     * would start it: the tests of the pages do not hang on what makes a rule fire.
-     */
-    PlayRunView runningPlay(String name) {
-        TestData account = TestData.account(name, Segment.HIGH_TOUCH);
-        intake.accept(account.batch());
-        long id = runs.start(account.id(), active.get().play("renewal-risk").orElseThrow(),
-                new Why("Renewal at risk (started by the test)", active.get().version(), Map.of()), clock.instant())
-                .orElseThrow().runId();
-        return runs.find(id).orElseThrow();
-    }
-
-    /**
-     * An account whose core usage fell for four weeks, so the usage rule fires for it now. The save play holds
-     * one eligible account in ten out: of two such accounts, one that got the play is returned.
-     */
-    TestData dropping(String name) {
-        List<TestData> accounts = List.of(
-                TestData.account(name, Segment.HIGH_TOUCH).usage("core", 56, 29, 100).usage("core", 28, 0, 40),
-                TestData.account(name, Segment.HIGH_TOUCH).usage("core", 56, 29, 100).usage("core", 28, 0, 40));
-        accounts.forEach(a -> intake.accept(a.batch()));
-        await().atMost(Duration.ofSeconds(10)).until(() -> accounts.stream().anyMatch(a -> !runs.list(a.id(), null, 5).isEmpty()));
-        return accounts.stream().filter(a -> !runs.list(a.id(), null, 5).isEmpty()).findFirst().orElseThrow();
-    }
-
     String npsFor(String accountId, String eventId) {
         return "{\"eventId\":\"" + eventId + "\",\"accountId\":\"" + accountId
                 + "\",\"occurredAt\":\"2026-11-20T10:00:00Z\",\"score\":9}";
@@ -121,7 +94,7 @@ class OpsPagesIntegrationTest extends ApiIntegrationTest {
 
     @Test
     void the_play_runs_table_shows_account_names_and_is_searched_sorted_and_paged_through_its_address() throws Exception {
-        PlayRunView run = runningPlay("Table Tapir");
+        PlayRunView run = plays().runningPlay("Table Tapir");
 
         String found = page("/ops/plays?q=table%20tapir&sort=account&dir=asc");
         String other = page("/ops/plays?q=no-such-account-anywhere");
@@ -136,7 +109,7 @@ class OpsPagesIntegrationTest extends ApiIntegrationTest {
 
     @Test
     void cs_ops_pause_resume_and_cancel_a_play_run_from_the_page() throws Exception {
-        PlayRunView run = runningPlay("Paused Panda");
+        PlayRunView run = plays().runningPlay("Paused Panda");
         String back = "/ops/plays?q=paused+panda";
 
         mvc.perform(MockMvcRequestBuilders.post("/ops/plays/" + run.id() + "/pause").param("back", back).with(ops()))
@@ -270,7 +243,7 @@ class OpsPagesIntegrationTest extends ApiIntegrationTest {
 
     @Test
     void a_dry_run_for_an_account_names_the_rules_that_fire_and_the_plays_they_would_start() throws Exception {
-        TestData account = dropping("Dry Dingo");
+        TestData account = plays().dropping("Dry Dingo");
         PlayRunView run = runs.list(account.id(), null, 5).get(0);
 
         String html = page("/ops/rules/dry-run?account=" + account.id());

@@ -221,27 +221,9 @@ class PagesIntegrationTest extends ApiIntegrationTest {
         assertThat(none).doesNotContain("<tr");
     }
 
-    /**
-     * An account stored with the signals {@code made} gives it, whose save play started: the play holds one
-     * eligible account in ten out (a draw on the account's id), so a held-out one is replaced by a new one.
-     */
-    private TestData withSavePlay(java.util.function.Supplier<TestData> made) {
-        for (int attempt = 0; attempt < 6; attempt++) {
-            TestData account = made.get();
-            intake.accept(account.batch());
-            await().atMost(Duration.ofSeconds(10)).until(() -> timeline.of(account.id(), 50).stream()
-                    .anyMatch(e -> e.type().equals("play.started") || e.type().equals("play.held-out")));
-            if (timeline.of(account.id(), 50).stream().anyMatch(e -> e.type().equals("play.started"))) {
-                await().atMost(Duration.ofSeconds(10)).until(() -> !inbox.list(new TaskQuery(null, account.id(), null, null, 5)).isEmpty());
-                return account;
-            }
-        }
-        throw new AssertionError("every account was held out of the save play");
-    }
-
     @Test
     void the_account_page_shows_facts_health_with_its_trend_running_plays_and_the_timeline() throws Exception {
-        TestData account = withSavePlay(() -> TestData.account("Account Page Alpaca", Segment.HIGH_TOUCH).renewsInDays(200)
+        TestData account = plays().savePlayStarted(() -> TestData.account("Account Page Alpaca", Segment.HIGH_TOUCH).renewsInDays(200)
                 .usage("core", 56, 29, 100).usage("core", 28, 0, 40));
 
         String html = page(MockMvcRequestBuilders.get("/accounts/" + account.id()).with(signedIn(account.account().csm())), 200);
@@ -259,7 +241,7 @@ class PagesIntegrationTest extends ApiIntegrationTest {
     @Test
     void cs_ops_see_the_rules_with_their_fire_counts_running_plays_dead_letters_and_the_email_log() throws Exception {
         Task task = detractorTask("Ops Osprey");
-        TestData dropping = withSavePlay(() -> TestData.account("Ops Ocelot", Segment.HIGH_TOUCH).usage("core", 56, 29, 100)
+        TestData dropping = plays().savePlayStarted(() -> TestData.account("Ops Ocelot", Segment.HIGH_TOUCH).usage("core", 56, 29, 100)
                 .usage("core", 28, 0, 40));
         post("/api/webhooks/nps", "{\"eventId\":\"ops-bad-1\",\"accountId\":\"" + task.accountId()
                 + "\",\"occurredAt\":\"yesterday\",\"score\":3}");

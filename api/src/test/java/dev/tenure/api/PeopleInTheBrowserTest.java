@@ -14,7 +14,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,7 +108,7 @@ class PeopleInTheBrowserTest extends ApiIntegrationTest {
                 .isEqualTo("Your password is changed: use it at your next sign-in.");
         browser().findElement(By.id("sign-out")).click();
         waitFor().until(ExpectedConditions.urlContains("/login?logout"));
-        fillSignIn(csm, "a-brand-new-password");
+        chromium.fillSignIn(url(""), csm, "a-brand-new-password");
         waitFor().until(ExpectedConditions.textToBe(By.id("viewer-email"), csm));
         assertThat(chromium.policyViolations()).isEmpty();
     }
@@ -153,27 +152,14 @@ class PeopleInTheBrowserTest extends ApiIntegrationTest {
         for (String path : new String[]{"/profile", "/admin/people", "/admin/tokens", "/logout", "/nowhere"}) {
             browser().get(url(path));
             assertThat(browser().findElement(By.id("sign-out")).isDisplayed()).as(path).isTrue();
-            Number overflow = (Number) browser().executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            assertThat(overflow.intValue()).as(path + ": no sideways scroll; wider than the screen: " + browser().executeScript(
-                    "return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > "
-                            + "document.documentElement.clientWidth).map(e => e.tagName + '#' + e.id + '.' + e.className).join(' ')"))
+            assertThat(chromium.overflow()).as(path + ": no sideways scroll; wider than the screen: " + chromium.widerThanTheScreen())
                     .isLessThanOrEqualTo(0);
         }
     }
 
     private void signIn(String email, Role... roles) {
         ensurePerson(email, roles);
-        browser().manage().deleteAllCookies();
-        fillSignIn(email, PASSWORD);
-        waitFor().until(ExpectedConditions.textToBe(By.id("viewer-email"), email));
-    }
-
-    private void fillSignIn(String email, String password) {
-        browser().get(url("/login"));
-        browser().findElement(By.id("username")).sendKeys(email);
-        browser().findElement(By.id("password")).sendKeys(password);
-        browser().findElement(By.cssSelector("form button[type='submit']")).click();
+        chromium.signIn(url(""), email, PASSWORD);
     }
 
     private ChromeDriver browser() {
@@ -181,7 +167,7 @@ class PeopleInTheBrowserTest extends ApiIntegrationTest {
     }
 
     private WebDriverWait waitFor() {
-        return new WebDriverWait(browser(), Duration.ofSeconds(10));
+        return chromium.waitFor();
     }
 
     private String url(String path) {

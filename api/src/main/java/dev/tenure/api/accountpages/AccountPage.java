@@ -47,7 +47,7 @@ class AccountPage {
     /** Timeline entries a page. */
     static final int PER_PAGE = 50;
     /** The timeline filter's value for every kind of signal at once. */
-    static final String SIGNALS = "signals";
+    static final String SIGNALS = ActivityKind.SIGNALS;
 
     private final Accounts accounts;
     private final Contacts contacts;
@@ -76,7 +76,7 @@ class AccountPage {
 
     @GetMapping("/accounts/{id}")
     String account(HttpServletRequest request, @PathVariable String id, @RequestParam(defaultValue = "1") int page,
-                   @RequestParam(defaultValue = "") String kind, Model model) {
+                   @RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String why, Model model) {
         Viewer viewer = Viewer.of(request);
         Account account = accounts.find(id).orElseThrow(() -> new PageNotFoundException("account " + id));
         if (!viewer.mayOpen(account)) {
@@ -100,6 +100,8 @@ class AccountPage {
         model.addAttribute("plotBottom", HealthChart.BOTTOM);
         model.addAttribute("tasks", tasks(id, viewer));
         model.addAttribute("runningPlays", plays.list(id, "RUNNING", 50).stream().map(run -> running(run, account)).toList());
+        // The inbox's "Why?" of a task opens that task's panel ("task-12"); anything else opens none.
+        model.addAttribute("whyOpen", why);
         timeline(model, id, Math.max(page, 1), kind);
         return "accounts/account";
     }
@@ -123,17 +125,9 @@ class AccountPage {
         model.addAttribute("signalsKey", SIGNALS);
     }
 
-    /** The timeline filter: nothing for everything, {@value #SIGNALS} for every signal, or one kind. */
+    /** The timeline filter: nothing for everything, {@value ActivityKind#SIGNALS} for every signal, or one kind. */
     static Set<ActivityKind> kinds(String kind) {
-        if (kind == null || kind.isBlank()) {
-            return EnumSet.noneOf(ActivityKind.class);
-        }
-        if (SIGNALS.equalsIgnoreCase(kind.strip())) {
-            EnumSet<ActivityKind> signals = EnumSet.noneOf(ActivityKind.class);
-            Arrays.stream(ActivityKind.values()).filter(ActivityKind::signal).forEach(signals::add);
-            return signals;
-        }
-        return EnumSet.of(ActivityKind.parse("kind", kind));
+        return ActivityKind.filter("kind", kind);
     }
 
     private List<AccountTask> tasks(String id, Viewer viewer) {

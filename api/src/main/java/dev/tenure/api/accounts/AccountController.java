@@ -9,8 +9,9 @@ import dev.tenure.engine.accounts.Contacts;
 import dev.tenure.engine.health.HealthScores;
 import dev.tenure.engine.plays.PlayRunView;
 import dev.tenure.engine.plays.PlayRuns;
-import dev.tenure.engine.timeline.Timeline;
-import dev.tenure.engine.timeline.TimelineEntry;
+import dev.tenure.engine.activity.AccountActivity;
+import dev.tenure.engine.activity.ActivityEntry;
+import dev.tenure.engine.activity.ActivityKind;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.Contact;
 import dev.tenure.engine.vocabulary.ContactSignal;
@@ -23,6 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Accounts: the list, one account with its health and running plays, its timeline, and the history of its
@@ -33,15 +36,18 @@ import java.util.List;
 @RequestMapping("/api/accounts")
 class AccountController {
 
+    /** Timeline entries a page unless {@code size} says otherwise. */
+    static final int TIMELINE_PAGE = 200;
+
     private final Accounts accounts;
     private final Contacts contacts;
     private final HealthScores health;
     private final PlayRuns plays;
-    private final Timeline timeline;
+    private final AccountActivity activity;
     private final AccountHistory history;
     private final Visibility visibility;
 
-    AccountController(Accounts accounts, Contacts contacts, HealthScores health, PlayRuns plays, Timeline timeline,
+    AccountController(Accounts accounts, Contacts contacts, HealthScores health, PlayRuns plays, AccountActivity activity,
                       AccountHistory history, Visibility visibility) {
         this.visibility = visibility;
         this.history = history;
@@ -49,7 +55,7 @@ class AccountController {
         this.contacts = contacts;
         this.health = health;
         this.plays = plays;
-        this.timeline = timeline;
+        this.activity = activity;
     }
 
     @GetMapping
@@ -65,10 +71,36 @@ class AccountController {
         return new AccountView(account, contacts.of(id), health.latest(id).orElse(null), plays.list(id, "RUNNING", 50));
     }
 
+    /**
+     * One page of the account's timeline, newest first: what happened in Tenure and the signals the account sent,
+     * as the account page shows it; {@code kind} narrows it to one kind, or {@code signals} to every signal.
+     * {@code limit} is the page size's older name.
+     */
     @GetMapping("/{id}/timeline")
-    List<TimelineEntry> timeline(@PathVariable String id, @RequestParam(defaultValue = "200") int limit) {
+    TimelinePage timeline(@PathVariable String id, @RequestParam(required = false) String kind,
+                          @RequestParam(defaultValue = "1") int page, @RequestParam(required = false) Integer size,
+                          @RequestParam(required = false) Integer limit) {
         requireAccount(id);
-        return timeline.of(id, Math.min(Math.max(limit, 1), 1000));
+        Set<ActivityKind> kinds = ActivityKind.filter("kind", kind);
+        int shown = Math.min(Math.max(size != null ? size : limit != null ? limit : TIMELINE_PAGE, 1), 1000);
+        int from = Math.max(page, 1);
+        List<ActivityEntry> entries = activity.page(id, kinds, (from - 1) * shown, shown + 1);
+        return new TimelinePage(id, kind == null || kind.isBlank() ? null : kind.strip().toLowerCase(Locale.ROOT), from, shown,
+                entries.size() > shown, entries.stream().limit(shown).map(TimelineItem::of).toList());
+    }
+
+    /** A page of the timeline; {@code next}: an older page follows. */
+    record TimelinePage(String accountId, String kind, int page, int size, boolean next, List<TimelineItem> entries) {
+    }
+
+    /**
+     * One line of the timeline: {@code type} ({@code task.completed}, {@code signal.ticket}), {@code kind} (what
+     * {@code kind=} narrows to, null for a type no kind names), {@code signal}: sent by the account.
+     */
+    record TimelineItem(Instant at, String type, String kind, boolean signal, String summary, String ref) {
+        static TimelineItem of(ActivityEntry e) {
+            return new TimelineItem(e.at(), e.type(), e.kind() == null ? null : e.kind().key(), e.signal(), e.summary(), e.ref());
+        }
     }
 
     /** The account's contact and stage changes, newest first; {@code email}: one contact's only. */

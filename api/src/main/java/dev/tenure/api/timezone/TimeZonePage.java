@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -50,12 +51,18 @@ class TimeZonePage {
         return "redirect:/profile/time-zone";
     }
 
-    /** The browser's zone, from the pages' script: 204 when kept, 200 when it replaced the default (reload to see it). */
+    /**
+     * The browser's zone, from the pages' script: 200 when it is the person's zone now (it replaced the default,
+     * or an earlier report of the same zone did), so a page drawn in another zone is drawn again; 204 when the
+     * person has another. A page drawn while another tab's report was on its way would otherwise keep the default.
+     */
     @PostMapping("/browser")
     ResponseEntity<Void> browser(HttpServletRequest request, @RequestParam(required = false) String timeZone) {
         Viewer viewer = Viewer.of(request);
         try {
-            return zones.setIfUnset(viewer.email(), timeZone) ? ResponseEntity.ok().build() : ResponseEntity.noContent().build();
+            boolean theirs = zones.setIfUnset(viewer.email(), timeZone)
+                    || zones.chosen(viewer.email()).map(ZoneId::getId).filter(PersonTimeZones.parse("timeZone", timeZone).getId()::equals).isPresent();
+            return theirs ? ResponseEntity.ok().build() : ResponseEntity.noContent().build();
         } catch (IllegalArgumentException e) {
             return ResponseEntity.badRequest().build();
         }

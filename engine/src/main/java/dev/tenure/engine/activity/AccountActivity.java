@@ -68,7 +68,9 @@ public class AccountActivity {
 
     /** Entries of these kinds (all kinds when empty) at or after {@code from} and before {@code to}, newest first. */
     List<ActivityEntry> between(String accountId, Collection<ActivityKind> kinds, Instant from, Instant to, int offset, int limit) {
-        Set<ActivityKind> wanted = kinds.isEmpty() ? EnumSet.allOf(ActivityKind.class) : EnumSet.copyOf(kinds);
+        // Everything is every recorded entry, also of a type no kind names (slack.posted): narrowed only when asked.
+        boolean everything = kinds.isEmpty();
+        Set<ActivityKind> wanted = everything ? EnumSet.allOf(ActivityKind.class) : EnumSet.copyOf(kinds);
         String[] recorded = wanted.stream().filter(k -> !k.signal()).map(ActivityKind::key).toArray(String[]::new);
         String[] sent = wanted.stream().filter(k -> k.signal() && k != ActivityKind.USAGE).map(ActivityKind::key).toArray(String[]::new);
         boolean usage = wanted.contains(ActivityKind.USAGE);
@@ -82,7 +84,7 @@ public class AccountActivity {
                           (SELECT at, type, summary, ref, NULL::bigint AS signal_id, NULL::text AS kind, NULL::text AS payload,
                                   id AS seq
                            FROM timeline_entry
-                           WHERE account_id = ? AND split_part(type, '.', 1) = ANY(?) AND at >= ? AND at < ?
+                           WHERE account_id = ? AND (? OR split_part(type, '.', 1) = ANY(?)) AND at >= ? AND at < ?
                            ORDER BY at DESC, id DESC LIMIT ?)
                           UNION ALL
                           (SELECT occurred_at, 'signal.' || kind, NULL, 'signal:' || id, id, kind, payload::text, id
@@ -98,7 +100,7 @@ public class AccountActivity {
                              AND day::timestamp AT TIME ZONE 'UTC' < ?
                            ORDER BY day DESC, feature LIMIT ?)
                         ) entries ORDER BY at DESC, seq DESC, ref LIMIT ? OFFSET ?""")
-                .params(accountId, recorded, start, end, enough,
+                .params(accountId, everything, recorded, start, end, enough,
                         accountId, sent, start, end, enough,
                         usage, accountId, start, end, enough,
                         limit, offset)

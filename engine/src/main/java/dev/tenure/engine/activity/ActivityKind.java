@@ -17,6 +17,9 @@ public enum ActivityKind {
     USAGE(true), TICKET(true), BILLING(true), NPS(true), CSAT(true),
     CONTACT(false), STAGE(false), PLAY(false), STEP(false), TASK(false), EMAIL(false), MILESTONE(false), RULES(false);
 
+    /** A timeline filter's name for every kind of signal. */
+    public static final String SIGNALS = "signals";
+
     private final boolean signal;
 
     ActivityKind(boolean signal) {
@@ -41,6 +44,24 @@ public enum ActivityKind {
         return Arrays.stream(values()).filter(k -> k.name().equalsIgnoreCase(name.strip())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(field + ": '" + name + "' is not one of "
                         + Arrays.stream(values()).map(ActivityKind::key).collect(Collectors.joining(", "))));
+    }
+
+    /**
+     * The kinds a timeline filter names: none (everything) for nothing or blank, every kind of signal for
+     * {@value #SIGNALS}, else the one kind named.
+     *
+     * @throws IllegalArgumentException for a name that is no kind, naming the field
+     */
+    public static Set<ActivityKind> filter(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return EnumSet.noneOf(ActivityKind.class);
+        }
+        if (SIGNALS.equalsIgnoreCase(text.strip())) {
+            EnumSet<ActivityKind> signals = EnumSet.noneOf(ActivityKind.class);
+            Arrays.stream(values()).filter(ActivityKind::signal).forEach(signals::add);
+            return signals;
+        }
+        return EnumSet.of(parse(field, text));
     }
 
     /** The kind of a timeline entry of this type, or of a signal entry ({@code signal.ticket}). */

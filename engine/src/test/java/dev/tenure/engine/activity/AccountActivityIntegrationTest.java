@@ -8,6 +8,8 @@ import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.Segment;
 import dev.tenure.engine.vocabulary.TicketPriority;
 import dev.tenure.engine.vocabulary.TicketStatus;
+import dev.tenure.engine.timeline.Timeline;
+import dev.tenure.engine.timeline.TimelineEntry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,6 +33,8 @@ class AccountActivityIntegrationTest {
     Intake intake;
     @Autowired
     AccountActivity activity;
+    @Autowired
+    Timeline timeline;
 
     @Test
     void signals_of_every_kind_and_a_line_per_day_of_usage_join_the_timeline_newest_first() {
@@ -68,6 +72,20 @@ class AccountActivityIntegrationTest {
         assertThat(whole).hasSizeGreaterThan(62);
         assertThat(paged).containsExactlyElementsOf(whole);
         assertThat(tickets).singleElement().satisfies(e -> assertThat(e.summary()).matches("Ticket T-\\d+ solved \\(p3 priority\\): Something is broken"));
+    }
+
+    @Test
+    void the_whole_timeline_keeps_entries_of_a_type_no_kind_names_and_a_filter_leaves_them_out() {
+        TestData account = TestData.account("Activity Albatross", Segment.LOW_TOUCH).nps(9, 1);
+        intake.accept(account.batch());
+        timeline.record(new TimelineEntry(account.id(), TestClock.now(), "slack.posted", "Posted to #cs-alerts", "task:1"));
+
+        List<ActivityEntry> all = activity.page(account.id(), Set.of(), 0, 50);
+        List<ActivityEntry> signals = activity.page(account.id(), EnumSet.of(ActivityKind.NPS), 0, 50);
+
+        assertThat(all).filteredOn(e -> e.type().equals("slack.posted")).singleElement()
+                .satisfies(e -> assertThat(e.kind()).isNull());
+        assertThat(signals).extracting(ActivityEntry::type).containsOnly("signal.nps");
     }
 
     @Test

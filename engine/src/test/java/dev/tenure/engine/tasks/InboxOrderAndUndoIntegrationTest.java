@@ -2,12 +2,11 @@ package dev.tenure.engine.tasks;
 
 import dev.tenure.engine.EngineTestApplication;
 import dev.tenure.engine.intake.Intake;
-import dev.tenure.engine.testing.TaskFixtures;
+import dev.tenure.engine.testing.InboxFixtures;
 import dev.tenure.engine.testing.TestClock;
-import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.timeline.Timeline;
 import dev.tenure.engine.timeline.TimelineEntry;
-import dev.tenure.engine.vocabulary.Segment;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,7 +20,6 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A CSM's morning: overdue work comes first however low its priority, duplicates of one piece of work are
@@ -41,34 +39,22 @@ class InboxOrderAndUndoIntegrationTest {
 
     private final String csm = "morning-" + UUID.randomUUID().toString().substring(0, 8) + "@tenure.test";
 
-    /** A detractor answer at a high-touch account puts one high-priority call-back task in the CSM's inbox. */
-    Task detractorTask(String name) {
-        TestData account = TestData.account(name, Segment.HIGH_TOUCH).csm(csm).nps(2, 0);
-        intake.accept(account.batch());
-        TaskQuery query = new TaskQuery(null, account.id(), null, null, 10);
-        await().atMost(Duration.ofSeconds(5)).until(() -> inbox.list(query).size() == 1);
-        return inbox.list(query).get(0);
-    }
+    /** Tasks as this CSM's inbox meets them. */
+    InboxFixtures fixtures;
 
-    /** The task as it would be had its play given it this priority and due time. */
-    Task made(Task task, String priority, Instant dueAt) {
-        new TaskFixtures(jdbc).made(task.id(), priority, dueAt);
-        return inbox.get(task.id());
-    }
-
-    /** The same play started again for the same account, and its step made the same task once more. */
-    Task duplicateOf(Task task, Instant dueAt) {
-        return inbox.get(new TaskFixtures(jdbc).duplicateOf(task.id(), dueAt));
+    @BeforeEach
+    void anInboxOfTheirOwn() {
+        fixtures = new InboxFixtures(intake, inbox, jdbc);
     }
 
     @Test
     void overdue_tasks_come_first_the_longest_overdue_first_then_the_rest_by_priority_and_due_time() {
         Instant now = TestClock.now();
-        Task lowMonthsOverdue = made(detractorTask("Order Low Old"), "LOW", now.minus(Duration.ofDays(200)));
-        Task normalOverdue = made(detractorTask("Order Normal Late"), "NORMAL", now.minus(Duration.ofDays(3)));
-        Task highNextWeek = made(detractorTask("Order High Soon"), "HIGH", now.plus(Duration.ofDays(6)));
-        Task highTomorrow = made(detractorTask("Order High Tomorrow"), "HIGH", now.plus(Duration.ofDays(1)));
-        Task normalTomorrow = made(detractorTask("Order Normal Tomorrow"), "NORMAL", now.plus(Duration.ofDays(1)));
+        Task lowMonthsOverdue = fixtures.made(fixtures.detractorTask(csm, "Order Low Old"), "LOW", now.minus(Duration.ofDays(200)));
+        Task normalOverdue = fixtures.made(fixtures.detractorTask(csm, "Order Normal Late"), "NORMAL", now.minus(Duration.ofDays(3)));
+        Task highNextWeek = fixtures.made(fixtures.detractorTask(csm, "Order High Soon"), "HIGH", now.plus(Duration.ofDays(6)));
+        Task highTomorrow = fixtures.made(fixtures.detractorTask(csm, "Order High Tomorrow"), "HIGH", now.plus(Duration.ofDays(1)));
+        Task normalTomorrow = fixtures.made(fixtures.detractorTask(csm, "Order Normal Tomorrow"), "NORMAL", now.plus(Duration.ofDays(1)));
 
         assertThat(inbox.open(new InboxFilter(csm, null, false, null, null, 100))).extracting(Task::id)
                 .containsExactly(lowMonthsOverdue.id(), normalOverdue.id(), highTomorrow.id(), highNextWeek.id(), normalTomorrow.id());
@@ -79,10 +65,10 @@ class InboxOrderAndUndoIntegrationTest {
 
     @Test
     void completing_one_of_several_alike_tasks_completes_them_all_and_leaves_other_work_open() {
-        Task current = detractorTask("Alike Acme");
-        Task stale = duplicateOf(current, TestClock.now().minus(Duration.ofDays(40)));
-        Task staler = duplicateOf(current, TestClock.now().minus(Duration.ofDays(90)));
-        Task other = detractorTask("Alike Other");
+        Task current = fixtures.detractorTask(csm, "Alike Acme");
+        Task stale = fixtures.duplicateOf(current, TestClock.now().minus(Duration.ofDays(40)));
+        Task staler = fixtures.duplicateOf(current, TestClock.now().minus(Duration.ofDays(90)));
+        Task other = fixtures.detractorTask(csm, "Alike Other");
 
         assertThat(current.alike(stale)).isTrue();
         assertThat(current.alike(other)).isFalse();
@@ -99,8 +85,8 @@ class InboxOrderAndUndoIntegrationTest {
 
     @Test
     void a_snoozed_task_is_listed_with_the_snoozed_until_it_comes_back() {
-        Task later = detractorTask("Snoozed Later");
-        Task sooner = detractorTask("Snoozed Sooner");
+        Task later = fixtures.detractorTask(csm, "Snoozed Later");
+        Task sooner = fixtures.detractorTask(csm, "Snoozed Sooner");
         inbox.snooze(later.id(), TestClock.now().plus(Duration.ofDays(5)));
         inbox.snooze(sooner.id(), TestClock.now().plus(Duration.ofDays(2)));
 
@@ -111,7 +97,7 @@ class InboxOrderAndUndoIntegrationTest {
 
     @Test
     void a_completion_taken_back_at_once_reopens_the_task_without_its_outcome_and_says_so_on_the_timeline() {
-        Task task = detractorTask("Undo Urchin");
+        Task task = fixtures.detractorTask(csm, "Undo Urchin");
         inbox.complete(task.id(), TaskOutcome.CHURNED, "wrong button");
 
         List<Task> reopened = inbox.reopen(List.of(task.id()), csm);
@@ -129,8 +115,8 @@ class InboxOrderAndUndoIntegrationTest {
 
     @Test
     void a_completion_older_than_the_undo_window_or_a_task_never_done_is_not_reopened() {
-        Task old = detractorTask("Undo Too Late");
-        Task open = detractorTask("Undo Never Done");
+        Task old = fixtures.detractorTask(csm, "Undo Too Late");
+        Task open = fixtures.detractorTask(csm, "Undo Never Done");
         inbox.complete(old.id(), TaskOutcome.SAVED, null);
         jdbc.sql("UPDATE task SET completed_at = ? WHERE id = ?")
                 .params(Timestamp.from(TestClock.now().minus(Inbox.UNDO_WINDOW).minusSeconds(1)), old.id()).update();
