@@ -10,9 +10,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,7 +41,7 @@ class PrometheusApiIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
-    void a_detractor_and_a_failed_payment_move_the_source_evaluation_play_step_email_and_guardrail_meters() {
+    void a_detractor_and_a_failed_payment_move_the_source_evaluation_play_step_email_and_guardrail_meters() throws IOException {
         TestData detractor = TestData.account("Scraped Detractor", Segment.HIGH_TOUCH);
         TestData failedPayment = TestData.account("Scraped Card", Segment.TECH_TOUCH).contact(ContactRole.BILLING);
         intake.accept(detractor.batch());
@@ -65,7 +72,21 @@ class PrometheusApiIntegrationTest extends ApiIntegrationTest {
         String scraped = scrape();
         assertThat(scraped).contains("tenure_steps_lateness_seconds_bucket", "tenure_evaluations_accounts_total",
                 "tenure_guardrails_sent_today", "tenure_guardrails_suppressed_total", "tenure_guardrails_deferred_total",
-                "tenure_cadences_occurrences_total");
+                "tenure_cadences_occurrences_total", "http_server_requests_seconds_bucket", "hikaricp_connections_active");
+        assertThat(dashboardMetrics()).as("every series the Grafana dashboard reads is scraped").isNotEmpty()
+                .allSatisfy(metric -> assertThat(scraped).contains("\n" + metric));
+    }
+
+    /** The metric names ops/grafana/tenure.json queries. */
+    private static Set<String> dashboardMetrics() throws IOException {
+        String dashboard = Files.readString(Path.of("../ops/grafana/tenure.json"));
+        Set<String> names = new TreeSet<>();
+        Matcher m = Pattern.compile("\\b(tenure_[a-z_]+|http_server_requests_seconds_[a-z]+|hikaricp_[a-z_]+|jvm_[a-z_]+)\\b")
+                .matcher(dashboard);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
     }
 
     private String scrape() {
