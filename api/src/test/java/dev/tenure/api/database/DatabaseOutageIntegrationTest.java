@@ -8,6 +8,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -26,8 +28,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * While PostgreSQL is down, a webhook is answered 503 with {@code Retry-After} and a problem body within the
  * bounded wait for a connection, and the node leaves the load balancer (readiness DOWN); once PostgreSQL is
- * back, the same request is taken and the node is ready again. An SMTP server that cannot be reached shows
- * on {@code /actuator/health} and never on readiness.
+ * back, the same request is taken and the node is ready again. An SMTP server and Kafka brokers that cannot be
+ * reached show on {@code /actuator/health} (its {@code mail} and {@code kafka}) and never on readiness.
  * <p>
  * The application runs on a PostgreSQL of its own, which the test stops and starts again: the JVM's shared
  * one serves every other test and must never stop.
@@ -52,14 +54,17 @@ class DatabaseOutageIntegrationTest {
             throws Exception {
         int databasePort = freePort();
         postgres = startDatabase(dataDir, databasePort);
-        try (ConfigurableApplicationContext app = start(databasePort, freePort())) {
+        try (ConfigurableApplicationContext app = start(databasePort, freePort(), freePort())) {
             String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
             String account = """
                     {"id": "outage-1", "name": "Outage Ltd", "segment": "LOW_TOUCH", "csm": "csm@tenure.test"}""";
             assertThat(post(base, "accounts", account).statusCode()).isEqualTo(200);
 
-            HttpResponse<String> health = get(base, "/actuator/health");
-            assertThat(health.statusCode()).as("the SMTP server is unreachable: the whole is DOWN").isEqualTo(503);
+            HealthEndpoint health = app.getBean(HealthEndpoint.class);
+            await().atMost(Duration.ofSeconds(30)).until(() -> health.healthForPath("kafka").getStatus().equals(Status.DOWN));
+            assertThat(health.healthForPath("mail").getStatus()).isEqualTo(Status.DOWN);
+            assertThat(health.healthForPath("sources").getStatus()).isEqualTo(Status.UP);
+            assertThat(get(base, "/actuator/health").statusCode()).as("SMTP and Kafka are unreachable: the whole is DOWN").isEqualTo(503);
             assertThat(get(base, "/actuator/health/readiness").statusCode()).as("and still ready for webhooks").isEqualTo(200);
 
             postgres.close();
@@ -96,13 +101,14 @@ class DatabaseOutageIntegrationTest {
         return EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port).start();
     }
 
-    private static ConfigurableApplicationContext start(int databasePort, int closedPort) {
+    private static ConfigurableApplicationContext start(int databasePort, int closedSmtpPort, int closedKafkaPort) {
         return new SpringApplicationBuilder(TenureApplication.class).properties("spring.main.banner-mode=off")
                 // Arguments: builder properties are defaults, below the engine's own properties file.
                 .run("--server.port=0",
                         "--spring.datasource.url=jdbc:postgresql://localhost:" + databasePort + "/postgres",
                         "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                        "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + closedPort,
+                        "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + closedSmtpPort,
+                        "--tenure.kafka.brokers=127.0.0.1:" + closedKafkaPort,
                         "--spring.quartz.scheduler-name=tenure-database-outage-test",
                         "--tenure.database.connection-wait=1s", "--tenure.database.retry-after=7s");
     }
