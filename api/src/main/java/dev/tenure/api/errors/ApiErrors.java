@@ -1,12 +1,19 @@
 package dev.tenure.api.errors;
 
+import dev.tenure.api.database.DatabaseProperties;
 import dev.tenure.engine.intake.RecordError;
 import dev.tenure.engine.intake.RejectedRecordsException;
 import dev.tenure.engine.plays.PlayRunNotFoundException;
 import dev.tenure.engine.tasks.TaskNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -21,18 +28,31 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * Every error as an RFC 9457 problem body. A refused record or request body always names the field
- * that was wrong.
+ * that was wrong. While PostgreSQL cannot be reached, every request that needs it is answered 503 with
+ * {@code Retry-After} ({@link #unreachable}), within the bounded wait for a connection
+ * ({@code tenure.database.connection-wait}).
  */
 @RestControllerAdvice
 class ApiErrors extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    /** PostgreSQL's SQLSTATEs for a server shutting down or starting up; class 08 is any connection failure. */
+    private static final List<String> SERVER_GOING_OR_COMING = List.of("57P01", "57P02", "57P03");
+
+    private final DatabaseProperties database;
+
+    ApiErrors(DatabaseProperties database) {
+        this.database = database;
+    }
 
     /** At most this many problems are listed: a refused array of a million records gets a short answer. */
     static final int MOST_ERRORS = 100;
@@ -55,8 +75,14 @@ class ApiErrors extends ResponseEntityExceptionHandler {
      * database's own words (they name tables, constraints and values).
      */
     @ExceptionHandler(DataAccessException.class)
-    ProblemDetail storageFailed(DataAccessException e) {
-        return internal(e);
+    ResponseEntity<ProblemDetail> storageFailed(DataAccessException e) {
+        return unreachable(e) ? unavailable(e) : ResponseEntity.internalServerError().body(internal(e));
+    }
+
+    /** A transaction that could not begin (no connection) or end. */
+    @ExceptionHandler(TransactionException.class)
+    ResponseEntity<ProblemDetail> transactionFailed(TransactionException e) {
+        return unreachable(e) ? unavailable(e) : ResponseEntity.internalServerError().body(internal(e));
     }
 
     @ExceptionHandler({TaskNotFoundException.class, PlayRunNotFoundException.class, NotFoundException.class})
@@ -84,11 +110,56 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(IllegalStateException.class)
-    ProblemDetail conflict(IllegalStateException e) {
-        if (fromStorage(e)) {
-            return internal(e);
+    ResponseEntity<ProblemDetail> conflict(IllegalStateException e) {
+        if (unreachable(e)) {
+            return unavailable(e);
         }
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        if (fromStorage(e)) {
+            return ResponseEntity.internalServerError().body(internal(e));
+        }
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage()));
+    }
+
+    /**
+     * Whether the failure is PostgreSQL out of reach (down, restarting, no connection within the wait), as
+     * opposed to a statement it refused: anywhere in the chain of causes, a connection that could not be had
+     * or was lost.
+     */
+    static boolean unreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // A rollback that failed on the broken connection hides the failure that started it.
+            if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && unreachable(rollback.getApplicationException())) {
+                return true;
+            }
+            if (t instanceof CannotGetJdbcConnectionException || t instanceof CannotCreateTransactionException
+                    || t instanceof DataAccessResourceFailureException || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || SERVER_GOING_OR_COMING.contains(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * 503 with {@code Retry-After}: the sender should send the same request again later. Whatever it held was
+     * not stored, or, if the connection broke during the commit, may have been: sending it again is safe either
+     * way, since a record already stored is recognised by its event id and counted once.
+     */
+    private ResponseEntity<ProblemDetail> unavailable(Exception e) {
+        log.warn("Answered 503: the database cannot be reached: {}", NestedExceptionUtils.getMostSpecificCause(e).getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The database cannot be reached right now. Send the same request again after " + database.retryAfterSeconds()
+                        + " seconds; a record already stored is recognised and counted once.");
+        problem.setTitle("Database unavailable");
+        problem.setProperty("retryAfterSeconds", database.retryAfterSeconds());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(database.retryAfterSeconds()))
+                .body(problem);
     }
 
     private static boolean fromStorage(Throwable e) {

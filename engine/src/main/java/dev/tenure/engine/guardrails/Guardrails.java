@@ -85,6 +85,9 @@ public class Guardrails implements StartGuard {
         this.meters = meters;
         // Today's tech-touch emails as of the last check; suppressed and deferred emails are counters.
         meters.gauge("tenure.guardrails.sent.today", sentToday);
+        // Registered before the first one, so a rate over them reads 0, not "no data".
+        meters.counter("tenure.guardrails.suppressed");
+        meters.counter("tenure.guardrails.deferred");
     }
 
     /** One statement for a whole group of candidates: the most telling stored run of each account and play. */

@@ -4,6 +4,7 @@ import dev.tenure.engine.accounts.Accounts;
 import dev.tenure.engine.accounts.ChangeCause;
 import dev.tenure.engine.accounts.ContactUpdate;
 import dev.tenure.engine.accounts.Contacts;
+import dev.tenure.engine.meters.EngineMeters;
 import dev.tenure.engine.plays.StartedRun;
 import dev.tenure.engine.rules.AccountEvaluator;
 import dev.tenure.engine.rules.ActiveRuleSet;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -51,11 +53,13 @@ public class SignalIntake implements Intake {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final LifecycleSignals lifecycle;
+    private final EngineMeters meters;
 
     SignalIntake(Accounts accounts, KnownAccounts knownAccounts, Contacts contacts, SignalStore signals, EvaluationQueue queue,
                  AccountEvaluator evaluator, ActiveRuleSet rules, StepScheduler scheduler, TransactionTemplate transaction,
-                 Clock clock, LifecycleSignals lifecycle) {
+                 Clock clock, LifecycleSignals lifecycle, EngineMeters meters) {
         this.lifecycle = lifecycle;
+        this.meters = meters;
         this.accounts = accounts;
         this.knownAccounts = knownAccounts;
         this.contacts = contacts;
@@ -75,9 +79,9 @@ public class SignalIntake implements Intake {
             Stored stored = storeIn(batch, now);
             Map<String, List<Signal>> arrived = stored.signals().stream().filter(s -> SignalStore.recent(s, now))
                     .collect(Collectors.groupingBy(Signal::accountId));
-            List<Evaluation> evaluations = evaluator.evaluateAll(stored.touched(), arrived, now);
-            return new Outcome(stored.accepted(), stored.duplicates(), evaluations);
+            return evaluate(stored.touched(), arrived, now).with(stored.accepted(), stored.duplicates());
         });
+        counted(outcome);
         scheduler.wake(outcome.due());
         return outcome.result();
     }
@@ -108,11 +112,12 @@ public class SignalIntake implements Intake {
             Outcome outcome = transaction.execute(tx -> {
                 Map<String, Instant> claimed = queue.claim(GROUP);
                 Map<String, List<Signal>> arrived = queue.arrived(claimed, rules.get().eventKinds(), now);
-                return new Outcome(0, 0, evaluator.evaluateAll(claimed.keySet(), arrived, now));
+                return evaluate(claimed.keySet(), arrived, now);
             });
             if (outcome.evaluations().isEmpty()) {
                 return new IntakeResult(0, 0, evaluated, started);
             }
+            counted(outcome);
             scheduler.wake(outcome.due());
             evaluated += outcome.evaluations().size();
             started += outcome.result().playsStarted();
@@ -128,7 +133,8 @@ public class SignalIntake implements Intake {
         // A group per transaction: a long sweep must not hold every account's lock at once.
         for (int from = 0; from < ids.size(); from += GROUP) {
             List<String> group = ids.subList(from, Math.min(ids.size(), from + GROUP));
-            Outcome outcome = transaction.execute(tx -> new Outcome(0, 0, evaluator.evaluateAll(group, Map.of(), now)));
+            Outcome outcome = transaction.execute(tx -> evaluate(group, Map.of(), now));
+            counted(outcome);
             scheduler.wake(outcome.due());
             evaluated += outcome.evaluations().size();
             started += outcome.result().playsStarted();
@@ -211,11 +217,28 @@ public class SignalIntake implements Intake {
         }
     }
 
+    /** Runs these accounts through the rules, timing it (the time is counted once the transaction commits). */
+    private Outcome evaluate(Collection<String> accountIds, Map<String, List<Signal>> arrived, Instant now) {
+        long started = System.nanoTime();
+        List<Evaluation> evaluations = evaluator.evaluateAll(accountIds, arrived, now);
+        return new Outcome(0, 0, evaluations, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** After the commit: a group that rolled back is evaluated again, and counts then. */
+    private void counted(Outcome outcome) {
+        meters.evaluated(outcome.evaluations().size(), outcome.took());
+        outcome.evaluations().forEach(e -> e.started().forEach(run -> meters.playStarted(run.playId())));
+    }
+
     private static RecordError unknown(String label, String accountId) {
         return new RecordError(label, "accountId", "unknown account '" + RecordBounds.shown(accountId) + "'");
     }
 
-    private record Outcome(int accepted, int duplicates, List<Evaluation> evaluations) {
+    private record Outcome(int accepted, int duplicates, List<Evaluation> evaluations, Duration took) {
+        Outcome with(int accepted, int duplicates) {
+            return new Outcome(accepted, duplicates, evaluations, took);
+        }
+
         List<Instant> due() {
             List<Instant> due = new ArrayList<>();
             evaluations.forEach(e -> e.started().stream().map(StartedRun::dueTimes).forEach(due::addAll));

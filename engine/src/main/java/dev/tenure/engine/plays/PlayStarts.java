@@ -62,7 +62,7 @@ final class PlayStarts {
             } else {
                 entries.add(new TimelineEntry(accountId, now, "play.started", "Play \"" + run.play().name()
                         + "\" started by rule \"" + run.start().why().rule() + "\"", "play:" + ids.get(i)));
-                results.set(run.index(), Optional.of(new StartedRun(ids.get(i), due.get(i))));
+                results.set(run.index(), Optional.of(new StartedRun(ids.get(i), run.play().id(), due.get(i))));
             }
         }
         timeline.recordAll(entries);

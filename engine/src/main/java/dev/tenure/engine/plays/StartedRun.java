@@ -3,6 +3,6 @@ package dev.tenure.engine.plays;
 import java.time.Instant;
 import java.util.List;
 
-/** A run just started and the due times of its steps, so the scheduler can be woken for them. */
-public record StartedRun(long runId, List<Instant> dueTimes) {
+/** A run just started, of which play, and the due times of its steps, so the scheduler can be woken for them. */
+public record StartedRun(long runId, String playId, List<Instant> dueTimes) {
 }

@@ -1,6 +1,7 @@
 package dev.tenure.engine.schedule;
 
 import dev.tenure.engine.EngineProperties;
+import dev.tenure.engine.meters.EngineMeters;
 import dev.tenure.engine.plays.DueSteps;
 import dev.tenure.engine.plays.PlayRuns;
 import dev.tenure.engine.plays.PlayStep;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,10 +47,12 @@ public class StepRunner implements DisposableBean {
     private final int workers;
     private final BatchGate gate;
     private final ExecutorService helpers;
+    private final EngineMeters meters;
 
     StepRunner(DueSteps dueSteps, PlayRuns runs, StepActions actions, TransactionTemplate transaction,
-               StepScheduler scheduler, Clock clock, EngineProperties properties, BatchGate gate) {
+               StepScheduler scheduler, Clock clock, EngineProperties properties, BatchGate gate, EngineMeters meters) {
         this.gate = gate;
+        this.meters = meters;
         this.dueSteps = dueSteps;
         this.runs = runs;
         this.actions = actions;
@@ -93,7 +97,9 @@ public class StepRunner implements DisposableBean {
      */
     public int runOne(long stepId) {
         List<Instant> retries = new ArrayList<>();
-        int ran = gate.run(() -> transaction.execute(tx -> runBatch(now -> dueSteps.claimOne(stepId), retries)));
+        List<Runnable> counts = new ArrayList<>();
+        int ran = gate.run(() -> transaction.execute(tx -> runBatch(now -> dueSteps.claimOne(stepId), retries, counts)));
+        counts.forEach(Runnable::run);
         scheduler.wake(retries);
         return ran;
     }
@@ -102,7 +108,10 @@ public class StepRunner implements DisposableBean {
         int total = 0;
         int ran;
         do {
-            ran = gate.run(() -> transaction.execute(tx -> runBatch(now -> dueSteps.claim(now, batchSize), retries)));
+            List<Runnable> counts = new ArrayList<>();
+            ran = gate.run(() -> transaction.execute(tx -> runBatch(now -> dueSteps.claim(now, batchSize), retries, counts)));
+            // After the commit: a batch that rolled back ran again, and counts then.
+            counts.forEach(Runnable::run);
             total += ran;
             // Until a claim comes back empty, not merely short: a step that waited for an earlier step of its
             // run (see DueSteps.claim) becomes claimable once that batch has committed.
@@ -110,7 +119,7 @@ public class StepRunner implements DisposableBean {
         return total;
     }
 
-    private int runBatch(Function<Instant, List<PlayStep>> claim, List<Instant> retries) {
+    private int runBatch(Function<Instant, List<PlayStep>> claim, List<Instant> retries, List<Runnable> counts) {
         Instant now = clock.instant();
         List<PlayStep> steps = claim.apply(now);
         if (steps.isEmpty()) {
@@ -120,6 +129,7 @@ public class StepRunner implements DisposableBean {
         List<DueSteps.Finished> finished = new ArrayList<>(steps.size());
         for (PlayStep step : steps) {
             StepResult result = results.get(step.id());
+            counts.add(() -> meters.stepRan(step.type().name(), result.status(), Duration.between(step.dueAt(), now)));
             if (!"DONE".equals(result.status())) {
                 log.info("Step {} of play run {} {}: {}", step.id(), step.runId(), result.status(), result.detail());
             }
