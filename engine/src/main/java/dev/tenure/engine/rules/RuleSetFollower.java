@@ -64,18 +64,14 @@ final class RuleSetFollower implements SmartLifecycle {
         stopped.countDown();
         if (running != null) {
             try {
-                // A swap under way finishes first; then the row goes, so the list shows only running nodes.
+                // A swap under way finishes first; then the thread deletes the row, so the list shows only running nodes.
                 running.join(Duration.ofSeconds(10).toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        try {
-            node.leave();
-        } catch (RuntimeException e) {
-            log.warn("Node {} could not take itself off the list of nodes ({}); its row stays until it starts again",
-                    node.id(), e.getMessage());
-        }
+        // Normally the thread has left already; this is for a thread that did not end in time.
+        node.leave();
     }
 
     @Override
@@ -105,7 +101,22 @@ final class RuleSetFollower implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            leave();
             close();
+        }
+    }
+
+    /** Takes this node off the list of nodes, if the database can be reached at once; otherwise its row ages. */
+    private void leave() {
+        node.leave();
+        if (listening == null) {
+            log.info("Node {} stops without taking itself off the list of nodes (no connection to the database)", node.id());
+            return;
+        }
+        try {
+            RuleSetNodes.leave(listening, node.id());
+        } catch (SQLException e) {
+            log.info("Node {} stops without taking itself off the list of nodes ({})", node.id(), e.getMessage());
         }
     }
 

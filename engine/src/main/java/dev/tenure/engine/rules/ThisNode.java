@@ -8,7 +8,7 @@ import java.time.Instant;
 /**
  * This node among those sharing the database: its name, and its row in the list of nodes, written when
  * the rule set it runs changes and at every poll, from the moment it joins (its follower started) until it
- * leaves (the follower stopped, its row deleted).
+ * leaves (the follower stopping, which deletes its row).
  */
 @Component
 public class ThisNode {
@@ -45,8 +45,8 @@ public class ThisNode {
         }
     }
 
+    /** Writes nothing more: the row is deleted on the follower's own connection (see {@link RuleSetNodes#leave}). */
     synchronized void leave() {
         joined = false;
-        nodes.leave(id);
     }
 }
