@@ -2,6 +2,7 @@ package dev.tenure.engine.rules;
 
 import dev.tenure.engine.EngineTestApplication;
 import dev.tenure.engine.intake.Intake;
+import dev.tenure.engine.storage.JsonColumns;
 import dev.tenure.engine.testing.RuleSetsInForce;
 import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
@@ -16,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -51,6 +54,16 @@ class OneRuleSetAcrossNodesIntegrationTest {
                 playbook.start("nps-detractor", $a);
             end
             """.formatted(CHECK_RULE);
+
+    /** A rule whose condition is cut short: no Tenure compiles it. */
+    private static final String BROKEN_DRL = """
+            package churn;
+            rule "unfinished"
+            when
+                Account( segment == )
+            then
+            end
+            """;
 
     private final Path folder = HotReloadTestContext.copy(Path.of("../rules"));
     private final String starter = RuleSetFiles.read(folder).version();
@@ -149,6 +162,43 @@ class OneRuleSetAcrossNodesIntegrationTest {
         });
 
         awaitBothRun(starter);
+    }
+
+    @Test
+    void a_version_in_force_that_does_not_compile_on_a_node_leaves_it_on_its_rules_says_why_and_stops_a_start() {
+        a = node("rules-node-a");
+        b = node("rules-node-b");
+        awaitBothRun(starter);
+
+        // As an older or newer Tenure could have stored it: a version these nodes cannot compile, made ACTIVE.
+        a.getBean(TransactionTemplate.class).executeWithoutResult(tx -> {
+            JdbcClient jdbc = a.getBean(JdbcClient.class);
+            jdbc.sql("UPDATE rule_set SET status = 'RETIRED' WHERE status = 'ACTIVE'").update();
+            jdbc.sql("""
+                            INSERT INTO rule_set (version, files, rules, status, origin, who, loaded_at, activated_at)
+                            VALUES ('broken-in-db', ?::jsonb, '[]', 'ACTIVE', 'upload', 'ops@tenure.test', ?, ?)
+                            ON CONFLICT (version) DO UPDATE SET status = 'ACTIVE'""")
+                    .params(a.getBean(JsonColumns.class).write(Map.of("churn/broken.drl", BROKEN_DRL)),
+                            Timestamp.from(TestClock.now()), Timestamp.from(TestClock.now()))
+                    .update();
+            jdbc.sql("SELECT pg_notify('tenure_rule_set', 'broken-in-db')").query().listOfRows();
+        });
+
+        await().atMost(WITHIN_SECONDS).untilAsserted(() -> {
+            assertThat(node(a, "rules-node-a").problem()).startsWith("rule set broken-in-db does not compile here: churn/broken.drl:4:");
+            assertThat(node(a, "rules-node-b").problem()).startsWith("rule set broken-in-db does not compile here: churn/broken.drl:4:");
+        });
+        assertThat(node(a, "rules-node-b").version()).isEqualTo(starter);
+        assertThat(b.getBean(ActiveRuleSet.class).get().version()).isEqualTo(starter);
+
+        assertThatThrownBy(() -> node("rules-node-c"))
+                .hasRootCauseInstanceOf(InvalidRuleSetException.class)
+                .rootCause().hasMessageStartingWith("Rule set broken-in-db, in force in the database, has ")
+                .hasMessageContaining("churn/broken.drl:4:");
+
+        reload(b).rollback(starter, "lead@tenure.test");
+        awaitBothRun(starter);
+        assertThat(node(a, "rules-node-a").problem()).isNull();
     }
 
     private static RuleSetReload reload(ConfigurableApplicationContext node) {
