@@ -37,7 +37,7 @@ public class RuleSetReload {
     private final Path folder;
     // Fair, so an upload waiting behind a burst of folder reloads gets its turn in order.
     private final ReentrantLock changes = new ReentrantLock(true);
-    /** The version in force this node could not compile, and why; tried again only once another is in force. */
+    /** The version in force this node could not compile, and why: its error is logged once, not at every poll. */
     private NotFollowed notFollowed;
 
     RuleSetReload(ActiveRuleSet active, RuleSetVetting vetting, RuleSets store, ThisNode node, EngineProperties properties) {
@@ -112,8 +112,8 @@ public class RuleSetReload {
      * Makes this node run the version in force (another node, or an earlier start, may have changed it),
      * then writes what this node runs to the list of nodes. The version was vetted when it was made active,
      * so it is compiled and validated here, not tested again. One that does not compile on this node (an
-     * older or newer Tenure) leaves the running rules in force; the error is logged once and shown as this
-     * node's problem until another version is in force.
+     * older or newer Tenure, or a compile that ran out of time on a busy node) leaves the running rules in
+     * force and is shown as this node's problem; it is tried again at every poll, its error logged once.
      */
     void follow() {
         changes.lock();
@@ -129,20 +129,22 @@ public class RuleSetReload {
         String inForce = store.inForce().orElse(running);
         if (inForce.equals(running)) {
             notFollowed = null;
-        } else if (notFollowed == null || !notFollowed.version().equals(inForce)) {
-            notFollowed = swapTo(inForce, running);
+        } else {
+            notFollowed = swapTo(inForce, running, notFollowed != null && notFollowed.version().equals(inForce));
         }
         node.report(notFollowed == null ? null : notFollowed.problem());
     }
 
     /** Compiles and swaps in a stored version; what kept it out, or null once it runs. */
-    private NotFollowed swapTo(String version, String running) {
+    private NotFollowed swapTo(String version, String running, boolean told) {
         RuleSetFiles files = store.ruleSetFiles(version).orElseThrow();
         RuleSetVetting.Vetted compiled = vetting.compile(files);
         if (!compiled.passed()) {
-            log.error("Rule set {} is in force, but does not compile on this node, which keeps running {}. {} problem(s):\n{}",
-                    version, running, compiled.problems().size(),
-                    compiled.problems().stream().map(p -> "  " + p).collect(Collectors.joining("\n")));
+            if (!told) {
+                log.error("Rule set {} is in force, but does not compile on this node, which keeps running {}. {} problem(s):\n{}",
+                        version, running, compiled.problems().size(),
+                        compiled.problems().stream().map(p -> "  " + p).collect(Collectors.joining("\n")));
+            }
             return new NotFollowed(version, "rule set " + version + " does not compile here: " + compiled.problems().get(0)
                     + (compiled.problems().size() > 1 ? " (and " + (compiled.problems().size() - 1) + " more)" : ""));
         }

@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  */
 class OneRuleSetAcrossNodesIntegrationTest {
 
-    private static final Duration WITHIN_SECONDS = Duration.ofSeconds(15);
+    private static final Duration WITHIN_SECONDS = Duration.ofSeconds(30);
     private static final String CHECK_RULE = "A cluster check account answered NPS: call them back";
     /** A rule of the upload only: with the starter rules an NPS of 10 starts nothing. */
     private static final String CLUSTER_CHECK_DRL = """
