@@ -12,9 +12,9 @@ import dev.tenure.engine.backtest.DryRun;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.rules.RuleSet;
 import dev.tenure.engine.rules.RuleSetChange;
+import dev.tenure.engine.rules.RuleSetNodes;
 import dev.tenure.engine.rules.RuleSetReload;
 import dev.tenure.engine.rules.RuleSetVersionNotFoundException;
-import dev.tenure.engine.rules.RuleSetNodes;
 import dev.tenure.engine.rules.RuleSets;
 import dev.tenure.engine.rules.ThisNode;
 import dev.tenure.engine.scenarios.ScenarioReport;
@@ -37,8 +37,8 @@ import java.util.stream.Collectors;
 
 /**
  * The rules from the pages: the set in force and how often each rule fired; which node runs which
- * version; its stored versions, each
- * activated (or rolled back to) with a button; its scenario tests run on demand; a dry run of one account.
+ * version; its stored versions, each activated (or rolled back to) with a button; its scenario tests run
+ * on demand; a dry run of one account.
  * A backtest is {@code /ops/backtests}'.
  */
 @Page
