@@ -40,6 +40,11 @@ public class RuleSetNodes {
                 .list();
     }
 
+    /** Forgets the nodes not seen since then: crashed ones whose name (host and process id) will not come back. */
+    void forget(Instant notSeenSince) {
+        jdbc.sql("DELETE FROM rule_set_node WHERE last_seen < ?").param(Timestamp.from(notSeenSince)).update();
+    }
+
     void report(RuleSetNode node) {
         jdbc.sql("""
                         INSERT INTO rule_set_node (node_id, version, since, started_at, last_seen, problem)

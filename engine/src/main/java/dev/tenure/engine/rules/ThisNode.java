@@ -3,6 +3,7 @@ package dev.tenure.engine.rules;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -12,6 +13,9 @@ import java.time.Instant;
  */
 @Component
 public class ThisNode {
+
+    /** A node not seen for a day is gone for good, not merely restarting: the others take its row off the list. */
+    static final Duration FORGOTTEN_AFTER = Duration.ofDays(1);
 
     private final String id;
     private final ActiveRuleSet active;
@@ -41,7 +45,9 @@ public class ThisNode {
     synchronized void report(String problem) {
         if (joined) {
             ActiveRuleSet.Running running = active.running();
-            nodes.report(new RuleSetNode(id, running.version(), running.since(), startedAt, clock.instant(), problem));
+            Instant now = clock.instant();
+            nodes.report(new RuleSetNode(id, running.version(), running.since(), startedAt, now, problem));
+            nodes.forget(now.minus(FORGOTTEN_AFTER));
         }
     }
 

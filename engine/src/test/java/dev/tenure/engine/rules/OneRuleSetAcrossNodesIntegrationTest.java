@@ -148,11 +148,16 @@ class OneRuleSetAcrossNodesIntegrationTest {
     }
 
     @Test
-    void a_change_whose_notification_is_lost_is_caught_by_the_poll() {
+    void a_change_whose_notification_is_lost_is_caught_by_the_poll_and_a_node_gone_for_a_day_is_forgotten() {
         a = node("rules-node-a");
         b = node("rules-node-b");
         String uploaded = reload(a).upload(withClusterCheckRule(), "ops@tenure.test").version();
         awaitBothRun(uploaded);
+        Instant twoDaysAgo = TestClock.now().minus(Duration.ofDays(2));
+        a.getBean(JdbcClient.class).sql("""
+                        INSERT INTO rule_set_node (node_id, version, since, started_at, last_seen)
+                        VALUES ('rules-node-crashed', ?, ?, ?, ?)""")
+                .params(starter, Timestamp.from(twoDaysAgo), Timestamp.from(twoDaysAgo), Timestamp.from(twoDaysAgo)).update();
 
         // The starter rules made ACTIVE in the database by hand, with no notification: the next poll sees it.
         a.getBean(TransactionTemplate.class).executeWithoutResult(tx -> {
@@ -162,6 +167,7 @@ class OneRuleSetAcrossNodesIntegrationTest {
         });
 
         awaitBothRun(starter);
+        assertThat(nodeIds()).containsExactly("rules-node-a", "rules-node-b");
     }
 
     @Test
