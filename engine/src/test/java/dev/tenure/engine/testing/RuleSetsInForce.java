@@ -15,14 +15,17 @@ import static org.awaitility.Awaitility.await;
  */
 public final class RuleSetsInForce {
 
-    /** Nodes not seen for this long are contexts that failed to start, not nodes that will follow. */
-    private static final Duration GONE_AFTER = Duration.ofSeconds(30);
+    /**
+     * Nodes not seen for this long (four polls) are contexts that failed to start or processes that were
+     * killed, not nodes that will follow.
+     */
+    private static final Duration GONE_AFTER = Duration.ofSeconds(20);
 
     private RuleSetsInForce() {
     }
 
     public static void awaitEveryNodeRuns(RuleSetNodes nodes, String version) {
-        await().atMost(Duration.ofSeconds(30))
+        await().atMost(Duration.ofSeconds(45))
                 .until(() -> behind(nodes, version), List::isEmpty);
     }
 
