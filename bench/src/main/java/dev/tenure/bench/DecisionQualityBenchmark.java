@@ -12,7 +12,9 @@ import dev.tenure.engine.backtest.Tunings;
 import dev.tenure.engine.health.ChurnReport;
 import dev.tenure.engine.rules.RuleSet;
 import dev.tenure.engine.rules.RuleSetFiles;
+import dev.tenure.engine.facts.SignalHistory;
 import dev.tenure.engine.vocabulary.Signal;
+import dev.tenure.engine.vocabulary.UsageSignal;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -78,6 +80,7 @@ public final class DecisionQualityBenchmark {
             Instant to = from.plus(Duration.ofDays(PlantedChurnWorld.PERIOD_DAYS));
             BacktestReport report = engine.getBean(Backtests.class).run(ruleSet, from, to, WINDOW_DAYS, BacktestProgress.none());
             print(world, report);
+            trace(engine, world, ruleSet);
             if (Boolean.parseBoolean(System.getProperty("bench.quality.tune", "true"))) {
                 tune(engine, ruleSet, from, to);
             }
@@ -88,6 +91,45 @@ public final class DecisionQualityBenchmark {
                     System.out.printf("%n--- compared: rules %s%n", other.strip());
                     print(world, engine.getBean(Backtests.class).run(candidate, from, to, WINDOW_DAYS, BacktestProgress.none()));
                 }
+            }
+        }
+    }
+
+    /**
+     * {@code -Dbench.quality.trace=<account ids>}: what the rules saw of each account's core usage every other day
+     * of the 8 weeks before its cancellation (or the period's end), and which rules fired: why a cancellation was
+     * missed or an alert came late.
+     */
+    private static void trace(ConfigurableApplicationContext engine, PlantedChurnWorld world, RuleSet ruleSet) {
+        Map<String, PlantedChurnWorld.Customer> byId = world.customers().stream()
+                .collect(Collectors.toMap(c -> c.account.id(), c -> c));
+        JdbcClient jdbc = JdbcClient.create(engine.getBean(DataSource.class));
+        for (String id : System.getProperty("bench.quality.trace", "").split(",")) {
+            PlantedChurnWorld.Customer c = byId.get(id.strip());
+            if (c == null) {
+                continue;
+            }
+            // The backtest's own roll-up (SignalHistory) over the stored usage: the database's daily roll-ups are
+            // not kept for rows loaded with COPY.
+            SignalHistory history = new SignalHistory();
+            jdbc.sql("SELECT occurred_at, quantity, active_users, external_id FROM usage_event WHERE account_id = ? AND feature = 'core'"
+                            + " ORDER BY occurred_at")
+                    .param(c.account.id())
+                    .query((rs, n) -> new UsageSignal("quality", rs.getString(4), c.account.id(),
+                            rs.getTimestamp(1).toInstant(), "core", rs.getLong(2), rs.getInt(3)))
+                    .list().forEach(history::add);
+            int end = Math.min(c.cancelDay, PlantedChurnWorld.PERIOD_DAYS);
+            System.out.printf(Locale.ROOT, "%ntrace %s %s uses/day %.1f declineTo %.2f signs from day %d, cancels day %d, holidays %s%n",
+                    id, c.signs, c.dailyUses, c.declineTo, c.signsFrom, c.cancelDay,
+                    c.holidays.stream().map(h -> h[0] + "+" + h[1]).toList());
+            for (int day = end - 49; day < end; day += 2) {
+                Instant at = PlantedChurnWorld.START.plus(Duration.ofDays(day)).plus(Duration.ofHours(6));
+                String usage = history.factsAsOf(c.account, List.of(), List.of(), List.of(), at).usage("core")
+                        .map(u -> String.format(Locale.ROOT, "weeks %6d %6d %6d best %6d usual %8.1f sig %5.1f idle %d",
+                                u.last7Days(), u.previous7Days(), u.earlier7Days(), u.bestWeekOf28Days(), u.usualWeekly(),
+                                u.dropSignificance(), u.daysSinceLastUse()))
+                        .orElse("no usage");
+                System.out.printf(Locale.ROOT, "  day %3d %s%n", day, usage);
             }
         }
     }

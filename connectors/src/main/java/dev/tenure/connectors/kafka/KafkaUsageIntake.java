@@ -16,10 +16,15 @@ import dev.tenure.engine.intake.IntakeResult;
 import dev.tenure.engine.intake.RecordError;
 import dev.tenure.engine.intake.RejectedRecordsException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Turns one Kafka message (a usage record, or an array of them) into one batch for the engine. Unlike a
@@ -32,11 +37,13 @@ import java.util.List;
 class KafkaUsageIntake {
 
     static final String SOURCE = "kafka";
+    private static final Logger log = LoggerFactory.getLogger(KafkaUsageIntake.class);
 
     private final RecordMapper mapper;
     private final Intake intake;
     private final DeadLetters deadLetters;
     private final ObjectReader json;
+    private final AtomicBoolean warnedOfKeys = new AtomicBoolean();
 
     KafkaUsageIntake(RecordMapper mapper, Intake intake, DeadLetters deadLetters, ObjectMapper objectMapper) {
         this.mapper = mapper;
@@ -53,10 +60,29 @@ class KafkaUsageIntake {
      * @param origin  where it came from, {@code <topic>/<partition>/<offset>}, kept with its dead letters
      */
     MessageReport receive(String payload, String origin) {
-        List<Good> good = new ArrayList<>();
-        List<DeadLetter> letters = new ArrayList<>();
+        List<RecordError> unreadable = new ArrayList<>();
+        return receive(payload, origin, parse(payload, unreadable), unreadable);
+    }
+
+    /**
+     * As {@link #receive(String, String)}, and warns when the message is not keyed by the account of its
+     * records: the producer's key decides the partition, so only a key by account keeps one account's usage
+     * on one node and in order.
+     *
+     * @param key the message's key, null when it has none
+     */
+    MessageReport receive(String key, String payload, String origin) {
         List<RecordError> unreadable = new ArrayList<>();
         JsonNode tree = parse(payload, unreadable);
+        if (tree != null) {
+            checkKey(key, tree, origin);
+        }
+        return receive(payload, origin, tree, unreadable);
+    }
+
+    private MessageReport receive(String payload, String origin, JsonNode tree, List<RecordError> unreadable) {
+        List<Good> good = new ArrayList<>();
+        List<DeadLetter> letters = new ArrayList<>();
         if (tree == null) {
             letters.add(DeadLetter.of(SOURCE, origin, null, payload == null ? "" : payload, reason(unreadable)));
         } else if (tree.isObject()) {
@@ -73,6 +99,33 @@ class KafkaUsageIntake {
         }
         int records = tree == null ? 1 : tree.isObject() ? 1 : tree.size();
         return new MessageReport(origin, records, result.accepted(), result.duplicates(), letters.size());
+    }
+
+    /**
+     * A message of one account's records keyed otherwise (or not at all). A producer that keys wrongly does so
+     * for every message: the first is a warning, the rest are logged at debug level.
+     */
+    private void checkKey(String key, JsonNode tree, String origin) {
+        Iterable<JsonNode> records = tree.isObject() ? List.of(tree) : tree;
+        Set<String> accounts = new TreeSet<>();
+        for (JsonNode record : records) {
+            JsonNode account = record.isObject() ? record.get("accountId") : null;
+            if (account != null && account.isTextual()) {
+                accounts.add(account.asText());
+            }
+        }
+        if (accounts.size() != 1 || accounts.iterator().next().equals(key)) {
+            return;
+        }
+        String account = accounts.iterator().next();
+        String keyed = key == null ? "has no key" : "is keyed '" + key + "'";
+        if (warnedOfKeys.compareAndSet(false, true)) {
+            log.warn("Kafka message {} {} but holds usage of account '{}': key messages by account id, or one "
+                    + "account's usage may be read by two nodes at once and out of order (later ones at debug level)",
+                    origin, keyed, account);
+        } else {
+            log.debug("Kafka message {} {} but holds usage of account '{}'", origin, keyed, account);
+        }
     }
 
     /** The message as JSON, or null with why it is not a usage record nor an array of them. */

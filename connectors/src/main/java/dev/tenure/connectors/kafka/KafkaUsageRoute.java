@@ -10,11 +10,15 @@ import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
  * Usage events from Kafka. A message's offset is committed only after the engine stored it (and its bad
  * records were kept as dead letters); if that fails, the consumer goes back to the message and reads it
  * again rather than skipping it. Reading a message twice is harmless: signals are deduplicated by
- * (source, eventId).
+ * (source, eventId). The nodes of an installation are one consumer group and share the partitions; a node
+ * taking a partition over starts at the last commit, so at worst it reads again what the last owner stored.
  */
 class KafkaUsageRoute extends RouteBuilder {
 
     static final String ROUTE_ID = "kafka-usage";
+    /** The route's steps: the message handed to the engine, then its offset committed. */
+    static final String STORE = "kafka-usage-store";
+    static final String COMMIT = "kafka-usage-commit";
 
     private final KafkaSourceProperties properties;
     private final KafkaUsageIntake intake;
@@ -30,9 +34,9 @@ class KafkaUsageRoute extends RouteBuilder {
         // dead-lettered inside), and it must reach the consumer so that it does not commit the offset.
         from(endpointUri())
                 .routeId(ROUTE_ID)
-                .process(this::receive)
+                .process(this::receive).id(STORE)
                 .log(LoggingLevel.DEBUG, "${body}")
-                .process(KafkaUsageRoute::commit);
+                .process(KafkaUsageRoute::commit).id(COMMIT);
     }
 
     private void receive(Exchange exchange) {
@@ -40,7 +44,8 @@ class KafkaUsageRoute extends RouteBuilder {
         String origin = message.getHeader(KafkaConstants.TOPIC, String.class) + "/"
                 + message.getHeader(KafkaConstants.PARTITION, Integer.class) + "/"
                 + message.getHeader(KafkaConstants.OFFSET, Long.class);
-        message.setBody(intake.receive(message.getBody(String.class), origin));
+        message.setBody(intake.receive(message.getHeader(KafkaConstants.KEY, String.class), message.getBody(String.class),
+                origin));
     }
 
     private static void commit(Exchange exchange) {
@@ -50,15 +55,24 @@ class KafkaUsageRoute extends RouteBuilder {
         }
     }
 
-    private String endpointUri() {
+    String endpointUri() {
         KafkaSourceProperties.Usage usage = properties.usage();
         return "kafka:" + usage.topic()
                 + "?brokers=" + properties.brokers()
                 + "&groupId=" + properties.groupId()
+                + (properties.clientId() == null ? "" : "&clientId=" + properties.clientId())
                 + "&consumersCount=" + properties.consumers()
                 + "&maxPollRecords=" + usage.maxPollRecords()
+                + "&partitionAssignor=" + properties.assignment().assignor()
+                // A node that died without leaving the group keeps its partitions unread this long.
+                + "&sessionTimeoutMs=" + properties.sessionTimeout().toMillis()
+                + "&heartbeatIntervalMs=" + properties.heartbeatInterval().toMillis()
+                + "&maxPollIntervalMs=" + properties.maxPollInterval().toMillis()
                 // A new group starts at the beginning of the topic: duplicates are harmless, gaps are not.
                 + "&autoOffsetReset=earliest"
+                // Only the route commits, after the engine stored the message. Without a manual commit factory
+                // Camel's commit manager is a no-op, so neither a stopping node nor one losing a partition in
+                // a rebalance commits an offset past what it stored.
                 + "&autoCommitEnable=false"
                 + "&allowManualCommit=true"
                 // On a failure, seek back to the failed message and read it again instead of moving on.

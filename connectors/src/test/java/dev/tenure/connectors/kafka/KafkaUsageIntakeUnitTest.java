@@ -7,10 +7,14 @@ import dev.tenure.connectors.records.RecordMapper;
 import dev.tenure.engine.deadletters.DeadLetter;
 import dev.tenure.engine.vocabulary.Signal;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+@ExtendWith(OutputCaptureExtension.class)
 class KafkaUsageIntakeUnitTest {
 
     private static final String ORIGIN = "tenure.usage/1/42";
@@ -65,5 +69,21 @@ class KafkaUsageIntakeUnitTest {
 
         assertThat(deadLetters.all()).extracting(DeadLetter::reason)
                 .containsExactly("message: json: expected a usage record (JSON object) or an array of them");
+    }
+
+    @Test
+    void aMessageNotKeyedByItsAccountIsStoredAndWarnedOfOnce(CapturedOutput output) {
+        String warning = "key messages by account id";
+
+        kafka.receive("acme", usage("e-1", "acme"), ORIGIN);
+        kafka.receive("acme", "[" + usage("e-2", "acme") + "," + usage("e-3", "globex") + "]", ORIGIN);
+        assertThat(output.getAll()).as("keyed by account, or several accounts in one message").doesNotContain(warning);
+
+        kafka.receive(null, usage("e-4", "acme"), "tenure.usage/0/7");
+        kafka.receive("globex", usage("e-5", "acme"), "tenure.usage/0/8");
+
+        assertThat(engine.storedLabels()).contains("usage (event e-4)", "usage (event e-5)");
+        assertThat(output.getAll()).containsOnlyOnce(warning)
+                .contains("Kafka message tenure.usage/0/7 has no key but holds usage of account 'acme': " + warning);
     }
 }

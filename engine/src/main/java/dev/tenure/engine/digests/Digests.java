@@ -7,6 +7,7 @@ import dev.tenure.engine.mail.EmailStatus;
 import dev.tenure.engine.mail.InternalDelivery;
 import dev.tenure.engine.mail.Outbox;
 import dev.tenure.engine.mail.RenderedEmail;
+import dev.tenure.engine.tasks.OpenCount;
 import dev.tenure.engine.tasks.Task;
 import dev.tenure.engine.tasks.TaskQuery;
 import dev.tenure.engine.tasks.TaskStatus;
@@ -24,6 +25,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -38,7 +40,11 @@ import java.util.Optional;
 /**
  * Sends each CSM who owns open tasks one digest a week: the tasks by priority and due date, overdue ones
  * marked, each linked to its row on the inbox page ({@link PublicUrl#task}). The digest is recorded (unique
- * per CSM and ISO week) before it is sent, so a refire or a second node sends nothing twice; its Message-ID is {@code <digest-HASH-WEEK@tenure>}.
+ * per CSM and ISO week) before it is sent, so a refire or a second node sends nothing twice; its Message-ID
+ * is {@code <digest-HASH-WEEK@tenure>}. It is tried again like a play's email: each attempt counted before
+ * it is made, a transient failure retried after {@code tenure.mail.retry.backoff} up to
+ * {@code tenure.mail.retry.max-attempts} ({@link Outbox#sendInternal}), and a digest whose node died while
+ * sending it taken again once its lease ends ({@link #SENDING_LEASE}), with the same Message-ID.
  * A digest belongs to no account: it is on no timeline, only in the log and table {@code digest}.
  */
 @Service
@@ -46,23 +52,31 @@ public class Digests {
 
     private static final Logger log = LoggerFactory.getLogger(Digests.class);
     private static final String TEMPLATE = "dev/tenure/engine/digests/weekly-digest.html";
-    private static final int MOST_TASKS = 200;
+    /** The most tasks one digest lists; its subject and counts are of all the CSM's open tasks. */
+    static final int MOST_TASKS = 200;
+    /**
+     * How long a digest being sent belongs to the node sending it. Longer than any SMTP hand-over of one
+     * message takes; after it, the digest counts as lost with its node and is sent again.
+     */
+    static final Duration SENDING_LEASE = Duration.ofMinutes(10);
 
     private final JdbcClient jdbc;
     private final Tasks tasks;
     private final EmailComposer composer;
     private final Outbox outbox;
+    private final DigestRetries retries;
     private final Clock clock;
     private final ZoneId zone;
     private final PublicUrl links;
     private final String template;
 
-    public Digests(JdbcClient jdbc, Tasks tasks, EmailComposer composer, Outbox outbox, Clock clock,
+    public Digests(JdbcClient jdbc, Tasks tasks, EmailComposer composer, Outbox outbox, DigestRetries retries, Clock clock,
                    EngineProperties engine, DigestProperties properties) {
         this.jdbc = jdbc;
         this.tasks = tasks;
         this.composer = composer;
         this.outbox = outbox;
+        this.retries = retries;
         this.clock = clock;
         this.zone = engine.defaultTimezone();
         this.links = engine.links();
@@ -85,56 +99,125 @@ public class Digests {
                         SELECT DISTINCT owner FROM task
                         WHERE status = 'OPEN' AND (snoozed_until IS NULL OR snoozed_until <= ?) ORDER BY owner""")
                 .param(Timestamp.from(now)).query(String.class).list();
-        int sent = 0, done = 0, failed = 0;
+        if (!csms.isEmpty()) {
+            // Before any digest is claimed: if this node dies mid-run, another looks at its digests after the lease.
+            retries.wakeBy(now.plus(SENDING_LEASE));
+        }
+        int sent = 0, done = 0, retrying = 0, failed = 0;
         for (String csm : csms) {
             Optional<EmailStatus> status = send(csm, week, now);
             if (status.isEmpty()) {
                 done++;
             } else if (status.get() == EmailStatus.FAILED) {
                 failed++;
+            } else if (status.get() == EmailStatus.RETRYING) {
+                retrying++;
             } else {
                 sent++;
             }
         }
-        DigestRun run = new DigestRun(week, sent, done, failed);
-        log.info("Weekly digests {}: {} sent, {} already sent this week, {} failed", week, sent, done, failed);
+        wakeForRetries();
+        DigestRun run = new DigestRun(week, sent, done, failed, retrying);
+        log.info("Weekly digests {}: {} sent, {} already sent this week, {} to be tried again, {} failed",
+                week, sent, done, retrying, failed);
         return run;
     }
 
     /**
-     * This week's digest for one CSM, unless it was already sent: empty then, else how it went (KEPT
-     * also when the CSM has no open task, and nothing is recorded).
+     * This week's digest for one CSM, unless it was already recorded: empty then, else how its first
+     * attempt went (KEPT also when the CSM has no open task, and nothing is recorded).
      */
     public Optional<EmailStatus> sendTo(String csm) {
         Instant now = clock.instant();
-        return send(csm, week(now), now);
+        retries.wakeBy(now.plus(SENDING_LEASE));
+        Optional<EmailStatus> status = send(csm, week(now), now);
+        wakeForRetries();
+        return status;
+    }
+
+    /**
+     * Makes the next attempt at every digest that is due for one: after a transient failure, or left
+     * SENDING by a node that died (its lease ended). Each is claimed with its attempt counted before it is
+     * sent, so two nodes never send it at once; it is sent as first recorded, with the same Message-ID.
+     * Returns how many were tried.
+     */
+    public int retryDue() {
+        Instant now = clock.instant();
+        // A digest lost with its node on its last attempt: no attempt is left, and nobody knows whether it arrived.
+        jdbc.sql("""
+                        UPDATE digest SET status = 'FAILED', retry_at = NULL,
+                               error = 'the node sending it stopped before SMTP answered, on attempt ' || attempts || ' of ' || CAST(? AS text)
+                        WHERE status = 'SENDING' AND retry_at <= ? AND attempts >= ?""")
+                .params(String.valueOf(outbox.maxAttempts()), Timestamp.from(now), outbox.maxAttempts()).update();
+        int tried = 0;
+        Optional<Claimed> next;
+        while ((next = claimDue(now)).isPresent()) {
+            Claimed digest = next.get();
+            deliver(digest, new RenderedEmail(digest.subject(), digest.body(), null), now);
+            tried++;
+        }
+        wakeForRetries();
+        return tried;
+    }
+
+    private Optional<Claimed> claimDue(Instant now) {
+        return jdbc.sql("""
+                        UPDATE digest SET status = 'SENDING', attempts = attempts + 1, retry_at = ?
+                        WHERE id = (SELECT id FROM digest WHERE status IN ('SENDING', 'RETRYING') AND retry_at <= ?
+                                    ORDER BY retry_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+                        RETURNING id, csm, week, message_id, subject, body, attempts""")
+                .params(Timestamp.from(now.plus(SENDING_LEASE)), Timestamp.from(now))
+                .query((rs, n) -> new Claimed(rs.getLong("id"), rs.getString("csm"), rs.getString("week"),
+                        rs.getString("message_id"), rs.getString("subject"), rs.getString("body"), rs.getInt("attempts")))
+                .optional();
     }
 
     private Optional<EmailStatus> send(String csm, String week, Instant now) {
-        List<Task> open = tasks.list(new TaskQuery(csm, null, TaskStatus.OPEN, null, MOST_TASKS));
-        if (open.isEmpty()) {
+        OpenCount count = tasks.countOpen(csm, now);
+        if (count.open() == 0) {
             return Optional.of(EmailStatus.KEPT);
         }
-        long overdue = open.stream().filter(t -> t.dueAt().isBefore(now)).count();
-        RenderedEmail email = composer.render(template, model(csm, week, open, now));
+        List<Task> shown = tasks.list(new TaskQuery(csm, null, TaskStatus.OPEN, null, MOST_TASKS));
+        RenderedEmail email = composer.render(template, model(csm, week, shown, count, now));
         String messageId = messageId(csm, week);
         Optional<Long> claimed = jdbc.sql("""
-                        INSERT INTO digest (csm, week, message_id, tasks, overdue, status, subject, body, created_at)
-                        VALUES (?, ?, ?, ?, ?, 'SENDING', ?, ?, ?)
+                        INSERT INTO digest (csm, week, message_id, tasks, overdue, status, subject, body, created_at,
+                                            attempts, retry_at)
+                        VALUES (?, ?, ?, ?, ?, 'SENDING', ?, ?, ?, 1, ?)
                         ON CONFLICT DO NOTHING RETURNING id""")
-                .params(csm, week, messageId, open.size(), (int) overdue, email.subject(), email.html(), Timestamp.from(now))
+                .params(csm, week, messageId, count.open(), count.overdue(), email.subject(), email.html(), Timestamp.from(now),
+                        Timestamp.from(now.plus(SENDING_LEASE)))
                 .query(Long.class).optional();
         if (claimed.isEmpty()) {
             return Optional.empty();
         }
-        InternalDelivery delivery = outbox.sendInternal(messageId, csm, email);
-        jdbc.sql("UPDATE digest SET status = ?, error = ?, sent_at = ? WHERE id = ?")
-                .params(delivery.status().name(), delivery.error(),
-                        delivery.status() == EmailStatus.FAILED ? null : Timestamp.from(clock.instant()), claimed.get())
+        log.debug("Digest {} for {}: {} open task(s), {} overdue", week, csm, count.open(), count.overdue());
+        return Optional.of(deliver(new Claimed(claimed.get(), csm, week, messageId, email.subject(), email.html(), 1), email, now));
+    }
+
+    /** One attempt at a claimed digest, and its outcome recorded. */
+    private EmailStatus deliver(Claimed digest, RenderedEmail email, Instant now) {
+        InternalDelivery delivery = outbox.sendInternal(digest.messageId(), digest.csm(), email, digest.attempt(), now);
+        EmailStatus status = delivery.status();
+        jdbc.sql("UPDATE digest SET status = ?, error = ?, sent_at = ?, retry_at = ? WHERE id = ?")
+                .params(status.name(), delivery.error(),
+                        status == EmailStatus.SENT || status == EmailStatus.KEPT ? Timestamp.from(clock.instant()) : null,
+                        delivery.retryAt() == null ? null : Timestamp.from(delivery.retryAt()), digest.id())
                 .update();
-        log.info("Digest {} for {}: {} open task(s), {} overdue: {}", week, csm, open.size(), overdue,
-                delivery.status().name().toLowerCase(Locale.ROOT));
-        return Optional.of(delivery.status());
+        log.info("Digest {} for {} (attempt {}): {}{}", digest.week(), digest.csm(), digest.attempt(),
+                status.name().toLowerCase(Locale.ROOT), delivery.retryAt() == null ? "" : ", next attempt at " + delivery.retryAt());
+        return status;
+    }
+
+    /** Wakes the retries by the time the first digest waiting for another attempt is due. */
+    private void wakeForRetries() {
+        jdbc.sql("SELECT retry_at FROM digest WHERE status IN ('SENDING', 'RETRYING') AND retry_at IS NOT NULL ORDER BY retry_at LIMIT 1")
+                .query(Timestamp.class).optional()
+                .ifPresent(first -> retries.wakeBy(first.toInstant()));
+    }
+
+    /** A digest taken for an attempt: what was recorded, and the attempt's number. */
+    private record Claimed(long id, String csm, String week, String messageId, String subject, String body, int attempt) {
     }
 
     /** The digests recorded, newest first; for one CSM when {@code csm} is given. */
@@ -144,15 +227,17 @@ public class Digests {
                 .params(csm, csm, limit)
                 .query((rs, n) -> {
                     Timestamp sentAt = rs.getTimestamp("sent_at");
+                    Timestamp retryAt = rs.getTimestamp("retry_at");
                     return new Digest(rs.getLong("id"), rs.getString("csm"), rs.getString("week"), rs.getString("message_id"),
                             rs.getInt("tasks"), rs.getInt("overdue"), rs.getString("status"), rs.getString("subject"),
                             rs.getString("body"), rs.getString("error"), rs.getTimestamp("created_at").toInstant(),
-                            sentAt == null ? null : sentAt.toInstant());
+                            sentAt == null ? null : sentAt.toInstant(), rs.getInt("attempts"),
+                            retryAt == null ? null : retryAt.toInstant());
                 }).list();
     }
 
-    private Map<String, Object> model(String csm, String week, List<Task> open, Instant now) {
-        List<Map<String, Object>> rows = open.stream().map(t -> {
+    private Map<String, Object> model(String csm, String week, List<Task> shown, OpenCount count, Instant now) {
+        List<Map<String, Object>> rows = shown.stream().map(t -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("title", t.title());
             row.put("account", t.accountName());
@@ -166,7 +251,9 @@ public class Digests {
         model.put("csm", csm);
         model.put("week", week);
         model.put("tasks", rows);
-        model.put("overdue", rows.stream().filter(r -> (Boolean) r.get("overdue")).count());
+        // All of the CSM's open tasks, not the rows listed: a CSM with 666 must not read "200 open".
+        model.put("open", count.open());
+        model.put("overdue", count.overdue());
         model.put("inbox", links.inbox());
         return model;
     }

@@ -87,6 +87,12 @@ public class Emails {
         return attempts;
     }
 
+    /** Records one email as accepted by SMTP: one statement, so outside a transaction it commits alone. */
+    void markSent(long id, Instant now) {
+        jdbc.sql("UPDATE email SET status = 'SENT', error = NULL, sent_at = ? WHERE id = ?")
+                .params(Timestamp.from(now), id).update();
+    }
+
     /** Records what became of a batch of attempts, in one round trip. */
     void markAll(List<Delivery> deliveries, Instant now) {
         Timestamp at = Timestamp.from(now);

@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -34,11 +35,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>
  * A sent email must be recorded even if the node dies mid-send, and must not be sent twice. So a play
  * step's email row is written (status SENDING, attempt counted) and committed in its own transaction
- * before SMTP sees the message, and its outcome is committed the same way; the step's drain transaction
- * only holds the step's lock. The Message-ID is {@code <step-ID@tenure>}, derived from the step alone:
- * when a drain dies after SMTP accepted but before the reply, the step runs again, finds the SENDING row
- * and resends the same message with the same Message-ID, which receivers dedupe; a row that says SENT is
- * never sent again.
+ * before SMTP sees the message, and each message is recorded SENT in a short transaction of its own the
+ * moment SMTP accepts it, before its connection carries the next one; the step's drain transaction only
+ * holds the step's lock. The Message-ID is {@code <step-ID@tenure>}, derived from the step alone: when a
+ * node dies, the steps of its open batches run again and find their rows; a row that says SENT is never
+ * sent again, a SENDING one is sent (again) with the same Message-ID, which receivers dedupe. So a crash
+ * resends at most the messages in flight on the node's connections when it died: one per connection.
  */
 @Component
 public class Outbox implements DisposableBean {
@@ -51,6 +53,8 @@ public class Outbox implements DisposableBean {
     private final String from;
     private final MailRetryProperties retry;
     private final TransactionTemplate ownTransaction;
+    /** Outside any transaction: one statement, committed on its own (autocommit) when it returns. */
+    private final TransactionTemplate alone;
     private final ExecutorService lanes;
     private final SmtpBatch smtp;
 
@@ -65,11 +69,15 @@ public class Outbox implements DisposableBean {
                     t.setDaemon(true);
                     return t;
                 }) : null;
-        this.smtp = new SmtpBatch(this.sender, connections.connections(), lanes);
+        // Each step worker drains its own batch: so many batches send at once in the usual course.
+        this.smtp = new SmtpBatch(this.sender, connections.connections(),
+                connections.connections() * properties.stepWorkers(), lanes);
         this.from = properties.mailFrom();
         this.retry = retry;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.alone = new TransactionTemplate(transactions);
+        this.alone.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
         if (this.sender == null) {
             log.info("Email: no SMTP server configured (spring.mail.host): emails are kept in the database, see GET /api/emails");
         } else {
@@ -87,8 +95,8 @@ public class Outbox implements DisposableBean {
      * transient failure (SMTP unreachable, 4xx) comes back RETRYING with the time of the next attempt until
      * the attempts run out; a 5xx refusal or the last attempt comes back FAILED. One email's failure does
      * not touch the others. The rows are written and committed in one transaction before SMTP sees any
-     * message, the messages go out over a few SMTP connections ({@code tenure.mail.connections}), and the
-     * outcomes are committed in one more.
+     * message, the messages go out over a few SMTP connections ({@code tenure.mail.connections}), each one
+     * recorded SENT on its own as soon as SMTP accepts it, and the failures are committed in one more.
      * Call inside the transaction that holds the steps' locks.
      */
     public List<Delivery> deliver(List<OutgoingEmail> outgoing, Instant now) {
@@ -105,9 +113,11 @@ public class Outbox implements DisposableBean {
         }
         Map<Long, Delivery> byStep = new HashMap<>();
         List<Attempt> attempts = ownTransaction.execute(tx -> record(outgoing, now, byStep));
-        Map<Long, Delivery> outcomes = send(attempts, now);
-        if (!outcomes.isEmpty()) {
-            ownTransaction.executeWithoutResult(tx -> emails.markAll(new ArrayList<>(outcomes.values()), now));
+        List<Delivery> unrecorded = new ArrayList<>();
+        Map<Long, Delivery> outcomes = send(attempts, now, unrecorded);
+        outcomes.values().stream().filter(d -> d.status() != EmailStatus.SENT).forEach(unrecorded::add);
+        if (!unrecorded.isEmpty()) {
+            ownTransaction.executeWithoutResult(tx -> emails.markAll(unrecorded, now));
         }
         byStep.putAll(outcomes);
         return outgoing.stream().map(e -> byStep.get(e.stepId())).toList();
@@ -146,8 +156,12 @@ public class Outbox implements DisposableBean {
         return attempts;
     }
 
-    /** Hands the attempts to SMTP (over a few connections, {@link SmtpBatch}); returns each one's outcome by step id. */
-    private Map<Long, Delivery> send(List<Attempt> attempts, Instant now) {
+    /**
+     * Hands the attempts to SMTP (over a few connections, {@link SmtpBatch}), recording each accepted one
+     * SENT at once; returns each one's outcome by step id. An accepted message whose record failed (the
+     * database away for a moment) is added to {@code unrecorded}, to be recorded with the failures.
+     */
+    private Map<Long, Delivery> send(List<Attempt> attempts, Instant now, List<Delivery> unrecorded) {
         Map<MimeMessage, Attempt> messages = new IdentityHashMap<>();
         Map<Long, Delivery> outcomes = new HashMap<>();
         for (Attempt attempt : attempts) {
@@ -157,7 +171,9 @@ public class Outbox implements DisposableBean {
                 outcomes.put(attempt.stepId(), failed(attempt, e, now));
             }
         }
-        Map<MimeMessage, Exception> failures = messages.isEmpty() ? Map.of() : smtp.send(new ArrayList<>(messages.keySet()));
+        List<Delivery> notRecorded = Collections.synchronizedList(unrecorded);
+        Map<MimeMessage, Exception> failures = messages.isEmpty() ? Map.of() : smtp.send(new ArrayList<>(messages.keySet()),
+                message -> recordSent(messages.get(message), now, notRecorded));
         messages.forEach((message, attempt) -> {
             Exception failure = failures.get(message);
             outcomes.put(attempt.stepId(), failure == null
@@ -167,14 +183,32 @@ public class Outbox implements DisposableBean {
         return outcomes;
     }
 
+    /** Commits one accepted message as SENT, alone: a crash after this never sends it again. */
+    private void recordSent(Attempt attempt, Instant now, List<Delivery> notRecorded) {
+        Delivery sent = new Delivery(attempt.emailId(), EmailStatus.SENT, null, attempt.number(), null);
+        try {
+            alone.executeWithoutResult(tx -> emails.markSent(attempt.emailId(), now));
+        } catch (RuntimeException e) {
+            log.warn("Email {} was accepted by SMTP but could not be recorded as sent yet; trying again with the batch: {}",
+                    messageIdOf(attempt.stepId()), e.getMessage());
+            notRecorded.add(sent);
+        }
+    }
+
     private Delivery failed(Attempt attempt, Exception e, Instant now) {
+        Instant again = retryAt(messageIdOf(attempt.stepId()), attempt.recipient(), attempt.number(), e, now);
+        return again != null
+                ? new Delivery(attempt.emailId(), EmailStatus.RETRYING, SmtpFailures.describe(e), attempt.number(), again)
+                : new Delivery(attempt.emailId(), EmailStatus.FAILED, SmtpFailures.describe(e), attempt.number(), null);
+    }
+
+    /** The one rule for every email: when to try again after this failed attempt, or null for never. */
+    private Instant retryAt(String messageId, String recipient, int attempt, Exception e, Instant now) {
         String error = SmtpFailures.describe(e);
-        boolean again = !SmtpFailures.permanent(e) && attempt.number() < retry.maxAttempts();
-        log.warn("Email {} to {} failed on attempt {} of {}{}: {}", messageIdOf(attempt.stepId()), attempt.recipient(),
-                attempt.number(), retry.maxAttempts(), again ? ", will retry" : "", error);
-        return again
-                ? new Delivery(attempt.emailId(), EmailStatus.RETRYING, error, attempt.number(), retry.nextAttempt(attempt.number(), now))
-                : new Delivery(attempt.emailId(), EmailStatus.FAILED, error, attempt.number(), null);
+        boolean again = !SmtpFailures.permanent(e) && attempt < retry.maxAttempts();
+        log.warn("Email {} to {} failed on attempt {} of {}{}: {}", messageId, recipient,
+                attempt, retry.maxAttempts(), again ? ", will retry" : "", error);
+        return again ? retry.nextAttempt(attempt, now) : null;
     }
 
     @Override
@@ -185,20 +219,22 @@ public class Outbox implements DisposableBean {
     }
 
     /**
-     * Sends an internal email that belongs to no play step (a CSM's digest) once, with the Message-ID
-     * given: no email row, no retry, no unsubscribe link. The caller records it before calling.
+     * Makes one attempt at an internal email that belongs to no play step (a CSM's digest), with the
+     * Message-ID given, under the same rules as a step's email: a transient failure before the last of
+     * {@code tenure.mail.retry.max-attempts} comes back RETRYING with the time of the next attempt
+     * ({@code tenure.mail.retry.backoff}), a permanent one or the last FAILED. The caller records the
+     * attempt before calling and drives the retries; no unsubscribe link, no guardrails.
      */
-    public InternalDelivery sendInternal(String messageId, String recipient, RenderedEmail email) {
+    public InternalDelivery sendInternal(String messageId, String recipient, RenderedEmail email, int attempt, Instant now) {
         if (sender == null) {
-            return new InternalDelivery(EmailStatus.KEPT, null);
+            return new InternalDelivery(EmailStatus.KEPT, null, null);
         }
         try {
             sender.send(message(messageId, recipient, email));
-            return new InternalDelivery(EmailStatus.SENT, null);
+            return new InternalDelivery(EmailStatus.SENT, null, null);
         } catch (MailException | MessagingException e) {
-            String error = SmtpFailures.describe(e);
-            log.warn("Email {} to {} failed: {}", messageId, recipient, error);
-            return new InternalDelivery(EmailStatus.FAILED, error);
+            Instant again = retryAt(messageId, recipient, attempt, e, now);
+            return new InternalDelivery(again == null ? EmailStatus.FAILED : EmailStatus.RETRYING, SmtpFailures.describe(e), again);
         }
     }
 

@@ -77,6 +77,14 @@ public class Tasks {
                 .query(this::task).list();
     }
 
+    /** How many open tasks an owner has, and how many are overdue, as {@link #list} tells open from snoozed. */
+    public OpenCount countOpen(String owner, Instant now) {
+        return jdbc.sql("SELECT count(*) AS open, count(*) FILTER (WHERE due_at < :now) AS overdue FROM (" + SELECT
+                        + ") x WHERE owner = :owner AND shown_status = 'OPEN'")
+                .param("owner", owner).param("now", Timestamp.from(now))
+                .query((rs, n) -> new OpenCount(rs.getInt("open"), rs.getInt("overdue"))).single();
+    }
+
     /** An owner's open tasks (not done, not snoozed) matching the filter, most urgent first. */
     public List<Task> open(InboxFilter f, Instant now) {
         String search = f.accountSearch() == null ? null : "%" + f.accountSearch().toLowerCase(java.util.Locale.ROOT)

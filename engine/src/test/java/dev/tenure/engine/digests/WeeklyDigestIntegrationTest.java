@@ -65,4 +65,35 @@ class WeeklyDigestIntegrationTest {
         assertThat(jdbc.sql("SELECT status FROM digest WHERE csm = ?").param(csm).query(String.class).list())
                 .containsExactly("SENT");
     }
+
+    @Test
+    void given_a_csm_with_more_open_tasks_than_a_digest_lists_then_the_subject_counts_them_all_and_the_body_says_so() throws Exception {
+        TestData busy = TestData.account("Busy Digest Corp", Segment.HIGH_TOUCH);
+        intake.accept(busy.batch());
+        String csm = busy.account().csm();
+        Instant now = TestClock.now().truncatedTo(ChronoUnit.SECONDS);
+        int open = Digests.MOST_TASKS + 5;
+        // Every other one overdue: 102 of 205, and the snoozed one below is not counted.
+        jdbc.sql("""
+                        INSERT INTO task (account_id, owner, title, priority, status, due_at, created_at)
+                        SELECT ?, ?, 'Task ' || n, 'NORMAL', 'OPEN',
+                               CAST(? AS timestamptz) + (CASE WHEN n % 2 = 0 THEN -1 ELSE 1 END) * interval '1 day', ?
+                        FROM generate_series(1, ?) n""")
+                .params(busy.id(), csm, java.sql.Timestamp.from(now), java.sql.Timestamp.from(now), open).update();
+        task(busy.id(), csm, "Snoozed, not counted", "HIGH", "OPEN", now.minus(Duration.ofDays(1)));
+        jdbc.sql("UPDATE task SET snoozed_until = ? WHERE owner = ? AND title = 'Snoozed, not counted'")
+                .params(java.sql.Timestamp.from(now.plus(Duration.ofDays(7))), csm).update();
+
+        digests.sendTo(csm);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> SharedGreenMail.to(csm).size() == 1);
+        MimeMessage digest = SharedGreenMail.to(csm).get(0);
+        String week = digests.week(TestClock.now());
+        assertThat(digest.getSubject()).isEqualTo("Your tasks this week: 205 open, 102 overdue (" + week + ")");
+        String body = (String) digest.getContent();
+        assertThat(body).contains("The 200 most urgent of your 205 open tasks").doesNotContain("Snoozed, not counted");
+        assertThat(body.split("inbox#task-", -1)).hasSize(Digests.MOST_TASKS + 1);
+        assertThat(jdbc.sql("SELECT tasks, overdue FROM digest WHERE csm = ?").param(csm).query().singleRow())
+                .containsEntry("tasks", 205).containsEntry("overdue", 102);
+    }
 }
