@@ -12,9 +12,11 @@ import dev.tenure.engine.backtest.DryRun;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.rules.RuleSet;
 import dev.tenure.engine.rules.RuleSetChange;
+import dev.tenure.engine.rules.RuleSetNodes;
 import dev.tenure.engine.rules.RuleSetReload;
 import dev.tenure.engine.rules.RuleSetVersionNotFoundException;
 import dev.tenure.engine.rules.RuleSets;
+import dev.tenure.engine.rules.ThisNode;
 import dev.tenure.engine.scenarios.ScenarioReport;
 import dev.tenure.engine.scenarios.ScenarioSuite;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,8 +36,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The rules from the pages: the set in force and how often each rule fired; its stored versions, each
- * activated (or rolled back to) with a button; its scenario tests run on demand; a dry run of one account.
+ * The rules from the pages: the set in force and how often each rule fired; which node runs which
+ * version; its stored versions, each activated (or rolled back to) with a button; its scenario tests run
+ * on demand; a dry run of one account.
  * A backtest is {@code /ops/backtests}'.
  */
 @Page
@@ -54,9 +57,14 @@ class RulesPage {
     private final Accounts accounts;
     private final PersonTimeZones zones;
     private final Clock clock;
+    private final RuleSetNodes nodes;
+    private final ThisNode thisNode;
 
     RulesPage(ActiveRuleSet active, RuleSets ruleSets, RuleSetReload reload, ScenarioSuite suite, AccountDryRun dryRun,
-              CandidateRuleSets candidates, Accounts accounts, PersonTimeZones zones, Clock clock) {
+              CandidateRuleSets candidates, Accounts accounts, PersonTimeZones zones, Clock clock, RuleSetNodes nodes,
+              ThisNode thisNode) {
+        this.nodes = nodes;
+        this.thisNode = thisNode;
         this.active = active;
         this.ruleSets = ruleSets;
         this.reload = reload;
@@ -70,6 +78,14 @@ class RulesPage {
 
     /** A rule of the set in force: plays it started in this version, and when it last did. */
     record RuleRow(String name, long started, Instant lastStarted) {
+    }
+
+    /**
+     * A node sharing the database: the version it runs, whether that is the one in force, since when, when
+     * last seen, whether it still answers, and why it does not run the version in force if it cannot.
+     */
+    record NodeRow(String node, boolean thisNode, String version, boolean inForce, Instant since, Instant lastSeen,
+                   boolean answering, String problem) {
     }
 
     private static final Map<String, Comparator<RuleRow>> ORDERS = Map.of(
@@ -87,8 +103,15 @@ class RulesPage {
         List<RuleRow> rows = ruleSet.ruleNames().stream()
                 .map(name -> new RuleRow(name, counts.getOrDefault(name, 0L), last.get(name))).toList();
         TableQuery query = TableQuery.of(request, List.of("rule", "started", "last"), false);
-        model.addAttribute("version", ruleSet.version());
-        model.addAttribute("activation", ruleSets.find(ruleSet.version()).orElse(null));
+        // The cluster's version; this node's differs only for the moment it takes to follow a change.
+        String inForce = ruleSets.inForce().orElse(ruleSet.version());
+        Instant now = clock.instant();
+        model.addAttribute("version", inForce);
+        model.addAttribute("activation", ruleSets.find(inForce).orElse(null));
+        model.addAttribute("nodes", nodes.all().stream()
+                .map(n -> new NodeRow(n.nodeId(), n.nodeId().equals(thisNode.id()), n.version(), n.version().equals(inForce),
+                        n.since(), n.lastSeen(), nodes.answering(n, now), n.problem()))
+                .toList());
         model.addAttribute("rules", query.apply(rows, ORDERS, RuleRow::name));
         // The latest versions, refused ones with their errors: what CS ops must fix, or roll back to.
         model.addAttribute("versions", ruleSets.versions().stream().limit(VERSIONS_SHOWN).toList());

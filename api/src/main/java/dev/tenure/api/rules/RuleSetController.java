@@ -11,7 +11,9 @@ import dev.tenure.engine.rules.RuleSetEvent;
 import dev.tenure.engine.rules.RuleSetReload;
 import dev.tenure.engine.rules.RuleSetVersion;
 import dev.tenure.engine.rules.RuleSetVersionNotFoundException;
+import dev.tenure.engine.rules.RuleSetNodes;
 import dev.tenure.engine.rules.RuleSets;
+import dev.tenure.engine.rules.ThisNode;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -24,15 +26,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The rule set in force (its rules, with how many plays each started, and its plays), every stored
- * version, uploading a whole rule set and rolling back to a stored version (CS ops and admins). Who made
- * a change is the signed-in person.
+ * The rule set in force (its rules, with how many plays each started, and its plays) and which node runs
+ * which version, every stored version, uploading a whole rule set and rolling back to a stored version
+ * (CS ops and admins). Who made a change is the signed-in person.
  */
 @RestController
 @RequestMapping("/api/rules")
@@ -42,9 +45,16 @@ class RuleSetController {
     private final RuleSets ruleSets;
     private final RuleSetReload reload;
     private final Visibility visibility;
+    private final RuleSetNodes nodes;
+    private final ThisNode thisNode;
+    private final Clock clock;
 
-    RuleSetController(ActiveRuleSet active, RuleSets ruleSets, RuleSetReload reload, Visibility visibility) {
+    RuleSetController(ActiveRuleSet active, RuleSets ruleSets, RuleSetReload reload, Visibility visibility,
+                      RuleSetNodes nodes, ThisNode thisNode, Clock clock) {
         this.visibility = visibility;
+        this.nodes = nodes;
+        this.thisNode = thisNode;
+        this.clock = clock;
         this.active = active;
         this.ruleSets = ruleSets;
         this.reload = reload;
@@ -60,7 +70,13 @@ class RuleSetController {
                 .sorted(Comparator.comparing(PlayDefinition::id)).toList();
         Activation activation = ruleSets.find(ruleSet.version())
                 .map(v -> new Activation(v.origin().label(), v.who(), v.activatedAt())).orElse(null);
-        return new RuleSetStatus(ruleSet.version(), activation, rules, plays);
+        String inForce = ruleSets.inForce().orElse(ruleSet.version());
+        Instant now = clock.instant();
+        List<NodeStatus> cluster = nodes.all().stream()
+                .map(n -> new NodeStatus(n.nodeId(), n.nodeId().equals(thisNode.id()), n.version(), n.version().equals(inForce),
+                        n.since(), n.startedAt(), n.lastSeen(), nodes.answering(n, now), n.problem()))
+                .toList();
+        return new RuleSetStatus(ruleSet.version(), inForce, activation, rules, plays, cluster);
     }
 
     /** Every stored version, the most recently stored or activated first. */
@@ -122,7 +138,21 @@ class RuleSetController {
     record Upload(Map<String, String> files) {
     }
 
-    record RuleSetStatus(String version, Activation activation, List<RuleStatus> rules, List<PlayDefinition> plays) {
+    /**
+     * The rule set this node runs ({@code version}, with its rules and plays), the version in force for every
+     * node ({@code inForce}; the two differ only for the seconds a node takes to follow a change), and the nodes.
+     */
+    record RuleSetStatus(String version, String inForce, Activation activation, List<RuleStatus> rules,
+                         List<PlayDefinition> plays, List<NodeStatus> nodes) {
+    }
+
+    /**
+     * A node sharing the database: the version it runs (and whether that is the version in force), since when,
+     * when it started and was last seen, whether it still answers (seen within three polls), and why it does not
+     * run the version in force when it cannot (null otherwise). {@code thisNode} marks the node that answered.
+     */
+    record NodeStatus(String node, boolean thisNode, String version, boolean runsVersionInForce, Instant since,
+                      Instant startedAt, Instant lastSeen, boolean answering, String problem) {
     }
 
     /** How the rule set in force came in: from the folder, an upload or a rollback; by whom; when. */

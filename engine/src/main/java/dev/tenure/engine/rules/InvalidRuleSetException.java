@@ -7,11 +7,27 @@ import java.util.stream.Collectors;
 public class InvalidRuleSetException extends RuntimeException {
 
     private final transient List<RuleProblem> problems;
+    private final String ruleSet;
 
     public InvalidRuleSetException(List<RuleProblem> problems) {
-        super("The rule set has " + problems.size() + " problem(s):\n"
+        this("The rule set", "The rule set in tenure.rules-folder", problems);
+    }
+
+    /** A rule set that cannot be used, named in words ("Rule set 8ae2f02cfdd4, in force in the database"). */
+    InvalidRuleSetException(String ruleSet, List<RuleProblem> problems) {
+        this(ruleSet, ruleSet, problems);
+    }
+
+    private InvalidRuleSetException(String shortName, String ruleSet, List<RuleProblem> problems) {
+        super(shortName + " has " + problems.size() + " problem(s):\n"
                 + problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n")));
+        this.ruleSet = ruleSet;
         this.problems = List.copyOf(problems);
+    }
+
+    /** Which rule set cannot be used, in words: the folder's, unless named otherwise. */
+    public String ruleSet() {
+        return ruleSet;
     }
 
     public List<RuleProblem> problems() {

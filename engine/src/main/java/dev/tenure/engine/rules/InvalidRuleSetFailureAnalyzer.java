@@ -11,7 +11,9 @@ class InvalidRuleSetFailureAnalyzer extends AbstractFailureAnalyzer<InvalidRuleS
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidRuleSetException cause) {
         String problems = cause.problems().stream().map(p -> "    " + p).collect(Collectors.joining("\n"));
-        return new FailureAnalysis("The rule set in tenure.rules-folder cannot be used:\n" + problems,
-                "Fix the files named above (file:line:column: message), then start again.", cause);
+        return new FailureAnalysis(cause.ruleSet() + " cannot be used:\n" + problems,
+                "Fix the files named above (file:line:column: message), then start again. A version in force that no"
+                        + " longer compiles is replaced by changing the rules folder (a changed folder becomes the"
+                        + " version in force at start), or by activating another version from a running node.", cause);
     }
 }

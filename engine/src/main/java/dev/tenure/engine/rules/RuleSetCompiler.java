@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -228,7 +229,10 @@ public final class RuleSetCompiler {
     private Built build(String version, List<DrlSource> sources, List<DrlStructure.Declared> declared,
                         List<RuleProblem> problems) {
         KieServices ks = KieServices.get();
-        ReleaseId releaseId = ks.newReleaseId("dev.tenure", "rules", version);
+        // Unique per build, not per version: the repository is one for the JVM, and two builds of one version at
+        // once (a node following a change while a dry run compiles it; the contexts of a test JVM) would
+        // otherwise replace and remove each other's module.
+        ReleaseId releaseId = ks.newReleaseId("dev.tenure", "rules", version + "-" + UUID.randomUUID());
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
         Map<String, DrlSource> byBuildPath = new LinkedHashMap<>();

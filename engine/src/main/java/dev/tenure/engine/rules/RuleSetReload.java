@@ -7,18 +7,20 @@ import org.springframework.stereotype.Service;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
 /**
  * Changes the rule set in force without a restart: from the rules folder (the file watcher), from an
- * upload, or back to a stored version. A candidate is built beside the running rule set (its own
- * KieContainer), vetted, stored, and only then swapped in; on any problem the running rules stay
- * untouched, the candidate is stored as REJECTED with its problems, and a warning names each
- * file:line:column. Changes are made one at a time.
+ * upload, or back to a stored version; and makes this node follow a change another node made. A
+ * candidate is built beside the running rule set (its own KieContainer), vetted, stored as the version in
+ * force for every node, and only then swapped in; on any problem the running rules stay untouched, the
+ * candidate is stored as REJECTED with its problems, and a warning names each file:line:column. Changes
+ * on this node are made one at a time; the database decides between nodes (the last one stored is in
+ * force, and every node follows it).
  */
 @Service
 public class RuleSetReload {
@@ -31,20 +33,26 @@ public class RuleSetReload {
     private final ActiveRuleSet active;
     private final RuleSetVetting vetting;
     private final RuleSets store;
+    private final ThisNode node;
     private final Path folder;
     // Fair, so an upload waiting behind a burst of folder reloads gets its turn in order.
     private final ReentrantLock changes = new ReentrantLock(true);
+    /** The version in force this node could not compile, and why: its error is logged once, not at every poll. */
+    private NotFollowed notFollowed;
 
-    RuleSetReload(ActiveRuleSet active, RuleSetVetting vetting, RuleSets store, EngineProperties properties) {
+    RuleSetReload(ActiveRuleSet active, RuleSetVetting vetting, RuleSets store, ThisNode node, EngineProperties properties) {
         this.active = active;
         this.vetting = vetting;
         this.store = store;
+        this.node = node;
         this.folder = properties.rulesPath();
     }
 
     /**
-     * Reads the rules folder again and makes it the rule set in force if it passes. Reading the same
-     * files as the running version changes and records nothing (editors touch files without changing them).
+     * Reads the rules folder again and makes it the rule set in force if it passes. A folder is a change
+     * only when it differs from the version the folder last brought in (on any node): reading the same
+     * files again changes and records nothing (editors touch files without changing them), and an upload
+     * or rollback made since stays in force.
      *
      * @throws UncheckedIOException if the folder could not be read (e.g. a file vanished mid-read)
      */
@@ -59,9 +67,9 @@ public class RuleSetReload {
                 warn("the rules folder " + folder, who, e.problems());
                 return new RuleSetChange(null, RuleSetChange.Outcome.REJECTED, active.get().version(), e.problems());
             }
-            String running = active.get().version();
-            if (files.version().equals(running)) {
-                return new RuleSetChange(running, RuleSetChange.Outcome.UNCHANGED, running, List.of());
+            if (store.lastFromFolder().equals(Optional.of(files.version()))) {
+                String inForce = store.inForce().orElse(active.get().version());
+                return new RuleSetChange(inForce, RuleSetChange.Outcome.UNCHANGED, inForce, List.of());
             }
             return change(files, RuleSetOrigin.FOLDER, who);
         } finally {
@@ -93,20 +101,65 @@ public class RuleSetReload {
     public RuleSetChange rollback(String version, String who) {
         changes.lock();
         try {
-            Map<String, String> stored = store.files(version).orElseThrow(() -> new RuleSetVersionNotFoundException(version));
-            List<RuleFile> files = stored.entrySet().stream().map(e -> new RuleFile(e.getKey(), e.getValue()))
-                    .sorted(Comparator.comparing(RuleFile::path)).toList();
-            // Keep the stored version as it is named, so the rollback finds its own row and its play runs.
-            return change(new RuleSetFiles(version, files), RuleSetOrigin.ROLLBACK, who);
+            RuleSetFiles files = store.ruleSetFiles(version).orElseThrow(() -> new RuleSetVersionNotFoundException(version));
+            return change(files, RuleSetOrigin.ROLLBACK, who);
         } finally {
             changes.unlock();
         }
     }
 
+    /**
+     * Makes this node run the version in force (another node, or an earlier start, may have changed it),
+     * then writes what this node runs to the list of nodes. The version was vetted when it was made active,
+     * so it is compiled and validated here, not tested again. One that does not compile on this node (an
+     * older or newer Tenure, or a compile that ran out of time on a busy node) leaves the running rules in
+     * force and is shown as this node's problem; it is tried again at every poll, its error logged once.
+     */
+    void follow() {
+        changes.lock();
+        try {
+            followLocked();
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    private void followLocked() {
+        String running = active.get().version();
+        String inForce = store.inForce().orElse(running);
+        if (inForce.equals(running)) {
+            notFollowed = null;
+        } else {
+            notFollowed = swapTo(inForce, running, notFollowed != null && notFollowed.version().equals(inForce));
+        }
+        node.report(notFollowed == null ? null : notFollowed.problem());
+    }
+
+    /** Compiles and swaps in a stored version; what kept it out, or null once it runs. */
+    private NotFollowed swapTo(String version, String running, boolean told) {
+        RuleSetFiles files = store.ruleSetFiles(version).orElseThrow();
+        RuleSetVetting.Vetted compiled = vetting.compile(files);
+        if (!compiled.passed()) {
+            if (!told) {
+                log.error("Rule set {} is in force, but does not compile on this node, which keeps running {}. {} problem(s):\n{}",
+                        version, running, compiled.problems().size(),
+                        compiled.problems().stream().map(p -> "  " + p).collect(Collectors.joining("\n")));
+            }
+            return new NotFollowed(version, "rule set " + version + " does not compile here: " + compiled.problems().get(0)
+                    + (compiled.problems().size() > 1 ? " (and " + (compiled.problems().size() - 1) + " more)" : ""));
+        }
+        compiled.ruleSet().warmUp();
+        active.swap(compiled.ruleSet());
+        log.info("Rule set {} replaced {} (made active by another node)", version, running);
+        return null;
+    }
+
     private RuleSetChange change(RuleSetFiles files, RuleSetOrigin origin, String who) {
-        String previous = active.get().version();
+        // The database's version, not this node's: this node may not have followed a change made elsewhere yet.
+        String previous = store.inForce().orElse(active.get().version());
         if (files.version().equals(previous)) {
             store.unchanged(previous, origin, who);
+            followLocked();
             log.info("Rule set {} ({} by {}) is the one already active", previous, origin.label(), who);
             return new RuleSetChange(previous, RuleSetChange.Outcome.UNCHANGED, previous, List.of());
         }
@@ -120,6 +173,8 @@ public class RuleSetReload {
         next.warmUp();
         store.activate(next, origin, who);
         active.swap(next);
+        notFollowed = null;
+        node.report(null);
         log.info("Rule set {} replaced {} ({} by {})", next.version(), previous, origin.label(), who);
         return new RuleSetChange(next.version(), RuleSetChange.Outcome.ACTIVATED, previous, List.of());
     }
@@ -127,5 +182,9 @@ public class RuleSetReload {
     private void warn(String what, String who, List<RuleProblem> problems) {
         log.warn("Rejected {} ({}); rule set {} stays active. {} problem(s):\n{}", what, who, active.get().version(),
                 problems.size(), problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n")));
+    }
+
+    /** A version in force this node could not run, and what it says about it in the list of nodes. */
+    private record NotFollowed(String version, String problem) {
     }
 }

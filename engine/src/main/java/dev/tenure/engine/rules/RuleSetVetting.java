@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * Decides whether candidate files may become the rule set in force: they must compile and validate
@@ -29,8 +30,21 @@ class RuleSetVetting {
     }
 
     Vetted vet(RuleSetFiles files) {
+        return withinLimit(files, () -> vetNow(files));
+    }
+
+    /**
+     * Compiles and validates a version that was vetted when it was made active (the version in force, as
+     * another node or an earlier start made it so), without asking the gates again: it passed them then,
+     * and a node following a change should run it within seconds. The same time limit applies.
+     */
+    Vetted compile(RuleSetFiles files) {
+        return withinLimit(files, () -> compileNow(files));
+    }
+
+    private Vetted withinLimit(RuleSetFiles files, Callable<Vetted> check) {
         try {
-            return compiler.watch().run(limits.checks(), () -> vetNow(files), () -> { }, () -> { }, false);
+            return compiler.watch().run(limits.checks(), check, () -> { }, () -> { }, false);
         } catch (RuleWatch.Stopped stopped) {
             String why = stopped.failure() == null
                     ? "checking the rule set took longer than " + limits.checks().toSeconds() + "s and was given up"
@@ -39,16 +53,23 @@ class RuleSetVetting {
         }
     }
 
-    private Vetted vetNow(RuleSetFiles files) {
-        RuleSet candidate;
+    private Vetted compileNow(RuleSetFiles files) {
         try {
-            candidate = compiler.compile(files);
+            return new Vetted(files, compiler.compile(files), List.of());
         } catch (InvalidRuleSetException e) {
             return new Vetted(files, null, e.problems());
         } catch (RuntimeException e) {
             return new Vetted(files, null, List.of(new RuleProblem("", 0, 0, "the rule set could not be built ("
                     + e.getClass().getSimpleName() + ")")));
         }
+    }
+
+    private Vetted vetNow(RuleSetFiles files) {
+        Vetted compiled = compileNow(files);
+        if (!compiled.passed()) {
+            return compiled;
+        }
+        RuleSet candidate = compiled.ruleSet();
         List<RuleProblem> problems = new ArrayList<>();
         gates.orderedStream().forEach(gate -> {
             try {

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,8 @@ import java.util.stream.Collectors;
 
 /**
  * Every rule set version ever submitted, with its files, its rules, where it stands and who brought it
- * in; and every attempt to change the rule set. Exactly one version is ACTIVE.
+ * in; and every attempt to change the rule set. Exactly one version is ACTIVE: the one in force on every
+ * node that shares this database.
  */
 @Repository
 public class RuleSets {
@@ -31,6 +33,9 @@ public class RuleSets {
     private static final TypeReference<TreeMap<String, String>> FILES = new TypeReference<>() {
     };
 
+    /** The channel every node listens on; an activation notifies it with the version, on commit. */
+    static final String CHANNEL = "tenure_rule_set";
+
     private final JdbcClient jdbc;
     private final JsonColumns json;
     private final Clock clock;
@@ -41,7 +46,10 @@ public class RuleSets {
         this.clock = clock;
     }
 
-    /** Stores the version as the ACTIVE one and retires the one before, in one transaction. */
+    /**
+     * Stores the version as the ACTIVE one and retires the one before, in one transaction, and tells the
+     * other nodes (PostgreSQL delivers the notification when the transaction commits, never before).
+     */
     @Transactional
     void activate(RuleSet ruleSet, RuleSetOrigin origin, String who) {
         // Serializes activations across nodes sharing the database, so the one-ACTIVE index never trips.
@@ -57,6 +65,24 @@ public class RuleSets {
                         origin.label(), who, now(), now())
                 .update();
         event(ruleSet.version(), RuleSetChange.Outcome.ACTIVATED, origin, who, List.of());
+        jdbc.sql("SELECT pg_notify(?, ?)").params(CHANNEL, ruleSet.version()).query().listOfRows();
+    }
+
+    /** The version in force for every node: the ACTIVE one (none only before the very first start). */
+    public Optional<String> inForce() {
+        return jdbc.sql("SELECT version FROM rule_set WHERE status = 'ACTIVE'").query(String.class).optional();
+    }
+
+    /**
+     * The version the rules folder last brought in: the newest folder read that was made active, or found
+     * to be the version already in force. A read of the folder is a change only when it differs from this.
+     */
+    Optional<String> lastFromFolder() {
+        return jdbc.sql("""
+                        SELECT version FROM rule_set_event
+                         WHERE origin = 'folder' AND outcome IN ('ACTIVATED', 'UNCHANGED')
+                         ORDER BY id DESC LIMIT 1""")
+                .query(String.class).optional();
     }
 
     /**
@@ -96,6 +122,12 @@ public class RuleSets {
     public Optional<Map<String, String>> files(String version) {
         return jdbc.sql("SELECT files FROM rule_set WHERE version = ?").param(version).query(String.class).optional()
                 .map(text -> json.read(text, FILES));
+    }
+
+    /** A stored version's files as a rule set, named as stored (so it finds its own row and its play runs). */
+    Optional<RuleSetFiles> ruleSetFiles(String version) {
+        return files(version).map(stored -> new RuleSetFiles(version, stored.entrySet().stream()
+                .map(e -> new RuleFile(e.getKey(), e.getValue())).sorted(Comparator.comparing(RuleFile::path)).toList()));
     }
 
     /** Every attempt to change the rule set to this version, newest first. */

@@ -6,9 +6,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Watches the rules folder unless {@code tenure.rules-watch=false}; reads the rules' time limits. */
+/**
+ * Watches the rules folder unless {@code tenure.rules-watch=false}; reads the rules' time limits and how a
+ * node follows the rule set in force.
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({RulesWatchProperties.class, RuleLimits.class})
+@EnableConfigurationProperties({RulesWatchProperties.class, RuleLimits.class, RuleSetSyncProperties.class})
 class RulesWatchConfiguration {
 
     @Bean

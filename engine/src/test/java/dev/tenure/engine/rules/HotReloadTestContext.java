@@ -2,6 +2,7 @@ package dev.tenure.engine.rules;
 
 import dev.tenure.engine.EngineProperties;
 import dev.tenure.engine.EngineTestApplication;
+import dev.tenure.engine.testing.RuleSetsInForce;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,6 +41,8 @@ abstract class HotReloadTestContext {
     EngineProperties properties;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    RuleSetNodes nodes;
 
     @DynamicPropertySource
     static void copyOfTheStarterRules(DynamicPropertyRegistry registry) {
@@ -47,7 +50,10 @@ abstract class HotReloadTestContext {
         registry.add("tenure.rules-folder", copy::toString);
     }
 
-    /** Each test starts from the starter rules, whatever the one before edited, uploaded or rolled back. */
+    /**
+     * Each test starts from the starter rules, whatever the one before edited, uploaded or rolled back, on
+     * every node: the JVM's other contexts follow the rule set in force too.
+     */
     @AfterEach
     void backToTheStarterRules() throws IOException {
         Path starter = Path.of("../rules");
@@ -67,6 +73,12 @@ abstract class HotReloadTestContext {
             }
         }
         reload.fromFolder("test cleanup");
+        // An upload or rollback stays in force through a folder read of unchanged files: roll back to the starter rules.
+        String starterVersion = RuleSetFiles.read(starter).version();
+        if (!active.get().version().equals(starterVersion)) {
+            reload.rollback(starterVersion, "test cleanup");
+        }
+        RuleSetsInForce.awaitEveryNodeRuns(nodes, starterVersion);
     }
 
     Path rules() {

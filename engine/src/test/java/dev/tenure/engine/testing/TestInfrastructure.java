@@ -8,6 +8,7 @@ import org.springframework.core.env.MapPropertySource;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Points every test context at the JVM's shared PostgreSQL and GreenMail, and at the repository's
@@ -29,6 +30,11 @@ public class TestInfrastructure implements EnvironmentPostProcessor, Ordered {
         if (!environment.containsProperty("spring.mail.host") && !"off".equals(environment.getProperty("tenure.test.smtp"))) {
             properties.put("spring.mail.host", "127.0.0.1");
             properties.put("spring.mail.port", SharedGreenMail.port());
+        }
+        // Every context of the JVM is a node of its own on the shared database (host and process id, the
+        // default name, are the same for all of them).
+        if (!environment.containsProperty("tenure.rules-sync.node-id")) {
+            properties.put("tenure.rules-sync.node-id", "test-" + UUID.randomUUID().toString().substring(0, 8));
         }
         if (!environment.containsProperty("tenure.rules-folder")) {
             properties.put("tenure.rules-folder", "../rules");
