@@ -1,7 +1,5 @@
 package dev.tenure.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tenure.api.people.Role;
 import dev.tenure.engine.deadletters.DeadLetter;
 import dev.tenure.engine.deadletters.DeadLetters;
@@ -22,27 +20,21 @@ import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The issue's second "done when", walked in a real browser (headless Chromium) against the whole application:
- * CS ops run rules and plays from the browser alone. They run the scenario tests, put a newly uploaded rule set
- * version in force and roll back from it, backtest a version and read its report, pause, resume and cancel a
+ * CS ops run rules and plays from the browser alone. They run the scenario tests, change a rule file in the page
+ * and save it as a new version in force, roll back from it, backtest a version and read its report, pause, resume and cancel a
  * play run, and replay the requests of dead letters that were refused while an account did not exist yet,
  * seeing what became of them. Skipped, saying why, where Chromium is not installed.
  */
@@ -60,8 +52,6 @@ class CsOpsWalkthroughInTheBrowserTest extends ApiIntegrationTest {
     ActiveRuleSet active;
     @Autowired
     RuleSetReload reload;
-    @Autowired
-    ObjectMapper json;
 
     private String starter;
 
@@ -102,11 +92,19 @@ class CsOpsWalkthroughInTheBrowserTest extends ApiIntegrationTest {
         assertThat(browser().findElements(By.cssSelector("#scenario-results tbody tr"))).isNotEmpty()
                 .allSatisfy(row -> assertThat(row.findElement(By.className("status")).getText()).isEqualTo("passed"));
 
-        // 2. A rule author pushes a changed rule set from the repository (the API); it is in force at once. CS ops
-        //    roll back to the version before it on the rules page, then put the new one in force again.
-        String uploaded = upload("a comment from the walkthrough " + UUID.randomUUID());
-        assertThat(active.get().version()).isEqualTo(uploaded);
-        browser().get(url("/ops/rules"));
+        // 2. CS ops change a rule file in the page and save it as a new version; it is in force at once. They roll
+        //    back to the version before it on the rules page, then put the new one in force again.
+        follow(By.id("nav-rules"));
+        follow(By.id("edit-link"));
+        new Select(browser().findElement(By.id("file-picker"))).selectByValue("churn/nps-detractor.drl");
+        follow(By.id("open-file"));
+        WebElement text = browser().findElement(By.id("file-text"));
+        assertThat(text.getAttribute("value")).contains("rule \"An NPS detractor answered (4 or below): call them back\"");
+        browser().executeScript("arguments[0].value += arguments[1]", text, "\n// a comment from the walkthrough " + UUID.randomUUID() + "\n");
+        follow(By.id("save-file"));
+        assertThat(notice()).contains("with your change to churn/nps-detractor.drl is in force (it replaced " + starter + ")");
+        String uploaded = active.get().version();
+        assertThat(uploaded).isNotEqualTo(starter);
         assertThat(browser().findElement(By.cssSelector("#rule-set-version code")).getText()).isEqualTo(uploaded);
         assertThat(browser().findElement(By.cssSelector("#version-" + uploaded + " .status")).getText()).isEqualTo("ACTIVE");
         WebElement rollBack = browser().findElement(By.id("activate-" + starter));
@@ -181,24 +179,6 @@ class CsOpsWalkthroughInTheBrowserTest extends ApiIntegrationTest {
         assertThat(browser().getCurrentUrl()).as("back on the same search").contains("q=walk");
         if (status != null) {
             assertThat(browser().findElement(By.id("run-status-" + run.id())).getText()).isEqualTo(status);
-        }
-    }
-
-    /** The starter rule set with one more comment, uploaded by CS ops' own token: the new version's id. */
-    private String upload(String comment) {
-        Map<String, String> files = new HashMap<>();
-        get("/api/rules/versions/" + starter).path("files").fields().forEachRemaining(f -> files.put(f.getKey(), f.getValue().asText()));
-        files.put("churn/nps-detractor.drl", files.get("churn/nps-detractor.drl") + "\n// " + comment + "\n");
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        TestRestTemplate author = as(ops, Role.CS_OPS);
-        try {
-            ResponseEntity<JsonNode> answer = author.postForEntity("/api/rules/versions",
-                    new HttpEntity<>(json.writeValueAsString(Map.of("files", files)), headers), JsonNode.class);
-            assertThat(answer.getStatusCode().value()).as(String.valueOf(answer.getBody())).isEqualTo(201);
-            return answer.getBody().path("version").asText();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 

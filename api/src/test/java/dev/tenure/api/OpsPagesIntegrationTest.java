@@ -224,6 +224,41 @@ class OpsPagesIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void cs_ops_change_a_threshold_in_the_page_and_it_is_in_force_as_a_new_version() throws Exception {
+        String thresholds = "churn/thresholds.csv";
+        String text = ruleSets.files(starter).orElseThrow().get(thresholds);
+        String editor = page("/ops/rules/edit?file=" + thresholds);
+        assertThat(editor).contains("id=\"file-text\"", "RuleTable Urgent tickets", "<option value=\"" + thresholds + "\" selected");
+
+        // A browser sends the text box with CR LF line ends.
+        String raised = text.replace("HIGH_TOUCH,90,50,renewal-risk", "HIGH_TOUCH,120,50,renewal-risk");
+        assertThat(raised).isNotEqualTo(text);
+        mvc.perform(MockMvcRequestBuilders.post("/ops/rules/edit").param("file", thresholds)
+                        .param("text", raised.replace("\n", "\r\n")).with(ops()))
+                .andExpect(redirectedUrl("/ops/rules"))
+                .andExpect(flash().attribute("notice", org.hamcrest.Matchers.containsString("with your change to " + thresholds)));
+        String version = active.get().version();
+        assertThat(version).isNotEqualTo(starter);
+        assertThat(ruleSets.files(version).orElseThrow().get(thresholds)).isEqualTo(raised);
+        assertThat(ruleSets.find(version).orElseThrow().who()).isEqualTo(OPS);
+    }
+
+    @Test
+    void a_refused_edit_comes_back_in_its_text_box_with_the_problem_at_its_line_and_nothing_changes() throws Exception {
+        String thresholds = "churn/thresholds.csv";
+        String text = ruleSets.files(starter).orElseThrow().get(thresholds);
+        String broken = text.replace("Segment.$param, stage != Stage.ONBOARDING\",\"accountId == $a.id, feature == \"\"core\"\", hasUsualWeek, sustainedChangePct",
+                "Segment.$param, stage != Stage.ONBOARDING\",\"accountId == $a.id, feature == \"\"core\"\", hasUsualWeek, noSuchFact, sustainedChangePct");
+        assertThat(broken).isNotEqualTo(text);
+
+        String answer = page(MockMvcRequestBuilders.post("/ops/rules/edit").param("file", thresholds).param("text", broken), 200);
+        assertThat(answer).contains("was refused", starter + " stays in force", "id=\"problems\"", thresholds + ":", "noSuchFact");
+        assertThat(active.get().version()).isEqualTo(starter);
+        mvc.perform(MockMvcRequestBuilders.get("/ops/rules/edit").param("file", "churn/no-such-file.drl").with(ops()))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void the_rules_table_sorts_by_plays_started_and_finds_a_rule_by_name() throws Exception {
         String byStarted = page("/ops/rules?sort=started&dir=desc");
         String found = page("/ops/rules?q=detractor");

@@ -10,6 +10,7 @@ import dev.tenure.engine.backtest.AccountDryRun;
 import dev.tenure.engine.backtest.CandidateRuleSets;
 import dev.tenure.engine.backtest.DryRun;
 import dev.tenure.engine.rules.ActiveRuleSet;
+import dev.tenure.engine.rules.RuleProblem;
 import dev.tenure.engine.rules.RuleSet;
 import dev.tenure.engine.rules.RuleSetChange;
 import dev.tenure.engine.rules.RuleSetNodes;
@@ -33,12 +34,13 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
  * The rules from the pages: the set in force and how often each rule fired; which node runs which
  * version; its stored versions, each activated (or rolled back to) with a button; its scenario tests run
- * on demand; a dry run of one account.
+ * on demand; a dry run of one account; a file of the set in force edited and uploaded as a new version.
  * A backtest is {@code /ops/backtests}'.
  */
 @Page
@@ -139,6 +141,69 @@ class RulesPage {
                     .map(p -> p.file() + ":" + p.line() + " " + p.message()).collect(Collectors.joining("; ")));
         }
         return "redirect:/ops/rules";
+    }
+
+    /**
+     * One file of the version in force in a text box (the first file when none is named): what CS ops change to
+     * move a threshold or fix a template without a REST client.
+     */
+    @GetMapping("/edit")
+    String edit(HttpServletRequest request, @RequestParam(required = false) String file, Model model) {
+        OpsViewer.require(request, model);
+        Map<String, String> files = filesInForce();
+        String path = file == null || file.isBlank() ? files.keySet().stream().sorted().findFirst().orElse("") : file.strip();
+        if (!files.containsKey(path)) {
+            throw new PageNotFoundException("rule file " + path);
+        }
+        return editor(model, files, path, files.get(path), List.of());
+    }
+
+    /**
+     * The version in force with one file replaced, uploaded as a new version: in force at once if it compiles and
+     * its scenario tests pass, as an upload through the API. A refused edit comes back in its text box with the
+     * problems at their lines, so nothing typed is lost.
+     */
+    @PostMapping("/edit")
+    String saveEdit(HttpServletRequest request, @RequestParam String file, @RequestParam String text, Model model,
+                    RedirectAttributes flash) {
+        Viewer viewer = OpsViewer.require(request, model);
+        Map<String, String> files = filesInForce();
+        String path = file.strip();
+        if (!files.containsKey(path)) {
+            throw new PageNotFoundException("rule file " + path);
+        }
+        // A browser sends CR LF line ends; the stored files (and their diffs) keep LF.
+        String normalized = text.replace("\r\n", "\n");
+        Map<String, String> edited = new TreeMap<>(files);
+        edited.put(path, normalized);
+        RuleSetChange change = reload.upload(edited, viewer.email());
+        switch (change.outcome()) {
+            case ACTIVATED -> flash.addFlashAttribute("notice", "Rule set " + change.version() + " with your change to " + path
+                    + " is in force (it replaced " + change.previousVersion() + "); every node follows within seconds.");
+            case UNCHANGED -> flash.addFlashAttribute("notice", "Nothing changed: " + path + " is as in version "
+                    + change.version() + ", which is in force.");
+            case REJECTED -> {
+                model.addAttribute("problem", "Rule set " + change.version() + " was refused; " + change.previousVersion()
+                        + " stays in force. Fix the problems below and save again.");
+                return editor(model, files, path, normalized, change.problems());
+            }
+        }
+        return "redirect:/ops/rules";
+    }
+
+    private Map<String, String> filesInForce() {
+        String inForce = ruleSets.inForce().orElse(active.get().version());
+        return ruleSets.files(inForce).orElseThrow(() -> new PageNotFoundException("rule set version " + inForce));
+    }
+
+    private String editor(Model model, Map<String, String> files, String path, String text,
+                          List<RuleProblem> problems) {
+        model.addAttribute("version", ruleSets.inForce().orElse(active.get().version()));
+        model.addAttribute("files", files.keySet().stream().sorted().toList());
+        model.addAttribute("file", path);
+        model.addAttribute("text", text);
+        model.addAttribute("problems", problems);
+        return "ops/rule-edit";
     }
 
     /** The rule set's own scenario tests, run now against the rules in force; nothing is stored or sent. */
