@@ -140,7 +140,7 @@ class AccessibilityInTheBrowserTest extends ApiIntegrationTest {
     void cs_ops_pages_have_no_serious_violation() throws IOException {
         signIn(ops);
 
-        assertNoSeriousViolations(List.of("/inbox?owner=" + csm, "/accounts", "/ops/rules", "/ops/plays", "/ops/dead-letters",
+        assertNoSeriousViolations(List.of("/inbox?owner=" + csm, "/accounts", "/ops/rules", "/ops/rules/edit", "/ops/plays", "/ops/dead-letters",
                 "/ops/emails", "/admin/notifications"));
     }
 
