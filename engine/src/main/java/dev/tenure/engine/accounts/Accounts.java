@@ -89,6 +89,12 @@ public class Accounts {
                 .params(csm, csm, limit, offset).query(ROW).list();
     }
 
+    /** How many accounts {@link #list} can page through. */
+    public long count(String csm) {
+        return jdbc.sql("SELECT count(*) FROM account WHERE (CAST(? AS text) IS NULL OR csm = ?)")
+                .params(csm, csm).query(Long.class).single();
+    }
+
     public List<String> allIds() {
         return jdbc.sql("SELECT id FROM account ORDER BY id").query(String.class).list();
     }
