@@ -55,7 +55,7 @@ class OpenApiContractIntegrationTest extends ApiIntegrationTest {
         String copy = Files.readString(COPY, StandardCharsets.UTF_8);
         if (!copy.equals(document)) {
             fail("The OpenAPI document the application serves differs from api/openapi.json " + firstDifference(copy, document)
-                    + ".\nIf the change is meant, rewrite the copy and commit it:\n  " + REWRITE);
+                    + "\nIf the change is meant, rewrite the copy and commit it:\n  " + REWRITE);
         }
     }
 

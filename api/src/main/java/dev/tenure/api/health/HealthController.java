@@ -56,8 +56,8 @@ class HealthController {
         return HealthViews.AccountHealthView.of(accountHealth(id));
     }
 
-    @Operation(summary = "An account's health now and over 90 days, as CSV")
-    @GetMapping(path = "/api/accounts/{id}/health", params = CSV)
+    @Operation(summary = "An account's health now and over 90 days")
+    @GetMapping(path = "/api/accounts/{id}/health", params = CSV, produces = "text/csv")
     ResponseEntity<String> accountCsv(@PathVariable String id) {
         return HealthCsv.download("health-" + id + ".csv", HealthCsv.account(accountHealth(id)));
     }
@@ -80,8 +80,8 @@ class HealthController {
         return HealthViews.DistributionView.of(distribution(asOf, csm, segment));
     }
 
-    @Operation(summary = "Accounts per health band, as CSV")
-    @GetMapping(path = "/api/health/distribution", params = CSV)
+    @Operation(summary = "Accounts per health band")
+    @GetMapping(path = "/api/health/distribution", params = CSV, produces = "text/csv")
     ResponseEntity<String> distributionCsv(@RequestParam(required = false) String asOf, @RequestParam(required = false) String csm,
                                            @RequestParam(required = false) String segment) {
         HealthDistribution d = distribution(asOf, csm, segment);
@@ -104,8 +104,8 @@ class HealthController {
         return HealthViews.ChurnReportView.of(churn(from, to, month, leadDays, csm, segment));
     }
 
-    @Operation(summary = "Churn and contraction by health band, as CSV")
-    @GetMapping(path = "/api/health/churn-report", params = CSV)
+    @Operation(summary = "Churn and contraction by health band")
+    @GetMapping(path = "/api/health/churn-report", params = CSV, produces = "text/csv")
     ResponseEntity<String> churnCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                     @RequestParam(required = false) String month, @RequestParam(required = false) String leadDays,
                                     @RequestParam(required = false) String csm, @RequestParam(required = false) String segment) {

@@ -53,8 +53,8 @@ class MetricsController {
         return MetricsViews.MetricsView.of(report, MetricsViews.RevenueView::of);
     }
 
-    @Operation(summary = "MRR movements, NRR, GRR and churn rates, as CSV")
-    @GetMapping(path = "/revenue", params = CSV)
+    @Operation(summary = "MRR movements, NRR, GRR and churn rates")
+    @GetMapping(path = "/revenue", params = CSV, produces = "text/csv")
     ResponseEntity<String> revenueCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String month, @RequestParam(required = false) String groupBy,
             @RequestParam(required = false) String csm) {
@@ -72,8 +72,8 @@ class MetricsController {
         return MetricsViews.MetricsView.of(report, MetricsViews.SurveysView::of);
     }
 
-    @Operation(summary = "NPS and CSAT, as CSV")
-    @GetMapping(path = "/surveys", params = CSV)
+    @Operation(summary = "NPS and CSAT")
+    @GetMapping(path = "/surveys", params = CSV, produces = "text/csv")
     ResponseEntity<String> surveysCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String month, @RequestParam(required = false) String groupBy,
             @RequestParam(required = false) String csm) {
@@ -91,8 +91,8 @@ class MetricsController {
         return MetricsViews.MetricsView.of(report, MetricsViews.TimeToValueView::of);
     }
 
-    @Operation(summary = "Days from start to first value, as CSV")
-    @GetMapping(path = "/time-to-value", params = CSV)
+    @Operation(summary = "Days from start to first value")
+    @GetMapping(path = "/time-to-value", params = CSV, produces = "text/csv")
     ResponseEntity<String> timeToValueCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String month, @RequestParam(required = false) String groupBy,
             @RequestParam(required = false) String csm) {
@@ -110,8 +110,8 @@ class MetricsController {
         return MetricsViews.MetricsView.of(report, MetricsViews.QbrView::of);
     }
 
-    @Operation(summary = "QBR tasks due and done, as CSV")
-    @GetMapping(path = "/qbr-completion", params = CSV)
+    @Operation(summary = "QBR tasks due and done")
+    @GetMapping(path = "/qbr-completion", params = CSV, produces = "text/csv")
     ResponseEntity<String> qbrCompletionCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String month, @RequestParam(required = false) String groupBy,
             @RequestParam(required = false) String csm) {

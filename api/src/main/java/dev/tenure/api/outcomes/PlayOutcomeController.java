@@ -49,8 +49,8 @@ class PlayOutcomeController {
                 reports.plays(period, narrowed).stream().map(OutcomeViews.OutcomeView::of).toList());
     }
 
-    @Operation(summary = "Every measured play against its holdout, as CSV")
-    @GetMapping(path = "/outcomes", params = CSV)
+    @Operation(summary = "Every measured play against its holdout")
+    @GetMapping(path = "/outcomes", params = CSV, produces = "text/csv")
     ResponseEntity<String> playsCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                     @RequestParam(required = false) String month, @RequestParam(required = false) String csm) {
         ReportPeriod period = reports.period(from, to, month);
@@ -67,8 +67,8 @@ class PlayOutcomeController {
         return OutcomeViews.PlayView.of(report(playId, reports.period(from, to, month), csm));
     }
 
-    @Operation(summary = "One play's runs and holdouts, as CSV")
-    @GetMapping(path = "/{playId}/outcomes", params = CSV)
+    @Operation(summary = "One play's runs and holdouts")
+    @GetMapping(path = "/{playId}/outcomes", params = CSV, produces = "text/csv")
     ResponseEntity<String> playCsv(@PathVariable String playId, @RequestParam(required = false) String from,
                                    @RequestParam(required = false) String to, @RequestParam(required = false) String month,
                                    @RequestParam(required = false) String csm) {

@@ -14,6 +14,9 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  */
 final class PageQueryResolver implements HandlerMethodArgumentResolver {
 
+    /** No list is this long; the bound keeps every offset a whole number the database takes. */
+    static final int MOST_PAGES = 1_000_000;
+
     private final PagingProperties properties;
 
     PageQueryResolver(PagingProperties properties) {
@@ -28,7 +31,7 @@ final class PageQueryResolver implements HandlerMethodArgumentResolver {
     @Override
     public PageQuery resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
                                      NativeWebRequest request, WebDataBinderFactory binderFactory) {
-        int page = number(request, "page", 1, Integer.MAX_VALUE, 1);
+        int page = number(request, "page", 1, MOST_PAGES, 1);
         String sizeName = request.getParameter("size") == null && request.getParameter("limit") != null ? "limit" : "size";
         int size = number(request, sizeName, 1, properties.maxSize(), properties.defaultSize());
         return new PageQuery(page, size);
