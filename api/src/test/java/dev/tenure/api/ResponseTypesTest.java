@@ -43,6 +43,7 @@ class ResponseTypesTest {
     @Test
     void no_handler_answers_an_engine_type_or_a_wildcard() throws ClassNotFoundException {
         List<String> problems = new ArrayList<>();
+        Set<Type> seen = new HashSet<>();
         for (Class<?> controller : controllers()) {
             for (Method method : controller.getDeclaredMethods()) {
                 if (!AnnotatedElementUtils.hasAnnotation(method, RequestMapping.class)) {
@@ -52,10 +53,20 @@ class ResponseTypesTest {
                 if (NOT_YET.contains(handler)) {
                     continue;
                 }
-                check(method.getGenericReturnType(), handler + " answers ", true, Map.of(), new HashSet<>(), problems);
+                check(method.getGenericReturnType(), handler + " answers ", true, Map.of(), seen, problems);
             }
         }
         assertThat(problems).as("handlers answering engine types or wildcards").isEmpty();
+        // The OpenAPI document names a schema by its record's simple name: two records of one name would be one schema.
+        Map<String, List<String>> byName = new java.util.TreeMap<>();
+        seen.stream().map(t -> (Class<?>) t).forEach(c -> byName.computeIfAbsent(schemaName(c), n -> new ArrayList<>()).add(c.getName()));
+        byName.values().removeIf(classes -> classes.size() < 2);
+        assertThat(byName).as("answer records sharing a schema name (give one @Schema(name = ...))").isEmpty();
+    }
+
+    private static String schemaName(Class<?> c) {
+        io.swagger.v3.oas.annotations.media.Schema schema = c.getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
+        return schema != null && !schema.name().isBlank() ? schema.name() : c.getSimpleName();
     }
 
     @Test

@@ -75,7 +75,6 @@ class AccountController {
                 plays.list(id, "RUNNING", 50).stream().map(RunView::of).toList());
     }
 
-    @Operation(summary = "An account's timeline, newest first")
     @GetMapping("/{id}/timeline")
     List<TimelineEntry> timeline(@PathVariable String id, @RequestParam(defaultValue = "200") int limit) {
         requireAccount(id);

@@ -5,6 +5,7 @@ import dev.tenure.api.why.FactsJson;
 import dev.tenure.engine.backtest.DryRun;
 import dev.tenure.engine.vocabulary.MilestoneType;
 import dev.tenure.engine.vocabulary.Stage;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +20,7 @@ record DryRunView(String accountId, Instant at, String ruleSetVersion, Map<Strin
                   String healthBand, List<FiredRule> rulesFired, List<PlayVerdict> plays, List<MilestoneVerdict> milestones,
                   List<StageMove> stageMoves) {
 
+    @Schema(name = "AccountDryRunFiredRule")
     record FiredRule(String rule, Map<String, Object> matchedFacts) {
     }
 

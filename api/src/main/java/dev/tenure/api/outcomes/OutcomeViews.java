@@ -21,11 +21,11 @@ final class OutcomeViews {
     }
 
     /** One play's comparison and its runs. */
-    record PlayView(String playId, LocalDate from, LocalDate to, String csm, OutcomeView outcome, List<RunView> runs) {
+    record PlayView(String playId, LocalDate from, LocalDate to, String csm, OutcomeView outcome, List<MeasuredRun> runs) {
 
         static PlayView of(OutcomeReports.PlayReport r) {
             return new PlayView(r.playId(), r.from(), r.to(), r.csm(), OutcomeView.of(r.outcome()),
-                    r.runs().stream().map(RunView::of).toList());
+                    r.runs().stream().map(MeasuredRun::of).toList());
         }
     }
 
@@ -48,11 +48,11 @@ final class OutcomeViews {
     }
 
     /** One run of a measured play, got it or held out, and its goal. */
-    record RunView(long runId, String playId, String playName, String accountId, String accountName, String csm, Arm arm,
+    record MeasuredRun(long runId, String playId, String playName, String accountId, String accountName, String csm, Arm arm,
                    Instant startedAt, Instant horizonAt, GoalStatus status, Instant reachedAt, Double daysToGoal) {
 
-        static RunView of(RunOutcome r) {
-            return new RunView(r.runId(), r.playId(), r.playName(), r.accountId(), r.accountName(), r.csm(), r.arm(), r.startedAt(),
+        static MeasuredRun of(RunOutcome r) {
+            return new MeasuredRun(r.runId(), r.playId(), r.playName(), r.accountId(), r.accountName(), r.csm(), r.arm(), r.startedAt(),
                     r.horizonAt(), r.status(), r.reachedAt(), r.daysToGoal());
         }
     }

@@ -9,6 +9,7 @@ import dev.tenure.engine.scenarios.ScenarioResult;
 import dev.tenure.engine.vocabulary.HealthScore;
 import dev.tenure.engine.vocabulary.MilestoneType;
 import dev.tenure.engine.vocabulary.Stage;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +33,7 @@ final class ScenarioViews {
         }
     }
 
+    @Schema(name = "ScenarioResult")
     record Result(String scenario, String file, int line, boolean passed, List<String> failures, List<String> playsStarted,
                   List<String> firedRules, Health health, List<MilestoneType> milestonesReached, Stage stage) {
 
@@ -46,6 +48,7 @@ final class ScenarioViews {
     record Problem(String file, int line, String message) {
     }
 
+    @Schema(name = "ScenarioHealth")
     record Health(int score, String band, List<HealthViews.ComponentView> components) {
 
         static Health of(HealthScore h) {
