@@ -85,7 +85,7 @@ public class Accounts {
     }
 
     public List<Account> list(String csm, int limit, int offset) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE (CAST(? AS text) IS NULL OR csm = ?) ORDER BY name LIMIT ? OFFSET ?")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE (CAST(? AS text) IS NULL OR csm = ?) ORDER BY name, id LIMIT ? OFFSET ?")
                 .params(csm, csm, limit, offset).query(ROW).list();
     }
 
