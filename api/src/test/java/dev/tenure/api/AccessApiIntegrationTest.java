@@ -26,8 +26,8 @@ class AccessApiIntegrationTest extends ApiIntegrationTest {
         TestData account = TestData.account(name, Segment.HIGH_TOUCH).nps(2, 0);
         intake.accept(account.batch());
         String path = "/api/tasks?accountId=" + account.id();
-        await().atMost(Duration.ofSeconds(5)).until(() -> get(path).size() == 1);
-        return get(path).get(0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> items(path).size() == 1);
+        return items(path).get(0);
     }
 
     @Test
@@ -79,13 +79,13 @@ class AccessApiIntegrationTest extends ApiIntegrationTest {
         TestRestTemplate reporting = withToken(token);
 
         assertThat(reporting.getForEntity("/api/rules", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-        JsonNode listed = get("/api/tokens");
+        JsonNode listed = items("/api/tokens");
         assertThat(listed.toString()).doesNotContain(token).contains("reporting", "ops.issued@tenure.test");
 
         http.delete("/api/tokens/" + id);
 
         assertThat(reporting.getForEntity("/api/rules", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(get("/api/tokens").findValues("id").stream().filter(n -> n.asLong() == id).count()).isEqualTo(1);
+        assertThat(items("/api/tokens").findValues("id").stream().filter(n -> n.asLong() == id).count()).isEqualTo(1);
     }
 
     @Test
@@ -152,9 +152,9 @@ class AccessApiIntegrationTest extends ApiIntegrationTest {
         String me = mine.path("owner").asText();
         TestRestTemplate csm = as(me, Role.CSM);
 
-        JsonNode tasks = csm.getForObject("/api/tasks", JsonNode.class);
-        JsonNode accounts = csm.getForObject("/api/accounts", JsonNode.class);
-        JsonNode plays = csm.getForObject("/api/plays", JsonNode.class);
+        JsonNode tasks = csm.getForObject("/api/tasks", JsonNode.class).path("items");
+        JsonNode accounts = csm.getForObject("/api/accounts", JsonNode.class).path("items");
+        JsonNode plays = csm.getForObject("/api/plays", JsonNode.class).path("items");
 
         assertThat(tasks.findValuesAsText("owner")).isNotEmpty().allMatch(me::equals);
         assertThat(accounts.findValuesAsText("csm")).containsExactly(me);

@@ -84,7 +84,7 @@ class AccessibilityInTheBrowserTest extends ApiIntegrationTest {
         ensurePerson(admin, Role.ADMIN);
         account = TestData.account("Axe & Anvil", Segment.HIGH_TOUCH).csm(csm).nps(2, 0);
         intake.accept(account.batch());
-        await().atMost(Duration.ofSeconds(10)).until(() -> get("/api/tasks?owner=" + csm).size() >= 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> items("/api/tasks?owner=" + csm).size() >= 1);
         post("/api/webhooks/nps", """
                 {"eventId": "axe-%s", "accountId": "no-such-account-%s", "occurredAt": "%s", "score": 9}"""
                 .formatted(account.id(), account.id(), TestClock.now()));

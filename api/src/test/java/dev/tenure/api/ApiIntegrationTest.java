@@ -97,4 +97,9 @@ abstract class ApiIntegrationTest {
     JsonNode get(String path) {
         return http.getForObject(path, JsonNode.class);
     }
+
+    /** The items of one page of a REST list (every list is paged: {@code items}, {@code total}, the next page). */
+    JsonNode items(String path) {
+        return get(path).path("items");
+    }
 }

@@ -89,7 +89,7 @@ class BacktestApiIntegrationTest extends ApiIntegrationTest {
         assertThat(payment.path("file").asText()).isEqualTo("churn/failed-payment.drl");
         assertThat(payment.path("accounts").findValuesAsText("accountId")).containsExactly(x);
         assertThat(report.path("cancellations").findValuesAsText("accountId")).as("in time order").containsExactly(z, x);
-        assertThat(get("/api/backtests").findValuesAsText("id")).contains(id);
+        assertThat(items("/api/backtests").findValuesAsText("id")).contains(id);
     }
 
     @Test

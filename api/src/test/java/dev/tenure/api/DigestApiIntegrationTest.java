@@ -32,7 +32,7 @@ class DigestApiIntegrationTest extends ApiIntegrationTest {
         post("/api/digests/send", "");
 
         assertThat(first.path("week").asText()).matches("\\d{4}-W\\d{2}");
-        JsonNode digests = get("/api/digests?csm=" + csm);
+        JsonNode digests = items("/api/digests?csm=" + csm);
         assertThat(digests).hasSize(1);
         assertThat(digests.get(0).path("status").asText()).isEqualTo("SENT");
         assertThat(digests.get(0).path("subject").asText()).isEqualTo("Your tasks this week: 1 open, 1 overdue (" + first.path("week").asText() + ")");
@@ -54,7 +54,7 @@ class DigestApiIntegrationTest extends ApiIntegrationTest {
         post("/api/digests/send", "");
         TestRestTemplate csm = as(mine.account().csm(), Role.CSM);
 
-        JsonNode own = csm.getForObject("/api/digests", JsonNode.class);
+        JsonNode own = csm.getForObject("/api/digests", JsonNode.class).path("items");
         assertThat(own).isNotEmpty().allSatisfy(d -> assertThat(d.path("csm").asText()).isEqualTo(mine.account().csm()));
         assertThat(csm.getForEntity("/api/digests?csm=" + mine.account().csm(), JsonNode.class).getStatusCode().value()).isEqualTo(200);
         assertThat(csm.getForEntity("/api/digests?csm=" + theirs.account().csm(), JsonNode.class).getStatusCode().value()).isEqualTo(403);

@@ -29,7 +29,7 @@ class DryRunApiIntegrationTest extends ApiIntegrationTest {
         assertThat(play.path("play").asText()).isEqualTo("save-usage-drop");
         assertThat(play.path("wouldStart").asBoolean()).isFalse();
         assertThat(play.path("refusedBecause").asText()).startsWith("running");
-        assertThat(get("/api/plays?accountId=" + dropping.id())).as("no second run").hasSize(1);
+        assertThat(items("/api/plays?accountId=" + dropping.id())).as("no second run").hasSize(1);
     }
 
     @Test

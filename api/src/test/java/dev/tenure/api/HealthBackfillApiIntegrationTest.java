@@ -61,7 +61,7 @@ class HealthBackfillApiIntegrationTest extends ApiIntegrationTest {
             cancelled += band.path("cancelled").asInt();
         }
         assertThat(cancelled).isEqualTo(1);
-        assertThat(get("/api/health/backfill")).anySatisfy(job -> assertThat(job.path("id").asText()).isEqualTo(id));
+        assertThat(items("/api/health/backfill")).anySatisfy(job -> assertThat(job.path("id").asText()).isEqualTo(id));
     }
 
     @Test

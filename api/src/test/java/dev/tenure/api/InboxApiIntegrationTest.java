@@ -22,8 +22,8 @@ class InboxApiIntegrationTest extends ApiIntegrationTest {
         TestData account = TestData.account(name, Segment.HIGH_TOUCH).nps(2, 0);
         intake.accept(account.batch());
         String path = "/api/tasks?accountId=" + account.id();
-        await().atMost(Duration.ofSeconds(5)).until(() -> get(path).size() == 1);
-        return get(path).get(0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> items(path).size() == 1);
+        return items(path).get(0);
     }
 
     @Test
@@ -37,8 +37,8 @@ class InboxApiIntegrationTest extends ApiIntegrationTest {
         assertThat(done.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(done.getBody().path("status").asText()).isEqualTo("DONE");
         assertThat(done.getBody().path("outcome").asText()).isEqualTo("SAVED");
-        assertThat(get("/api/tasks?owner=" + owner + "&status=OPEN")).isEmpty();
-        assertThat(get("/api/tasks?owner=" + owner + "&status=DONE")).hasSize(1);
+        assertThat(items("/api/tasks?owner=" + owner + "&status=OPEN")).isEmpty();
+        assertThat(items("/api/tasks?owner=" + owner + "&status=DONE")).hasSize(1);
         assertThat(get("/api/accounts/" + task.path("accountId").asText() + "/timeline").toString())
                 .contains("task.completed", "Called, fixed the export");
     }
@@ -62,8 +62,8 @@ class InboxApiIntegrationTest extends ApiIntegrationTest {
         ResponseEntity<JsonNode> snoozed = post("/api/tasks/" + task.path("id").asLong() + "/snooze", "{\"until\": \"" + until + "\"}");
 
         assertThat(snoozed.getBody().path("status").asText()).isEqualTo("SNOOZED");
-        assertThat(get("/api/tasks?accountId=" + task.path("accountId").asText() + "&status=OPEN")).isEmpty();
-        assertThat(get("/api/tasks?accountId=" + task.path("accountId").asText() + "&status=SNOOZED")).hasSize(1);
+        assertThat(items("/api/tasks?accountId=" + task.path("accountId").asText() + "&status=OPEN")).isEmpty();
+        assertThat(items("/api/tasks?accountId=" + task.path("accountId").asText() + "&status=SNOOZED")).hasSize(1);
     }
 
     @Test
@@ -115,7 +115,7 @@ class InboxApiIntegrationTest extends ApiIntegrationTest {
 
         assertThat(account.path("health").path("components").findValuesAsText("name"))
                 .containsExactly("usage", "support", "billing", "sentiment", "relationship");
-        JsonNode play = get("/api/plays?accountId=" + task.path("accountId").asText()).get(0);
+        JsonNode play = items("/api/plays?accountId=" + task.path("accountId").asText()).get(0);
         assertThat(play.path("play").asText()).isEqualTo("nps-detractor");
         assertThat(play.path("status").asText()).as("its only step has run").isEqualTo("COMPLETED");
         assertThat(play.path("steps").get(0).path("result").asText()).isEqualTo("task:" + task.path("id").asLong());

@@ -179,7 +179,7 @@ class OpsInTheBrowserTest extends ApiIntegrationTest {
         TestData account = TestData.account("Browser Bongo", Segment.LOW_TOUCH).contact(ContactRole.BILLING)
                 .billing(BillingEvent.PAYMENT_FAILED, 8);
         intake.accept(account.batch());
-        await().atMost(Duration.ofSeconds(10)).until(() -> get("/api/emails?accountId=" + account.id()).size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> items("/api/emails?accountId=" + account.id()).size() == 1);
         signIn(ops, Role.CS_OPS);
 
         browser().findElement(By.id("nav-emails")).click();
@@ -246,8 +246,8 @@ class OpsInTheBrowserTest extends ApiIntegrationTest {
         TestData account = TestData.account("Browser Barbel", Segment.LOW_TOUCH).contact(ContactRole.BILLING)
                 .billing(BillingEvent.PAYMENT_FAILED, 8);
         intake.accept(account.batch());
-        await().atMost(Duration.ofSeconds(10)).until(() -> get("/api/emails?accountId=" + account.id()).size() == 1);
-        long email = get("/api/emails?accountId=" + account.id()).get(0).path("id").asLong();
+        await().atMost(Duration.ofSeconds(10)).until(() -> items("/api/emails?accountId=" + account.id()).size() == 1);
+        long email = items("/api/emails?accountId=" + account.id()).get(0).path("id").asLong();
         signIn(ops, Role.CS_OPS);
         List<AxeCore.Violation> found = new ArrayList<>();
 

@@ -315,8 +315,8 @@ class OpsPagesIntegrationTest extends ApiIntegrationTest {
         TestData account = TestData.account("Email Eland", Segment.LOW_TOUCH).contact(ContactRole.BILLING)
                 .billing(BillingEvent.PAYMENT_FAILED, 8);
         intake.accept(account.batch());
-        await().atMost(Duration.ofSeconds(10)).until(() -> get("/api/emails?accountId=" + account.id()).size() == 1);
-        long id = get("/api/emails?accountId=" + account.id()).get(0).path("id").asLong();
+        await().atMost(Duration.ofSeconds(10)).until(() -> items("/api/emails?accountId=" + account.id()).size() == 1);
+        long id = items("/api/emails?accountId=" + account.id()).get(0).path("id").asLong();
 
         String log = page("/ops/emails?q=email%20eland&sort=subject&dir=asc");
         String view = page("/ops/emails/" + id);

@@ -189,6 +189,6 @@ class SegmentApiIntegrationTest extends ApiIntegrationTest {
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getBody().path("accepted").asInt()).isEqualTo(57);
-        assertThat(get("/api/plays?accountId=" + a).toString()).contains("save-usage-drop-tech-touch");
+        assertThat(items("/api/plays?accountId=" + a).toString()).contains("save-usage-drop-tech-touch");
     }
 }

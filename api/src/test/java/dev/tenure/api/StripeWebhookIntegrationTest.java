@@ -62,8 +62,8 @@ class StripeWebhookIntegrationTest extends ApiIntegrationTest {
         assertThat(first.getStatusCode()).as(String.valueOf(first.getBody())).isEqualTo(HttpStatus.OK);
         assertThat(first.getBody().path("accepted").asInt()).isEqualTo(1);
         String csm = account.account().csm();
-        await().atMost(Duration.ofSeconds(5)).until(() -> get("/api/tasks?owner=" + csm + "&status=OPEN").size() == 1);
-        assertThat(get("/api/tasks?owner=" + csm).get(0).path("title").asText()).startsWith("Payment failed at Stripe Declined");
+        await().atMost(Duration.ofSeconds(5)).until(() -> items("/api/tasks?owner=" + csm + "&status=OPEN").size() == 1);
+        assertThat(items("/api/tasks?owner=" + csm).get(0).path("title").asText()).startsWith("Payment failed at Stripe Declined");
         JsonNode signal = signal(account.id());
         assertThat(signal.path("event").asText()).isEqualTo("PAYMENT_FAILED");
         assertThat(signal.path("amount").decimalValue()).isEqualByComparingTo("420.00");
@@ -74,8 +74,8 @@ class StripeWebhookIntegrationTest extends ApiIntegrationTest {
 
         assertThat(resent.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(resent.getBody().path("duplicates").asInt()).isEqualTo(1);
-        assertThat(get("/api/plays?accountId=" + account.id())).hasSize(1);
-        assertThat(get("/api/tasks?owner=" + csm)).hasSize(1);
+        assertThat(items("/api/plays?accountId=" + account.id())).hasSize(1);
+        assertThat(items("/api/tasks?owner=" + csm)).hasSize(1);
     }
 
     @Test
@@ -193,7 +193,7 @@ class StripeWebhookIntegrationTest extends ApiIntegrationTest {
         assertThat(missing.getBody().path("detail").asText()).contains("data.object.metadata.tenure_account_id", "missing");
         assertThat(notKnown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(notKnown.getBody().path("detail").asText()).contains("accountId", "unknown account");
-        JsonNode letters = get("/api/dead-letters?source=stripe&limit=1000");
+        JsonNode letters = items("/api/dead-letters?source=stripe&size=1000");
         assertThat(letters).anySatisfy(letter -> {
             assertThat(letter.path("reason").asText()).contains("data.object.metadata.tenure_account_id");
             assertThat(letter.path("record").asText()).isEqualTo(event);

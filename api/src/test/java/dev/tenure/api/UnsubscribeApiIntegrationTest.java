@@ -111,7 +111,7 @@ class UnsubscribeApiIntegrationTest extends ApiIntegrationTest {
         assertThat(added.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(added.getBody().get("address").asText()).isEqualTo(address.toLowerCase());
         assertThat(added.getBody().get("source").asText()).isEqualTo("API");
-        assertThat(get("/api/suppressions").findValuesAsText("address")).contains(address.toLowerCase());
+        assertThat(items("/api/suppressions").findValuesAsText("address")).contains(address.toLowerCase());
 
         ResponseEntity<JsonNode> badAddress = post("/api/suppressions", "{\"address\":\"not an address\",\"reason\":\"x\"}");
         assertThat(badAddress.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

@@ -32,8 +32,8 @@ class WebhookToInboxIntegrationTest extends ApiIntegrationTest {
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
-                .until(() -> get("/api/tasks?owner=" + csm + "&status=OPEN").size() == 1);
-        JsonNode task = get("/api/tasks?owner=" + csm).get(0);
+                .until(() -> items("/api/tasks?owner=" + csm + "&status=OPEN").size() == 1);
+        JsonNode task = items("/api/tasks?owner=" + csm).get(0);
         assertThat(task.path("title").asText()).contains("Webhook Co").contains("NPS 3");
         assertThat(task.path("why").path("rule").asText()).isEqualTo("An NPS detractor answered (4 or below): call them back");
         assertThat(task.path("why").path("ruleSetVersion").asText()).hasSize(12);
@@ -55,7 +55,7 @@ class WebhookToInboxIntegrationTest extends ApiIntegrationTest {
                 .until(() -> !SharedGreenMail.to("billing@" + account.id()).isEmpty());
         // The email row commits with its step, a moment after the SMTP server has the message.
         JsonNode email = await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
-                .until(() -> get("/api/emails?accountId=" + account.id()).get(0), found -> found != null);
+                .until(() -> items("/api/emails?accountId=" + account.id()).get(0), found -> found != null);
         assertThat(email.path("status").asText()).isEqualTo("SENT");
         assertThat(email.path("subject").asText()).isEqualTo("Action needed: a payment for Card Expired did not go through");
         assertThat(email.path("why").path("rule").asText()).startsWith("A failed payment is still not paid a week later");
@@ -73,7 +73,7 @@ class WebhookToInboxIntegrationTest extends ApiIntegrationTest {
         assertThat(post("/api/webhooks/nps", nps).getBody().path("duplicates").asInt()).isZero();
         assertThat(post("/api/webhooks/nps", nps).getBody().path("duplicates").asInt()).isEqualTo(1);
 
-        assertThat(get("/api/plays?accountId=" + account.id())).hasSize(1);
+        assertThat(items("/api/plays?accountId=" + account.id())).hasSize(1);
     }
 
     @Test

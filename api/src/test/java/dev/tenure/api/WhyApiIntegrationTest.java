@@ -24,15 +24,15 @@ class WhyApiIntegrationTest extends ApiIntegrationTest {
         TestData account = TestData.account(name, Segment.LOW_TOUCH).contact(ContactRole.BILLING)
                 .billing(BillingEvent.PAYMENT_FAILED, 8);
         intake.accept(account.batch());
-        await().atMost(Duration.ofSeconds(10)).until(() -> get("/api/tasks?accountId=" + account.id()).size() == 1
-                && get("/api/emails?accountId=" + account.id()).size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> items("/api/tasks?accountId=" + account.id()).size() == 1
+                && items("/api/emails?accountId=" + account.id()).size() == 1);
         return account;
     }
 
     @Test
     void why_a_play_started_names_the_rule_its_version_the_matched_facts_and_the_drl_file() {
         TestData account = failedPayment("Why Play");
-        JsonNode run = get("/api/plays?accountId=" + account.id()).get(0);
+        JsonNode run = items("/api/plays?accountId=" + account.id()).get(0);
 
         JsonNode why = get("/api/why/play/" + run.path("id").asLong());
 
@@ -55,9 +55,9 @@ class WhyApiIntegrationTest extends ApiIntegrationTest {
     @Test
     void a_task_an_email_and_a_step_each_answer_with_their_step_and_the_same_rule() {
         TestData account = failedPayment("Why Steps");
-        long task = get("/api/tasks?accountId=" + account.id()).get(0).path("id").asLong();
-        long email = get("/api/emails?accountId=" + account.id()).get(0).path("id").asLong();
-        long step = get("/api/plays?accountId=" + account.id()).get(0).path("steps").get(1).path("id").asLong();
+        long task = items("/api/tasks?accountId=" + account.id()).get(0).path("id").asLong();
+        long email = items("/api/emails?accountId=" + account.id()).get(0).path("id").asLong();
+        long step = items("/api/plays?accountId=" + account.id()).get(0).path("steps").get(1).path("id").asLong();
 
         JsonNode forTask = get("/api/why/task/" + task);
         JsonNode forEmail = get("/api/why/email/" + email);

@@ -1,21 +1,25 @@
 package dev.tenure.api.accounts;
 
 import dev.tenure.api.errors.NotFoundException;
+import dev.tenure.api.health.HealthViews;
+import dev.tenure.api.paging.ApiPage;
+import dev.tenure.api.paging.PageQuery;
 import dev.tenure.api.people.Visibility;
+import dev.tenure.api.plays.RunView;
 import dev.tenure.engine.accounts.AccountHistory;
 import dev.tenure.engine.accounts.Accounts;
 import dev.tenure.engine.accounts.StageChange;
 import dev.tenure.engine.accounts.Contacts;
 import dev.tenure.engine.health.HealthScores;
-import dev.tenure.engine.plays.PlayRunView;
 import dev.tenure.engine.plays.PlayRuns;
 import dev.tenure.engine.activity.AccountActivity;
 import dev.tenure.engine.activity.ActivityEntry;
 import dev.tenure.engine.activity.ActivityKind;
 import dev.tenure.engine.vocabulary.Account;
-import dev.tenure.engine.vocabulary.Contact;
 import dev.tenure.engine.vocabulary.ContactSignal;
-import dev.tenure.engine.vocabulary.HealthScore;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,6 +36,7 @@ import java.util.Set;
  * contacts and stage (its health and trend: {@code health.HealthController}).
  * A CSM sees only the accounts they are CSM of ({@link Visibility}).
  */
+@Tag(name = "Accounts", description = "Accounts with their contacts, health and running plays; their timeline and history.")
 @RestController
 @RequestMapping("/api/accounts")
 class AccountController {
@@ -58,17 +63,22 @@ class AccountController {
         this.activity = activity;
     }
 
+    @Operation(summary = "List accounts by name")
     @GetMapping
-    List<Account> list(@RequestParam(required = false) String csm, @RequestParam(defaultValue = "100") int limit,
-                       @RequestParam(defaultValue = "0") int offset) {
-        return accounts.list(visibility.narrowTo(csm, "accounts").orElse(null), Math.min(Math.max(limit, 1), 1000), Math.max(offset, 0));
+    ApiPage<AccountViews.AccountBody> list(@RequestParam(required = false) String csm, @ParameterObject PageQuery paging) {
+        String narrowed = visibility.narrowTo(csm, "accounts").orElse(null);
+        return ApiPage.of(accounts.list(narrowed, paging.size(), Math.toIntExact(paging.offset())), accounts.count(narrowed), paging)
+                .map(AccountViews.AccountBody::of);
     }
 
+    @Operation(summary = "Read one account")
     @GetMapping("/{id}")
     AccountView get(@PathVariable String id) {
         Account account = accounts.find(id).orElseThrow(() -> new NotFoundException("account " + id));
         visibility.requireAccount(id);
-        return new AccountView(account, contacts.of(id), health.latest(id).orElse(null), plays.list(id, "RUNNING", 50));
+        return new AccountView(AccountViews.AccountBody.of(account), contacts.of(id).stream().map(AccountViews.ContactBody::of).toList(),
+                HealthViews.ScoreView.of(health.latest(id).orElse(null)),
+                plays.list(id, "RUNNING", 50).stream().map(RunView::of).toList());
     }
 
     /**
@@ -104,6 +114,7 @@ class AccountController {
     }
 
     /** The account's contact and stage changes, newest first; {@code email}: one contact's only. */
+    @Operation(summary = "An account's contact and stage changes")
     @GetMapping("/{id}/history")
     HistoryView history(@PathVariable String id, @RequestParam(required = false) String email,
                         @RequestParam(defaultValue = "200") int limit) {
@@ -147,6 +158,7 @@ class AccountController {
     }
 
     /** An account with its contacts, current health (null before the first signal) and running plays. */
-    record AccountView(Account account, List<Contact> contacts, HealthScore health, List<PlayRunView> runningPlays) {
+    record AccountView(AccountViews.AccountBody account, List<AccountViews.ContactBody> contacts, HealthViews.ScoreView health,
+                       List<RunView> runningPlays) {
     }
 }

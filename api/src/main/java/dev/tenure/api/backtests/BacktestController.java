@@ -1,17 +1,22 @@
 package dev.tenure.api.backtests;
 
 import dev.tenure.api.errors.NotFoundException;
+import dev.tenure.api.paging.ApiPage;
+import dev.tenure.api.paging.PageQuery;
 import dev.tenure.engine.backtest.BacktestReport;
 import dev.tenure.engine.backtest.InvalidTuningException;
 import dev.tenure.engine.backtest.TuningPlan;
 import dev.tenure.engine.backtest.Tunings;
 import dev.tenure.engine.rules.InvalidRuleSetException;
 import dev.tenure.engine.rules.RuleSet;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,6 +35,7 @@ import java.util.stream.Collectors;
  * {@code GET /api/backtests/{id}/alerts.csv} lists every alert of a finished one. {@code POST /api/backtests/tune}
  * starts a tuning, {@code GET /api/backtests/tune/{id}} shows its progress, then its report.
  */
+@Tag(name = "Backtests", description = "Replays of stored signals through a rule set, with the churn each would have caught; and tunings of its thresholds (CS ops, admins).")
 @RestController
 @RequestMapping("/api/backtests")
 class BacktestController {
@@ -46,12 +52,10 @@ class BacktestController {
         this.requests = requests;
     }
 
+    @Operation(summary = "Start a backtest")
     @PostMapping
-    ResponseEntity<Object> start(@RequestBody BacktestRequest body) {
+    ResponseEntity<BacktestRun> start(@RequestBody BacktestRequest body) {
         Checked checked = check(body);
-        if (checked.refusal() != null) {
-            return checked.refusal();
-        }
         BacktestRun run = runs.start(checked.period().from(), checked.period().to(), checked.window(), checked.ruleSet());
         return ResponseEntity.accepted().location(URI.create("/api/backtests/" + run.id())).body(run);
     }
@@ -61,12 +65,10 @@ class BacktestController {
      * tuning file of the rules folder or the {@code tuning} text given; a tuning file that does not fit the
      * rule set is refused at once with each problem at its line.
      */
+    @Operation(summary = "Start a tuning")
     @PostMapping("/tune")
-    ResponseEntity<Object> tune(@RequestBody BacktestRequest body) {
+    ResponseEntity<TuningRun> tune(@RequestBody BacktestRequest body) {
         Checked checked = check(body);
-        if (checked.refusal() != null) {
-            return checked.refusal();
-        }
         RuleSet ruleSet = checked.ruleSet();
         TuningPlan plan;
         try {
@@ -76,52 +78,57 @@ class BacktestController {
             problem.setTitle("The tuning file cannot be used");
             problem.setProperty("errors", e.problems().stream()
                     .map(p -> Map.of("record", "body", "field", "tuning", "message", p)).toList());
-            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, e);
         }
         TuningRun run = tuningRuns.start(ruleSet, plan, checked.period().from(), checked.period().to(), checked.window());
         return ResponseEntity.accepted().location(URI.create("/api/backtests/tune/" + run.id())).body(run);
     }
 
+    @Operation(summary = "A tuning's progress, then its report")
     @GetMapping("/tune/{id}")
     TuningRun tuning(@PathVariable String id) {
         return tuningRuns.find(id).orElseThrow(() -> new NotFoundException("tuning " + id));
     }
 
-    /** A backtest or tuning request read: what to run, or the answer that refuses it. */
-    private record Checked(BacktestRequest.Period period, int window, RuleSet ruleSet, ResponseEntity<Object> refusal) {
+    /** A backtest or tuning request read: what to run. */
+    private record Checked(BacktestRequest.Period period, int window, RuleSet ruleSet) {
     }
 
+    /** The request read, or a 400 problem naming each field wrong, or the problems of a rule set that does not compile. */
     private Checked check(BacktestRequest body) {
         BacktestRequests.Checked checked = requests.check(body);
         if (!checked.errors().isEmpty()) {
-            return new Checked(null, 0, null, invalid(checked.errors()));
+            throw invalid(checked.errors());
         }
         if (checked.uncompiled() != null) {
-            return new Checked(null, 0, null, uncompiled(checked.uncompiled()));
+            throw uncompiled(checked.uncompiled());
         }
-        return new Checked(checked.period(), checked.window(), checked.ruleSet(), null);
+        return new Checked(checked.period(), checked.window(), checked.ruleSet());
     }
 
-    private static ResponseEntity<Object> uncompiled(InvalidRuleSetException e) {
+    private static ErrorResponseException uncompiled(InvalidRuleSetException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setTitle("The rule set to backtest does not compile");
         problem.setProperty("problems", e.problems());
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, e);
     }
 
+    @Operation(summary = "A backtest's progress, then its report")
     @GetMapping("/{id}")
     BacktestRun get(@PathVariable String id) {
         return runs.find(id).orElseThrow(() -> new NotFoundException("backtest " + id));
     }
 
     /** The latest backtests, without their reports. */
+    @Operation(summary = "List the latest backtests")
     @GetMapping
-    List<BacktestRun> list() {
-        return runs.list().stream().map(r -> new BacktestRun(r.id(), r.status(), r.from(), r.to(), r.windowDays(), r.ruleSet(),
-                r.requestedAt(), r.finishedAt(), r.progress(), null, r.error())).toList();
+    ApiPage<BacktestRun> list(@ParameterObject PageQuery paging) {
+        return ApiPage.slice(runs.list(), paging).map(r -> new BacktestRun(r.id(), r.status(), r.from(), r.to(), r.windowDays(), r.ruleSet(),
+                r.requestedAt(), r.finishedAt(), r.progress(), null, r.error()));
     }
 
     /** Every alert of a finished backtest, one row each; 404 while it runs or once it is forgotten. */
+    @Operation(summary = "Every alert of a finished backtest, as CSV")
     @GetMapping("/{id}/alerts.csv")
     ResponseEntity<String> alerts(@PathVariable String id) {
         BacktestReport report = runs.report(id).orElseThrow(() -> new NotFoundException("finished backtest " + id));
@@ -130,12 +137,12 @@ class BacktestController {
                 .body(BacktestCsv.alerts(report));
     }
 
-    private static ResponseEntity<Object> invalid(List<BacktestRequest.FieldError> errors) {
+    private static ErrorResponseException invalid(List<BacktestRequest.FieldError> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
         problem.setTitle("The backtest request is not valid");
         problem.setProperty("errors", errors.stream()
                 .map(e -> Map.of("record", "body", "field", e.field(), "message", e.message())).toList());
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
     }
 }

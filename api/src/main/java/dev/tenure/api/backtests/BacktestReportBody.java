@@ -5,6 +5,7 @@ import dev.tenure.engine.backtest.ChurnScore;
 import dev.tenure.engine.backtest.HealthSeparation;
 import dev.tenure.engine.backtest.RuleReport;
 import dev.tenure.engine.health.ChurnReport;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +45,7 @@ record BacktestReportBody(String ruleSetVersion, Instant from, Instant to, int w
     }
 
     /** Per band at the start of each slice: account-slices, of them cancelled within the slice, and the rate. */
+    @Schema(name = "BacktestHealth")
     record Health(int sliceDays, int slices, List<Band> bands, String verdict, String reason, Double poorToGoodRatio) {
     }
 

@@ -1,5 +1,7 @@
 package dev.tenure.api.backtests;
 
+
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 /**
@@ -13,6 +15,7 @@ record BacktestRun(String id, Status status, Instant from, Instant to, int windo
     enum Status { RUNNING, DONE, FAILED }
 
     /** Signals replayed out of the signals stored in the period. */
+    @Schema(name = "BacktestProgress")
     record Progress(long replayed, long total, double percent) {
 
         static Progress of(long replayed, long total) {

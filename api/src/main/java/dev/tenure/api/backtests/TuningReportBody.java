@@ -2,6 +2,7 @@ package dev.tenure.api.backtests;
 
 import dev.tenure.engine.backtest.TuningPlan;
 import dev.tenure.engine.backtest.TuningReport;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,7 @@ record TuningReportBody(String ruleSetVersion, Instant from, Instant to, int win
     }
 
     /** What {@code POST /api/rules/versions} takes. */
+    @Schema(name = "TuningUpload")
     record Upload(Map<String, String> files) {
     }
 

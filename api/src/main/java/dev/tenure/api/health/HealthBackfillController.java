@@ -2,8 +2,13 @@ package dev.tenure.api.health;
 
 import dev.tenure.api.errors.BadParameterException;
 import dev.tenure.api.errors.NotFoundException;
+import dev.tenure.api.paging.ApiPage;
+import dev.tenure.api.paging.PageQuery;
 import dev.tenure.api.people.Visibility;
 import dev.tenure.engine.backfill.HealthBackfills;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,13 +18,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.util.List;
 
 /**
  * Health backfill (CS ops, admins): {@code POST /api/health/backfill} with {@code {"from": "2026-06-01",
  * "to": "2026-12-01"}} ({@code to} exclusive) queues one and answers 202 with its id;
  * {@code GET /api/health/backfill/{id}} shows its progress, then what it wrote.
  */
+@Tag(name = "Health backfill", description = "Scores the past from stored signals, one evaluation a day (CS ops, admins).")
 @RestController
 @RequestMapping("/api/health/backfill")
 class HealthBackfillController {
@@ -36,6 +41,7 @@ class HealthBackfillController {
         this.visibility = visibility;
     }
 
+    @Operation(summary = "Start a health backfill")
     @PostMapping
     ResponseEntity<HealthBackfillView> start(@RequestBody(required = false) Request body) {
         if (body == null || body.from() == null || body.from().isBlank()) {
@@ -57,14 +63,16 @@ class HealthBackfillController {
         return ResponseEntity.accepted().location(URI.create("/api/health/backfill/" + job.id())).body(job);
     }
 
+    @Operation(summary = "A backfill's progress, then what it wrote")
     @GetMapping("/{id}")
     HealthBackfillView get(@PathVariable String id) {
         return backfills.find(id).map(HealthBackfillView::of).orElseThrow(() -> new NotFoundException("health backfill " + id));
     }
 
     /** The latest backfills, oldest first, whether asked for here or started by an import. */
+    @Operation(summary = "List the latest backfills")
     @GetMapping
-    List<HealthBackfillView> list() {
-        return backfills.list().stream().map(HealthBackfillView::of).toList();
+    ApiPage<HealthBackfillView> list(@ParameterObject PageQuery paging) {
+        return ApiPage.slice(backfills.list(), paging).map(HealthBackfillView::of);
     }
 }

@@ -2,6 +2,7 @@ package dev.tenure.api.health;
 
 import dev.tenure.engine.backfill.HealthBackfillJob;
 import dev.tenure.engine.backfill.HealthBackfillReport;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +14,7 @@ import java.time.LocalDate;
 record HealthBackfillView(String id, String status, LocalDate from, LocalDate to, String reason, Instant requestedAt,
                           Instant finishedAt, Progress progress, Result result, String error) {
 
+    @Schema(name = "BackfillProgress")
     record Progress(int days, int total, double percent) {
     }
 
@@ -21,6 +23,7 @@ record HealthBackfillView(String id, String status, LocalDate from, LocalDate to
      * @param replaced backfilled scores of an earlier run over the same days, replaced
      * @param liveKept account-days a live evaluation had scored, left as they were
      */
+    @Schema(name = "BackfillResult")
     record Result(int days, int accounts, int written, int replaced, int liveKept, long signalsRead, double seconds) {
     }
 

@@ -1,5 +1,7 @@
 package dev.tenure.api.inbox;
 
+import dev.tenure.api.paging.ApiPage;
+import dev.tenure.api.paging.PageQuery;
 import dev.tenure.api.people.Visibility;
 import dev.tenure.api.timezone.PersonTimeZones;
 import dev.tenure.api.timezone.ZonedTimes;
@@ -8,9 +10,12 @@ import dev.tenure.engine.tasks.Task;
 import dev.tenure.engine.tasks.TaskOutcome;
 import dev.tenure.engine.tasks.TaskQuery;
 import dev.tenure.engine.tasks.TaskStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,6 +35,7 @@ import java.util.Set;
  * The CSM inbox over REST: list tasks by owner, status and due date (open ones overdue first); complete,
  * snooze, hand over or reopen one. A CSM sees and changes only their own tasks ({@link Visibility}).
  */
+@Tag(name = "Tasks", description = "The CSM inbox: list tasks, complete, snooze, hand over, reopen, tick off checklists.")
 @RestController
 @RequestMapping("/api/tasks")
 class TaskController {
@@ -46,57 +52,69 @@ class TaskController {
         this.colleagues = colleagues;
     }
 
+    @Operation(summary = "List tasks, most urgent first")
     @GetMapping
-    List<Task> list(@RequestParam(required = false) String owner, @RequestParam(required = false) String accountId,
+    ApiPage<TaskView> list(@RequestParam(required = false) String owner, @RequestParam(required = false) String accountId,
                     @RequestParam(required = false) TaskStatus status,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant dueBefore,
-                    @RequestParam(defaultValue = "100") int limit) {
+                    @ParameterObject PageQuery paging) {
         String visibleOwner = visibility.narrowTo(owner, "tasks").orElse(null);
-        return inbox.list(new TaskQuery(visibleOwner, accountId, status, dueBefore, Math.min(Math.max(limit, 1), 1000)));
+        TaskQuery query = new TaskQuery(visibleOwner, accountId, status, dueBefore, paging.size());
+        return ApiPage.of(inbox.list(query, paging.offset()), inbox.count(query), paging).map(TaskView::of);
     }
 
+    @Operation(summary = "Read one task")
     @GetMapping("/{id}")
-    Task get(@PathVariable long id) {
+    TaskView get(@PathVariable long id) {
+        return TaskView.of(visible(id));
+    }
+
+    private Task visible(long id) {
         Task task = inbox.get(id);
         visibility.requireTask(task);
         return task;
     }
 
+    @Operation(summary = "Complete a task with an outcome")
     @PostMapping("/{id}/complete")
-    Task complete(@PathVariable long id, @Valid @RequestBody Completion body) {
-        get(id);
-        return inbox.complete(id, body.outcome(), body.note());
+    TaskView complete(@PathVariable long id, @Valid @RequestBody Completion body) {
+        visible(id);
+        return TaskView.of(inbox.complete(id, body.outcome(), body.note()));
     }
 
+    @Operation(summary = "Snooze a task")
     @PostMapping("/{id}/snooze")
-    Task snooze(@PathVariable long id, @Valid @RequestBody Snooze body) {
-        get(id);
-        return inbox.snooze(id, body.instant(zones.timesOf(visibility.actor())));
+    TaskView snooze(@PathVariable long id, @Valid @RequestBody Snooze body) {
+        visible(id);
+        return TaskView.of(inbox.snooze(id, body.instant(zones.timesOf(visibility.actor()))));
     }
 
     /** Hands the task to a colleague: a person who signs in to Tenure and is active, or a 400 naming {@code owner}. */
+    @Operation(summary = "Hand a task over to a colleague")
     @PostMapping("/{id}/reassign")
-    Task reassign(@PathVariable long id, @Valid @RequestBody Handover body) {
-        get(id);
+    TaskView reassign(@PathVariable long id, @Valid @RequestBody Handover body) {
+        visible(id);
         inbox.reassign(List.of(id), colleagues.require("owner", body.owner()), visibility.actor());
-        return inbox.get(id);
+        return TaskView.of(inbox.get(id));
     }
 
     /** Takes back a completion made within the last minutes ({@link Inbox#UNDO_WINDOW}); 409 when it is older. */
+    @Operation(summary = "Take back a recent completion")
     @PostMapping("/{id}/reopen")
-    Task reopen(@PathVariable long id) {
-        get(id);
-        return inbox.reopen(List.of(id), visibility.actor()).get(0);
+    TaskView reopen(@PathVariable long id) {
+        visible(id);
+        return TaskView.of(inbox.reopen(List.of(id), visibility.actor()).get(0));
     }
 
     record Handover(String owner) {
     }
 
     /** The checklist items ticked off, by position from 0; the list replaces what was ticked before. */
+    @Operation(summary = "Tick off checklist items")
     @PostMapping("/{id}/checklist")
-    Task checklist(@PathVariable long id, @Valid @RequestBody Checklist body) {
-        get(id);
-        return inbox.tick(id, Set.copyOf(body.done()), visibility.actor());
+    TaskView checklist(@PathVariable long id, @Valid @RequestBody Checklist body) {
+        visible(id);
+        return TaskView.of(inbox.tick(id, Set.copyOf(body.done()), visibility.actor()));
     }
 
     record Checklist(@NotNull List<Integer> done) {

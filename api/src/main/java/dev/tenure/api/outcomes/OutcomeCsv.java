@@ -58,7 +58,7 @@ final class OutcomeCsv {
         return csv.toString();
     }
 
-    static ResponseEntity<Object> attachment(String csv, String fileName) {
+    static ResponseEntity<String> attachment(String csv, String fileName) {
         return ResponseEntity.ok().contentType(TEXT_CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
                 .body(csv);

@@ -72,7 +72,7 @@ class OutcomesPage {
 
     /** The page's table as a file; the signed-in person's session is enough (the REST API wants a token). */
     @GetMapping("/outcomes.csv")
-    ResponseEntity<Object> playsCsv(HttpServletRequest request, @RequestParam(required = false) String from,
+    ResponseEntity<String> playsCsv(HttpServletRequest request, @RequestParam(required = false) String from,
                                     @RequestParam(required = false) String to, @RequestParam(required = false) String month) {
         Viewer viewer = Viewer.of(request);
         ReportPeriod period = reports.period(from, to, month);
@@ -81,7 +81,7 @@ class OutcomesPage {
     }
 
     @GetMapping("/outcomes/{playId}/runs.csv")
-    ResponseEntity<Object> runsCsv(HttpServletRequest request, @PathVariable String playId,
+    ResponseEntity<String> runsCsv(HttpServletRequest request, @PathVariable String playId,
                                    @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                    @RequestParam(required = false) String month) {
         Viewer viewer = Viewer.of(request);

@@ -1,8 +1,13 @@
 package dev.tenure.api.people;
 
 import dev.tenure.api.errors.NotFoundException;
+import dev.tenure.api.paging.ApiPage;
+import dev.tenure.api.paging.PageQuery;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,9 +18,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
-
 /** API tokens, admins only: issue one for a person (shown once), list them without secrets, revoke one. */
+@Tag(name = "API tokens", description = "API tokens (admins): issue one for a person (shown once), list them without secrets, revoke one.")
 @RestController
 @RequestMapping("/api/tokens")
 class TokenController {
@@ -29,17 +33,20 @@ class TokenController {
     }
 
     /** {@code owner} defaults to the admin issuing it. */
+    @Operation(summary = "Issue an API token")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ApiTokens.IssuedToken issue(@Valid @RequestBody NewToken body) {
         return tokens.issue(body.name(), body.owner() == null || body.owner().isBlank() ? visibility.actor() : body.owner());
     }
 
+    @Operation(summary = "List API tokens")
     @GetMapping
-    List<ApiTokens.TokenInfo> list() {
-        return tokens.list();
+    ApiPage<ApiTokens.TokenInfo> list(@ParameterObject PageQuery paging) {
+        return ApiPage.slice(tokens.list(), paging);
     }
 
+    @Operation(summary = "Revoke an API token")
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(@PathVariable long id) {

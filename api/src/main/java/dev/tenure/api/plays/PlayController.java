@@ -1,10 +1,15 @@
 package dev.tenure.api.plays;
 
 import dev.tenure.api.errors.NotFoundException;
+import dev.tenure.api.paging.ApiPage;
+import dev.tenure.api.paging.PageQuery;
 import dev.tenure.api.people.Visibility;
 import dev.tenure.engine.plays.PlayRunView;
 import dev.tenure.engine.plays.PlayRuns;
 import dev.tenure.engine.schedule.PlayRunControl;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,12 +17,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
-
 /**
  * Play runs with their steps and why they started; a CSM can pause, resume or cancel one of their
  * accounts' runs. Who did it, on the timeline, is the signed-in person.
  */
+@Tag(name = "Play runs", description = "Play runs with their steps and why they started; pause, resume or cancel one.")
 @RestController
 @RequestMapping("/api/plays")
 class PlayController {
@@ -32,25 +36,25 @@ class PlayController {
         this.visibility = visibility;
     }
 
-    /** For a CSM without {@code accountId}: the runs of their accounts among the latest 1000. */
+    /** The latest started first; for a CSM without {@code accountId}, the runs of their accounts. */
+    @Operation(summary = "List play runs, the latest started first")
     @GetMapping
-    List<PlayRunView> list(@RequestParam(required = false) String accountId, @RequestParam(required = false) String status,
-                           @RequestParam(defaultValue = "100") int limit) {
-        int bounded = Math.min(Math.max(limit, 1), 1000);
+    ApiPage<RunView> list(@RequestParam(required = false) String accountId, @RequestParam(required = false) String status,
+                              @ParameterObject PageQuery paging) {
         if (accountId != null) {
             visibility.requireAccount(accountId);
         }
-        if (accountId != null || visibility.seesEverything()) {
-            return runs.list(accountId, status, bounded);
-        }
-        return runs.list(null, status, 1000).stream().filter(run -> visibility.maySeeAccount(run.accountId())).limit(bounded).toList();
+        String csm = accountId != null || visibility.seesEverything() ? null : visibility.actor();
+        return ApiPage.of(runs.list(accountId, csm, status, paging.size(), paging.offset()), runs.count(accountId, csm, status), paging)
+                .map(RunView::of);
     }
 
+    @Operation(summary = "Read one play run")
     @GetMapping("/{id}")
-    PlayRunView get(@PathVariable long id) {
+    RunView get(@PathVariable long id) {
         PlayRunView run = runs.find(id).orElseThrow(() -> new NotFoundException("play run " + id));
         visibility.requireAccount(run.accountId());
-        return run;
+        return RunView.of(run);
     }
 
     /** An unknown run is left to the control, which answers 404 in its own words. */
@@ -59,24 +63,27 @@ class PlayController {
     }
 
     /** Its scheduled steps wait until it is resumed; 409 unless the run is RUNNING. */
+    @Operation(summary = "Pause a play run")
     @PostMapping("/{id}/pause")
-    PlayRunView pause(@PathVariable long id) {
+    RunView pause(@PathVariable long id) {
         requireVisible(id);
         control.pause(id, visibility.actor());
         return get(id);
     }
 
     /** Its remaining steps move later by as long as it was paused; 409 unless the run is PAUSED. */
+    @Operation(summary = "Resume a paused play run")
     @PostMapping("/{id}/resume")
-    PlayRunView resume(@PathVariable long id) {
+    RunView resume(@PathVariable long id) {
         requireVisible(id);
         control.resume(id, visibility.actor());
         return get(id);
     }
 
     /** Its remaining steps are cancelled; 409 unless the run is RUNNING or PAUSED. */
+    @Operation(summary = "Cancel a play run")
     @PostMapping("/{id}/cancel")
-    PlayRunView cancel(@PathVariable long id) {
+    RunView cancel(@PathVariable long id) {
         requireVisible(id);
         control.cancel(id, visibility.actor());
         return get(id);

@@ -1,9 +1,12 @@
 package dev.tenure.api.rules;
 
+import dev.tenure.api.why.FactsJson;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.rules.RuleSet;
 import dev.tenure.engine.scenarios.InvalidScenarioException;
 import dev.tenure.engine.scenarios.ScenarioSuite;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Scenario tests and dry runs against the rule set in force. The body is scenario YAML (JSON is YAML
  * too), in the format of {@code rules/tests/*.yml}; nothing is stored or sent.
  */
+@Tag(name = "Scenario tests", description = "Scenario tests and dry runs against the rule set in force; nothing is stored or sent (CS ops, admins).")
 @RestController
 @RequestMapping("/api/rules")
 class ScenarioController {
@@ -25,13 +29,16 @@ class ScenarioController {
 
     private final ActiveRuleSet active;
     private final ScenarioSuite suite;
+    private final FactsJson facts;
 
-    ScenarioController(ActiveRuleSet active, ScenarioSuite suite) {
+    ScenarioController(ActiveRuleSet active, ScenarioSuite suite, FactsJson facts) {
         this.active = active;
         this.suite = suite;
+        this.facts = facts;
     }
 
     /** Without a body: the rule set's own scenarios; with one: the scenarios in it, against the rule set in force. */
+    @Operation(summary = "Run scenario tests")
     @PostMapping("/test")
     ScenarioViews.Report test(@RequestBody(required = false) String yaml) {
         RuleSet ruleSet = active.get();
@@ -39,10 +46,11 @@ class ScenarioController {
     }
 
     /** One scenario ({@code expect} optional): which rules fire, with the facts they matched, and which plays would start. */
+    @Operation(summary = "Dry-run one scenario")
     @PostMapping("/dry-run")
     ScenarioViews.DryRun dryRun(@RequestBody String yaml) {
         RuleSet ruleSet = active.get();
-        return ScenarioViews.DryRun.of(ruleSet.version(), suite.dryRun(ruleSet, BODY, yaml));
+        return ScenarioViews.DryRun.of(ruleSet.version(), suite.dryRun(ruleSet, BODY, yaml), facts::of);
     }
 
     @ExceptionHandler(InvalidScenarioException.class)

@@ -1,5 +1,7 @@
 package dev.tenure.api.timezone;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import dev.tenure.api.people.Visibility;
@@ -10,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The caller's own time zone over REST. */
+@Tag(name = "Time zone", description = "The time zone the caller reads times in.")
 @RestController
 @RequestMapping("/api/users/me/time-zone")
 class TimeZoneController {
@@ -23,6 +26,7 @@ class TimeZoneController {
     }
 
     /** The zone the caller reads times in; {@code chosen} is false while Tenure's default stands in. */
+    @Operation(summary = "The caller's time zone")
     @GetMapping
     TimeZoneSetting get() {
         return zones.chosen(visibility.actor()).map(z -> new TimeZoneSetting(z.getId(), true))
@@ -30,6 +34,7 @@ class TimeZoneController {
     }
 
     /** Chooses the zone the caller reads times in (an IANA name such as Europe/Berlin). */
+    @Operation(summary = "Choose the caller's time zone")
     @PutMapping
     TimeZoneSetting put(@Valid @RequestBody Choice body) {
         return new TimeZoneSetting(zones.set(visibility.actor(), body.timeZone()).getId(), true);

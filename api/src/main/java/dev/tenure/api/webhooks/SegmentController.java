@@ -1,7 +1,8 @@
 package dev.tenure.api.webhooks;
 
-import dev.tenure.connectors.segment.SegmentResult;
 import dev.tenure.connectors.segment.SegmentSource;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /v1/group} and {@code /v1/batch} are served below it. Mapping and storing belong to the
  * connectors' Segment route.
  */
+@Tag(name = "Segment", description = "Segment's HTTP tracking API (track, identify, group, batch), authenticated by the write key.")
 @RestController
 @RequestMapping("/api/webhooks/segment")
 class SegmentController {
@@ -33,19 +35,21 @@ class SegmentController {
 
     // Segment's libraries send text/plain or application/json alike: the body is read as JSON either way. An empty
     // body is the route's to refuse (naming the body, as a dead letter), not Spring's.
+    @Operation(summary = "Receive a Segment call (type in the body)")
     @PostMapping
-    SegmentResult receive(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+    Receipts.SegmentReceipt receive(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
                           @RequestBody(required = false) String body) {
         writeKey.check(authorization);
-        return segment.receive(null, body);
+        return Receipts.SegmentReceipt.of(segment.receive(null, body));
     }
 
+    @Operation(summary = "Receive a Segment call of one type")
     @PostMapping("/v1/{type}")
-    SegmentResult receive(@PathVariable String type,
+    Receipts.SegmentReceipt receive(@PathVariable String type,
                           @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
                           @RequestBody(required = false) String body) {
         writeKey.check(authorization);
-        return segment.receive(type, body);
+        return Receipts.SegmentReceipt.of(segment.receive(type, body));
     }
 
     @ExceptionHandler(SourceSecrets.SourceNotAuthenticatedException.class)

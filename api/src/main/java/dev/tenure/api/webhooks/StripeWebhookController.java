@@ -3,7 +3,8 @@ package dev.tenure.api.webhooks;
 import dev.tenure.connectors.stripe.StripeEvents;
 import dev.tenure.connectors.stripe.StripeSignature;
 import dev.tenure.connectors.stripe.StripeSignatureException;
-import dev.tenure.connectors.vendors.VendorReceipt;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * and checked before anything parses it. Without a signing secret calls are refused unless webhooks are
  * open ({@code tenure.webhooks.open}, or the demo), as for every source.
  */
+@Tag(name = "Stripe webhook", description = "Stripe events, authenticated by Stripe's signature.")
 @RestController
 class StripeWebhookController {
 
@@ -29,14 +31,15 @@ class StripeWebhookController {
         this.secrets = secrets;
     }
 
+    @Operation(summary = "Receive a Stripe event")
     @PostMapping("/api/webhooks/stripe")
-    VendorReceipt receive(@RequestHeader(value = StripeSignature.HEADER, required = false) String signature,
+    Receipts.VendorEventReceipt receive(@RequestHeader(value = StripeSignature.HEADER, required = false) String signature,
                           @RequestBody(required = false) byte[] body) {
         byte[] raw = body == null ? new byte[0] : body;
         if (stripe.signed() || !secrets.open()) {
             stripe.verify(signature, raw);
         }
-        return stripe.receive(raw);
+        return Receipts.VendorEventReceipt.of(stripe.receive(raw));
     }
 
     @ExceptionHandler(StripeSignatureException.class)

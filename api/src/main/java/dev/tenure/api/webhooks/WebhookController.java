@@ -1,7 +1,8 @@
 package dev.tenure.api.webhooks;
 
 import dev.tenure.connectors.webhooks.Webhooks;
-import dev.tenure.engine.intake.IntakeResult;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * A duplicate event is accepted and changes nothing, so senders may retry freely. A source proves who
  * it is with its secret ({@link SourceSecrets}), not with a login.
  */
+@Tag(name = "Webhooks", description = "Accounts, contacts, usage, tickets, billing, NPS and CSAT records, one or an array a call, authenticated by the source secret.")
 @RestController
 @RequestMapping("/api/webhooks")
 class WebhookController {
@@ -32,11 +34,12 @@ class WebhookController {
     }
 
     // An empty body is the route's to refuse (naming the body, as a dead letter), not Spring's.
+    @Operation(summary = "Receive records of one kind")
     @PostMapping(path = "/{kind}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    IntakeResult receive(@PathVariable String kind, @RequestHeader(value = SourceSecrets.HEADER, required = false) String secret,
+    Receipts.IntakeReceipt receive(@PathVariable String kind, @RequestHeader(value = SourceSecrets.HEADER, required = false) String secret,
                          @RequestBody(required = false) String body) {
         secrets.check(kind, secret);
-        return webhooks.receive(kind, body);
+        return Receipts.IntakeReceipt.of(webhooks.receive(kind, body));
     }
 
     @ExceptionHandler(SourceSecrets.SourceNotAuthenticatedException.class)

@@ -1,7 +1,8 @@
 package dev.tenure.api.webhooks;
 
-import dev.tenure.connectors.vendors.VendorReceipt;
 import dev.tenure.connectors.zendesk.ZendeskEvents;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * source by {@value SourceSecrets#HEADER} (a custom header on the Zendesk webhook) against
  * {@code tenure.webhooks.secrets.zendesk}.
  */
+@Tag(name = "Zendesk webhook", description = "Ticket events as a Zendesk trigger sends them, authenticated by the source secret.")
 @RestController
 class ZendeskWebhookController {
 
@@ -28,11 +30,12 @@ class ZendeskWebhookController {
         this.secrets = secrets;
     }
 
+    @Operation(summary = "Receive a Zendesk ticket event")
     @PostMapping("/api/webhooks/zendesk")
-    VendorReceipt receive(@RequestHeader(value = SourceSecrets.HEADER, required = false) String secret,
+    Receipts.VendorEventReceipt receive(@RequestHeader(value = SourceSecrets.HEADER, required = false) String secret,
                           @RequestBody(required = false) String body) {
         secrets.checkSource(SOURCE, secret);
-        return zendesk.receive(body);
+        return Receipts.VendorEventReceipt.of(zendesk.receive(body));
     }
 
     @ExceptionHandler(SourceSecrets.SourceNotAuthenticatedException.class)

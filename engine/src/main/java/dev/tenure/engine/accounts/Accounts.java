@@ -85,8 +85,14 @@ public class Accounts {
     }
 
     public List<Account> list(String csm, int limit, int offset) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE (CAST(? AS text) IS NULL OR csm = ?) ORDER BY name LIMIT ? OFFSET ?")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE (CAST(? AS text) IS NULL OR csm = ?) ORDER BY name, id LIMIT ? OFFSET ?")
                 .params(csm, csm, limit, offset).query(ROW).list();
+    }
+
+    /** How many accounts {@link #list} can page through. */
+    public long count(String csm) {
+        return jdbc.sql("SELECT count(*) FROM account WHERE (CAST(? AS text) IS NULL OR csm = ?)")
+                .params(csm, csm).query(Long.class).single();
     }
 
     public List<String> allIds() {

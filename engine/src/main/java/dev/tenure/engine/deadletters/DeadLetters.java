@@ -52,8 +52,19 @@ public class DeadLetters {
     }
 
     public List<DeadLetter> latest(String source, int limit) {
-        return jdbc.sql(SELECT + " WHERE (CAST(? AS text) IS NULL OR source = ?) ORDER BY id DESC LIMIT ?")
-                .params(source, source, limit).query(this::row).list();
+        return latest(source, limit, 0);
+    }
+
+    /** Dead letters, newest first, from the {@code offset}-th; of one source when {@code source} is given. */
+    public List<DeadLetter> latest(String source, int limit, long offset) {
+        return jdbc.sql(SELECT + " WHERE (CAST(? AS text) IS NULL OR source = ?) ORDER BY id DESC LIMIT ? OFFSET ?")
+                .params(source, source, limit, offset).query(this::row).list();
+    }
+
+    /** How many dead letters {@link #latest} can page through. */
+    public long count(String source) {
+        return jdbc.sql("SELECT count(*) FROM dead_letter WHERE (CAST(? AS text) IS NULL OR source = ?)")
+                .params(source, source).query(Long.class).single();
     }
 
     public Optional<DeadLetter> find(long id) {

@@ -222,9 +222,21 @@ public class Digests {
 
     /** The digests recorded, newest first; for one CSM when {@code csm} is given. */
     public List<Digest> list(String csm, int limit) {
+        return list(csm, limit, 0);
+    }
+
+    /** How many digests {@link #list} can page through. */
+    public long count(String csm) {
+        return jdbc.sql("SELECT count(*) FROM digest WHERE (CAST(? AS text) IS NULL OR csm = ?)")
+                .params(csm, csm).query(Long.class).single();
+    }
+
+    /** The digests recorded, newest first, from the {@code offset}-th. */
+    public List<Digest> list(String csm, int limit, long offset) {
         return jdbc.sql("""
-                        SELECT * FROM digest WHERE (CAST(? AS text) IS NULL OR csm = ?) ORDER BY created_at DESC, id DESC LIMIT ?""")
-                .params(csm, csm, limit)
+                        SELECT * FROM digest WHERE (CAST(? AS text) IS NULL OR csm = ?) ORDER BY created_at DESC, id DESC
+                        LIMIT ? OFFSET ?""")
+                .params(csm, csm, limit, offset)
                 .query((rs, n) -> {
                     Timestamp sentAt = rs.getTimestamp("sent_at");
                     Timestamp retryAt = rs.getTimestamp("retry_at");

@@ -33,8 +33,17 @@ public class Suppressions {
     }
 
     public List<Suppression> list(int limit) {
-        return jdbc.sql("SELECT address, reason, source, created_at FROM suppression ORDER BY created_at DESC, address LIMIT ?")
-                .param(limit).query(this::row).list();
+        return list(limit, 0);
+    }
+
+    /** Suppressed addresses, newest first, from the {@code offset}-th. */
+    public List<Suppression> list(int limit, long offset) {
+        return jdbc.sql("SELECT address, reason, source, created_at FROM suppression ORDER BY created_at DESC, address LIMIT ? OFFSET ?")
+                .params(limit, offset).query(this::row).list();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT count(*) FROM suppression").query(Long.class).single();
     }
 
     private Suppression row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -115,8 +115,19 @@ public class Emails {
     }
 
     public List<Email> list(String accountId, int limit) {
-        return jdbc.sql(SELECT + " WHERE (CAST(? AS text) IS NULL OR e.account_id = ?) ORDER BY e.id DESC LIMIT ?")
-                .params(accountId, accountId, limit).query(this::email).list();
+        return list(accountId, limit, 0);
+    }
+
+    /** The emails written, newest first, from the {@code offset}-th; of one account when {@code accountId} is given. */
+    public List<Email> list(String accountId, int limit, long offset) {
+        return jdbc.sql(SELECT + " WHERE (CAST(? AS text) IS NULL OR e.account_id = ?) ORDER BY e.id DESC LIMIT ? OFFSET ?")
+                .params(accountId, accountId, limit, offset).query(this::email).list();
+    }
+
+    /** How many emails {@link #list} can page through. */
+    public long count(String accountId) {
+        return jdbc.sql("SELECT count(*) FROM email WHERE (CAST(? AS text) IS NULL OR account_id = ?)")
+                .params(accountId, accountId).query(Long.class).single();
     }
 
     private Email email(ResultSet rs, int n) throws SQLException {

@@ -134,11 +134,28 @@ public class PlayRuns {
     }
 
     public List<PlayRunView> list(String accountId, String status, int limit) {
-        return jdbc.sql(RUN_SELECT + """
-                         WHERE (CAST(? AS text) IS NULL OR account_id = ?) AND (CAST(? AS text) IS NULL OR status = ?)
-                         ORDER BY started_at DESC, id DESC LIMIT ?""")
-                .params(accountId, accountId, status, status, limit).query(this::view).list();
+        return list(accountId, null, status, limit, 0);
     }
+
+    /**
+     * Play runs, the latest started first, from the {@code offset}-th: of one account, of the accounts one CSM
+     * is CSM of ({@code csm}), of one status; each null for any.
+     */
+    public List<PlayRunView> list(String accountId, String csm, String status, int limit, long offset) {
+        return jdbc.sql(RUN_SELECT + " " + RUNS_WHERE + " ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?")
+                .params(accountId, accountId, csm, csm, status, status, limit, offset).query(this::view).list();
+    }
+
+    /** How many runs {@link #list(String, String, String, int, long)} can page through. */
+    public long count(String accountId, String csm, String status) {
+        return jdbc.sql("SELECT count(*) FROM play_run " + RUNS_WHERE)
+                .params(accountId, accountId, csm, csm, status, status).query(Long.class).single();
+    }
+
+    private static final String RUNS_WHERE = """
+             WHERE (CAST(? AS text) IS NULL OR account_id = ?)
+               AND (CAST(? AS text) IS NULL OR account_id IN (SELECT id FROM account WHERE lower(csm) = lower(?)))
+               AND (CAST(? AS text) IS NULL OR status = ?)""";
 
     public List<PlayStep> steps(long runId) {
         return jdbc.sql(STEP_SELECT + " WHERE run_id = ? ORDER BY position").param(runId).query(this::step).list();

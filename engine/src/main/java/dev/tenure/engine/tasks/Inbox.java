@@ -41,6 +41,16 @@ public class Inbox {
         return tasks.list(query);
     }
 
+    /** The tasks the query asks for, most urgent first, from the {@code offset}-th. */
+    public List<Task> list(TaskQuery query, long offset) {
+        return tasks.list(query, offset);
+    }
+
+    /** How many tasks the query matches, whatever its limit. */
+    public long count(TaskQuery query) {
+        return tasks.count(query);
+    }
+
     /** The owner's open tasks the filter lets through, most urgent first; overdue ones are due before now. */
     public List<Task> open(InboxFilter filter) {
         return tasks.open(filter, clock.instant());

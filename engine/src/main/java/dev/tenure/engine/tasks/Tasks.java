@@ -64,18 +64,34 @@ public class Tasks {
     }
 
     public List<Task> list(TaskQuery q) {
+        return list(q, 0);
+    }
+
+    /** The tasks the query asks for, most urgent first, from the {@code offset}-th. */
+    public List<Task> list(TaskQuery q, long offset) {
         String status = q.status() == null ? null : q.status().name();
-        return jdbc.sql("SELECT * FROM (" + SELECT + """
-                        ) x WHERE (CAST(:owner AS text) IS NULL OR owner = :owner)
-                          AND (CAST(:account AS text) IS NULL OR account_id = :account)
-                          AND (CAST(:status AS text) IS NULL OR shown_status = :status)
-                          AND (CAST(:dueBefore AS timestamptz) IS NULL OR due_at <= :dueBefore)
-                        ORDER BY """ + URGENCY + " LIMIT :limit")
+        return jdbc.sql("SELECT * FROM (" + SELECT + ") x " + LIST_WHERE + " ORDER BY " + URGENCY + " LIMIT :limit OFFSET :offset")
                 .param("owner", q.owner()).param("account", q.accountId()).param("status", status)
                 .param("dueBefore", q.dueBefore() == null ? null : Timestamp.from(q.dueBefore()))
-                .param("limit", q.limit()).param("now", now())
+                .param("limit", q.limit()).param("offset", offset).param("now", now())
                 .query(this::task).list();
     }
+
+    /** How many tasks {@link #list(TaskQuery, long)} can page through (the query's limit aside). */
+    public long count(TaskQuery q) {
+        String status = q.status() == null ? null : q.status().name();
+        return jdbc.sql("SELECT count(*) FROM (" + SELECT + ") x " + LIST_WHERE)
+                .param("owner", q.owner()).param("account", q.accountId()).param("status", status)
+                .param("dueBefore", q.dueBefore() == null ? null : Timestamp.from(q.dueBefore()))
+                .param("now", now())
+                .query(Long.class).single();
+    }
+
+    private static final String LIST_WHERE = """
+             WHERE (CAST(:owner AS text) IS NULL OR owner = :owner)
+              AND (CAST(:account AS text) IS NULL OR account_id = :account)
+              AND (CAST(:status AS text) IS NULL OR shown_status = :status)
+              AND (CAST(:dueBefore AS timestamptz) IS NULL OR due_at <= :dueBefore)""";
 
     /** How many open tasks an owner has, and how many are overdue, as {@link #list} tells open from snoozed. */
     public OpenCount countOpen(String owner, Instant now) {
