@@ -167,7 +167,7 @@ class CsOpsWalkthroughInTheBrowserTest extends ApiIntegrationTest {
             assertThat(browser().findElement(By.id("waiting-" + request)).getText()).isEqualTo("all replayed");
             assertThat(browser().findElement(By.id("request-" + request)).getText()).contains("Replayed ");
         }
-        assertThat(get("/api/accounts/" + late.id() + "/timeline?kind=nps").path("entries")).as("the replayed answers are the account's").hasSize(3);
+        assertThat(get("/api/accounts/" + late.id() + "/timeline?kind=nps").path("items")).as("the replayed answers are the account's").hasSize(3);
 
         assertThat(chromium.policyViolations()).as("nothing refused by the Content-Security-Policy").isEmpty();
     }

@@ -28,7 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -40,9 +39,6 @@ import java.util.Set;
 @RestController
 @RequestMapping("/api/accounts")
 class AccountController {
-
-    /** Timeline entries a page unless {@code size} says otherwise. */
-    static final int TIMELINE_PAGE = 200;
 
     private final Accounts accounts;
     private final Contacts contacts;
@@ -84,23 +80,15 @@ class AccountController {
     /**
      * One page of the account's timeline, newest first: what happened in Tenure and the signals the account sent,
      * as the account page shows it; {@code kind} narrows it to one kind, or {@code signals} to every signal.
-     * {@code limit} is the page size's older name.
      */
+    @Operation(summary = "One page of an account's timeline, newest first, signals included; kind narrows it")
     @GetMapping("/{id}/timeline")
-    TimelinePage timeline(@PathVariable String id, @RequestParam(required = false) String kind,
-                          @RequestParam(defaultValue = "1") int page, @RequestParam(required = false) Integer size,
-                          @RequestParam(required = false) Integer limit) {
+    ApiPage<TimelineItem> timeline(@PathVariable String id, @RequestParam(required = false) String kind,
+                                   @ParameterObject PageQuery paging) {
         requireAccount(id);
         Set<ActivityKind> kinds = ActivityKind.filter("kind", kind);
-        int shown = Math.min(Math.max(size != null ? size : limit != null ? limit : TIMELINE_PAGE, 1), 1000);
-        int from = Math.max(page, 1);
-        List<ActivityEntry> entries = activity.page(id, kinds, (from - 1) * shown, shown + 1);
-        return new TimelinePage(id, kind == null || kind.isBlank() ? null : kind.strip().toLowerCase(Locale.ROOT), from, shown,
-                entries.size() > shown, entries.stream().limit(shown).map(TimelineItem::of).toList());
-    }
-
-    /** A page of the timeline; {@code next}: an older page follows. */
-    record TimelinePage(String accountId, String kind, int page, int size, boolean next, List<TimelineItem> entries) {
+        List<ActivityEntry> entries = activity.page(id, kinds, (int) paging.offset(), paging.size());
+        return ApiPage.of(entries.stream().map(TimelineItem::of).toList(), activity.count(id, kinds), paging);
     }
 
     /**

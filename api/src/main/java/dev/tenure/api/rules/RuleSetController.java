@@ -1,10 +1,12 @@
 package dev.tenure.api.rules;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.tenure.api.errors.NotFoundException;
+import dev.tenure.api.paging.ApiPage;
+import dev.tenure.api.paging.PageQuery;
 import dev.tenure.api.people.Visibility;
 import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.rules.ActiveRuleSet;
+import dev.tenure.engine.rules.RuleProblem;
 import dev.tenure.engine.rules.RuleSet;
 import dev.tenure.engine.rules.RuleSetChange;
 import dev.tenure.engine.rules.RuleSetEvent;
@@ -13,10 +15,15 @@ import dev.tenure.engine.rules.RuleSetVersion;
 import dev.tenure.engine.rules.RuleSetVersionNotFoundException;
 import dev.tenure.engine.rules.RuleSetNodes;
 import dev.tenure.engine.rules.RuleSets;
+import dev.tenure.engine.rules.RuleSetOrigin;
 import dev.tenure.engine.rules.ThisNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,6 +44,7 @@ import java.util.Map;
  * which version, every stored version, uploading a whole rule set and rolling back to a stored version
  * (CS ops and admins). Who made a change is the signed-in person.
  */
+@Tag(name = "Rules", description = "The rule set in force and which node runs which version; stored versions; upload and roll back.")
 @RestController
 @RequestMapping("/api/rules")
 class RuleSetController {
@@ -60,14 +68,15 @@ class RuleSetController {
         this.reload = reload;
     }
 
+    @Operation(summary = "The rule set in force, its rules and plays, and the version each node runs")
     @GetMapping
     RuleSetStatus status() {
         RuleSet ruleSet = active.get();
         Map<String, Long> started = ruleSets.playsStartedByRule(ruleSet.version());
         List<RuleStatus> rules = ruleSet.ruleNames().stream()
                 .map(name -> new RuleStatus(name, started.getOrDefault(name, 0L))).toList();
-        List<PlayDefinition> plays = ruleSet.plays().values().stream()
-                .sorted(Comparator.comparing(PlayDefinition::id)).toList();
+        List<RulePlayView> plays = ruleSet.plays().values().stream()
+                .sorted(Comparator.comparing(PlayDefinition::id)).map(RulePlayView::of).toList();
         Activation activation = ruleSets.find(ruleSet.version())
                 .map(v -> new Activation(v.origin().label(), v.who(), v.activatedAt())).orElse(null);
         String inForce = ruleSets.inForce().orElse(ruleSet.version());
@@ -80,26 +89,31 @@ class RuleSetController {
     }
 
     /** Every stored version, the most recently stored or activated first. */
+    @Operation(summary = "List the stored rule set versions, the latest stored or activated first")
     @GetMapping("/versions")
-    List<RuleSetVersion> versions() {
-        return ruleSets.versions();
+    ApiPage<VersionView> versions(@ParameterObject PageQuery paging) {
+        return ApiPage.slice(ruleSets.versions(), paging).map(VersionView::of);
     }
 
+    @Operation(summary = "Read one stored version with its files and every attempt to put it in force")
     @GetMapping("/versions/{version}")
     VersionDetail version(@PathVariable String version) {
         RuleSetVersion found = ruleSets.find(version).orElseThrow(() -> new NotFoundException("rule set version " + version));
-        return new VersionDetail(found, ruleSets.files(version).orElseThrow(), ruleSets.history(version));
+        VersionView v = VersionView.of(found);
+        return new VersionDetail(v.version(), v.status(), v.origin(), v.who(), v.storedAt(), v.activatedAt(), v.rules(), v.errors(),
+                ruleSets.files(version).orElseThrow(), ruleSets.history(version).stream().map(EventView::of).toList());
     }
 
     /**
      * A whole rule set, as paths under the rules folder and their texts; in force at once if it passes
      * (201), or already the one in force (200); refused with its errors otherwise (422).
      */
+    @Operation(summary = "Upload a whole rule set; in force on every node if it compiles and its scenario tests pass")
     @PostMapping("/versions")
-    ResponseEntity<?> upload(@RequestBody Upload upload) {
+    ResponseEntity<Changed> upload(@RequestBody Upload upload) {
         RuleSetChange change = reload.upload(upload.files(), visibility.actor());
         if (change.rejected()) {
-            return rejected(change);
+            throw rejected(change);
         }
         if (change.outcome() == RuleSetChange.Outcome.UNCHANGED) {
             return ResponseEntity.ok(changed(change));
@@ -108,10 +122,14 @@ class RuleSetController {
     }
 
     /** Rollback (or forward): compiles and vets the stored files of that version again and swaps it in. */
+    @Operation(summary = "Put a stored version in force again (roll back or forward), checked anew")
     @PostMapping("/versions/{version}/activate")
-    ResponseEntity<?> activate(@PathVariable String version) {
+    Changed activate(@PathVariable String version) {
         RuleSetChange change = reload.rollback(version, visibility.actor());
-        return change.rejected() ? rejected(change) : ResponseEntity.ok(changed(change));
+        if (change.rejected()) {
+            throw rejected(change);
+        }
+        return changed(change);
     }
 
     @ExceptionHandler(RuleSetVersionNotFoundException.class)
@@ -120,19 +138,20 @@ class RuleSetController {
     }
 
     private Changed changed(RuleSetChange change) {
-        return new Changed(change.outcome(), change.previousVersion(),
-                ruleSets.find(change.version()).orElseThrow());
+        VersionView v = VersionView.of(ruleSets.find(change.version()).orElseThrow());
+        return new Changed(change.outcome(), change.previousVersion(), v.version(), v.status(), v.origin(), v.who(), v.storedAt(),
+                v.activatedAt(), v.rules(), v.errors());
     }
 
-    private static ResponseEntity<ProblemDetail> rejected(RuleSetChange change) {
+    private static ErrorResponseException rejected(RuleSetChange change) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
                 "Rule set " + change.version() + " has " + change.problems().size() + " problem(s); rule set "
                         + change.previousVersion() + " stays active");
         problem.setTitle("Rule set rejected; the running rules are unchanged");
         problem.setProperty("version", change.version());
         problem.setProperty("activeVersion", change.previousVersion());
-        problem.setProperty("errors", change.problems());
-        return ResponseEntity.unprocessableEntity().body(problem);
+        problem.setProperty("errors", change.problems().stream().map(ProblemView::of).toList());
+        return new ErrorResponseException(HttpStatus.UNPROCESSABLE_ENTITY, problem, null);
     }
 
     record Upload(Map<String, String> files) {
@@ -143,7 +162,48 @@ class RuleSetController {
      * node ({@code inForce}; the two differ only for the seconds a node takes to follow a change), and the nodes.
      */
     record RuleSetStatus(String version, String inForce, Activation activation, List<RuleStatus> rules,
-                         List<PlayDefinition> plays, List<NodeStatus> nodes) {
+                         List<RulePlayView> plays, List<NodeStatus> nodes) {
+    }
+
+    /** A play of the rule set: what it is for and its steps (the whole definition is its file, {@code plays/<id>.yml}). */
+    record RulePlayView(String id, String name, String goal, String cooldown, String audience, List<RulePlayStepView> steps) {
+        static RulePlayView of(PlayDefinition play) {
+            return new RulePlayView(play.id(), play.name(), play.goal(), play.cooldown() == null ? null : play.cooldown().toString(),
+                    play.audience().name(), play.steps().stream()
+                    .map(s -> new RulePlayStepView(s.type().name(), s.delay() == null ? null : s.delay().toString(), s.owner(), s.title(),
+                            s.template()))
+                    .toList());
+        }
+    }
+
+    /** A step of a play: a task or an email, how long after the start, for whom, its title or template. */
+    record RulePlayStepView(String type, String delay, String owner, String title, String template) {
+    }
+
+    /** A mistake in a rule set at its place: {@code churn/thresholds.csv:12:3}. */
+    record ProblemView(String file, int line, int column, String message) {
+        static ProblemView of(RuleProblem p) {
+            return new ProblemView(p.file(), p.line(), p.column(), p.message());
+        }
+    }
+
+    /**
+     * A stored version: {@code status} ACTIVE (in force), RETIRED or REJECTED; where it came from ({@code folder},
+     * {@code upload}, {@code rollback}) and who; the names of its rules; what refused it.
+     */
+    record VersionView(String version, String status, String origin, String who, Instant storedAt, Instant activatedAt,
+                       List<String> rules, List<ProblemView> errors) {
+        static VersionView of(RuleSetVersion v) {
+            return new VersionView(v.version(), v.status().name(), label(v.origin()), v.who(), v.storedAt(), v.activatedAt(),
+                    List.copyOf(v.rules()), v.errors().stream().map(ProblemView::of).toList());
+        }
+    }
+
+    /** One attempt to put a version in force: when, by whom, from where, and what became of it. */
+    record EventView(Instant at, String outcome, String origin, String who, List<ProblemView> errors) {
+        static EventView of(RuleSetEvent e) {
+            return new EventView(e.at(), e.outcome().name(), label(e.origin()), e.who(), e.errors().stream().map(ProblemView::of).toList());
+        }
     }
 
     /**
@@ -163,10 +223,16 @@ class RuleSetController {
     }
 
     /** A stored version with its files and every attempt to make it active. */
-    record VersionDetail(@JsonUnwrapped RuleSetVersion stored, Map<String, String> files, List<RuleSetEvent> history) {
+    record VersionDetail(String version, String status, String origin, String who, Instant storedAt, Instant activatedAt,
+                         List<String> rules, List<ProblemView> errors, Map<String, String> files, List<EventView> history) {
     }
 
     /** What an upload or activation did ({@code ACTIVATED} or {@code UNCHANGED}), and the version as now stored. */
-    record Changed(RuleSetChange.Outcome outcome, String previousVersion, @JsonUnwrapped RuleSetVersion stored) {
+    record Changed(RuleSetChange.Outcome outcome, String previousVersion, String version, String status, String origin,
+                   String who, Instant storedAt, Instant activatedAt, List<String> rules, List<ProblemView> errors) {
+    }
+
+    private static String label(RuleSetOrigin origin) {
+        return origin == null ? null : origin.label();
     }
 }

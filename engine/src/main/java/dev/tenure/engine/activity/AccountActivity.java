@@ -56,6 +56,22 @@ public class AccountActivity {
         return between(accountId, kinds, EARLIEST, LATEST, offset, limit);
     }
 
+    /** How many entries the account's whole timeline has of these kinds (all kinds when empty): a page's total. */
+    public long count(String accountId, Collection<ActivityKind> kinds) {
+        boolean everything = kinds.isEmpty();
+        Set<ActivityKind> wanted = everything ? EnumSet.allOf(ActivityKind.class) : EnumSet.copyOf(kinds);
+        String[] recorded = wanted.stream().filter(k -> !k.signal()).map(ActivityKind::key).toArray(String[]::new);
+        String[] sent = wanted.stream().filter(k -> k.signal() && k != ActivityKind.USAGE).map(ActivityKind::key).toArray(String[]::new);
+        boolean usage = wanted.contains(ActivityKind.USAGE);
+        Long count = jdbc.sql("""
+                        SELECT (SELECT count(*) FROM timeline_entry WHERE account_id = ? AND (? OR split_part(type, '.', 1) = ANY(?)))
+                             + (SELECT count(*) FROM signal WHERE account_id = ? AND kind = ANY(?))
+                             + (SELECT count(*) FROM usage_daily WHERE ? AND account_id = ?)""")
+                .params(accountId, everything, recorded, accountId, sent, usage, accountId)
+                .query(Long.class).single();
+        return count == null ? 0 : count;
+    }
+
     /**
      * The latest signals of these kinds in the {@link #BEHIND} window before {@code until} (a play's start):
      * what its rule's matched facts were rolled up from.
