@@ -20,7 +20,7 @@ class BareWebhook {
     static final String PATH = "/api/webhooks/bare/";
 
     @PostMapping(path = PATH + "{kind}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Integer> receive(@PathVariable String kind, @RequestBody(required = false) String body) {
+    Map<String, Integer> receive(@PathVariable("kind") String kind, @RequestBody(required = false) String body) {
         int length = body == null ? 0 : body.length();
         return Map.of("accepted", length > 0 ? 1 : 0, "duplicates", 0, "evaluated", 0, "playsStarted", 0);
     }

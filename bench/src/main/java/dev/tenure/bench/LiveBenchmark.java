@@ -30,11 +30,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
@@ -70,6 +70,7 @@ public final class LiveBenchmark {
     private final int accounts;
     private final int taskEvery;
     private final boolean statements;
+    private final long postmaster;
     private final Random random = new Random(42);
     private long nextEvent;
     private int nextTriggerAccount;
@@ -77,6 +78,13 @@ public final class LiveBenchmark {
 
     private LiveBenchmark(String base, String jdbcUrl, JdbcClient jdbc, int accounts, int taskEvery, boolean statements) {
         this.statements = statements;
+        // The server's main process, whose children are the backends: its id heads postmaster.pid in its data folder.
+        String dataDirectory = jdbc.sql("SHOW data_directory").query(String.class).single();
+        try {
+            this.postmaster = Long.parseLong(Files.readAllLines(Path.of(dataDirectory, "postmaster.pid")).get(0).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         this.base = base;
         this.jdbcUrl = jdbcUrl;
         this.jdbc = jdbc;
@@ -164,6 +172,9 @@ public final class LiveBenchmark {
         System.out.println();
         System.out.println(Result.HEADER);
         results.forEach(r -> System.out.println(r.line()));
+        System.out.printf("latencies in ms from each request's due time; JVM cpu, PG cpu: ms of CPU per request over the phase (the JVM's "
+                + "includes sending the load and watching for tasks); %d processors have %,d ms a second%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors() * 1000);
         Result single = results.get(1);
         System.out.printf("target %.0f single-record webhooks/s with p99 <= %d ms (answer and task): %s%n", TARGET_RATE,
                 TARGET_P99.toMillis(), single.rate() >= TARGET_RATE && single.failed() == 0
@@ -290,6 +301,7 @@ public final class LiveBenchmark {
         CountDownLatch answers = new CountDownLatch(count);
         TaskWatch tasks = makesTasks ? new TaskWatch(jdbcUrl, taskOf, due) : null;
         long period = Math.round(1e9 / rate);
+        Cpu cpuBefore = Cpu.now(postmaster);
         long start = System.nanoTime() + 50_000_000L;
         long lateSends = 0;
         for (int i = 0; i < count; i++) {
@@ -313,6 +325,7 @@ public final class LiveBenchmark {
         long sent = System.nanoTime();
         boolean allAnswered = answers.await(LONGEST_DRAIN.toSeconds(), TimeUnit.SECONDS);
         long[] taskLatencies = tasks == null ? new long[0] : tasks.awaitAll(LONGEST_DRAIN);
+        Cpu cpu = Cpu.now(postmaster).minus(cpuBefore);
         int failed = 0;
         long[] latencies = new long[count];
         for (int i = 0; i < count; i++) {
@@ -328,7 +341,7 @@ public final class LiveBenchmark {
         double actualRate = count / ((sent - start) / 1e9 + period / 1e9);
         // A pause between phases: what one left behind (steps, connections) must not weigh on the next.
         Thread.sleep(2_000);
-        return new Result(target, batchSize, rate, actualRate, count, failed, latencies, triggers, taskLatencies, lateSends);
+        return new Result(target, batchSize, rate, actualRate, count, failed, latencies, triggers, taskLatencies, lateSends, cpu);
     }
 
     /**
@@ -410,17 +423,21 @@ public final class LiveBenchmark {
 
     /**
      * Watches the task table from a connection of its own (not the application's pool) and notes when each
-     * expected account's task can first be read.
+     * expected account's task can first be read. Ids are taken from a sequence before the commit, so a task
+     * with a lower id may appear after one with a higher id: ids above the highest one with none missing below
+     * it are read again, until the gap fills (or is given up after a while: a transaction rolled back).
      */
     private static final class TaskWatch {
         private static final long POLL_NANOS = 10_000_000L;
+        private static final long GAP_GIVEN_UP_NANOS = 10_000_000_000L;
         private final Map<String, Integer> requestOf;
         private final long[] due;
         private final Map<String, Long> seen = new ConcurrentHashMap<>();
         private final AtomicBoolean stop = new AtomicBoolean();
-        private final AtomicInteger errors = new AtomicInteger();
         private final Thread thread;
-        private long lastId;
+        private final TreeSet<Long> above = new TreeSet<>();
+        private long floor;
+        private long gapSince;
 
         TaskWatch(String url, Map<String, Integer> requestOf, long[] due) throws SQLException {
             this.requestOf = requestOf;
@@ -429,7 +446,7 @@ public final class LiveBenchmark {
             try (PreparedStatement max = connection.prepareStatement("SELECT coalesce(max(id), 0) FROM task");
                  ResultSet rows = max.executeQuery()) {
                 rows.next();
-                lastId = rows.getLong(1);
+                floor = rows.getLong(1);
             }
             thread = new Thread(() -> watch(connection), "task-watch");
             thread.setDaemon(true);
@@ -439,25 +456,46 @@ public final class LiveBenchmark {
         private void watch(Connection connection) {
             try (connection; PreparedStatement next = connection.prepareStatement("SELECT id, account_id FROM task WHERE id > ? ORDER BY id")) {
                 while (!stop.get()) {
-                    next.setLong(1, lastId);
+                    next.setLong(1, floor);
                     try (ResultSet rows = next.executeQuery()) {
                         long at = System.nanoTime();
                         while (rows.next()) {
-                            lastId = rows.getLong(1);
+                            above.add(rows.getLong(1));
                             String account = rows.getString(2);
                             if (requestOf.containsKey(account)) {
                                 seen.putIfAbsent(account, at);
                             }
                         }
                     }
+                    raiseFloor();
                     if (seen.size() >= requestOf.size()) {
                         return;
                     }
                     LockSupport.parkNanos(POLL_NANOS);
                 }
             } catch (SQLException e) {
-                errors.incrementAndGet();
-                e.printStackTrace();
+                throw new IllegalStateException("Could not watch the task table", e);
+            }
+        }
+
+        private void raiseFloor() {
+            while (true) {
+                while (above.remove(floor + 1)) {
+                    floor++;
+                }
+                if (above.isEmpty()) {
+                    gapSince = 0;
+                    return;
+                }
+                if (gapSince == 0) {
+                    gapSince = System.nanoTime();
+                    return;
+                }
+                if (System.nanoTime() - gapSince < GAP_GIVEN_UP_NANOS) {
+                    return;
+                }
+                floor++;
+                gapSince = 0;
             }
         }
 
@@ -476,12 +514,29 @@ public final class LiveBenchmark {
         }
     }
 
-    private record Result(Target target, int batchSize, double rate, double actualRate, int requests, int failed, long[] answers,
-                          int tasksExpected, long[] tasks, long lateSends) {
+    /**
+     * CPU time used so far by this JVM (the application, and the load it is driven with) and by PostgreSQL (the
+     * postmaster and its backends, which Linux counts while they live: the pool keeps its connections).
+     */
+    private record Cpu(long jvmNanos, long databaseNanos) {
+        static Cpu now(long postmaster) {
+            long database = ProcessHandle.of(postmaster).stream().flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
+                    .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
+            return new Cpu(((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime(),
+                    database);
+        }
 
-        static final String HEADER = String.format("%-44s %8s %9s %8s %6s %8s %8s %8s %7s %8s %8s %8s",
+        Cpu minus(Cpu before) {
+            return new Cpu(jvmNanos - before.jvmNanos, databaseNanos - before.databaseNanos);
+        }
+    }
+
+    private record Result(Target target, int batchSize, double rate, double actualRate, int requests, int failed, long[] answers,
+                          int tasksExpected, long[] tasks, long lateSends, Cpu cpu) {
+
+        static final String HEADER = String.format("%-44s %8s %9s %8s %6s %8s %8s %8s %7s %8s %8s %8s %7s %7s",
                 "phase", "req/s", "records/s", "requests", "failed", "ans p50", "ans p99", "ans max", "tasks", "task p50", "task p99",
-                "task max");
+                "task max", "JVM cpu", "PG cpu");
 
         long answerP99() {
             return percentile(answers, 0.99);
@@ -497,11 +552,13 @@ public final class LiveBenchmark {
 
         String line() {
             String name = best(target, batchSize);
-            return String.format("%-44s %8.0f %9.0f %8d %6d %8s %8s %8s %7s %8s %8s %8s%s", name, rate, rate * batchSize, requests, failed,
+            return String.format("%-44s %8.0f %9.0f %8d %6d %8s %8s %8s %7s %8s %8s %8s %7.2f %7.2f%s", name, rate, rate * batchSize,
+                    requests, failed,
                     ms(percentile(answers, 0.5)), ms(answerP99()), ms(answers[answers.length - 1]),
                     tasks.length == 0 ? "-" : String.valueOf(tasks.length),
                     tasks.length == 0 ? "-" : ms(percentile(tasks, 0.5)), tasks.length == 0 ? "-" : ms(taskP99()),
                     tasks.length == 0 ? "-" : ms(tasks[tasks.length - 1]),
+                    cpu.jvmNanos() / 1e6 / requests, cpu.databaseNanos() / 1e6 / requests,
                     lateSends > 50_000_000L ? String.format("  (sender up to %s late)", ms(lateSends)) : "");
         }
 
