@@ -61,6 +61,7 @@ public final class LiveBenchmark {
 
     private static final String SECRET = "live-bench-secret";
     private static final Duration LONGEST_DRAIN = Duration.ofSeconds(90);
+    private static final Duration IDLE = Duration.ofSeconds(5);
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -75,6 +76,7 @@ public final class LiveBenchmark {
     private long nextEvent;
     private int nextTriggerAccount;
     private int triggerAccountsLoaded;
+    private Cpu idle = new Cpu(0, 0);
 
     private LiveBenchmark(String base, String jdbcUrl, JdbcClient jdbc, int accounts, int taskEvery, boolean statements) {
         this.statements = statements;
@@ -157,6 +159,13 @@ public final class LiveBenchmark {
             phase(Target.WEBHOOK, batchRate, Math.max(1, warmUp / 2), batchSize);
             System.out.printf("Warm-up (untimed): %s%n", warm.summary());
         }
+        // What the application costs doing nothing (the scheduler's polls, the pool's upkeep, the JIT finishing up),
+        // taken off each phase's CPU, so the figures per request are what the requests cost.
+        Cpu idleFrom = Cpu.now(postmaster);
+        Thread.sleep(IDLE.toMillis());
+        idle = Cpu.now(postmaster).minus(idleFrom);
+        System.out.printf("Idle for %d s: the JVM used %.1f ms of CPU a second, PostgreSQL %.1f ms%n", IDLE.toSeconds(),
+                idle.jvmNanos() / 1e6 / IDLE.toSeconds(), idle.databaseNanos() / 1e6 / IDLE.toSeconds());
         List<Result> results = new ArrayList<>();
         results.add(phase(Target.BARE, rate, seconds, 1));
         if (statements) {
@@ -172,8 +181,9 @@ public final class LiveBenchmark {
         System.out.println();
         System.out.println(Result.HEADER);
         results.forEach(r -> System.out.println(r.line()));
-        System.out.printf("latencies in ms from each request's due time; JVM cpu, PG cpu: ms of CPU per request over the phase (the JVM's "
-                + "includes sending the load and watching for tasks); %d processors have %,d ms a second%n",
+        System.out.printf("latencies in ms from each request's due time; JVM cpu, PG cpu: ms of CPU per request over the phase, less what "
+                + "the idle application used in the same time (the JVM's includes sending the load and watching for tasks); %d processors "
+                + "have %,d ms a second%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors() * 1000);
         Result single = results.get(1);
         System.out.printf("target %.0f single-record webhooks/s with p99 <= %d ms (answer and task): %s%n", TARGET_RATE,
@@ -325,7 +335,8 @@ public final class LiveBenchmark {
         long sent = System.nanoTime();
         boolean allAnswered = answers.await(LONGEST_DRAIN.toSeconds(), TimeUnit.SECONDS);
         long[] taskLatencies = tasks == null ? new long[0] : tasks.awaitAll(LONGEST_DRAIN);
-        Cpu cpu = Cpu.now(postmaster).minus(cpuBefore);
+        long took = System.nanoTime() - start;
+        Cpu cpu = Cpu.now(postmaster).minus(cpuBefore).minus(idle.times(took / (double) IDLE.toNanos()));
         int failed = 0;
         long[] latencies = new long[count];
         for (int i = 0; i < count; i++) {
@@ -528,6 +539,10 @@ public final class LiveBenchmark {
 
         Cpu minus(Cpu before) {
             return new Cpu(jvmNanos - before.jvmNanos, databaseNanos - before.databaseNanos);
+        }
+
+        Cpu times(double factor) {
+            return new Cpu(Math.round(jvmNanos * factor), Math.round(databaseNanos * factor));
         }
     }
 
