@@ -62,6 +62,8 @@ public final class LiveBenchmark {
     private static final String SECRET = "live-bench-secret";
     private static final Duration LONGEST_DRAIN = Duration.ofSeconds(90);
     private static final Duration IDLE = Duration.ofSeconds(5);
+    /** Calls a second the search does not go beyond: past it the sender, not the application, would be measured. */
+    private static final double SEARCH_CEILING = 10_000;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -213,7 +215,7 @@ public final class LiveBenchmark {
         Result best = null;
         double notHeld = 0;
         double rate = from;
-        while (notHeld == 0) {
+        while (notHeld == 0 && rate <= SEARCH_CEILING) {
             Result result = phase(target, rate, seconds, batchSize);
             System.out.println(result.line());
             if (result.held()) {
@@ -223,9 +225,10 @@ public final class LiveBenchmark {
             } else {
                 notHeld = rate;
             }
-            if (held == 0 && rate < 2) {
-                break;
-            }
+        }
+        if (notHeld == 0 && best != null) {
+            return String.format("  %-34s %,8.0f requests/s (%,.0f records/s) and more: the search stops there: %s", best(target, batchSize),
+                    held, held * batchSize, best.percentiles());
         }
         if (held == 0 && notHeld > 0) {
             // Not even the first rate: look below it.
