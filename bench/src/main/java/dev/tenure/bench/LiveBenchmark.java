@@ -64,6 +64,8 @@ public final class LiveBenchmark {
     private static final Duration IDLE = Duration.ofSeconds(5);
     /** Calls a second the search does not go beyond: past it the sender, not the application, would be measured. */
     private static final double SEARCH_CEILING = 10_000;
+    /** Records a second the search does not go beyond: their bodies are made before a step starts, and must fit the heap. */
+    private static final double SEARCH_CEILING_RECORDS = 50_000;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -215,7 +217,7 @@ public final class LiveBenchmark {
         Result best = null;
         double notHeld = 0;
         double rate = from;
-        while (notHeld == 0 && rate <= SEARCH_CEILING) {
+        while (notHeld == 0 && rate <= SEARCH_CEILING && rate * batchSize <= SEARCH_CEILING_RECORDS) {
             Result result = phase(target, rate, seconds, batchSize);
             System.out.println(result.line());
             if (result.held()) {
@@ -570,7 +572,7 @@ public final class LiveBenchmark {
 
         String line() {
             String name = best(target, batchSize);
-            return String.format("%-44s %8.0f %9.0f %8d %6d %8s %8s %8s %7s %8s %8s %8s %7.2f %7.2f%s", name, rate, rate * batchSize,
+            return String.format("%-44s %8.1f %9.0f %8d %6d %8s %8s %8s %7s %8s %8s %8s %7.2f %7.2f%s", name, rate, rate * batchSize,
                     requests, failed,
                     ms(percentile(answers, 0.5)), ms(answerP99()), ms(answers[answers.length - 1]),
                     tasks.length == 0 ? "-" : String.valueOf(tasks.length),
