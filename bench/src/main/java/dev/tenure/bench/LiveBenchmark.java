@@ -157,8 +157,10 @@ public final class LiveBenchmark {
             throws InterruptedException, SQLException {
         loadAccounts("acc-", 0, accounts);
         if (warmUp > 0) {
-            // A fresh JVM compiles the code it runs for its first seconds: the timed phases meet a warm one.
-            Result warm = phase(Target.WEBHOOK, rate / 2, warmUp, 1);
+            // A fresh JVM compiles the code it runs for its first seconds: the timed phases meet a warm one. Gently first,
+            // or the cold JVM's queue would take the rest of the warm-up to drain.
+            phase(Target.WEBHOOK, rate / 10, Math.max(1, warmUp / 2), 1);
+            Result warm = phase(Target.WEBHOOK, rate / 2, Math.max(1, warmUp / 2), 1);
             phase(Target.BARE, rate / 2, Math.max(1, warmUp / 2), 1);
             phase(Target.WEBHOOK, batchRate, Math.max(1, warmUp / 2), batchSize);
             System.out.printf("Warm-up (untimed): %s%n", warm.summary());
