@@ -313,6 +313,7 @@ public final class LiveBenchmark {
         }
 
         long[] due = new long[count];
+        Map<String, Integer> failures = new ConcurrentHashMap<>();
         long[] answered = new long[count];
         int[] status = new int[count];
         CountDownLatch answers = new CountDownLatch(count);
@@ -336,6 +337,11 @@ public final class LiveBenchmark {
             http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
                 answered[n] = System.nanoTime();
                 status[n] = error == null ? response.statusCode() : -1;
+                if (error != null || response.statusCode() >= 300) {
+                    Throwable cause = error != null && error.getCause() != null ? error.getCause() : error;
+                    failures.merge(error == null ? "HTTP " + response.statusCode() : cause.getClass().getSimpleName() + ": "
+                            + cause.getMessage(), 1, Integer::sum);
+                }
                 answers.countDown();
             });
         }
@@ -359,6 +365,10 @@ public final class LiveBenchmark {
         double actualRate = count / ((sent - start) / 1e9 + period / 1e9);
         // A pause between phases: what one left behind (steps, connections) must not weigh on the next.
         Thread.sleep(2_000);
+        if (failed > 0) {
+            // Not the application's answer when the sender failed (a connection the server had just closed, say): told apart here.
+            System.out.printf("  %s at %.1f/s: %d failed: %s%n", best(target, batchSize), rate, failed, failures);
+        }
         return new Result(target, batchSize, rate, actualRate, count, failed, latencies, triggers, taskLatencies, lateSends, cpu);
     }
 
@@ -580,7 +590,7 @@ public final class LiveBenchmark {
                     tasks.length == 0 ? "-" : String.valueOf(tasks.length),
                     tasks.length == 0 ? "-" : ms(percentile(tasks, 0.5)), tasks.length == 0 ? "-" : ms(taskP99()),
                     tasks.length == 0 ? "-" : ms(tasks[tasks.length - 1]),
-                    cpu.jvmNanos() / 1e6 / requests, cpu.databaseNanos() / 1e6 / requests,
+                    Math.max(0, cpu.jvmNanos()) / 1e6 / requests, Math.max(0, cpu.databaseNanos()) / 1e6 / requests,
                     lateSends > 50_000_000L ? String.format("  (sender up to %s late)", ms(lateSends)) : "");
         }
 
