@@ -5,6 +5,7 @@ import dev.tenure.engine.storage.JsonColumns;
 import dev.tenure.engine.vocabulary.Signal;
 import dev.tenure.engine.vocabulary.UsageSignal;
 import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
@@ -17,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,11 +26,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Stores signals set-wise. Usage goes to its own ledger ({@link UsageLedger}); the other kinds are copied
- * ({@code COPY}) into a staging table of the session, then one statement inserts them, skips the ones
- * already received ({@code ON CONFLICT DO NOTHING} on source and external id is the dedupe), and updates
- * the ticket rollup from the rows actually inserted. COPY rather than a statement parameter, because a
- * chunk of a large file is tens of thousands of rows.
+ * Stores signals set-wise. Usage goes to its own ledger ({@link UsageLedger}); for the other kinds one
+ * statement inserts them, skips the ones already received ({@code ON CONFLICT DO NOTHING} on source and
+ * external id is the dedupe), and updates the ticket rollup from the rows actually inserted. A few signals
+ * (a webhook call) are given to it as parameters, one array per column; a chunk of a large file, tens of
+ * thousands of rows, is first copied ({@code COPY}) into a staging table of the session.
  */
 @Repository
 class SignalStore {
@@ -36,7 +38,7 @@ class SignalStore {
     private static final String INSERT = """
             WITH inserted AS (
                 INSERT INTO signal (source, external_id, account_id, kind, occurred_at, payload, received_at)
-                SELECT source, external_id, account_id, kind, occurred_at, payload, CAST(? AS timestamptz) FROM signal_incoming
+                SELECT source, external_id, account_id, kind, occurred_at, payload, CAST(? AS timestamptz) FROM %s
                 -- In key order, so two batches stored at once take their locks in the same order.
                 ORDER BY source, external_id
                 ON CONFLICT (source, external_id) DO NOTHING
@@ -63,6 +65,11 @@ class SignalStore {
                         updated_at = greatest(ticket.updated_at, EXCLUDED.updated_at)
             )
             """;
+    private static final String STAGED = "signal_incoming";
+    /** The signals given as one array per column: see {@link UsageLedger#GIVEN_AT_MOST}. */
+    private static final String GIVEN = """
+            unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS timestamptz[]),
+                   CAST(? AS jsonb[])) AS incoming (source, external_id, account_id, kind, occurred_at, payload)""";
     private static final String NEW_ONES = INSERT + "SELECT source, external_id FROM inserted";
     private static final String COUNT = INSERT + "SELECT count(*) FROM inserted";
 
@@ -95,8 +102,14 @@ class SignalStore {
         Kinds kinds = Kinds.of(signals);
         Set<Signal> inserted = new HashSet<>(usage.store(kinds.usage(), receivedAt));
         if (!kinds.others().isEmpty()) {
-            Map<String, Signal> unique = stage(kinds.others());
-            jdbc.sql(NEW_ONES).param(Timestamp.from(receivedAt)).query((rs, n) -> unique.get(key(rs.getString(1), rs.getString(2)))).list().forEach(inserted::add);
+            Map<String, Signal> unique = unique(kinds.others());
+            RowMapper<Signal> back = (rs, n) -> unique.get(key(rs.getString(1), rs.getString(2)));
+            if (unique.size() <= UsageLedger.GIVEN_AT_MOST) {
+                given(NEW_ONES, unique.values(), receivedAt).query(back).list().forEach(inserted::add);
+            } else {
+                copy(unique.values());
+                jdbc.sql(NEW_ONES.formatted(STAGED)).param(Timestamp.from(receivedAt)).query(back).list().forEach(inserted::add);
+            }
         }
         // Batch order, each new signal once (a batch may carry one twice).
         Set<Signal> seen = new HashSet<>();
@@ -112,8 +125,13 @@ class SignalStore {
         Kinds kinds = Kinds.of(signals);
         int stored = usage.storeCounting(kinds.usage(), receivedAt);
         if (!kinds.others().isEmpty()) {
-            stage(kinds.others());
-            stored += jdbc.sql(COUNT).param(Timestamp.from(receivedAt)).query(Integer.class).single();
+            Map<String, Signal> unique = unique(kinds.others());
+            if (unique.size() <= UsageLedger.GIVEN_AT_MOST) {
+                stored += given(COUNT, unique.values(), receivedAt).query(Integer.class).single();
+            } else {
+                copy(unique.values());
+                stored += jdbc.sql(COUNT.formatted(STAGED)).param(Timestamp.from(receivedAt)).query(Integer.class).single();
+            }
         }
         return stored;
     }
@@ -141,19 +159,45 @@ class SignalStore {
         }
     }
 
-    /** Copies the batch into staging, each signal once; returns them by key, in batch order. */
-    private Map<String, Signal> stage(List<Signal> signals) {
-        // A batch may carry the same signal twice; the first one counts.
+    /** A batch may carry the same signal twice; the first one counts. By key, in batch order. */
+    private static Map<String, Signal> unique(List<Signal> signals) {
         Map<String, Signal> unique = new LinkedHashMap<>();
+        for (Signal s : signals) {
+            unique.putIfAbsent(key(s.source(), s.externalId()), s);
+        }
+        return unique;
+    }
+
+    /** The statement over the signals given as parameters, one array per column. */
+    private JdbcClient.StatementSpec given(String statement, Collection<Signal> signals, Instant receivedAt) {
+        int n = signals.size();
+        String[] sources = new String[n];
+        String[] ids = new String[n];
+        String[] accounts = new String[n];
+        String[] kinds = new String[n];
+        String[] at = new String[n];
+        String[] payloads = new String[n];
+        int i = 0;
+        for (Signal s : signals) {
+            sources[i] = s.source();
+            ids[i] = s.externalId();
+            accounts[i] = s.accountId();
+            kinds[i] = s.kind();
+            at[i] = s.occurredAt().toString();
+            payloads[i] = json.write(s);
+            i++;
+        }
+        return jdbc.sql(statement.formatted(GIVEN)).params(Timestamp.from(receivedAt), sources, ids, accounts, kinds, at, payloads);
+    }
+
+    /** Copies the signals into staging. */
+    private void copy(Collection<Signal> signals) {
         CopyText csv = new CopyText();
         for (Signal s : signals) {
-            if (unique.putIfAbsent(key(s.source(), s.externalId()), s) == null) {
-                csv.text(s.source()).text(s.externalId()).text(s.accountId()).text(s.kind()).plain(s.occurredAt().toString())
-                        .text(json.write(s)).end();
-            }
+            csv.text(s.source()).text(s.externalId()).text(s.accountId()).text(s.kind()).plain(s.occurredAt().toString())
+                    .text(json.write(s)).end();
         }
         copy(csv);
-        return unique;
     }
 
     /** Copies the rows into the staging table, on the transaction's own connection. */

@@ -8,6 +8,9 @@ import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.NpsSignal;
 import dev.tenure.engine.vocabulary.Segment;
 import dev.tenure.engine.vocabulary.Signal;
+import dev.tenure.engine.vocabulary.TicketPriority;
+import dev.tenure.engine.vocabulary.TicketSignal;
+import dev.tenure.engine.vocabulary.TicketStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,6 +73,37 @@ class IntakeIntegrationTest {
         assertThat(jdbc.sql("SELECT sum(quantity) FROM usage_daily WHERE account_id = ?").param(unhappy.id())
                 .query(Long.class).single()).isEqualTo(40);
         assertThat(playRuns.list(unhappy.id(), null, 10)).hasSize(1);
+    }
+
+    @Test
+    void tickets_of_a_live_call_are_stored_once_whether_given_as_parameters_or_staged() {
+        TestData few = TestData.account("Few tickets", Segment.LOW_TOUCH);
+        TestData many = TestData.account("Many tickets", Segment.LOW_TOUCH);
+        intake.accept(few.batch());
+        intake.accept(many.batch());
+        Instant at = TestClock.now().truncatedTo(ChronoUnit.MICROS).minus(1, ChronoUnit.HOURS);
+
+        IntakeResult small = intake.accept(tickets(few.id(), 3, at));
+        IntakeResult smallAgain = intake.accept(tickets(few.id(), 3, at));
+        IntakeResult large = intake.accept(tickets(many.id(), 1_001, at));
+        IntakeResult largeAgain = intake.accept(tickets(many.id(), 1_001, at));
+
+        assertThat(List.of(small.accepted(), smallAgain.duplicates(), large.accepted(), largeAgain.duplicates()))
+                .containsExactly(3, 3, 1_001, 1_001);
+        assertThat(jdbc.sql("SELECT count(*) FROM ticket WHERE account_id = ? AND status = 'OPEN' AND priority = 'P3'")
+                .param(many.id()).query(Long.class).single()).isEqualTo(1_001);
+        assertThat(jdbc.sql("SELECT occurred_at FROM signal WHERE account_id = ? LIMIT 1").param(few.id())
+                .query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(at);
+    }
+
+    private static Batch tickets(String accountId, int count, Instant at) {
+        List<Labeled<Signal>> signals = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            signals.add(new Labeled<>("tickets[" + i + "]", new TicketSignal("test", accountId + "-t" + i,
+                    accountId, at, "T-" + i, TicketPriority.P3,
+                    TicketStatus.OPEN, "Ticket " + i)));
+        }
+        return Batch.ofSignals(signals);
     }
 
     @Test

@@ -103,6 +103,38 @@ class UsageLedgerIntegrationTest {
     }
 
     @Test
+    void a_live_call_of_a_few_events_keeps_each_moment_to_the_microsecond_and_counts_what_was_seen_before() {
+        String account = known("Live few");
+        Instant at = Instant.parse("2026-11-16T23:59:59.123456Z");
+        intake.accept(batch(usage(account, "e1", at, "core", 2, 1)));
+
+        IntakeResult again = intake.accept(batch(usage(account, "e1", at, "core", 2, 1), usage(account, "e2", at, "reports", 3, 2),
+                usage(account, "e2", at, "reports", 3, 2)));
+
+        assertThat(again.accepted()).isEqualTo(1);
+        assertThat(again.duplicates()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT occurred_at FROM usage_event WHERE external_id = ?").param(account + "-e2")
+                .query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(at);
+        assertThat(daily(account)).containsExactly("core 2026-11-16 2 1", "reports 2026-11-16 3 2");
+    }
+
+    @Test
+    void a_live_call_of_more_events_than_are_given_as_parameters_is_staged_and_stored_the_same() {
+        String account = known("Live many");
+        intake.accept(batch(usage(account, "e0", MONDAY, "core", 1, 1)));
+        List<UsageSignal> many = new ArrayList<>();
+        for (int i = 0; i <= UsageLedger.GIVEN_AT_MOST; i++) {
+            many.add(usage(account, "e" + i, MONDAY.plusSeconds(i), "core", 1, 1 + i % 7));
+        }
+
+        IntakeResult stored = intake.accept(batch(many.toArray(UsageSignal[]::new)));
+
+        assertThat(stored.accepted()).isEqualTo(UsageLedger.GIVEN_AT_MOST);
+        assertThat(stored.duplicates()).isEqualTo(1);
+        assertThat(daily(account)).containsExactly("core 2026-11-16 " + (UsageLedger.GIVEN_AT_MOST + 1) + " 7");
+    }
+
+    @Test
     void two_writers_storing_the_same_days_at_once_lose_nothing() {
         String account = known("Two writers");
         List<CompletableFuture<IntakeResult>> writers = IntStream.range(0, 2).mapToObj(w -> CompletableFuture.supplyAsync(() -> {
