@@ -85,8 +85,8 @@ class CsOpsWalkthroughInTheBrowserTest extends ApiIntegrationTest {
         chromium.signIn(url(""), ops, PASSWORD);
 
         // 1. The rule set's scenario tests, run from the rules page.
-        follow(By.id("nav-rules"));
-        follow(By.id("run-scenarios"));
+        chromium.follow(By.id("nav-rules"));
+        chromium.follow(By.id("run-scenarios"));
         WebElement summary = chromium.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("scenario-summary")));
         assertThat(summary.getText()).startsWith("Passed: ").endsWith(" 0 failed");
         assertThat(browser().findElements(By.cssSelector("#scenario-results tbody tr"))).isNotEmpty()
@@ -94,36 +94,36 @@ class CsOpsWalkthroughInTheBrowserTest extends ApiIntegrationTest {
 
         // 2. CS ops change a rule file in the page and save it as a new version; it is in force at once. They roll
         //    back to the version before it on the rules page, then put the new one in force again.
-        follow(By.id("nav-rules"));
-        follow(By.id("edit-link"));
+        chromium.follow(By.id("nav-rules"));
+        chromium.follow(By.id("edit-link"));
         new Select(browser().findElement(By.id("file-picker"))).selectByValue("churn/nps-detractor.drl");
-        follow(By.id("open-file"));
+        chromium.follow(By.id("open-file"));
         WebElement text = browser().findElement(By.id("file-text"));
         assertThat(text.getAttribute("value")).contains("rule \"An NPS detractor answered (4 or below): call them back\"");
         browser().executeScript("arguments[0].value += arguments[1]", text, "\n// a comment from the walkthrough " + UUID.randomUUID() + "\n");
-        follow(By.id("save-file"));
-        assertThat(notice()).contains("with your change to churn/nps-detractor.drl is in force (it replaced " + starter + ")");
+        chromium.follow(By.id("save-file"));
+        assertThat(chromium.notice()).contains("with your change to churn/nps-detractor.drl is in force (it replaced " + starter + ")");
         String uploaded = active.get().version();
         assertThat(uploaded).isNotEqualTo(starter);
         assertThat(browser().findElement(By.cssSelector("#rule-set-version code")).getText()).isEqualTo(uploaded);
         assertThat(browser().findElement(By.cssSelector("#version-" + uploaded + " .status")).getText()).isEqualTo("ACTIVE");
         WebElement rollBack = browser().findElement(By.id("activate-" + starter));
         assertThat(rollBack.getText()).isEqualTo("Roll back to it");
-        follow(By.id("activate-" + starter));
-        assertThat(notice()).isEqualTo("Rule set " + starter + " is in force (it replaced " + uploaded + ").");
+        chromium.follow(By.id("activate-" + starter));
+        assertThat(chromium.notice()).isEqualTo("Rule set " + starter + " is in force (it replaced " + uploaded + ").");
         assertThat(browser().findElement(By.cssSelector("#rule-set-version code")).getText()).isEqualTo(starter);
         assertThat(active.get().version()).isEqualTo(starter);
-        follow(By.id("activate-" + uploaded));
-        assertThat(notice()).isEqualTo("Rule set " + uploaded + " is in force (it replaced " + starter + ").");
+        chromium.follow(By.id("activate-" + uploaded));
+        assertThat(chromium.notice()).isEqualTo("Rule set " + uploaded + " is in force (it replaced " + starter + ").");
         assertThat(browser().findElement(By.cssSelector("#version-" + uploaded + " .status")).getText()).isEqualTo("ACTIVE");
         assertThat(active.get().version()).isEqualTo(uploaded);
 
         // 3. A backtest of the version now in force, started from its row, followed until its report is there.
-        follow(By.cssSelector("#version-" + uploaded + " a[href*='backtests']"));
+        chromium.follow(By.cssSelector("#version-" + uploaded + " a[href*='backtests']"));
         chromium.waitFor().until(ExpectedConditions.titleIs("Backtests · Tenure"));
         setDate("backtest-from", "2026-10-01");
         setDate("backtest-to", "2026-12-01");
-        follow(By.id("backtest-start"));
+        chromium.follow(By.id("backtest-start"));
         new WebDriverWait(browser(), Duration.ofSeconds(120)).ignoring(WebDriverException.class)
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("backtest-churn")));
         assertThat(browser().findElement(By.cssSelector("main h1 code")).getText()).isEqualTo(uploaded);
@@ -133,7 +133,7 @@ class CsOpsWalkthroughInTheBrowserTest extends ApiIntegrationTest {
 
         // 4. A running play paused, resumed, then cancelled, found on the play runs page by its account's name.
         PlayRunView run = plays().runningPlay("Walk Wapiti " + UUID.randomUUID().toString().substring(0, 4));
-        follow(By.id("nav-plays"));
+        chromium.follow(By.id("nav-plays"));
         chromium.waitFor().until(ExpectedConditions.titleIs("Play runs · Tenure"));
         search("plays-search", "walk wapiti");
         assertThat(browser().findElement(By.cssSelector("#run-" + run.id() + " td[data-label='Account'] a")).getText())
@@ -154,14 +154,14 @@ class CsOpsWalkthroughInTheBrowserTest extends ApiIntegrationTest {
                 .map(DeadLetter::requestId).distinct().toList();
         assertThat(requests).hasSize(2);
         intake.accept(late.batch());
-        follow(By.id("nav-dead-letters"));
+        chromium.follow(By.id("nav-dead-letters"));
         search("dead-letters-search", late.id());
         for (long request : requests) {
             assertThat(browser().findElement(By.id("waiting-" + request)).getText()).isEqualTo("1");
-            click(By.id("choose-" + request));
+            chromium.click(By.id("choose-" + request));
         }
-        follow(By.id("replay-chosen"));
-        assertThat(notice()).isEqualTo("Replayed 2 dead letters of 2 requests (3 records accepted).");
+        chromium.follow(By.id("replay-chosen"));
+        assertThat(chromium.notice()).isEqualTo("Replayed 2 dead letters of 2 requests (3 records accepted).");
         assertThat(browser().getCurrentUrl()).as("back on the same search").contains("q=" + late.id());
         for (long request : requests) {
             assertThat(browser().findElement(By.id("waiting-" + request)).getText()).isEqualTo("all replayed");
@@ -174,8 +174,8 @@ class CsOpsWalkthroughInTheBrowserTest extends ApiIntegrationTest {
 
     /** Presses a run's button; the page it leads to says what was done, on the same search. */
     private void playControl(String button, PlayRunView run, String done, String status) {
-        follow(By.id(button + "-" + run.id()));
-        assertThat(notice()).endsWith(" " + done + ".");
+        chromium.follow(By.id(button + "-" + run.id()));
+        assertThat(chromium.notice()).endsWith(" " + done + ".");
         assertThat(browser().getCurrentUrl()).as("back on the same search").contains("q=walk");
         if (status != null) {
             assertThat(browser().findElement(By.id("run-status-" + run.id())).getText()).isEqualTo(status);
@@ -197,23 +197,6 @@ class CsOpsWalkthroughInTheBrowserTest extends ApiIntegrationTest {
         WebElement before = browser().findElement(By.tagName("html"));
         browser().findElement(By.id(field)).sendKeys(text, Keys.ENTER);
         chromium.waitFor().until(ExpectedConditions.stalenessOf(before));
-    }
-
-    /** Clicks a link or a form's button and waits for the page it leads to, so nothing is read off the page before. */
-    private void follow(By by) {
-        WebElement before = browser().findElement(By.tagName("html"));
-        click(by);
-        chromium.waitFor().until(ExpectedConditions.stalenessOf(before));
-    }
-
-    private void click(By by) {
-        WebElement element = chromium.waitFor().until(ExpectedConditions.presenceOfElementLocated(by));
-        browser().executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        chromium.waitFor().until(ExpectedConditions.elementToBeClickable(element)).click();
-    }
-
-    private String notice() {
-        return chromium.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText();
     }
 
     private ChromeDriver browser() {

@@ -122,7 +122,7 @@ class CsmMorningWalkthroughInTheBrowserTest extends ApiIntegrationTest {
 
         // 2. Why the task exists: from the task to the rule, its version, file and line, the facts and the signals.
         Why why = runs.find(book.overdue().runId()).orElseThrow().why();
-        follow(By.id("why-link-" + book.overdue().id()));
+        chromium.follow(By.id("why-link-" + book.overdue().id()));
         chromium.waitFor().until(ExpectedConditions.titleContains(book.dropping().account().name()));
         WebElement panel = browser().findElement(By.id("why-task-" + book.overdue().id()));
         assertThat(panel.getAttribute("open")).as("the task's why is open on arrival" + at).isNotNull();
@@ -138,12 +138,12 @@ class CsmMorningWalkthroughInTheBrowserTest extends ApiIntegrationTest {
         // 3. What changed at the account: the timeline has its signals, a page at a time, and filters by kind.
         assertThat(browser().findElements(By.cssSelector("#timeline li.signal"))).as("signals on the timeline").isNotEmpty();
         assertThat(browser().findElements(By.cssSelector("#timeline li"))).hasSize(50);
-        follow(By.id("timeline-next"));
+        chromium.follow(By.id("timeline-next"));
         chromium.waitFor().until(ExpectedConditions.urlContains("page=2"));
         assertThat(browser().findElement(By.id("timeline-page")).getText()).isEqualTo("Page 2");
         assertThat(browser().findElements(By.cssSelector("#timeline li[data-type='signal.usage']"))).isNotEmpty();
         new Select(browser().findElement(By.id("timeline-kind"))).selectByValue("ticket");
-        follow(By.id("timeline-apply"));
+        chromium.follow(By.id("timeline-apply"));
         chromium.waitFor().until(ExpectedConditions.urlContains("kind=ticket"));
         List<WebElement> tickets = browser().findElements(By.cssSelector("#timeline li"));
         assertThat(tickets).isNotEmpty().allSatisfy(entry -> assertThat(entry.getAttribute("data-type")).isEqualTo("signal.ticket"));
@@ -152,56 +152,37 @@ class CsmMorningWalkthroughInTheBrowserTest extends ApiIntegrationTest {
         assertFits("the filtered timeline" + at);
 
         // 4. Hand a task over to a colleague picked from the list.
-        follow(By.id("nav-inbox"));
-        click(By.id("reassign-" + book.toHandOver().id()));
+        chromium.follow(By.id("nav-inbox"));
+        chromium.click(By.id("reassign-" + book.toHandOver().id()));
         new Select(browser().findElement(By.id("owner-" + book.toHandOver().id()))).selectByValue(book.colleague());
-        follow(By.id("reassign-submit-" + book.toHandOver().id()));
-        assertThat(notice()).isEqualTo("Handed \"" + book.toHandOver().title() + "\" to " + book.colleague() + ".");
+        chromium.follow(By.id("reassign-submit-" + book.toHandOver().id()));
+        assertThat(chromium.notice()).isEqualTo("Handed \"" + book.toHandOver().title() + "\" to " + book.colleague() + ".");
         assertThat(browser().findElements(By.id("task-" + book.toHandOver().id()))).isEmpty();
         assertThat(inbox.get(book.toHandOver().id()).owner()).isEqualTo(book.colleague());
 
         // 5. Snooze a task to tomorrow morning with a preset; it waits among the snoozed.
-        click(By.id("snooze-" + book.detractor().id()));
-        follow(By.id("snooze-tomorrow-" + book.detractor().id()));
-        assertThat(notice()).startsWith("Snoozed \"" + book.detractor().title() + "\" until ").contains("09:00");
+        chromium.click(By.id("snooze-" + book.detractor().id()));
+        chromium.follow(By.id("snooze-tomorrow-" + book.detractor().id()));
+        assertThat(chromium.notice()).startsWith("Snoozed \"" + book.detractor().title() + "\" until ").contains("09:00");
         assertThat(browser().findElements(By.id("task-" + book.detractor().id()))).isEmpty();
-        follow(By.id("view-snoozed"));
+        chromium.follow(By.id("view-snoozed"));
         assertThat(browser().findElement(By.id("task-" + book.detractor().id())).getText()).contains("09:00");
-        follow(By.id("view-open"));
+        chromium.follow(By.id("view-open"));
 
         // 6. Complete the overdue task, then take the completion back: it is open and overdue again.
-        click(By.id("complete-" + book.overdue().id()));
-        click(By.cssSelector("label[for='outcome-" + book.overdue().id() + "-NO_ACTION']"));
-        follow(By.id("complete-submit-" + book.overdue().id()));
-        assertThat(notice()).startsWith("Completed \"" + book.overdue().title() + "\"");
+        chromium.click(By.id("complete-" + book.overdue().id()));
+        chromium.click(By.cssSelector("label[for='outcome-" + book.overdue().id() + "-NO_ACTION']"));
+        chromium.follow(By.id("complete-submit-" + book.overdue().id()));
+        assertThat(chromium.notice()).startsWith("Completed \"" + book.overdue().title() + "\"");
         assertThat(browser().findElements(By.id("task-" + book.overdue().id()))).isEmpty();
         assertThat(inbox.get(book.overdue().id()).status()).isEqualTo(TaskStatus.DONE);
-        follow(By.id("undo"));
-        assertThat(notice()).endsWith("its completion is undone.");
+        chromium.follow(By.id("undo"));
+        assertThat(chromium.notice()).endsWith("its completion is undone.");
         assertThat(browser().findElement(By.id("overdue-" + book.overdue().id())).getText()).isEqualTo("Overdue by 3 days");
         assertThat(inbox.get(book.overdue().id()).status()).isEqualTo(TaskStatus.OPEN);
         assertFits("/inbox after the morning" + at);
 
         assertThat(chromium.policyViolations()).as("nothing refused by the Content-Security-Policy").isEmpty();
-    }
-
-    /** Clicks a link or a form's button and waits for the page it leads to, so nothing is read off the page before. */
-    private void follow(By by) {
-        WebElement before = browser().findElement(By.tagName("html"));
-        click(by);
-        chromium.waitFor().until(ExpectedConditions.stalenessOf(before));
-    }
-
-    /** Clicks as a person would: the element is scrolled into view first (on a phone most of the page is below). */
-    private void click(By by) {
-        WebElement element = chromium.waitFor().until(ExpectedConditions.presenceOfElementLocated(by));
-        browser().executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        chromium.waitFor().until(ExpectedConditions.elementToBeClickable(element)).click();
-    }
-
-    /** The notice at the top of the page the last action led to. */
-    private String notice() {
-        return chromium.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText();
     }
 
     private boolean isVisible(WebElement element) {

@@ -87,24 +87,24 @@ class FreshInstallWalkthroughInTheBrowserTest {
         assertThat(browser().findElement(By.id("nav-people")).isDisplayed()).isTrue();
 
         // 2. They add a CSM on the people page.
-        follow(By.id("nav-people"));
+        chromium.follow(By.id("nav-people"));
         chromium.waitFor().until(ExpectedConditions.titleIs("People · Tenure"));
         browser().findElement(By.id("new-email")).sendKeys(CSM);
         browser().findElement(By.id("new-name")).sendKeys("Dana Reyes");
         browser().findElement(By.id("new-password")).sendKeys(CSM_PASSWORD);
-        follow(By.id("add-person-submit"));
-        assertThat(notice()).startsWith("Added " + CSM + " (CSM).");
+        chromium.follow(By.id("add-person-submit"));
+        assertThat(chromium.notice()).startsWith("Added " + CSM + " (CSM).");
         WebElement added = browser().findElement(By.cssSelector("#people tr[data-email='" + CSM + "']"));
         assertThat(added.findElement(By.cssSelector(".person-roles")).getText()).isEqualTo("CSM");
 
         // 3. They issue themselves a token for the reporting script, shown once.
-        follow(By.id("to-tokens"));
+        chromium.follow(By.id("to-tokens"));
         chromium.waitFor().until(ExpectedConditions.titleIs("API tokens · Tenure"));
         assertThat(browser().findElement(By.id("no-tokens")).getText()).isEqualTo("No token yet.");
         browser().findElement(By.id("token-name")).sendKeys("reporting");
         assertThat(new Select(browser().findElement(By.id("token-owner"))).getFirstSelectedOption().getAttribute("value"))
                 .as("yourself by default").isEqualTo(ADMIN);
-        follow(By.id("issue-token-submit"));
+        chromium.follow(By.id("issue-token-submit"));
         String token = chromium.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("issued-token"))).getText();
         assertThat(token).startsWith("tnr_");
 
@@ -131,23 +131,6 @@ class FreshInstallWalkthroughInTheBrowserTest {
             request.header("Authorization", "Bearer " + token);
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Clicks a link or a form's button and waits for the page it leads to, so nothing is read off the page before. */
-    private void follow(By by) {
-        WebElement before = browser().findElement(By.tagName("html"));
-        click(by);
-        chromium.waitFor().until(ExpectedConditions.stalenessOf(before));
-    }
-
-    private void click(By by) {
-        WebElement element = chromium.waitFor().until(ExpectedConditions.presenceOfElementLocated(by));
-        browser().executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        chromium.waitFor().until(ExpectedConditions.elementToBeClickable(element)).click();
-    }
-
-    private String notice() {
-        return chromium.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText();
     }
 
     private ChromeDriver browser() {

@@ -2,6 +2,7 @@ package dev.tenure.api;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -148,6 +149,25 @@ final class HeadlessChromium implements AutoCloseable {
     /** Waits up to ten seconds, what a page of Tenure takes at most on a busy machine. */
     WebDriverWait waitFor() {
         return new WebDriverWait(driver, Duration.ofSeconds(10));
+    }
+
+    /** Clicks a link or a form's button and waits for the page it leads to, so nothing is read off the page before. */
+    void follow(By by) {
+        WebElement before = driver.findElement(By.tagName("html"));
+        click(by);
+        waitFor().until(ExpectedConditions.stalenessOf(before));
+    }
+
+    /** Clicks as a person would: the element is scrolled into view first (on a phone most of the page is below). */
+    void click(By by) {
+        WebElement element = waitFor().until(ExpectedConditions.presenceOfElementLocated(by));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        waitFor().until(ExpectedConditions.elementToBeClickable(element)).click();
+    }
+
+    /** The notice at the top of the page the last action led to. */
+    String notice() {
+        return waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText();
     }
 
     /** By how many pixels the page is wider than the screen: 0 or less when nothing scrolls sideways. */
