@@ -32,7 +32,7 @@ import java.util.Map;
 @RequestMapping("/ops/plays")
 class PlaysPage {
 
-    /** The latest runs of a status the table reads; older ones are on each account's page. */
+    /** The latest runs of a status the table reads, or the latest that match its search: a search reaches every run. */
     private static final int SCANNED = 5_000;
     static final List<String> STATUSES = List.of("RUNNING", "PAUSED", "COMPLETED", "CANCELLED", "STOPPED", "HOLDOUT");
 
@@ -76,7 +76,9 @@ class PlaysPage {
         TableQuery query = TableQuery.of(request, List.of("started", "account", "play", "rule", "next"), true, "status");
         String status = query.filter("status");
         List<String> shown = status != null && STATUSES.contains(status) ? List.of(status) : List.of("RUNNING", "PAUSED");
-        List<PlayRunView> found = shown.stream().flatMap(s -> runs.list(null, s, SCANNED).stream()).toList();
+        boolean searched = query.search() != null && !query.search().isBlank();
+        List<PlayRunView> found = shown.stream()
+                .flatMap(s -> (searched ? runs.matching(query.search(), s, SCANNED) : runs.list(null, s, SCANNED)).stream()).toList();
         Map<String, String> accountNames = names.of(found.stream().map(PlayRunView::accountId).toList());
         TablePage<RunRow> page = query.apply(found.stream().map(r -> RunRow.of(r, accountNames.get(r.accountId()))).toList(),
                 ORDERS, RunRow::searchable);

@@ -124,6 +124,18 @@ public class Emails {
                 .params(accountId, accountId, limit, offset).query(this::email).list();
     }
 
+    /**
+     * The latest emails, newest first, whose account's name, account id, recipient, subject or status contain
+     * {@code text} (any case): a search reaches every email, however old, not only the latest written.
+     */
+    public List<Email> matching(String text, int limit) {
+        return jdbc.sql(SELECT + """
+                         LEFT JOIN account a ON a.id = e.account_id
+                        WHERE strpos(lower(concat_ws(' ', a.name, e.account_id, e.recipient, e.subject, e.status)), lower(?)) > 0
+                        ORDER BY e.id DESC LIMIT ?""")
+                .params(text, limit).query(this::email).list();
+    }
+
     /** How many emails {@link #list} can page through. */
     public long count(String accountId) {
         return jdbc.sql("SELECT count(*) FROM email WHERE (CAST(? AS text) IS NULL OR account_id = ?)")

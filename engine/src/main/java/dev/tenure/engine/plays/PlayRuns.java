@@ -146,6 +146,19 @@ public class PlayRuns {
                 .params(accountId, accountId, csm, csm, status, status, limit, offset).query(this::view).list();
     }
 
+    /**
+     * The latest runs of one status (any when null), latest started first, whose account's name, account id, play or
+     * rule contain {@code text} (any case): a search reaches every run, however old.
+     */
+    public List<PlayRunView> matching(String text, String status, int limit) {
+        return jdbc.sql(RUN_SELECT + """
+                         WHERE (CAST(? AS text) IS NULL OR status = ?)
+                           AND strpos(lower(concat_ws(' ', (SELECT a.name FROM account a WHERE a.id = play_run.account_id),
+                                                     account_id, play_name, rule_name)), lower(?)) > 0
+                        ORDER BY started_at DESC, id DESC LIMIT ?""")
+                .params(status, status, text, limit).query(this::view).list();
+    }
+
     /** How many runs {@link #list(String, String, String, int, long)} can page through. */
     public long count(String accountId, String csm, String status) {
         return jdbc.sql("SELECT count(*) FROM play_run " + RUNS_WHERE)
