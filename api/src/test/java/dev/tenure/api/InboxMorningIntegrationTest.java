@@ -194,9 +194,14 @@ class InboxMorningIntegrationTest extends ApiIntegrationTest {
         assertThat(inbox.get(task.id()).owner()).isEqualTo(csm);
         assertThat(inboxOf(csm)).as("the picker lists colleagues").contains("<option value=\"" + colleague + "\"");
 
+        mvc.perform(MockMvcRequestBuilders.get("/accounts/" + task.accountId()).with(signedIn(colleague)))
+                .andExpect(status().isForbidden());
         ResponseEntity<JsonNode> handed = post("/api/tasks/" + task.id() + "/reassign", "{\"owner\":\"" + colleague + "\"}");
         assertThat(handed.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(handed.getBody().get("owner").asText()).isEqualTo(colleague);
+        // The colleague covers another CSM's account now: they open it, and why the task exists, from their inbox.
+        String account = page(MockMvcRequestBuilders.get("/accounts/" + task.accountId()).with(signedIn(colleague)));
+        assertThat(account).contains("Nobody Handover", "id=\"why-task-" + task.id() + "\"");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.tenure.api.people;
 
 import dev.tenure.engine.accounts.Accounts;
 import dev.tenure.engine.tasks.Task;
+import dev.tenure.engine.tasks.Tasks;
 import dev.tenure.engine.vocabulary.Account;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -14,8 +15,8 @@ import java.util.Set;
 
 /**
  * The one place that decides what the signed-in person may see: CS ops and admins see every account
- * and task; a CSM sees the accounts they are CSM of and the tasks they own (or that sit on their
- * accounts). Everything else is a 403 (or, in a list, left out).
+ * and task; a CSM sees the accounts they are CSM of or hold a task at (one handed over to them), and
+ * the tasks they own (or that sit on their accounts). Everything else is a 403 (or, in a list, left out).
  */
 @Component
 public class Visibility {
@@ -23,9 +24,11 @@ public class Visibility {
     private static final Set<String> SEE_EVERYTHING = Set.of(Role.ADMIN.authority(), Role.CS_OPS.authority());
 
     private final Accounts accounts;
+    private final Tasks tasks;
 
-    Visibility(Accounts accounts) {
+    Visibility(Accounts accounts, Tasks tasks) {
         this.accounts = accounts;
+        this.tasks = tasks;
     }
 
     /** The signed-in person's email: who did something, for the timeline and the rule set history. */
@@ -52,7 +55,7 @@ public class Visibility {
     }
 
     public boolean maySee(Account account) {
-        return seesEverything() || actor().equalsIgnoreCase(account.csm());
+        return seesEverything() || actor().equalsIgnoreCase(account.csm()) || tasks.holdsTaskAt(actor(), account.id());
     }
 
     public boolean maySeeAccount(String accountId) {

@@ -56,6 +56,11 @@ public class Inbox {
         return tasks.open(filter, clock.instant());
     }
 
+    /** Whether {@code owner} holds a task at the account, as {@link Tasks#holdsTaskAt} tells. */
+    public boolean holdsTaskAt(String owner, String accountId) {
+        return tasks.holdsTaskAt(owner, accountId);
+    }
+
     /** The owner's done tasks, the latest completed first. */
     public List<Task> done(String owner, int limit) {
         return tasks.done(owner, limit);

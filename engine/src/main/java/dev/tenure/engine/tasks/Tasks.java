@@ -93,6 +93,15 @@ public class Tasks {
               AND (CAST(:status AS text) IS NULL OR shown_status = :status)
               AND (CAST(:dueBefore AS timestamptz) IS NULL OR due_at <= :dueBefore)""";
 
+    /**
+     * Whether {@code owner} holds a task (open, snoozed or done) at the account: a CSM a task was handed to may
+     * open the account it is for, and see why it exists, though the account is another CSM's.
+     */
+    public boolean holdsTaskAt(String owner, String accountId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM task WHERE account_id = :account AND lower(owner) = lower(:owner))")
+                .param("account", accountId).param("owner", owner).query(Boolean.class).single();
+    }
+
     /** How many open tasks an owner has, and how many are overdue, as {@link #list} tells open from snoozed. */
     public OpenCount countOpen(String owner, Instant now) {
         return jdbc.sql("SELECT count(*) AS open, count(*) FILTER (WHERE due_at < :now) AS overdue FROM (" + SELECT
