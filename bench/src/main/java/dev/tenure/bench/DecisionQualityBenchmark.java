@@ -125,8 +125,9 @@ public final class DecisionQualityBenchmark {
             for (int day = end - 49; day < end; day += 2) {
                 Instant at = PlantedChurnWorld.START.plus(Duration.ofDays(day)).plus(Duration.ofHours(6));
                 String usage = history.factsAsOf(c.account, List.of(), List.of(), List.of(), at).usage("core")
-                        .map(u -> String.format(Locale.ROOT, "weeks %6d %6d %6d best %6d usual %8.1f sig %5.1f idle %d",
-                                u.last7Days(), u.previous7Days(), u.earlier7Days(), u.bestWeekOf28Days(), u.usualWeekly(),
+                        .map(u -> String.format(Locale.ROOT, "weeks %6d %6d %6d %6d best %6d usual %8.1f sig %5.1f idle %d",
+                                u.last7Days(), u.previous7Days(), u.earlier7Days(), u.days22To28(), u.bestWeekOf28Days(),
+                                u.usualWeekly(),
                                 u.dropSignificance(), u.daysSinceLastUse()))
                         .orElse("no usage");
                 System.out.printf(Locale.ROOT, "  day %3d %s%n", day, usage);

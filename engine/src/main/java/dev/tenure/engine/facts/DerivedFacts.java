@@ -86,7 +86,8 @@ final class DerivedFacts {
                 + RECENT_WEEKS * RECENT_WEEKS * weekVariance * Math.PI / 2 / usual[2]);
         double significance = usual[0] > 0 ? Math.round((RECENT_WEEKS * usual[0] - recent) * 10 / spread) / 10.0 : 0;
         return new UsageTrend(account.id(), feature, last7, baselineWeekly, changePct, activeUsers, idleDays,
-                w.weeks()[1], w.weeks()[2], usual[0], significance, bestWeek(w.days()));
+                w.weeks()[1], w.weeks()[2], usual[0], significance, bestWeek(w.days()),
+                w.weeks()[RECENT_WEEKS]);
     }
 
     /** The highest total of 7 consecutive days among {@code days} (yesterday first). */

@@ -81,7 +81,7 @@ final class CodeAllowlist {
             Map.entry("org.drools.model.Index$ConstraintType", Set.of("*")),
             Map.entry("org.drools.model.Rule$Attribute", Set.of("SALIENCE", "NO_LOOP", "LOCK_ON_ACTIVE", "ACTIVATION_GROUP",
                     "AGENDA_GROUP", "RULEFLOW_GROUP", "AUTO_FOCUS", "ENABLED")),
-            Map.entry("org.drools.model.functions.PredicateInformation", Set.of("<init>", "addRuleNames")),
+            Map.entry("org.drools.model.functions.PredicateInformation", Set.of("<init>", "addRuleNames", "setMoreThanMaxRuleDefs")),
             Map.entry("org.drools.util.DateUtils", Set.of("getDateFormatMask")),
             Map.entry("java.time.format.DateTimeFormatterBuilder", Set.of("<init>", "parseCaseInsensitive", "appendPattern",
                     "toFormatter")),

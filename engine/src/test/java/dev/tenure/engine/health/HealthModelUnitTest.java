@@ -152,8 +152,8 @@ class HealthModelUnitTest {
         HealthModel model = model(FIVE_COMPONENTS.replace("    fallToZeroPct: 50\n", "    fallToZeroPct: 50\n    over: threeWeeks\n"));
         FactSet base = facts(0, List.of(), new TicketLoad("acme", 0, 0, 0, 0, 0, 0, 0, 0), null, List.of());
         // The last week at 30% of the usual 700, the two before it at the usual level: a holiday so far.
-        UsageTrend holiday = new UsageTrend("acme", UsageTrend.ALL_FEATURES, 210, 700, -70, 5, 0, 700, 700, 700, 4.1, 700);
-        UsageTrend stayed = new UsageTrend("acme", UsageTrend.ALL_FEATURES, 490, 600, -18, 5, 0, 490, 490, 700, 5.1, 490);
+        UsageTrend holiday = new UsageTrend("acme", UsageTrend.ALL_FEATURES, 210, 700, -70, 5, 0, 700, 700, 700, 4.1, 700, 700);
+        UsageTrend stayed = new UsageTrend("acme", UsageTrend.ALL_FEATURES, 490, 600, -18, 5, 0, 490, 490, 700, 5.1, 490, 700);
 
         int onHoliday = component(model.score(withUsage(base, holiday), -1, NOW), "usage");
         int down = component(model.score(withUsage(base, stayed), -1, NOW), "usage");

@@ -242,8 +242,8 @@ class DecisionTableTest {
             long week = Math.round(700 * (1 + coreChangePct / 100));
             double significance = coreChangePct < 0 ? 20 : 0;
             List<UsageTrend> usage = List.of(
-                    new UsageTrend(id, "core", week, 700, coreChangePct, 5, 0, week, week, 700, significance, week),
-                    new UsageTrend(id, UsageTrend.ALL_FEATURES, week, 700, coreChangePct, 5, 0, week, week, 700, significance, week));
+                    new UsageTrend(id, "core", week, 700, coreChangePct, 5, 0, week, week, 700, significance, week, week),
+                    new UsageTrend(id, UsageTrend.ALL_FEATURES, week, 700, coreChangePct, 5, 0, week, week, 700, significance, week, week));
             TicketLoad tickets = new TicketLoad(id, urgentTickets, 0, 0, 0, urgentTickets, urgentTickets, urgentTickets, 1);
             BillingStatus billing = new BillingStatus(id, 0, 0, false, BigDecimal.valueOf(4_000), BigDecimal.ZERO);
             Renewal renewal = renewsInDays == null ? null : new Renewal(id, TODAY.plusDays(renewsInDays), renewsInDays);

@@ -202,6 +202,33 @@ class DrlSandboxTest {
     }
 
     @Test
+    void many_rules_sharing_one_constraint_compile_though_drools_then_writes_more_glue_for_it() {
+        // Past ten rules on one constraint, the executable model marks the constraint's rule list as cut short;
+        // that call is Drools' own bookkeeping, not something a rule asks for.
+        StringBuilder drl = new StringBuilder("""
+                package churn;
+
+                import dev.tenure.engine.vocabulary.*;
+
+                global Playbook playbook;
+                """);
+        for (int i = 1; i <= 14; i++) {
+            drl.append("""
+
+                    rule "Core usage under %d"
+                    when
+                        $a : Account()
+                        UsageTrend( accountId == $a.id, feature == "core", last7Days < %d )
+                    then
+                        playbook.start("call", $a);
+                    end
+                    """.formatted(i * 100, i * 100));
+        }
+
+        assertThat(problemsOf(new RuleFile("churn/many.drl", drl.toString()))).isEmpty();
+    }
+
+    @Test
     void the_check_refuses_a_file_without_compiling_it_and_says_nothing_of_a_clean_one() {
         assertThatThrownBy(() -> compiler.compile(RuleSetFiles.of(List.of(ruleThatDoes("System.exit(1);"), PLAY))))
                 .isInstanceOf(InvalidRuleSetException.class)

@@ -78,7 +78,7 @@ class TemplateVariablesTest {
                         + " usageSignal, ticketSignal, billingSignal, npsSignal, contactSignal (a second one of a type: usageTrend2)"
                         + " (in ${facts.usageTrnd.changePct})",
                 "4:66 'facts.usageTrend' has no field 'changePercent': it has accountId, feature, last7Days,"
-                        + " baselineWeekly, changePct, activeUsers, daysSinceLastUse, previous7Days, earlier7Days, usualWeekly, dropSignificance, bestWeekOf28Days"
+                        + " baselineWeekly, changePct, activeUsers, daysSinceLastUse, previous7Days, earlier7Days, usualWeekly, dropSignificance, bestWeekOf28Days, days22To28"
                         + " (in ${facts.usageTrend.changePercent})",
                 "4:148 'facts.healthScore.score' is a number, it has no field 'value' (in ${facts.healthScore.score.value})");
     }
