@@ -193,7 +193,7 @@ final class PlantedChurnWorld {
         }
         if (c.signs.contains(Sign.TICKET_SPIKE)) {
             c.spikeDay = c.signsFrom + random.nextInt(Math.max(1, (c.cancelDay - c.signsFrom) / 2));
-            c.spikeTickets = 3 + random.nextInt(4);
+            c.spikeTickets = (variant == 0 ? 3 : 4) + random.nextInt(variant == 0 ? 4 : 5);
         }
         if (c.signs.contains(Sign.DETRACTOR)) {
             c.detractorDay = c.signsFrom + random.nextInt(Math.max(1, (c.cancelDay - c.signsFrom) * 2 / 3));
@@ -311,8 +311,10 @@ final class PlantedChurnWorld {
         if (random.nextDouble() < urgent * 3) {
             open(c, day, midnight, signals, 2 + random.nextInt(2));
         }
-        if (c.spikeTickets > 0 && day >= c.spikeDay && random.nextDouble() < 0.35) {
-            open(c, day, midnight, signals, random.nextInt(2));
+        // World 0's burst is of urgent tickets within two weeks or so; world 1's of tickets of any priority, over
+        // three to five weeks, which a count of urgent tickets in 14 days mostly misses.
+        if (c.spikeTickets > 0 && day >= c.spikeDay && random.nextDouble() < (variant == 0 ? 0.35 : 0.2)) {
+            open(c, day, midnight, signals, random.nextInt(variant == 0 ? 2 : 4));
             c.spikeTickets--;
         }
     }

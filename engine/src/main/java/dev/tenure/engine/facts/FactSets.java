@@ -80,7 +80,7 @@ public class FactSets {
             String id = account.id();
             facts.add(new FactSet(new Today(today, now), account, contactsOf.getOrDefault(id, List.of()),
                     trends(account, today, usage.getOrDefault(id, List.of())),
-                    tickets.getOrDefault(id, new TicketLoad(id, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+                    tickets.getOrDefault(id, new TicketLoad(id, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
                     billing.getOrDefault(id, new BillingStatus(id, 0, 0, false, BigDecimal.ZERO, BigDecimal.ZERO)),
                     lastNps.get(id), csat.get(id), milestones.getOrDefault(id, List.of()), plays.getOrDefault(id, List.of()),
                     DerivedFacts.renewal(account, today), DerivedFacts.qbr(account, today)));
@@ -200,17 +200,21 @@ public class FactSets {
                                count(*) FILTER (WHERE opened_at > since14 AND priority IN ('P1', 'P2')),
                                count(*) FILTER (WHERE opened_at > since60),
                                coalesce(max(extract(day FROM now - opened_at)) FILTER (WHERE open), 0),
-                               count(*) FILTER (WHERE opened_at > since60 AND priority IN ('P1', 'P2'))
+                               count(*) FILTER (WHERE opened_at > since60 AND priority IN ('P1', 'P2')),
+                               count(*) FILTER (WHERE opened_at > since28),
+                               count(*) FILTER (WHERE opened_at > since88)
                         FROM (SELECT *, status IN ('OPEN', 'PENDING') AS open, CAST(? AS timestamptz) AS now,
-                                     CAST(? AS timestamptz) AS since14, CAST(? AS timestamptz) AS since60
+                                     CAST(? AS timestamptz) AS since14, CAST(? AS timestamptz) AS since60,
+                                     CAST(? AS timestamptz) AS since28, CAST(? AS timestamptz) AS since88
                               FROM ticket WHERE account_id = ANY(?)) t
                         GROUP BY account_id""")
                 .params(Timestamp.from(now), Timestamp.from(FactSet.daysBefore(now, 14)),
-                        Timestamp.from(FactSet.daysBefore(now, 60)), ids)
+                        Timestamp.from(FactSet.daysBefore(now, 60)), Timestamp.from(FactSet.daysBefore(now, 28)),
+                        Timestamp.from(FactSet.daysBefore(now, 88)), ids)
                 .query(rs -> {
                     String id = rs.getString(1);
                     loads.put(id, new TicketLoad(id, rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
-                            rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10)));
+                            rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11), rs.getInt(12)));
                 });
         return loads;
     }

@@ -147,9 +147,11 @@ public final class SignalHistory {
 
     private TicketLoad tickets(String accountId, Instant now) {
         int[] open = new int[4];
-        int opened14 = 0, high14 = 0, opened60 = 0, high60 = 0, oldestOpen = 0;
+        int opened14 = 0, high14 = 0, opened60 = 0, high60 = 0, opened28 = 0, opened88 = 0, oldestOpen = 0;
         Instant since14 = FactSet.daysBefore(now, 14);
         Instant since60 = FactSet.daysBefore(now, 60);
+        Instant since28 = FactSet.daysBefore(now, 28);
+        Instant since88 = FactSet.daysBefore(now, 88);
         for (List<TicketSignal> updates : tickets.values()) {
             Instant openedAt = null;
             // The latest update wins; of two at the same moment, the one received last.
@@ -184,8 +186,15 @@ public final class SignalHistory {
                     high60++;
                 }
             }
+            if (openedAt.isAfter(since28)) {
+                opened28++;
+            }
+            if (openedAt.isAfter(since88)) {
+                opened88++;
+            }
         }
-        return new TicketLoad(accountId, open[0], open[1], open[2], open[3], opened14, high14, opened60, oldestOpen, high60);
+        return new TicketLoad(accountId, open[0], open[1], open[2], open[3], opened14, high14, opened60, oldestOpen, high60,
+                opened28, opened88);
     }
 
     private BillingStatus billing(String accountId, FactSettings settings, Instant now) {

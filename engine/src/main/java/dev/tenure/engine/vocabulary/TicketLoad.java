@@ -3,17 +3,19 @@ package dev.tenure.engine.vocabulary;
 /**
  * Support load: open tickets by priority and how many were opened recently. {@code highPriorityOpened60d}
  * counts the P1/P2 tickets opened in the last 60 days (the last 14 included), so a rule can tell a spike
- * from an account's usual rate of urgent tickets ({@link #highPriorityUsual14d()}).
+ * from an account's usual rate of urgent tickets ({@link #highPriorityUsual14d()}). {@code opened28d} and
+ * {@code opened88d} count tickets of any priority, so a rule can tell a pile-up that builds over weeks, of
+ * tickets nobody marked urgent, from the account's usual rate ({@link #usual28d()}).
  */
 public record TicketLoad(String accountId, int openP1, int openP2, int openP3, int openP4,
                          int opened14d, int highPriorityOpened14d, int opened60d, int oldestOpenAgeDays,
-                         int highPriorityOpened60d) {
+                         int highPriorityOpened60d, int opened28d, int opened88d) {
 
-    /** Without the 60-day count of urgent tickets (taken as the 14-day one). */
+    /** Only the 14-day and 60-day counts (the longer windows taken as the shorter ones). */
     public TicketLoad(String accountId, int openP1, int openP2, int openP3, int openP4, int opened14d,
                       int highPriorityOpened14d, int opened60d, int oldestOpenAgeDays) {
         this(accountId, openP1, openP2, openP3, openP4, opened14d, highPriorityOpened14d, opened60d, oldestOpenAgeDays,
-                highPriorityOpened14d);
+                highPriorityOpened14d, opened14d, opened60d);
     }
 
     public int open() {
@@ -30,5 +32,48 @@ public record TicketLoad(String accountId, int openP1, int openP2, int openP3, i
      */
     public double highPriorityUsual14d() {
         return Math.round((highPriorityOpened60d - highPriorityOpened14d) * 140.0 / 46) / 10.0;
+    }
+
+    /**
+     * The tickets of any priority the account usually opens in 28 days, judged by the 60 days before the last 28
+     * (one decimal): 1.4 for an account with three tickets in those 60 days.
+     */
+    public double usual28d() {
+        return Math.round((opened88d - opened28d) * 280.0 / 60) / 10.0;
+    }
+
+    /**
+     * How unlikely so many of the last 88 days' tickets are to fall in the last 28 if the account opened them at
+     * an even rate, as -log10 of the chance (one decimal): 3 is one chance in 1,000, 0 with no ticket. Six tickets
+     * in 28 days after none in the 60 before score 3.0; six after six score 0.8 (a busy account's usual month), so
+     * the rule needs no separate floor for small and large accounts. Binomial, each ticket in the last 28 days with
+     * probability 28/88.
+     */
+    public double pileUpSurprise() {
+        return Math.round(-logOfAtLeastInLast28(opened28d, opened88d) / Math.log(10) * 10) / 10.0;
+    }
+
+    /** The natural log of the chance, so thousands of tickets neither underflow nor read as infinitely surprising. */
+    private static double logOfAtLeastInLast28(int k, int n) {
+        if (k <= 0 || n <= 0) {
+            return 0;
+        }
+        int total = Math.max(n, k);
+        double p = 28.0 / 88;
+        double logP = Math.log(p);
+        double logQ = Math.log1p(-p);
+        // log C(total, i) built up term by term; the tail's terms added in log space, so none overflows or underflows.
+        double logChoose = 0;
+        for (int i = 1; i <= k; i++) {
+            logChoose += Math.log(total - i + 1) - Math.log(i);
+        }
+        double term = logChoose + k * logP + (total - k) * logQ;
+        double logTail = term;
+        for (int i = k + 1; i <= total; i++) {
+            term += Math.log(total - i + 1) - Math.log(i) + logP - logQ;
+            double high = Math.max(logTail, term);
+            logTail = high + Math.log(Math.exp(logTail - high) + Math.exp(term - high));
+        }
+        return Math.min(0, logTail);
     }
 }

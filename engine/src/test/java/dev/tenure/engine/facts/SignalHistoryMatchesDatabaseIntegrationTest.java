@@ -139,11 +139,14 @@ class SignalHistoryMatchesDatabaseIntegrationTest {
                 TestData.account("Quiet Newcomer", Segment.TECH_TOUCH).stage(Stage.ONBOARDING).startedDaysAgo(30)
                         .usage("core", 30, 20, 3).csat(2, 120),
                 TestData.account("Nothing Yet", Segment.LOW_TOUCH),
-                // Seven weeks and more: the usual weeks, a source that began 45 days ago, urgent tickets over 60 days.
+                // Seven weeks and more: the usual weeks, a source that began 45 days ago, urgent tickets over 60 days,
+                // tickets of any priority on both sides of 28 and 88 days.
                 TestData.account("Long History", Segment.LOW_TOUCH).startedDaysAgo(500)
                         .usage("core", 70, 22, 120).usage("core", 21, 8, 40).usage("core", 5, 1, 90)
                         .usage("reports", 45, 1, 6)
                         .ticket(TicketPriority.P1, TicketStatus.SOLVED, 55).ticket(TicketPriority.P2, TicketStatus.SOLVED, 30)
-                        .ticket(TicketPriority.P1, TicketStatus.OPEN, 6).ticket(TicketPriority.P4, TicketStatus.OPEN, 2));
+                        .ticket(TicketPriority.P1, TicketStatus.OPEN, 6).ticket(TicketPriority.P4, TicketStatus.OPEN, 2)
+                        .ticket(TicketPriority.P3, TicketStatus.SOLVED, 27).ticket(TicketPriority.P4, TicketStatus.SOLVED, 29)
+                        .ticket(TicketPriority.P3, TicketStatus.SOLVED, 87).ticket(TicketPriority.P3, TicketStatus.SOLVED, 89));
     }
 }

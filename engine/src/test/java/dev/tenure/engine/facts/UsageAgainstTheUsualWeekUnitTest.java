@@ -112,6 +112,37 @@ class UsageAgainstTheUsualWeekUnitTest {
         assertThat(tickets.highPriorityUsual14d()).isEqualTo(0.6);
     }
 
+    @Test
+    void tickets_of_any_priority_that_pile_up_in_four_weeks_are_surprising_only_against_a_quiet_past() {
+        TestData quiet = TestData.account("Quiet Until Now", Segment.LOW_TOUCH).startedDaysAgo(400);
+        TestData busy = TestData.account("Always Busy", Segment.LOW_TOUCH).startedDaysAgo(400);
+        for (int daysAgo : new int[] {2, 6, 9, 13, 19, 24}) {
+            quiet.ticket(TicketPriority.P3, TicketStatus.SOLVED, daysAgo);
+            busy.ticket(TicketPriority.P3, TicketStatus.SOLVED, daysAgo);
+        }
+        for (int daysAgo : new int[] {31, 40, 50, 60, 70, 80, 100}) {
+            busy.ticket(TicketPriority.P4, TicketStatus.SOLVED, daysAgo);
+        }
+
+        TicketLoad pileUp = facts(quiet).tickets();
+        TicketLoad usual = facts(busy).tickets();
+
+        assertThat(List.of(pileUp.opened28d(), pileUp.opened88d())).containsExactly(6, 6);
+        // Each of six tickets in the last 28 of 88 days with chance 28/88: (28/88)^6 is about one in 1,000.
+        assertThat(pileUp.pileUpSurprise()).isEqualTo(3.0);
+        // The ticket 100 days ago is outside both windows; six in the 60 days before make a month of six usual.
+        assertThat(List.of(usual.opened28d(), usual.opened88d())).containsExactly(6, 12);
+        assertThat(usual.usual28d()).isEqualTo(2.8);
+        assertThat(usual.pileUpSurprise()).isEqualTo(0.8);
+    }
+
+    @Test
+    void the_pile_up_measure_stays_finite_for_thousands_of_tickets_and_is_zero_without_any() {
+        assertThat(new TicketLoad("a", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0).pileUpSurprise()).isEqualTo(0.0);
+        assertThat(new TicketLoad("a", 0, 0, 0, 0, 0, 0, 0, 0, 0, 300, 800).pileUpSurprise()).isEqualTo(3.4);
+        assertThat(new TicketLoad("a", 0, 0, 0, 0, 0, 0, 0, 0, 0, 3000, 3000).pileUpSurprise()).isFinite().isGreaterThan(100);
+    }
+
     private static UsageTrend core(TestData data) {
         return facts(data).usage("core").orElseThrow();
     }

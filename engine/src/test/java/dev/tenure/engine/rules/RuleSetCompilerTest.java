@@ -32,7 +32,7 @@ class RuleSetCompilerTest {
     void the_starter_rule_pack_compiles() {
         RuleSet ruleSet = compiler.compile(RuleSetFiles.read(Path.of("../rules")));
 
-        assertThat(ruleSet.ruleNames()).hasSize(22)
+        assertThat(ruleSet.ruleNames()).hasSize(28)
                 .contains("The champion became inactive and no other champion is left: find a new one");
         assertThat(ruleSet.plays()).containsKeys("save-usage-drop", "failed-payment", "qbr", "renewal-cadence", "renewal-risk",
                 "champion-left", "win-back");
