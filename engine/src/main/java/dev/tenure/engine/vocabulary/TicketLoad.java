@@ -69,8 +69,14 @@ public record TicketLoad(String accountId, int openP1, int openP2, int openP3, i
         }
         double term = logChoose + k * logP + (total - k) * logQ;
         double logTail = term;
+        double mode = (total + 1) * p;
         for (int i = k + 1; i <= total; i++) {
             term += Math.log(total - i + 1) - Math.log(i) + logP - logQ;
+            // Past the mode the terms only shrink: once below a 1e-20 share they cannot move the first decimal, so
+            // an account with a million tickets costs no more than one with a hundred.
+            if (i > mode && term < logTail - 46) {
+                break;
+            }
             double high = Math.max(logTail, term);
             logTail = high + Math.log(Math.exp(logTail - high) + Math.exp(term - high));
         }

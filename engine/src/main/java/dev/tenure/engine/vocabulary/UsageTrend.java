@@ -6,9 +6,9 @@ package dev.tenure.engine.vocabulary;
  * baseline to compare with; {@code daysSinceLastUse} counts from the last day with any use.
  * <p>
  * A drop worth a CSM's time is judged against the account's own normal: {@code previous7Days} and
- * {@code earlier7Days} are the two weeks before the last 7 days (8–14 and 15–21 days ago) and {@code days22To28}
- * the week before those, so a rule can ask that usage fell week after week; {@code bestWeekOf28Days} is the highest total of any 7 consecutive days of
- * the last 28, so a rule can ask that usage stayed down for four weeks ({@link #sustainedChangePct()}: a holiday of
+ * {@code earlier7Days} are the two weeks before the last 7 days (8–14 and 15–21 days ago) and
+ * {@code days22To28} the week before those, so a rule can ask that usage fell week after week;
+ * {@code bestWeekOf28Days} is the highest total of any 7 consecutive days of the last 28, so a rule can ask that usage stayed down for four weeks ({@link #sustainedChangePct()}: a holiday of
  * up to two weeks never does, wherever it falls); {@code usualWeekly} is the median of the weekly totals of the
  * eight weeks before a gap week (29–84 days ago: a drop judged over 28 days does not pull it down), which one odd
  * week does not move; {@code dropSignificance} says how far the last 21 days fell below three

@@ -141,6 +141,7 @@ class UsageAgainstTheUsualWeekUnitTest {
         assertThat(new TicketLoad("a", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0).pileUpSurprise()).isEqualTo(0.0);
         assertThat(new TicketLoad("a", 0, 0, 0, 0, 0, 0, 0, 0, 0, 300, 800).pileUpSurprise()).isEqualTo(3.4);
         assertThat(new TicketLoad("a", 0, 0, 0, 0, 0, 0, 0, 0, 0, 3000, 3000).pileUpSurprise()).isFinite().isGreaterThan(100);
+        assertThat(new TicketLoad("a", 0, 0, 0, 0, 0, 0, 0, 0, 0, 300_000, 1_000_000).pileUpSurprise()).isZero();
     }
 
     private static UsageTrend core(TestData data) {
