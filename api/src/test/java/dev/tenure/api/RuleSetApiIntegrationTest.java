@@ -130,7 +130,8 @@ class RuleSetApiIntegrationTest extends ApiIntegrationTest {
         files.put("health.yml", health.replace("noAnswerScore: 70", "noAnswerScore: 60"));
         ResponseEntity<JsonNode> tuned = as("dana@cs.example", "/api/rules/versions", upload(files));
         assertThat(tuned.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        TestData account = TestData.account("Tuned Health", Segment.LOW_TOUCH).usage("core", 35, 0, 100);
+        // Two months of steady use: enough for a usual week to compare with, so usage scores 100.
+        TestData account = TestData.account("Tuned Health", Segment.LOW_TOUCH).usage("core", 60, 0, 100);
         intake.accept(account.batch());
         JsonNode scored = get("/api/accounts/" + account.id() + "/health").path("now");
         // usage 100 * 0.55 + support 100 * 0.15 + billing 100 * 0.1 + sentiment 60 * 0.1 + a champion 50 * 0.1 = 91.

@@ -170,9 +170,13 @@ public final class DecisionQualityBenchmark {
         try (CopyLoader loader = new CopyLoader(dataSource, engine.getBean(ObjectMapper.class))) {
             loader.accounts(world.accounts());
             loader.contacts(world.contacts());
+            // Every day is generated, so the world is the same whatever the history: only what is stored differs.
+            int history = Math.min(PlantedChurnWorld.HISTORY_DAYS,
+                    Integer.getInteger("bench.quality.history", PlantedChurnWorld.HISTORY_DAYS));
             for (int day = -PlantedChurnWorld.HISTORY_DAYS; day < PlantedChurnWorld.PERIOD_DAYS; day++) {
-                for (Signal s : world.day(day)) {
-                    loader.signal(s);
+                List<Signal> signals = world.day(day);
+                if (day >= -history) {
+                    signals.forEach(loader::signal);
                 }
             }
             loader.close();

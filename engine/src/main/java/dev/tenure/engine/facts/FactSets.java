@@ -69,7 +69,7 @@ public class FactSets {
         String[] ids = accounts.stream().map(Account::id).distinct().toArray(String[]::new);
         Map<String, List<Contact>> contactsOf = contacts.ofAccounts(List.of(ids));
         Map<String, List<UsageRow>> usage = usage(ids, today);
-        Map<String, TicketLoad> tickets = tickets(ids, now);
+        Map<String, TicketLoad> tickets = tickets(ids, now, today, usage);
         Map<String, BillingStatus> billing = billing(ids, settings, now);
         Map<String, Integer> lastNps = lastNps(ids, now);
         Map<String, CsatAnswers> csat = csat(ids, now);
@@ -80,7 +80,8 @@ public class FactSets {
             String id = account.id();
             facts.add(new FactSet(new Today(today, now), account, contactsOf.getOrDefault(id, List.of()),
                     trends(account, today, usage.getOrDefault(id, List.of())),
-                    tickets.getOrDefault(id, new TicketLoad(id, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+                    tickets.getOrDefault(id, new TicketLoad(id, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                            TicketLoad.daysKnown(firstUsageDay(usage.get(id)), today))),
                     billing.getOrDefault(id, new BillingStatus(id, 0, 0, false, BigDecimal.ZERO, BigDecimal.ZERO)),
                     lastNps.get(id), csat.get(id), milestones.getOrDefault(id, List.of()), plays.getOrDefault(id, List.of()),
                     DerivedFacts.renewal(account, today), DerivedFacts.qbr(account, today)));
@@ -188,7 +189,17 @@ public class FactSets {
         return trends;
     }
 
-    private Map<String, TicketLoad> tickets(String[] ids, Instant now) {
+    /** The first day with usage of any feature in the trends' lookback, or null. */
+    private static LocalDate firstUsageDay(List<UsageRow> rows) {
+        LocalDate first = null;
+        for (UsageRow r : rows == null ? List.<UsageRow>of() : rows) {
+            LocalDate day = r.weeks().firstDataDay();
+            first = day == null || first != null && !day.isBefore(first) ? first : day;
+        }
+        return first;
+    }
+
+    private Map<String, TicketLoad> tickets(String[] ids, Instant now, LocalDate today, Map<String, List<UsageRow>> usage) {
         Map<String, TicketLoad> loads = new HashMap<>();
         jdbc.sql("""
                         SELECT account_id,
@@ -202,7 +213,8 @@ public class FactSets {
                                coalesce(max(extract(day FROM now - opened_at)) FILTER (WHERE open), 0),
                                count(*) FILTER (WHERE opened_at > since60 AND priority IN ('P1', 'P2')),
                                count(*) FILTER (WHERE opened_at > since28),
-                               count(*) FILTER (WHERE opened_at > since88)
+                               count(*) FILTER (WHERE opened_at > since88),
+                               min(opened_at) FILTER (WHERE opened_at <= now)
                         FROM (SELECT *, status IN ('OPEN', 'PENDING') AS open, CAST(? AS timestamptz) AS now,
                                      CAST(? AS timestamptz) AS since14, CAST(? AS timestamptz) AS since60,
                                      CAST(? AS timestamptz) AS since28, CAST(? AS timestamptz) AS since88
@@ -213,8 +225,16 @@ public class FactSets {
                         Timestamp.from(FactSet.daysBefore(now, 88)), ids)
                 .query(rs -> {
                     String id = rs.getString(1);
+                    // Known from the first usage day or ticket, whichever came first.
+                    LocalDate first = firstUsageDay(usage.get(id));
+                    Timestamp firstTicket = rs.getTimestamp(13);
+                    if (firstTicket != null) {
+                        LocalDate ticketDay = LocalDate.ofInstant(firstTicket.toInstant(), ZoneOffset.UTC);
+                        first = first == null || ticketDay.isBefore(first) ? ticketDay : first;
+                    }
                     loads.put(id, new TicketLoad(id, rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
-                            rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11), rs.getInt(12)));
+                            rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11), rs.getInt(12),
+                            TicketLoad.daysKnown(first, today)));
                 });
         return loads;
     }

@@ -86,7 +86,7 @@ public final class SignalHistory {
                              FactSettings settings, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         return new FactSet(new Today(today, now), account, contactsAsOf(contacts, now), usage(account, today),
-                tickets(account.id(), now), billing(account.id(), settings, now), lastNps(now), csat(account.id(), now),
+                tickets(account.id(), today, now), billing(account.id(), settings, now), lastNps(now), csat(account.id(), now),
                 List.copyOf(milestones), List.copyOf(plays), DerivedFacts.renewal(account, today), DerivedFacts.qbr(account, today));
     }
 
@@ -145,13 +145,20 @@ public final class SignalHistory {
         return trends;
     }
 
-    private TicketLoad tickets(String accountId, Instant now) {
+    private TicketLoad tickets(String accountId, LocalDate today, Instant now) {
         int[] open = new int[4];
         int opened14 = 0, high14 = 0, opened60 = 0, high60 = 0, opened28 = 0, opened88 = 0, oldestOpen = 0;
         Instant since14 = FactSet.daysBefore(now, 14);
         Instant since60 = FactSet.daysBefore(now, 60);
         Instant since28 = FactSet.daysBefore(now, 28);
         Instant since88 = FactSet.daysBefore(now, 88);
+        // Known from the first usage day or ticket, whichever came first, as the database reads them.
+        LocalDate first = null;
+        long lookbackFrom = today.toEpochDay() - (DerivedFacts.LOOKBACK_DAYS - 1);
+        for (DailyUsage days : usage.values()) {
+            LocalDate day = days.firstDataBetween(lookbackFrom, today.toEpochDay());
+            first = day == null || first != null && !day.isBefore(first) ? first : day;
+        }
         for (List<TicketSignal> updates : tickets.values()) {
             Instant openedAt = null;
             // The latest update wins; of two at the same moment, the one received last.
@@ -170,6 +177,8 @@ public final class SignalHistory {
             if (latest == null) {
                 continue;
             }
+            LocalDate openedOn = LocalDate.ofInstant(openedAt, ZoneOffset.UTC);
+            first = first == null || openedOn.isBefore(first) ? openedOn : first;
             if (latest.status().open()) {
                 open[latest.priority().ordinal()]++;
                 oldestOpen = Math.max(oldestOpen, (int) Duration.between(openedAt, now).toDays());
@@ -194,7 +203,7 @@ public final class SignalHistory {
             }
         }
         return new TicketLoad(accountId, open[0], open[1], open[2], open[3], opened14, high14, opened60, oldestOpen, high60,
-                opened28, opened88);
+                opened28, opened88, TicketLoad.daysKnown(first, today));
     }
 
     private BillingStatus billing(String accountId, FactSettings settings, Instant now) {

@@ -1,21 +1,52 @@
 package dev.tenure.engine.vocabulary;
 
+import java.time.LocalDate;
+
 /**
  * Support load: open tickets by priority and how many were opened recently. {@code highPriorityOpened60d}
  * counts the P1/P2 tickets opened in the last 60 days (the last 14 included), so a rule can tell a spike
  * from an account's usual rate of urgent tickets ({@link #highPriorityUsual14d()}). {@code opened28d} and
  * {@code opened88d} count tickets of any priority, so a rule can tell a pile-up that builds over weeks, of
  * tickets nobody marked urgent, from the account's usual rate ({@link #usual28d()}).
+ * <p>
+ * {@code daysKnown} is how many of those 88 days lie after the account's first usage day or ticket the engine
+ * holds (88 for an account known longer): after an import of 60 days, or in a backtest's first weeks, the days
+ * before the data are not days without tickets, so a pile-up is judged on the days known.
  */
 public record TicketLoad(String accountId, int openP1, int openP2, int openP3, int openP4,
                          int opened14d, int highPriorityOpened14d, int opened60d, int oldestOpenAgeDays,
-                         int highPriorityOpened60d, int opened28d, int opened88d) {
+                         int highPriorityOpened60d, int opened28d, int opened88d, int daysKnown) {
+
+    /** The longest window a count reads: an account known this long or longer has all of its windows. */
+    public static final int WINDOW_DAYS = 88;
+
+    public TicketLoad {
+        if (daysKnown < 0 || daysKnown > WINDOW_DAYS) {
+            throw new IllegalArgumentException("daysKnown: " + daysKnown + " is not within 0-" + WINDOW_DAYS);
+        }
+    }
+
+    /** The counts of an account known for all 88 days. */
+    public TicketLoad(String accountId, int openP1, int openP2, int openP3, int openP4,
+                      int opened14d, int highPriorityOpened14d, int opened60d, int oldestOpenAgeDays,
+                      int highPriorityOpened60d, int opened28d, int opened88d) {
+        this(accountId, openP1, openP2, openP3, openP4, opened14d, highPriorityOpened14d, opened60d, oldestOpenAgeDays,
+                highPriorityOpened60d, opened28d, opened88d, WINDOW_DAYS);
+    }
 
     /** Only the 14-day and 60-day counts (the longer windows taken as the shorter ones). */
     public TicketLoad(String accountId, int openP1, int openP2, int openP3, int openP4, int opened14d,
                       int highPriorityOpened14d, int opened60d, int oldestOpenAgeDays) {
         this(accountId, openP1, openP2, openP3, openP4, opened14d, highPriorityOpened14d, opened60d, oldestOpenAgeDays,
                 highPriorityOpened14d, opened14d, opened60d);
+    }
+
+    /**
+     * The days of the 88 known for an account whose first usage day or ticket was on {@code first} (null: none),
+     * as of {@code today}.
+     */
+    public static int daysKnown(LocalDate first, LocalDate today) {
+        return first == null ? 0 : (int) Math.max(0, Math.min(WINDOW_DAYS, today.toEpochDay() - first.toEpochDay()));
     }
 
     public int open() {
@@ -36,10 +67,12 @@ public record TicketLoad(String accountId, int openP1, int openP2, int openP3, i
 
     /**
      * The tickets of any priority the account usually opens in 28 days, judged by the 60 days before the last 28
-     * (one decimal): 1.4 for an account with three tickets in those 60 days.
+     * (one decimal): 1.4 for an account with three tickets in those 60 days; by the known days of them when the
+     * account is known for less, and 0 when none of them is known.
      */
     public double usual28d() {
-        return Math.round((opened88d - opened28d) * 280.0 / 60) / 10.0;
+        int before = daysKnown - 28;
+        return before <= 0 ? 0 : Math.round((opened88d - opened28d) * 280.0 / before) / 10.0;
     }
 
     /**
@@ -47,19 +80,22 @@ public record TicketLoad(String accountId, int openP1, int openP2, int openP3, i
      * an even rate, as -log10 of the chance (one decimal): 3 is one chance in 1,000, 0 with no ticket. Six tickets
      * in 28 days after none in the 60 before score 3.0; six after six score 0.8 (a busy account's usual month), so
      * the rule needs no separate floor for small and large accounts. Binomial, each ticket in the last 28 days with
-     * probability 28/88.
+     * probability 28/88, or 28 of the days known: an account known for 28 days or less has nothing to compare
+     * with and scores 0.
      */
     public double pileUpSurprise() {
-        return Math.round(-logOfAtLeastInLast28(opened28d, opened88d) / Math.log(10) * 10) / 10.0;
+        if (daysKnown <= 28) {
+            return 0;
+        }
+        return Math.round(-logOfAtLeastInLast28(opened28d, opened88d, 28.0 / daysKnown) / Math.log(10) * 10) / 10.0;
     }
 
     /** The natural log of the chance, so thousands of tickets neither underflow nor read as infinitely surprising. */
-    private static double logOfAtLeastInLast28(int k, int n) {
+    private static double logOfAtLeastInLast28(int k, int n, double p) {
         if (k <= 0 || n <= 0) {
             return 0;
         }
         int total = Math.max(n, k);
-        double p = 28.0 / 88;
         double logP = Math.log(p);
         double logQ = Math.log1p(-p);
         // log C(total, i) built up term by term; the tail's terms added in log space, so none overflows or underflows.

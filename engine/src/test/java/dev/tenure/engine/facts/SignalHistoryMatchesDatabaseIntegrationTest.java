@@ -44,6 +44,7 @@ class SignalHistoryMatchesDatabaseIntegrationTest {
     void usage_tickets_billing_nps_csat_renewal_and_qbr_agree() {
         List<TestData> scenarios = scenarios();
         Instant now = TestClock.now();
+        List<Integer> daysKnown = new java.util.ArrayList<>();
 
         for (TestData data : scenarios) {
             intake.accept(data.batch());
@@ -63,7 +64,10 @@ class SignalHistoryMatchesDatabaseIntegrationTest {
             assertThat(inMemory.csat()).as(data.id()).isEqualTo(stored.csat());
             assertThat(Stream.of(inMemory.renewal(), inMemory.qbr())).as(data.id())
                     .containsExactly(stored.renewal(), stored.qbr());
+            daysKnown.add(stored.tickets().daysKnown());
         }
+        // Known from a ticket 50 days ago (usage began later), from usage alone, not at all, and for all 88 days.
+        assertThat(daysKnown).containsExactly(50, 30, 0, 88);
     }
 
     @Test

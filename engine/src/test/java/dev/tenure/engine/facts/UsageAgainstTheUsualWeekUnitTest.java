@@ -114,8 +114,9 @@ class UsageAgainstTheUsualWeekUnitTest {
 
     @Test
     void tickets_of_any_priority_that_pile_up_in_four_weeks_are_surprising_only_against_a_quiet_past() {
-        TestData quiet = TestData.account("Quiet Until Now", Segment.LOW_TOUCH).startedDaysAgo(400);
-        TestData busy = TestData.account("Always Busy", Segment.LOW_TOUCH).startedDaysAgo(400);
+        // Both used the product every day for months: the days without tickets are known to be quiet.
+        TestData quiet = TestData.account("Quiet Until Now", Segment.LOW_TOUCH).startedDaysAgo(400).usage("core", 120, 0, 30);
+        TestData busy = TestData.account("Always Busy", Segment.LOW_TOUCH).startedDaysAgo(400).usage("core", 120, 0, 30);
         for (int daysAgo : new int[] {2, 6, 9, 13, 19, 24}) {
             quiet.ticket(TicketPriority.P3, TicketStatus.SOLVED, daysAgo);
             busy.ticket(TicketPriority.P3, TicketStatus.SOLVED, daysAgo);
@@ -134,6 +135,30 @@ class UsageAgainstTheUsualWeekUnitTest {
         assertThat(List.of(usual.opened28d(), usual.opened88d())).containsExactly(6, 12);
         assertThat(usual.usual28d()).isEqualTo(2.8);
         assertThat(usual.pileUpSurprise()).isEqualTo(0.8);
+    }
+
+    @Test
+    void a_pile_up_is_judged_on_the_days_the_account_is_known_not_on_days_before_its_data() {
+        int[] ticketsDaysAgo = {2, 6, 9, 13, 19, 24};
+        // An import of 40 days: usage and tickets begin there, and the account started long before.
+        TestData imported = TestData.account("Imported Forty Days", Segment.LOW_TOUCH).startedDaysAgo(400).usage("core", 40, 0, 30);
+        // Tickets alone, nothing older: the same six are all that is known of it.
+        TestData ticketsOnly = TestData.account("Tickets Only", Segment.LOW_TOUCH).startedDaysAgo(400);
+        for (int daysAgo : ticketsDaysAgo) {
+            imported.ticket(TicketPriority.P3, TicketStatus.SOLVED, daysAgo);
+            ticketsOnly.ticket(TicketPriority.P3, TicketStatus.SOLVED, daysAgo);
+        }
+
+        TicketLoad known40 = facts(imported).tickets();
+        TicketLoad known24 = facts(ticketsOnly).tickets();
+
+        assertThat(known40.daysKnown()).isEqualTo(40);
+        // Six of six in the last 28 of 40 known days: (28/40)^6, about one chance in 8.
+        assertThat(known40.pileUpSurprise()).isEqualTo(0.9);
+        assertThat(known40.usual28d()).isZero();
+        assertThat(known24.daysKnown()).isEqualTo(24);
+        assertThat(known24.pileUpSurprise()).isZero();
+        assertThat(known24.usual28d()).isZero();
     }
 
     @Test

@@ -121,7 +121,7 @@ class HealthModelUnitTest {
         FactSet facts = facts(0, List.of(), new TicketLoad("acme", 1, 0, 0, 0, 1, 1, 1, 20), 3,
                 List.of(contact(ContactRole.CHAMPION, true)));
         FactSet idle = new FactSet(facts.today(), facts.account(), facts.contacts(),
-                List.of(new UsageTrend("acme", UsageTrend.ALL_FEATURES, 0, 0, 0, 0, 40)), facts.tickets(), facts.billing(),
+                idleFor(40), facts.tickets(), facts.billing(),
                 facts.lastNps(), null, List.of(), List.of(), null, null);
 
         HealthScore health = rules.health().score(idle, -1, NOW);
@@ -137,7 +137,7 @@ class HealthModelUnitTest {
         FactSet facts = facts(0, List.of(), new TicketLoad("acme", 0, 0, 0, 0, 0, 0, 0, 0), 10,
                 List.of(contact(ContactRole.CHAMPION, true), contact(ContactRole.EXEC_SPONSOR, true)));
         FactSet idle = new FactSet(facts.today(), facts.account(), facts.contacts(),
-                List.of(new UsageTrend("acme", UsageTrend.ALL_FEATURES, 0, 0, 0, 0, 30)), facts.tickets(), facts.billing(),
+                idleFor(30), facts.tickets(), facts.billing(),
                 facts.lastNps(), null, List.of(), List.of(), null, null);
 
         HealthScore health = rules.health().score(idle, -1, NOW);
@@ -145,6 +145,27 @@ class HealthModelUnitTest {
         // 0.55*0 + 0.15*100 + 0.1*100 + 0.1*100 + 0.1*100 = 45.
         assertThat(health.score()).isEqualTo(45);
         assertThat(health.band()).isEqualTo("POOR");
+    }
+
+    @Test
+    void an_account_without_any_usage_reported_is_not_idle_but_has_nothing_to_compare_with() {
+        RuleSet rules = new RuleSetCompiler().compile(RuleSetFiles.read(Path.of("../rules")));
+        FactSet facts = facts(0, List.of(), new TicketLoad("acme", 0, 0, 0, 0, 0, 0, 0, 0), 10,
+                List.of(contact(ContactRole.CHAMPION, true), contact(ContactRole.EXEC_SPONSOR, true)));
+        // No usage source, or the day before an imported history begins: the trend over all features still counts idle
+        // days from the account's start 400 days ago (the onboarding nudge reads it), but nothing was reported.
+        FactSet unknown = new FactSet(facts.today(), facts.account(), facts.contacts(),
+                List.of(new UsageTrend("acme", UsageTrend.ALL_FEATURES, 0, 0, 0, 0, 400)), facts.tickets(), facts.billing(),
+                facts.lastNps(), null, List.of(), List.of(), null, null);
+
+        HealthScore health = rules.health().score(unknown, -1, NOW);
+
+        // 0.55*70 (noBaselineScore) + 0.15*100 + 0.1*100 + 0.1*100 + 0.1*100 = 83.5.
+        assertThat(component(health, "usage")).isEqualTo(70);
+        assertThat(health.band()).isEqualTo("GOOD");
+        assertThat(rules.health().score(new FactSet(facts.today(), facts.account(), facts.contacts(), idleFor(30),
+                facts.tickets(), facts.billing(), facts.lastNps(), null, List.of(), List.of(), null, null), -1, NOW).band())
+                .isEqualTo("POOR");
     }
 
     @Test
@@ -161,6 +182,19 @@ class HealthModelUnitTest {
         assertThat(onHoliday).isEqualTo(100);
         // 30% below the usual week for three weeks, falling to 0 at 50%: 40.
         assertThat(down).isEqualTo(40);
+    }
+
+    @Test
+    void over_three_weeks_a_holiday_before_the_account_has_a_usual_week_is_not_judged_on_the_days_before_it() {
+        HealthModel threeWeeks = model(FIVE_COMPONENTS.replace("    fallToZeroPct: 50\n", "    fallToZeroPct: 50\n    over: threeWeeks\n"));
+        HealthModel lastWeek = model(FIVE_COMPONENTS);
+        FactSet base = facts(0, List.of(), new TicketLoad("acme", 0, 0, 0, 0, 0, 0, 0, 0), null, List.of());
+        // Five weeks of data (an import, or a new usage source): 28 days to compare the last 7 with, no usual week yet;
+        // the last week a holiday at 30%.
+        UsageTrend fiveWeeks = new UsageTrend("acme", UsageTrend.ALL_FEATURES, 210, 700, -70, 5, 0, 700, 700, 0, 0, 700, 700);
+
+        assertThat(component(threeWeeks.score(withUsage(base, fiveWeeks), -1, NOW), "usage")).isEqualTo(70);
+        assertThat(component(lastWeek.score(withUsage(base, fiveWeeks), -1, NOW), "usage")).isZero();
     }
 
     @Test
@@ -351,9 +385,18 @@ class HealthModelUnitTest {
         return model;
     }
 
+    /** The facts' usage as the engine rolls it up: each feature's trend, and the trend over all of them. */
     private static FactSet withUsage(FactSet facts, UsageTrend all) {
-        return new FactSet(facts.today(), facts.account(), facts.contacts(), List.of(all), facts.tickets(), facts.billing(),
+        UsageTrend core = new UsageTrend(all.accountId(), "core", all.last7Days(), all.baselineWeekly(), all.changePct(),
+                all.activeUsers(), all.daysSinceLastUse(), all.previous7Days(), all.earlier7Days(), all.usualWeekly(),
+                all.dropSignificance(), all.bestWeekOf28Days(), all.days22To28());
+        return new FactSet(facts.today(), facts.account(), facts.contacts(), List.of(core, all), facts.tickets(), facts.billing(),
                 facts.lastNps(), facts.csat(), facts.milestones(), facts.plays(), facts.renewal(), facts.qbr());
+    }
+
+    /** An account that used the core feature, the only one it uses, until {@code days} days ago. */
+    private static List<UsageTrend> idleFor(int days) {
+        return List.of(new UsageTrend("acme", "core", 0, 0, 0, 0, days), new UsageTrend("acme", UsageTrend.ALL_FEATURES, 0, 0, 0, 0, days));
     }
 
     private static int component(HealthScore health, String name) {
@@ -373,6 +416,10 @@ class HealthModelUnitTest {
         Account account = new Account("acme", "Acme", Segment.HIGH_TOUCH, Stage.VALUE, "csm@tenure.test",
                 BigDecimal.valueOf(12_000), "pro", TODAY.minusDays(400), TODAY.plusDays(200), "UTC");
         List<UsageTrend> usage = new ArrayList<>(features);
+        if (features.isEmpty()) {
+            // One feature, so the trend over all features is that feature's.
+            usage.add(new UsageTrend("acme", "core", Math.round(100 * (1 + usageChangePct / 100)), 100, usageChangePct, 5, 0));
+        }
         usage.add(new UsageTrend("acme", UsageTrend.ALL_FEATURES, Math.round(100 * (1 + usageChangePct / 100)), 100,
                 usageChangePct, 5, 0));
         return new FactSet(new Today(TODAY, NOW), account, contacts, usage, tickets,
