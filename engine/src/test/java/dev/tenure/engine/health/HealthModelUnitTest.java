@@ -120,9 +120,7 @@ class HealthModelUnitTest {
         // 0.55*0 + 0.15*75 + 0.1*100 + 0.1*30 + 0.1*50 = 29.25.
         FactSet facts = facts(0, List.of(), new TicketLoad("acme", 1, 0, 0, 0, 1, 1, 1, 20), 3,
                 List.of(contact(ContactRole.CHAMPION, true)));
-        FactSet idle = new FactSet(facts.today(), facts.account(), facts.contacts(),
-                idleFor(40), facts.tickets(), facts.billing(),
-                facts.lastNps(), null, List.of(), List.of(), null, null);
+        FactSet idle = withUsage(facts, idleFor(40));
 
         HealthScore health = rules.health().score(idle, -1, NOW);
 
@@ -136,9 +134,7 @@ class HealthModelUnitTest {
         RuleSet rules = new RuleSetCompiler().compile(RuleSetFiles.read(Path.of("../rules")));
         FactSet facts = facts(0, List.of(), new TicketLoad("acme", 0, 0, 0, 0, 0, 0, 0, 0), 10,
                 List.of(contact(ContactRole.CHAMPION, true), contact(ContactRole.EXEC_SPONSOR, true)));
-        FactSet idle = new FactSet(facts.today(), facts.account(), facts.contacts(),
-                idleFor(30), facts.tickets(), facts.billing(),
-                facts.lastNps(), null, List.of(), List.of(), null, null);
+        FactSet idle = withUsage(facts, idleFor(30));
 
         HealthScore health = rules.health().score(idle, -1, NOW);
 
@@ -154,18 +150,14 @@ class HealthModelUnitTest {
                 List.of(contact(ContactRole.CHAMPION, true), contact(ContactRole.EXEC_SPONSOR, true)));
         // No usage source, or the day before an imported history begins: the trend over all features still counts idle
         // days from the account's start 400 days ago (the onboarding nudge reads it), but nothing was reported.
-        FactSet unknown = new FactSet(facts.today(), facts.account(), facts.contacts(),
-                List.of(new UsageTrend("acme", UsageTrend.ALL_FEATURES, 0, 0, 0, 0, 400)), facts.tickets(), facts.billing(),
-                facts.lastNps(), null, List.of(), List.of(), null, null);
+        FactSet unknown = withUsage(facts, List.of(new UsageTrend("acme", UsageTrend.ALL_FEATURES, 0, 0, 0, 0, 400)));
 
         HealthScore health = rules.health().score(unknown, -1, NOW);
 
         // 0.55*70 (noBaselineScore) + 0.15*100 + 0.1*100 + 0.1*100 + 0.1*100 = 83.5.
         assertThat(component(health, "usage")).isEqualTo(70);
         assertThat(health.band()).isEqualTo("GOOD");
-        assertThat(rules.health().score(new FactSet(facts.today(), facts.account(), facts.contacts(), idleFor(30),
-                facts.tickets(), facts.billing(), facts.lastNps(), null, List.of(), List.of(), null, null), -1, NOW).band())
-                .isEqualTo("POOR");
+        assertThat(rules.health().score(withUsage(facts, idleFor(30)), -1, NOW).band()).isEqualTo("POOR");
     }
 
     @Test
@@ -390,7 +382,11 @@ class HealthModelUnitTest {
         UsageTrend core = new UsageTrend(all.accountId(), "core", all.last7Days(), all.baselineWeekly(), all.changePct(),
                 all.activeUsers(), all.daysSinceLastUse(), all.previous7Days(), all.earlier7Days(), all.usualWeekly(),
                 all.dropSignificance(), all.bestWeekOf28Days(), all.days22To28());
-        return new FactSet(facts.today(), facts.account(), facts.contacts(), List.of(core, all), facts.tickets(), facts.billing(),
+        return withUsage(facts, List.of(core, all));
+    }
+
+    private static FactSet withUsage(FactSet facts, List<UsageTrend> usage) {
+        return new FactSet(facts.today(), facts.account(), facts.contacts(), usage, facts.tickets(), facts.billing(),
                 facts.lastNps(), facts.csat(), facts.milestones(), facts.plays(), facts.renewal(), facts.qbr());
     }
 
