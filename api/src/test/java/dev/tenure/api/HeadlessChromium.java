@@ -2,6 +2,8 @@ package dev.tenure.api;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -155,7 +157,25 @@ final class HeadlessChromium implements AutoCloseable {
     void follow(By by) {
         WebElement before = driver.findElement(By.tagName("html"));
         click(by);
-        waitFor().until(ExpectedConditions.stalenessOf(before));
+        waitFor().until(d -> replaced(before));
+    }
+
+    /**
+     * True once the element's page is gone. Chromium, asked mid-navigation, may answer that the node does not belong
+     * to the document instead of calling it stale: the same news, in other words.
+     */
+    private static boolean replaced(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Clicks as a person would: the element is scrolled into view first (on a phone most of the page is below). */

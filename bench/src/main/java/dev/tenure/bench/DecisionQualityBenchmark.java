@@ -171,8 +171,8 @@ public final class DecisionQualityBenchmark {
             loader.accounts(world.accounts());
             loader.contacts(world.contacts());
             // Every day is generated, so the world is the same whatever the history: only what is stored differs.
-            int history = Math.min(PlantedChurnWorld.HISTORY_DAYS,
-                    Integer.getInteger("bench.quality.history", PlantedChurnWorld.HISTORY_DAYS));
+            int history = Math.max(0, Math.min(PlantedChurnWorld.HISTORY_DAYS,
+                    Integer.getInteger("bench.quality.history", PlantedChurnWorld.HISTORY_DAYS)));
             for (int day = -PlantedChurnWorld.HISTORY_DAYS; day < PlantedChurnWorld.PERIOD_DAYS; day++) {
                 List<Signal> signals = world.day(day);
                 if (day >= -history) {

@@ -242,7 +242,7 @@ public class HealthBackfill {
     private static final class Scored {
         final Account account;
         final List<Contact> contacts;
-        final SignalHistory history = new SignalHistory();
+        final SignalHistory history = SignalHistory.replaying();
         int last;
         /** Churned or not as the signals so far tell, by the live engine's lifecycle rules. */
         Stage stage;

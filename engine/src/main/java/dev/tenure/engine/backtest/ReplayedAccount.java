@@ -32,7 +32,7 @@ import java.util.List;
  */
 final class ReplayedAccount {
 
-    private final SignalHistory history = new SignalHistory();
+    private final SignalHistory history = SignalHistory.replaying();
     private final List<Contact> contacts;
     private final List<Milestone> milestones;
     private final List<ReplayedRun> runs;

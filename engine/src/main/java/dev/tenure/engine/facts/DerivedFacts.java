@@ -67,10 +67,24 @@ final class DerivedFacts {
     }
 
     static UsageTrend trend(Account account, LocalDate today, String feature, Weeks w, int activeUsers, LocalDate lastDay) {
+        return trend(account, today, feature, w, activeUsers, lastDay, null);
+    }
+
+    /**
+     * {@code knownSince}: the first day of the data this trend is read from, when it begins after the account
+     * started (a replay of an imported past); without a use, idle days count from the later of the two, so an
+     * account is not idle on the first day of the data for the months before it.
+     */
+    static UsageTrend trend(Account account, LocalDate today, String feature, Weeks w, int activeUsers, LocalDate lastDay,
+                            LocalDate knownSince) {
         long last7 = w.weeks()[0];
         double baselineWeekly = w.prior28() / 4.0;
         double changePct = baselineWeekly > 0 ? Math.round((last7 - baselineWeekly) * 1000 / baselineWeekly) / 10.0 : 0;
-        LocalDate since = lastDay != null ? lastDay : account.startedOn() != null ? account.startedOn() : today;
+        LocalDate started = account.startedOn();
+        if (knownSince != null && (started == null || knownSince.isAfter(started))) {
+            started = knownSince;
+        }
+        LocalDate since = lastDay != null ? lastDay : started != null ? started : today;
         int idleDays = (int) Math.max(0, ChronoUnit.DAYS.between(since, today));
         double[] usual = usualWeek(today, w);
         long recent = 0;

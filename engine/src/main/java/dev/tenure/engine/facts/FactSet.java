@@ -44,16 +44,6 @@ public record FactSet(Today today, Account account, List<Contact> contacts, List
         return usage.stream().filter(u -> u.feature().equals(feature)).findFirst();
     }
 
-    /**
-     * True when some feature's usage was reported in the last year. The trend over all features is there either
-     * way (counting idle days from the account's start), so an onboarding rule can see an account that never
-     * began; this tells such an account from one whose usage is simply not known: no usage source, or a day
-     * before its imported history begins.
-     */
-    public boolean usageReported() {
-        return usage.stream().anyMatch(u -> !u.feature().equals(UsageTrend.ALL_FEATURES));
-    }
-
     /** The facts to insert into a session, nulls left out. */
     public List<Object> all() {
         List<Object> facts = new ArrayList<>();

@@ -49,11 +49,35 @@ public final class SignalHistory {
     private final List<NpsSignal> nps = new ArrayList<>();
     private final List<CsatSignal> csat = new ArrayList<>();
     private final List<ContactSignal> contactChanges = new ArrayList<>();
+    private final boolean replay;
+    /** The first usage, ticket, billing or survey signal added (contact changes may be dated years back). */
+    private Instant earliest;
+
+    /** The signals of a scenario or of the database's roll-up: an account without use is idle since it started. */
+    public SignalHistory() {
+        this(false);
+    }
+
+    private SignalHistory(boolean replay) {
+        this.replay = replay;
+    }
+
+    /**
+     * The signals a backtest or a health backfill replays, which begin with its history, often after the account
+     * started (an imported past): without a use, an account is idle since its first replayed signal, and not at all
+     * before it, so the first days of an import do not make every account idle for the months before them.
+     */
+    public static SignalHistory replaying() {
+        return new SignalHistory(true);
+    }
 
     /** Adds a signal; false when one with the same source and external id was already added. */
     public boolean add(Signal signal) {
         if (!seen.add(signal.source() + "\u0000" + signal.externalId())) {
             return false;
+        }
+        if (!(signal instanceof ContactSignal) && (earliest == null || signal.occurredAt().isBefore(earliest))) {
+            earliest = signal.occurredAt();
         }
         if (signal instanceof UsageSignal u) {
             usage.computeIfAbsent(u.feature(), f -> new DailyUsage())
@@ -85,7 +109,7 @@ public final class SignalHistory {
     public FactSet factsAsOf(Account account, List<Contact> contacts, List<Milestone> milestones, List<PlayRun> plays,
                              FactSettings settings, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        return new FactSet(new Today(today, now), account, contactsAsOf(contacts, now), usage(account, today),
+        return new FactSet(new Today(today, now), account, contactsAsOf(contacts, now), usage(account, today, knownSince(today, now)),
                 tickets(account.id(), today, now), billing(account.id(), settings, now), lastNps(now), csat(account.id(), now),
                 List.copyOf(milestones), List.copyOf(plays), DerivedFacts.renewal(account, today), DerivedFacts.qbr(account, today));
     }
@@ -110,7 +134,15 @@ public final class SignalHistory {
         return List.copyOf(byEmail.values());
     }
 
-    private List<UsageTrend> usage(Account account, LocalDate today) {
+    /** In a replay, the first day of the account's replayed data (today before any); otherwise null. */
+    private LocalDate knownSince(LocalDate today, Instant now) {
+        if (!replay) {
+            return null;
+        }
+        return earliest == null || earliest.isAfter(now) ? today : LocalDate.ofInstant(earliest, ZoneOffset.UTC);
+    }
+
+    private List<UsageTrend> usage(Account account, LocalDate today, LocalDate knownSince) {
         long day = today.toEpochDay();
         long recentFrom = day - DerivedFacts.RECENT_DAYS;
         long baselineFrom = recentFrom - DerivedFacts.BASELINE_DAYS;
@@ -136,12 +168,12 @@ public final class SignalHistory {
                     days.firstDataBetween(lookbackFrom, day), recentDays);
             int active = days.mostActiveUsers(recentFrom, day);
             LocalDate last = days.lastUsedBetween(lookbackFrom, day);
-            trends.add(DerivedFacts.trend(account, today, feature.getKey(), w, active, last));
+            trends.add(DerivedFacts.trend(account, today, feature.getKey(), w, active, last, knownSince));
             all = all.plus(w);
             allActive = Math.max(allActive, active);
             allLast = last == null ? allLast : allLast == null || last.isAfter(allLast) ? last : allLast;
         }
-        trends.add(DerivedFacts.trend(account, today, UsageTrend.ALL_FEATURES, all, allActive, allLast));
+        trends.add(DerivedFacts.trend(account, today, UsageTrend.ALL_FEATURES, all, allActive, allLast, knownSince));
         return trends;
     }
 

@@ -29,7 +29,7 @@ public sealed interface HealthInput {
      * the best 7 days in a row of the last 28 against the account's usual week ({@code over: threeWeeks}, so a
      * holiday of up to two weeks does not pull health down): 100 when steady or growing, falling linearly to 0 at
      * {@code fallToZeroPct}; 0 after {@code idleDaysToZero} days without use; {@code noBaselineScore} while there is
-     * nothing to compare with yet, and for an account without usage of any feature reported in the last year.
+     * nothing to compare with yet (over three weeks, until there is a usual week).
      */
     record UsageTrendInput(String feature, double fallToZeroPct, int idleDaysToZero, int noBaselineScore, String over)
             implements HealthInput {
@@ -38,14 +38,9 @@ public sealed interface HealthInput {
         public static final List<String> OVER = List.of("lastWeek", "threeWeeks");
 
         public InputScore score(FactSet facts) {
-            // No usage of anything reported in the last year is not an idle account: it has no usage source, or its
-            // history begins after this day (an import, a backfill's first days), as with the "not used" rule.
-            if (!facts.usageReported()) {
-                return new InputScore(noBaselineScore, "no usage reported in the last year: nothing to compare with");
-            }
             Optional<UsageTrend> found = facts.usage(feature);
             if (found.isEmpty()) {
-                return new InputScore(0, "no use of " + feature + " in the last year");
+                return new InputScore(0, "no use of " + feature + " yet");
             }
             UsageTrend t = found.get();
             if (t.daysSinceLastUse() >= idleDaysToZero) {
@@ -55,7 +50,7 @@ public sealed interface HealthInput {
             // Over three weeks, nothing but the usual week is compared with: the last week against the 28 days before
             // it, in the weeks before there is a usual week, would let a holiday pull health down after all.
             if (threeWeeks && !t.hasUsualWeek()) {
-                return new InputScore(noBaselineScore, "no usual week yet: it needs 6 weeks of usage");
+                return new InputScore(noBaselineScore, "no usual week to compare with yet");
             }
             if (!threeWeeks && !t.hasBaseline()) {
                 return new InputScore(noBaselineScore, "no 28-day baseline yet");

@@ -10,8 +10,9 @@ import java.time.LocalDate;
  * tickets nobody marked urgent, from the account's usual rate ({@link #usual28d()}).
  * <p>
  * {@code daysKnown} is how many of those 88 days lie after the account's first usage day or ticket the engine
- * holds (88 for an account known longer): after an import of 60 days, or in a backtest's first weeks, the days
- * before the data are not days without tickets, so a pile-up is judged on the days known.
+ * holds (88 for an account known longer): after an import of 60 days, or in the first weeks of a backtest whose
+ * data begins with its period, the days before the data are not days without tickets, so a pile-up is judged on
+ * the days known.
  */
 public record TicketLoad(String accountId, int openP1, int openP2, int openP3, int openP4,
                          int opened14d, int highPriorityOpened14d, int opened60d, int oldestOpenAgeDays,
@@ -68,11 +69,11 @@ public record TicketLoad(String accountId, int openP1, int openP2, int openP3, i
     /**
      * The tickets of any priority the account usually opens in 28 days, judged by the 60 days before the last 28
      * (one decimal): 1.4 for an account with three tickets in those 60 days; by the known days of them when the
-     * account is known for less, and 0 when none of them is known.
+     * account is known for less, and 0 when fewer than 14 of them are known (one ticket in a day or two is no rate).
      */
     public double usual28d() {
         int before = daysKnown - 28;
-        return before <= 0 ? 0 : Math.round((opened88d - opened28d) * 280.0 / before) / 10.0;
+        return before < 14 ? 0 : Math.round((opened88d - opened28d) * 280.0 / before) / 10.0;
     }
 
     /**

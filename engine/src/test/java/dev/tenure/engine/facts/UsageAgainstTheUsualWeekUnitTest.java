@@ -2,6 +2,7 @@ package dev.tenure.engine.facts;
 
 import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
+import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.Segment;
 import dev.tenure.engine.vocabulary.TicketLoad;
 import dev.tenure.engine.vocabulary.TicketPriority;
@@ -159,6 +160,31 @@ class UsageAgainstTheUsualWeekUnitTest {
         assertThat(known24.daysKnown()).isEqualTo(24);
         assertThat(known24.pileUpSurprise()).isZero();
         assertThat(known24.usual28d()).isZero();
+    }
+
+    @Test
+    void in_a_replay_an_account_without_use_is_idle_since_its_first_replayed_signal_not_since_it_started() {
+        // Started 400 days ago; what the replay holds of it is an invoice 30 days ago, and no use.
+        TestData invoiced = TestData.account("Imported Invoices", Segment.LOW_TOUCH).startedDaysAgo(400)
+                .billing(BillingEvent.INVOICE_PAID, 30);
+        TestData nothingYet = TestData.account("Nothing Imported", Segment.LOW_TOUCH).startedDaysAgo(400);
+
+        assertThat(idleDays(replayed(invoiced))).isEqualTo(30);
+        // The first day of an imported past: nothing is known of the months before, so nothing says it is idle.
+        assertThat(idleDays(replayed(nothingYet))).isZero();
+        // A scenario, or the live roll-up, counts from the start: an account that never used the product is idle.
+        assertThat(idleDays(facts(nothingYet))).isEqualTo(400);
+        assertThat(idleDays(facts(invoiced))).isEqualTo(400);
+    }
+
+    private static int idleDays(FactSet facts) {
+        return facts.usage(UsageTrend.ALL_FEATURES).orElseThrow().daysSinceLastUse();
+    }
+
+    private static FactSet replayed(TestData data) {
+        SignalHistory history = SignalHistory.replaying();
+        data.batch().signals().forEach(s -> history.add(s.value()));
+        return history.factsAsOf(data.account(), List.of(), List.of(), List.of(), TestClock.now());
     }
 
     @Test

@@ -144,23 +144,6 @@ class HealthModelUnitTest {
     }
 
     @Test
-    void an_account_without_any_usage_reported_is_not_idle_but_has_nothing_to_compare_with() {
-        RuleSet rules = new RuleSetCompiler().compile(RuleSetFiles.read(Path.of("../rules")));
-        FactSet facts = facts(0, List.of(), new TicketLoad("acme", 0, 0, 0, 0, 0, 0, 0, 0), 10,
-                List.of(contact(ContactRole.CHAMPION, true), contact(ContactRole.EXEC_SPONSOR, true)));
-        // No usage source, or the day before an imported history begins: the trend over all features still counts idle
-        // days from the account's start 400 days ago (the onboarding nudge reads it), but nothing was reported.
-        FactSet unknown = withUsage(facts, List.of(new UsageTrend("acme", UsageTrend.ALL_FEATURES, 0, 0, 0, 0, 400)));
-
-        HealthScore health = rules.health().score(unknown, -1, NOW);
-
-        // 0.55*70 (noBaselineScore) + 0.15*100 + 0.1*100 + 0.1*100 + 0.1*100 = 83.5.
-        assertThat(component(health, "usage")).isEqualTo(70);
-        assertThat(health.band()).isEqualTo("GOOD");
-        assertThat(rules.health().score(withUsage(facts, idleFor(30)), -1, NOW).band()).isEqualTo("POOR");
-    }
-
-    @Test
     void over_three_weeks_a_holiday_in_the_last_week_does_not_lower_usage_but_a_drop_that_stayed_does() {
         HealthModel model = model(FIVE_COMPONENTS.replace("    fallToZeroPct: 50\n", "    fallToZeroPct: 50\n    over: threeWeeks\n"));
         FactSet base = facts(0, List.of(), new TicketLoad("acme", 0, 0, 0, 0, 0, 0, 0, 0), null, List.of());

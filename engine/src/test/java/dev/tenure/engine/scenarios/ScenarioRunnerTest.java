@@ -167,7 +167,7 @@ class ScenarioRunnerTest {
                         + "\"Onboarding account reached first value: congratulate and move to adoption\"",
                 "expected stage VALUE but it was ADOPTION — rules that fired: "
                         + "\"Onboarding account reached first value: congratulate and move to adoption\"",
-                "expected health band POOR but it was GOOD (score 71: usage 70 (no usual week yet: it needs 6 weeks of usage); "
+                "expected health band POOR but it was GOOD (score 71: usage 70 (no usual week to compare with yet); "
                         + "support 100 (0 open P1/P2, 0 other open tickets); billing 100 (payments current); "
                         + "sentiment 70 (no NPS answer yet, no CSAT answer in 90 days); relationship 0 (no active champion, no active executive sponsor))");
     }
