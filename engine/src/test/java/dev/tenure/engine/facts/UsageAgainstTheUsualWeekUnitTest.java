@@ -182,9 +182,7 @@ class UsageAgainstTheUsualWeekUnitTest {
     }
 
     private static FactSet replayed(TestData data) {
-        SignalHistory history = SignalHistory.replaying();
-        data.batch().signals().forEach(s -> history.add(s.value()));
-        return history.factsAsOf(data.account(), List.of(), List.of(), List.of(), TestClock.now());
+        return factsFrom(SignalHistory.replaying(), data);
     }
 
     @Test
@@ -200,7 +198,11 @@ class UsageAgainstTheUsualWeekUnitTest {
     }
 
     private static FactSet facts(TestData data) {
-        SignalHistory history = new SignalHistory();
+        return factsFrom(new SignalHistory(), data);
+    }
+
+    /** The account's facts at the tests' fixed moment, from its signals added to {@code history}. */
+    private static FactSet factsFrom(SignalHistory history, TestData data) {
         data.batch().signals().forEach(s -> history.add(s.value()));
         return history.factsAsOf(data.account(), List.of(), List.of(), List.of(), TestClock.now());
     }
