@@ -141,26 +141,26 @@ class InboxInTheBrowserTest extends ApiIntegrationTest {
             assertThat(browser().findElement(By.id("overdue-" + overdue.id())).getText()).isEqualTo("Overdue by 3 days");
 
             browser().findElement(By.id("snooze-" + soon.id())).click();
-            browser().findElement(By.id("snooze-tomorrow-" + soon.id())).click();
+            chromium.follow(By.id("snooze-tomorrow-" + soon.id()));
             String tomorrow = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH)
                     .format(LocalDate.ofInstant(TestClock.now(), newYork).plusDays(1));
             assertThat(waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText())
                     .isEqualTo("Snoozed \"" + soon.title() + "\" until " + tomorrow + ", 09:00 EST.");
-            browser().findElement(By.id("view-snoozed")).click();
+            chromium.follow(By.id("view-snoozed"));
             assertThat(browser().findElement(By.id("task-" + soon.id())).getText()).contains(tomorrow + ", 09:00 EST");
-            browser().findElement(By.id("view-open")).click();
+            chromium.follow(By.id("view-open"));
 
             browser().findElement(By.id("complete-" + overdue.id())).click();
             browser().findElement(By.cssSelector("label[for='outcome-" + overdue.id() + "-NO_ACTION']")).click();
-            browser().findElement(By.id("complete-submit-" + overdue.id())).click();
+            chromium.follow(By.id("complete-submit-" + overdue.id()));
             assertThat(browser().findElements(By.id("task-" + overdue.id()))).isEmpty();
-            browser().findElement(By.id("undo")).click();
+            chromium.follow(By.id("undo"));
             assertThat(browser().findElement(By.id("notice")).getText()).endsWith("its completion is undone.");
             assertThat(browser().findElement(By.id("overdue-" + overdue.id())).getText()).isEqualTo("Overdue by 3 days");
 
             browser().findElement(By.id("reassign-" + handed.id())).click();
             new Select(browser().findElement(By.id("owner-" + handed.id()))).selectByValue(colleague);
-            browser().findElement(By.id("reassign-submit-" + handed.id())).click();
+            chromium.follow(By.id("reassign-submit-" + handed.id()));
             assertThat(browser().findElement(By.id("notice")).getText()).isEqualTo("Handed \"" + handed.title() + "\" to " + colleague + ".");
             assertThat(browser().findElements(By.id("task-" + handed.id()))).isEmpty();
             assertThat(inbox.get(handed.id()).owner()).isEqualTo(colleague);
