@@ -60,10 +60,12 @@ public record TicketLoad(String accountId, int openP1, int openP2, int openP3, i
 
     /**
      * The P1/P2 tickets the account usually opens in 14 days, judged by the 46 days before the last 14
-     * (one decimal): 0.6 for an account with two urgent tickets in those 46 days.
+     * (one decimal): 0.6 for an account with two urgent tickets in those 46 days; by the known days of them when the
+     * account is known for less, and 0 when fewer than 14 of them are known, as {@link #usual28d()}.
      */
     public double highPriorityUsual14d() {
-        return Math.round((highPriorityOpened60d - highPriorityOpened14d) * 140.0 / 46) / 10.0;
+        int before = Math.min(daysKnown, 60) - 14;
+        return before < 14 ? 0 : Math.round((highPriorityOpened60d - highPriorityOpened14d) * 140.0 / before) / 10.0;
     }
 
     /**

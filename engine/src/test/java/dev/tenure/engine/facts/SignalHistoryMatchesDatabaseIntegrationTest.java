@@ -68,6 +68,10 @@ class SignalHistoryMatchesDatabaseIntegrationTest {
         }
         // Known from a ticket 50 days ago (usage began later), from usage alone, not at all, and for all 88 days.
         assertThat(daysKnown).containsExactly(50, 30, 0, 88);
+        // The ticket opened after the moment judged is in neither: one P1 open (6 days ago), 3 of any priority in 28 days.
+        FactSet longHistory = factSets.load(accounts.find(scenarios.get(3).id()).orElseThrow(), now);
+        assertThat(longHistory.tickets().openP1()).isEqualTo(1);
+        assertThat(longHistory.tickets().opened28d()).isEqualTo(3);
     }
 
     @Test
@@ -151,6 +155,8 @@ class SignalHistoryMatchesDatabaseIntegrationTest {
                         .ticket(TicketPriority.P1, TicketStatus.SOLVED, 55).ticket(TicketPriority.P2, TicketStatus.SOLVED, 30)
                         .ticket(TicketPriority.P1, TicketStatus.OPEN, 6).ticket(TicketPriority.P4, TicketStatus.OPEN, 2)
                         .ticket(TicketPriority.P3, TicketStatus.SOLVED, 27).ticket(TicketPriority.P4, TicketStatus.SOLVED, 29)
-                        .ticket(TicketPriority.P3, TicketStatus.SOLVED, 87).ticket(TicketPriority.P3, TicketStatus.SOLVED, 89));
+                        .ticket(TicketPriority.P3, TicketStatus.SOLVED, 87).ticket(TicketPriority.P3, TicketStatus.SOLVED, 89)
+                        // Opened two days after the moment judged: not counted, open or not.
+                        .ticket(TicketPriority.P1, TicketStatus.OPEN, -2));
     }
 }

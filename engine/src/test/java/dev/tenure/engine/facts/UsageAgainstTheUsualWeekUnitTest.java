@@ -114,6 +114,27 @@ class UsageAgainstTheUsualWeekUnitTest {
     }
 
     @Test
+    void the_usual_rate_of_urgent_tickets_is_judged_on_the_days_known() {
+        // Usage began 30 days ago: of the 46 days before the last 14, only 16 are known, and they held one urgent ticket.
+        TestData imported = TestData.account("Imported Last Month", Segment.LOW_TOUCH).startedDaysAgo(400)
+                .usage("core", 30, 0, 20).ticket(TicketPriority.P1, TicketStatus.SOLVED, 20)
+                .ticket(TicketPriority.P1, TicketStatus.OPEN, 2).ticket(TicketPriority.P2, TicketStatus.OPEN, 5);
+        // Known for 20 days: 6 days before the last 14 are no rate.
+        TestData newer = TestData.account("Imported Last Fortnight", Segment.LOW_TOUCH).startedDaysAgo(400)
+                .usage("core", 20, 0, 20).ticket(TicketPriority.P1, TicketStatus.SOLVED, 16)
+                .ticket(TicketPriority.P1, TicketStatus.OPEN, 2);
+
+        TicketLoad month = facts(imported).tickets();
+        TicketLoad fortnight = facts(newer).tickets();
+
+        assertThat(month.daysKnown()).isEqualTo(30);
+        // One in 16 known days: 0.9 in 14 days, not 0.3 as if the 30 days before the data had been quiet.
+        assertThat(month.highPriorityUsual14d()).isEqualTo(0.9);
+        assertThat(fortnight.daysKnown()).isEqualTo(20);
+        assertThat(fortnight.highPriorityUsual14d()).isEqualTo(0.0);
+    }
+
+    @Test
     void tickets_of_any_priority_that_pile_up_in_four_weeks_are_surprising_only_against_a_quiet_past() {
         // Both used the product every day for months: the days without tickets are known to be quiet.
         TestData quiet = TestData.account("Quiet Until Now", Segment.LOW_TOUCH).startedDaysAgo(400).usage("core", 120, 0, 30);
