@@ -37,7 +37,9 @@ import java.util.Set;
  * About 12% cancel ({@code SUBSCRIPTION_CANCELLED}, the ground truth) after signs that start 3 to 10 weeks
  * before: a gradual decline, an abrupt drop, going silent, a burst of urgent tickets, a payment that fails
  * and is not paid, a detractor NPS answer, alone or mixed; a few cancel with weak signs or none.
- * The {@code variant} changes the mix and the noise, to check that rules tuned on one world hold on another.
+ * The {@code variant} changes the mix and the noise, to check that rules tuned on one world hold on another:
+ * 1 has more noise, more weak signs and bursts of tickets of any priority spread over weeks; 2 is 1 with short
+ * bursts instead, of mostly minor tickets within ten days or so.
  */
 final class PlantedChurnWorld {
 
@@ -105,6 +107,9 @@ final class PlantedChurnWorld {
     }
 
     PlantedChurnWorld(int accounts, long seed, int variant) {
+        if (variant < 0 || variant > 2) {
+            throw new IllegalArgumentException("bench.quality.variant: " + variant + " is not 0, 1 or 2");
+        }
         this.random = new Random(seed);
         this.variant = variant;
         this.sharedHolidays = variant == 0
@@ -193,7 +198,7 @@ final class PlantedChurnWorld {
         }
         if (c.signs.contains(Sign.TICKET_SPIKE)) {
             c.spikeDay = c.signsFrom + random.nextInt(Math.max(1, (c.cancelDay - c.signsFrom) / 2));
-            c.spikeTickets = (variant == 0 ? 3 : 4) + random.nextInt(variant == 0 ? 4 : 5);
+            c.spikeTickets = variant == 2 ? 3 + random.nextInt(4) : (variant == 0 ? 3 : 4) + random.nextInt(variant == 0 ? 4 : 5);
         }
         if (c.signs.contains(Sign.DETRACTOR)) {
             c.detractorDay = c.signsFrom + random.nextInt(Math.max(1, (c.cancelDay - c.signsFrom) * 2 / 3));
@@ -312,9 +317,12 @@ final class PlantedChurnWorld {
             open(c, day, midnight, signals, 2 + random.nextInt(2));
         }
         // World 0's burst is of urgent tickets within two weeks or so; world 1's of tickets of any priority, over
-        // three to five weeks, which a count of urgent tickets in 14 days mostly misses.
-        if (c.spikeTickets > 0 && day >= c.spikeDay && random.nextDouble() < (variant == 0 ? 0.35 : 0.2)) {
-            open(c, day, midnight, signals, random.nextInt(variant == 0 ? 2 : 4));
+        // three to five weeks, which a count of urgent tickets in 14 days mostly misses; world 2's of three to six
+        // tickets in ten days or so, one in four of them urgent.
+        if (c.spikeTickets > 0 && day >= c.spikeDay && random.nextDouble() < (variant == 0 ? 0.35 : variant == 1 ? 0.2 : 0.5)) {
+            int priority = variant == 0 ? random.nextInt(2) : variant == 1 ? random.nextInt(4)
+                    : random.nextDouble() < 0.25 ? random.nextInt(2) : 2 + random.nextInt(2);
+            open(c, day, midnight, signals, priority);
             c.spikeTickets--;
         }
     }

@@ -114,6 +114,30 @@ class UsageAgainstTheUsualWeekUnitTest {
     }
 
     @Test
+    void a_burst_of_tickets_in_two_weeks_is_judged_on_its_own_fortnight() {
+        TestData quiet = TestData.account("Quiet Then A Burst", Segment.LOW_TOUCH).startedDaysAgo(400).usage("core", 120, 0, 30);
+        TestData busy = TestData.account("Steady Tickets", Segment.LOW_TOUCH).startedDaysAgo(400).usage("core", 120, 0, 30);
+        for (int daysAgo : new int[] {1, 4, 8, 11}) {
+            quiet.ticket(TicketPriority.P4, TicketStatus.SOLVED, daysAgo);
+            busy.ticket(TicketPriority.P4, TicketStatus.SOLVED, daysAgo);
+        }
+        for (int daysAgo : new int[] {20, 35, 55, 75}) {
+            busy.ticket(TicketPriority.P3, TicketStatus.SOLVED, daysAgo);
+        }
+
+        TicketLoad burst = facts(quiet).tickets();
+        TicketLoad steady = facts(busy).tickets();
+
+        // Four of four in the last 14 of 88 days, each with chance 14/88: about one in 1,600. Over 28 days, one in 100.
+        assertThat(burst.burstSurprise()).isEqualTo(3.2);
+        assertThat(burst.pileUpSurprise()).isEqualTo(2.0);
+        // Four in two weeks after four in the eleven weeks before: the account's tickets come in clumps.
+        assertThat(steady.burstSurprise()).isEqualTo(1.6);
+        assertThat(new TicketLoad("a", 0, 0, 0, 0, 3, 0, 3, 0, 0, 3, 3).burstSurprise()).isEqualTo(2.4);
+        assertThat(new TicketLoad("a", 0, 0, 0, 0, 4, 0, 4, 0, 0, 4, 4, 28).burstSurprise()).isZero();
+    }
+
+    @Test
     void the_usual_rate_of_urgent_tickets_is_judged_on_the_days_known() {
         // Usage began 30 days ago: of the 46 days before the last 14, only 16 are known, and they held one urgent ticket.
         TestData imported = TestData.account("Imported Last Month", Segment.LOW_TOUCH).startedDaysAgo(400)

@@ -32,8 +32,9 @@ class RuleSetCompilerTest {
     void the_starter_rule_pack_compiles() {
         RuleSet ruleSet = compiler.compile(RuleSetFiles.read(Path.of("../rules")));
 
-        assertThat(ruleSet.ruleNames()).hasSize(28)
-                .contains("The champion became inactive and no other champion is left: find a new one");
+        assertThat(ruleSet.ruleNames()).hasSize(31)
+                .contains("The champion became inactive and no other champion is left: find a new one",
+                        "Tickets in a burst (tech touch): support check for the CSM");
         assertThat(ruleSet.plays()).containsKeys("save-usage-drop", "failed-payment", "qbr", "renewal-cadence", "renewal-risk",
                 "champion-left", "win-back");
         assertThat(ruleSet.plays().get("win-back").audience()).isEqualTo(dev.tenure.engine.plays.Audience.CHURNED);
