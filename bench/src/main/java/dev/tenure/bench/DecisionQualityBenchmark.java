@@ -246,6 +246,11 @@ public final class DecisionQualityBenchmark {
         if (Boolean.getBoolean("bench.quality.misses")) {
             Map<String, PlantedChurnWorld.Customer> byId = world.customers().stream()
                     .collect(Collectors.toMap(c -> c.account.id(), c -> c));
+            // The earliest catching alert of each caught account: the lead each rule gives, beside what it misses.
+            report.alerts().stream().filter(a -> a.churnRule() && a.caught())
+                    .collect(Collectors.toMap(a -> a.accountId(), a -> a, (x, y) -> x.at().isBefore(y.at()) ? x : y, TreeMap::new))
+                    .forEach((id, a) -> System.out.printf(Locale.ROOT, "CAUGHT %s day %d lead %.1f %s%n", id,
+                            (int) Duration.between(PlantedChurnWorld.START, a.at()).toDays(), a.leadDays(), a.rule()));
             report.alerts().stream().filter(a -> a.churnRule() && a.cancelledAt() == null).forEach(a -> {
                 PlantedChurnWorld.Customer c = byId.get(a.accountId());
                 int day = (int) Duration.between(PlantedChurnWorld.START, a.at()).toDays();

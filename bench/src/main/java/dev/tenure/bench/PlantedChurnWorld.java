@@ -39,7 +39,9 @@ import java.util.Set;
  * and is not paid, a detractor NPS answer, alone or mixed; a few cancel with weak signs or none.
  * The {@code variant} changes the mix and the noise, to check that rules tuned on one world hold on another:
  * 1 has more noise, more weak signs and bursts of tickets of any priority spread over weeks; 2 is 1 with short
- * bursts instead, of mostly minor tickets within ten days or so.
+ * bursts instead, of mostly minor tickets within ten days or so; 3 is a calmer world than 0 (few and shallow
+ * holidays, no weak signs) whose signs start closer to the cancellation (2 to 7 weeks before), with 2's bursts:
+ * rules that wait long to tell a drop from a holiday catch late there, or not at all.
  */
 final class PlantedChurnWorld {
 
@@ -107,15 +109,16 @@ final class PlantedChurnWorld {
     }
 
     PlantedChurnWorld(int accounts, long seed, int variant) {
-        if (variant < 0 || variant > 2) {
-            throw new IllegalArgumentException("bench.quality.variant: " + variant + " is not 0, 1 or 2");
+        if (variant < 0 || variant > 3) {
+            throw new IllegalArgumentException("bench.quality.variant: " + variant + " is not 0, 1, 2 or 3");
         }
         this.random = new Random(seed);
         this.variant = variant;
-        this.sharedHolidays = variant == 0
+        this.sharedHolidays = variant == 3 ? new double[][] {{52, 7, 0.7, 0.3}}
+                : variant == 0
                 ? new double[][] {{52, 9, 0.45, 0.4}, {118, 14, 0.35, 0.3}}
                 : new double[][] {{30, 7, 0.3, 0.5}, {95, 12, 0.5, 0.35}, {150, 14, 0.25, 0.25}};
-        double churnShare = variant == 0 ? 0.12 : 0.11;
+        double churnShare = calm() ? 0.12 : 0.11;
         LocalDate start = LocalDate.ofInstant(START, ZoneOffset.UTC);
         for (int i = 0; i < accounts; i++) {
             // Log-uniform from about 0.3 uses a day (two a week) to 3,000 a day.
@@ -133,14 +136,14 @@ final class PlantedChurnWorld {
             Set<Sign> signs = EnumSet.noneOf(Sign.class);
             if (random.nextDouble() < churnShare) {
                 // Signs start inside the period, as a backtest replays it: an alert before the period is never scored.
-                int signsLast = 21 + random.nextInt(50);
+                int signsLast = variant == 3 ? 14 + random.nextInt(36) : 21 + random.nextInt(50);
                 cancelDay = signsLast + random.nextInt(PERIOD_DAYS - signsLast);
                 signsFrom = cancelDay - signsLast;
                 signs = signs();
             }
             double volumeFactor = Math.pow(Math.max(dailyUses, 1), 0.25);
             Customer c = new Customer(account, dailyUses, 0.25 + random.nextDouble() * 0.5,
-                    (variant == 0 ? 0.15 : 0.25) + random.nextDouble() * 0.2, random.nextDouble() * (variant == 0 ? 0.15 : 0.25),
+                    (calm() ? 0.15 : 0.25) + random.nextDouble() * 0.2, random.nextDouble() * (calm() ? 0.15 : 0.25),
                     random.nextDouble() * 2 * Math.PI, 0.05 + 0.12 * volumeFactor * random.nextDouble(), random.nextInt(30),
                     cancelDay, signsFrom, signs, 0.05 + random.nextDouble() * 0.35);
             plan(c);
@@ -151,7 +154,7 @@ final class PlantedChurnWorld {
     /** The signs of one cancelling account: mostly one or two kinds, usage most often among them. */
     private Set<Sign> signs() {
         Set<Sign> signs = EnumSet.noneOf(Sign.class);
-        double weak = variant == 0 ? 0.03 : 0.09;
+        double weak = variant == 3 ? 0 : variant == 0 ? 0.03 : 0.09;
         if (random.nextDouble() < weak) {
             signs.add(Sign.WEAK);
             return signs;
@@ -187,22 +190,27 @@ final class PlantedChurnWorld {
                 c.holidayDepths.add(h[2] + random.nextDouble() * 0.2);
             }
         }
-        int own = random.nextDouble() < 0.35 ? 1 + (random.nextDouble() < 0.3 ? 1 : 0) : 0;
+        int own = random.nextDouble() < (variant == 3 ? 0.2 : 0.35) ? 1 + (random.nextDouble() < 0.3 ? 1 : 0) : 0;
         for (int k = 0; k < own; k++) {
-            int[] holiday = {-HISTORY_DAYS + random.nextInt(HISTORY_DAYS + PERIOD_DAYS), 5 + random.nextInt(10)};
+            int[] holiday = {-HISTORY_DAYS + random.nextInt(HISTORY_DAYS + PERIOD_DAYS), 5 + random.nextInt(variant == 3 ? 6 : 10)};
             // A holiday is a week or two: an account's own never runs into another of its holidays.
             if (c.holidays.stream().noneMatch(h -> holiday[0] < h[0] + h[1] + 21 && h[0] < holiday[0] + holiday[1] + 21)) {
                 c.holidays.add(holiday);
-                c.holidayDepths.add(0.15 + random.nextDouble() * 0.45);
+                c.holidayDepths.add(variant == 3 ? 0.3 + random.nextDouble() * 0.6 : 0.15 + random.nextDouble() * 0.45);
             }
         }
         if (c.signs.contains(Sign.TICKET_SPIKE)) {
             c.spikeDay = c.signsFrom + random.nextInt(Math.max(1, (c.cancelDay - c.signsFrom) / 2));
-            c.spikeTickets = variant == 2 ? 3 + random.nextInt(4) : (variant == 0 ? 3 : 4) + random.nextInt(variant == 0 ? 4 : 5);
+            c.spikeTickets = variant >= 2 ? 3 + random.nextInt(4) : (variant == 0 ? 3 : 4) + random.nextInt(variant == 0 ? 4 : 5);
         }
         if (c.signs.contains(Sign.DETRACTOR)) {
             c.detractorDay = c.signsFrom + random.nextInt(Math.max(1, (c.cancelDay - c.signsFrom) * 2 / 3));
         }
+    }
+
+    /** Worlds 0 and 3 have the calmer usage, churn share and failed payments; 1 and 2 the noisier. */
+    private boolean calm() {
+        return variant == 0 || variant == 3;
     }
 
     List<Customer> customers() {
@@ -340,7 +348,7 @@ final class PlantedChurnWorld {
             signals.add(billing(c, at(midnight), BillingEvent.INVOICE_ISSUED));
         } else if (inCycle == 3) {
             boolean unpaid = c.signs.contains(Sign.UNPAID_PAYMENT) && day >= c.signsFrom && c.failedInvoiceDay == Integer.MIN_VALUE;
-            boolean failsOnce = !unpaid && random.nextDouble() < (variant == 0 ? 0.04 : 0.06);
+            boolean failsOnce = !unpaid && random.nextDouble() < (calm() ? 0.04 : 0.06);
             if (unpaid || failsOnce) {
                 signals.add(billing(c, at(midnight), BillingEvent.PAYMENT_FAILED));
                 c.failedInvoiceDay = day;

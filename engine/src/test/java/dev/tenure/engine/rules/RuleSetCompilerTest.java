@@ -32,7 +32,7 @@ class RuleSetCompilerTest {
     void the_starter_rule_pack_compiles() {
         RuleSet ruleSet = compiler.compile(RuleSetFiles.read(Path.of("../rules")));
 
-        assertThat(ruleSet.ruleNames()).hasSize(31)
+        assertThat(ruleSet.ruleNames()).hasSize(34)
                 .contains("The champion became inactive and no other champion is left: find a new one",
                         "Tickets in a burst (tech touch): support check for the CSM");
         assertThat(ruleSet.plays()).containsKeys("save-usage-drop", "failed-payment", "qbr", "renewal-cadence", "renewal-risk",
