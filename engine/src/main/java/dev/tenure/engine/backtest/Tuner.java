@@ -3,9 +3,11 @@ package dev.tenure.engine.backtest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -86,8 +88,14 @@ final class Tuner {
                 }
             }
         }
-        List<TuningReport.Setting> ranked = scored.values().stream().filter(s -> s != inForce)
-                .sorted((a, b) -> order().compare(a.report(), b.report())).limit(top)
+        // A knob that moves nothing (a health threshold no alert depends on) would fill the list with copies of one
+        // outcome: each outcome is offered once, by its smallest move, and none that the rules in force already give.
+        Comparator<Scored> better = (a, b) -> order().compare(a.report(), b.report());
+        List<Scored> sorted = scored.values().stream().filter(s -> s != inForce)
+                .sorted(better.thenComparingDouble(s -> move(s.key(), current))).toList();
+        Set<List<Object>> outcomes = new HashSet<>();
+        outcomes.add(outcome(inForce));
+        List<TuningReport.Setting> ranked = sorted.stream().filter(s -> outcomes.add(outcome(s))).limit(top)
                 .map(s -> setting(s, base)).toList();
         List<TuningReport.KnobRange> ranges = new ArrayList<>();
         for (int k = 0; k < knobs.size(); k++) {
@@ -99,6 +107,21 @@ final class Tuner {
         return new TuningReport(null, report.from(), report.to(), report.windowDays(), plan.goal(), ranges, setting(inForce, base),
                 ranked, scored.size(), maxCandidates, stop, Duration.ofNanos(nanoTime.getAsLong() - started),
                 report.signalsReplayed(), refused.stream().map(r -> r.substring(r.indexOf(':') + 2)).toList());
+    }
+
+    /** What a setting does, as the report shows it: two settings with the same are the same choice. */
+    private static List<Object> outcome(Scored s) {
+        BacktestReport r = s.report();
+        return List.of(r.churnRules(), String.valueOf(r.health().poorToGoodRatio()));
+    }
+
+    /** How far a setting moves from the one in force, in steps of each knob's range. */
+    private double move(List<Double> key, List<Double> current) {
+        double steps = 0;
+        for (int k = 0; k < key.size(); k++) {
+            steps += Math.abs(key.get(k) - current.get(k)) / plan.knobs().get(k).range().step().doubleValue();
+        }
+        return steps;
     }
 
     private Scored score(List<Double> key, Map<String, String> base, Evaluator evaluator, Map<List<Double>, Scored> scored,
