@@ -109,10 +109,13 @@ final class Tuner {
                 report.signalsReplayed(), refused.stream().map(r -> r.substring(r.indexOf(':') + 2)).toList());
     }
 
-    /** What a setting does, as the report shows it: two settings with the same are the same choice. */
-    private static List<Object> outcome(Scored s) {
+    /**
+     * What a setting does, as the report shows it: two settings with the same are the same choice. Whether it
+     * meets the goal is part of it: health with no ratio to show may still separate, or not.
+     */
+    private List<Object> outcome(Scored s) {
         BacktestReport r = s.report();
-        return List.of(r.churnRules(), String.valueOf(r.health().poorToGoodRatio()));
+        return List.of(r.churnRules(), String.valueOf(r.health().poorToGoodRatio()), meets(r));
     }
 
     /** How far a setting moves from the one in force, in steps of each knob's range. */

@@ -220,7 +220,8 @@ public class FactSets {
                                      CAST(? AS timestamptz) AS since28, CAST(? AS timestamptz) AS since88
                               FROM ticket WHERE account_id = ANY(?)) t
                         -- A ticket opened after the moment judged (a dry run of the past, a source's clock ahead) is
-                        -- not yet part of the load, as in a replay.
+                        -- not yet part of the load, as no billing, NPS or CSAT signal after it is (and as a replay
+                        -- leaves it out); its status is still the latest stored.
                         WHERE opened_at <= now
                         GROUP BY account_id""")
                 .params(Timestamp.from(now), Timestamp.from(FactSet.daysBefore(now, 14)),
