@@ -37,11 +37,8 @@ import java.util.Set;
  * About 12% cancel ({@code SUBSCRIPTION_CANCELLED}, the ground truth) after signs that start 3 to 10 weeks
  * before: a gradual decline, an abrupt drop, going silent, a burst of urgent tickets, a payment that fails
  * and is not paid, a detractor NPS answer, alone or mixed; a few cancel with weak signs or none.
- * The {@code variant} changes the mix and the noise, to check that rules tuned on one world hold on another:
- * 1 has more noise, more weak signs and bursts of tickets of any priority spread over weeks; 2 is 1 with short
- * bursts instead, of mostly minor tickets within ten days or so; 3 is a calmer world than 0 (few and shallow
- * holidays, no weak signs) whose signs start closer to the cancellation (2 to 7 weeks before), with 2's bursts:
- * rules that wait long to tell a drop from a holiday catch late there, or not at all.
+ * The {@code variant} changes the mix and the noise ({@link WorldMix}), to check that rules tuned on one world
+ * hold on another.
  */
 final class PlantedChurnWorld {
 
@@ -54,10 +51,8 @@ final class PlantedChurnWorld {
     static final int HISTORY_DAYS = 91;
 
     private final Random random;
-    private final int variant;
+    private final WorldMix mix;
     private final List<Customer> customers = new ArrayList<>();
-    /** Shared holidays: start day, length, depth (the share of usual use left), share of accounts taking part. */
-    private final double[][] sharedHolidays;
 
     static final class Customer {
         final Account account;
@@ -109,16 +104,8 @@ final class PlantedChurnWorld {
     }
 
     PlantedChurnWorld(int accounts, long seed, int variant) {
-        if (variant < 0 || variant > 3) {
-            throw new IllegalArgumentException("bench.quality.variant: " + variant + " is not 0, 1, 2 or 3");
-        }
+        this.mix = WorldMix.of(variant);
         this.random = new Random(seed);
-        this.variant = variant;
-        this.sharedHolidays = variant == 3 ? new double[][] {{52, 7, 0.7, 0.3}}
-                : variant == 0
-                ? new double[][] {{52, 9, 0.45, 0.4}, {118, 14, 0.35, 0.3}}
-                : new double[][] {{30, 7, 0.3, 0.5}, {95, 12, 0.5, 0.35}, {150, 14, 0.25, 0.25}};
-        double churnShare = calm() ? 0.12 : 0.11;
         LocalDate start = LocalDate.ofInstant(START, ZoneOffset.UTC);
         for (int i = 0; i < accounts; i++) {
             // Log-uniform from about 0.3 uses a day (two a week) to 3,000 a day.
@@ -134,16 +121,16 @@ final class PlantedChurnWorld {
             int cancelDay = Integer.MAX_VALUE;
             int signsFrom = Integer.MAX_VALUE;
             Set<Sign> signs = EnumSet.noneOf(Sign.class);
-            if (random.nextDouble() < churnShare) {
+            if (random.nextDouble() < mix.churnShare()) {
                 // Signs start inside the period, as a backtest replays it: an alert before the period is never scored.
-                int signsLast = variant == 3 ? 14 + random.nextInt(36) : 21 + random.nextInt(50);
+                int signsLast = mix.signsMinDays() + random.nextInt(mix.signsSpreadDays());
                 cancelDay = signsLast + random.nextInt(PERIOD_DAYS - signsLast);
                 signsFrom = cancelDay - signsLast;
                 signs = signs();
             }
             double volumeFactor = Math.pow(Math.max(dailyUses, 1), 0.25);
             Customer c = new Customer(account, dailyUses, 0.25 + random.nextDouble() * 0.5,
-                    (calm() ? 0.15 : 0.25) + random.nextDouble() * 0.2, random.nextDouble() * (calm() ? 0.15 : 0.25),
+                    mix.swingMin() + random.nextDouble() * 0.2, random.nextDouble() * mix.seasonMax(),
                     random.nextDouble() * 2 * Math.PI, 0.05 + 0.12 * volumeFactor * random.nextDouble(), random.nextInt(30),
                     cancelDay, signsFrom, signs, 0.05 + random.nextDouble() * 0.35);
             plan(c);
@@ -154,8 +141,7 @@ final class PlantedChurnWorld {
     /** The signs of one cancelling account: mostly one or two kinds, usage most often among them. */
     private Set<Sign> signs() {
         Set<Sign> signs = EnumSet.noneOf(Sign.class);
-        double weak = variant == 3 ? 0 : variant == 0 ? 0.03 : 0.09;
-        if (random.nextDouble() < weak) {
+        if (random.nextDouble() < mix.weakShare()) {
             signs.add(Sign.WEAK);
             return signs;
         }
@@ -184,33 +170,28 @@ final class PlantedChurnWorld {
 
     /** Holidays, the ticket spike, the detractor answer and the failed payment, decided up front. */
     private void plan(Customer c) {
-        for (double[] h : sharedHolidays) {
+        for (double[] h : mix.sharedHolidays()) {
             if (random.nextDouble() < h[3]) {
                 c.holidays.add(new int[] {(int) h[0] + random.nextInt(3), (int) h[1]});
                 c.holidayDepths.add(h[2] + random.nextDouble() * 0.2);
             }
         }
-        int own = random.nextDouble() < (variant == 3 ? 0.2 : 0.35) ? 1 + (random.nextDouble() < 0.3 ? 1 : 0) : 0;
+        int own = random.nextDouble() < mix.ownHolidayShare() ? 1 + (random.nextDouble() < 0.3 ? 1 : 0) : 0;
         for (int k = 0; k < own; k++) {
-            int[] holiday = {-HISTORY_DAYS + random.nextInt(HISTORY_DAYS + PERIOD_DAYS), 5 + random.nextInt(variant == 3 ? 6 : 10)};
+            int[] holiday = {-HISTORY_DAYS + random.nextInt(HISTORY_DAYS + PERIOD_DAYS), 5 + random.nextInt(mix.ownHolidayDays())};
             // A holiday is a week or two: an account's own never runs into another of its holidays.
             if (c.holidays.stream().noneMatch(h -> holiday[0] < h[0] + h[1] + 21 && h[0] < holiday[0] + holiday[1] + 21)) {
                 c.holidays.add(holiday);
-                c.holidayDepths.add(variant == 3 ? 0.3 + random.nextDouble() * 0.6 : 0.15 + random.nextDouble() * 0.45);
+                c.holidayDepths.add(mix.ownDepthMin() + random.nextDouble() * mix.ownDepthSpread());
             }
         }
         if (c.signs.contains(Sign.TICKET_SPIKE)) {
             c.spikeDay = c.signsFrom + random.nextInt(Math.max(1, (c.cancelDay - c.signsFrom) / 2));
-            c.spikeTickets = variant >= 2 ? 3 + random.nextInt(4) : (variant == 0 ? 3 : 4) + random.nextInt(variant == 0 ? 4 : 5);
+            c.spikeTickets = mix.burst().fewest + random.nextInt(mix.burst().spread);
         }
         if (c.signs.contains(Sign.DETRACTOR)) {
             c.detractorDay = c.signsFrom + random.nextInt(Math.max(1, (c.cancelDay - c.signsFrom) * 2 / 3));
         }
-    }
-
-    /** Worlds 0 and 3 have the calmer usage, churn share and failed payments; 1 and 2 the noisier. */
-    private boolean calm() {
-        return variant == 0 || variant == 3;
     }
 
     List<Customer> customers() {
@@ -324,13 +305,8 @@ final class PlantedChurnWorld {
         if (random.nextDouble() < urgent * 3) {
             open(c, day, midnight, signals, 2 + random.nextInt(2));
         }
-        // World 0's burst is of urgent tickets within two weeks or so; world 1's of tickets of any priority, over
-        // three to five weeks, which a count of urgent tickets in 14 days mostly misses; world 2's of three to six
-        // tickets in ten days or so, one in four of them urgent.
-        if (c.spikeTickets > 0 && day >= c.spikeDay && random.nextDouble() < (variant == 0 ? 0.35 : variant == 1 ? 0.2 : 0.5)) {
-            int priority = variant == 0 ? random.nextInt(2) : variant == 1 ? random.nextInt(4)
-                    : random.nextDouble() < 0.25 ? random.nextInt(2) : 2 + random.nextInt(2);
-            open(c, day, midnight, signals, priority);
+        if (c.spikeTickets > 0 && day >= c.spikeDay && random.nextDouble() < mix.burst().dailyChance) {
+            open(c, day, midnight, signals, mix.burst().priority(random));
             c.spikeTickets--;
         }
     }
@@ -348,7 +324,7 @@ final class PlantedChurnWorld {
             signals.add(billing(c, at(midnight), BillingEvent.INVOICE_ISSUED));
         } else if (inCycle == 3) {
             boolean unpaid = c.signs.contains(Sign.UNPAID_PAYMENT) && day >= c.signsFrom && c.failedInvoiceDay == Integer.MIN_VALUE;
-            boolean failsOnce = !unpaid && random.nextDouble() < (calm() ? 0.04 : 0.06);
+            boolean failsOnce = !unpaid && random.nextDouble() < mix.failedPayment();
             if (unpaid || failsOnce) {
                 signals.add(billing(c, at(midnight), BillingEvent.PAYMENT_FAILED));
                 c.failedInvoiceDay = day;
