@@ -2,6 +2,7 @@ package dev.tenure.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenure.engine.intake.Batch;
+import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.BillingSignal;
@@ -154,6 +155,15 @@ class BacktestApiIntegrationTest extends ApiIntegrationTest {
         assertThat(fieldOf(post("/api/backtests", "{\"to\": \"2012-03-01\"}"))).isEqualTo("from");
         assertThat(fieldOf(post("/api/backtests", "{\"from\": \"2012-03-01T00:00:00Z\", \"to\": \"2012-01-01\"}"))).isEqualTo("to");
         assertThat(fieldOf(post("/api/backtests", "{\"from\": \"2012-01-01\", \"to\": \"2012-13-01\"}"))).isEqualTo("to");
+    }
+
+    @Test
+    void a_period_that_runs_past_now_is_refused_naming_the_field() {
+        String to = TestClock.today().plusDays(1).toString();
+        ResponseEntity<JsonNode> response = post("/api/backtests", "{\"from\": \"2012-01-01\", \"to\": \"" + to + "\"}");
+
+        assertThat(fieldOf(response)).isEqualTo("to");
+        assertThat(response.getBody().path("errors").get(0).path("message").asText()).contains("only the past can be replayed");
     }
 
     @Test

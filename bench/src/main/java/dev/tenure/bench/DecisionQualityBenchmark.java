@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -155,8 +156,7 @@ public final class DecisionQualityBenchmark {
             setting.values().forEach((knob, value) -> {
                 Double was = tuned.current().values().get(knob);
                 if (!value.equals(was)) {
-                    changed.append(knob).append(": ").append(number(was, "%.0f")).append(" -> ")
-                            .append(number(value, "%.0f")).append("; ");
+                    changed.append(knob).append(": ").append(plain(was)).append(" -> ").append(plain(value)).append("; ");
                 }
             });
             System.out.println(changed);
@@ -274,6 +274,11 @@ public final class DecisionQualityBenchmark {
 
     private static String number(Double value, String format) {
         return value == null ? "-" : String.format(Locale.ROOT, format, value);
+    }
+
+    /** A knob's value as tuning.yml would write it: 3, 2.5 (a surprise of 2.5 is no 3). */
+    private static String plain(Double value) {
+        return value == null ? "-" : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private static String abbreviate(String name) {

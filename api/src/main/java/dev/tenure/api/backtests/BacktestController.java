@@ -5,6 +5,7 @@ import dev.tenure.api.paging.ApiPage;
 import dev.tenure.api.paging.PageQuery;
 import dev.tenure.engine.backtest.BacktestReport;
 import dev.tenure.engine.backtest.InvalidTuningException;
+import dev.tenure.engine.backtest.ReplayPeriod;
 import dev.tenure.engine.backtest.TuningPlan;
 import dev.tenure.engine.backtest.Tunings;
 import dev.tenure.engine.rules.InvalidRuleSetException;
@@ -91,7 +92,7 @@ class BacktestController {
     }
 
     /** A backtest or tuning request read: what to run. */
-    private record Checked(BacktestRequest.Period period, int window, RuleSet ruleSet) {
+    private record Checked(ReplayPeriod period, int window, RuleSet ruleSet) {
     }
 
     /** The request read, or a 400 problem naming each field wrong, or the problems of a rule set that does not compile. */

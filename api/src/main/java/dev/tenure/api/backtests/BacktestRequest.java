@@ -1,10 +1,9 @@
 package dev.tenure.api.backtests;
 
 import dev.tenure.engine.backtest.BacktestReport;
+import dev.tenure.engine.backtest.ReplayPeriod;
 
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,8 @@ import java.util.Map;
 
 /**
  * A backtest as posted: {@code from} and {@code to} are instants ({@code 2026-01-01T00:00:00Z}) or dates
- * ({@code 2026-01-01}: the start of that day in the default time zone; {@code to} is excluded). The rule set
+ * ({@code 2026-01-01}: the start of that day in the default time zone; {@code to} is excluded), in the past
+ * ({@link ReplayPeriod}). The rule set
  * is the one in force, or {@code version} (any stored version), or {@code files} (path to content, as
  * under rules/), never both. {@code window}: days before a cancellation within which an alert catches it
  * (1..365, default 90). {@code tuning}: for a tuning only, the text of a tuning file instead of the rules
@@ -37,36 +37,18 @@ record BacktestRequest(String from, String to, String version, Map<String, Strin
         }
     }
 
-    /** The period, or every field error at once. */
-    Period period(ZoneId zone, List<FieldError> errors) {
-        Instant start = instant("from", from, zone, errors);
-        Instant end = instant("to", to, zone, errors);
-        if (start != null && end != null && !end.isAfter(start)) {
-            errors.add(new FieldError("to", "'" + to + "' is not after from ('" + from + "')"));
-        }
+    /** The period (null when wrong), or every field error at once. */
+    ReplayPeriod period(ZoneId zone, Instant now, List<FieldError> errors) {
+        List<ReplayPeriod.Problem> problems = new ArrayList<>();
+        ReplayPeriod period = ReplayPeriod.read(from, to, zone, now, problems);
+        problems.forEach(p -> errors.add(new FieldError(p.field(), p.message())));
         if (version != null && files != null) {
             errors.add(new FieldError("files", "give either a version or files, not both"));
         }
         if (files != null && files.isEmpty()) {
             errors.add(new FieldError("files", "no files: give path and content of each DRL, play and template"));
         }
-        return new Period(start, end);
-    }
-
-    record Period(Instant from, Instant to) {
-    }
-
-    private static Instant instant(String field, String text, ZoneId zone, List<FieldError> errors) {
-        if (text == null || text.isBlank()) {
-            errors.add(new FieldError(field, "is required: a date (2026-01-31) or an instant (2026-01-31T00:00:00Z)"));
-            return null;
-        }
-        try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(zone).toInstant() : Instant.parse(text);
-        } catch (DateTimeException e) {
-            errors.add(new FieldError(field, "'" + text + "' is neither a date (2026-01-31) nor an instant (2026-01-31T00:00:00Z)"));
-            return null;
-        }
+        return period;
     }
 
     static List<FieldError> errors() {

@@ -2,10 +2,12 @@ package dev.tenure.api.backtests;
 
 import dev.tenure.engine.EngineProperties;
 import dev.tenure.engine.backtest.CandidateRuleSets;
+import dev.tenure.engine.backtest.ReplayPeriod;
 import dev.tenure.engine.rules.InvalidRuleSetException;
 import dev.tenure.engine.rules.RuleSet;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -18,14 +20,16 @@ class BacktestRequests {
 
     private final CandidateRuleSets candidates;
     private final ZoneId zone;
+    private final Clock clock;
 
-    BacktestRequests(CandidateRuleSets candidates, EngineProperties properties) {
+    BacktestRequests(CandidateRuleSets candidates, EngineProperties properties, Clock clock) {
         this.candidates = candidates;
         this.zone = properties.defaultTimezone();
+        this.clock = clock;
     }
 
     /** A request read: its period, window and rule set, or what is wrong with it. */
-    record Checked(BacktestRequest.Period period, int window, RuleSet ruleSet, List<BacktestRequest.FieldError> errors,
+    record Checked(ReplayPeriod period, int window, RuleSet ruleSet, List<BacktestRequest.FieldError> errors,
                    InvalidRuleSetException uncompiled) {
 
         boolean runnable() {
@@ -35,7 +39,7 @@ class BacktestRequests {
 
     Checked check(BacktestRequest body) {
         List<BacktestRequest.FieldError> errors = BacktestRequest.errors();
-        BacktestRequest.Period period = body.period(zone, errors);
+        ReplayPeriod period = body.period(zone, clock.instant(), errors);
         int window = body.windowDays(errors);
         if (!errors.isEmpty()) {
             return new Checked(period, window, null, errors, null);

@@ -6,6 +6,7 @@ import dev.tenure.engine.backtest.BacktestReport;
 import dev.tenure.engine.backtest.CandidateRuleSets;
 import dev.tenure.engine.backtest.ChurnScore;
 import dev.tenure.engine.backtest.InvalidTuningException;
+import dev.tenure.engine.backtest.ReplayPeriod;
 import dev.tenure.engine.backtest.TuningPlan;
 import dev.tenure.engine.backtest.TuningReport;
 import dev.tenure.engine.backtest.Tunings;
@@ -23,9 +24,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
-import java.time.Instant;
-import java.time.LocalDate;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,12 +50,14 @@ public final class TuneCommand {
     private final Tunings tunings;
     private final CandidateRuleSets candidates;
     private final ZoneId zone;
+    private final Clock clock;
     private final PrintStream out;
 
-    TuneCommand(Tunings tunings, CandidateRuleSets candidates, ZoneId zone, PrintStream out) {
+    TuneCommand(Tunings tunings, CandidateRuleSets candidates, ZoneId zone, Clock clock, PrintStream out) {
         this.tunings = tunings;
         this.candidates = candidates;
         this.zone = zone;
+        this.clock = clock;
         this.out = out;
     }
 
@@ -79,15 +80,16 @@ public final class TuneCommand {
     /** The command with the beans of a started application, printing to {@code out}. */
     public static TuneCommand in(ApplicationContext context, PrintStream out) {
         return new TuneCommand(context.getBean(Tunings.class), context.getBean(CandidateRuleSets.class),
-                context.getBean(EngineProperties.class).defaultTimezone(), out);
+                context.getBean(EngineProperties.class).defaultTimezone(), context.getBean(Clock.class), out);
     }
 
     /** Runs the command line; 0 when done, 2 when it is wrong or names something unusable. */
     public int run(String... args) {
         DefaultApplicationArguments options = new DefaultApplicationArguments(args);
         List<String> errors = new ArrayList<>();
-        Instant from = instant(options, "from", errors);
-        Instant to = instant(options, "to", errors);
+        List<ReplayPeriod.Problem> problems = new ArrayList<>();
+        ReplayPeriod period = ReplayPeriod.read(option(options, "from"), option(options, "to"), zone, clock.instant(), problems);
+        problems.forEach(p -> errors.add("--" + p.field() + (p.message().startsWith("is ") ? " " : ": ") + p.message()));
         int window = BacktestReport.DEFAULT_WINDOW_DAYS;
         String windowText = option(options, "window");
         if (windowText != null) {
@@ -96,9 +98,6 @@ public final class TuneCommand {
             } catch (IllegalArgumentException e) {
                 errors.add("--window: '" + windowText + "' is not a number of days between 1 and " + BacktestReport.MAX_WINDOW_DAYS);
             }
-        }
-        if (from != null && to != null && !to.isAfter(from)) {
-            errors.add("--to: '" + to + "' is not after --from ('" + from + "')");
         }
         if (!errors.isEmpty()) {
             errors.forEach(out::println);
@@ -132,7 +131,7 @@ public final class TuneCommand {
         int[] shown = {-10};
         TuningReport report;
         try {
-            report = tunings.run(base, plan, from, to, window, (replayed, total) -> {
+            report = tunings.run(base, plan, period.from(), period.to(), window, (replayed, total) -> {
                 int percent = total == 0 ? 100 : (int) (replayed * 100 / total);
                 if (percent / 10 != shown[0] / 10) {
                     shown[0] = percent;
@@ -195,19 +194,5 @@ public final class TuneCommand {
     private static String option(DefaultApplicationArguments options, String name) {
         List<String> values = options.getOptionValues(name);
         return values == null || values.isEmpty() ? null : values.get(0);
-    }
-
-    private Instant instant(DefaultApplicationArguments options, String name, List<String> errors) {
-        String text = option(options, name);
-        if (text == null) {
-            errors.add("--" + name + " is required: a date (2026-01-31) or an instant (2026-01-31T00:00:00Z)");
-            return null;
-        }
-        try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(zone).toInstant() : Instant.parse(text);
-        } catch (DateTimeException e) {
-            errors.add("--" + name + ": '" + text + "' is neither a date (2026-01-31) nor an instant (2026-01-31T00:00:00Z)");
-            return null;
-        }
     }
 }

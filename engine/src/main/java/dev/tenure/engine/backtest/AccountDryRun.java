@@ -69,12 +69,13 @@ public class AccountDryRun {
         List<DryRun.StageMove> moves = new ArrayList<>();
         Map<String, String> askedBy = new LinkedHashMap<>();
         Stage stage = account.stage();
+        Account starting = account.withStage(Decision.stageAfter(outcome.decisions(), stage));
         for (Decision decision : outcome.decisions()) {
             Why why = decision.why();
             if (decision instanceof Decision.StartPlay start) {
                 String refusal = askedBy.containsKey(start.play())
                         ? "already started by rule \"" + askedBy.get(start.play()) + "\" in this evaluation"
-                        : refusal(account, rules.play(start.play()).orElseThrow(() -> new IllegalStateException(
+                        : refusal(starting, rules.play(start.play()).orElseThrow(() -> new IllegalStateException(
                                 "rule \"" + why.rule() + "\" starts unknown play " + start.play())), now);
                 askedBy.putIfAbsent(start.play(), why.rule());
                 plays.add(new DryRun.PlayVerdict(start.play(), why.rule(), refusal == null, refusal));

@@ -73,7 +73,7 @@ public class Backtests {
         int[] accounts = new int[1];
         ReplayTally tally = snapshot.execute(tx -> {
             List<AccountStart> seeds = starts.asOf(from, to);
-            accounts[0] = seeds.size();
+            accounts[0] = AccountStart.customers(seeds);
             return replay(candidate, seeds, from, to, daily, progress);
         });
         Duration took = Duration.ofNanos(System.nanoTime() - started);

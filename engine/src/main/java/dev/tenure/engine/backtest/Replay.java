@@ -205,14 +205,13 @@ final class Replay {
 
         /**
          * Notes each account's health band at the slice starts up to this moment, scored from its signals
-         * before the slice start; accounts that cancelled before it are gone and not counted.
+         * before the slice start; accounts churned then (in the period, or before it) are gone and not counted.
          */
         private void closeSlicesUpTo(Instant moment) {
             while (nextSlice < slices.size() && !slices.get(nextSlice).isAfter(moment)) {
                 Instant start = slices.get(nextSlice++);
                 for (ReplayedAccount account : accounts.values()) {
-                    Instant cancelled = tally.cancellations.get(account.id());
-                    if (cancelled == null || !cancelled.isBefore(start)) {
+                    if (account.account().stage().active()) {
                         tally.bands.add(new ReplayTally.SliceBand(account.account(), start, account.bandAt(healthModel, rules.factSettings(), start)));
                     }
                 }

@@ -81,20 +81,30 @@ final class ReplayedAccount {
         }
         BillingEvent event = Lifecycle.event(signal);
         if (event != null) {
-            Stage was = account.stage();
-            Lifecycle.onBilling(event, was, beforeChurn).ifPresent(stage -> {
-                beforeChurn = was.active() ? was : null;
-                account = account.withStage(stage);
-                runs.replaceAll(run -> run.audience().admits(stage) ? run : run.stoppedAt(signal.occurredAt()));
-            });
+            Lifecycle.onBilling(event, account.stage(), beforeChurn).ifPresent(stage -> moveTo(stage, signal.occurredAt()));
         }
         return true;
+    }
+
+    /**
+     * Moves the account to {@code stage} at {@code at}, whatever made the move (a cancellation or reactivation, a
+     * source's stage, a rule), as the live engine's account lifecycle does: when it churns or comes back, the runs
+     * of plays not for its new stage stop then.
+     */
+    private void moveTo(Stage stage, Instant at) {
+        Stage was = account.stage();
+        account = account.withStage(stage);
+        if (was.active() != stage.active()) {
+            beforeChurn = was.active() ? was : null;
+            runs.replaceAll(run -> run.audience().admits(stage) ? run : run.stoppedAt(at));
+        }
     }
 
     /** Evaluates the account at {@code now}, as the live engine would, and carries out the decisions in memory. */
     void evaluate(RuleSet rules, HealthModel healthModel, List<Signal> arrived, Instant now, ReplayTally tally) {
         while (!stageChanges.isEmpty() && !stageChanges.peek().occurredAt().isAfter(now)) {
-            account = account.withStage(stageChanges.poll().to());
+            StageChange change = stageChanges.poll();
+            moveTo(change.to(), change.occurredAt());
         }
         // Contacts as they were at this moment: the history applies the contact changes replayed so far.
         FactSet facts = history.factsAsOf(account, contacts, milestones, runFacts(now), rules.factSettings(), now);
@@ -102,15 +112,21 @@ final class ReplayedAccount {
         lastHealth = health.score();
         lastEvaluated = now;
         tally.evaluated();
-        for (Decision decision : rules.replay(facts, health, arrived, now).decisions()) {
+        List<Decision> decisions = rules.replay(facts, health, arrived, now).decisions();
+        // Stage moves first, as live: the plays are judged against the stage the rules leave the account at
+        // (Decision.stageAfter).
+        for (Decision decision : decisions) {
+            if (decision instanceof Decision.MoveStage m) {
+                Lifecycle.onRule(m.stage(), account.stage()).ifPresent(stage -> moveTo(stage, now));
+            }
+        }
+        for (Decision decision : decisions) {
             if (decision instanceof Decision.StartPlay start) {
                 start(rules, start, facts.contacts(), now, tally);
             } else if (decision instanceof Decision.RecordMilestone m) {
                 if (milestones.stream().noneMatch(reached -> reached.type() == m.milestone())) {
                     milestones.add(new Milestone(account.id(), m.milestone(), now));
                 }
-            } else if (decision instanceof Decision.MoveStage m) {
-                Lifecycle.onRule(m.stage(), account.stage()).ifPresent(stage -> account = account.withStage(stage));
             }
         }
     }

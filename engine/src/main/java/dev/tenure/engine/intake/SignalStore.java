@@ -36,13 +36,18 @@ import java.util.Set;
 class SignalStore {
 
     private static final String INSERT = """
-            WITH inserted AS (
-                INSERT INTO signal (source, external_id, account_id, kind, occurred_at, payload, received_at)
-                SELECT source, external_id, account_id, kind, occurred_at, payload, CAST(? AS timestamptz) FROM %s
+            WITH numbered AS (
+                -- Ids in arrival order: of two signals at the same moment, the one received later is the later one,
+                -- here (ORDER BY occurred_at, id), in a replay and in a scenario (the order of its lines) alike.
+                SELECT nextval('signal_id_seq') AS id, source, external_id, account_id, kind, occurred_at, payload
+                FROM (SELECT * FROM %s ORDER BY position) arrived
+            ), inserted AS (
+                INSERT INTO signal (id, source, external_id, account_id, kind, occurred_at, payload, received_at)
+                SELECT id, source, external_id, account_id, kind, occurred_at, payload, CAST(? AS timestamptz) FROM numbered
                 -- In key order, so two batches stored at once take their locks in the same order.
                 ORDER BY source, external_id
                 ON CONFLICT (source, external_id) DO NOTHING
-                RETURNING source, external_id, account_id, kind, occurred_at, payload
+                RETURNING id, source, external_id, account_id, kind, occurred_at, payload
             ), ticket_latest AS (
                 SELECT DISTINCT ON (account_id, payload->>'ticketId')
                        account_id, payload->>'ticketId' AS ticket_id, payload->>'priority' AS priority,
@@ -50,7 +55,7 @@ class SignalStore {
                        min(occurred_at) OVER (PARTITION BY account_id, payload->>'ticketId') AS opened_at,
                        occurred_at AS updated_at
                 FROM inserted WHERE kind = 'ticket'
-                ORDER BY account_id, payload->>'ticketId', occurred_at DESC
+                ORDER BY account_id, payload->>'ticketId', occurred_at DESC, id DESC
             ), ticket_rollup AS (
                 INSERT INTO ticket (account_id, ticket_id, priority, status, subject, opened_at, closed_at, updated_at)
                 SELECT account_id, ticket_id, priority, status, subject, opened_at,
@@ -69,14 +74,17 @@ class SignalStore {
     /** The signals given as one array per column: see {@link UsageLedger#GIVEN_AT_MOST}. */
     private static final String GIVEN = """
             unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS timestamptz[]),
-                   CAST(? AS jsonb[])) AS incoming (source, external_id, account_id, kind, occurred_at, payload)""";
+                   CAST(? AS jsonb[])) WITH ORDINALITY AS incoming (source, external_id, account_id, kind, occurred_at, payload,
+                                                                   position)""";
     private static final String NEW_ONES = INSERT + "SELECT source, external_id FROM inserted";
     private static final String COUNT = INSERT + "SELECT count(*) FROM inserted";
 
     /** Lives as long as the session (a pooled connection); emptied at every commit, and before each use. */
     private static final String STAGING = """
             CREATE TEMP TABLE IF NOT EXISTS signal_incoming (source text, external_id text, account_id text, kind text,
-                                                             occurred_at timestamptz, payload jsonb) ON COMMIT DELETE ROWS""";
+                                                             occurred_at timestamptz, payload jsonb,
+                                                             position bigint GENERATED ALWAYS AS IDENTITY)
+            ON COMMIT DELETE ROWS""";
     private static final String COPY =
             "COPY signal_incoming (source, external_id, account_id, kind, occurred_at, payload) FROM STDIN (FORMAT csv)";
 
@@ -187,7 +195,7 @@ class SignalStore {
             payloads[i] = json.write(s);
             i++;
         }
-        return jdbc.sql(statement.formatted(GIVEN)).params(Timestamp.from(receivedAt), sources, ids, accounts, kinds, at, payloads);
+        return jdbc.sql(statement.formatted(GIVEN)).params(sources, ids, accounts, kinds, at, payloads, Timestamp.from(receivedAt));
     }
 
     /** Copies the signals into staging. */

@@ -3,6 +3,7 @@ package dev.tenure.engine.plays;
 import dev.tenure.engine.timeline.Timeline;
 import dev.tenure.engine.timeline.TimelineEntry;
 import dev.tenure.engine.vocabulary.Stage;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,10 +23,12 @@ public class PlayRunChanges {
 
     private final JdbcClient jdbc;
     private final Timeline timeline;
+    private final ApplicationEventPublisher events;
 
-    public PlayRunChanges(JdbcClient jdbc, Timeline timeline) {
+    public PlayRunChanges(JdbcClient jdbc, Timeline timeline, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.timeline = timeline;
+        this.events = events;
     }
 
     /** Its scheduled steps become PAUSED, which the due-steps drain never claims. */
@@ -68,7 +71,8 @@ public class PlayRunChanges {
      * Stops every running or paused run of the account whose play is not for accounts at {@code stage} (an
      * account that churned stops its plays for customers; one that came back, its win-back plays): the
      * remaining steps become CANCELLED with the reason, the run CANCELLED, each on the timeline
-     * ({@code play.stopped}). Returns the runs stopped.
+     * ({@code play.stopped}), and {@link RunsStopped} is published, so the tasks they made leave the inboxes.
+     * Returns the runs stopped.
      */
     public List<Long> stopFor(String accountId, Stage stage, String reason, Instant now) {
         String[] stopped = java.util.Arrays.stream(Audience.values()).filter(a -> !a.admits(stage)).map(Enum::name)
@@ -81,6 +85,7 @@ public class PlayRunChanges {
                 .params(accountId, stopped)
                 .query((rs, n) -> new Stopped(rs.getLong(1), rs.getString(2))).list();
         if (runs.isEmpty()) {
+            events.publishEvent(new RunsStopped(accountId, List.of(), stage, reason, now));
             return List.of();
         }
         Long[] ids = runs.stream().map(Stopped::id).toArray(Long[]::new);
@@ -90,6 +95,7 @@ public class PlayRunChanges {
                 .params(Timestamp.from(now), ids).update();
         timeline.recordAll(runs.stream().map(r -> new TimelineEntry(accountId, now, "play.stopped",
                 "Play \"" + r.playName() + "\" stopped: " + reason, "play:" + r.id())).toList());
+        events.publishEvent(new RunsStopped(accountId, List.of(ids), stage, reason, now));
         return List.of(ids);
     }
 

@@ -127,19 +127,17 @@ public class AccountEvaluator {
         }
     }
 
-    /** Records milestones and stage moves; returns the plays to start, in the order the rules decided them. */
+    /**
+     * Records milestones and stage moves; returns the plays to start, in the order the rules decided them, for the
+     * account at the stage the moves leave it ({@link Decision#stageAfter}): the start guard refuses a play for
+     * customers at an account a rule churned in the same evaluation, as after a cancellation.
+     */
     private List<PlayStart> carryOut(FactSet facts, RuleSet ruleSet, List<Decision> decisions, Instant now) {
         Account account = facts.account();
         String accountId = account.id();
-        List<PlayStart> starts = new ArrayList<>();
         Stage stage = account.stage();
         for (Decision d : decisions) {
-            if (d instanceof Decision.StartPlay s) {
-                // The playbook refuses unknown plays while the rules run; the play's name is the rule's data, not told.
-                PlayDefinition play = ruleSet.play(s.play()).orElseThrow(() ->
-                        new IllegalStateException("rule \"" + s.why().rule() + "\" starts a play that is not in the rule set"));
-                starts.add(new PlayStart(account, facts.contacts(), play, s.why()));
-            } else if (d instanceof Decision.RecordMilestone m) {
+            if (d instanceof Decision.RecordMilestone m) {
                 if (milestones.reach(accountId, m.milestone(), now, m.why().rule())) {
                     timeline.record(new TimelineEntry(accountId, now, "milestone",
                             "Milestone " + m.milestone() + " reached (rule \"" + m.why().rule() + "\")", null));
@@ -151,6 +149,17 @@ public class AccountEvaluator {
                     lifecycle.move(accountId, from, to.get(), now, ChangeCause.rule(m.why().rule()), now);
                     stage = to.get();
                 }
+            }
+        }
+        Stage after = Decision.stageAfter(decisions, account.stage());
+        Account starting = after == account.stage() ? account : account.withStage(after);
+        List<PlayStart> starts = new ArrayList<>();
+        for (Decision d : decisions) {
+            if (d instanceof Decision.StartPlay s) {
+                // The playbook refuses unknown plays while the rules run; the play's name is the rule's data, not told.
+                PlayDefinition play = ruleSet.play(s.play()).orElseThrow(() ->
+                        new IllegalStateException("rule \"" + s.why().rule() + "\" starts a play that is not in the rule set"));
+                starts.add(new PlayStart(starting, facts.contacts(), play, s.why()));
             }
         }
         return starts;

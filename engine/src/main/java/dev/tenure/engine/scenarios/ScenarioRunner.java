@@ -158,12 +158,12 @@ public final class ScenarioRunner {
         Set<MilestoneType> reached = new LinkedHashSet<>();
         facts.milestones().forEach(m -> reached.add(m.type()));
         List<MilestoneType> newlyReached = new ArrayList<>();
-        Stage stage = facts.account().stage();
+        Stage stage = Decision.stageAfter(outcome.decisions(), facts.account().stage());
         for (Decision d : outcome.decisions()) {
             if (d instanceof Decision.StartPlay s) {
                 Optional<PlayDefinition> play = ruleSet.play(s.play());
                 String reason = play.isEmpty() ? "there is no play file plays/" + s.play() + ".yml"
-                        : heldBecause(play.get(), facts.account().stage(), runs, started, now);
+                        : heldBecause(play.get(), stage, runs, started, now);
                 if (reason == null) {
                     started.add(new StartedPlay(s.play(), s.why()));
                     runs.add(new PlayRun(0, facts.account().id(), s.play(), true, now));
@@ -174,8 +174,6 @@ public final class ScenarioRunner {
                 if (reached.add(m.milestone())) {
                     newlyReached.add(m.milestone());
                 }
-            } else if (d instanceof Decision.MoveStage m) {
-                stage = Lifecycle.onRule(m.stage(), stage).orElse(stage);
             }
         }
         return new ScenarioOutcome(now, facts, List.copyOf(arrived), health, firings(outcome, ruleSet.version()), List.copyOf(started),

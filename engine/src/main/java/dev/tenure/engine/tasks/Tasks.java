@@ -1,6 +1,7 @@
 package dev.tenure.engine.tasks;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.tenure.engine.plays.Audience;
 import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.storage.JsonColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -191,6 +192,19 @@ public class Tasks {
     boolean complete(long id, TaskOutcome outcome, String note, Instant now) {
         return jdbc.sql("UPDATE task SET status = 'DONE', outcome = ?, note = ?, completed_at = ? WHERE id = ? AND status <> 'DONE'")
                 .params(outcome.name(), note, Timestamp.from(now), id).update() == 1;
+    }
+
+    /**
+     * Completes the account's open tasks made by plays for these audiences (finished runs' too; never a task made by
+     * hand), all with one outcome and note; returns how many.
+     */
+    int completeForPlays(String accountId, List<Audience> audiences, TaskOutcome outcome, String note, Instant now) {
+        return jdbc.sql("""
+                        UPDATE task t SET status = 'DONE', outcome = ?, note = ?, completed_at = ?
+                        FROM play_run r
+                        WHERE r.id = t.run_id AND t.account_id = ? AND t.status <> 'DONE' AND r.audience = ANY(?)""")
+                .params(outcome.name(), note, Timestamp.from(now), accountId,
+                        audiences.stream().map(Enum::name).toArray(String[]::new)).update();
     }
 
     /** Takes back a completion made at or after {@code since}; false when the task is not done or was done earlier. */

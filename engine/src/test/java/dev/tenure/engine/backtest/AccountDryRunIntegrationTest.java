@@ -108,6 +108,34 @@ class AccountDryRunIntegrationTest {
     }
 
     @Test
+    void given_a_rule_that_churns_the_account_then_the_play_another_rule_starts_would_not_start() {
+        TestData leaving = TestData.account("Dry Leaver", Segment.LOW_TOUCH);
+        intake.accept(leaving.batch());
+        RuleSet rules = ruleSets.compile(Map.of("journey/leaving.drl", """
+                        package journey;
+                        import dev.tenure.engine.vocabulary.*;
+                        global Playbook playbook;
+
+                        rule "Quarterly call"
+                        when $a : Account( segment == Segment.LOW_TOUCH, stage == Stage.VALUE )
+                        then playbook.start("quarterly-call", $a);
+                        end
+
+                        rule "Leaving"
+                        salience -10
+                        when $a : Account( segment == Segment.LOW_TOUCH, stage == Stage.VALUE )
+                        then playbook.moveStage($a, Stage.CHURNED);
+                        end
+                        """, "plays/quarterly-call.yml", play("quarterly-call")));
+
+        DryRun result = dryRun.of(leaving.id(), rules, TestClock.now()).orElseThrow();
+
+        assertThat(result.stageMoves()).extracting(DryRun.StageMove::to).containsExactly(Stage.CHURNED);
+        assertThat(result.plays()).extracting(DryRun.PlayVerdict::play, DryRun.PlayVerdict::wouldStart, DryRun.PlayVerdict::refusedBecause)
+                .containsExactly(tuple("quarterly-call", false, "the account churned"));
+    }
+
+    @Test
     void an_account_held_out_of_a_play_is_in_its_cooldown_as_if_it_had_got_it() {
         TestData heldOut = TestData.account("Held Out Runner", Segment.LOW_TOUCH).usage("core", 35, 1, 100);
         intake.accept(heldOut.batch());

@@ -60,6 +60,7 @@ final class BacktestFixture {
     final String d;
     final String e;
     private final List<Account> accounts = new ArrayList<>();
+    private final List<Account> formerCustomers = new ArrayList<>();
     private final List<Signal> signals = new ArrayList<>();
     private int sequence;
 
@@ -98,9 +99,10 @@ final class BacktestFixture {
     /** The fixture replayed through other rules. */
     BacktestReport replayInMemory(RuleSet rules, int workers, int windowDays) {
         List<Instant> daily = DailyTimes.between("0 0 6 * * ?", ZoneOffset.UTC, FROM, TO);
-        Replay replay = new Replay(rules, rules.health(), PLACEMENT, starts(), daily, FROM, TO, workers);
+        List<AccountStart> starts = starts();
+        Replay replay = new Replay(rules, rules.health(), PLACEMENT, starts, daily, FROM, TO, workers);
         signals().stream().filter(s -> !s.occurredAt().isBefore(FROM.minus(Duration.ofDays(35)))).forEach(replay::accept);
-        return BacktestReport.of(rules, FROM, TO, windowDays, accounts.size(), replay.finish(), Duration.ofSeconds(1),
+        return BacktestReport.of(rules, FROM, TO, windowDays, AccountStart.customers(starts), replay.finish(), Duration.ofSeconds(1),
                 JUDGEMENT);
     }
 
@@ -123,7 +125,17 @@ final class BacktestFixture {
     }
 
     List<AccountStart> starts() {
-        return accounts.stream().map(account -> AccountStart.fresh(account, List.of(champion(account)))).toList();
+        List<AccountStart> starts = new ArrayList<>(accounts.stream()
+                .map(account -> AccountStart.fresh(account, List.of(champion(account)))).toList());
+        formerCustomers.forEach(account -> starts.add(AccountStart.fresh(account, List.of(champion(account)))));
+        return starts;
+    }
+
+    /** An account that had churned before the period, with no signal in it. */
+    BacktestFixture withFormerCustomer(String id) {
+        formerCustomers.add(new Account(id, id, Segment.LOW_TOUCH, Stage.CHURNED, "csm@" + id + ".test",
+                BigDecimal.valueOf(12000), "growth", LocalDate.of(2010, 1, 1), null, "UTC"));
+        return this;
     }
 
     Batch batch() {

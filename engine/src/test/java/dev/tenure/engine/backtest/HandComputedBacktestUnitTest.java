@@ -156,6 +156,14 @@ class HandComputedBacktestUnitTest {
     }
 
     @Test
+    void an_account_churned_before_the_period_is_no_healthy_account_and_has_no_health_band() {
+        BacktestReport report = new BacktestFixture("former").withFormerCustomer("bt-gone-former").replayInMemory(1);
+
+        assertThat(report.churnRules().healthyAccounts()).as("C and E, not the former customer").isEqualTo(2);
+        assertThat(report.health().report().bands().stream().mapToInt(b -> b.accounts()).sum()).as("the five customers").isEqualTo(5);
+    }
+
+    @Test
     void several_workers_report_exactly_what_one_does() {
         assertThat(replay(3)).usingRecursiveComparison().isEqualTo(replay(1));
     }

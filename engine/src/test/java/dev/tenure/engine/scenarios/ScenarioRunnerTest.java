@@ -59,6 +59,42 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void given_a_rule_that_churns_the_account_then_no_play_for_customers_starts_in_the_same_evaluation() {
+        List<RuleFile> files = new ArrayList<>(RuleSetFiles.read(Path.of("../rules")).files());
+        // Fires after the starter detractor rule (salience below it): the order the rules fire in does not matter.
+        files.add(new RuleFile("journey/said-goodbye.drl", """
+                package journey;
+
+                import dev.tenure.engine.vocabulary.*;
+
+                global Playbook playbook;
+
+                rule "An NPS comment that says they cancelled: the account churned"
+                salience -10
+                when
+                    $a : Account( stage != Stage.CHURNED )
+                    NpsSignal( accountId == $a.id, comment == "We cancelled" )
+                then
+                    playbook.moveStage($a, Stage.CHURNED);
+                end
+                """));
+        RuleSet withChurnRule = new RuleSetCompiler().compile(RuleSetFiles.of(files));
+
+        ScenarioReport report = suite.run(withChurnRule, "tests/goodbye.yml", """
+                - scenario: A detractor answer that says they cancelled
+                  account: { segment: HIGH_TOUCH, stage: VALUE, startedOn: -410d, renewalOn: +200d }
+                  signals:
+                    - nps: { at: now, score: 0, comment: "We cancelled" }
+                  expect: { plays: [], stage: CHURNED }
+                """);
+
+        ScenarioResult result = report.results().get(0);
+        assertThat(result.passed()).as(result.failures().toString()).isTrue();
+        assertThat(result.outcome().heldBack()).isNotEmpty()
+                .allSatisfy(h -> assertThat(h.reason()).isEqualTo("the account churned"));
+    }
+
+    @Test
     void given_a_rule_on_csat_answers_then_it_fires_on_the_last_90_days_only_and_names_the_fact() {
         List<RuleFile> files = new ArrayList<>(RuleSetFiles.read(Path.of("../rules")).files());
         files.add(new RuleFile("churn/unhappy-csat.drl", """

@@ -116,6 +116,23 @@ public final class TestData {
         return this;
     }
 
+    /**
+     * A billing event with this event id, for tests of signals at the same moment: ids that sort against the order
+     * the signals arrive in.
+     */
+    public TestData billing(String eventId, BillingEvent event, int daysAgo) {
+        signal("billing " + event, new BillingSignal("test", account.id() + "-" + eventId, account.id(), daysAgo(daysAgo),
+                event, BigDecimal.valueOf(2000), "USD", "INV-" + (++sequence)));
+        return this;
+    }
+
+    /** An update of one ticket with this event id (see {@link #billing(String, BillingEvent, int)}). */
+    public TestData ticket(String eventId, String ticketId, TicketPriority priority, TicketStatus status, int daysAgo) {
+        signal("ticket " + ticketId, new TicketSignal("test", account.id() + "-" + eventId, account.id(), daysAgo(daysAgo),
+                ticketId, priority, status, "Something is broken"));
+        return this;
+    }
+
     public TestData nps(int score, int daysAgo) {
         signal("nps " + score, new NpsSignal("test", nextId("nps"), account.id(), daysAgo(daysAgo),
                 "champion@" + account.id() + ".test", score, "Score " + score));

@@ -1,0 +1,47 @@
+package dev.tenure.engine.backtest;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The past period a backtest or a tuning replays, read the same way from the API, the pages and the command line:
+ * each end a date ({@code 2026-01-31}: the start of that day in the default time zone; {@code to} is excluded) or an
+ * instant ({@code 2026-01-31T00:00:00Z}). Only the past can be replayed: a period running past now would score the
+ * days to come as days without a signal, so every account would look idle and healthy accounts alerted.
+ */
+public record ReplayPeriod(Instant from, Instant to) {
+
+    /** What is wrong with one end of a period, named by its field ({@code from}, {@code to}). */
+    public record Problem(String field, String message) {
+    }
+
+    /** The period, or null with every problem added to {@code problems}. */
+    public static ReplayPeriod read(String from, String to, ZoneId zone, Instant now, List<Problem> problems) {
+        int before = problems.size();
+        Instant start = instant("from", from, zone, problems);
+        Instant end = instant("to", to, zone, problems);
+        if (start != null && end != null && !end.isAfter(start)) {
+            problems.add(new Problem("to", "'" + to + "' is not after from ('" + from + "')"));
+        }
+        if (end != null && end.isAfter(now)) {
+            problems.add(new Problem("to", "'" + to + "' is after now (" + now + "): only the past can be replayed"));
+        }
+        return problems.size() == before ? new ReplayPeriod(start, end) : null;
+    }
+
+    private static Instant instant(String field, String text, ZoneId zone, List<Problem> problems) {
+        if (text == null || text.isBlank()) {
+            problems.add(new Problem(field, "is required: a date (2026-01-31) or an instant (2026-01-31T00:00:00Z)"));
+            return null;
+        }
+        try {
+            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(zone).toInstant() : Instant.parse(text);
+        } catch (DateTimeException e) {
+            problems.add(new Problem(field, "'" + text + "' is neither a date (2026-01-31) nor an instant (2026-01-31T00:00:00Z)"));
+            return null;
+        }
+    }
+}

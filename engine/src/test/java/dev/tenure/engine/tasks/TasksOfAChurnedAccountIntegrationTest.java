@@ -1,0 +1,49 @@
+package dev.tenure.engine.tasks;
+
+import dev.tenure.engine.EngineTestApplication;
+import dev.tenure.engine.intake.Intake;
+import dev.tenure.engine.testing.TestClock;
+import dev.tenure.engine.testing.TestData;
+import dev.tenure.engine.vocabulary.BillingEvent;
+import dev.tenure.engine.vocabulary.Segment;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A customer who cancels leaves no task behind: the plays for customers stop, and the tasks they put in the CSM's
+ * inbox are closed with the outcome CHURNED, so neither the inbox nor the weekly digest asks anyone to save them.
+ */
+@SpringBootTest(classes = EngineTestApplication.class)
+class TasksOfAChurnedAccountIntegrationTest {
+
+    @Autowired
+    Intake intake;
+    @Autowired
+    Inbox inbox;
+    @Autowired
+    Tasks tasks;
+
+    @Test
+    void given_a_call_back_task_in_the_inbox_when_the_customer_cancels_then_the_task_is_closed_as_churned() {
+        TestData unhappy = TestData.account("Unhappy Then Gone", Segment.HIGH_TOUCH).nps(2, 0);
+        intake.accept(unhappy.batch());
+        TaskQuery ofTheAccount = new TaskQuery(null, unhappy.id(), null, null, 10);
+        await().atMost(Duration.ofSeconds(5)).until(() -> inbox.list(ofTheAccount).size() == 1);
+        Task callBack = inbox.list(ofTheAccount).get(0);
+        assertThat(tasks.countOpen(callBack.owner(), TestClock.now()).open()).isEqualTo(1);
+
+        intake.accept(unhappy.next().billing(BillingEvent.SUBSCRIPTION_CANCELLED, 0).batch());
+
+        Task closed = inbox.get(callBack.id());
+        assertThat(closed.status()).isEqualTo(TaskStatus.DONE);
+        assertThat(closed.outcome()).isEqualTo(TaskOutcome.CHURNED);
+        assertThat(closed.note()).isEqualTo("closed: the account churned");
+        assertThat(tasks.countOpen(callBack.owner(), TestClock.now()).open()).isZero();
+    }
+}
