@@ -128,6 +128,28 @@ class TuningApiIntegrationTest extends ApiIntegrationTest {
         JsonNode files = best.path("upload").path("files");
         assertThat(files.path("plays/call-back.yml").asText()).as("the whole rule set, to upload as it is").isEqualTo(PLAY);
         assertThat(files.path("churn/thresholds.csv").asText()).doesNotContain("LOW_TOUCH,6,");
+        assertThat(best.path("uploadProblems")).as("nothing pins the old threshold").isEmpty();
+    }
+
+    @Test
+    void a_setting_that_a_scenario_test_pins_says_the_upload_would_be_refused_and_by_which_scenario() throws Exception {
+        storeFebruary2015();
+        String pinned = json.writeValueAsString(Map.of("from", "2015-01-01", "to", "2015-03-01", "tuning", TUNING,
+                "files", Map.of("churn/thresholds.csv", TABLE, "plays/call-back.yml", PLAY, "tests/detractor.yml", """
+                        - scenario: An answer of 5 gets a call back
+                          account: { segment: LOW_TOUCH, stage: VALUE }
+                          signals:
+                            - nps: { at: now, score: 5 }
+                          expect: { plays: [ call-back ] }
+                        """)));
+
+        String id = post("/api/backtests/tune", pinned).getBody().path("id").asText();
+        await().atMost(Duration.ofSeconds(120)).until(() -> !get("/api/backtests/tune/" + id).path("status").asText().equals("RUNNING"));
+
+        JsonNode best = get("/api/backtests/tune/" + id).path("report").path("best").get(0);
+        assertThat(best.path("values").path("Detractor answers: NPS answer").asDouble()).isBetween(3.0, 4.0);
+        assertThat(best.path("uploadProblems").get(0).asText())
+                .startsWith("tests/detractor.yml:1").contains("An answer of 5 gets a call back");
     }
 
     @Test
@@ -151,7 +173,8 @@ class TuningApiIntegrationTest extends ApiIntegrationTest {
                 .containsPattern("current\\s+0\\.500\\s+1\\.000\\s+20\\.0\\s.*yes")
                 .containsPattern("#1\\s+1\\.000\\s+1\\.000\\s+20\\.0\\s.*yes")
                 .containsPattern("Detractor answers: NPS answer\\s+6\\s+[34]\\s")
-                .contains("#1 as a diff of the rules folder", "+Detractor (low touch): call back,LOW_TOUCH,");
+                .containsPattern("#1 as a diff of rule set [0-9a-f]+ \\(git apply in a rules folder holding that version")
+                .contains("+Detractor (low touch): call back,LOW_TOUCH,").doesNotContain("would be refused");
     }
 
     @Test

@@ -160,6 +160,10 @@ public final class DecisionQualityBenchmark {
                 }
             });
             System.out.println(changed);
+            if (!setting.uploadProblems().isEmpty()) {
+                System.out.println("    an upload as it is would be refused by " + setting.uploadProblems().size()
+                        + " scenario test(s) that pin the values it moves");
+            }
         }
     }
 

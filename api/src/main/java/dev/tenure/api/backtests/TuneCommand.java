@@ -177,8 +177,13 @@ public final class TuneCommand {
         }
         r.refused().forEach(refused -> text.append("refused: ").append(refused).append('\n'));
         for (int i = 0; i < r.best().size(); i++) {
-            text.append(String.format("%n#%d as a diff of the rules folder (git apply, or upload the whole rule set):%n", i + 1))
-                    .append(r.best().get(i).diff());
+            TuningReport.Setting s = r.best().get(i);
+            text.append(String.format("%n#%d as a diff of rule set %s (git apply in a rules folder holding that version, or upload"
+                    + " the whole rule set):%n", i + 1, r.ruleSetVersion())).append(s.diff());
+            if (!s.uploadProblems().isEmpty()) {
+                text.append(String.format("#%d would be refused as it is; change these with it:%n", i + 1));
+                s.uploadProblems().forEach(p -> text.append("  ").append(p).append('\n'));
+            }
         }
         return text.toString();
     }

@@ -24,8 +24,9 @@ record TuningReportBody(String ruleSetVersion, Instant from, Instant to, int win
     record Knob(String label, int line, double current, double min, double max, double step) {
     }
 
+    /** {@code uploadProblems}: why {@code upload} would be refused as it is (scenario tests to change with it). */
     record Setting(Map<String, Double> values, BacktestReportBody.Score churnRules, List<RuleScore> rules,
-                   Double poorToGoodRatio, boolean meetsGoal, String diff, Upload upload) {
+                   Double poorToGoodRatio, boolean meetsGoal, String diff, Upload upload, List<String> uploadProblems) {
     }
 
     record RuleScore(String rule, BacktestReportBody.Score churn) {
@@ -48,6 +49,6 @@ record TuningReportBody(String ruleSetVersion, Instant from, Instant to, int win
     private static Setting setting(TuningReport.Setting s, boolean withUpload) {
         return new Setting(s.values(), BacktestReportBody.Score.of(s.churnRules()),
                 s.rules().stream().map(rule -> new RuleScore(rule.rule(), BacktestReportBody.Score.of(rule.churn()))).toList(),
-                s.poorToGoodRatio(), s.meetsGoal(), s.diff(), withUpload ? new Upload(s.files()) : null);
+                s.poorToGoodRatio(), s.meetsGoal(), s.diff(), withUpload ? new Upload(s.files()) : null, s.uploadProblems());
     }
 }

@@ -160,7 +160,7 @@ final class Tuner {
         List<TuningReport.RuleScore> rules = r.rules().stream().filter(RuleReport::churnRule)
                 .map(rule -> new TuningReport.RuleScore(rule.rule(), rule.churn())).toList();
         return new TuningReport.Setting(values, r.churnRules(), rules, r.health().poorToGoodRatio(), meets(r),
-                UnifiedDiff.of(base, s.files()), s.files());
+                UnifiedDiff.of(base, s.files()), s.files(), List.of());
     }
 
     /** Better first: settings that meet the goal by precision, then recall, then lead; the others by how far they fall short. */

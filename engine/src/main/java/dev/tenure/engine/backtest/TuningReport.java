@@ -43,9 +43,20 @@ public record TuningReport(String ruleSetVersion, Instant from, Instant to, int 
      * @param meetsGoal       whether it reaches the goal
      * @param diff            the unified diff from the rule set in force (empty for the current setting)
      * @param files           the whole rule set with this setting, path to content, as {@code POST /api/rules/versions} takes it
+     * @param uploadProblems  why an upload of {@code files} would be refused as they are, each at its file and line:
+     *                        mostly scenario tests that pin a threshold the setting moves (change them with it);
+     *                        empty when it would be accepted
      */
     public record Setting(Map<String, Double> values, ChurnScore churnRules, List<RuleScore> rules, Double poorToGoodRatio,
-                          boolean meetsGoal, String diff, Map<String, String> files) {
+                          boolean meetsGoal, String diff, Map<String, String> files, List<String> uploadProblems) {
+
+        public Setting {
+            uploadProblems = List.copyOf(uploadProblems);
+        }
+
+        Setting withUploadProblems(List<String> problems) {
+            return new Setting(values, churnRules, rules, poorToGoodRatio, meetsGoal, diff, files, problems);
+        }
     }
 
     /** A churn rule's score in one setting. */

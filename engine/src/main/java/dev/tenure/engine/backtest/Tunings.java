@@ -9,9 +9,11 @@ import dev.tenure.engine.plays.StepPlacement;
 import dev.tenure.engine.rules.InvalidRuleSetException;
 import dev.tenure.engine.rules.RuleFile;
 import dev.tenure.engine.rules.RuleSet;
+import dev.tenure.engine.rules.RuleSetGate;
 import dev.tenure.engine.vocabulary.Signal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -52,10 +54,13 @@ public class Tunings {
     private final ChurnReportProperties judgement;
     private final StepPlacement placement;
     private final TransactionTemplate snapshot;
+    private final ObjectProvider<RuleSetGate> gates;
 
     Tunings(StoredSignals signals, AccountStarts starts, AccountHistory history, EngineProperties engine,
             BacktestProperties backtest, TuningProperties settings, CandidateRuleSets candidates,
-            ChurnReportProperties judgement, SendWindowProperties sendWindow, PlatformTransactionManager transactions) {
+            ChurnReportProperties judgement, SendWindowProperties sendWindow, PlatformTransactionManager transactions,
+            ObjectProvider<RuleSetGate> gates) {
+        this.gates = gates;
         this.signals = signals;
         this.starts = starts;
         this.history = history;
@@ -135,9 +140,19 @@ public class Tunings {
             return scored;
         }, (evaluated, max) -> log.info("Tuning: {} of at most {} candidates scored", evaluated, max));
         progress.replayed(done[0], done[0]);
+        List<TuningReport.Setting> best = report.best().stream().map(s -> s.withUploadProblems(uploadProblems(s))).toList();
         return new TuningReport(base.version(), report.from(), report.to(), report.windowDays(), report.goal(), report.knobs(),
-                report.current(), report.best(), report.candidatesEvaluated(), report.maxCandidates(), report.stopped(),
+                report.current(), best, report.candidatesEvaluated(), report.maxCandidates(), report.stopped(),
                 report.took(), report.signalsPerReplay(), report.refused());
+    }
+
+    /**
+     * What an upload of the setting would be refused for, by the checks an upload passes (its own scenario tests):
+     * a scenario that pins a threshold the setting moves fails, and CS ops should know before they upload, not after.
+     */
+    private List<String> uploadProblems(TuningReport.Setting setting) {
+        RuleSet candidate = compile(setting.files());
+        return gates.orderedStream().flatMap(gate -> gate.check(candidate).stream()).map(String::valueOf).toList();
     }
 
     private record Held(List<AccountStart> seeds, List<Signal> signals) {
