@@ -50,8 +50,10 @@ import java.util.Set;
  * {@code origin = BACKFILL}, at the daily time, and a rerun over the same days replaces them: everything in
  * one transaction, so readers see the old scores or the new, never half.
  * <p>
- * Usage is read from {@code tenure.backtest.history} before the period (the usage windows reach no further);
- * every other signal from the start, since an NPS answer or an open ticket counts however old it is.
+ * Usage is read from {@code tenure.backtest.history} before the period (the usage windows reach no further), and
+ * before that each account's last day of use of each feature in a year ({@code SignalPayloads.LAST_USE_BEFORE}), so
+ * an account idle for months is idle however far back the backfill starts; every other signal from the start, since
+ * an NPS answer or an open ticket counts however old it is.
  * Contacts are as they were at each daily time ({@code AccountHistory}: those of the start, with each later
  * change applied from its moment); the stage, which health does not read, is the current one.
  */
@@ -63,7 +65,8 @@ public class HealthBackfill {
     private static final String SIGNALS = "SELECT " + SignalPayloads.SIGNAL_COLUMNS
             + " FROM signal WHERE occurred_at < ? AND (kind <> 'usage' OR occurred_at >= ?)"
             + " UNION ALL SELECT " + SignalPayloads.USAGE_COLUMNS
-            + " FROM usage_event WHERE occurred_at >= ? AND occurred_at < ? ORDER BY occurred_at, id";
+            + " FROM usage_event WHERE occurred_at >= ? AND occurred_at < ?"
+            + " UNION ALL " + SignalPayloads.LAST_USE_BEFORE + " ORDER BY occurred_at, id";
 
     /** Told how far a backfill is: daily times done out of all. */
     @FunctionalInterface
@@ -170,7 +173,8 @@ public class HealthBackfill {
                     account.add(signal);
                 }
                 tally.signals++;
-            }, Timestamp.from(end), Timestamp.from(usageFrom), Timestamp.from(usageFrom), Timestamp.from(end));
+            }, Timestamp.from(end), Timestamp.from(usageFrom), Timestamp.from(usageFrom), Timestamp.from(end),
+                    SignalPayloads.lastUseBefore(usageFrom)[0], SignalPayloads.lastUseBefore(usageFrom)[1]);
             tally.reached(end, scored.values());
         }
         if (tally.unplaced > 0) {

@@ -36,12 +36,17 @@ class StoredSignals {
         return count == null ? 0 : count;
     }
 
-    /** Every signal that happened in [from, to), oldest first; of two at the same moment, the one stored first. */
+    /**
+     * Every signal that happened in [from, to), oldest first; of two at the same moment, the one stored first. Before
+     * them, each account's last day of use of each feature in the year before {@code from}
+     * ({@link SignalPayloads#LAST_USE_BEFORE}), so idle days count as live.
+     */
     void stream(Instant from, Instant to, Consumer<Signal> each) {
+        Object[] lastUse = SignalPayloads.lastUseBefore(from);
         jdbc.query("SELECT " + SignalPayloads.SIGNAL_COLUMNS + SIGNALS + " UNION ALL SELECT " + SignalPayloads.USAGE_COLUMNS + USAGE
-                        + " ORDER BY occurred_at, id",
+                        + " UNION ALL " + SignalPayloads.LAST_USE_BEFORE + " ORDER BY occurred_at, id",
                 rs -> {
                     each.accept(payloads.read(rs));
-                }, Timestamp.from(from), Timestamp.from(to), Timestamp.from(from), Timestamp.from(to));
+                }, Timestamp.from(from), Timestamp.from(to), Timestamp.from(from), Timestamp.from(to), lastUse[0], lastUse[1]);
     }
 }

@@ -30,6 +30,8 @@ public record FactSet(Today today, Account account, List<Contact> contacts, List
 
     /** Rules see every running play and those started in this many days: enough to look back on. */
     public static final int RECENT_RUN_DAYS = 90;
+    /** How far back the last day of use is looked for: an account idle longer than this is idle since it started. */
+    public static final int USAGE_LOOKBACK_DAYS = DerivedFacts.LOOKBACK_DAYS;
 
     /**
      * The moment {@code days} days before {@code now}, where a fact's window ("opened in the last 14 days")

@@ -2,6 +2,7 @@ package dev.tenure.engine.intake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tenure.engine.facts.FactSet;
 import dev.tenure.engine.vocabulary.BillingSignal;
 import dev.tenure.engine.vocabulary.CsatSignal;
 import dev.tenure.engine.vocabulary.NpsSignal;
@@ -12,6 +13,9 @@ import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
@@ -37,6 +41,27 @@ public class SignalPayloads {
             + "NULL::text AS external_id, NULL::text AS account_id, NULL::text AS feature, NULL::bigint AS quantity, NULL::int AS active_users";
     public static final String USAGE_COLUMNS =
             "id, 'usage', NULL::text, occurred_at, source, external_id, account_id, feature, quantity, active_users";
+
+    /**
+     * Each account's last day of use of each feature in the {@link FactSet#USAGE_LOOKBACK_DAYS} days before a day
+     * (the first parameter, excluded; the second, the earliest day read), as {@link #USAGE_COLUMNS} rows of that
+     * day's total at its start (UTC): a replay that reads its usage from a few months back still knows how long an
+     * account has been idle, as the live facts, which look back a year, do. Otherwise an account idle since before
+     * the replayed history would be idle only from its first replayed day, and a backfill's score would depend on
+     * where it began.
+     */
+    public static final String LAST_USE_BEFORE = """
+            SELECT 0::bigint AS id, 'usage', NULL::text, CAST(day AS timestamp) AT TIME ZONE 'UTC' AS occurred_at,
+                   'usage_daily' AS source, 'last-use:' || feature || ':' || day AS external_id, account_id, feature,
+                   quantity, active_users
+            FROM (SELECT DISTINCT ON (account_id, feature) account_id, feature, day, quantity, active_users FROM usage_daily
+                  WHERE day < ? AND day >= ? AND quantity > 0 ORDER BY account_id, feature, day DESC) last_use""";
+
+    /** The two parameters of {@link #LAST_USE_BEFORE} for the days before the UTC day of {@code before}. */
+    public static Object[] lastUseBefore(Instant before) {
+        LocalDate day = LocalDate.ofInstant(before, ZoneOffset.UTC);
+        return new Object[] {day, day.minusDays(FactSet.USAGE_LOOKBACK_DAYS)};
+    }
 
     /** A row selected with {@link #SIGNAL_COLUMNS} or {@link #USAGE_COLUMNS}. */
     public Signal read(ResultSet row) throws SQLException {

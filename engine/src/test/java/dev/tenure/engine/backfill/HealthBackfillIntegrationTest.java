@@ -108,6 +108,32 @@ class HealthBackfillIntegrationTest {
         assertThat(scores(List.of(steady.id()), "BACKFILL")).isEqualTo(30);
     }
 
+    @Test
+    void anAccountIdleForMonthsScoresTheSameOnADayWhereverTheBackfillBegins() {
+        String csm = "backfill-" + UUID.randomUUID().toString().substring(0, 8) + "@tenure.test";
+        // used core every day until 130 days ago, nothing since: live, it is idle for 129 days
+        TestData idle = TestData.account("Long Idle Works", Segment.LOW_TOUCH).csm(csm).usage("core", 300, 130, 40);
+        intake.accept(idle.batch());
+        LocalDate today = TestClock.today();
+        LocalDate day = today.minusDays(5);
+
+        backfill.run(today.minusDays(150), today, rules.get().health(), HealthBackfill.Progress.NONE);
+        int fromLongBefore = scoreOn(idle.id(), day);
+        // its history window (91 days before the start) holds no use at all
+        backfill.run(day, today, rules.get().health(), HealthBackfill.Progress.NONE);
+        int fromThatDay = scoreOn(idle.id(), day);
+
+        assertThat(fromThatDay).isEqualTo(fromLongBefore);
+        assertThat(fromThatDay).as("idle for months: POOR").isLessThan(50);
+    }
+
+    private int scoreOn(String accountId, LocalDate day) {
+        return jdbc.sql("""
+                        SELECT score FROM health_score WHERE account_id = ? AND origin = 'BACKFILL'
+                        AND computed_at >= ?::date AND computed_at < ?::date + 1""")
+                .params(accountId, day.toString(), day.toString()).query(Integer.class).single();
+    }
+
     private static ChurnReport.BandRow band(ChurnReport report, String band) {
         return report.bands().stream().filter(b -> b.band().equals(band)).findFirst().orElseThrow();
     }
