@@ -23,6 +23,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -73,6 +74,10 @@ public class RecordMapper {
      * mapping), or null when nothing is: the field must be one the kind has, and the value one it takes.
      */
     String constantProblem(RecordKind kind, String field, String value) {
+        if (identifying(kind).contains(field)) {
+            return "'" + field + "' tells one " + kind.label() + " record from another: as a constant, every record after"
+                    + " the first would be taken for the same one and not stored; map it to a column";
+        }
         com.fasterxml.jackson.databind.node.ObjectNode record = com.fasterxml.jackson.databind.node.JsonNodeFactory
                 .instance.objectNode().put(field, value);
         Fields f = new Fields(kind.label(), record);
@@ -81,6 +86,16 @@ public class RecordMapper {
             return "'" + field + "' is not a field of " + kind.label() + " records; they have " + String.join(", ", f.read());
         }
         return f.errors().stream().filter(e -> e.field().equals(field)).map(RecordError::message).findFirst().orElse(null);
+    }
+
+    /** The fields that tell one record of a kind from another: what is stored once per value. */
+    private static Set<String> identifying(RecordKind kind) {
+        return switch (kind) {
+            case ACCOUNTS -> Set.of("id");
+            case CONTACTS -> Set.of("email");
+            case TICKETS -> Set.of("eventId", "ticketId");
+            case USAGE, BILLING, NPS, CSAT -> Set.of("eventId");
+        };
     }
 
     /** The event id of a record, if it has one, so a label can say which event went wrong (the start of a long one). */

@@ -62,6 +62,12 @@ class FieldNamesUnitTest {
                 .hasMessageContaining("stage");
         assertThatThrownBy(() -> new FieldNames(Map.of("priority", "=")).check(RecordKind.TICKETS, "tenure.sources.jdbc.desk.mapping"))
                 .hasMessage("tenure.sources.jdbc.desk.mapping.priority: a constant needs a value after '='");
+        assertThatThrownBy(() -> new FieldNames(Map.of("eventId", "=x")).check(RecordKind.USAGE, "tenure.files.mappings.usage"))
+                .hasMessageStartingWith("tenure.files.mappings.usage.eventId: 'eventId' tells one usage record from another");
+        assertThatThrownBy(() -> new FieldNames(Map.of("ticketId", "=T-1")).check(RecordKind.TICKETS, "tenure.files.mappings.tickets"))
+                .hasMessageContaining("every record after the first would be taken for the same one");
+        assertThatThrownBy(() -> new FieldNames(Map.of("id", "=acme")).check(RecordKind.ACCOUNTS, "tenure.files.mappings.accounts"))
+                .hasMessageStartingWith("tenure.files.mappings.accounts.id: ");
         new FieldNames(Map.of("stage", "=adoption", "segment", "=HIGH_TOUCH", "accountId", "account_id"))
                 .check(RecordKind.ACCOUNTS, "tenure.files.mappings.accounts");
         new FieldNames(Map.of("solvedAt", "=2026-11-01")).check(RecordKind.TICKETS, "tenure.files.mappings.tickets");
