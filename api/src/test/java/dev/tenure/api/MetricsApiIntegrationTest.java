@@ -5,10 +5,13 @@ import dev.tenure.api.people.Role;
 import dev.tenure.engine.intake.Batch;
 import dev.tenure.engine.intake.Labeled;
 import dev.tenure.engine.testing.TestData;
+import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.BillingSignal;
+import dev.tenure.engine.vocabulary.NpsSignal;
 import dev.tenure.engine.vocabulary.Segment;
 import dev.tenure.engine.vocabulary.Signal;
+import dev.tenure.engine.vocabulary.Stage;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,6 +21,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -113,6 +117,29 @@ class MetricsApiIntegrationTest extends ApiIntegrationTest {
             assertThat(other.getHeaders().getContentType().toString()).startsWith("text/csv");
             assertThat(other.getBody()).startsWith("metric,group_by,group,from,to,figure,value\r\n" + report + ",month,2026-03,");
         }
+    }
+
+    @Test
+    void an_account_id_a_spreadsheet_would_run_as_a_formula_is_written_as_text_and_a_negative_figure_stays_a_number() {
+        String csm = "csv-" + UUID.randomUUID().toString().substring(0, 8) + "@tenure.test";
+        // the classic payload: Excel reads "-2+3+cmd|..." as a formula and runs cmd through DDE
+        String id = "-2+3+cmd|' /C calc'!A0-" + UUID.randomUUID().toString().substring(0, 8);
+        Account formula = new Account(id, "Formula Foundry", Segment.LOW_TOUCH, Stage.VALUE, csm, new BigDecimal("24000"), "growth",
+                LocalDate.parse("2025-06-01"), LocalDate.parse("2027-06-01"), "Europe/Berlin");
+        intake.accept(new Batch(List.of(new Labeled<>("account " + id, formula)), List.of(), List.of(new Labeled<>("billing",
+                new BillingSignal("test", id + "-mrr", id, Instant.parse("2026-01-10T10:00:00Z"), BillingEvent.MRR_CHANGED,
+                        new BigDecimal("900"), "EUR", null)))));
+        TestData unhappy = TestData.account("Unhappy Upholstery", Segment.LOW_TOUCH).csm(csm);
+        deliver(unhappy, new NpsSignal("test", unhappy.id() + "-nps", unhappy.id(), Instant.parse("2026-01-12T10:00:00Z"),
+                "pat@upholstery.test", 2, "Slow"));
+
+        String revenue = http.getForObject("/api/metrics/revenue?month=2026-01&format=csv&csm=" + csm, String.class);
+        String surveys = http.getForObject("/api/metrics/surveys?month=2026-01&format=csv&csm=" + csm, String.class);
+
+        assertThat(revenue.split("\r\n"))
+                .contains("revenue,account,'" + id + ",2026-01-01,2026-02-01,left_out_currency,EUR")
+                .noneMatch(line -> line.contains("," + id));
+        assertThat(surveys.split("\r\n")).contains("surveys,month,2026-01,2026-01-01,2026-02-01,nps,-100.0");
     }
 
     @Test

@@ -13,7 +13,6 @@ import dev.tenure.engine.rules.RuleSet;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -133,9 +132,7 @@ class BacktestController {
     @GetMapping("/{id}/alerts.csv")
     ResponseEntity<String> alerts(@PathVariable String id) {
         BacktestReport report = runs.report(id).orElseThrow(() -> new NotFoundException("finished backtest " + id));
-        return ResponseEntity.ok().contentType(BacktestCsv.TEXT_CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"backtest-" + id + "-alerts.csv\"")
-                .body(BacktestCsv.alerts(report));
+        return BacktestCsv.alerts(report).download("backtest-" + id + "-alerts.csv");
     }
 
     private static ErrorResponseException invalid(List<BacktestRequest.FieldError> errors) {

@@ -59,7 +59,7 @@ class HealthController {
     @Operation(summary = "An account's health now and over 90 days")
     @GetMapping(path = "/api/accounts/{id}/health", params = CSV, produces = "text/csv")
     ResponseEntity<String> accountCsv(@PathVariable String id) {
-        return HealthCsv.download("health-" + id + ".csv", HealthCsv.account(accountHealth(id)));
+        return HealthCsv.account(accountHealth(id)).download("health-" + id + ".csv");
     }
 
     private AccountHealth accountHealth(String id) {
@@ -85,7 +85,7 @@ class HealthController {
     ResponseEntity<String> distributionCsv(@RequestParam(required = false) String asOf, @RequestParam(required = false) String csm,
                                            @RequestParam(required = false) String segment) {
         HealthDistribution d = distribution(asOf, csm, segment);
-        return HealthCsv.download("health-distribution-" + d.asOf() + ".csv", HealthCsv.distribution(d));
+        return HealthCsv.distribution(d).download("health-distribution-" + d.asOf() + ".csv");
     }
 
     private HealthDistribution distribution(String asOf, String csm, String segment) {
@@ -110,7 +110,7 @@ class HealthController {
                                     @RequestParam(required = false) String month, @RequestParam(required = false) String leadDays,
                                     @RequestParam(required = false) String csm, @RequestParam(required = false) String segment) {
         ChurnReport r = churn(from, to, month, leadDays, csm, segment);
-        return HealthCsv.download("churn-report-" + r.from() + "-" + r.to() + ".csv", HealthCsv.churn(r));
+        return HealthCsv.churn(r).download("churn-report-" + r.from() + "-" + r.to() + ".csv");
     }
 
     private ChurnReport churn(String from, String to, String month, String leadDays, String csm, String segment) {

@@ -98,7 +98,7 @@ class HealthPage {
                                            @RequestParam(required = false) String csm) {
         Query query = new Query(null, null, null, null, asOf, segment, csm);
         HealthDistribution d = distribution(query, narrowTo(Viewer.of(request), csm));
-        return HealthCsv.download("health-distribution-" + d.asOf() + ".csv", HealthCsv.distribution(d));
+        return HealthCsv.distribution(d).download("health-distribution-" + d.asOf() + ".csv");
     }
 
     @GetMapping("/ops/health/churn-report.csv")
@@ -109,7 +109,7 @@ class HealthPage {
                                     @RequestParam(required = false) String csm) {
         Query query = new Query(from, to, month, leadDays, null, segment, csm);
         ChurnReport r = churn(query, narrowTo(Viewer.of(request), csm));
-        return HealthCsv.download("churn-report-" + r.from() + "-" + r.to() + ".csv", HealthCsv.churn(r));
+        return HealthCsv.churn(r).download("churn-report-" + r.from() + "-" + r.to() + ".csv");
     }
 
     /** A download with a bad parameter: the reason in words, naming the parameter. */

@@ -1,12 +1,9 @@
 package dev.tenure.api.outcomes;
 
+import dev.tenure.api.csv.CsvTable;
 import dev.tenure.engine.outcomes.ArmOutcome;
 import dev.tenure.engine.outcomes.PlayOutcome;
 import dev.tenure.engine.outcomes.RunOutcome;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +11,10 @@ import java.util.List;
 /** The outcome reports as CSV files: one row per play, or one row per run. Rates and days to one decimal. */
 final class OutcomeCsv {
 
-    static final MediaType TEXT_CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
-
     private OutcomeCsv() {
     }
 
-    static String plays(List<PlayOutcome> plays) {
+    static CsvTable plays(List<PlayOutcome> plays) {
         CsvTable csv = new CsvTable(List.of("play_id", "play_name", "within_days", "holdout_percent",
                 "enrolled_runs", "enrolled_reached", "enrolled_success_rate", "enrolled_median_days_to_goal", "enrolled_pending",
                 "holdout_runs", "holdout_reached", "holdout_success_rate", "holdout_median_days_to_goal", "holdout_pending",
@@ -34,10 +29,10 @@ final class OutcomeCsv {
             row.add(p.tooFewToTell());
             csv.row(row);
         }
-        return csv.toString();
+        return csv;
     }
 
-    static String runs(List<RunOutcome> runs) {
+    static CsvTable runs(List<RunOutcome> runs) {
         CsvTable csv = new CsvTable(List.of("run_id", "play_id", "account_id", "account_name", "csm", "arm", "started_at",
                 "horizon_at", "status", "reached_at", "days_to_goal"));
         for (RunOutcome r : runs) {
@@ -55,13 +50,7 @@ final class OutcomeCsv {
             row.add(r.daysToGoal());
             csv.row(row);
         }
-        return csv.toString();
-    }
-
-    static ResponseEntity<String> attachment(String csv, String fileName) {
-        return ResponseEntity.ok().contentType(TEXT_CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
-                .body(csv);
+        return csv;
     }
 
     private static void arm(List<Object> row, ArmOutcome arm) {

@@ -76,8 +76,7 @@ class OutcomesPage {
                                     @RequestParam(required = false) String to, @RequestParam(required = false) String month) {
         Viewer viewer = Viewer.of(request);
         ReportPeriod period = reports.period(from, to, month);
-        return OutcomeCsv.attachment(OutcomeCsv.plays(reports.plays(period, narrowed(viewer))),
-                "play-outcomes-" + period.slug() + ".csv");
+        return OutcomeCsv.plays(reports.plays(period, narrowed(viewer))).download("play-outcomes-" + period.slug() + ".csv");
     }
 
     @GetMapping("/outcomes/{playId}/runs.csv")
@@ -90,7 +89,7 @@ class OutcomesPage {
         if (report == null) {
             throw new PageNotFoundException("play " + playId);
         }
-        return OutcomeCsv.attachment(OutcomeCsv.runs(report.runs()), "play-outcomes-" + playId + "-" + period.slug() + ".csv");
+        return OutcomeCsv.runs(report.runs()).download("play-outcomes-" + playId + "-" + period.slug() + ".csv");
     }
 
     private static Viewer viewer(HttpServletRequest request, Model model) {

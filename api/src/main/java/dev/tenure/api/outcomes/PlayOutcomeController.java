@@ -55,7 +55,7 @@ class PlayOutcomeController {
                                     @RequestParam(required = false) String month, @RequestParam(required = false) String csm) {
         ReportPeriod period = reports.period(from, to, month);
         List<PlayOutcome> plays = reports.plays(period, visibility.narrowTo(csm, "play outcomes").orElse(null));
-        return OutcomeCsv.attachment(OutcomeCsv.plays(plays), "play-outcomes-" + period.slug() + ".csv");
+        return OutcomeCsv.plays(plays).download("play-outcomes-" + period.slug() + ".csv");
     }
 
     @Operation(summary = "One play's runs and holdouts")
@@ -74,7 +74,7 @@ class PlayOutcomeController {
                                    @RequestParam(required = false) String csm) {
         ReportPeriod period = reports.period(from, to, month);
         OutcomeReports.PlayReport report = report(playId, period, csm);
-        return OutcomeCsv.attachment(OutcomeCsv.runs(report.runs()), "play-outcomes-" + playId + "-" + period.slug() + ".csv");
+        return OutcomeCsv.runs(report.runs()).download("play-outcomes-" + playId + "-" + period.slug() + ".csv");
     }
 
     private OutcomeReports.PlayReport report(String playId, ReportPeriod period, String csm) {

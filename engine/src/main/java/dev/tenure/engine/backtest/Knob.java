@@ -29,19 +29,48 @@ public sealed interface Knob permits Knob.TableCells, Knob.HealthNumber {
     /** The files with the knob set to {@code value}; the others are the same objects. */
     Map<String, String> apply(Map<String, String> files, double value);
 
-    /** The values from min to max, in steps. */
+    /**
+     * The values from min to max, in steps. Each of the three lies within {@link #LIMIT} and has at most
+     * {@link #DECIMALS} decimals: a knob is a threshold or a health number, and the bounds keep the arithmetic on
+     * them small whatever the file says (a BigDecimal of {@code 1e10000000} is cheap to hold and very slow to
+     * divide) and every value within the 15 digits a double holds.
+     */
     record Range(BigDecimal min, BigDecimal max, BigDecimal step) {
+
+        public static final BigDecimal LIMIT = BigDecimal.valueOf(1_000_000_000);
+        public static final int DECIMALS = 6;
+
+        public Range {
+            if (!fits(min) || !fits(max) || !fits(step)) {
+                throw new IllegalArgumentException("a range's numbers lie between -" + LIMIT + " and " + LIMIT + ", with at most "
+                        + DECIMALS + " decimals: " + min + ", " + max + ", " + step);
+            }
+            if (max.compareTo(min) < 0 || step.signum() <= 0) {
+                throw new IllegalArgumentException("a range goes up from min to max in steps above 0: " + min + ", " + max + ", " + step);
+            }
+        }
+
+        /**
+         * Whether a number may bound or step a range. The magnitude is compared first, which costs nothing whatever
+         * the exponent; trailing zeros are stripped only from a number of at most 40 digits (stripping a million
+         * takes minutes), so {@code 50.000...} with more zeros than that is refused.
+         */
+        public static boolean fits(BigDecimal number) {
+            return number.abs().compareTo(LIMIT) <= 0 && (number.scale() <= DECIMALS
+                    || number.precision() <= 40 && number.stripTrailingZeros().scale() <= DECIMALS);
+        }
 
         public List<Double> values() {
             List<Double> values = new ArrayList<>();
-            for (BigDecimal v = min; v.compareTo(max) <= 0 && values.size() <= MAX_VALUES; v = v.add(step)) {
+            for (BigDecimal v = min; v.compareTo(max) <= 0 && values.size() < MAX_VALUES; v = v.add(step)) {
                 values.add(v.doubleValue());
             }
             return values;
         }
 
-        public int count() {
-            return max.subtract(min).divideToIntegralValue(step).intValue() + 1;
+        /** How many values min to max holds; up to 2 * 10^15 within the bounds, so counted in a long. */
+        public long count() {
+            return max.subtract(min).divideToIntegralValue(step).longValueExact() + 1;
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * What the tuner may change and what it aims at, read from the tuning file ({@code rules/churn/tuning.yml}):
@@ -24,6 +25,8 @@ public record TuningPlan(List<Knob> knobs, Goal goal) {
     public static final String FILE = "churn/tuning.yml";
     /** Where the tables are unless a knob names its file. */
     static final String TABLES = "churn/thresholds.csv";
+    /** A number as BigDecimal reads it: a sign, digits with a point, an exponent (possessive: a million digits never backtrack). */
+    private static final Pattern NUMBER = Pattern.compile("[-+]?+(\\d++(\\.\\d*+)?+|\\.\\d++)([eE][-+]?+\\d++)?+");
 
     /**
      * A setting meets the goal when the churn rules together reach at least {@code minRecall} with a median lead
@@ -220,8 +223,9 @@ public record TuningPlan(List<Knob> knobs, Goal goal) {
                 return null;
             }
             Knob.Range range = new Knob.Range(min, max, step);
-            if (range.count() > Knob.MAX_VALUES) {
-                problem(f.get("step").line(), "min to max in steps of " + step.toPlainString() + " is " + range.count()
+            long count = range.count();
+            if (count > Knob.MAX_VALUES) {
+                problem(f.get("step").line(), "min to max in steps of " + step.toPlainString() + " is " + count
                         + " values; at most " + Knob.MAX_VALUES + " (take a larger step)");
                 return null;
             }
@@ -248,17 +252,39 @@ public record TuningPlan(List<Knob> knobs, Goal goal) {
                 }
                 return new BigDecimal(otherwise);
             }
-            try {
-                BigDecimal value = new BigDecimal(field.value().isScalar() ? field.value().text().strip() : "");
-                if ((low != null && value.compareTo(low) < 0) || (high != null && value.compareTo(high) > 0)) {
-                    problem(field.line(), name + ": " + value.toPlainString() + " is not between " + low.toPlainString() + " and "
-                            + high.toPlainString());
-                    return null;
-                }
-                return value;
-            } catch (NumberFormatException e) {
+            String written = field.value().isScalar() ? field.value().text().strip() : "";
+            if (!NUMBER.matcher(written).matches()) {
                 problem(field.line(), name + ": " + field.value().shown() + " is not a number");
                 return null;
+            }
+            BigDecimal value = bounded(written);
+            if (value == null) {
+                problem(field.line(), name + ": " + (written.length() <= 40 ? written : written.substring(0, 20) + "…")
+                        + " is out of range: a tuning number lies between -" + Knob.Range.LIMIT + " and " + Knob.Range.LIMIT
+                        + ", with at most " + Knob.Range.DECIMALS + " decimals");
+                return null;
+            }
+            if ((low != null && value.compareTo(low) < 0) || (high != null && value.compareTo(high) > 0)) {
+                problem(field.line(), name + ": " + value.toPlainString() + " is not between " + low.toPlainString() + " and "
+                        + high.toPlainString());
+                return null;
+            }
+            return value;
+        }
+
+        /**
+         * The number written, or null when it is out of {@link Knob.Range}'s bounds. Parsing takes time in the square of
+         * the digits (a million take 20 s) and no number in bounds needs 40 characters, so a longer one is not parsed.
+         */
+        private static BigDecimal bounded(String written) {
+            if (written.length() > 40) {
+                return null;
+            }
+            try {
+                BigDecimal value = new BigDecimal(written);
+                return Knob.Range.fits(value) ? value : null;
+            } catch (NumberFormatException e) {
+                return null; // an exponent beyond an int's range
             }
         }
     }

@@ -15,12 +15,13 @@ import java.util.TreeSet;
 
 /**
  * MRR movements, NRR, GRR and churn rates from the stored billing signals: every {@code MRR_CHANGED}
- * (its amount is the new MRR) and {@code SUBSCRIPTION_CANCELLED} (MRR 0) is read, converted to the
- * reporting currency, and each account's MRR compared at the start and end of each period. An account
- * whose billing does not start with a positive MRR change paid its ARR / 12 (taken in the reporting
- * currency) until its first change ({@link MrrHistory#of}), so a cancellation counts as churn without an
- * MRR event. Changes after the period are read too, so whether an account's MRR was known does not
- * depend on the period asked for.
+ * (its amount is the new MRR), {@code SUBSCRIPTION_CANCELLED} (MRR 0) and {@code SUBSCRIPTION_REACTIVATED}
+ * (the MRR paid before, unless a change says otherwise) is read, converted to the reporting currency, and
+ * each account's MRR compared at the start and end of each period. An account whose billing does not start
+ * with a positive MRR change paid its ARR / 12 (taken in the reporting currency) until its first change
+ * ({@link MrrHistory#of}), so a cancellation counts as churn without an MRR event, and a reactivation
+ * without one brings that MRR back. Changes after the period are read too, so whether an account's MRR was
+ * known does not depend on the period asked for.
  * An account with a change in a currency that has no configured rate is left out whole and named in the
  * report, rather than summed in the wrong currency.
  */
@@ -32,7 +33,7 @@ public class Revenue {
                    s.payload->>'event' AS event, s.payload->>'amount' AS amount, s.payload->>'currency' AS currency
             FROM account a
             LEFT JOIN signal s ON s.account_id = a.id AND s.kind = 'billing'
-                 AND s.payload->>'event' IN ('MRR_CHANGED', 'SUBSCRIPTION_CANCELLED')
+                 AND s.payload->>'event' IN ('MRR_CHANGED', 'SUBSCRIPTION_CANCELLED', 'SUBSCRIPTION_REACTIVATED')
             WHERE (CAST(:csm AS text) IS NULL OR lower(a.csm) = lower(CAST(:csm AS text)))
               AND (s.id IS NOT NULL OR a.arr > 0)
             ORDER BY a.id, s.occurred_at, s.id""";
@@ -67,8 +68,13 @@ public class Revenue {
                 return; // an account with an ARR and no billing signal at all
             }
             Instant at = occurred.toInstant();
-            if ("SUBSCRIPTION_CANCELLED".equals(rs.getString("event"))) {
+            String event = rs.getString("event");
+            if ("SUBSCRIPTION_CANCELLED".equals(event)) {
                 account.changes.add(new MrrHistory.Change(at, BigDecimal.ZERO));
+                return;
+            }
+            if ("SUBSCRIPTION_REACTIVATED".equals(event)) {
+                account.reactivations.add(at);
                 return;
             }
             String amount = rs.getString("amount");
@@ -84,7 +90,7 @@ public class Revenue {
         List<MetricsReport.LeftOut> leftOut = new ArrayList<>();
         for (Account a : accounts.values()) {
             if (a.unknownCurrencies.isEmpty()) {
-                MrrHistory history = MrrHistory.of(a.account, a.changes, a.arr, a.since);
+                MrrHistory history = MrrHistory.of(a.account, a.changes, a.reactivations, a.arr, a.since);
                 if (!history.changes().isEmpty()) {
                     histories.add(history);
                 }
@@ -101,6 +107,7 @@ public class Revenue {
     private static final class Account {
         final MetricsAccount account;
         final List<MrrHistory.Change> changes = new ArrayList<>();
+        final List<Instant> reactivations = new ArrayList<>();
         final TreeSet<String> unknownCurrencies = new TreeSet<>();
         final BigDecimal arr;
         final Instant since;

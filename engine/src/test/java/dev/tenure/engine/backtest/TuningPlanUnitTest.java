@@ -2,9 +2,12 @@ package dev.tenure.engine.backtest;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** The tuning file: knobs and goal as written, and every mistake at its line. */
 class TuningPlanUnitTest {
@@ -114,6 +117,76 @@ class TuningPlanUnitTest {
                 "churn/tuning.yml:13: step must be above 0",
                 "churn/tuning.yml:10: band: 'best' is not a band; use good or average",
                 "churn/tuning.yml:18: min to max in steps of 1 is 1001 values; at most 100 (take a larger step)");
+    }
+
+    @Test
+    void a_range_beyond_a_billion_is_refused_at_its_line_rather_than_counted_short() {
+        // 4,294,967,347 values: counted in an int it wrapped round to 51, was accepted, and only 0 to 100 were tried
+        InvalidTuningException e = catchThrowableOfType(InvalidTuningException.class, () -> TuningPlan.parse("churn/tuning.yml", """
+                health:
+                  - band: good
+                    min: 0
+                    max: 4294967346
+                    step: 1
+                """));
+
+        assertThat(e.problems()).containsExactly(
+                "churn/tuning.yml:4: max: 4294967346 is out of range: a tuning number lies between -1000000000 and 1000000000,"
+                        + " with at most 6 decimals");
+    }
+
+    @Test
+    void a_billion_values_within_the_bounds_are_counted_in_full_and_refused() {
+        InvalidTuningException e = catchThrowableOfType(InvalidTuningException.class, () -> TuningPlan.parse("churn/tuning.yml", """
+                health:
+                  - band: good
+                    min: -1000000000
+                    max: 1000000000
+                    step: 0.000001
+                """));
+
+        assertThat(e.problems()).containsExactly(
+                "churn/tuning.yml:5: min to max in steps of 0.000001 is 2000000000000001 values; at most 100 (take a larger step)");
+    }
+
+    @Test
+    void huge_exponents_and_endless_digits_are_refused_at_once_without_counting_them_out() {
+        String tuning = """
+                health:
+                  - band: good
+                    min: %s
+                    max: %s
+                    step: %s
+                """;
+
+        InvalidTuningException e = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> catchThrowableOfType(
+                InvalidTuningException.class, () -> TuningPlan.parse("churn/tuning.yml",
+                        tuning.formatted("-1e10000000", "1e10000000", "1e-10000000"))));
+        InvalidTuningException digits = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> catchThrowableOfType(
+                InvalidTuningException.class, () -> TuningPlan.parse("churn/tuning.yml",
+                        tuning.formatted("0", "1" + "0".repeat(1_000_000), "0." + "0".repeat(1_000_000) + "1"))));
+
+        String bounds = " is out of range: a tuning number lies between -1000000000 and 1000000000, with at most 6 decimals";
+        assertThat(e.problems()).containsExactly(
+                "churn/tuning.yml:3: min: -1e10000000" + bounds,
+                "churn/tuning.yml:4: max: 1e10000000" + bounds,
+                "churn/tuning.yml:5: step: 1e-10000000" + bounds);
+        assertThat(digits.problems()).containsExactly(
+                "churn/tuning.yml:4: max: 10000000000000000000…" + bounds,
+                "churn/tuning.yml:5: step: 0.000000000000000000…" + bounds);
+    }
+
+    @Test
+    void a_goal_too_large_to_write_out_is_refused_as_written() {
+        assertThatThrownBy(() -> TuningPlan.parse("churn/tuning.yml", """
+                goal: { minRecall: 1e10000000 }
+                health:
+                  - band: good
+                    min: 60
+                    max: 80
+                    step: 5
+                """)).isInstanceOf(InvalidTuningException.class).hasMessage("churn/tuning.yml:1: goal.minRecall: 1e10000000"
+                + " is out of range: a tuning number lies between -1000000000 and 1000000000, with at most 6 decimals");
     }
 
     @Test

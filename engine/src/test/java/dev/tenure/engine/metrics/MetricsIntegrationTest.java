@@ -134,6 +134,82 @@ class MetricsIntegrationTest {
                 .isEqualByComparingTo("4000.00");
     }
 
+    static BillingSignal reactivated(TestData account, String at) {
+        return new BillingSignal("test", account.id() + "-reactivate-" + at, account.id(), Instant.parse(at),
+                BillingEvent.SUBSCRIPTION_REACTIVATED, null, "USD", null);
+    }
+
+    @Test
+    void a_reactivation_without_an_mrr_event_brings_back_what_the_account_paid_and_a_second_cancellation_churns_it_again() {
+        String csm = newCsm();
+        // no MRR event ever: pays 24,000 / 12 = 2,000; cancels in August, is back in September, cancels again in November
+        TestData returning = TestData.account("Returning Rivets", Segment.LOW_TOUCH).csm(csm);
+        deliver(returning, cancelled(returning, "2026-08-05T09:00:00Z"), reactivated(returning, "2026-09-14T09:00:00Z"),
+                cancelled(returning, "2026-11-10T09:00:00Z"));
+        Revenue revenue = new Revenue(jdbc, new MetricsProperties("USD", Map.of(), "qbr", 10));
+
+        MetricsReport<RevenueFigures> report = revenue.report(
+                new ReportPeriod(LocalDate.parse("2026-08-01"), LocalDate.parse("2026-12-01")), GroupBy.MONTH, csm);
+
+        MrrMovements august = report.rows().get(0).figures().movements();
+        assertThat(august.churn()).isEqualByComparingTo("2000.00");
+        assertThat(august.accountsChurned()).isEqualTo(1);
+        MrrMovements september = report.rows().get(1).figures().movements();
+        assertThat(september.reactivation()).isEqualByComparingTo("2000.00");
+        assertThat(september.newMrr()).isEqualByComparingTo("0.00");
+        assertThat(september.endingMrr()).isEqualByComparingTo("2000.00");
+        MrrMovements october = report.rows().get(2).figures().movements();
+        assertThat(october.startingMrr()).isEqualByComparingTo("2000.00");
+        assertThat(october.endingMrr()).isEqualByComparingTo("2000.00");
+        MrrMovements november = report.rows().get(3).figures().movements();
+        assertThat(november.churn()).isEqualByComparingTo("2000.00");
+        assertThat(november.accountsChurned()).isEqualTo(1);
+        assertThat(november.endingMrr()).isEqualByComparingTo("0.00");
+        // over the four months: it paid 2,000 at the start and nothing at the end
+        MrrMovements whole = report.total().figures().movements();
+        assertThat(whole.churn()).isEqualByComparingTo("2000.00");
+        assertThat(whole.reactivation()).isEqualByComparingTo("0.00");
+    }
+
+    @Test
+    void a_cancellation_and_a_reactivation_within_a_month_net_out_and_the_account_pays_on() {
+        String csm = newCsm();
+        TestData back = TestData.account("Back Again Bakery", Segment.LOW_TOUCH).csm(csm);
+        deliver(back, cancelled(back, "2026-10-05T09:00:00Z"), reactivated(back, "2026-10-20T09:00:00Z"));
+        Revenue revenue = new Revenue(jdbc, new MetricsProperties("USD", Map.of(), "qbr", 10));
+
+        MetricsReport<RevenueFigures> report = revenue.report(
+                new ReportPeriod(LocalDate.parse("2026-10-01"), LocalDate.parse("2027-01-01")), GroupBy.MONTH, csm);
+
+        MrrMovements october = report.rows().get(0).figures().movements();
+        assertThat(october.churn()).isEqualByComparingTo("0.00");
+        assertThat(october.accountsChurned()).isZero();
+        assertThat(october.endingMrr()).isEqualByComparingTo("2000.00");
+        assertThat(report.rows().get(2).figures().movements().endingMrr()).isEqualByComparingTo("2000.00");
+    }
+
+    @Test
+    void a_reactivation_brings_back_the_last_mrr_paid_not_the_zero_sent_with_the_cancellation_and_an_mrr_event_beside_it_wins() {
+        String csm = newCsm();
+        // MRR known (1,500); a change to 0 comes with the cancellation; back in September without an MRR event
+        TestData known = TestData.account("Known Quarry", Segment.HIGH_TOUCH).csm(csm);
+        // MRR known (1,000); back in September on a new price, sent at the moment of the reactivation
+        TestData repriced = TestData.account("Repriced Rope", Segment.HIGH_TOUCH).csm(csm);
+        deliver(known, mrr(known, "2026-06-01T09:00:00Z", "1500", "USD"), mrr(known, "2026-08-05T09:00:00Z", "0", "USD"),
+                cancelled(known, "2026-08-05T09:00:00Z"), reactivated(known, "2026-09-14T09:00:00Z"));
+        deliver(repriced, mrr(repriced, "2026-06-01T09:00:00Z", "1000", "USD"), cancelled(repriced, "2026-08-05T09:00:00Z"),
+                mrr(repriced, "2026-09-14T09:00:00Z", "1800", "USD"), reactivated(repriced, "2026-09-14T09:00:00Z"));
+        Revenue revenue = new Revenue(jdbc, new MetricsProperties("USD", Map.of(), "qbr", 10));
+
+        MetricsReport<RevenueFigures> report = revenue.report(
+                new ReportPeriod(LocalDate.parse("2026-08-01"), LocalDate.parse("2026-10-01")), GroupBy.MONTH, csm);
+
+        assertThat(report.rows().get(0).figures().movements().churn()).isEqualByComparingTo("2500.00");
+        MrrMovements september = report.rows().get(1).figures().movements();
+        assertThat(september.reactivation()).isEqualByComparingTo("3300.00");   // 1,500 + 1,800
+        assertThat(september.endingMrr()).isEqualByComparingTo("3300.00");
+    }
+
     @Test
     void nps_counts_each_contact_once_with_their_latest_answer_and_csat_counts_every_answer() {
         String csm = newCsm();

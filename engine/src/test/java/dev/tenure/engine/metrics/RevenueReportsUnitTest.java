@@ -164,9 +164,9 @@ class RevenueReportsUnitTest {
     @Test
     void an_account_whose_billing_does_not_start_with_a_positive_mrr_pays_its_arr_over_twelve_from_its_start() {
         Instant start = Instant.parse("2025-06-01T00:00:00Z");
-        MrrHistory cancelledOnly = MrrHistory.of(B, List.of(change("2026-02-03", 0)), BigDecimal.valueOf(6000), start);
-        MrrHistory newBusiness = MrrHistory.of(C, List.of(change("2026-02-14", 300)), BigDecimal.valueOf(6000), start);
-        MrrHistory noArr = MrrHistory.of(B, List.of(change("2026-02-03", 0)), null, start);
+        MrrHistory cancelledOnly = MrrHistory.of(B, List.of(change("2026-02-03", 0)), List.of(), BigDecimal.valueOf(6000), start);
+        MrrHistory newBusiness = MrrHistory.of(C, List.of(change("2026-02-14", 300)), List.of(), BigDecimal.valueOf(6000), start);
+        MrrHistory noArr = MrrHistory.of(B, List.of(change("2026-02-03", 0)), List.of(), null, start);
 
         assertThat(cancelledOnly.over(Q1).kind()).isEqualTo(MrrMovement.Kind.CHURN);
         assertThat(cancelledOnly.over(Q1).amount()).isEqualByComparingTo("500");
@@ -174,5 +174,29 @@ class RevenueReportsUnitTest {
         assertThat(noArr.over(Q1).kind()).isEqualTo(MrrMovement.Kind.NONE);
         // before its start it paid nothing
         assertThat(cancelledOnly.at(Instant.parse("2025-05-01T00:00:00Z"))).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void a_reactivation_puts_back_the_last_mrr_paid_else_arr_over_twelve_and_changes_nothing_for_an_account_that_pays() {
+        Instant start = Instant.parse("2025-06-01T00:00:00Z");
+        Instant march10 = Instant.parse("2026-03-10T12:00:00Z");
+        // 500, then 400 in January; cancelled with a change to 0 in February; back on 10 March
+        MrrHistory known = MrrHistory.of(B, List.of(change("2025-11-01", 500), change("2026-01-20", 400), change("2026-02-03", 0)),
+                List.of(march10), BigDecimal.valueOf(6000), start);
+        // no MRR event: 6,000 / 12 = 500; cancelled in February, back on 10 March, cancelled again on 20 March
+        MrrHistory silent = MrrHistory.of(B, List.of(change("2026-02-03", 0), change("2026-03-20", 0)), List.of(march10),
+                BigDecimal.valueOf(6000), start);
+        // paying when it is reactivated (and a reactivation sent twice): nothing changes
+        MrrHistory paying = MrrHistory.of(C, List.of(change("2026-01-05", 300)), List.of(march10, march10), null, start);
+        // nothing known to put back
+        MrrHistory unknown = MrrHistory.of(C, List.of(change("2026-02-03", 0)), List.of(march10), null, start);
+
+        assertThat(known.at(Instant.parse("2026-03-11T00:00:00Z"))).isEqualByComparingTo("400");
+        assertThat(known.over(ReportPeriod.of(YearMonth.of(2026, 3))).kind()).isEqualTo(MrrMovement.Kind.REACTIVATION);
+        assertThat(silent.over(ReportPeriod.of(YearMonth.of(2026, 2))).amount()).isEqualByComparingTo("500");
+        assertThat(silent.at(Instant.parse("2026-03-15T00:00:00Z"))).isEqualByComparingTo("500");
+        assertThat(silent.at(Instant.parse("2026-03-21T00:00:00Z"))).isEqualByComparingTo("0");
+        assertThat(paying.changes()).hasSize(1);
+        assertThat(unknown.at(Instant.parse("2026-03-11T00:00:00Z"))).isEqualByComparingTo("0");
     }
 }
