@@ -46,7 +46,7 @@ import java.util.Set;
  * with the facts rolled up by {@link SignalHistory} from the signals that had happened by that moment (the
  * roll-up backtests use) and the given health model. A day a live evaluation already scored an account is
  * left alone (its score carries on as the next day's previous); so are the days before an account started
- * and after it cancelled, until an MRR change brings it back. The scores are stored as
+ * and after it cancelled, until a reactivation brings it back (the live engine's lifecycle rules). The scores are stored as
  * {@code origin = BACKFILL}, at the daily time, and a rerun over the same days replaces them: everything in
  * one transaction, so readers see the old scores or the new, never half.
  * <p>

@@ -24,13 +24,17 @@ import java.util.TreeMap;
 @Repository
 public class HealthReports {
 
-    /** Accounts that had started by :at and were not cancelled then (a later positive MRR is a reactivation). */
+    /**
+     * Accounts that had started by :at and were not cancelled then (a later reactivation, or a positive MRR, brings
+     * one back).
+     */
     private static final String LIVE_AT = """
             (a.started_on IS NULL OR a.started_on < (:at AT TIME ZONE 'UTC')::date + 1)
             AND NOT EXISTS (SELECT 1 FROM signal c WHERE c.account_id = a.id AND c.kind = 'billing'
                   AND c.payload->>'event' = 'SUBSCRIPTION_CANCELLED' AND c.occurred_at < :at
                   AND NOT EXISTS (SELECT 1 FROM signal r WHERE r.account_id = a.id AND r.kind = 'billing'
-                        AND r.payload->>'event' = 'MRR_CHANGED' AND (r.payload->>'amount')::numeric > 0
+                        AND (r.payload->>'event' = 'SUBSCRIPTION_REACTIVATED'
+                             OR r.payload->>'event' = 'MRR_CHANGED' AND (r.payload->>'amount')::numeric > 0)
                         AND r.occurred_at > c.occurred_at AND r.occurred_at < :at))
             AND (CAST(:csm AS text) IS NULL OR lower(a.csm) = lower(CAST(:csm AS text)))
             AND (CAST(:segment AS text) IS NULL OR a.segment = CAST(:segment AS text))""";

@@ -106,17 +106,22 @@ class HealthReportsIntegrationTest {
         String cancelled = account("2025-01-01");
         score(cancelled, 30, "POOR", "2025-12-22T00:00:00Z");
         cancel(cancelled, "2026-02-15T00:00:00Z");
+        String back = account("2025-01-01");
+        score(back, 75, "GOOD", "2025-12-22T00:00:00Z");
+        cancel(back, "2026-01-05T00:00:00Z");
+        billing(back, "{\"event\": \"SUBSCRIPTION_REACTIVATED\"}", "2026-01-10T00:00:00Z");
         account("2025-01-01");
         account("2026-02-01");
 
         HealthDistribution mid = reports.distribution(LocalDate.parse("2026-01-15"), csm, null);
         HealthDistribution later = reports.distribution(LocalDate.parse("2026-03-01"), csm, null);
 
-        assertThat(mid.all()).isEqualTo(new BandCounts(1, 1, 1, 1));
+        // The account that cancelled on 5 January and was reactivated on the 10th counts again, by its band.
+        assertThat(mid.all()).isEqualTo(new BandCounts(2, 1, 1, 1));
         assertThat(mid.bySegment()).containsOnlyKeys("LOW_TOUCH");
-        assertThat(mid.byCsm()).containsEntry(csm, new BandCounts(1, 1, 1, 1));
+        assertThat(mid.byCsm()).containsEntry(csm, new BandCounts(2, 1, 1, 1));
         // The cancelled account is gone, the slipping one is POOR, the late starter has begun (without a score).
-        assertThat(later.all()).isEqualTo(new BandCounts(1, 0, 1, 2));
+        assertThat(later.all()).isEqualTo(new BandCounts(2, 0, 1, 2));
     }
 
     @Test
