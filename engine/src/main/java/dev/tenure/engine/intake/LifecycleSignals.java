@@ -11,6 +11,7 @@ import dev.tenure.engine.vocabulary.Stage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -46,7 +47,7 @@ class LifecycleSignals {
         if (ids.isEmpty()) {
             return;
         }
-        Map<String, Latest> latest = latest(ids);
+        Map<String, Latest> latest = latest(ids, now);
         Map<String, Account> current = accounts.findAll(ids);
         Map<String, Stage> before = accounts.stagesBeforeChurn(ids);
         latest.forEach((id, last) -> {
@@ -61,15 +62,19 @@ class LifecycleSignals {
     private record Latest(BillingEvent event, Instant at) {
     }
 
-    /** The latest cancellation or reactivation stored for each of these accounts that has one. */
-    private Map<String, Latest> latest(Collection<String> ids) {
+    /**
+     * The latest cancellation or reactivation stored for each of these accounts that has one, of those that have
+     * happened by {@code now} (the intake refuses those stamped ahead; one stored before it did waits for its time).
+     */
+    private Map<String, Latest> latest(Collection<String> ids, Instant now) {
         Map<String, Latest> latest = new TreeMap<>();
         jdbc.sql("""
                         SELECT DISTINCT ON (account_id) account_id, payload->>'event', occurred_at FROM signal
                         WHERE account_id = ANY(?) AND kind = 'billing'
                           AND payload->>'event' IN ('SUBSCRIPTION_CANCELLED', 'SUBSCRIPTION_REACTIVATED')
+                          AND occurred_at <= ?
                         ORDER BY account_id, occurred_at DESC, id DESC""")
-                .param(ids.toArray(String[]::new))
+                .params(ids.toArray(String[]::new), Timestamp.from(Lifecycle.latestHappened(now)))
                 .query(rs -> {
                     latest.put(rs.getString(1), new Latest(BillingEvent.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant()));
                 });
@@ -99,7 +104,7 @@ class LifecycleSignals {
         given.stream().filter(a -> a.value().stage() != null).forEach(a -> last.put(a.value().id(), a));
         List<String> comingBack = last.keySet().stream().filter(id -> storedBefore.get(id) == Stage.CHURNED
                 && last.get(id).value().stage().active()).toList();
-        Map<String, Latest> cancelled = comingBack.isEmpty() ? Map.of() : latest(comingBack);
+        Map<String, Latest> cancelled = comingBack.isEmpty() ? Map.of() : latest(comingBack, now);
         last.forEach((id, record) -> {
             Stage was = storedBefore.get(id);
             Latest lifecycleSignal = cancelled.get(id);

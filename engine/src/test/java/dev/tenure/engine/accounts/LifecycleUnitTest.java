@@ -54,6 +54,18 @@ class LifecycleUnitTest {
     }
 
     @Test
+    void a_cancellation_counts_once_its_time_has_come_allowing_for_a_sender_s_clock_a_few_minutes_fast() {
+        List<Signal> monthsAhead = List.of(billing(BillingEvent.SUBSCRIPTION_CANCELLED, "2027-03-09T14:00:00Z"),
+                billing(BillingEvent.SUBSCRIPTION_REACTIVATED, "2026-12-09T14:00:00Z"));
+        List<Signal> minutesAhead = List.of(billing(BillingEvent.SUBSCRIPTION_CANCELLED, "2026-12-09T14:04:00Z"));
+
+        assertThat(Lifecycle.stageAfter(Stage.VALUE, monthsAhead, NOW)).isEqualTo(Stage.VALUE);
+        assertThat(Lifecycle.stageAfter(Stage.VALUE, minutesAhead, NOW)).isEqualTo(Stage.CHURNED);
+        assertThat(Lifecycle.hasHappened(Instant.parse("2026-12-09T14:05:00Z"), NOW)).isTrue();
+        assertThat(Lifecycle.hasHappened(Instant.parse("2026-12-09T14:05:01Z"), NOW)).isFalse();
+    }
+
+    @Test
     void a_replay_starts_an_account_as_it_was() {
         assertThat(Lifecycle.stageAt(Stage.CHURNED, Stage.VALUE, null, true)).as("cancelled later").isEqualTo(Stage.VALUE);
         assertThat(Lifecycle.stageAt(Stage.CHURNED, Stage.VALUE, BillingEvent.SUBSCRIPTION_CANCELLED, false)).isEqualTo(Stage.CHURNED);

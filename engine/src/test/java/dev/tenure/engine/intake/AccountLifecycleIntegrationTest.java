@@ -34,6 +34,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The account lifecycle, live: a cancellation makes an account CHURNED in the transaction that stores it, its
@@ -170,6 +172,35 @@ class AccountLifecycleIntegrationTest {
         intake.accept(late.next().billing(BillingEvent.SUBSCRIPTION_CANCELLED, 40).batch());
 
         assertThat(stage(late)).isEqualTo(Stage.VALUE);
+    }
+
+    @Test
+    void a_cancellation_dated_months_ahead_is_refused_naming_the_record_and_occurredAt_and_a_reactivation_since_changes_nothing() {
+        TestData early = TestData.account("Early Notice", Segment.LOW_TOUCH).contact(ContactRole.BILLING);
+        intake.accept(early.batch());
+        TestData ahead = early.next().billing(BillingEvent.SUBSCRIPTION_CANCELLED, -90);
+
+        assertThatThrownBy(() -> intake.accept(ahead.signalsOnly())).isInstanceOfSatisfying(RejectedRecordsException.class,
+                e -> assertThat(e.errors()).extracting(RecordError::record, RecordError::field)
+                        .containsExactly(tuple("billing SUBSCRIPTION_CANCELLED", "occurredAt")));
+        assertThat(stage(early)).isEqualTo(Stage.VALUE);
+        assertThat(plays(early)).isEmpty();
+
+        intake.accept(ahead.next().billing(BillingEvent.SUBSCRIPTION_REACTIVATED, 0).signalsOnly());
+
+        assertThat(stage(early)).isEqualTo(Stage.VALUE);
+        assertThat(plays(early)).isEmpty();
+    }
+
+    @Test
+    void a_cancellation_stamped_a_minute_ahead_by_a_fast_clock_churns_the_account_at_once() {
+        TestData fast = TestData.account("Fast Clock", Segment.LOW_TOUCH);
+        intake.accept(fast.batch());
+
+        intake.accept(fast.next().billingAt(BillingEvent.SUBSCRIPTION_CANCELLED, TestClock.now().plusSeconds(60)).signalsOnly());
+
+        assertThat(stage(fast)).isEqualTo(Stage.CHURNED);
+        assertThat(plays(fast)).containsExactly("win-back RUNNING");
     }
 
     @Test
