@@ -23,7 +23,8 @@ import java.util.Optional;
  *       says VALUE must not undo it), to that stage;</li>
  *   <li>a rule ({@code playbook.moveStage}) may churn an account but never bring one back: only the customer's
  *       own billing or the system of record says a customer returned;</li>
- *   <li>a cancellation or reactivation counts once its time has come ({@link #hasHappened}).</li>
+ *   <li>a cancellation or reactivation counts once its time has come ({@link #hasHappened}), and only when it is
+ *       newer than the account's last move into or out of CHURNED: an old one imported late is history.</li>
  * </ul>
  */
 public final class Lifecycle {
@@ -74,6 +75,26 @@ public final class Lifecycle {
             return Optional.of(beforeChurn != null && beforeChurn.active() ? beforeChurn : REACTIVATED_STAGE);
         }
         return Optional.empty();
+    }
+
+    /**
+     * As {@link #onBilling(BillingEvent, Stage, Stage)} for an event stamped {@code at}, which may arrive late:
+     * {@code lastMove} is when the account last moved into or out of CHURNED, whoever moved it (a source's stage,
+     * a rule, an earlier lifecycle event; null when it never did). An event older than that move is history, not
+     * news, and changes nothing: a reactivation from months ago does not undo a source's newer churn, nor does an
+     * old cancellation undo a source's newer return. Replays apply events in the order they happened, where no
+     * event is older than the last move, so this is the live intake's concern.
+     */
+    public static Optional<Stage> onBilling(BillingEvent event, Instant at, Stage current, Stage beforeChurn, Instant lastMove) {
+        return isHistory(at, lastMove) ? Optional.empty() : onBilling(event, current, beforeChurn);
+    }
+
+    /**
+     * True when a cancellation or reactivation stamped {@code at} is older than the account's last move into or out
+     * of CHURNED ({@code lastMove}, null when it never moved): it no longer says anything about the account now.
+     */
+    public static boolean isHistory(Instant at, Instant lastMove) {
+        return lastMove != null && at.isBefore(lastMove);
     }
 
     /**

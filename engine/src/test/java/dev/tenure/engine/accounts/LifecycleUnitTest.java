@@ -27,6 +27,20 @@ class LifecycleUnitTest {
     }
 
     @Test
+    void a_cancellation_or_reactivation_older_than_the_account_s_last_move_in_or_out_of_churned_changes_nothing() {
+        Instant sourceChurned = Instant.parse("2026-12-01T09:00:00Z");
+        Instant before = Instant.parse("2026-09-01T00:00:00Z");
+        Instant after = Instant.parse("2026-12-05T00:00:00Z");
+
+        assertThat(Lifecycle.onBilling(BillingEvent.SUBSCRIPTION_REACTIVATED, before, Stage.CHURNED, Stage.VALUE, sourceChurned)).isEmpty();
+        assertThat(Lifecycle.onBilling(BillingEvent.SUBSCRIPTION_REACTIVATED, after, Stage.CHURNED, Stage.VALUE, sourceChurned))
+                .contains(Stage.VALUE);
+        assertThat(Lifecycle.onBilling(BillingEvent.SUBSCRIPTION_CANCELLED, before, Stage.VALUE, null, sourceChurned)).isEmpty();
+        assertThat(Lifecycle.onBilling(BillingEvent.SUBSCRIPTION_CANCELLED, before, Stage.VALUE, null, null)).as("never moved")
+                .contains(Stage.CHURNED);
+    }
+
+    @Test
     void a_source_churns_or_reactivates_but_otherwise_the_stored_stage_stays() {
         assertThat(Lifecycle.onSource(Stage.CHURNED, Stage.VALUE)).contains(Stage.CHURNED);
         assertThat(Lifecycle.onSource(Stage.EXPANSION, Stage.CHURNED)).contains(Stage.EXPANSION);

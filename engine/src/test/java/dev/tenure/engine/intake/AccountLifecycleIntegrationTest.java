@@ -1,7 +1,9 @@
 package dev.tenure.engine.intake;
 
 import dev.tenure.engine.EngineTestApplication;
+import dev.tenure.engine.accounts.AccountHistory;
 import dev.tenure.engine.accounts.Accounts;
+import dev.tenure.engine.accounts.StageChange;
 import dev.tenure.engine.backtest.AccountDryRun;
 import dev.tenure.engine.backtest.DryRun;
 import dev.tenure.engine.calendar.Span;
@@ -65,6 +67,8 @@ class AccountLifecycleIntegrationTest {
     AccountDryRun dryRun;
     @Autowired
     FactSets factSets;
+    @Autowired
+    AccountHistory history;
 
     @Test
     void given_a_failed_payment_and_a_cancellation_in_one_batch_then_no_payment_play_no_email_and_a_win_back() {
@@ -172,6 +176,54 @@ class AccountLifecycleIntegrationTest {
         intake.accept(late.next().billing(BillingEvent.SUBSCRIPTION_CANCELLED, 40).batch());
 
         assertThat(stage(late)).isEqualTo(Stage.VALUE);
+    }
+
+    @Test
+    void an_old_reactivation_imported_late_does_not_undo_a_source_s_newer_churn() {
+        TestData crm = TestData.account("Crm Churned Since", Segment.LOW_TOUCH);
+        intake.accept(crm.batch());
+        intake.accept(crm.next().stage(Stage.CHURNED).batch());
+
+        intake.accept(crm.next().billing(BillingEvent.SUBSCRIPTION_REACTIVATED, 90).signalsOnly());
+
+        assertThat(stage(crm)).isEqualTo(Stage.CHURNED);
+        assertThat(history.stageChangesOf(crm.id(), 10)).extracting(StageChange::from, StageChange::to)
+                .containsExactly(tuple(Stage.VALUE, Stage.CHURNED), tuple(null, Stage.VALUE));
+    }
+
+    @Test
+    void an_old_cancellation_imported_late_does_not_churn_an_account_a_source_brought_back_since() {
+        TestData crm = TestData.account("Crm Back Since", Segment.LOW_TOUCH);
+        intake.accept(crm.batch());
+        intake.accept(crm.next().stage(Stage.CHURNED).batch());
+        intake.accept(crm.next().stage(Stage.VALUE).batch());
+
+        intake.accept(crm.next().billing(BillingEvent.SUBSCRIPTION_CANCELLED, 90).signalsOnly());
+
+        assertThat(stage(crm)).isEqualTo(Stage.VALUE);
+    }
+
+    @Test
+    void an_old_cancellation_imported_after_a_source_churned_the_account_does_not_keep_that_source_from_bringing_it_back() {
+        TestData crm = TestData.account("Crm Churned First", Segment.LOW_TOUCH);
+        intake.accept(crm.batch());
+        intake.accept(crm.next().stage(Stage.CHURNED).batch());
+        intake.accept(crm.next().billing(BillingEvent.SUBSCRIPTION_CANCELLED, 90).signalsOnly());
+
+        intake.accept(crm.next().stage(Stage.EXPANSION).batch());
+
+        assertThat(stage(crm)).isEqualTo(Stage.EXPANSION);
+    }
+
+    @Test
+    void a_reactivation_after_a_source_s_churn_brings_the_account_back() {
+        TestData crm = TestData.account("Crm Churned Then Paid", Segment.LOW_TOUCH).stage(Stage.RENEWAL);
+        intake.accept(crm.batch());
+        intake.accept(crm.next().stage(Stage.CHURNED).batch());
+
+        intake.accept(crm.next().billing(BillingEvent.SUBSCRIPTION_REACTIVATED, 0).signalsOnly());
+
+        assertThat(stage(crm)).isEqualTo(Stage.RENEWAL);
     }
 
     @Test
