@@ -93,6 +93,22 @@ class BadWebhookInputIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void a_cancellation_dated_months_ahead_is_refused_naming_occurredAt_and_the_account_stays_active() {
+        TestData account = storedAccount("Cancels Ahead");
+
+        JsonNode error = firstError(post("/api/webhooks/billing", """
+                {"eventId": "c1-%s", "accountId": "%s", "occurredAt": "%s", "event": "SUBSCRIPTION_CANCELLED"}"""
+                .formatted(account.id(), account.id(), TestClock.now().plus(java.time.Duration.ofDays(90)))));
+
+        assertThat(error.path("record").asText()).startsWith("billing");
+        assertThat(error.path("field").asText()).isEqualTo("occurredAt");
+        assertThat(error.path("message").asText()).contains("is ahead of now", "SUBSCRIPTION_CANCELLED counts once it has happened");
+        assertThat(signalsOf(account)).isZero();
+        assertThat(jdbc.sql("SELECT stage FROM account WHERE id = ?").param(account.id()).query(String.class).single())
+                .isEqualTo("VALUE");
+    }
+
+    @Test
     void an_unknown_kind_of_record_is_refused() {
         JsonNode error = firstError(post("/api/webhooks/invoices", "{}"));
 

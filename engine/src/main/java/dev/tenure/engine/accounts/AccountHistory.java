@@ -237,6 +237,24 @@ public class AccountHistory {
         return stages;
     }
 
+    /**
+     * When each of these accounts last moved into or out of CHURNED, for those that ever did, whoever moved it. An
+     * account's first stage is no move: as for reading the past, it had that stage before anyone said otherwise.
+     */
+    public Map<String, Instant> lastLifecycleMoves(Collection<String> accountIds) {
+        Map<String, Instant> moves = new HashMap<>();
+        jdbc.sql("""
+                        SELECT account_id, max(occurred_at) FROM stage_change
+                        WHERE account_id = ANY(?) AND from_stage IS NOT NULL
+                          AND (from_stage = 'CHURNED') <> (to_stage = 'CHURNED')
+                        GROUP BY account_id""")
+                .param(accountIds.toArray(String[]::new))
+                .query(rs -> {
+                    moves.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+                });
+        return moves;
+    }
+
     /** Every contact change that happened in [from, to), in the order they happened. */
     public List<ContactSignal> contactChanges(Instant from, Instant to) {
         return jdbc.sql("SELECT " + CHANGE_COLUMNS + " FROM contact_change WHERE occurred_at >= ? AND occurred_at < ? ORDER BY occurred_at, id")

@@ -5,7 +5,10 @@ import dev.tenure.engine.vocabulary.BillingSignal;
 import dev.tenure.engine.vocabulary.Signal;
 import dev.tenure.engine.vocabulary.Stage;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,7 +22,9 @@ import java.util.Optional;
  *       stage brings back an account a source churned (not one churned by a cancellation: an export that still
  *       says VALUE must not undo it), to that stage;</li>
  *   <li>a rule ({@code playbook.moveStage}) may churn an account but never bring one back: only the customer's
- *       own billing or the system of record says a customer returned.</li>
+ *       own billing or the system of record says a customer returned;</li>
+ *   <li>a cancellation or reactivation counts once its time has come ({@link #hasHappened}), and only when it is
+ *       newer than the account's last move into or out of CHURNED: an old one imported late is history.</li>
  * </ul>
  */
 public final class Lifecycle {
@@ -27,7 +32,24 @@ public final class Lifecycle {
     /** The stage a reactivated account takes when the stage it had before it churned is not known. */
     public static final Stage REACTIVATED_STAGE = Stage.ADOPTION;
 
+    /**
+     * How far ahead of the engine's clock a sender's clock may run: a cancellation or reactivation stamped up to
+     * this much ahead counts as happening now. Live intake applies a lifecycle event once, when it is stored, and
+     * nothing applies it again later, so one stamped further ahead is refused at the edge (intake's RecordBounds).
+     */
+    public static final Duration CLOCK_DRIFT = Duration.ofMinutes(5);
+
     private Lifecycle() {
+    }
+
+    /** Whether a cancellation or reactivation stamped {@code at} has happened by {@code now}, and so counts. */
+    public static boolean hasHappened(Instant at, Instant now) {
+        return !at.isAfter(latestHappened(now));
+    }
+
+    /** The latest stamp of a cancellation or reactivation that counts at {@code now}: for queries. */
+    public static Instant latestHappened(Instant now) {
+        return now.plus(CLOCK_DRIFT);
     }
 
     /** The billing event of a signal that can change an account's lifecycle, or null. */
@@ -56,6 +78,26 @@ public final class Lifecycle {
     }
 
     /**
+     * As {@link #onBilling(BillingEvent, Stage, Stage)} for an event stamped {@code at}, which may arrive late:
+     * {@code lastMove} is when the account last moved into or out of CHURNED, whoever moved it (a source's stage,
+     * a rule, an earlier lifecycle event; null when it never did). An event older than that move is history, not
+     * news, and changes nothing: a reactivation from months ago does not undo a source's newer churn, nor does an
+     * old cancellation undo a source's newer return. Replays apply events in the order they happened, where no
+     * event is older than the last move, so this is the live intake's concern.
+     */
+    public static Optional<Stage> onBilling(BillingEvent event, Instant at, Stage current, Stage beforeChurn, Instant lastMove) {
+        return isHistory(at, lastMove) ? Optional.empty() : onBilling(event, current, beforeChurn);
+    }
+
+    /**
+     * True when a cancellation or reactivation stamped {@code at} is older than the account's last move into or out
+     * of CHURNED ({@code lastMove}, null when it never moved): it no longer says anything about the account now.
+     */
+    public static boolean isHistory(Instant at, Instant lastMove) {
+        return lastMove != null && at.isBefore(lastMove);
+    }
+
+    /**
      * The stage a source's record moves a stored account to, or empty when the stored stage stays (rules move
      * stages between imports, so a source's stage is taken only when it churns or reactivates the account).
      * {@code given} is null when the record had no stage.
@@ -68,14 +110,14 @@ public final class Lifecycle {
     }
 
     /**
-     * The stage after these signals, applied in the order they happened up to {@code now}, from {@code start}:
-     * for a scenario, whose account is given with its signals.
+     * The stage after these signals, applied in the order they happened, those that have happened by {@code now}
+     * only, from {@code start}: for a scenario, whose account is given with its signals.
      */
-    public static Stage stageAfter(Stage start, java.util.List<? extends Signal> signals, Instant now) {
+    public static Stage stageAfter(Stage start, List<? extends Signal> signals, Instant now) {
         Stage stage = start;
         Stage beforeChurn = null;
-        java.util.List<? extends Signal> ordered = signals.stream().filter(s -> event(s) != null && !s.occurredAt().isAfter(now))
-                .sorted(java.util.Comparator.comparing(Signal::occurredAt)).toList();
+        List<? extends Signal> ordered = signals.stream().filter(s -> event(s) != null && hasHappened(s.occurredAt(), now))
+                .sorted(Comparator.comparing(Signal::occurredAt)).toList();
         for (Signal s : ordered) {
             Stage was = stage;
             stage = onBilling(event(s), stage, beforeChurn).orElse(stage);

@@ -28,9 +28,10 @@ import java.util.Optional;
 
 /**
  * One pass over every play with a cadence: writes the occurrences coming up within the horizon as play
- * runs with their step rows, a page of accounts per transaction, then wakes the scheduler for their
- * steps. The steps run like any play's (still applies, send windows, pause, cancel, timeline, why).
- * Running a pass again, on this node or another, writes nothing twice.
+ * runs with their step rows (again, once the account is active again, those whose run its churn stopped), a
+ * page of accounts per transaction, then wakes the scheduler for their steps. The steps run like any play's
+ * (still applies, send windows, pause, cancel, timeline, why). Running a pass again, on this node or
+ * another, writes nothing twice.
  */
 @Service
 public class Cadences {
@@ -101,11 +102,13 @@ public class Cadences {
                 return total;
             }
             after = page.get(page.size() - 1).id();
-            Map<String, List<Contact>> people = needsContacts
-                    ? contacts.ofAccounts(page.stream().map(Account::id).toList()) : Map.of();
+            List<String> ids = page.stream().map(Account::id).toList();
+            Map<String, List<Contact>> people = needsContacts ? contacts.ofAccounts(ids) : Map.of();
+            Map<String, List<StoppedRun>> stopped = occurrences.stoppedRuns(play, ids, from);
             List<PlannedOccurrence> planned = new ArrayList<>();
             for (Account account : page) {
-                Optional<PlannedOccurrence> o = planner.plan(play, account, people.getOrDefault(account.id(), List.of()), now);
+                Optional<PlannedOccurrence> o = planner.plan(play, account, people.getOrDefault(account.id(), List.of()), now,
+                        stopped.getOrDefault(account.id(), List.of()));
                 o.ifPresent(planned::add);
             }
             Map<Long, PlannedOccurrence> written = transaction.execute(tx -> occurrences.write(play, version, planned, now));

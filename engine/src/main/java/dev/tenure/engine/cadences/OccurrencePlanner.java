@@ -26,7 +26,9 @@ import java.util.Optional;
  * <p>An occurrence is planned once its earliest step is due within the horizon. Steps whose time has
  * already passed then (an account that came in 40 days before its renewal, a node down for days) are not
  * all sent at once: the latest of them is due now (in its send window), since it is the one that still
- * fits the occurrence; the earlier ones are skipped with the reason. Pure: no database, no clock.
+ * fits the occurrence; the earlier ones are skipped with the reason. An occurrence whose run the account's churn
+ * stopped is planned again the same way once the account is active again, except that the steps whose turn already
+ * came in the stopped run are skipped: a step is not done twice. Pure: no database, no clock.
  */
 final class OccurrencePlanner {
 
@@ -39,6 +41,15 @@ final class OccurrencePlanner {
     }
 
     Optional<PlannedOccurrence> plan(PlayDefinition play, Account account, List<Contact> contacts, Instant now) {
+        return plan(play, account, contacts, now, List.of());
+    }
+
+    /**
+     * The account's next occurrence; {@code stopped} are the account's runs its churn stopped, one per occurrence: the
+     * one for the occurrence planned, if any, is redone.
+     */
+    Optional<PlannedOccurrence> plan(PlayDefinition play, Account account, List<Contact> contacts, Instant now,
+                                     List<StoppedRun> stopped) {
         Cadence cadence = play.cadence();
         ZoneId zone = RecipientTimeZone.ofAccount(account, placement.defaultZone());
         LocalDate today = now.atZone(zone).toLocalDate();
@@ -61,11 +72,14 @@ final class OccurrencePlanner {
         if (earliest == null || earliest.isAfter(now.plus(horizon))) {
             return Optional.empty();
         }
+        StoppedRun redone = stopped.stream().filter(r -> r.occursOn().equals(occursOn)).findFirst().orElse(null);
         List<PlannedStep> steps = new ArrayList<>();
         for (int i = 0; i < play.steps().size(); i++) {
             StepDefinition step = play.steps().get(i);
             Instant at = due.get(i);
-            if (!at.isBefore(now)) {
+            if (redone != null && redone.taken().contains(i)) {
+                steps.add(new PlannedStep(i, step, at, "its turn came in run " + redone.runId() + ", before the account churned"));
+            } else if (!at.isBefore(now)) {
                 steps.add(new PlannedStep(i, step, at, null));
             } else if (i == latestPast) {
                 steps.add(new PlannedStep(i, step, times.due(step, now), null));
@@ -74,6 +88,6 @@ final class OccurrencePlanner {
                         + " occurrence was scheduled; a later step of it runs instead"));
             }
         }
-        return Optional.of(new PlannedOccurrence(account, occursOn, steps));
+        return Optional.of(new PlannedOccurrence(account, occursOn, steps, redone == null ? null : redone.runId()));
     }
 }

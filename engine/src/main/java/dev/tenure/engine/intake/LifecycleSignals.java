@@ -1,5 +1,6 @@
 package dev.tenure.engine.intake;
 
+import dev.tenure.engine.accounts.AccountHistory;
 import dev.tenure.engine.accounts.Accounts;
 import dev.tenure.engine.accounts.ChangeCause;
 import dev.tenure.engine.accounts.Lifecycle;
@@ -11,6 +12,7 @@ import dev.tenure.engine.vocabulary.Stage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -22,20 +24,24 @@ import java.util.TreeSet;
 /**
  * Applies what a stored batch says about accounts' lifecycles, in the transaction that stores it and before
  * any account of it is evaluated: so a failed payment and a cancellation in one import never start the
- * failed-payment play. A cancellation or reactivation counts only when it is the account's latest one stored
- * (an old cancellation imported late does not churn an account that came back since). Accounts are changed
- * in id order, as evaluations lock them.
+ * failed-payment play. A cancellation or reactivation counts only when it is the account's latest one stored,
+ * and newer than the account's last move into or out of CHURNED (its stage history): an old cancellation
+ * imported late does not churn an account that came back since, by a reactivation or a source's stage, nor an
+ * old reactivation bring back one a source churned since. Accounts are changed in id order, as evaluations
+ * lock them.
  */
 @Component
 class LifecycleSignals {
 
     private final JdbcClient jdbc;
     private final Accounts accounts;
+    private final AccountHistory history;
     private final AccountLifecycle lifecycle;
 
-    LifecycleSignals(JdbcClient jdbc, Accounts accounts, AccountLifecycle lifecycle) {
+    LifecycleSignals(JdbcClient jdbc, Accounts accounts, AccountHistory history, AccountLifecycle lifecycle) {
         this.jdbc = jdbc;
         this.accounts = accounts;
+        this.history = history;
         this.lifecycle = lifecycle;
     }
 
@@ -46,12 +52,13 @@ class LifecycleSignals {
         if (ids.isEmpty()) {
             return;
         }
-        Map<String, Latest> latest = latest(ids);
+        Map<String, Latest> latest = latest(ids, now);
         Map<String, Account> current = accounts.findAll(ids);
         Map<String, Stage> before = accounts.stagesBeforeChurn(ids);
+        Map<String, Instant> moved = history.lastLifecycleMoves(ids);
         latest.forEach((id, last) -> {
             Account account = current.get(id);
-            Optional<Stage> to = Lifecycle.onBilling(last.event(), account.stage(), before.get(id));
+            Optional<Stage> to = Lifecycle.onBilling(last.event(), last.at(), account.stage(), before.get(id), moved.get(id));
             to.ifPresent(stage -> lifecycle.move(id, account.stage(), stage, last.at(), ChangeCause.lifecycle(
                     last.event() == BillingEvent.SUBSCRIPTION_CANCELLED
                             ? "subscription cancelled at " + last.at() : "subscription reactivated at " + last.at()), now));
@@ -61,15 +68,19 @@ class LifecycleSignals {
     private record Latest(BillingEvent event, Instant at) {
     }
 
-    /** The latest cancellation or reactivation stored for each of these accounts that has one. */
-    private Map<String, Latest> latest(Collection<String> ids) {
+    /**
+     * The latest cancellation or reactivation stored for each of these accounts that has one, of those that have
+     * happened by {@code now} (the intake refuses those stamped ahead; one stored before it did waits for its time).
+     */
+    private Map<String, Latest> latest(Collection<String> ids, Instant now) {
         Map<String, Latest> latest = new TreeMap<>();
         jdbc.sql("""
                         SELECT DISTINCT ON (account_id) account_id, payload->>'event', occurred_at FROM signal
                         WHERE account_id = ANY(?) AND kind = 'billing'
                           AND payload->>'event' IN ('SUBSCRIPTION_CANCELLED', 'SUBSCRIPTION_REACTIVATED')
+                          AND occurred_at <= ?
                         ORDER BY account_id, occurred_at DESC, id DESC""")
-                .param(ids.toArray(String[]::new))
+                .params(ids.toArray(String[]::new), Timestamp.from(Lifecycle.latestHappened(now)))
                 .query(rs -> {
                     latest.put(rs.getString(1), new Latest(BillingEvent.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant()));
                 });
@@ -92,18 +103,23 @@ class LifecycleSignals {
     /**
      * After these accounts were stored: a stage CHURNED churns an account, another stage brings back an account a
      * source churned. An account churned by a cancellation comes back only with a reactivation, so an export
-     * that still says VALUE (its system not yet told) does not undo a cancellation.
+     * that still says VALUE (its system not yet told) does not undo a cancellation; a cancellation older than the
+     * account's last move into CHURNED (an old one imported late, after a source churned it) is history and holds
+     * nothing back.
      */
     void afterAccounts(List<Labeled<Account>> given, Map<String, Stage> storedBefore, Instant now) {
         Map<String, Labeled<Account>> last = new TreeMap<>();
         given.stream().filter(a -> a.value().stage() != null).forEach(a -> last.put(a.value().id(), a));
         List<String> comingBack = last.keySet().stream().filter(id -> storedBefore.get(id) == Stage.CHURNED
                 && last.get(id).value().stage().active()).toList();
-        Map<String, Latest> cancelled = comingBack.isEmpty() ? Map.of() : latest(comingBack);
+        Map<String, Latest> cancelled = comingBack.isEmpty() ? Map.of() : latest(comingBack, now);
+        Map<String, Instant> moved = comingBack.isEmpty() ? Map.of() : history.lastLifecycleMoves(comingBack);
         last.forEach((id, record) -> {
             Stage was = storedBefore.get(id);
             Latest lifecycleSignal = cancelled.get(id);
-            if (was != null && (lifecycleSignal == null || lifecycleSignal.event() != BillingEvent.SUBSCRIPTION_CANCELLED)) {
+            boolean stillCancelled = lifecycleSignal != null && lifecycleSignal.event() == BillingEvent.SUBSCRIPTION_CANCELLED
+                    && !Lifecycle.isHistory(lifecycleSignal.at(), moved.get(id));
+            if (was != null && !stillCancelled) {
                 Lifecycle.onSource(record.value().stage(), was).ifPresent(stage ->
                         lifecycle.move(id, was, stage, now, ChangeCause.source("stage " + stage + " from " + record.label()), now));
             }

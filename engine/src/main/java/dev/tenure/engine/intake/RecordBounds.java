@@ -1,6 +1,8 @@
 package dev.tenure.engine.intake;
 
+import dev.tenure.engine.accounts.Lifecycle;
 import dev.tenure.engine.vocabulary.Account;
+import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.BillingSignal;
 import dev.tenure.engine.vocabulary.Contact;
 import dev.tenure.engine.vocabulary.ContactSignal;
@@ -123,6 +125,19 @@ public final class RecordBounds {
         return "'" + at + "' is not between " + EARLIEST + " and " + LATEST;
     }
 
+    /**
+     * Why a cancellation or reactivation stamped {@code at} cannot be taken in at {@code now}, or null: it changes
+     * the account's stage when it is stored, and nothing would apply it again once its time came, so one stamped
+     * ahead (beyond a fast clock's few minutes) is refused and can be sent, or its dead letter replayed, then.
+     */
+    public static String notYetProblem(BillingEvent event, Instant at, Instant now) {
+        if (at == null || Lifecycle.hasHappened(at, now)) {
+            return null;
+        }
+        return "'" + at + "' is ahead of now (" + now + "): a " + event + " counts once it has happened, so send it then"
+                + " (up to " + Lifecycle.CLOCK_DRIFT.toMinutes() + " minutes ahead is taken as now, for clocks that run fast)";
+    }
+
     /** Why this contract date cannot be, or null. */
     public static String dateProblem(LocalDate day) {
         if (day == null || !day.isBefore(EARLIEST_DATE) && !day.isAfter(LATEST_DATE)) {
@@ -158,8 +173,8 @@ public final class RecordBounds {
                 : i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
     }
 
-    /** Every bound the batch's records break, each naming its record and field. */
-    static List<RecordError> check(Batch batch) {
+    /** Every bound the batch's records break at {@code now}, each naming its record and field. */
+    static List<RecordError> check(Batch batch, Instant now) {
         List<RecordError> errors = new ArrayList<>();
         for (Labeled<Account> a : batch.accounts()) {
             Checks c = new Checks(a.label(), errors);
@@ -180,6 +195,10 @@ public final class RecordBounds {
             Signal s = l.value();
             Checks c = new Checks(l.label(), errors).id("source", s.source()).id("eventId", s.externalId())
                     .id("accountId", s.accountId()).instant("occurredAt", s.occurredAt());
+            BillingEvent lifecycle = Lifecycle.event(s);
+            if (lifecycle != null && instantProblem(s.occurredAt()) == null) {
+                c.add("occurredAt", notYetProblem(lifecycle, s.occurredAt(), now));
+            }
             if (s instanceof UsageSignal u) {
                 c.id("feature", u.feature()).range("quantity", u.quantity(), 0, MAX_QUANTITY)
                         .range("activeUsers", u.activeUsers(), 0, MAX_ACTIVE_USERS);

@@ -169,7 +169,7 @@ public class SignalIntake implements Intake {
      * about the contacts to {@code changes}); returns the signals.
      */
     private List<Signal> storeAccountsAndContacts(Batch batch, Instant now, List<Signal> changes) {
-        checkRecords(batch);
+        checkRecords(batch, now);
         Map<String, Stage> storedStages = lifecycle.storedStages(batch.accounts());
         batch.accounts().forEach(a -> accounts.upsert(a.value(), now, ChangeCause.source(a.label())));
         lifecycle.afterAccounts(batch.accounts(), storedStages, now);
@@ -194,8 +194,8 @@ public class SignalIntake implements Intake {
      * Refuses the batch, naming every record and field, when a value is out of bounds ({@link RecordBounds})
      * or a record names an account that does not exist: nothing of it reaches the database.
      */
-    private void checkRecords(Batch batch) {
-        List<RecordError> errors = new ArrayList<>(RecordBounds.check(batch));
+    private void checkRecords(Batch batch, Instant now) {
+        List<RecordError> errors = new ArrayList<>(RecordBounds.check(batch, now));
         Set<String> referenced = new HashSet<>();
         batch.contacts().forEach(c -> referenced.add(c.value().accountId()));
         batch.signals().forEach(s -> referenced.add(s.value().accountId()));

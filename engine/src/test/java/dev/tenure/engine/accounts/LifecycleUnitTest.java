@@ -27,6 +27,20 @@ class LifecycleUnitTest {
     }
 
     @Test
+    void a_cancellation_or_reactivation_older_than_the_account_s_last_move_in_or_out_of_churned_changes_nothing() {
+        Instant sourceChurned = Instant.parse("2026-12-01T09:00:00Z");
+        Instant before = Instant.parse("2026-09-01T00:00:00Z");
+        Instant after = Instant.parse("2026-12-05T00:00:00Z");
+
+        assertThat(Lifecycle.onBilling(BillingEvent.SUBSCRIPTION_REACTIVATED, before, Stage.CHURNED, Stage.VALUE, sourceChurned)).isEmpty();
+        assertThat(Lifecycle.onBilling(BillingEvent.SUBSCRIPTION_REACTIVATED, after, Stage.CHURNED, Stage.VALUE, sourceChurned))
+                .contains(Stage.VALUE);
+        assertThat(Lifecycle.onBilling(BillingEvent.SUBSCRIPTION_CANCELLED, before, Stage.VALUE, null, sourceChurned)).isEmpty();
+        assertThat(Lifecycle.onBilling(BillingEvent.SUBSCRIPTION_CANCELLED, before, Stage.VALUE, null, null)).as("never moved")
+                .contains(Stage.CHURNED);
+    }
+
+    @Test
     void a_source_churns_or_reactivates_but_otherwise_the_stored_stage_stays() {
         assertThat(Lifecycle.onSource(Stage.CHURNED, Stage.VALUE)).contains(Stage.CHURNED);
         assertThat(Lifecycle.onSource(Stage.EXPANSION, Stage.CHURNED)).contains(Stage.EXPANSION);
@@ -51,6 +65,18 @@ class LifecycleUnitTest {
         assertThat(Lifecycle.stageAfter(Stage.EXPANSION, signals, NOW)).as("the December cancellation is not known yet")
                 .isEqualTo(Stage.EXPANSION);
         assertThat(Lifecycle.stageAfter(Stage.EXPANSION, signals.subList(1, 2), NOW)).isEqualTo(Stage.CHURNED);
+    }
+
+    @Test
+    void a_cancellation_counts_once_its_time_has_come_allowing_for_a_sender_s_clock_a_few_minutes_fast() {
+        List<Signal> monthsAhead = List.of(billing(BillingEvent.SUBSCRIPTION_CANCELLED, "2027-03-09T14:00:00Z"),
+                billing(BillingEvent.SUBSCRIPTION_REACTIVATED, "2026-12-09T14:00:00Z"));
+        List<Signal> minutesAhead = List.of(billing(BillingEvent.SUBSCRIPTION_CANCELLED, "2026-12-09T14:04:00Z"));
+
+        assertThat(Lifecycle.stageAfter(Stage.VALUE, monthsAhead, NOW)).isEqualTo(Stage.VALUE);
+        assertThat(Lifecycle.stageAfter(Stage.VALUE, minutesAhead, NOW)).isEqualTo(Stage.CHURNED);
+        assertThat(Lifecycle.hasHappened(Instant.parse("2026-12-09T14:05:00Z"), NOW)).isTrue();
+        assertThat(Lifecycle.hasHappened(Instant.parse("2026-12-09T14:05:01Z"), NOW)).isFalse();
     }
 
     @Test

@@ -2,7 +2,9 @@ package dev.tenure.engine.cadences;
 
 import dev.tenure.engine.EngineTestApplication;
 import dev.tenure.engine.intake.Intake;
+import dev.tenure.engine.schedule.PlayRunControl;
 import dev.tenure.engine.testing.TestData;
+import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.Segment;
 import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
@@ -31,6 +33,7 @@ class CadencesIntegrationTest {
     @Autowired Intake intake;
     @Autowired JdbcClient jdbc;
     @Autowired Scheduler scheduler;
+    @Autowired PlayRunControl control;
 
     record Run(long id, String playId, LocalDate occursOn, String ruleName, String matchedFacts) {
     }
@@ -50,6 +53,19 @@ class CadencesIntegrationTest {
                 .param(runId)
                 .query((rs, n) -> new Step(rs.getInt(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4),
                         rs.getString(5))).list();
+    }
+
+    private List<Run> renewalRuns(TestData account) {
+        return runs(account.id()).stream().filter(r -> r.playId().equals("renewal-cadence")).toList();
+    }
+
+    private Long redoes(long runId) {
+        return jdbc.sql("SELECT redoes FROM play_run WHERE id = ?").param(runId).query(Long.class).single();
+    }
+
+    private List<String> timeline(TestData account) {
+        return jdbc.sql("SELECT summary FROM timeline_entry WHERE account_id = ? ORDER BY id").param(account.id())
+                .query(String.class).list();
     }
 
     private TestData stored(TestData account) {
@@ -152,6 +168,77 @@ class CadencesIntegrationTest {
         assertThat(email.toLocalTime()).isBetween(LocalTime.of(9, 0), LocalTime.of(17, 0));
         assertThat(jdbc.sql("SELECT count(*) FROM timeline_entry WHERE account_id = ? AND type = 'step.skipped'")
                 .param(late.id()).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void given_a_renewal_run_the_churn_stopped_when_the_account_is_reactivated_then_the_next_pass_schedules_the_occurrence_again() {
+        TestData acme = stored(TestData.account("Comeback Renewals", Segment.LOW_TOUCH).renewsInDays(121));
+        LocalDate renewal = acme.account().renewalOn();
+        Instant now = renewal.minusDays(121).atTime(LocalTime.NOON).atZone(BERLIN).toInstant();
+        cadences.run(now);
+        Run stopped = renewalRuns(acme).get(0);
+        TestData cancelled = acme.next().billing(BillingEvent.SUBSCRIPTION_CANCELLED, 0);
+        intake.accept(cancelled.signalsOnly());
+        assertThat(steps(stopped.id())).extracting(Step::result).containsOnly("stopped: the account churned");
+        cadences.run(now);
+        assertThat(renewalRuns(acme)).as("nothing while churned").hasSize(1);
+
+        intake.accept(cancelled.next().billing(BillingEvent.SUBSCRIPTION_REACTIVATED, 0).signalsOnly());
+        // A day later, the 120-day step's time has passed: it runs at once, as for an occurrence scheduled late.
+        Instant dayLater = now.plus(Duration.ofDays(1));
+        CompletableFuture<CadencePass> one = CompletableFuture.supplyAsync(() -> cadences.run(dayLater));
+        CompletableFuture<CadencePass> two = CompletableFuture.supplyAsync(() -> cadences.run(dayLater));
+        one.join();
+        two.join();
+        cadences.run(dayLater);
+
+        List<Run> runs = renewalRuns(acme);
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(1).occursOn()).isEqualTo(renewal);
+        assertThat(redoes(runs.get(1).id())).isEqualTo(stopped.id());
+        List<Step> steps = steps(runs.get(1).id());
+        assertThat(steps).extracting(Step::status).containsOnly("SCHEDULED");
+        assertThat(steps.get(0).dueAt()).isAfterOrEqualTo(dayLater).isBefore(dayLater.plus(Duration.ofDays(1)));
+        assertThat(steps.get(1).dueAt()).isEqualTo(renewal.minusDays(90).atStartOfDay(BERLIN).toInstant());
+        assertThat(steps.get(3).dueAt()).isEqualTo(renewal.minusDays(30).atStartOfDay(BERLIN).toInstant());
+        assertThat(timeline(acme)).contains("Play \"Renewal cadence\" started again by its cadence (before renewal) for "
+                + renewal + ": the account is active again, and the churn stopped run " + stopped.id());
+    }
+
+    @Test
+    void given_a_step_done_before_the_churn_then_the_occurrence_scheduled_again_does_not_do_it_twice() {
+        TestData acme = stored(TestData.account("Done Before Churn", Segment.LOW_TOUCH).renewsInDays(119));
+        cadences.run();
+        Run stopped = renewalRuns(acme).get(0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DONE".equals(steps(stopped.id()).get(0).status()));
+        TestData cancelled = acme.next().billing(BillingEvent.SUBSCRIPTION_CANCELLED, 0);
+        intake.accept(cancelled.signalsOnly());
+        intake.accept(cancelled.next().billing(BillingEvent.SUBSCRIPTION_REACTIVATED, 0).signalsOnly());
+
+        cadences.run();
+
+        List<Run> runs = renewalRuns(acme);
+        assertThat(runs).hasSize(2);
+        List<Step> steps = steps(runs.get(1).id());
+        assertThat(steps).extracting(Step::status).containsExactly("SKIPPED", "SCHEDULED", "SCHEDULED", "SCHEDULED");
+        assertThat(steps.get(0).result()).isEqualTo("its turn came in run " + stopped.id() + ", before the account churned");
+        assertThat(jdbc.sql("SELECT count(*) FROM task WHERE account_id = ?").param(acme.id()).query(Long.class).single())
+                .as("the 120-day task once").isEqualTo(1);
+    }
+
+    @Test
+    void given_a_renewal_run_a_person_cancelled_then_a_churn_and_a_return_do_not_schedule_it_again() {
+        TestData acme = stored(TestData.account("Cancelled By Hand", Segment.LOW_TOUCH).renewsInDays(121));
+        Instant now = acme.account().renewalOn().minusDays(121).atTime(LocalTime.NOON).atZone(BERLIN).toInstant();
+        cadences.run(now);
+        control.cancel(renewalRuns(acme).get(0).id(), "carol@tenure.test");
+        TestData cancelled = acme.next().billing(BillingEvent.SUBSCRIPTION_CANCELLED, 0);
+        intake.accept(cancelled.signalsOnly());
+        intake.accept(cancelled.next().billing(BillingEvent.SUBSCRIPTION_REACTIVATED, 0).signalsOnly());
+
+        cadences.run(now.plus(Duration.ofDays(1)));
+
+        assertThat(renewalRuns(acme)).hasSize(1);
     }
 
     @Test

@@ -72,4 +72,31 @@ class OccurrencePlannerUnitTest {
         assertThat(o.steps().get(2).dueAt()).isEqualTo(NOW);
         assertThat(o.steps().get(3).dueAt()).isEqualTo(Instant.parse("2026-12-04T00:00:00Z"));
     }
+
+    @Test
+    void givenARenewalRunTheChurnStoppedAfterItsFirstStepThenOnReturnTheFirstIsNotDoneTwiceAndTheLatestPastOneRunsNow() {
+        LocalDate renewal = LocalDate.of(2027, 1, 3);
+        // Done: the 120-day task; stopped by the churn: the 90-, 60- and 30-day ones. Back 40 days before the renewal.
+        StoppedRun stopped = new StoppedRun(12, renewal, Set.of(0));
+
+        PlannedOccurrence o = planner.plan(RENEWAL, renewingOn(renewal, null), List.of(), NOW, List.of(stopped)).orElseThrow();
+
+        assertThat(o.redoes()).isEqualTo(12L);
+        assertThat(o.steps()).extracting(PlannedStep::skipped).satisfiesExactly(
+                s -> assertThat(s).isEqualTo("its turn came in run 12, before the account churned"),
+                s -> assertThat(s).contains("had passed"), s -> assertThat(s).isNull(), s -> assertThat(s).isNull());
+        assertThat(o.steps().get(2).dueAt()).isEqualTo(NOW);
+        assertThat(o.steps().get(3).dueAt()).isEqualTo(Instant.parse("2026-12-04T00:00:00Z"));
+    }
+
+    @Test
+    void givenARunTheChurnStoppedForAnotherOccurrenceThenTheNextOneIsPlannedAsNew() {
+        StoppedRun earlier = new StoppedRun(12, LocalDate.of(2026, 1, 3), Set.of(0, 1));
+
+        PlannedOccurrence o = planner.plan(RENEWAL, renewingOn(LocalDate.of(2027, 1, 3), null), List.of(), NOW, List.of(earlier))
+                .orElseThrow();
+
+        assertThat(o.redoes()).isNull();
+        assertThat(o.steps()).extracting(PlannedStep::skipped).filteredOn(s -> s != null).allMatch(s -> s.contains("had passed"));
+    }
 }

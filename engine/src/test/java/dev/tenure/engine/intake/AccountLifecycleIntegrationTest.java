@@ -1,7 +1,9 @@
 package dev.tenure.engine.intake;
 
 import dev.tenure.engine.EngineTestApplication;
+import dev.tenure.engine.accounts.AccountHistory;
 import dev.tenure.engine.accounts.Accounts;
+import dev.tenure.engine.accounts.StageChange;
 import dev.tenure.engine.backtest.AccountDryRun;
 import dev.tenure.engine.backtest.DryRun;
 import dev.tenure.engine.calendar.Span;
@@ -34,6 +36,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The account lifecycle, live: a cancellation makes an account CHURNED in the transaction that stores it, its
@@ -63,6 +67,8 @@ class AccountLifecycleIntegrationTest {
     AccountDryRun dryRun;
     @Autowired
     FactSets factSets;
+    @Autowired
+    AccountHistory history;
 
     @Test
     void given_a_failed_payment_and_a_cancellation_in_one_batch_then_no_payment_play_no_email_and_a_win_back() {
@@ -170,6 +176,83 @@ class AccountLifecycleIntegrationTest {
         intake.accept(late.next().billing(BillingEvent.SUBSCRIPTION_CANCELLED, 40).batch());
 
         assertThat(stage(late)).isEqualTo(Stage.VALUE);
+    }
+
+    @Test
+    void an_old_reactivation_imported_late_does_not_undo_a_source_s_newer_churn() {
+        TestData crm = TestData.account("Crm Churned Since", Segment.LOW_TOUCH);
+        intake.accept(crm.batch());
+        intake.accept(crm.next().stage(Stage.CHURNED).batch());
+
+        intake.accept(crm.next().billing(BillingEvent.SUBSCRIPTION_REACTIVATED, 90).signalsOnly());
+
+        assertThat(stage(crm)).isEqualTo(Stage.CHURNED);
+        assertThat(history.stageChangesOf(crm.id(), 10)).extracting(StageChange::from, StageChange::to)
+                .containsExactly(tuple(Stage.VALUE, Stage.CHURNED), tuple(null, Stage.VALUE));
+    }
+
+    @Test
+    void an_old_cancellation_imported_late_does_not_churn_an_account_a_source_brought_back_since() {
+        TestData crm = TestData.account("Crm Back Since", Segment.LOW_TOUCH);
+        intake.accept(crm.batch());
+        intake.accept(crm.next().stage(Stage.CHURNED).batch());
+        intake.accept(crm.next().stage(Stage.VALUE).batch());
+
+        intake.accept(crm.next().billing(BillingEvent.SUBSCRIPTION_CANCELLED, 90).signalsOnly());
+
+        assertThat(stage(crm)).isEqualTo(Stage.VALUE);
+    }
+
+    @Test
+    void an_old_cancellation_imported_after_a_source_churned_the_account_does_not_keep_that_source_from_bringing_it_back() {
+        TestData crm = TestData.account("Crm Churned First", Segment.LOW_TOUCH);
+        intake.accept(crm.batch());
+        intake.accept(crm.next().stage(Stage.CHURNED).batch());
+        intake.accept(crm.next().billing(BillingEvent.SUBSCRIPTION_CANCELLED, 90).signalsOnly());
+
+        intake.accept(crm.next().stage(Stage.EXPANSION).batch());
+
+        assertThat(stage(crm)).isEqualTo(Stage.EXPANSION);
+    }
+
+    @Test
+    void a_reactivation_after_a_source_s_churn_brings_the_account_back() {
+        TestData crm = TestData.account("Crm Churned Then Paid", Segment.LOW_TOUCH).stage(Stage.RENEWAL);
+        intake.accept(crm.batch());
+        intake.accept(crm.next().stage(Stage.CHURNED).batch());
+
+        intake.accept(crm.next().billing(BillingEvent.SUBSCRIPTION_REACTIVATED, 0).signalsOnly());
+
+        assertThat(stage(crm)).isEqualTo(Stage.RENEWAL);
+    }
+
+    @Test
+    void a_cancellation_dated_months_ahead_is_refused_naming_the_record_and_occurredAt_and_a_reactivation_since_changes_nothing() {
+        TestData early = TestData.account("Early Notice", Segment.LOW_TOUCH).contact(ContactRole.BILLING);
+        intake.accept(early.batch());
+        TestData ahead = early.next().billing(BillingEvent.SUBSCRIPTION_CANCELLED, -90);
+
+        assertThatThrownBy(() -> intake.accept(ahead.signalsOnly())).isInstanceOfSatisfying(RejectedRecordsException.class,
+                e -> assertThat(e.errors()).extracting(RecordError::record, RecordError::field)
+                        .containsExactly(tuple("billing SUBSCRIPTION_CANCELLED", "occurredAt")));
+        assertThat(stage(early)).isEqualTo(Stage.VALUE);
+        assertThat(plays(early)).isEmpty();
+
+        intake.accept(ahead.next().billing(BillingEvent.SUBSCRIPTION_REACTIVATED, 0).signalsOnly());
+
+        assertThat(stage(early)).isEqualTo(Stage.VALUE);
+        assertThat(plays(early)).isEmpty();
+    }
+
+    @Test
+    void a_cancellation_stamped_a_minute_ahead_by_a_fast_clock_churns_the_account_at_once() {
+        TestData fast = TestData.account("Fast Clock", Segment.LOW_TOUCH);
+        intake.accept(fast.batch());
+
+        intake.accept(fast.next().billingAt(BillingEvent.SUBSCRIPTION_CANCELLED, TestClock.now().plusSeconds(60)).signalsOnly());
+
+        assertThat(stage(fast)).isEqualTo(Stage.CHURNED);
+        assertThat(plays(fast)).containsExactly("win-back RUNNING");
     }
 
     @Test

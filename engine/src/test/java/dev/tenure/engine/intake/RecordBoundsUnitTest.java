@@ -20,6 +20,8 @@ import static org.assertj.core.api.Assertions.tuple;
 /** The bounds every stored value keeps, and how a refused value is repeated in its error. */
 class RecordBoundsUnitTest {
 
+    private static final Instant NOW = Instant.parse("2026-12-09T14:00:00Z");
+
     @Test
     void text_with_a_control_character_or_a_lone_surrogate_is_refused_and_line_breaks_only_in_free_text() {
         assertThat(RecordBounds.idProblem("e\u0000x")).isEqualTo("'e\\u0000x' contains a control character (U+0000) at position 2");
@@ -65,7 +67,7 @@ class RecordBoundsUnitTest {
                 new Labeled<>("billing[1]", new BillingSignal("webhook", "b-1", "acme", Instant.parse("+102026-01-01T00:00:00Z"),
                         BillingEvent.MRR_CHANGED, new BigDecimal("1e200000"), "USD", null))));
 
-        assertThat(RecordBounds.check(batch)).extracting(RecordError::record, RecordError::field).containsExactly(
+        assertThat(RecordBounds.check(batch, NOW)).extracting(RecordError::record, RecordError::field).containsExactly(
                 tuple("usage[0]", "quantity"), tuple("billing[1]", "occurredAt"), tuple("billing[1]", "amount"));
     }
 
@@ -77,7 +79,29 @@ class RecordBoundsUnitTest {
                 List.of(new Labeled<>("event c-1", new ContactSignal("webhook", "c-1", "acme", Instant.parse("2026-11-01T10:00:00Z"),
                         "ana@acme.test", ContactRole.CHAMPION, ContactChange.BECAME_INACTIVE, "true", "false", false, false))));
 
-        assertThat(RecordBounds.check(batch)).extracting(RecordError::record, RecordError::field).containsExactly(
+        assertThat(RecordBounds.check(batch, NOW)).extracting(RecordError::record, RecordError::field).containsExactly(
                 tuple("contacts.csv line 2", "changedAt"), tuple("event c-1", "kind"));
+    }
+
+    @Test
+    void given_a_cancellation_or_reactivation_stamped_ahead_of_now_then_its_occurredAt_is_refused_and_other_signals_ahead_are_not() {
+        Batch batch = Batch.ofSignals(List.of(
+                new Labeled<>("billing[0] (event c-1)", billing("c-1", BillingEvent.SUBSCRIPTION_CANCELLED, "2027-03-09T14:00:00Z")),
+                new Labeled<>("billing[1] (event r-1)", billing("r-1", BillingEvent.SUBSCRIPTION_REACTIVATED, "2026-12-09T14:06:00Z")),
+                new Labeled<>("billing[2] (event c-2)", billing("c-2", BillingEvent.SUBSCRIPTION_CANCELLED, "2026-12-09T14:04:00Z")),
+                new Labeled<>("billing[3] (event p-1)", billing("p-1", BillingEvent.INVOICE_PAID, "2027-03-09T14:00:00Z"))));
+
+        List<RecordError> errors = RecordBounds.check(batch, NOW);
+
+        // A sender's clock a few minutes fast is allowed for; an invoice paid ahead counts once its time comes, as any fact.
+        assertThat(errors).extracting(RecordError::record, RecordError::field).containsExactly(
+                tuple("billing[0] (event c-1)", "occurredAt"), tuple("billing[1] (event r-1)", "occurredAt"));
+        assertThat(errors.get(0).message()).isEqualTo("'2027-03-09T14:00:00Z' is ahead of now (2026-12-09T14:00:00Z): "
+                + "a SUBSCRIPTION_CANCELLED counts once it has happened, so send it then (up to 5 minutes ahead is taken "
+                + "as now, for clocks that run fast)");
+    }
+
+    private static BillingSignal billing(String id, BillingEvent event, String at) {
+        return new BillingSignal("webhook", id, "acme", Instant.parse(at), event, null, "USD", null);
     }
 }

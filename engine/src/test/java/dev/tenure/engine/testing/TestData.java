@@ -133,6 +133,13 @@ public final class TestData {
         return this;
     }
 
+    /** A billing event at this moment: one ahead of now is a sender's clock running fast, or a date typed wrong. */
+    public TestData billingAt(BillingEvent event, Instant at) {
+        signal("billing " + event, new BillingSignal("test", nextId("billing"), account.id(), at, event,
+                BigDecimal.valueOf(2000), "USD", "INV-" + (++sequence)));
+        return this;
+    }
+
     public TestData nps(int score, int daysAgo) {
         signal("nps " + score, new NpsSignal("test", nextId("nps"), account.id(), daysAgo(daysAgo),
                 "champion@" + account.id() + ".test", score, "Score " + score));
@@ -156,6 +163,11 @@ public final class TestData {
 
     public Batch batch() {
         return new Batch(List.of(new Labeled<>("account " + account.id(), account)), contacts, signals);
+    }
+
+    /** The signals alone, without the account record: what a billing webhook or a signals file sends. */
+    public Batch signalsOnly() {
+        return Batch.ofSignals(signals);
     }
 
     /** The same account again, with none of the contacts and signals: for a second delivery. */
