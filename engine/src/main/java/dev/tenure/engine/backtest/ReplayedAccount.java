@@ -79,11 +79,25 @@ final class ReplayedAccount {
         if (!history.add(signal)) {
             return false;
         }
+        applyStageChanges(signal.occurredAt());
         BillingEvent event = Lifecycle.event(signal);
         if (event != null) {
             Lifecycle.onBilling(event, account.stage(), beforeChurn).ifPresent(stage -> moveTo(stage, signal.occurredAt()));
         }
         return true;
+    }
+
+    /**
+     * The stage changes its sources made up to this moment, each at its own moment: before a billing signal that
+     * came after them, so a source's churn and a later reactivation end as they did live.
+     */
+    private void applyStageChanges(Instant upTo) {
+        while (!stageChanges.isEmpty() && !stageChanges.peek().occurredAt().isAfter(upTo)) {
+            StageChange change = stageChanges.poll();
+            if (change.to() != account.stage()) {
+                moveTo(change.to(), change.occurredAt());
+            }
+        }
     }
 
     /**
@@ -102,10 +116,7 @@ final class ReplayedAccount {
 
     /** Evaluates the account at {@code now}, as the live engine would, and carries out the decisions in memory. */
     void evaluate(RuleSet rules, HealthModel healthModel, List<Signal> arrived, Instant now, ReplayTally tally) {
-        while (!stageChanges.isEmpty() && !stageChanges.peek().occurredAt().isAfter(now)) {
-            StageChange change = stageChanges.poll();
-            moveTo(change.to(), change.occurredAt());
-        }
+        applyStageChanges(now);
         // Contacts as they were at this moment: the history applies the contact changes replayed so far.
         FactSet facts = history.factsAsOf(account, contacts, milestones, runFacts(now), rules.factSettings(), now);
         HealthScore health = healthModel.score(facts, lastHealth, now);

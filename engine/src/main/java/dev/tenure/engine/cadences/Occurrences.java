@@ -4,6 +4,7 @@ import dev.tenure.engine.accounts.Accounts;
 import dev.tenure.engine.plays.Audience;
 import dev.tenure.engine.plays.Cadence;
 import dev.tenure.engine.plays.PlayDefinition;
+import dev.tenure.engine.plays.PlayRunChanges;
 import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.storage.JsonColumns;
 import dev.tenure.engine.vocabulary.Account;
@@ -37,7 +38,7 @@ class Occurrences {
      * an occurrence is written again once the account is active again. A run a person cancelled, or that completed,
      * is not.
      */
-    static final String STOPPED_BY_CHURN = "stopped: " + Audience.CHURNED_ACCOUNT;
+    static final String STOPPED_BY_CHURN = PlayRunChanges.stoppedResult(Audience.CHURNED_ACCOUNT);
     /** A run of an occurrence that a churn stopped: CANCELLED, with steps carrying that result. */
     private static final String CHURN_STOPPED_RUN =
             "r.status = 'CANCELLED' AND EXISTS (SELECT 1 FROM play_step s WHERE s.run_id = r.id AND s.result = ?)";

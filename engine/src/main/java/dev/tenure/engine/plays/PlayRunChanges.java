@@ -21,6 +21,11 @@ import java.util.Set;
 @Repository
 public class PlayRunChanges {
 
+    /** The result {@link #stopFor} leaves on a stopped run's steps: how a run stopped for that reason is told later. */
+    public static String stoppedResult(String reason) {
+        return "stopped: " + reason;
+    }
+
     private final JdbcClient jdbc;
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
@@ -90,7 +95,7 @@ public class PlayRunChanges {
         }
         Long[] ids = runs.stream().map(Stopped::id).toArray(Long[]::new);
         jdbc.sql("UPDATE play_step SET status = 'CANCELLED', executed_at = ?, result = ? WHERE run_id = ANY(?) AND status IN ('SCHEDULED', 'PAUSED')")
-                .params(Timestamp.from(now), "stopped: " + reason, ids).update();
+                .params(Timestamp.from(now), stoppedResult(reason), ids).update();
         jdbc.sql("UPDATE play_run SET status = 'CANCELLED', ended_at = ?, paused_at = NULL WHERE id = ANY(?)")
                 .params(Timestamp.from(now), ids).update();
         timeline.recordAll(runs.stream().map(r -> new TimelineEntry(accountId, now, "play.stopped",

@@ -97,9 +97,7 @@ class HealthBackfillIntegrationTest {
 
     @Test
     void aBackfillOfAShorterPeriodReplacesOnlyThoseDays() {
-        String csm = "backfill-" + UUID.randomUUID().toString().substring(0, 8) + "@tenure.test";
-        TestData steady = TestData.account("Short Span Co", Segment.HIGH_TOUCH).csm(csm).usage("core", 30, 1, 10);
-        intake.accept(steady.batch());
+        TestData steady = storedWithCoreUse("Short Span Co", Segment.HIGH_TOUCH, 30, 1, 10);
         LocalDate today = TestClock.today();
         backfill.run(today.minusDays(30), today, rules.get().health(), HealthBackfill.Progress.NONE);
 
@@ -110,10 +108,8 @@ class HealthBackfillIntegrationTest {
 
     @Test
     void anAccountIdleForMonthsScoresTheSameOnADayWhereverTheBackfillBegins() {
-        String csm = "backfill-" + UUID.randomUUID().toString().substring(0, 8) + "@tenure.test";
         // used core every day until 130 days ago, nothing since: live, it is idle for 129 days
-        TestData idle = TestData.account("Long Idle Works", Segment.LOW_TOUCH).csm(csm).usage("core", 300, 130, 40);
-        intake.accept(idle.batch());
+        TestData idle = storedWithCoreUse("Long Idle Works", Segment.LOW_TOUCH, 300, 130, 40);
         LocalDate today = TestClock.today();
         LocalDate day = today.minusDays(5);
 
@@ -132,6 +128,14 @@ class HealthBackfillIntegrationTest {
                         SELECT score FROM health_score WHERE account_id = ? AND origin = 'BACKFILL'
                         AND computed_at >= ?::date AND computed_at < ?::date + 1""")
                 .params(accountId, day.toString(), day.toString()).query(Integer.class).single();
+    }
+
+    /** An account of a CSM of its own, stored with this use of core each day from and to so many days ago. */
+    private TestData storedWithCoreUse(String name, Segment segment, int fromDaysAgo, int toDaysAgo, long perDay) {
+        String csm = "backfill-" + UUID.randomUUID().toString().substring(0, 8) + "@tenure.test";
+        TestData account = TestData.account(name, segment).csm(csm).usage("core", fromDaysAgo, toDaysAgo, perDay);
+        intake.accept(account.batch());
+        return account;
     }
 
     private static ChurnReport.BandRow band(ChurnReport report, String band) {

@@ -25,6 +25,13 @@ class ScenarioRunnerTest {
     private final RuleSet rules = new RuleSetCompiler().compile(RuleSetFiles.read(Path.of("../rules")));
     private final ScenarioSuite suite = new ScenarioSuite(Clock.fixed(NOW, ZoneOffset.UTC));
 
+    /** The starter rules and one more file. */
+    static RuleSet starterWith(String path, String drl) {
+        List<RuleFile> files = new ArrayList<>(RuleSetFiles.read(Path.of("../rules")).files());
+        files.add(new RuleFile(path, drl));
+        return new RuleSetCompiler().compile(RuleSetFiles.of(files));
+    }
+
     ScenarioResult run(String yaml) {
         ScenarioReport report = suite.run(rules, "tests/example.yml", yaml);
         assertThat(report.results()).hasSize(1);
@@ -60,9 +67,8 @@ class ScenarioRunnerTest {
 
     @Test
     void given_a_rule_that_churns_the_account_then_no_play_for_customers_starts_in_the_same_evaluation() {
-        List<RuleFile> files = new ArrayList<>(RuleSetFiles.read(Path.of("../rules")).files());
         // Fires after the starter detractor rule (salience below it): the order the rules fire in does not matter.
-        files.add(new RuleFile("journey/said-goodbye.drl", """
+        RuleSet withChurnRule = starterWith("journey/said-goodbye.drl", """
                 package journey;
 
                 import dev.tenure.engine.vocabulary.*;
@@ -77,8 +83,7 @@ class ScenarioRunnerTest {
                 then
                     playbook.moveStage($a, Stage.CHURNED);
                 end
-                """));
-        RuleSet withChurnRule = new RuleSetCompiler().compile(RuleSetFiles.of(files));
+                """);
 
         ScenarioReport report = suite.run(withChurnRule, "tests/goodbye.yml", """
                 - scenario: A detractor answer that says they cancelled
@@ -96,8 +101,7 @@ class ScenarioRunnerTest {
 
     @Test
     void given_a_rule_on_csat_answers_then_it_fires_on_the_last_90_days_only_and_names_the_fact() {
-        List<RuleFile> files = new ArrayList<>(RuleSetFiles.read(Path.of("../rules")).files());
-        files.add(new RuleFile("churn/unhappy-csat.drl", """
+        RuleSet withCsatRule = starterWith("churn/unhappy-csat.drl", """
                 package churn;
 
                 import dev.tenure.engine.vocabulary.*;
@@ -111,8 +115,7 @@ class ScenarioRunnerTest {
                 then
                     playbook.start("nps-detractor", $a);
                 end
-                """));
-        RuleSet withCsatRule = new RuleSetCompiler().compile(RuleSetFiles.of(files));
+                """);
 
         ScenarioReport report = suite.run(withCsatRule, "tests/csat.yml", """
                 - scenario: Two of three answers unhappy

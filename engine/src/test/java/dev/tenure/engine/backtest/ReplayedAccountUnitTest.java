@@ -1,0 +1,43 @@
+package dev.tenure.engine.backtest;
+
+import dev.tenure.engine.accounts.ChangeOrigin;
+import dev.tenure.engine.accounts.StageChange;
+import dev.tenure.engine.rules.RuleSet;
+import dev.tenure.engine.rules.RuleSetCompiler;
+import dev.tenure.engine.vocabulary.Account;
+import dev.tenure.engine.vocabulary.BillingEvent;
+import dev.tenure.engine.vocabulary.BillingSignal;
+import dev.tenure.engine.vocabulary.Segment;
+import dev.tenure.engine.vocabulary.Stage;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One account in a replay moves through its lifecycle in the order things happened, whoever moved it. */
+class ReplayedAccountUnitTest {
+
+    static final Instant CHURNED_BY_CRM = Instant.parse("2012-03-05T09:00:00Z");
+    static final Instant REACTIVATED = Instant.parse("2012-03-05T15:00:00Z");
+
+    @Test
+    void given_a_source_churn_and_a_later_reactivation_before_the_next_evaluation_then_the_account_is_back() {
+        Account account = new Account("ra-1", "Back Again", Segment.LOW_TOUCH, Stage.VALUE, "csm@ra.test",
+                BigDecimal.valueOf(12000), "growth", LocalDate.of(2010, 1, 1), null, "UTC");
+        StageChange crm = new StageChange(1, account.id(), Stage.VALUE, Stage.CHURNED, CHURNED_BY_CRM, ChangeOrigin.SOURCE,
+                "stage CHURNED from accounts.csv line 2");
+        ReplayedAccount replayed = new ReplayedAccount(new AccountStart(account, List.of(), List.of(), List.of(), -1,
+                List.of(crm), null), BacktestFixture.PLACEMENT);
+
+        replayed.add(new BillingSignal("test", "ra-1-back", account.id(), REACTIVATED, BillingEvent.SUBSCRIPTION_REACTIVATED,
+                null, "USD", null));
+        RuleSet rules = new RuleSetCompiler().compile(BacktestFixture.rules());
+        replayed.evaluate(rules, rules.health(), List.of(), REACTIVATED.plusSeconds(3600), new ReplayTally());
+
+        assertThat(replayed.account().stage()).as("the stage it had before the churn").isEqualTo(Stage.VALUE);
+    }
+}
