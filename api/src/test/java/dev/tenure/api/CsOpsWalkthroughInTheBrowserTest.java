@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -194,9 +193,7 @@ class CsOpsWalkthroughInTheBrowserTest extends ApiIntegrationTest {
 
     /** Types into a table's search field and presses Enter: the page found replaces this one. */
     private void search(String field, String text) {
-        WebElement before = browser().findElement(By.tagName("html"));
-        browser().findElement(By.id(field)).sendKeys(text, Keys.ENTER);
-        chromium.waitFor().until(ExpectedConditions.stalenessOf(before));
+        chromium.enter(By.id(field), text);
     }
 
     private ChromeDriver browser() {

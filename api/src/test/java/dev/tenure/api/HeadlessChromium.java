@@ -1,6 +1,7 @@
 package dev.tenure.api;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
@@ -157,6 +158,13 @@ final class HeadlessChromium implements AutoCloseable {
     void follow(By by) {
         WebElement before = driver.findElement(By.tagName("html"));
         click(by);
+        waitFor().until(d -> replaced(before));
+    }
+
+    /** Types into a field and presses Enter, and waits for the page that leads to, as {@link #follow} does. */
+    void enter(By field, String text) {
+        WebElement before = driver.findElement(By.tagName("html"));
+        driver.findElement(field).sendKeys(text, Keys.ENTER);
         waitFor().until(d -> replaced(before));
     }
 
