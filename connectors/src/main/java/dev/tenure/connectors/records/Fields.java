@@ -8,9 +8,7 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -85,7 +83,10 @@ final class Fields {
         return text == null && !failed(name) ? absent : enumValue(text, name, type);
     }
 
-    /** Case and spaces are forgiven ("high touch" is HIGH_TOUCH): spreadsheets are typed by people. */
+    /**
+     * Case and spaces are forgiven ("high touch" is HIGH_TOUCH): spreadsheets are typed by people. A ticket's
+     * priority and status may also be a help desk's own word ("Urgent", "Resolved": {@link HelpDeskWords}).
+     */
     private <E extends Enum<E>> E enumValue(String text, String name, Class<E> type) {
         if (text == null) {
             return null;
@@ -96,8 +97,12 @@ final class Fields {
                 return constant;
             }
         }
+        E word = HelpDeskWords.of(type, text);
+        if (word != null) {
+            return word;
+        }
         String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-        return fail(name, "'" + shown(text) + "' is not one of " + allowed);
+        return fail(name, "'" + shown(text) + "' is not one of " + allowed + HelpDeskWords.wordsFor(type));
     }
 
     LocalDate date(String name) {
@@ -122,12 +127,12 @@ final class Fields {
         if (utc != null) {
             return utc;
         }
-        try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            return fail(name, "'" + shown(text) + "' is not a time (ISO-8601 like 2026-11-01T10:00:00Z, or yyyy-MM-dd)");
+        Instant exported = ExportTimes.parse(text);
+        if (exported != null) {
+            return exported;
         }
+        return fail(name, "'" + shown(text) + "' is not a time (ISO-8601 like 2026-11-01T10:00:00Z, or yyyy-MM-dd; also"
+                + " 2026-11-01 10:00:00+0100, and seconds or milliseconds since 1970; a time needs its zone)");
     }
 
     /** A whole number in [min, max]; {@code absent} when missing, or an error if that is null too. */

@@ -3,29 +3,27 @@ package dev.tenure.connectors.zendesk;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tenure.connectors.records.HelpDeskWords;
 import dev.tenure.connectors.vendors.JsonPaths;
 import dev.tenure.connectors.vendors.VendorEvent;
 import dev.tenure.engine.intake.RecordBounds;
 import dev.tenure.engine.intake.RecordError;
 import dev.tenure.engine.intake.RejectedRecordsException;
+import dev.tenure.engine.vocabulary.TicketPriority;
+import dev.tenure.engine.vocabulary.TicketStatus;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Reads a Zendesk ticket event ({@code event}, {@code id}, {@code ticket}) as a canonical ticket
- * record. Zendesk's priorities and statuses are translated; a value outside them is left as it came,
- * so the record mapping refuses it naming the field.
+ * record. Zendesk's priorities and statuses are translated by the words all help desks' records are read with
+ * ({@link HelpDeskWords}); a value outside them is left as it came, so the record mapping refuses it naming the field.
  */
 class ZendeskTicketEvents {
 
     static final Set<String> EVENTS = Set.of("ticket.created", "ticket.updated", "ticket.solved");
-    private static final Map<String, String> PRIORITIES = Map.of("urgent", "P1", "high", "P2", "normal", "P3", "low", "P4");
-    private static final Map<String, String> STATUSES = Map.of("new", "OPEN", "open", "OPEN", "pending", "PENDING",
-            "hold", "PENDING", "on-hold", "PENDING", "solved", "SOLVED", "closed", "CLOSED");
 
     private final String accountField;
 
@@ -63,8 +61,10 @@ class ZendeskTicketEvents {
         putIfPresent(record, "accountId", JsonPaths.text(ticket, accountField));
         putIfPresent(record, "occurredAt", updatedAt != null ? updatedAt : JsonPaths.text(ticket, "created_at"));
         putIfPresent(record, "ticketId", ticketId);
-        putIfPresent(record, "priority", translated(PRIORITIES, JsonPaths.text(ticket, "priority"), "P3"));
-        String status = translated(STATUSES, JsonPaths.text(ticket, "status"), null);
+        String priority = JsonPaths.text(ticket, "priority");
+        // A ticket without a priority is a normal one.
+        putIfPresent(record, "priority", priority == null ? "P3" : HelpDeskWords.canonical(TicketPriority.class, priority));
+        String status = HelpDeskWords.canonical(TicketStatus.class, JsonPaths.text(ticket, "status"));
         putIfPresent(record, "status", status == null && event.equals("ticket.solved") ? "SOLVED" : status);
         putIfPresent(record, "subject", JsonPaths.text(ticket, "subject"));
         if (!record.has("accountId")) {
@@ -72,14 +72,6 @@ class ZendeskTicketEvents {
                     "missing: the ticket names no Tenure account there (tenure.zendesk.account-field)")));
         }
         return VendorEvent.of(label, record);
-    }
-
-    /** Zendesk's word in Tenure's terms; no word means {@code absent} (a ticket without priority is normal). */
-    private static String translated(Map<String, String> words, String value, String absent) {
-        if (value == null) {
-            return absent;
-        }
-        return words.getOrDefault(value.toLowerCase(Locale.ROOT), value);
     }
 
     private static void putIfPresent(ObjectNode record, String field, String value) {

@@ -154,7 +154,8 @@ class RecordMapperUnitTest {
 
             assertThat(mapping.errors()).extracting(RecordError::field, RecordError::message).containsExactly(
                     tuple("eventId", "missing"),
-                    tuple("occurredAt", "'yesterday' is not a time (ISO-8601 like 2026-11-01T10:00:00Z, or yyyy-MM-dd)"),
+                    tuple("occurredAt", "'yesterday' is not a time (ISO-8601 like 2026-11-01T10:00:00Z, or yyyy-MM-dd; also"
+                            + " 2026-11-01 10:00:00+0100, and seconds or milliseconds since 1970; a time needs its zone)"),
                     tuple("quantity", "'1.5' is not a whole number"),
                     tuple("activeUsers", "'-3' is less than 0"));
         }
@@ -175,7 +176,25 @@ class RecordMapperUnitTest {
                  "priority":"P7","status":"open"}""");
 
         assertThat(mapping.errors()).extracting(RecordError::field, RecordError::message)
-                .containsExactly(tuple("priority", "'P7' is not one of P1, P2, P3, P4"));
+                .containsExactly(tuple("priority", "'P7' is not one of P1, P2, P3, P4 (or a help desk's word: critical, high,"
+                        + " highest, low, lowest, medium, normal, urgent)"));
+    }
+
+    @Test
+    void aHelpDeskExport_isReadWithItsOwnWordsAndTimes() {
+        TicketSignal zendesk = (TicketSignal) mapped(map(RecordKind.TICKETS, """
+                {"eventId":"t-1","accountId":"acme","occurredAt":"2026-11-03 10:00:00+0000","ticketId":"T-9",
+                 "priority":"Urgent","status":"On-hold"}"""));
+        TicketSignal freshdesk = (TicketSignal) mapped(map(RecordKind.TICKETS, """
+                {"eventId":"t-2","accountId":"acme","occurredAt":"1762164000","ticketId":"T-10",
+                 "priority":"Medium","status":"Resolved"}"""));
+
+        assertThat(zendesk.occurredAt()).isEqualTo(Instant.parse("2026-11-03T10:00:00Z"));
+        assertThat(zendesk.priority()).isEqualTo(TicketPriority.P1);
+        assertThat(zendesk.status()).isEqualTo(TicketStatus.PENDING);
+        assertThat(freshdesk.occurredAt()).isEqualTo(Instant.ofEpochSecond(1762164000L));
+        assertThat(freshdesk.priority()).isEqualTo(TicketPriority.P3);
+        assertThat(freshdesk.status()).isEqualTo(TicketStatus.SOLVED);
     }
 
     @Test

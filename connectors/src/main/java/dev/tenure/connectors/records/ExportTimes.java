@@ -1,0 +1,57 @@
+package dev.tenure.connectors.records;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The other time forms exports write, besides {@link UtcTimes}' one: a date ({@code 2026-11-01}, its start in UTC),
+ * ISO-8601 with an offset ({@code 2026-11-01T10:00:00+01:00}), the same with a space for the T or an offset without
+ * its colon ({@code 2026-11-01 10:00:00+0000}, as Salesforce and spreadsheets write it), and seconds or milliseconds
+ * since 1970 (10 or 13 digits). A date and time without a zone is none of them: it is refused rather than guessed.
+ */
+final class ExportTimes {
+
+    /** A date, a time to the minute at least, then an optional fraction and zone; a space or a T between. */
+    private static final Pattern DATE_TIME = Pattern.compile(
+            "(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?)\\s?(Z|[+-]\\d{2}:?\\d{2})?");
+    private static final Pattern EPOCH = Pattern.compile("\\d{10}|\\d{13}");
+
+    private ExportTimes() {
+    }
+
+    /** The instant, or null when the text is none of these forms (or an impossible date). */
+    static Instant parse(String text) {
+        String t = text.trim();
+        try {
+            if (t.length() == 10 && t.charAt(4) == '-') {
+                return LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            if (EPOCH.matcher(t).matches()) {
+                long n = Long.parseLong(t);
+                return t.length() == 10 ? Instant.ofEpochSecond(n) : Instant.ofEpochMilli(n);
+            }
+            Matcher m = DATE_TIME.matcher(t);
+            if (!m.matches()) {
+                return null;
+            }
+            LocalDateTime local = LocalDateTime.parse(m.group(1) + "T" + m.group(2));
+            String zone = m.group(3);
+            if (zone == null) {
+                return null;
+            }
+            if (zone.equals("Z")) {
+                return local.toInstant(ZoneOffset.UTC);
+            }
+            String offset = zone.contains(":") ? zone : zone.substring(0, 3) + ":" + zone.substring(3);
+            return OffsetDateTime.of(local, ZoneOffset.of(offset)).toInstant();
+        } catch (DateTimeException | NumberFormatException e) {
+            return null;
+        }
+    }
+}
