@@ -49,7 +49,8 @@ class FileIngestUnitTest {
         assertThat(deadLetters.all()).extracting(DeadLetter::source, DeadLetter::origin, DeadLetter::line,
                         DeadLetter::record, DeadLetter::reason)
                 .containsExactly(tuple("file", "usage-nov.csv", 3, "u-2,acme,2026-13-01,core,3",
-                        "occurredAt: '2026-13-01' is not a time (ISO-8601 like 2026-11-01T10:00:00Z, or yyyy-MM-dd)"));
+                        "occurredAt: '2026-13-01' is not a time (ISO-8601 like 2026-11-01T10:00:00Z, or yyyy-MM-dd; also"
+                                + " 2026-11-01 10:00:00+0100, and seconds or milliseconds since 1970; a time needs its zone)"));
         assertThat(report).extracting(FileReport::records, FileReport::accepted, FileReport::deadLetters)
                 .containsExactly(3, 2, 1);
     }
