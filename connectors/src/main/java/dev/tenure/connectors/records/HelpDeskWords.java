@@ -5,6 +5,7 @@ import dev.tenure.engine.vocabulary.TicketStatus;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The words help desks export for a ticket's priority and status (Zendesk, Freshdesk, Help Scout, Jira Service
@@ -32,9 +33,7 @@ public final class HelpDeskWords {
     /** The Tenure value a help desk's word stands for, or null when it is not one of theirs. */
     @SuppressWarnings("unchecked")
     static <E extends Enum<E>> E of(Class<E> type, String word) {
-        String key = word.trim().toLowerCase(Locale.ROOT);
-        Map<String, ?> words = type == TicketPriority.class ? PRIORITIES : type == TicketStatus.class ? STATUSES : Map.of();
-        return (E) words.get(key);
+        return (E) words(type).get(word.trim().toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -56,7 +55,11 @@ public final class HelpDeskWords {
 
     /** The words read for this type besides its own names, for an error message; empty when none. */
     static String wordsFor(Class<?> type) {
-        Map<String, ?> words = type == TicketPriority.class ? PRIORITIES : type == TicketStatus.class ? STATUSES : Map.of();
-        return words.isEmpty() ? "" : " (or a help desk's word: " + String.join(", ", new java.util.TreeSet<>(words.keySet())) + ")";
+        Map<String, ?> words = words(type);
+        return words.isEmpty() ? "" : " (or a help desk's word: " + String.join(", ", new TreeSet<>(words.keySet())) + ")";
+    }
+
+    private static Map<String, ?> words(Class<?> type) {
+        return type == TicketPriority.class ? PRIORITIES : type == TicketStatus.class ? STATUSES : Map.of();
     }
 }

@@ -160,6 +160,7 @@ public class HealthBackfill {
         Tally tally = new Tally(times, zone, model, settings, live, progress);
         if (!times.isEmpty()) {
             Instant usageFrom = Span.of(backtest.history()).before(start, ZoneOffset.UTC);
+            Object[] lastUse = SignalPayloads.lastUseBefore(usageFrom);
             jdbc.query(SIGNALS, rs -> {
                 Signal signal = payloads.read(rs);
                 if (signal.occurredAt() == null || signal.accountId() == null) {
@@ -174,7 +175,7 @@ public class HealthBackfill {
                 }
                 tally.signals++;
             }, Timestamp.from(end), Timestamp.from(usageFrom), Timestamp.from(usageFrom), Timestamp.from(end),
-                    SignalPayloads.lastUseBefore(usageFrom)[0], SignalPayloads.lastUseBefore(usageFrom)[1]);
+                    lastUse[0], lastUse[1]);
             tally.reached(end, scored.values());
         }
         if (tally.unplaced > 0) {
