@@ -51,6 +51,8 @@ public class AccountHistory {
     /** Likewise an account's first stage: it had it before anyone said otherwise. */
     private static final String FIRST_STAGE_TIME = "CASE WHEN h.from_stage IS NULL THEN '-infinity'::timestamptz ELSE h.occurred_at END";
     private static final String STAGE_COLUMNS = "id, account_id, from_stage, to_stage, occurred_at, origin, cause";
+    /** A stage change that moved an account into or out of CHURNED; its first stage is none. */
+    private static final String LIFECYCLE_MOVE = "from_stage IS NOT NULL AND (from_stage = 'CHURNED') <> (to_stage = 'CHURNED')";
 
     private final JdbcClient jdbc;
     private final Timeline timeline;
@@ -243,12 +245,24 @@ public class AccountHistory {
      */
     public Map<String, Instant> lastLifecycleMoves(Collection<String> accountIds) {
         Map<String, Instant> moves = new HashMap<>();
-        jdbc.sql("""
-                        SELECT account_id, max(occurred_at) FROM stage_change
-                        WHERE account_id = ANY(?) AND from_stage IS NOT NULL
-                          AND (from_stage = 'CHURNED') <> (to_stage = 'CHURNED')
-                        GROUP BY account_id""")
+        jdbc.sql("SELECT account_id, max(occurred_at) FROM stage_change WHERE account_id = ANY(?) AND " + LIFECYCLE_MOVE
+                        + " GROUP BY account_id")
                 .param(accountIds.toArray(String[]::new))
+                .query(rs -> {
+                    moves.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+                });
+        return moves;
+    }
+
+    /**
+     * The same for every account, as it stood at {@code at}: the moves made by then. A replay that starts at
+     * {@code at} starts each account there, so that a billing signal older than it is history to the replay too.
+     */
+    public Map<String, Instant> lastLifecycleMovesAsOf(Instant at) {
+        Map<String, Instant> moves = new HashMap<>();
+        jdbc.sql("SELECT account_id, max(occurred_at) FROM stage_change WHERE occurred_at <= ? AND " + LIFECYCLE_MOVE
+                        + " GROUP BY account_id")
+                .param(Timestamp.from(at))
                 .query(rs -> {
                     moves.put(rs.getString(1), rs.getTimestamp(2).toInstant());
                 });

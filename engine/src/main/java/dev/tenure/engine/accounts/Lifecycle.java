@@ -82,8 +82,8 @@ public final class Lifecycle {
      * {@code lastMove} is when the account last moved into or out of CHURNED, whoever moved it (a source's stage,
      * a rule, an earlier lifecycle event; null when it never did). An event older than that move is history, not
      * news, and changes nothing: a reactivation from months ago does not undo a source's newer churn, nor does an
-     * old cancellation undo a source's newer return. Replays apply events in the order they happened, where no
-     * event is older than the last move, so this is the live intake's concern.
+     * old cancellation undo a source's newer return. The live intake decides so; a replay ({@link ReplayedStage})
+     * too, for the signals before its start, which it goes over from the stage history gives it then.
      */
     public static Optional<Stage> onBilling(BillingEvent event, Instant at, Stage current, Stage beforeChurn, Instant lastMove) {
         return isHistory(at, lastMove) ? Optional.empty() : onBilling(event, current, beforeChurn);

@@ -2,9 +2,9 @@ package dev.tenure.engine.backtest;
 
 import dev.tenure.engine.accounts.AccountHistory;
 import dev.tenure.engine.accounts.Accounts;
-import dev.tenure.engine.accounts.ChangeOrigin;
-import dev.tenure.engine.accounts.StageChange;
 import dev.tenure.engine.accounts.Lifecycle;
+import dev.tenure.engine.accounts.ReplayedStage;
+import dev.tenure.engine.accounts.StageChange;
 import dev.tenure.engine.plays.Audience;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.BillingEvent;
@@ -25,12 +25,12 @@ import java.util.Map;
 /**
  * Every account as a replay from {@code from} to {@code to} starts it: what was known before that moment
  * (milestones, play runs, the last health score), its stage and contacts as they were then
- * ({@link AccountHistory}: a champion who left today is still the champion in May), and the stage changes
- * its sources made during the period, read in a few set-wise queries. Stage moves made by rules are not
- * replayed from history (the candidate rules make their own), nor those of the lifecycle (the replay
- * derives them from the billing signals it replays). An account without stage history (stored before history
- * was kept) is started as the lifecycle tells: churned if its latest cancellation came before {@code from},
- * else at the stage it had before it churned.
+ * ({@link AccountHistory}: a champion who left today is still the champion in May) with its last move into or
+ * out of CHURNED by then, and the stage changes its sources made during the period, read in a few set-wise
+ * queries. Stage moves made by rules are not replayed from history (the candidate rules make their own), nor
+ * those of the lifecycle (the replay derives them from the billing signals it replays): {@link ReplayedStage#bySource}.
+ * An account without stage history (stored before history was kept) is started as the lifecycle tells: churned
+ * if its latest cancellation came before {@code from}, else at the stage it had before it churned.
  */
 @Repository
 class AccountStarts {
@@ -49,9 +49,8 @@ class AccountStarts {
         Timestamp at = Timestamp.from(from);
         Map<String, List<Contact>> contacts = history.contactsAsOf(null, from);
         Map<String, Stage> stages = history.stagesAsOf(null, from);
-        Map<String, List<StageChange>> stageChanges = new HashMap<>();
-        history.stageChanges(from, to).stream().filter(c -> c.origin() == ChangeOrigin.SOURCE)
-                .forEach(c -> stageChanges.computeIfAbsent(c.accountId(), id -> new ArrayList<>()).add(c));
+        Map<String, List<StageChange>> stageChanges = ReplayedStage.bySource(history.stageChanges(from, to));
+        Map<String, Instant> lastMoves = history.lastLifecycleMovesAsOf(from);
         Map<String, List<Milestone>> milestones = new HashMap<>();
         jdbc.sql("SELECT account_id, type, reached_at FROM milestone WHERE reached_at < ?").param(at)
                 .query(rs -> {
@@ -86,7 +85,8 @@ class AccountStarts {
             starts.add(new AccountStart(a, contacts.getOrDefault(a.id(), List.of()), milestones.getOrDefault(a.id(), List.of()),
                     runs.getOrDefault(a.id(), List.of()), health.getOrDefault(a.id(), -1), stageChanges.getOrDefault(a.id(), List.of()),
                     a.stage() != Stage.CHURNED || l == null ? null
-                            : l.beforeChurn() != null ? l.beforeChurn() : stored.stage().active() ? stored.stage() : null));
+                            : l.beforeChurn() != null ? l.beforeChurn() : stored.stage().active() ? stored.stage() : null,
+                    lastMoves.get(a.id())));
         }
         return starts;
     }

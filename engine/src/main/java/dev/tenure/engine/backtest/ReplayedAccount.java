@@ -1,7 +1,7 @@
 package dev.tenure.engine.backtest;
 
-import dev.tenure.engine.accounts.StageChange;
 import dev.tenure.engine.accounts.Lifecycle;
+import dev.tenure.engine.accounts.ReplayedStage;
 import dev.tenure.engine.facts.FactSet;
 import dev.tenure.engine.facts.FactSettings;
 import dev.tenure.engine.facts.SignalHistory;
@@ -11,7 +11,6 @@ import dev.tenure.engine.plays.StepPlacement;
 import dev.tenure.engine.rules.Decision;
 import dev.tenure.engine.rules.RuleSet;
 import dev.tenure.engine.vocabulary.Account;
-import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.Contact;
 import dev.tenure.engine.vocabulary.HealthScore;
 import dev.tenure.engine.vocabulary.Milestone;
@@ -20,9 +19,7 @@ import dev.tenure.engine.vocabulary.Signal;
 import dev.tenure.engine.vocabulary.Stage;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 
 /**
@@ -36,24 +33,22 @@ final class ReplayedAccount {
     private final List<Contact> contacts;
     private final List<Milestone> milestones;
     private final List<ReplayedRun> runs;
-    /** The stage changes its sources made, applied when the replay reaches them. */
-    private final Deque<StageChange> stageChanges;
+    /** Moved by its sources' stage changes, its billing signals and its rules; the account record follows it. */
+    private final ReplayedStage stage;
     private final StepPlacement placement;
     private Account account;
-    /** The stage the account had before it churned, while it is churned. */
-    private Stage beforeChurn;
     private int lastHealth;
     private Instant lastEvaluated;
 
     ReplayedAccount(AccountStart start, StepPlacement placement) {
         this.placement = placement;
         this.account = start.account();
-        this.beforeChurn = start.stageBeforeChurn();
         this.contacts = List.copyOf(start.contacts());
         this.milestones = new ArrayList<>(start.milestones());
         this.runs = new ArrayList<>(start.runs());
         this.lastHealth = start.lastHealth();
-        this.stageChanges = new ArrayDeque<>(start.stageChanges());
+        this.stage = new ReplayedStage(start.account().stage(), start.stageBeforeChurn(), start.lastLifecycleMove(),
+                start.stageChanges(), this::moved);
     }
 
     String id() {
@@ -72,51 +67,32 @@ final class ReplayedAccount {
 
     /**
      * False when the same signal (source and external id) was already seen. A cancellation churns the account
-     * at its moment, and a reactivation brings it back, as the live intake does: the runs of plays not for its
-     * new stage stop then.
+     * at its moment, and a reactivation brings it back, as the live intake does ({@link ReplayedStage#add}): the
+     * runs of plays not for its new stage stop then.
      */
     boolean add(Signal signal) {
         if (!history.add(signal)) {
             return false;
         }
-        applyStageChanges(signal.occurredAt());
-        BillingEvent event = Lifecycle.event(signal);
-        if (event != null) {
-            Lifecycle.onBilling(event, account.stage(), beforeChurn).ifPresent(stage -> moveTo(stage, signal.occurredAt()));
-        }
+        stage.add(signal);
         return true;
     }
 
     /**
-     * The stage changes its sources made up to this moment, each at its own moment: before a billing signal that
-     * came after them, so a source's churn and a later reactivation end as they did live.
+     * The account moved, whatever made the move (a cancellation or reactivation, a source's stage, a rule), as the
+     * live engine's account lifecycle moves it: when it churns or comes back, the runs of plays not for its new
+     * stage stop then.
      */
-    private void applyStageChanges(Instant upTo) {
-        while (!stageChanges.isEmpty() && !stageChanges.peek().occurredAt().isAfter(upTo)) {
-            StageChange change = stageChanges.poll();
-            if (change.to() != account.stage()) {
-                moveTo(change.to(), change.occurredAt());
-            }
-        }
-    }
-
-    /**
-     * Moves the account to {@code stage} at {@code at}, whatever made the move (a cancellation or reactivation, a
-     * source's stage, a rule), as the live engine's account lifecycle does: when it churns or comes back, the runs
-     * of plays not for its new stage stop then.
-     */
-    private void moveTo(Stage stage, Instant at) {
-        Stage was = account.stage();
-        account = account.withStage(stage);
-        if (was.active() != stage.active()) {
-            beforeChurn = was.active() ? was : null;
-            runs.replaceAll(run -> run.audience().admits(stage) ? run : run.stoppedAt(at));
+    private void moved(Stage from, Stage to, Instant at) {
+        account = account.withStage(to);
+        if (from.active() != to.active()) {
+            runs.replaceAll(run -> run.audience().admits(to) ? run : run.stoppedAt(at));
         }
     }
 
     /** Evaluates the account at {@code now}, as the live engine would, and carries out the decisions in memory. */
     void evaluate(RuleSet rules, HealthModel healthModel, List<Signal> arrived, Instant now, ReplayTally tally) {
-        applyStageChanges(now);
+        stage.reach(now);
         // Contacts as they were at this moment: the history applies the contact changes replayed so far.
         FactSet facts = history.factsAsOf(account, contacts, milestones, runFacts(now), rules.factSettings(), now);
         HealthScore health = healthModel.score(facts, lastHealth, now);
@@ -128,7 +104,7 @@ final class ReplayedAccount {
         // (Decision.stageAfter).
         for (Decision decision : decisions) {
             if (decision instanceof Decision.MoveStage m) {
-                Lifecycle.onRule(m.stage(), account.stage()).ifPresent(stage -> moveTo(stage, now));
+                Lifecycle.onRule(m.stage(), stage.current()).ifPresent(to -> stage.move(to, now));
             }
         }
         for (Decision decision : decisions) {

@@ -31,7 +31,7 @@ class ReplayedAccountUnitTest {
         StageChange crm = new StageChange(1, account.id(), Stage.VALUE, Stage.CHURNED, CHURNED_BY_CRM, ChangeOrigin.SOURCE,
                 "stage CHURNED from accounts.csv line 2");
         ReplayedAccount replayed = new ReplayedAccount(new AccountStart(account, List.of(), List.of(), List.of(), -1,
-                List.of(crm), null), BacktestFixture.PLACEMENT);
+                List.of(crm), null, null), BacktestFixture.PLACEMENT);
 
         replayed.add(new BillingSignal("test", "ra-1-back", account.id(), REACTIVATED, BillingEvent.SUBSCRIPTION_REACTIVATED,
                 null, "USD", null));
@@ -39,5 +39,19 @@ class ReplayedAccountUnitTest {
         replayed.evaluate(rules, rules.health(), List.of(), REACTIVATED.plusSeconds(3600), new ReplayTally());
 
         assertThat(replayed.account().stage()).as("the stage it had before the churn").isEqualTo(Stage.VALUE);
+    }
+
+    @Test
+    void given_a_source_s_return_before_the_period_then_an_older_cancellation_in_the_history_replayed_is_history() {
+        Account account = new Account("ra-2", "Back Before", Segment.LOW_TOUCH, Stage.VALUE, "csm@ra.test",
+                BigDecimal.valueOf(12000), "growth", LocalDate.of(2010, 1, 1), null, "UTC");
+        Instant backByCrm = CHURNED_BY_CRM.plusSeconds(86_400);
+        ReplayedAccount replayed = new ReplayedAccount(new AccountStart(account, List.of(), List.of(), List.of(), -1,
+                List.of(), null, backByCrm), BacktestFixture.PLACEMENT);
+
+        replayed.add(new BillingSignal("test", "ra-2-gone", account.id(), CHURNED_BY_CRM, BillingEvent.SUBSCRIPTION_CANCELLED,
+                null, "USD", null));
+
+        assertThat(replayed.account().stage()).as("the CRM brought it back since").isEqualTo(Stage.VALUE);
     }
 }

@@ -1,0 +1,109 @@
+package dev.tenure.engine.accounts;
+
+import dev.tenure.engine.vocabulary.BillingEvent;
+import dev.tenure.engine.vocabulary.Signal;
+import dev.tenure.engine.vocabulary.Stage;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One account's stage while a replay (a backtest, a health backfill) goes through its past in the order things
+ * happened, moved as the live engine moved it: by its sources' stage changes at their moments, by its cancellations
+ * and reactivations ({@link Lifecycle#onBilling}), and by whatever else the replay moves (a candidate rule). A replay
+ * starts it with the stage of its first moment, so it may go over billing signals older than that stage: one older
+ * than the account's last move into or out of CHURNED is history there, as it is live.
+ */
+public final class ReplayedStage {
+
+    /** Told of each move, at its moment: a replay that keeps more of the account (its play runs) follows it. */
+    @FunctionalInterface
+    public interface Moves {
+        void moved(Stage from, Stage to, Instant at);
+
+        Moves NONE = (from, to, at) -> {
+        };
+    }
+
+    /** The stage changes its sources made during the replay, oldest first, applied when the replay reaches them. */
+    private final Deque<StageChange> sourceChanges;
+    private final Moves moves;
+    private Stage stage;
+    /** The stage the account had before it churned, while it is churned. */
+    private Stage beforeChurn;
+    /** When it last moved into or out of CHURNED, whoever moved it; null when it never did. */
+    private Instant lastMove;
+
+    /**
+     * @param stage         the stage at the replay's first moment
+     * @param beforeChurn   while churned then, the stage it had before (null if not known), for a reactivation
+     * @param lastMove      its last move into or out of CHURNED by then ({@link AccountHistory#lastLifecycleMovesAsOf})
+     * @param sourceChanges its sources' stage changes during the replay, oldest first ({@link #bySource})
+     */
+    public ReplayedStage(Stage stage, Stage beforeChurn, Instant lastMove, List<StageChange> sourceChanges, Moves moves) {
+        this.stage = stage;
+        this.beforeChurn = beforeChurn;
+        this.lastMove = lastMove;
+        this.sourceChanges = new ArrayDeque<>(sourceChanges);
+        this.moves = moves;
+    }
+
+    /**
+     * The stage changes a replay takes from history, by account, in the order given: its sources' only. A rule's
+     * moves are the rules' to make again, if the replay runs rules; the lifecycle's are made again by the billing
+     * signals replayed, which hold the ones live applied and those it did not (an old one imported late).
+     */
+    public static Map<String, List<StageChange>> bySource(Collection<StageChange> changes) {
+        Map<String, List<StageChange>> byAccount = new HashMap<>();
+        for (StageChange change : changes) {
+            if (change.origin() == ChangeOrigin.SOURCE) {
+                byAccount.computeIfAbsent(change.accountId(), id -> new ArrayList<>()).add(change);
+            }
+        }
+        return byAccount;
+    }
+
+    public Stage current() {
+        return stage;
+    }
+
+    /** Applies the sources' stage changes made by this moment, each at its own. */
+    public void reach(Instant moment) {
+        while (!sourceChanges.isEmpty() && !sourceChanges.peek().occurredAt().isAfter(moment)) {
+            StageChange change = sourceChanges.poll();
+            if (change.to() != stage) {
+                move(change.to(), change.occurredAt());
+            }
+        }
+    }
+
+    /**
+     * A signal, at its moment: the sources' changes made by then first, so a source's churn and a later reactivation
+     * end as they did live; then its cancellation or reactivation, if it has one that is not history.
+     */
+    public void add(Signal signal) {
+        reach(signal.occurredAt());
+        BillingEvent event = Lifecycle.event(signal);
+        if (event != null) {
+            Lifecycle.onBilling(event, signal.occurredAt(), stage, beforeChurn, lastMove)
+                    .ifPresent(next -> move(next, signal.occurredAt()));
+        }
+    }
+
+    /** Moves the account to {@code to} at {@code at}, whatever moved it. */
+    public void move(Stage to, Instant at) {
+        Stage was = stage;
+        stage = to;
+        if (was.active() != to.active()) {
+            beforeChurn = was.active() ? was : null;
+            lastMove = at;
+        }
+        moves.moved(was, to, at);
+    }
+}
