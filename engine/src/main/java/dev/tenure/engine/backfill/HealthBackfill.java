@@ -4,6 +4,8 @@ import dev.tenure.engine.EngineProperties;
 import dev.tenure.engine.accounts.AccountHistory;
 import dev.tenure.engine.accounts.Accounts;
 import dev.tenure.engine.accounts.Lifecycle;
+import dev.tenure.engine.accounts.ReplayedStage;
+import dev.tenure.engine.accounts.StageChange;
 import dev.tenure.engine.backtest.BacktestProperties;
 import dev.tenure.engine.backtest.DailyTimes;
 import dev.tenure.engine.calendar.Span;
@@ -13,8 +15,8 @@ import dev.tenure.engine.health.HealthModel;
 import dev.tenure.engine.health.HealthScores;
 import dev.tenure.engine.intake.SignalPayloads;
 import dev.tenure.engine.vocabulary.Account;
-import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.Contact;
+import dev.tenure.engine.vocabulary.ContactSignal;
 import dev.tenure.engine.vocabulary.HealthScore;
 import dev.tenure.engine.vocabulary.Signal;
 import dev.tenure.engine.vocabulary.Stage;
@@ -46,7 +48,8 @@ import java.util.Set;
  * with the facts rolled up by {@link SignalHistory} from the signals that had happened by that moment (the
  * roll-up backtests use) and the given health model. A day a live evaluation already scored an account is
  * left alone (its score carries on as the next day's previous); so are the days before an account started
- * and after it cancelled, until a reactivation brings it back (the live engine's lifecycle rules). The scores are stored as
+ * and those it was churned: after its cancellation or a source's stage CHURNED, until a reactivation or a source's
+ * other stage brings it back (the live engine's lifecycle rules). The scores are stored as
  * {@code origin = BACKFILL}, at the daily time, and a rerun over the same days replaces them: everything in
  * one transaction, so readers see the old scores or the new, never half.
  * <p>
@@ -54,8 +57,11 @@ import java.util.Set;
  * before that each account's last day of use of each feature in a year ({@code SignalPayloads.LAST_USE_BEFORE}), so
  * an account idle for months is idle however far back the backfill starts; every other signal from the start, since
  * an NPS answer or an open ticket counts however old it is.
- * Contacts are as they were at each daily time ({@code AccountHistory}: those of the start, with each later
- * change applied from its moment); the stage, which health does not read, is the current one.
+ * Contacts and stages are as they were at each daily time ({@code AccountHistory}: those of the start, with each
+ * later change applied from its moment). Health reads no stage, but whether the account was churned then decides
+ * whether it is scored: its sources' stage changes and its cancellations and reactivations move it in the order
+ * they happened, and one of those signals older than its last move into or out of CHURNED before the period is
+ * history ({@link ReplayedStage}, as backtests replay it).
  */
 @Service
 public class HealthBackfill {
@@ -140,16 +146,21 @@ public class HealthBackfill {
         Map<String, List<Contact>> people = history.contactsAsOf(null, start);
         Map<String, Integer> before = scores.latestBefore(start);
         // The stage as it was, if history has it; otherwise the account's signals, all replayed from the first,
-        // churn it at its cancellation as they did live.
+        // churn it at its cancellation as they did live. Its sources' later changes count from their moments, and a
+        // billing signal older than its last move by then is history, as it was live.
         Map<String, Stage> stages = history.stagesAsOf(null, start);
+        Map<String, Instant> lastMoves = history.lastLifecycleMovesAsOf(start);
+        Map<String, List<StageChange>> stageChanges = ReplayedStage.bySource(history.stageChanges(start, end));
         for (Account a : all) {
             Stage then = stages.getOrDefault(a.id(), a.stage() == Stage.CHURNED ? Lifecycle.REACTIVATED_STAGE : a.stage());
-            scored.put(a.id(), new Scored(a, people.getOrDefault(a.id(), List.of()), before.getOrDefault(a.id(), -1), then));
+            ReplayedStage stage = new ReplayedStage(then, null, lastMoves.get(a.id()),
+                    stageChanges.getOrDefault(a.id(), List.of()), ReplayedStage.Moves.NONE);
+            scored.put(a.id(), new Scored(a, people.getOrDefault(a.id(), List.of()), before.getOrDefault(a.id(), -1), stage));
         }
         history.contactChanges(start, end).forEach(change -> {
             Scored account = scored.get(change.accountId());
             if (account != null) {
-                account.add(change);
+                account.addContactChange(change);
             }
         });
         Map<String, Integer> live = new HashMap<>();
@@ -224,7 +235,7 @@ public class HealthBackfill {
                 LocalDate day = LocalDate.ofInstant(time, zone);
                 List<HealthScore> batch = new ArrayList<>();
                 for (Scored account : all) {
-                    if (!account.liveOn(day)) {
+                    if (!account.liveOn(day, time)) {
                         continue;
                     }
                     Integer scoredLive = live.get(account.id() + "|" + day);
@@ -243,17 +254,16 @@ public class HealthBackfill {
         }
     }
 
-    /** One account's history so far, its last score, and whether it had cancelled. */
+    /** One account's history so far, its last score, and whether it had churned. */
     private static final class Scored {
         final Account account;
         final List<Contact> contacts;
         final SignalHistory history = SignalHistory.replaying();
         int last;
-        /** Churned or not as the signals so far tell, by the live engine's lifecycle rules. */
-        Stage stage;
-        Stage beforeChurn;
+        /** Churned or not as its sources' stage changes and its signals so far tell, by the live engine's lifecycle rules. */
+        final ReplayedStage stage;
 
-        Scored(Account account, List<Contact> contacts, int last, Stage stage) {
+        Scored(Account account, List<Contact> contacts, int last, ReplayedStage stage) {
             this.account = account;
             this.contacts = contacts;
             this.last = last;
@@ -265,22 +275,23 @@ public class HealthBackfill {
         }
 
         void add(Signal signal) {
-            if (!history.add(signal)) {
-                return;
-            }
-            BillingEvent event = Lifecycle.event(signal);
-            if (event != null) {
-                Stage was = stage;
-                Lifecycle.onBilling(event, was, beforeChurn).ifPresent(next -> {
-                    beforeChurn = was.active() ? was : null;
-                    stage = next;
-                });
+            if (history.add(signal)) {
+                stage.add(signal);
             }
         }
 
-        /** Started by this day, and not churned by this moment. */
-        boolean liveOn(LocalDate day) {
-            return (account.startedOn() == null || !account.startedOn().isAfter(day)) && stage.active();
+        /**
+         * A contact change of the period, taken before any signal: the history applies it from its moment. Taken
+         * ahead of the signals before it, it must not bring the stage to its moment.
+         */
+        void addContactChange(ContactSignal change) {
+            history.add(change);
+        }
+
+        /** Started by this day, and not churned at this moment of it. */
+        boolean liveOn(LocalDate day, Instant time) {
+            stage.reach(time);
+            return (account.startedOn() == null || !account.startedOn().isAfter(day)) && stage.current().active();
         }
 
         HealthScore score(HealthModel model, FactSettings settings, Instant time) {

@@ -1,31 +1,39 @@
 package dev.tenure.engine.backfill;
 
 import dev.tenure.engine.EngineTestApplication;
+import dev.tenure.engine.accounts.Accounts;
+import dev.tenure.engine.accounts.ChangeCause;
 import dev.tenure.engine.health.ChurnReport;
 import dev.tenure.engine.health.HealthReports;
 import dev.tenure.engine.intake.Intake;
+import dev.tenure.engine.plays.AccountLifecycle;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.Segment;
+import dev.tenure.engine.vocabulary.Stage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An imported past: 120 days of signals of a new CSM's accounts, stored at once, so the only live scores
  * are today's. Backfilled, the churn report over the imported months has bands to tell, and a rerun
- * changes nothing.
+ * changes nothing. A CRM's stage counts from the day it was set: no score while it had an account churned.
  */
 @SpringBootTest(classes = EngineTestApplication.class)
 class HealthBackfillIntegrationTest {
@@ -35,6 +43,9 @@ class HealthBackfillIntegrationTest {
     @Autowired ActiveRuleSet rules;
     @Autowired HealthReports reports;
     @Autowired JdbcClient jdbc;
+    @Autowired Accounts accounts;
+    @Autowired AccountLifecycle lifecycle;
+    @Autowired TransactionTemplate transaction;
 
     @Test
     void givenAnImportedPast_whenBackfilled_thenTheChurnReportScoresEveryAccountAndARerunReplacesItsOwnScoresOnly() {
@@ -121,6 +132,62 @@ class HealthBackfillIntegrationTest {
 
         assertThat(fromThatDay).isEqualTo(fromLongBefore);
         assertThat(fromThatDay).as("idle for months: POOR").isLessThan(50);
+    }
+
+    @Test
+    void givenASourceThatChurnedAnAccountMidPeriodAndLaterBroughtItBack_whenBackfilled_thenTheDaysBetweenAreNotScored() {
+        LocalDate today = TestClock.today();
+        TestData away = storedWithCoreUse("Crm Away Awhile", Segment.LOW_TOUCH, 60, 1, 40);
+        TestData gone = storedWithCoreUse("Crm Gone For Good", Segment.LOW_TOUCH, 60, 1, 40);
+        // the CRM said CHURNED 20 days ago at noon, after that day's 06:00 score, and VALUE again 10 days ago at noon
+        Instant churned = noon(today.minusDays(20));
+        Instant back = noon(today.minusDays(10));
+        sourceMoves(away, Stage.VALUE, Stage.CHURNED, churned);
+        sourceMoves(away, Stage.CHURNED, Stage.VALUE, back);
+        sourceMoves(gone, Stage.VALUE, Stage.CHURNED, churned);
+
+        backfill.run(today.minusDays(30), today, rules.get().health(), HealthBackfill.Progress.NONE);
+
+        assertThat(backfilledDays(away.id())).containsExactlyElementsOf(Stream.concat(
+                days(today.minusDays(30), today.minusDays(19)), days(today.minusDays(9), today)).toList());
+        assertThat(backfilledDays(gone.id())).containsExactlyElementsOf(days(today.minusDays(30), today.minusDays(19)).toList());
+    }
+
+    @Test
+    void givenAnOldReactivationImportedAfterASourceChurnedTheAccount_whenBackfilled_thenTheAccountStaysChurned() {
+        LocalDate today = TestClock.today();
+        TestData gone = storedWithCoreUse("Crm Churned Long Ago", Segment.LOW_TOUCH, 90, 1, 40);
+        sourceMoves(gone, Stage.VALUE, Stage.CHURNED, noon(today.minusDays(50)));
+        // a billing export dated before the CRM's churn: history, not news, live as in the backfill
+        intake.accept(gone.next().billing(BillingEvent.SUBSCRIPTION_REACTIVATED, 60).signalsOnly());
+        assertThat(accounts.find(gone.id()).orElseThrow().stage()).isEqualTo(Stage.CHURNED);
+
+        backfill.run(today.minusDays(30), today, rules.get().health(), HealthBackfill.Progress.NONE);
+
+        assertThat(backfilledDays(gone.id())).isEmpty();
+    }
+
+    /** A source (a CRM's accounts file) moves the account's stage, dated in the past, the way the intake moves it. */
+    private void sourceMoves(TestData account, Stage from, Stage to, Instant at) {
+        transaction.executeWithoutResult(tx -> lifecycle.move(account.id(), from, to, at,
+                ChangeCause.source("stage " + to + " from crm-accounts.csv"), TestClock.now()));
+    }
+
+    private static Instant noon(LocalDate day) {
+        return day.atTime(12, 0).toInstant(ZoneOffset.UTC);
+    }
+
+    /** The days [from, to). */
+    private static Stream<LocalDate> days(LocalDate from, LocalDate to) {
+        return from.datesUntil(to);
+    }
+
+    /** The days (UTC) on which the account has a backfilled score, oldest first. */
+    private List<LocalDate> backfilledDays(String accountId) {
+        return jdbc.sql("""
+                        SELECT (computed_at AT TIME ZONE 'UTC')::date FROM health_score
+                        WHERE account_id = ? AND origin = 'BACKFILL' ORDER BY computed_at""")
+                .param(accountId).query(LocalDate.class).list();
     }
 
     private int scoreOn(String accountId, LocalDate day) {
