@@ -39,6 +39,11 @@ class RecordMapperUnitTest {
         }
     }
 
+    private Instant occurredAt(String time) {
+        return ((UsageSignal) mapped(map(RecordKind.USAGE, """
+                {"eventId":"u-1","accountId":"acme","occurredAt":"%s","feature":"core"}""".formatted(time)))).occurredAt();
+    }
+
     private static Object mapped(Mapping mapping) {
         assertThat(mapping.errors()).isEmpty();
         return mapping.record();
@@ -158,6 +163,31 @@ class RecordMapperUnitTest {
                             + " 2026-11-01 10:00:00+0100, and seconds or milliseconds since 1970; a time needs its zone)"),
                     tuple("quantity", "'1.5' is not a whole number"),
                     tuple("activeUsers", "'-3' is less than 0"));
+        }
+
+        @Test
+        void timesAsDatabasesAndHelpDeskApisWriteThemAreRead() {
+            // PostgreSQL and Redshift print an offset of whole hours as +00; Jira writes +0000 after milliseconds;
+            // ISO-8601 takes a lowercase t and z and an offset with seconds, as exports read before did.
+            assertThat(occurredAt("2026-11-01 10:00:00+00")).isEqualTo(Instant.parse("2026-11-01T10:00:00Z"));
+            assertThat(occurredAt("2026-11-01 15:30:00.123456+05:30")).isEqualTo(Instant.parse("2026-11-01T10:00:00.123456Z"));
+            assertThat(occurredAt("2026-11-01 05:00:00-05")).isEqualTo(Instant.parse("2026-11-01T10:00:00Z"));
+            assertThat(occurredAt("2026-11-01T10:00:00.000+0000")).isEqualTo(Instant.parse("2026-11-01T10:00:00Z"));
+            assertThat(occurredAt("2026-11-01t10:00:00z")).isEqualTo(Instant.parse("2026-11-01T10:00:00Z"));
+            assertThat(occurredAt("2026-11-01T10:00:00 z")).isEqualTo(Instant.parse("2026-11-01T10:00:00Z"));
+            assertThat(occurredAt("2026-11-01T15:30:00+05:30:00")).isEqualTo(Instant.parse("2026-11-01T10:00:00Z"));
+            assertThat(occurredAt("2026-11-01T10:00:00-00:00")).isEqualTo(Instant.parse("2026-11-01T10:00:00Z"));
+        }
+
+        @Test
+        void anOffsetNoClockHasOrHalfWrittenIsRefusedNotGuessed() {
+            for (String time : new String[] {"2026-11-01T10:00:00+19:00", "2026-11-01T10:00:00+05:3000", "2026-11-01T10:00:00+5",
+                    "2026-11-01T10:00:00+05:75", "2026-11-01 10:00:00\\n+0000", "2026-11-01 10:00:00 UTC+1"}) {
+                Mapping mapping = map(RecordKind.USAGE, """
+                        {"eventId":"u-1","accountId":"acme","occurredAt":"%s","feature":"core"}""".formatted(time));
+
+                assertThat(mapping.errors()).as(time).extracting(RecordError::field).containsExactly("occurredAt");
+            }
         }
 
         @Test
