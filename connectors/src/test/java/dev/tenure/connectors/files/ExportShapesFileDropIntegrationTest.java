@@ -97,6 +97,32 @@ class ExportShapesFileDropIntegrationTest extends ConnectorsIntegrationTest {
         assertThat(deadLettersFrom(tuesday)).isEmpty();
     }
 
+    @Test
+    void givenTheNextExportSolvesATicketInTheYear2279_thenThatRowIsADeadLetterNamingSolvedAt_andTheTicketStaysOpen()
+            throws IOException {
+        String acme = existingAccount("Epoch Export");
+        String monday = unique("tickets-desk") + ".csv";
+        dropAndWait(monday, """
+                ticket_id,account_id,opened_at,solved_at,priority,status,subject
+                T-1,%1$s,1762164000,,P2,open,Export fails
+                """.formatted(acme));
+
+        // A digit too many at the front: still ten digits of seconds, so read, and two centuries ahead.
+        String tuesday = unique("tickets-desk") + ".csv";
+        dropAndWait(tuesday, """
+                ticket_id,account_id,opened_at,solved_at,priority,status,subject
+                T-1,%1$s,1762164000,9762164000,P2,solved,Export fails
+                """.formatted(acme));
+
+        assertThat(deadLettersFrom(tuesday)).singleElement().satisfies(letter -> {
+            assertThat(letter.line()).isEqualTo(2);
+            assertThat(letter.reason()).isEqualTo("solvedAt: '9762164000' is 2279-05-09T00:13:20Z, not between"
+                    + " 2000-01-01T00:00:00Z and 2100-01-01T00:00:00Z");
+        });
+        assertThat(signalsOf(acme)).containsExactly(acme + ":T-1:opened");
+        assertThat(tickets(acme)).containsExactly(Map.of("ticket_id", "T-1", "status", "OPEN"));
+    }
+
     private List<Map<String, Object>> tickets(String accountId) {
         return jdbc.sql("SELECT ticket_id, status FROM ticket WHERE account_id = ? ORDER BY ticket_id").param(accountId)
                 .query().listOfRows();

@@ -256,6 +256,22 @@ class RecordMapperUnitTest {
     }
 
     @Test
+    void aTimeNoSignalCanHave_isRefusedNamingTheFieldAsSent_andTheValueAsWrittenAndAsRead() {
+        // Seconds since 1970 that are the year 2286, and milliseconds that are the first second of 1970.
+        Mapping row = map(RecordKind.TICKETS, """
+                {"accountId":"acme","ticketId":"T-7","openedAt":"9999999999","solvedAt":"0000000001000","priority":"high"}""");
+        Mapping usage = map(RecordKind.USAGE, """
+                {"eventId":"u-1","accountId":"acme","occurredAt":"1999-12-31T23:59:59Z","feature":"core"}""");
+
+        assertThat(row.errors()).extracting(RecordError::field, RecordError::message).containsExactly(
+                tuple("openedAt", "'9999999999' is 2286-11-20T17:46:39Z, not between 2000-01-01T00:00:00Z and 2100-01-01T00:00:00Z"),
+                tuple("solvedAt", "'0000000001000' is 1970-01-01T00:00:01Z, not between 2000-01-01T00:00:00Z and"
+                        + " 2100-01-01T00:00:00Z"));
+        assertThat(usage.errors()).extracting(RecordError::field, RecordError::message).containsExactly(
+                tuple("occurredAt", "'1999-12-31T23:59:59Z' is not between 2000-01-01T00:00:00Z and 2100-01-01T00:00:00Z"));
+    }
+
+    @Test
     void aRowPerTicket_whoseStatusAndSolvedAtDisagree_isRefusedNamingSolvedAt() {
         Mapping solvedNoTime = map(RecordKind.TICKETS, """
                 {"accountId":"acme","ticketId":"T-9","openedAt":"2026-11-01","priority":"P2","status":"closed"}""");
