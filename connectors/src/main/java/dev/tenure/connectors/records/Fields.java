@@ -83,23 +83,14 @@ final class Fields {
         return text == null && !failed(name) ? absent : enumValue(text, name, type);
     }
 
-    /**
-     * Case and spaces are forgiven ("high touch" is HIGH_TOUCH): spreadsheets are typed by people. A ticket's
-     * priority and status may also be a help desk's own word ("Urgent", "Resolved": {@link HelpDeskWords}).
-     */
+    /** Tenure's name or, for a ticket's priority and status, a help desk's word, as {@link HelpDeskWords} reads them. */
     private <E extends Enum<E>> E enumValue(String text, String name, Class<E> type) {
         if (text == null) {
             return null;
         }
-        String wanted = text.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(wanted)) {
-                return constant;
-            }
-        }
-        E word = HelpDeskWords.of(type, text);
-        if (word != null) {
-            return word;
+        E value = HelpDeskWords.of(type, text);
+        if (value != null) {
+            return value;
         }
         String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
         return fail(name, "'" + shown(text) + "' is not one of " + allowed + HelpDeskWords.wordsFor(type));

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -225,6 +226,37 @@ class RecordMapperUnitTest {
         assertThat(freshdesk.occurredAt()).isEqualTo(Instant.ofEpochSecond(1762164000L));
         assertThat(freshdesk.priority()).isEqualTo(TicketPriority.P3);
         assertThat(freshdesk.status()).isEqualTo(TicketStatus.SOLVED);
+    }
+
+    @Test
+    void aHelpDeskWord_isReadWhateverItsCaseAndSeparators_asTenuresOwnNamesAre() {
+        assertThat(ticket("URGENT", "on_hold")).containsExactly(TicketPriority.P1, TicketStatus.PENDING);
+        assertThat(ticket("Medium", "In-Progress")).containsExactly(TicketPriority.P3, TicketStatus.OPEN);
+        assertThat(ticket("low", "Waiting  on - Customer")).containsExactly(TicketPriority.P4, TicketStatus.PENDING);
+        assertThat(ticket("p1", "Solved")).containsExactly(TicketPriority.P1, TicketStatus.SOLVED);
+    }
+
+    @Test
+    void aLookAlikeOfAWord_aNumberOrAWordCutShort_isRefusedNotReadAsTheWordItResembles() {
+        // A long s and a dotless i upper-case to S and I; Freshdesk's API numbers its priorities from 1 = low up.
+        for (String[] sent : new String[][] {{"urgent", "\u017folved"}, {"urgent", "pend\u0131ng"}, {"\uff35rgent", "open"},
+                {"1", "open"}, {"high_", "open"}, {"urgent", "-open"}}) {
+            Mapping mapping = map(RecordKind.TICKETS, """
+                    {"eventId":"t-1","accountId":"acme","occurredAt":"2026-11-01T10:00:00Z","ticketId":"T-9",
+                     "priority":"%s","status":"%s"}""".formatted(sent[0], sent[1]));
+
+            assertThat(mapping.errors()).as(String.join(" ", sent)).extracting(RecordError::field).containsExactly(
+                    sent[0].equals("urgent") ? "status" : "priority");
+        }
+        Mapping account = map(RecordKind.ACCOUNTS, "{\"id\":\"acme\",\"name\":\"Acme\",\"segment\":\"h\u0131gh touch\"}");
+        assertThat(account.errors()).extracting(RecordError::field).containsExactly("segment");
+    }
+
+    private List<Enum<?>> ticket(String priority, String status) {
+        TicketSignal ticket = (TicketSignal) mapped(map(RecordKind.TICKETS, """
+                {"eventId":"t-1","accountId":"acme","occurredAt":"2026-11-01T10:00:00Z","ticketId":"T-9",
+                 "priority":"%s","status":"%s"}""".formatted(priority, status)));
+        return List.of(ticket.priority(), ticket.status());
     }
 
     @Test
