@@ -8,9 +8,9 @@ import java.util.TreeSet;
 
 /**
  * How a value of Tenure's vocabulary may be written in a record: its own name ({@code P1}, {@code HIGH_TOUCH}), and
- * for a ticket's priority and status the words help desks export (Zendesk, Freshdesk, Help Scout, Jira Service
- * Management), so their exports and webhooks are read without converting them first. Every reader of such a value
- * goes through {@link #of}, so a spelling one source takes, every source takes.
+ * for a ticket's priority and status the words help desks export (Zendesk, Freshdesk, Help Scout, Intercom, HubSpot,
+ * Jira Service Management), so their exports and webhooks are read without converting them first. Every reader of
+ * such a value goes through {@link #of}, so a spelling one source takes, every source takes.
  */
 public final class HelpDeskWords {
 
@@ -19,12 +19,20 @@ public final class HelpDeskWords {
             "high", TicketPriority.P2,
             "normal", TicketPriority.P3, "medium", TicketPriority.P3,
             "low", TicketPriority.P4, "lowest", TicketPriority.P4);
-    /** Keys as {@link #key} makes them: lowercase, one space between words. */
-    private static final Map<String, TicketStatus> STATUSES = Map.of(
-            "new", TicketStatus.OPEN, "active", TicketStatus.OPEN, "in progress", TicketStatus.OPEN,
-            "hold", TicketStatus.PENDING, "on hold", TicketStatus.PENDING, "waiting", TicketStatus.PENDING,
-            "waiting on customer", TicketStatus.PENDING,
-            "resolved", TicketStatus.SOLVED, "done", TicketStatus.SOLVED);
+    /**
+     * Keys as {@link #key} makes them: lowercase, one space between words. Waiting on the customer or a third party is
+     * PENDING; waiting on the team ("waiting for support", HubSpot's "waiting on us") is work still to do, so OPEN.
+     */
+    private static final Map<String, TicketStatus> STATUSES = Map.ofEntries(
+            Map.entry("new", TicketStatus.OPEN), Map.entry("active", TicketStatus.OPEN),
+            Map.entry("submitted", TicketStatus.OPEN), Map.entry("in progress", TicketStatus.OPEN),
+            Map.entry("work in progress", TicketStatus.OPEN), Map.entry("escalated", TicketStatus.OPEN),
+            Map.entry("waiting for support", TicketStatus.OPEN), Map.entry("waiting on us", TicketStatus.OPEN),
+            Map.entry("hold", TicketStatus.PENDING), Map.entry("on hold", TicketStatus.PENDING),
+            Map.entry("snoozed", TicketStatus.PENDING), Map.entry("waiting", TicketStatus.PENDING),
+            Map.entry("waiting on customer", TicketStatus.PENDING), Map.entry("waiting for customer", TicketStatus.PENDING),
+            Map.entry("waiting on contact", TicketStatus.PENDING), Map.entry("waiting on third party", TicketStatus.PENDING),
+            Map.entry("resolved", TicketStatus.SOLVED), Map.entry("done", TicketStatus.SOLVED));
 
     private HelpDeskWords() {
     }

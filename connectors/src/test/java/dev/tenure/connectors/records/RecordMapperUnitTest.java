@@ -252,6 +252,28 @@ class RecordMapperUnitTest {
         assertThat(account.errors()).extracting(RecordError::field).containsExactly("segment");
     }
 
+    @Test
+    void theStatusesOfCommonHelpDesks_areReadByWhoseTurnItIs() {
+        // Jira Service Management's service desk workflow
+        assertThat(status("Waiting for customer")).isEqualTo(TicketStatus.PENDING);
+        assertThat(status("Waiting for support")).isEqualTo(TicketStatus.OPEN);
+        assertThat(status("Work in progress")).isEqualTo(TicketStatus.OPEN);
+        assertThat(status("Escalated")).isEqualTo(TicketStatus.OPEN);
+        // HubSpot's default ticket pipeline
+        assertThat(status("Waiting on contact")).isEqualTo(TicketStatus.PENDING);
+        assertThat(status("Waiting on us")).isEqualTo(TicketStatus.OPEN);
+        // Freshdesk
+        assertThat(status("Waiting on Third Party")).isEqualTo(TicketStatus.PENDING);
+        // Intercom: a conversation is snoozed; a ticket is submitted, in_progress, waiting_on_customer, resolved
+        assertThat(status("snoozed")).isEqualTo(TicketStatus.PENDING);
+        assertThat(status("submitted")).isEqualTo(TicketStatus.OPEN);
+        assertThat(status("waiting_on_customer")).isEqualTo(TicketStatus.PENDING);
+    }
+
+    private TicketStatus status(String word) {
+        return (TicketStatus) ticket("P3", word).get(1);
+    }
+
     private List<Enum<?>> ticket(String priority, String status) {
         TicketSignal ticket = (TicketSignal) mapped(map(RecordKind.TICKETS, """
                 {"eventId":"t-1","accountId":"acme","occurredAt":"2026-11-01T10:00:00Z","ticketId":"T-9",
