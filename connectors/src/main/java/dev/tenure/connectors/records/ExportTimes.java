@@ -4,22 +4,26 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The other time forms exports write, besides {@link UtcTimes}' one: a date ({@code 2026-11-01}, its start in UTC),
- * ISO-8601 with an offset ({@code 2026-11-01T10:00:00+01:00}), the same with a space for the T or an offset without
- * its colon ({@code 2026-11-01 10:00:00+0000}, as Salesforce and spreadsheets write it), and seconds or milliseconds
- * since 1970 (10 or 13 digits). A date and time without a zone is none of them: it is refused rather than guessed.
+ * ISO-8601 with an offset ({@code 2026-11-01T10:00:00+01:00}, any case, as {@code OffsetDateTime} reads it), the same
+ * with a space for the T or an offset without its colon ({@code 2026-11-01 10:00:00+0000}, as Salesforce and
+ * spreadsheets write it) or of whole hours ({@code 2026-11-01 10:00:00+00}, as PostgreSQL and Redshift print it), and
+ * seconds or milliseconds since 1970 (10 or 13 digits). A date and time without a zone is none of them: it is refused
+ * rather than guessed.
  */
 final class ExportTimes {
 
-    /** A date, a time to the minute at least, then an optional fraction and zone; a space or a T between. */
+    /**
+     * A date, a time to the minute at least, then an optional fraction and zone; a space or a T between, and a space at
+     * most before the zone (a line break there is a broken cell, not a time).
+     */
     private static final Pattern DATE_TIME = Pattern.compile(
-            "(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?)\\s?(Z|[+-]\\d{2}:?\\d{2})?");
+            "(\\d{4}-\\d{2}-\\d{2})[Tt ](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?) ?([Zz]|[+-]\\d{2}(?::?\\d{2}(?::?\\d{2})?)?)?");
     private static final Pattern EPOCH = Pattern.compile("\\d{10}|\\d{13}");
 
     private ExportTimes() {
@@ -45,11 +49,8 @@ final class ExportTimes {
             if (zone == null) {
                 return null;
             }
-            if (zone.equals("Z")) {
-                return local.toInstant(ZoneOffset.UTC);
-            }
-            String offset = zone.contains(":") ? zone : zone.substring(0, 3) + ":" + zone.substring(3);
-            return OffsetDateTime.of(local, ZoneOffset.of(offset)).toInstant();
+            // ZoneOffset takes +05, +0530, +05:30 and +05:30:00, and refuses a half-written +05:3000 or a +19:00 no clock has.
+            return local.toInstant(zone.equalsIgnoreCase("Z") ? ZoneOffset.UTC : ZoneOffset.of(zone));
         } catch (DateTimeException | NumberFormatException e) {
             return null;
         }

@@ -83,23 +83,14 @@ final class Fields {
         return text == null && !failed(name) ? absent : enumValue(text, name, type);
     }
 
-    /**
-     * Case and spaces are forgiven ("high touch" is HIGH_TOUCH): spreadsheets are typed by people. A ticket's
-     * priority and status may also be a help desk's own word ("Urgent", "Resolved": {@link HelpDeskWords}).
-     */
+    /** Tenure's name or, for a ticket's priority and status, a help desk's word, as {@link HelpDeskWords} reads them. */
     private <E extends Enum<E>> E enumValue(String text, String name, Class<E> type) {
         if (text == null) {
             return null;
         }
-        String wanted = text.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(wanted)) {
-                return constant;
-            }
-        }
-        E word = HelpDeskWords.of(type, text);
-        if (word != null) {
-            return word;
+        E value = HelpDeskWords.of(type, text);
+        if (value != null) {
+            return value;
         }
         String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
         return fail(name, "'" + shown(text) + "' is not one of " + allowed + HelpDeskWords.wordsFor(type));
@@ -117,22 +108,26 @@ final class Fields {
         }
     }
 
-    /** An instant with a zone or offset, or a bare date meaning its midnight UTC (daily exports). */
+    /**
+     * An instant with a zone or offset, or a bare date meaning its midnight UTC (daily exports), within the moments a
+     * signal can have. The intake checks those again, but only here is the field known by the name the sender gave
+     * it (a ticket row's openedAt) and the value as sent (seconds since 1970 rather than the year they make).
+     */
     Instant requiredInstant(String name) {
         String text = requiredText(name);
         if (text == null) {
             return null;
         }
-        Instant utc = UtcTimes.parse(text);
-        if (utc != null) {
-            return utc;
+        Instant at = UtcTimes.parse(text);
+        if (at == null) {
+            at = ExportTimes.parse(text);
         }
-        Instant exported = ExportTimes.parse(text);
-        if (exported != null) {
-            return exported;
+        if (at == null) {
+            return fail(name, "'" + shown(text) + "' is not a time (ISO-8601 like 2026-11-01T10:00:00Z, or yyyy-MM-dd; also"
+                    + " 2026-11-01 10:00:00+0100, and seconds or milliseconds since 1970; a time needs its zone)");
         }
-        return fail(name, "'" + shown(text) + "' is not a time (ISO-8601 like 2026-11-01T10:00:00Z, or yyyy-MM-dd; also"
-                + " 2026-11-01 10:00:00+0100, and seconds or milliseconds since 1970; a time needs its zone)");
+        String outOfBounds = RecordBounds.instantProblem(text, at);
+        return outOfBounds == null ? at : fail(name, outOfBounds);
     }
 
     /** A whole number in [min, max]; {@code absent} when missing, or an error if that is null too. */

@@ -3,14 +3,14 @@ package dev.tenure.connectors.records;
 import dev.tenure.engine.vocabulary.TicketPriority;
 import dev.tenure.engine.vocabulary.TicketStatus;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The words help desks export for a ticket's priority and status (Zendesk, Freshdesk, Help Scout, Jira Service
- * Management), in Tenure's terms, so their exports and webhooks are read without converting them first. Tenure's own
- * names ({@code P1}, {@code SOLVED}) are read as they are.
+ * How a value of Tenure's vocabulary may be written in a record: its own name ({@code P1}, {@code HIGH_TOUCH}), and
+ * for a ticket's priority and status the words help desks export (Zendesk, Freshdesk, Help Scout, Intercom, HubSpot,
+ * Jira Service Management), so their exports and webhooks are read without converting them first. Every reader of
+ * such a value goes through {@link #of}, so a spelling one source takes, every source takes.
  */
 public final class HelpDeskWords {
 
@@ -19,21 +19,40 @@ public final class HelpDeskWords {
             "high", TicketPriority.P2,
             "normal", TicketPriority.P3, "medium", TicketPriority.P3,
             "low", TicketPriority.P4, "lowest", TicketPriority.P4);
+    /**
+     * Keys as {@link #key} makes them: lowercase, one space between words. Waiting on the customer or a third party is
+     * PENDING; waiting on the team ("waiting for support", HubSpot's "waiting on us") is work still to do, so OPEN.
+     */
     private static final Map<String, TicketStatus> STATUSES = Map.ofEntries(
             Map.entry("new", TicketStatus.OPEN), Map.entry("active", TicketStatus.OPEN),
-            Map.entry("in progress", TicketStatus.OPEN), Map.entry("in_progress", TicketStatus.OPEN),
+            Map.entry("submitted", TicketStatus.OPEN), Map.entry("in progress", TicketStatus.OPEN),
+            Map.entry("work in progress", TicketStatus.OPEN), Map.entry("escalated", TicketStatus.OPEN),
+            Map.entry("waiting for support", TicketStatus.OPEN), Map.entry("waiting on us", TicketStatus.OPEN),
             Map.entry("hold", TicketStatus.PENDING), Map.entry("on hold", TicketStatus.PENDING),
-            Map.entry("on-hold", TicketStatus.PENDING), Map.entry("waiting", TicketStatus.PENDING),
-            Map.entry("waiting on customer", TicketStatus.PENDING),
+            Map.entry("snoozed", TicketStatus.PENDING), Map.entry("waiting", TicketStatus.PENDING),
+            Map.entry("waiting on customer", TicketStatus.PENDING), Map.entry("waiting for customer", TicketStatus.PENDING),
+            Map.entry("waiting on contact", TicketStatus.PENDING), Map.entry("waiting on third party", TicketStatus.PENDING),
             Map.entry("resolved", TicketStatus.SOLVED), Map.entry("done", TicketStatus.SOLVED));
 
     private HelpDeskWords() {
     }
 
-    /** The Tenure value a help desk's word stands for, or null when it is not one of theirs. */
-    @SuppressWarnings("unchecked")
-    static <E extends Enum<E>> E of(Class<E> type, String word) {
-        return (E) words(type).get(word.trim().toLowerCase(Locale.ROOT));
+    /**
+     * The value the text stands for, Tenure's name or a help desk's word, or null when it is neither. Case is forgiven,
+     * and so is a space, underscore or hyphen between words ("high touch" is HIGH_TOUCH, "On-hold" is "on hold"):
+     * spreadsheets are typed by people.
+     */
+    static <E extends Enum<E>> E of(Class<E> type, String text) {
+        String key = key(text);
+        if (key == null) {
+            return null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (key.equals(key(constant.name()))) {
+                return constant;
+            }
+        }
+        return type.cast(words(type).get(key));
     }
 
     /**
@@ -43,11 +62,6 @@ public final class HelpDeskWords {
     public static <E extends Enum<E>> String canonical(Class<E> type, String word) {
         if (word == null) {
             return null;
-        }
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equalsIgnoreCase(word.trim())) {
-                return constant.name();
-            }
         }
         E value = of(type, word);
         return value == null ? word : value.name();
@@ -61,5 +75,33 @@ public final class HelpDeskWords {
 
     private static Map<String, ?> words(Class<?> type) {
         return type == TicketPriority.class ? PRIORITIES : type == TicketStatus.class ? STATUSES : Map.of();
+    }
+
+    /**
+     * The text lowercase, each run of spaces, underscores and hyphens one space; null when it holds anything but
+     * printable ASCII. Unicode case rules would make a look-alike the word it imitates ("ſolved" with a long s upper-cases
+     * to SOLVED, "pendıng" with a dotless i to PENDING), and a value that is not quite the word is better refused.
+     */
+    private static String key(String text) {
+        String trimmed = text.strip();
+        StringBuilder key = new StringBuilder(trimmed.length());
+        boolean between = false;
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            if (c == ' ' || c == '_' || c == '-') {
+                between = true;
+                continue;
+            }
+            if (c < '!' || c > '~') {
+                return null;
+            }
+            if (between) {
+                key.append(' ');
+                between = false;
+            }
+            key.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+        // A separator left at the end ("HIGH_TOUCH_") is a value cut short or run on, not the word.
+        return between ? null : key.toString();
     }
 }

@@ -97,6 +97,54 @@ class ExportShapesFileDropIntegrationTest extends ConnectorsIntegrationTest {
         assertThat(deadLettersFrom(tuesday)).isEmpty();
     }
 
+    @Test
+    void givenAJiraServiceManagementExport_thenItsPrioritiesStatusesAndTimesAreReadAsTheyCome() throws IOException {
+        String acme = existingAccount("Jira Export");
+        String file = unique("tickets-jsm") + ".csv";
+
+        dropAndWait(file, """
+                ticket_id,account_id,opened_at,solved_at,priority,status,subject
+                JSM-1,%1$s,2026-11-02T09:15:00.000+0100,2026-11-03T17:40:00.000+0100,Highest,Resolved,Login fails
+                JSM-2,%1$s,2026-11-03T08:00:00.000+0100,,Medium,Waiting for customer,Invoice question
+                JSM-3,%1$s,2026-11-03T11:30:00.000+0100,,Low,Waiting for support,Export to Sheets
+                """.formatted(acme));
+
+        assertThat(deadLettersFrom(file)).isEmpty();
+        assertThat(signalsOf(acme)).containsExactly(acme + ":JSM-1:opened", acme + ":JSM-2:opened",
+                acme + ":JSM-3:opened", acme + ":JSM-1:solved");
+        assertThat(jdbc.sql("""
+                SELECT ticket_id || ' ' || priority || ' ' || status || ' ' || to_char(opened_at AT TIME ZONE 'UTC', 'HH24:MI')
+                FROM ticket WHERE account_id = ? ORDER BY ticket_id""").param(acme).query(String.class).list())
+                .as("waiting for the customer is pending; waiting for support is work still to do")
+                .containsExactly("JSM-1 P1 SOLVED 08:15", "JSM-2 P3 PENDING 07:00", "JSM-3 P4 OPEN 10:30");
+    }
+
+    @Test
+    void givenTheNextExportSolvesATicketInTheYear2279_thenThatRowIsADeadLetterNamingSolvedAt_andTheTicketStaysOpen()
+            throws IOException {
+        String acme = existingAccount("Epoch Export");
+        String monday = unique("tickets-desk") + ".csv";
+        dropAndWait(monday, """
+                ticket_id,account_id,opened_at,solved_at,priority,status,subject
+                T-1,%1$s,1762164000,,P2,open,Export fails
+                """.formatted(acme));
+
+        // A digit too many at the front: still ten digits of seconds, so read, and two centuries ahead.
+        String tuesday = unique("tickets-desk") + ".csv";
+        dropAndWait(tuesday, """
+                ticket_id,account_id,opened_at,solved_at,priority,status,subject
+                T-1,%1$s,1762164000,9762164000,P2,solved,Export fails
+                """.formatted(acme));
+
+        assertThat(deadLettersFrom(tuesday)).singleElement().satisfies(letter -> {
+            assertThat(letter.line()).isEqualTo(2);
+            assertThat(letter.reason()).isEqualTo("solvedAt: '9762164000' is 2279-05-09T00:13:20Z, not between"
+                    + " 2000-01-01T00:00:00Z and 2100-01-01T00:00:00Z");
+        });
+        assertThat(signalsOf(acme)).containsExactly(acme + ":T-1:opened");
+        assertThat(tickets(acme)).containsExactly(Map.of("ticket_id", "T-1", "status", "OPEN"));
+    }
+
     private List<Map<String, Object>> tickets(String accountId) {
         return jdbc.sql("SELECT ticket_id, status FROM ticket WHERE account_id = ? ORDER BY ticket_id").param(accountId)
                 .query().listOfRows();

@@ -74,6 +74,19 @@ class FieldNamesUnitTest {
     }
 
     @Test
+    void aConstantTimeNoSignalCanHave_isRefusedAtStart_ratherThanEveryRecordAtTheIntake() {
+        // Ten digits are seconds since 1970: this one is the year 2286, and every row of the source would be refused.
+        assertThatThrownBy(() -> new FieldNames(Map.of("occurredAt", "=9999999999")).check(RecordKind.USAGE,
+                "tenure.sources.jdbc.events.mapping"))
+                .hasMessage("tenure.sources.jdbc.events.mapping.occurredAt: '9999999999' is 2286-11-20T17:46:39Z, not between"
+                        + " 2000-01-01T00:00:00Z and 2100-01-01T00:00:00Z");
+        assertThatThrownBy(() -> new FieldNames(Map.of("solvedAt", "=1999-12-31")).check(RecordKind.TICKETS,
+                "tenure.files.mappings.tickets"))
+                .hasMessage("tenure.files.mappings.tickets.solvedAt: '1999-12-31' is 1999-12-31T00:00:00Z, not between"
+                        + " 2000-01-01T00:00:00Z and 2100-01-01T00:00:00Z");
+    }
+
+    @Test
     void fileDropSettings_withABadConstant_doNotStart() {
         assertThatThrownBy(() -> new dev.tenure.connectors.files.FileDropProperties("inbox", java.time.Duration.ofSeconds(1),
                 java.time.Duration.ofSeconds(1), 10, 1, Map.of("accounts", Map.of("segment", "=MEDIUM_TOUCH"))))

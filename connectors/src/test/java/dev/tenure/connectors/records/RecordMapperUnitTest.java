@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -37,6 +38,11 @@ class RecordMapperUnitTest {
         } catch (Exception e) {
             throw new IllegalArgumentException(e);
         }
+    }
+
+    private Instant occurredAt(String time) {
+        return ((UsageSignal) mapped(map(RecordKind.USAGE, """
+                {"eventId":"u-1","accountId":"acme","occurredAt":"%s","feature":"core"}""".formatted(time)))).occurredAt();
     }
 
     private static Object mapped(Mapping mapping) {
@@ -161,6 +167,31 @@ class RecordMapperUnitTest {
         }
 
         @Test
+        void timesAsDatabasesAndHelpDeskApisWriteThemAreRead() {
+            // PostgreSQL and Redshift print an offset of whole hours as +00; Jira writes +0000 after milliseconds;
+            // ISO-8601 takes a lowercase t and z and an offset with seconds, as exports read before did.
+            assertThat(occurredAt("2026-11-01 10:00:00+00")).isEqualTo(Instant.parse("2026-11-01T10:00:00Z"));
+            assertThat(occurredAt("2026-11-01 15:30:00.123456+05:30")).isEqualTo(Instant.parse("2026-11-01T10:00:00.123456Z"));
+            assertThat(occurredAt("2026-11-01 05:00:00-05")).isEqualTo(Instant.parse("2026-11-01T10:00:00Z"));
+            assertThat(occurredAt("2026-11-01T10:00:00.000+0000")).isEqualTo(Instant.parse("2026-11-01T10:00:00Z"));
+            assertThat(occurredAt("2026-11-01t10:00:00z")).isEqualTo(Instant.parse("2026-11-01T10:00:00Z"));
+            assertThat(occurredAt("2026-11-01T10:00:00 z")).isEqualTo(Instant.parse("2026-11-01T10:00:00Z"));
+            assertThat(occurredAt("2026-11-01T15:30:00+05:30:00")).isEqualTo(Instant.parse("2026-11-01T10:00:00Z"));
+            assertThat(occurredAt("2026-11-01T10:00:00-00:00")).isEqualTo(Instant.parse("2026-11-01T10:00:00Z"));
+        }
+
+        @Test
+        void anOffsetNoClockHasOrHalfWrittenIsRefusedNotGuessed() {
+            for (String time : new String[] {"2026-11-01T10:00:00+19:00", "2026-11-01T10:00:00+05:3000", "2026-11-01T10:00:00+5",
+                    "2026-11-01T10:00:00+05:75", "2026-11-01 10:00:00\\n+0000", "2026-11-01 10:00:00 UTC+1"}) {
+                Mapping mapping = map(RecordKind.USAGE, """
+                        {"eventId":"u-1","accountId":"acme","occurredAt":"%s","feature":"core"}""".formatted(time));
+
+                assertThat(mapping.errors()).as(time).extracting(RecordError::field).containsExactly("occurredAt");
+            }
+        }
+
+        @Test
         void aTimeWithoutZoneIsRefusedRatherThanGuessed() {
             Mapping mapping = map(RecordKind.USAGE,
                     "{\"eventId\":\"u-1\",\"accountId\":\"acme\",\"occurredAt\":\"2026-11-01T10:00:00\",\"feature\":\"core\"}");
@@ -198,6 +229,59 @@ class RecordMapperUnitTest {
     }
 
     @Test
+    void aHelpDeskWord_isReadWhateverItsCaseAndSeparators_asTenuresOwnNamesAre() {
+        assertThat(ticket("URGENT", "on_hold")).containsExactly(TicketPriority.P1, TicketStatus.PENDING);
+        assertThat(ticket("Medium", "In-Progress")).containsExactly(TicketPriority.P3, TicketStatus.OPEN);
+        assertThat(ticket("low", "Waiting  on - Customer")).containsExactly(TicketPriority.P4, TicketStatus.PENDING);
+        assertThat(ticket("p1", "Solved")).containsExactly(TicketPriority.P1, TicketStatus.SOLVED);
+    }
+
+    @Test
+    void aLookAlikeOfAWord_aNumberOrAWordCutShort_isRefusedNotReadAsTheWordItResembles() {
+        // A long s and a dotless i upper-case to S and I; Freshdesk's API numbers its priorities from 1 = low up.
+        for (String[] sent : new String[][] {{"urgent", "\u017folved"}, {"urgent", "pend\u0131ng"}, {"\uff35rgent", "open"},
+                {"1", "open"}, {"high_", "open"}, {"urgent", "-open"}}) {
+            Mapping mapping = map(RecordKind.TICKETS, """
+                    {"eventId":"t-1","accountId":"acme","occurredAt":"2026-11-01T10:00:00Z","ticketId":"T-9",
+                     "priority":"%s","status":"%s"}""".formatted(sent[0], sent[1]));
+
+            assertThat(mapping.errors()).as(String.join(" ", sent)).extracting(RecordError::field).containsExactly(
+                    sent[0].equals("urgent") ? "status" : "priority");
+        }
+        Mapping account = map(RecordKind.ACCOUNTS, "{\"id\":\"acme\",\"name\":\"Acme\",\"segment\":\"h\u0131gh touch\"}");
+        assertThat(account.errors()).extracting(RecordError::field).containsExactly("segment");
+    }
+
+    @Test
+    void theStatusesOfCommonHelpDesks_areReadByWhoseTurnItIs() {
+        // Jira Service Management's service desk workflow
+        assertThat(status("Waiting for customer")).isEqualTo(TicketStatus.PENDING);
+        assertThat(status("Waiting for support")).isEqualTo(TicketStatus.OPEN);
+        assertThat(status("Work in progress")).isEqualTo(TicketStatus.OPEN);
+        assertThat(status("Escalated")).isEqualTo(TicketStatus.OPEN);
+        // HubSpot's default ticket pipeline
+        assertThat(status("Waiting on contact")).isEqualTo(TicketStatus.PENDING);
+        assertThat(status("Waiting on us")).isEqualTo(TicketStatus.OPEN);
+        // Freshdesk
+        assertThat(status("Waiting on Third Party")).isEqualTo(TicketStatus.PENDING);
+        // Intercom: a conversation is snoozed; a ticket is submitted, in_progress, waiting_on_customer, resolved
+        assertThat(status("snoozed")).isEqualTo(TicketStatus.PENDING);
+        assertThat(status("submitted")).isEqualTo(TicketStatus.OPEN);
+        assertThat(status("waiting_on_customer")).isEqualTo(TicketStatus.PENDING);
+    }
+
+    private TicketStatus status(String word) {
+        return (TicketStatus) ticket("P3", word).get(1);
+    }
+
+    private List<Enum<?>> ticket(String priority, String status) {
+        TicketSignal ticket = (TicketSignal) mapped(map(RecordKind.TICKETS, """
+                {"eventId":"t-1","accountId":"acme","occurredAt":"2026-11-01T10:00:00Z","ticketId":"T-9",
+                 "priority":"%s","status":"%s"}""".formatted(priority, status)));
+        return List.of(ticket.priority(), ticket.status());
+    }
+
+    @Test
     void aTicketIsRead() {
         TicketSignal ticket = (TicketSignal) mapped(map(RecordKind.TICKETS, """
                 {"eventId":"t-1","accountId":"acme","occurredAt":"2026-11-01T10:00:00Z","ticketId":"T-9",
@@ -223,6 +307,22 @@ class RecordMapperUnitTest {
                         TicketPriority.P2, TicketStatus.OPEN, "Export broken"),
                 new TicketSignal("webhook", "acme:T-9:solved", "acme", Instant.parse("2026-11-03T00:00:00Z"), "T-9",
                         TicketPriority.P2, TicketStatus.SOLVED, "Export broken"));
+    }
+
+    @Test
+    void aTimeNoSignalCanHave_isRefusedNamingTheFieldAsSent_andTheValueAsWrittenAndAsRead() {
+        // Seconds since 1970 that are the year 2286, and milliseconds that are the first second of 1970.
+        Mapping row = map(RecordKind.TICKETS, """
+                {"accountId":"acme","ticketId":"T-7","openedAt":"9999999999","solvedAt":"0000000001000","priority":"high"}""");
+        Mapping usage = map(RecordKind.USAGE, """
+                {"eventId":"u-1","accountId":"acme","occurredAt":"1999-12-31T23:59:59Z","feature":"core"}""");
+
+        assertThat(row.errors()).extracting(RecordError::field, RecordError::message).containsExactly(
+                tuple("openedAt", "'9999999999' is 2286-11-20T17:46:39Z, not between 2000-01-01T00:00:00Z and 2100-01-01T00:00:00Z"),
+                tuple("solvedAt", "'0000000001000' is 1970-01-01T00:00:01Z, not between 2000-01-01T00:00:00Z and"
+                        + " 2100-01-01T00:00:00Z"));
+        assertThat(usage.errors()).extracting(RecordError::field, RecordError::message).containsExactly(
+                tuple("occurredAt", "'1999-12-31T23:59:59Z' is not between 2000-01-01T00:00:00Z and 2100-01-01T00:00:00Z"));
     }
 
     @Test

@@ -38,6 +38,14 @@ class ZendeskTicketEventsUnitTest {
     }
 
     @Test
+    void a_status_that_only_looks_like_zendesk_s_is_left_as_it_came_for_the_mapping_to_refuse() {
+        // A long s upper-cases to S by Unicode's rules: read so, this would be a closed ticket that rules act on.
+        assertThat(field("normal", "clo\u017fed", "status")).isEqualTo("clo\u017fed");
+        assertThat(field("n\u043ermal", "open", "priority")).as("a Cyrillic o").isEqualTo("n\u043ermal");
+        assertThat(field("Normal", "on_hold", "status")).isEqualTo("PENDING");
+    }
+
+    @Test
     void without_an_event_id_the_ticket_and_its_update_time_are_the_event_id() {
         VendorEvent event = events.read(read("""
                 {"event": "ticket.solved", "ticket": {"id": 42, "priority": "normal",

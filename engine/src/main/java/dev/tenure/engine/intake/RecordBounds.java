@@ -126,6 +126,18 @@ public final class RecordBounds {
     }
 
     /**
+     * As {@link #instantProblem(Instant)}, for a moment read from what a sender wrote: the error repeats that too, so
+     * {@code 9999999999} seconds since 1970 is seen to be the year 2286.
+     */
+    public static String instantProblem(String written, Instant at) {
+        String problem = instantProblem(at);
+        if (problem == null || written == null || written.equals(at.toString())) {
+            return problem;
+        }
+        return "'" + shown(written) + "' is " + at + ", not between " + EARLIEST + " and " + LATEST;
+    }
+
+    /**
      * Why a cancellation or reactivation stamped {@code at} cannot be taken in at {@code now}, or null: it changes
      * the account's stage when it is stored, and nothing would apply it again once its time came, so one stamped
      * ahead (beyond a fast clock's few minutes) is refused and can be sent, or its dead letter replayed, then.
