@@ -17,6 +17,11 @@ import java.util.Set;
  * Pausing, resuming and cancelling a run by hand, each in the caller's transaction and on the account's
  * timeline with who did it; and stopping an account's runs when it churns or comes back ({@link #stopFor}). The run row is locked first, so two requests cannot both pass a state check.
  * A run in the wrong state for the change is an {@link IllegalStateException}.
+ * <p>
+ * The run row is locked FOR NO KEY UPDATE, not FOR UPDATE: a step worker may hold one of the run's steps, which the
+ * change waits for, while it writes that step's task or email row, whose foreign key takes a key-share lock on the
+ * run. FOR UPDATE would make that wait for the change: a deadlock for a task, and for an email (written in a
+ * transaction of its own) a wait that nothing ends.
  */
 @Repository
 public class PlayRunChanges {
@@ -86,7 +91,7 @@ public class PlayRunChanges {
         }
         List<Stopped> runs = jdbc.sql("""
                         SELECT id, play_name FROM play_run WHERE account_id = ? AND status IN ('RUNNING', 'PAUSED')
-                          AND audience = ANY(?) ORDER BY id FOR UPDATE""")
+                          AND audience = ANY(?) ORDER BY id FOR NO KEY UPDATE""")
                 .params(accountId, stopped)
                 .query((rs, n) -> new Stopped(rs.getLong(1), rs.getString(2))).list();
         if (runs.isEmpty()) {
@@ -105,7 +110,7 @@ public class PlayRunChanges {
     }
 
     private Locked lock(long runId, Set<String> allowed, String change) {
-        Locked run = jdbc.sql("SELECT account_id, play_name, status, paused_at FROM play_run WHERE id = ? FOR UPDATE")
+        Locked run = jdbc.sql("SELECT account_id, play_name, status, paused_at FROM play_run WHERE id = ? FOR NO KEY UPDATE")
                 .param(runId)
                 .query((rs, n) -> new Locked(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
