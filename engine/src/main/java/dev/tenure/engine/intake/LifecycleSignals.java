@@ -45,15 +45,22 @@ class LifecycleSignals {
         this.lifecycle = lifecycle;
     }
 
-    /** After these signals were stored (the new ones only): churns and reactivates their accounts. */
+    /**
+     * After these signals were stored (the new ones only): churns and reactivates their accounts. The accounts are
+     * locked before anything is read: a writer storing another lifecycle signal of one of them at once (another chunk
+     * of the file, another node) waits until this one commits, then finds its signal among the latest and the stage it
+     * left. Read unlocked, each saw only its own signal, and a reactivation stored beside an earlier cancellation left
+     * the account churned.
+     */
     void afterSignals(Collection<Signal> stored, Instant now) {
         TreeSet<String> ids = new TreeSet<>();
         stored.stream().filter(s -> Lifecycle.event(s) != null).forEach(s -> ids.add(s.accountId()));
         if (ids.isEmpty()) {
             return;
         }
+        Map<String, Account> current = new TreeMap<>();
+        accounts.lockAll(ids).forEach(a -> current.put(a.id(), a));
         Map<String, Latest> latest = latest(ids, now);
-        Map<String, Account> current = accounts.findAll(ids);
         Map<String, Stage> before = accounts.stagesBeforeChurn(ids);
         Map<String, Instant> moved = history.lastLifecycleMoves(ids);
         latest.forEach((id, last) -> {

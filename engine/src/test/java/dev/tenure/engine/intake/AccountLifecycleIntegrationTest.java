@@ -32,12 +32,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The account lifecycle, live: a cancellation makes an account CHURNED in the transaction that stores it, its
@@ -245,6 +250,35 @@ class AccountLifecycleIntegrationTest {
     }
 
     @Test
+    void given_two_writers_storing_a_cancellation_and_a_later_reactivation_at_once_then_the_account_ends_back_at_its_stage()
+            throws Exception {
+        TestData both = TestData.account("Two Writers", Segment.LOW_TOUCH).stage(Stage.RENEWAL);
+        intake.accept(both.batch());
+        TestData cancelled = both.next().billing(BillingEvent.SUBSCRIPTION_CANCELLED, 2);
+        TestData reactivated = cancelled.next().billing(BillingEvent.SUBSCRIPTION_REACTIVATED, 1);
+        CountDownLatch stored = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+
+        // One writer (a file's chunk, or another node) has stored the cancellation and not committed yet ...
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(tx -> {
+            intake.store(cancelled.signalsOnly());
+            stored.countDown();
+            awaitQuietly(commit);
+        }));
+        assertThat(stored.await(30, TimeUnit.SECONDS)).isTrue();
+        // ... when another stores the reactivation that came a day after it.
+        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> intake.store(reactivated.signalsOnly()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> second.isDone() || waitingForALock());
+        commit.countDown();
+        first.get(30, TimeUnit.SECONDS);
+        second.get(30, TimeUnit.SECONDS);
+        intake.evaluateQueued();
+
+        assertThat(stage(both)).isEqualTo(Stage.RENEWAL);
+        assertThat(plays(both)).noneMatch(p -> p.equals("win-back RUNNING"));
+    }
+
+    @Test
     void a_cancellation_stamped_a_minute_ahead_by_a_fast_clock_churns_the_account_at_once() {
         TestData fast = TestData.account("Fast Clock", Segment.LOW_TOUCH);
         intake.accept(fast.batch());
@@ -281,6 +315,19 @@ class AccountLifecycleIntegrationTest {
                 .containsExactly(true, 29);
         assertThat(facts(paid).billing()).extracting(BillingStatus::lastPaymentFailed, BillingStatus::daysSinceLastPaymentFailed)
                 .containsExactly(false, -1);
+    }
+
+    private boolean waitingForALock() {
+        return jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()")
+                .query(Long.class).single() > 0;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private FactSet facts(TestData data) {
