@@ -162,6 +162,32 @@ class AccountLifecycleIntegrationTest {
     }
 
     @Test
+    void a_new_account_a_file_names_twice_ends_at_its_last_line_s_stage_and_gets_no_play_once_that_says_churned() {
+        // A detractor at a high-touch account starts the NPS play for a customer: not once the file says it left.
+        TestData gone = TestData.account("Named Twice", Segment.HIGH_TOUCH).nps(2, 0);
+        Batch twice = new Batch(List.of(new Labeled<>("accounts.csv line 2", gone.account()),
+                new Labeled<>("accounts.csv line 3", gone.account().withStage(Stage.CHURNED))),
+                gone.batch().contacts(), gone.batch().signals());
+
+        intake.accept(twice);
+
+        assertThat(stage(gone)).isEqualTo(Stage.CHURNED);
+        assertThat(plays(gone)).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM task WHERE account_id = ?").param(gone.id()).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void a_new_account_a_file_names_churned_and_then_back_ends_at_the_stage_of_its_last_line() {
+        TestData back = TestData.account("Named Twice Back", Segment.LOW_TOUCH).stage(Stage.ADOPTION);
+        Batch twice = new Batch(List.of(new Labeled<>("accounts.csv line 2", back.account().withStage(Stage.CHURNED)),
+                new Labeled<>("accounts.csv line 3", back.account())), List.of(), List.of());
+
+        intake.accept(twice);
+
+        assertThat(stage(back)).isEqualTo(Stage.ADOPTION);
+    }
+
+    @Test
     void an_export_that_still_says_value_does_not_undo_a_cancellation() {
         TestData stale = TestData.account("Stale Export", Segment.LOW_TOUCH).billing(BillingEvent.SUBSCRIPTION_CANCELLED, 2);
         intake.accept(stale.batch());
