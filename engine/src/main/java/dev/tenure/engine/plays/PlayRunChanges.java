@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,11 +35,13 @@ public class PlayRunChanges {
     private final JdbcClient jdbc;
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
+    private final StartGuard guard;
 
-    public PlayRunChanges(JdbcClient jdbc, Timeline timeline, ApplicationEventPublisher events) {
+    public PlayRunChanges(JdbcClient jdbc, Timeline timeline, ApplicationEventPublisher events, StartGuard guard) {
         this.jdbc = jdbc;
         this.timeline = timeline;
         this.events = events;
+        this.guard = guard;
     }
 
     /** Its scheduled steps become PAUSED, which the due-steps drain never claims. */
@@ -52,10 +55,16 @@ public class PlayRunChanges {
 
     /**
      * Every paused step is due later by as long as the run was paused, so the play keeps its rhythm.
-     * Returns the new due times, for the scheduler to be woken for.
+     * Returns the new due times, for the scheduler to be woken for. A resume is a start again: the start guard
+     * refuses it when the account is not one the play is for (a run its churn did not stop, as the lifecycle
+     * migration left them).
      */
     public List<Instant> resume(long runId, String by, Instant now) {
         Locked run = lock(runId, Set.of("PAUSED"), "resumed");
+        String refused = guard.lifecycleRefusals(List.of(run.accountId()), run.audience()).get(run.accountId());
+        if (refused != null) {
+            throw new IllegalStateException("play run " + runId + " of account " + run.accountId() + " cannot be resumed: " + refused);
+        }
         Duration paused = Duration.between(run.pausedAt(), now);
         List<Instant> due = jdbc.sql("""
                         UPDATE play_step SET status = 'SCHEDULED', due_at = due_at + (CAST(? AS timestamptz) - CAST(? AS timestamptz))
@@ -110,16 +119,25 @@ public class PlayRunChanges {
     }
 
     private Locked lock(long runId, Set<String> allowed, String change) {
-        Locked run = jdbc.sql("SELECT account_id, play_name, status, paused_at FROM play_run WHERE id = ? FOR NO KEY UPDATE")
+        Locked run = jdbc.sql("SELECT account_id, play_name, status, paused_at, audience FROM play_run WHERE id = ? FOR NO KEY UPDATE")
                 .param(runId)
                 .query((rs, n) -> new Locked(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(), Audience.valueOf(rs.getString(5))))
                 .optional().orElseThrow(() -> new PlayRunNotFoundException(runId));
         if (!allowed.contains(run.status())) {
-            throw new IllegalStateException("play run " + runId + " is " + run.status() + " and cannot be " + change
-                    + " (only a run that is " + String.join(" or ", allowed.stream().sorted().toList()) + ")");
+            throw new IllegalStateException(stoppedFor(runId).map(reason -> "play run " + runId + " of account " + run.accountId()
+                            + " was stopped: " + reason + "; it cannot be " + change)
+                    .orElse("play run " + runId + " is " + run.status() + " and cannot be " + change
+                            + " (only a run that is " + String.join(" or ", allowed.stream().sorted().toList()) + ")"));
         }
         return run;
+    }
+
+    /** The reason {@link #stopFor} stopped the run for (its account churned, or came back), if it did. */
+    private Optional<String> stoppedFor(long runId) {
+        String prefix = stoppedResult("");
+        return jdbc.sql("SELECT result FROM play_step WHERE run_id = ? AND starts_with(result, ?) ORDER BY position LIMIT 1")
+                .params(runId, prefix).query(String.class).optional().map(result -> result.substring(prefix.length()));
     }
 
     private void record(long runId, Locked run, Instant now, String type, String what) {
@@ -132,6 +150,6 @@ public class PlayRunChanges {
                 : d.toHours() > 0 ? d.toHours() + "h " + d.toMinutesPart() + "m" : d.toMinutes() + "m " + d.toSecondsPart() + "s";
     }
 
-    private record Locked(String accountId, String playName, String status, Instant pausedAt) {
+    private record Locked(String accountId, String playName, String status, Instant pausedAt, Audience audience) {
     }
 }
