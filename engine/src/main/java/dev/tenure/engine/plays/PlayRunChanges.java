@@ -57,11 +57,17 @@ public class PlayRunChanges {
      * Every paused step is due later by as long as the run was paused, so the play keeps its rhythm.
      * Returns the new due times, for the scheduler to be woken for. A resume is a start again: the start guard
      * refuses it when the account is not one the play is for (a run its churn did not stop, as the lifecycle
-     * migration left them).
+     * migration left them). The guard holds the account before the run is locked, the order a churn takes them
+     * in: the other way round, a resume and a churn at once would each hold what the other waits for.
      */
     public List<Instant> resume(long runId, String by, Instant now) {
+        record Of(String accountId, Audience audience) {
+        }
+        Of of = jdbc.sql("SELECT account_id, audience FROM play_run WHERE id = ?").param(runId)
+                .query((rs, n) -> new Of(rs.getString(1), Audience.valueOf(rs.getString(2))))
+                .optional().orElseThrow(() -> new PlayRunNotFoundException(runId));
+        String refused = guard.lifecycleRefusals(List.of(of.accountId()), of.audience()).get(of.accountId());
         Locked run = lock(runId, Set.of("PAUSED"), "resumed");
-        String refused = guard.lifecycleRefusals(List.of(run.accountId()), run.audience()).get(run.accountId());
         if (refused != null) {
             throw new IllegalStateException("play run " + runId + " of account " + run.accountId() + " cannot be resumed: " + refused);
         }
@@ -119,10 +125,10 @@ public class PlayRunChanges {
     }
 
     private Locked lock(long runId, Set<String> allowed, String change) {
-        Locked run = jdbc.sql("SELECT account_id, play_name, status, paused_at, audience FROM play_run WHERE id = ? FOR NO KEY UPDATE")
+        Locked run = jdbc.sql("SELECT account_id, play_name, status, paused_at FROM play_run WHERE id = ? FOR NO KEY UPDATE")
                 .param(runId)
                 .query((rs, n) -> new Locked(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(), Audience.valueOf(rs.getString(5))))
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
                 .optional().orElseThrow(() -> new PlayRunNotFoundException(runId));
         if (!allowed.contains(run.status())) {
             throw new IllegalStateException(stoppedFor(runId).map(reason -> "play run " + runId + " of account " + run.accountId()
@@ -150,6 +156,6 @@ public class PlayRunChanges {
                 : d.toHours() > 0 ? d.toHours() + "h " + d.toMinutesPart() + "m" : d.toMinutes() + "m " + d.toSecondsPart() + "s";
     }
 
-    private record Locked(String accountId, String playName, String status, Instant pausedAt, Audience audience) {
+    private record Locked(String accountId, String playName, String status, Instant pausedAt) {
     }
 }
