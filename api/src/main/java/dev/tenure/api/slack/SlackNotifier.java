@@ -23,9 +23,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Posts new high-priority tasks to Slack, on a thread of its own: every {@code tenure.slack.poll-every} it queues
  * a post for each open high-priority task created since the last {@code lookback} that a webhook hears of, withdraws
- * those whose task was closed while they waited (a churn closes its account's), then sends the posts that are due. A task is created whatever Slack does (the play's step never waits on a call to
- * Slack); a failed attempt is retried with a doubling wait, and a post given up is on the account's timeline
- * ({@code slack.failed}), in the log and on the notifications page.
+ * those whose task was closed while they waited (a churn closes its account's), then sends the posts that are due.
+ * A task is created whatever Slack does (the play's step never waits on a call to Slack); a failed attempt is
+ * retried with a doubling wait, and a post given up is on the account's timeline ({@code slack.failed}), in the log
+ * and on the notifications page.
  */
 @Component
 @EnableConfigurationProperties(SlackProperties.class)

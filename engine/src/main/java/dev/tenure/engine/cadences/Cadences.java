@@ -98,8 +98,10 @@ public class Cadences {
         if (planned.isEmpty()) {
             return planned;
         }
-        Map<String, String> refused = guard.lifecycleRefusals(planned.stream().map(o -> o.account().id()).toList(), play.audience());
-        refused.forEach((accountId, why) -> log.info("Cadence of play {}: no occurrence for account {}: {}", play.id(), accountId, why));
+        Map<String, String> refused = guard.lifecycleRefusals(planned.stream().map(o -> o.account().id()).toList(),
+                play.audience());
+        refused.forEach((accountId, why) -> log.info("Cadence of play {}: no occurrence for account {}: {}", play.id(),
+                accountId, why));
         return planned.stream().filter(o -> !refused.containsKey(o.account().id())).toList();
     }
 
@@ -129,7 +131,8 @@ public class Cadences {
                         stopped.getOrDefault(account.id(), List.of()));
                 o.ifPresent(planned::add);
             }
-            Map<Long, PlannedOccurrence> written = transaction.execute(tx -> occurrences.write(play, version, admitted(play, planned), now));
+            Map<Long, PlannedOccurrence> written = transaction.execute(tx ->
+                    occurrences.write(play, version, admitted(play, planned), now));
             List<Instant> due = new ArrayList<>();
             int steps = 0;
             for (PlannedOccurrence o : written.values()) {

@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * <ol type="a">
  *   <li>churned: a play for active accounts does not start for a churned account, nor a play for churned
  *       accounts (win-back) for an active one ({@code plays.Audience}), by the account's stored stage, read
- *       locked; a cadence asks this alone ({@link #lifecycleRefusals});</li>
+ *       locked; a cadence's occurrences, a resume and a reopened task ask this alone ({@link #lifecycleRefusals});</li>
  *   <li>not twice: a run of the play that is running or paused for the account holds a new one back;</li>
  *   <li>cooldown: nor does a run of the play started within the play's cooldown (a cancelled one too).</li>
  * </ol>

@@ -28,8 +28,9 @@ public interface StartGuard {
 
     /**
      * For each of these accounts at which a play for {@code audience} may not start, why (the account churned, or
-     * it is active and the play is for churned accounts); the others are not in the map. For runs written
-     * otherwise than by a rule (a cadence's occurrences), which weigh no cooldown.
+     * it is active and the play is for churned accounts); the others are not in the map. For what starts or goes
+     * on otherwise than by a rule, with no cooldown to weigh: a cadence's occurrences, a paused run resumed, a
+     * play's task reopened.
      */
     Map<String, String> lifecycleRefusals(Collection<String> accountIds, Audience audience);
 
