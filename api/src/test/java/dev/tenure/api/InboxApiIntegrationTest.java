@@ -3,6 +3,7 @@ package dev.tenure.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
+import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.Segment;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -52,6 +53,23 @@ class InboxApiIntegrationTest extends ApiIntegrationTest {
 
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(get("/api/tasks/" + task.path("id").asLong()).path("outcome").asText()).isEqualTo("SAVED");
+    }
+
+    @Test
+    void taking_back_a_completion_the_customer_s_cancellation_made_is_refused_naming_the_account_and_why() {
+        TestData account = TestData.account("Cancelled Then Undone", Segment.HIGH_TOUCH).nps(2, 0);
+        intake.accept(account.batch());
+        String path = "/api/tasks?accountId=" + account.id();
+        await().atMost(Duration.ofSeconds(5)).until(() -> items(path).size() == 1);
+        long id = items(path).get(0).path("id").asLong();
+        intake.accept(account.next().billing(BillingEvent.SUBSCRIPTION_CANCELLED, 0).batch());
+
+        ResponseEntity<JsonNode> reopened = post("/api/tasks/" + id + "/reopen", "");
+
+        assertThat(reopened.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(reopened.getBody().path("detail").asText())
+                .isEqualTo("task " + id + " of account Cancelled Then Undone (" + account.id() + ") stays done: the account churned");
+        assertThat(get("/api/tasks/" + id).path("status").asText()).isEqualTo("DONE");
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
+import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.Segment;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,6 +81,25 @@ class PlayControlApiIntegrationTest extends ApiIntegrationTest {
         assertThat(resumed.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(resumed.getBody().path("detail").asText())
                 .isEqualTo("play run " + id + " is CANCELLED and cannot be resumed (only a run that is PAUSED)");
+    }
+
+    @Test
+    void a_paused_play_the_customer_s_cancellation_stopped_cannot_be_resumed_and_the_409_names_the_account_and_why() {
+        TestData account = TestData.account("Api Paused Then Gone", Segment.HIGH_TOUCH);
+        intake.accept(account.batch());
+        PlayDefinition play = new PlayDefinition("api-pause-check", "API pause check", null, Span.ZERO, List.of(
+                new StepDefinition(StepType.TASK, Span.ofDays(7), "csm", "Check in", null, "NORMAL",
+                        Span.ofDays(1), List.of(), null)));
+        long id = transaction.execute(tx -> runs.start(account.id(), play, new Why("test", rules.get().version(), Map.of()),
+                TestClock.now()).orElseThrow()).runId();
+        postAs("alice@tenure.test", "/api/plays/" + id + "/pause");
+        intake.accept(account.next().billing(BillingEvent.SUBSCRIPTION_CANCELLED, 0).batch());
+
+        ResponseEntity<JsonNode> resumed = post("/api/plays/" + id + "/resume", "");
+
+        assertThat(resumed.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(resumed.getBody().path("detail").asText())
+                .isEqualTo("play run " + id + " of account " + account.id() + " was stopped: the account churned; it cannot be resumed");
     }
 
     @Test

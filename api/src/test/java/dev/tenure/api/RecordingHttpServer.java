@@ -23,7 +23,8 @@ final class RecordingHttpServer implements AutoCloseable {
     record Request(String method, String path, String contentType, String body) {
     }
 
-    private record Answer(int status, String body) {
+    /** {@code retryAfter}: seconds for a Retry-After header, or null for none. */
+    private record Answer(int status, String body, Long retryAfter) {
     }
 
     private final HttpServer server;
@@ -44,6 +45,9 @@ final class RecordingHttpServer implements AutoCloseable {
             }
             Answer answer = recording.next();
             byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+            if (answer.retryAfter() != null) {
+                exchange.getResponseHeaders().add("Retry-After", String.valueOf(answer.retryAfter()));
+            }
             exchange.sendResponseHeaders(answer.status(), body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
@@ -55,13 +59,19 @@ final class RecordingHttpServer implements AutoCloseable {
 
     /** The next requests are answered with this, in the order queued; after them, 200 "ok". */
     synchronized RecordingHttpServer thenAnswer(int status, String body) {
-        answers.add(new Answer(status, body));
+        answers.add(new Answer(status, body, null));
+        return this;
+    }
+
+    /** The next request is answered 429, asking to wait this long before trying again (as Slack's rate limit does). */
+    synchronized RecordingHttpServer thenAskToWait(java.time.Duration wait) {
+        answers.add(new Answer(429, "rate_limited", wait.toSeconds()));
         return this;
     }
 
     private synchronized Answer next() {
         Answer queued = answers.poll();
-        return queued == null ? new Answer(200, "ok") : queued;
+        return queued == null ? new Answer(200, "ok", null) : queued;
     }
 
     /** The address of a path on this server: http://localhost:port/path. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tenure.api.people.Role;
 import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
+import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.Segment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,6 +132,38 @@ class SlackNotificationsIntegrationTest extends ApiIntegrationTest {
         slack.thenAnswer(404, "no_service");
         page.post("/admin/notifications/" + webhook + "/test", "");
         assertThat(page.page("/admin/notifications").body()).contains("The test message did not reach #flaky: Slack answered 404 no_service");
+    }
+
+    @Test
+    void a_task_closed_because_its_account_churned_before_slack_took_its_post_is_not_posted_after() {
+        jdbc.sql("""
+                INSERT INTO slack_webhook (scope, csm, channel, url, created_by, created_at)
+                VALUES ('CSM', ?, '#limited', ?, 'test', ?)""")
+                .params(csm, slack.url("/limited"), java.sql.Timestamp.from(TestClock.now())).update();
+        slack.thenAskToWait(Duration.ofHours(1));
+        TestData leaving = TestData.account("Leaving Lumber", Segment.HIGH_TOUCH).csm(csm);
+        intake.accept(leaving.batch());
+        post("/api/webhooks/nps", """
+                {"eventId": "nps-%s", "accountId": "%s", "occurredAt": "%s", "score": 1}"""
+                .formatted(leaving.id(), leaving.id(), TestClock.now()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> slack.requests().size() == 1);
+        long task = items("/api/tasks?owner=" + csm).get(0).path("id").asLong();
+
+        intake.accept(leaving.next().billing(BillingEvent.SUBSCRIPTION_CANCELLED, 0).batch());
+        assertThat(get("/api/tasks/" + task).path("outcome").asText()).isEqualTo("CHURNED");
+        jdbc.sql("UPDATE slack_post SET next_attempt_at = ? WHERE task_id = ?")
+                .params(java.sql.Timestamp.from(TestClock.now().minusSeconds(1)), task).update();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !"PENDING".equals(postStatus(task)));
+        assertThat(postStatus(task)).isEqualTo("WITHDRAWN");
+        assertThat(slack.requests()).as("only the attempt made before the churn").hasSize(1);
+        SignedInClient page = SignedInClient.signIn(port, ops, PASSWORD);
+        assertThat(page.page("/admin/notifications").body())
+                .contains("Withdrawn", "not posted: the task was closed (CHURNED) before it went out");
+    }
+
+    private String postStatus(long task) {
+        return jdbc.sql("SELECT status FROM slack_post WHERE task_id = ?").param(task).query(String.class).single();
     }
 
     @Test

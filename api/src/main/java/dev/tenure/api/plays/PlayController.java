@@ -71,7 +71,10 @@ class PlayController {
         return get(id);
     }
 
-    /** Its remaining steps move later by as long as it was paused; 409 unless the run is PAUSED. */
+    /**
+     * Its remaining steps move later by as long as it was paused; 409 unless the run is PAUSED and its account one the
+     * play is for (not churned, for a play for customers), naming the account and why.
+     */
     @Operation(summary = "Resume a paused play run")
     @PostMapping("/{id}/resume")
     RunView resume(@PathVariable long id) {

@@ -22,10 +22,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Posts new high-priority tasks to Slack, on a thread of its own: every {@code tenure.slack.poll-every} it queues
- * a post for each high-priority task created since the last {@code lookback} that a webhook hears of, then sends
- * the posts that are due. A task is created whatever Slack does (the play's step never waits on a call to
- * Slack); a failed attempt is retried with a doubling wait, and a post given up is on the account's timeline
- * ({@code slack.failed}), in the log and on the notifications page.
+ * a post for each open high-priority task created since the last {@code lookback} that a webhook hears of, withdraws
+ * those whose task was closed while they waited (a churn closes its account's), then sends the posts that are due.
+ * A task is created whatever Slack does (the play's step never waits on a call to Slack); a failed attempt is
+ * retried with a doubling wait, and a post given up is on the account's timeline ({@code slack.failed}), in the log
+ * and on the notifications page.
  */
 @Component
 @EnableConfigurationProperties(SlackProperties.class)
@@ -60,6 +61,10 @@ class SlackNotifier implements SmartLifecycle {
     int postDue() {
         Instant now = clock.instant();
         posts.queueNewTasks(now.minus(settings.lookback()), now);
+        int withdrawn = posts.withdrawClosed();
+        if (withdrawn > 0) {
+            log.info("{} Slack post(s) withdrawn: their tasks were closed before they went out", withdrawn);
+        }
         // Long enough for the call to end before another node may claim the post again.
         Instant leaseEnd = now.plus(settings.timeout().multipliedBy(3));
         var claimed = posts.claimDue(now, leaseEnd, BATCH);

@@ -32,21 +32,37 @@ class SlackPosts {
                         INSERT INTO slack_post (task_id, webhook_id, status, attempts, next_attempt_at, created_at)
                         SELECT t.id, w.id, 'PENDING', 0, :now, :now
                         FROM task t JOIN slack_webhook w ON w.scope = 'TEAM' OR w.csm = t.owner
-                        WHERE t.priority = 'HIGH' AND t.created_at >= :since AND t.created_at <= :now
+                        WHERE t.priority = 'HIGH' AND t.status <> 'DONE' AND t.created_at >= :since AND t.created_at <= :now
                           AND t.created_at >= w.created_at
                         ON CONFLICT (task_id, webhook_id) DO NOTHING""")
                 .param("since", Timestamp.from(since)).param("now", Timestamp.from(now))
                 .update();
     }
 
-    /** Claims up to {@code limit} due posts for this node until {@code leaseEnd}, counting the attempt. */
+    /**
+     * Withdraws the waiting posts whose task was closed meanwhile (done, or closed because its account churned): a
+     * channel is not told of work nobody is to do any more. Returns how many.
+     */
+    int withdrawClosed() {
+        return jdbc.sql("""
+                        UPDATE slack_post p SET status = 'WITHDRAWN', next_attempt_at = NULL,
+                               last_error = 'not posted: the task was closed (' || coalesce(t.outcome, 'DONE') || ') before it went out'
+                        FROM task t
+                        WHERE p.status = 'PENDING' AND t.id = p.task_id AND t.status = 'DONE'""")
+                .update();
+    }
+
+    /**
+     * Claims up to {@code limit} due posts for this node until {@code leaseEnd}, counting the attempt; a post whose
+     * task is closed is left to {@link #withdrawClosed}.
+     */
     List<Claimed> claimDue(Instant now, Instant leaseEnd, int limit) {
         return jdbc.sql("""
                         UPDATE slack_post p SET attempts = p.attempts + 1, next_attempt_at = :lease
                         FROM task t, account a, slack_webhook w
                         WHERE p.id IN (SELECT id FROM slack_post WHERE status = 'PENDING' AND next_attempt_at <= :now
                                        ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED)
-                          AND t.id = p.task_id AND a.id = t.account_id AND w.id = p.webhook_id
+                          AND t.id = p.task_id AND t.status <> 'DONE' AND a.id = t.account_id AND w.id = p.webhook_id
                         RETURNING p.id, p.attempts, t.id AS task_id, t.title, t.owner, t.due_at, t.account_id,
                                   a.name AS account_name, w.channel, w.url""")
                 .param("now", Timestamp.from(now)).param("lease", Timestamp.from(leaseEnd)).param("limit", limit)

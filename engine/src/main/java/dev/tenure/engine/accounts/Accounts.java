@@ -50,7 +50,7 @@ public class Accounts {
      * first row of its stage history.
      */
     public void upsert(Account a, Instant now, ChangeCause cause) {
-        Stage stage = a.stage() == null ? Stage.ONBOARDING : a.stage();
+        Stage stage = stageOnInsert(a);
         boolean inserted = jdbc.sql("""
                         INSERT INTO account (id, name, segment, stage, csm, arr, plan, started_on, renewal_on, timezone,
                                              created_at, updated_at)
@@ -66,6 +66,11 @@ public class Accounts {
         if (inserted) {
             history.recordStageChange(a.id(), null, stage, now, now, cause);
         }
+    }
+
+    /** The stage {@link #upsert} gives the account when it is new. */
+    public static Stage stageOnInsert(Account a) {
+        return a.stage() == null ? Stage.ONBOARDING : a.stage();
     }
 
     public Optional<Account> find(String id) {

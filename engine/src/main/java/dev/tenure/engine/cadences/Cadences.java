@@ -4,6 +4,7 @@ import dev.tenure.engine.EngineProperties;
 import dev.tenure.engine.accounts.Contacts;
 import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.plays.SendWindowProperties;
+import dev.tenure.engine.plays.StartGuard;
 import dev.tenure.engine.plays.StepPlacement;
 import dev.tenure.engine.plays.StepType;
 import dev.tenure.engine.rules.ActiveRuleSet;
@@ -29,7 +30,8 @@ import java.util.Optional;
 /**
  * One pass over every play with a cadence: writes the occurrences coming up within the horizon as play
  * runs with their step rows (again, once the account is active again, those whose run its churn stopped), a
- * page of accounts per transaction, then wakes the scheduler for their steps. The steps run like any play's
+ * page of accounts per transaction, then wakes the scheduler for their steps. The start guard has the last word
+ * on each account's stage, in the transaction that writes its occurrence. The steps run like any play's
  * (still applies, send windows, pause, cancel, timeline, why). Running a pass again, on this node or
  * another, writes nothing twice.
  */
@@ -47,10 +49,12 @@ public class Cadences {
     private final CadenceProperties properties;
     private final OccurrencePlanner planner;
     private final EngineProperties engine;
+    private final StartGuard guard;
 
     public Cadences(ActiveRuleSet rules, Occurrences occurrences, Contacts contacts, StepScheduler scheduler,
                     PlatformTransactionManager transactions, Clock clock, CadenceProperties properties,
-                    EngineProperties engine, SendWindowProperties sendWindow) {
+                    EngineProperties engine, SendWindowProperties sendWindow, StartGuard guard) {
+        this.guard = guard;
         this.rules = rules;
         this.occurrences = occurrences;
         this.contacts = contacts;
@@ -85,6 +89,22 @@ public class Cadences {
         return total;
     }
 
+    /**
+     * The occurrences whose accounts the play is still for, asked of the start guard in the transaction that writes
+     * them: the page was read unlocked, and an account may have churned since (or be churning now: the guard waits
+     * for it).
+     */
+    private List<PlannedOccurrence> admitted(PlayDefinition play, List<PlannedOccurrence> planned) {
+        if (planned.isEmpty()) {
+            return planned;
+        }
+        Map<String, String> refused = guard.lifecycleRefusals(planned.stream().map(o -> o.account().id()).toList(),
+                play.audience());
+        refused.forEach((accountId, why) -> log.info("Cadence of play {}: no occurrence for account {}: {}", play.id(),
+                accountId, why));
+        return planned.stream().filter(o -> !refused.containsKey(o.account().id())).toList();
+    }
+
     private CadencePass run(PlayDefinition play, String version, Instant now) {
         // Loose bounds, a day either side of every account's own today; the planner decides exactly.
         LocalDate today = now.atZone(engine.defaultTimezone()).toLocalDate();
@@ -111,7 +131,8 @@ public class Cadences {
                         stopped.getOrDefault(account.id(), List.of()));
                 o.ifPresent(planned::add);
             }
-            Map<Long, PlannedOccurrence> written = transaction.execute(tx -> occurrences.write(play, version, planned, now));
+            Map<Long, PlannedOccurrence> written = transaction.execute(tx ->
+                    occurrences.write(play, version, admitted(play, planned), now));
             List<Instant> due = new ArrayList<>();
             int steps = 0;
             for (PlannedOccurrence o : written.values()) {

@@ -44,7 +44,9 @@ import java.util.Optional;
  * is {@code <digest-HASH-WEEK@tenure>}. It is tried again like a play's email: each attempt counted before
  * it is made, a transient failure retried after {@code tenure.mail.retry.backoff} up to
  * {@code tenure.mail.retry.max-attempts} ({@link Outbox#sendInternal}), and a digest whose node died while
- * sending it taken again once its lease ends ({@link #SENDING_LEASE}), with the same Message-ID.
+ * sending it taken again once its lease ends ({@link #SENDING_LEASE}), with the same Message-ID. Each
+ * attempt lists the tasks open then, not those of the first: a task closed meanwhile (its account churned) is
+ * not asked for again, and a digest with none left is not sent.
  * A digest belongs to no account: it is on no timeline, only in the log and table {@code digest}.
  */
 @Service
@@ -59,6 +61,8 @@ public class Digests {
      * message takes; after it, the digest counts as lost with its node and is sent again.
      */
     static final Duration SENDING_LEASE = Duration.ofMinutes(10);
+    /** Why a digest taken for another attempt was not sent. */
+    static final String NOTHING_LEFT = "not sent: none of the CSM's tasks is open any more";
 
     private final JdbcClient jdbc;
     private final Tasks tasks;
@@ -153,7 +157,15 @@ public class Digests {
         Optional<Claimed> next;
         while ((next = claimDue(now)).isPresent()) {
             Claimed digest = next.get();
-            deliver(digest, new RenderedEmail(digest.subject(), digest.body(), null), now);
+            Optional<RenderedEmail> current = rewritten(digest, now);
+            if (current.isPresent()) {
+                deliver(digest, current.get(), now);
+            } else {
+                jdbc.sql("UPDATE digest SET status = 'KEPT', retry_at = NULL, error = ? WHERE id = ?")
+                        .params(NOTHING_LEFT, digest.id()).update();
+                log.info("Digest {} for {} (attempt {}): not sent, none of the CSM's tasks is open any more",
+                        digest.week(), digest.csm(), digest.attempt());
+            }
             tried++;
         }
         wakeForRetries();
@@ -165,20 +177,46 @@ public class Digests {
                         UPDATE digest SET status = 'SENDING', attempts = attempts + 1, retry_at = ?
                         WHERE id = (SELECT id FROM digest WHERE status IN ('SENDING', 'RETRYING') AND retry_at <= ?
                                     ORDER BY retry_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
-                        RETURNING id, csm, week, message_id, subject, body, attempts""")
+                        RETURNING id, csm, week, message_id, attempts""")
                 .params(Timestamp.from(now.plus(SENDING_LEASE)), Timestamp.from(now))
                 .query((rs, n) -> new Claimed(rs.getLong("id"), rs.getString("csm"), rs.getString("week"),
-                        rs.getString("message_id"), rs.getString("subject"), rs.getString("body"), rs.getInt("attempts")))
+                        rs.getString("message_id"), rs.getInt("attempts")))
                 .optional();
     }
 
-    private Optional<EmailStatus> send(String csm, String week, Instant now) {
+    /**
+     * What a digest taken for another attempt says: the CSM's open tasks as they are now, recorded on its row, or
+     * empty when none is left. Hours may have passed since the first attempt: a task closed since, done or closed
+     * because its account churned, is not asked for again. The Message-ID stays, so a receiver that has an earlier
+     * attempt keeps one.
+     */
+    private Optional<RenderedEmail> rewritten(Claimed digest, Instant now) {
+        Optional<Written> written = written(digest.csm(), digest.week(), now);
+        written.ifPresent(w -> jdbc.sql("UPDATE digest SET subject = ?, body = ?, tasks = ?, overdue = ? WHERE id = ?")
+                .params(w.email().subject(), w.email().html(), w.count().open(), w.count().overdue(), digest.id()).update());
+        return written.map(Written::email);
+    }
+
+    /** The digest of the CSM's open tasks now, with their counts; empty when they have none. */
+    private Optional<Written> written(String csm, String week, Instant now) {
         OpenCount count = tasks.countOpen(csm, now);
         if (count.open() == 0) {
-            return Optional.of(EmailStatus.KEPT);
+            return Optional.empty();
         }
         List<Task> shown = tasks.list(new TaskQuery(csm, null, TaskStatus.OPEN, null, MOST_TASKS));
-        RenderedEmail email = composer.render(template, model(csm, week, shown, count, now));
+        return Optional.of(new Written(composer.render(template, model(csm, week, shown, count, now)), count));
+    }
+
+    private record Written(RenderedEmail email, OpenCount count) {
+    }
+
+    private Optional<EmailStatus> send(String csm, String week, Instant now) {
+        Optional<Written> written = written(csm, week, now);
+        if (written.isEmpty()) {
+            return Optional.of(EmailStatus.KEPT);
+        }
+        RenderedEmail email = written.get().email();
+        OpenCount count = written.get().count();
         String messageId = messageId(csm, week);
         Optional<Long> claimed = jdbc.sql("""
                         INSERT INTO digest (csm, week, message_id, tasks, overdue, status, subject, body, created_at,
@@ -192,7 +230,7 @@ public class Digests {
             return Optional.empty();
         }
         log.debug("Digest {} for {}: {} open task(s), {} overdue", week, csm, count.open(), count.overdue());
-        return Optional.of(deliver(new Claimed(claimed.get(), csm, week, messageId, email.subject(), email.html(), 1), email, now));
+        return Optional.of(deliver(new Claimed(claimed.get(), csm, week, messageId, 1), email, now));
     }
 
     /** One attempt at a claimed digest, and its outcome recorded. */
@@ -216,8 +254,8 @@ public class Digests {
                 .ifPresent(first -> retries.wakeBy(first.toInstant()));
     }
 
-    /** A digest taken for an attempt: what was recorded, and the attempt's number. */
-    private record Claimed(long id, String csm, String week, String messageId, String subject, String body, int attempt) {
+    /** A digest taken for an attempt, and the attempt's number. */
+    private record Claimed(long id, String csm, String week, String messageId, int attempt) {
     }
 
     /** The digests recorded, newest first; for one CSM when {@code csm} is given. */

@@ -2,9 +2,11 @@ package dev.tenure.engine.guardrails;
 
 import dev.tenure.engine.EngineProperties;
 import dev.tenure.engine.calendar.Span;
+import dev.tenure.engine.plays.Audience;
 import dev.tenure.engine.plays.SendWindow;
 import dev.tenure.engine.plays.SendWindowProperties;
 import dev.tenure.engine.plays.StartGuard;
+import dev.tenure.engine.vocabulary.Stage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
@@ -19,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +37,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * When a play starts ({@link #refusals}, asked by {@code PlayRuns.startAll} under the accounts' locks):
  * <ol type="a">
  *   <li>churned: a play for active accounts does not start for a churned account, nor a play for churned
- *       accounts (win-back) for an active one ({@code plays.Audience});</li>
+ *       accounts (win-back) for an active one ({@code plays.Audience}), by the account's stored stage, read
+ *       locked; a cadence's occurrences, a resume and a reopened task ask this alone ({@link #lifecycleRefusals});</li>
  *   <li>not twice: a run of the play that is running or paused for the account holds a new one back;</li>
  *   <li>cooldown: nor does a run of the play started within the play's cooldown (a cancelled one too).</li>
  * </ol>
@@ -111,14 +115,36 @@ public class Guardrails implements StartGuard {
                     int i = rs.getInt(1) - 1;
                     refusals.set(i, Optional.of(refusal(rs.getString(2), rs.getTimestamp(3).toInstant(), candidates.get(i).cooldown())));
                 });
+        Map<String, Stage> stages = lockedStages(candidates.stream().map(Candidate::accountId).toList());
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
-            Optional<String> churned = c.audience().refusal(c.stage());
-            if (churned.isPresent()) {
-                refusals.set(i, churned);
+            Optional<String> lifecycle = c.audience().refusal(stages.get(c.accountId()));
+            if (lifecycle.isPresent()) {
+                refusals.set(i, lifecycle);
             }
         }
         return refusals;
+    }
+
+    @Override
+    public Map<String, String> lifecycleRefusals(Collection<String> accountIds, Audience audience) {
+        Map<String, String> refusals = new HashMap<>();
+        lockedStages(accountIds).forEach((id, stage) -> audience.refusal(stage).ifPresent(why -> refusals.put(id, why)));
+        return refusals;
+    }
+
+    /**
+     * The stored stage of each of these accounts, their rows locked FOR SHARE in id order (as evaluations lock them)
+     * until the transaction ends: no stage can change under a start, and a change being written is waited for.
+     */
+    private Map<String, Stage> lockedStages(Collection<String> accountIds) {
+        Map<String, Stage> stages = new HashMap<>();
+        jdbc.sql("SELECT id, stage FROM account WHERE id = ANY(?) ORDER BY id FOR SHARE")
+                .param(accountIds.stream().distinct().toArray(String[]::new))
+                .query(rs -> {
+                    stages.put(rs.getString(1), Stage.valueOf(rs.getString(2)));
+                });
+        return stages;
     }
 
     /** Why a stored run of the play holds a new one back. */

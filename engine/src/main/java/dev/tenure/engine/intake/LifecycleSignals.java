@@ -45,15 +45,22 @@ class LifecycleSignals {
         this.lifecycle = lifecycle;
     }
 
-    /** After these signals were stored (the new ones only): churns and reactivates their accounts. */
+    /**
+     * After these signals were stored (the new ones only): churns and reactivates their accounts. The accounts are
+     * locked before anything is read: a writer storing another lifecycle signal of one of them at once (another chunk
+     * of the file, another node) waits until this one commits, then finds its signal among the latest and the stage it
+     * left. Read unlocked, each saw only its own signal, and a reactivation stored beside an earlier cancellation left
+     * the account churned.
+     */
     void afterSignals(Collection<Signal> stored, Instant now) {
         TreeSet<String> ids = new TreeSet<>();
         stored.stream().filter(s -> Lifecycle.event(s) != null).forEach(s -> ids.add(s.accountId()));
         if (ids.isEmpty()) {
             return;
         }
+        Map<String, Account> current = new TreeMap<>();
+        accounts.lockAll(ids).forEach(a -> current.put(a.id(), a));
         Map<String, Latest> latest = latest(ids, now);
-        Map<String, Account> current = accounts.findAll(ids);
         Map<String, Stage> before = accounts.stagesBeforeChurn(ids);
         Map<String, Instant> moved = history.lastLifecycleMoves(ids);
         latest.forEach((id, last) -> {
@@ -88,14 +95,23 @@ class LifecycleSignals {
     }
 
     /**
-     * Before these accounts are stored: the stored stage of each that exists, so {@link #afterAccounts} can tell
-     * which ones a source churned or brought back.
+     * Before these accounts are stored: the stage each one given with a stage has as the batch starts storing it, so
+     * {@link #afterAccounts} can tell which ones a source churned or brought back. A stored account has its stored
+     * stage, its row locked until the transaction ends (a writer storing it at once waits, and starts from the stage
+     * this one leaves); a new one the stage its first record inserts it with, so a file that names it again with
+     * another stage moves it there.
      */
-    Map<String, Stage> storedStages(List<Labeled<Account>> given) {
+    Map<String, Stage> stagesBefore(List<Labeled<Account>> given) {
         List<String> ids = given.stream().filter(a -> a.value().stage() != null).map(a -> a.value().id()).distinct().toList();
         Map<String, Stage> stages = new TreeMap<>();
-        if (!ids.isEmpty()) {
-            accounts.findAll(ids).forEach((id, a) -> stages.put(id, a.stage()));
+        if (ids.isEmpty()) {
+            return stages;
+        }
+        accounts.lockAll(ids).forEach(a -> stages.put(a.id(), a.stage()));
+        for (Labeled<Account> record : given) {
+            if (ids.contains(record.value().id())) {
+                stages.putIfAbsent(record.value().id(), Accounts.stageOnInsert(record.value()));
+            }
         }
         return stages;
     }
@@ -107,15 +123,15 @@ class LifecycleSignals {
      * account's last move into CHURNED (an old one imported late, after a source churned it) is history and holds
      * nothing back.
      */
-    void afterAccounts(List<Labeled<Account>> given, Map<String, Stage> storedBefore, Instant now) {
+    void afterAccounts(List<Labeled<Account>> given, Map<String, Stage> stagesBefore, Instant now) {
         Map<String, Labeled<Account>> last = new TreeMap<>();
         given.stream().filter(a -> a.value().stage() != null).forEach(a -> last.put(a.value().id(), a));
-        List<String> comingBack = last.keySet().stream().filter(id -> storedBefore.get(id) == Stage.CHURNED
+        List<String> comingBack = last.keySet().stream().filter(id -> stagesBefore.get(id) == Stage.CHURNED
                 && last.get(id).value().stage().active()).toList();
         Map<String, Latest> cancelled = comingBack.isEmpty() ? Map.of() : latest(comingBack, now);
         Map<String, Instant> moved = comingBack.isEmpty() ? Map.of() : history.lastLifecycleMoves(comingBack);
         last.forEach((id, record) -> {
-            Stage was = storedBefore.get(id);
+            Stage was = stagesBefore.get(id);
             Latest lifecycleSignal = cancelled.get(id);
             boolean stillCancelled = lifecycleSignal != null && lifecycleSignal.event() == BillingEvent.SUBSCRIPTION_CANCELLED
                     && !Lifecycle.isHistory(lifecycleSignal.at(), moved.get(id));

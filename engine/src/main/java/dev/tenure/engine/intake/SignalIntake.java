@@ -170,9 +170,9 @@ public class SignalIntake implements Intake {
      */
     private List<Signal> storeAccountsAndContacts(Batch batch, Instant now, List<Signal> changes) {
         checkRecords(batch, now);
-        Map<String, Stage> storedStages = lifecycle.storedStages(batch.accounts());
+        Map<String, Stage> stagesBefore = lifecycle.stagesBefore(batch.accounts());
         batch.accounts().forEach(a -> accounts.upsert(a.value(), now, ChangeCause.source(a.label())));
-        lifecycle.afterAccounts(batch.accounts(), storedStages, now);
+        lifecycle.afterAccounts(batch.accounts(), stagesBefore, now);
         changes.addAll(contacts.upsertAll(batch.contacts().stream()
                 .map(c -> new ContactUpdate(c.value(), c.at(), ChangeCause.source(c.label()))).toList(), now));
         return batch.signals().stream().map(Labeled::value).toList();

@@ -11,12 +11,18 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Pausing, resuming and cancelling a run by hand, each in the caller's transaction and on the account's
  * timeline with who did it; and stopping an account's runs when it churns or comes back ({@link #stopFor}). The run row is locked first, so two requests cannot both pass a state check.
  * A run in the wrong state for the change is an {@link IllegalStateException}.
+ * <p>
+ * The run row is locked FOR NO KEY UPDATE, not FOR UPDATE: a step worker may hold one of the run's steps, which the
+ * change waits for, while it writes that step's task or email row, whose foreign key takes a key-share lock on the
+ * run. FOR UPDATE would make that wait for the change: a deadlock for a task, and for an email (written in a
+ * transaction of its own) a wait that nothing ends.
  */
 @Repository
 public class PlayRunChanges {
@@ -29,11 +35,13 @@ public class PlayRunChanges {
     private final JdbcClient jdbc;
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
+    private final StartGuard guard;
 
-    public PlayRunChanges(JdbcClient jdbc, Timeline timeline, ApplicationEventPublisher events) {
+    public PlayRunChanges(JdbcClient jdbc, Timeline timeline, ApplicationEventPublisher events, StartGuard guard) {
         this.jdbc = jdbc;
         this.timeline = timeline;
         this.events = events;
+        this.guard = guard;
     }
 
     /** Its scheduled steps become PAUSED, which the due-steps drain never claims. */
@@ -47,10 +55,22 @@ public class PlayRunChanges {
 
     /**
      * Every paused step is due later by as long as the run was paused, so the play keeps its rhythm.
-     * Returns the new due times, for the scheduler to be woken for.
+     * Returns the new due times, for the scheduler to be woken for. A resume is a start again: the start guard
+     * refuses it when the account is not one the play is for (a run its churn did not stop, as the lifecycle
+     * migration left them). The guard holds the account before the run is locked, the order a churn takes them
+     * in: the other way round, a resume and a churn at once would each hold what the other waits for.
      */
     public List<Instant> resume(long runId, String by, Instant now) {
+        record Of(String accountId, Audience audience) {
+        }
+        Of of = jdbc.sql("SELECT account_id, audience FROM play_run WHERE id = ?").param(runId)
+                .query((rs, n) -> new Of(rs.getString(1), Audience.valueOf(rs.getString(2))))
+                .optional().orElseThrow(() -> new PlayRunNotFoundException(runId));
+        String refused = guard.lifecycleRefusals(List.of(of.accountId()), of.audience()).get(of.accountId());
         Locked run = lock(runId, Set.of("PAUSED"), "resumed");
+        if (refused != null) {
+            throw new IllegalStateException("play run " + runId + " of account " + run.accountId() + " cannot be resumed: " + refused);
+        }
         Duration paused = Duration.between(run.pausedAt(), now);
         List<Instant> due = jdbc.sql("""
                         UPDATE play_step SET status = 'SCHEDULED', due_at = due_at + (CAST(? AS timestamptz) - CAST(? AS timestamptz))
@@ -86,7 +106,7 @@ public class PlayRunChanges {
         }
         List<Stopped> runs = jdbc.sql("""
                         SELECT id, play_name FROM play_run WHERE account_id = ? AND status IN ('RUNNING', 'PAUSED')
-                          AND audience = ANY(?) ORDER BY id FOR UPDATE""")
+                          AND audience = ANY(?) ORDER BY id FOR NO KEY UPDATE""")
                 .params(accountId, stopped)
                 .query((rs, n) -> new Stopped(rs.getLong(1), rs.getString(2))).list();
         if (runs.isEmpty()) {
@@ -105,16 +125,25 @@ public class PlayRunChanges {
     }
 
     private Locked lock(long runId, Set<String> allowed, String change) {
-        Locked run = jdbc.sql("SELECT account_id, play_name, status, paused_at FROM play_run WHERE id = ? FOR UPDATE")
+        Locked run = jdbc.sql("SELECT account_id, play_name, status, paused_at FROM play_run WHERE id = ? FOR NO KEY UPDATE")
                 .param(runId)
                 .query((rs, n) -> new Locked(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
                 .optional().orElseThrow(() -> new PlayRunNotFoundException(runId));
         if (!allowed.contains(run.status())) {
-            throw new IllegalStateException("play run " + runId + " is " + run.status() + " and cannot be " + change
-                    + " (only a run that is " + String.join(" or ", allowed.stream().sorted().toList()) + ")");
+            throw new IllegalStateException(stoppedFor(runId).map(reason -> "play run " + runId + " of account " + run.accountId()
+                            + " was stopped: " + reason + "; it cannot be " + change)
+                    .orElse("play run " + runId + " is " + run.status() + " and cannot be " + change
+                            + " (only a run that is " + String.join(" or ", allowed.stream().sorted().toList()) + ")"));
         }
         return run;
+    }
+
+    /** The reason {@link #stopFor} stopped the run for (its account churned, or came back), if it did. */
+    private Optional<String> stoppedFor(long runId) {
+        String prefix = stoppedResult("");
+        return jdbc.sql("SELECT result FROM play_step WHERE run_id = ? AND starts_with(result, ?) ORDER BY position LIMIT 1")
+                .params(runId, prefix).query(String.class).optional().map(result -> result.substring(prefix.length()));
     }
 
     private void record(long runId, Locked run, Instant now, String type, String what) {

@@ -76,7 +76,7 @@ final class PlayStarts {
      */
     private List<NewRun> admitted(List<PlayStart> starts, Instant now) {
         List<Optional<String>> refusals = guard.refusals(starts.stream().map(s -> new StartGuard.Candidate(
-                s.account().id(), s.play().id(), s.play().cooldown(), placement.zoneOf(s.account()), s.account().stage(),
+                s.account().id(), s.play().id(), s.play().cooldown(), placement.zoneOf(s.account()),
                 s.play().audience())).toList(), now);
         Map<String, List<Boolean>> startedHere = new HashMap<>();
         List<NewRun> runs = new ArrayList<>();

@@ -1,16 +1,22 @@
 package dev.tenure.engine.plays;
 
 import dev.tenure.engine.calendar.Span;
-import dev.tenure.engine.vocabulary.Stage;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Whether a play may start for an account now; {@code guardrails.Guardrails} decides. An interface here so
  * the play store does not depend on the guardrails, which read send windows from this package.
+ * <p>
+ * Whether the account is one the play is for ({@link Audience}) is decided from its stored stage, read with the
+ * row locked FOR SHARE until the caller's transaction ends: a churn or a reactivation being written waits for the
+ * runs started under this answer, and stops them, or they wait for it and see its stage. A stage the caller read
+ * itself may already be stale.
  */
 public interface StartGuard {
 
@@ -21,13 +27,21 @@ public interface StartGuard {
     List<Optional<String>> refusals(List<Candidate> candidates, Instant now);
 
     /**
-     * A play about to start for an account, whose cooldown counts days on the calendar of {@code zone}; the
-     * play is for accounts of {@code audience}, the account is at {@code stage} (null: not known, not checked).
+     * For each of these accounts at which a play for {@code audience} may not start, why (the account churned, or
+     * it is active and the play is for churned accounts); the others are not in the map. For what starts or goes
+     * on otherwise than by a rule, with no cooldown to weigh: a cadence's occurrences, a paused run resumed, a
+     * play's task reopened.
      */
-    record Candidate(String accountId, String playId, Span cooldown, ZoneId zone, Stage stage, Audience audience) {
+    Map<String, String> lifecycleRefusals(Collection<String> accountIds, Audience audience);
+
+    /**
+     * A play about to start for an account, whose cooldown counts days on the calendar of {@code zone}; the
+     * play is for accounts of {@code audience}.
+     */
+    record Candidate(String accountId, String playId, Span cooldown, ZoneId zone, Audience audience) {
 
         public Candidate(String accountId, String playId, Span cooldown, ZoneId zone) {
-            this(accountId, playId, cooldown, zone, null, Audience.ACTIVE);
+            this(accountId, playId, cooldown, zone, Audience.ACTIVE);
         }
     }
 }

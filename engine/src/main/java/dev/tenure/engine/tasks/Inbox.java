@@ -1,5 +1,9 @@
 package dev.tenure.engine.tasks;
 
+import dev.tenure.engine.plays.Audience;
+import dev.tenure.engine.plays.PlayRuns;
+import dev.tenure.engine.plays.RunState;
+import dev.tenure.engine.plays.StartGuard;
 import dev.tenure.engine.timeline.Timeline;
 import dev.tenure.engine.timeline.TimelineEntry;
 import org.springframework.stereotype.Service;
@@ -11,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -30,11 +35,15 @@ public class Inbox {
     private final Tasks tasks;
     private final Timeline timeline;
     private final Clock clock;
+    private final PlayRuns runs;
+    private final StartGuard guard;
 
-    public Inbox(Tasks tasks, Timeline timeline, Clock clock) {
+    public Inbox(Tasks tasks, Timeline timeline, Clock clock, PlayRuns runs, StartGuard guard) {
         this.tasks = tasks;
         this.timeline = timeline;
         this.clock = clock;
+        this.runs = runs;
+        this.guard = guard;
     }
 
     public List<Task> list(TaskQuery query) {
@@ -133,7 +142,8 @@ public class Inbox {
     /**
      * Takes back completions made within {@link #UNDO_WINDOW}: the tasks are open again, without outcome or
      * note, and the timeline says who took the completion back. A task not done, or done longer ago, is
-     * refused and nothing changes.
+     * refused and nothing changes; so is a task of a play that is not for its account's stage now (a customer
+     * play's once the account churned, however it was closed), naming the account and why.
      */
     @Transactional
     public List<Task> reopen(List<Long> ids, String by) {
@@ -141,6 +151,11 @@ public class Inbox {
         List<Task> reopened = new ArrayList<>();
         for (long id : ids) {
             Task task = get(id);
+            Optional<String> closed = playNoLongerFor(task);
+            if (closed.isPresent()) {
+                throw new IllegalStateException("task " + id + " of account " + task.accountName() + " (" + task.accountId()
+                        + ") stays done: " + closed.get());
+            }
             if (!tasks.reopen(id, now.minus(UNDO_WINDOW))) {
                 throw new IllegalStateException(task.status() == TaskStatus.DONE
                         ? "task " + id + " was completed more than " + UNDO_WINDOW.toMinutes() + " minutes ago; it stays done"
@@ -152,6 +167,19 @@ public class Inbox {
             reopened.add(get(id));
         }
         return reopened;
+    }
+
+    /**
+     * Why a task of a play may not be open again: its account is not one the play is for now. Asked of the start
+     * guard, which holds the account's row until the transaction ends, so a churn being written meanwhile waits and
+     * then closes the task again. A task made by hand is the CSM's own: never.
+     */
+    private Optional<String> playNoLongerFor(Task task) {
+        if (task.runId() == null) {
+            return Optional.empty();
+        }
+        Audience audience = runs.state(task.runId()).map(RunState::audience).orElse(Audience.ACTIVE);
+        return Optional.ofNullable(guard.lifecycleRefusals(List.of(task.accountId()), audience).get(task.accountId()));
     }
 
     /**

@@ -11,6 +11,7 @@ import org.quartz.Scheduler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,6 +37,7 @@ class CadencesIntegrationTest {
     @Autowired JdbcClient jdbc;
     @Autowired Scheduler scheduler;
     @Autowired PlayRunControl control;
+    @Autowired TransactionTemplate transaction;
 
     record Run(long id, String playId, LocalDate occursOn, String ruleName, String matchedFacts) {
     }
@@ -270,4 +274,34 @@ class CadencesIntegrationTest {
         assertThat(accounts).allSatisfy(a -> assertThat(runs(a.id())).singleElement()
                 .satisfies(r -> assertThat(steps(r.id())).hasSize(1)));
     }
+
+    @Test
+    void given_an_account_churning_while_a_pass_plans_its_qbr_then_no_qbr_runs_for_it() throws Exception {
+        TestData leaving = stored(TestData.account("Churning Mid Pass", Segment.HIGH_TOUCH).startedDaysAgo(76));
+        CountDownLatch churned = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        // The cancellation is stored and has churned the account, not committed yet, when a pass plans the QBR.
+        CompletableFuture<Void> cancelling = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(tx -> {
+            intake.store(leaving.next().billing(BillingEvent.SUBSCRIPTION_CANCELLED, 0).signalsOnly());
+            churned.countDown();
+            try {
+                commit.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        assertThat(churned.await(30, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<CadencePass> pass = CompletableFuture.supplyAsync(() -> cadences.run());
+        await().atMost(Duration.ofSeconds(60)).until(() -> pass.isDone() || jdbc.sql("""
+                        SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()""")
+                .query(Long.class).single() > 0);
+        commit.countDown();
+        cancelling.get(30, TimeUnit.SECONDS);
+        pass.get(60, TimeUnit.SECONDS);
+
+        assertThat(runs(leaving.id())).filteredOn(r -> r.occursOn() != null).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM task WHERE account_id = ? AND status = 'OPEN'").param(leaving.id())
+                .query(Long.class).single()).isZero();
+    }
 }
+

@@ -7,6 +7,7 @@ import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.mail.EmailStatus;
 import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
+import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.Segment;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -167,6 +168,55 @@ class DigestRetriedWhileSmtpIsDownIntegrationTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(row(csm).get("status")));
         assertThat(row(csm)).containsEntry("attempts", 2);
+    }
+
+    @Test
+    void given_a_digest_waiting_for_another_attempt_when_an_account_it_lists_churns_then_the_attempt_leaves_that_account_out()
+            throws Exception {
+        String csm = "csm-digest-churn-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@tenure.test";
+        TestData staying = TestData.account("Digest Staying Co", Segment.HIGH_TOUCH).csm(csm).nps(2, 0);
+        TestData leaving = TestData.account("Digest Leaving Co", Segment.HIGH_TOUCH).csm(csm).nps(2, 0);
+        intake.accept(staying.batch());
+        intake.accept(leaving.batch());
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT count(*) FROM task WHERE owner = ? AND status = 'OPEN'")
+                .param(csm).query(Long.class).single() == 2);
+        assertThat(digests.sendTo(csm)).contains(EmailStatus.RETRYING);
+        assertThat((String) row(csm).get("subject")).startsWith("Your tasks this week: 2 open");
+
+        intake.accept(leaving.next().billing(BillingEvent.SUBSCRIPTION_CANCELLED, 0).batch());
+        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        makeDue(csm);
+        digests.retryDue();
+
+        List<MimeMessage> received = to(csm);
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0).getSubject()).startsWith("Your tasks this week: 1 open");
+        String body = String.valueOf(received.get(0).getContent());
+        assertThat(body).contains("Digest Staying Co").doesNotContain("Digest Leaving Co");
+        assertThat(row(csm)).containsEntry("status", "SENT").containsEntry("subject", received.get(0).getSubject());
+    }
+
+    @Test
+    void given_a_digest_waiting_for_another_attempt_when_every_task_it_lists_is_closed_then_it_is_not_sent() {
+        String csm = "csm-digest-all-gone-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@tenure.test";
+        TestData leaving = TestData.account("Digest All Gone Co", Segment.HIGH_TOUCH).csm(csm).nps(2, 0);
+        intake.accept(leaving.batch());
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT count(*) FROM task WHERE owner = ? AND status = 'OPEN'")
+                .param(csm).query(Long.class).single() == 1);
+        assertThat(digests.sendTo(csm)).contains(EmailStatus.RETRYING);
+
+        intake.accept(leaving.next().billing(BillingEvent.SUBSCRIPTION_CANCELLED, 0).batch());
+        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        makeDue(csm);
+        digests.retryDue();
+
+        assertThat(to(csm)).isEmpty();
+        Map<String, Object> kept = row(csm);
+        assertThat(kept).containsEntry("status", "KEPT").containsEntry("retry_at", null).containsEntry("sent_at", null);
+        assertThat((String) kept.get("error")).isEqualTo("not sent: none of the CSM's tasks is open any more");
+        assertThat(digests.retryDue()).isZero();
     }
 
     /** A CSM of a new account with this many open tasks, one of them overdue. */

@@ -32,12 +32,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The account lifecycle, live: a cancellation makes an account CHURNED in the transaction that stores it, its
@@ -157,6 +162,32 @@ class AccountLifecycleIntegrationTest {
     }
 
     @Test
+    void a_new_account_a_file_names_twice_ends_at_its_last_line_s_stage_and_gets_no_play_once_that_says_churned() {
+        // A detractor at a high-touch account starts the NPS play for a customer: not once the file says it left.
+        TestData gone = TestData.account("Named Twice", Segment.HIGH_TOUCH).nps(2, 0);
+        Batch twice = new Batch(List.of(new Labeled<>("accounts.csv line 2", gone.account()),
+                new Labeled<>("accounts.csv line 3", gone.account().withStage(Stage.CHURNED))),
+                gone.batch().contacts(), gone.batch().signals());
+
+        intake.accept(twice);
+
+        assertThat(stage(gone)).isEqualTo(Stage.CHURNED);
+        assertThat(plays(gone)).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM task WHERE account_id = ?").param(gone.id()).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void a_new_account_a_file_names_churned_and_then_back_ends_at_the_stage_of_its_last_line() {
+        TestData back = TestData.account("Named Twice Back", Segment.LOW_TOUCH).stage(Stage.ADOPTION);
+        Batch twice = new Batch(List.of(new Labeled<>("accounts.csv line 2", back.account().withStage(Stage.CHURNED)),
+                new Labeled<>("accounts.csv line 3", back.account())), List.of(), List.of());
+
+        intake.accept(twice);
+
+        assertThat(stage(back)).isEqualTo(Stage.ADOPTION);
+    }
+
+    @Test
     void an_export_that_still_says_value_does_not_undo_a_cancellation() {
         TestData stale = TestData.account("Stale Export", Segment.LOW_TOUCH).billing(BillingEvent.SUBSCRIPTION_CANCELLED, 2);
         intake.accept(stale.batch());
@@ -245,6 +276,35 @@ class AccountLifecycleIntegrationTest {
     }
 
     @Test
+    void given_two_writers_storing_a_cancellation_and_a_later_reactivation_at_once_then_the_account_ends_back_at_its_stage()
+            throws Exception {
+        TestData both = TestData.account("Two Writers", Segment.LOW_TOUCH).stage(Stage.RENEWAL);
+        intake.accept(both.batch());
+        TestData cancelled = both.next().billing(BillingEvent.SUBSCRIPTION_CANCELLED, 2);
+        TestData reactivated = cancelled.next().billing(BillingEvent.SUBSCRIPTION_REACTIVATED, 1);
+        CountDownLatch stored = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+
+        // One writer (a file's chunk, or another node) has stored the cancellation and not committed yet ...
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(tx -> {
+            intake.store(cancelled.signalsOnly());
+            stored.countDown();
+            awaitQuietly(commit);
+        }));
+        assertThat(stored.await(30, TimeUnit.SECONDS)).isTrue();
+        // ... when another stores the reactivation that came a day after it.
+        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> intake.store(reactivated.signalsOnly()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> second.isDone() || waitingForALock());
+        commit.countDown();
+        first.get(30, TimeUnit.SECONDS);
+        second.get(30, TimeUnit.SECONDS);
+        intake.evaluateQueued();
+
+        assertThat(stage(both)).isEqualTo(Stage.RENEWAL);
+        assertThat(plays(both)).noneMatch(p -> p.equals("win-back RUNNING"));
+    }
+
+    @Test
     void a_cancellation_stamped_a_minute_ahead_by_a_fast_clock_churns_the_account_at_once() {
         TestData fast = TestData.account("Fast Clock", Segment.LOW_TOUCH);
         intake.accept(fast.batch());
@@ -281,6 +341,19 @@ class AccountLifecycleIntegrationTest {
                 .containsExactly(true, 29);
         assertThat(facts(paid).billing()).extracting(BillingStatus::lastPaymentFailed, BillingStatus::daysSinceLastPaymentFailed)
                 .containsExactly(false, -1);
+    }
+
+    private boolean waitingForALock() {
+        return jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()")
+                .query(Long.class).single() > 0;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private FactSet facts(TestData data) {

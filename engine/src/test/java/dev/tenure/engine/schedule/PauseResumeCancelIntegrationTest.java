@@ -2,7 +2,10 @@ package dev.tenure.engine.schedule;
 
 import dev.tenure.engine.EngineTestApplication;
 import dev.tenure.engine.calendar.Span;
+import dev.tenure.engine.accounts.Accounts;
+import dev.tenure.engine.accounts.ChangeCause;
 import dev.tenure.engine.intake.Intake;
+import dev.tenure.engine.plays.Audience;
 import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.plays.PlayRunChanges;
 import dev.tenure.engine.plays.PlayRuns;
@@ -16,7 +19,9 @@ import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.timeline.Timeline;
 import dev.tenure.engine.timeline.TimelineEntry;
+import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.Segment;
+import dev.tenure.engine.vocabulary.Stage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,9 +33,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** A CSM pauses, resumes or cancels a running play; the remaining steps wait, move or end with it. */
 @SpringBootTest(classes = EngineTestApplication.class)
@@ -52,6 +62,10 @@ class PauseResumeCancelIntegrationTest {
     Timeline timeline;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PlayRunControl control;
+    @Autowired
+    Accounts accounts;
 
     @Test
     void resuming_moves_every_remaining_step_later_by_as_long_as_the_run_was_paused() {
@@ -122,6 +136,69 @@ class PauseResumeCancelIntegrationTest {
         inTransaction(() -> changes.cancel(runId, "api", now));
         assertThatThrownBy(() -> inTransaction(() -> changes.pause(runId, "api", now)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("is CANCELLED and cannot be paused");
+    }
+
+    @Test
+    void a_run_the_customer_s_cancellation_stopped_cannot_be_resumed_and_the_refusal_names_the_account_and_why() {
+        TestData account = stored("Stopped By Churn");
+        Instant now = TestClock.now();
+        long runId = start(account, play(Span.ofDays(2)), now);
+        inTransaction(() -> changes.pause(runId, "api", now));
+        intake.accept(account.next().billing(BillingEvent.SUBSCRIPTION_CANCELLED, 0).batch());
+
+        assertThatThrownBy(() -> inTransaction(() -> changes.resume(runId, "api", now.plusSeconds(60))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("play run " + runId + " of account " + account.id() + " was stopped: the account churned; it cannot be resumed");
+    }
+
+    @Test
+    void a_paused_run_at_an_account_that_churned_without_stopping_it_cannot_be_resumed() {
+        // The account-lifecycle migration (V23) churned accounts in place and left their runs as they were; a stage
+        // written behind the engine's back stands for one of them.
+        TestData account = stored("Churned In Place");
+        Instant now = TestClock.now();
+        long runId = start(account, play(Span.ofDays(2)), now);
+        inTransaction(() -> changes.pause(runId, "api", now));
+        jdbc.sql("UPDATE account SET stage = 'CHURNED' WHERE id = ?").param(account.id()).update();
+
+        assertThatThrownBy(() -> inTransaction(() -> changes.resume(runId, "api", now.plusSeconds(60))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("play run " + runId + " of account " + account.id() + " cannot be resumed: the account churned");
+        assertThat(runs.find(runId).orElseThrow().status()).isEqualTo("PAUSED");
+        assertThat(runs.steps(runId)).extracting(PlayStep::status).containsOnly("PAUSED");
+    }
+
+    @Test
+    void a_resume_asked_while_the_account_churns_waits_for_the_churn_and_is_refused_without_a_deadlock() throws Exception {
+        TestData account = stored("Resumed Mid Churn");
+        Instant now = TestClock.now();
+        long runId = start(account, play(Span.ofDays(2)), now);
+        inTransaction(() -> changes.pause(runId, "api", now));
+        CountDownLatch moved = new CountDownLatch(1);
+        CountDownLatch stop = new CountDownLatch(1);
+        // The churn as AccountLifecycle.move makes it, held between its two steps: the stage, then the runs.
+        CompletableFuture<Void> churn = CompletableFuture.runAsync(() -> inTransaction(() -> {
+            accounts.changeStage(account.id(), Stage.CHURNED, now, ChangeCause.lifecycle("subscription cancelled"));
+            moved.countDown();
+            try {
+                stop.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            changes.stopFor(account.id(), Stage.CHURNED, Audience.CHURNED_ACCOUNT, now);
+        }));
+        assertThat(moved.await(30, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> resume = CompletableFuture.runAsync(() -> control.resume(runId, "ops@tenure.test"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> resume.isDone() || jdbc.sql("""
+                        SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()""")
+                .query(Long.class).single() > 0);
+        stop.countDown();
+
+        churn.get(30, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> resume.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(IllegalStateException.class)
+                .hasMessage("play run " + runId + " of account " + account.id() + " was stopped: the account churned; it cannot be resumed");
+        assertThat(runs.find(runId).orElseThrow().status()).isEqualTo("CANCELLED");
     }
 
     @Test

@@ -11,8 +11,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -46,4 +48,50 @@ class TasksOfAChurnedAccountIntegrationTest {
         assertThat(closed.note()).isEqualTo("closed: the account churned");
         assertThat(tasks.countOpen(callBack.owner(), TestClock.now()).open()).isZero();
     }
+
+    @Test
+    void given_a_task_the_churn_closed_when_its_completion_is_taken_back_then_that_is_refused_naming_the_account_and_why() {
+        TestData unhappy = TestData.account("Gone Then Undone", Segment.HIGH_TOUCH).nps(2, 0);
+        Task callBack = callBackTask(unhappy);
+        intake.accept(unhappy.next().billing(BillingEvent.SUBSCRIPTION_CANCELLED, 0).batch());
+
+        // The churn closed it a moment ago, well within the undo window.
+        assertThatThrownBy(() -> inbox.reopen(List.of(callBack.id()), "csm@tenure.test"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("task " + callBack.id() + " of account Gone Then Undone (" + unhappy.id()
+                        + ") stays done: the account churned");
+        assertThat(inbox.get(callBack.id()).status()).isEqualTo(TaskStatus.DONE);
+        assertThat(tasks.countOpen(callBack.owner(), TestClock.now()).open()).isZero();
+    }
+
+    @Test
+    void given_a_task_completed_a_moment_before_the_customer_cancelled_then_its_completion_cannot_be_taken_back_after() {
+        TestData unhappy = TestData.account("Done Then Gone", Segment.HIGH_TOUCH).nps(2, 0);
+        Task callBack = callBackTask(unhappy);
+        inbox.complete(callBack.id(), TaskOutcome.NO_ACTION, "left a message");
+        intake.accept(unhappy.next().billing(BillingEvent.SUBSCRIPTION_CANCELLED, 0).batch());
+
+        assertThatThrownBy(() -> inbox.reopen(List.of(callBack.id()), "csm@tenure.test"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(unhappy.id()).hasMessageEndingWith("the account churned");
+        assertThat(inbox.get(callBack.id()).status()).isEqualTo(TaskStatus.DONE);
+    }
+
+    @Test
+    void given_a_task_completed_a_moment_ago_at_an_active_account_then_its_completion_is_taken_back() {
+        TestData unhappy = TestData.account("Done And Undone", Segment.HIGH_TOUCH).nps(2, 0);
+        Task callBack = callBackTask(unhappy);
+        inbox.complete(callBack.id(), TaskOutcome.NO_ACTION, "wrong task");
+
+        assertThat(inbox.reopen(List.of(callBack.id()), "csm@tenure.test")).singleElement()
+                .satisfies(task -> assertThat(task.status()).isEqualTo(TaskStatus.OPEN));
+    }
+
+    /** The call-back task the NPS rule gives the CSM of a detractor account. */
+    private Task callBackTask(TestData unhappy) {
+        intake.accept(unhappy.batch());
+        TaskQuery ofTheAccount = new TaskQuery(null, unhappy.id(), null, null, 10);
+        await().atMost(Duration.ofSeconds(5)).until(() -> inbox.list(ofTheAccount).size() == 1);
+        return inbox.list(ofTheAccount).get(0);
+    }
 }
+
