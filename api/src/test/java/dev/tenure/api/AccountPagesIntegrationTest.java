@@ -1,6 +1,7 @@
 package dev.tenure.api;
 
 import dev.tenure.engine.plays.PlayRuns;
+import dev.tenure.engine.plays.RunStatus;
 import dev.tenure.engine.tasks.Inbox;
 import dev.tenure.engine.tasks.Task;
 import dev.tenure.engine.tasks.TaskQuery;
@@ -76,7 +77,7 @@ class AccountPagesIntegrationTest extends ApiIntegrationTest {
         assertThat(html).contains("Follow up on the usage drop at Why Wallaby").doesNotContain("[[$", "${account");
         // The open task and the play each say why: rule, version, file and line, matched facts, signals behind them.
         Task task = inbox.list(new TaskQuery(null, account.id(), TaskStatus.OPEN, null, 5)).get(0);
-        long runId = plays.list(account.id(), "RUNNING", 5).get(0).id();
+        long runId = plays.list(account.id(), RunStatus.RUNNING, 5).get(0).id();
         assertThat(html).contains("id=\"account-task-" + task.id() + "\"", "id=\"why-task-" + task.id() + "\"",
                 "id=\"why-play-" + runId + "\"", "Core usage", "churn/thresholds.csv", "usageTrend", "last7Days");
         String why = section(html, "why-play-" + runId);

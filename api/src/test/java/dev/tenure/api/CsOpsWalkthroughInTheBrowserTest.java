@@ -5,6 +5,7 @@ import dev.tenure.engine.deadletters.DeadLetter;
 import dev.tenure.engine.deadletters.DeadLetters;
 import dev.tenure.engine.plays.PlayRunView;
 import dev.tenure.engine.plays.PlayRuns;
+import dev.tenure.engine.plays.RunStatus;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.rules.RuleSetReload;
 import dev.tenure.engine.testing.TestData;
@@ -144,7 +145,7 @@ class CsOpsWalkthroughInTheBrowserTest extends ApiIntegrationTest {
         playControl("resume", run, "resumed", "RUNNING");
         playControl("cancel", run, "cancelled", null);
         assertThat(browser().findElements(By.id("run-" + run.id()))).as("only running and paused runs by default").isEmpty();
-        assertThat(runs.find(run.id()).orElseThrow().status()).isEqualTo("CANCELLED");
+        assertThat(runs.find(run.id()).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
 
         // 5. Signals for an account the CRM had not sent yet were refused; once it exists, CS ops replay the
         //    requests together and see each all replayed.

@@ -5,6 +5,7 @@ import dev.tenure.engine.deadletters.DeadLetter;
 import dev.tenure.engine.deadletters.DeadLetters;
 import dev.tenure.engine.plays.PlayRunView;
 import dev.tenure.engine.plays.PlayRuns;
+import dev.tenure.engine.plays.RunStatus;
 import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.testing.TestData;
@@ -104,7 +105,7 @@ class OpsInTheBrowserTest extends ApiIntegrationTest {
         assertThat(browser().findElements(By.id("run-" + run.id()))).as("only running and paused runs by default").isEmpty();
         browser().findElement(By.id("status-cancelled")).click();
         waitFor().until(ExpectedConditions.urlContains("status=CANCELLED"));
-        assertThat(runs.find(run.id()).orElseThrow().status()).isEqualTo("CANCELLED");
+        assertThat(runs.find(run.id()).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
         assertThat(chromium.policyViolations()).isEmpty();
     }
 

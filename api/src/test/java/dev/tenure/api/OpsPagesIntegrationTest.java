@@ -4,6 +4,7 @@ import dev.tenure.engine.deadletters.DeadLetter;
 import dev.tenure.engine.deadletters.DeadLetters;
 import dev.tenure.engine.plays.PlayRunView;
 import dev.tenure.engine.plays.PlayRuns;
+import dev.tenure.engine.plays.RunStatus;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.rules.RuleSetReload;
 import dev.tenure.engine.rules.RuleSets;
@@ -115,18 +116,18 @@ class OpsPagesIntegrationTest extends ApiIntegrationTest {
         mvc.perform(MockMvcRequestBuilders.post("/ops/plays/" + run.id() + "/pause").param("back", back).with(ops()))
                 .andExpect(redirectedUrl(back))
                 .andExpect(flash().attribute("notice", "Play \"" + run.playName() + "\" at Paused Panda paused."));
-        assertThat(runs.find(run.id()).orElseThrow().status()).isEqualTo("PAUSED");
+        assertThat(runs.find(run.id()).orElseThrow().status()).isEqualTo(RunStatus.PAUSED);
         assertThat(page("/ops/plays?status=PAUSED&q=paused%20panda")).contains("id=\"resume-" + run.id() + "\"",
                 "id=\"cancel-" + run.id() + "\"").doesNotContain("id=\"pause-" + run.id() + "\"");
 
         mvc.perform(MockMvcRequestBuilders.post("/ops/plays/" + run.id() + "/resume").with(ops()))
                 .andExpect(redirectedUrl("/ops/plays"));
-        assertThat(runs.find(run.id()).orElseThrow().status()).isEqualTo("RUNNING");
+        assertThat(runs.find(run.id()).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
 
         mvc.perform(MockMvcRequestBuilders.post("/ops/plays/" + run.id() + "/cancel").param("back", "https://evil.example/")
                         .with(ops()))
                 .andExpect(redirectedUrl("/ops/plays"));
-        assertThat(runs.find(run.id()).orElseThrow().status()).isEqualTo("CANCELLED");
+        assertThat(runs.find(run.id()).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
 
         // A cancelled run cannot be resumed: the page says why instead of failing.
         mvc.perform(MockMvcRequestBuilders.post("/ops/plays/" + run.id() + "/resume").with(ops()))

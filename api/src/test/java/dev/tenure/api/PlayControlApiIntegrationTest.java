@@ -112,6 +112,22 @@ class PlayControlApiIntegrationTest extends ApiIntegrationTest {
                 .isEqualTo("play run 987654321 not found");
     }
 
+    @Test
+    void runs_are_listed_by_status_name_and_an_unknown_status_is_refused_by_name() {
+        long id = runningPlay("Api Listed Paused");
+        postAs("alice@tenure.test", "/api/plays/" + id + "/pause");
+        String account = get("/api/plays/" + id).path("accountId").asText();
+
+        JsonNode paused = items("/api/plays?accountId=" + account + "&status=PAUSED");
+        ResponseEntity<JsonNode> unknown = http.getForEntity("/api/plays?accountId=" + account + "&status=ASLEEP", JsonNode.class);
+
+        assertThat(paused).hasSize(1);
+        assertThat(paused.get(0).path("status").asText()).isEqualTo("PAUSED");
+        assertThat(items("/api/plays?accountId=" + account + "&status=RUNNING")).isEmpty();
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknown.getBody().path("detail").asText()).contains("status", "ASLEEP");
+    }
+
     /** Who changed a run is the signed-in person. */
     private ResponseEntity<JsonNode> postAs(String user, String path) {
         return post(as(user, Role.CS_OPS), path, "");

@@ -7,6 +7,7 @@ import dev.tenure.engine.guardrails.Suppressions;
 import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.plays.PlayRuns;
 import dev.tenure.engine.plays.PlayStep;
+import dev.tenure.engine.plays.StepStatus;
 import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.schedule.StepRunner;
@@ -62,7 +63,7 @@ class UnsubscribeApiIntegrationTest extends ApiIntegrationTest {
         TestData account = TestData.account("Link Follower Co", Segment.TECH_TOUCH);
         intake.accept(account.batch());
         String champion = "champion@" + account.id() + ".test";
-        assertThat(startAndRun(account).status()).isEqualTo("DONE");
+        assertThat(startAndRun(account).status()).isEqualTo(StepStatus.DONE);
         await().atMost(Duration.ofSeconds(10)).until(() -> SharedGreenMail.to(champion).size() == 1);
         Matcher link = LINK.matcher(GreenMailUtil.getBody(SharedGreenMail.to(champion).get(0)).replace("=\r\n", "").replace("=3D", "="));
         assertThat(link.find()).isTrue();
@@ -82,7 +83,7 @@ class UnsubscribeApiIntegrationTest extends ApiIntegrationTest {
         assertThat(timeline.of(account.id(), 20)).extracting(TimelineEntry::type).contains("contact.unsubscribed");
 
         PlayStep next = startAndRun(account);
-        assertThat(next.status()).isEqualTo("SKIPPED");
+        assertThat(next.status()).isEqualTo(StepStatus.SKIPPED);
         assertThat(timeline.of(account.id(), 20)).extracting(TimelineEntry::type).contains("step.skipped");
         assertThat(SharedGreenMail.to(champion)).hasSize(1);
     }
@@ -133,7 +134,7 @@ class UnsubscribeApiIntegrationTest extends ApiIntegrationTest {
         PlayDefinition play = TestPlays.play("unsubscribe-link", TestPlays.checkInEmail());
         long runId = transaction.execute(tx -> runs.start(account.id(), play, why, TestClock.now().minusSeconds(60)).orElseThrow()).runId();
         runner.runDue();
-        await().atMost(Duration.ofSeconds(10)).until(() -> !"SCHEDULED".equals(runs.steps(runId).get(0).status()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !StepStatus.SCHEDULED.equals(runs.steps(runId).get(0).status()));
         return runs.steps(runId).get(0);
     }
 }

@@ -4,6 +4,8 @@ import dev.tenure.engine.accounts.ChangeOrigin;
 import dev.tenure.engine.health.HealthOrigin;
 import dev.tenure.engine.mail.EmailStatus;
 import dev.tenure.engine.plays.Audience;
+import dev.tenure.engine.plays.RunStatus;
+import dev.tenure.engine.plays.StepStatus;
 import dev.tenure.engine.plays.StepType;
 import dev.tenure.engine.tasks.TaskOutcome;
 import dev.tenure.engine.tasks.TaskStatus;
@@ -59,7 +61,9 @@ class EnumColumnsIntegrationTest {
                 Arguments.of("milestone", "type", MilestoneType.class),
                 Arguments.of("health_score", "origin", HealthOrigin.class),
                 Arguments.of("play_run", "audience", Audience.class),
+                Arguments.of("play_run", "status", RunStatus.class),
                 Arguments.of("play_step", "type", StepType.class),
+                Arguments.of("play_step", "status", StepStatus.class),
                 Arguments.of("task", "status", TaskStatus.class),
                 Arguments.of("task", "outcome", TaskOutcome.class),
                 Arguments.of("email", "status", EmailStatus.class),

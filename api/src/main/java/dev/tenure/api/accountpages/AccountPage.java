@@ -15,6 +15,8 @@ import dev.tenure.engine.health.HealthReports;
 import dev.tenure.engine.health.HealthScores;
 import dev.tenure.engine.plays.PlayRunView;
 import dev.tenure.engine.plays.PlayRuns;
+import dev.tenure.engine.plays.RunStatus;
+import dev.tenure.engine.plays.StepStatus;
 import dev.tenure.engine.schedule.StepTexts;
 import dev.tenure.engine.tasks.Inbox;
 import dev.tenure.engine.tasks.TaskQuery;
@@ -100,7 +102,7 @@ class AccountPage {
         model.addAttribute("plotRight", HealthChart.RIGHT);
         model.addAttribute("plotBottom", HealthChart.BOTTOM);
         model.addAttribute("tasks", tasks(id, viewer));
-        model.addAttribute("runningPlays", plays.list(id, "RUNNING", 50).stream().map(run -> running(run, account)).toList());
+        model.addAttribute("runningPlays", plays.list(id, RunStatus.RUNNING, 50).stream().map(run -> running(run, account)).toList());
         // The inbox's "Why?" of a task opens that task's panel ("task-12"); anything else opens none.
         model.addAttribute("whyOpen", why);
         timeline(model, id, Math.max(page, 1), kind);
@@ -150,10 +152,10 @@ class AccountPage {
 
     private RunningPlay running(PlayRunView run, Account account) {
         List<PendingStep> pending = run.steps().stream()
-                .filter(s -> "SCHEDULED".equals(s.status()) || "PAUSED".equals(s.status()))
+                .filter(s -> s.status() == StepStatus.SCHEDULED || s.status() == StepStatus.PAUSED)
                 .map(s -> new PendingStep(s.id(), s.type().name().toLowerCase(java.util.Locale.ROOT),
                         s.definition() == null ? "" : stepTexts.title(s.definition(), account, run.why()), s.dueAt(),
-                        "PAUSED".equals(s.status())))
+                        s.status() == StepStatus.PAUSED))
                 .toList();
         return new RunningPlay(run.id(), run.playName(), run.startedAt(), pending, whys.of("play", run.id()).orElse(null));
     }

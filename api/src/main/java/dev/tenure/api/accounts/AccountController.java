@@ -12,6 +12,7 @@ import dev.tenure.engine.accounts.StageChange;
 import dev.tenure.engine.accounts.Contacts;
 import dev.tenure.engine.health.HealthScores;
 import dev.tenure.engine.plays.PlayRuns;
+import dev.tenure.engine.plays.RunStatus;
 import dev.tenure.engine.activity.AccountActivity;
 import dev.tenure.engine.activity.ActivityEntry;
 import dev.tenure.engine.activity.ActivityKind;
@@ -74,7 +75,7 @@ class AccountController {
         visibility.requireAccount(id);
         return new AccountView(AccountViews.AccountBody.of(account), contacts.of(id).stream().map(AccountViews.ContactBody::of).toList(),
                 HealthViews.ScoreView.of(health.latest(id).orElse(null)),
-                plays.list(id, "RUNNING", 50).stream().map(RunView::of).toList());
+                plays.list(id, RunStatus.RUNNING, 50).stream().map(RunView::of).toList());
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.tenure.engine.health.HealthScores;
 import dev.tenure.engine.intake.Batch;
 import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.intake.IntakeResult;
+import dev.tenure.engine.plays.RunStatus;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.vocabulary.HealthScore;
 import dev.tenure.engine.vocabulary.MilestoneType;
@@ -134,7 +135,7 @@ class DemoLoader implements ApplicationRunner {
                                                   rule_set_version, matched_facts, occurs_on)
                             VALUES (?, 'qbr', 'Quarterly business review', ?, ?, ?, 'cadence: every 90d from start', ?, '{}', ?)
                             RETURNING id""")
-                    .params(q.account().id(), q.done() ? "COMPLETED" : "RUNNING", Timestamp.from(q.startedAt()),
+                    .params(q.account().id(), (q.done() ? RunStatus.COMPLETED : RunStatus.RUNNING).name(), Timestamp.from(q.startedAt()),
                             q.done() ? Timestamp.from(q.completedAt()) : null, version, q.on())
                     .query(Long.class).single();
             jdbc.sql("""

@@ -1,6 +1,7 @@
 package dev.tenure.api.demo;
 
 import dev.tenure.engine.plays.PlayDefinition;
+import dev.tenure.engine.plays.RunStatus;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.rules.RuleSet;
 import dev.tenure.engine.storage.JsonColumns;
@@ -58,7 +59,7 @@ class DemoPlayHistory {
                                                   rule_set_version, matched_facts, stop_when, goal_within, goal_horizon_at)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, '{}'::jsonb, ?::jsonb, CAST(? AS interval), ?)
                             RETURNING id""")
-                    .params(entry.getKey(), play.id(), play.name(), past.heldOut() ? "HOLDOUT" : "COMPLETED",
+                    .params(entry.getKey(), play.id(), play.name(), (past.heldOut() ? RunStatus.HOLDOUT : RunStatus.COMPLETED).name(),
                             Timestamp.from(started), Timestamp.from(ended), RULE, ruleSet.version(),
                             json.write(play.stopWhen()), play.measurement().within().words(),
                             Timestamp.from(play.measurement().within().after(started, ZoneOffset.UTC)))

@@ -9,6 +9,8 @@ import dev.tenure.engine.plays.PlayRunNotFoundException;
 import dev.tenure.engine.plays.PlayRunView;
 import dev.tenure.engine.plays.PlayRuns;
 import dev.tenure.engine.plays.PlayStep;
+import dev.tenure.engine.plays.RunStatus;
+import dev.tenure.engine.plays.StepStatus;
 import dev.tenure.engine.schedule.PlayRunControl;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.ui.Model;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +37,8 @@ class PlaysPage {
 
     /** The latest runs of a status the table reads, or the latest that match its search: a search reaches every run. */
     private static final int SCANNED = 5_000;
-    static final List<String> STATUSES = List.of("RUNNING", "PAUSED", "COMPLETED", "CANCELLED", "STOPPED", "HOLDOUT");
+    /** What the table shows without a status filter, or with one no run can have. */
+    private static final List<RunStatus> LIVE = List.of(RunStatus.RUNNING, RunStatus.PAUSED);
 
     private final PlayRuns runs;
     private final PlayRunControl control;
@@ -52,7 +56,7 @@ class PlaysPage {
     record RunRow(PlayRunView run, String accountName, String rule, Instant nextDue) {
 
         static RunRow of(PlayRunView run, String accountName) {
-            Instant next = run.steps().stream().filter(s -> "SCHEDULED".equals(s.status())).map(PlayStep::dueAt)
+            Instant next = run.steps().stream().filter(s -> s.status() == StepStatus.SCHEDULED).map(PlayStep::dueAt)
                     .min(Comparator.naturalOrder()).orElse(null);
             return new RunRow(run, accountName, run.why() == null ? "" : run.why().rule(), next);
         }
@@ -75,7 +79,9 @@ class PlaysPage {
         Viewer viewer = OpsViewer.require(request, model);
         TableQuery query = TableQuery.of(request, List.of("started", "account", "play", "rule", "next"), true, "status");
         String status = query.filter("status");
-        List<String> shown = status != null && STATUSES.contains(status) ? List.of(status) : List.of("RUNNING", "PAUSED");
+        // Matched by name, not valueOf: an unknown value in the link shows the default view, not an error page.
+        List<RunStatus> shown = Arrays.stream(RunStatus.values()).filter(s -> s.name().equals(status)).findFirst()
+                .map(List::of).orElse(LIVE);
         boolean searched = query.search() != null && !query.search().isBlank();
         List<PlayRunView> found = shown.stream()
                 .flatMap(s -> (searched ? runs.matching(query.search(), s, SCANNED) : runs.list(null, s, SCANNED)).stream()).toList();
@@ -83,8 +89,8 @@ class PlaysPage {
         TablePage<RunRow> page = query.apply(found.stream().map(r -> RunRow.of(r, accountNames.get(r.accountId()))).toList(),
                 ORDERS, RunRow::searchable);
         model.addAttribute("runs", page);
-        model.addAttribute("statuses", STATUSES);
-        model.addAttribute("status", shown.size() == 1 ? shown.get(0) : "");
+        model.addAttribute("statuses", RunStatus.values());
+        model.addAttribute("status", shown.size() == 1 ? shown.get(0).name() : "");
         model.addAttribute("times", zones.timesOf(viewer.email()));
         return "ops/plays";
     }

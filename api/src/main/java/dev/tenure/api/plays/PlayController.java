@@ -6,6 +6,7 @@ import dev.tenure.api.paging.PageQuery;
 import dev.tenure.api.people.Visibility;
 import dev.tenure.engine.plays.PlayRunView;
 import dev.tenure.engine.plays.PlayRuns;
+import dev.tenure.engine.plays.RunStatus;
 import dev.tenure.engine.schedule.PlayRunControl;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,7 +40,7 @@ class PlayController {
     /** The latest started first; for a CSM without {@code accountId}, the runs of their accounts. */
     @Operation(summary = "List play runs, the latest started first")
     @GetMapping
-    ApiPage<RunView> list(@RequestParam(required = false) String accountId, @RequestParam(required = false) String status,
+    ApiPage<RunView> list(@RequestParam(required = false) String accountId, @RequestParam(required = false) RunStatus status,
                               @ParameterObject PageQuery paging) {
         if (accountId != null) {
             visibility.requireAccount(accountId);

@@ -3,8 +3,10 @@ package dev.tenure.api.plays;
 import dev.tenure.api.why.WhyView;
 import dev.tenure.engine.plays.PlayRunView;
 import dev.tenure.engine.plays.PlayStep;
+import dev.tenure.engine.plays.RunStatus;
 import dev.tenure.engine.plays.SendWindow;
 import dev.tenure.engine.plays.StepDefinition;
+import dev.tenure.engine.plays.StepStatus;
 import dev.tenure.engine.plays.StepType;
 
 import java.time.Instant;
@@ -12,12 +14,12 @@ import java.time.LocalTime;
 import java.util.List;
 
 /** A play run as the API answers it: the play, its status, why it started, and its steps. */
-public record RunView(long id, String accountId, String play, String playName, String status, Instant startedAt,
+public record RunView(long id, String accountId, String play, String playName, RunStatus status, Instant startedAt,
                       Instant endedAt, WhyView why, List<StepView> steps) {
 
     /** A step of a run: due at a time, then done, skipped or failed with a result. */
     public record StepView(long id, long runId, String accountId, int position, StepType type, DefinitionView definition,
-                           Instant dueAt, String status, Instant executedAt, String result) {
+                           Instant dueAt, StepStatus status, Instant executedAt, String result) {
     }
 
     /** What the play file asks of a step; spans as written there ({@code 2d}, {@code 3 business days}). */

@@ -1,5 +1,7 @@
 package dev.tenure.api.why;
 
+import dev.tenure.engine.plays.RunStatus;
+import dev.tenure.engine.plays.StepStatus;
 import dev.tenure.engine.rules.Explanation;
 import dev.tenure.engine.rules.RuleSetStatus;
 
@@ -17,10 +19,10 @@ record ExplanationView(String kind, long id, AccountRef account, PlayRef play, S
     record AccountRef(String id, String name) {
     }
 
-    record PlayRef(long runId, String id, String name, String status, Instant startedAt, Instant endedAt) {
+    record PlayRef(long runId, String id, String name, RunStatus status, Instant startedAt, Instant endedAt) {
     }
 
-    record StepRef(long id, int position, String type, String status, Instant dueAt, Instant executedAt, String result) {
+    record StepRef(long id, int position, String type, StepStatus status, Instant dueAt, Instant executedAt, String result) {
     }
 
     record RuleSetRef(String version, RuleSetStatus status) {

@@ -5,6 +5,7 @@ import dev.tenure.engine.plays.Audience;
 import dev.tenure.engine.plays.Cadence;
 import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.plays.PlayRunChanges;
+import dev.tenure.engine.plays.StepStatus;
 import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.storage.JsonColumns;
 import dev.tenure.engine.vocabulary.Account;
@@ -186,7 +187,7 @@ class Occurrences {
             types.add(s.step().type().name());
             definitions.add(json.write(s.step()));
             dues.add(s.dueAt().toString());
-            statuses.add(s.skipped() == null ? "SCHEDULED" : "SKIPPED");
+            statuses.add((s.skipped() == null ? StepStatus.SCHEDULED : StepStatus.SKIPPED).name());
             results.add(s.skipped());
         }));
         List<Object[]> skipped = jdbc.sql("""
@@ -202,8 +203,8 @@ class Occurrences {
                         definitions.toArray(String[]::new), dues.toArray(String[]::new),
                         statuses.toArray(String[]::new), results.toArray(String[]::new))
                 .query((rs, n) -> new Object[]{rs.getString(2), "Step skipped: " + rs.getString(4), "step:" + rs.getLong(1),
-                        rs.getString(3)})
-                .list().stream().filter(row -> "SKIPPED".equals(row[3])).toList();
+                        StepStatus.valueOf(rs.getString(3))})
+                .list().stream().filter(row -> row[3] == StepStatus.SKIPPED).toList();
         timeline(skipped, "step.skipped", now);
     }
 

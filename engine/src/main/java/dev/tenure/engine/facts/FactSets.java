@@ -1,6 +1,7 @@
 package dev.tenure.engine.facts;
 
 import dev.tenure.engine.accounts.Contacts;
+import dev.tenure.engine.plays.RunStatus;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.BillingStatus;
 import dev.tenure.engine.vocabulary.Contact;
@@ -25,7 +26,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads accounts' facts from the rollups, as of a moment, for many accounts at once: each kind of fact
@@ -36,8 +36,6 @@ import java.util.Set;
  */
 @Component
 public class FactSets {
-
-    private static final Set<String> RUNNING = Set.of("RUNNING", "PAUSED");
 
     private final JdbcClient jdbc;
     private final Contacts contacts;
@@ -341,7 +339,7 @@ public class FactSets {
                 .query(rs -> {
                     String id = rs.getString(2);
                     runs.computeIfAbsent(id, k -> new ArrayList<>()).add(new PlayRun(rs.getLong(1), id, rs.getString(3),
-                            RUNNING.contains(rs.getString(4)), rs.getTimestamp(5).toInstant()));
+                            RunStatus.valueOf(rs.getString(4)).live(), rs.getTimestamp(5).toInstant()));
                 });
         return runs;
     }

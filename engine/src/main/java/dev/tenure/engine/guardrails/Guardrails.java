@@ -3,6 +3,7 @@ package dev.tenure.engine.guardrails;
 import dev.tenure.engine.EngineProperties;
 import dev.tenure.engine.calendar.Span;
 import dev.tenure.engine.plays.Audience;
+import dev.tenure.engine.plays.RunStatus;
 import dev.tenure.engine.plays.SendWindow;
 import dev.tenure.engine.plays.SendWindowProperties;
 import dev.tenure.engine.plays.StartGuard;
@@ -113,7 +114,7 @@ public class Guardrails implements StartGuard {
                         candidates.stream().map(c -> Timestamp.from(c.cooldown().before(now, c.zone()))).toArray(Timestamp[]::new))
                 .query(rs -> {
                     int i = rs.getInt(1) - 1;
-                    refusals.set(i, Optional.of(refusal(rs.getString(2), rs.getTimestamp(3).toInstant(), candidates.get(i).cooldown())));
+                    refusals.set(i, Optional.of(refusal(RunStatus.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant(), candidates.get(i).cooldown())));
                 });
         Map<String, Stage> stages = lockedStages(candidates.stream().map(Candidate::accountId).toList());
         for (int i = 0; i < candidates.size(); i++) {
@@ -148,9 +149,9 @@ public class Guardrails implements StartGuard {
     }
 
     /** Why a stored run of the play holds a new one back. */
-    private static String refusal(String status, Instant startedAt, Span cooldown) {
-        return "RUNNING".equals(status) || "PAUSED".equals(status)
-                ? "a run of the play is " + status.toLowerCase(Locale.ROOT)
+    private static String refusal(RunStatus status, Instant startedAt, Span cooldown) {
+        return status.live()
+                ? "a run of the play is " + status.name().toLowerCase(Locale.ROOT)
                 : "a run started at " + startedAt + ", within the cooldown of " + cooldown.words();
     }
 

@@ -1,6 +1,7 @@
 package dev.tenure.engine.outcomes;
 
 import dev.tenure.engine.plays.PlayDefinition;
+import dev.tenure.engine.plays.RunStatus;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -109,7 +110,7 @@ public class PlayOutcomes {
         Double days = reached == null ? null : Duration.between(started, reached).toSeconds() / SECONDS_PER_DAY;
         return new RunOutcome(rs.getLong("id"), rs.getString("play_id"), rs.getString("play_name"),
                 rs.getString("account_id"), rs.getString("account_name"), rs.getString("csm"),
-                "HOLDOUT".equals(rs.getString("status")) ? Arm.HOLDOUT : Arm.ENROLLED, started, horizon, status, reached, days);
+                RunStatus.valueOf(rs.getString("status")) == RunStatus.HOLDOUT ? Arm.HOLDOUT : Arm.ENROLLED, started, horizon, status, reached, days);
     }
 
     /*

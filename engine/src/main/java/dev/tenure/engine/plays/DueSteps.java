@@ -26,7 +26,7 @@ public class DueSteps {
     }
 
     /** A step that ended: DONE, SKIPPED or FAILED, with its reference or reason. */
-    public record Finished(long stepId, String status, String result) {
+    public record Finished(long stepId, StepStatus status, String result) {
     }
 
     /**
@@ -52,9 +52,9 @@ public class DueSteps {
                 .param(stepId).query(runs::step).list();
     }
 
-    public void finish(long stepId, String status, String result, Instant now) {
+    public void finish(long stepId, StepStatus status, String result, Instant now) {
         jdbc.sql("UPDATE play_step SET status = ?, result = ?, executed_at = ? WHERE id = ?")
-                .params(status, result, Timestamp.from(now), stepId).update();
+                .params(status.name(), result, Timestamp.from(now), stepId).update();
     }
 
     /** Ends a batch's steps in one round trip. */
@@ -62,7 +62,7 @@ public class DueSteps {
         Timestamp at = Timestamp.from(now);
         batch.batchUpdate("UPDATE play_step SET status = ?, result = ?, executed_at = ? WHERE id = ?", steps, steps.size(),
                 (ps, step) -> {
-                    ps.setString(1, step.status());
+                    ps.setString(1, step.status().name());
                     ps.setString(2, step.result());
                     ps.setTimestamp(3, at);
                     ps.setLong(4, step.stepId());

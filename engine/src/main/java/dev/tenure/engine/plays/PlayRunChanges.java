@@ -46,7 +46,7 @@ public class PlayRunChanges {
 
     /** Its scheduled steps become PAUSED, which the due-steps drain never claims. */
     public void pause(long runId, String by, Instant now) {
-        Locked run = lock(runId, Set.of("RUNNING"), "paused");
+        Locked run = lock(runId, Set.of(RunStatus.RUNNING), "paused");
         jdbc.sql("UPDATE play_run SET status = 'PAUSED', paused_at = ? WHERE id = ?")
                 .params(Timestamp.from(now), runId).update();
         jdbc.sql("UPDATE play_step SET status = 'PAUSED' WHERE run_id = ? AND status = 'SCHEDULED'").param(runId).update();
@@ -67,7 +67,7 @@ public class PlayRunChanges {
                 .query((rs, n) -> new Of(rs.getString(1), Audience.valueOf(rs.getString(2))))
                 .optional().orElseThrow(() -> new PlayRunNotFoundException(runId));
         String refused = guard.lifecycleRefusals(List.of(of.accountId()), of.audience()).get(of.accountId());
-        Locked run = lock(runId, Set.of("PAUSED"), "resumed");
+        Locked run = lock(runId, Set.of(RunStatus.PAUSED), "resumed");
         if (refused != null) {
             throw new IllegalStateException("play run " + runId + " of account " + run.accountId() + " cannot be resumed: " + refused);
         }
@@ -84,7 +84,7 @@ public class PlayRunChanges {
     }
 
     public void cancel(long runId, String by, Instant now) {
-        Locked run = lock(runId, Set.of("RUNNING", "PAUSED"), "cancelled");
+        Locked run = lock(runId, Set.of(RunStatus.RUNNING, RunStatus.PAUSED), "cancelled");
         jdbc.sql("UPDATE play_step SET status = 'CANCELLED', executed_at = ?, result = ? WHERE run_id = ? AND status IN ('SCHEDULED', 'PAUSED')")
                 .params(Timestamp.from(now), "cancelled by " + by, runId).update();
         jdbc.sql("UPDATE play_run SET status = 'CANCELLED', ended_at = ?, paused_at = NULL WHERE id = ?")
@@ -124,17 +124,17 @@ public class PlayRunChanges {
         return List.of(ids);
     }
 
-    private Locked lock(long runId, Set<String> allowed, String change) {
+    private Locked lock(long runId, Set<RunStatus> allowed, String change) {
         Locked run = jdbc.sql("SELECT account_id, play_name, status, paused_at FROM play_run WHERE id = ? FOR NO KEY UPDATE")
                 .param(runId)
-                .query((rs, n) -> new Locked(rs.getString(1), rs.getString(2), rs.getString(3),
+                .query((rs, n) -> new Locked(rs.getString(1), rs.getString(2), RunStatus.valueOf(rs.getString(3)),
                         rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
                 .optional().orElseThrow(() -> new PlayRunNotFoundException(runId));
         if (!allowed.contains(run.status())) {
             throw new IllegalStateException(stoppedFor(runId).map(reason -> "play run " + runId + " of account " + run.accountId()
                             + " was stopped: " + reason + "; it cannot be " + change)
                     .orElse("play run " + runId + " is " + run.status() + " and cannot be " + change
-                            + " (only a run that is " + String.join(" or ", allowed.stream().sorted().toList()) + ")"));
+                            + " (only a run that is " + String.join(" or ", allowed.stream().map(Enum::name).sorted().toList()) + ")"));
         }
         return run;
     }
@@ -156,6 +156,6 @@ public class PlayRunChanges {
                 : d.toHours() > 0 ? d.toHours() + "h " + d.toMinutesPart() + "m" : d.toMinutes() + "m " + d.toSecondsPart() + "s";
     }
 
-    private record Locked(String accountId, String playName, String status, Instant pausedAt) {
+    private record Locked(String accountId, String playName, RunStatus status, Instant pausedAt) {
     }
 }

@@ -112,7 +112,7 @@ public class PlayRuns {
     private RunState runState(ResultSet rs) throws SQLException {
         String stopWhen = rs.getString("stop_when");
         return new RunState(rs.getLong("id"), rs.getString("account_id"), rs.getString("play_name"),
-                rs.getString("status"), rs.getTimestamp("started_at").toInstant(),
+                RunStatus.valueOf(rs.getString("status")), rs.getTimestamp("started_at").toInstant(),
                 stopWhen == null ? StopWhen.NEVER : json.read(stopWhen, StopWhen.class), Audience.valueOf(rs.getString("audience")));
     }
 
@@ -133,7 +133,7 @@ public class PlayRuns {
         return jdbc.sql(RUN_SELECT + " WHERE id = ?").param(runId).query(this::view).optional();
     }
 
-    public List<PlayRunView> list(String accountId, String status, int limit) {
+    public List<PlayRunView> list(String accountId, RunStatus status, int limit) {
         return list(accountId, null, status, limit, 0);
     }
 
@@ -141,28 +141,35 @@ public class PlayRuns {
      * Play runs, the latest started first, from the {@code offset}-th: of one account, of the accounts one CSM
      * is CSM of ({@code csm}), of one status; each null for any.
      */
-    public List<PlayRunView> list(String accountId, String csm, String status, int limit, long offset) {
+    public List<PlayRunView> list(String accountId, String csm, RunStatus status, int limit, long offset) {
+        String name = name(status);
         return jdbc.sql(RUN_SELECT + " " + RUNS_WHERE + " ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?")
-                .params(accountId, accountId, csm, csm, status, status, limit, offset).query(this::view).list();
+                .params(accountId, accountId, csm, csm, name, name, limit, offset).query(this::view).list();
     }
 
     /**
      * The latest runs of one status (any when null), latest started first, whose account's name, account id, play or
      * rule contain {@code text} (any case): a search reaches every run, however old.
      */
-    public List<PlayRunView> matching(String text, String status, int limit) {
+    public List<PlayRunView> matching(String text, RunStatus status, int limit) {
+        String name = name(status);
         return jdbc.sql(RUN_SELECT + """
                          WHERE (CAST(? AS text) IS NULL OR status = ?)
                            AND strpos(lower(concat_ws(' ', (SELECT a.name FROM account a WHERE a.id = play_run.account_id),
                                                      account_id, play_name, rule_name)), lower(?)) > 0
                         ORDER BY started_at DESC, id DESC LIMIT ?""")
-                .params(status, status, text, limit).query(this::view).list();
+                .params(name, name, text, limit).query(this::view).list();
     }
 
-    /** How many runs {@link #list(String, String, String, int, long)} can page through. */
-    public long count(String accountId, String csm, String status) {
+    /** How many runs {@link #list(String, String, RunStatus, int, long)} can page through. */
+    public long count(String accountId, String csm, RunStatus status) {
+        String name = name(status);
         return jdbc.sql("SELECT count(*) FROM play_run " + RUNS_WHERE)
-                .params(accountId, accountId, csm, csm, status, status).query(Long.class).single();
+                .params(accountId, accountId, csm, csm, name, name).query(Long.class).single();
+    }
+
+    private static String name(RunStatus status) {
+        return status == null ? null : status.name();
     }
 
     private static final String RUNS_WHERE = """
@@ -187,7 +194,7 @@ public class PlayRuns {
         Timestamp executed = rs.getTimestamp("executed_at");
         return new PlayStep(rs.getLong("id"), rs.getLong("run_id"), rs.getString("account_id"), rs.getInt("position"),
                 StepType.valueOf(rs.getString("type")), definition(rs.getLong("id"), rs.getString("definition")),
-                rs.getTimestamp("due_at").toInstant(), rs.getString("status"),
+                rs.getTimestamp("due_at").toInstant(), StepStatus.valueOf(rs.getString("status")),
                 executed == null ? null : executed.toInstant(), rs.getString("result"));
     }
 
@@ -208,7 +215,7 @@ public class PlayRuns {
         long id = rs.getLong("id");
         Timestamp ended = rs.getTimestamp("ended_at");
         return new PlayRunView(id, rs.getString("account_id"), rs.getString("play_id"), rs.getString("play_name"),
-                rs.getString("status"), rs.getTimestamp("started_at").toInstant(),
+                RunStatus.valueOf(rs.getString("status")), rs.getTimestamp("started_at").toInstant(),
                 ended == null ? null : ended.toInstant(), whyRow(rs, n), steps(id));
     }
 

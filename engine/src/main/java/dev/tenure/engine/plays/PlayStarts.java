@@ -117,7 +117,7 @@ final class PlayStarts {
                         runs.stream().map(r -> r.start().account().id()).toArray(String[]::new),
                         runs.stream().map(r -> r.play().id()).toArray(String[]::new),
                         runs.stream().map(r -> r.play().name()).toArray(String[]::new),
-                        runs.stream().map(r -> r.heldOut() ? "HOLDOUT" : "RUNNING").toArray(String[]::new),
+                        runs.stream().map(r -> (r.heldOut() ? RunStatus.HOLDOUT : RunStatus.RUNNING).name()).toArray(String[]::new),
                         runs.stream().map(r -> r.start().why().rule()).toArray(String[]::new),
                         runs.stream().map(r -> r.start().why().ruleSetVersion()).toArray(String[]::new),
                         runs.stream().map(r -> json.write(r.start().why().matchedFacts())).toArray(String[]::new),

@@ -1,5 +1,8 @@
 package dev.tenure.engine.rules;
 
+import dev.tenure.engine.plays.RunStatus;
+import dev.tenure.engine.plays.StepStatus;
+
 import java.time.Instant;
 import java.util.Map;
 
@@ -15,10 +18,10 @@ public record Explanation(String kind, long id, AccountRef account, PlayRef play
     public record AccountRef(String id, String name) {
     }
 
-    public record PlayRef(long runId, String id, String name, String status, Instant startedAt, Instant endedAt) {
+    public record PlayRef(long runId, String id, String name, RunStatus status, Instant startedAt, Instant endedAt) {
     }
 
-    public record StepRef(long id, int position, String type, String status, Instant dueAt, Instant executedAt,
+    public record StepRef(long id, int position, String type, StepStatus status, Instant dueAt, Instant executedAt,
                           String result) {
     }
 

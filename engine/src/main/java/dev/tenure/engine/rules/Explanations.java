@@ -1,6 +1,8 @@
 package dev.tenure.engine.rules;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.tenure.engine.plays.RunStatus;
+import dev.tenure.engine.plays.StepStatus;
 import dev.tenure.engine.storage.JsonColumns;
 import org.drools.decisiontable.parser.csv.CsvLineParser;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,7 +78,7 @@ public class Explanations {
         return new Explanation(kind, id,
                 new Explanation.AccountRef(rs.getString("account_id"), rs.getString("account_name")),
                 new Explanation.PlayRef(rs.getLong("id"), rs.getString("play_id"), rs.getString("play_name"),
-                        rs.getString("status"), startedAt, ended == null ? null : ended.toInstant()),
+                        RunStatus.valueOf(rs.getString("status")), startedAt, ended == null ? null : ended.toInstant()),
                 step, rule,
                 new Explanation.RuleSetRef(rs.getString("rule_set_version"), RuleSetStatus.valueOf(rs.getString("rule_set_status"))),
                 json.facts(rs.getString("matched_facts")), startedAt,
@@ -89,7 +91,7 @@ public class Explanations {
                 .query((rs, n) -> {
                     Timestamp executed = rs.getTimestamp("executed_at");
                     return new Explanation.StepRef(rs.getLong("id"), rs.getInt("position"), rs.getString("type"),
-                            rs.getString("status"), rs.getTimestamp("due_at").toInstant(),
+                            StepStatus.valueOf(rs.getString("status")), rs.getTimestamp("due_at").toInstant(),
                             executed == null ? null : executed.toInstant(), rs.getString("result"));
                 })
                 .single();

@@ -18,6 +18,7 @@ import dev.tenure.engine.plays.RecipientTimeZone;
 import dev.tenure.engine.plays.RunState;
 import dev.tenure.engine.plays.StepDefinition;
 import dev.tenure.engine.plays.StepRecipient;
+import dev.tenure.engine.plays.StepStatus;
 import dev.tenure.engine.plays.StepType;
 import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.ActiveRuleSet;
@@ -124,10 +125,10 @@ class StepActions {
         }
         for (PlayStep step : claimed) {
             StepResult result = results.get(step.id());
-            if ("SKIPPED".equals(result.status()) && !result.detail().startsWith(SUPPRESSED)) {
+            if (result.status() == StepStatus.SKIPPED && !result.detail().startsWith(SUPPRESSED)) {
                 entries.add(new TimelineEntry(step.accountId(), now, "step.skipped",
                         "Step skipped: " + result.detail(), "step:" + step.id()));
-            } else if ("FAILED".equals(result.status()) && !result.detail().startsWith(EMAIL)) {
+            } else if (result.status() == StepStatus.FAILED && !result.detail().startsWith(EMAIL)) {
                 // A step that could not even be carried out (a template that does not render, no CSM to own a
                 // task, a definition that does not read) says so where the CSM looks; a failed delivery already has.
                 entries.add(new TimelineEntry(step.accountId(), now, "step.failed",

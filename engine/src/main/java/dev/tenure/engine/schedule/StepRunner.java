@@ -5,6 +5,7 @@ import dev.tenure.engine.meters.EngineMeters;
 import dev.tenure.engine.plays.DueSteps;
 import dev.tenure.engine.plays.PlayRuns;
 import dev.tenure.engine.plays.PlayStep;
+import dev.tenure.engine.plays.StepStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -129,9 +130,9 @@ public class StepRunner implements DisposableBean {
         List<DueSteps.Finished> finished = new ArrayList<>(steps.size());
         for (PlayStep step : steps) {
             StepResult result = results.get(step.id());
-            counts.add(() -> meters.stepRan(step.type().name(), result.status(), Duration.between(step.dueAt(), now)));
-            if (!"DONE".equals(result.status())) {
-                log.info("Step {} of play run {} {}: {}", step.id(), step.runId(), result.status(), result.detail());
+            counts.add(() -> meters.stepRan(step.type().name(), result.outcome(), Duration.between(step.dueAt(), now)));
+            if (result.status() != StepStatus.DONE) {
+                log.info("Step {} of play run {} {}: {}", step.id(), step.runId(), result.outcome(), result.detail());
             }
             if (result.retryAt() != null) {
                 dueSteps.retryAt(step.id(), result.retryAt(), result.detail());

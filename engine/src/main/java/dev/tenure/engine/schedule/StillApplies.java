@@ -4,6 +4,7 @@ import dev.tenure.engine.facts.FactSets;
 import dev.tenure.engine.plays.PlayRuns;
 import dev.tenure.engine.plays.PlayStep;
 import dev.tenure.engine.plays.RunState;
+import dev.tenure.engine.plays.RunStatus;
 import dev.tenure.engine.plays.StopWhen;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.UsageTrend;
@@ -64,7 +65,7 @@ class StillApplies {
     private Map<String, Optional<UsageTrend>> coreUsage(List<PlayStep> steps, Map<Long, RunState> states,
                                                         Map<String, Account> accounts, Instant now) {
         List<Account> asking = steps.stream().map(PlayStep::runId).distinct().map(states::get)
-                .filter(run -> "RUNNING".equals(run.status()) && run.stopWhen().usageBackTo() != null)
+                .filter(run -> run.status() == RunStatus.RUNNING && run.stopWhen().usageBackTo() != null)
                 .map(run -> accounts.get(run.accountId())).filter(Objects::nonNull).distinct().toList();
         Map<String, Optional<UsageTrend>> core = new HashMap<>();
         facts.usageTrend(asking, CORE_FEATURE, now).forEach((accountId, trend) ->
@@ -74,8 +75,8 @@ class StillApplies {
 
     private Optional<String> reasonToSkip(PlayStep step, RunState run, Account account, SinceStart since,
                                           Optional<UsageTrend> coreUsage) {
-        if (!"RUNNING".equals(run.status())) {
-            return Optional.of("the play run is " + run.status().toLowerCase(Locale.ROOT));
+        if (run.status() != RunStatus.RUNNING) {
+            return Optional.of("the play run is " + run.status().name().toLowerCase(Locale.ROOT));
         }
         // Churning stops the account's runs; this holds when a step was claimed while the account churned.
         Optional<String> lifecycle = run.audience().refusal(account == null ? null : account.stage());

@@ -11,6 +11,7 @@ import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.plays.PlayRuns;
 import dev.tenure.engine.plays.PlayStep;
 import dev.tenure.engine.plays.StepDefinition;
+import dev.tenure.engine.plays.StepStatus;
 import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.schedule.StepRunner;
@@ -98,11 +99,11 @@ class TechTouchGuardrailsIntegrationTest {
         assertThat(suppressions.find(champion)).get().extracting(Suppression::source).isEqualTo(SuppressionSource.UNSUBSCRIBE_LINK);
         assertThat(timeline.of(account.id(), 10)).extracting(TimelineEntry::type).contains("contact.unsubscribed");
         PlayStep skipped = startAndRun(account, TestPlays.checkInEmail()).get(0);
-        assertThat(skipped.status()).isEqualTo("SKIPPED");
+        assertThat(skipped.status()).isEqualTo(StepStatus.SKIPPED);
 
         // The CRM sends the contact again as subscribed: the suppression list still holds.
         intake.accept(account.next().contact(ContactRole.CHAMPION).batch());
-        assertThat(startAndRun(account, TestPlays.checkInEmail()).get(0).status()).isEqualTo("SKIPPED");
+        assertThat(startAndRun(account, TestPlays.checkInEmail()).get(0).status()).isEqualTo(StepStatus.SKIPPED);
 
         // The same person as a contact of another account, never unsubscribed there.
         TestData other = TestData.account("Sister Co", Segment.TECH_TOUCH);
@@ -111,7 +112,7 @@ class TechTouchGuardrailsIntegrationTest {
                 new Contact(other.id(), champion, "Pat Champion", ContactRole.EXEC_SPONSOR, null, true, false))), List.of()));
         PlayStep suppressed = startAndRun(other, TestPlays.email(Span.ZERO, "exec_sponsor", "usage-drop-checkin")).get(0);
 
-        assertThat(suppressed.status()).isEqualTo("SKIPPED");
+        assertThat(suppressed.status()).isEqualTo(StepStatus.SKIPPED);
         assertThat(suppressed.result()).startsWith("suppressed: ");
         assertThat(SharedGreenMail.to(champion)).isEmpty();
     }
@@ -125,7 +126,7 @@ class TechTouchGuardrailsIntegrationTest {
 
         PlayStep step = startAndRun(account, TestPlays.checkInEmail()).get(0);
 
-        assertThat(step.status()).isEqualTo("SKIPPED");
+        assertThat(step.status()).isEqualTo(StepStatus.SKIPPED);
         assertThat(step.result()).isEqualTo("suppressed: on the suppression list (api: asked by phone)");
         assertThat(timeline.of(account.id(), 10)).filteredOn(e -> e.type().equals("email.suppressed")).singleElement()
                 .extracting(TimelineEntry::summary)
@@ -142,7 +143,7 @@ class TechTouchGuardrailsIntegrationTest {
 
         List<PlayStep> steps = startAndRun(account, email, email, email);
 
-        assertThat(steps).extracting(PlayStep::status).containsExactly("DONE", "DONE", "SKIPPED");
+        assertThat(steps).extracting(PlayStep::status).containsExactly(StepStatus.DONE, StepStatus.DONE, StepStatus.SKIPPED);
         assertThat(steps.get(2).result()).isEqualTo("suppressed: frequency cap: " + champion
                 + " already had 2 tech-touch emails within 7 days");
         assertThat(timeline.of(account.id(), 20)).extracting(TimelineEntry::type).contains("email.suppressed");
@@ -159,7 +160,7 @@ class TechTouchGuardrailsIntegrationTest {
         PlayDefinition play = TestPlays.play("guardrails", steps);
         long runId = transaction.execute(tx -> runs.start(account.id(), play, why, TestClock.now().minusSeconds(60)).orElseThrow()).runId();
         runner.runDue();
-        await().atMost(Duration.ofSeconds(10)).until(() -> runs.steps(runId).stream().noneMatch(s -> "SCHEDULED".equals(s.status())));
+        await().atMost(Duration.ofSeconds(10)).until(() -> runs.steps(runId).stream().noneMatch(s -> StepStatus.SCHEDULED.equals(s.status())));
         return runs.steps(runId);
     }
 }

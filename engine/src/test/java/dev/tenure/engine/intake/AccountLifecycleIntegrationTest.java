@@ -11,6 +11,8 @@ import dev.tenure.engine.facts.FactSet;
 import dev.tenure.engine.facts.FactSets;
 import dev.tenure.engine.plays.PlayRuns;
 import dev.tenure.engine.plays.PlayStep;
+import dev.tenure.engine.plays.RunStatus;
+import dev.tenure.engine.plays.StepStatus;
 import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.schedule.StepRunner;
@@ -112,9 +114,9 @@ class AccountLifecycleIntegrationTest {
 
         intake.accept(leaving.next().billing(BillingEvent.SUBSCRIPTION_CANCELLED, 0).batch());
 
-        assertThat(runs.find(runId).orElseThrow().status()).isEqualTo("CANCELLED");
+        assertThat(runs.find(runId).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
         assertThat(runs.steps(runId)).extracting(PlayStep::status, PlayStep::result)
-                .containsOnly(org.assertj.core.groups.Tuple.tuple("CANCELLED", "stopped: the account churned"));
+                .containsOnly(org.assertj.core.groups.Tuple.tuple(StepStatus.CANCELLED, "stopped: the account churned"));
         assertThat(summaries(leaving)).contains("Play \"check-in-later\" stopped: the account churned");
         assertThat(plays(leaving)).contains("win-back RUNNING");
     }

@@ -5,6 +5,7 @@ import dev.tenure.engine.accounts.Accounts;
 import dev.tenure.engine.facts.FactSet;
 import dev.tenure.engine.facts.FactSets;
 import dev.tenure.engine.plays.PlayRuns;
+import dev.tenure.engine.plays.RunStatus;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
@@ -62,7 +63,7 @@ class SameMomentSignalsIntegrationTest {
         intake.accept(back.batch());
 
         assertThat(accounts.find(back.id()).orElseThrow().stage()).isEqualTo(Stage.VALUE);
-        assertThat(runs.list(back.id(), null, 10)).noneMatch(r -> r.status().equals("RUNNING"));
+        assertThat(runs.list(back.id(), null, 10)).noneMatch(r -> r.status() == RunStatus.RUNNING);
     }
 
     @Test

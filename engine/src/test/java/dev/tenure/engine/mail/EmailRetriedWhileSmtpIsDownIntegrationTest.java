@@ -6,6 +6,7 @@ import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.plays.PlayRuns;
 import dev.tenure.engine.plays.PlayStep;
 import dev.tenure.engine.plays.StepDefinition;
+import dev.tenure.engine.plays.StepStatus;
 import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.schedule.StepRunner;
@@ -80,20 +81,20 @@ class EmailRetriedWhileSmtpIsDownIntegrationTest {
         long stepId = runs.steps(runId).get(0).id();
 
         PlayStep first = attempt(stepId, 1);
-        assertThat(first.status()).isEqualTo("SCHEDULED");
+        assertThat(first.status()).isEqualTo(StepStatus.SCHEDULED);
         assertThat(first.dueAt()).isCloseTo(TestClock.now().plus(Duration.ofHours(1)), within(Duration.ofMinutes(1)));
         assertThat(first.result()).contains("attempt 1 failed");
         assertThat(email(stepId).status()).isEqualTo(EmailStatus.RETRYING);
 
         comeDue(stepId);
         PlayStep second = attempt(stepId, 2);
-        assertThat(second.status()).isEqualTo("SCHEDULED");
+        assertThat(second.status()).isEqualTo(StepStatus.SCHEDULED);
         assertThat(second.dueAt()).isCloseTo(TestClock.now().plus(Duration.ofHours(2)), within(Duration.ofMinutes(1)));
 
         comeDue(stepId);
         PlayStep last = attempt(stepId, 3);
         Email email = email(stepId);
-        assertThat(last.status()).isEqualTo("FAILED");
+        assertThat(last.status()).isEqualTo(StepStatus.FAILED);
         assertThat(last.result()).startsWith("email:" + email.id() + " failed after 3 attempt(s): ").isNotBlank();
         assertThat(email.status()).isEqualTo(EmailStatus.FAILED);
         assertThat(email.error()).isNotBlank();
@@ -110,7 +111,7 @@ class EmailRetriedWhileSmtpIsDownIntegrationTest {
         runner.runDue();
         await().atMost(Duration.ofSeconds(20)).until(() -> emails.ofStep(stepId).map(e -> e.attempts() >= number
                 && e.status() != EmailStatus.SENDING).orElse(false)
-                && (number == 3 ? !"SCHEDULED".equals(step(stepId).status()) : step(stepId).dueAt().isAfter(TestClock.now())));
+                && (number == 3 ? !StepStatus.SCHEDULED.equals(step(stepId).status()) : step(stepId).dueAt().isAfter(TestClock.now())));
         return step(stepId);
     }
 

@@ -6,6 +6,7 @@ import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.plays.PlayRuns;
 import dev.tenure.engine.plays.PlayStep;
 import dev.tenure.engine.plays.StepDefinition;
+import dev.tenure.engine.plays.StepStatus;
 import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.schedule.StepRunner;
@@ -84,7 +85,7 @@ class StableMessageIdIntegrationTest {
         // As if the drain died after recording SENT but before finishing the step.
         rerun(stepId);
 
-        assertThat(step(stepId).status()).isEqualTo("DONE");
+        assertThat(step(stepId).status()).isEqualTo(StepStatus.DONE);
         assertThat(SharedGreenMail.to(recipient)).hasSize(1);
         assertThat(emails.ofStep(stepId).orElseThrow().attempts()).isEqualTo(1);
     }
@@ -96,7 +97,7 @@ class StableMessageIdIntegrationTest {
         long runId = transaction.execute(tx -> runs.start(account.id(), play, why, TestClock.now().minusSeconds(60)).orElseThrow()).runId();
         long stepId = runs.steps(runId).get(0).id();
         runner.runDue();
-        await().atMost(Duration.ofSeconds(10)).until(() -> "DONE".equals(step(stepId).status()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> StepStatus.DONE.equals(step(stepId).status()));
         return stepId;
     }
 
@@ -107,7 +108,7 @@ class StableMessageIdIntegrationTest {
         jdbc.sql("UPDATE play_step SET status = 'SCHEDULED', due_at = ? WHERE id = ?")
                 .params(java.sql.Timestamp.from(TestClock.now().minusSeconds(1)), stepId).update();
         runner.runDue();
-        await().atMost(Duration.ofSeconds(10)).until(() -> "DONE".equals(step(stepId).status()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> StepStatus.DONE.equals(step(stepId).status()));
     }
 
     private PlayStep step(long stepId) {

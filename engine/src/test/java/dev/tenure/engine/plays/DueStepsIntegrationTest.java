@@ -52,7 +52,7 @@ class DueStepsIntegrationTest {
         Instant later = start.plus(Duration.ofMinutes(5));
 
         List<PlayStep> first = transaction.execute(tx -> mine(dueSteps.claim(later, 1000), runId));
-        transaction.executeWithoutResult(tx -> dueSteps.finish(first.get(0).id(), "DONE", "task:1", later));
+        transaction.executeWithoutResult(tx -> dueSteps.finish(first.get(0).id(), StepStatus.DONE, "task:1", later));
         List<PlayStep> second = transaction.execute(tx -> mine(dueSteps.claim(later, 1000), runId));
 
         assertThat(first).extracting(PlayStep::position).containsExactly(0);

@@ -85,8 +85,8 @@ class PlaysStartedTogetherIntegrationTest {
         StartedRun run = started.get(1).orElseThrow();
         assertThat(run.dueTimes()).containsExactly(now, now.plus(Duration.ofDays(7)));
         assertThat(runs.steps(run.runId())).extracting(PlayStep::position, PlayStep::dueAt, PlayStep::status).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(0, now, "SCHEDULED"),
-                org.assertj.core.groups.Tuple.tuple(1, now.plus(Duration.ofDays(7)), "SCHEDULED"));
+                org.assertj.core.groups.Tuple.tuple(0, now, StepStatus.SCHEDULED),
+                org.assertj.core.groups.Tuple.tuple(1, now.plus(Duration.ofDays(7)), StepStatus.SCHEDULED));
         assertThat(runs.why(run.runId()).orElseThrow().rule()).isEqualTo("rule one");
         assertThat(runsOf(fresh)).isEqualTo(1);
         assertThat(runsOf(running)).isEqualTo(1);

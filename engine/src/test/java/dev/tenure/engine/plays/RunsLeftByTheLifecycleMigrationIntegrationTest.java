@@ -64,14 +64,14 @@ class RunsLeftByTheLifecycleMigrationIntegrationTest {
 
         jdbc.sql(new ClassPathResource(MIGRATION).getContentAsString(StandardCharsets.UTF_8)).update();
 
-        assertThat(runs.find(running).orElseThrow().status()).isEqualTo("CANCELLED");
-        assertThat(runs.find(paused).orElseThrow().status()).isEqualTo("CANCELLED");
+        assertThat(runs.find(running).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(runs.find(paused).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
         assertThat(runs.steps(running)).extracting(PlayStep::status, PlayStep::result)
-                .containsOnly(tuple("CANCELLED", PlayRunChanges.stoppedResult(Audience.CHURNED_ACCOUNT)));
-        assertThat(runs.steps(paused)).extracting(PlayStep::status).containsOnly("CANCELLED");
+                .containsOnly(tuple(StepStatus.CANCELLED, PlayRunChanges.stoppedResult(Audience.CHURNED_ACCOUNT)));
+        assertThat(runs.steps(paused)).extracting(PlayStep::status).containsOnly(StepStatus.CANCELLED);
         assertThat(timeline.of(churned.id(), 50)).extracting(TimelineEntry::summary)
                 .contains("Play \"left-running\" stopped: the account churned", "Play \"left-paused\" stopped: the account churned");
-        assertThat(runs.find(untouched).orElseThrow().status()).isEqualTo("RUNNING");
+        assertThat(runs.find(untouched).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
     }
 
     private long start(TestData account, String play) {

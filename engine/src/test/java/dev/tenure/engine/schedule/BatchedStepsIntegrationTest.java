@@ -9,6 +9,8 @@ import dev.tenure.engine.mail.Emails;
 import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.plays.PlayRuns;
 import dev.tenure.engine.plays.PlayStep;
+import dev.tenure.engine.plays.RunStatus;
+import dev.tenure.engine.plays.StepStatus;
 import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.testing.SharedGreenMail;
@@ -73,9 +75,9 @@ class BatchedStepsIntegrationTest {
 
         runner.runDue();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> runs.steps(runId).stream().noneMatch(s -> "SCHEDULED".equals(s.status())));
+        await().atMost(Duration.ofSeconds(10)).until(() -> runs.steps(runId).stream().noneMatch(s -> StepStatus.SCHEDULED.equals(s.status())));
         List<PlayStep> steps = runs.steps(runId);
-        assertThat(steps).extracting(PlayStep::status).containsExactly("DONE", "FAILED", "DONE");
+        assertThat(steps).extracting(PlayStep::status).containsExactly(StepStatus.DONE, StepStatus.FAILED, StepStatus.DONE);
         assertThat(steps.get(0).result()).startsWith("task:");
         assertThat(steps.get(1).result()).contains("failed after 1 attempt(s)");
         assertThat(emails.list(account.id(), 10)).extracting(e -> e.status())
@@ -83,7 +85,7 @@ class BatchedStepsIntegrationTest {
         assertThat(SharedGreenMail.to("champion@" + account.id() + ".test")).hasSize(1);
         assertThat(timeline.of(account.id(), 20)).extracting(TimelineEntry::type)
                 .contains("task.created", "email.sent", "email.failed");
-        assertThat(runs.find(runId).orElseThrow().status()).isEqualTo("COMPLETED");
+        assertThat(runs.find(runId).orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
     }
 
     @Test
@@ -99,9 +101,9 @@ class BatchedStepsIntegrationTest {
 
         runner.runDue();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> runs.steps(runId).stream().noneMatch(s -> "SCHEDULED".equals(s.status())));
+        await().atMost(Duration.ofSeconds(10)).until(() -> runs.steps(runId).stream().noneMatch(s -> StepStatus.SCHEDULED.equals(s.status())));
         List<PlayStep> steps = runs.steps(runId);
-        assertThat(steps).extracting(PlayStep::status).containsExactly("FAILED", "DONE");
+        assertThat(steps).extracting(PlayStep::status).containsExactly(StepStatus.FAILED, StepStatus.DONE);
         assertThat(steps.get(0).result()).contains("could not be filled in");
     }
 }

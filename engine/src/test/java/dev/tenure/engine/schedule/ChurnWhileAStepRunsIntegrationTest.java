@@ -4,6 +4,7 @@ import dev.tenure.engine.EngineTestApplication;
 import dev.tenure.engine.calendar.Span;
 import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.plays.PlayRuns;
+import dev.tenure.engine.plays.RunStatus;
 import dev.tenure.engine.plays.StepDefinition;
 import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.ActiveRuleSet;
@@ -71,7 +72,7 @@ class ChurnWhileAStepRunsIntegrationTest {
 
         assertThat(outcome.stepsRun()).isEqualTo(1);
         assertThat(outcome.stopped()).as("the churn commits").isTrue();
-        assertThat(runs.find(started.id()).orElseThrow().status()).isEqualTo("CANCELLED");
+        assertThat(runs.find(started.id()).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
         List<Task> tasks = inbox.list(new TaskQuery(null, leaving.id(), null, null, 10));
         assertThat(tasks).singleElement().satisfies(task -> {
             assertThat(task.status()).isEqualTo(TaskStatus.DONE);
@@ -89,7 +90,7 @@ class ChurnWhileAStepRunsIntegrationTest {
 
         assertThat(outcome.stepsRun()).isEqualTo(1);
         assertThat(outcome.stopped()).as("the churn commits").isTrue();
-        assertThat(runs.find(started.id()).orElseThrow().status()).isEqualTo("CANCELLED");
+        assertThat(runs.find(started.id()).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
     }
 
     @Test
@@ -102,7 +103,7 @@ class ChurnWhileAStepRunsIntegrationTest {
 
         assertThat(outcome.stepsRun()).isEqualTo(1);
         assertThat(outcome.stopped()).isTrue();
-        assertThat(runs.find(started.id()).orElseThrow().status()).isEqualTo("CANCELLED");
+        assertThat(runs.find(started.id()).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
     }
 
     /**

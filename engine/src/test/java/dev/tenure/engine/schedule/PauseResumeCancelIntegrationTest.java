@@ -10,8 +10,10 @@ import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.plays.PlayRunChanges;
 import dev.tenure.engine.plays.PlayRuns;
 import dev.tenure.engine.plays.PlayStep;
+import dev.tenure.engine.plays.RunStatus;
 import dev.tenure.engine.plays.StartedRun;
 import dev.tenure.engine.plays.StepDefinition;
+import dev.tenure.engine.plays.StepStatus;
 import dev.tenure.engine.plays.StepType;
 import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.ActiveRuleSet;
@@ -74,8 +76,8 @@ class PauseResumeCancelIntegrationTest {
         long runId = start(account, play(Span.ofDays(1), Span.ofDays(3), Span.ofDays(30)), start);
 
         inTransaction(() -> changes.pause(runId, "alice@tenure.test", start.plus(Duration.ofHours(1))));
-        assertThat(runs.find(runId).orElseThrow().status()).isEqualTo("PAUSED");
-        assertThat(runs.steps(runId)).extracting(PlayStep::status).containsOnly("PAUSED");
+        assertThat(runs.find(runId).orElseThrow().status()).isEqualTo(RunStatus.PAUSED);
+        assertThat(runs.steps(runId)).extracting(PlayStep::status).containsOnly(StepStatus.PAUSED);
 
         List<Instant> due = transaction.execute(tx -> changes.resume(runId, "bob@tenure.test", start.plus(Duration.ofHours(5))));
 
@@ -84,8 +86,8 @@ class PauseResumeCancelIntegrationTest {
                 start.plus(Duration.ofDays(30)).plus(paused));
         assertThat(due).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(runs.steps(runId)).extracting(PlayStep::dueAt).containsExactlyElementsOf(expected);
-        assertThat(runs.steps(runId)).extracting(PlayStep::status).containsOnly("SCHEDULED");
-        assertThat(runs.find(runId).orElseThrow().status()).isEqualTo("RUNNING");
+        assertThat(runs.steps(runId)).extracting(PlayStep::status).containsOnly(StepStatus.SCHEDULED);
+        assertThat(runs.find(runId).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
         assertThat(summaries(account)).contains(
                 "Play \"Pause check\" paused by alice@tenure.test",
                 "Play \"Pause check\" resumed by bob@tenure.test after 4h 0m; its remaining steps moved later by as much");
@@ -103,7 +105,7 @@ class PauseResumeCancelIntegrationTest {
 
         runner.runDue();
 
-        assertThat(runs.steps(runId)).extracting(PlayStep::status).containsExactly("PAUSED");
+        assertThat(runs.steps(runId)).extracting(PlayStep::status).containsExactly(StepStatus.PAUSED);
         assertThat(jdbc.sql("SELECT count(*) FROM task WHERE run_id = ?").param(runId).query(Long.class).single()).isZero();
     }
 
@@ -117,9 +119,9 @@ class PauseResumeCancelIntegrationTest {
         inTransaction(() -> changes.cancel(runId, "carol@tenure.test", now.plusSeconds(120)));
 
         var run = runs.find(runId).orElseThrow();
-        assertThat(run.status()).isEqualTo("CANCELLED");
+        assertThat(run.status()).isEqualTo(RunStatus.CANCELLED);
         assertThat(run.endedAt()).isEqualTo(now.plusSeconds(120));
-        assertThat(run.steps()).extracting(PlayStep::status).containsOnly("CANCELLED");
+        assertThat(run.steps()).extracting(PlayStep::status).containsOnly(StepStatus.CANCELLED);
         assertThat(run.steps()).extracting(PlayStep::result).containsOnly("cancelled by carol@tenure.test");
         assertThat(summaries(account)).contains("Play \"Pause check\" cancelled by carol@tenure.test");
     }
@@ -164,8 +166,8 @@ class PauseResumeCancelIntegrationTest {
         assertThatThrownBy(() -> inTransaction(() -> changes.resume(runId, "api", now.plusSeconds(60))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("play run " + runId + " of account " + account.id() + " cannot be resumed: the account churned");
-        assertThat(runs.find(runId).orElseThrow().status()).isEqualTo("PAUSED");
-        assertThat(runs.steps(runId)).extracting(PlayStep::status).containsOnly("PAUSED");
+        assertThat(runs.find(runId).orElseThrow().status()).isEqualTo(RunStatus.PAUSED);
+        assertThat(runs.steps(runId)).extracting(PlayStep::status).containsOnly(StepStatus.PAUSED);
     }
 
     @Test
@@ -198,7 +200,7 @@ class PauseResumeCancelIntegrationTest {
         assertThatThrownBy(() -> resume.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(IllegalStateException.class)
                 .hasMessage("play run " + runId + " of account " + account.id() + " was stopped: the account churned; it cannot be resumed");
-        assertThat(runs.find(runId).orElseThrow().status()).isEqualTo("CANCELLED");
+        assertThat(runs.find(runId).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
     }
 
     @Test

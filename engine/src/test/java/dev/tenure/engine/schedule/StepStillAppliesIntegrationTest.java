@@ -7,6 +7,7 @@ import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.plays.PlayRuns;
 import dev.tenure.engine.plays.PlayStep;
 import dev.tenure.engine.plays.StepDefinition;
+import dev.tenure.engine.plays.StepStatus;
 import dev.tenure.engine.plays.StepType;
 import dev.tenure.engine.plays.StopWhen;
 import dev.tenure.engine.plays.Why;
@@ -89,7 +90,7 @@ class StepStillAppliesIntegrationTest {
 
         PlayStep step = runDue(account, play(new StopWhen(null, true, null), CALL_TASK));
 
-        assertThat(step.status()).isEqualTo("DONE");
+        assertThat(step.status()).isEqualTo(StepStatus.DONE);
         assertThat(sentFor(step)).isEqualTo(1);
     }
 
@@ -108,7 +109,7 @@ class StepStillAppliesIntegrationTest {
 
         PlayStep step = runDue(account, play(new StopWhen(null, null, 7), CALL_TASK));
 
-        assertThat(step.status()).isEqualTo("DONE");
+        assertThat(step.status()).isEqualTo(StepStatus.DONE);
     }
 
     @Test
@@ -127,7 +128,7 @@ class StepStillAppliesIntegrationTest {
 
         PlayStep step = runDue(account, play(new StopWhen(80, null, null), CALL_TASK));
 
-        assertThat(step.status()).isEqualTo("DONE");
+        assertThat(step.status()).isEqualTo(StepStatus.DONE);
     }
 
     @Test
@@ -159,10 +160,10 @@ class StepStillAppliesIntegrationTest {
                 List.of(CALL_TASK, followUp(Span.ZERO)), StopWhen.NEVER);
 
         runDue(account, play);
-        await().atMost(Duration.ofSeconds(10)).until(() -> !"SCHEDULED".equals(runs.steps(runOf(account)).get(1).status()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !StepStatus.SCHEDULED.equals(runs.steps(runOf(account)).get(1).status()));
 
         List<PlayStep> steps = runs.steps(runOf(account));
-        assertThat(steps.get(0).status()).isEqualTo("DONE");
+        assertThat(steps.get(0).status()).isEqualTo(StepStatus.DONE);
         assertSkipped(steps.get(1), "an earlier task of this play is still open (" + steps.get(0).result() + ")");
     }
 
@@ -180,9 +181,9 @@ class StepStillAppliesIntegrationTest {
         jdbc.sql("UPDATE play_step SET due_at = ? WHERE run_id = ? AND position = 1")
                 .params(java.sql.Timestamp.from(TestClock.now().minusSeconds(1)), runId).update();
         runner.runDue();
-        await().atMost(Duration.ofSeconds(10)).until(() -> !"SCHEDULED".equals(runs.steps(runId).get(1).status()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !StepStatus.SCHEDULED.equals(runs.steps(runId).get(1).status()));
 
-        assertThat(runs.steps(runId).get(1).status()).isEqualTo("DONE");
+        assertThat(runs.steps(runId).get(1).status()).isEqualTo(StepStatus.DONE);
     }
 
     private static StepDefinition followUp(Span delay) {
@@ -217,12 +218,12 @@ class StepStillAppliesIntegrationTest {
         meanwhile.run();
         runner.runDue();
         // The sweep may have taken the step first; either way it ends once.
-        await().atMost(Duration.ofSeconds(10)).until(() -> !"SCHEDULED".equals(runs.steps(runId).get(0).status()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !StepStatus.SCHEDULED.equals(runs.steps(runId).get(0).status()));
         return runs.steps(runId).get(0);
     }
 
     private void assertSkipped(PlayStep step, String reason) {
-        assertThat(step.status()).isEqualTo("SKIPPED");
+        assertThat(step.status()).isEqualTo(StepStatus.SKIPPED);
         assertThat(step.result()).isEqualTo(reason);
         assertThat(sentFor(step)).isZero();
         assertThat(timeline.of(step.accountId(), 50)).extracting(TimelineEntry::summary, TimelineEntry::ref)
