@@ -177,6 +177,102 @@ class StripeWebhookIntegrationTest extends ApiIntegrationTest {
         assertThat(stage(account.id())).isEqualTo(account.account().stage().name());
     }
 
+    @Test
+    void ending_an_add_on_keeps_a_customer_who_still_pays_for_the_plan_and_ending_the_plan_then_churns_it() {
+        TestData account = account("Stripe Plan And Add-on");
+        Instant start = TestClock.now().minus(Duration.ofDays(40));
+        postSigned(subscriptionEvent("customer.subscription.created", "sub_plan_" + account.id(), account.id(), start, 40000));
+        postSigned(subscriptionEvent("customer.subscription.created", "sub_addon_" + account.id(), account.id(),
+                start.plus(Duration.ofDays(1)), 5000));
+
+        ResponseEntity<JsonNode> addOnEnds = postSigned(subscriptionEvent("customer.subscription.deleted",
+                "sub_addon_" + account.id(), account.id(), start.plus(Duration.ofDays(30)), null));
+
+        assertThat(addOnEnds.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(stage(account.id())).isEqualTo(account.account().stage().name());
+        JsonNode change = latestSignal(account.id());
+        assertThat(change.path("event").asText()).isEqualTo("MRR_CHANGED");
+        assertThat(change.path("amount").decimalValue()).isEqualByComparingTo("400.00");
+
+        postSigned(subscriptionEvent("customer.subscription.deleted", "sub_plan_" + account.id(), account.id(),
+                start.plus(Duration.ofDays(35)), null));
+
+        assertThat(latestSignal(account.id()).path("event").asText()).isEqualTo("SUBSCRIPTION_CANCELLED");
+        assertThat(stage(account.id())).isEqualTo("CHURNED");
+    }
+
+    @Test
+    void a_late_older_event_does_not_bring_an_ended_subscription_back_to_life() {
+        TestData account = account("Stripe Late Update");
+        Instant start = TestClock.now().minus(Duration.ofDays(40));
+        postSigned(subscriptionEvent("customer.subscription.created", "sub_plan_" + account.id(), account.id(), start, 40000));
+        postSigned(subscriptionEvent("customer.subscription.created", "sub_addon_" + account.id(), account.id(), start, 5000));
+        postSigned(subscriptionEvent("customer.subscription.deleted", "sub_addon_" + account.id(), account.id(),
+                start.plus(Duration.ofDays(20)), null));
+        // Stripe does not promise order: an update made before the deletion arrives after it.
+        postSigned(subscriptionEvent("customer.subscription.updated", "sub_addon_" + account.id(), account.id(),
+                start.plus(Duration.ofDays(10)), 6000));
+
+        postSigned(subscriptionEvent("customer.subscription.deleted", "sub_plan_" + account.id(), account.id(),
+                start.plus(Duration.ofDays(30)), null));
+
+        assertThat(stage(account.id())).isEqualTo("CHURNED");
+    }
+
+    @Test
+    void both_subscriptions_ending_at_once_churn_the_account() throws Exception {
+        TestData account = account("Stripe Both At Once");
+        Instant start = TestClock.now().minus(Duration.ofDays(40));
+        postSigned(subscriptionEvent("customer.subscription.created", "sub_plan_" + account.id(), account.id(), start, 40000));
+        postSigned(subscriptionEvent("customer.subscription.created", "sub_addon_" + account.id(), account.id(), start, 5000));
+        Instant end = start.plus(Duration.ofDays(30));
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var plan = pool.submit(() -> postSigned(subscriptionEvent("customer.subscription.deleted", "sub_plan_" + account.id(),
+                    account.id(), end, null)));
+            var addOn = pool.submit(() -> postSigned(subscriptionEvent("customer.subscription.deleted", "sub_addon_" + account.id(),
+                    account.id(), end, null)));
+            assertThat(plan.get().getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(addOn.get().getStatusCode()).isEqualTo(HttpStatus.OK);
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(stage(account.id())).isEqualTo("CHURNED");
+        assertThat(jdbc.queryForList("SELECT payload->>'event' FROM signal WHERE source = 'stripe' AND account_id = ? "
+                + "AND payload->>'event' IN ('MRR_CHANGED', 'SUBSCRIPTION_CANCELLED') ORDER BY id", String.class, account.id()))
+                .containsExactly("MRR_CHANGED", "SUBSCRIPTION_CANCELLED");
+    }
+
+    /** The latest signal the account got from Stripe, as stored. */
+    private JsonNode latestSignal(String accountId) {
+        try {
+            return json.readTree(jdbc.queryForObject("SELECT payload::text FROM signal WHERE source = 'stripe' AND account_id = ? "
+                    + "ORDER BY id DESC LIMIT 1", String.class, accountId));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A subscription event as Stripe sends it, with one monthly price in cents (none on a deletion). */
+    private static String subscriptionEvent(String type, String subscription, String accountId, Instant created, Integer cents) {
+        String items = cents == null ? "" : """
+                "items": {"object": "list", "data": [{"object": "subscription_item", "quantity": 1,
+                  "price": {"object": "price", "currency": "usd", "unit_amount": %d, "recurring": {"interval": "month", "interval_count": 1}}}]},
+                """.formatted(cents);
+        String previous = type.endsWith(".updated")
+                ? ", \"previous_attributes\": {\"items\": {\"object\": \"list\", \"data\": [{\"quantity\": 1, "
+                + "\"price\": {\"unit_amount\": 1, \"recurring\": {\"interval\": \"month\"}}}]}}"
+                : "";
+        return """
+                {"id": "evt_%s", "object": "event", "api_version": "2024-06-20", "created": %d, "type": "%s",
+                 "data": {"object": {"id": "%s", "object": "subscription", "currency": "usd", %s
+                   "metadata": {"tenure_account_id": "%s"}, "status": "%s"}%s}}"""
+                .formatted(UUID.randomUUID().toString().replace("-", ""), created.getEpochSecond(), type, subscription, items,
+                        accountId, type.endsWith(".deleted") ? "canceled" : "active", previous);
+    }
+
     private String stage(String accountId) {
         return jdbc.queryForObject("SELECT stage FROM account WHERE id = ?", String.class, accountId);
     }

@@ -15,7 +15,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads a Stripe event envelope ({@code id}, {@code type}, {@code created}, {@code data.object}) as a
@@ -97,6 +100,66 @@ class StripeBillingEvents {
             default -> { }
         }
         return VendorEvent.of(label, record);
+    }
+
+    /**
+     * The subscription a {@code customer.subscription.*} event is about, for {@link StripeSubscriptions}; empty for
+     * other events and for one whose account, subscription id or time {@link #read} would refuse. A deleted or
+     * canceled subscription is not live; any other status (trialing, past due, paused) still is.
+     */
+    Optional<SubscriptionChange> subscription(JsonNode envelope) {
+        String type = JsonPaths.text(envelope, "type");
+        JsonNode object = envelope.path("data").path("object");
+        JsonNode created = envelope.get("created");
+        if (type == null || !type.startsWith("customer.subscription.") || !object.isObject() || created == null
+                || !created.canConvertToLong() || created.asLong() < Instant.MIN.getEpochSecond()
+                || created.asLong() > Instant.MAX.getEpochSecond()) {
+            return Optional.empty();
+        }
+        String id = JsonPaths.text(object, "id");
+        String account = JsonPaths.text(object, accountField);
+        if (account == null && object.path(accountField).isObject()) {
+            account = JsonPaths.text(object.path(accountField), "id");
+        }
+        if (id == null || account == null) {
+            return Optional.empty();
+        }
+        String status = JsonPaths.text(object, "status");
+        boolean live = !type.equals("customer.subscription.deleted") && !"canceled".equals(status)
+                && !"incomplete_expired".equals(status);
+        String currency = JsonPaths.text(object, "currency");
+        return Optional.of(new SubscriptionChange(id, account, live,
+                monthly(object.path("items"), object.path("plan"), object.path("quantity"), currency),
+                Instant.ofEpochSecond(created.asLong())));
+    }
+
+    /**
+     * The event beside the account's other live subscriptions: with one left, the end of this one is no cancellation
+     * but an MRR change to what the others cost (ignored, with why, when one of their prices is not known), and a
+     * price change of this one changes the account's MRR to its new price plus the others' known prices.
+     */
+    static VendorEvent beside(VendorEvent event, List<KnownSubscription> others) {
+        if (event.ignored() || others.isEmpty()) {
+            return event;
+        }
+        String kept = others.stream().map(KnownSubscription::subscriptionId).collect(Collectors.joining(", "));
+        BigDecimal othersMonthly = others.stream().map(KnownSubscription::monthly).filter(Objects::nonNull)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        ObjectNode record = event.record().deepCopy();
+        switch (record.path("event").asText()) {
+            case "SUBSCRIPTION_CANCELLED" -> {
+                if (others.stream().anyMatch(o -> o.monthly() == null)) {
+                    return VendorEvent.ignored(event.label(), "the account keeps its other subscription(s) " + kept
+                            + ", so it has not cancelled; what they cost a month is not known, so its MRR is left as it was");
+                }
+                record.put("event", "MRR_CHANGED").put("amount", othersMonthly);
+            }
+            case "MRR_CHANGED" -> record.put("amount", record.path("amount").decimalValue().add(othersMonthly));
+            default -> {
+                return event;
+            }
+        }
+        return VendorEvent.of(event.label(), record);
     }
 
     private String account(String label, JsonNode object) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tenure.connectors.deadletters.DeadLetterRecorder;
 import dev.tenure.connectors.deadletters.DeadLetterRoutes;
 import dev.tenure.connectors.records.RecordKind;
+import dev.tenure.connectors.vendors.VendorEvent;
 import dev.tenure.connectors.vendors.VendorIntake;
 import dev.tenure.engine.intake.RecordError;
 import dev.tenure.engine.intake.RejectedRecordsException;
@@ -14,6 +15,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Stripe events, already verified by whoever received them: the body is the raw event JSON, the out
@@ -28,11 +30,13 @@ class StripeRoute extends RouteBuilder {
     static final String ORIGIN = "webhook/" + SOURCE;
 
     private final StripeBillingEvents events;
+    private final StripeSubscriptions subscriptions;
     private final VendorIntake intake;
     private final ObjectMapper json;
 
-    StripeRoute(StripeProperties properties, VendorIntake intake, ObjectMapper json) {
+    StripeRoute(StripeProperties properties, StripeSubscriptions subscriptions, VendorIntake intake, ObjectMapper json) {
         this.events = new StripeBillingEvents(properties.accountField());
+        this.subscriptions = subscriptions;
         this.intake = intake;
         this.json = json;
     }
@@ -49,7 +53,13 @@ class StripeRoute extends RouteBuilder {
         exchange.setProperty(DeadLetterRecorder.SOURCE, SOURCE);
         exchange.setProperty(DeadLetterRecorder.ORIGIN, ORIGIN);
         JsonNode envelope = parse(exchange.getMessage().getBody(String.class));
-        exchange.getMessage().setBody(intake.receive(RecordKind.BILLING, SOURCE, events.read(envelope)));
+        VendorEvent event = events.read(envelope);
+        // Kept even when the event itself is ignored (a status change): the next deletion asks what is still live.
+        Optional<SubscriptionChange> change = events.subscription(envelope);
+        if (change.isPresent()) {
+            event = StripeBillingEvents.beside(event, subscriptions.record(change.get()));
+        }
+        exchange.getMessage().setBody(intake.receive(RecordKind.BILLING, SOURCE, event));
     }
 
     private JsonNode parse(String body) {

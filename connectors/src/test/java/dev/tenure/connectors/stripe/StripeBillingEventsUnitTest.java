@@ -105,6 +105,59 @@ class StripeBillingEventsUnitTest {
         assertThat(event.ignoredBecause()).isEqualTo("Tenure does not use Stripe events of type charge.refunded");
     }
 
+    @Test
+    void a_subscription_event_says_which_subscription_of_which_account_is_live_at_what_price() {
+        SubscriptionChange created = metadata.subscription(event("customer.subscription.created", """
+                {"id": "sub_addon", "status": "active", "currency": "usd", "metadata": {"tenure_account_id": "acme"},
+                 "items": {"data": [{"quantity": 2, "price": {"unit_amount": 5000, "recurring": {"interval": "month"}}}]}}""")).orElseThrow();
+        SubscriptionChange deleted = metadata.subscription(event("customer.subscription.deleted", """
+                {"id": "sub_addon", "status": "canceled", "metadata": {"tenure_account_id": "acme"}}""")).orElseThrow();
+        SubscriptionChange canceled = customer.subscription(event("customer.subscription.updated", """
+                {"id": "sub_2", "status": "canceled", "customer": {"id": "cus_9"}}""")).orElseThrow();
+
+        assertThat(created).isEqualTo(new SubscriptionChange("sub_addon", "acme", true, new java.math.BigDecimal("100.00"),
+                java.time.Instant.ofEpochSecond(1795514400)));
+        assertThat(deleted.live()).isFalse();
+        assertThat(deleted.monthly()).isNull();
+        assertThat(canceled.accountId()).isEqualTo("cus_9");
+        assertThat(canceled.live()).isFalse();
+        assertThat(metadata.subscription(event("invoice.paid", """
+                {"id": "in_1", "metadata": {"tenure_account_id": "acme"}}"""))).isEmpty();
+        assertThat(metadata.subscription(event("customer.subscription.deleted", "{\"id\": \"sub_1\"}"))).isEmpty();
+    }
+
+    @Test
+    void ending_one_of_two_subscriptions_is_an_mrr_change_to_what_the_other_costs_not_a_cancellation() {
+        VendorEvent deleted = metadata.read(event("customer.subscription.deleted", """
+                {"id": "sub_addon", "status": "canceled", "currency": "usd", "metadata": {"tenure_account_id": "acme"}}"""));
+
+        VendorEvent kept = StripeBillingEvents.beside(deleted, java.util.List.of(
+                new KnownSubscription("sub_plan", new java.math.BigDecimal("400.00"))));
+        VendorEvent unknownPrice = StripeBillingEvents.beside(deleted, java.util.List.of(new KnownSubscription("sub_old", null)));
+        VendorEvent alone = StripeBillingEvents.beside(deleted, java.util.List.of());
+
+        assertThat(kept.record().path("event").asText()).isEqualTo("MRR_CHANGED");
+        assertThat(kept.record().path("amount").decimalValue()).isEqualByComparingTo("400.00");
+        assertThat(deleted.record().path("event").asText()).as("the event read is left as it was").isEqualTo("SUBSCRIPTION_CANCELLED");
+        assertThat(unknownPrice.ignored()).isTrue();
+        assertThat(unknownPrice.ignoredBecause()).contains("sub_old", "has not cancelled");
+        assertThat(alone).isSameAs(deleted);
+    }
+
+    @Test
+    void a_price_change_of_one_subscription_gives_the_account_its_new_price_plus_the_others() {
+        JsonNode event = event("customer.subscription.updated", """
+                {"id": "sub_1", "currency": "usd", "customer": "acme", "quantity": 3,
+                 "plan": {"amount": 9900, "interval": "month", "interval_count": 1}}""");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) event.path("data")).set("previous_attributes",
+                read("{\"quantity\": 2}"));
+
+        VendorEvent both = StripeBillingEvents.beside(customer.read(event), java.util.List.of(
+                new KnownSubscription("sub_2", new java.math.BigDecimal("50.00")), new KnownSubscription("sub_3", null)));
+
+        assertThat(both.record().path("amount").decimalValue()).isEqualByComparingTo("347.00");
+    }
+
     private JsonNode event(String type, String object) {
         return read("""
                 {"id": "evt_1", "object": "event", "type": "%s", "created": 1795514400, "data": {"object": %s}}"""
