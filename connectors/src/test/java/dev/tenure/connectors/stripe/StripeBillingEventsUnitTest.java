@@ -56,11 +56,7 @@ class StripeBillingEventsUnitTest {
 
     @Test
     void a_plan_change_on_a_legacy_plan_subscription_is_an_mrr_change_to_the_new_amount() {
-        JsonNode event = event("customer.subscription.updated", """
-                {"id": "sub_1", "currency": "usd", "customer": "acme", "quantity": 3,
-                 "plan": {"amount": 9900, "interval": "month", "interval_count": 1}}""");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) event.path("data")).set("previous_attributes",
-                read("{\"plan\": {\"amount\": 4900, \"interval\": \"month\"}}"));
+        JsonNode event = legacyPlanUpdate("{\"plan\": {\"amount\": 4900, \"interval\": \"month\"}}");
 
         assertThat(customer.read(event).record().path("amount").decimalValue()).isEqualByComparingTo("297.00");
     }
@@ -146,16 +142,21 @@ class StripeBillingEventsUnitTest {
 
     @Test
     void a_price_change_of_one_subscription_gives_the_account_its_new_price_plus_the_others() {
-        JsonNode event = event("customer.subscription.updated", """
-                {"id": "sub_1", "currency": "usd", "customer": "acme", "quantity": 3,
-                 "plan": {"amount": 9900, "interval": "month", "interval_count": 1}}""");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) event.path("data")).set("previous_attributes",
-                read("{\"quantity\": 2}"));
+        JsonNode event = legacyPlanUpdate("{\"quantity\": 2}");
 
         VendorEvent both = StripeBillingEvents.beside(customer.read(event), java.util.List.of(
                 new KnownSubscription("sub_2", new java.math.BigDecimal("50.00")), new KnownSubscription("sub_3", null)));
 
         assertThat(both.record().path("amount").decimalValue()).isEqualByComparingTo("347.00");
+    }
+
+    /** Three seats of a legacy plan at 99.00 a month, with what the update changed. */
+    private JsonNode legacyPlanUpdate(String previousAttributes) {
+        JsonNode event = event("customer.subscription.updated", """
+                {"id": "sub_1", "currency": "usd", "customer": "acme", "quantity": 3,
+                 "plan": {"amount": 9900, "interval": "month", "interval_count": 1}}""");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) event.path("data")).set("previous_attributes", read(previousAttributes));
+        return event;
     }
 
     private JsonNode event(String type, String object) {
