@@ -101,11 +101,15 @@ final class Fields {
         if (text == null) {
             return null;
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(text);
+            day = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             return fail(name, "'" + shown(text) + "' is not a date (yyyy-MM-dd)");
         }
+        // The intake checks it again; here a mapping's constant date is refused at start, naming its setting.
+        String outOfBounds = RecordBounds.dateProblem(day);
+        return outOfBounds == null ? day : fail(name, outOfBounds);
     }
 
     /**
@@ -154,9 +158,12 @@ final class Fields {
         return number.longValueExact();
     }
 
-    BigDecimal decimal(String name) {
+    /** An amount of money (ARR, an invoice's amount), within the bounds the intake checks again. */
+    BigDecimal amount(String name) {
         String text = text(name);
-        return text == null ? null : number(name, text);
+        BigDecimal amount = text == null ? null : number(name, text);
+        String outOfBounds = RecordBounds.amountProblem(amount);
+        return outOfBounds == null ? amount : fail(name, outOfBounds);
     }
 
     private BigDecimal number(String name, String text) {
