@@ -27,6 +27,8 @@ final class Fields {
     private final String label;
     private final JsonNode record;
     private final List<RecordError> errors = new ArrayList<>();
+    /** Those of the errors that are about the record around a field, or a lookup, rather than the field's value. */
+    private final List<RecordError> refusals = new ArrayList<>();
     private final java.util.Set<String> read = new java.util.TreeSet<>();
 
     Fields(String label, JsonNode record) {
@@ -221,6 +223,17 @@ final class Fields {
     /** A problem found outside this record's own fields, such as a lookup that came back empty. */
     void refuse(String name, String message) {
         fail(name, message);
+        refusals.add(errors.get(errors.size() - 1));
+    }
+
+    /**
+     * The first problem of the field's own value, or null: not what {@link #refuse} said of it for the rest of the
+     * record or a lookup (no contact has an NPS answer's email yet), which a value given to every record (a mapping's
+     * constant) cannot be judged by.
+     */
+    String valueProblem(String name) {
+        return errors.stream().filter(e -> e.field().equals(name) && !refusals.contains(e)).map(RecordError::message)
+                .findFirst().orElse(null);
     }
 
     boolean failed(String name) {

@@ -87,11 +87,15 @@ public class RecordMapper {
         if (!f.read().contains(field)) {
             return "'" + field + "' is not a field of " + kind.label() + " records; they have " + String.join(", ", f.read());
         }
-        return f.errors().stream().filter(e -> e.field().equals(field)).map(RecordError::message).findFirst()
-                .orElseGet(() -> RecordBounds.textProblem(kind.recordType(), field, value));
+        String problem = f.valueProblem(field);
+        return problem != null ? problem : RecordBounds.textProblem(kind.recordType(), field, value);
     }
 
-    /** The fields that tell one record of a kind from another: what is stored once per value. */
+    /**
+     * The fields that tell one record of a kind from another: what is stored once per value, so no constant. The one
+     * list of them. An NPS or CSAT answer's contactEmail is not one: the answer is told apart by its event id, and a
+     * respondent may give many.
+     */
     private static Set<String> identifying(RecordKind kind) {
         return switch (kind) {
             case ACCOUNTS -> Set.of("id");

@@ -116,6 +116,24 @@ class FieldNamesUnitTest {
     }
 
     @Test
+    void aContactEmailConstant_isFineWhereTheEventIdTellsRecordsApart_andRefusedWhereItIsTheContactItself() {
+        // An NPS or CSAT answer is told apart by its event id: every answer of a survey export may share a respondent.
+        new FieldNames(Map.of("contactEmail", "=pat@acme.example")).check(RecordKind.NPS, "tenure.files.mappings.nps");
+        new FieldNames(Map.of("contactEmail", "=pat@acme.example", "accountId", "account_id")).check(RecordKind.CSAT,
+                "tenure.sources.jdbc.survey.mapping");
+
+        assertThatThrownBy(() -> new FieldNames(Map.of("email", "=pat@acme.example")).check(RecordKind.CONTACTS,
+                "tenure.files.mappings.contacts"))
+                .hasMessageStartingWith("tenure.files.mappings.contacts.email: 'email' tells one contacts record from another");
+        assertThatThrownBy(() -> new FieldNames(Map.of("eventId", "=answer-1")).check(RecordKind.NPS, "tenure.files.mappings.nps"))
+                .hasMessageStartingWith("tenure.files.mappings.nps.eventId: 'eventId' tells one nps record from another");
+        assertThatThrownBy(() -> new FieldNames(Map.of("contactEmail", "=not-an-address")).check(RecordKind.NPS,
+                "tenure.files.mappings.nps"))
+                .as("a value the field refuses is still refused").hasMessageStartingWith(
+                        "tenure.files.mappings.nps.contactEmail: 'not-an-address' is not an email address");
+    }
+
+    @Test
     void fileDropSettings_withABadConstant_doNotStart() {
         assertThatThrownBy(() -> new dev.tenure.connectors.files.FileDropProperties("inbox", java.time.Duration.ofSeconds(1),
                 java.time.Duration.ofSeconds(1), 10, 1, Map.of("accounts", Map.of("segment", "=MEDIUM_TOUCH"))))
