@@ -129,8 +129,9 @@ final class Fields {
             at = ExportTimes.parse(text);
         }
         if (at == null) {
-            return fail(name, "'" + shown(text) + "' is not a time (ISO-8601 like 2026-11-01T10:00:00Z, or yyyy-MM-dd; also"
-                    + " 2026-11-01 10:00:00+0100, and seconds or milliseconds since 1970; a time needs its zone)");
+            String digits = ExportTimes.digitsProblem(text);
+            return fail(name, digits != null ? digits : "'" + shown(text) + "' is not a time (ISO-8601 like 2026-11-01T10:00:00Z,"
+                    + " or yyyy-MM-dd; also 2026-11-01 10:00:00+0100, and seconds or milliseconds since 1970; a time needs its zone)");
         }
         String outOfBounds = RecordBounds.instantProblem(text, at);
         return outOfBounds == null ? at : fail(name, outOfBounds);
