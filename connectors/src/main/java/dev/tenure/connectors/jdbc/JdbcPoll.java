@@ -15,7 +15,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +53,7 @@ final class JdbcPoll {
     private final Intake intake;
     private final DeadLetters deadLetters;
     private final JdbcRows reading;
+    private final WarehouseRows rows;
     private final ObjectMapper json;
 
     JdbcPoll(String name, JdbcSource source, JdbcTemplate warehouse, JdbcClient jdbc, TransactionTemplate transaction,
@@ -68,6 +69,7 @@ final class JdbcPoll {
         this.intake = intake;
         this.deadLetters = deadLetters;
         this.reading = new JdbcRows(name, source, mapper);
+        this.rows = new WarehouseRows(reading.origin(), "tenure.sources.jdbc." + name + ".zone", source.zoneId());
         this.json = json;
     }
 
@@ -105,8 +107,8 @@ final class JdbcPoll {
         String select = "SELECT * FROM " + source.table();
         String order = " ORDER BY " + column + " LIMIT " + source.batchSize();
         return after.isEmpty()
-                ? warehouse.queryForList(select + " WHERE " + column + " IS NOT NULL" + order)
-                : warehouse.queryForList(select + " WHERE " + column + " > ?" + order, after.get().parameter());
+                ? warehouse.query(select + " WHERE " + column + " IS NOT NULL" + order, rows)
+                : warehouse.query(select + " WHERE " + column + " > ?" + order, rows, after.get().parameter());
     }
 
     /**
@@ -172,8 +174,10 @@ final class JdbcPoll {
         row.forEach((column, value) -> {
             if (value == null) {
                 node.putNull(column);
-            } else if (value instanceof Timestamp t) {
-                node.put(column, t.toInstant().toString());
+            } else if (value instanceof Instant at) {
+                node.put(column, at.toString());
+            } else if (value instanceof WarehouseRows.WallTime wall) {
+                node.put(column, wall.instant().toString());
             } else if (value instanceof Long || value instanceof Integer || value instanceof Short) {
                 node.put(column, ((Number) value).longValue());
             } else if (value instanceof BigDecimal d) {

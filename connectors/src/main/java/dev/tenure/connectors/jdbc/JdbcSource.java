@@ -3,9 +3,12 @@ package dev.tenure.connectors.jdbc;
 import dev.tenure.connectors.records.FieldNames;
 import dev.tenure.connectors.records.RecordKind;
 
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -23,10 +26,13 @@ import java.util.regex.Pattern;
  * @param interval        time between two polls
  * @param batchSize       rows read per poll, at most
  * @param mapping         our field name to the column holding it, for columns named otherwise
+ * @param zone            the zone the warehouse's {@code timestamp without time zone} values are written in (an
+ *                        IANA id, {@code Europe/Berlin}); none: such a column is refused rather than read in the
+ *                        JVM's zone, which would give other instants on another machine
  */
 public record JdbcSource(String url, String username, String password, String table, String kind,
                          String watermarkColumn, List<String> keyColumns, Duration interval, Integer batchSize,
-                         Map<String, String> mapping) {
+                         Map<String, String> mapping, String zone) {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
 
@@ -37,6 +43,7 @@ public record JdbcSource(String url, String username, String password, String ta
         mapping = mapping == null ? Map.of() : Map.copyOf(mapping);
         keyColumns = keyColumns == null || keyColumns.isEmpty()
                 ? (watermarkColumn == null ? List.of() : List.of(watermarkColumn)) : List.copyOf(keyColumns);
+        zone = zone == null || zone.isBlank() ? null : zone.trim();
     }
 
     /** Refuses settings that cannot work, naming the property; table and columns go into SQL, so only plain names. */
@@ -60,6 +67,19 @@ public record JdbcSource(String url, String username, String password, String ta
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException(prefix + ".interval: must be positive, was " + interval);
         }
+        if (zone != null) {
+            try {
+                ZoneId.of(zone);
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException(prefix + ".zone: '" + zone
+                        + "' is not a time zone (an IANA id like Europe/Berlin, or UTC)");
+            }
+        }
+    }
+
+    /** The zone of the warehouse's zone-less timestamps, if the source says it. */
+    Optional<ZoneId> zoneId() {
+        return zone == null ? Optional.empty() : Optional.of(ZoneId.of(zone));
     }
 
     RecordKind recordKind() {

@@ -27,6 +27,8 @@ final class Fields {
     private final String label;
     private final JsonNode record;
     private final List<RecordError> errors = new ArrayList<>();
+    /** Those of the errors that are about the record around a field, or a lookup, rather than the field's value. */
+    private final List<RecordError> refusals = new ArrayList<>();
     private final java.util.Set<String> read = new java.util.TreeSet<>();
 
     Fields(String label, JsonNode record) {
@@ -101,11 +103,15 @@ final class Fields {
         if (text == null) {
             return null;
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(text);
+            day = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             return fail(name, "'" + shown(text) + "' is not a date (yyyy-MM-dd)");
         }
+        // The intake checks it again; here a mapping's constant date is refused at start, naming its setting.
+        String outOfBounds = RecordBounds.dateProblem(day);
+        return outOfBounds == null ? day : fail(name, outOfBounds);
     }
 
     /**
@@ -123,8 +129,9 @@ final class Fields {
             at = ExportTimes.parse(text);
         }
         if (at == null) {
-            return fail(name, "'" + shown(text) + "' is not a time (ISO-8601 like 2026-11-01T10:00:00Z, or yyyy-MM-dd; also"
-                    + " 2026-11-01 10:00:00+0100, and seconds or milliseconds since 1970; a time needs its zone)");
+            String digits = ExportTimes.digitsProblem(text);
+            return fail(name, digits != null ? digits : "'" + shown(text) + "' is not a time (ISO-8601 like 2026-11-01T10:00:00Z,"
+                    + " or yyyy-MM-dd; also 2026-11-01 10:00:00+0100, and seconds or milliseconds since 1970; a time needs its zone)");
         }
         String outOfBounds = RecordBounds.instantProblem(text, at);
         return outOfBounds == null ? at : fail(name, outOfBounds);
@@ -154,9 +161,12 @@ final class Fields {
         return number.longValueExact();
     }
 
-    BigDecimal decimal(String name) {
+    /** An amount of money (ARR, an invoice's amount), within the bounds the intake checks again. */
+    BigDecimal amount(String name) {
         String text = text(name);
-        return text == null ? null : number(name, text);
+        BigDecimal amount = text == null ? null : number(name, text);
+        String outOfBounds = RecordBounds.amountProblem(amount);
+        return outOfBounds == null ? amount : fail(name, outOfBounds);
     }
 
     private BigDecimal number(String name, String text) {
@@ -214,6 +224,17 @@ final class Fields {
     /** A problem found outside this record's own fields, such as a lookup that came back empty. */
     void refuse(String name, String message) {
         fail(name, message);
+        refusals.add(errors.get(errors.size() - 1));
+    }
+
+    /**
+     * The first problem of the field's own value, or null: not what {@link #refuse} said of it for the rest of the
+     * record or a lookup (no contact has an NPS answer's email yet), which a value given to every record (a mapping's
+     * constant) cannot be judged by.
+     */
+    String valueProblem(String name) {
+        return errors.stream().filter(e -> e.field().equals(name) && !refusals.contains(e)).map(RecordError::message)
+                .findFirst().orElse(null);
     }
 
     boolean failed(String name) {

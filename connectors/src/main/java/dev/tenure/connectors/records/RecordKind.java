@@ -1,5 +1,13 @@
 package dev.tenure.connectors.records;
 
+import dev.tenure.engine.vocabulary.Account;
+import dev.tenure.engine.vocabulary.BillingSignal;
+import dev.tenure.engine.vocabulary.Contact;
+import dev.tenure.engine.vocabulary.CsatSignal;
+import dev.tenure.engine.vocabulary.NpsSignal;
+import dev.tenure.engine.vocabulary.TicketSignal;
+import dev.tenure.engine.vocabulary.UsageSignal;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -7,18 +15,25 @@ import java.util.stream.Collectors;
 
 /** The kinds of record a source can send, by the name used in webhook requests and file names. */
 public enum RecordKind {
-    ACCOUNTS("accounts"),
-    CONTACTS("contacts"),
-    USAGE("usage"),
-    TICKETS("tickets"),
-    BILLING("billing"),
-    NPS("nps"),
-    CSAT("csat");
+    ACCOUNTS("accounts", Account.class),
+    CONTACTS("contacts", Contact.class),
+    USAGE("usage", UsageSignal.class),
+    TICKETS("tickets", TicketSignal.class),
+    BILLING("billing", BillingSignal.class),
+    NPS("nps", NpsSignal.class),
+    CSAT("csat", CsatSignal.class);
 
     private final String label;
+    private final Class<?> recordType;
 
-    RecordKind(String label) {
+    RecordKind(String label, Class<?> recordType) {
         this.label = label;
+        this.recordType = recordType;
+    }
+
+    /** The engine's record a record of this kind becomes: the type {@code RecordBounds} knows its fields' bounds by. */
+    Class<?> recordType() {
+        return recordType;
     }
 
     /** The name sources use: {@code usage}, {@code tickets}, ... */

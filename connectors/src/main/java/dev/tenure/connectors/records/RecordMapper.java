@@ -71,7 +71,9 @@ public class RecordMapper {
 
     /**
      * What is wrong with giving every record of this kind this value for this field (a constant in a
-     * mapping), or null when nothing is: the field must be one the kind has, and the value one it takes.
+     * mapping), or null when nothing is: the field must be one the kind has, and the value one it takes,
+     * within the bounds the intake holds every stored record to ({@link RecordBounds}), or every record
+     * would be refused for it.
      */
     String constantProblem(RecordKind kind, String field, String value) {
         if (identifying(kind).contains(field)) {
@@ -85,10 +87,15 @@ public class RecordMapper {
         if (!f.read().contains(field)) {
             return "'" + field + "' is not a field of " + kind.label() + " records; they have " + String.join(", ", f.read());
         }
-        return f.errors().stream().filter(e -> e.field().equals(field)).map(RecordError::message).findFirst().orElse(null);
+        String problem = f.valueProblem(field);
+        return problem != null ? problem : RecordBounds.textProblem(kind.recordType(), field, value);
     }
 
-    /** The fields that tell one record of a kind from another: what is stored once per value. */
+    /**
+     * The fields that tell one record of a kind from another: what is stored once per value, so no constant. The one
+     * list of them. An NPS or CSAT answer's contactEmail is not one: the answer is told apart by its event id, and a
+     * respondent may give many.
+     */
     private static Set<String> identifying(RecordKind kind) {
         return switch (kind) {
             case ACCOUNTS -> Set.of("id");
@@ -112,7 +119,7 @@ public class RecordMapper {
         // Null when the record has none: a new account starts ONBOARDING, a stored one keeps its stage.
         Stage stage = f.enumOr("stage", Stage.class, null);
         String csm = f.email("csm", false);
-        BigDecimal arr = f.decimal("arr");
+        BigDecimal arr = f.amount("arr");
         String plan = f.text("plan");
         LocalDate startedOn = f.date("startedOn");
         LocalDate renewalOn = f.date("renewalOn");
@@ -204,7 +211,7 @@ public class RecordMapper {
         String accountId = f.requiredText("accountId");
         Instant occurredAt = f.requiredInstant("occurredAt");
         BillingEvent event = f.requiredEnum("event", BillingEvent.class);
-        BigDecimal amount = f.decimal("amount");
+        BigDecimal amount = f.amount("amount");
         String currency = f.currency("currency", "USD");
         String invoiceId = f.text("invoiceId");
         return result(f, () -> new BillingSignal(source, eventId, accountId, occurredAt, event, amount, currency,

@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -47,11 +49,29 @@ class JdbcPollUnitTest {
     }
 
     @Test
+    void aZonelessTimestampsWatermark_isTheWarehousesWallTime_andBindsBackAsThatWallTime_notAnInstantOfTheJvmsZone() {
+        var wall = new WarehouseRows.WallTime(LocalDateTime.parse("2026-10-25T02:30:00"), ZoneId.of("Europe/Berlin"));
+        Watermark watermark = Watermark.of(wall);
+
+        assertThat(watermark).isEqualTo(new Watermark("2026-10-25T02:30", "local timestamp"));
+        assertThat(watermark.parameter()).isEqualTo(LocalDateTime.parse("2026-10-25T02:30:00"));
+        assertThat(wall.instant()).as("the autumn overlap's earlier instant").isEqualTo(Instant.parse("2026-10-25T00:30:00Z"));
+        assertThat(Watermark.of(Instant.parse("2026-11-24T10:15:30.123456Z")))
+                .isEqualTo(new Watermark("2026-11-24T10:15:30.123456Z", "timestamp"));
+    }
+
+    @Test
     void settingsThatCannotWork_areRefusedNamingTheProperty() {
         JdbcSource injected = new JdbcSource(null, null, null, "usage; DROP TABLE account", "usage", "id",
-                null, null, null, null);
+                null, null, null, null, null);
         assertThatThrownBy(() -> injected.check("tenure.sources.jdbc.x")).hasMessageStartingWith("tenure.sources.jdbc.x.table: ");
-        JdbcSource noKind = new JdbcSource(null, null, null, "rollup", "visits", "id", null, null, null, null);
+        JdbcSource noKind = new JdbcSource(null, null, null, "rollup", "visits", "id", null, null, null, null, null);
         assertThatThrownBy(() -> noKind.check("tenure.sources.jdbc.x")).hasMessageContaining(".kind: 'visits' is not a kind");
+        JdbcSource badZone = new JdbcSource(null, null, null, "rollup", "usage", "id", null, null, null, null, "Europe/Berln");
+        assertThatThrownBy(() -> badZone.check("tenure.sources.jdbc.x"))
+                .hasMessageStartingWith("tenure.sources.jdbc.x.zone: 'Europe/Berln' is not a time zone");
+        JdbcSource berlin = new JdbcSource(null, null, null, "rollup", "usage", "id", null, null, null, null, " Europe/Berlin ");
+        berlin.check("tenure.sources.jdbc.x");
+        assertThat(berlin.zoneId()).contains(ZoneId.of("Europe/Berlin"));
     }
 }

@@ -13,7 +13,7 @@ class JdbcSourceUnitTest {
 
     private static JdbcSource tickets(Map<String, String> mapping) {
         return new JdbcSource(null, null, null, "desk_tickets", "tickets", "updated_at", List.of("ticket_id"), null, null,
-                mapping);
+                mapping, null);
     }
 
     @Test

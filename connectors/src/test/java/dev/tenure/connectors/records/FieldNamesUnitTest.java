@@ -87,6 +87,53 @@ class FieldNamesUnitTest {
     }
 
     @Test
+    void aConstantBeyondTheBoundsRecordsGet_isRefusedAtStart_namingTheSetting_ratherThanEveryRecordAtTheIntake() {
+        String longId = "a".repeat(201);
+        assertThatThrownBy(() -> new FieldNames(Map.of("accountId", "=" + longId)).check(RecordKind.USAGE,
+                "tenure.files.mappings.usage"))
+                .hasMessage("tenure.files.mappings.usage.accountId: is 201 characters long; at most 200");
+        assertThatThrownBy(() -> new FieldNames(Map.of("feature", "=co\0re")).check(RecordKind.USAGE,
+                "tenure.sources.jdbc.events.mapping"))
+                .hasMessage("tenure.sources.jdbc.events.mapping.feature: 'co\\u0000re' contains a control character (U+0000)"
+                        + " at position 3");
+        assertThatThrownBy(() -> new FieldNames(Map.of("name", "=" + "n".repeat(321))).check(RecordKind.CONTACTS,
+                "tenure.files.mappings.contacts"))
+                .hasMessage("tenure.files.mappings.contacts.name: is 321 characters long; at most 320");
+        assertThatThrownBy(() -> new FieldNames(Map.of("source", "=zen\tdesk")).check(RecordKind.TICKETS,
+                "tenure.files.mappings.tickets"))
+                .hasMessageStartingWith("tenure.files.mappings.tickets.source: 'zen\\u0009desk' contains a control character");
+        assertThatThrownBy(() -> new FieldNames(Map.of("renewalOn", "=2300-01-01")).check(RecordKind.ACCOUNTS,
+                "tenure.files.mappings.accounts"))
+                .hasMessage("tenure.files.mappings.accounts.renewalOn: '2300-01-01' is not between 1970-01-01 and 2199-12-31");
+        assertThatThrownBy(() -> new FieldNames(Map.of("arr", "=1000000000000")).check(RecordKind.ACCOUNTS,
+                "tenure.files.mappings.accounts"))
+                .hasMessage("tenure.files.mappings.accounts.arr: '1000000000000' is beyond ±999999999999.99");
+
+        // Free text takes line breaks and ten thousand characters; an id two hundred.
+        new FieldNames(Map.of("comment", "=" + "c".repeat(400) + "\n" + "d".repeat(400))).check(RecordKind.NPS,
+                "tenure.files.mappings.nps");
+        new FieldNames(Map.of("accountId", "=" + "a".repeat(200))).check(RecordKind.USAGE, "tenure.files.mappings.usage");
+    }
+
+    @Test
+    void aContactEmailConstant_isFineWhereTheEventIdTellsRecordsApart_andRefusedWhereItIsTheContactItself() {
+        // An NPS or CSAT answer is told apart by its event id: every answer of a survey export may share a respondent.
+        new FieldNames(Map.of("contactEmail", "=pat@acme.example")).check(RecordKind.NPS, "tenure.files.mappings.nps");
+        new FieldNames(Map.of("contactEmail", "=pat@acme.example", "accountId", "account_id")).check(RecordKind.CSAT,
+                "tenure.sources.jdbc.survey.mapping");
+
+        assertThatThrownBy(() -> new FieldNames(Map.of("email", "=pat@acme.example")).check(RecordKind.CONTACTS,
+                "tenure.files.mappings.contacts"))
+                .hasMessageStartingWith("tenure.files.mappings.contacts.email: 'email' tells one contacts record from another");
+        assertThatThrownBy(() -> new FieldNames(Map.of("eventId", "=answer-1")).check(RecordKind.NPS, "tenure.files.mappings.nps"))
+                .hasMessageStartingWith("tenure.files.mappings.nps.eventId: 'eventId' tells one nps record from another");
+        assertThatThrownBy(() -> new FieldNames(Map.of("contactEmail", "=not-an-address")).check(RecordKind.NPS,
+                "tenure.files.mappings.nps"))
+                .as("a value the field refuses is still refused").hasMessageStartingWith(
+                        "tenure.files.mappings.nps.contactEmail: 'not-an-address' is not an email address");
+    }
+
+    @Test
     void fileDropSettings_withABadConstant_doNotStart() {
         assertThatThrownBy(() -> new dev.tenure.connectors.files.FileDropProperties("inbox", java.time.Duration.ofSeconds(1),
                 java.time.Duration.ofSeconds(1), 10, 1, Map.of("accounts", Map.of("segment", "=MEDIUM_TOUCH"))))

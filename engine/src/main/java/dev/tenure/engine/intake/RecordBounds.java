@@ -16,7 +16,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a stored value may be: the one place for the bounds of every field a source sends. Sources read
@@ -53,6 +55,48 @@ public final class RecordBounds {
     /** How much of a refused value an error repeats. */
     private static final int SHOWN = 60;
 
+    /** What a text field may hold: how long it may be, and whether line breaks and tabs are text in it. */
+    private enum TextBound {
+        ID(ID_LENGTH, false), NAME(NAME_LENGTH, false), FREE(TEXT_LENGTH, true);
+
+        private final int limit;
+        private final boolean lines;
+
+        TextBound(int limit, boolean lines) {
+            this.limit = limit;
+            this.lines = lines;
+        }
+
+        String problem(String text) {
+            return textProblem(text, limit, lines);
+        }
+    }
+
+    /** The text fields every signal has. */
+    private static final Map<String, TextBound> SIGNAL_TEXT = Map.of("source", TextBound.ID, "eventId", TextBound.ID,
+            "accountId", TextBound.ID);
+    /**
+     * The bound of each text field of each record, by the field's name as sources send it: what {@link #check} holds
+     * a stored record to, and {@link #textProblem(Class, String, String)} a value known before any record (a constant).
+     */
+    private static final Map<Class<?>, Map<String, TextBound>> TEXT_FIELDS = Map.of(
+            Account.class, Map.of("id", TextBound.ID, "name", TextBound.NAME, "csm", TextBound.NAME,
+                    "plan", TextBound.ID, "timezone", TextBound.ID),
+            Contact.class, Map.of("accountId", TextBound.ID, "email", TextBound.NAME, "name", TextBound.NAME,
+                    "timezone", TextBound.ID),
+            UsageSignal.class, signalText(Map.of("feature", TextBound.ID)),
+            TicketSignal.class, signalText(Map.of("ticketId", TextBound.ID, "subject", TextBound.FREE)),
+            BillingSignal.class, signalText(Map.of("currency", TextBound.ID, "invoiceId", TextBound.ID)),
+            NpsSignal.class, signalText(Map.of("contactEmail", TextBound.NAME, "comment", TextBound.FREE)),
+            CsatSignal.class, signalText(Map.of("contactEmail", TextBound.NAME, "ticketId", TextBound.ID)),
+            ContactSignal.class, SIGNAL_TEXT);
+
+    private static Map<String, TextBound> signalText(Map<String, TextBound> own) {
+        Map<String, TextBound> all = new HashMap<>(SIGNAL_TEXT);
+        all.putAll(own);
+        return Map.copyOf(all);
+    }
+
     private RecordBounds() {
     }
 
@@ -69,6 +113,17 @@ public final class RecordBounds {
     /** Why this free text (line breaks and tabs allowed) may not be stored, or null. */
     public static String freeTextProblem(String text) {
         return textProblem(text, TEXT_LENGTH, true);
+    }
+
+    /**
+     * Why this text may not be stored as the field {@code field} of a {@code type} record ({@code Account},
+     * {@code Contact} or a signal's record type), or null, also when that is no text field of the record (a number,
+     * a time: their readers bound them): the bound {@link #check} holds the field to, for a value known before any
+     * record is, such as a mapping's constant, so it is refused once rather than on every record.
+     */
+    public static String textProblem(Class<?> type, String field, String text) {
+        TextBound bound = TEXT_FIELDS.getOrDefault(type, Map.of()).get(field);
+        return bound == null ? null : bound.problem(text);
     }
 
     private static String textProblem(String text, int limit, boolean lines) {
@@ -189,39 +244,39 @@ public final class RecordBounds {
     static List<RecordError> check(Batch batch, Instant now) {
         List<RecordError> errors = new ArrayList<>();
         for (Labeled<Account> a : batch.accounts()) {
-            Checks c = new Checks(a.label(), errors);
             Account account = a.value();
-            c.id("id", account.id()).name("name", account.name()).name("csm", account.csm()).amount("arr", account.arr())
-                    .id("plan", account.plan()).date("startedOn", account.startedOn()).date("renewalOn", account.renewalOn())
-                    .id("timezone", account.timezone());
+            Checks c = new Checks(a.label(), Account.class, errors);
+            c.text("id", account.id()).text("name", account.name()).text("csm", account.csm()).amount("arr", account.arr())
+                    .text("plan", account.plan()).date("startedOn", account.startedOn()).date("renewalOn", account.renewalOn())
+                    .text("timezone", account.timezone());
         }
         for (Labeled<Contact> l : batch.contacts()) {
             Contact contact = l.value();
-            Checks c = new Checks(l.label(), errors).id("accountId", contact.accountId()).name("email", contact.email())
-                    .name("name", contact.name()).id("timezone", contact.timezone());
+            Checks c = new Checks(l.label(), Contact.class, errors).text("accountId", contact.accountId())
+                    .text("email", contact.email()).text("name", contact.name()).text("timezone", contact.timezone());
             if (l.at() != null) {
                 c.instant("changedAt", l.at());
             }
         }
         for (Labeled<Signal> l : batch.signals()) {
             Signal s = l.value();
-            Checks c = new Checks(l.label(), errors).id("source", s.source()).id("eventId", s.externalId())
-                    .id("accountId", s.accountId()).instant("occurredAt", s.occurredAt());
+            Checks c = new Checks(l.label(), s.getClass(), errors).text("source", s.source()).text("eventId", s.externalId())
+                    .text("accountId", s.accountId()).instant("occurredAt", s.occurredAt());
             BillingEvent lifecycle = Lifecycle.event(s);
             if (lifecycle != null && instantProblem(s.occurredAt()) == null) {
                 c.add("occurredAt", notYetProblem(lifecycle, s.occurredAt(), now));
             }
             if (s instanceof UsageSignal u) {
-                c.id("feature", u.feature()).range("quantity", u.quantity(), 0, MAX_QUANTITY)
+                c.text("feature", u.feature()).range("quantity", u.quantity(), 0, MAX_QUANTITY)
                         .range("activeUsers", u.activeUsers(), 0, MAX_ACTIVE_USERS);
             } else if (s instanceof TicketSignal t) {
-                c.id("ticketId", t.ticketId()).text("subject", t.subject());
+                c.text("ticketId", t.ticketId()).text("subject", t.subject());
             } else if (s instanceof BillingSignal b) {
-                c.amount("amount", b.amount()).id("currency", b.currency()).id("invoiceId", b.invoiceId());
+                c.amount("amount", b.amount()).text("currency", b.currency()).text("invoiceId", b.invoiceId());
             } else if (s instanceof NpsSignal n) {
-                c.name("contactEmail", n.contactEmail()).range("score", n.score(), 0, 10).text("comment", n.comment());
+                c.text("contactEmail", n.contactEmail()).range("score", n.score(), 0, 10).text("comment", n.comment());
             } else if (s instanceof CsatSignal n) {
-                c.name("contactEmail", n.contactEmail()).range("score", n.score(), 1, 5).id("ticketId", n.ticketId());
+                c.text("contactEmail", n.contactEmail()).range("score", n.score(), 1, 5).text("ticketId", n.ticketId());
             } else if (s instanceof ContactSignal) {
                 c.add("kind", "a contact change is not a signal a source sends: send the contact, and its change is recorded");
             }
@@ -230,18 +285,15 @@ public final class RecordBounds {
     }
 
     /** One record's checks, adding an error per field out of bounds. */
-    private record Checks(String label, List<RecordError> errors) {
+    private record Checks(String label, Class<?> type, List<RecordError> errors) {
 
-        Checks id(String field, String value) {
-            return add(field, idProblem(value));
-        }
-
-        Checks name(String field, String value) {
-            return add(field, nameProblem(value));
-        }
-
+        /** The field's bound is the one {@link #TEXT_FIELDS} gives it: a text field missing there is a bug here. */
         Checks text(String field, String value) {
-            return add(field, freeTextProblem(value));
+            TextBound bound = TEXT_FIELDS.getOrDefault(type, Map.of()).get(field);
+            if (bound == null) {
+                throw new IllegalStateException("no bound for text field " + type.getSimpleName() + "." + field);
+            }
+            return add(field, bound.problem(value));
         }
 
         Checks amount(String field, BigDecimal value) {

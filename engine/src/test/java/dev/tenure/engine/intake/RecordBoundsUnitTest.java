@@ -6,6 +6,8 @@ import dev.tenure.engine.vocabulary.Contact;
 import dev.tenure.engine.vocabulary.ContactChange;
 import dev.tenure.engine.vocabulary.ContactRole;
 import dev.tenure.engine.vocabulary.ContactSignal;
+import dev.tenure.engine.vocabulary.NpsSignal;
+import dev.tenure.engine.vocabulary.TicketSignal;
 import dev.tenure.engine.vocabulary.UsageSignal;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +53,16 @@ class RecordBoundsUnitTest {
         assertThat(RecordBounds.instantProblem(Instant.parse("1999-12-31T23:59:59Z"))).contains("is not between");
         assertThat(RecordBounds.instantProblem(Instant.parse("2099-12-31T23:59:59Z"))).isNull();
         assertThat(RecordBounds.dateProblem(LocalDate.of(3000, 1, 1))).isEqualTo("'3000-01-01' is not between 1970-01-01 and 2199-12-31");
+    }
+
+    @Test
+    void a_text_field_s_bound_is_found_by_its_record_and_name_as_sources_send_it_and_other_fields_have_none_here() {
+        assertThat(RecordBounds.textProblem(UsageSignal.class, "accountId", "a".repeat(201))).isEqualTo("is 201 characters long; at most 200");
+        assertThat(RecordBounds.textProblem(Contact.class, "name", "n".repeat(320))).isNull();
+        assertThat(RecordBounds.textProblem(NpsSignal.class, "contactEmail", "pat\u0000@acme.example")).contains("U+0000");
+        assertThat(RecordBounds.textProblem(NpsSignal.class, "comment", "line one\nline two")).isNull();
+        assertThat(RecordBounds.textProblem(TicketSignal.class, "ticketId", "T\n7")).contains("U+000A");
+        assertThat(RecordBounds.textProblem(UsageSignal.class, "quantity", "x".repeat(500))).as("not text: read as a number").isNull();
     }
 
     @Test
