@@ -167,25 +167,18 @@ class RecordMapperUnitTest {
         }
 
         @Test
-        void allDigitsThatAreNoPlausibleSecondsSince1970_areRefusedNamingTheField_ratherThanReadAsAWrongDate() {
-            // 2026-11-01, 10h as an hourly export keys its rows: as seconds since 1970 it would be March 2034.
-            Mapping hourly = map(RecordKind.USAGE, """
-                    {"eventId":"u-1","accountId":"acme","occurredAt":2026110110,"feature":"core"}""");
+        void allDigitsOfAnotherLengthThanSecondsOrMilliseconds_areRefusedNamingTheFieldAndTheFormsToWrite() {
             Mapping daily = map(RecordKind.USAGE, """
                     {"eventId":"u-2","accountId":"acme","occurredAt":"20261101","feature":"core"}""");
 
-            assertThat(hourly.errors()).extracting(RecordError::field, RecordError::message).containsExactly(
-                    tuple("occurredAt", "'2026110110' is 2034-03-16T08:21:50Z as seconds since 1970, but reads as yyyyMMddHH"
-                            + " too (2026-11-01T10:00, with no zone): refused rather than guessed; write it as ISO-8601 with its"
-                            + " zone (2026-11-01T10:00:00Z), or as milliseconds since 1970"));
             assertThat(daily.errors()).extracting(RecordError::field, RecordError::message).containsExactly(
                     tuple("occurredAt", "'20261101' is all digits, but not seconds (10 digits) or milliseconds (13 digits)"
                             + " since 1970; write a date as yyyy-MM-dd (2026-11-01) and a time as ISO-8601 with its zone"
                             + " (2026-11-01T10:00:00Z)"));
-            // Seconds and milliseconds of now are read as before, as are seconds no hour of 2000..2099 is written as.
+            // Ten digits are seconds whatever else they could be: a later year's real times must not be refused.
             assertThat(occurredAt("1793354400")).isEqualTo(Instant.parse("2026-10-30T10:00:00Z"));
             assertThat(occurredAt("1793354400000")).isEqualTo(Instant.parse("2026-10-30T10:00:00Z"));
-            assertThat(occurredAt("2100000000")).isEqualTo(Instant.parse("2036-07-18T13:20:00Z"));
+            assertThat(occurredAt("2034031610")).isEqualTo(Instant.ofEpochSecond(2034031610L));
         }
 
         @Test
