@@ -14,6 +14,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -38,11 +39,13 @@ public class Backtests {
     private final StepPlacement placement;
     private final TransactionTemplate snapshot;
     private final ChurnReportProperties judgement;
+    private final Clock clock;
 
     Backtests(StoredSignals signals, AccountStarts starts, AccountHistory history, EngineProperties engine,
               BacktestProperties settings, SendWindowProperties sendWindow, PlatformTransactionManager transactions,
-              ChurnReportProperties judgement) {
+              ChurnReportProperties judgement, Clock clock) {
         this.judgement = judgement;
+        this.clock = clock;
         this.signals = signals;
         this.starts = starts;
         this.history = history;
@@ -61,12 +64,20 @@ public class Backtests {
 
     /**
      * Replays [from, to); the 91 days before {@code from} (tenure.backtest.history) are read as history only.
-     * An alert catches a cancellation when it came at most {@code windowDays} (1..365) before it.
+     * An alert catches a cancellation when it came at most {@code windowDays} (1..365) before it. Only the past can be
+     * replayed: a {@code to} after now is refused here, whoever asks, since days to come would count as days without
+     * a signal and every account would look idle ({@link ReplayPeriod} says so to people before a run is started).
+     *
+     * @throws IllegalArgumentException naming {@code to} when it is not after {@code from} or is after now
      */
     public BacktestReport run(RuleSet candidate, Instant from, Instant to, int windowDays, BacktestProgress progress) {
         BacktestReport.checkWindow(windowDays);
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("to: " + to + " is not after from (" + from + ")");
+        }
+        Instant now = clock.instant();
+        if (to.isAfter(now)) {
+            throw new IllegalArgumentException("to: " + to + " is after now (" + now + "): only the past can be replayed");
         }
         List<Instant> daily = DailyTimes.between(engine.dailyEvaluation(), engine.defaultTimezone(), from, to);
         long started = System.nanoTime();

@@ -105,6 +105,31 @@ public class Emails {
                 });
     }
 
+    /** An email withdrawn: {@code why} its step ended, as given. */
+    record Withdrawn(long id, String accountId, String recipient, String subject, String why) {
+    }
+
+    /**
+     * Withdraws the emails of these steps that wait for another attempt (RETRYING, or SENDING left by a node that
+     * died), each with why its step ended; the error of its last attempt is kept after it. One round trip; returns
+     * those withdrawn, by id.
+     */
+    List<Withdrawn> withdraw(Map<Long, String> whyByStep) {
+        Long[] steps = whyByStep.keySet().toArray(Long[]::new);
+        String[] whys = java.util.Arrays.stream(steps).map(whyByStep::get).toArray(String[]::new);
+        return jdbc.sql("""
+                        UPDATE email e SET status = 'WITHDRAWN',
+                               error = 'not sent: its step was ' || w.why
+                                       || CASE WHEN e.status = 'RETRYING' AND e.error IS NOT NULL
+                                               THEN '; attempt ' || e.attempts || ' failed: ' || e.error ELSE '' END
+                        FROM unnest(CAST(? AS bigint[]), CAST(? AS text[])) AS w(step_id, why)
+                        WHERE e.step_id = w.step_id AND e.status IN ('SENDING', 'RETRYING')
+                        RETURNING e.id, e.account_id, e.recipient, e.subject, w.why""")
+                .params(steps, whys)
+                .query((rs, n) -> new Withdrawn(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .list().stream().sorted(java.util.Comparator.comparingLong(Withdrawn::id)).toList();
+    }
+
     /** The email a play step wrote, if it has written one yet: a step writes at most one. */
     Optional<Email> ofStep(long stepId) {
         return jdbc.sql(SELECT + " WHERE e.step_id = ?").param(stepId).query(this::email).optional();

@@ -126,7 +126,7 @@ public class Outbox implements DisposableBean {
     /**
      * Writes the attempts about to be made: a new row for a step's first email, one more attempt on a row an
      * earlier drain left. A row already SENT (an earlier drain sent it and died before finishing the step)
-     * is not sent again: its delivery goes straight into {@code done}.
+     * is not sent again, nor is one WITHDRAWN ({@link WithdrawnEmails}): its delivery goes straight into {@code done}.
      */
     private List<Attempt> record(List<OutgoingEmail> outgoing, Instant now, Map<Long, Delivery> done) {
         Map<Long, Email> earlier = emails.ofSteps(outgoing.stream().map(OutgoingEmail::stepId).toList());
@@ -138,6 +138,9 @@ public class Outbox implements DisposableBean {
                 fresh.add(e);
             } else if (before.status() == EmailStatus.SENT) {
                 done.put(e.stepId(), new Delivery(before.id(), EmailStatus.SENT, null, before.attempts(), null));
+            } else if (before.status() == EmailStatus.WITHDRAWN) {
+                // Withdrawn when its step ended: a step run again all the same (put back by hand) does not undo that.
+                done.put(e.stepId(), new Delivery(before.id(), EmailStatus.WITHDRAWN, before.error(), before.attempts(), null));
             } else {
                 again.put(e.stepId(), before);
             }

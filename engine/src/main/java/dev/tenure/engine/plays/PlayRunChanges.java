@@ -83,10 +83,15 @@ public class PlayRunChanges {
         return due;
     }
 
+    /** Its scheduled and paused steps become CANCELLED, and {@link StepsCancelled} is published for them. */
     public void cancel(long runId, String by, Instant now) {
         Locked run = lock(runId, Set.of(RunStatus.RUNNING, RunStatus.PAUSED), "cancelled");
-        jdbc.sql("UPDATE play_step SET status = 'CANCELLED', executed_at = ?, result = ? WHERE run_id = ? AND status IN ('SCHEDULED', 'PAUSED')")
-                .params(Timestamp.from(now), "cancelled by " + by, runId).update();
+        String reason = "cancelled by " + by;
+        List<Long> steps = jdbc.sql("""
+                        UPDATE play_step SET status = 'CANCELLED', executed_at = ?, result = ?
+                        WHERE run_id = ? AND status IN ('SCHEDULED', 'PAUSED') RETURNING id""")
+                .params(Timestamp.from(now), reason, runId).query(Long.class).list();
+        stepsCancelled(steps, reason, now);
         jdbc.sql("UPDATE play_run SET status = 'CANCELLED', ended_at = ?, paused_at = NULL WHERE id = ?")
                 .params(Timestamp.from(now), runId).update();
         record(runId, run, now, "play.cancelled", "cancelled by " + by);
@@ -96,7 +101,8 @@ public class PlayRunChanges {
      * Stops every running or paused run of the account whose play is not for accounts at {@code stage} (an
      * account that churned stops its plays for customers; one that came back, its win-back plays): the
      * remaining steps become CANCELLED with the reason, the run CANCELLED, each on the timeline
-     * ({@code play.stopped}), and {@link RunsStopped} is published, so the tasks they made leave the inboxes.
+     * ({@code play.stopped}), and {@link RunsStopped} is published, so the tasks they made leave the inboxes, as is
+     * {@link StepsCancelled}, so the emails their steps left waiting are withdrawn.
      * Returns the runs stopped.
      */
     public List<Long> stopFor(String accountId, Stage stage, String reason, Instant now) {
@@ -114,14 +120,28 @@ public class PlayRunChanges {
             return List.of();
         }
         Long[] ids = runs.stream().map(Stopped::id).toArray(Long[]::new);
-        jdbc.sql("UPDATE play_step SET status = 'CANCELLED', executed_at = ?, result = ? WHERE run_id = ANY(?) AND status IN ('SCHEDULED', 'PAUSED')")
-                .params(Timestamp.from(now), stoppedResult(reason), ids).update();
+        List<Long> steps = jdbc.sql("""
+                        UPDATE play_step SET status = 'CANCELLED', executed_at = ?, result = ?
+                        WHERE run_id = ANY(?) AND status IN ('SCHEDULED', 'PAUSED') RETURNING id""")
+                .params(Timestamp.from(now), stoppedResult(reason), ids).query(Long.class).list();
+        stepsCancelled(steps, stoppedResult(reason), now);
         jdbc.sql("UPDATE play_run SET status = 'CANCELLED', ended_at = ?, paused_at = NULL WHERE id = ANY(?)")
                 .params(Timestamp.from(now), ids).update();
         timeline.recordAll(runs.stream().map(r -> new TimelineEntry(accountId, now, "play.stopped",
                 "Play \"" + r.playName() + "\" stopped: " + reason, "play:" + r.id())).toList());
         events.publishEvent(new RunsStopped(accountId, List.of(ids), stage, reason, now));
         return List.of(ids);
+    }
+
+    /**
+     * A cancelled step may have left an email waiting for its next attempt; nothing will make that attempt now. The
+     * steps are locked by the update that cancelled them (it waited for any worker holding one), so no worker is
+     * sending their emails while they are withdrawn.
+     */
+    private void stepsCancelled(List<Long> steps, String reason, Instant now) {
+        if (!steps.isEmpty()) {
+            events.publishEvent(new StepsCancelled(steps, reason, now));
+        }
     }
 
     private Locked lock(long runId, Set<RunStatus> allowed, String change) {

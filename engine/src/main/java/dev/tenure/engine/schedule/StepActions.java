@@ -10,8 +10,10 @@ import dev.tenure.engine.guardrails.TechTouchEmail;
 import dev.tenure.engine.guardrails.UnsubscribeLinks;
 import dev.tenure.engine.mail.Delivery;
 import dev.tenure.engine.mail.EmailComposer;
+import dev.tenure.engine.mail.EmailStatus;
 import dev.tenure.engine.mail.Outbox;
 import dev.tenure.engine.mail.OutgoingEmail;
+import dev.tenure.engine.mail.WithdrawnEmails;
 import dev.tenure.engine.plays.PlayRuns;
 import dev.tenure.engine.plays.PlayStep;
 import dev.tenure.engine.plays.RecipientTimeZone;
@@ -63,12 +65,14 @@ class StepActions {
     private final ZoneId defaultZone;
     private final PublicUrl links;
     private final StepTexts texts;
+    private final WithdrawnEmails withdrawn;
 
     StepActions(Accounts accounts, Contacts contacts, PlayRuns runs, Tasks tasks, Outbox outbox,
                 EmailComposer composer, ActiveRuleSet rules, Timeline timeline,
                 StillApplies stillApplies, Guardrails guardrails, UnsubscribeLinks unsubscribeLinks,
-                EngineProperties engine, StepTexts texts) {
+                EngineProperties engine, StepTexts texts, WithdrawnEmails withdrawn) {
         this.texts = texts;
+        this.withdrawn = withdrawn;
         this.stillApplies = stillApplies;
         this.guardrails = guardrails;
         this.unsubscribeLinks = unsubscribeLinks;
@@ -123,8 +127,14 @@ class StepActions {
         if (!emailSteps.isEmpty()) {
             results.putAll(emails(emailSteps, accountsById, whys, now, entries));
         }
+        Map<Long, String> endedUnsent = new HashMap<>();
         for (PlayStep step : claimed) {
             StepResult result = results.get(step.id());
+            if (step.type() == StepType.EMAIL && result.retryAt() == null && result.status() != StepStatus.DONE
+                    && !result.detail().startsWith(EMAIL)) {
+                // Skipped or failed before its email was handed over: an earlier attempt's email, if any, waits no more.
+                endedUnsent.put(step.id(), result.status().name().toLowerCase(Locale.ROOT) + ": " + result.detail());
+            }
             if (result.status() == StepStatus.SKIPPED && !result.detail().startsWith(SUPPRESSED)) {
                 entries.add(new TimelineEntry(step.accountId(), now, "step.skipped",
                         "Step skipped: " + result.detail(), "step:" + step.id()));
@@ -135,6 +145,7 @@ class StepActions {
                         "Step failed: " + result.detail(), "step:" + step.id()));
             }
         }
+        entries.addAll(withdrawn.withdraw(endedUnsent, now));
         timeline.recordAll(entries);
         return results;
     }
@@ -274,7 +285,9 @@ class StepActions {
         long id = delivery.emailId();
         String status = delivery.status().name().toLowerCase(Locale.ROOT);
         String summary = "Email \"" + email.email().subject() + "\" to " + email.recipient() + " " + status;
-        if (delivery.error() != null) {
+        if (delivery.status() == EmailStatus.WITHDRAWN) {
+            summary += " earlier (" + delivery.error() + ")";
+        } else if (delivery.error() != null) {
             summary += " (attempt " + delivery.attempt() + " of " + outbox.maxAttempts() + ": " + delivery.error()
                     + (delivery.retryAt() != null ? "; next attempt at " + delivery.retryAt() : "") + ")";
         }
@@ -283,6 +296,7 @@ class StepActions {
         log.debug("Email {} {} to {}: {}", id, delivery.status(), email.recipient(), email.email().subject());
         return switch (delivery.status()) {
             case FAILED -> StepResult.failed("email:" + id + " failed after " + delivery.attempt() + " attempt(s): " + delivery.error());
+            case WITHDRAWN -> StepResult.skipped("email:" + id + " was withdrawn: " + delivery.error());
             case RETRYING -> StepResult.retry("email:" + id + " attempt " + delivery.attempt() + " failed: " + delivery.error()
                     + "; next attempt at " + delivery.retryAt(), delivery.retryAt());
             default -> StepResult.done("email:" + id);

@@ -194,17 +194,24 @@ public class Tasks {
                 .params(outcome.name(), note, Timestamp.from(now), id).update() == 1;
     }
 
+    /** A task {@link #completeForPlays} closed. */
+    record Closed(long id, String title) {
+    }
+
     /**
      * Completes the account's open tasks made by plays for these audiences (finished runs' too; never a task made by
-     * hand), all with one outcome and note; returns how many.
+     * hand), all with one outcome and note; returns them, by id.
      */
-    int completeForPlays(String accountId, List<Audience> audiences, TaskOutcome outcome, String note, Instant now) {
+    List<Closed> completeForPlays(String accountId, List<Audience> audiences, TaskOutcome outcome, String note, Instant now) {
         return jdbc.sql("""
                         UPDATE task t SET status = 'DONE', outcome = ?, note = ?, completed_at = ?
                         FROM play_run r
-                        WHERE r.id = t.run_id AND t.account_id = ? AND t.status <> 'DONE' AND r.audience = ANY(?)""")
+                        WHERE r.id = t.run_id AND t.account_id = ? AND t.status <> 'DONE' AND r.audience = ANY(?)
+                        RETURNING t.id, t.title""")
                 .params(outcome.name(), note, Timestamp.from(now), accountId,
-                        audiences.stream().map(Enum::name).toArray(String[]::new)).update();
+                        audiences.stream().map(Enum::name).toArray(String[]::new))
+                .query((rs, n) -> new Closed(rs.getLong(1), rs.getString(2))).list().stream()
+                .sorted(java.util.Comparator.comparingLong(Closed::id)).toList();
     }
 
     /** Takes back a completion made at or after {@code since}; false when the task is not done or was done earlier. */

@@ -3,12 +3,14 @@ package dev.tenure.engine.backtest;
 import dev.tenure.engine.EngineTestApplication;
 import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.rules.RuleSet;
+import dev.tenure.engine.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -71,6 +73,17 @@ class BacktestIntegrationTest {
 
         assertThatThrownBy(() -> backtests.run(rules, TO, FROM, BacktestProgress.none()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("to: ");
+    }
+
+    @Test
+    void a_period_that_runs_past_now_is_refused_whoever_asks() {
+        RuleSet rules = ruleSets.active();
+        Instant now = TestClock.now();
+
+        assertThatThrownBy(() -> backtests.run(rules, now.minus(Duration.ofDays(7)), now.plus(Duration.ofDays(1)), BacktestProgress.none()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("to: " + now.plus(Duration.ofDays(1)) + " is after now (")
+                .hasMessageEndingWith("): only the past can be replayed");
     }
 
     @Test

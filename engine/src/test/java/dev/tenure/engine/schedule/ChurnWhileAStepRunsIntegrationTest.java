@@ -107,6 +107,52 @@ class ChurnWhileAStepRunsIntegrationTest {
     }
 
     /**
+     * Why a worker does not read the account's stage again just before it hands a step's email to SMTP: a churn of
+     * the account cannot commit while the worker holds the step (stopping the run updates the step, and waits for
+     * the worker), so a read without a lock sees the account as it was until the worker has committed; a locking read
+     * would wait for the churn, which waits for the worker. The email goes out, and the churn then stops the run.
+     */
+    @Test
+    void given_a_worker_holding_an_email_step_when_the_account_cancels_then_the_churn_is_not_seen_until_the_worker_lets_go()
+            throws Exception {
+        TestData leaving = TestData.account("Leaving While Held", Segment.HIGH_TOUCH);
+        intake.accept(leaving.batch());
+        Run started = run(leaving, TestPlays.email(Span.ofDays(3), "champion", "usage-drop-checkin"));
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch letGo = new CountDownLatch(1);
+        CompletableFuture<Void> worker = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(tx -> {
+            jdbc.sql("SELECT id FROM play_step WHERE id = ? FOR NO KEY UPDATE").param(started.runStep()).query(Long.class).single();
+            holding.countDown();
+            try {
+                letGo.await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        try {
+            assertThat(holding.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Void> churn = CompletableFuture.runAsync(
+                    () -> intake.accept(leaving.next().billing(BillingEvent.SUBSCRIPTION_CANCELLED, 0).batch()));
+            await().atMost(PATIENCE).until(() -> waiting("UPDATE play_step SET status = 'CANCELLED'") || churn.isDone());
+
+            assertThat(churn).as("the churn waits for the worker").isNotDone();
+            assertThat(stage(leaving)).as("the stage a worker reads meanwhile").isEqualTo("VALUE");
+
+            letGo.countDown();
+            worker.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            churn.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            assertThat(stage(leaving)).isEqualTo("CHURNED");
+            assertThat(runs.find(started.id()).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
+        } finally {
+            letGo.countDown();
+        }
+    }
+
+    private String stage(TestData account) {
+        return jdbc.sql("SELECT stage FROM account WHERE id = ?").param(account.id()).query(String.class).single();
+    }
+
+    /**
      * A run of two steps days away (the runner is made to run them, not the sweep): the first as another worker
      * holds it, the second as this worker carries it out.
      */

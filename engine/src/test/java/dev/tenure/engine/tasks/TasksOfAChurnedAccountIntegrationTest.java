@@ -2,8 +2,14 @@ package dev.tenure.engine.tasks;
 
 import dev.tenure.engine.EngineTestApplication;
 import dev.tenure.engine.intake.Intake;
+import dev.tenure.engine.plays.PlayRunView;
+import dev.tenure.engine.plays.PlayRuns;
+import dev.tenure.engine.plays.RunStatus;
+import dev.tenure.engine.schedule.StepRunner;
 import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
+import dev.tenure.engine.timeline.Timeline;
+import dev.tenure.engine.timeline.TimelineEntry;
 import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.Segment;
 import org.junit.jupiter.api.Test;
@@ -19,7 +25,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A customer who cancels leaves no task behind: the plays for customers stop, and the tasks they put in the CSM's
- * inbox are closed with the outcome CHURNED, so neither the inbox nor the weekly digest asks anyone to save them.
+ * inbox are closed with the outcome CHURNED, so neither the inbox nor the weekly digest asks anyone to save them. A
+ * customer who comes back leaves no win-back task behind either: it is closed as SAVED. Either way the account's
+ * timeline says which task was closed and why.
  */
 @SpringBootTest(classes = EngineTestApplication.class)
 class TasksOfAChurnedAccountIntegrationTest {
@@ -30,6 +38,12 @@ class TasksOfAChurnedAccountIntegrationTest {
     Inbox inbox;
     @Autowired
     Tasks tasks;
+    @Autowired
+    PlayRuns runs;
+    @Autowired
+    StepRunner runner;
+    @Autowired
+    Timeline timeline;
 
     @Test
     void given_a_call_back_task_in_the_inbox_when_the_customer_cancels_then_the_task_is_closed_as_churned() {
@@ -47,6 +61,36 @@ class TasksOfAChurnedAccountIntegrationTest {
         assertThat(closed.outcome()).isEqualTo(TaskOutcome.CHURNED);
         assertThat(closed.note()).isEqualTo("closed: the account churned");
         assertThat(tasks.countOpen(callBack.owner(), TestClock.now()).open()).isZero();
+    }
+
+    @Test
+    void given_a_win_back_call_in_the_inbox_when_the_customer_subscribes_again_then_the_task_is_closed_as_saved_saying_why() {
+        TestData gone = TestData.account("Gone Then Won Back", Segment.HIGH_TOUCH).billing(BillingEvent.SUBSCRIPTION_CANCELLED, 0);
+        intake.accept(gone.batch());
+        List<PlayRunView> started = runs.list(gone.id(), null, 10);
+        assertThat(started).extracting(PlayRunView::play).containsExactly("win-back");
+        PlayRunView winBack = started.get(0);
+        assertThat(winBack.status()).isEqualTo(RunStatus.RUNNING);
+        // The call is due three weeks after the cancellation: the runner is made to carry it out now.
+        assertThat(runner.runOne(runs.steps(winBack.id()).get(0).id())).isEqualTo(1);
+        Task call = inbox.list(new TaskQuery(null, gone.id(), null, null, 10)).get(0);
+        assertThat(call.title()).startsWith("Win-back call with Gone Then Won Back");
+        assertThat(call.status()).isEqualTo(TaskStatus.OPEN);
+
+        intake.accept(gone.next().billing(BillingEvent.SUBSCRIPTION_REACTIVATED, 0).batch());
+
+        Task closed = inbox.get(call.id());
+        assertThat(closed.status()).isEqualTo(TaskStatus.DONE);
+        assertThat(closed.outcome()).isEqualTo(TaskOutcome.SAVED);
+        assertThat(closed.note()).isEqualTo("closed: the account was reactivated");
+        assertThat(tasks.countOpen(call.owner(), TestClock.now()).open()).isZero();
+        assertThat(runs.find(winBack.id()).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
+        List<TimelineEntry> entries = timeline.of(gone.id(), 50);
+        assertThat(entries).extracting(TimelineEntry::summary)
+                .contains("Play \"Win back a cancelled customer\" stopped: the account was reactivated");
+        assertThat(entries).filteredOn(e -> ("task:" + call.id()).equals(e.ref()) && e.type().equals("task.completed"))
+                .singleElement().extracting(TimelineEntry::summary)
+                .isEqualTo("Task \"" + call.title() + "\" closed: SAVED — the account was reactivated");
     }
 
     @Test
