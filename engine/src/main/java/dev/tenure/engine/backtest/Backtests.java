@@ -72,13 +72,7 @@ public class Backtests {
      */
     public BacktestReport run(RuleSet candidate, Instant from, Instant to, int windowDays, BacktestProgress progress) {
         BacktestReport.checkWindow(windowDays);
-        if (!from.isBefore(to)) {
-            throw new IllegalArgumentException("to: " + to + " is not after from (" + from + ")");
-        }
-        Instant now = clock.instant();
-        if (to.isAfter(now)) {
-            throw new IllegalArgumentException("to: " + to + " is after now (" + now + "): only the past can be replayed");
-        }
+        ReplayPeriod.check(from, to, clock.instant());
         List<Instant> daily = DailyTimes.between(engine.dailyEvaluation(), engine.defaultTimezone(), from, to);
         long started = System.nanoTime();
         int[] accounts = new int[1];

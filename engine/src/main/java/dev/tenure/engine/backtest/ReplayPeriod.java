@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The past period a backtest or a tuning replays, read the same way from the API, the pages and the command line:
@@ -23,13 +24,32 @@ public record ReplayPeriod(Instant from, Instant to) {
         int before = problems.size();
         Instant start = instant("from", from, zone, problems);
         Instant end = instant("to", to, zone, problems);
-        if (start != null && end != null && !end.isAfter(start)) {
-            problems.add(new Problem("to", "'" + to + "' is not after from ('" + from + "')"));
-        }
-        if (end != null && end.isAfter(now)) {
-            problems.add(new Problem("to", "'" + to + "' is after now (" + now + "): only the past can be replayed"));
+        if (end != null) {
+            problem(start, end, now).ifPresent(why -> problems.add(new Problem("to", "'" + to + "' " + why)));
         }
         return problems.size() == before ? new ReplayPeriod(start, end) : null;
+    }
+
+    /**
+     * The period as the engine takes it, whoever asks (a backtest, a tuning, the bench).
+     *
+     * @throws IllegalArgumentException naming {@code to} when it is not after {@code from} or is after now
+     */
+    public static void check(Instant from, Instant to, Instant now) {
+        problem(from, to, now).ifPresent(why -> {
+            throw new IllegalArgumentException("to: " + to + " " + why);
+        });
+    }
+
+    /** What is wrong with {@code to}, said after its value: not after {@code from} (when known), or after now. */
+    private static Optional<String> problem(Instant from, Instant to, Instant now) {
+        if (from != null && !to.isAfter(from)) {
+            return Optional.of("is not after from (" + from + ")");
+        }
+        if (to.isAfter(now)) {
+            return Optional.of("is after now (" + now + "): only the past can be replayed");
+        }
+        return Optional.empty();
     }
 
     private static Instant instant(String field, String text, ZoneId zone, List<Problem> problems) {

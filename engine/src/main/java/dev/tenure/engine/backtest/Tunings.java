@@ -24,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -55,12 +56,14 @@ public class Tunings {
     private final StepPlacement placement;
     private final TransactionTemplate snapshot;
     private final ObjectProvider<RuleSetGate> gates;
+    private final Clock clock;
 
     Tunings(StoredSignals signals, AccountStarts starts, AccountHistory history, EngineProperties engine,
             BacktestProperties backtest, TuningProperties settings, CandidateRuleSets candidates,
             ChurnReportProperties judgement, SendWindowProperties sendWindow, PlatformTransactionManager transactions,
-            ObjectProvider<RuleSetGate> gates) {
+            ObjectProvider<RuleSetGate> gates, Clock clock) {
         this.gates = gates;
+        this.clock = clock;
         this.signals = signals;
         this.starts = starts;
         this.history = history;
@@ -102,9 +105,7 @@ public class Tunings {
      */
     public TuningReport run(RuleSet base, TuningPlan plan, Instant from, Instant to, int windowDays, BacktestProgress progress) {
         BacktestReport.checkWindow(windowDays);
-        if (!from.isBefore(to)) {
-            throw new IllegalArgumentException("to: " + to + " is not after from (" + from + ")");
-        }
+        ReplayPeriod.check(from, to, clock.instant());
         Instant historyFrom = Span.of(backtest.history()).before(from, ZoneOffset.UTC);
         List<Instant> daily = DailyTimes.between(engine.dailyEvaluation(), engine.defaultTimezone(), from, to);
         Held held = snapshot.execute(tx -> {

@@ -34,6 +34,8 @@ class BacktestIntegrationTest {
     @Autowired
     CandidateRuleSets ruleSets;
     @Autowired
+    Tunings tunings;
+    @Autowired
     Intake intake;
     @Autowired
     JdbcClient jdbc;
@@ -80,10 +82,17 @@ class BacktestIntegrationTest {
         RuleSet rules = ruleSets.active();
         Instant now = TestClock.now();
 
-        assertThatThrownBy(() -> backtests.run(rules, now.minus(Duration.ofDays(7)), now.plus(Duration.ofDays(1)), BacktestProgress.none()))
+        Instant from = now.minus(Duration.ofDays(7));
+        Instant to = now.plus(Duration.ofDays(1));
+
+        assertThatThrownBy(() -> backtests.run(rules, from, to, BacktestProgress.none()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("to: " + now.plus(Duration.ofDays(1)) + " is after now (")
+                .hasMessageStartingWith("to: " + to + " is after now (")
                 .hasMessageEndingWith("): only the past can be replayed");
+        assertThatThrownBy(() -> tunings.run(rules, tunings.plan(rules, tunings.tuningFile()), from, to, 90, BacktestProgress.none()))
+                .as("a tuning replays too")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("to: " + to + " is after now (");
     }
 
     @Test
