@@ -22,7 +22,9 @@ import java.util.Set;
  * The run row is locked FOR NO KEY UPDATE, not FOR UPDATE: a step worker may hold one of the run's steps, which the
  * change waits for, while it writes that step's task or email row, whose foreign key takes a key-share lock on the
  * run. FOR UPDATE would make that wait for the change: a deadlock for a task, and for an email (written in a
- * transaction of its own) a wait that nothing ends.
+ * transaction of its own) a wait that nothing ends. Nor does the worker wait for the run at its end, when the step it
+ * ran was the run's last and it would complete the run ({@link PlayRuns#completeIfDone}): the change holding the run
+ * ends it, or the worker does once the change has let go.
  */
 @Repository
 public class PlayRunChanges {
@@ -44,12 +46,19 @@ public class PlayRunChanges {
         this.guard = guard;
     }
 
-    /** Its scheduled steps become PAUSED, which the due-steps drain never claims. */
+    /**
+     * Its scheduled steps become PAUSED, which the due-steps drain never claims. A run with no step left to pause is
+     * refused: its last step ran while the pause waited for the worker holding it, and the worker, which could not
+     * end the run the pause held ({@link PlayRuns#completeIfDone}), ends it once the pause has let go.
+     */
     public void pause(long runId, String by, Instant now) {
         Locked run = lock(runId, Set.of(RunStatus.RUNNING), "paused");
+        int paused = jdbc.sql("UPDATE play_step SET status = 'PAUSED' WHERE run_id = ? AND status = 'SCHEDULED'").param(runId).update();
+        if (paused == 0) {
+            throw new IllegalStateException("play run " + runId + " has no step left to pause; it is ending");
+        }
         jdbc.sql("UPDATE play_run SET status = 'PAUSED', paused_at = ? WHERE id = ?")
                 .params(Timestamp.from(now), runId).update();
-        jdbc.sql("UPDATE play_step SET status = 'PAUSED' WHERE run_id = ? AND status = 'SCHEDULED'").param(runId).update();
         record(runId, run, now, "play.paused", "paused by " + by);
     }
 

@@ -75,17 +75,49 @@ public class PlayRuns {
         return this.starts.startAll(starts, now);
     }
 
-    /** Ends each of these runs once none of its steps is still scheduled; one statement for a batch. */
-    public void completeIfDone(java.util.Collection<Long> runIds, Instant now) {
+    /**
+     * Ends each of these runs once none of its steps is still scheduled, in the transaction of the step worker that
+     * holds the steps it ran, without waiting for a run another transaction holds; returns the runs it left for that
+     * reason, for {@link #completeOnceFree} after the worker's commit.
+     * <p>
+     * It must not wait: what holds a run while a worker holds one of its steps is a change of the run by hand or a
+     * churn ({@link PlayRunChanges}), which locked the run first and waits for that step. Waiting for the run here, the
+     * worker's last step would close the circle, and PostgreSQL would roll one of them back as a deadlock's victim. A
+     * cancel or a churn ends the run itself once the worker lets go; a pause finding no step left is refused.
+     */
+    public List<Long> completeIfDone(java.util.Collection<Long> runIds, Instant now) {
+        if (runIds.isEmpty()) {
+            return List.of();
+        }
+        List<Long> done = jdbc.sql("SELECT r.id FROM play_run r WHERE r.id = ANY(?) AND r.status = 'RUNNING' AND " + NOTHING_SCHEDULED)
+                .param(runIds.toArray(Long[]::new)).query(Long.class).list();
+        if (done.isEmpty()) {
+            return List.of();
+        }
+        List<Long> completed = jdbc.sql("""
+                        UPDATE play_run r SET status = 'COMPLETED', ended_at = ?
+                        WHERE r.id IN (SELECT id FROM play_run WHERE id = ANY(?) FOR NO KEY UPDATE SKIP LOCKED)
+                          AND r.status = 'RUNNING' AND\s""" + NOTHING_SCHEDULED + " RETURNING r.id")
+                .params(Timestamp.from(now), done.toArray(Long[]::new)).query(Long.class).list();
+        return done.stream().filter(id -> !completed.contains(id)).toList();
+    }
+
+    /**
+     * Ends each of these runs once none of its steps is still scheduled, waiting for whatever holds one: for a
+     * transaction that holds none of their steps, as a worker's after it committed the runs {@link #completeIfDone}
+     * left. A run a churn or a cancel stopped meanwhile, or a pause, is left as they left it.
+     */
+    public void completeOnceFree(java.util.Collection<Long> runIds, Instant now) {
         if (runIds.isEmpty()) {
             return;
         }
-        jdbc.sql("""
-                        UPDATE play_run r SET status = 'COMPLETED', ended_at = ?
-                        WHERE r.id = ANY(?) AND r.status = 'RUNNING'
-                          AND NOT EXISTS (SELECT 1 FROM play_step s WHERE s.run_id = r.id AND s.status = 'SCHEDULED')""")
+        jdbc.sql("UPDATE play_run r SET status = 'COMPLETED', ended_at = ? WHERE r.id = ANY(?) AND r.status = 'RUNNING' AND "
+                        + NOTHING_SCHEDULED)
                 .params(Timestamp.from(now), runIds.toArray(Long[]::new)).update();
     }
+
+    private static final String NOTHING_SCHEDULED =
+            "NOT EXISTS (SELECT 1 FROM play_step s WHERE s.run_id = r.id AND s.status = 'SCHEDULED')";
 
     /** The states and the whys of a batch's runs, by run id. */
     public Map<Long, RunState> states(java.util.Collection<Long> runIds) {

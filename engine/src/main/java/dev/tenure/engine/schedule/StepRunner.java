@@ -99,7 +99,7 @@ public class StepRunner implements DisposableBean {
     public int runOne(long stepId) {
         List<Instant> retries = new ArrayList<>();
         List<Runnable> counts = new ArrayList<>();
-        int ran = gate.run(() -> transaction.execute(tx -> runBatch(now -> dueSteps.claimOne(stepId), retries, counts)));
+        int ran = gate.run(() -> batch(now -> dueSteps.claimOne(stepId), retries, counts));
         counts.forEach(Runnable::run);
         scheduler.wake(retries);
         return ran;
@@ -110,7 +110,7 @@ public class StepRunner implements DisposableBean {
         int ran;
         do {
             List<Runnable> counts = new ArrayList<>();
-            ran = gate.run(() -> transaction.execute(tx -> runBatch(now -> dueSteps.claim(now, batchSize), retries, counts)));
+            ran = gate.run(() -> batch(now -> dueSteps.claim(now, batchSize), retries, counts));
             // After the commit: a batch that rolled back ran again, and counts then.
             counts.forEach(Runnable::run);
             total += ran;
@@ -120,7 +120,27 @@ public class StepRunner implements DisposableBean {
         return total;
     }
 
-    private int runBatch(Function<Instant, List<PlayStep>> claim, List<Instant> retries, List<Runnable> counts) {
+    /**
+     * One batch in its transaction; then, once it has committed and let its steps go, the runs it finished that a
+     * cancel, a churn or a pause was holding (they waited for its steps; see {@link PlayRuns#completeIfDone}) are
+     * completed if they are still running with nothing left, waiting for that change to end first.
+     */
+    private int batch(Function<Instant, List<PlayStep>> claim, List<Instant> retries, List<Runnable> counts) {
+        List<Long> held = new ArrayList<>();
+        int ran = transaction.execute(tx -> runBatch(claim, retries, counts, held));
+        if (!held.isEmpty()) {
+            try {
+                transaction.executeWithoutResult(tx -> runs.completeOnceFree(held, clock.instant()));
+            } catch (RuntimeException e) {
+                // The batch has committed: its steps are done, and only whether these runs end is left undecided.
+                log.error("Play runs {} ran their last steps but could not be completed", held, e);
+            }
+        }
+        return ran;
+    }
+
+    private int runBatch(Function<Instant, List<PlayStep>> claim, List<Instant> retries, List<Runnable> counts,
+                         List<Long> held) {
         Instant now = clock.instant();
         List<PlayStep> steps = claim.apply(now);
         if (steps.isEmpty()) {
@@ -142,7 +162,7 @@ public class StepRunner implements DisposableBean {
             }
         }
         dueSteps.finish(finished, now);
-        runs.completeIfDone(steps.stream().map(PlayStep::runId).distinct().toList(), now);
+        held.addAll(runs.completeIfDone(steps.stream().map(PlayStep::runId).distinct().toList(), now));
         return steps.size();
     }
 

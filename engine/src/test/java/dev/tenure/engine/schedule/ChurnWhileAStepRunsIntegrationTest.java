@@ -4,8 +4,10 @@ import dev.tenure.engine.EngineTestApplication;
 import dev.tenure.engine.calendar.Span;
 import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.plays.PlayRuns;
+import dev.tenure.engine.plays.PlayStep;
 import dev.tenure.engine.plays.RunStatus;
 import dev.tenure.engine.plays.StepDefinition;
+import dev.tenure.engine.plays.StepStatus;
 import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.tasks.Inbox;
@@ -13,6 +15,7 @@ import dev.tenure.engine.tasks.Task;
 import dev.tenure.engine.tasks.TaskOutcome;
 import dev.tenure.engine.tasks.TaskQuery;
 import dev.tenure.engine.tasks.TaskStatus;
+import dev.tenure.engine.testing.SharedGreenMail;
 import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.testing.TestPlays;
@@ -29,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -143,6 +147,146 @@ class ChurnWhileAStepRunsIntegrationTest {
             churn.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
             assertThat(stage(leaving)).isEqualTo("CHURNED");
             assertThat(runs.find(started.id()).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
+        } finally {
+            letGo.countDown();
+        }
+    }
+
+    @Test
+    void given_the_runner_creating_a_one_step_runs_task_when_the_account_cancels_then_both_commit_and_the_task_is_closed_as_churned()
+            throws Exception {
+        TestData leaving = TestData.account("Leaving Last Step", Segment.HIGH_TOUCH);
+        intake.accept(leaving.batch());
+        OnlyStep started = onlyStep(leaving, TestPlays.task(Span.ofDays(3), "Call the champion"));
+
+        assertThat(raceOnlyStep(started, "task", () -> intake.accept(leaving.next().billing(BillingEvent.SUBSCRIPTION_CANCELLED, 0).batch())))
+                .as("the churn commits").succeedsWithin(PATIENCE);
+
+        assertThat(stage(leaving)).as("the churn commits").isEqualTo("CHURNED");
+        assertThat(runs.find(started.id()).orElseThrow().status()).as("the run the churn held is stopped")
+                .isEqualTo(RunStatus.CANCELLED);
+        assertThat(runs.steps(started.id())).singleElement().extracting(PlayStep::status).isEqualTo(StepStatus.DONE);
+        assertThat(inbox.list(new TaskQuery(null, leaving.id(), null, null, 10))).singleElement().satisfies(task -> {
+            assertThat(task.status()).isEqualTo(TaskStatus.DONE);
+            assertThat(task.outcome()).isEqualTo(TaskOutcome.CHURNED);
+        });
+    }
+
+    @Test
+    void given_the_runner_sending_a_one_step_runs_email_when_the_account_cancels_then_both_commit_and_it_is_sent_once()
+            throws Exception {
+        TestData leaving = TestData.account("Leaving Last Email", Segment.HIGH_TOUCH);
+        intake.accept(leaving.batch());
+        OnlyStep started = onlyStep(leaving, TestPlays.email(Span.ofDays(3), "champion", "usage-drop-checkin"));
+
+        assertThat(raceOnlyStep(started, "email", () -> intake.accept(leaving.next().billing(BillingEvent.SUBSCRIPTION_CANCELLED, 0).batch())))
+                .as("the churn commits").succeedsWithin(PATIENCE);
+
+        assertThat(stage(leaving)).as("the churn commits").isEqualTo("CHURNED");
+        assertThat(runs.find(started.id()).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(runs.steps(started.id())).singleElement().extracting(PlayStep::status).isEqualTo(StepStatus.DONE);
+        assertThat(emailsOf(started)).containsExactly("SENT");
+        assertThat(SharedGreenMail.to("champion@" + leaving.id() + ".test")).hasSize(1);
+    }
+
+    @Test
+    void given_the_runner_creating_a_one_step_runs_task_when_a_person_cancels_the_run_then_both_commit_and_the_run_is_cancelled()
+            throws Exception {
+        TestData account = TestData.account("Cancelled Last Step", Segment.HIGH_TOUCH);
+        intake.accept(account.batch());
+        OnlyStep started = onlyStep(account, TestPlays.task(Span.ofDays(3), "Call the champion"));
+
+        assertThat(raceOnlyStep(started, "task", () -> control.cancel(started.id(), "ops@tenure.test")))
+                .as("the cancel commits").succeedsWithin(PATIENCE);
+
+        assertThat(runs.find(started.id()).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(runs.steps(started.id())).singleElement().extracting(PlayStep::status).isEqualTo(StepStatus.DONE);
+        assertThat(inbox.list(new TaskQuery(null, account.id(), null, null, 10))).hasSize(1);
+    }
+
+    @Test
+    void given_the_runner_sending_a_one_step_runs_email_when_a_person_cancels_the_run_then_both_commit_and_it_is_sent_once()
+            throws Exception {
+        TestData account = TestData.account("Cancelled Last Email", Segment.HIGH_TOUCH);
+        intake.accept(account.batch());
+        OnlyStep started = onlyStep(account, TestPlays.email(Span.ofDays(3), "champion", "usage-drop-checkin"));
+
+        assertThat(raceOnlyStep(started, "email", () -> control.cancel(started.id(), "ops@tenure.test")))
+                .as("the cancel commits").succeedsWithin(PATIENCE);
+
+        assertThat(runs.find(started.id()).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(runs.steps(started.id())).singleElement().extracting(PlayStep::status).isEqualTo(StepStatus.DONE);
+        assertThat(emailsOf(started)).containsExactly("SENT");
+        assertThat(SharedGreenMail.to("champion@" + account.id() + ".test")).hasSize(1);
+    }
+
+    /**
+     * A pause that waited for the run's last step has nothing left to pause: it is refused, as for a run that ended,
+     * and the worker, which could not end the run the pause held, ends it once the pause has let go.
+     */
+    @Test
+    void given_the_runner_creating_a_one_step_runs_task_when_a_person_pauses_the_run_then_the_pause_is_refused_and_the_run_completes()
+            throws Exception {
+        TestData account = TestData.account("Paused Last Step", Segment.HIGH_TOUCH);
+        intake.accept(account.batch());
+        OnlyStep started = onlyStep(account, TestPlays.task(Span.ofDays(3), "Call the champion"));
+
+        assertThat(raceOnlyStep(started, "task", () -> control.pause(started.id(), "ops@tenure.test")))
+                .failsWithin(PATIENCE).withThrowableOfType(ExecutionException.class)
+                .havingCause().isInstanceOf(IllegalStateException.class).withMessageContaining("no step left to pause");
+
+        assertThat(runs.find(started.id()).orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(runs.steps(started.id())).singleElement().extracting(PlayStep::status).isEqualTo(StepStatus.DONE);
+        assertThat(inbox.list(new TaskQuery(null, account.id(), null, null, 10))).singleElement()
+                .extracting(Task::status).isEqualTo(TaskStatus.OPEN);
+    }
+
+    private List<String> emailsOf(OnlyStep started) {
+        return jdbc.sql("SELECT status FROM email WHERE step_id = ?").param(started.step()).query(String.class).list();
+    }
+
+    /** A run of one step days away, which the runner is made to run: its last step, which ends the run. */
+    private OnlyStep onlyStep(TestData account, StepDefinition only) {
+        Why why = new Why("test", rules.get().version(), Map.of());
+        long id = transaction.execute(tx -> runs.start(account.id(), TestPlays.play("run-one-step", only), why,
+                TestClock.now()).orElseThrow()).runId();
+        return new OnlyStep(id, runs.steps(id).get(0).id());
+    }
+
+    private record OnlyStep(long id, long step) {
+    }
+
+    /**
+     * A stop (a churn, a cancel) that lands while the worker holds the run's only step: the worker has claimed it and
+     * is writing its task or email row (kept waiting by a lock on that table), the stop (or a pause) locks the run and
+     * waits at the step; then the worker goes on, finishes the step, and would end the run. The worker commits, and the stop is
+     * over, within patience; the stop is returned, done.
+     */
+    private CompletableFuture<Void> raceOnlyStep(OnlyStep started, String table, Runnable stop) throws Exception {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch letGo = new CountDownLatch(1);
+        CompletableFuture<Void> tableHeld = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(tx -> {
+            jdbc.sql("LOCK TABLE " + table + " IN SHARE MODE").update();
+            holding.countDown();
+            try {
+                letGo.await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        try {
+            assertThat(holding.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Integer> working = CompletableFuture.supplyAsync(() -> runner.runOne(started.step()));
+            await().atMost(PATIENCE).until(() -> waiting("INSERT INTO " + table) || working.isDone());
+            assertThat(working).as("the worker holds the step while it writes its " + table).isNotDone();
+            CompletableFuture<Void> stopping = CompletableFuture.runAsync(stop);
+            // Cancelling or pausing the step: waits for the worker.
+            await().atMost(PATIENCE).until(() -> waiting("UPDATE play_step SET status = '") || stopping.isDone());
+            letGo.countDown();
+            tableHeld.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            assertThat(working).as("the worker carries its step out").succeedsWithin(PATIENCE).isEqualTo(1);
+            await().atMost(PATIENCE).until(stopping::isDone);
+            return stopping;
         } finally {
             letGo.countDown();
         }
