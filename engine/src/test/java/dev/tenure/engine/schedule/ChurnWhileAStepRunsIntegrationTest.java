@@ -253,6 +253,43 @@ class ChurnWhileAStepRunsIntegrationTest {
         return new OnlyStep(id, runs.steps(id).get(0).id());
     }
 
+    @Test
+    void given_two_workers_running_a_runs_last_two_steps_at_once_then_the_run_completes() throws Exception {
+        TestData account = TestData.account("Two Workers Last Steps", Segment.HIGH_TOUCH);
+        intake.accept(account.batch());
+        Run started = run(account, TestPlays.task(Span.ofDays(3), "Send the recap"));
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch letGo = new CountDownLatch(1);
+        // Both workers claim their step and wait to write its task; then they go on together, so inside its own
+        // transaction each sees the other's step still scheduled.
+        CompletableFuture<Void> tableHeld = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(tx -> {
+            jdbc.sql("LOCK TABLE task IN SHARE MODE").update();
+            holding.countDown();
+            try {
+                letGo.await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        try {
+            assertThat(holding.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> runner.runOne(started.heldStep()));
+            CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> runner.runOne(started.runStep()));
+            await().atMost(PATIENCE).until(() -> waitingNow("INSERT INTO task") == 2 || first.isDone() || second.isDone());
+            letGo.countDown();
+            tableHeld.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+
+            assertThat(first).succeedsWithin(PATIENCE).isEqualTo(1);
+            assertThat(second).succeedsWithin(PATIENCE).isEqualTo(1);
+        } finally {
+            letGo.countDown();
+        }
+
+        assertThat(runs.steps(started.id())).extracting(PlayStep::status).containsOnly(StepStatus.DONE);
+        assertThat(runs.find(started.id()).orElseThrow().status()).as("no run is left running with nothing to do")
+                .isEqualTo(RunStatus.COMPLETED);
+    }
+
     private record OnlyStep(long id, long step) {
     }
 
@@ -349,9 +386,14 @@ class ChurnWhileAStepRunsIntegrationTest {
 
     /** Whether a statement starting so waits for a lock another transaction holds. */
     private boolean waiting(String statement) {
+        return waitingNow(statement) > 0;
+    }
+
+    /** How many statements starting so wait for a lock another transaction holds. */
+    private long waitingNow(String statement) {
         return jdbc.sql("""
                         SELECT count(*) FROM pg_stat_activity
                         WHERE wait_event_type = 'Lock' AND ltrim(query, E' \\n') LIKE ?""")
-                .param(statement + "%").query(Long.class).single() > 0;
+                .param(statement + "%").query(Long.class).single();
     }
 }
