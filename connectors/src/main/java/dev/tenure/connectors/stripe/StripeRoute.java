@@ -56,10 +56,9 @@ class StripeRoute extends RouteBuilder {
         VendorEvent event = events.read(envelope);
         // Kept even when the event itself is ignored (a status change): the next deletion asks what is still live.
         Optional<SubscriptionChange> change = events.subscription(envelope);
-        if (change.isPresent()) {
-            event = StripeBillingEvents.beside(event, subscriptions.record(change.get()));
-        }
-        exchange.getMessage().setBody(intake.receive(RecordKind.BILLING, SOURCE, event));
+        exchange.getMessage().setBody(change.isEmpty() ? intake.receive(RecordKind.BILLING, SOURCE, event)
+                : subscriptions.record(change.get(),
+                        others -> intake.receive(RecordKind.BILLING, SOURCE, StripeBillingEvents.beside(event, others))));
     }
 
     private JsonNode parse(String body) {

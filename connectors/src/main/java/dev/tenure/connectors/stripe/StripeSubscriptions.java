@@ -6,6 +6,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The subscriptions each account has at Stripe, as far as their events told Tenure: which are live and what each
@@ -28,12 +29,14 @@ class StripeSubscriptions {
 
     /**
      * Keeps the change (unless a newer event about the same subscription came first, or the account is not known)
-     * and gives the account's other live subscriptions after it. Two events of one account are taken one at a time,
-     * so when both of its subscriptions end at once, the second to be kept sees none left and churns it.
+     * and takes the event in ({@code intake}, given the account's other live subscriptions after it) in the same
+     * transaction, so a refused event changes nothing here either. Events of one account are taken one at a time,
+     * their signals stored in the order they were decided: when both of its subscriptions end at once, the second
+     * sees none left and churns the account, after the first's MRR change.
      */
-    List<KnownSubscription> record(SubscriptionChange change) {
+    <T> T record(SubscriptionChange change, Function<List<KnownSubscription>, T> intake) {
         if (change.subscriptionId().length() > LONGEST_ID || change.accountId().length() > LONGEST_ID) {
-            return List.of();
+            return intake.apply(List.of());
         }
         return transaction.execute(status -> {
             jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("stripe_subscription:" + change.accountId())
@@ -48,12 +51,12 @@ class StripeSubscriptions {
                     .param("live", change.live()).param("monthly", change.monthly())
                     .param("at", Timestamp.from(change.at()))
                     .update();
-            return jdbc.sql("""
+            return intake.apply(jdbc.sql("""
                     SELECT subscription_id, monthly FROM stripe_subscription
                     WHERE account_id = ? AND live AND subscription_id <> ? ORDER BY subscription_id""")
                     .param(change.accountId()).param(change.subscriptionId())
                     .query((rs, n) -> new KnownSubscription(rs.getString(1), rs.getBigDecimal(2)))
-                    .list();
+                    .list());
         });
     }
 }
