@@ -121,26 +121,28 @@ public class StepRunner implements DisposableBean {
     }
 
     /**
-     * One batch in its transaction; then, once it has committed and let its steps go, the runs it finished that a
-     * cancel, a churn or a pause was holding (they waited for its steps; see {@link PlayRuns#completeIfDone}) are
-     * completed if they are still running with nothing left, waiting for that change to end first.
+     * One batch in its transaction; then, once it has committed and let its steps go, every run it left running with
+     * nothing scheduled is completed, waiting for whatever holds it first. Those are the runs a cancel, a churn or a
+     * pause was holding (they waited for its steps; see {@link PlayRuns#completeIfDone}), and the runs whose last two
+     * steps two workers ran at once: inside its transaction each saw the other's step still scheduled, but the one
+     * that commits last sees both done here.
      */
     private int batch(Function<Instant, List<PlayStep>> claim, List<Instant> retries, List<Runnable> counts) {
-        List<Long> held = new ArrayList<>();
-        int ran = transaction.execute(tx -> runBatch(claim, retries, counts, held));
-        if (!held.isEmpty()) {
+        List<Long> touched = new ArrayList<>();
+        int ran = transaction.execute(tx -> runBatch(claim, retries, counts, touched));
+        if (!touched.isEmpty()) {
             try {
-                transaction.executeWithoutResult(tx -> runs.completeOnceFree(held, clock.instant()));
+                transaction.executeWithoutResult(tx -> runs.completeOnceFree(touched, clock.instant()));
             } catch (RuntimeException e) {
                 // The batch has committed: its steps are done, and only whether these runs end is left undecided.
-                log.error("Play runs {} ran their last steps but could not be completed", held, e);
+                log.error("Play runs {} ran their last steps but could not be completed", touched, e);
             }
         }
         return ran;
     }
 
     private int runBatch(Function<Instant, List<PlayStep>> claim, List<Instant> retries, List<Runnable> counts,
-                         List<Long> held) {
+                         List<Long> touched) {
         Instant now = clock.instant();
         List<PlayStep> steps = claim.apply(now);
         if (steps.isEmpty()) {
@@ -162,7 +164,10 @@ public class StepRunner implements DisposableBean {
             }
         }
         dueSteps.finish(finished, now);
-        held.addAll(runs.completeIfDone(steps.stream().map(PlayStep::runId).distinct().toList(), now));
+        List<Long> runIds = steps.stream().map(PlayStep::runId).distinct().toList();
+        // Most runs end here, with their last step; the others once this has committed (see batch).
+        runs.completeIfDone(runIds, now);
+        touched.addAll(runIds);
         return steps.size();
     }
 

@@ -122,19 +122,8 @@ class ChurnWhileAStepRunsIntegrationTest {
         TestData leaving = TestData.account("Leaving While Held", Segment.HIGH_TOUCH);
         intake.accept(leaving.batch());
         Run started = run(leaving, TestPlays.email(Span.ofDays(3), "champion", "usage-drop-checkin"));
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch letGo = new CountDownLatch(1);
-        CompletableFuture<Void> worker = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(tx -> {
-            jdbc.sql("SELECT id FROM play_step WHERE id = ? FOR NO KEY UPDATE").param(started.runStep()).query(Long.class).single();
-            holding.countDown();
-            try {
-                letGo.await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
-        try {
-            assertThat(holding.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        try (Held worker = held(() -> jdbc.sql("SELECT id FROM play_step WHERE id = ? FOR NO KEY UPDATE")
+                .param(started.runStep()).query(Long.class).single())) {
             CompletableFuture<Void> churn = CompletableFuture.runAsync(
                     () -> intake.accept(leaving.next().billing(BillingEvent.SUBSCRIPTION_CANCELLED, 0).batch()));
             await().atMost(PATIENCE).until(() -> waiting("UPDATE play_step SET status = 'CANCELLED'") || churn.isDone());
@@ -142,13 +131,10 @@ class ChurnWhileAStepRunsIntegrationTest {
             assertThat(churn).as("the churn waits for the worker").isNotDone();
             assertThat(stage(leaving)).as("the stage a worker reads meanwhile").isEqualTo("VALUE");
 
-            letGo.countDown();
-            worker.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            worker.letGo();
             churn.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
             assertThat(stage(leaving)).isEqualTo("CHURNED");
             assertThat(runs.find(started.id()).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
-        } finally {
-            letGo.countDown();
         }
     }
 
@@ -258,31 +244,16 @@ class ChurnWhileAStepRunsIntegrationTest {
         TestData account = TestData.account("Two Workers Last Steps", Segment.HIGH_TOUCH);
         intake.accept(account.batch());
         Run started = run(account, TestPlays.task(Span.ofDays(3), "Send the recap"));
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch letGo = new CountDownLatch(1);
         // Both workers claim their step and wait to write its task; then they go on together, so inside its own
-        // transaction each sees the other's step still scheduled.
-        CompletableFuture<Void> tableHeld = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(tx -> {
-            jdbc.sql("LOCK TABLE task IN SHARE MODE").update();
-            holding.countDown();
-            try {
-                letGo.await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
-        try {
-            assertThat(holding.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        // transaction each may see the other's step still scheduled.
+        try (Held task = held(() -> jdbc.sql("LOCK TABLE task IN SHARE MODE").update())) {
             CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> runner.runOne(started.heldStep()));
             CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> runner.runOne(started.runStep()));
             await().atMost(PATIENCE).until(() -> waitingNow("INSERT INTO task") == 2 || first.isDone() || second.isDone());
-            letGo.countDown();
-            tableHeld.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            task.letGo();
 
             assertThat(first).succeedsWithin(PATIENCE).isEqualTo(1);
             assertThat(second).succeedsWithin(PATIENCE).isEqualTo(1);
-        } finally {
-            letGo.countDown();
         }
 
         assertThat(runs.steps(started.id())).extracting(PlayStep::status).containsOnly(StepStatus.DONE);
@@ -300,10 +271,29 @@ class ChurnWhileAStepRunsIntegrationTest {
      * over, within patience; the stop is returned, done.
      */
     private CompletableFuture<Void> raceOnlyStep(OnlyStep started, String table, Runnable stop) throws Exception {
+        try (Held rows = held(() -> jdbc.sql("LOCK TABLE " + table + " IN SHARE MODE").update())) {
+            CompletableFuture<Integer> working = CompletableFuture.supplyAsync(() -> runner.runOne(started.step()));
+            await().atMost(PATIENCE).until(() -> waiting("INSERT INTO " + table) || working.isDone());
+            assertThat(working).as("the worker holds the step while it writes its " + table).isNotDone();
+            CompletableFuture<Void> stopping = CompletableFuture.runAsync(stop);
+            // Cancelling or pausing the step: waits for the worker.
+            await().atMost(PATIENCE).until(() -> waiting("UPDATE play_step SET status = '") || stopping.isDone());
+            rows.letGo();
+            assertThat(working).as("the worker carries its step out").succeedsWithin(PATIENCE).isEqualTo(1);
+            await().atMost(PATIENCE).until(stopping::isDone);
+            return stopping;
+        }
+    }
+
+    /**
+     * A lock taken by another transaction (a table, or a step as another worker holds it), held until
+     * {@link Held#letGo} or the end of the try block, whichever comes first.
+     */
+    private Held held(Runnable lock) throws Exception {
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch letGo = new CountDownLatch(1);
-        CompletableFuture<Void> tableHeld = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(tx -> {
-            jdbc.sql("LOCK TABLE " + table + " IN SHARE MODE").update();
+        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(tx -> {
+            lock.run();
             holding.countDown();
             try {
                 letGo.await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
@@ -311,21 +301,21 @@ class ChurnWhileAStepRunsIntegrationTest {
                 Thread.currentThread().interrupt();
             }
         }));
-        try {
-            assertThat(holding.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
-            CompletableFuture<Integer> working = CompletableFuture.supplyAsync(() -> runner.runOne(started.step()));
-            await().atMost(PATIENCE).until(() -> waiting("INSERT INTO " + table) || working.isDone());
-            assertThat(working).as("the worker holds the step while it writes its " + table).isNotDone();
-            CompletableFuture<Void> stopping = CompletableFuture.runAsync(stop);
-            // Cancelling or pausing the step: waits for the worker.
-            await().atMost(PATIENCE).until(() -> waiting("UPDATE play_step SET status = '") || stopping.isDone());
-            letGo.countDown();
-            tableHeld.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-            assertThat(working).as("the worker carries its step out").succeedsWithin(PATIENCE).isEqualTo(1);
-            await().atMost(PATIENCE).until(stopping::isDone);
-            return stopping;
-        } finally {
-            letGo.countDown();
+        assertThat(holding.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("the lock is taken").isTrue();
+        return new Held(holder, letGo);
+    }
+
+    private record Held(CompletableFuture<Void> holder, CountDownLatch released) implements AutoCloseable {
+
+        /** Ends the holding transaction and waits until it has. */
+        void letGo() throws Exception {
+            released.countDown();
+            holder.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() {
+            released.countDown();
         }
     }
 
@@ -356,31 +346,17 @@ class ChurnWhileAStepRunsIntegrationTest {
      * step and carries it out; then the other worker lets go.
      */
     private Outcome race(Run started, Runnable stop) throws Exception {
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch letGo = new CountDownLatch(1);
-        CompletableFuture<Void> otherWorker = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(tx -> {
-            jdbc.sql("SELECT id FROM play_step WHERE id = ? FOR NO KEY UPDATE").param(started.heldStep()).query(Long.class).single();
-            holding.countDown();
-            try {
-                letGo.await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
-        try {
-            assertThat(holding.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        try (Held otherWorker = held(() -> jdbc.sql("SELECT id FROM play_step WHERE id = ? FOR NO KEY UPDATE")
+                .param(started.heldStep()).query(Long.class).single())) {
             CompletableFuture<Void> stopping = CompletableFuture.runAsync(stop);
             await().atMost(PATIENCE).until(() -> waiting("UPDATE play_step SET status = 'CANCELLED'") || stopping.isDone());
             CompletableFuture<Integer> working = CompletableFuture.supplyAsync(() -> runner.runOne(started.runStep()));
             // The runner either finishes its step or waits on the stop: either way it has claimed the step.
             await().atMost(PATIENCE).until(() -> working.isDone() || waiting("INSERT INTO task") || waiting("INSERT INTO email"));
-            letGo.countDown();
-            otherWorker.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            otherWorker.letGo();
             int ran = working.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
             stopping.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
             return new Outcome(ran, !stopping.isCompletedExceptionally());
-        } finally {
-            letGo.countDown();
         }
     }
 
