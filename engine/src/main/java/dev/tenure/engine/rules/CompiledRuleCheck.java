@@ -22,6 +22,7 @@ import org.objectweb.asm.tree.TypeInsnNode;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,6 +61,12 @@ final class CompiledRuleCheck {
      */
     static final long MAX_STRING_GROWTH = 16;
     static final int MAX_STRING_CONSTANT = 1_000;
+    /**
+     * How many function calls one piece of a rule's code may make, counting the calls of the functions it calls:
+     * without loops or recursion, functions that each call the one before a few times still multiply into
+     * billions of calls, which a replay (never stopped, only halted between firings) would run for ever.
+     */
+    static final long MAX_CALLS = 1_000;
 
     private static final Pattern HASH = Pattern.compile("[0-9A-F]{32}");
     private static final String MODEL = "org/drools/model/Model";
@@ -424,12 +431,42 @@ final class CompiledRuleCheck {
                     + " is not allowed in rules" : allowlist.typeInRule(className(internalName));
         }
 
-        /** Functions that call each other in a circle could run for ever; and string growth multiplies along calls. */
+        /**
+         * Functions that call each other in a circle could run for ever; string growth multiplies along calls, and
+         * so does the number of calls itself.
+         */
         void checkCalls() {
             Map<String, Long> total = new HashMap<>();
             for (String method : ownGrowth.keySet()) {
                 growth(method, new LinkedHashSet<>(), total);
             }
+            Map<String, Long> made = new HashMap<>();
+            for (String method : ownGrowth.keySet()) {
+                long n = callsMade(method, new HashSet<>(), made);
+                String function = owners.functionOf().get(method);
+                if (n > MAX_CALLS) {
+                    findingAt(method, (function == null ? "this rule" : "function " + function) + " makes more than " + MAX_CALLS
+                            + " function calls, counting the calls of the functions it calls (functions calling functions"
+                            + " several times over): a rule must end within its time");
+                }
+            }
+        }
+
+        /** The function calls {@code method} makes, with those of its callees; a call back into the path (reported as recursion) counts once. */
+        private long callsMade(String method, Set<String> path, Map<String, Long> made) {
+            if (made.containsKey(method)) {
+                return made.get(method);
+            }
+            if (!path.add(method)) {
+                return 0;
+            }
+            long n = 0;
+            for (String callee : calls.getOrDefault(method, List.of())) {
+                n = plus(n, plus(1, callsMade(callee, path, made)));
+            }
+            path.remove(method);
+            made.put(method, n);
+            return n;
         }
 
         private long growth(String method, LinkedHashSet<String> path, Map<String, Long> total) {
@@ -533,6 +570,10 @@ final class CompiledRuleCheck {
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
         }
+    }
+
+    private static long plus(long a, long b) {
+        return a > Long.MAX_VALUE - b ? Long.MAX_VALUE : a + b;
     }
 
     private static long times(long a, long b) {
