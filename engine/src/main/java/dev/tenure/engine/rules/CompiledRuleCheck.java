@@ -78,6 +78,13 @@ final class CompiledRuleCheck {
             "getQueries()Ljava/util/List;", "getEntryPoints()Ljava/util/List;");
     private static final Set<String> LAMBDA_SHELL = Set.of("<clinit>", "<init>", "values", "valueOf", "getExpressionHash",
             "predicateInformation");
+    /** The interfaces of a consequence's lambda ({@code then}); predicates, {@code from} and bindings are conditions. */
+    private static final String BLOCK = "org/drools/model/functions/Block";
+    private static final String PLAYBOOK = "L" + CodeAllowlist.VOCABULARY.replace('.', '/') + "/Playbook;";
+    private static final String GLOBAL = "Lorg/drools/model/Global;";
+    private static final String DSL_PATTERN = "org/drools/modelcompiler/dsl/pattern/D";
+    static final String PLAYBOOK_ONLY_IN_THEN = "the playbook may be used only in a rule's consequence (then): conditions"
+            + " match facts, they neither start plays nor match the playbook";
     private static final String CONCAT = "java/lang/invoke/StringConcatFactory";
     private static final String LAMBDAS = "java/lang/invoke/LambdaMetafactory";
 
@@ -237,8 +244,12 @@ final class CompiledRuleCheck {
                         + "): rules may use only the vocabulary");
                 return;
             }
+            boolean consequence = c.interfaces.stream().anyMatch(i -> i.startsWith(BLOCK));
             for (MethodNode m : c.methods) {
                 Context context = context(c, kind, m);
+                if (kind == Kind.LAMBDA && context == Context.RULE && !consequence && m.desc.contains(PLAYBOOK)) {
+                    refuse(c, m, PLAYBOOK_ONLY_IN_THEN);
+                }
                 checkMethod(c, m, context);
             }
         }
@@ -377,6 +388,10 @@ final class CompiledRuleCheck {
                         : notInGlue(readable(f.owner) + "." + f.name);
             }
             if (insn instanceof MethodInsnNode call) {
+                if (call.owner.equals(DSL_PATTERN) && call.name.equals("from") && previous instanceof FieldInsnNode f
+                        && f.desc.equals(GLOBAL)) {
+                    return PLAYBOOK_ONLY_IN_THEN;
+                }
                 if (own(call.owner)) {
                     return owners.functionOf().containsKey(call.owner + "#" + call.name) || ruleCode(call.owner, call.name, call.desc)
                             && !call.owner.equals(c.name) ? notInGlue("a call of rule code at build time") : null;

@@ -156,7 +156,11 @@ class RuleSandboxEscapesTest {
                 arguments("a timer", drl("", "", "timer ( int: 1s 1s )", "$a : Account()", CALL), RULE),
                 arguments("a rule without conditions, which fires as soon as the rules run", drl("", "", "", "", mark()), RULE),
                 arguments("functions calling functions four times over, 4^20 calls without a loop (a replay is never stopped)",
-                        drl("", fanOut(20), "", "$a : Account()", "int n = f20(1); " + CALL), RULE));
+                        drl("", fanOut(20), "", "$a : Account()", "int n = f20(1); " + CALL), RULE),
+                arguments("the playbook called from a condition, starting a play no rule fired for",
+                        drl("", "function boolean go(Playbook p, Account a) { p.start(\"call\", a); return false; }", "",
+                                "$a : Account() eval( go(playbook, $a) )", CALL), RULE),
+                when("the playbook matched as a fact, then stored with the play's facts", "$a : Account() $p : Object() from playbook"));
     }
 
     /** Functions f1..fN on one line, each calling the one before four times: 4^N calls, no loop, no recursion. */
