@@ -6,6 +6,9 @@ import dev.tenure.engine.rules.TemplateModel.Fields;
 import dev.tenure.engine.rules.TemplateModel.Shape;
 import dev.tenure.engine.rules.TemplateModel.Value;
 
+import org.unbescape.html.HtmlEscape;
+
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +30,8 @@ import java.util.regex.Pattern;
  * ({@code [(...)]}), and inside an expression method calls, indexing, selections and projections,
  * utility objects ({@code #strings}), bean references, {@code T(...)} and {@code new}: templates read the
  * model, they do not call code. The names {@code th:each} and {@code th:with} declare are the template's own.
+ * <p>
+ * Each place is read as Thymeleaf reads it: character references ({@code &#36;}, {@code &dollar;}) decoded.
  */
 final class TemplateVariables {
 
@@ -63,8 +68,17 @@ final class TemplateVariables {
     List<RuleProblem> check(RuleFile file) {
         String text = file.content();
         TextLines lines = new TextLines(text);
-        Set<String> declared = declaredNames(text);
         List<Finding> findings = new ArrayList<>();
+        find(text, declaredNames(text), findings);
+        List<RuleProblem> problems = new ArrayList<>();
+        for (Finding f : findings) {
+            problems.add(new RuleProblem(file.path(), lines.line(f.offset()), lines.column(f.offset()), f.message()));
+        }
+        return problems;
+    }
+
+    /** Finds, in one text, what Thymeleaf would evaluate there that templates may not; offsets are the text's. */
+    private void find(String text, Set<String> declared, List<Finding> findings) {
         Matcher a = ANY_ATTRIBUTE.matcher(text);
         while (a.find()) {
             String name = a.group(1).toLowerCase(java.util.Locale.ROOT);
@@ -94,11 +108,6 @@ final class TemplateVariables {
                 checkRegion(text, i.start(1), i.end(1), declared, findings);
             }
         }
-        List<RuleProblem> problems = new ArrayList<>();
-        for (Finding f : findings) {
-            problems.add(new RuleProblem(file.path(), lines.line(f.offset()), lines.column(f.offset()), f.message()));
-        }
-        return problems;
     }
 
     /**
@@ -134,29 +143,89 @@ final class TemplateVariables {
         return new int[] {i, end};
     }
 
-    /** Checks one evaluated place: only ${...} expressions, literals and operators. */
+    /**
+     * Checks one evaluated place: only ${...} expressions, literals and operators. Thymeleaf decodes the
+     * character references of an attribute value and of an inlined expression ({@code &#36;}, {@code &dollar;})
+     * before it reads the expression, so the place is checked as decoded, each finding told where it is in the file.
+     */
     private void checkRegion(String text, int start, int end, Set<String> declared, List<Finding> findings) {
-        String region = text.substring(start, end);
+        String raw = text.substring(start, end);
+        Decoded decoded = Decoded.of(raw);
+        if (decoded == null) {
+            findings.add(new Finding(start, "a character reference (&...;) here cannot be read as Thymeleaf reads it:"
+                    + " write the character itself"));
+            return;
+        }
+        String region = decoded.text();
+        List<Finding> found = new ArrayList<>();
         String code = LITERAL.matcher(region).replaceAll(m -> " ".repeat(m.group().length()));
         int at = 0;
+        boolean ends = true;
         StringBuilder outside = new StringBuilder(code);
-        while ((at = code.indexOf("${", at)) >= 0) {
+        while (ends && (at = code.indexOf("${", at)) >= 0) {
             int close = closingBrace(code, at + 2, code.length());
             if (close < 0) {
-                findings.add(new Finding(start + at, "an expression that does not end: ${ without its }"));
-                return;
+                found.add(new Finding(at, "an expression that does not end: ${ without its }"));
+                ends = false;
+                continue;
             }
-            findings.addAll(checkExpression(region.substring(at + 2, close), code.substring(at + 2, close), start + at + 2,
-                    declared));
+            found.addAll(checkExpression(region.substring(at + 2, close), code.substring(at + 2, close), at + 2, declared));
             for (int k = at; k <= close; k++) {
                 outside.setCharAt(k, ' ');
             }
             at = close + 1;
         }
         Matcher other = OTHER_EXPRESSION.matcher(outside);
-        if (other.find()) {
-            findings.add(new Finding(start + other.start(), "only ${...} variable expressions over the model are allowed in "
+        if (ends && other.find()) {
+            found.add(new Finding(other.start(), "only ${...} variable expressions over the model are allowed in "
                     + model.audience() + ": *{...}, #{...}, @{...}, ~{...} and __preprocessing__ are not"));
+        }
+        found.forEach(f -> findings.add(new Finding(start + decoded.rawOffset(f.offset()), f.message())));
+    }
+
+    /**
+     * A text with its HTML character references decoded as Thymeleaf decodes them (unbescape's
+     * {@code HtmlEscape}), and for each decoded character the offset it came from. Null when decoding the
+     * references one by one does not give what Thymeleaf gets from the whole text.
+     */
+    private record Decoded(String text, int[] raw) {
+
+        private static final Pattern REFERENCE = Pattern.compile("&(?:#[xX][0-9a-fA-F]*|#[0-9]*|[A-Za-z][A-Za-z0-9]*);?");
+
+        static Decoded of(String raw) {
+            if (raw.indexOf('&') < 0) {
+                int[] same = new int[raw.length() + 1];
+                for (int i = 0; i <= raw.length(); i++) {
+                    same[i] = i;
+                }
+                return new Decoded(raw, same);
+            }
+            StringBuilder text = new StringBuilder();
+            List<Integer> from = new ArrayList<>();
+            Matcher m = REFERENCE.matcher(raw);
+            int i = 0;
+            while (i < raw.length()) {
+                if (raw.charAt(i) == '&' && m.find(i) && m.start() == i) {
+                    String decoded = HtmlEscape.unescapeHtml(m.group());
+                    for (int k = 0; k < decoded.length(); k++) {
+                        text.append(decoded.charAt(k));
+                        from.add(i);
+                    }
+                    i = m.end();
+                } else {
+                    text.append(raw.charAt(i));
+                    from.add(i++);
+                }
+            }
+            from.add(raw.length());
+            if (!text.toString().equals(HtmlEscape.unescapeHtml(raw))) {
+                return null;
+            }
+            return new Decoded(text.toString(), from.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        int rawOffset(int offset) {
+            return raw[Math.max(0, Math.min(offset, raw.length - 1))];
         }
     }
 
