@@ -6,8 +6,13 @@ import dev.tenure.engine.rules.TemplateModel.Fields;
 import dev.tenure.engine.rules.TemplateModel.Shape;
 import dev.tenure.engine.rules.TemplateModel.Value;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.unbescape.html.HtmlEscape;
 
+import java.io.IOException;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -58,23 +63,85 @@ final class TemplateVariables {
     private static final Set<String> WORDS = Set.of("and", "or", "not", "eq", "ne", "lt", "gt", "le", "ge", "div",
             "mod", "true", "false", "null");
 
+    private static final YAMLFactory YAML = new YAMLFactory();
+
     private final TemplateModel model;
 
     TemplateVariables(TemplateModel model) {
         this.model = model;
     }
 
-    /** The problems in a template or play file, each at its line and column. */
+    /**
+     * The problems in a template or play file, each at its line and column. A play is checked value by value
+     * as YAML reads it (escapes such as {@code \x5B} or an escaped line break decoded): that text, not the
+     * file's, is what Thymeleaf fills in. A play YAML cannot read is checked as written (PlayFiles says why).
+     */
     List<RuleProblem> check(RuleFile file) {
         String text = file.content();
         TextLines lines = new TextLines(text);
         List<Finding> findings = new ArrayList<>();
-        find(text, declaredNames(text), findings);
+        List<Scalar> values = file.isPlay() ? scalars(text) : null;
+        if (values == null) {
+            find(text, declaredNames(text), findings);
+        } else {
+            Set<String> declared = new HashSet<>();
+            values.forEach(v -> declared.addAll(declaredNames(v.text())));
+            for (Scalar v : values) {
+                List<Finding> found = new ArrayList<>();
+                find(v.text(), declared, found);
+                found.forEach(f -> findings.add(new Finding(v.inFile(text, f.offset()), f.message())));
+            }
+        }
         List<RuleProblem> problems = new ArrayList<>();
         for (Finding f : findings) {
             problems.add(new RuleProblem(file.path(), lines.line(f.offset()), lines.column(f.offset()), f.message()));
         }
         return problems;
+    }
+
+    /** A string value of a YAML file as YAML reads it, and the offset in the file where it starts. */
+    private record Scalar(String text, int offset) {
+
+        /**
+         * Where the value's character at {@code k} is in the file: exactly when the value (or its line) is
+         * written there as read; otherwise (an escape, a folded line) where the value starts.
+         */
+        int inFile(String file, int k) {
+            for (int base : new int[] {offset, offset + 1}) {
+                if (file.startsWith(text, base)) {
+                    return base + k;
+                }
+            }
+            int from = text.lastIndexOf('\n', k - 1) + 1;
+            int to = text.indexOf('\n', k);
+            String line = text.substring(from, to < 0 ? text.length() : to);
+            int at = line.isEmpty() ? -1 : file.indexOf(line, offset);
+            return at >= 0 ? at + k - from : offset;
+        }
+    }
+
+    /** The string values of a YAML text, or null when it cannot be read. */
+    private static List<Scalar> scalars(String text) {
+        List<Integer> lineStarts = new ArrayList<>(List.of(0));
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                lineStarts.add(i + 1);
+            }
+        }
+        List<Scalar> values = new ArrayList<>();
+        try (JsonParser parser = YAML.createParser(text)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.VALUE_STRING) {
+                    JsonLocation at = parser.currentTokenLocation();
+                    int line = Math.max(1, Math.min(at.getLineNr(), lineStarts.size()));
+                    int offset = Math.min(text.length(), lineStarts.get(line - 1) + Math.max(0, at.getColumnNr() - 1));
+                    values.add(new Scalar(parser.getText(), offset));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return values;
     }
 
     /** Finds, in one text, what Thymeleaf would evaluate there that templates may not; offsets are the text's. */

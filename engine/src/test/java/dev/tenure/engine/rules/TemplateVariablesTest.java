@@ -160,6 +160,26 @@ class TemplateVariablesTest {
                 "5:42", "6:22", "7:35", "8:52", "9:13", "10:35");
     }
 
+    /** A task text is what YAML reads from the play, escapes decoded: that is what Thymeleaf fills in. */
+    @Test
+    void a_task_text_is_checked_as_yaml_reads_it_so_escapes_cannot_hide_an_expression() {
+        RuleFile play = new RuleFile("plays/call.yml", """
+                name: Call
+                steps:
+                  - type: task
+                    title: "Call [\\x5B${account.name.toUpperCase()}]]"
+                    details: "\\u005B[${#strings.repeat(account.name, 3)}]] and [\\
+                      [${account.name.toLowerCase()}]]"
+                  - type: task
+                    title: "Call [[${account.name}]]"
+                """);
+
+        assertThat(tasks.check(play)).extracting(p -> p.line() + " " + p.message().substring(0, 49)).containsExactly(
+                "4 only paths over the model, literals and operators",
+                "5 only paths over the model, literals and operators",
+                "5 only paths over the model, literals and operators");
+    }
+
     @Test
     void the_compiler_refuses_a_rule_set_whose_template_reads_an_unknown_variable() {
         RuleFile play = new RuleFile("plays/welcome.yml", """
