@@ -160,7 +160,9 @@ class RuleSandboxEscapesTest {
                 arguments("the playbook called from a condition, starting a play no rule fired for",
                         drl("", "function boolean go(Playbook p, Account a) { p.start(\"call\", a); return false; }", "",
                                 "$a : Account() eval( go(playbook, $a) )", CALL), RULE),
-                when("the playbook matched as a fact, then stored with the play's facts", "$a : Account() $p : Object() from playbook"));
+                when("the playbook matched as a fact, then stored with the play's facts", "$a : Account() $p : Object() from playbook"),
+                arguments("a rule unit, which Drools refused without naming the file", drl("", "", "", "$a : Account()", CALL)
+                        .replace("package churn;\n", "package churn;\nunit Escape;"), 2));
     }
 
     /** Functions f1..fN on one line, each calling the one before four times: 4^N calls, no loop, no recursion. */
