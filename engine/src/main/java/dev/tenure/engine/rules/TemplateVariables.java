@@ -47,7 +47,6 @@ final class TemplateVariables {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTRIBUTE = Pattern.compile(
             "(?<![\\w-])(?:th|data-th)[:-]([\\w-]+)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')", Pattern.CASE_INSENSITIVE);
-    private static final Pattern INLINED = Pattern.compile("\\[\\[(.*?)]]|\\[\\((.*?)\\)]", Pattern.DOTALL);
     private static final Pattern EACH = Pattern.compile("^\\s*([\\w$]+)\\s*(?:,\\s*([\\w$]+)\\s*)?:");
     private static final Pattern WITH = Pattern.compile("(?:^|,)\\s*([\\w$]+)\\s*=");
     private static final Pattern PATH = Pattern.compile(
@@ -166,15 +165,44 @@ final class TemplateVariables {
                 checkRegion(text, value[0], value[1], declared, findings);
             }
         }
-        Matcher i = INLINED.matcher(text);
-        while (i.find()) {
-            if (i.group(2) != null) {
-                findings.add(new Finding(i.start(), "unescaped inlining [(...)] is not allowed in " + model.audience()
+        for (int start = text.indexOf('['); start >= 0 && start + 1 < text.length(); start = text.indexOf('[', start + 1)) {
+            char kind = text.charAt(start + 1);
+            if (kind != '[' && kind != '(') {
+                continue;
+            }
+            int end = inlinedEnd(text, start + 2, kind == '[' ? ']' : ')');
+            if (end < 0) {
+                continue;
+            }
+            if (kind == '(') {
+                findings.add(new Finding(start, "unescaped inlining [(...)] is not allowed in " + model.audience()
                         + "; write [[...]]"));
             } else {
-                checkRegion(text, i.start(1), i.end(1), declared, findings);
+                checkRegion(text, start + 2, end, declared, findings);
+            }
+            start = end + 1;
+        }
+    }
+
+    /**
+     * Where an inlined expression opened before {@code from} ends, as Thymeleaf's inliner finds it: the first
+     * {@code ]]} (or {@code )]}) outside a {@code '...'} or {@code "..."} literal; -1 when it never ends
+     * (then Thymeleaf leaves the text as it is).
+     */
+    private static int inlinedEnd(String text, int from, char close) {
+        boolean inSingle = false;
+        boolean inDouble = false;
+        for (int i = from; i + 1 < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' && !inSingle) {
+                inDouble = !inDouble;
+            } else if (c == '\'' && !inDouble) {
+                inSingle = !inSingle;
+            } else if (c == close && !inSingle && !inDouble && text.charAt(i + 1) == ']') {
+                return i;
             }
         }
+        return -1;
     }
 
     /**

@@ -160,6 +160,19 @@ class TemplateVariablesTest {
                 "5:42", "6:22", "7:35", "8:52", "9:13", "10:35");
     }
 
+    /** Thymeleaf ends an inlined expression at the first ]] outside its literals, not at the first ]]. */
+    @Test
+    void an_inlined_expression_is_read_to_where_thymeleaf_ends_it_so_a_quoted_bracket_cannot_cut_it_short() {
+        RuleFile template = template("""
+                <p>[[ 'a]]' + ${account.name.toUpperCase()} ]]</p>
+                <p>[[ "b]]" + ${#strings.repeat(account.name, 3)} ]] and [[${account.name}]]</p>
+                <p>[( ')]' + ${account.name} )]</p>
+                """);
+
+        assertThat(emails.check(template)).extracting(p -> p.line() + ":" + p.column()).containsExactly(
+                "5:40", "6:17", "7:4");
+    }
+
     /** A task text is what YAML reads from the play, escapes decoded: that is what Thymeleaf fills in. */
     @Test
     void a_task_text_is_checked_as_yaml_reads_it_so_escapes_cannot_hide_an_expression() {
