@@ -22,6 +22,7 @@ import org.objectweb.asm.tree.TypeInsnNode;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,6 +61,12 @@ final class CompiledRuleCheck {
      */
     static final long MAX_STRING_GROWTH = 16;
     static final int MAX_STRING_CONSTANT = 1_000;
+    /**
+     * How many function calls one piece of a rule's code may make, counting the calls of the functions it calls:
+     * without loops or recursion, functions that each call the one before a few times still multiply into
+     * billions of calls, which a replay (never stopped, only halted between firings) would run for ever.
+     */
+    static final long MAX_CALLS = 1_000;
 
     private static final Pattern HASH = Pattern.compile("[0-9A-F]{32}");
     private static final String MODEL = "org/drools/model/Model";
@@ -71,6 +78,13 @@ final class CompiledRuleCheck {
             "getQueries()Ljava/util/List;", "getEntryPoints()Ljava/util/List;");
     private static final Set<String> LAMBDA_SHELL = Set.of("<clinit>", "<init>", "values", "valueOf", "getExpressionHash",
             "predicateInformation");
+    /** The interfaces of a consequence's lambda ({@code then}); predicates, {@code from} and bindings are conditions. */
+    private static final String BLOCK = "org/drools/model/functions/Block";
+    private static final String PLAYBOOK = "L" + CodeAllowlist.VOCABULARY.replace('.', '/') + "/Playbook;";
+    private static final String GLOBAL = "Lorg/drools/model/Global;";
+    private static final String DSL_PATTERN = "org/drools/modelcompiler/dsl/pattern/D";
+    static final String PLAYBOOK_ONLY_IN_THEN = "the playbook may be used only in a rule's consequence (then): conditions"
+            + " match facts, they neither start plays nor match the playbook";
     private static final String CONCAT = "java/lang/invoke/StringConcatFactory";
     private static final String LAMBDAS = "java/lang/invoke/LambdaMetafactory";
 
@@ -230,8 +244,12 @@ final class CompiledRuleCheck {
                         + "): rules may use only the vocabulary");
                 return;
             }
+            boolean consequence = c.interfaces.stream().anyMatch(i -> i.startsWith(BLOCK));
             for (MethodNode m : c.methods) {
                 Context context = context(c, kind, m);
+                if (kind == Kind.LAMBDA && context == Context.RULE && !consequence && m.desc.contains(PLAYBOOK)) {
+                    refuse(c, m, PLAYBOOK_ONLY_IN_THEN);
+                }
                 checkMethod(c, m, context);
             }
         }
@@ -370,6 +388,10 @@ final class CompiledRuleCheck {
                         : notInGlue(readable(f.owner) + "." + f.name);
             }
             if (insn instanceof MethodInsnNode call) {
+                if (call.owner.equals(DSL_PATTERN) && call.name.equals("from") && previous instanceof FieldInsnNode f
+                        && f.desc.equals(GLOBAL)) {
+                    return PLAYBOOK_ONLY_IN_THEN;
+                }
                 if (own(call.owner)) {
                     return owners.functionOf().containsKey(call.owner + "#" + call.name) || ruleCode(call.owner, call.name, call.desc)
                             && !call.owner.equals(c.name) ? notInGlue("a call of rule code at build time") : null;
@@ -424,12 +446,42 @@ final class CompiledRuleCheck {
                     + " is not allowed in rules" : allowlist.typeInRule(className(internalName));
         }
 
-        /** Functions that call each other in a circle could run for ever; and string growth multiplies along calls. */
+        /**
+         * Functions that call each other in a circle could run for ever; string growth multiplies along calls, and
+         * so does the number of calls itself.
+         */
         void checkCalls() {
             Map<String, Long> total = new HashMap<>();
             for (String method : ownGrowth.keySet()) {
                 growth(method, new LinkedHashSet<>(), total);
             }
+            Map<String, Long> made = new HashMap<>();
+            for (String method : ownGrowth.keySet()) {
+                long n = callsMade(method, new HashSet<>(), made);
+                String function = owners.functionOf().get(method);
+                if (n > MAX_CALLS) {
+                    findingAt(method, (function == null ? "this rule" : "function " + function) + " makes more than " + MAX_CALLS
+                            + " function calls, counting the calls of the functions it calls (functions calling functions"
+                            + " several times over): a rule must end within its time");
+                }
+            }
+        }
+
+        /** The function calls {@code method} makes, with those of its callees; a call back into the path (reported as recursion) counts once. */
+        private long callsMade(String method, Set<String> path, Map<String, Long> made) {
+            if (made.containsKey(method)) {
+                return made.get(method);
+            }
+            if (!path.add(method)) {
+                return 0;
+            }
+            long n = 0;
+            for (String callee : calls.getOrDefault(method, List.of())) {
+                n = plus(n, plus(1, callsMade(callee, path, made)));
+            }
+            path.remove(method);
+            made.put(method, n);
+            return n;
         }
 
         private long growth(String method, LinkedHashSet<String> path, Map<String, Long> total) {
@@ -533,6 +585,10 @@ final class CompiledRuleCheck {
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
         }
+    }
+
+    private static long plus(long a, long b) {
+        return a > Long.MAX_VALUE - b ? Long.MAX_VALUE : a + b;
     }
 
     private static long times(long a, long b) {

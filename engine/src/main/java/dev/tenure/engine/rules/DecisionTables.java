@@ -27,7 +27,7 @@ public final class DecisionTables {
     private static final Pattern CELL = Pattern.compile("cells?\\W{0,3}[A-Z]{1,3}(\\d{1,7})\\b");
     /** The first word of a generated line and the keyword cell of the table it comes from. */
     private static final Map<String, String> HEADER_KEYWORDS = Map.of("package", "ruleset", "import", "import",
-            "global", "variables", "function", "functions", "query", "queries", "declare", "declare");
+            "global", "variables", "function", "functions", "query", "queries", "declare", "declare", "unit", "unit");
 
     /**
      * The DRL a table stands for, exactly as the compiler builds it, for readers of a rule set's rules

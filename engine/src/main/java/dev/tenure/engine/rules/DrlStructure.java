@@ -23,7 +23,7 @@ import java.util.Set;
 /**
  * What a DRL text declares, as Drools' own parser reads it: the rules and functions with their lines
  * (so a finding in compiled code is told at the rule's line), and the constructs a rule set may not use,
- * refused at their lines before anything is compiled. Declared types, queries, windows and entry points,
+ * refused at their lines before anything is compiled. Rule units, declared types, queries, windows and entry points,
  * imported functions and accumulate functions, inline accumulate code, timers and rule attributes other
  * than the plain ones each add code or behaviour outside the vocabulary; none is needed to write a play's rule.
  */
@@ -49,6 +49,10 @@ final class DrlStructure {
         }
         if (pkg == null || parser.hasErrors()) {
             return null;
+        }
+        if (pkg.getUnit() != null) {
+            refuse(source, pkg.getUnit(), "unit " + pkg.getUnit().getTarget() + " is not allowed in rules: rules are"
+                    + " plain rules of their package, not a rule unit", problems);
         }
         pkg.getTypeDeclarations().forEach(d -> refuse(source, d, "declare " + d.getTypeName()
                 + " is not allowed in rules: rules use the vocabulary's facts", problems));

@@ -154,7 +154,26 @@ class RuleSandboxEscapesTest {
                 arguments("a global other than playbook", drl("", "global java.util.List sink;", "", "$a : Account()", CALL), 6),
                 arguments("a dynamic salience", drl("", "", "salience ( $a.arr().intValue() )", "$a : Account()", CALL), RULE),
                 arguments("a timer", drl("", "", "timer ( int: 1s 1s )", "$a : Account()", CALL), RULE),
-                arguments("a rule without conditions, which fires as soon as the rules run", drl("", "", "", "", mark()), RULE));
+                arguments("a rule without conditions, which fires as soon as the rules run", drl("", "", "", "", mark()), RULE),
+                arguments("functions calling functions four times over, 4^20 calls without a loop (a replay is never stopped)",
+                        drl("", fanOut(20), "", "$a : Account()", "int n = f20(1); " + CALL), RULE),
+                arguments("the playbook called from a condition, starting a play no rule fired for",
+                        drl("", "function boolean go(Playbook p, Account a) { p.start(\"call\", a); return false; }", "",
+                                "$a : Account() eval( go(playbook, $a) )", CALL), RULE),
+                when("the playbook matched as a fact, then stored with the play's facts", "$a : Account() $p : Object() from playbook"),
+                arguments("a rule unit, which Drools refused without naming the file", drl("", "", "", "$a : Account()", CALL)
+                        .replace("package churn;\n", "package churn;\nunit Escape;"), 2));
+    }
+
+    /** Functions f1..fN on one line, each calling the one before four times: 4^N calls, no loop, no recursion. */
+    private static String fanOut(int n) {
+        StringBuilder functions = new StringBuilder("function int f0(int x) { return x + 1; }");
+        for (int i = 1; i <= n; i++) {
+            String call = "f" + (i - 1) + "(x)";
+            functions.append(" function int f").append(i).append("(int x) { return ").append(call).append(" + ").append(call)
+                    .append(" + ").append(call).append(" + ").append(call).append("; }");
+        }
+        return functions.toString();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -143,6 +143,56 @@ class TemplateVariablesTest {
         assertThat(emails.check(template("<p>[[*{T(java.lang.Runtime).getRuntime()}]]</p>\n"))).hasSize(1);
     }
 
+    /** Thymeleaf decodes character references in attribute values and inlined expressions before it evaluates them. */
+    @Test
+    void character_references_are_read_as_thymeleaf_reads_them_so_an_encoded_expression_is_refused_at_its_place() {
+        RuleFile template = template("""
+                <p th:text="&#36;{account.name.toUpperCase()}">1</p>
+                <p th:text="&dollar;{#strings.repeat(account.name, 3)}">2</p>
+                <p th:if=&#x24;{account.name.length()}>3</p>
+                <p th:text="${account&period;name&period;toUpperCase&lpar;&rpar;}">4</p>
+                <p th:text="&#95;&#95;${account.name}&#95;&#95;">5</p>
+                <p>[[&#36;{account.name.toUpperCase()}]]</p>
+                <p th:text="${account.name} + ' &amp; co'" th:if="${account.arr &gt; 1000}">fine</p>
+                """);
+
+        assertThat(emails.check(template)).extracting(p -> p.line() + ":" + p.column()).containsExactly(
+                "5:42", "6:22", "7:35", "8:52", "9:13", "10:35");
+    }
+
+    /** Thymeleaf ends an inlined expression at the first ]] outside its literals, not at the first ]]. */
+    @Test
+    void an_inlined_expression_is_read_to_where_thymeleaf_ends_it_so_a_quoted_bracket_cannot_cut_it_short() {
+        RuleFile template = template("""
+                <p>[[ 'a]]' + ${account.name.toUpperCase()} ]]</p>
+                <p>[[ "b]]" + ${#strings.repeat(account.name, 3)} ]] and [[${account.name}]]</p>
+                <p>[( ')]' + ${account.name} )]</p>
+                """);
+
+        assertThat(emails.check(template)).extracting(p -> p.line() + ":" + p.column()).containsExactly(
+                "5:40", "6:17", "7:4");
+    }
+
+    /** A task text is what YAML reads from the play, escapes decoded: that is what Thymeleaf fills in. */
+    @Test
+    void a_task_text_is_checked_as_yaml_reads_it_so_escapes_cannot_hide_an_expression() {
+        RuleFile play = new RuleFile("plays/call.yml", """
+                name: Call
+                steps:
+                  - type: task
+                    title: "Call [\\x5B${account.name.toUpperCase()}]]"
+                    details: "\\u005B[${#strings.repeat(account.name, 3)}]] and [\\
+                      [${account.name.toLowerCase()}]]"
+                  - type: task
+                    title: "Call [[${account.name}]]"
+                """);
+
+        assertThat(tasks.check(play)).extracting(p -> p.line() + " " + p.message().substring(0, 49)).containsExactly(
+                "4 only paths over the model, literals and operators",
+                "5 only paths over the model, literals and operators",
+                "5 only paths over the model, literals and operators");
+    }
+
     @Test
     void the_compiler_refuses_a_rule_set_whose_template_reads_an_unknown_variable() {
         RuleFile play = new RuleFile("plays/welcome.yml", """
