@@ -63,6 +63,8 @@ final class CodeAllowlist {
     /** The comparisons the executable model writes constraints with ({@code ==}, {@code <}, ... on boxed values). */
     private static final String EVALUATION_UTIL = "org.drools.modelcompiler.util.EvaluationUtil";
     private static final String DSL = "org.drools.modelcompiler.dsl.pattern.D";
+    private static final String MODEL_DSL = "org.drools.model.DSL";
+    private static final String OPERATOR_EVAL = "eval (Lorg/drools/model/functions/Operator;Ljava/lang/Object;[Ljava/lang/Object;)Z";
     /** DRL's operators ({@code contains}, {@code in}, {@code str[startsWith]}, ...); not matches: a regular expression can run for ever. */
     private static final String OPERATORS = "org.drools.model.operators.";
     private static final Set<String> REFUSED_OPERATORS = Set.of("MatchesOperator");
@@ -233,7 +235,10 @@ final class CodeAllowlist {
         if (cn.equals(EVALUATION_UTIL)) {
             return !name.equals("adaptBitMask") && !name.equals("<init>");
         }
-        return cn.equals(DSL) && name.equals("eval");
+        // D.eval is inherited: the generated code calls DSL's. Only the overload taking an Operator, which the code
+        // reads from a constant of org.drools.model.operators (matches refused there); the one taking the operator's
+        // name would let matches back in as a string.
+        return (cn.equals(DSL) || cn.equals(MODEL_DSL)) && signed.equals(OPERATOR_EVAL);
     }
 
     private static boolean isJavaTime(String pkg) {

@@ -133,6 +133,7 @@ class RuleSandboxEscapesTest {
                 when("an eval reading the environment", "$a : Account() eval( System.getenv(\"HOME\") != null )"),
                 when("from with method calls outside the vocabulary", "$a : Account() $v : String() from System.getenv().values()"),
                 when("a regular expression in a condition", "$a : Account( name matches \"(a+)+b\" )"),
+                when("the matches operator named as text", "$a : Account( org.drools.model.DSL.eval(\"matches\", name, \"(a+)+b\") )"),
                 when("String.repeat in a condition", "$a : Account( name.repeat(100000000).length() > 0 )"),
                 arguments("a rule in the MVEL dialect", drl("", "", "dialect \"mvel\"", "$a : Account()", "System.exit(1);"), RULE),
                 arguments("a static import", drl("import static java.lang.System.exit;", "", "", "$a : Account()", "exit(1);"), 4),
@@ -214,6 +215,30 @@ class RuleSandboxEscapesTest {
 
         assertThat(problemsOf(compiler, drl)).isEmpty();
         assertThat(problemsOf(compiledCodeOnly, drl)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("operators")
+    void drls_own_operators_compile_with_both_checks(String operator, String when) {
+        String drl = drl("", "", "", when, CALL);
+
+        assertThat(problemsOf(compiler, drl)).isEmpty();
+        assertThat(problemsOf(compiledCodeOnly, drl)).isEmpty();
+    }
+
+    static Stream<Arguments> operators() {
+        return Stream.of(
+                arguments("str[startsWith]", "$a : Account( name str[startsWith] \"Acme\" )"),
+                arguments("str[endsWith]", "$a : Account( name str[endsWith] \"Inc\" )"),
+                arguments("str[length]", "$a : Account( name str[length] 4 )"),
+                arguments("contains on a text", "$a : Account( name contains \"cme\" )"),
+                arguments("not contains", "$a : Account( name not contains \"test\" )"),
+                arguments("contains on a list", "$a : Account() $h : HealthScore( accountId == $a.id ) "
+                        + "$c : HealthComponent( score < 50 ) from $h.components HealthScore( this == $h, components contains $c )"),
+                arguments("memberOf", "$a : Account() $h : HealthScore( accountId == $a.id ) "
+                        + "$c : HealthComponent( score < 50, this memberOf $h.components ) from $h.components"),
+                arguments("in and not in", "$a : Account( segment in (Segment.HIGH_TOUCH, Segment.LOW_TOUCH), stage not in (Stage.ONBOARDING) )"),
+                arguments("soundslike", "$a : Account( name soundslike \"Akme\" )"));
     }
 
     private static List<RuleProblem> problemsOf(RuleSetCompiler compiler, String drl) {
