@@ -181,9 +181,9 @@ class StripeWebhookIntegrationTest extends ApiIntegrationTest {
     void ending_an_add_on_keeps_a_customer_who_still_pays_for_the_plan_and_ending_the_plan_then_churns_it() {
         TestData account = account("Stripe Plan And Add-on");
         Instant start = TestClock.now().minus(Duration.ofDays(40));
-        postSigned(subscriptionEvent("customer.subscription.created", "sub_plan_" + account.id(), account.id(), start, 40000));
+        postSigned(subscriptionEvent("customer.subscription.created", "sub_plan_" + account.id(), account.id(), start, 40000L));
         postSigned(subscriptionEvent("customer.subscription.created", "sub_addon_" + account.id(), account.id(),
-                start.plus(Duration.ofDays(1)), 5000));
+                start.plus(Duration.ofDays(1)), 5000L));
 
         ResponseEntity<JsonNode> addOnEnds = postSigned(subscriptionEvent("customer.subscription.deleted",
                 "sub_addon_" + account.id(), account.id(), start.plus(Duration.ofDays(30)), null));
@@ -205,13 +205,13 @@ class StripeWebhookIntegrationTest extends ApiIntegrationTest {
     void a_late_older_event_does_not_bring_an_ended_subscription_back_to_life() {
         TestData account = account("Stripe Late Update");
         Instant start = TestClock.now().minus(Duration.ofDays(40));
-        postSigned(subscriptionEvent("customer.subscription.created", "sub_plan_" + account.id(), account.id(), start, 40000));
-        postSigned(subscriptionEvent("customer.subscription.created", "sub_addon_" + account.id(), account.id(), start, 5000));
+        postSigned(subscriptionEvent("customer.subscription.created", "sub_plan_" + account.id(), account.id(), start, 40000L));
+        postSigned(subscriptionEvent("customer.subscription.created", "sub_addon_" + account.id(), account.id(), start, 5000L));
         postSigned(subscriptionEvent("customer.subscription.deleted", "sub_addon_" + account.id(), account.id(),
                 start.plus(Duration.ofDays(20)), null));
         // Stripe does not promise order: an update made before the deletion arrives after it.
         postSigned(subscriptionEvent("customer.subscription.updated", "sub_addon_" + account.id(), account.id(),
-                start.plus(Duration.ofDays(10)), 6000));
+                start.plus(Duration.ofDays(10)), 6000L));
 
         postSigned(subscriptionEvent("customer.subscription.deleted", "sub_plan_" + account.id(), account.id(),
                 start.plus(Duration.ofDays(30)), null));
@@ -223,8 +223,8 @@ class StripeWebhookIntegrationTest extends ApiIntegrationTest {
     void both_subscriptions_ending_at_once_churn_the_account() throws Exception {
         TestData account = account("Stripe Both At Once");
         Instant start = TestClock.now().minus(Duration.ofDays(40));
-        postSigned(subscriptionEvent("customer.subscription.created", "sub_plan_" + account.id(), account.id(), start, 40000));
-        postSigned(subscriptionEvent("customer.subscription.created", "sub_addon_" + account.id(), account.id(), start, 5000));
+        postSigned(subscriptionEvent("customer.subscription.created", "sub_plan_" + account.id(), account.id(), start, 40000L));
+        postSigned(subscriptionEvent("customer.subscription.created", "sub_addon_" + account.id(), account.id(), start, 5000L));
         Instant end = start.plus(Duration.ofDays(30));
 
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
@@ -245,6 +245,22 @@ class StripeWebhookIntegrationTest extends ApiIntegrationTest {
                 .containsExactly("MRR_CHANGED", "SUBSCRIPTION_CANCELLED");
     }
 
+    @Test
+    void a_subscription_id_the_database_cannot_hold_or_a_price_beyond_any_amount_is_taken_in_without_being_kept() {
+        TestData account = account("Stripe Odd Subscription");
+        Instant start = TestClock.now().minus(Duration.ofDays(10));
+
+        ResponseEntity<JsonNode> nul = postSigned(subscriptionEvent("customer.subscription.created", "sub_\\u0000" + account.id(),
+                account.id(), start, 40000L));
+        ResponseEntity<JsonNode> huge = postSigned(subscriptionEvent("customer.subscription.created", "sub_huge_" + account.id(),
+                account.id(), start, 100_000_000_000_000_000L));
+
+        assertThat(nul.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(huge.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(jdbc.queryForList("SELECT monthly FROM stripe_subscription WHERE account_id = ?", Object.class, account.id()))
+                .as("the huge price is kept as unknown; the id with a NUL is not kept").containsExactly((Object) null);
+    }
+
     /** The latest signal the account got from Stripe, as stored. */
     private JsonNode latestSignal(String accountId) {
         try {
@@ -256,7 +272,7 @@ class StripeWebhookIntegrationTest extends ApiIntegrationTest {
     }
 
     /** A subscription event as Stripe sends it, with one monthly price in cents (none on a deletion). */
-    private static String subscriptionEvent(String type, String subscription, String accountId, Instant created, Integer cents) {
+    private static String subscriptionEvent(String type, String subscription, String accountId, Instant created, Long cents) {
         String items = cents == null ? "" : """
                 "items": {"object": "list", "data": [{"object": "subscription_item", "quantity": 1,
                   "price": {"object": "price", "currency": "usd", "unit_amount": %d, "recurring": {"interval": "month", "interval_count": 1}}}]},

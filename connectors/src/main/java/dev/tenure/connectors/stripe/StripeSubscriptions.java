@@ -1,5 +1,6 @@
 package dev.tenure.connectors.stripe;
 
+import dev.tenure.engine.intake.RecordBounds;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,7 +36,7 @@ class StripeSubscriptions {
      * sees none left and churns the account, after the first's MRR change.
      */
     <T> T record(SubscriptionChange change, Function<List<KnownSubscription>, T> intake) {
-        if (change.subscriptionId().length() > LONGEST_ID || change.accountId().length() > LONGEST_ID) {
+        if (!keepable(change.subscriptionId()) || !keepable(change.accountId())) {
             return intake.apply(List.of());
         }
         return transaction.execute(status -> {
@@ -48,7 +49,9 @@ class StripeSubscriptions {
                         monthly = COALESCE(EXCLUDED.monthly, stripe_subscription.monthly), changed_at = EXCLUDED.changed_at
                     WHERE stripe_subscription.changed_at <= EXCLUDED.changed_at""")
                     .param("id", change.subscriptionId()).param("account", change.accountId())
-                    .param("live", change.live()).param("monthly", change.monthly())
+                    .param("live", change.live())
+                    // A price beyond what any amount may be is as good as unknown: the column holds just the bound.
+                    .param("monthly", RecordBounds.amountProblem(change.monthly()) == null ? change.monthly() : null)
                     .param("at", Timestamp.from(change.at()))
                     .update();
             return intake.apply(jdbc.sql("""
@@ -58,5 +61,10 @@ class StripeSubscriptions {
                     .query((rs, n) -> new KnownSubscription(rs.getString(1), rs.getBigDecimal(2)))
                     .list());
         });
+    }
+
+    /** Text PostgreSQL stores as it is: no control character (a NUL is refused by the database), not too long. */
+    private static boolean keepable(String id) {
+        return id.length() <= LONGEST_ID && id.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
     }
 }
