@@ -32,6 +32,12 @@ class JdbcSendHistory implements SendHistory {
                 .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (first, second) -> first));
     }
 
+    /**
+     * The emails a cap counts: all but those that never reached anyone, refused for good (FAILED) or withdrawn
+     * before they went out (WITHDRAWN: their step ended while they waited for a retry).
+     */
+    private static final String DELIVERED_OR_ON_ITS_WAY = "status NOT IN ('FAILED', 'WITHDRAWN')";
+
     // The batch's own steps are left out with NOT IN over a subquery, which PostgreSQL hashes once, and
     // not with NOT (step_id = ANY(?)), which compares each row with every step of the batch.
     @Override
@@ -39,7 +45,8 @@ class JdbcSendHistory implements SendHistory {
         return jdbc.sql("""
                         SELECT lower(recipient), count(*) FROM email
                         WHERE unsubscribe_url IS NOT NULL AND lower(recipient) = ANY(?) AND created_at > ?
-                          AND status <> 'FAILED' AND step_id NOT IN (SELECT unnest(?::bigint[]))
+                          AND\s""" + DELIVERED_OR_ON_ITS_WAY + """
+                           AND step_id NOT IN (SELECT unnest(?::bigint[]))
                         GROUP BY lower(recipient)""")
                 .params(addresses.toArray(String[]::new), Timestamp.from(since), exceptSteps.toArray(Long[]::new))
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2)))
@@ -50,7 +57,7 @@ class JdbcSendHistory implements SendHistory {
     public int sent(Instant since, Collection<Long> exceptSteps) {
         return jdbc.sql("""
                         SELECT count(*) FROM email WHERE unsubscribe_url IS NOT NULL AND created_at >= ?
-                          AND status <> 'FAILED' AND step_id NOT IN (SELECT unnest(?::bigint[]))""")
+                          AND\s""" + DELIVERED_OR_ON_ITS_WAY + " AND step_id NOT IN (SELECT unnest(?::bigint[]))")
                 .params(Timestamp.from(since), exceptSteps.toArray(Long[]::new))
                 .query(Integer.class).single();
     }

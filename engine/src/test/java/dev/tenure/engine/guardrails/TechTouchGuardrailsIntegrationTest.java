@@ -28,6 +28,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
@@ -69,6 +70,8 @@ class TechTouchGuardrailsIntegrationTest {
     Timeline timeline;
     @Autowired
     Emails emails;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void given_a_tech_touch_email_then_it_carries_one_click_unsubscribe_headers_and_a_body_link_whose_token_verifies() throws Exception {
@@ -148,6 +151,20 @@ class TechTouchGuardrailsIntegrationTest {
                 + " already had 2 tech-touch emails within 7 days");
         assertThat(timeline.of(account.id(), 20)).extracting(TimelineEntry::type).contains("email.suppressed");
         await().atMost(Duration.ofSeconds(10)).until(() -> SharedGreenMail.to(champion).size() == 2);
+    }
+
+    @Test
+    void given_one_of_two_emails_this_week_withdrawn_before_it_went_out_then_a_third_is_not_capped() {
+        TestData account = TestData.account("Withdrawn Capped Co", Segment.TECH_TOUCH);
+        intake.accept(account.batch());
+        String champion = champion(account);
+        StepDefinition email = TestPlays.checkInEmail();
+        assertThat(startAndRun(account, email, email)).extracting(PlayStep::status).containsOnly(StepStatus.DONE);
+        // As if the first had waited for a retry when its step was stopped: it never reached the contact.
+        jdbc.sql("UPDATE email SET status = 'WITHDRAWN' WHERE id = (SELECT min(id) FROM email WHERE recipient = ?)")
+                .param(champion).update();
+
+        assertThat(startAndRun(account, email)).extracting(PlayStep::status).containsExactly(StepStatus.DONE);
     }
 
     private static String champion(TestData account) {
