@@ -116,6 +116,22 @@ public class PlayRuns {
                 .params(Timestamp.from(now), runIds.toArray(Long[]::new)).update();
     }
 
+    /**
+     * Completes up to {@code limit} runs left running with nothing scheduled, skipping any run another transaction
+     * holds; returns how many. A worker completes its run after its batch commits ({@link #completeOnceFree}); if that
+     * second transaction never happens (the node stopped between the two, the database was briefly gone), the run
+     * would stay RUNNING for ever: counted as running by the guardrails, so its play never started again there.
+     */
+    public int completeStranded(Instant now, int limit) {
+        return jdbc.sql("""
+                        UPDATE play_run r SET status = 'COMPLETED', ended_at = ?
+                        WHERE r.id IN (SELECT p.id FROM play_run p WHERE p.status = 'RUNNING'
+                                         AND NOT EXISTS (SELECT 1 FROM play_step s WHERE s.run_id = p.id AND s.status = 'SCHEDULED')
+                                       ORDER BY p.id LIMIT ? FOR NO KEY UPDATE SKIP LOCKED)
+                          AND r.status = 'RUNNING' AND\s""" + NOTHING_SCHEDULED)
+                .params(Timestamp.from(now), limit).update();
+    }
+
     private static final String NOTHING_SCHEDULED =
             "NOT EXISTS (SELECT 1 FROM play_step s WHERE s.run_id = r.id AND s.status = 'SCHEDULED')";
 

@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -38,6 +39,8 @@ public class StepRunner implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(StepRunner.class);
 
+    private static final Duration STRANDED_SCAN_EVERY = Duration.ofMinutes(5);
+
     private final DueSteps dueSteps;
     private final PlayRuns runs;
     private final StepActions actions;
@@ -49,6 +52,8 @@ public class StepRunner implements DisposableBean {
     private final BatchGate gate;
     private final ExecutorService helpers;
     private final EngineMeters meters;
+    /** When, by System.nanoTime, the next scan for stranded runs is due (a pace, not a business time). */
+    private final AtomicLong nextStrandedScan = new AtomicLong(System.nanoTime());
 
     StepRunner(DueSteps dueSteps, PlayRuns runs, StepActions actions, TransactionTemplate transaction,
                StepScheduler scheduler, Clock clock, EngineProperties properties, BatchGate gate, EngineMeters meters) {
@@ -89,7 +94,28 @@ public class StepRunner implements DisposableBean {
         }
         // After the commit, so the trigger finds the step's new due time.
         scheduler.wake(retries);
+        completeStrandedRuns();
         return total;
+    }
+
+    /**
+     * Now and then (the drain runs at every wake-up, this scan need not): the runs whose completion after their last
+     * batch was lost ({@link PlayRuns#completeStranded}).
+     */
+    private void completeStrandedRuns() {
+        long now = System.nanoTime();
+        long due = nextStrandedScan.get();
+        if (now - due < 0 || !nextStrandedScan.compareAndSet(due, now + STRANDED_SCAN_EVERY.toNanos())) {
+            return;
+        }
+        try {
+            int completed = gate.run(() -> transaction.execute(tx -> runs.completeStranded(clock.instant(), batchSize)));
+            if (completed > 0) {
+                log.warn("Completed {} play run(s) left running with no step to run", completed);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not complete play runs left running with no step to run; tried again later: {}", e.getMessage());
+        }
     }
 
     /**

@@ -261,6 +261,31 @@ class ChurnWhileAStepRunsIntegrationTest {
                 .isEqualTo(RunStatus.COMPLETED);
     }
 
+    @Test
+    void given_a_run_whose_completion_after_its_last_batch_was_lost_then_the_sweep_completes_it() throws Exception {
+        TestData account = TestData.account("Stranded Run", Segment.HIGH_TOUCH);
+        intake.accept(account.batch());
+        Run stranded = run(account, TestPlays.task(Span.ofDays(3), "Send the recap"));
+        TestData other = TestData.account("Held Stranded Run", Segment.HIGH_TOUCH);
+        intake.accept(other.batch());
+        Run held = run(other, TestPlays.task(Span.ofDays(3), "Send the recap"));
+        // Both steps ran and committed; the node stopped before the second transaction that ends the run.
+        jdbc.sql("UPDATE play_step SET status = 'DONE' WHERE run_id IN (?, ?)").params(stranded.id(), held.id()).update();
+
+        int completed;
+        try (Held change = held(() -> jdbc.sql("SELECT id FROM play_run WHERE id = ? FOR NO KEY UPDATE")
+                .param(held.id()).query(Long.class).single())) {
+            completed = runs.completeStranded(TestClock.now(), 10_000);
+        }
+
+        assertThat(completed).isPositive();
+        assertThat(runs.find(stranded.id()).orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(runs.find(held.id()).orElseThrow().status()).as("a run another transaction holds is left for the next sweep")
+                .isEqualTo(RunStatus.RUNNING);
+        assertThat(runs.completeStranded(TestClock.now(), 10_000)).isPositive();
+        assertThat(runs.find(held.id()).orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
+    }
+
     private record OnlyStep(long id, long step) {
     }
 
