@@ -11,12 +11,16 @@ import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.TreeSet;
 
 /**
@@ -44,15 +48,38 @@ public class StepScheduler {
 
     public StepScheduler(Scheduler scheduler, TransactionTemplate transaction, Clock clock) {
         this.scheduler = scheduler;
-        this.transaction = transaction;
+        // Its own, always: after a caller's commit (see wake) Spring still has that transaction's connection bound, and
+        // joining it would leave the triggers uncommitted.
+        this.transaction = new TransactionTemplate(transaction.getTransactionManager(), transaction);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
-    /** Call outside any transaction: the triggers must be visible to every node once this returns. */
+    /**
+     * Wakes the job for these due times, in a transaction of its own: the triggers must be visible to every node once
+     * it is over. Called inside a transaction (an intake wrapped in a caller's own, as the Stripe subscriptions are),
+     * the wake-up waits until that one has committed: the steps are not visible before, and a failed wake-up must not
+     * mark the caller's work for rollback.
+     */
     public void wake(Collection<Instant> dueTimes) {
         if (dueTimes.isEmpty()) {
             return;
         }
+        if (TransactionSynchronizationManager.isActualTransactionActive()
+                && TransactionSynchronizationManager.isSynchronizationActive()) {
+            List<Instant> times = List.copyOf(dueTimes);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wakeNow(times);
+                }
+            });
+            return;
+        }
+        wakeNow(dueTimes);
+    }
+
+    private void wakeNow(Collection<Instant> dueTimes) {
         Instant now = clock.instant();
         boolean dueNow = dueTimes.stream().anyMatch(due -> !due.isAfter(now));
         TreeSet<Long> seconds = new TreeSet<>();
