@@ -31,6 +31,9 @@ class StripeBillingEvents {
     private static final Set<String> ZERO_DECIMAL = Set.of("BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA",
             "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF");
 
+    /** Stripe's subscription statuses that count as the customer still subscribed. */
+    private static final Set<String> LIVE = Set.of("active", "trialing", "past_due", "unpaid", "paused");
+
     private final String accountField;
 
     StripeBillingEvents(String accountField) {
@@ -104,8 +107,8 @@ class StripeBillingEvents {
 
     /**
      * The subscription a {@code customer.subscription.*} event is about, for {@link StripeSubscriptions}; empty for
-     * other events and for one whose account, subscription id or time {@link #read} would refuse. A deleted or
-     * canceled subscription is not live; any other status (trialing, past due, paused) still is.
+     * other events and for one whose account, subscription id or time {@link #read} would refuse. A subscription is
+     * live while active, trialing, past due, unpaid or paused; deleted, canceled or never started (incomplete) it is not.
      */
     Optional<SubscriptionChange> subscription(JsonNode envelope) {
         String type = JsonPaths.text(envelope, "type");
@@ -125,8 +128,9 @@ class StripeBillingEvents {
             return Optional.empty();
         }
         String status = JsonPaths.text(object, "status");
-        boolean live = !type.equals("customer.subscription.deleted") && !"canceled".equals(status)
-                && !"incomplete_expired".equals(status);
+        // Live: the customer pays or is meant to (a trial, a late or paused payment). Not live: ended, or a
+        // subscription whose first payment never went through (incomplete), which no customer has started using.
+        boolean live = !type.equals("customer.subscription.deleted") && (status == null || LIVE.contains(status));
         String currency = JsonPaths.text(object, "currency");
         return Optional.of(new SubscriptionChange(id, account, live,
                 monthly(object.path("items"), object.path("plan"), object.path("quantity"), currency),
@@ -146,18 +150,20 @@ class StripeBillingEvents {
         BigDecimal othersMonthly = others.stream().map(KnownSubscription::monthly).filter(Objects::nonNull)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         ObjectNode record = event.record().deepCopy();
-        switch (record.path("event").asText()) {
-            case "SUBSCRIPTION_CANCELLED" -> {
-                if (others.stream().anyMatch(o -> o.monthly() == null)) {
-                    return VendorEvent.ignored(event.label(), "the account keeps its other subscription(s) " + kept
-                            + ", so it has not cancelled; what they cost a month is not known, so its MRR is left as it was");
-                }
-                record.put("event", "MRR_CHANGED").put("amount", othersMonthly);
-            }
-            case "MRR_CHANGED" -> record.put("amount", record.path("amount").decimalValue().add(othersMonthly));
-            default -> {
-                return event;
-            }
+        String what = record.path("event").asText();
+        if (!what.equals("SUBSCRIPTION_CANCELLED") && !what.equals("MRR_CHANGED")) {
+            return event;
+        }
+        if (others.stream().anyMatch(o -> o.monthly() == null)) {
+            // A sum without them would be a wrong MRR; none is better than a wrong one.
+            return VendorEvent.ignored(event.label(), "the account keeps its other subscription(s) " + kept
+                    + (what.equals("SUBSCRIPTION_CANCELLED") ? ", so it has not cancelled" : "")
+                    + "; what they cost a month is not known, so its MRR is left as it was");
+        }
+        if (what.equals("SUBSCRIPTION_CANCELLED")) {
+            record.put("event", "MRR_CHANGED").put("amount", othersMonthly);
+        } else {
+            record.put("amount", record.path("amount").decimalValue().add(othersMonthly));
         }
         return VendorEvent.of(event.label(), record);
     }

@@ -17,9 +17,6 @@ import java.util.function.Function;
 @Component
 class StripeSubscriptions {
 
-    // Stripe's ids are short; anything longer is no subscription id and is not kept.
-    private static final int LONGEST_ID = 255;
-
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
 
@@ -63,8 +60,8 @@ class StripeSubscriptions {
         });
     }
 
-    /** Text PostgreSQL stores as it is: no control character (a NUL is refused by the database), not too long. */
+    /** An id every record may carry (RecordBounds): one the intake would refuse is not kept either. */
     private static boolean keepable(String id) {
-        return id.length() <= LONGEST_ID && id.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
+        return RecordBounds.idProblem(id) == null;
     }
 }

@@ -117,6 +117,11 @@ class StripeBillingEventsUnitTest {
         assertThat(deleted.monthly()).isNull();
         assertThat(canceled.accountId()).isEqualTo("cus_9");
         assertThat(canceled.live()).isFalse();
+        assertThat(metadata.subscription(event("customer.subscription.created", """
+                {"id": "sub_3", "status": "incomplete", "metadata": {"tenure_account_id": "acme"}}""")).orElseThrow().live())
+                .as("a first payment that never went through starts no subscription").isFalse();
+        assertThat(metadata.subscription(event("customer.subscription.updated", """
+                {"id": "sub_4", "status": "past_due", "metadata": {"tenure_account_id": "acme"}}""")).orElseThrow().live()).isTrue();
         assertThat(metadata.subscription(event("invoice.paid", """
                 {"id": "in_1", "metadata": {"tenure_account_id": "acme"}}"""))).isEmpty();
         assertThat(metadata.subscription(event("customer.subscription.deleted", "{\"id\": \"sub_1\"}"))).isEmpty();
@@ -145,9 +150,13 @@ class StripeBillingEventsUnitTest {
         JsonNode event = legacyPlanUpdate("{\"quantity\": 2}");
 
         VendorEvent both = StripeBillingEvents.beside(customer.read(event), java.util.List.of(
+                new KnownSubscription("sub_2", new java.math.BigDecimal("50.00"))));
+        VendorEvent oneUnknown = StripeBillingEvents.beside(customer.read(event), java.util.List.of(
                 new KnownSubscription("sub_2", new java.math.BigDecimal("50.00")), new KnownSubscription("sub_3", null)));
 
         assertThat(both.record().path("amount").decimalValue()).isEqualByComparingTo("347.00");
+        assertThat(oneUnknown.ignored()).as("no MRR rather than one that leaves sub_3 out").isTrue();
+        assertThat(oneUnknown.ignoredBecause()).contains("sub_3", "not known");
     }
 
     /** Three seats of a legacy plan at 99.00 a month, with what the update changed. */
