@@ -89,6 +89,22 @@ public class Accounts {
                 .param(ids.toArray(String[]::new)).query(ROW).list();
     }
 
+    /**
+     * The stage of each of these accounts whose row no other transaction is changing, the row locked FOR SHARE until
+     * this transaction ends: a change begun after this waits for it. An account whose row is being changed (a churn,
+     * an evaluation, a source's update) is left out rather than waited for, since such a change may itself be waiting
+     * for rows the caller holds.
+     */
+    public java.util.Map<String, Stage> stagesNotBeingChanged(Collection<String> ids) {
+        java.util.Map<String, Stage> stages = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, stage FROM account WHERE id = ANY(?) ORDER BY id FOR SHARE SKIP LOCKED")
+                .param(ids.stream().distinct().toArray(String[]::new))
+                .query(rs -> {
+                    stages.put(rs.getString(1), Stage.valueOf(rs.getString(2)));
+                });
+        return stages;
+    }
+
     public List<Account> list(String csm, int limit, int offset) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE (CAST(? AS text) IS NULL OR csm = ?) ORDER BY name, id LIMIT ? OFFSET ?")
                 .params(csm, csm, limit, offset).query(ROW).list();

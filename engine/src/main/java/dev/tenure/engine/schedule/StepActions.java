@@ -30,10 +30,12 @@ import dev.tenure.engine.timeline.Timeline;
 import dev.tenure.engine.timeline.TimelineEntry;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.Contact;
+import dev.tenure.engine.vocabulary.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -91,6 +93,8 @@ class StepActions {
     /** How a step's result names the email it wrote: {@code email:12}. */
     private static final String EMAIL = "email:";
     static final String UNREADABLE = "its stored definition could not be read back; the play's other steps go on";
+    /** How long an email waits for a change being written to its account: the time such a transaction takes, and more. */
+    static final Duration WAIT_FOR_ACCOUNT_CHANGE = Duration.ofSeconds(5);
 
     /**
      * Carries out a claimed batch; returns each step's result by step id. Checks first that each step
@@ -182,10 +186,17 @@ class StepActions {
                                          Instant now, List<TimelineEntry> entries) {
         Map<Long, StepResult> results = new HashMap<>();
         Map<String, List<Contact>> contactsOf = contacts.ofAccounts(steps.stream().map(PlayStep::accountId).distinct().toList());
+        Map<String, Stage> settled = accounts.stagesNotBeingChanged(steps.stream().map(PlayStep::accountId).toList());
+        Map<Long, RunState> states = runs.states(steps.stream().map(PlayStep::runId).distinct().toList());
         List<Addressed> addressed = new ArrayList<>();
         for (PlayStep step : steps) {
             StepDefinition def = step.definition();
             Account account = accountsById.get(step.accountId());
+            Optional<StepResult> unsettled = unsettled(step, settled.get(step.accountId()), states.get(step.runId()), now);
+            if (unsettled.isPresent()) {
+                results.put(step.id(), unsettled.get());
+                continue;
+            }
             Optional<String> template = rules.get().template(def.template());
             if (template.isEmpty()) {
                 results.put(step.id(), StepResult.failed("template '" + def.template() + "' is not in the active rule set"));
@@ -223,6 +234,21 @@ class StepActions {
             results.put(email.stepId(), result(email, whys.get(email.runId()), deliveries.get(i), now, entries));
         }
         return results;
+    }
+
+    /**
+     * Why an email may not go out now, as its account's row tells, read locked until the batch has sent and
+     * committed: a churn that began first is waited for (the email is due again in a moment, and the churn cancels it
+     * meanwhile), and one that begins later waits until the email is out. Without this, a worker that had claimed the
+     * step before the churn reached it sent the email to a customer whose cancellation was being written.
+     */
+    private Optional<StepResult> unsettled(PlayStep step, Stage stage, RunState run, Instant now) {
+        if (stage == null) {
+            return Optional.of(StepResult.retry("account " + step.accountId()
+                    + " is being changed (a cancellation, a source's update or an evaluation): the email waits for it",
+                    now.plus(WAIT_FOR_ACCOUNT_CHANGE)));
+        }
+        return run.audience().refusal(stage).map(StepResult::skipped);
     }
 
     /** A step's email with its recipient chosen, before the guardrails have decided on it. */
