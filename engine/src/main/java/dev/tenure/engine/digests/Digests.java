@@ -204,7 +204,7 @@ public class Digests {
             return Optional.empty();
         }
         List<Task> shown = tasks.list(new TaskQuery(csm, null, TaskStatus.OPEN, null, MOST_TASKS));
-        return Optional.of(new Written(composer.render(template, model(csm, week, shown, count, now)), count));
+        return Optional.of(new Written(composer.renderOwn(template, model(csm, week, shown, count, now)), count));
     }
 
     private record Written(RenderedEmail email, OpenCount count) {

@@ -3,6 +3,7 @@ package dev.tenure.engine.mail;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
 
@@ -14,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Fills a template's text with a model. Templates come from the rule set in memory, so the version
  * that started a play is the version that renders it; the model is plain maps, which Thymeleaf reads
- * as {@code ${account.name}}.
+ * as {@code ${account.name}}, and a rule set's text reads nothing else ({@link ModelOnlyEvaluation}).
+ * Tenure's own templates (the weekly digest) are rendered apart, by {@link #renderOwn}, with engines of their own.
  */
 @Component
 public class EmailComposer {
@@ -28,13 +30,24 @@ public class EmailComposer {
 
     private final SpringTemplateEngine html = engine(TemplateMode.HTML);
     private final SpringTemplateEngine text = engine(TemplateMode.TEXT);
+    /** Apart from the rule set's, so no expression Tenure's own template parsed is cached where the rule set's run. */
+    private final SpringTemplateEngine own = engine(TemplateMode.HTML);
+    private final ModelOnlyEvaluation modelOnly = new ModelOnlyEvaluation();
 
     /**
      * Renders an email. With an {@code unsubscribeUrl} in the model (a tech-touch email), a template that
      * does not show the link itself gets a small footer with it: every such email must carry one.
      */
     public RenderedEmail render(String template, Map<String, Object> model) {
-        String body = html.process(template, new Context(null, model));
+        return rendered(html.process(template, modelOnly(model)), template, model);
+    }
+
+    /** Renders one of Tenure's own emails (not a rule set's), whose template may call methods of its model. */
+    public RenderedEmail renderOwn(String template, Map<String, Object> model) {
+        return rendered(own.process(template, new Context(null, model)), template, model);
+    }
+
+    private RenderedEmail rendered(String body, String template, Map<String, Object> model) {
         Matcher m = TITLE.matcher(body);
         String subject = m.find() ? m.group(1).replaceAll("\\s+", " ").strip() : "";
         Object unsubscribe = model.get(UNSUBSCRIBE_URL);
@@ -54,7 +67,13 @@ public class EmailComposer {
 
     /** Fills a one-line text such as a task title: {@code Call [[${account.name}]]}. */
     public String fill(String line, Map<String, Object> model) {
-        return line == null ? null : text.process(line, new Context(null, model)).strip();
+        return line == null ? null : text.process(line, modelOnly(model)).strip();
+    }
+
+    private Context modelOnly(Map<String, Object> model) {
+        Context context = new Context(null, model);
+        context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME, modelOnly.context());
+        return context;
     }
 
     private static String unescape(String s) {

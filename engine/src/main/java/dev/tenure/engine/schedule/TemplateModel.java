@@ -26,7 +26,8 @@ public final class TemplateModel {
         model.put("csm", account.csm());
         // A step shown before its play has a why (a page's pending step) reads no rule and no facts.
         model.put("rule", why == null ? null : why.rule());
-        model.put("facts", why == null ? Map.of() : why.matchedFacts());
+        // As plain maps, as a stored run's facts read back: the facts of a rule that just fired are records.
+        model.put("facts", why == null ? Map.of() : json.asMap(why.matchedFacts()));
         return model;
     }
 }
