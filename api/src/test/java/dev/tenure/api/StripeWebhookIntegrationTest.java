@@ -3,14 +3,18 @@ package dev.tenure.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tenure.connectors.deadletters.DeadLetterReplay;
+import dev.tenure.connectors.metrics.SourceCounters;
+import dev.tenure.connectors.stripe.StripeEvents;
 import dev.tenure.connectors.stripe.StripeSignature;
 import dev.tenure.engine.deadletters.DeadLetter;
 import dev.tenure.engine.deadletters.DeadLetters;
 import dev.tenure.engine.intake.IntakeResult;
+import dev.tenure.engine.meters.EngineMeters;
 import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.ContactRole;
 import dev.tenure.engine.vocabulary.Segment;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
@@ -19,6 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,6 +56,12 @@ class StripeWebhookIntegrationTest extends ApiIntegrationTest {
     DeadLetters deadLetters;
     @Autowired
     DeadLetterReplay replay;
+    @Autowired
+    StripeEvents stripe;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void a_signed_failed_payment_still_unpaid_a_week_later_starts_the_failed_payment_play_and_its_resend_changes_nothing() {
@@ -365,6 +376,40 @@ class StripeWebhookIntegrationTest extends ApiIntegrationTest {
         assertThat(mrr(account.id())).isEqualByComparingTo("460.00");
         assertThat(jdbc.queryForObject("SELECT monthly FROM stripe_subscription WHERE subscription_id = ?", BigDecimal.class,
                 "sub_addon_" + account.id())).as("the price kept is the update's").isEqualByComparingTo("60.00");
+    }
+
+    @Test
+    void a_stripe_event_whose_transaction_rolls_back_is_not_counted() {
+        TestData account = TestData.account("Stripe Rolled Back", Segment.HIGH_TOUCH).contact(ContactRole.BILLING);
+        intake.accept(account.batch());
+        double accepted = count(SourceCounters.NAME, "source", "stripe", "kind", "billing", "outcome", "accepted");
+        double played = count(EngineMeters.PLAYS_STARTED, "play", "failed-payment");
+        String failed = stripeEvent("invoice.payment_failed", account.id(), TestClock.now().minus(Duration.ofDays(8)));
+        String created = subscriptionEvent("customer.subscription.created", "sub_plan_" + account.id(), account.id(),
+                TestClock.now().minus(Duration.ofDays(8)), 40000L);
+
+        // Taken in inside a transaction that then rolls back: as if the commit had failed.
+        transaction.executeWithoutResult(status -> {
+            stripe.receive(created.getBytes(StandardCharsets.UTF_8));
+            stripe.receive(failed.getBytes(StandardCharsets.UTF_8));
+            status.setRollbackOnly();
+        });
+
+        assertThat(stripeEvents(account.id())).isEmpty();
+        assertThat(count(SourceCounters.NAME, "source", "stripe", "kind", "billing", "outcome", "accepted")).isEqualTo(accepted);
+        assertThat(count(EngineMeters.PLAYS_STARTED, "play", "failed-payment")).isEqualTo(played);
+
+        postSigned(created);
+        postSigned(failed);
+
+        assertThat(count(SourceCounters.NAME, "source", "stripe", "kind", "billing", "outcome", "accepted")).isEqualTo(accepted + 2);
+        assertThat(count(EngineMeters.PLAYS_STARTED, "play", "failed-payment")).isEqualTo(played + 1);
+    }
+
+    /** A counter's value, 0 before its first count. */
+    private double count(String name, String... tags) {
+        var counter = meters.find(name).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     /** The latest signal the account got from Stripe, as stored. */
