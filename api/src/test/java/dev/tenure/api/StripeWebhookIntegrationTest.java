@@ -3,14 +3,18 @@ package dev.tenure.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tenure.connectors.deadletters.DeadLetterReplay;
+import dev.tenure.connectors.metrics.SourceCounters;
+import dev.tenure.connectors.stripe.StripeEvents;
 import dev.tenure.connectors.stripe.StripeSignature;
 import dev.tenure.engine.deadletters.DeadLetter;
 import dev.tenure.engine.deadletters.DeadLetters;
 import dev.tenure.engine.intake.IntakeResult;
+import dev.tenure.engine.meters.EngineMeters;
 import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.ContactRole;
 import dev.tenure.engine.vocabulary.Segment;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
@@ -19,14 +23,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +56,12 @@ class StripeWebhookIntegrationTest extends ApiIntegrationTest {
     DeadLetters deadLetters;
     @Autowired
     DeadLetterReplay replay;
+    @Autowired
+    StripeEvents stripe;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void a_signed_failed_payment_still_unpaid_a_week_later_starts_the_failed_payment_play_and_its_resend_changes_nothing() {
@@ -241,7 +254,8 @@ class StripeWebhookIntegrationTest extends ApiIntegrationTest {
 
         assertThat(stage(account.id())).isEqualTo("CHURNED");
         assertThat(jdbc.queryForList("SELECT payload->>'event' FROM signal WHERE source = 'stripe' AND account_id = ? "
-                + "AND payload->>'event' IN ('MRR_CHANGED', 'SUBSCRIPTION_CANCELLED') ORDER BY id", String.class, account.id()))
+                + "AND payload->>'event' IN ('MRR_CHANGED', 'SUBSCRIPTION_CANCELLED') AND occurred_at > ? ORDER BY id", String.class,
+                account.id(), java.sql.Timestamp.from(start)))
                 .containsExactly("MRR_CHANGED", "SUBSCRIPTION_CANCELLED");
     }
 
@@ -261,6 +275,143 @@ class StripeWebhookIntegrationTest extends ApiIntegrationTest {
                 .as("the huge price is kept as unknown; the id with a NUL is not kept").containsExactly((Object) null);
     }
 
+    @Test
+    void an_add_on_bought_beside_a_live_plan_adds_its_price_to_the_accounts_mrr() {
+        TestData account = account("Stripe Add-on Bought");
+        Instant start = TestClock.now().minus(Duration.ofDays(40));
+        postSigned(subscriptionEvent("customer.subscription.created", "sub_plan_" + account.id(), account.id(), start, 40000L));
+
+        ResponseEntity<JsonNode> addOn = postSigned(subscriptionEvent("customer.subscription.created", "sub_addon_" + account.id(),
+                account.id(), start.plus(Duration.ofDays(10)), 5000L));
+
+        assertThat(addOn.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(stripeEvents(account.id())).containsExactly("SUBSCRIPTION_REACTIVATED", "MRR_CHANGED");
+        assertThat(mrr(account.id())).isEqualByComparingTo("450.00");
+        assertThat(stage(account.id())).isEqualTo(account.account().stage().name());
+    }
+
+    @Test
+    void an_add_on_bought_beside_a_plan_of_unknown_price_is_ignored_with_why_rather_than_giving_a_wrong_mrr() {
+        TestData account = account("Stripe Add-on Beside Unknown");
+        Instant start = TestClock.now().minus(Duration.ofDays(40));
+        postSigned(subscriptionEvent("customer.subscription.created", "sub_plan_" + account.id(), account.id(), start, null));
+
+        ResponseEntity<JsonNode> addOn = postSigned(subscriptionEvent("customer.subscription.created", "sub_addon_" + account.id(),
+                account.id(), start.plus(Duration.ofDays(10)), 5000L));
+
+        assertThat(addOn.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(addOn.getBody().path("ignored").asBoolean()).isTrue();
+        assertThat(addOn.getBody().path("reason").asText()).contains("sub_plan_" + account.id(), "not known");
+        assertThat(stripeEvents(account.id())).containsExactly("SUBSCRIPTION_REACTIVATED");
+    }
+
+    @Test
+    void an_add_on_whose_first_payment_has_not_gone_through_adds_its_price_only_once_it_has() {
+        TestData account = account("Stripe Add-on Unpaid");
+        Instant start = TestClock.now().minus(Duration.ofDays(40));
+        Instant bought = start.plus(Duration.ofDays(10));
+        postSigned(subscriptionEvent("customer.subscription.created", "sub_plan_" + account.id(), account.id(), start, 40000L));
+
+        ResponseEntity<JsonNode> incomplete = postSigned(subscriptionEvent("customer.subscription.created",
+                "sub_addon_" + account.id(), account.id(), bought, 5000L, "incomplete", null));
+
+        assertThat(incomplete.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(incomplete.getBody().path("ignored").asBoolean()).isTrue();
+        assertThat(incomplete.getBody().path("reason").asText()).contains("incomplete");
+        assertThat(stripeEvents(account.id())).containsExactly("SUBSCRIPTION_REACTIVATED");
+
+        // The customer confirms the payment (3-D Secure): Stripe updates the subscription from incomplete to active.
+        postSigned(subscriptionEvent("customer.subscription.updated", "sub_addon_" + account.id(), account.id(),
+                bought.plus(Duration.ofMinutes(5)), 5000L, "active", "{\"status\": \"incomplete\"}"));
+
+        assertThat(mrr(account.id())).isEqualByComparingTo("450.00");
+    }
+
+    @Test
+    void a_churned_account_comes_back_with_a_new_subscription_once_its_first_payment_goes_through() {
+        TestData account = account("Stripe Comeback Unpaid");
+        Instant now = TestClock.now();
+        postSigned(subscriptionEvent("customer.subscription.deleted", "sub_old_" + account.id(), account.id(),
+                now.minus(Duration.ofDays(3)), null));
+        assertThat(stage(account.id())).isEqualTo("CHURNED");
+
+        postSigned(subscriptionEvent("customer.subscription.created", "sub_new_" + account.id(), account.id(),
+                now.minus(Duration.ofDays(2)), 40000L, "incomplete", null));
+
+        assertThat(stage(account.id())).as("a payment that never went through brings nobody back").isEqualTo("CHURNED");
+
+        postSigned(subscriptionEvent("customer.subscription.updated", "sub_new_" + account.id(), account.id(),
+                now.minus(Duration.ofDays(1)), 40000L, "active", "{\"status\": \"incomplete\"}"));
+
+        assertThat(latestSignal(account.id()).path("event").asText()).isEqualTo("SUBSCRIPTION_REACTIVATED");
+        assertThat(stage(account.id())).isEqualTo(account.account().stage().name());
+    }
+
+    @Test
+    void a_churned_account_that_subscribes_again_is_back() {
+        TestData account = account("Stripe Comeback");
+        Instant now = TestClock.now();
+        postSigned(subscriptionEvent("customer.subscription.deleted", "sub_old_" + account.id(), account.id(),
+                now.minus(Duration.ofDays(3)), null));
+
+        postSigned(subscriptionEvent("customer.subscription.created", "sub_new_" + account.id(), account.id(),
+                now.minus(Duration.ofDays(1)), 40000L));
+
+        assertThat(stripeEvents(account.id())).containsExactly("SUBSCRIPTION_CANCELLED", "SUBSCRIPTION_REACTIVATED");
+        assertThat(stage(account.id())).isEqualTo(account.account().stage().name());
+    }
+
+    @Test
+    void an_add_ons_creation_arriving_after_its_later_update_leaves_the_mrr_the_update_gave() {
+        TestData account = account("Stripe Late Creation");
+        Instant start = TestClock.now().minus(Duration.ofDays(40));
+        postSigned(subscriptionEvent("customer.subscription.created", "sub_plan_" + account.id(), account.id(), start, 40000L));
+        postSigned(subscriptionEvent("customer.subscription.updated", "sub_addon_" + account.id(), account.id(),
+                start.plus(Duration.ofDays(10)), 6000L));
+
+        // Stripe does not promise order: the add-on's creation, before the update, arrives after it.
+        postSigned(subscriptionEvent("customer.subscription.created", "sub_addon_" + account.id(), account.id(),
+                start.plus(Duration.ofDays(1)), 5000L));
+
+        assertThat(mrr(account.id())).isEqualByComparingTo("460.00");
+        assertThat(jdbc.queryForObject("SELECT monthly FROM stripe_subscription WHERE subscription_id = ?", BigDecimal.class,
+                "sub_addon_" + account.id())).as("the price kept is the update's").isEqualByComparingTo("60.00");
+    }
+
+    @Test
+    void a_stripe_event_whose_transaction_rolls_back_is_not_counted() {
+        TestData account = TestData.account("Stripe Rolled Back", Segment.HIGH_TOUCH).contact(ContactRole.BILLING);
+        intake.accept(account.batch());
+        double accepted = count(SourceCounters.NAME, "source", "stripe", "kind", "billing", "outcome", "accepted");
+        double played = count(EngineMeters.PLAYS_STARTED, "play", "failed-payment");
+        String failed = stripeEvent("invoice.payment_failed", account.id(), TestClock.now().minus(Duration.ofDays(8)));
+        String created = subscriptionEvent("customer.subscription.created", "sub_plan_" + account.id(), account.id(),
+                TestClock.now().minus(Duration.ofDays(8)), 40000L);
+
+        // Taken in inside a transaction that then rolls back: as if the commit had failed.
+        transaction.executeWithoutResult(status -> {
+            stripe.receive(created.getBytes(StandardCharsets.UTF_8));
+            stripe.receive(failed.getBytes(StandardCharsets.UTF_8));
+            status.setRollbackOnly();
+        });
+
+        assertThat(stripeEvents(account.id())).isEmpty();
+        assertThat(count(SourceCounters.NAME, "source", "stripe", "kind", "billing", "outcome", "accepted")).isEqualTo(accepted);
+        assertThat(count(EngineMeters.PLAYS_STARTED, "play", "failed-payment")).isEqualTo(played);
+
+        postSigned(created);
+        postSigned(failed);
+
+        assertThat(count(SourceCounters.NAME, "source", "stripe", "kind", "billing", "outcome", "accepted")).isEqualTo(accepted + 2);
+        assertThat(count(EngineMeters.PLAYS_STARTED, "play", "failed-payment")).isEqualTo(played + 1);
+    }
+
+    /** A counter's value, 0 before its first count. */
+    private double count(String name, String... tags) {
+        var counter = meters.find(name).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     /** The latest signal the account got from Stripe, as stored. */
     private JsonNode latestSignal(String accountId) {
         try {
@@ -271,22 +422,45 @@ class StripeWebhookIntegrationTest extends ApiIntegrationTest {
         }
     }
 
-    /** A subscription event as Stripe sends it, with one monthly price in cents (none on a deletion). */
+    /**
+     * A subscription event as Stripe sends it, with one monthly price in cents (none on a deletion), active (canceled
+     * once deleted); an update changed the price.
+     */
     private static String subscriptionEvent(String type, String subscription, String accountId, Instant created, Long cents) {
+        String previous = type.endsWith(".updated")
+                ? "{\"items\": {\"object\": \"list\", \"data\": [{\"quantity\": 1, "
+                + "\"price\": {\"unit_amount\": 1, \"recurring\": {\"interval\": \"month\"}}}]}}"
+                : null;
+        return subscriptionEvent(type, subscription, accountId, created, cents,
+                type.endsWith(".deleted") ? "canceled" : "active", previous);
+    }
+
+    /** A subscription event with this status and, when not null, these {@code previous_attributes} (JSON). */
+    private static String subscriptionEvent(String type, String subscription, String accountId, Instant created, Long cents,
+                                            String status, String previousAttributes) {
         String items = cents == null ? "" : """
                 "items": {"object": "list", "data": [{"object": "subscription_item", "quantity": 1,
                   "price": {"object": "price", "currency": "usd", "unit_amount": %d, "recurring": {"interval": "month", "interval_count": 1}}}]},
                 """.formatted(cents);
-        String previous = type.endsWith(".updated")
-                ? ", \"previous_attributes\": {\"items\": {\"object\": \"list\", \"data\": [{\"quantity\": 1, "
-                + "\"price\": {\"unit_amount\": 1, \"recurring\": {\"interval\": \"month\"}}}]}}"
-                : "";
+        String previous = previousAttributes == null ? "" : ", \"previous_attributes\": " + previousAttributes;
         return """
                 {"id": "evt_%s", "object": "event", "api_version": "2024-06-20", "created": %d, "type": "%s",
                  "data": {"object": {"id": "%s", "object": "subscription", "currency": "usd", %s
                    "metadata": {"tenure_account_id": "%s"}, "status": "%s"}%s}}"""
                 .formatted(UUID.randomUUID().toString().replace("-", ""), created.getEpochSecond(), type, subscription, items,
-                        accountId, type.endsWith(".deleted") ? "canceled" : "active", previous);
+                        accountId, status, previous);
+    }
+
+    /** The billing events the account got from Stripe, in the order they were stored. */
+    private List<String> stripeEvents(String accountId) {
+        return jdbc.queryForList("SELECT payload->>'event' FROM signal WHERE source = 'stripe' AND account_id = ? ORDER BY id",
+                String.class, accountId);
+    }
+
+    /** The account's MRR as the rules see it: the amount of its latest MRR change by when it happened. */
+    private BigDecimal mrr(String accountId) {
+        return jdbc.queryForObject("SELECT (payload->>'amount')::numeric FROM signal WHERE source = 'stripe' AND account_id = ? "
+                + "AND payload->>'event' = 'MRR_CHANGED' ORDER BY occurred_at DESC, id DESC LIMIT 1", BigDecimal.class, accountId);
     }
 
     private String stage(String accountId) {

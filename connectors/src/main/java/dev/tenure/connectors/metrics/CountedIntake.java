@@ -2,6 +2,7 @@ package dev.tenure.connectors.metrics;
 
 import dev.tenure.connectors.metrics.SourceCounters.Outcome;
 import dev.tenure.connectors.records.RecordKind;
+import dev.tenure.engine.intake.AfterCommit;
 import dev.tenure.engine.intake.Batch;
 import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.intake.IntakeResult;
@@ -55,16 +56,19 @@ class CountedIntake implements Intake {
         return engine.evaluateQueued();
     }
 
+    /** Once the batch is in for good: called inside a caller's transaction, when that one commits. */
     private IntakeResult counted(Batch batch, IntakeResult result) {
-        // Accounts and contacts are upserts: all of them count as accepted.
-        counters.count(NO_SOURCE, RecordKind.ACCOUNTS.label(), Outcome.ACCEPTED, batch.accounts().size());
-        counters.count(NO_SOURCE, RecordKind.CONTACTS.label(), Outcome.ACCEPTED, batch.contacts().size());
         Map<Group, Long> signals = batch.signals().stream().map(Labeled::value)
                 .collect(Collectors.groupingBy(CountedIntake::groupOf, Collectors.counting()));
         Group group = signals.size() == 1 ? named(signals.keySet().iterator().next()) : new Group(MIXED, MIXED);
-        counters.count(group.source(), group.kind(), Outcome.ACCEPTED,
-                (long) result.accepted() - batch.accounts().size() - batch.contacts().size());
-        counters.count(group.source(), group.kind(), Outcome.DUPLICATE, result.duplicates());
+        AfterCommit.count(() -> {
+            // Accounts and contacts are upserts: all of them count as accepted.
+            counters.count(NO_SOURCE, RecordKind.ACCOUNTS.label(), Outcome.ACCEPTED, batch.accounts().size());
+            counters.count(NO_SOURCE, RecordKind.CONTACTS.label(), Outcome.ACCEPTED, batch.contacts().size());
+            counters.count(group.source(), group.kind(), Outcome.ACCEPTED,
+                    (long) result.accepted() - batch.accounts().size() - batch.contacts().size());
+            counters.count(group.source(), group.kind(), Outcome.DUPLICATE, result.duplicates());
+        });
         return result;
     }
 

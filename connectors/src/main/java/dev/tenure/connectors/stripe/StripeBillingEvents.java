@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -67,10 +66,12 @@ class StripeBillingEvents {
         if (!errors.isEmpty()) {
             throw new RejectedRecordsException(errors);
         }
+        JsonNode previous = envelope.path("data").path("previous_attributes");
         String event = switch (type) {
             case "invoice.payment_failed" -> "PAYMENT_FAILED";
             case "invoice.paid" -> "INVOICE_PAID";
-            case "customer.subscription.updated" -> "MRR_CHANGED";
+            // Created incomplete, it starts when its first payment goes through, which Stripe sends as an update.
+            case "customer.subscription.updated" -> firstPayment(object, previous) ? "SUBSCRIPTION_REACTIVATED" : "MRR_CHANGED";
             case "customer.subscription.deleted" -> "SUBSCRIPTION_CANCELLED";
             // A subscription that starts or resumes: for an account that had cancelled, it is back (else nothing changes).
             case "customer.subscription.created", "customer.subscription.resumed" -> "SUBSCRIPTION_REACTIVATED";
@@ -89,12 +90,18 @@ class StripeBillingEvents {
         if (currency != null) {
             record.put("currency", currency.toUpperCase(Locale.ROOT));
         }
-        switch (type) {
-            case "invoice.payment_failed" -> invoice(record, object, "amount_due", currency);
-            case "invoice.paid" -> invoice(record, object, "amount_paid", currency);
-            case "customer.subscription.updated" -> {
+        String status = JsonPaths.text(object, "status");
+        if (event.equals("SUBSCRIPTION_REACTIVATED") && !live(status)) {
+            // Incomplete: its first payment has not gone through, so nobody pays for it yet (its update to live starts it).
+            return VendorEvent.ignored(label, "the subscription is " + RecordBounds.shown(status)
+                    + ", not live: it adds no MRR and brings no account back until it is");
+        }
+        switch (event) {
+            case "PAYMENT_FAILED" -> invoice(record, object, "amount_due", currency);
+            case "INVOICE_PAID" -> invoice(record, object, "amount_paid", currency);
+            case "MRR_CHANGED" -> {
                 BigDecimal now = monthly(object.path("items"), object.path("plan"), object.path("quantity"), currency);
-                BigDecimal before = previousMonthly(object, envelope.path("data").path("previous_attributes"), currency);
+                BigDecimal before = previousMonthly(object, previous, currency);
                 if (before == null || now == null || before.compareTo(now) == 0) {
                     return VendorEvent.ignored(label, "the subscription's price did not change");
                 }
@@ -109,6 +116,7 @@ class StripeBillingEvents {
      * The subscription a {@code customer.subscription.*} event is about, for {@link StripeSubscriptions}; empty for
      * other events and for one whose account, subscription id or time {@link #read} would refuse. A subscription is
      * live while active, trialing, past due, unpaid or paused; deleted, canceled or never started (incomplete) it is not.
+     * It starts when created, or when the first payment of one created incomplete goes through.
      */
     Optional<SubscriptionChange> subscription(JsonNode envelope) {
         String type = JsonPaths.text(envelope, "type");
@@ -127,45 +135,59 @@ class StripeBillingEvents {
         if (id == null || account == null) {
             return Optional.empty();
         }
-        String status = JsonPaths.text(object, "status");
-        // Live: the customer pays or is meant to (a trial, a late or paused payment). Not live: ended, or a
-        // subscription whose first payment never went through (incomplete), which no customer has started using.
-        boolean live = !type.equals("customer.subscription.deleted") && (status == null || LIVE.contains(status));
+        boolean live = !type.equals("customer.subscription.deleted") && live(JsonPaths.text(object, "status"));
+        boolean starts = type.equals("customer.subscription.created") || type.equals("customer.subscription.updated")
+                && firstPayment(object, envelope.path("data").path("previous_attributes"));
         String currency = JsonPaths.text(object, "currency");
-        return Optional.of(new SubscriptionChange(id, account, live,
+        return Optional.of(new SubscriptionChange(id, account, starts, live,
                 monthly(object.path("items"), object.path("plan"), object.path("quantity"), currency),
                 Instant.ofEpochSecond(created.asLong())));
     }
 
     /**
-     * The event beside the account's other live subscriptions: with one left, the end of this one is no cancellation
-     * but an MRR change to what the others cost (ignored, with why, when one of their prices is not known), and a
-     * price change of this one changes the account's MRR to its new price plus the others' known prices.
+     * The event beside the account's other live subscriptions. With one of them live, the account's MRR is what the
+     * live ones cost a month, this one's price included while it is live: the end of this one is no cancellation, its
+     * start no reactivation (the account never left), and either, like a price change of this one, is an MRR change
+     * to that sum. Ignored, with why, when one of those prices is not known. A resumed one changes nothing: paused,
+     * it was counted as live.
      */
-    static VendorEvent beside(VendorEvent event, List<KnownSubscription> others) {
+    static VendorEvent beside(VendorEvent event, SubscriptionChange change, List<KnownSubscription> others) {
         if (event.ignored() || others.isEmpty()) {
             return event;
         }
-        String kept = others.stream().map(KnownSubscription::subscriptionId).collect(Collectors.joining(", "));
-        BigDecimal othersMonthly = others.stream().map(KnownSubscription::monthly).filter(Objects::nonNull)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        ObjectNode record = event.record().deepCopy();
-        String what = record.path("event").asText();
-        if (!what.equals("SUBSCRIPTION_CANCELLED") && !what.equals("MRR_CHANGED")) {
+        String what = event.record().path("event").asText();
+        boolean ends = what.equals("SUBSCRIPTION_CANCELLED");
+        boolean starts = what.equals("SUBSCRIPTION_REACTIVATED") && change.starts();
+        if (!ends && !starts && !what.equals("MRR_CHANGED")) {
             return event;
         }
+        String kept = others.stream().map(KnownSubscription::subscriptionId).collect(Collectors.joining(", "));
         if (others.stream().anyMatch(o -> o.monthly() == null)) {
             // A sum without them would be a wrong MRR; none is better than a wrong one.
             return VendorEvent.ignored(event.label(), "the account keeps its other subscription(s) " + kept
-                    + (what.equals("SUBSCRIPTION_CANCELLED") ? ", so it has not cancelled" : "")
+                    + (ends ? ", so it has not cancelled" : "")
                     + "; what they cost a month is not known, so its MRR is left as it was");
         }
-        if (what.equals("SUBSCRIPTION_CANCELLED")) {
-            record.put("event", "MRR_CHANGED").put("amount", othersMonthly);
-        } else {
-            record.put("amount", record.path("amount").decimalValue().add(othersMonthly));
+        BigDecimal own = change.live() ? change.monthly() : BigDecimal.ZERO;
+        if (own == null) {
+            return VendorEvent.ignored(event.label(), "the account keeps its other subscription(s) " + kept
+                    + "; what this one costs a month is not known, so its MRR is left as it was");
         }
+        BigDecimal monthly = others.stream().map(KnownSubscription::monthly).reduce(own, BigDecimal::add);
+        ObjectNode record = event.record().deepCopy();
+        record.put("event", "MRR_CHANGED").put("amount", monthly);
         return VendorEvent.of(event.label(), record);
+    }
+
+    /** Live: the customer pays or is meant to (a trial, a late or paused payment); a status not sent counts as live. */
+    private static boolean live(String status) {
+        return status == null || LIVE.contains(status);
+    }
+
+    /** An update from a status that is not live (incomplete) to one that is: the first payment went through. */
+    private static boolean firstPayment(JsonNode object, JsonNode previous) {
+        String before = JsonPaths.text(previous, "status");
+        return before != null && !LIVE.contains(before) && live(JsonPaths.text(object, "status"));
     }
 
     private String account(String label, JsonNode object) {

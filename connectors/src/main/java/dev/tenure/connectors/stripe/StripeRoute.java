@@ -57,8 +57,8 @@ class StripeRoute extends RouteBuilder {
         // Kept even when the event itself is ignored (a status change): the next deletion asks what is still live.
         Optional<SubscriptionChange> change = events.subscription(envelope);
         exchange.getMessage().setBody(change.isEmpty() ? intake.receive(RecordKind.BILLING, SOURCE, event)
-                : subscriptions.record(change.get(),
-                        others -> intake.receive(RecordKind.BILLING, SOURCE, StripeBillingEvents.beside(event, others))));
+                : subscriptions.record(change.get(), others -> intake.receive(RecordKind.BILLING, SOURCE,
+                        StripeBillingEvents.beside(event, change.get(), others))));
     }
 
     private JsonNode parse(String body) {

@@ -111,8 +111,9 @@ class StripeBillingEventsUnitTest {
         SubscriptionChange canceled = customer.subscription(event("customer.subscription.updated", """
                 {"id": "sub_2", "status": "canceled", "customer": {"id": "cus_9"}}""")).orElseThrow();
 
-        assertThat(created).isEqualTo(new SubscriptionChange("sub_addon", "acme", true, new java.math.BigDecimal("100.00"),
+        assertThat(created).isEqualTo(new SubscriptionChange("sub_addon", "acme", true, true, new java.math.BigDecimal("100.00"),
                 java.time.Instant.ofEpochSecond(1795514400)));
+        assertThat(deleted.starts()).isFalse();
         assertThat(deleted.live()).isFalse();
         assertThat(deleted.monthly()).isNull();
         assertThat(canceled.accountId()).isEqualTo("cus_9");
@@ -129,13 +130,15 @@ class StripeBillingEventsUnitTest {
 
     @Test
     void ending_one_of_two_subscriptions_is_an_mrr_change_to_what_the_other_costs_not_a_cancellation() {
-        VendorEvent deleted = metadata.read(event("customer.subscription.deleted", """
-                {"id": "sub_addon", "status": "canceled", "currency": "usd", "metadata": {"tenure_account_id": "acme"}}"""));
+        JsonNode envelope = event("customer.subscription.deleted", """
+                {"id": "sub_addon", "status": "canceled", "currency": "usd", "metadata": {"tenure_account_id": "acme"}}""");
+        VendorEvent deleted = metadata.read(envelope);
+        SubscriptionChange change = metadata.subscription(envelope).orElseThrow();
 
-        VendorEvent kept = StripeBillingEvents.beside(deleted, java.util.List.of(
+        VendorEvent kept = StripeBillingEvents.beside(deleted, change, java.util.List.of(
                 new KnownSubscription("sub_plan", new java.math.BigDecimal("400.00"))));
-        VendorEvent unknownPrice = StripeBillingEvents.beside(deleted, java.util.List.of(new KnownSubscription("sub_old", null)));
-        VendorEvent alone = StripeBillingEvents.beside(deleted, java.util.List.of());
+        VendorEvent unknownPrice = StripeBillingEvents.beside(deleted, change, java.util.List.of(new KnownSubscription("sub_old", null)));
+        VendorEvent alone = StripeBillingEvents.beside(deleted, change, java.util.List.of());
 
         assertThat(kept.record().path("event").asText()).isEqualTo("MRR_CHANGED");
         assertThat(kept.record().path("amount").decimalValue()).isEqualByComparingTo("400.00");
@@ -149,14 +152,84 @@ class StripeBillingEventsUnitTest {
     void a_price_change_of_one_subscription_gives_the_account_its_new_price_plus_the_others() {
         JsonNode event = legacyPlanUpdate("{\"quantity\": 2}");
 
-        VendorEvent both = StripeBillingEvents.beside(customer.read(event), java.util.List.of(
+        SubscriptionChange change = customer.subscription(event).orElseThrow();
+
+        VendorEvent both = StripeBillingEvents.beside(customer.read(event), change, java.util.List.of(
                 new KnownSubscription("sub_2", new java.math.BigDecimal("50.00"))));
-        VendorEvent oneUnknown = StripeBillingEvents.beside(customer.read(event), java.util.List.of(
+        VendorEvent oneUnknown = StripeBillingEvents.beside(customer.read(event), change, java.util.List.of(
                 new KnownSubscription("sub_2", new java.math.BigDecimal("50.00")), new KnownSubscription("sub_3", null)));
 
         assertThat(both.record().path("amount").decimalValue()).isEqualByComparingTo("347.00");
         assertThat(oneUnknown.ignored()).as("no MRR rather than one that leaves sub_3 out").isTrue();
         assertThat(oneUnknown.ignoredBecause()).contains("sub_3", "not known");
+    }
+
+    @Test
+    void a_subscription_created_beside_a_live_one_is_an_mrr_change_to_what_both_cost() {
+        JsonNode envelope = event("customer.subscription.created", """
+                {"id": "sub_addon", "status": "active", "currency": "usd", "metadata": {"tenure_account_id": "acme"},
+                 "items": {"data": [{"quantity": 1, "price": {"unit_amount": 5000, "recurring": {"interval": "month"}}}]}}""");
+        VendorEvent created = metadata.read(envelope);
+        SubscriptionChange change = metadata.subscription(envelope).orElseThrow();
+        JsonNode unpriced = event("customer.subscription.created", """
+                {"id": "sub_seats", "status": "active", "metadata": {"tenure_account_id": "acme"}}""");
+
+        VendorEvent both = StripeBillingEvents.beside(created, change, java.util.List.of(
+                new KnownSubscription("sub_plan", new java.math.BigDecimal("400.00"))));
+        VendorEvent planUnknown = StripeBillingEvents.beside(created, change, java.util.List.of(new KnownSubscription("sub_plan", null)));
+        VendorEvent ownUnknown = StripeBillingEvents.beside(metadata.read(unpriced), metadata.subscription(unpriced).orElseThrow(),
+                java.util.List.of(new KnownSubscription("sub_plan", new java.math.BigDecimal("400.00"))));
+        VendorEvent alone = StripeBillingEvents.beside(created, change, java.util.List.of());
+
+        assertThat(both.record().path("event").asText()).isEqualTo("MRR_CHANGED");
+        assertThat(both.record().path("amount").decimalValue()).isEqualByComparingTo("450.00");
+        assertThat(planUnknown.ignored()).isTrue();
+        assertThat(planUnknown.ignoredBecause()).contains("sub_plan", "not known");
+        assertThat(ownUnknown.ignored()).isTrue();
+        assertThat(ownUnknown.ignoredBecause()).contains("this one", "not known");
+        assertThat(alone).as("the account's first subscription, or its comeback").isSameAs(created);
+    }
+
+    @Test
+    void a_subscription_resumed_beside_a_live_one_changes_nothing_as_paused_it_was_counted() {
+        JsonNode envelope = event("customer.subscription.resumed", """
+                {"id": "sub_addon", "status": "active", "currency": "usd", "metadata": {"tenure_account_id": "acme"},
+                 "items": {"data": [{"quantity": 1, "price": {"unit_amount": 5000, "recurring": {"interval": "month"}}}]}}""");
+        VendorEvent resumed = metadata.read(envelope);
+
+        VendorEvent beside = StripeBillingEvents.beside(resumed, metadata.subscription(envelope).orElseThrow(), java.util.List.of(
+                new KnownSubscription("sub_plan", new java.math.BigDecimal("400.00"))));
+
+        assertThat(beside).isSameAs(resumed);
+    }
+
+    @Test
+    void a_subscription_created_incomplete_counts_only_once_its_first_payment_goes_through() {
+        JsonNode incomplete = event("customer.subscription.created", """
+                {"id": "sub_1", "status": "incomplete", "currency": "usd", "metadata": {"tenure_account_id": "acme"},
+                 "items": {"data": [{"quantity": 1, "price": {"unit_amount": 5000, "recurring": {"interval": "month"}}}]}}""");
+        JsonNode paid = event("customer.subscription.updated", """
+                {"id": "sub_1", "status": "active", "currency": "usd", "metadata": {"tenure_account_id": "acme"},
+                 "items": {"data": [{"quantity": 1, "price": {"unit_amount": 5000, "recurring": {"interval": "month"}}}]}}""");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) paid.path("data")).set("previous_attributes", read("{\"status\": \"incomplete\"}"));
+        JsonNode late = event("customer.subscription.updated", """
+                {"id": "sub_1", "status": "active", "metadata": {"tenure_account_id": "acme"}}""");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) late.path("data")).set("previous_attributes", read("{\"status\": \"past_due\"}"));
+
+        VendorEvent created = metadata.read(incomplete);
+        VendorEvent started = metadata.read(paid);
+
+        assertThat(created.ignored()).isTrue();
+        assertThat(created.ignoredBecause()).contains("incomplete", "not live");
+        assertThat(metadata.subscription(incomplete).orElseThrow().live()).isFalse();
+        assertThat(started.record().path("event").asText()).isEqualTo("SUBSCRIPTION_REACTIVATED");
+        assertThat(started.record().has("amount")).isFalse();
+        assertThat(metadata.subscription(paid).orElseThrow()).satisfies(c -> {
+            assertThat(c.starts()).isTrue();
+            assertThat(c.live()).isTrue();
+        });
+        assertThat(metadata.read(late).ignoredBecause()).as("a late payment made is no start").contains("price did not change");
+        assertThat(metadata.subscription(late).orElseThrow().starts()).isFalse();
     }
 
     /** Three seats of a legacy plan at 99.00 a month, with what the update changed. */

@@ -224,10 +224,12 @@ public class SignalIntake implements Intake {
         return new Outcome(0, 0, evaluations, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    /** After the commit: a group that rolled back is evaluated again, and counts then. */
+    /** After the commit, also a caller's: a group that rolled back is evaluated again, and counts then. */
     private void counted(Outcome outcome) {
-        meters.evaluated(outcome.evaluations().size(), outcome.took());
-        outcome.evaluations().forEach(e -> e.started().forEach(run -> meters.playStarted(run.playId())));
+        AfterCommit.count(() -> {
+            meters.evaluated(outcome.evaluations().size(), outcome.took());
+            outcome.evaluations().forEach(e -> e.started().forEach(run -> meters.playStarted(run.playId())));
+        });
     }
 
     private static RecordError unknown(String label, String accountId) {
