@@ -1,5 +1,6 @@
 package dev.tenure.engine.schedule;
 
+import dev.tenure.engine.storage.AfterCommit;
 import org.quartz.JobKey;
 import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
@@ -13,8 +14,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionException;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
@@ -65,18 +64,8 @@ public class StepScheduler {
         if (dueTimes.isEmpty()) {
             return;
         }
-        if (TransactionSynchronizationManager.isActualTransactionActive()
-                && TransactionSynchronizationManager.isSynchronizationActive()) {
-            List<Instant> times = List.copyOf(dueTimes);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    wakeNow(times);
-                }
-            });
-            return;
-        }
-        wakeNow(dueTimes);
+        List<Instant> times = List.copyOf(dueTimes);
+        AfterCommit.run(() -> wakeNow(times));
     }
 
     private void wakeNow(Collection<Instant> dueTimes) {

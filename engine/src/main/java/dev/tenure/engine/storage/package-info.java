@@ -1,2 +1,2 @@
-/** What the stores share: reading and writing jsonb column values. */
+/** What the stores share: reading and writing jsonb column values, and what waits for a transaction's commit. */
 package dev.tenure.engine.storage;
