@@ -32,9 +32,11 @@ final class ModelOnlyEvaluation {
     ThymeleafEvaluationContext context() {
         ThymeleafEvaluationContext context = new ThymeleafEvaluationContext(noBeans, null);
         context.setBeanResolver(null);
-        // Thymeleaf's reader of the model's variables and its map reader stay; its reader of any getter goes.
+        // Thymeleaf's reader of the model's variables stays; its map reader, which also writes, and its reader of any
+        // getter go.
         List<PropertyAccessor> readers = new ArrayList<>(context.getPropertyAccessors().stream()
-                .filter(reader -> reader instanceof SPELContextPropertyAccessor || reader instanceof MapAccessor).toList());
+                .filter(reader -> reader instanceof SPELContextPropertyAccessor).toList());
+        readers.add(new MapReader());
         readers.add(new EachStatus());
         context.setPropertyAccessors(readers);
         context.setMethodResolvers(List.of());
@@ -43,6 +45,15 @@ final class ModelOnlyEvaluation {
             throw new SpelEvaluationException(SpelMessage.TYPE_NOT_FOUND, type);
         });
         return context;
+    }
+
+    /** Map entries, read only: {@code ${account.name = 'x'}} would otherwise change the model the rest of the email reads. */
+    private static final class MapReader extends MapAccessor {
+
+        @Override
+        public boolean canWrite(EvaluationContext context, Object target, String name) {
+            return false;
+        }
     }
 
     /** The status of a {@code th:each} ({@code th:each="task, s : ${tasks}"}, then {@code ${s.last}}), read field by field. */

@@ -49,7 +49,8 @@ class ModelOnlyTemplatesUnitTest {
             "<p th:text=\"${T(java.lang.Runtime).getRuntime()}\">x</p>",
             "<p th:text=\"${new java.lang.ProcessBuilder('id').start()}\">x</p>",
             "<p th:text=\"${@environment}\">x</p>",
-            "<p th:text=\"${#ctx.locale.language}\">x</p>"})
+            "<p th:text=\"${#ctx.locale.language}\">x</p>",
+            "<p th:with=\"x=${account.name = 'Evil'}\" th:text=\"${account.name}\">x</p>"})
     void given_a_template_reaching_past_the_model_then_it_does_not_render(String body) {
         assertThatThrownBy(() -> composer.render("<html><body>" + body + "</body></html>", model))
                 .hasMessageContaining("Exception evaluating SpringEL expression");
