@@ -308,6 +308,55 @@ class RuleSetCompilerTest {
                 "1e999999999 is a number out of range: a number in a rule must fit a double (up to about 1.8e308)"));
     }
 
+    @Test
+    void a_play_nested_deeper_than_yaml_is_read_is_refused_at_the_line_where_it_goes_too_deep() {
+        RuleFile play = new RuleFile("plays/call.yml", """
+                name: Call
+                steps:
+                  - type: task
+                    title: Call them
+                notes: %s
+                """.formatted("[".repeat(2000) + "]".repeat(2000)));
+
+        assertThat(problems(play)).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("plays/call.yml");
+            assertThat(p.line()).isEqualTo(5);
+            assertThat(p.message()).contains("nesting depth (1001) exceeds the maximum allowed (1000");
+        });
+    }
+
+    @Test
+    void a_facts_yml_of_maps_nested_deeper_than_yaml_is_read_is_refused_at_the_line_of_the_map_too_deep() {
+        RuleFile facts = new RuleFile("facts.yml", "# how long facts count\npaymentFailedFor:\n" + nestedMaps(1100));
+
+        // The file is a map (1 level), paymentFailedFor's value a map from line 3 (2 levels): level 1001 starts at line 1002.
+        assertThat(problems(PLAY, facts)).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("facts.yml");
+            assertThat(p.line()).isEqualTo(1002);
+            assertThat(p.message()).contains("nesting depth (1001) exceeds the maximum allowed (1000");
+        });
+    }
+
+    @Test
+    void a_health_model_nested_deeper_than_yaml_is_read_is_refused_at_its_line_rather_than_failing_the_upload() {
+        RuleFile health = new RuleFile("health.yml", "# the health model\nbands:\n" + nestedMaps(60));
+
+        assertThat(problems(PLAY, health)).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("health.yml");
+            assertThat(p.line()).isEqualTo(52);
+            assertThat(p.message()).startsWith("not readable as YAML: ").contains("Nesting Depth exceeded max 50");
+        });
+    }
+
+    /** Maps within maps, one a line, each indented one more space than the one it is in. */
+    private static String nestedMaps(int depth) {
+        StringBuilder yaml = new StringBuilder();
+        for (int level = 1; level <= depth; level++) {
+            yaml.append(" ".repeat(level)).append("a").append(level).append(":\n");
+        }
+        return yaml.append(" ".repeat(depth + 1)).append("z: 1\n").toString();
+    }
+
     private List<RuleProblem> problems(RuleFile... files) {
         try {
             compiler.compile(RuleSetFiles.of(List.of(files)));
