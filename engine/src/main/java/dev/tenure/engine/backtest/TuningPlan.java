@@ -1,7 +1,7 @@
 package dev.tenure.engine.backtest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tenure.engine.scenarios.YamlNode;
+import dev.tenure.engine.yaml.UnreadableYaml;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -43,9 +43,8 @@ public record TuningPlan(List<Knob> knobs, Goal goal) {
         YamlNode root;
         try {
             root = YamlNode.parse(text);
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new InvalidTuningException(List.of(file + ":" + line + ": not readable as YAML: " + e.getOriginalMessage()));
+        } catch (UnreadableYaml e) {
+            throw new InvalidTuningException(List.of(file + ":" + e.line() + ": not readable as YAML: " + e.reason()));
         }
         Reader reader = new Reader(file, new ArrayList<>());
         if (!root.isMap()) {

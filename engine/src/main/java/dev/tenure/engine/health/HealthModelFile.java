@@ -1,16 +1,13 @@
 package dev.tenure.engine.health;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
+import dev.tenure.engine.yaml.UnreadableYaml;
+import dev.tenure.engine.yaml.YamlReading;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -41,10 +38,9 @@ public final class HealthModelFile {
     public static HealthModel parse(String file, String content, String version, List<HealthFileProblem> problems) {
         Node root;
         try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(content));
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            problems.add(new HealthFileProblem(file, line, "not readable as YAML: " + e.getProblem()));
+            root = YamlReading.nodes(content);
+        } catch (UnreadableYaml e) {
+            problems.add(new HealthFileProblem(file, e.line(), "not readable as YAML: " + e.reason()));
             return null;
         }
         Reader reader = new Reader(file, problems);

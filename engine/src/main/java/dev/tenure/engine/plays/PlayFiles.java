@@ -1,10 +1,9 @@
 package dev.tenure.engine.plays;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tenure.engine.calendar.Span;
+import dev.tenure.engine.yaml.UnreadableYaml;
+import dev.tenure.engine.yaml.YamlReading;
 
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import java.util.regex.Pattern;
  */
 public final class PlayFiles {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final String BUSINESS_HOURS = "business-hours";
     private static final Pattern TIME_OF_DAY = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
 
@@ -31,10 +29,9 @@ public final class PlayFiles {
                                        List<PlayFileProblem> problems) {
         JsonNode root;
         try {
-            root = YAML.readTree(content);
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            problems.add(new PlayFileProblem(file, line, e.getOriginalMessage()));
+            root = YamlReading.tree(content);
+        } catch (UnreadableYaml e) {
+            problems.add(new PlayFileProblem(file, e.line(), e.reason()));
             return null;
         }
         int before = problems.size();

@@ -1,11 +1,10 @@
 package dev.tenure.engine.rules;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tenure.engine.calendar.Span;
 import dev.tenure.engine.facts.FactSettings;
+import dev.tenure.engine.yaml.UnreadableYaml;
+import dev.tenure.engine.yaml.YamlReading;
 
 import java.util.List;
 
@@ -18,7 +17,6 @@ import java.util.List;
  */
 final class FactSettingsFile {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final String PAYMENT_FAILED_FOR = "paymentFailedFor";
 
     private FactSettingsFile() {
@@ -27,10 +25,9 @@ final class FactSettingsFile {
     static FactSettings parse(RuleFile file, List<RuleProblem> problems) {
         JsonNode root;
         try {
-            root = YAML.readTree(file.content());
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            problems.add(new RuleProblem(file.path(), line, 0, e.getOriginalMessage()));
+            root = YamlReading.tree(file.content());
+        } catch (UnreadableYaml e) {
+            problems.add(new RuleProblem(file.path(), e.line(), 0, e.reason()));
             return FactSettings.DEFAULTS;
         }
         if (root == null || root.isMissingNode() || root.isNull()) {

@@ -51,6 +51,7 @@ public final class RuleSetCompiler {
     private final DrlStructure structure = new DrlStructure();
     private final CompiledRuleCheck compiledCheck = new CompiledRuleCheck();
     private final VocabularyConstants constants = new VocabularyConstants();
+    private final OutOfRangeNumbers numbers = new OutOfRangeNumbers();
     private final DecisionTables decisionTables = new DecisionTables();
     private final TemplateVariables emailVariables = new TemplateVariables(TemplateModel.email());
     private final TemplateVariables taskVariables = new TemplateVariables(TemplateModel.task());
@@ -246,13 +247,14 @@ public final class RuleSetCompiler {
                 builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
             } catch (RuntimeException e) {
                 // The executable model gives up on some expressions with an exception rather than a message.
-                problems.add(new RuleProblem("", 0, 0, "Drools could not compile the rules: " + firstLine(e.getMessage())));
+                problems.addAll(numbers.locate(List.of(new RuleProblem("", 0, 0,
+                        "Drools could not compile the rules: " + firstLine(e.getMessage()))), sources));
                 return null;
             }
             List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
             Map<String, String> generated = BuildMessages.generatedSources(errors);
-            errors.stream().filter(m -> !BuildMessages.quotesSource(m))
-                    .forEach(m -> problems.add(BuildMessages.problem(m, byBuildPath, generated)));
+            problems.addAll(numbers.locate(errors.stream().filter(m -> !BuildMessages.quotesSource(m))
+                    .map(m -> BuildMessages.problem(m, byBuildPath, generated)).toList(), sources));
             if (!problems.isEmpty()) {
                 return null;
             }

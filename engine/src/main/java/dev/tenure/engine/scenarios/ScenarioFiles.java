@@ -1,11 +1,11 @@
 package dev.tenure.engine.scenarios;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tenure.engine.vocabulary.ContactChange;
 import dev.tenure.engine.vocabulary.ContactRole;
 import dev.tenure.engine.vocabulary.MilestoneType;
 import dev.tenure.engine.vocabulary.Segment;
 import dev.tenure.engine.vocabulary.Stage;
+import dev.tenure.engine.yaml.UnreadableYaml;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -60,9 +60,8 @@ public final class ScenarioFiles {
         YamlNode root;
         try {
             root = YamlNode.parse(content);
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            problems.add(new ScenarioProblem(file, line, "not valid YAML: " + e.getOriginalMessage()));
+        } catch (UnreadableYaml e) {
+            problems.add(new ScenarioProblem(file, e.line(), "not valid YAML: " + e.reason()));
             return List.of();
         }
         List<YamlNode> items = root.isMap() ? List.of(root) : root.items();

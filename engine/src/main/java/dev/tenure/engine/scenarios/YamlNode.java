@@ -2,14 +2,14 @@ package dev.tenure.engine.scenarios;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.tenure.engine.yaml.UnreadableYaml;
+import dev.tenure.engine.yaml.YamlReading;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,7 +20,7 @@ import java.util.Map;
  * A YAML value with the line it was written on, so every problem in a scenario file can name its line
  * (Jackson's trees keep no positions; its token stream does). A value is a scalar (its text), null, a
  * list of nodes or a map of fields in file order. The one YAML reader that keeps lines: the scenario files and
- * the backtest's tuning file use it.
+ * the backtest's tuning file use it. A text that cannot be read is told at its line by {@link YamlReading}.
  */
 public record YamlNode(int line, Object value) {
 
@@ -31,15 +31,8 @@ public record YamlNode(int line, Object value) {
     private static final YAMLFactory YAML = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     /** Reads a whole document; an empty document is a null node at line 1. */
-    public static YamlNode parse(String text) throws JsonProcessingException {
-        try (JsonParser parser = YAML.createParser(text)) {
-            JsonToken first = parser.nextToken();
-            return first == null ? new YamlNode(1, null) : read(parser);
-        } catch (JsonProcessingException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public static YamlNode parse(String text) throws UnreadableYaml {
+        return YamlReading.read(YAML, text, parser -> parser.nextToken() == null ? new YamlNode(1, null) : read(parser));
     }
 
     private static YamlNode read(JsonParser parser) throws IOException {

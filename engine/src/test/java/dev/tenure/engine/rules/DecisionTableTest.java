@@ -149,6 +149,15 @@ class DecisionTableTest {
     }
 
     @Test
+    void a_threshold_beyond_any_number_a_rule_can_hold_is_told_at_its_row() {
+        editTable("Core feature not used for weeks (low touch): save play for the CSM,LOW_TOUCH,21,",
+                "Core feature not used for weeks (low touch): save play for the CSM,LOW_TOUCH,1e999999999,");
+
+        assertThat(problems()).containsExactly(new RuleProblem(TABLE, 30, 0,
+                "1e999999999 is a number out of range: a number in a rule must fit a double (up to about 1.8e308)"));
+    }
+
+    @Test
     void a_table_reaching_outside_the_vocabulary_is_refused_like_any_rule() {
         editTable("\"playbook.start(\"\"$param\"\", $a);\"\nRule name,Segment,\"P1/P2",
                 "\"System.exit(1);\"\nRule name,Segment,\"P1/P2");

@@ -1,13 +1,17 @@
 package dev.tenure.engine.rules;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.list;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** Compiling rule sets: the starter pack is valid; broken files are reported with file, line and message. */
 class RuleSetCompilerTest {
@@ -212,5 +216,153 @@ class RuleSetCompilerTest {
                         new RuleProblem("plays/follow-up.yml", 2, 0, "cooldown: '30' is not a duration; write it as 2d, 4h or 30m"),
                         new RuleProblem("plays/follow-up.yml", 8, 0, "step 2: delay: '-2d' is not a duration; write it as 2d, 4h or 30m"),
                         new RuleProblem("plays/follow-up.yml", 12, 0, "step 3: dueIn: '2w' is not a duration; write it as 2d, 4h or 30m"));
+    }
+
+    @Test
+    void a_number_beyond_any_a_rule_can_hold_is_refused_at_its_line_although_drools_crashes_on_it() {
+        RuleFile rule = new RuleFile("churn/detractor.drl", HEADER + """
+                rule "detractor"
+                when
+                    $a : Account()
+                    NpsSignal( accountId == $a.id, score <= 1e999999999B )
+                then
+                    playbook.start("call", $a);
+                end
+                """);
+
+        assertThat(problems(rule, PLAY)).containsExactly(new RuleProblem("churn/detractor.drl", 9, 45,
+                "1e999999999B is a number out of range: a number in a rule must fit a double (up to about 1.8e308)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            UsageTrend( accountId == $a.id, changePct < 1e999999999 )                         | 1e999999999
+            UsageTrend( accountId == $a.id, changePct > -1e999999999 )                        | 1e999999999
+            UsageSignal( accountId == $a.id, quantity > 999999999999999999999999999999L )     | 999999999999999999999999999999L
+            UsageSignal( accountId == $a.id, quantity > 1e999999999B )                        | 1e999999999B
+            NpsSignal( accountId == $a.id, score <= 1e-999999999B )                           | 1e-999999999B
+            NpsSignal( accountId == $a.id, score <= 99999999999 )                             | 99999999999
+            UsageTrend( accountId == $a.id, changePct > -99999999999999999999999 )            | 99999999999999999999999
+            UsageSignal( accountId == $a.id, quantity > 1e-999999999B )                       | 1e-999999999B
+            Account( id == $a.id, arr > 1e999999999 )                                         | 1e999999999
+            """)
+    void a_number_drools_cannot_hold_where_it_is_written_is_refused_at_its_line_within_seconds(String condition, String number) {
+        RuleFile rule = new RuleFile("churn/huge.drl", HEADER + """
+                rule "huge"
+                when
+                    $a : Account()
+                    %s
+                then
+                    playbook.start("call", $a);
+                end
+                """.formatted(condition));
+
+        List<RuleProblem> problems = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> problems(rule, PLAY));
+
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("churn/huge.drl");
+            assertThat(p.line()).isEqualTo(9);
+            assertThat(p.column()).isEqualTo(5 + condition.indexOf(number));
+            assertThat(p.message()).startsWith(number + " is a number out of range: ");
+        });
+    }
+
+    @Test
+    void a_number_drools_reads_is_left_to_drools_however_long_it_is_written() {
+        RuleFile rule = new RuleFile("churn/tiny.drl", HEADER + """
+                rule "tiny"
+                when
+                    $a : Account()
+                    UsageTrend( accountId == $a.id, changePct > 1e-999999999B, changePct < 99999999999999999999999 )
+                then
+                    playbook.start("call", $a);
+                end
+                """);
+
+        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(60), () -> compiler.compile(RuleSetFiles.of(List.of(rule, PLAY))))
+                .ruleNames()).containsExactly("tiny");
+    }
+
+    @Test
+    void a_number_out_of_range_is_told_in_the_file_that_has_it_among_files_of_one_package() {
+        RuleFile fine = new RuleFile("churn/fine.drl", HEADER + """
+                rule "fine"
+                when
+                    $a : Account()
+                    UsageTrend( accountId == $a.id, changePct < -30 )
+                then
+                    playbook.start("call", $a);
+                end
+                """);
+        RuleFile huge = new RuleFile("churn/huge.drl", HEADER + """
+                rule "huge"
+                when
+                    $a : Account()
+                    UsageTrend( accountId == $a.id, changePct < 1e999999999 )
+                then
+                    playbook.start("call", $a);
+                end
+                """);
+
+        assertThat(problems(fine, huge, PLAY)).containsExactly(new RuleProblem("churn/huge.drl", 9, 49,
+                "1e999999999 is a number out of range: a number in a rule must fit a double (up to about 1.8e308)"));
+    }
+
+    @Test
+    void a_play_nested_deeper_than_yaml_is_read_is_refused_at_the_line_where_it_goes_too_deep() {
+        RuleFile play = new RuleFile("plays/call.yml", """
+                name: Call
+                steps:
+                  - type: task
+                    title: Call them
+                notes: %s
+                """.formatted("[".repeat(2000) + "]".repeat(2000)));
+
+        assertThat(problems(play)).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("plays/call.yml");
+            assertThat(p.line()).isEqualTo(5);
+            assertThat(p.message()).contains("nesting depth (1001) exceeds the maximum allowed (1000");
+        });
+    }
+
+    @Test
+    void a_facts_yml_of_maps_nested_deeper_than_yaml_is_read_is_refused_at_the_line_of_the_map_too_deep() {
+        RuleFile facts = new RuleFile("facts.yml", "# how long facts count\npaymentFailedFor:\n" + nestedMaps(1100));
+
+        // The file is a map (1 level), paymentFailedFor's value a map from line 3 (2 levels): level 1001 starts at line 1002.
+        assertThat(problems(PLAY, facts)).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("facts.yml");
+            assertThat(p.line()).isEqualTo(1002);
+            assertThat(p.message()).contains("nesting depth (1001) exceeds the maximum allowed (1000");
+        });
+    }
+
+    @Test
+    void a_health_model_nested_deeper_than_yaml_is_read_is_refused_at_its_line_rather_than_failing_the_upload() {
+        RuleFile health = new RuleFile("health.yml", "# the health model\nbands:\n" + nestedMaps(60));
+
+        assertThat(problems(PLAY, health)).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("health.yml");
+            assertThat(p.line()).isEqualTo(52);
+            assertThat(p.message()).startsWith("not readable as YAML: ").contains("Nesting Depth exceeded max 50");
+        });
+    }
+
+    /** Maps within maps, one a line, each indented one more space than the one it is in. */
+    private static String nestedMaps(int depth) {
+        StringBuilder yaml = new StringBuilder();
+        for (int level = 1; level <= depth; level++) {
+            yaml.append(" ".repeat(level)).append("a").append(level).append(":\n");
+        }
+        return yaml.append(" ".repeat(depth + 1)).append("z: 1\n").toString();
+    }
+
+    private List<RuleProblem> problems(RuleFile... files) {
+        try {
+            compiler.compile(RuleSetFiles.of(List.of(files)));
+        } catch (InvalidRuleSetException e) {
+            return e.problems();
+        }
+        return List.of();
     }
 }

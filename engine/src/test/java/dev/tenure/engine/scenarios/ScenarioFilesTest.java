@@ -97,6 +97,18 @@ class ScenarioFilesTest {
     }
 
     @Test
+    void a_file_nested_deeper_than_yaml_is_read_is_reported_at_the_line_where_it_goes_too_deep() {
+        parse("""
+                - scenario: Usage fell
+                  account: { segment: high touch, stage: VALUE }
+                  expect: %s
+                """.formatted("[".repeat(2000) + "]".repeat(2000)));
+
+        assertThat(problems()).singleElement().asString()
+                .startsWith("tests/churn.yml:3: not valid YAML: Document nesting depth (1001) exceeds the maximum allowed (1000");
+    }
+
+    @Test
     void unknown_fields_and_values_are_each_reported_at_their_line() {
         parse("""
                 - scenario: Everything wrong

@@ -1,0 +1,74 @@
+package dev.tenure.engine.yaml;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Reads YAML with Jackson (a tree, or a token stream of one's own) or as SnakeYAML's nodes, and tells a text that
+ * cannot be read as an {@link UnreadableYaml} at its line. Both libraries tell a syntax error where it is, but not
+ * the passing of their read limits (Jackson: more than 1000 levels of lists or maps within each other; SnakeYAML:
+ * 50, or a text of more than 3 MB): such a failure is told where the parser had got to, which is where the
+ * limit was passed.
+ */
+public final class YamlReading {
+
+    /** Reads what it needs from a parser; a failure it throws is told at its line like Jackson's own. */
+    @FunctionalInterface
+    public interface Read<T> {
+        T from(JsonParser parser) throws IOException;
+    }
+
+    private static final ObjectMapper TREES = new ObjectMapper(new YAMLFactory());
+
+    private YamlReading() {
+    }
+
+    /** The tree of a YAML text; null for an empty one. */
+    public static JsonNode tree(String text) throws UnreadableYaml {
+        return read(TREES.getFactory(), text, TREES::readTree);
+    }
+
+    /** What {@code read} makes of a YAML text, read with a parser of {@code factory}. */
+    public static <T> T read(JsonFactory factory, String text, Read<T> read) throws UnreadableYaml {
+        try (JsonParser parser = factory.createParser(text)) {
+            try {
+                return read.from(parser);
+            } catch (JsonProcessingException e) {
+                JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentTokenLocation();
+                throw new UnreadableYaml(Math.max(at.getLineNr(), 0), e.getOriginalMessage(), e);
+            }
+        } catch (IOException e) {
+            // Only a failure to close: a text in memory is never short of input.
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** SnakeYAML's nodes of a YAML text, which keep their lines; null for an empty one. */
+    public static Node nodes(String text) throws UnreadableYaml {
+        LoaderOptions options = new LoaderOptions();
+        StreamReader reader = new StreamReader(text);
+        try {
+            return new Composer(new ParserImpl(reader, options), new Resolver(), options).getSingleNode();
+        } catch (MarkedYAMLException e) {
+            throw new UnreadableYaml(e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1, e.getProblem(), e);
+        } catch (YAMLException e) {
+            throw new UnreadableYaml(reader.getMark().getLine() + 1, e.getMessage(), e);
+        }
+    }
+}
