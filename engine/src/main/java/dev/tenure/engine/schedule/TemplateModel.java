@@ -5,6 +5,7 @@ import dev.tenure.engine.storage.JsonColumns;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.Contact;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -26,8 +27,21 @@ public final class TemplateModel {
         model.put("csm", account.csm());
         // A step shown before its play has a why (a page's pending step) reads no rule and no facts.
         model.put("rule", why == null ? null : why.rule());
-        // As plain maps, as a stored run's facts read back: the facts of a rule that just fired are records.
-        model.put("facts", why == null ? Map.of() : json.asMap(why.matchedFacts()));
+        model.put("facts", why == null ? Map.of() : plain(json, why.matchedFacts()));
         return model;
+    }
+
+    /**
+     * The facts as plain maps, lists and values, as a stored run's facts read back (a template reads nothing else):
+     * those of a rule that just fired are records, and only they are converted (a batch's emails read stored ones).
+     */
+    private static Map<String, Object> plain(JsonColumns json, Map<String, Object> facts) {
+        return facts.values().stream().allMatch(TemplateModel::plain) ? facts : json.asMap(facts);
+    }
+
+    private static boolean plain(Object value) {
+        return value == null || value instanceof String || value instanceof Number || value instanceof Boolean
+                || value instanceof Map<?, ?> map && map.values().stream().allMatch(TemplateModel::plain)
+                || value instanceof Collection<?> list && list.stream().allMatch(TemplateModel::plain);
     }
 }
