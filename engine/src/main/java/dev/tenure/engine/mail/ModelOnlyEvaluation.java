@@ -14,6 +14,7 @@ import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,7 +23,8 @@ import java.util.Set;
  * text's {@code bytes}, a map's {@code class.name}), calls methods and beans and names types. The template check
  * refuses such text when the rules load; this refuses it when the template runs, whatever its text looked like (a
  * name declared by {@code th:with} or {@code th:each} holds anything its expression gave): the model's variables,
- * map entries and a {@code th:each} status are read, and no method, constructor, type or bean is reached.
+ * map entries (also as a {@code th:each} over a map gives them) and a {@code th:each} status are read, and no
+ * method, constructor, type or bean is reached.
  */
 final class ModelOnlyEvaluation {
 
@@ -38,6 +40,7 @@ final class ModelOnlyEvaluation {
                 .filter(reader -> reader instanceof SPELContextPropertyAccessor).toList());
         readers.add(new MapReader());
         readers.add(new EachStatus());
+        readers.add(new MapEntries());
         context.setPropertyAccessors(readers);
         context.setMethodResolvers(List.of());
         context.setConstructorResolvers(List.of());
@@ -53,6 +56,36 @@ final class ModelOnlyEvaluation {
         @Override
         public boolean canWrite(EvaluationContext context, Object target, String name) {
             return false;
+        }
+    }
+
+    /** An entry of a map a {@code th:each} goes over ({@code th:each="f : ${facts}"}, then {@code ${f.key}}, {@code ${f.value}}). */
+    private static final class MapEntries implements PropertyAccessor {
+
+        @Override
+        public Class<?>[] getSpecificTargetClasses() {
+            return new Class<?>[] {Map.Entry.class};
+        }
+
+        @Override
+        public boolean canRead(EvaluationContext context, Object target, String name) {
+            return target instanceof Map.Entry<?, ?> && (name.equals("key") || name.equals("value"));
+        }
+
+        @Override
+        public TypedValue read(EvaluationContext context, Object target, String name) throws AccessException {
+            Map.Entry<?, ?> entry = (Map.Entry<?, ?>) target;
+            return new TypedValue(name.equals("key") ? entry.getKey() : entry.getValue());
+        }
+
+        @Override
+        public boolean canWrite(EvaluationContext context, Object target, String name) {
+            return false;
+        }
+
+        @Override
+        public void write(EvaluationContext context, Object target, String name, Object newValue) throws AccessException {
+            throw new AccessException("a template does not write");
         }
     }
 

@@ -186,17 +186,10 @@ class StepActions {
                                          Instant now, List<TimelineEntry> entries) {
         Map<Long, StepResult> results = new HashMap<>();
         Map<String, List<Contact>> contactsOf = contacts.ofAccounts(steps.stream().map(PlayStep::accountId).distinct().toList());
-        Map<String, Stage> settled = accounts.stagesNotBeingChanged(steps.stream().map(PlayStep::accountId).toList());
-        Map<Long, RunState> states = runs.states(steps.stream().map(PlayStep::runId).distinct().toList());
         List<Addressed> addressed = new ArrayList<>();
         for (PlayStep step : steps) {
             StepDefinition def = step.definition();
             Account account = accountsById.get(step.accountId());
-            Optional<StepResult> unsettled = unsettled(step, settled.get(step.accountId()), states.get(step.runId()), now);
-            if (unsettled.isPresent()) {
-                results.put(step.id(), unsettled.get());
-                continue;
-            }
             Optional<String> template = rules.get().template(def.template());
             if (template.isEmpty()) {
                 results.put(step.id(), StepResult.failed("template '" + def.template() + "' is not in the active rule set"));
@@ -211,7 +204,7 @@ class StepActions {
             addressed.add(new Addressed(step, account, to.get(), template.get(), accountContacts));
         }
         List<OutgoingEmail> outgoing = new ArrayList<>();
-        for (Addressed email : admit(addressed, now, results, entries)) {
+        for (Addressed email : settled(admit(addressed, now, results, entries), now, results)) {
             Account account = email.account();
             Map<String, Object> model = model(account, email.to().contact(), whys.get(email.step().runId()));
             if (email.techTouch()) {
@@ -237,18 +230,35 @@ class StepActions {
     }
 
     /**
-     * Why an email may not go out now, as its account's row tells, read locked until the batch has sent and
+     * The admitted emails that may go out now, as their accounts' rows tell, read locked until the batch has sent and
      * committed: a churn that began first is waited for (the email is due again in a moment, and the churn cancels it
      * meanwhile), and one that begins later waits until the email is out. Without this, a worker that had claimed the
-     * step before the churn reached it sent the email to a customer whose cancellation was being written.
+     * step before the churn reached it sent the email to a customer whose cancellation was being written. Asked after
+     * the guardrails, so an email they would hold for its send window is held there, not retried in a moment as if
+     * it had just come due.
      */
-    private Optional<StepResult> unsettled(PlayStep step, Stage stage, RunState run, Instant now) {
-        if (stage == null) {
-            return Optional.of(StepResult.retry("account " + step.accountId()
-                    + " is being changed (a cancellation, a source's update or an evaluation): the email waits for it",
-                    now.plus(WAIT_FOR_ACCOUNT_CHANGE)));
+    private List<Addressed> settled(List<Addressed> admitted, Instant now, Map<Long, StepResult> results) {
+        if (admitted.isEmpty()) {
+            return admitted;
         }
-        return run.audience().refusal(stage).map(StepResult::skipped);
+        Map<String, Stage> stages = accounts.stagesNotBeingChanged(admitted.stream().map(a -> a.account().id()).toList());
+        Map<Long, RunState> states = runs.states(admitted.stream().map(a -> a.step().runId()).distinct().toList());
+        List<Addressed> settled = new ArrayList<>();
+        for (Addressed email : admitted) {
+            PlayStep step = email.step();
+            Stage stage = stages.get(step.accountId());
+            Optional<String> refusal = stage == null ? Optional.empty() : states.get(step.runId()).audience().refusal(stage);
+            if (stage == null) {
+                results.put(step.id(), StepResult.retry("account " + step.accountId()
+                        + " is being changed (a cancellation, a source's update or an evaluation): the email waits for it",
+                        now.plus(WAIT_FOR_ACCOUNT_CHANGE)));
+            } else if (refusal.isPresent()) {
+                results.put(step.id(), StepResult.skipped(refusal.get()));
+            } else {
+                settled.add(email);
+            }
+        }
+        return settled;
     }
 
     /** A step's email with its recipient chosen, before the guardrails have decided on it. */

@@ -32,7 +32,7 @@ public final class TemplateModel {
     }
 
     /**
-     * The facts as plain maps, lists and values, as a stored run's facts read back (a template reads nothing else):
+     * The facts as plain maps, lists and values, the shape of a stored run's facts (a template reads nothing else):
      * those of a rule that just fired are records, and only they are converted (a batch's emails read stored ones).
      */
     private static Map<String, Object> plain(JsonColumns json, Map<String, Object> facts) {

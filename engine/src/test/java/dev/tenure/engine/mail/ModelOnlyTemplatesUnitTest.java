@@ -30,10 +30,12 @@ class ModelOnlyTemplatesUnitTest {
                 <p th:if="${facts.usageTrend.changePct < -40}" th:text="${account.arr + 1}">x</p>
                 <p th:with="a=${account}" th:text="${a.plan}">x</p>
                 <p th:each="t, s : ${tasks}" th:text="${t.title} + ${s.index} + ${s.last}">x</p>
+                <p th:each="f : ${facts}" th:text="|${f.key}: ${f.value.changePct}|">x</p>
                 </body></html>""", model);
 
         assertThat(email.subject()).isEqualTo("Hello Acme");
-        assertThat(email.html()).contains("<p>120001</p>", "<p>growth</p>", "<p>Call0false</p>", "<p>Write1true</p>");
+        assertThat(email.html()).contains("<p>120001</p>", "<p>growth</p>", "<p>Call0false</p>", "<p>Write1true</p>",
+                "<p>usageTrend: -42.5</p>");
         assertThat(composer.fill("Call [[${account.name}]] ([[${facts.usageTrend.changePct}]]%)", model))
                 .isEqualTo("Call Acme (-42.5%)");
     }

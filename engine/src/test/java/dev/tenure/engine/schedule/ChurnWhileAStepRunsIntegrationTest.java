@@ -7,8 +7,10 @@ import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.plays.PlayRuns;
 import dev.tenure.engine.plays.PlayStep;
 import dev.tenure.engine.plays.RunStatus;
+import dev.tenure.engine.plays.SendWindow;
 import dev.tenure.engine.plays.StepDefinition;
 import dev.tenure.engine.plays.StepStatus;
+import dev.tenure.engine.plays.StepType;
 import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.tasks.Inbox;
@@ -29,6 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -149,6 +152,35 @@ class ChurnWhileAStepRunsIntegrationTest {
         assertThat(outcome.stepsRun()).isEqualTo(1);
         assertThat(outcome.stopped()).isTrue();
         assertThat(runs.find(started.id()).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
+    }
+
+    /**
+     * The guardrails judge an email before its account's row is read: one past the hour it may still go out after its
+     * time of day waits for that time tomorrow, even while its account is being changed, rather than coming due again
+     * in a moment and then passing for an email that just came due.
+     */
+    @Test
+    void given_an_email_too_late_for_its_time_of_day_while_its_account_is_being_changed_then_it_waits_for_that_time()
+            throws Exception {
+        TestData account = TestData.account("Late While Changed", Segment.HIGH_TOUCH);
+        intake.accept(account.batch());
+        StepDefinition atNine = new StepDefinition(StepType.EMAIL, Span.ofDays(3), null, null, null, null, null,
+                List.of("champion"), "usage-drop-checkin", new SendWindow(false, false, LocalTime.of(9, 0)), false, null, List.of());
+        OnlyStep started = onlyStep(account, atNine);
+        // Due five hours ago: past the hour an at-time email may still go out late.
+        jdbc.sql("UPDATE play_step SET due_at = ? WHERE id = ?")
+                .params(java.sql.Timestamp.from(TestClock.now().minus(Duration.ofHours(5))), started.step()).update();
+
+        try (Held change = held(() -> jdbc.sql("SELECT id FROM account WHERE id = ? FOR NO KEY UPDATE")
+                .param(account.id()).query(String.class).single())) {
+            assertThat(runner.runOne(started.step())).isEqualTo(1);
+            change.letGo();
+        }
+
+        PlayStep waiting = runs.steps(started.id()).get(0);
+        assertThat(waiting.status()).isEqualTo(StepStatus.SCHEDULED);
+        assertThat(waiting.dueAt()).as("its time of day, not a moment later").isAfter(TestClock.now().plus(Duration.ofHours(1)));
+        assertThat(emailsOf(started)).isEmpty();
     }
 
     /**
