@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.tenure.engine.intake.RecordBounds;
 import dev.tenure.engine.yaml.UnreadableYaml;
 import dev.tenure.engine.yaml.YamlReading;
 
@@ -92,8 +93,11 @@ public record YamlNode(int line, Object value) {
         return isScalar() ? (String) value : null;
     }
 
-    /** How the value reads in a message: the scalar itself, or what kind of thing it is. */
+    /**
+     * How the value reads in a message: the scalar itself (cut when long, control characters written out, as the
+     * intake repeats a value), or what kind of thing it is.
+     */
     public String shown() {
-        return isScalar() ? "'" + value + "'" : isMap() ? "a map" : isList() ? "a list" : "empty";
+        return isScalar() ? "'" + RecordBounds.shown((String) value) + "'" : isMap() ? "a map" : isList() ? "a list" : "empty";
     }
 }
