@@ -219,7 +219,7 @@ public class RecordMapper {
     }
 
     private Mapping nps(Fields f, String source) {
-        Answer a = answer(f, 0, 10);
+        Answer a = answer(f, RecordBounds.MIN_NPS, RecordBounds.MAX_NPS);
         String comment = f.text("comment");
         return result(f, () -> new NpsSignal(source, a.eventId(), a.accountId(), a.occurredAt(), a.contactEmail(),
                 a.score().intValue(), comment));
@@ -227,7 +227,7 @@ public class RecordMapper {
 
     /** A CSAT answer (1–5), found like an NPS answer: by its accountId, else by its contact's email. */
     private Mapping csat(Fields f, String source) {
-        Answer a = answer(f, 1, 5);
+        Answer a = answer(f, RecordBounds.MIN_CSAT, RecordBounds.MAX_CSAT);
         String ticketId = f.text("ticketId");
         return result(f, () -> new CsatSignal(source, a.eventId(), a.accountId(), a.occurredAt(), a.contactEmail(),
                 a.score().intValue(), ticketId));

@@ -1,5 +1,6 @@
 package dev.tenure.engine.backtest;
 
+import dev.tenure.engine.intake.RecordBounds;
 import dev.tenure.engine.scenarios.YamlNode;
 import dev.tenure.engine.yaml.UnreadableYaml;
 
@@ -101,7 +102,7 @@ public record TuningPlan(List<Knob> knobs, Goal goal) {
         Map<String, YamlNode.Field> fields(YamlNode map, Set<String> allowed, String what) {
             for (YamlNode.Field f : map.fields().values()) {
                 if (!allowed.contains(f.name())) {
-                    problem(f.line(), what + ": '" + f.name() + "' is not a field here; use " + String.join(", ", new TreeSet<>(allowed)));
+                    problem(f.line(), what + ": '" + RecordBounds.shown(f.name()) + "' is not a field here; use " + String.join(", ", new TreeSet<>(allowed)));
                 }
             }
             return map.fields();
@@ -154,7 +155,12 @@ public record TuningPlan(List<Knob> knobs, Goal goal) {
                 if (!rowsField.value().isList() || rowsField.value().items().stream().anyMatch(r -> !r.isScalar())) {
                     problem(rowsField.line(), "rows: 'all', or a list of cell values naming the rows, e.g. [HIGH_TOUCH, LOW_TOUCH]");
                 } else {
-                    rowsField.value().items().forEach(r -> rows.add(r.text().strip()));
+                    for (YamlNode r : rowsField.value().items()) {
+                        String row = bounded(rowsField, "rows", r.text().strip(), RecordBounds.idProblem(r.text().strip()));
+                        if (row != null) {
+                            rows.add(row);
+                        }
+                    }
                 }
             }
             BigDecimal parameter = f.containsKey("parameter")
@@ -240,7 +246,18 @@ public record TuningPlan(List<Knob> knobs, Goal goal) {
                 problem(field.line(), name + " must be a text, not " + field.value().shown());
                 return null;
             }
-            return field.value().text().strip();
+            // Each names a file, table, column, row or component of the rule set, or is a knob's name in the report: no
+            // longer than the ids and names the intake takes, on one line.
+            String text = field.value().text().strip();
+            return bounded(field, name, text, name.equals("name") ? RecordBounds.nameProblem(text) : RecordBounds.idProblem(text));
+        }
+
+        private String bounded(YamlNode.Field field, String name, String text, String problem) {
+            if (problem == null) {
+                return text;
+            }
+            problem(field.line(), name + ": " + problem);
+            return null;
         }
 
         private BigDecimal number(YamlNode.Field field, String name, int line, String otherwise, BigDecimal low, BigDecimal high) {

@@ -46,6 +46,11 @@ public final class RecordBounds {
     /** Uses of a feature in one event. */
     public static final long MAX_QUANTITY = 1_000_000_000L;
     public static final long MAX_ACTIVE_USERS = 10_000_000L;
+    /** The scales of the answers: NPS 0 to 10, CSAT 1 to 5. */
+    public static final int MIN_NPS = 0;
+    public static final int MAX_NPS = 10;
+    public static final int MIN_CSAT = 1;
+    public static final int MAX_CSAT = 5;
     /** When a signal can have happened: anything else is a broken clock or a typo in a year. */
     public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     public static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
@@ -274,9 +279,9 @@ public final class RecordBounds {
             } else if (s instanceof BillingSignal b) {
                 c.amount("amount", b.amount()).text("currency", b.currency()).text("invoiceId", b.invoiceId());
             } else if (s instanceof NpsSignal n) {
-                c.text("contactEmail", n.contactEmail()).range("score", n.score(), 0, 10).text("comment", n.comment());
+                c.text("contactEmail", n.contactEmail()).range("score", n.score(), MIN_NPS, MAX_NPS).text("comment", n.comment());
             } else if (s instanceof CsatSignal n) {
-                c.text("contactEmail", n.contactEmail()).range("score", n.score(), 1, 5).text("ticketId", n.ticketId());
+                c.text("contactEmail", n.contactEmail()).range("score", n.score(), MIN_CSAT, MAX_CSAT).text("ticketId", n.ticketId());
             } else if (s instanceof ContactSignal) {
                 c.add("kind", "a contact change is not a signal a source sends: send the contact, and its change is recorded");
             }

@@ -1,5 +1,7 @@
 package dev.tenure.engine.scenarios;
 
+import dev.tenure.engine.intake.RecordBounds;
+
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +19,15 @@ import java.util.regex.Pattern;
  */
 public record Moment(Duration offset, Instant absolute) {
 
-    private static final Pattern RELATIVE = Pattern.compile("([+-])\\s*(\\d{1,6})\\s*([dhm])");
+    /**
+     * How far from now a relative time may reach: the span of times the intake takes a signal at (2000 to 2100).
+     * Further is no account's history, and {@code -99999999999d} was date arithmetic that failed without a line.
+     */
+    static final Duration FARTHEST = Duration.between(RecordBounds.EARLIEST, RecordBounds.LATEST);
+    /** Digits are read whatever their number, so the bound is told rather than "not a time". */
+    private static final Pattern RELATIVE = Pattern.compile("([+-])\\s*(\\d+)\\s*([dhm])");
+    /** More digits than this are beyond {@link #FARTHEST} even in minutes: they are not read (19 would not fit a long). */
+    private static final int DIGITS = 12;
 
     static final Moment NOW = new Moment(Duration.ZERO, null);
 
@@ -29,18 +39,25 @@ public record Moment(Duration offset, Instant absolute) {
         }
         Matcher m = RELATIVE.matcher(t.toLowerCase(Locale.ROOT));
         if (m.matches()) {
-            long n = Long.parseLong(m.group(2)) * (m.group(1).equals("-") ? -1 : 1);
-            Duration offset = switch (m.group(3)) {
-                case "d" -> Duration.ofDays(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofMinutes(n);
-            };
+            Duration offset = null;
+            if (m.group(2).length() <= DIGITS) {
+                long n = Long.parseLong(m.group(2)) * (m.group(1).equals("-") ? -1 : 1);
+                offset = switch (m.group(3)) {
+                    case "d" -> Duration.ofDays(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> Duration.ofMinutes(n);
+                };
+            }
+            if (offset == null || offset.abs().compareTo(FARTHEST) > 0) {
+                throw new IllegalArgumentException("'" + RecordBounds.shown(text) + "' is more than " + FARTHEST.toDays()
+                        + " days from now (times lie between " + RecordBounds.EARLIEST + " and " + RecordBounds.LATEST + ")");
+            }
             return new Moment(offset, null);
         }
         try {
             return new Moment(null, instant(t));
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a time; write now, -20d, +3d, -4h, "
+            throw new IllegalArgumentException("'" + RecordBounds.shown(text) + "' is not a time; write now, -20d, +3d, -4h, "
                     + "2026-03-01 or 2026-03-01T10:00:00Z");
         }
     }

@@ -1,5 +1,8 @@
 package dev.tenure.engine.scenarios;
 
+import dev.tenure.engine.intake.RecordBounds;
+import dev.tenure.engine.vocabulary.Account;
+import dev.tenure.engine.vocabulary.Contact;
 import dev.tenure.engine.vocabulary.ContactChange;
 import dev.tenure.engine.vocabulary.ContactRole;
 import dev.tenure.engine.vocabulary.MilestoneType;
@@ -23,7 +26,7 @@ import java.util.function.Function;
 /**
  * Reads scenario files (a YAML list of scenarios; the format is in rules/README.md) and reports every
  * problem with its file and line: bad YAML, unknown fields, unknown segments, stages, roles,
- * priorities, events, milestones and plays, times that are not times.
+ * priorities, events, milestones and plays, times that are not times, values beyond the intake's bounds.
  */
 public final class ScenarioFiles {
 
@@ -75,7 +78,7 @@ public final class ScenarioFiles {
         for (YamlNode item : items) {
             int before = problems.size();
             Scenario scenario = scenario(file, item, plays, expectRequired, problems);
-            if (scenario != null && !names.add(scenario.name())) {
+            if (scenario != null && scenario.name() != null && !names.add(scenario.name())) {
                 problems.add(new ScenarioProblem(file, item.line(), "scenario \"" + scenario.name() + "\" appears twice in this file"));
             }
             if (problems.size() == before) {
@@ -93,13 +96,15 @@ public final class ScenarioFiles {
             return null;
         }
         YamlNode.Field title = node.fields().get("scenario");
-        String where = title != null && title.value().isScalar() ? "scenario \"" + title.value().text().trim() + "\"" : "scenario";
+        String where = title != null && title.value().isScalar() ? "scenario \"" + YamlFields.shown(title.value().text().trim())
+                + "\"" : "scenario";
         YamlFields at = new YamlFields(file, where, node, SCENARIO, problems);
-        String name = at.requiredText("scenario");
+        String name = name(at);
         Instant now = now(at);
         Scenario.GivenAccount account = account(file, at, problems);
         List<Scenario.GivenContact> contacts = list(at, "contacts", (item, i) -> contact(file, item, i, problems));
-        List<GivenSignal> signals = list(at, "signals", (item, i) -> SignalLines.read(file, i, item, problems));
+        List<GivenSignal> signals = list(at, "signals", (item, i) -> SignalLines.read(file, i, item, now, problems));
+        SignalLines.checkCount(at, signals, now);
         checkContactLines(file, account == null ? "scenario-account" : account.id(), contacts, signals, problems);
         List<Scenario.GivenMilestone> milestones = list(at, "milestones", (item, i) -> milestone(file, item, i, problems));
         List<Scenario.GivenRun> runs = new ArrayList<>(list(at, "running", (item, i) -> run(file, item, i, true, plays, problems)));
@@ -156,17 +161,36 @@ public final class ScenarioFiles {
         }
     }
 
+    /** What the scenario shows: a name on one line, as short as an account's, since every failure repeats it. */
+    private static String name(YamlFields f) {
+        String name = f.requiredText("scenario");
+        String problem = RecordBounds.nameProblem(name);
+        if (problem != null) {
+            f.fail("scenario", problem);
+            return null;
+        }
+        return name;
+    }
+
+    /** When the rules run: a moment the intake would take a signal at. */
     private static Instant now(YamlFields f) {
         String text = f.text("now");
         if (text == null) {
             return null;
         }
+        Instant now;
         try {
-            return Moment.instant(text);
+            now = Moment.instant(text);
         } catch (DateTimeException e) {
-            f.fail("now", "'" + text + "' is not a date or an instant; write 2026-03-02 or 2026-03-02T10:00:00Z");
+            f.fail("now", "'" + YamlFields.shown(text) + "' is not a date or an instant; write 2026-03-02 or 2026-03-02T10:00:00Z");
             return null;
         }
+        String problem = RecordBounds.instantProblem(text, now);
+        if (problem != null) {
+            f.fail("now", problem);
+            return null;
+        }
+        return now;
     }
 
     private static Scenario.GivenAccount account(String file, YamlFields scenario, List<ScenarioProblem> problems) {
@@ -177,12 +201,15 @@ public final class ScenarioFiles {
             return null;
         }
         YamlFields f = new YamlFields(file, "account", node, ACCOUNT, problems);
-        String timezone = f.zone("timezone");
-        String id = f.text("id") == null ? "scenario-account" : f.text("id");
-        return new Scenario.GivenAccount(id, f.text("name") == null ? "Scenario account" : f.text("name"),
+        String timezone = f.zone("timezone", Account.class);
+        String givenId = f.text("id", Account.class, "id");
+        String id = givenId == null ? "scenario-account" : givenId;
+        String name = f.text("name", Account.class, "name");
+        String csm = f.text("csm", Account.class, "csm");
+        return new Scenario.GivenAccount(id, name == null ? "Scenario account" : name,
                 f.enumValue("segment", Segment.class, null, true), f.enumValue("stage", Stage.class, null, true),
-                f.text("csm") == null ? "csm@" + id + ".test" : f.text("csm"), f.number("arr"), f.text("plan"),
-                f.moment("startedOn", false), f.moment("renewalOn", false), timezone);
+                csm == null ? "csm@" + id + ".test" : csm, f.amount("arr"), f.text("plan", Account.class, "plan"),
+                f.day("startedOn"), f.day("renewalOn"), timezone);
     }
 
     private static Scenario.GivenContact contact(String file, YamlNode node, int index, List<ScenarioProblem> problems) {
@@ -191,8 +218,9 @@ public final class ScenarioFiles {
             return null;
         }
         YamlFields f = new YamlFields(file, "contact " + index, node, CONTACT, problems);
-        return new Scenario.GivenContact(f.text("email"), f.text("name"), f.enumValue("role", ContactRole.class, null, true),
-                f.zone("timezone"), f.bool("active", true), f.bool("unsubscribed", false));
+        return new Scenario.GivenContact(f.text("email", Contact.class, "email"), f.text("name", Contact.class, "name"),
+                f.enumValue("role", ContactRole.class, null, true), f.zone("timezone", Contact.class), f.bool("active", true),
+                f.bool("unsubscribed", false));
     }
 
     private static Scenario.GivenMilestone milestone(String file, YamlNode node, int index, List<ScenarioProblem> problems) {
@@ -233,7 +261,7 @@ public final class ScenarioFiles {
                 .map(m -> enumOf(f, "milestones", m, MilestoneType.class)).toList();
         String band = f.text("healthBand");
         if (band != null && !Expectation.BANDS.contains(band.toUpperCase(Locale.ROOT))) {
-            f.fail("healthBand", "'" + band + "' is not one of " + String.join(", ", Expectation.BANDS));
+            f.fail("healthBand", "'" + YamlFields.shown(band) + "' is not one of " + String.join(", ", Expectation.BANDS));
         }
         Expectation expectation = new Expectation(playList.apply("plays"), playList.apply("playsInclude"),
                 playList.apply("playsExclude"), milestones, f.enumValue("stage", Stage.class, null, false),
@@ -274,13 +302,13 @@ public final class ScenarioFiles {
                 return e;
             }
         }
-        f.fail(field, "'" + text + "' is not one of " + YamlFields.names(type));
+        f.fail(field, "'" + YamlFields.shown(text) + "' is not one of " + YamlFields.names(type));
         return null;
     }
 
     private static void checkPlay(YamlFields f, String field, String play, Set<String> plays) {
         if (play != null && plays != null && !plays.contains(play)) {
-            f.fail(field, "play '" + play + "' is not in rules/plays/ (plays: " + String.join(", ", new TreeSet<>(plays)) + ")");
+            f.fail(field, "play '" + YamlFields.shown(play) + "' is not in rules/plays/ (plays: " + String.join(", ", new TreeSet<>(plays)) + ")");
         }
     }
 

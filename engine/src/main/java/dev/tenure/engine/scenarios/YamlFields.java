@@ -1,8 +1,12 @@
 package dev.tenure.engine.scenarios;
 
+import dev.tenure.engine.intake.RecordBounds;
+
 import java.math.BigDecimal;
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +15,10 @@ import java.util.stream.Collectors;
 /**
  * Reads the fields of one YAML map in a scenario file and adds a problem, with the line, for every
  * field that is unknown, missing or wrong, so an author learns of all mistakes at once. A reader returns
- * null (or the default) for a field it could not read.
+ * null (or the default) for a field it could not read. A scenario stands for records the intake would take,
+ * so its values are held to the intake's bounds ({@link RecordBounds}): what a source may not send, a
+ * scenario may not give either, and a value out of them is told here rather than met by a rule or by
+ * arithmetic. Every value a problem repeats is {@link RecordBounds#shown shown} as the intake shows it.
  */
 final class YamlFields {
 
@@ -28,7 +35,7 @@ final class YamlFields {
         this.problems = problems;
         for (YamlNode.Field f : node.fields().values()) {
             if (!known.contains(f.name())) {
-                problems.add(new ScenarioProblem(file, f.line(), prefix() + "unknown field '" + f.name() + "' (known: "
+                problems.add(new ScenarioProblem(file, f.line(), prefix() + "unknown field '" + shown(f.name()) + "' (known: "
                         + String.join(", ", known) + ")"));
             }
         }
@@ -63,6 +70,29 @@ final class YamlFields {
         return text.isEmpty() ? null : text;
     }
 
+    /**
+     * A text that becomes the field {@code field} of a {@code record} (an {@code Account}, a {@code Contact}, a
+     * signal's record type): bounded as the intake bounds that field.
+     */
+    String text(String name, Class<?> record, String field) {
+        String text = text(name);
+        return bounded(name, text, RecordBounds.textProblem(record, field, text));
+    }
+
+    /** As {@link #text(String, Class, String)}, and missing is a problem. */
+    String requiredText(String name, Class<?> record, String field) {
+        String text = requiredText(name);
+        return bounded(name, text, RecordBounds.textProblem(record, field, text));
+    }
+
+    private <T> T bounded(String name, T value, String problem) {
+        if (problem == null) {
+            return value;
+        }
+        fail(name, problem);
+        return null;
+    }
+
     String requiredText(String name) {
         String text = text(name);
         if (text == null && !has(name)) {
@@ -83,11 +113,25 @@ final class YamlFields {
                 return e;
             }
         }
-        fail(name, "'" + text + "' is not one of " + names(type));
+        fail(name, "'" + shown(text) + "' is not one of " + names(type));
         return absent;
     }
 
+    /** When a signal happened (or a play started, a milestone was reached): a date or instant is one the intake takes. */
     Moment moment(String name, boolean required) {
+        Moment moment = parsed(name, required);
+        return moment == null || moment.absolute() == null ? moment
+                : bounded(name, moment, RecordBounds.instantProblem(text(name), moment.absolute()));
+    }
+
+    /** A contract date (startedOn, renewalOn): a date or instant is one the intake takes for an account. */
+    Moment day(String name) {
+        Moment moment = parsed(name, false);
+        return moment == null || moment.absolute() == null ? moment
+                : bounded(name, moment, RecordBounds.dateProblem(LocalDate.ofInstant(moment.absolute(), ZoneOffset.UTC)));
+    }
+
+    private Moment parsed(String name, boolean required) {
         String text = required ? requiredText(name) : text(name);
         if (text == null) {
             return null;
@@ -113,35 +157,46 @@ final class YamlFields {
         } catch (NumberFormatException e) {
             // reported below, with the range
         }
-        fail(name, "'" + text + "' is not a whole number from " + min + " to " + max);
+        fail(name, "'" + shown(text) + "' is not a whole number from " + min + " to " + max);
         return absent;
     }
 
-    /** An IANA time zone id, as written. */
-    String zone(String name) {
-        String text = text(name);
+    /** An IANA time zone id, as written: the {@code timezone} of a {@code record} (an Account or a Contact). */
+    String zone(String name, Class<?> record) {
+        String text = text(name, record, "timezone");
         if (text != null) {
             try {
                 ZoneId.of(text);
             } catch (DateTimeException e) {
-                fail(name, "'" + text + "' is not a time zone (e.g. Europe/Paris)");
+                fail(name, "'" + shown(text) + "' is not a time zone (e.g. Europe/Paris)");
                 return null;
             }
         }
         return text;
     }
 
-    BigDecimal number(String name) {
+    /**
+     * An amount of money (ARR, a billing amount), within the intake's bounds: beyond them, arithmetic on it is
+     * slow ({@code 1e300000000 - 100.50} takes minutes) or impossible ({@code 1e999999999}).
+     */
+    BigDecimal amount(String name) {
         String text = text(name);
         if (text == null) {
             return null;
         }
-        try {
-            return new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            fail(name, "'" + text + "' is not a number");
+        // A number is read only when it could be one: parsing a megabyte of digits takes seconds.
+        if (text.length() > RecordBounds.NUMBER_LENGTH) {
+            fail(name, "'" + shown(text) + "' is not a number of at most " + RecordBounds.NUMBER_LENGTH + " characters");
             return null;
         }
+        BigDecimal amount;
+        try {
+            amount = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            fail(name, "'" + shown(text) + "' is not a number");
+            return null;
+        }
+        return bounded(name, amount, RecordBounds.amountProblem(amount));
     }
 
     boolean bool(String name, boolean absent) {
@@ -155,7 +210,7 @@ final class YamlFields {
         if (text.equalsIgnoreCase("false") || text.equalsIgnoreCase("no")) {
             return false;
         }
-        fail(name, "'" + text + "' is not true or false");
+        fail(name, "'" + shown(text) + "' is not true or false");
         return absent;
     }
 
@@ -165,6 +220,11 @@ final class YamlFields {
 
     private String prefix() {
         return where.isEmpty() ? "" : where + ": ";
+    }
+
+    /** A value as a problem repeats it: a long one cut, control characters written out, as the intake does. */
+    static String shown(String value) {
+        return RecordBounds.shown(value);
     }
 
     static <E extends Enum<E>> String names(Class<E> type) {

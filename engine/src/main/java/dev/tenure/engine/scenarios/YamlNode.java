@@ -3,9 +3,8 @@ package dev.tenure.engine.scenarios;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.tenure.engine.intake.RecordBounds;
 import dev.tenure.engine.yaml.UnreadableYaml;
 import dev.tenure.engine.yaml.YamlReading;
 
@@ -28,11 +27,9 @@ public record YamlNode(int line, Object value) {
     public record Field(String name, int line, YamlNode value) {
     }
 
-    private static final YAMLFactory YAML = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-
     /** Reads a whole document; an empty document is a null node at line 1. */
     public static YamlNode parse(String text) throws UnreadableYaml {
-        return YamlReading.read(YAML, text, parser -> parser.nextToken() == null ? new YamlNode(1, null) : read(parser));
+        return YamlReading.read(text, parser -> parser.nextToken() == null ? new YamlNode(1, null) : read(parser));
     }
 
     private static YamlNode read(JsonParser parser) throws IOException {
@@ -92,8 +89,11 @@ public record YamlNode(int line, Object value) {
         return isScalar() ? (String) value : null;
     }
 
-    /** How the value reads in a message: the scalar itself, or what kind of thing it is. */
+    /**
+     * How the value reads in a message: the scalar itself (cut when long, control characters written out, as the
+     * intake repeats a value), or what kind of thing it is.
+     */
     public String shown() {
-        return isScalar() ? "'" + value + "'" : isMap() ? "a map" : isList() ? "a list" : "empty";
+        return isScalar() ? "'" + RecordBounds.shown((String) value) + "'" : isMap() ? "a map" : isList() ? "a list" : "empty";
     }
 }

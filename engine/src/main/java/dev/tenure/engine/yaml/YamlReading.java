@@ -1,9 +1,9 @@
 package dev.tenure.engine.yaml;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -24,7 +24,8 @@ import java.io.UncheckedIOException;
  * cannot be read as an {@link UnreadableYaml} at its line. Both libraries tell a syntax error where it is, but not
  * the passing of their read limits (Jackson: more than 1000 levels of lists or maps within each other; SnakeYAML:
  * 50, or a text of more than 3 MB): such a failure is told where the parser had got to, which is where the
- * limit was passed.
+ * limit was passed. Jackson refuses a key given twice in one map, at the second: else the last one would quietly
+ * win, and an author who wrote a field twice would not learn which one counts.
  */
 public final class YamlReading {
 
@@ -34,19 +35,20 @@ public final class YamlReading {
         T from(JsonParser parser) throws IOException;
     }
 
-    private static final ObjectMapper TREES = new ObjectMapper(new YAMLFactory());
+    private static final YAMLFactory YAML = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final ObjectMapper TREES = new ObjectMapper(YAML);
 
     private YamlReading() {
     }
 
     /** The tree of a YAML text; null for an empty one. */
     public static JsonNode tree(String text) throws UnreadableYaml {
-        return read(TREES.getFactory(), text, TREES::readTree);
+        return read(text, TREES::readTree);
     }
 
-    /** What {@code read} makes of a YAML text, read with a parser of {@code factory}. */
-    public static <T> T read(JsonFactory factory, String text, Read<T> read) throws UnreadableYaml {
-        try (JsonParser parser = factory.createParser(text)) {
+    /** What {@code read} makes of a YAML text, from its token stream. */
+    public static <T> T read(String text, Read<T> read) throws UnreadableYaml {
+        try (JsonParser parser = YAML.createParser(text)) {
             try {
                 return read.from(parser);
             } catch (JsonProcessingException e) {

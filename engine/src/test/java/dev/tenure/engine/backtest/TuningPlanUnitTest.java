@@ -120,6 +120,28 @@ class TuningPlanUnitTest {
     }
 
     @Test
+    void texts_longer_than_an_id_or_with_control_characters_are_refused_at_their_line_and_shown_escaped() {
+        InvalidTuningException e = catchThrowableOfType(InvalidTuningException.class, () -> TuningPlan.parse("churn/tuning.yml", """
+                thresholds:
+                  - table: %s
+                    column: "Core\\u0000usage"
+                    rows: [ HIGH_TOUCH, "LOW\\nTOUCH" ]
+                    name: %s
+                    "min\\u0000": 1
+                    min: 1
+                    max: 2
+                    step: 1
+                """.formatted("t".repeat(201), "n".repeat(321))));
+
+        assertThat(e.problems()).containsExactly(
+                "churn/tuning.yml:6: a threshold knob: 'min\\u0000' is not a field here; use column, file, max, min, name, "
+                        + "parameter, rows, step, table",
+                "churn/tuning.yml:2: table: is 201 characters long; at most 200",
+                "churn/tuning.yml:3: column: 'Core\\u0000usage' contains a control character (U+0000) at position 5",
+                "churn/tuning.yml:4: rows: 'LOW\\u000aTOUCH' contains a control character (U+000A) at position 4");
+    }
+
+    @Test
     void a_range_beyond_a_billion_is_refused_at_its_line_rather_than_counted_short() {
         // 4,294,967,347 values: counted in an int it wrapped round to 51, was accepted, and only 0 to 100 were tried
         InvalidTuningException e = catchThrowableOfType(InvalidTuningException.class, () -> TuningPlan.parse("churn/tuning.yml", """

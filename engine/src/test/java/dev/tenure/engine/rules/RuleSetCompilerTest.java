@@ -326,6 +326,28 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void a_play_that_gives_a_field_twice_is_refused_at_the_second_not_read_with_the_last() {
+        RuleFile play = new RuleFile("plays/call.yml", """
+                name: Call
+                cooldown: 30d
+                steps:
+                  - type: task
+                    title: Call them
+                    title: Email them
+                cooldown: 1d
+                """);
+
+        assertThat(problems(play)).containsExactly(new RuleProblem("plays/call.yml", 6, 0, "Duplicate field 'title'"));
+    }
+
+    @Test
+    void a_facts_yml_that_gives_a_setting_twice_is_refused_at_the_second_not_read_with_the_last() {
+        RuleFile facts = new RuleFile("facts.yml", "# how long facts count\npaymentFailedFor: 14d\npaymentFailedFor: 60d\n");
+
+        assertThat(problems(PLAY, facts)).containsExactly(new RuleProblem("facts.yml", 3, 0, "Duplicate field 'paymentFailedFor'"));
+    }
+
+    @Test
     void a_facts_yml_of_maps_nested_deeper_than_yaml_is_read_is_refused_at_the_line_of_the_map_too_deep() {
         RuleFile facts = new RuleFile("facts.yml", "# how long facts count\npaymentFailedFor:\n" + nestedMaps(1100));
 

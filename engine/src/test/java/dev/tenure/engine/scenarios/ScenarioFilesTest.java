@@ -306,4 +306,201 @@ class ScenarioFilesTest {
                 "tests/churn.yml:10: signal 6 (contact): change: 'LEFT' is not one of ADDED, ROLE_CHANGED, BECAME_INACTIVE, "
                         + "BECAME_ACTIVE, UNSUBSCRIBED");
     }
+
+    @Test
+    void given_amounts_no_customer_pays_each_is_refused_at_its_line_naming_the_field_and_the_bound() {
+        List<Scenario> read = parse("""
+                - scenario: Money beyond bounds
+                  account: { segment: LOW_TOUCH, stage: VALUE, arr: 1e300000000 }
+                  signals:
+                    - billing: { at: -40d, event: MRR_CHANGED, amount: 100.50 }
+                    - billing: { at: -2d, event: MRR_CHANGED, amount: 1e999999999 }
+                    - billing: { at: -1d, event: INVOICE_PAID, amount: -1000000000000 }
+                    - billing: { at: -1d, event: INVOICE_PAID, amount: 0.0000001 }
+                    - billing: { at: -1d, event: INVOICE_PAID, amount: %s }
+                  expect: { plays: [] }
+                """.formatted("1".repeat(100_000)));
+
+        assertThat(read).isEmpty();
+        assertThat(problems()).containsExactly(
+                "tests/churn.yml:2: account: arr: '1E+300000000' is beyond ±999999999999.99",
+                "tests/churn.yml:5: signal 2 (billing): amount: '1E+999999999' is beyond ±999999999999.99",
+                "tests/churn.yml:6: signal 3 (billing): amount: '-1000000000000' is beyond ±999999999999.99",
+                "tests/churn.yml:7: signal 4 (billing): amount: '1E-7' has more than 6 decimal places",
+                "tests/churn.yml:8: signal 5 (billing): amount: '" + "1".repeat(60) + "… (100000 characters)' is not a number "
+                        + "of at most 40 characters");
+    }
+
+    @Test
+    void given_counts_and_scores_beyond_what_a_source_may_send_each_is_refused_at_its_line_with_its_bound() {
+        parse("""
+                - scenario: Counts beyond bounds
+                  account: { segment: LOW_TOUCH, stage: VALUE }
+                  signals:
+                    - usage: { feature: core, at: -1d, quantity: 1000000001, activeUsers: 10000001 }
+                    - usage: { feature: core, from: -3d, to: now, daily: 99999999999999999999 }
+                    - usage: { feature: core, from: -3d, to: now, daily: -1 }
+                    - nps: { at: -1d, score: -1 }
+                    - csat: { at: -1d, score: 6 }
+                  previousHealth: 101
+                  expect: { plays: [] }
+                """);
+
+        assertThat(problems()).containsExactly(
+                "tests/churn.yml:4: signal 1 (usage): activeUsers: '10000001' is not a whole number from 0 to 10000000",
+                "tests/churn.yml:4: signal 1 (usage): quantity: '1000000001' is not a whole number from 0 to 1000000000",
+                "tests/churn.yml:5: signal 2 (usage): daily: '99999999999999999999' is not a whole number from 0 to 1000000000",
+                "tests/churn.yml:6: signal 3 (usage): daily: '-1' is not a whole number from 0 to 1000000000",
+                "tests/churn.yml:7: signal 4 (nps): score: '-1' is not a whole number from 0 to 10",
+                "tests/churn.yml:8: signal 5 (csat): score: '6' is not a whole number from 1 to 5",
+                "tests/churn.yml:9: scenario \"Counts beyond bounds\": previousHealth: '101' is not a whole number from 0 to 100");
+    }
+
+    @Test
+    void given_times_beyond_the_years_the_intake_takes_each_is_refused_at_its_line_not_failed_in_date_arithmetic() {
+        parse("""
+                - scenario: Times beyond bounds
+                  now: 1999-12-31
+                  account: { segment: LOW_TOUCH, stage: VALUE, startedOn: 1969-12-31, renewalOn: +99999999999d }
+                  signals:
+                    - ticket: { at: -99999999999d, priority: P2 }
+                    - ticket: { at: -36526d, priority: P2 }
+                    - nps: { at: +876601h, score: 3 }
+                    - csat: { at: 2100-01-01, score: 3 }
+                    - usage: { feature: core, from: -99999999999999999999999d, to: now, daily: 1 }
+                  milestones: [ { type: ACTIVATED, at: 1999-12-31T23:59:59Z } ]
+                  ended: [ { play: save-usage-drop, started: -9999999999999999m } ]
+                  expect: { plays: [] }
+                """);
+
+        String beyond = " is more than 36525 days from now (times lie between 2000-01-01T00:00:00Z and 2100-01-01T00:00:00Z)";
+        assertThat(problems()).containsExactly(
+                "tests/churn.yml:2: scenario \"Times beyond bounds\": now: '1999-12-31' is 1999-12-31T00:00:00Z, not between "
+                        + "2000-01-01T00:00:00Z and 2100-01-01T00:00:00Z",
+                "tests/churn.yml:3: account: startedOn: '1969-12-31' is not between 1970-01-01 and 2199-12-31",
+                "tests/churn.yml:3: account: renewalOn: '+99999999999d'" + beyond,
+                "tests/churn.yml:5: signal 1 (ticket): at: '-99999999999d'" + beyond,
+                "tests/churn.yml:6: signal 2 (ticket): at: '-36526d'" + beyond,
+                "tests/churn.yml:7: signal 3 (nps): at: '+876601h'" + beyond,
+                "tests/churn.yml:8: signal 4 (csat): at: '2100-01-01' is 2100-01-01T00:00:00Z, not between "
+                        + "2000-01-01T00:00:00Z and 2100-01-01T00:00:00Z",
+                "tests/churn.yml:9: signal 5 (usage): from: '-99999999999999999999999d'" + beyond,
+                "tests/churn.yml:10: milestone 1: at: '1999-12-31T23:59:59Z' is not between 2000-01-01T00:00:00Z and "
+                        + "2100-01-01T00:00:00Z",
+                "tests/churn.yml:11: ended play 1: started: '-9999999999999999m'" + beyond);
+    }
+
+    @Test
+    void a_usage_range_spans_at_most_the_days_facts_read_back_and_has_one_length_whatever_the_day() {
+        List<Scenario> read = parse("""
+                - scenario: Ranges too long or of no one length
+                  account: { segment: LOW_TOUCH, stage: VALUE }
+                  signals:
+                    - usage: { feature: core, from: -367d, to: now, daily: 1 }
+                    - usage: { feature: core, from: 2000-01-01, to: 2099-12-31, daily: 1 }
+                    - usage: { feature: core, from: 2026-01-01, to: now, daily: 1 }
+                    - usage: { feature: core, from: -366d, to: now, daily: 1 }
+                  expect: { plays: [] }
+                - scenario: A date and a relative time, with a now
+                  now: 2026-03-02
+                  account: { segment: LOW_TOUCH, stage: VALUE }
+                  signals:
+                    - usage: { feature: core, from: 2026-01-01, to: now, daily: 1 }
+                    - usage: { feature: core, from: 2025-01-01, to: -1d, daily: 1 }
+                  expect: { plays: [] }
+                """);
+
+        assertThat(problems()).containsExactly(
+                "tests/churn.yml:4: signal 1 (usage): from: the range is 367 days long; at most 366 (the days of use facts "
+                        + "read back)",
+                "tests/churn.yml:5: signal 2 (usage): from: the range is 36524 days long; at most 366 (the days of use facts "
+                        + "read back)",
+                "tests/churn.yml:6: signal 3 (usage): from: and to are one a date, one relative to now: give the scenario a "
+                        + "now, or write both the same way, so the range has one length whatever the day it runs",
+                "tests/churn.yml:14: signal 2 (usage): from: the range is 424 days long; at most 366 (the days of use facts "
+                        + "read back)");
+        assertThat(read).isEmpty();
+    }
+
+    @Test
+    void a_scenario_whose_lines_make_more_signals_than_one_account_needs_is_refused_at_its_signals() {
+        String year = "    - usage: { feature: core, from: -365d, to: now, daily: 1 }\n";
+        List<Scenario> read = parse("""
+                - scenario: Years of use, many times over
+                  account: { segment: LOW_TOUCH, stage: VALUE }
+                  signals:
+                %s  expect: { plays: [] }
+                """.formatted(year.repeat(28)));
+
+        assertThat(read).isEmpty();
+        assertThat(problems()).containsExactly("tests/churn.yml:3: scenario \"Years of use, many times over\": signals: make "
+                + "10248 signals; at most 10000 (a usage range makes one a day)");
+    }
+
+    @Test
+    void given_texts_longer_than_the_intake_stores_or_with_control_characters_each_is_refused_at_its_line() {
+        parse("""
+                - scenario: "Texts beyond bounds"
+                  account: { segment: LOW_TOUCH, stage: VALUE, id: %s, name: "Ac\\0me", csm: "a\\u0007@acme.test", plan: "p\\tq",
+                             timezone: %s }
+                  contacts: [ { role: CHAMPION, email: "a\\u0000@acme.test", name: %s, timezone: "Europe/\\u0085Paris" } ]
+                  signals:
+                    - usage: { feature: "core\\nplus", at: -1d }
+                    - ticket: { at: -1d, priority: P2, id: "T\\u00001", subject: %s }
+                    - billing: { at: -1d, event: INVOICE_PAID, amount: 10, currency: "US\\rD" }
+                    - nps: { at: -1d, score: 3, comment: "Slow,\\n\\tand \\u0000then", contact: %s }
+                    - csat: { at: -1d, score: 3, ticket: %s, contact: "x\\u001b@acme.test" }
+                    - contact: { at: -1d, change: BECAME_INACTIVE, email: "pat\\u0000@acme.test" }
+                  expect: { plays: [] }
+                """.formatted("i".repeat(201), "z".repeat(201), "n".repeat(321), "s".repeat(10_001), "e".repeat(321),
+                "t".repeat(201)));
+
+        assertThat(problems()).containsExactly(
+                "tests/churn.yml:2: account: id: is 201 characters long; at most 200",
+                "tests/churn.yml:2: account: name: 'Ac\\u0000me' contains a control character (U+0000) at position 3",
+                "tests/churn.yml:2: account: csm: 'a\\u0007@acme.test' contains a control character (U+0007) at position 2",
+                "tests/churn.yml:2: account: plan: 'p\\u0009q' contains a control character (U+0009) at position 2",
+                "tests/churn.yml:3: account: timezone: is 201 characters long; at most 200",
+                "tests/churn.yml:4: contact 1: email: 'a\\u0000@acme.test' contains a control character (U+0000) at position 2",
+                "tests/churn.yml:4: contact 1: name: is 321 characters long; at most 320",
+                "tests/churn.yml:4: contact 1: timezone: 'Europe/\\u0085Paris' contains a control character (U+0085) at position 8",
+                "tests/churn.yml:6: signal 1 (usage): feature: 'core\\u000aplus' contains a control character (U+000A) at position 5",
+                "tests/churn.yml:7: signal 2 (ticket): id: 'T\\u00001' contains a control character (U+0000) at position 2",
+                "tests/churn.yml:7: signal 2 (ticket): subject: is 10001 characters long; at most 10000",
+                "tests/churn.yml:8: signal 3 (billing): currency: 'US\\u000dD' contains a control character (U+000D) at position 3",
+                "tests/churn.yml:9: signal 4 (nps): comment: 'Slow,\\u000a\\u0009and \\u0000then' contains a control character (U+0000) "
+                        + "at position 12",
+                "tests/churn.yml:9: signal 4 (nps): contact: is 321 characters long; at most 320",
+                "tests/churn.yml:10: signal 5 (csat): ticket: is 201 characters long; at most 200",
+                "tests/churn.yml:10: signal 5 (csat): contact: 'x\\u001b@acme.test' contains a control character (U+001B) at position 2",
+                "tests/churn.yml:11: signal 6 (contact): email: 'pat\\u0000@acme.test' contains a control character (U+0000) "
+                        + "at position 4");
+    }
+
+    @Test
+    void a_scenario_name_and_any_value_a_problem_repeats_are_shown_as_the_intake_shows_them() {
+        parse("""
+                - scenario: %s
+                  account: { segment: "LOW\\u0000TOUCH", stage: VALUE, "odd\\u0000key": 1 }
+                  signals:
+                    - ticket: { at: "-1\\u0000d", priority: P2 }
+                  expect: { plays: [ "save\\u0000it" ] }
+                - scenario: "On two\\nlines"
+                  account: { segment: LOW_TOUCH, stage: VALUE }
+                  expect: { plays: [] }
+                """.formatted("w".repeat(321)));
+
+        String shownName = "w".repeat(60) + "… (321 characters)";
+        assertThat(problems()).containsExactly(
+                "tests/churn.yml:1: scenario \"" + shownName + "\": scenario: is 321 characters long; at most 320",
+                "tests/churn.yml:2: account: unknown field 'odd\\u0000key' (known: id, name, segment, stage, csm, arr, plan, "
+                        + "startedOn, renewalOn, timezone)",
+                "tests/churn.yml:2: account: segment: 'LOW\\u0000TOUCH' is not one of HIGH_TOUCH, LOW_TOUCH, TECH_TOUCH",
+                "tests/churn.yml:4: signal 1 (ticket): at: '-1\\u0000d' is not a time; write now, -20d, +3d, -4h, 2026-03-01 "
+                        + "or 2026-03-01T10:00:00Z",
+                "tests/churn.yml:5: expect: plays: play 'save\\u0000it' is not in rules/plays/ (plays: save-usage-drop, "
+                        + "ticket-escalation)",
+                "tests/churn.yml:6: scenario \"On two\\u000alines\": scenario: 'On two\\u000alines' contains a control character "
+                        + "(U+000A) at position 7");
+    }
 }
