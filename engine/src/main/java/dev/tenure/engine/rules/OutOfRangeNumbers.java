@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,7 +16,9 @@ import java.util.regex.Pattern;
  * some ({@code score <= 1e999999999B} on an int), writes others into its Java as {@code Infinity} or as a literal
  * out of range, and tells that at no line, often of another file of the package. The refusal stays Drools': only
  * a refusal without a line is looked into, and it is told at the number it is about, plainly. A number Drools
- * compiles is never refused here, however it is written ({@code 1e-999999999B} compared with a decimal is 0).
+ * compiles is never refused here, however it is written ({@code 1e-999999999B} compared with a decimal is 0), nor
+ * blamed where it compiles: written in several places, it is told where Drools made it the type it names (see
+ * {@link ComparedField}), else at every place it may be.
  */
 final class OutOfRangeNumbers {
 
@@ -32,6 +35,8 @@ final class OutOfRangeNumbers {
     private static final Pattern INFINITY = Pattern.compile("\\bInfinity\\b");
     private static final BigInteger LONG_RANGE = BigInteger.TWO.pow(63);
     private static final String DOUBLE_RANGE = "a number in a rule must fit a double (up to about 1.8e308)";
+
+    private final ComparedField compared = new ComparedField();
 
     /**
      * Drools' refusal, with its problems without a line told at the numbers they are about. Once such a number
@@ -65,7 +70,7 @@ final class OutOfRangeNumbers {
     }
 
     /** The numbers one problem without a line is about: the one it quotes, else those no number type can hold. */
-    private static List<RuleProblem> about(RuleProblem problem, List<DrlSource> sources, Map<DrlSource, List<Number>> numbers) {
+    private List<RuleProblem> about(RuleProblem problem, List<DrlSource> sources, Map<DrlSource, List<Number>> numbers) {
         DrlSource own = sources.stream().filter(s -> s.file().path().equals(problem.file())).findFirst().orElse(null);
         List<DrlSource> ownFirst = new ArrayList<>(sources);
         if (own != null) {
@@ -74,9 +79,9 @@ final class OutOfRangeNumbers {
         }
         Matcher quoted = QUOTED.matcher(problem.message());
         if (quoted.find()) {
-            RuleProblem at = quoted(quoted, ownFirst, numbers);
-            if (at != null) {
-                return List.of(at);
+            List<RuleProblem> at = quoted(quoted, sources, numbers);
+            if (!at.isEmpty()) {
+                return at;
             }
         }
         // Drools tells these in the first file of the package, which need not be the one with the number.
@@ -85,7 +90,7 @@ final class OutOfRangeNumbers {
         for (DrlSource source : ownFirst) {
             if (source == own || anyFile) {
                 numbers.computeIfAbsent(source, OutOfRangeNumbers::in).stream().filter(Number::beyondEveryType)
-                        .forEach(n -> beyond.add(source.problem(new Finding(n.offset(), n.outOfRange(null)))));
+                        .forEach(n -> beyond.add(source.problem(new Finding(n.offset(), n.outOfRange(null, true)))));
             }
             if (source == own && !beyond.isEmpty()) {
                 break;
@@ -94,21 +99,63 @@ final class OutOfRangeNumbers {
         return beyond;
     }
 
-    /** The number a message quotes, in the first of {@code ownFirst} that writes it; null if none does. */
-    private static RuleProblem quoted(Matcher quoted, List<DrlSource> ownFirst, Map<DrlSource, List<Number>> numbers) {
+    /**
+     * The places a message quoting a number is about, among all that write it. Drools makes a number of the type
+     * it is compared with, so when it names that type, a place plainly comparing the number with a field of that
+     * type is surely one it refused (every such place is told), and one comparing it with another type is not.
+     * Failing that, the places whose comparison cannot be read are told together, never one picked among them.
+     */
+    private List<RuleProblem> quoted(Matcher quoted, List<DrlSource> sources, Map<DrlSource, List<Number>> numbers) {
         String written = quoted.group(1) != null ? quoted.group(1) : quoted.group(3);
+        String type = quoted.group(2);
         // A crash converting a number is about one whose type letter asks for the conversion: 5.5B, not 5.5.
         boolean converting = quoted.group(3) != null;
+        List<Place> places = new ArrayList<>();
         for (boolean typedOnly : converting ? new boolean[] {true, false} : new boolean[] {false}) {
-            for (DrlSource source : ownFirst) {
+            for (DrlSource source : sources) {
+                String code = null;
                 for (Number n : numbers.computeIfAbsent(source, OutOfRangeNumbers::in)) {
                     if (n.writes(written) && (n.typed() || !typedOnly)) {
-                        return source.problem(new Finding(n.offset(), n.outOfRange(quoted.group(2))));
+                        if (code == null && type != null) {
+                            code = DrlText.code(source.text());
+                        }
+                        places.add(new Place(source, n, type == null ? Optional.empty()
+                                : compared.of(code, n.offset(), n.end()).map(Class::getSimpleName)));
                     }
                 }
             }
+            if (!places.isEmpty()) {
+                break;
+            }
         }
-        return null;
+        List<Place> sure = places.stream().filter(p -> p.number().beyondEveryType()
+                || p.comparedWith().filter(t -> t.equals(type)).isPresent()).toList();
+        if (!sure.isEmpty()) {
+            return sure.stream().map(p -> p.problem(type)).toList();
+        }
+        List<Place> unread = places.stream().filter(p -> p.comparedWith().isEmpty()).toList();
+        List<Place> candidates = unread.isEmpty() ? places : unread;
+        List<RuleProblem> told = candidates.stream().map(p -> p.problem(type)).toList();
+        List<String> where = told.stream().map(OutOfRangeNumbers::place).distinct().toList();
+        if (where.size() <= 1) {
+            return told.stream().limit(1).toList();
+        }
+        RuleProblem first = told.get(0);
+        return List.of(new RuleProblem(first.file(), first.line(), first.column(),
+                candidates.get(0).number().outOfRange(type, false) + ", at one of these: " + String.join(", ", where)));
+    }
+
+    /** file:line:column, as a problem is told; a decision table's row has no column. */
+    private static String place(RuleProblem problem) {
+        return problem.file() + ":" + problem.line() + (problem.column() > 0 ? ":" + problem.column() : "");
+    }
+
+    /** A number where a DRL text writes it; {@code comparedWith}: the type of the field it is plainly compared with. */
+    private record Place(DrlSource source, Number number, Optional<String> comparedWith) {
+
+        RuleProblem problem(String type) {
+            return source.problem(new Finding(number.offset(), number.outOfRange(type, true)));
+        }
     }
 
     /** The numbers of a DRL text's code, not of its comments or strings. */
@@ -163,17 +210,25 @@ final class OutOfRangeNumbers {
             return !other.text().isEmpty() && other.value().equalsIgnoreCase(value()) && other.hex() == hex();
         }
 
-        /** Why it is refused; {@code type}: the Java type Drools made of it, if it said. */
-        String outOfRange(String type) {
+        int end() {
+            return offset + text.length();
+        }
+
+        /**
+         * Why it is refused; {@code type}: the Java type Drools made of it, if it said; {@code here}: told at its
+         * place, not at one of several.
+         */
+        String outOfRange(String type, boolean here) {
+            String at = here ? " here" : "";
             String why;
             if (beyondEveryType()) {
                 why = hex() ? "it needs more than 64 bits" : isLong() ? "a long (L) goes up to 9223372036854775807" : DOUBLE_RANGE;
             } else if ("int".equals(type)) {
-                why = "it is used as an int here, which goes up to 2147483647";
+                why = "it is used as an int" + at + ", which goes up to 2147483647";
             } else if ("long".equals(type)) {
-                why = "it is used as a long here, which goes up to 9223372036854775807";
+                why = "it is used as a long" + at + ", which goes up to 9223372036854775807";
             } else if (type != null) {
-                why = "it does not fit the " + type.toLowerCase(Locale.ROOT) + " it is used as here";
+                why = "it does not fit the " + type.toLowerCase(Locale.ROOT) + " it is used as" + at;
             } else {
                 why = "Drools could not read it as the number it is compared with";
             }

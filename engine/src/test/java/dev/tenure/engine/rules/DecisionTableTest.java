@@ -158,6 +158,18 @@ class DecisionTableTest {
     }
 
     @Test
+    void given_the_same_huge_threshold_in_two_rows_only_the_row_comparing_it_with_an_int_is_refused() {
+        // Row 12 compares it with sustainedChangePct, a double; row 30 with daysSinceLastUse, an int.
+        editTable("Core usage dropped and stayed down (low touch): save play for the CSM,LOW_TOUCH,\"35,3\",",
+                "Core usage dropped and stayed down (low touch): save play for the CSM,LOW_TOUCH,\"99999999999,3\",");
+        editTable("Core feature not used for weeks (low touch): save play for the CSM,LOW_TOUCH,21,",
+                "Core feature not used for weeks (low touch): save play for the CSM,LOW_TOUCH,99999999999,");
+
+        assertThat(problems()).containsExactly(new RuleProblem(TABLE, 30, 0,
+                "99999999999 is a number out of range: it is used as an int here, which goes up to 2147483647"));
+    }
+
+    @Test
     void a_table_reaching_outside_the_vocabulary_is_refused_like_any_rule() {
         editTable("\"playbook.start(\"\"$param\"\", $a);\"\nRule name,Segment,\"P1/P2",
                 "\"System.exit(1);\"\nRule name,Segment,\"P1/P2");

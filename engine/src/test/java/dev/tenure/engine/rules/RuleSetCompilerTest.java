@@ -379,6 +379,82 @@ class RuleSetCompilerTest {
         return yaml.append(" ".repeat(depth + 1)).append("z: 1\n").toString();
     }
 
+    @Test
+    void given_two_files_writing_the_same_huge_number_one_against_a_double_and_one_against_an_int_the_refusal_names_the_int() {
+        RuleFile againstDouble = rule("churn/a.drl", "a", "UsageTrend( accountId == $a.id, changePct < 99999999999 )");
+        RuleFile againstInt = rule("churn/b.drl", "b", "NpsSignal( accountId == $a.id, score <= 99999999999 )");
+
+        assertThat(problems(againstDouble, againstInt, PLAY)).containsExactly(new RuleProblem("churn/b.drl", 9, 45,
+                "99999999999 is a number out of range: it is used as an int here, which goes up to 2147483647"));
+    }
+
+    @Test
+    void given_one_file_whose_first_rule_compares_a_huge_number_with_a_double_and_whose_second_with_an_int_the_refusal_names_the_second() {
+        RuleFile rules = new RuleFile("churn/both.drl", HEADER + """
+                rule "against a double"
+                when
+                    $a : Account()
+                    UsageTrend( accountId == $a.id, changePct < 99999999999 )
+                then
+                    playbook.start("call", $a);
+                end
+
+                rule "against an int"
+                when
+                    $a : Account()
+                    $n : NpsSignal( accountId == $a.id,
+                                    score <= 99999999999 )
+                then
+                    playbook.start("call", $a);
+                end
+                """);
+
+        assertThat(problems(rules, PLAY)).containsExactly(new RuleProblem("churn/both.drl", 18, 30,
+                "99999999999 is a number out of range: it is used as an int here, which goes up to 2147483647"));
+    }
+
+    @Test
+    void given_two_rules_that_both_compare_the_same_huge_number_with_an_int_each_is_told_at_its_own_line() {
+        RuleFile first = rule("churn/a.drl", "a", "NpsSignal( accountId == $a.id, score <= 99999999999 )");
+        RuleFile second = rule("churn/b.drl", "b", "CsatSignal( accountId == $a.id, score>=99999999999 )");
+
+        String intRange = "99999999999 is a number out of range: it is used as an int here, which goes up to 2147483647";
+        assertThat(problems(first, second, PLAY)).containsExactly(
+                new RuleProblem("churn/a.drl", 9, 45, intRange), new RuleProblem("churn/b.drl", 9, 44, intRange));
+    }
+
+    @Test
+    void given_the_same_huge_number_where_no_rule_says_plainly_what_it_is_compared_with_the_refusal_names_every_place() {
+        RuleFile first = rule("churn/a.drl", "a", "NpsSignal( accountId == $a.id, score <= 99999999999 + 0 )");
+        RuleFile second = rule("churn/b.drl", "b", "NpsSignal( accountId == $a.id, score + 0 <= 99999999999 )");
+
+        assertThat(problems(first, second, PLAY)).containsExactly(new RuleProblem("churn/a.drl", 9, 45,
+                "99999999999 is a number out of range: it is used as an int, which goes up to 2147483647,"
+                        + " at one of these: churn/a.drl:9:45, churn/b.drl:9:49"));
+    }
+
+    @Test
+    void given_the_same_number_drools_crashes_on_without_naming_a_type_the_refusal_names_every_place_it_is_written() {
+        RuleFile againstDouble = rule("churn/a.drl", "a", "UsageTrend( accountId == $a.id, changePct > 1e-999999999B )");
+        RuleFile againstInt = rule("churn/b.drl", "b", "NpsSignal( accountId == $a.id, score <= 1e-999999999B )");
+
+        assertThat(problems(againstDouble, againstInt, PLAY)).containsExactly(new RuleProblem("churn/a.drl", 9, 49,
+                "1e-999999999B is a number out of range: Drools could not read it as the number it is compared with,"
+                        + " at one of these: churn/a.drl:9:49, churn/b.drl:9:45"));
+    }
+
+    private static RuleFile rule(String path, String name, String condition) {
+        return new RuleFile(path, HEADER + """
+                rule "%s"
+                when
+                    $a : Account()
+                    %s
+                then
+                    playbook.start("call", $a);
+                end
+                """.formatted(name, condition));
+    }
+
     private List<RuleProblem> problems(RuleFile... files) {
         try {
             compiler.compile(RuleSetFiles.of(List.of(files)));
