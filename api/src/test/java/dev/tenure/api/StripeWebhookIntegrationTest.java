@@ -12,8 +12,10 @@ import dev.tenure.engine.intake.IntakeResult;
 import dev.tenure.engine.meters.EngineMeters;
 import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
+import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.ContactRole;
 import dev.tenure.engine.vocabulary.Segment;
+import dev.tenure.engine.vocabulary.Stage;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -362,6 +364,54 @@ class StripeWebhookIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void an_account_a_source_churned_while_its_plan_runs_out_is_back_when_it_buys_again_and_pays_for_both() {
+        TestData account = TestData.account("Stripe Churned In Crm", Segment.LOW_TOUCH).stage(Stage.RENEWAL);
+        intake.accept(account.batch());
+        postSigned(subscriptionEvent("customer.subscription.created", "sub_plan_" + account.id(), account.id(),
+                TestClock.now().minus(Duration.ofDays(40)), 40000L));
+        // The customer gives notice: the CRM's export says CHURNED and logs the notice as a cancellation (what starts
+        // the win-back play), while the plan stays active at Stripe until the end of its period.
+        intake.accept(account.next().stage(Stage.CHURNED).billing(BillingEvent.SUBSCRIPTION_CANCELLED, 0).batch());
+        assertThat(stage(account.id())).isEqualTo("CHURNED");
+        assertThat(plays(account.id())).containsExactly("win-back RUNNING");
+
+        // Stripe's times are whole seconds: one on, the purchase is after the churn, as it is for the customer.
+        String purchase = subscriptionEvent("customer.subscription.created", "sub_new_" + account.id(), account.id(),
+                TestClock.now().plus(Duration.ofSeconds(1)), 5000L);
+        ResponseEntity<JsonNode> bought = postSigned(purchase);
+
+        assertThat(bought.getStatusCode()).as(String.valueOf(bought.getBody())).isEqualTo(HttpStatus.OK);
+        assertThat(stage(account.id())).isEqualTo("RENEWAL");
+        assertThat(plays(account.id())).containsExactly("win-back CANCELLED");
+        assertThat(stripeEvents(account.id())).as("the plan's start, then the comeback before its MRR moves")
+                .containsExactly("SUBSCRIPTION_REACTIVATED", "SUBSCRIPTION_REACTIVATED", "MRR_CHANGED");
+        assertThat(mrr(account.id())).isEqualByComparingTo("450.00");
+
+        ResponseEntity<JsonNode> resent = postSigned(purchase);
+
+        assertThat(resent.getBody().path("accepted").asInt()).as("sent again, now the account is back: %s", resent.getBody()).isZero();
+        assertThat(stripeEvents(account.id())).hasSize(3);
+    }
+
+    @Test
+    void an_add_on_bought_by_an_account_a_source_brought_back_is_no_reactivation() {
+        TestData account = TestData.account("Stripe Back In Crm", Segment.LOW_TOUCH).stage(Stage.RENEWAL);
+        intake.accept(account.batch());
+        postSigned(subscriptionEvent("customer.subscription.created", "sub_plan_" + account.id(), account.id(),
+                TestClock.now().minus(Duration.ofDays(40)), 40000L));
+        intake.accept(account.next().stage(Stage.CHURNED).batch());
+        intake.accept(account.next().stage(Stage.RENEWAL).batch());
+
+        postSigned(subscriptionEvent("customer.subscription.created", "sub_addon_" + account.id(), account.id(),
+                TestClock.now().plus(Duration.ofSeconds(1)), 5000L));
+
+        assertThat(stage(account.id())).isEqualTo("RENEWAL");
+        assertThat(stripeEvents(account.id())).as("the plan's start, then the add-on's price: the account never left")
+                .containsExactly("SUBSCRIPTION_REACTIVATED", "MRR_CHANGED");
+        assertThat(mrr(account.id())).isEqualByComparingTo("450.00");
+    }
+
+    @Test
     void an_add_ons_creation_arriving_after_its_later_update_leaves_the_mrr_the_update_gave() {
         TestData account = account("Stripe Late Creation");
         Instant start = TestClock.now().minus(Duration.ofDays(40));
@@ -455,6 +505,12 @@ class StripeWebhookIntegrationTest extends ApiIntegrationTest {
     private List<String> stripeEvents(String accountId) {
         return jdbc.queryForList("SELECT payload->>'event' FROM signal WHERE source = 'stripe' AND account_id = ? ORDER BY id",
                 String.class, accountId);
+    }
+
+    /** The account's plays, as "play status", oldest first. */
+    private List<String> plays(String accountId) {
+        return jdbc.queryForList("SELECT play_id || ' ' || status FROM play_run WHERE account_id = ? ORDER BY id", String.class,
+                accountId);
     }
 
     /** The account's MRR as the rules see it: the amount of its latest MRR change by when it happened. */

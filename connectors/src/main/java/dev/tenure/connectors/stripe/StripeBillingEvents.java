@@ -8,6 +8,7 @@ import dev.tenure.connectors.vendors.VendorEvent;
 import dev.tenure.engine.intake.RecordBounds;
 import dev.tenure.engine.intake.RecordError;
 import dev.tenure.engine.intake.RejectedRecordsException;
+import dev.tenure.engine.vocabulary.Stage;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -145,11 +147,40 @@ class StripeBillingEvents {
     }
 
     /**
+     * The signals of a subscription event, in the order they are to be stored: the event {@link #beside} the account's
+     * other live subscriptions, and before it, when this one starts beside them at an account that is churned in
+     * Tenure (a source churned it while another subscription ran to the end of its period), the reactivation that
+     * brings it back: a customer who buys again is back, whoever said they had left, and back before its MRR moves.
+     * Both at the event's time; the MRR change has an event id of its own ({@code <id>:mrr}), so the intake keeps both,
+     * and the event sent again once the account is back is a duplicate. At an account that never left, a start beside
+     * live ones is no reactivation and none is sent: it would tell of a return that did not happen (and the revenue
+     * metrics, where the account's MRR is 0 at that moment, would count its last MRR as paid again).
+     *
+     * @param stageNow the stage of an account now (empty when not stored), asked only when a start beside live ones
+     *                 needs it: the caller decides and stores in one transaction, and holds the stage until then
+     */
+    static List<VendorEvent> signals(VendorEvent event, SubscriptionChange change, List<KnownSubscription> others,
+                                     Function<String, Optional<Stage>> stageNow) {
+        VendorEvent paid = beside(event, change, others);
+        boolean back = !others.isEmpty() && starts(event, change)
+                && stageNow.apply(change.accountId()).filter(stage -> !stage.active()).isPresent();
+        if (!back) {
+            return List.of(paid);
+        }
+        if (paid.ignored()) {
+            return List.of(event); // back, though what it pays now is not known
+        }
+        ObjectNode mrr = paid.record().deepCopy();
+        mrr.put("eventId", mrr.path("eventId").asText() + ":mrr");
+        return List.of(event, VendorEvent.of(paid.label(), mrr));
+    }
+
+    /**
      * The event beside the account's other live subscriptions. With one of them live, the account's MRR is what the
      * live ones cost a month, this one's price included while it is live: the end of this one is no cancellation, its
-     * start no reactivation (the account never left), and either, like a price change of this one, is an MRR change
-     * to that sum. Ignored, with why, when one of those prices is not known. A resumed one changes nothing: paused,
-     * it was counted as live.
+     * start no reactivation of an account that never left ({@link #signals} brings back one churned in Tenure), and
+     * either, like a price change of this one, is an MRR change to that sum. Ignored, with why, when one of those
+     * prices is not known. A resumed one changes nothing: paused, it was counted as live.
      */
     static VendorEvent beside(VendorEvent event, SubscriptionChange change, List<KnownSubscription> others) {
         if (event.ignored() || others.isEmpty()) {
@@ -157,7 +188,7 @@ class StripeBillingEvents {
         }
         String what = event.record().path("event").asText();
         boolean ends = what.equals("SUBSCRIPTION_CANCELLED");
-        boolean starts = what.equals("SUBSCRIPTION_REACTIVATED") && change.starts();
+        boolean starts = starts(event, change);
         if (!ends && !starts && !what.equals("MRR_CHANGED")) {
             return event;
         }
@@ -177,6 +208,11 @@ class StripeBillingEvents {
         ObjectNode record = event.record().deepCopy();
         record.put("event", "MRR_CHANGED").put("amount", monthly);
         return VendorEvent.of(event.label(), record);
+    }
+
+    /** The event of a subscription that starts (created, or its first payment went through) and is taken in. */
+    private static boolean starts(VendorEvent event, SubscriptionChange change) {
+        return !event.ignored() && event.record().path("event").asText().equals("SUBSCRIPTION_REACTIVATED") && change.starts();
     }
 
     /** Live: the customer pays or is meant to (a trial, a late or paused payment); a status not sent counts as live. */

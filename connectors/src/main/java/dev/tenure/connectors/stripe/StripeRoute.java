@@ -8,6 +8,7 @@ import dev.tenure.connectors.deadletters.DeadLetterRoutes;
 import dev.tenure.connectors.records.RecordKind;
 import dev.tenure.connectors.vendors.VendorEvent;
 import dev.tenure.connectors.vendors.VendorIntake;
+import dev.tenure.engine.intake.CustomerDirectory;
 import dev.tenure.engine.intake.RecordError;
 import dev.tenure.engine.intake.RejectedRecordsException;
 import org.apache.camel.Exchange;
@@ -32,12 +33,15 @@ class StripeRoute extends RouteBuilder {
     private final StripeBillingEvents events;
     private final StripeSubscriptions subscriptions;
     private final VendorIntake intake;
+    private final CustomerDirectory customers;
     private final ObjectMapper json;
 
-    StripeRoute(StripeProperties properties, StripeSubscriptions subscriptions, VendorIntake intake, ObjectMapper json) {
+    StripeRoute(StripeProperties properties, StripeSubscriptions subscriptions, VendorIntake intake,
+                CustomerDirectory customers, ObjectMapper json) {
         this.events = new StripeBillingEvents(properties.accountField());
         this.subscriptions = subscriptions;
         this.intake = intake;
+        this.customers = customers;
         this.json = json;
     }
 
@@ -56,9 +60,10 @@ class StripeRoute extends RouteBuilder {
         VendorEvent event = events.read(envelope);
         // Kept even when the event itself is ignored (a status change): the next deletion asks what is still live.
         Optional<SubscriptionChange> change = events.subscription(envelope);
+        // The stage is asked inside the subscriptions' transaction, so it holds until the signals decided from it are stored.
         exchange.getMessage().setBody(change.isEmpty() ? intake.receive(RecordKind.BILLING, SOURCE, event)
                 : subscriptions.record(change.get(), others -> intake.receive(RecordKind.BILLING, SOURCE,
-                        StripeBillingEvents.beside(event, change.get(), others))));
+                        StripeBillingEvents.signals(event, change.get(), others, customers::lockedStage))));
     }
 
     private JsonNode parse(String body) {

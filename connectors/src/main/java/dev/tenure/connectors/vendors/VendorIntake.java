@@ -5,8 +5,12 @@ import dev.tenure.connectors.records.RecordKind;
 import dev.tenure.connectors.records.RecordMapper;
 import dev.tenure.engine.intake.Batch;
 import dev.tenure.engine.intake.Intake;
+import dev.tenure.engine.intake.RecordError;
 import dev.tenure.engine.intake.RejectedRecordsException;
 import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Takes in a translated vendor event through the same record mapping as webhooks and files, so
@@ -25,13 +29,34 @@ public class VendorIntake {
 
     /** @throws RejectedRecordsException naming the record and field when the event cannot be taken in */
     public VendorReceipt receive(RecordKind kind, String source, VendorEvent event) {
-        if (event.ignored()) {
-            return VendorReceipt.ignored(event);
+        return receive(kind, source, List.of(event));
+    }
+
+    /**
+     * One vendor event that says several things (a customer back, and what they now pay): the records the events
+     * carry are taken in as one batch, in this order, or none is; ignored when every one of them is, and answered
+     * as the first taken.
+     *
+     * @throws RejectedRecordsException naming each record and field that cannot be taken in
+     */
+    public VendorReceipt receive(RecordKind kind, String source, List<VendorEvent> events) {
+        List<VendorEvent> taken = events.stream().filter(e -> !e.ignored()).toList();
+        if (taken.isEmpty()) {
+            return VendorReceipt.ignored(events.get(0));
         }
-        Mapping mapping = mapper.map(kind, event.label(), event.record(), source);
-        if (!mapping.valid()) {
-            throw new RejectedRecordsException(mapping.errors());
+        Batch.Builder batch = new Batch.Builder();
+        List<RecordError> errors = new ArrayList<>();
+        for (VendorEvent event : taken) {
+            Mapping mapping = mapper.map(kind, event.label(), event.record(), source);
+            if (mapping.valid()) {
+                batch.add(event.label(), mapping.record());
+            } else {
+                errors.addAll(mapping.errors());
+            }
         }
-        return VendorReceipt.taken(event, intake.accept(new Batch.Builder().add(event.label(), mapping.record()).build()));
+        if (!errors.isEmpty()) {
+            throw new RejectedRecordsException(errors);
+        }
+        return VendorReceipt.taken(taken.get(0), intake.accept(batch.build()));
     }
 }

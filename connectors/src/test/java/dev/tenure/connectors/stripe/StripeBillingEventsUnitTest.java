@@ -4,7 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tenure.connectors.vendors.VendorEvent;
 import dev.tenure.engine.intake.RejectedRecordsException;
+import dev.tenure.engine.vocabulary.Stage;
 import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -191,6 +197,53 @@ class StripeBillingEventsUnitTest {
     }
 
     @Test
+    void a_subscription_created_beside_a_live_one_at_a_churned_account_brings_it_back_before_its_mrr_moves() {
+        JsonNode envelope = event("customer.subscription.created", """
+                {"id": "sub_new", "status": "active", "currency": "usd", "metadata": {"tenure_account_id": "acme"},
+                 "items": {"data": [{"quantity": 1, "price": {"unit_amount": 5000, "recurring": {"interval": "month"}}}]}}""");
+        VendorEvent created = metadata.read(envelope);
+        SubscriptionChange change = metadata.subscription(envelope).orElseThrow();
+        List<KnownSubscription> plan = List.of(new KnownSubscription("sub_plan", new BigDecimal("400.00")));
+
+        List<VendorEvent> churned = StripeBillingEvents.signals(created, change, plan, stages(Stage.CHURNED));
+        List<VendorEvent> active = StripeBillingEvents.signals(created, change, plan, stages(Stage.VALUE));
+        List<VendorEvent> planUnknown = StripeBillingEvents.signals(created, change,
+                List.of(new KnownSubscription("sub_plan", null)), stages(Stage.CHURNED));
+
+        assertThat(churned).extracting(e -> e.record().path("event").asText())
+                .containsExactly("SUBSCRIPTION_REACTIVATED", "MRR_CHANGED");
+        assertThat(churned).extracting(e -> e.record().path("eventId").asText()).containsExactly("evt_1", "evt_1:mrr");
+        assertThat(churned).extracting(e -> e.record().path("occurredAt").asText()).containsOnly("2026-11-24T10:00:00Z");
+        assertThat(churned.get(1).record().path("amount").decimalValue()).isEqualByComparingTo("450.00");
+        assertThat(active).as("the account never left").singleElement()
+                .satisfies(e -> assertThat(e.record().path("event").asText()).isEqualTo("MRR_CHANGED"))
+                .satisfies(e -> assertThat(e.record().path("eventId").asText()).isEqualTo("evt_1"));
+        assertThat(planUnknown).as("back, with no MRR rather than a wrong one").containsExactly(created);
+    }
+
+    @Test
+    void the_accounts_stage_is_asked_only_for_a_start_beside_a_live_subscription() {
+        JsonNode created = event("customer.subscription.created", """
+                {"id": "sub_new", "status": "active", "metadata": {"tenure_account_id": "acme"},
+                 "items": {"data": [{"quantity": 1, "price": {"unit_amount": 5000, "recurring": {"interval": "month"}}}]}}""");
+        JsonNode deleted = event("customer.subscription.deleted", """
+                {"id": "sub_addon", "status": "canceled", "metadata": {"tenure_account_id": "acme"}}""");
+        JsonNode resumed = event("customer.subscription.resumed", """
+                {"id": "sub_paused", "status": "active", "metadata": {"tenure_account_id": "acme"}}""");
+        List<KnownSubscription> plan = List.of(new KnownSubscription("sub_plan", new BigDecimal("400.00")));
+        Function<String, Optional<Stage>> unasked = id -> {
+            throw new AssertionError("the stage of " + id + " was asked");
+        };
+
+        assertThat(StripeBillingEvents.signals(metadata.read(created), metadata.subscription(created).orElseThrow(), List.of(),
+                unasked)).as("the account's first subscription, or its comeback").containsExactly(metadata.read(created));
+        assertThat(StripeBillingEvents.signals(metadata.read(deleted), metadata.subscription(deleted).orElseThrow(), plan, unasked))
+                .extracting(e -> e.record().path("event").asText()).containsExactly("MRR_CHANGED");
+        assertThat(StripeBillingEvents.signals(metadata.read(resumed), metadata.subscription(resumed).orElseThrow(), plan, unasked))
+                .extracting(e -> e.record().path("event").asText()).containsExactly("SUBSCRIPTION_REACTIVATED");
+    }
+
+    @Test
     void a_subscription_resumed_beside_a_live_one_changes_nothing_as_paused_it_was_counted() {
         JsonNode envelope = event("customer.subscription.resumed", """
                 {"id": "sub_addon", "status": "active", "currency": "usd", "metadata": {"tenure_account_id": "acme"},
@@ -239,6 +292,11 @@ class StripeBillingEventsUnitTest {
                  "plan": {"amount": 9900, "interval": "month", "interval_count": 1}}""");
         ((com.fasterxml.jackson.databind.node.ObjectNode) event.path("data")).set("previous_attributes", read(previousAttributes));
         return event;
+    }
+
+    /** The stage every account has, as the engine would tell it. */
+    private static Function<String, Optional<Stage>> stages(Stage stage) {
+        return id -> Optional.of(stage);
     }
 
     private JsonNode event(String type, String object) {

@@ -2,17 +2,21 @@ package dev.tenure.engine.intake;
 
 import dev.tenure.engine.accounts.Accounts;
 import dev.tenure.engine.accounts.Contacts;
+import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.Contact;
+import dev.tenure.engine.vocabulary.Stage;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * What a source may ask about the customers already known, when what it sends names them its own way
- * (a survey answer by the respondent's email, a Segment user in a group): read only.
+ * (a survey answer by the respondent's email, a Segment user in a group), or when what it means depends on where
+ * the account is now: nothing here changes them.
  */
 @Component
 public class CustomerDirectory {
@@ -33,6 +37,16 @@ public class CustomerDirectory {
     /** The accounts with a contact of this email address, case ignored. */
     public List<String> accountsWithContact(String email) {
         return contacts.accountsWithEmail(email);
+    }
+
+    /**
+     * The account's stage now, for a source that decides what its signal means from it; empty when the account is not
+     * stored. The row stays locked until the transaction ends, as the intake locks it: a source or a rule churning or
+     * bringing back the account at once waits, so the stage does not change between the decision and its signal being
+     * stored in the same transaction.
+     */
+    public Optional<Stage> lockedStage(String accountId) {
+        return accounts.lockAll(List.of(accountId)).stream().map(Account::stage).findFirst();
     }
 
     /** The contacts of each of these accounts. */
