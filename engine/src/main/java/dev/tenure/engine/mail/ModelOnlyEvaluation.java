@@ -60,7 +60,7 @@ final class ModelOnlyEvaluation {
     }
 
     /** An entry of a map a {@code th:each} goes over ({@code th:each="f : ${facts}"}, then {@code ${f.key}}, {@code ${f.value}}). */
-    private static final class MapEntries implements PropertyAccessor {
+    private static final class MapEntries extends ReadOnly {
 
         @Override
         public Class<?>[] getSpecificTargetClasses() {
@@ -77,20 +77,10 @@ final class ModelOnlyEvaluation {
             Map.Entry<?, ?> entry = (Map.Entry<?, ?>) target;
             return new TypedValue(name.equals("key") ? entry.getKey() : entry.getValue());
         }
-
-        @Override
-        public boolean canWrite(EvaluationContext context, Object target, String name) {
-            return false;
-        }
-
-        @Override
-        public void write(EvaluationContext context, Object target, String name, Object newValue) throws AccessException {
-            throw new AccessException("a template does not write");
-        }
     }
 
     /** The status of a {@code th:each} ({@code th:each="task, s : ${tasks}"}, then {@code ${s.last}}), read field by field. */
-    private static final class EachStatus implements PropertyAccessor {
+    private static final class EachStatus extends ReadOnly {
 
         private static final Set<String> FIELDS = Set.of("index", "count", "size", "current", "even", "odd", "first", "last");
 
@@ -119,6 +109,10 @@ final class ModelOnlyEvaluation {
                 default -> throw new AccessException("'" + name + "' is not a field of a th:each status");
             });
         }
+    }
+
+    /** What a template reads, it does not write. */
+    private abstract static class ReadOnly implements PropertyAccessor {
 
         @Override
         public boolean canWrite(EvaluationContext context, Object target, String name) {
