@@ -181,7 +181,7 @@ class InboxInTheBrowserTest extends ApiIntegrationTest {
         assertThat(browser().findElement(By.id("alike-" + staler)).getText()).startsWith("3 alike");
         browser().findElement(By.id("complete-" + staler)).click();
         browser().findElement(By.cssSelector("label[for='outcome-" + staler + "-SAVED']")).click();
-        browser().findElement(By.id("complete-submit-" + staler)).click();
+        chromium.follow(By.id("complete-submit-" + staler));
 
         assertThat(browser().findElement(By.id("notice")).getText())
                 .isEqualTo("Completed \"" + current.title() + "\" and 2 alike tasks (Saved).");
