@@ -154,15 +154,19 @@ class StripeBillingEvents {
      * Both at the event's time; the MRR change has an event id of its own ({@code <id>:mrr}), so the intake keeps both,
      * and the event sent again once the account is back is a duplicate. At an account that never left, a start beside
      * live ones is no reactivation and none is sent: it would tell of a return that did not happen (and the revenue
-     * metrics, where the account's MRR is 0 at that moment, would count its last MRR as paid again).
+     * metrics, where the account's MRR is 0 at that moment, would count its last MRR as paid again). With no other
+     * live subscription, see {@link #alone}.
      *
      * @param stageNow the stage of an account now (empty when not stored), asked only when a start beside live ones
      *                 needs it: the caller decides and stores in one transaction, and holds the stage until then
      */
     static List<VendorEvent> signals(VendorEvent event, SubscriptionChange change, List<KnownSubscription> others,
                                      Function<String, Optional<Stage>> stageNow) {
+        if (others.isEmpty()) {
+            return alone(event, change);
+        }
         VendorEvent paid = beside(event, change, others);
-        boolean back = !others.isEmpty() && starts(event, change)
+        boolean back = starts(event, change)
                 && stageNow.apply(change.accountId()).filter(stage -> !stage.active()).isPresent();
         if (!back) {
             return List.of(paid);
@@ -170,9 +174,30 @@ class StripeBillingEvents {
         if (paid.ignored()) {
             return List.of(event); // back, though what it pays now is not known
         }
-        ObjectNode mrr = paid.record().deepCopy();
-        mrr.put("eventId", mrr.path("eventId").asText() + ":mrr");
-        return List.of(event, VendorEvent.of(paid.label(), mrr));
+        return List.of(event, mrrAfter(paid));
+    }
+
+    /**
+     * The signals of a subscription event at an account with no other live subscription: the event, and after the
+     * start of one with a price, an MRR change to that price. The reactivation alone says only that the account pays
+     * again, which the revenue metrics take as what it paid last (or its ARR / 12); the account's first subscription,
+     * or the one it comes back with, says what it pays. A subscription without a price, or a free one, leaves the MRR
+     * to the reactivation.
+     */
+    private static List<VendorEvent> alone(VendorEvent event, SubscriptionChange change) {
+        if (!starts(event, change) || change.monthly() == null || change.monthly().signum() <= 0) {
+            return List.of(event);
+        }
+        ObjectNode record = event.record().deepCopy();
+        record.put("event", "MRR_CHANGED").put("amount", change.monthly());
+        return List.of(event, mrrAfter(VendorEvent.of(event.label(), record)));
+    }
+
+    /** An MRR change stored after the reactivation of the same event: an event id of its own, so the intake keeps both. */
+    private static VendorEvent mrrAfter(VendorEvent mrrChange) {
+        ObjectNode record = mrrChange.record().deepCopy();
+        record.put("eventId", record.path("eventId").asText() + ":mrr");
+        return VendorEvent.of(mrrChange.label(), record);
     }
 
     /**

@@ -47,8 +47,7 @@ class StripeSubscriptions {
                     WHERE stripe_subscription.changed_at <= EXCLUDED.changed_at""")
                     .param("id", change.subscriptionId()).param("account", change.accountId())
                     .param("live", change.live())
-                    // A price beyond what any amount may be is as good as unknown: the column holds just the bound.
-                    .param("monthly", RecordBounds.amountProblem(change.monthly()) == null ? change.monthly() : null)
+                    .param("monthly", change.monthly())
                     .param("at", Timestamp.from(change.at()))
                     .update();
             return intake.apply(jdbc.sql("""

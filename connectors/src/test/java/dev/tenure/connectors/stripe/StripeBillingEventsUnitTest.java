@@ -222,6 +222,39 @@ class StripeBillingEventsUnitTest {
     }
 
     @Test
+    void the_only_subscription_starting_says_what_the_account_pays_after_it_is_back() {
+        JsonNode created = event("customer.subscription.created", """
+                {"id": "sub_plan", "status": "active", "currency": "usd", "metadata": {"tenure_account_id": "acme"},
+                 "items": {"data": [{"quantity": 3, "price": {"unit_amount": 9900, "recurring": {"interval": "month"}}}]}}""");
+        JsonNode free = event("customer.subscription.created", """
+                {"id": "sub_free", "status": "active", "currency": "usd", "metadata": {"tenure_account_id": "acme"},
+                 "items": {"data": [{"quantity": 1, "price": {"unit_amount": 0, "recurring": {"interval": "month"}}}]}}""");
+        JsonNode unpriced = event("customer.subscription.created", """
+                {"id": "sub_plan", "status": "active", "metadata": {"tenure_account_id": "acme"}}""");
+        JsonNode resumed = event("customer.subscription.resumed", """
+                {"id": "sub_plan", "status": "active", "currency": "usd", "metadata": {"tenure_account_id": "acme"},
+                 "items": {"data": [{"quantity": 3, "price": {"unit_amount": 9900, "recurring": {"interval": "month"}}}]}}""");
+        Function<String, Optional<Stage>> unasked = id -> {
+            throw new AssertionError("the stage of " + id + " was asked");
+        };
+
+        List<VendorEvent> started = StripeBillingEvents.signals(metadata.read(created), metadata.subscription(created).orElseThrow(),
+                List.of(), unasked);
+
+        assertThat(started).extracting(e -> e.record().path("event").asText()).containsExactly("SUBSCRIPTION_REACTIVATED", "MRR_CHANGED");
+        assertThat(started).extracting(e -> e.record().path("eventId").asText()).containsExactly("evt_1", "evt_1:mrr");
+        assertThat(started).extracting(e -> e.record().path("occurredAt").asText()).containsOnly("2026-11-24T10:00:00Z");
+        assertThat(started.get(1).record().path("amount").decimalValue()).isEqualByComparingTo("297.00");
+        assertThat(started.get(1).record().path("currency").asText()).isEqualTo("USD");
+        assertThat(StripeBillingEvents.signals(metadata.read(free), metadata.subscription(free).orElseThrow(), List.of(), unasked))
+                .as("a free plan leaves what the account pays to the reactivation").containsExactly(metadata.read(free));
+        assertThat(StripeBillingEvents.signals(metadata.read(unpriced), metadata.subscription(unpriced).orElseThrow(), List.of(),
+                unasked)).as("no price sent").containsExactly(metadata.read(unpriced));
+        assertThat(StripeBillingEvents.signals(metadata.read(resumed), metadata.subscription(resumed).orElseThrow(), List.of(),
+                unasked)).as("paused, its price was still counted").containsExactly(metadata.read(resumed));
+    }
+
+    @Test
     void the_accounts_stage_is_asked_only_for_a_start_beside_a_live_subscription() {
         JsonNode created = event("customer.subscription.created", """
                 {"id": "sub_new", "status": "active", "metadata": {"tenure_account_id": "acme"},
@@ -236,7 +269,8 @@ class StripeBillingEventsUnitTest {
         };
 
         assertThat(StripeBillingEvents.signals(metadata.read(created), metadata.subscription(created).orElseThrow(), List.of(),
-                unasked)).as("the account's first subscription, or its comeback").containsExactly(metadata.read(created));
+                unasked)).as("the account's first subscription, or its comeback").extracting(e -> e.record().path("event").asText())
+                .containsExactly("SUBSCRIPTION_REACTIVATED", "MRR_CHANGED");
         assertThat(StripeBillingEvents.signals(metadata.read(deleted), metadata.subscription(deleted).orElseThrow(), plan, unasked))
                 .extracting(e -> e.record().path("event").asText()).containsExactly("MRR_CHANGED");
         assertThat(StripeBillingEvents.signals(metadata.read(resumed), metadata.subscription(resumed).orElseThrow(), plan, unasked))
