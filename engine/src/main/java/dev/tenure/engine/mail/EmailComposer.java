@@ -28,8 +28,8 @@ public class EmailComposer {
 
     private static final Pattern TITLE = Pattern.compile("<title>(.*?)</title>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
 
-    private final SpringTemplateEngine html = engine(TemplateMode.HTML);
-    private final SpringTemplateEngine text = engine(TemplateMode.TEXT);
+    private final SpringTemplateEngine html = bounded(engine(TemplateMode.HTML));
+    private final SpringTemplateEngine text = bounded(engine(TemplateMode.TEXT));
     /** Apart from the rule set's, so no expression Tenure's own template parsed is cached where the rule set's run. */
     private final SpringTemplateEngine own = engine(TemplateMode.HTML);
     private final ModelOnlyEvaluation modelOnly = new ModelOnlyEvaluation();
@@ -73,11 +73,18 @@ public class EmailComposer {
     private Context modelOnly(Map<String, Object> model) {
         Context context = new Context(null, model);
         context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME, modelOnly.context());
+        context.setVariable(BoundedEvaluation.RENDERING, new BoundedEvaluation.Rendering());
         return context;
     }
 
     private static String unescape(String s) {
         return s.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'");
+    }
+
+    /** A rule set's texts compute within bounds, whatever their text ({@link BoundedEvaluation}). */
+    private static SpringTemplateEngine bounded(SpringTemplateEngine engine) {
+        engine.setDialect(new BoundedEvaluation());
+        return engine;
     }
 
     private static SpringTemplateEngine engine(TemplateMode mode) {

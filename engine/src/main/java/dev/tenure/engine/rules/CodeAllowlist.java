@@ -219,8 +219,9 @@ final class CodeAllowlist {
             return BIG.contains(name) && !name.equals("valueOf") || BIG.contains(signed);
         }
         if (isJavaTime(pkg)) {
-            // Rules get the moment of the evaluation from Today; reading the clock would make scenarios irreproducible.
-            return !cn.equals("java.time.Clock") && !name.equals("now") && !name.equals("datesUntil");
+            // Rules get the moment of the evaluation from Today; reading the clock (a Clock, or the InstantSource it
+            // implements) or the machine's time zone would make scenarios irreproducible.
+            return !isClock(cn) && !name.equals("now") && !name.equals("datesUntil") && !name.equals("systemDefault");
         }
         if (Set.of("java.util.Collection", "java.util.List", "java.util.Set", "java.util.Map", "java.util.Map$Entry",
                 "java.util.Iterator", "java.lang.Iterable").contains(cn)) {
@@ -252,7 +253,11 @@ final class CodeAllowlist {
     private static boolean isValueType(String className) {
         return inVocabulary(className) || VALUE_TYPES.contains(className)
                 || className.startsWith("java.time.") && isJavaTime(className.substring(0, className.lastIndexOf('.')))
-                && !className.equals("java.time.Clock");
+                && !isClock(className);
+    }
+
+    private static boolean isClock(String className) {
+        return className.equals("java.time.Clock") || className.equals("java.time.InstantSource");
     }
 
     /** The class of an array's elements, or the class itself; null for primitives. */

@@ -64,7 +64,7 @@ final class CompiledRuleCheck {
     /**
      * How many function calls one piece of a rule's code may make, counting the calls of the functions it calls:
      * without loops or recursion, functions that each call the one before a few times still multiply into
-     * billions of calls, which a replay (never stopped, only halted between firings) would run for ever.
+     * billions of calls, which a replay (halted only between firings) would run for ever.
      */
     static final long MAX_CALLS = 1_000;
 

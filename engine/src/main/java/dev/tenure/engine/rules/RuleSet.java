@@ -97,9 +97,9 @@ public final class RuleSet {
     }
 
     /**
-     * As {@link #evaluate}, for a replay of history (a backtest): on the caller's own thread, halted at the
-     * evaluation limit but never stopped, since a replay evaluates a million times and a hand-over to a
-     * worker each time would cost more than the rules themselves.
+     * As {@link #evaluate}, for a replay of history (a backtest): on the caller's own thread, since a replay
+     * evaluates a million times and a hand-over to a worker each time would cost more than the rules
+     * themselves; halted at the evaluation limit, and stopped a grace later if still matching (see {@link RuleWatch}).
      */
     public RuleOutcome replay(FactSet facts, HealthScore health, Collection<? extends Signal> arrived, Instant now) {
         KieSession session = newSession();

@@ -32,8 +32,11 @@ import java.util.concurrent.locks.LockSupport;
  * <p>
  * A replay ({@link #runHere}) evaluates a million times on threads of its own: there a hand-over to a
  * worker per evaluation would cost more than the rules. It runs on the caller's thread, watched by one
- * watchdog thread that halts it at the limit; it is never stopped (stopping a thread that is not a
- * throw-away worker could leave the rule set's own state broken for everyone using it).
+ * watchdog thread that halts it at the limit. A halt takes effect only between firings, and Drools matching
+ * facts against each other (a join of many patterns) never gets there: such a replay would run until the
+ * heap is gone. So a replay still in the rules a grace after its halt is stopped too, but only while it is
+ * inside the work: the thread leaves the work under a lock the watchdog holds while it stops it, so the stop
+ * lands in {@link #runHere}, which ends the evaluation as stopped, never in the replay's own code.
  */
 final class RuleWatch {
 
@@ -178,6 +181,27 @@ final class RuleWatch {
         final Runnable halt;
         final AtomicBoolean halted = new AtomicBoolean();
         volatile StackTraceElement[] where = new StackTraceElement[0];
+        /** Whether the thread is in the work; read and changed under this object's lock, as is {@code stopped}. */
+        private boolean inWork = true;
+        private boolean stopped;
+
+        synchronized void left() {
+            inWork = false;
+        }
+
+        /** Stops the thread if it is still in the work: under the lock it leaves by, so the stop lands there at the latest. */
+        @SuppressWarnings({"deprecation", "removal"})
+        synchronized void stopInWork() {
+            if (!inWork || stopped) {
+                return;
+            }
+            stopped = true;
+            try {
+                thread.stop();
+            } catch (UnsupportedOperationException e) {
+                log.warn("Replay thread {} could not be stopped on this JVM; it is left to finish on its own", thread.getName());
+            }
+        }
 
         Watched(long deadline, Runnable halt) {
             this.deadline = deadline;
@@ -195,11 +219,22 @@ final class RuleWatch {
         watched.add(w);
         startWatchdog();
         try {
-            T value;
+            T value = null;
+            Exception failure = null;
             try {
-                value = work.call();
-            } catch (Exception e) {
-                throw w.halted.get() ? new Stopped(null, w.where) : new Stopped(e, new StackTraceElement[0]);
+                try {
+                    value = work.call();
+                } catch (Exception e) {
+                    failure = e;
+                }
+                w.left();
+            } catch (ThreadDeath stop) {
+                // The watchdog stopped the work past its limit and grace (only ever before left() returns).
+                w.left();
+                throw new Stopped(null, w.where);
+            }
+            if (failure != null) {
+                throw w.halted.get() ? new Stopped(null, w.where) : new Stopped(failure, new StackTraceElement[0]);
             }
             if (!w.halted.compareAndSet(false, true)) {
                 throw new Stopped(null, w.where);
@@ -236,7 +271,10 @@ final class RuleWatch {
             }
             idleSince = now;
             for (Watched w : watched) {
-                if (now - w.deadline > 0 && !w.halted.get()) {
+                if (now - w.deadline > GRACE.toNanos() && w.halted.get()) {
+                    // Halted at the limit and still running: matching, which no halt reaches.
+                    w.stopInWork();
+                } else if (now - w.deadline > 0 && !w.halted.get()) {
                     w.where = where(w.thread);
                     // Claimed, then halted: an evaluation that ended meanwhile is left alone.
                     if (w.halted.compareAndSet(false, true)) {

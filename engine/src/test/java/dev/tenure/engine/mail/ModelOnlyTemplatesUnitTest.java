@@ -4,11 +4,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * A rule set's template reads its model and nothing else when it runs, whatever the template check let through:
@@ -62,6 +64,29 @@ class ModelOnlyTemplatesUnitTest {
     void given_a_task_title_reaching_past_the_model_then_it_does_not_fill_in() {
         assertThatThrownBy(() -> composer.fill("[# th:with=\"x=${account}\"][[${x.class.name}]][/]", model))
                 .hasMessageContaining("Exception evaluating SpringEL expression");
+    }
+
+    @Test
+    void given_a_template_doubling_a_text_name_after_name_then_it_fails_at_the_bound_instead_of_filling_the_memory() {
+        StringBuilder with = new StringBuilder("v0=${account.name}");
+        for (int i = 1; i <= 40; i++) {
+            with.append(", v").append(i).append("=${v").append(i - 1).append("} + ${v").append(i - 1).append('}');
+        }
+        String template = "<html><body><p th:with=\"" + with + "\" th:text=\"${v40}\">x</p></body></html>";
+
+        assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(10), () -> composer.render(template, model)))
+                .hasMessageContaining("gives a text of more than 100000 characters");
+        assertThatThrownBy(() -> composer.fill("[# th:with=\"" + with + "\"][[${v40}]][/]", model))
+                .hasMessageContaining("gives a text of more than 100000 characters");
+    }
+
+    @Test
+    void given_a_template_nesting_th_each_twenty_deep_then_it_fails_at_the_bound_instead_of_running_for_ever() {
+        String template = "<html><body>" + "<div th:each=\"e : ${account}\">".repeat(20) + "x" + "</div>".repeat(20)
+                + "</body></html>";
+
+        assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(10), () -> composer.render(template, model)))
+                .hasMessageContaining("evaluates more than 10000 expressions in one rendering");
     }
 
     @Test

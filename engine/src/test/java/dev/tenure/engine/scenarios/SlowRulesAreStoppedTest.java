@@ -1,5 +1,7 @@
 package dev.tenure.engine.scenarios;
 
+import dev.tenure.engine.facts.FactSet;
+import dev.tenure.engine.rules.RuleEvaluationException;
 import dev.tenure.engine.rules.RuleFile;
 import dev.tenure.engine.rules.RuleLimits;
 import dev.tenure.engine.rules.RuleProblem;
@@ -7,14 +9,26 @@ import dev.tenure.engine.rules.RuleSet;
 import dev.tenure.engine.rules.RuleSetCompiler;
 import dev.tenure.engine.rules.RuleSetFiles;
 import dev.tenure.engine.testing.TestClock;
+import dev.tenure.engine.vocabulary.Account;
+import dev.tenure.engine.vocabulary.BillingStatus;
+import dev.tenure.engine.vocabulary.Segment;
+import dev.tenure.engine.vocabulary.Stage;
+import dev.tenure.engine.vocabulary.TicketLoad;
+import dev.tenure.engine.vocabulary.Today;
+import dev.tenure.engine.vocabulary.UsageTrend;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
@@ -84,6 +98,36 @@ class SlowRulesAreStoppedTest {
                 p -> assertThat(p.toString()).startsWith("tests/slow.yml:1:0: scenario \"An account using eleven features\""
                         + " failed: the rules could not be evaluated: the rules did not finish within 300ms"));
         assertThat(problems.get(1).message()).contains("not run: the rules were stopped at the time limit");
+    }
+
+    @Test
+    void a_replay_matching_without_end_is_stopped_too_not_left_to_fill_the_memory() {
+        RuleSet slow = new RuleSetCompiler(LIMITS).compile(RuleSetFiles.of(List.of(SLOW, PLAY)));
+        // Twenty features seven deep: about a billion combinations, which a halt between firings never reaches.
+        FactSet facts = facts(20);
+
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThatThrownBy(
+                () -> slow.replay(facts, null, List.of(), NOW))
+                .isInstanceOf(RuleEvaluationException.class)
+                .hasMessageContaining("did not finish within 300ms"));
+        // The thread that was stopped replays the next account as usual.
+        RuleSet quick = new RuleSetCompiler(LIMITS).compile(RuleSetFiles.of(List.of(PLAY, new RuleFile("churn/slow.drl",
+                SLOW.content().replace("UsageTrend( feature != $f )\n", "")))));
+        assertThat(quick.replay(facts, null, List.of(), NOW).decisions()).isEmpty();
+    }
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
+    private static final Instant NOW = TODAY.atStartOfDay().toInstant(ZoneOffset.UTC);
+
+    private static FactSet facts(int features) {
+        String id = "slow";
+        Account account = new Account(id, "Acme", Segment.HIGH_TOUCH, Stage.VALUE, "csm@tenure.example",
+                BigDecimal.valueOf(50_000), "pro", TODAY.minusDays(400), TODAY.plusDays(200), "UTC");
+        List<UsageTrend> usage = IntStream.rangeClosed(1, features)
+                .mapToObj(i -> new UsageTrend(id, "f" + i, 10, 10, 0, 1, 0)).toList();
+        return new FactSet(new Today(TODAY, NOW), account, List.of(), usage, new TicketLoad(id, 0, 0, 0, 0, 0, 0, 0, 1),
+                new BillingStatus(id, 0, 0, false, BigDecimal.valueOf(4_000), BigDecimal.ZERO), null, null, List.of(),
+                List.of(), null, null);
     }
 
     @Test
