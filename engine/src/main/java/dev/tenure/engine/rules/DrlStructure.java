@@ -79,6 +79,9 @@ final class DrlStructure {
             }
             rules.putIfAbsent(rule.getName(), rule.getLine());
             rule.getAttributes().values().forEach(a -> attribute(source, rule, a, problems));
+            // Metadata is for tools reading the rules; Drools would compile it into a call its own builders make.
+            rule.getAnnotations().forEach(a -> refuse(source, a.getLine() > 0 ? a : rule, "rule \"" + rule.getName()
+                    + "\": metadata @" + a.getName() + " is not allowed in rules", problems));
             if (rule.getLhs() != null) {
                 conditions(source, rule.getLhs(), problems);
             }

@@ -207,6 +207,16 @@ class RuleSandboxEscapesTest {
     }
 
     @Test
+    void rule_metadata_is_refused_at_the_rule_naming_it_not_the_builder_drools_would_call() {
+        String drl = drl("", "", "@foo(1) @Propagation(IMMEDIATE)", "$a : Account()", CALL);
+
+        assertThat(problemsOf(compiler, drl)).extracting(RuleProblem::message).containsExactlyInAnyOrder(
+                "rule \"Escape\": metadata @foo is not allowed in rules",
+                "rule \"Escape\": metadata @Propagation is not allowed in rules");
+        assertThat(problemsOf(compiler, drl)).extracting(RuleProblem::line).containsOnly(RULE);
+    }
+
+    @Test
     void a_rule_set_that_keeps_to_the_vocabulary_compiles_with_both_checks() {
         String drl = drl("import java.time.LocalDate;", "function boolean big(Account a) { return a.arr() != null && a.arr().doubleValue() > 1000; }",
                 "salience 10", "$a : Account( segment == Segment.HIGH_TOUCH, name.toLowerCase().startsWith(\"acme\"), big(this) ) "
