@@ -99,6 +99,63 @@ class PoisonValuesApiIntegrationTest extends ApiIntegrationTest {
         assertThat(refused.getBody().path("detail").asText()).contains("tenure.webhooks.max-body");
     }
 
+    /** A task of a running save play, shared by the requests below: each must leave it as it was. */
+    private static Long openTask;
+
+    static Stream<Arguments> poisonedRequests() {
+        String nul = "\\u0000";
+        String lone = "\\ud800";
+        String tasks = "SELECT count(*) FROM task WHERE id = :task AND (status = 'DONE' OR snoozed_until IS NOT NULL OR note IS NOT NULL)";
+        return Stream.of(
+                Arguments.of("a NUL in a suppressed address", "/api/suppressions", "{\"address\": \"pat" + nul + "@acme.example\", \"reason\": \"asked\"}",
+                        "address", "SELECT count(*) FROM suppression"),
+                Arguments.of("a lone surrogate in a suppressed address", "/api/suppressions", "{\"address\": \"pat" + lone + "@acme.example\", \"reason\": \"asked\"}",
+                        "address", "SELECT count(*) FROM suppression"),
+                Arguments.of("a NUL in a suppression's reason", "/api/suppressions", "{\"address\": \"pat@acme.example\", \"reason\": \"asked" + nul + "\"}",
+                        "reason", "SELECT count(*) FROM suppression"),
+                Arguments.of("a suppression's reason of 20,000 characters", "/api/suppressions",
+                        "{\"address\": \"pat@acme.example\", \"reason\": \"" + "r".repeat(20_000) + "\"}", "reason", "SELECT count(*) FROM suppression"),
+                Arguments.of("a NUL in a task's note", "/api/tasks/:task/complete", "{\"outcome\": \"SAVED\", \"note\": \"called" + nul + "\"}",
+                        "note", tasks),
+                Arguments.of("a lone surrogate in a task's note", "/api/tasks/:task/complete", "{\"outcome\": \"SAVED\", \"note\": \"called " + lone + "\"}",
+                        "note", tasks),
+                Arguments.of("a snooze until the year 1000000000", "/api/tasks/:task/snooze", "{\"until\": \"+1000000000-12-31T23:59:59Z\"}",
+                        "until", tasks),
+                Arguments.of("a snooze until the year 10000", "/api/tasks/:task/snooze", "{\"until\": \"+10000-01-01T00:00:00Z\"}",
+                        "until", tasks),
+                Arguments.of("a checklist position that is null", "/api/tasks/:task/checklist", "{\"done\": [0, null]}", "done",
+                        "SELECT count(*) FROM task WHERE id = :task AND cardinality(checklist_done) > 0"),
+                Arguments.of("a NUL in a person's name", "/api/users", "{\"email\": \"nul-name@tenure.test\", \"displayName\": \"Pat" + nul
+                        + "\", \"password\": \"" + PASSWORD + "\", \"roles\": [\"CSM\"]}", "displayName", "SELECT count(*) FROM users"),
+                Arguments.of("a person's name of a megabyte", "/api/users", "{\"email\": \"long-name@tenure.test\", \"displayName\": \""
+                        + "n".repeat(1 << 20) + "\", \"password\": \"" + PASSWORD + "\", \"roles\": [\"CSM\"]}", "displayName", "SELECT count(*) FROM users"),
+                Arguments.of("a lone surrogate in a person's email", "/api/users", "{\"email\": \"pat" + lone + "@tenure.test\", \"displayName\": \"Pat\", "
+                        + "\"password\": \"" + PASSWORD + "\", \"roles\": [\"CSM\"]}", "email", "SELECT count(*) FROM users"),
+                Arguments.of("a NUL in a token's name", "/api/tokens", "{\"name\": \"laptop" + nul + "\"}", "name", "SELECT count(*) FROM api_token"),
+                Arguments.of("a lone surrogate in a token's name", "/api/tokens", "{\"name\": \"laptop" + lone + "\"}", "name",
+                        "SELECT count(*) FROM api_token"));
+    }
+
+    @ParameterizedTest(name = "{0} is refused, naming {3}")
+    @MethodSource("poisonedRequests")
+    void a_value_out_of_bounds_in_a_request_of_the_api_is_refused_naming_its_field_and_nothing_is_stored(String what, String path,
+                                                                                                          String body, String field,
+                                                                                                          String stored) {
+        if (openTask == null) {
+            TestData dropping = plays().dropping("Poisoned requests");
+            openTask = jdbc.sql("SELECT min(id) FROM task WHERE account_id = ?").param(dropping.id()).query(Long.class).single();
+        }
+        String count = stored.replace(":task", String.valueOf(openTask));
+        long before = jdbc.sql(count).query(Long.class).single();
+
+        ResponseEntity<JsonNode> refused = post(path.replace(":task", String.valueOf(openTask)), body);
+
+        assertThat(refused.getStatusCode()).as(what).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().toString()).as(what + ": names the field").contains(field)
+                .doesNotContainIgnoringCase("postgres").doesNotContain("SQL").hasSizeLessThan(4_000);
+        assertThat(jdbc.sql(count).query(Long.class).single()).as(what + ": nothing stored").isEqualTo(before);
+    }
+
     /** The record's own fields over the defaults. */
     private static String merge(String fields, String defaults) {
         try {

@@ -152,6 +152,17 @@ public final class RecordBounds {
         return null;
     }
 
+    /**
+     * Refuses a value a person or a client sent outside any record (a task's note, a suppression's reason, a person's
+     * name), with the problem one of the methods here found, naming the field: {@code note: 'a\u0000' contains a
+     * control character ...}, which the API answers with a 400.
+     */
+    public static void require(String field, String problem) {
+        if (problem != null) {
+            throw new IllegalArgumentException(field + ": " + problem);
+        }
+    }
+
     /** Why this amount may not be stored, or null. */
     public static String amountProblem(BigDecimal amount) {
         if (amount == null) {
