@@ -153,6 +153,23 @@ public final class RecordBounds {
     }
 
     /**
+     * Why this text cannot be one email address (a contact's, a CSM's, an NPS answer's), or null: an at sign with
+     * something either side, and nothing that makes it several addresses or none a mail server takes (a second at
+     * sign, white space, a comma, a semicolon, angle brackets), so a stored address is the one a task or an email goes to.
+     */
+    public static String emailProblem(String text) {
+        if (text == null) {
+            return null;
+        }
+        int at = text.indexOf('@');
+        boolean one = at > 0 && at < text.length() - 1 && text.indexOf('@', at + 1) < 0;
+        if (!one || text.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || ",;<>".indexOf(c) >= 0)) {
+            return "'" + shown(text) + "' is not an email address";
+        }
+        return null;
+    }
+
+    /**
      * Refuses a value a person or a client sent outside any record (a task's note, a suppression's reason, a person's
      * name), with the problem one of the methods here found, naming the field: {@code note: 'a\u0000' contains a
      * control character ...}, which the API answers with a 400.
