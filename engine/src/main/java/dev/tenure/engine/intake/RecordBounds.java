@@ -153,6 +153,15 @@ public final class RecordBounds {
     }
 
     /**
+     * Why this file's text (a rule, a play, a template, as uploaded) may not be stored, or null: what free text may
+     * hold (line breaks and tabs, no other control character, no lone surrogate), at any length, since the request
+     * that carries it is bounded.
+     */
+    public static String fileTextProblem(String text) {
+        return textProblem(text, Integer.MAX_VALUE, true);
+    }
+
+    /**
      * Why this text cannot be one email address (a contact's, a CSM's, an NPS answer's), or null: an at sign with
      * something either side, and nothing that makes it several addresses or none a mail server takes (a second at
      * sign, white space, a comma, a semicolon, angle brackets), so a stored address is the one a task or an email goes to.
