@@ -38,13 +38,16 @@ class PoisonValuesApiIntegrationTest extends ApiIntegrationTest {
                 Arguments.of("an amount 1e200000", "billing", "amount", "{\"event\": \"MRR_CHANGED\", \"amount\": \"1e200000\"}"),
                 Arguments.of("an amount 1e100000 as a JSON number", "billing", "amount", "{\"event\": \"MRR_CHANGED\", \"amount\": 1e100000}"),
                 Arguments.of("an amount of 13 digits", "billing", "amount", "{\"event\": \"MRR_CHANGED\", \"amount\": \"2000000000000\"}"),
+                Arguments.of("an MRR change to -100", "billing", "amount", "{\"event\": \"MRR_CHANGED\", \"amount\": -100}"),
                 Arguments.of("an amount with ten decimals", "billing", "amount", "{\"event\": \"MRR_CHANGED\", \"amount\": \"1.0000000001\"}"),
                 Arguments.of("a quantity of 10^30", "usage", "quantity", "{\"feature\": \"core\", \"quantity\": \"1000000000000000000000000000000\"}"),
                 Arguments.of("a 5 KB event id", "usage", "eventId", "{\"feature\": \"core\", \"eventId\": \"" + LONG + "\"}"),
                 Arguments.of("a 5 KB feature", "usage", "feature", "{\"feature\": \"" + LONG + "\"}"),
                 Arguments.of("a 5 KB ticket id", "tickets", "ticketId", "{\"ticketId\": \"" + LONG + "\", \"priority\": \"P1\", \"status\": \"OPEN\"}"),
                 Arguments.of("a number of a megabyte of digits", "usage", "quantity", "{\"feature\": \"core\", \"quantity\": \"" + "9".repeat(1_000_000) + "\"}"),
-                Arguments.of("an account renewing in the year 3000", "accounts", "renewalOn", null));
+                Arguments.of("an account renewing in the year 3000", "accounts", "renewalOn", "{\"renewalOn\": \"3000-01-01\"}"),
+                Arguments.of("an account paying -5,000 a year", "accounts", "arr", "{\"arr\": -5000}"),
+                Arguments.of("an account paying -0.01 a year, as text", "accounts", "arr", "{\"arr\": \"-0.01\"}"));
     }
 
     @ParameterizedTest(name = "{0} is refused, naming {2}")
@@ -54,8 +57,7 @@ class PoisonValuesApiIntegrationTest extends ApiIntegrationTest {
         TestData account = TestData.account("Poison " + what, Segment.LOW_TOUCH);
         intake.accept(account.batch());
         String body = kind.equals("accounts")
-                ? "{\"id\": \"%s-renewing\", \"name\": \"Renewing\", \"segment\": \"LOW_TOUCH\", \"renewalOn\": \"3000-01-01\"}"
-                .formatted(account.id())
+                ? merge(fields, "{\"id\": \"%s-odd\", \"name\": \"Odd\", \"segment\": \"LOW_TOUCH\"}".formatted(account.id()))
                 : merge(fields, "{\"eventId\": \"p-%s\", \"accountId\": \"%s\", \"occurredAt\": \"%s\", \"ticketId\": \"T-1\", \"priority\": \"P1\", \"status\": \"OPEN\"}"
                 .formatted(account.id(), account.id(), TestClock.now()));
         long letters = deadLetters();
@@ -69,6 +71,8 @@ class PoisonValuesApiIntegrationTest extends ApiIntegrationTest {
                 .doesNotContain("SQL").hasSizeLessThan(4_000);
         assertThat(deadLetters()).as("kept as a dead letter").isEqualTo(letters + 1);
         assertThat(jdbc.sql("SELECT count(*) FROM all_signals WHERE account_id = ?").param(account.id()).query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM account WHERE id = ?").param(account.id() + "-odd").query(Long.class).single())
                 .isZero();
     }
 

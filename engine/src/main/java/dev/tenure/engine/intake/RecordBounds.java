@@ -203,6 +203,19 @@ public final class RecordBounds {
         return null;
     }
 
+    /**
+     * Why this amount may not be stored where it is what a customer pays (an account's ARR, the new MRR of an
+     * {@code MRR_CHANGED}), or null: an amount {@link #amountProblem} takes, and not below zero, since the revenue
+     * reports add these up for every account.
+     */
+    public static String paidAmountProblem(BigDecimal amount) {
+        String problem = amountProblem(amount);
+        if (problem == null && amount != null && amount.signum() < 0) {
+            return "'" + shown(amount.toPlainString()) + "' is less than 0";
+        }
+        return problem;
+    }
+
     /** Why this whole number is outside [min, max], or null. */
     public static String rangeProblem(long value, long min, long max) {
         if (value < min) {
@@ -288,7 +301,7 @@ public final class RecordBounds {
         for (Labeled<Account> a : batch.accounts()) {
             Account account = a.value();
             Checks c = new Checks(a.label(), Account.class, errors);
-            c.text("id", account.id()).text("name", account.name()).text("csm", account.csm()).amount("arr", account.arr())
+            c.text("id", account.id()).text("name", account.name()).text("csm", account.csm()).add("arr", paidAmountProblem(account.arr()))
                     .text("plan", account.plan()).date("startedOn", account.startedOn()).date("renewalOn", account.renewalOn())
                     .text("timezone", account.timezone());
         }
@@ -314,7 +327,8 @@ public final class RecordBounds {
             } else if (s instanceof TicketSignal t) {
                 c.text("ticketId", t.ticketId()).text("subject", t.subject());
             } else if (s instanceof BillingSignal b) {
-                c.amount("amount", b.amount()).text("currency", b.currency()).text("invoiceId", b.invoiceId());
+                c.add("amount", b.event() == BillingEvent.MRR_CHANGED ? paidAmountProblem(b.amount()) : amountProblem(b.amount()))
+                        .text("currency", b.currency()).text("invoiceId", b.invoiceId());
             } else if (s instanceof NpsSignal n) {
                 c.text("contactEmail", n.contactEmail()).range("score", n.score(), MIN_NPS, MAX_NPS).text("comment", n.comment());
             } else if (s instanceof CsatSignal n) {
@@ -336,10 +350,6 @@ public final class RecordBounds {
                 throw new IllegalStateException("no bound for text field " + type.getSimpleName() + "." + field);
             }
             return add(field, bound.problem(value));
-        }
-
-        Checks amount(String field, BigDecimal value) {
-            return add(field, amountProblem(value));
         }
 
         Checks range(String field, long value, long min, long max) {
