@@ -38,13 +38,16 @@ class PoisonValuesApiIntegrationTest extends ApiIntegrationTest {
                 Arguments.of("an amount 1e200000", "billing", "amount", "{\"event\": \"MRR_CHANGED\", \"amount\": \"1e200000\"}"),
                 Arguments.of("an amount 1e100000 as a JSON number", "billing", "amount", "{\"event\": \"MRR_CHANGED\", \"amount\": 1e100000}"),
                 Arguments.of("an amount of 13 digits", "billing", "amount", "{\"event\": \"MRR_CHANGED\", \"amount\": \"2000000000000\"}"),
+                Arguments.of("an MRR change to -100", "billing", "amount", "{\"event\": \"MRR_CHANGED\", \"amount\": -100}"),
                 Arguments.of("an amount with ten decimals", "billing", "amount", "{\"event\": \"MRR_CHANGED\", \"amount\": \"1.0000000001\"}"),
                 Arguments.of("a quantity of 10^30", "usage", "quantity", "{\"feature\": \"core\", \"quantity\": \"1000000000000000000000000000000\"}"),
                 Arguments.of("a 5 KB event id", "usage", "eventId", "{\"feature\": \"core\", \"eventId\": \"" + LONG + "\"}"),
                 Arguments.of("a 5 KB feature", "usage", "feature", "{\"feature\": \"" + LONG + "\"}"),
                 Arguments.of("a 5 KB ticket id", "tickets", "ticketId", "{\"ticketId\": \"" + LONG + "\", \"priority\": \"P1\", \"status\": \"OPEN\"}"),
                 Arguments.of("a number of a megabyte of digits", "usage", "quantity", "{\"feature\": \"core\", \"quantity\": \"" + "9".repeat(1_000_000) + "\"}"),
-                Arguments.of("an account renewing in the year 3000", "accounts", "renewalOn", null));
+                Arguments.of("an account renewing in the year 3000", "accounts", "renewalOn", "{\"renewalOn\": \"3000-01-01\"}"),
+                Arguments.of("an account paying -5,000 a year", "accounts", "arr", "{\"arr\": -5000}"),
+                Arguments.of("an account paying -0.01 a year, as text", "accounts", "arr", "{\"arr\": \"-0.01\"}"));
     }
 
     @ParameterizedTest(name = "{0} is refused, naming {2}")
@@ -54,8 +57,7 @@ class PoisonValuesApiIntegrationTest extends ApiIntegrationTest {
         TestData account = TestData.account("Poison " + what, Segment.LOW_TOUCH);
         intake.accept(account.batch());
         String body = kind.equals("accounts")
-                ? "{\"id\": \"%s-renewing\", \"name\": \"Renewing\", \"segment\": \"LOW_TOUCH\", \"renewalOn\": \"3000-01-01\"}"
-                .formatted(account.id())
+                ? merge(fields, "{\"id\": \"%s-odd\", \"name\": \"Odd\", \"segment\": \"LOW_TOUCH\"}".formatted(account.id()))
                 : merge(fields, "{\"eventId\": \"p-%s\", \"accountId\": \"%s\", \"occurredAt\": \"%s\", \"ticketId\": \"T-1\", \"priority\": \"P1\", \"status\": \"OPEN\"}"
                 .formatted(account.id(), account.id(), TestClock.now()));
         long letters = deadLetters();
@@ -69,6 +71,8 @@ class PoisonValuesApiIntegrationTest extends ApiIntegrationTest {
                 .doesNotContain("SQL").hasSizeLessThan(4_000);
         assertThat(deadLetters()).as("kept as a dead letter").isEqualTo(letters + 1);
         assertThat(jdbc.sql("SELECT count(*) FROM all_signals WHERE account_id = ?").param(account.id()).query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM account WHERE id = ?").param(account.id() + "-odd").query(Long.class).single())
                 .isZero();
     }
 
@@ -97,6 +101,63 @@ class PoisonValuesApiIntegrationTest extends ApiIntegrationTest {
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
         assertThat(refused.getBody().path("detail").asText()).contains("tenure.webhooks.max-body");
+    }
+
+    /** A task of a running save play, shared by the requests below: each must leave it as it was. */
+    private static Long openTask;
+
+    static Stream<Arguments> poisonedRequests() {
+        String nul = "\\u0000";
+        String lone = "\\ud800";
+        String tasks = "SELECT count(*) FROM task WHERE id = :task AND (status = 'DONE' OR snoozed_until IS NOT NULL OR note IS NOT NULL)";
+        return Stream.of(
+                Arguments.of("a NUL in a suppressed address", "/api/suppressions", "{\"address\": \"pat" + nul + "@acme.example\", \"reason\": \"asked\"}",
+                        "address", "SELECT count(*) FROM suppression"),
+                Arguments.of("a lone surrogate in a suppressed address", "/api/suppressions", "{\"address\": \"pat" + lone + "@acme.example\", \"reason\": \"asked\"}",
+                        "address", "SELECT count(*) FROM suppression"),
+                Arguments.of("a NUL in a suppression's reason", "/api/suppressions", "{\"address\": \"pat@acme.example\", \"reason\": \"asked" + nul + "\"}",
+                        "reason", "SELECT count(*) FROM suppression"),
+                Arguments.of("a suppression's reason of 20,000 characters", "/api/suppressions",
+                        "{\"address\": \"pat@acme.example\", \"reason\": \"" + "r".repeat(20_000) + "\"}", "reason", "SELECT count(*) FROM suppression"),
+                Arguments.of("a NUL in a task's note", "/api/tasks/:task/complete", "{\"outcome\": \"SAVED\", \"note\": \"called" + nul + "\"}",
+                        "note", tasks),
+                Arguments.of("a lone surrogate in a task's note", "/api/tasks/:task/complete", "{\"outcome\": \"SAVED\", \"note\": \"called " + lone + "\"}",
+                        "note", tasks),
+                Arguments.of("a snooze until the year 1000000000", "/api/tasks/:task/snooze", "{\"until\": \"+1000000000-12-31T23:59:59Z\"}",
+                        "until", tasks),
+                Arguments.of("a snooze until the year 10000", "/api/tasks/:task/snooze", "{\"until\": \"+10000-01-01T00:00:00Z\"}",
+                        "until", tasks),
+                Arguments.of("a checklist position that is null", "/api/tasks/:task/checklist", "{\"done\": [0, null]}", "done",
+                        "SELECT count(*) FROM task WHERE id = :task AND cardinality(checklist_done) > 0"),
+                Arguments.of("a NUL in a person's name", "/api/users", "{\"email\": \"nul-name@tenure.test\", \"displayName\": \"Pat" + nul
+                        + "\", \"password\": \"" + PASSWORD + "\", \"roles\": [\"CSM\"]}", "displayName", "SELECT count(*) FROM users"),
+                Arguments.of("a person's name of a megabyte", "/api/users", "{\"email\": \"long-name@tenure.test\", \"displayName\": \""
+                        + "n".repeat(1 << 20) + "\", \"password\": \"" + PASSWORD + "\", \"roles\": [\"CSM\"]}", "displayName", "SELECT count(*) FROM users"),
+                Arguments.of("a lone surrogate in a person's email", "/api/users", "{\"email\": \"pat" + lone + "@tenure.test\", \"displayName\": \"Pat\", "
+                        + "\"password\": \"" + PASSWORD + "\", \"roles\": [\"CSM\"]}", "email", "SELECT count(*) FROM users"),
+                Arguments.of("a NUL in a token's name", "/api/tokens", "{\"name\": \"laptop" + nul + "\"}", "name", "SELECT count(*) FROM api_token"),
+                Arguments.of("a lone surrogate in a token's name", "/api/tokens", "{\"name\": \"laptop" + lone + "\"}", "name",
+                        "SELECT count(*) FROM api_token"));
+    }
+
+    @ParameterizedTest(name = "{0} is refused, naming {3}")
+    @MethodSource("poisonedRequests")
+    void a_value_out_of_bounds_in_a_request_of_the_api_is_refused_naming_its_field_and_nothing_is_stored(String what, String path,
+                                                                                                          String body, String field,
+                                                                                                          String stored) {
+        if (openTask == null) {
+            TestData dropping = plays().dropping("Poisoned requests");
+            openTask = jdbc.sql("SELECT min(id) FROM task WHERE account_id = ?").param(dropping.id()).query(Long.class).single();
+        }
+        String count = stored.replace(":task", String.valueOf(openTask));
+        long before = jdbc.sql(count).query(Long.class).single();
+
+        ResponseEntity<JsonNode> refused = post(path.replace(":task", String.valueOf(openTask)), body);
+
+        assertThat(refused.getStatusCode()).as(what).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().toString()).as(what + ": names the field").contains(field)
+                .doesNotContainIgnoringCase("postgres").doesNotContain("SQL").hasSizeLessThan(4_000);
+        assertThat(jdbc.sql(count).query(Long.class).single()).as(what + ": nothing stored").isEqualTo(before);
     }
 
     /** The record's own fields over the defaults. */

@@ -54,7 +54,7 @@ class DeadLetterController {
     @Operation(summary = "Replay one dead letter through its source")
     @PostMapping("/{id}/replay")
     Replayed replay(@PathVariable long id) {
-        deadLetters.find(id).orElseThrow(() -> new NotFoundException("dead letter " + id + " does not exist"));
+        deadLetters.find(id).orElseThrow(() -> new NotFoundException("dead letter " + id));
         try {
             IntakeResult result = replay.replay(id);
             return new Replayed(id, "replayed", result.accepted(), result.duplicates(), result.playsStarted());

@@ -117,7 +117,7 @@ class TaskController {
         return TaskView.of(inbox.tick(id, Set.copyOf(body.done()), visibility.actor()));
     }
 
-    record Checklist(@NotNull List<Integer> done) {
+    record Checklist(@NotNull List<@NotNull Integer> done) {
     }
 
     /** How a task ended: SAVED, CHURNED, EXPANDED or NO_ACTION, and a note for the timeline. */

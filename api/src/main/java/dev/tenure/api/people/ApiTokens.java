@@ -1,5 +1,6 @@
 package dev.tenure.api.people;
 
+import dev.tenure.engine.intake.RecordBounds;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -39,6 +40,7 @@ public class ApiTokens {
     }
 
     public IssuedToken issue(String name, String ownerEmail) {
+        RecordBounds.require("name", RecordBounds.nameProblem(name));
         Person owner = people.find(ownerEmail)
                 .orElseThrow(() -> new IllegalArgumentException("owner: no user " + ownerEmail));
         byte[] bytes = new byte[32];

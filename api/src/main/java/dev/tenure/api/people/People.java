@@ -1,5 +1,6 @@
 package dev.tenure.api.people;
 
+import dev.tenure.engine.intake.RecordBounds;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Repository;
@@ -39,6 +40,8 @@ public class People {
     @Transactional
     public Person create(NewPerson person) {
         String email = normalize(person.email());
+        RecordBounds.require("email", RecordBounds.nameProblem(email));
+        RecordBounds.require("displayName", RecordBounds.nameProblem(person.displayName()));
         if (find(email).isPresent()) {
             throw new IllegalStateException("user " + email + " already exists");
         }

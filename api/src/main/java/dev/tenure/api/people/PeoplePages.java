@@ -116,7 +116,11 @@ class PeoplePages {
         } else if (people.find(whose).filter(Person::enabled).isEmpty()) {
             model.addAttribute("problem", "No token was issued. owner: " + whose + " is nobody active in Tenure");
         } else {
-            model.addAttribute("issued", tokens.issue(name.strip(), whose));
+            try {
+                model.addAttribute("issued", tokens.issue(name.strip(), whose));
+            } catch (IllegalArgumentException e) {
+                model.addAttribute("problem", "No token was issued. " + e.getMessage());
+            }
         }
         return tokensPage(viewer, model);
     }

@@ -15,13 +15,13 @@ import java.util.List;
 final class CsvParser {
 
     /** A quote never closed would otherwise swallow the rest of the file into one row. */
-    static final int MAX_ROW_CHARS = 1 << 20;
+    static final int MAX_ROW_CHARS = FileLines.MAX_CHARS;
 
-    private final BufferedReader in;
+    private final FileLines in;
     private int linesRead;
 
     CsvParser(BufferedReader in) {
-        this.in = in;
+        this.in = new FileLines(in);
     }
 
     /** A row as read: its first line number, its text, its fields or why it could not be split. */
@@ -37,7 +37,11 @@ final class CsvParser {
                 return null;
             }
             linesRead++;
-        } while (line.isBlank());
+        } while (line.isBlank() && !in.cut());
+        if (in.cut()) {
+            return problem(linesRead, line, "the line is " + in.length() + " characters long; at most " + MAX_ROW_CHARS
+                    + " are read (its start is kept here)");
+        }
         return split(line, linesRead);
     }
 

@@ -13,12 +13,12 @@ import java.io.IOException;
 /** The lines of a JSON Lines file (one JSON object per line), each parsed on its own. */
 final class JsonLines implements SourceLines {
 
-    private final BufferedReader in;
+    private final FileLines in;
     private final ObjectReader json;
     private int linesRead;
 
     JsonLines(BufferedReader in, ObjectMapper mapper) {
-        this.in = in;
+        this.in = new FileLines(in);
         // Two objects on one line are a mistake, not a record and some noise to ignore.
         this.json = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
@@ -32,7 +32,11 @@ final class JsonLines implements SourceLines {
                 return null;
             }
             linesRead++;
-        } while (line.isBlank());
+        } while (line.isBlank() && !in.cut());
+        if (in.cut()) {
+            return SourceLine.problem(linesRead, line, "json: the line is " + in.length() + " characters long; at most "
+                    + in.max() + " are read (its start is kept here)");
+        }
         try {
             JsonNode record = json.readTree(line);
             if (!record.isObject()) {

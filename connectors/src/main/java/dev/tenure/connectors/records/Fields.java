@@ -70,8 +70,9 @@ final class Fields {
 
     String email(String name, boolean required) {
         String text = required ? requiredText(name) : text(name);
-        if (text != null && (!text.contains("@") || text.startsWith("@") || text.endsWith("@"))) {
-            return fail(name, "'" + shown(text) + "' is not an email address");
+        String problem = RecordBounds.emailProblem(text);
+        if (problem != null) {
+            return fail(name, problem);
         }
         return text;
     }

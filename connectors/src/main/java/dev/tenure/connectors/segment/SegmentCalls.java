@@ -101,8 +101,9 @@ class SegmentCalls {
             JsonNode traits = call.path("traits");
             email = text(traits, "email");
             name = text(traits, "name");
-            if (email != null && (!email.contains("@") || email.startsWith("@") || email.endsWith("@"))) {
-                errors.add(new RecordError(label, "traits.email", "'" + RecordBounds.shown(email) + "' is not an email address"));
+            String problem = RecordBounds.emailProblem(email);
+            if (problem != null) {
+                errors.add(new RecordError(label, "traits.email", problem));
             }
         }
         bounded(label, "messageId", RecordBounds.idProblem(messageId), errors);

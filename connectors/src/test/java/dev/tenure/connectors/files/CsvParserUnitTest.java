@@ -74,6 +74,20 @@ class CsvParserUnitTest {
     }
 
     @Test
+    void aLineLongerThanTheBoundIsAProblemOfThatLineOnlyKeepingItsStart() throws IOException {
+        String longLine = "x,".repeat(CsvParser.MAX_ROW_CHARS) + "end";
+
+        List<CsvParser.Row> rows = rows("a,b\r\n" + longLine + "\r\n1,2\r3,4\n\n5,6");
+
+        assertThat(rows).extracting(CsvParser.Row::line).containsExactly(1, 2, 3, 4, 6);
+        assertThat(rows.get(1).problem()).isEqualTo("the line is " + longLine.length() + " characters long; at most "
+                + CsvParser.MAX_ROW_CHARS + " are read (its start is kept here)");
+        assertThat(rows.get(1).text()).isEqualTo(longLine.substring(0, CsvParser.MAX_ROW_CHARS));
+        assertThat(rows).extracting(CsvParser.Row::fields).containsExactly(List.of("a", "b"), List.of(), List.of("1", "2"),
+                List.of("3", "4"), List.of("5", "6"));
+    }
+
+    @Test
     void aQuoteInsideAnUnquotedFieldIsKeptAsWritten() throws IOException {
         assertThat(rows("5\" screen,x\n").get(0).fields()).containsExactly("5\" screen", "x");
     }

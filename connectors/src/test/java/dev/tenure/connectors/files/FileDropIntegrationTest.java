@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -168,6 +169,33 @@ class FileDropIntegrationTest extends ConnectorsIntegrationTest {
             assertThat(letter.record()).isEqualTo(acme + "-u2," + acme + ",2026-13-01,core");
             assertThat(letter.reason()).startsWith("occurredAt: '2026-13-01' is not a time");
         });
+    }
+
+    @Test
+    void givenACsvAndJsonLinesWithALineOfTwentyMillionCharactersOnLine3_thenTheOtherLinesAreStoredAndLine3IsADeadLetterOfItsStart()
+            throws IOException {
+        String acme = existingAccount("Acme");
+        String csv = unique("usage") + ".csv";
+        String jsonl = unique("usage") + ".jsonl";
+        String huge = "9".repeat(20_000_000);
+
+        drop(csv, "eventId,accountId,occurredAt,feature\n%1$s-c1,%1$s,2026-11-01,core\n%1$s-c2,%1$s,2026-11-02,%2$s\n%1$s-c3,%1$s,2026-11-03,core\n"
+                .formatted(acme, huge));
+        drop(jsonl, ("{\"eventId\": \"%1$s-j1\", \"accountId\": \"%1$s\", \"occurredAt\": \"2026-11-01\", \"feature\": \"core\"}\n"
+                + "{\"eventId\": \"%1$s-j2\", \"accountId\": \"%1$s\", \"quantity\": %2$s}\n"
+                + "{\"eventId\": \"%1$s-j3\", \"accountId\": \"%1$s\", \"occurredAt\": \"2026-11-03\", \"feature\": \"core\"}\n").formatted(acme, huge));
+
+        awaitDone(csv);
+        awaitDone(jsonl);
+        assertThat(signalsOf(acme)).containsExactlyInAnyOrder(acme + "-c1", acme + "-c3", acme + "-j1", acme + "-j3");
+        for (String file : List.of(csv, jsonl)) {
+            assertThat(deadLettersFrom(file)).as(file).singleElement().satisfies(letter -> {
+                assertThat(letter.line()).isEqualTo(file.equals(csv) ? 3 : 2);
+                assertThat(letter.record()).as("only the start of the line is kept").hasSize(FileLines.MAX_CHARS)
+                        .startsWith(file.equals(csv) ? acme + "-c2," : "{\"eventId\": \"" + acme + "-j2\"");
+                assertThat(letter.reason()).matches("(csv|json): the line is 2000\\d{4} characters long; at most 1048576 are read.*");
+            });
+        }
     }
 
     @Test

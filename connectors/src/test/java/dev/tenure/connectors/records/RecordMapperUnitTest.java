@@ -18,6 +18,8 @@ import dev.tenure.engine.vocabulary.TicketStatus;
 import dev.tenure.engine.vocabulary.UsageSignal;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -125,6 +127,41 @@ class RecordMapperUnitTest {
                     tuple("email", "'ana' is not an email address"),
                     tuple("role", "'boss' is not one of CHAMPION, EXEC_SPONSOR, ADMIN, BILLING, USER"),
                     tuple("active", "'yes' is not true or false"));
+        }
+    }
+
+    @Nested
+    class Addresses {
+
+        @ParameterizedTest(name = "a contact''s email {0} is refused, naming email")
+        @ValueSource(strings = {"a @acme.example", "ana@acme@example", "ana@acme.example,bo@acme.example", "ana@acme.example; bo@acme.example",
+                "<ana@acme.example>", "Ana <ana@acme.example>", "ana@\u00a0acme.example"})
+        void anEmailThatIsSeveralAddressesOrNoneIsRefusedNamingTheField(String email) {
+            Mapping mapping = map(RecordKind.CONTACTS, "{\"accountId\":\"acme\",\"email\":" + json(email) + ",\"role\":\"CHAMPION\"}");
+
+            assertThat(mapping.errors()).extracting(RecordError::field, RecordError::message)
+                    .containsExactly(tuple("email", "'" + email + "' is not an email address"));
+        }
+
+        @Test
+        void aCsmWhoIsTwoPeopleIsRefusedNamingCsm() {
+            Mapping mapping = map(RecordKind.ACCOUNTS,
+                    "{\"id\":\"acme\",\"name\":\"Acme\",\"segment\":\"HIGH_TOUCH\",\"csm\":\"kim@tenure.example,lee@tenure.example\"}");
+
+            assertThat(mapping.errors()).extracting(RecordError::field, RecordError::message)
+                    .containsExactly(tuple("csm", "'kim@tenure.example,lee@tenure.example' is not an email address"));
+        }
+
+        @Test
+        void anAddressInAnotherScriptIsOneAddress() {
+            Contact contact = (Contact) mapped(map(RecordKind.CONTACTS,
+                    "{\"accountId\":\"acme\",\"email\":\"jos\u00e9@b\u00fccher.example\",\"role\":\"CHAMPION\"}"));
+
+            assertThat(contact.email()).isEqualTo("jos\u00e9@b\u00fccher.example");
+        }
+
+        private static String json(String text) {
+            return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
         }
     }
 

@@ -2,6 +2,7 @@ package dev.tenure.engine.guardrails;
 
 import dev.tenure.engine.accounts.ChangeCause;
 import dev.tenure.engine.accounts.Contacts;
+import dev.tenure.engine.intake.RecordBounds;
 import dev.tenure.engine.timeline.Timeline;
 import dev.tenure.engine.timeline.TimelineEntry;
 import org.slf4j.Logger;
@@ -75,12 +76,14 @@ public class Unsubscribes {
      * @throws IllegalArgumentException naming the field when the address or the reason is missing or bad
      */
     public Suppression suppress(String address, String reason, Instant now) {
+        RecordBounds.require("field 'address'", RecordBounds.nameProblem(address == null ? null : address.strip()));
         if (address == null || !ADDRESS.matcher(address.strip()).matches()) {
             throw new IllegalArgumentException("field 'address': an email address is needed, was " + quoted(address));
         }
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("field 'reason': say why the address is suppressed");
         }
+        RecordBounds.require("field 'reason'", RecordBounds.freeTextProblem(reason.strip()));
         return transaction.execute(tx -> {
             suppressions.add(address, reason.strip(), SuppressionSource.API, now);
             return suppressions.find(address).orElseThrow();
@@ -88,6 +91,6 @@ public class Unsubscribes {
     }
 
     private static String quoted(String s) {
-        return s == null ? "missing" : "'" + s + "'";
+        return s == null ? "missing" : "'" + RecordBounds.shown(s) + "'";
     }
 }

@@ -152,6 +152,43 @@ public final class RecordBounds {
         return null;
     }
 
+    /**
+     * Why this file's text (a rule, a play, a template, as uploaded) may not be stored, or null: what free text may
+     * hold (line breaks and tabs, no other control character, no lone surrogate), at any length, since the request
+     * that carries it is bounded.
+     */
+    public static String fileTextProblem(String text) {
+        return textProblem(text, Integer.MAX_VALUE, true);
+    }
+
+    /**
+     * Why this text cannot be one email address (a contact's, a CSM's, an NPS answer's), or null: an at sign with
+     * something either side, and nothing that makes it several addresses or none a mail server takes (a second at
+     * sign, white space, a comma, a semicolon, angle brackets), so a stored address is the one a task or an email goes to.
+     */
+    public static String emailProblem(String text) {
+        if (text == null) {
+            return null;
+        }
+        int at = text.indexOf('@');
+        boolean one = at > 0 && at < text.length() - 1 && text.indexOf('@', at + 1) < 0;
+        if (!one || text.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || ",;<>".indexOf(c) >= 0)) {
+            return "'" + shown(text) + "' is not an email address";
+        }
+        return null;
+    }
+
+    /**
+     * Refuses a value a person or a client sent outside any record (a task's note, a suppression's reason, a person's
+     * name), with the problem one of the methods here found, naming the field: {@code note: 'a\u0000' contains a
+     * control character ...}, which the API answers with a 400.
+     */
+    public static void require(String field, String problem) {
+        if (problem != null) {
+            throw new IllegalArgumentException(field + ": " + problem);
+        }
+    }
+
     /** Why this amount may not be stored, or null. */
     public static String amountProblem(BigDecimal amount) {
         if (amount == null) {
@@ -164,6 +201,19 @@ public final class RecordBounds {
             return "'" + shown(amount.toString()) + "' has more than " + AMOUNT_DECIMALS + " decimal places";
         }
         return null;
+    }
+
+    /**
+     * Why this amount may not be stored where it is what a customer pays (an account's ARR, the new MRR of an
+     * {@code MRR_CHANGED}), or null: an amount {@link #amountProblem} takes, and not below zero, since the revenue
+     * reports add these up for every account.
+     */
+    public static String paidAmountProblem(BigDecimal amount) {
+        String problem = amountProblem(amount);
+        if (problem == null && amount != null && amount.signum() < 0) {
+            return "'" + shown(amount.toPlainString()) + "' is less than 0";
+        }
+        return problem;
     }
 
     /** Why this whole number is outside [min, max], or null. */
@@ -251,7 +301,7 @@ public final class RecordBounds {
         for (Labeled<Account> a : batch.accounts()) {
             Account account = a.value();
             Checks c = new Checks(a.label(), Account.class, errors);
-            c.text("id", account.id()).text("name", account.name()).text("csm", account.csm()).amount("arr", account.arr())
+            c.text("id", account.id()).text("name", account.name()).text("csm", account.csm()).add("arr", paidAmountProblem(account.arr()))
                     .text("plan", account.plan()).date("startedOn", account.startedOn()).date("renewalOn", account.renewalOn())
                     .text("timezone", account.timezone());
         }
@@ -277,7 +327,8 @@ public final class RecordBounds {
             } else if (s instanceof TicketSignal t) {
                 c.text("ticketId", t.ticketId()).text("subject", t.subject());
             } else if (s instanceof BillingSignal b) {
-                c.amount("amount", b.amount()).text("currency", b.currency()).text("invoiceId", b.invoiceId());
+                c.add("amount", b.event() == BillingEvent.MRR_CHANGED ? paidAmountProblem(b.amount()) : amountProblem(b.amount()))
+                        .text("currency", b.currency()).text("invoiceId", b.invoiceId());
             } else if (s instanceof NpsSignal n) {
                 c.text("contactEmail", n.contactEmail()).range("score", n.score(), MIN_NPS, MAX_NPS).text("comment", n.comment());
             } else if (s instanceof CsatSignal n) {
@@ -299,10 +350,6 @@ public final class RecordBounds {
                 throw new IllegalStateException("no bound for text field " + type.getSimpleName() + "." + field);
             }
             return add(field, bound.problem(value));
-        }
-
-        Checks amount(String field, BigDecimal value) {
-            return add(field, amountProblem(value));
         }
 
         Checks range(String field, long value, long min, long max) {

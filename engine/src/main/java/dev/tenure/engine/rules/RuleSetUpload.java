@@ -1,5 +1,7 @@
 package dev.tenure.engine.rules;
 
+import dev.tenure.engine.intake.RecordBounds;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,7 +27,7 @@ final class RuleSetUpload {
         uploaded.forEach((path, content) -> {
             String problem = problem(path, content);
             if (problem != null) {
-                problems.add("files[\"" + path + "\"]: " + problem);
+                problems.add("files[\"" + RecordBounds.shown(path) + "\"]: " + problem);
             } else {
                 files.add(new RuleFile(path, content));
             }
@@ -45,6 +47,14 @@ final class RuleSetUpload {
         }
         if (content == null) {
             return "the file has no text (null)";
+        }
+        String pathProblem = RecordBounds.idProblem(path);
+        if (pathProblem != null) {
+            return "path: " + pathProblem;
+        }
+        String textProblem = RecordBounds.fileTextProblem(content);
+        if (textProblem != null) {
+            return "text: " + textProblem;
         }
         if (path.startsWith("/") || path.contains("\\") || path.contains("//")
                 || List.of(path.split("/")).stream().anyMatch(part -> part.equals("..") || part.equals("."))) {

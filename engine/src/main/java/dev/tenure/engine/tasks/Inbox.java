@@ -1,5 +1,6 @@
 package dev.tenure.engine.tasks;
 
+import dev.tenure.engine.intake.RecordBounds;
 import dev.tenure.engine.plays.Audience;
 import dev.tenure.engine.plays.PlayRuns;
 import dev.tenure.engine.plays.RunState;
@@ -113,6 +114,7 @@ public class Inbox {
     /** Completing a done task again is refused, so the first outcome stands. */
     @Transactional
     public Task complete(long id, TaskOutcome outcome, String note) {
+        RecordBounds.require("note", RecordBounds.freeTextProblem(note));
         Task task = get(id);
         Instant now = clock.instant();
         if (!tasks.complete(id, outcome, note, now)) {
@@ -228,6 +230,7 @@ public class Inbox {
         if (!dueAt.isAfter(now)) {
             throw new IllegalArgumentException("dueAt must be in the future");
         }
+        RecordBounds.require("dueAt", RecordBounds.instantProblem(dueAt));
         List<Task> changed = new ArrayList<>();
         for (long id : ids) {
             Task task = get(id);
@@ -247,6 +250,7 @@ public class Inbox {
     /** The address lowercased, or a refusal naming the field when it is not an email address. */
     public static String requireAddress(String field, String address) {
         String trimmed = address == null ? "" : address.strip().toLowerCase(Locale.ROOT);
+        RecordBounds.require(field, RecordBounds.nameProblem(trimmed));
         if (!EMAIL.matcher(trimmed).matches()) {
             throw new IllegalArgumentException(field + ": '" + (address == null ? "" : address)
                     + "' is not an email address (name@company.example)");
@@ -260,6 +264,7 @@ public class Inbox {
         if (!until.isAfter(clock.instant())) {
             throw new IllegalArgumentException("until must be in the future");
         }
+        RecordBounds.require("until", RecordBounds.instantProblem(until));
         if (!tasks.snooze(id, until)) {
             throw new IllegalStateException("task " + id + " is already done");
         }

@@ -155,6 +155,26 @@ class RuleSetReloadIntegrationTest extends HotReloadTestContext {
     }
 
     @Test
+    void an_upload_with_a_nul_or_a_lone_surrogate_in_a_path_or_a_text_is_refused_naming_the_file_and_nothing_is_stored() {
+        int versions = ruleSets.versions().size();
+        String before = active.get().version();
+        Map<String, String> files = new HashMap<>(activeFiles());
+        files.put("churn/nul.drl", "package rules;\n// a NUL\u0000 pasted from a terminal\n");
+        files.put("churn/emoji.drl", "package rules;\n// half an emoji \ud83d\n");
+        files.put("churn/nul\u0000name.drl", "package rules;\n");
+
+        assertThatThrownBy(() -> reload.upload(files, "ops@tenure.test"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("files[\"churn/nul.drl\"]: text: ")
+                .hasMessageContaining("contains a control character (U+0000) at position 24")
+                .hasMessageContaining("files[\"churn/emoji.drl\"]: text: ")
+                .hasMessageContaining("a lone UTF-16 surrogate at position 33")
+                .hasMessageContaining("files[\"churn/nul\\u0000name.drl\"]: path: ");
+        assertThat(ruleSets.versions()).hasSize(versions);
+        assertThat(active.get().version()).isEqualTo(before);
+    }
+
+    @Test
     void concurrent_changes_are_made_one_at_a_time_and_leave_one_active_version() throws Exception {
         List<Map<String, String>> candidates = IntStream.rangeClosed(1, 4).mapToObj(i -> variant("concurrent " + i)).toList();
         CountDownLatch go = new CountDownLatch(1);
