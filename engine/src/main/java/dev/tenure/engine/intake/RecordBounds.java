@@ -62,7 +62,15 @@ public final class RecordBounds {
 
     /** What a text field may hold: how long it may be, and whether line breaks and tabs are text in it. */
     private enum TextBound {
-        ID(ID_LENGTH, false), NAME(NAME_LENGTH, false), FREE(TEXT_LENGTH, true);
+        ID(ID_LENGTH, false), NAME(NAME_LENGTH, false), FREE(TEXT_LENGTH, true),
+        /** An id, which is also the last segment of the account's page and API address. */
+        ACCOUNT_ID(ID_LENGTH, false) {
+            @Override
+            String problem(String text) {
+                String problem = super.problem(text);
+                return problem != null || text == null ? problem : addressProblem(text);
+            }
+        };
 
         private final int limit;
         private final boolean lines;
@@ -77,17 +85,23 @@ public final class RecordBounds {
         }
     }
 
+    /**
+     * Characters a web server refuses in a path segment even when encoded (a slash, a backslash, a percent sign, a
+     * semicolon), so an account with one in its id could be stored but its page and API never reached.
+     */
+    private static final String NOT_IN_AN_ADDRESS = "/\\%;";
+
     /** The text fields every signal has. */
     private static final Map<String, TextBound> SIGNAL_TEXT = Map.of("source", TextBound.ID, "eventId", TextBound.ID,
-            "accountId", TextBound.ID);
+            "accountId", TextBound.ACCOUNT_ID);
     /**
      * The bound of each text field of each record, by the field's name as sources send it: what {@link #check} holds
      * a stored record to, and {@link #textProblem(Class, String, String)} a value known before any record (a constant).
      */
     private static final Map<Class<?>, Map<String, TextBound>> TEXT_FIELDS = Map.of(
-            Account.class, Map.of("id", TextBound.ID, "name", TextBound.NAME, "csm", TextBound.NAME,
+            Account.class, Map.of("id", TextBound.ACCOUNT_ID, "name", TextBound.NAME, "csm", TextBound.NAME,
                     "plan", TextBound.ID, "timezone", TextBound.ID),
-            Contact.class, Map.of("accountId", TextBound.ID, "email", TextBound.NAME, "name", TextBound.NAME,
+            Contact.class, Map.of("accountId", TextBound.ACCOUNT_ID, "email", TextBound.NAME, "name", TextBound.NAME,
                     "timezone", TextBound.ID),
             UsageSignal.class, signalText(Map.of("feature", TextBound.ID)),
             TicketSignal.class, signalText(Map.of("ticketId", TextBound.ID, "subject", TextBound.FREE)),
@@ -108,6 +122,24 @@ public final class RecordBounds {
     /** Why this id-like text may not be stored, or null. */
     public static String idProblem(String text) {
         return textProblem(text, ID_LENGTH, false);
+    }
+
+    /** Why this account id may not be stored, or null: an id's bounds, and nothing its address could not carry. */
+    public static String accountIdProblem(String text) {
+        return TextBound.ACCOUNT_ID.problem(text);
+    }
+
+    private static String addressProblem(String id) {
+        for (int i = 0; i < id.length(); i++) {
+            if (NOT_IN_AN_ADDRESS.indexOf(id.charAt(i)) >= 0) {
+                return "'" + shown(id) + "' contains '" + id.charAt(i) + "' (at position " + (i + 1)
+                        + "), which the account's page and API address cannot carry; no /, \\, % or ; in an account id";
+            }
+        }
+        if (id.equals(".") || id.equals("..")) {
+            return "'" + id + "' cannot be an account's address";
+        }
+        return null;
     }
 
     /** Why this name or address may not be stored, or null. */

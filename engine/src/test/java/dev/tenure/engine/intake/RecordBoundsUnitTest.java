@@ -1,5 +1,6 @@
 package dev.tenure.engine.intake;
 
+import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.BillingSignal;
 import dev.tenure.engine.vocabulary.Contact;
@@ -63,6 +64,22 @@ class RecordBoundsUnitTest {
         assertThat(RecordBounds.textProblem(NpsSignal.class, "comment", "line one\nline two")).isNull();
         assertThat(RecordBounds.textProblem(TicketSignal.class, "ticketId", "T\n7")).contains("U+000A");
         assertThat(RecordBounds.textProblem(UsageSignal.class, "quantity", "x".repeat(500))).as("not text: read as a number").isNull();
+    }
+
+    @Test
+    void an_account_id_its_page_and_api_address_could_not_carry_is_refused_wherever_an_account_is_named() {
+        for (String id : new String[] {"acme/eu", "acme\\eu", "100%", "a;b", ".", ".."}) {
+            assertThat(RecordBounds.textProblem(Account.class, "id", id)).as(id).isNotNull();
+            assertThat(RecordBounds.textProblem(Contact.class, "accountId", id)).as(id).isNotNull();
+            assertThat(RecordBounds.textProblem(UsageSignal.class, "accountId", id)).as(id).isNotNull();
+        }
+        assertThat(RecordBounds.textProblem(Account.class, "id", "acme/eu"))
+                .isEqualTo("'acme/eu' contains '/' (at position 5), which the account's page and API address cannot carry; "
+                        + "no /, \\, % or ; in an account id");
+        for (String id : new String[] {"acme-eu", "0015g00000XyZ1a", "acme.eu", "ACME EU", "acme?x", "acme#1", "café"}) {
+            assertThat(RecordBounds.textProblem(Account.class, "id", id)).as(id).isNull();
+        }
+        assertThat(RecordBounds.textProblem(UsageSignal.class, "eventId", "evt/1")).as("other ids are in no address").isNull();
     }
 
     @Test
