@@ -1,6 +1,6 @@
 package dev.tenure.connectors.records;
 
-import dev.tenure.engine.intake.RecordBounds;
+import dev.tenure.engine.bounds.RecordBounds;
 
 import java.time.DateTimeException;
 import java.time.Instant;

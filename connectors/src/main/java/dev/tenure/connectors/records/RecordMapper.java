@@ -1,7 +1,7 @@
 package dev.tenure.connectors.records;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tenure.engine.intake.RecordBounds;
+import dev.tenure.engine.bounds.RecordBounds;
 import dev.tenure.engine.intake.RecordError;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.BillingEvent;

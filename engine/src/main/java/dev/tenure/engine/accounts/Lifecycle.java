@@ -35,7 +35,7 @@ public final class Lifecycle {
     /**
      * How far ahead of the engine's clock a sender's clock may run: a cancellation or reactivation stamped up to
      * this much ahead counts as happening now. Live intake applies a lifecycle event once, when it is stored, and
-     * nothing applies it again later, so one stamped further ahead is refused at the edge (intake's RecordBounds).
+     * nothing applies it again later, so one stamped further ahead is refused at the edge (intake.BatchBounds).
      */
     public static final Duration CLOCK_DRIFT = Duration.ofMinutes(5);
 

@@ -1,6 +1,6 @@
 package dev.tenure.engine.backtest;
 
-import dev.tenure.engine.intake.RecordBounds;
+import dev.tenure.engine.bounds.RecordBounds;
 import dev.tenure.engine.scenarios.YamlNode;
 import dev.tenure.engine.yaml.UnreadableYaml;
 

@@ -2,7 +2,7 @@ package dev.tenure.engine.guardrails;
 
 import dev.tenure.engine.accounts.ChangeCause;
 import dev.tenure.engine.accounts.Contacts;
-import dev.tenure.engine.intake.RecordBounds;
+import dev.tenure.engine.bounds.RecordBounds;
 import dev.tenure.engine.timeline.Timeline;
 import dev.tenure.engine.timeline.TimelineEntry;
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
 package dev.tenure.engine.intake;
 
+import dev.tenure.engine.bounds.RecordBounds;
 import dev.tenure.engine.accounts.Accounts;
 import dev.tenure.engine.accounts.ChangeCause;
 import dev.tenure.engine.accounts.ContactUpdate;
@@ -195,7 +196,7 @@ public class SignalIntake implements Intake {
      * or a record names an account that does not exist: nothing of it reaches the database.
      */
     private void checkRecords(Batch batch, Instant now) {
-        List<RecordError> errors = new ArrayList<>(RecordBounds.check(batch, now));
+        List<RecordError> errors = new ArrayList<>(BatchBounds.check(batch, now));
         Set<String> referenced = new HashSet<>();
         batch.contacts().forEach(c -> referenced.add(c.value().accountId()));
         batch.signals().forEach(s -> referenced.add(s.value().accountId()));

@@ -1,6 +1,6 @@
 package dev.tenure.engine.rules;
 
-import dev.tenure.engine.intake.RecordBounds;
+import dev.tenure.engine.bounds.RecordBounds;
 
 import java.util.ArrayList;
 import java.util.Comparator;

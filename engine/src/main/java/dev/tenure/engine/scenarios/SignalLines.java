@@ -1,7 +1,7 @@
 package dev.tenure.engine.scenarios;
 
 import dev.tenure.engine.facts.FactSet;
-import dev.tenure.engine.intake.RecordBounds;
+import dev.tenure.engine.bounds.RecordBounds;
 import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.BillingSignal;
 import dev.tenure.engine.vocabulary.Contact;

@@ -1,6 +1,6 @@
 package dev.tenure.engine.scenarios;
 
-import dev.tenure.engine.intake.RecordBounds;
+import dev.tenure.engine.bounds.RecordBounds;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;

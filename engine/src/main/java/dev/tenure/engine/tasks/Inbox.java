@@ -1,6 +1,6 @@
 package dev.tenure.engine.tasks;
 
-import dev.tenure.engine.intake.RecordBounds;
+import dev.tenure.engine.bounds.RecordBounds;
 import dev.tenure.engine.plays.Audience;
 import dev.tenure.engine.plays.PlayRuns;
 import dev.tenure.engine.plays.RunState;

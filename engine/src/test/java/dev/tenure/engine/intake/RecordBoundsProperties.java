@@ -1,5 +1,6 @@
 package dev.tenure.engine.intake;
 
+import dev.tenure.engine.bounds.RecordBounds;
 import dev.tenure.engine.testing.Poison;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

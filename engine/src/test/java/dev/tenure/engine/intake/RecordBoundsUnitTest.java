@@ -1,5 +1,6 @@
 package dev.tenure.engine.intake;
 
+import dev.tenure.engine.bounds.RecordBounds;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.BillingSignal;
@@ -96,7 +97,7 @@ class RecordBoundsUnitTest {
                 new Labeled<>("billing[1]", new BillingSignal("webhook", "b-1", "acme", Instant.parse("+102026-01-01T00:00:00Z"),
                         BillingEvent.MRR_CHANGED, new BigDecimal("1e200000"), "USD", null))));
 
-        assertThat(RecordBounds.check(batch, NOW)).extracting(RecordError::record, RecordError::field).containsExactly(
+        assertThat(BatchBounds.check(batch, NOW)).extracting(RecordError::record, RecordError::field).containsExactly(
                 tuple("usage[0]", "quantity"), tuple("billing[1]", "occurredAt"), tuple("billing[1]", "amount"));
     }
 
@@ -108,7 +109,7 @@ class RecordBoundsUnitTest {
                 List.of(new Labeled<>("event c-1", new ContactSignal("webhook", "c-1", "acme", Instant.parse("2026-11-01T10:00:00Z"),
                         "ana@acme.test", ContactRole.CHAMPION, ContactChange.BECAME_INACTIVE, "true", "false", false, false))));
 
-        assertThat(RecordBounds.check(batch, NOW)).extracting(RecordError::record, RecordError::field).containsExactly(
+        assertThat(BatchBounds.check(batch, NOW)).extracting(RecordError::record, RecordError::field).containsExactly(
                 tuple("contacts.csv line 2", "changedAt"), tuple("event c-1", "kind"));
     }
 
@@ -120,7 +121,7 @@ class RecordBoundsUnitTest {
                 new Labeled<>("billing[2] (event c-2)", billing("c-2", BillingEvent.SUBSCRIPTION_CANCELLED, "2026-12-09T14:04:00Z")),
                 new Labeled<>("billing[3] (event p-1)", billing("p-1", BillingEvent.INVOICE_PAID, "2027-03-09T14:00:00Z"))));
 
-        List<RecordError> errors = RecordBounds.check(batch, NOW);
+        List<RecordError> errors = BatchBounds.check(batch, NOW);
 
         // A sender's clock a few minutes fast is allowed for; an invoice paid ahead counts once its time comes, as any fact.
         assertThat(errors).extracting(RecordError::record, RecordError::field).containsExactly(

@@ -1,4 +1,4 @@
-package dev.tenure.engine.intake;
+package dev.tenure.engine.bounds;
 
 import dev.tenure.engine.accounts.Lifecycle;
 import dev.tenure.engine.vocabulary.Account;
@@ -163,6 +163,16 @@ public final class RecordBounds {
         return bound == null ? null : bound.problem(text);
     }
 
+    /** As {@link #textProblem(Class, String, String)}, for a field that must be a text field of the record. */
+    public static String textFieldProblem(Class<?> type, String field, String text) {
+        TextBound bound = TEXT_FIELDS.getOrDefault(type, Map.of()).get(field);
+        if (bound == null) {
+            // A text field missing from TEXT_FIELDS is a bug here, not a sender's mistake.
+            throw new IllegalStateException("no bound for text field " + type.getSimpleName() + "." + field);
+        }
+        return bound.problem(text);
+    }
+
     private static String textProblem(String text, int limit, boolean lines) {
         if (text == null) {
             return null;
@@ -325,82 +335,5 @@ public final class RecordBounds {
         char c = text.charAt(i);
         return Character.isHighSurrogate(c) ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
                 : i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
-    }
-
-    /** Every bound the batch's records break at {@code now}, each naming its record and field. */
-    static List<RecordError> check(Batch batch, Instant now) {
-        List<RecordError> errors = new ArrayList<>();
-        for (Labeled<Account> a : batch.accounts()) {
-            Account account = a.value();
-            Checks c = new Checks(a.label(), Account.class, errors);
-            c.text("id", account.id()).text("name", account.name()).text("csm", account.csm()).add("arr", paidAmountProblem(account.arr()))
-                    .text("plan", account.plan()).date("startedOn", account.startedOn()).date("renewalOn", account.renewalOn())
-                    .text("timezone", account.timezone());
-        }
-        for (Labeled<Contact> l : batch.contacts()) {
-            Contact contact = l.value();
-            Checks c = new Checks(l.label(), Contact.class, errors).text("accountId", contact.accountId())
-                    .text("email", contact.email()).text("name", contact.name()).text("timezone", contact.timezone());
-            if (l.at() != null) {
-                c.instant("changedAt", l.at());
-            }
-        }
-        for (Labeled<Signal> l : batch.signals()) {
-            Signal s = l.value();
-            Checks c = new Checks(l.label(), s.getClass(), errors).text("source", s.source()).text("eventId", s.externalId())
-                    .text("accountId", s.accountId()).instant("occurredAt", s.occurredAt());
-            BillingEvent lifecycle = Lifecycle.event(s);
-            if (lifecycle != null && instantProblem(s.occurredAt()) == null) {
-                c.add("occurredAt", notYetProblem(lifecycle, s.occurredAt(), now));
-            }
-            if (s instanceof UsageSignal u) {
-                c.text("feature", u.feature()).range("quantity", u.quantity(), 0, MAX_QUANTITY)
-                        .range("activeUsers", u.activeUsers(), 0, MAX_ACTIVE_USERS);
-            } else if (s instanceof TicketSignal t) {
-                c.text("ticketId", t.ticketId()).text("subject", t.subject());
-            } else if (s instanceof BillingSignal b) {
-                c.add("amount", b.event() == BillingEvent.MRR_CHANGED ? paidAmountProblem(b.amount()) : amountProblem(b.amount()))
-                        .text("currency", b.currency()).text("invoiceId", b.invoiceId());
-            } else if (s instanceof NpsSignal n) {
-                c.text("contactEmail", n.contactEmail()).range("score", n.score(), MIN_NPS, MAX_NPS).text("comment", n.comment());
-            } else if (s instanceof CsatSignal n) {
-                c.text("contactEmail", n.contactEmail()).range("score", n.score(), MIN_CSAT, MAX_CSAT).text("ticketId", n.ticketId());
-            } else if (s instanceof ContactSignal) {
-                c.add("kind", "a contact change is not a signal a source sends: send the contact, and its change is recorded");
-            }
-        }
-        return errors;
-    }
-
-    /** One record's checks, adding an error per field out of bounds. */
-    private record Checks(String label, Class<?> type, List<RecordError> errors) {
-
-        /** The field's bound is the one {@link #TEXT_FIELDS} gives it: a text field missing there is a bug here. */
-        Checks text(String field, String value) {
-            TextBound bound = TEXT_FIELDS.getOrDefault(type, Map.of()).get(field);
-            if (bound == null) {
-                throw new IllegalStateException("no bound for text field " + type.getSimpleName() + "." + field);
-            }
-            return add(field, bound.problem(value));
-        }
-
-        Checks range(String field, long value, long min, long max) {
-            return add(field, rangeProblem(value, min, max));
-        }
-
-        Checks instant(String field, Instant value) {
-            return add(field, instantProblem(value));
-        }
-
-        Checks date(String field, LocalDate value) {
-            return add(field, dateProblem(value));
-        }
-
-        private Checks add(String field, String problem) {
-            if (problem != null) {
-                errors.add(new RecordError(label, field, problem));
-            }
-            return this;
-        }
     }
 }
