@@ -90,6 +90,19 @@ class ModelOnlyTemplatesUnitTest {
     }
 
     @Test
+    void given_a_template_printing_a_long_text_in_nested_loops_then_it_fails_at_the_bound_instead_of_writing_gigabytes() {
+        StringBuilder doubled = new StringBuilder("<p th:with=\"v0=${account.name}");
+        for (int i = 1; i <= 14; i++) {
+            doubled.append(", v").append(i).append("=${v").append(i - 1).append("} + ${v").append(i - 1).append("}");
+        }
+        String template = "<html><body>" + doubled + "\">" + "<span th:each=\"e : ${account}\">".repeat(6)
+                + "<b th:text=\"${v14}\">x</b>" + "</span>".repeat(6) + "</p></body></html>";
+
+        assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(10), () -> composer.render(template, model)))
+                .hasMessageContaining("give more than 1000000 characters in one rendering");
+    }
+
+    @Test
     void given_tenures_own_template_then_it_may_call_its_models_methods() {
         RenderedEmail digest = composer.renderOwn("<html><body><p th:text=\"${tasks.size()}\">x</p></body></html>", model);
 
