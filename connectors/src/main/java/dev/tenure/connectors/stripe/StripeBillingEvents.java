@@ -157,13 +157,13 @@ class StripeBillingEvents {
      * metrics, where the account's MRR is 0 at that moment, would count its last MRR as paid again). With no other
      * live subscription, see {@link #alone}.
      *
-     * @param stageNow the stage of an account now (empty when not stored), asked only when a start beside live ones
-     *                 needs it: the caller decides and stores in one transaction, and holds the stage until then
+     * @param stageNow the stage of an account now (empty when not stored), asked only when a start needs it: the
+     *                 caller decides and stores in one transaction, and holds the stage until then
      */
     static List<VendorEvent> signals(VendorEvent event, SubscriptionChange change, List<KnownSubscription> others,
                                      Function<String, Optional<Stage>> stageNow) {
         if (others.isEmpty()) {
-            return alone(event, change);
+            return alone(event, change, stageNow);
         }
         VendorEvent paid = beside(event, change, others);
         boolean back = starts(event, change)
@@ -178,14 +178,18 @@ class StripeBillingEvents {
     }
 
     /**
-     * The signals of a subscription event at an account with no other live subscription: the event, and after the
-     * start of one with a price, an MRR change to that price. The reactivation alone says only that the account pays
-     * again, which the revenue metrics take as what it paid last (or its ARR / 12); the account's first subscription,
-     * or the one it comes back with, says what it pays. A subscription without a price, or a free one, leaves the MRR
-     * to the reactivation.
+     * The signals of a subscription event at an account with no other live subscription Tenure knows of: the event,
+     * and after the start of one with a price at an account churned in Tenure, an MRR change to that price. The
+     * reactivation alone says only that the account pays again, which the revenue metrics take as what it paid last
+     * (or its ARR / 12); the subscription a churned customer comes back with says what it pays now. At an account that
+     * never left, no other live subscription known is no proof there is none (one bought before Stripe's events came
+     * to Tenure): its price alone would replace what the account pays, so the MRR is left as it was. A subscription
+     * without a price, or a free one, leaves the MRR to the reactivation.
      */
-    private static List<VendorEvent> alone(VendorEvent event, SubscriptionChange change) {
-        if (!starts(event, change) || change.monthly() == null || change.monthly().signum() <= 0) {
+    private static List<VendorEvent> alone(VendorEvent event, SubscriptionChange change,
+                                           Function<String, Optional<Stage>> stageNow) {
+        if (!starts(event, change) || change.monthly() == null || change.monthly().signum() <= 0
+                || stageNow.apply(change.accountId()).filter(stage -> !stage.active()).isEmpty()) {
             return List.of(event);
         }
         ObjectNode record = event.record().deepCopy();

@@ -222,7 +222,7 @@ class StripeBillingEventsUnitTest {
     }
 
     @Test
-    void the_only_subscription_starting_says_what_the_account_pays_after_it_is_back() {
+    void the_only_subscription_a_churned_account_starts_says_what_it_pays_once_back() {
         JsonNode created = event("customer.subscription.created", """
                 {"id": "sub_plan", "status": "active", "currency": "usd", "metadata": {"tenure_account_id": "acme"},
                  "items": {"data": [{"quantity": 3, "price": {"unit_amount": 9900, "recurring": {"interval": "month"}}}]}}""");
@@ -239,8 +239,12 @@ class StripeBillingEventsUnitTest {
         };
 
         List<VendorEvent> started = StripeBillingEvents.signals(metadata.read(created), metadata.subscription(created).orElseThrow(),
-                List.of(), unasked);
+                List.of(), stages(Stage.CHURNED));
+        List<VendorEvent> neverLeft = StripeBillingEvents.signals(metadata.read(created), metadata.subscription(created).orElseThrow(),
+                List.of(), stages(Stage.VALUE));
 
+        assertThat(neverLeft).as("one bought before Stripe's events came may still be live: the MRR is left as it was")
+                .containsExactly(metadata.read(created));
         assertThat(started).extracting(e -> e.record().path("event").asText()).containsExactly("SUBSCRIPTION_REACTIVATED", "MRR_CHANGED");
         assertThat(started).extracting(e -> e.record().path("eventId").asText()).containsExactly("evt_1", "evt_1:mrr");
         assertThat(started).extracting(e -> e.record().path("occurredAt").asText()).containsOnly("2026-11-24T10:00:00Z");
@@ -255,10 +259,7 @@ class StripeBillingEventsUnitTest {
     }
 
     @Test
-    void the_accounts_stage_is_asked_only_for_a_start_beside_a_live_subscription() {
-        JsonNode created = event("customer.subscription.created", """
-                {"id": "sub_new", "status": "active", "metadata": {"tenure_account_id": "acme"},
-                 "items": {"data": [{"quantity": 1, "price": {"unit_amount": 5000, "recurring": {"interval": "month"}}}]}}""");
+    void the_accounts_stage_is_not_asked_for_an_end_or_a_resumption() {
         JsonNode deleted = event("customer.subscription.deleted", """
                 {"id": "sub_addon", "status": "canceled", "metadata": {"tenure_account_id": "acme"}}""");
         JsonNode resumed = event("customer.subscription.resumed", """
@@ -268,9 +269,6 @@ class StripeBillingEventsUnitTest {
             throw new AssertionError("the stage of " + id + " was asked");
         };
 
-        assertThat(StripeBillingEvents.signals(metadata.read(created), metadata.subscription(created).orElseThrow(), List.of(),
-                unasked)).as("the account's first subscription, or its comeback").extracting(e -> e.record().path("event").asText())
-                .containsExactly("SUBSCRIPTION_REACTIVATED", "MRR_CHANGED");
         assertThat(StripeBillingEvents.signals(metadata.read(deleted), metadata.subscription(deleted).orElseThrow(), plan, unasked))
                 .extracting(e -> e.record().path("event").asText()).containsExactly("MRR_CHANGED");
         assertThat(StripeBillingEvents.signals(metadata.read(resumed), metadata.subscription(resumed).orElseThrow(), plan, unasked))
