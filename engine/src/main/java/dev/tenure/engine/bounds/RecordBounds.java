@@ -63,7 +63,11 @@ public final class RecordBounds {
     /** What a text field may hold: how long it may be, and whether line breaks and tabs are text in it. */
     private enum TextBound {
         ID(ID_LENGTH, false), NAME(NAME_LENGTH, false), FREE(TEXT_LENGTH, true),
-        /** An id, which is also the last segment of the account's page and API address. */
+        /**
+         * An account's own id, which is also the last segment of its page and API address. Only an account record is
+         * held to it, not a signal or contact naming an account: those are refused anyway when no such account is
+         * stored, and an account stored before this bound keeps its signals and contacts.
+         */
         ACCOUNT_ID(ID_LENGTH, false) {
             @Override
             String problem(String text) {
@@ -93,7 +97,7 @@ public final class RecordBounds {
 
     /** The text fields every signal has. */
     private static final Map<String, TextBound> SIGNAL_TEXT = Map.of("source", TextBound.ID, "eventId", TextBound.ID,
-            "accountId", TextBound.ACCOUNT_ID);
+            "accountId", TextBound.ID);
     /**
      * The bound of each text field of each record, by the field's name as sources send it: what {@link #check} holds
      * a stored record to, and {@link #textProblem(Class, String, String)} a value known before any record (a constant).
@@ -101,7 +105,7 @@ public final class RecordBounds {
     private static final Map<Class<?>, Map<String, TextBound>> TEXT_FIELDS = Map.of(
             Account.class, Map.of("id", TextBound.ACCOUNT_ID, "name", TextBound.NAME, "csm", TextBound.NAME,
                     "plan", TextBound.ID, "timezone", TextBound.ID),
-            Contact.class, Map.of("accountId", TextBound.ACCOUNT_ID, "email", TextBound.NAME, "name", TextBound.NAME,
+            Contact.class, Map.of("accountId", TextBound.ID, "email", TextBound.NAME, "name", TextBound.NAME,
                     "timezone", TextBound.ID),
             UsageSignal.class, signalText(Map.of("feature", TextBound.ID)),
             TicketSignal.class, signalText(Map.of("ticketId", TextBound.ID, "subject", TextBound.FREE)),
