@@ -38,7 +38,7 @@ final class FileLines {
         boolean started = false;
         while (true) {
             if (position == end && !fill()) {
-                return started ? line.toString() : null;
+                return started ? kept(line) : null;
             }
             if (skipLineFeed) {
                 skipLineFeed = false;
@@ -58,9 +58,18 @@ final class FileLines {
             length += read;
             if (position < end) {
                 skipLineFeed = buffer[position++] == '\r';
-                return line.toString();
+                return kept(line);
             }
         }
+    }
+
+    /** The line as kept: a cut that fell between the two halves of a character keeps neither. */
+    private String kept(StringBuilder line) {
+        int last = line.length() - 1;
+        if (length > max && last >= 0 && Character.isHighSurrogate(line.charAt(last))) {
+            line.setLength(last);
+        }
+        return line.toString();
     }
 
     /** How long the last line read was, with what was not kept of it. */
