@@ -13,12 +13,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The connectors know nothing of HTTP (the api module serves webhooks and calls in), and reach into
- * the engine only through its ports: intake, dead letters and the vocabulary.
+ * the engine only through its ports: intake, dead letters, the vocabulary, and the bounds the intake holds every
+ * record to (so a source tells a sender what is wrong in its own words, with the same limits).
  */
 class ModularityUnitTest {
 
     private static final List<String> ENGINE_PORTS = List.of("dev.tenure.engine.intake.",
-            "dev.tenure.engine.deadletters.", "dev.tenure.engine.vocabulary.");
+            "dev.tenure.engine.deadletters.", "dev.tenure.engine.vocabulary.", "dev.tenure.engine.bounds.");
 
     private static List<String> importsOfMainSources() throws IOException {
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
