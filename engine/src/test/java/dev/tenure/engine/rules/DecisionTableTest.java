@@ -200,6 +200,31 @@ class DecisionTableTest {
                 "decision table: '3,2' in column C would be ignored: the column has no code on line 36 to put it in");
     }
 
+    @Test
+    void a_table_of_twenty_thousand_rows_is_refused_at_the_row_past_the_limit_before_drools_compiles_any() {
+        StringBuilder table = new StringBuilder("""
+                RuleSet,churn
+                Import,dev.tenure.engine.vocabulary.*
+                Variables,Playbook playbook
+                RuleTable Many
+                NAME,CONDITION,ACTION
+                ,$a : Account,
+                ,arr > $param,"playbook.start(""call"", $a);"
+                Rule,ARR above,Start
+                """);
+        for (int i = 0; i < 20_000; i++) {
+            table.append("row ").append(i).append(',').append(i).append(",x\n");
+        }
+        RuleFile play = new RuleFile("plays/call.yml", "name: Call\nsteps:\n  - type: task\n    title: Call them\n");
+
+        assertThatThrownBy(() -> org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> compiler.compile(RuleSetFiles.of(List.of(new RuleFile("churn/many.csv", table.toString()), play)))))
+                .isInstanceOf(InvalidRuleSetException.class)
+                .extracting(e -> ((InvalidRuleSetException) e).problems(), list(RuleProblem.class))
+                .containsExactly(new RuleProblem("churn/many.csv", 509, 0,
+                        "a rule set has at most 500 rules, this one has 20000: rule 501 is here"));
+    }
+
     private RuleOutcome evaluate(FactSet facts, int health) {
         RuleSet ruleSet = compiler.compile(RuleSetFiles.read(rules));
         return ruleSet.evaluate(facts, new HealthScore(facts.account().id(), health, -1, List.of(), NOW), List.of(), NOW);
