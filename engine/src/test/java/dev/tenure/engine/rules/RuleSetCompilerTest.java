@@ -366,6 +366,38 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void a_play_using_a_yaml_alias_is_refused_at_the_alias_rather_than_read_as_the_alias_name() {
+        RuleFile play = new RuleFile("plays/call.yml", """
+                name: Call
+                steps:
+                  - type: task
+                    title: &greeting Say hello
+                  - type: task
+                    title: *greeting
+                """);
+
+        assertThat(problems(play)).containsExactly(new RuleProblem("plays/call.yml", 6, 0,
+                "YAML aliases (*greeting) are not supported; write the lines out"));
+    }
+
+    @Test
+    void a_play_or_facts_file_of_two_yaml_documents_is_refused_at_the_second_rather_than_read_without_it() {
+        RuleFile play = new RuleFile("plays/call.yml", """
+                name: Call
+                steps:
+                  - type: task
+                    title: Call them
+                ---
+                cooldown: 1d
+                """);
+        RuleFile facts = new RuleFile("facts.yml", "paymentFailedFor: 14d\n---\npaymentFailedFor: 60d\n");
+
+        assertThat(problems(play, facts)).containsExactlyInAnyOrder(
+                new RuleProblem("plays/call.yml", 6, 0, "a file holds one YAML document; another begins here (after ---)"),
+                new RuleProblem("facts.yml", 3, 0, "a file holds one YAML document; another begins here (after ---)"));
+    }
+
+    @Test
     void a_play_that_gives_a_field_twice_is_refused_at_the_second_not_read_with_the_last() {
         RuleFile play = new RuleFile("plays/call.yml", """
                 name: Call
