@@ -157,13 +157,19 @@ public final class PlayFiles {
     private static StepDefinition step(String file, String content, int index, JsonNode node, Set<String> templates,
                                        boolean cadence, List<PlayFileProblem> problems) {
         String where = "step " + (index + 1) + ": ";
+        if (!node.isObject()) {
+            problems.add(new PlayFileProblem(file, stepLine(content, index),
+                    where + "a step is a map with type: task or email, not '" + node.asText() + "'"));
+            return null;
+        }
         String typeText = text(node, "type");
         StepType type;
         try {
             type = StepType.valueOf(String.valueOf(typeText).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add(new PlayFileProblem(file, lineOf(content, "type: " + typeText),
-                    where + "type '" + typeText + "' is not task or email"));
+            problems.add(new PlayFileProblem(file, typeText == null ? stepLine(content, index) : lineOf(content, "type: " + typeText),
+                    where + (typeText == null ? "type is missing; write type: task or type: email"
+                            : "type '" + typeText + "' is not task or email")));
             return null;
         }
         Span delay = duration(file, content, where, node, "delay", Span.ZERO, problems);

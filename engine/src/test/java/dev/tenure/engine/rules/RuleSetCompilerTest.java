@@ -398,6 +398,23 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void a_step_that_is_not_a_map_or_has_no_type_is_refused_at_its_own_line_not_at_line_0() {
+        RuleFile play = new RuleFile("plays/call.yml", """
+                name: Call
+                steps:
+                  - type: task
+                    title: Call them
+                  - 5
+                  - title: Email them
+                    delay: 1d
+                """);
+
+        assertThat(problems(play)).containsExactly(
+                new RuleProblem("plays/call.yml", 5, 0, "step 2: a step is a map with type: task or email, not '5'"),
+                new RuleProblem("plays/call.yml", 6, 0, "step 3: type is missing; write type: task or type: email"));
+    }
+
+    @Test
     void a_play_that_gives_a_field_twice_is_refused_at_the_second_not_read_with_the_last() {
         RuleFile play = new RuleFile("plays/call.yml", """
                 name: Call
