@@ -180,6 +180,14 @@ class DecisionTableTest {
     }
 
     @Test
+    void a_quote_left_open_on_a_line_is_refused_at_that_line_rather_than_run_into_the_next_cells() {
+        editTable("save play for the CSM,LOW_TOUCH,\"35,3\",", "save play for the CSM,LOW_TOUCH,\"35,3,");
+
+        assertThat(problems()).containsExactly(new RuleProblem(TABLE, 12, 0, "decision table: a quote (\") is not closed"
+                + " on this line; a cell is quoted whole on one line, a quote inside it written twice (\"\")"));
+    }
+
+    @Test
     void a_table_drools_cannot_read_is_told_with_its_file_and_line() {
         editTable("NAME,CONDITION,CONDITION,ACTION\n,$a : Account,TicketLoad,", "NAME,CONDITION,THRESHOLD,ACTION\n,$a : Account,TicketLoad,");
 
