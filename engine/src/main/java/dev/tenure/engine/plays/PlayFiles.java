@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +21,14 @@ public final class PlayFiles {
 
     private static final String BUSINESS_HOURS = "business-hours";
     private static final Pattern TIME_OF_DAY = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
+    /** Steps of one play: each run writes a row for each, for every account it starts at. */
+    static final int MAX_STEPS = 100;
+    /** Items of one task's checklist: each task of the step carries them all. */
+    static final int MAX_CHECKLIST_ITEMS = 100;
+    /** Characters of a name, title, owner or checklist item: one line someone reads. */
+    static final int MAX_SHORT_TEXT = 500;
+    /** Characters of a goal or a task's details. */
+    static final int MAX_LONG_TEXT = 10_000;
 
     private PlayFiles() {
     }
@@ -43,6 +52,8 @@ public final class PlayFiles {
         if (name == null) {
             problems.add(new PlayFileProblem(file, 1, "name is missing"));
         }
+        bounded(file, () -> lineOf(content, "name:"), "", "name", name, MAX_SHORT_TEXT, problems);
+        bounded(file, () -> lineOf(content, "goal:"), "", "goal", text(root, "goal"), MAX_LONG_TEXT, problems);
         Cadence cadence = CadenceFiles.cadence(file, content, root.get("cadence"), problems);
         Span cooldown = duration(file, content, "", root, "cooldown", Span.ofDays(30), problems);
         if (root.has("cadence") && root.has("cooldown")) {
@@ -53,6 +64,9 @@ public final class PlayFiles {
         JsonNode stepNodes = root.path("steps");
         if (!stepNodes.isArray() || stepNodes.isEmpty()) {
             problems.add(new PlayFileProblem(file, lineOf(content, "steps"), "steps is missing or empty"));
+        } else if (stepNodes.size() > MAX_STEPS) {
+            problems.add(new PlayFileProblem(file, lineOf(content, "steps"), "a play has at most " + MAX_STEPS
+                    + " steps, not " + stepNodes.size() + ": every run writes each of them for its account"));
         } else {
             for (int i = 0; i < stepNodes.size(); i++) {
                 StepDefinition step = step(file, content, i, stepNodes.get(i), templates, root.has("cadence"), problems);
@@ -143,13 +157,19 @@ public final class PlayFiles {
     private static StepDefinition step(String file, String content, int index, JsonNode node, Set<String> templates,
                                        boolean cadence, List<PlayFileProblem> problems) {
         String where = "step " + (index + 1) + ": ";
+        if (!node.isObject()) {
+            problems.add(new PlayFileProblem(file, stepLine(content, index),
+                    where + "a step is a map with type: task or email, not '" + node.asText() + "'"));
+            return null;
+        }
         String typeText = text(node, "type");
         StepType type;
         try {
             type = StepType.valueOf(String.valueOf(typeText).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add(new PlayFileProblem(file, lineOf(content, "type: " + typeText),
-                    where + "type '" + typeText + "' is not task or email"));
+            problems.add(new PlayFileProblem(file, typeText == null ? stepLine(content, index) : lineOf(content, "type: " + typeText),
+                    where + (typeText == null ? "type is missing; write type: task or type: email"
+                            : "type '" + typeText + "' is not task or email")));
             return null;
         }
         Span delay = duration(file, content, where, node, "delay", Span.ZERO, problems);
@@ -165,6 +185,9 @@ public final class PlayFiles {
                 problems.add(new PlayFileProblem(file, lineOf(content, "priority:"), where + "priority must be HIGH, NORMAL or LOW"));
             }
             String owner = node.hasNonNull("owner") ? text(node, "owner") : "csm";
+            bounded(file, () -> fieldLine(content, index, "title:"), where, "title", title, MAX_SHORT_TEXT, problems);
+            bounded(file, () -> fieldLine(content, index, "details:"), where, "details", text(node, "details"), MAX_LONG_TEXT, problems);
+            bounded(file, () -> fieldLine(content, index, "owner:"), where, "owner", owner, MAX_SHORT_TEXT, problems);
             JsonNode onlyIf = node.get("onlyIfPreviousDone");
             if (onlyIf != null && !onlyIf.isBoolean()) {
                 problems.add(new PlayFileProblem(file, lineOf(content, "onlyIfPreviousDone:", onlyIf.asText()),
@@ -172,7 +195,7 @@ public final class PlayFiles {
             }
             return new StepDefinition(type, delay, owner, title, text(node, "details"), priority,
                     duration(file, content, where, node, "dueIn", Span.ofDays(3), problems), List.of(), null, window,
-                    onlyIf != null && onlyIf.asBoolean(), before, checklist(file, content, where, node, problems));
+                    onlyIf != null && onlyIf.asBoolean(), before, checklist(file, content, index, node, problems));
         }
         if (node.has("checklist")) {
             problems.add(new PlayFileProblem(file, lineOf(content, "checklist"), where + "checklist applies to task steps only"));
@@ -210,7 +233,6 @@ public final class PlayFiles {
     private static Span before(String file, String content, int index, JsonNode node, boolean cadence,
                                    List<PlayFileProblem> problems) {
         String where = "step " + (index + 1) + ": ";
-        int line = stepLine(content, index);
         if (!cadence) {
             if (node.has("before")) {
                 problems.add(new PlayFileProblem(file, lineOf(content, "before:", node.get("before").asText()), where
@@ -223,7 +245,7 @@ public final class PlayFiles {
                     + "a play with a cadence places its steps before each occurrence: write before: (e.g. before: 14d), not delay:"));
         }
         if (!node.hasNonNull("before")) {
-            problems.add(new PlayFileProblem(file, line, where
+            problems.add(new PlayFileProblem(file, stepLine(content, index), where
                     + "a step of a play with a cadence needs before: (how long before each occurrence, e.g. 14d or 0d)"));
             return Span.ZERO;
         }
@@ -231,8 +253,9 @@ public final class PlayFiles {
     }
 
     /** A task's {@code checklist:}: a list of short texts the CSM ticks off. */
-    private static List<String> checklist(String file, String content, String where, JsonNode node,
+    private static List<String> checklist(String file, String content, int index, JsonNode node,
                                           List<PlayFileProblem> problems) {
+        String where = "step " + (index + 1) + ": ";
         JsonNode list = node.get("checklist");
         if (list == null || list.isNull()) {
             return List.of();
@@ -242,12 +265,20 @@ public final class PlayFiles {
                     where + "checklist must be a list of texts, e.g. [\"Call the champion\", \"Check the integrations\"]"));
             return List.of();
         }
+        if (list.size() > MAX_CHECKLIST_ITEMS) {
+            problems.add(new PlayFileProblem(file, fieldLine(content, index, "checklist"), where + "a checklist has at most "
+                    + MAX_CHECKLIST_ITEMS + " items, not " + list.size()));
+            return List.of();
+        }
         List<String> items = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             JsonNode item = list.get(i);
             if (!item.isTextual() || item.asText().isBlank()) {
                 problems.add(new PlayFileProblem(file, lineOf(content, "checklist"),
                         where + "checklist item " + (i + 1) + " must be a text, not '" + item + "'"));
+            } else if (item.asText().strip().length() > MAX_SHORT_TEXT) {
+                problems.add(new PlayFileProblem(file, fieldLine(content, index, "checklist"), where + "checklist item " + (i + 1)
+                        + " is " + item.asText().strip().length() + " characters long; at most " + MAX_SHORT_TEXT));
             } else {
                 items.add(item.asText().strip());
             }
@@ -308,6 +339,27 @@ public final class PlayFiles {
             problems.add(new PlayFileProblem(file, lineOf(content, field + ":", text), where + field + ": " + e.getMessage()));
             return otherwise;
         }
+    }
+
+    /** A text longer than {@code max} characters is refused at its line; null (not given) is not. */
+    private static void bounded(String file, IntSupplier line, String where, String field, String text, int max,
+                                List<PlayFileProblem> problems) {
+        if (text != null && text.length() > max) {
+            problems.add(new PlayFileProblem(file, line.getAsInt(), where + field + " is " + text.length()
+                    + " characters long; at most " + max));
+        }
+    }
+
+    /** The first line at or after the {@code index}-th step's {@code - } that mentions {@code needle}, else the first anywhere. */
+    static int fieldLine(String content, int index, String needle) {
+        int from = stepLine(content, index);
+        String[] lines = content.split("\n", -1);
+        for (int i = Math.max(from - 1, 0); i < lines.length; i++) {
+            if (lines[i].contains(needle)) {
+                return i + 1;
+            }
+        }
+        return lineOf(content, needle);
     }
 
     /** The first line with both texts (a field and its value, when several steps have the field), else with the first. */

@@ -51,9 +51,29 @@ public final class DecisionTables {
             return null;
         }
         String[] csvLines = csv.split("\r?\n", -1);
+        List<RuleProblem> unclosed = unclosedQuotes(table.path(), csvLines);
+        if (!unclosed.isEmpty()) {
+            problems.addAll(unclosed);
+            return null;
+        }
         problems.addAll(ignoredValues(table.path(), csvLines));
         int[] rows = rows(drl, csvLines);
         return new DrlSource(table, drl, line -> line < rows.length ? rows[line] : 0);
+    }
+
+    /**
+     * A line with a quote that is not closed on it: Drools reads a table line by line, so the cell would run
+     * into the cells after it and the rule be built from a mix of them (told, if at all, without a line).
+     */
+    private static List<RuleProblem> unclosedQuotes(String file, String[] lines) {
+        List<RuleProblem> problems = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].chars().filter(c -> c == '"').count() % 2 != 0) {
+                problems.add(new RuleProblem(file, i + 1, 0, "decision table: a quote (\") is not closed"
+                        + " on this line; a cell is quoted whole on one line, a quote inside it written twice (\"\")"));
+            }
+        }
+        return problems;
     }
 
     /**

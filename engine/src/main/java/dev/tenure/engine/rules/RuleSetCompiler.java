@@ -47,6 +47,9 @@ public final class RuleSetCompiler {
     private final RuleLimits limits;
     private final RuleWatch watch;
     private final boolean textChecks;
+    /** Rules in one rule set, all files and decision table rows together: many times what a playbook needs. */
+    static final int MAX_RULES = 500;
+
     private final DrlSandbox sandbox = new DrlSandbox();
     private final DrlStructure structure = new DrlStructure();
     private final CompiledRuleCheck compiledCheck = new CompiledRuleCheck();
@@ -105,6 +108,9 @@ public final class RuleSetCompiler {
             }
             checkPlayCalls(source, plays, problems);
         }
+        if (tooManyRules(declared, problems)) {
+            safe.clear();
+        }
         Built built = build(files.version(), safe, declared, problems);
         if (!problems.isEmpty()) {
             throw new InvalidRuleSetException(problems);
@@ -117,6 +123,28 @@ public final class RuleSetCompiler {
         // The first evaluation would build the network; the scenario tests that come next must not pay for it.
         ruleSet.warmUp();
         return ruleSet;
+    }
+
+    /**
+     * More rules than {@link #MAX_RULES} are refused at the first one beyond it, before the KieBuilder turns each
+     * into Java source and classes (thousands of decision table rows would hold gigabytes while compiling).
+     */
+    private static boolean tooManyRules(List<DrlStructure.Declared> declared, List<RuleProblem> problems) {
+        int total = declared.stream().mapToInt(d -> d.rules().size()).sum();
+        if (total <= MAX_RULES) {
+            return false;
+        }
+        int seen = 0;
+        for (DrlStructure.Declared d : declared) {
+            if (seen + d.rules().size() > MAX_RULES) {
+                int line = d.rules().values().stream().sorted().skip(MAX_RULES - seen).findFirst().orElse(0);
+                problems.add(d.source().problem(line, 0, "a rule set has at most " + MAX_RULES + " rules, this one has "
+                        + total + ": rule " + (MAX_RULES + 1) + " is here"));
+                return true;
+            }
+            seen += d.rules().size();
+        }
+        return true;
     }
 
     /** Every DRL text of the rule set: the .drl files, and the DRL each decision table stands for. */

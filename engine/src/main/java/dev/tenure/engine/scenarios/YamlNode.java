@@ -1,9 +1,7 @@
 package dev.tenure.engine.scenarios;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.tenure.engine.bounds.RecordBounds;
 import dev.tenure.engine.yaml.UnreadableYaml;
 import dev.tenure.engine.yaml.YamlReading;
@@ -51,10 +49,6 @@ public record YamlNode(int line, Object value) {
                 items.add(read(parser));
             }
             return new YamlNode(line, Collections.unmodifiableList(items));
-        }
-        if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-            // Jackson hands an alias over as its name; reading that as a value would mislead the author.
-            throw new JsonParseException(parser, "YAML aliases (*" + parser.getText() + ") are not supported; write the lines out");
         }
         return new YamlNode(line, token == JsonToken.VALUE_NULL ? null : parser.getText());
     }

@@ -1,12 +1,16 @@
 package dev.tenure.engine.yaml;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -25,7 +29,9 @@ import java.io.UncheckedIOException;
  * the passing of their read limits (Jackson: more than 1000 levels of lists or maps within each other; SnakeYAML:
  * 50, or a text of more than 3 MB): such a failure is told where the parser had got to, which is where the
  * limit was passed. Jackson refuses a key given twice in one map, at the second: else the last one would quietly
- * win, and an author who wrote a field twice would not learn which one counts.
+ * win, and an author who wrote a field twice would not learn which one counts. Jackson hands an alias
+ * ({@code *name}) over as the text of its name, and stops after the first document of a text: both are
+ * refused where they are, else a value or a whole document would be read as something the author did not write.
  */
 public final class YamlReading {
 
@@ -48,9 +54,13 @@ public final class YamlReading {
 
     /** What {@code read} makes of a YAML text, from its token stream. */
     public static <T> T read(String text, Read<T> read) throws UnreadableYaml {
-        try (JsonParser parser = YAML.createParser(text)) {
+        try (OneDocumentWithoutAliases parser = new OneDocumentWithoutAliases(YAML.createParser(text))) {
             try {
-                return read.from(parser);
+                T value = read.from(parser);
+                if (parser.started && parser.nextToken() != null) {
+                    throw new JsonParseException(parser, "a file holds one YAML document; another begins here (after ---)");
+                }
+                return value;
             } catch (JsonProcessingException e) {
                 JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentTokenLocation();
                 throw new UnreadableYaml(Math.max(at.getLineNr(), 0), e.getOriginalMessage(), e);
@@ -58,6 +68,27 @@ public final class YamlReading {
         } catch (IOException e) {
             // Only a failure to close: a text in memory is never short of input.
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Jackson's token stream, refusing an alias at its line. */
+    private static final class OneDocumentWithoutAliases extends JsonParserDelegate {
+
+        /** Whether the reader took a token: a read that took none (an empty text) leaves nothing to look past. */
+        private boolean started;
+
+        OneDocumentWithoutAliases(JsonParser parser) {
+            super(parser);
+        }
+
+        @Override
+        public JsonToken nextToken() throws IOException {
+            JsonToken token = super.nextToken();
+            started = true;
+            if (delegate() instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+                throw new JsonParseException(this, "YAML aliases (*" + getText() + ") are not supported; write the lines out");
+            }
+            return token;
         }
     }
 

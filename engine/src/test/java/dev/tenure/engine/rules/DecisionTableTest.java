@@ -180,6 +180,14 @@ class DecisionTableTest {
     }
 
     @Test
+    void a_quote_left_open_on_a_line_is_refused_at_that_line_rather_than_run_into_the_next_cells() {
+        editTable("save play for the CSM,LOW_TOUCH,\"35,3\",", "save play for the CSM,LOW_TOUCH,\"35,3,");
+
+        assertThat(problems()).containsExactly(new RuleProblem(TABLE, 12, 0, "decision table: a quote (\") is not closed"
+                + " on this line; a cell is quoted whole on one line, a quote inside it written twice (\"\")"));
+    }
+
+    @Test
     void a_table_drools_cannot_read_is_told_with_its_file_and_line() {
         editTable("NAME,CONDITION,CONDITION,ACTION\n,$a : Account,TicketLoad,", "NAME,CONDITION,THRESHOLD,ACTION\n,$a : Account,TicketLoad,");
 
@@ -198,6 +206,31 @@ class DecisionTableTest {
         assertThat(problems()).extracting(RuleProblem::line).containsExactly(38, 39, 40);
         assertThat(problems()).first().extracting(RuleProblem::message).asString().startsWith(
                 "decision table: '3,2' in column C would be ignored: the column has no code on line 36 to put it in");
+    }
+
+    @Test
+    void a_table_of_twenty_thousand_rows_is_refused_at_the_row_past_the_limit_before_drools_compiles_any() {
+        StringBuilder table = new StringBuilder("""
+                RuleSet,churn
+                Import,dev.tenure.engine.vocabulary.*
+                Variables,Playbook playbook
+                RuleTable Many
+                NAME,CONDITION,ACTION
+                ,$a : Account,
+                ,arr > $param,"playbook.start(""call"", $a);"
+                Rule,ARR above,Start
+                """);
+        for (int i = 0; i < 20_000; i++) {
+            table.append("row ").append(i).append(',').append(i).append(",x\n");
+        }
+        RuleFile play = new RuleFile("plays/call.yml", "name: Call\nsteps:\n  - type: task\n    title: Call them\n");
+
+        assertThatThrownBy(() -> org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> compiler.compile(RuleSetFiles.of(List.of(new RuleFile("churn/many.csv", table.toString()), play)))))
+                .isInstanceOf(InvalidRuleSetException.class)
+                .extracting(e -> ((InvalidRuleSetException) e).problems(), list(RuleProblem.class))
+                .containsExactly(new RuleProblem("churn/many.csv", 509, 0,
+                        "a rule set has at most 500 rules, this one has 20000: rule 501 is here"));
     }
 
     private RuleOutcome evaluate(FactSet facts, int health) {

@@ -326,6 +326,95 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void a_play_of_a_hundred_thousand_steps_is_refused_at_its_steps_line_at_once_rather_than_read_step_by_step() {
+        StringBuilder play = new StringBuilder("name: Call\ngoal: Reach them\nsteps:\n");
+        for (int i = 0; i < 100_000; i++) {
+            play.append("  - {type: task, title: t}\n");
+        }
+
+        List<RuleProblem> problems = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> problems(new RuleFile("plays/call.yml", play.toString())));
+
+        assertThat(problems).containsExactly(new RuleProblem("plays/call.yml", 3, 0,
+                "a play has at most 100 steps, not 100000: every run writes each of them for its account"));
+    }
+
+    @Test
+    void a_checklist_of_a_million_items_and_texts_of_megabytes_are_refused_at_their_lines() {
+        String items = "a, ".repeat(1_000_000);
+        RuleFile play = new RuleFile("plays/call.yml", """
+                name: Call
+                steps:
+                  - type: task
+                    title: Call them
+                  - type: task
+                    title: %s
+                    details: %s
+                  - type: task
+                    title: Check
+                    checklist: [%s]
+                  - type: task
+                    title: Check again
+                    checklist: [fine, %s]
+                """.formatted("t".repeat(501), "d".repeat(10_001), items + "a", "i".repeat(501)));
+
+        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(20), () -> problems(play))).containsExactly(
+                new RuleProblem("plays/call.yml", 6, 0, "step 2: title is 501 characters long; at most 500"),
+                new RuleProblem("plays/call.yml", 7, 0, "step 2: details is 10001 characters long; at most 10000"),
+                new RuleProblem("plays/call.yml", 10, 0, "step 3: a checklist has at most 100 items, not 1000001"),
+                new RuleProblem("plays/call.yml", 13, 0, "step 4: checklist item 2 is 501 characters long; at most 500"));
+    }
+
+    @Test
+    void a_play_using_a_yaml_alias_is_refused_at_the_alias_rather_than_read_as_the_alias_name() {
+        RuleFile play = new RuleFile("plays/call.yml", """
+                name: Call
+                steps:
+                  - type: task
+                    title: &greeting Say hello
+                  - type: task
+                    title: *greeting
+                """);
+
+        assertThat(problems(play)).containsExactly(new RuleProblem("plays/call.yml", 6, 0,
+                "YAML aliases (*greeting) are not supported; write the lines out"));
+    }
+
+    @Test
+    void a_play_or_facts_file_of_two_yaml_documents_is_refused_at_the_second_rather_than_read_without_it() {
+        RuleFile play = new RuleFile("plays/call.yml", """
+                name: Call
+                steps:
+                  - type: task
+                    title: Call them
+                ---
+                cooldown: 1d
+                """);
+        RuleFile facts = new RuleFile("facts.yml", "paymentFailedFor: 14d\n---\npaymentFailedFor: 60d\n");
+
+        assertThat(problems(play, facts)).containsExactlyInAnyOrder(
+                new RuleProblem("plays/call.yml", 6, 0, "a file holds one YAML document; another begins here (after ---)"),
+                new RuleProblem("facts.yml", 3, 0, "a file holds one YAML document; another begins here (after ---)"));
+    }
+
+    @Test
+    void a_step_that_is_not_a_map_or_has_no_type_is_refused_at_its_own_line_not_at_line_0() {
+        RuleFile play = new RuleFile("plays/call.yml", """
+                name: Call
+                steps:
+                  - type: task
+                    title: Call them
+                  - 5
+                  - title: Email them
+                    delay: 1d
+                """);
+
+        assertThat(problems(play)).containsExactly(
+                new RuleProblem("plays/call.yml", 5, 0, "step 2: a step is a map with type: task or email, not '5'"),
+                new RuleProblem("plays/call.yml", 6, 0, "step 3: type is missing; write type: task or type: email"));
+    }
+
+    @Test
     void a_play_that_gives_a_field_twice_is_refused_at_the_second_not_read_with_the_last() {
         RuleFile play = new RuleFile("plays/call.yml", """
                 name: Call
