@@ -35,6 +35,8 @@ public final class RecordBounds {
     public static final int NAME_LENGTH = 320;
     /** A ticket's subject, an NPS comment. */
     public static final int TEXT_LENGTH = 10_000;
+    /** A file of a rule set, as uploaded: a DRL, a decision table, a play, a template, a scenario file. */
+    public static final int FILE_LENGTH = 1_000_000;
     /** Digits, sign, point and exponent of a number as written: longer ones are not read at all. */
     public static final int NUMBER_LENGTH = 40;
     /**
@@ -200,11 +202,12 @@ public final class RecordBounds {
 
     /**
      * Why this file's text (a rule, a play, a template, as uploaded) may not be stored, or null: what free text may
-     * hold (line breaks and tabs, no other control character, no lone surrogate), at any length, since the request
-     * that carries it is bounded.
+     * hold (line breaks and tabs, no other control character, no lone surrogate), up to {@link #FILE_LENGTH}
+     * characters: a rule file is a few kilobytes, and reading a YAML text of megabytes up to its parser's own limit
+     * takes much of the time the upload's checks have, which would then be refused without a file to name.
      */
     public static String fileTextProblem(String text) {
-        return textProblem(text, Integer.MAX_VALUE, true);
+        return textProblem(text, FILE_LENGTH, true);
     }
 
     /**

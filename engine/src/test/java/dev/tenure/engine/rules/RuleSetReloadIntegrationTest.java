@@ -155,13 +155,14 @@ class RuleSetReloadIntegrationTest extends HotReloadTestContext {
     }
 
     @Test
-    void an_upload_with_a_nul_or_a_lone_surrogate_in_a_path_or_a_text_is_refused_naming_the_file_and_nothing_is_stored() {
+    void an_upload_with_a_nul_or_a_lone_surrogate_in_a_path_or_a_text_or_a_file_of_megabytes_is_refused_naming_the_file_and_nothing_is_stored() {
         int versions = ruleSets.versions().size();
         String before = active.get().version();
         Map<String, String> files = new HashMap<>(activeFiles());
         files.put("churn/nul.drl", "package rules;\n// a NUL\u0000 pasted from a terminal\n");
         files.put("churn/emoji.drl", "package rules;\n// half an emoji \ud83d\n");
         files.put("churn/nul\u0000name.drl", "package rules;\n");
+        files.put("plays/huge.yml", "name: Huge\nsteps:\n  - type: task\n    title: " + "a".repeat(10_000_000) + "\n");
 
         assertThatThrownBy(() -> reload.upload(files, "ops@tenure.test"))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -169,7 +170,8 @@ class RuleSetReloadIntegrationTest extends HotReloadTestContext {
                 .hasMessageContaining("contains a control character (U+0000) at position 24")
                 .hasMessageContaining("files[\"churn/emoji.drl\"]: text: ")
                 .hasMessageContaining("a lone UTF-16 surrogate at position 33")
-                .hasMessageContaining("files[\"churn/nul\\u0000name.drl\"]: path: ");
+                .hasMessageContaining("files[\"churn/nul\\u0000name.drl\"]: path: ")
+                .hasMessageContaining("files[\"plays/huge.yml\"]: text: is 10000045 characters long; at most 1000000");
         assertThat(ruleSets.versions()).hasSize(versions);
         assertThat(active.get().version()).isEqualTo(before);
     }
