@@ -1,6 +1,7 @@
 package dev.tenure.engine.plays;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tenure.engine.bounds.RecordBounds;
 import dev.tenure.engine.calendar.Span;
 import dev.tenure.engine.yaml.UnreadableYaml;
 import dev.tenure.engine.yaml.YamlReading;
@@ -52,8 +53,8 @@ public final class PlayFiles {
         if (name == null) {
             problems.add(new PlayFileProblem(file, 1, "name is missing"));
         }
-        bounded(file, () -> lineOf(content, "name:"), "", "name", name, MAX_SHORT_TEXT, problems);
-        bounded(file, () -> lineOf(content, "goal:"), "", "goal", text(root, "goal"), MAX_LONG_TEXT, problems);
+        bounded(file, () -> lineOf(content, "name:"), "", root, "name", MAX_SHORT_TEXT, problems);
+        bounded(file, () -> lineOf(content, "goal:"), "", root, "goal", MAX_LONG_TEXT, problems);
         Cadence cadence = CadenceFiles.cadence(file, content, root.get("cadence"), problems);
         Span cooldown = duration(file, content, "", root, "cooldown", Span.ofDays(30), problems);
         if (root.has("cadence") && root.has("cooldown")) {
@@ -185,9 +186,14 @@ public final class PlayFiles {
                 problems.add(new PlayFileProblem(file, lineOf(content, "priority:"), where + "priority must be HIGH, NORMAL or LOW"));
             }
             String owner = node.hasNonNull("owner") ? text(node, "owner") : "csm";
-            bounded(file, () -> fieldLine(content, index, "title:"), where, "title", title, MAX_SHORT_TEXT, problems);
-            bounded(file, () -> fieldLine(content, index, "details:"), where, "details", text(node, "details"), MAX_LONG_TEXT, problems);
-            bounded(file, () -> fieldLine(content, index, "owner:"), where, "owner", owner, MAX_SHORT_TEXT, problems);
+            bounded(file, () -> fieldLine(content, index, "title:"), where, node, "title", MAX_SHORT_TEXT, problems);
+            bounded(file, () -> fieldLine(content, index, "details:"), where, node, "details", MAX_LONG_TEXT, problems);
+            bounded(file, () -> fieldLine(content, index, "owner:"), where, node, "owner", MAX_SHORT_TEXT, problems);
+            if (!"csm".equalsIgnoreCase(owner) && RecordBounds.emailProblem(owner) != null && owner.length() <= MAX_SHORT_TEXT) {
+                // Anything else would be a task in nobody's inbox.
+                problems.add(new PlayFileProblem(file, fieldLine(content, index, "owner:"), where
+                        + "owner must be csm (the account's CSM) or one person's email address, not '" + RecordBounds.shown(owner) + "'"));
+            }
             JsonNode onlyIf = node.get("onlyIfPreviousDone");
             if (onlyIf != null && !onlyIf.isBoolean()) {
                 problems.add(new PlayFileProblem(file, lineOf(content, "onlyIfPreviousDone:", onlyIf.asText()),
@@ -342,8 +348,16 @@ public final class PlayFiles {
     }
 
     /** A text longer than {@code max} characters is refused at its line; null (not given) is not. */
-    private static void bounded(String file, IntSupplier line, String where, String field, String text, int max,
+    /** A text field of {@code node}: a text (not a map or a list) of at most {@code max} characters. */
+    private static void bounded(String file, IntSupplier line, String where, JsonNode node, String field, int max,
                                 List<PlayFileProblem> problems) {
+        JsonNode value = node.get(field);
+        if (value != null && value.isContainerNode()) {
+            problems.add(new PlayFileProblem(file, line.getAsInt(), where + field + " must be a text, not "
+                    + (value.isArray() ? "a list" : "a map")));
+            return;
+        }
+        String text = text(node, field);
         if (text != null && text.length() > max) {
             problems.add(new PlayFileProblem(file, line.getAsInt(), where + field + " is " + text.length()
                     + " characters long; at most " + max));

@@ -366,6 +366,33 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void a_play_text_given_as_a_map_or_a_list_and_a_task_owner_nobody_is_are_refused_at_their_lines() {
+        RuleFile play = new RuleFile("plays/call.yml", """
+                name: {a: b}
+                steps:
+                  - type: task
+                    title: [Call, them]
+                  - type: task
+                    title: Call them
+                    owner: nobody-at-all
+                  - type: task
+                    title: Call them too
+                    owner: Pat <pat@acme.example>
+                  - type: task
+                    title: Fine
+                    owner: pat@acme.example
+                """);
+
+        assertThat(problems(play)).containsExactly(
+                new RuleProblem("plays/call.yml", 1, 0, "name must be a text, not a map"),
+                new RuleProblem("plays/call.yml", 4, 0, "step 1: title must be a text, not a list"),
+                new RuleProblem("plays/call.yml", 7, 0, "step 2: owner must be csm (the account's CSM) or one person's email "
+                        + "address, not 'nobody-at-all'"),
+                new RuleProblem("plays/call.yml", 10, 0, "step 3: owner must be csm (the account's CSM) or one person's email "
+                        + "address, not 'Pat <pat@acme.example>'"));
+    }
+
+    @Test
     void a_play_using_a_yaml_alias_is_refused_at_the_alias_rather_than_read_as_the_alias_name() {
         RuleFile play = new RuleFile("plays/call.yml", """
                 name: Call
