@@ -159,7 +159,7 @@ class RuleSandboxEscapesTest {
                 arguments("a dynamic salience", drl("", "", "salience ( $a.arr().intValue() )", "$a : Account()", CALL), RULE),
                 arguments("a timer", drl("", "", "timer ( int: 1s 1s )", "$a : Account()", CALL), RULE),
                 arguments("a rule without conditions, which fires as soon as the rules run", drl("", "", "", "", mark()), RULE),
-                arguments("functions calling functions four times over, 4^20 calls without a loop (a replay is never stopped)",
+                arguments("functions calling functions four times over, 4^20 calls without a loop (a replay is halted only between firings)",
                         drl("", fanOut(20), "", "$a : Account()", "int n = f20(1); " + CALL), RULE),
                 arguments("the playbook called from a condition, starting a play no rule fired for",
                         drl("", "function boolean go(Playbook p, Account a) { p.start(\"call\", a); return false; }", "",
