@@ -122,8 +122,9 @@ class MetricsApiIntegrationTest extends ApiIntegrationTest {
     @Test
     void an_account_id_a_spreadsheet_would_run_as_a_formula_is_written_as_text_and_a_negative_figure_stays_a_number() {
         String csm = "csv-" + UUID.randomUUID().toString().substring(0, 8) + "@tenure.test";
-        // the classic payload: Excel reads "-2+3+cmd|..." as a formula and runs cmd through DDE
-        String id = "-2+3+cmd|' /C calc'!A0-" + UUID.randomUUID().toString().substring(0, 8);
+        // the classic payload: Excel reads "-2+3+cmd|..." as a formula and runs cmd through DDE (its "/C" written "-C":
+        // a slash is no character an account id may have, its page's address could not carry it)
+        String id = "-2+3+cmd|' -C calc'!A0-" + UUID.randomUUID().toString().substring(0, 8);
         Account formula = new Account(id, "Formula Foundry", Segment.LOW_TOUCH, Stage.VALUE, csm, new BigDecimal("24000"), "growth",
                 LocalDate.parse("2025-06-01"), LocalDate.parse("2027-06-01"), "Europe/Berlin");
         intake.accept(new Batch(List.of(new Labeled<>("account " + id, formula)), List.of(), List.of(new Labeled<>("billing",
