@@ -20,8 +20,11 @@ import java.util.TreeSet;
  * each account's MRR compared at the start and end of each period. An account whose billing does not start
  * with a positive MRR change paid its ARR / 12 (taken in the reporting currency) until its first change
  * ({@link MrrHistory#of}), so a cancellation counts as churn without an MRR event, and a reactivation
- * without one brings that MRR back. Changes after the period are read too, so whether an account's MRR was
- * known does not depend on the period asked for.
+ * without one brings that MRR back. A churn the billing system did not send counts the same: a source (the CRM)
+ * or a rule moving the account to CHURNED sets its MRR to 0 then, and a source moving it back is a reactivation
+ * ({@link #MOVES}); the lifecycle's own moves are left out, as they follow the billing signals read here.
+ * Changes after the period are read too, so whether an account's MRR was known does not depend on the period
+ * asked for.
  * An account with a change in a currency that has no configured rate is left out whole and named in the
  * report, rather than summed in the wrong currency.
  */
@@ -37,6 +40,18 @@ public class Revenue {
             WHERE (CAST(:csm AS text) IS NULL OR lower(a.csm) = lower(CAST(:csm AS text)))
               AND (s.id IS NOT NULL OR a.arr > 0)
             ORDER BY a.id, s.occurred_at, s.id""";
+
+    /**
+     * Moves into and out of CHURNED that no billing signal made. A rule may churn an account but never bring one
+     * back, so a move out is a source's.
+     */
+    private static final String MOVES = """
+            SELECT h.account_id, h.occurred_at, h.to_stage = 'CHURNED' AS churned
+            FROM stage_change h JOIN account a ON a.id = h.account_id
+            WHERE h.origin IN ('SOURCE', 'RULE') AND h.from_stage IS NOT NULL
+              AND (h.from_stage = 'CHURNED') <> (h.to_stage = 'CHURNED')
+              AND (CAST(:csm AS text) IS NULL OR lower(a.csm) = lower(CAST(:csm AS text)))
+            ORDER BY h.account_id, h.occurred_at, h.id""";
 
     private final JdbcClient jdbc;
     private final ExchangeRates rates;
@@ -85,6 +100,18 @@ public class Revenue {
             rates.convert(new BigDecimal(amount), currency).ifPresentOrElse(
                     mrr -> account.changes.add(new MrrHistory.Change(at, mrr)),
                     () -> account.unknownCurrencies.add(currency));
+        });
+        jdbc.sql(MOVES).param("csm", csm).query(rs -> {
+            Account account = accounts.get(rs.getString("account_id"));
+            if (account == null) {
+                return; // no ARR and no billing: nothing it paid to lose
+            }
+            Instant at = rs.getTimestamp("occurred_at").toInstant();
+            if (rs.getBoolean("churned")) {
+                account.changes.add(new MrrHistory.Change(at, BigDecimal.ZERO));
+            } else {
+                account.reactivations.add(at);
+            }
         });
         List<MrrHistory> histories = new ArrayList<>();
         List<MetricsReport.LeftOut> leftOut = new ArrayList<>();

@@ -14,6 +14,7 @@ import dev.tenure.engine.vocabulary.MilestoneType;
 import dev.tenure.engine.vocabulary.NpsSignal;
 import dev.tenure.engine.vocabulary.Segment;
 import dev.tenure.engine.vocabulary.Signal;
+import dev.tenure.engine.vocabulary.Stage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -132,6 +133,31 @@ class MetricsIntegrationTest {
         ReportPeriod december = new ReportPeriod(LocalDate.parse("2025-12-01"), LocalDate.parse("2026-01-01"));
         assertThat(revenue.report(december, GroupBy.MONTH, csm).total().figures().movements().endingMrr())
                 .isEqualByComparingTo("4000.00");
+    }
+
+    @Test
+    void a_churn_the_crm_records_without_a_cancellation_churns_what_the_account_paid_and_its_return_brings_it_back() {
+        String csm = newCsm();
+        // each pays 24,000 / 12 = 2,000 a month; none has an MRR event
+        TestData leftInCrm = TestData.account("Crm Left", Segment.LOW_TOUCH).csm(csm);
+        TestData returned = TestData.account("Crm Returned", Segment.LOW_TOUCH).csm(csm);
+        TestData cancelledToo = TestData.account("Crm And Billing", Segment.LOW_TOUCH).csm(csm);
+        for (TestData account : List.of(leftInCrm, returned, cancelledToo)) {
+            intake.accept(account.batch());
+            intake.accept(account.next().stage(Stage.CHURNED).batch());
+        }
+        intake.accept(returned.next().stage(Stage.VALUE).batch());
+        deliver(cancelledToo.next().stage(Stage.CHURNED), cancelled(cancelledToo, TestClock.now().toString()));
+        Revenue revenue = new Revenue(jdbc, new MetricsProperties("USD", Map.of(), "qbr", 10));
+        LocalDate month = TestClock.today().withDayOfMonth(1);
+
+        MrrMovements movements = revenue.report(new ReportPeriod(month, month.plusMonths(1)), GroupBy.MONTH, csm)
+                .total().figures().movements();
+
+        assertThat(movements.startingMrr()).isEqualByComparingTo("6000.00");
+        assertThat(movements.churn()).isEqualByComparingTo("4000.00");   // the CRM's churn, and the other's once
+        assertThat(movements.accountsChurned()).isEqualTo(2);
+        assertThat(movements.endingMrr()).isEqualByComparingTo("2000.00"); // the one that came back pays on
     }
 
     static BillingSignal reactivated(TestData account, String at) {
