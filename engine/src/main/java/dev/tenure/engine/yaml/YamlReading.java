@@ -32,6 +32,8 @@ import java.io.UncheckedIOException;
  * win, and an author who wrote a field twice would not learn which one counts. Jackson hands an alias
  * ({@code *name}) over as the text of its name, and stops after the first document of a text: both are
  * refused where they are, else a value or a whole document would be read as something the author did not write.
+ * It reads a tag ({@code !!java.net.URL}) as nothing at all, so a tag is refused too: nothing is ever built from one,
+ * and an author must not believe otherwise (the health model's reader refuses one as well).
  */
 public final class YamlReading {
 
@@ -88,8 +90,19 @@ public final class YamlReading {
             if (delegate() instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
                 throw new JsonParseException(this, "YAML aliases (*" + getText() + ") are not supported; write the lines out");
             }
+            Object tag = token == null || token.isStructEnd() ? null : delegate().getTypeId();
+            if (tag != null) {
+                throw new JsonParseException(this, "YAML tags (" + asWritten(tag.toString()) + ") are not supported; write the value alone",
+                        currentTokenLocation());
+            }
             return token;
         }
+    }
+
+    /** A tag as its author wrote it: the parser hands over {@code !!x} as YAML's own namespace and {@code x}. */
+    private static String asWritten(String tag) {
+        String yamlOwn = "tag:yaml.org,2002:";
+        return tag.startsWith(yamlOwn) ? "!!" + tag.substring(yamlOwn.length()) : "!" + tag;
     }
 
     /** SnakeYAML's nodes of a YAML text, which keep their lines; null for an empty one. */

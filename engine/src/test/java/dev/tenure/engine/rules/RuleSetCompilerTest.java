@@ -408,6 +408,30 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void a_yaml_tag_in_a_play_or_facts_file_is_refused_at_its_line_as_in_the_health_model_rather_than_ignored() {
+        RuleFile play = new RuleFile("plays/call.yml", """
+                name: Call
+                steps:
+                  - type: task
+                    title: !!java.net.URL "http://attacker.example/"
+                """);
+        RuleFile step = new RuleFile("plays/email.yml", """
+                name: Email
+                steps:
+                  - !!javax.script.ScriptEngineManager
+                    type: task
+                    title: Call them
+                """);
+        RuleFile facts = new RuleFile("facts.yml", "paymentFailedFor: !!str 14d\n");
+
+        assertThat(problems(play, step, facts)).containsExactlyInAnyOrder(
+                new RuleProblem("plays/call.yml", 4, 0, "YAML tags (!!java.net.URL) are not supported; write the value alone"),
+                new RuleProblem("plays/email.yml", 3, 0,
+                        "YAML tags (!!javax.script.ScriptEngineManager) are not supported; write the value alone"),
+                new RuleProblem("facts.yml", 1, 0, "YAML tags (!!str) are not supported; write the value alone"));
+    }
+
+    @Test
     void a_play_or_facts_file_of_two_yaml_documents_is_refused_at_the_second_rather_than_read_without_it() {
         RuleFile play = new RuleFile("plays/call.yml", """
                 name: Call
