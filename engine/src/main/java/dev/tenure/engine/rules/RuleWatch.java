@@ -212,7 +212,7 @@ final class RuleWatch {
     /**
      * The value of {@code work}, run on this thread within {@code limit}: at the limit the watchdog asks it
      * to halt, and it ends as stopped; a failure ends it as failed. {@code release} runs only after the work
-     * ended by itself within the limit.
+     * ended by itself within the limit, with its value or a failure.
      */
     <T> T runHere(Duration limit, Callable<T> work, Runnable halt, Runnable release) throws Stopped {
         Watched w = new Watched(System.nanoTime() + limit.toNanos(), halt);
@@ -234,7 +234,17 @@ final class RuleWatch {
                 throw new Stopped(null, w.where);
             }
             if (failure != null) {
-                throw w.halted.get() ? new Stopped(null, w.where) : new Stopped(failure, new StackTraceElement[0]);
+                if (!w.halted.compareAndSet(false, true)) {
+                    throw new Stopped(null, w.where);
+                }
+                // Failed by itself, not stopped mid-match: its session is whole, and a backtest that goes on
+                // after a rule's failure must not leave a session behind for each one.
+                try {
+                    release.run();
+                } catch (RuntimeException e) {
+                    failure.addSuppressed(e);
+                }
+                throw new Stopped(failure, new StackTraceElement[0]);
             }
             if (!w.halted.compareAndSet(false, true)) {
                 throw new Stopped(null, w.where);

@@ -46,12 +46,14 @@ class RuleWatchUnitTest {
     }
 
     @Test
-    void rules_that_fail_end_as_failed_with_their_failure() {
+    void rules_that_fail_end_as_failed_with_their_failure_and_release_their_session() {
         IllegalStateException broken = new IllegalStateException("broken");
+        AtomicBoolean released = new AtomicBoolean();
 
         assertThatThrownBy(() -> watch.runHere(Duration.ofSeconds(5), () -> {
             throw broken;
-        }, () -> { }, () -> { })).isInstanceOfSatisfying(RuleWatch.Stopped.class, stopped ->
+        }, () -> { }, () -> released.set(true))).isInstanceOfSatisfying(RuleWatch.Stopped.class, stopped ->
                 assertThat(stopped.failure()).isSameAs(broken));
+        assertThat(released).isTrue();
     }
 }
