@@ -198,6 +198,18 @@ class BacktestApiIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void posted_files_without_text_or_outside_the_rules_folder_are_refused_naming_files() {
+        ResponseEntity<JsonNode> noText = post("/api/backtests", """
+                {"from": "2012-01-01", "to": "2012-03-01", "files": {"churn/empty.drl": null}}""");
+        ResponseEntity<JsonNode> outside = post("/api/backtests/tune", """
+                {"from": "2012-01-01", "to": "2012-03-01", "files": {"../churn/x.drl": "package churn;"}}""");
+
+        assertThat(fieldOf(noText)).isEqualTo("files");
+        assertThat(noText.getBody().path("errors").get(0).path("message").asText()).contains("churn/empty.drl", "no text");
+        assertThat(fieldOf(outside)).isEqualTo("files");
+    }
+
+    @Test
     void an_unknown_backtest_is_not_found() {
         assertThat(http.getForEntity("/api/backtests/nope", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
