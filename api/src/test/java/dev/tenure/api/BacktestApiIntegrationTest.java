@@ -188,6 +188,28 @@ class BacktestApiIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void a_period_from_before_any_signal_can_be_stored_is_refused_naming_from_before_anything_runs() {
+        assertThat(fieldOf(post("/api/backtests", "{\"from\": \"0026-01-01\", \"to\": \"2012-03-01\"}"))).isEqualTo("from");
+        assertThat(fieldOf(post("/api/backtests", "{\"from\": \"-1000000000-01-01T00:00:00Z\", \"to\": \"2012-03-01\"}")))
+                .isEqualTo("from");
+        ResponseEntity<JsonNode> tuning = post("/api/backtests/tune", "{\"from\": \"1900-01-01\", \"to\": \"2012-03-01\"}");
+        assertThat(fieldOf(tuning)).isEqualTo("from");
+        assertThat(tuning.getBody().path("errors").get(0).path("message").asText()).contains("2000-01-01");
+    }
+
+    @Test
+    void posted_files_without_text_or_outside_the_rules_folder_are_refused_naming_files() {
+        ResponseEntity<JsonNode> noText = post("/api/backtests", """
+                {"from": "2012-01-01", "to": "2012-03-01", "files": {"churn/empty.drl": null}}""");
+        ResponseEntity<JsonNode> outside = post("/api/backtests/tune", """
+                {"from": "2012-01-01", "to": "2012-03-01", "files": {"../churn/x.drl": "package churn;"}}""");
+
+        assertThat(fieldOf(noText)).isEqualTo("files");
+        assertThat(noText.getBody().path("errors").get(0).path("message").asText()).contains("churn/empty.drl", "no text");
+        assertThat(fieldOf(outside)).isEqualTo("files");
+    }
+
+    @Test
     void an_unknown_backtest_is_not_found() {
         assertThat(http.getForEntity("/api/backtests/nope", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }

@@ -66,6 +66,7 @@ class HealthApiIntegrationTest extends ApiIntegrationTest {
         assertBad("/api/health/churn-report?from=2026-13-01&to=2026-03-01", "from");
         assertBad("/api/health/churn-report?from=2026-03-01&to=2026-02-01", "to");
         assertBad("/api/health/churn-report?month=March", "month");
+        assertBad("/api/health/churn-report?from=-4800-01-01&to=2026-01-01", "from");
         assertBad("/api/health/churn-report?month=2026-03&leadDays=-3", "leadDays");
         assertBad("/api/health/distribution?asOf=yesterday", "asOf");
         assertBad("/api/health/distribution?segment=HIGH_TUCH", "segment");

@@ -208,6 +208,17 @@ class MetricsApiIntegrationTest extends ApiIntegrationTest {
         assertBadParameter("/api/metrics/revenue?month=2026-01&from=2026-01-01", "month");
     }
 
+    @Test
+    void a_period_outside_the_dates_that_can_be_stored_is_a_400_naming_it_on_the_api_and_the_page() throws Exception {
+        assertBadParameter("/api/metrics/surveys?month=-4800-01", "month");
+        assertBadParameter("/api/metrics/qbr-completion?from=-4800-01-01&to=-4799-01-01", "from");
+        assertBadParameter("/api/metrics/revenue?from=2195-01-01&to=2205-01-01&format=csv", "to");
+
+        mvc.perform(MockMvcRequestBuilders.get("/ops/metrics").param("month", "-4800-01")
+                        .with(signedIn("ops.metrics@tenure.test", "CS_OPS")))
+                .andExpect(status().isBadRequest());
+    }
+
     private void assertBadParameter(String path, String parameter) {
         ResponseEntity<JsonNode> answer = http.getForEntity(path, JsonNode.class);
         assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.BAD_REQUEST);

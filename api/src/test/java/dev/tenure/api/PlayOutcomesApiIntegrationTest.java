@@ -159,6 +159,8 @@ class PlayOutcomesApiIntegrationTest extends ApiIntegrationTest {
                 "month=2026-1", "month",
                 "month=2026-10&from=2026-10-01", "month",
                 "from=2026-10-02&to=2026-10-01", "from",
+                "from=-4800-01-01&to=2026-01-01", "from",
+                "month=-4800-01", "month",
                 "format=xml", "format");
         asked.forEach((query, parameter) -> {
             ResponseEntity<JsonNode> answer = http.getForEntity("/api/plays/outcomes?" + query, JsonNode.class);

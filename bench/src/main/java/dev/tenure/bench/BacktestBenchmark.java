@@ -7,6 +7,7 @@ import dev.tenure.engine.backtest.Backtests;
 import dev.tenure.engine.backtest.CandidateRuleSets;
 import dev.tenure.engine.backtest.RuleReport;
 import dev.tenure.engine.rules.RuleSet;
+import dev.tenure.engine.rules.RuleSetFiles;
 import dev.tenure.engine.vocabulary.Signal;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.boot.WebApplicationType;
@@ -62,7 +63,7 @@ public final class BacktestBenchmark {
             CandidateRuleSets ruleSets = engine.getBean(CandidateRuleSets.class);
             Backtests backtests = engine.getBean(Backtests.class);
             RuleSet starter = ruleSets.active();
-            RuleSet empty = ruleSets.compile(Map.of());
+            RuleSet empty = ruleSets.compile(RuleSetFiles.of(List.of()));
             Instant from = SyntheticCustomers.START;
 
             System.out.println("Warming up (starter rules, first week)...");

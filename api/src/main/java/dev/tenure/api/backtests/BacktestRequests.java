@@ -47,7 +47,8 @@ class BacktestRequests {
         try {
             return new Checked(period, window, ruleSet(body), List.of(), null);
         } catch (IllegalArgumentException e) {
-            return new Checked(period, window, null, List.of(new BacktestRequest.FieldError("version",
+            String field = body.files() != null ? "files" : "version";
+            return new Checked(period, window, null, List.of(new BacktestRequest.FieldError(field,
                     e.getMessage().replaceFirst("^version: ", ""))), null);
         } catch (InvalidRuleSetException e) {
             return new Checked(period, window, null, List.of(), e);

@@ -1,6 +1,7 @@
 package dev.tenure.api.health;
 
 import dev.tenure.api.errors.BadParameterException;
+import dev.tenure.engine.bounds.RecordBounds;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -24,12 +25,13 @@ final class ReportParameters {
             if ((from != null && !from.isBlank()) || (to != null && !to.isBlank())) {
                 throw new BadParameterException("month", "give either month or from and to, not both");
             }
+            YearMonth m;
             try {
-                YearMonth m = YearMonth.parse(month.strip());
-                return new Period(m.atDay(1), m.plusMonths(1).atDay(1));
+                m = YearMonth.parse(month.strip());
             } catch (DateTimeParseException e) {
                 throw new BadParameterException("month", "'" + month + "' is not a month: use YYYY-MM, e.g. 2026-03");
             }
+            return new Period(storable("month", m.atDay(1)), m.plusMonths(1).atDay(1));
         }
         LocalDate end = date("to", to, today);
         LocalDate start = date("from", from, end.minusDays(defaultDays));
@@ -43,11 +45,22 @@ final class ReportParameters {
         if (value == null || value.isBlank()) {
             return fallback;
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(value.strip());
+            day = LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw new BadParameterException(name, "'" + value + "' is not a date: use an ISO date, e.g. 2026-03-01");
         }
+        return storable(name, day);
+    }
+
+    /** PostgreSQL refuses a timestamp some thousands of years back, so a day no record can hold is refused here. */
+    private static LocalDate storable(String name, LocalDate day) {
+        String problem = RecordBounds.dateProblem(day);
+        if (problem != null) {
+            throw new BadParameterException(name, problem);
+        }
+        return day;
     }
 
     static Integer days(String name, String value, int min, int max) {

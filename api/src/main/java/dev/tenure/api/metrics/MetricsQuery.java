@@ -1,6 +1,7 @@
 package dev.tenure.api.metrics;
 
 import dev.tenure.api.errors.BadParameterException;
+import dev.tenure.engine.bounds.RecordBounds;
 import dev.tenure.engine.metrics.GroupBy;
 import dev.tenure.engine.metrics.ReportPeriod;
 
@@ -30,11 +31,14 @@ record MetricsQuery(ReportPeriod period, GroupBy groupBy, boolean csv) {
             if (!blank(from) || !blank(to)) {
                 throw new BadParameterException("month", "give either month or from and to, not both");
             }
+            YearMonth m;
             try {
-                return ReportPeriod.of(YearMonth.parse(month.trim()));
+                m = YearMonth.parse(month.trim());
             } catch (DateTimeParseException e) {
                 throw new BadParameterException("month", "'" + month + "' is not a month (YYYY-MM, like 2026-03)");
             }
+            storable("month", m.atDay(1));
+            return ReportPeriod.of(m);
         }
         if (blank(from)) {
             throw new BadParameterException("from", "missing: give from with to (ISO dates, to exclusive), or month");
@@ -73,11 +77,22 @@ record MetricsQuery(ReportPeriod period, GroupBy groupBy, boolean csv) {
     }
 
     private static LocalDate date(String parameter, String value) {
+        LocalDate day;
         try {
-            return LocalDate.parse(value.trim());
+            day = LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw new BadParameterException(parameter, "'" + value + "' is not a date (ISO, like 2026-03-01)");
         }
+        return storable(parameter, day);
+    }
+
+    /** PostgreSQL refuses a timestamp some thousands of years back, so a day no record can hold is refused here. */
+    private static LocalDate storable(String parameter, LocalDate day) {
+        String problem = RecordBounds.dateProblem(day);
+        if (problem != null) {
+            throw new BadParameterException(parameter, problem);
+        }
+        return day;
     }
 
     private static boolean blank(String value) {

@@ -1,6 +1,7 @@
 package dev.tenure.api.outcomes;
 
 import dev.tenure.api.errors.BadParameterException;
+import dev.tenure.engine.bounds.RecordBounds;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -20,12 +21,13 @@ record ReportPeriod(LocalDate from, LocalDate to) {
             if (present(from) || present(to)) {
                 throw new BadParameterException("month", "give either month or from/to, not both");
             }
+            YearMonth m;
             try {
-                YearMonth m = YearMonth.parse(month.strip());
-                return new ReportPeriod(m.atDay(1), m.plusMonths(1).atDay(1));
+                m = YearMonth.parse(month.strip());
             } catch (DateTimeParseException e) {
                 throw new BadParameterException("month", "'" + month + "' is not a month; write it as 2026-10");
             }
+            return new ReportPeriod(storable("month", m.atDay(1)), m.plusMonths(1).atDay(1));
         }
         LocalDate end = present(to) ? date("to", to) : today.plusDays(1);
         LocalDate start = present(from) ? date("from", from) : end.minusDays(DEFAULT_DAYS);
@@ -53,10 +55,21 @@ record ReportPeriod(LocalDate from, LocalDate to) {
     }
 
     private static LocalDate date(String parameter, String value) {
+        LocalDate day;
         try {
-            return LocalDate.parse(value.strip());
+            day = LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw new BadParameterException(parameter, "'" + value + "' is not a date; write it as 2026-10-01");
         }
+        return storable(parameter, day);
+    }
+
+    /** PostgreSQL refuses a timestamp some thousands of years back, so a day no record can hold is refused here. */
+    private static LocalDate storable(String parameter, LocalDate day) {
+        String problem = RecordBounds.dateProblem(day);
+        if (problem != null) {
+            throw new BadParameterException(parameter, problem);
+        }
+        return day;
     }
 }

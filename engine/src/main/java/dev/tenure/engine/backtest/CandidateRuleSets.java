@@ -6,6 +6,7 @@ import dev.tenure.engine.rules.RuleSet;
 import dev.tenure.engine.rules.RuleLimits;
 import dev.tenure.engine.rules.RuleSetCompiler;
 import dev.tenure.engine.rules.RuleSetFiles;
+import dev.tenure.engine.rules.RuleSetUpload;
 import dev.tenure.engine.storage.JsonColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -56,9 +57,11 @@ public class CandidateRuleSets {
         return compiler.compile(files);
     }
 
-    /** Files given as path to content (as an API posts them). */
+    /**
+     * Files given as path to content (as an API posts them), held to what an upload may hold: a file without text, a
+     * path outside the rules folder or a text beyond the bounds is refused by path with an {@link IllegalArgumentException}.
+     */
     public RuleSet compile(Map<String, String> files) {
-        return compile(RuleSetFiles.of(files.entrySet().stream().map(e -> new RuleFile(e.getKey(), e.getValue()))
-                .sorted(Comparator.comparing(RuleFile::path)).toList()));
+        return compile(RuleSetUpload.files(files));
     }
 }

@@ -1,5 +1,7 @@
 package dev.tenure.engine.backtest;
 
+import dev.tenure.engine.bounds.RecordBounds;
+
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,6 +38,9 @@ public record ReplayPeriod(Instant from, Instant to) {
      * @throws IllegalArgumentException naming {@code to} when it is not after {@code from} or is after now
      */
     public static void check(Instant from, Instant to, Instant now) {
+        tooEarly(from).ifPresent(why -> {
+            throw new IllegalArgumentException("from: " + from + " " + why);
+        });
         problem(from, to, now).ifPresent(why -> {
             throw new IllegalArgumentException("to: " + to + " " + why);
         });
@@ -52,16 +57,30 @@ public record ReplayPeriod(Instant from, Instant to) {
         return Optional.empty();
     }
 
+    /**
+     * Before the first moment a signal can be stored there is nothing to replay, yet every day of it would still be
+     * evaluated for every account: a year mistyped as 0026 would hold the one backtest for hours, or fail far from here.
+     */
+    private static Optional<String> tooEarly(Instant at) {
+        return at.isBefore(RecordBounds.EARLIEST)
+                ? Optional.of("is before " + RecordBounds.EARLIEST + ": no signal can be stored before it, so there is nothing to replay")
+                : Optional.empty();
+    }
+
     private static Instant instant(String field, String text, ZoneId zone, List<Problem> problems) {
         if (text == null || text.isBlank()) {
             problems.add(new Problem(field, "is required: a date (2026-01-31) or an instant (2026-01-31T00:00:00Z)"));
             return null;
         }
+        Instant at;
         try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(zone).toInstant() : Instant.parse(text);
+            at = text.length() == 10 ? LocalDate.parse(text).atStartOfDay(zone).toInstant() : Instant.parse(text);
         } catch (DateTimeException e) {
             problems.add(new Problem(field, "'" + text + "' is neither a date (2026-01-31) nor an instant (2026-01-31T00:00:00Z)"));
             return null;
         }
+        Optional<String> early = tooEarly(at);
+        early.ifPresent(why -> problems.add(new Problem(field, "'" + text + "' " + why)));
+        return early.isPresent() ? null : at;
     }
 }

@@ -12,13 +12,13 @@ import java.util.Map;
  * compiled or stored: paths relative to the rules folder with '/', each a DRL, play, template or
  * scenario file. The same texts under the same paths make the same version as the folder would.
  */
-final class RuleSetUpload {
+public final class RuleSetUpload {
 
     private RuleSetUpload() {
     }
 
     /** The upload as rule set files; refused whole, naming every bad file, with {@link IllegalArgumentException}. */
-    static RuleSetFiles files(Map<String, String> uploaded) {
+    public static RuleSetFiles files(Map<String, String> uploaded) {
         if (uploaded == null || uploaded.isEmpty()) {
             throw new IllegalArgumentException("files: the upload has no files; send {\"files\": {\"churn/nps-detractor.drl\": \"...\", ...}}");
         }
