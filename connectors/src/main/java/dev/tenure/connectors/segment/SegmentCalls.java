@@ -2,11 +2,11 @@ package dev.tenure.connectors.segment;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tenure.connectors.records.SourceJson;
 import dev.tenure.engine.bounds.RecordBounds;
 import dev.tenure.engine.intake.RecordError;
 import dev.tenure.engine.intake.RejectedRecordsException;
@@ -33,7 +33,7 @@ class SegmentCalls {
     private final Instant now;
 
     SegmentCalls(ObjectMapper objectMapper, Instant now) {
-        this.json = objectMapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.json = SourceJson.reader(objectMapper);
         this.now = now;
     }
 
@@ -210,7 +210,7 @@ class SegmentCalls {
             throw refused("body", "json", "empty; expected a Segment call or {\"batch\": [calls...]}");
         }
         try {
-            JsonNode tree = json.readTree(body);
+            JsonNode tree = SourceJson.read(json, body);
             if (!tree.isObject()) {
                 throw refused("body", "json", "expected a Segment call or {\"batch\": [calls...]}");
             }
