@@ -85,6 +85,8 @@ class SegmentCalls {
         Instant timestamp = timestamp(label, call, errors);
         String userId = text(call, "userId");
         String groupId = null;
+        // Named as the sender wrote it: a track call's group is in its context or its properties.
+        String groupField = "groupId";
         String event = null;
         long quantity = 1;
         String email = null;
@@ -92,7 +94,11 @@ class SegmentCalls {
         if (type == SegmentCall.Type.TRACK) {
             require(label, "messageId", messageId, errors);
             event = require(label, "event", text(call, "event"), errors);
-            groupId = firstText(call.path("context").get("groupId"), call.path("properties").get("groupId"));
+            groupId = value(call.path("context").get("groupId"));
+            groupField = groupId != null ? "context.groupId" : "properties.groupId";
+            if (groupId == null) {
+                groupId = value(call.path("properties").get("groupId"));
+            }
             quantity = quantity(label, call.path("properties").get("quantity"), errors);
         } else if (type == SegmentCall.Type.GROUP) {
             require(label, "userId", userId, errors);
@@ -108,7 +114,7 @@ class SegmentCalls {
         }
         bounded(label, "messageId", RecordBounds.idProblem(messageId), errors);
         bounded(label, "userId", RecordBounds.idProblem(userId), errors);
-        bounded(label, "groupId", RecordBounds.idProblem(groupId), errors);
+        bounded(label, groupField, RecordBounds.idProblem(groupId), errors);
         bounded(label, "event", RecordBounds.idProblem(event), errors);
         bounded(label, "traits.email", RecordBounds.nameProblem(email), errors);
         bounded(label, "traits.name", RecordBounds.nameProblem(name), errors);
@@ -191,10 +197,6 @@ class SegmentCalls {
 
     private static String text(JsonNode node, String field) {
         return value(node == null ? null : node.get(field));
-    }
-
-    private static String firstText(JsonNode... nodes) {
-        return Arrays.stream(nodes).map(SegmentCalls::value).filter(v -> v != null).findFirst().orElse(null);
     }
 
     private static String value(JsonNode node) {
