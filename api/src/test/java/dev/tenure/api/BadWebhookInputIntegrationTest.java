@@ -109,6 +109,45 @@ class BadWebhookInputIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void an_amount_is_stored_to_its_last_decimal_and_one_out_of_bounds_is_refused_as_it_was_written() {
+        TestData account = storedAccount("Exact Amounts");
+        String billing = """
+                {"eventId": "%1$s-%3$s", "accountId": "%1$s", "occurredAt": "%2$s", "event": "INVOICE_PAID", "amount": %4$s}""";
+
+        ResponseEntity<JsonNode> exact = post("/api/webhooks/billing", billing.formatted(account.id(), TestClock.now(), "exact",
+                "123456789012.345678"));
+        JsonNode tiny = firstError(post("/api/webhooks/billing", billing.formatted(account.id(), TestClock.now(), "tiny", "1e-400")));
+        JsonNode huge = firstError(post("/api/webhooks/billing", billing.formatted(account.id(), TestClock.now(), "huge", "1e400")));
+        JsonNode endless = firstError(post("/api/webhooks/billing", billing.formatted(account.id(), TestClock.now(), "endless",
+                "1e999999999999")));
+
+        assertThat(exact.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(jdbc.sql("SELECT payload->>'amount' FROM signal WHERE external_id = ?").param(account.id() + "-exact")
+                .query(String.class).single()).isEqualTo("123456789012.345678");
+        assertThat(tiny.path("field").asText()).isEqualTo("amount");
+        assertThat(tiny.path("message").asText()).contains("1E-400", "decimal places");
+        assertThat(huge.path("field").asText()).isEqualTo("amount");
+        assertThat(huge.path("message").asText()).contains("1E+400", "beyond").doesNotContain("Infinity");
+        assertThat(endless.path("record").asText() + " " + endless.path("field").asText()).isEqualTo("body json");
+        assertThat(endless.path("message").asText()).contains("exponent");
+        assertThat(signalsOf(account)).isOne();
+    }
+
+    @Test
+    void a_field_given_twice_in_one_record_is_refused_naming_it_rather_than_the_last_one_winning() {
+        TestData account = storedAccount("Twice Said");
+
+        JsonNode error = firstError(post("/api/webhooks/nps", """
+                {"eventId": "n-%1$s", "accountId": "%1$s", "occurredAt": "%2$s", "score": 0, "comment": "Too slow", "score": 10}"""
+                .formatted(account.id(), TestClock.now())));
+
+        assertThat(error.path("record").asText()).isEqualTo("body");
+        assertThat(error.path("field").asText()).isEqualTo("json");
+        assertThat(error.path("message").asText()).containsIgnoringCase("duplicate").contains("score", "line 1");
+        assertThat(signalsOf(account)).isZero();
+    }
+
+    @Test
     void an_unknown_kind_of_record_is_refused() {
         JsonNode error = firstError(post("/api/webhooks/invoices", "{}"));
 

@@ -168,6 +168,32 @@ class SegmentApiIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void a_bad_group_id_is_refused_under_the_field_the_call_sent_it_in() {
+        TestData acme = storedAccount("Acme Groups", Segment.TECH_TOUCH);
+        String a = acme.id();
+        String now = TestClock.now().toString();
+
+        ResponseEntity<JsonNode> response = segment("/api/webhooks/segment/v1/batch", WRITE_KEY, """
+                {"batch": [
+                  {"type": "track", "messageId": "%1$s-ctx", "userId": "u", "event": "Report Exported", "timestamp": "%2$s",
+                   "context": {"groupId": "%3$s"}},
+                  {"type": "track", "messageId": "%1$s-props", "userId": "u", "event": "Report Exported", "timestamp": "%2$s",
+                   "properties": {"groupId": "%3$s"}},
+                  {"type": "group", "messageId": "%1$s-g", "userId": "u", "groupId": "%3$s", "timestamp": "%2$s"},
+                  {"type": "track", "messageId": "%1$s-good", "userId": "u", "event": "Report Exported", "timestamp": "%2$s",
+                   "properties": {"groupId": "%1$s"}}
+                ]}""".formatted(a, now, "g".repeat(300)));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody().path("refused").asInt()).isEqualTo(3);
+        assertThat(response.getBody().path("errors")).extracting(e -> e.path("record").asText() + " " + e.path("field").asText())
+                .containsExactly("segment.batch[0] (message " + a + "-ctx) context.groupId",
+                        "segment.batch[1] (message " + a + "-props) properties.groupId",
+                        "segment.batch[2] (message " + a + "-g) groupId");
+        assertThat(usageOf(a)).extracting(r -> r.get("external_id")).containsExactly(a + "-good");
+    }
+
+    @Test
     void core_usage_dropping_in_segment_events_starts_the_tech_touch_save_play() {
         TestData acme = storedAccount("Acme", Segment.TECH_TOUCH);
         String a = acme.id();

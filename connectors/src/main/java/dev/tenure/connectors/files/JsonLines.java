@@ -2,11 +2,11 @@ package dev.tenure.connectors.files;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
+import dev.tenure.connectors.records.SourceJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 
@@ -19,8 +19,7 @@ final class JsonLines implements SourceLines {
 
     JsonLines(BufferedReader in, ObjectMapper mapper) {
         this.in = new FileLines(in);
-        // Two objects on one line are a mistake, not a record and some noise to ignore.
-        this.json = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.json = SourceJson.reader(mapper);
     }
 
     @Override
@@ -38,7 +37,7 @@ final class JsonLines implements SourceLines {
                     + in.max() + " are read (its start is kept here)");
         }
         try {
-            JsonNode record = json.readTree(line);
+            JsonNode record = SourceJson.read(json, line);
             if (!record.isObject()) {
                 return SourceLine.problem(linesRead, line, "json: not a JSON object");
             }

@@ -1,13 +1,13 @@
 package dev.tenure.connectors.kafka;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.tenure.connectors.records.Mapping;
 import dev.tenure.connectors.records.RecordKind;
 import dev.tenure.connectors.records.RecordMapper;
+import dev.tenure.connectors.records.SourceJson;
 import dev.tenure.engine.deadletters.DeadLetter;
 import dev.tenure.engine.deadletters.DeadLetters;
 import dev.tenure.engine.intake.Batch;
@@ -49,7 +49,7 @@ class KafkaUsageIntake {
         this.mapper = mapper;
         this.intake = intake;
         this.deadLetters = deadLetters;
-        this.json = objectMapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.json = SourceJson.reader(objectMapper);
     }
 
     private record Good(String label, String text, Object record) {
@@ -135,7 +135,7 @@ class KafkaUsageIntake {
             reason = "empty; expected a usage record (JSON object) or an array of them";
         } else {
             try {
-                JsonNode tree = json.readTree(payload);
+                JsonNode tree = SourceJson.read(json, payload);
                 if (tree.isObject() || tree.isArray()) {
                     return tree;
                 }

@@ -2,11 +2,11 @@ package dev.tenure.connectors.segment;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tenure.connectors.records.SourceJson;
 import dev.tenure.engine.bounds.RecordBounds;
 import dev.tenure.engine.intake.RecordError;
 import dev.tenure.engine.intake.RejectedRecordsException;
@@ -33,7 +33,7 @@ class SegmentCalls {
     private final Instant now;
 
     SegmentCalls(ObjectMapper objectMapper, Instant now) {
-        this.json = objectMapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.json = SourceJson.reader(objectMapper);
         this.now = now;
     }
 
@@ -85,6 +85,8 @@ class SegmentCalls {
         Instant timestamp = timestamp(label, call, errors);
         String userId = text(call, "userId");
         String groupId = null;
+        // Named as the sender wrote it: a track call's group is in its context or its properties.
+        String groupField = "groupId";
         String event = null;
         long quantity = 1;
         String email = null;
@@ -92,7 +94,11 @@ class SegmentCalls {
         if (type == SegmentCall.Type.TRACK) {
             require(label, "messageId", messageId, errors);
             event = require(label, "event", text(call, "event"), errors);
-            groupId = firstText(call.path("context").get("groupId"), call.path("properties").get("groupId"));
+            groupId = value(call.path("context").get("groupId"));
+            groupField = groupId != null ? "context.groupId" : "properties.groupId";
+            if (groupId == null) {
+                groupId = value(call.path("properties").get("groupId"));
+            }
             quantity = quantity(label, call.path("properties").get("quantity"), errors);
         } else if (type == SegmentCall.Type.GROUP) {
             require(label, "userId", userId, errors);
@@ -108,7 +114,7 @@ class SegmentCalls {
         }
         bounded(label, "messageId", RecordBounds.idProblem(messageId), errors);
         bounded(label, "userId", RecordBounds.idProblem(userId), errors);
-        bounded(label, "groupId", RecordBounds.idProblem(groupId), errors);
+        bounded(label, groupField, RecordBounds.idProblem(groupId), errors);
         bounded(label, "event", RecordBounds.idProblem(event), errors);
         bounded(label, "traits.email", RecordBounds.nameProblem(email), errors);
         bounded(label, "traits.name", RecordBounds.nameProblem(name), errors);
@@ -193,10 +199,6 @@ class SegmentCalls {
         return value(node == null ? null : node.get(field));
     }
 
-    private static String firstText(JsonNode... nodes) {
-        return Arrays.stream(nodes).map(SegmentCalls::value).filter(v -> v != null).findFirst().orElse(null);
-    }
-
     private static String value(JsonNode node) {
         if (node == null || node.isNull() || node.isContainerNode()) {
             return null;
@@ -210,7 +212,7 @@ class SegmentCalls {
             throw refused("body", "json", "empty; expected a Segment call or {\"batch\": [calls...]}");
         }
         try {
-            JsonNode tree = json.readTree(body);
+            JsonNode tree = SourceJson.read(json, body);
             if (!tree.isObject()) {
                 throw refused("body", "json", "expected a Segment call or {\"batch\": [calls...]}");
             }

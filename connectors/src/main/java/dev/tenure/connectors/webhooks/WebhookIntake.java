@@ -2,13 +2,13 @@ package dev.tenure.connectors.webhooks;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.tenure.connectors.records.Mapping;
 import dev.tenure.connectors.records.RecordKind;
 import dev.tenure.connectors.records.RecordMapper;
+import dev.tenure.connectors.records.SourceJson;
 import dev.tenure.engine.intake.Batch;
 import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.intake.IntakeResult;
@@ -36,8 +36,7 @@ class WebhookIntake {
     WebhookIntake(RecordMapper mapper, Intake intake, ObjectMapper objectMapper) {
         this.mapper = mapper;
         this.intake = intake;
-        // Text after the JSON value is a broken request, not something to ignore silently.
-        this.json = objectMapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.json = SourceJson.reader(objectMapper);
     }
 
     IntakeResult receive(String kindName, String body) {
@@ -53,7 +52,7 @@ class WebhookIntake {
             throw refused("body", "json", "empty; expected a JSON object or an array of objects");
         }
         try {
-            JsonNode tree = json.readTree(body);
+            JsonNode tree = SourceJson.read(json, body);
             if (!tree.isObject() && !tree.isArray()) {
                 throw refused("body", "json", "expected a JSON object or an array of objects");
             }

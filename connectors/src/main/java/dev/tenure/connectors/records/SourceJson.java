@@ -1,0 +1,42 @@
+package dev.tenure.connectors.records;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+
+/**
+ * How a source's JSON is read, the same for webhooks, Segment, JSON Lines files and Kafka: what is read is what the
+ * sender wrote, or the whole text is refused.
+ */
+public final class SourceJson {
+
+    private SourceJson() {
+    }
+
+    public static ObjectReader reader(ObjectMapper mapper) {
+        return mapper.reader()
+                // Text after the JSON value is a broken request, not something to ignore silently.
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // Through a double, 123456789012.345678 would be stored as 123456789012.34567, 1e-400 as 0, and 1e400
+                // refused as 'Infinity', a value nobody sent.
+                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                // Else the last of a field given twice would quietly win, and the sender not learn which one counts.
+                .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    /** The text's JSON through a {@link #reader}; broken JSON, of any kind, is a {@link JsonProcessingException}. */
+    public static JsonNode read(ObjectReader json, String text) throws JsonProcessingException {
+        try {
+            return json.readTree(text);
+        } catch (NumberFormatException e) {
+            // Jackson lets this one through as it is (1e999999999999), where the sender should hear of broken JSON.
+            throw new JsonParseException(null, "a number's exponent has more digits than any number may have");
+        }
+    }
+}
