@@ -34,7 +34,8 @@ public record RuleSetFiles(String version, List<RuleFile> files) {
 
     /** Whether a file is part of a rule set; anything else in the folder is not read, and not accepted in an upload. */
     static boolean belongs(RuleFile f) {
-        return f.isDrl() || f.isDecisionTable() || f.isPlay() || f.isTemplate() || f.isScenario() || f.isHealthModel();
+        return f.isDrl() || f.isDecisionTable() || f.isPlay() || f.isTemplate() || f.isScenario() || f.isHealthModel()
+                || f.isFactSettings();
     }
 
     public static RuleSetFiles of(List<RuleFile> files) {

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * A whole rule set sent through the API as paths and texts, checked for shape before anything is
- * compiled or stored: paths relative to the rules folder with '/', each a DRL, play, template or
- * scenario file. The same texts under the same paths make the same version as the folder would.
+ * compiled or stored: paths relative to the rules folder with '/', each a DRL, decision table, play, template
+ * or scenario file, or the health model or fact settings. The same texts under the same paths make the same version as the folder would.
  */
 public final class RuleSetUpload {
 
@@ -61,7 +61,7 @@ public final class RuleSetUpload {
             return "the path must be relative to the rules folder, with '/' between folders and no '.' or '..'";
         }
         if (!RuleSetFiles.belongs(new RuleFile(path, content))) {
-            return "not a rule file: expected *.drl, plays/*.yml, templates/*.html or tests/*.yml";
+            return "not a rule file: expected *.drl, *.csv, plays/*.yml, templates/*.html, tests/*.yml, health.yml or facts.yml";
         }
         return null;
     }

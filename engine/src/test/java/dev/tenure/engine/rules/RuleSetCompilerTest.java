@@ -1,12 +1,16 @@
 package dev.tenure.engine.rules;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,6 +49,17 @@ class RuleSetCompilerTest {
         assertThat(ruleSet.factSettings().paymentFailedDays()).isEqualTo(30);
         assertThat(ruleSet.plays().get("qbr").cadence().describe()).isEqualTo("every 90d from start");
         assertThat(ruleSet.version()).hasSize(12);
+    }
+
+    @Test
+    void facts_yml_in_the_rules_folder_or_an_upload_is_part_of_the_rule_set_not_left_behind(@TempDir Path folder) throws IOException {
+        Files.createDirectories(folder.resolve("plays"));
+        Files.writeString(folder.resolve(PLAY.path()), PLAY.content());
+        Files.writeString(folder.resolve("facts.yml"), "paymentFailedFor: 14d\n");
+
+        assertThat(compiler.compile(RuleSetFiles.read(folder)).factSettings().paymentFailedDays()).isEqualTo(14);
+        assertThat(compiler.compile(RuleSetUpload.files(Map.of(PLAY.path(), PLAY.content(),
+                "facts.yml", "paymentFailedFor: 21d\n"))).factSettings().paymentFailedDays()).isEqualTo(21);
     }
 
     @Test
