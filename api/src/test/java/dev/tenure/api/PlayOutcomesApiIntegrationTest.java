@@ -158,7 +158,7 @@ class PlayOutcomesApiIntegrationTest extends ApiIntegrationTest {
                 "to=tomorrow", "to",
                 "month=2026-1", "month",
                 "month=2026-10&from=2026-10-01", "month",
-                "from=2026-10-02&to=2026-10-01", "from",
+                "from=2026-10-02&to=2026-10-01", "to",
                 "from=-4800-01-01&to=2026-01-01", "from",
                 "month=-4800-01", "month",
                 "format=xml", "format");

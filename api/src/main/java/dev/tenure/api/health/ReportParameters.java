@@ -1,10 +1,8 @@
 package dev.tenure.api.health;
 
 import dev.tenure.api.errors.BadParameterException;
-import dev.tenure.engine.bounds.RecordBounds;
+import dev.tenure.api.periods.ReportDays;
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 
 /**
  * Reads the health reports' query parameters: a period as {@code from}/{@code to} ISO dates ({@code to}
@@ -21,46 +19,12 @@ final class ReportParameters {
     }
 
     static Period period(String from, String to, String month, LocalDate today, int defaultDays) {
-        if (month != null && !month.isBlank()) {
-            if ((from != null && !from.isBlank()) || (to != null && !to.isBlank())) {
-                throw new BadParameterException("month", "give either month or from and to, not both");
-            }
-            YearMonth m;
-            try {
-                m = YearMonth.parse(month.strip());
-            } catch (DateTimeParseException e) {
-                throw new BadParameterException("month", "'" + month + "' is not a month: use YYYY-MM, e.g. 2026-03");
-            }
-            return new Period(storable("month", m.atDay(1)), m.plusMonths(1).atDay(1));
-        }
-        LocalDate end = date("to", to, today);
-        LocalDate start = date("from", from, end.minusDays(defaultDays));
-        if (!end.isAfter(start)) {
-            throw new BadParameterException("to", "to (" + end + ") must be after from (" + start + "); to is exclusive");
-        }
-        return new Period(start, end);
+        ReportDays days = ReportDays.read(from, to, month, today, defaultDays);
+        return new Period(days.from(), days.to());
     }
 
     static LocalDate date(String name, String value, LocalDate fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        LocalDate day;
-        try {
-            day = LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new BadParameterException(name, "'" + value + "' is not a date: use an ISO date, e.g. 2026-03-01");
-        }
-        return storable(name, day);
-    }
-
-    /** PostgreSQL refuses a timestamp some thousands of years back, so a day no record can hold is refused here. */
-    private static LocalDate storable(String name, LocalDate day) {
-        String problem = RecordBounds.dateProblem(day);
-        if (problem != null) {
-            throw new BadParameterException(name, problem);
-        }
-        return day;
+        return ReportDays.day(name, value, fallback);
     }
 
     static Integer days(String name, String value, int min, int max) {

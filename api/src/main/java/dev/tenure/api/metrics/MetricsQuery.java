@@ -1,13 +1,11 @@
 package dev.tenure.api.metrics;
 
 import dev.tenure.api.errors.BadParameterException;
-import dev.tenure.engine.bounds.RecordBounds;
+import dev.tenure.api.periods.ReportDays;
 import dev.tenure.engine.metrics.GroupBy;
 import dev.tenure.engine.metrics.ReportPeriod;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -24,35 +22,12 @@ record MetricsQuery(ReportPeriod period, GroupBy groupBy, boolean csv) {
     }
 
     static ReportPeriod period(String from, String to, String month, LocalDate today) {
-        if (blank(month) && blank(from) && blank(to)) {
+        if (ReportDays.noneGiven(from, to, month)) {
             return ReportPeriod.twelveMonthsTo(today);
         }
-        if (!blank(month)) {
-            if (!blank(from) || !blank(to)) {
-                throw new BadParameterException("month", "give either month or from and to, not both");
-            }
-            YearMonth m;
-            try {
-                m = YearMonth.parse(month.trim());
-            } catch (DateTimeParseException e) {
-                throw new BadParameterException("month", "'" + month + "' is not a month (YYYY-MM, like 2026-03)");
-            }
-            storable("month", m.atDay(1));
-            return ReportPeriod.of(m);
-        }
-        if (blank(from)) {
-            throw new BadParameterException("from", "missing: give from with to (ISO dates, to exclusive), or month");
-        }
-        if (blank(to)) {
-            throw new BadParameterException("to", "missing: give to with from (ISO dates, to exclusive), or month");
-        }
-        LocalDate start = date("from", from);
-        LocalDate end = date("to", to);
-        if (!start.isBefore(end)) {
-            throw new BadParameterException("to", "'" + to + "' is not after from (" + from + "); to is exclusive");
-        }
+        ReportDays days = ReportDays.read(from, to, month, null, null);
         try {
-            return new ReportPeriod(start, end);
+            return new ReportPeriod(days.from(), days.to());
         } catch (IllegalArgumentException e) {
             throw new BadParameterException("to", e.getMessage());
         }
@@ -74,25 +49,6 @@ record MetricsQuery(ReportPeriod period, GroupBy groupBy, boolean csv) {
             return true;
         }
         throw new BadParameterException("format", "'" + format + "' is not one of json, csv");
-    }
-
-    private static LocalDate date(String parameter, String value) {
-        LocalDate day;
-        try {
-            day = LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new BadParameterException(parameter, "'" + value + "' is not a date (ISO, like 2026-03-01)");
-        }
-        return storable(parameter, day);
-    }
-
-    /** PostgreSQL refuses a timestamp some thousands of years back, so a day no record can hold is refused here. */
-    private static LocalDate storable(String parameter, LocalDate day) {
-        String problem = RecordBounds.dateProblem(day);
-        if (problem != null) {
-            throw new BadParameterException(parameter, problem);
-        }
-        return day;
     }
 
     private static boolean blank(String value) {
