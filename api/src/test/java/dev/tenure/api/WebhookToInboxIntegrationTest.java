@@ -77,6 +77,23 @@ class WebhookToInboxIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void an_nps_and_a_csat_answer_two_tools_numbered_alike_are_two_signals_not_one_and_a_duplicate() {
+        TestData account = TestData.account("Numbered Alike", Segment.LOW_TOUCH);
+        intake.accept(account.batch());
+        String id = "1001-" + account.id();
+        String nps = """
+                {"eventId": "%s", "accountId": "%s", "occurredAt": "%s", "score": 9}""".formatted(id, account.id(), TestClock.now());
+        String csat = """
+                {"eventId": "%s", "accountId": "%s", "occurredAt": "%s", "score": 5}""".formatted(id, account.id(), TestClock.now());
+
+        assertThat(post("/api/webhooks/nps", nps).getBody().path("duplicates").asInt()).isZero();
+        assertThat(post("/api/webhooks/csat", csat).getBody().path("duplicates").asInt()).isZero();
+        assertThat(post("/api/webhooks/csat", csat).getBody().path("duplicates").asInt()).isEqualTo(1);
+
+        assertThat(get("/api/accounts/" + account.id() + "/timeline?limit=50").toString()).contains("signal.nps", "signal.csat");
+    }
+
+    @Test
     void the_actuator_reports_the_application_healthy() {
         JsonNode health = get("/actuator/health");
         assertThat(health.path("status").asText()).as(health.toString()).isEqualTo("UP");

@@ -71,9 +71,9 @@ public final class SignalHistory {
         return new SignalHistory(true);
     }
 
-    /** Adds a signal; false when one with the same source and external id was already added. */
+    /** Adds a signal; false when one of the same source, kind and external id was already added (as the store keys them). */
     public boolean add(Signal signal) {
-        if (!seen.add(signal.source() + "\u0000" + signal.externalId())) {
+        if (!seen.add(signal.source() + "\u0000" + signal.kind() + "\u0000" + signal.externalId())) {
             return false;
         }
         if (!(signal instanceof ContactSignal) && (earliest == null || signal.occurredAt().isBefore(earliest))) {

@@ -27,8 +27,8 @@ import java.util.Set;
 
 /**
  * Stores signals set-wise. Usage goes to its own ledger ({@link UsageLedger}); for the other kinds one
- * statement inserts them, skips the ones already received ({@code ON CONFLICT DO NOTHING} on source and
- * external id is the dedupe), and updates the ticket rollup from the rows actually inserted. A few signals
+ * statement inserts them, skips the ones already received ({@code ON CONFLICT DO NOTHING} on source, kind
+ * and external id is the dedupe: two kinds' events of one source may share an id), and updates the ticket rollup from the rows actually inserted. A few signals
  * (a webhook call) are given to it as parameters, one array per column; a chunk of a large file, tens of
  * thousands of rows, is first copied ({@code COPY}) into a staging table of the session.
  */
@@ -45,8 +45,8 @@ class SignalStore {
                 INSERT INTO signal (id, source, external_id, account_id, kind, occurred_at, payload, received_at)
                 SELECT id, source, external_id, account_id, kind, occurred_at, payload, CAST(? AS timestamptz) FROM numbered
                 -- In key order, so two batches stored at once take their locks in the same order.
-                ORDER BY source, external_id
-                ON CONFLICT (source, external_id) DO NOTHING
+                ORDER BY source, kind, external_id
+                ON CONFLICT (source, kind, external_id) DO NOTHING
                 RETURNING id, source, external_id, account_id, kind, occurred_at, payload
             ), ticket_latest AS (
                 SELECT DISTINCT ON (account_id, payload->>'ticketId')
@@ -76,7 +76,7 @@ class SignalStore {
             unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS timestamptz[]),
                    CAST(? AS jsonb[])) WITH ORDINALITY AS incoming (source, external_id, account_id, kind, occurred_at, payload,
                                                                    position)""";
-    private static final String NEW_ONES = INSERT + "SELECT source, external_id FROM inserted";
+    private static final String NEW_ONES = INSERT + "SELECT source, kind, external_id FROM inserted";
     private static final String COUNT = INSERT + "SELECT count(*) FROM inserted";
 
     /** Lives as long as the session (a pooled connection); emptied at every commit, and before each use. */
@@ -111,7 +111,7 @@ class SignalStore {
         Set<Signal> inserted = new HashSet<>(usage.store(kinds.usage(), receivedAt));
         if (!kinds.others().isEmpty()) {
             Map<String, Signal> unique = unique(kinds.others());
-            RowMapper<Signal> back = (rs, n) -> unique.get(key(rs.getString(1), rs.getString(2)));
+            RowMapper<Signal> back = (rs, n) -> unique.get(key(rs.getString(1), rs.getString(2), rs.getString(3)));
             if (unique.size() <= UsageLedger.GIVEN_AT_MOST) {
                 given(NEW_ONES, unique.values(), receivedAt).query(back).list().forEach(inserted::add);
             } else {
@@ -171,7 +171,7 @@ class SignalStore {
     private static Map<String, Signal> unique(List<Signal> signals) {
         Map<String, Signal> unique = new LinkedHashMap<>();
         for (Signal s : signals) {
-            unique.putIfAbsent(key(s.source(), s.externalId()), s);
+            unique.putIfAbsent(key(s.source(), s.kind(), s.externalId()), s);
         }
         return unique;
     }
@@ -230,8 +230,8 @@ class SignalStore {
         return s.occurredAt().isAfter(FactSet.daysBefore(now, RECENT_DAYS));
     }
 
-    private static String key(String source, String externalId) {
-        return source + "\u0000" + externalId;
+    private static String key(String source, String kind, String externalId) {
+        return source + "\u0000" + kind + "\u0000" + externalId;
     }
 
 }
