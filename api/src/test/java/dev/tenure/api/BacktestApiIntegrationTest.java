@@ -134,6 +134,13 @@ class BacktestApiIntegrationTest extends ApiIntegrationTest {
                 .isEqualTo("window");
         assertThat(fieldOf(post("/api/backtests", "{\"from\": \"2012-01-01\", \"to\": \"2012-03-01\", \"window\": 400}")))
                 .isEqualTo("window");
+        // Not read as 1, nor as nothing: a number of days is whole, and a body that does not read names where.
+        assertThat(fieldOf(post("/api/backtests", "{\"from\": \"2012-01-01\", \"to\": \"2012-03-01\", \"window\": 1.5}")))
+                .isEqualTo("window");
+        assertThat(fieldOf(post("/api/backtests", "{\"from\": \"2012-01-01\", \"to\": \"2012-03-01\", \"window\": \"a month\"}")))
+                .isEqualTo("window");
+        assertThat(fieldOf(post("/api/backtests", "{\"from\": \"2012-01-01\", \"to\": \"2012-03-01\", \"files\": [\"x\"]}")))
+                .isEqualTo("files");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tenure.api.errors;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.tenure.api.database.DatabaseProperties;
 import dev.tenure.engine.intake.RecordError;
 import dev.tenure.engine.intake.RejectedRecordsException;
@@ -197,6 +198,13 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         Throwable cause = e.getMostSpecificCause();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request body could not be read: " + cause.getMessage());
+        // A value of the wrong type (a text for a number, 1.5 for a number of days) is a field error like any other.
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(at -> at.getFieldName() != null ? at.getFieldName() : "[" + at.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElseThrow();
+            problem.setProperty("errors", List.of(Map.of("record", "body", "field", field, "message", mapping.getOriginalMessage())));
+        }
         return ResponseEntity.badRequest().body(problem);
     }
 
