@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -61,7 +63,8 @@ class KafkaUsageIntake {
      */
     MessageReport receive(String payload, String origin) {
         List<RecordError> unreadable = new ArrayList<>();
-        return receive(payload, origin, parse(payload, unreadable), unreadable);
+        List<SourceJson.Refused> refused = new ArrayList<>();
+        return receive(payload, origin, parse(payload, unreadable, refused), unreadable, refused);
     }
 
     /**
@@ -73,14 +76,16 @@ class KafkaUsageIntake {
      */
     MessageReport receive(String key, String payload, String origin) {
         List<RecordError> unreadable = new ArrayList<>();
-        JsonNode tree = parse(payload, unreadable);
+        List<SourceJson.Refused> refused = new ArrayList<>();
+        JsonNode tree = parse(payload, unreadable, refused);
         if (tree != null) {
             checkKey(key, tree, origin);
         }
-        return receive(payload, origin, tree, unreadable);
+        return receive(payload, origin, tree, unreadable, refused);
     }
 
-    private MessageReport receive(String payload, String origin, JsonNode tree, List<RecordError> unreadable) {
+    private MessageReport receive(String payload, String origin, JsonNode tree, List<RecordError> unreadable,
+                                  List<SourceJson.Refused> refused) {
         List<Good> good = new ArrayList<>();
         List<DeadLetter> letters = new ArrayList<>();
         if (tree == null) {
@@ -88,9 +93,18 @@ class KafkaUsageIntake {
         } else if (tree.isObject()) {
             map(RecordKind.USAGE.label(), tree, payload, origin, good, letters);
         } else {
+            Map<Integer, SourceJson.Refused> unread = new HashMap<>();
+            refused.forEach(r -> unread.put(r.index(), r));
             for (int i = 0; i < tree.size(); i++) {
                 JsonNode element = tree.get(i);
-                map(RecordKind.USAGE.label() + "[" + i + "]", element, element.toString(), origin, good, letters);
+                String position = RecordKind.USAGE.label() + "[" + i + "]";
+                SourceJson.Refused alone = unread.get(i);
+                if (alone != null) {
+                    letters.add(DeadLetter.of(SOURCE, origin, null, alone.text(),
+                            reason(List.of(new RecordError(position, "json", alone.reason())))));
+                } else {
+                    map(position, element, element.toString(), origin, good, letters);
+                }
             }
         }
         IntakeResult result = accept(good, origin, letters);
@@ -129,13 +143,13 @@ class KafkaUsageIntake {
     }
 
     /** The message as JSON, or null with why it is not a usage record nor an array of them. */
-    private JsonNode parse(String payload, List<RecordError> errors) {
+    private JsonNode parse(String payload, List<RecordError> errors, List<SourceJson.Refused> refused) {
         String reason;
         if (payload == null || payload.isBlank()) {
             reason = "empty; expected a usage record (JSON object) or an array of them";
         } else {
             try {
-                JsonNode tree = SourceJson.read(json, payload);
+                JsonNode tree = SourceJson.readRecords(json, payload, refused);
                 if (tree.isObject() || tree.isArray()) {
                     return tree;
                 }
@@ -170,7 +184,11 @@ class KafkaUsageIntake {
      */
     IntakeResult replay(String text, String origin) {
         List<RecordError> errors = new ArrayList<>();
-        JsonNode tree = parse(text, errors);
+        List<SourceJson.Refused> refused = new ArrayList<>();
+        JsonNode tree = parse(text, errors, refused);
+        for (SourceJson.Refused r : refused) {
+            errors.add(new RecordError(RecordKind.USAGE.label() + "[" + r.index() + "]", "json", r.reason()));
+        }
         Batch.Builder batch = new Batch.Builder();
         if (tree != null) {
             List<JsonNode> records = new ArrayList<>();

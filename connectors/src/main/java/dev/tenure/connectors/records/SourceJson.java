@@ -1,13 +1,18 @@
 package dev.tenure.connectors.records;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+
+import java.io.IOException;
+import java.util.List;
 
 /**
  * How a source's JSON is read, the same for webhooks, Segment, JSON Lines files and Kafka: what is read is what the
@@ -28,6 +33,48 @@ public final class SourceJson {
                 .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                 // Else the last of a field given twice would quietly win, and the sender not learn which one counts.
                 .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    /** A record of an array that could not be read on its own: its index, its text and why. */
+    public record Refused(int index, String text, String reason) {
+    }
+
+    /**
+     * As {@link #read}, for a text that may be an array of records: when the array is refused only because a record in
+     * it gives a field twice, each record is read on its own, so that record is refused (added to {@code refused},
+     * its place in the array kept by its last value) and the ones beside it still count.
+     */
+    public static JsonNode readRecords(ObjectReader json, String text, List<Refused> refused) throws JsonProcessingException {
+        try {
+            return read(json, text);
+        } catch (JsonProcessingException whole) {
+            ObjectReader lenient = json.without(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+            JsonNode tree;
+            try {
+                tree = read(lenient, text);
+            } catch (JsonProcessingException e) {
+                throw whole;
+            }
+            if (!tree.isArray()) {
+                throw whole;
+            }
+            try (JsonParser parser = lenient.createParser(text)) {
+                parser.nextToken();
+                for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
+                    int start = (int) parser.currentTokenLocation().getCharOffset();
+                    parser.skipChildren();
+                    String element = text.substring(start, (int) parser.currentLocation().getCharOffset());
+                    try {
+                        read(json, element);
+                    } catch (JsonProcessingException e) {
+                        refused.add(new Refused(i, element, e.getOriginalMessage()));
+                    }
+                }
+            } catch (IOException e) {
+                throw whole;
+            }
+            return tree;
+        }
     }
 
     /** The text's JSON through a {@link #reader}; broken JSON, of any kind, is a {@link JsonProcessingException}. */

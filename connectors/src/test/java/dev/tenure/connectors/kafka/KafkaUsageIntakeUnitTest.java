@@ -64,6 +64,17 @@ class KafkaUsageIntakeUnitTest {
     }
 
     @Test
+    void aRecordGivingAFieldTwiceIsDeadLetteredAloneAndTheRecordsBesideItLand() {
+        String twice = usage("e-2", "acme").replace("\"feature\":\"core\"", "\"feature\":\"core\",\"feature\":\"reports\"");
+        MessageReport report = kafka.receive("[" + usage("e-1", "acme") + ", " + twice + "," + usage("e-3", "acme") + "]", ORIGIN);
+
+        assertThat(report).isEqualTo(new MessageReport(ORIGIN, 3, 2, 0, 1));
+        assertThat(engine.storedLabels()).containsExactly("usage[0] (event e-1)", "usage[2] (event e-3)");
+        assertThat(deadLetters.all()).extracting(DeadLetter::record).containsExactly(twice);
+        assertThat(deadLetters.all().get(0).reason()).startsWith("usage[1]: json: Duplicate field 'feature'");
+    }
+
+    @Test
     void aScalarIsNotAUsageRecord() {
         kafka.receive("42", ORIGIN);
 
