@@ -149,7 +149,7 @@ class KafkaUsageIntake {
             reason = "empty; expected a usage record (JSON object) or an array of them";
         } else {
             try {
-                JsonNode tree = SourceJson.readRecords(json, payload, refused);
+                JsonNode tree = SourceJson.readRecords(json, payload, null, refused);
                 if (tree.isObject() || tree.isArray()) {
                     return tree;
                 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,41 +41,65 @@ public final class SourceJson {
     }
 
     /**
-     * As {@link #read}, for a text that may be an array of records: when the array is refused only because a record in
-     * it gives a field twice, each record is read on its own, so that record is refused (added to {@code refused},
-     * its place in the array kept by its last value) and the ones beside it still count.
+     * As {@link #read}, for a text that may hold an array of records: the whole text ({@code under} null) or the
+     * array under the top object's field {@code under} ({@code {"batch": [...]}}). When the text is refused only
+     * because a record in that array gives a field twice, each record is read on its own: such a record is refused
+     * (added to {@code refused}, its place in the array kept by its last value) and the ones beside it still count.
      */
-    public static JsonNode readRecords(ObjectReader json, String text, List<Refused> refused) throws JsonProcessingException {
+    public static JsonNode readRecords(ObjectReader json, String text, String under, List<Refused> refused)
+            throws JsonProcessingException {
         try {
             return read(json, text);
         } catch (JsonProcessingException whole) {
             ObjectReader lenient = json.without(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
             JsonNode tree;
+            List<Refused> found = new ArrayList<>();
             try {
                 tree = read(lenient, text);
-            } catch (JsonProcessingException e) {
-                throw whole;
-            }
-            if (!tree.isArray()) {
-                throw whole;
-            }
-            try (JsonParser parser = lenient.createParser(text)) {
-                parser.nextToken();
-                for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
-                    int start = (int) parser.currentTokenLocation().getCharOffset();
-                    parser.skipChildren();
-                    String element = text.substring(start, (int) parser.currentLocation().getCharOffset());
-                    try {
-                        read(json, element);
-                    } catch (JsonProcessingException e) {
-                        refused.add(new Refused(i, element, e.getOriginalMessage()));
+                try (JsonParser parser = lenient.createParser(text)) {
+                    if (toArray(parser, under)) {
+                        for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
+                            int start = (int) parser.currentTokenLocation().getCharOffset();
+                            parser.skipChildren();
+                            String element = text.substring(start, (int) parser.currentLocation().getCharOffset());
+                            try {
+                                read(json, element);
+                            } catch (JsonProcessingException e) {
+                                found.add(new Refused(i, element, e.getOriginalMessage()));
+                            }
+                        }
                     }
                 }
             } catch (IOException e) {
                 throw whole;
             }
+            // A field twice outside the records (the batch's own, or "batch" itself) refuses the whole text.
+            if (found.isEmpty()) {
+                throw whole;
+            }
+            refused.addAll(found);
             return tree;
         }
+    }
+
+    /** Moves the parser onto the start of the array of records; false when the text holds none there. */
+    private static boolean toArray(JsonParser parser, String under) throws IOException {
+        JsonToken first = parser.nextToken();
+        if (under == null) {
+            return first == JsonToken.START_ARRAY;
+        }
+        if (first != JsonToken.START_OBJECT) {
+            return false;
+        }
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            boolean named = under.equals(parser.currentName());
+            JsonToken value = parser.nextToken();
+            if (named && value == JsonToken.START_ARRAY) {
+                return true;
+            }
+            parser.skipChildren();
+        }
+        return false;
     }
 
     /** The text's JSON through a {@link #reader}; broken JSON, of any kind, is a {@link JsonProcessingException}. */

@@ -17,8 +17,10 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -47,15 +49,24 @@ class SegmentCalls {
 
     /** @throws RejectedRecordsException when the request, or its one call, is refused as a whole */
     Read read(String pathType, String body) {
-        JsonNode tree = parse(body);
+        List<SourceJson.Refused> unread = new ArrayList<>();
+        JsonNode tree = parse(body, unread);
         List<SegmentCall> calls = new ArrayList<>();
         List<RefusedCall> refused = new ArrayList<>();
+        Map<Integer, SourceJson.Refused> unreadAt = new HashMap<>();
+        unread.forEach(u -> unreadAt.put(u.index(), u));
         JsonNode batch = tree.get("batch");
         if (batch != null || "batch".equalsIgnoreCase(pathType)) {
             if (batch == null || !batch.isArray()) {
                 throw refused("segment.batch", "batch", "expected an array of calls");
             }
             for (int i = 0; i < batch.size(); i++) {
+                SourceJson.Refused alone = unreadAt.get(i);
+                if (alone != null) {
+                    String label = "segment.batch[" + i + "]";
+                    refused.add(new RefusedCall(label, alone.text(), List.of(new RecordError(label, "json", alone.reason()))));
+                    continue;
+                }
                 List<RecordError> errors = new ArrayList<>();
                 String label = read("segment.batch[" + i + "]", null, batch.get(i), calls, errors);
                 if (!errors.isEmpty()) {
@@ -207,12 +218,12 @@ class SegmentCalls {
         return text.isEmpty() ? null : text;
     }
 
-    private JsonNode parse(String body) {
+    private JsonNode parse(String body, List<SourceJson.Refused> unread) {
         if (body == null || body.isBlank()) {
             throw refused("body", "json", "empty; expected a Segment call or {\"batch\": [calls...]}");
         }
         try {
-            JsonNode tree = SourceJson.read(json, body);
+            JsonNode tree = SourceJson.readRecords(json, body, "batch", unread);
             if (!tree.isObject()) {
                 throw refused("body", "json", "expected a Segment call or {\"batch\": [calls...]}");
             }

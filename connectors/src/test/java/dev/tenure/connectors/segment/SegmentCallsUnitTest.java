@@ -69,6 +69,25 @@ class SegmentCallsUnitTest {
     }
 
     @Test
+    void aCallOfABatchGivingAFieldTwiceIsRefusedAloneAndTheBatchTwiceIsRefusedWhole() {
+        SegmentCalls.Read read = calls.read(null, """
+                {"batch": [{"type": "group", "userId": "u-1", "groupId": "acme"},
+                           {"type": "group", "userId": "u-2", "groupId": "acme", "groupId": "globex"},
+                           {"type": "page", "userId": "u-1"}]}""");
+
+        assertThat(read.calls()).extracting(SegmentCall::type).containsExactly(SegmentCall.Type.GROUP, SegmentCall.Type.PAGE);
+        assertThat(read.refused()).singleElement().satisfies(call -> {
+            assertThat(call.label()).isEqualTo("segment.batch[1]");
+            assertThat(call.json()).isEqualTo("{\"type\": \"group\", \"userId\": \"u-2\", \"groupId\": \"acme\", \"groupId\": \"globex\"}");
+            assertThat(call.errors()).extracting(RecordError::field, RecordError::message)
+                    .containsExactly(tuple("json", "Duplicate field 'groupId'"));
+        });
+        assertThatThrownBy(() -> calls.read(null, """
+                {"batch": [{"type": "page", "userId": "u-1"}], "batch": []}"""))
+                .isInstanceOf(RejectedRecordsException.class).hasMessageContaining("Duplicate field 'batch'");
+    }
+
+    @Test
     void aSingleBadCallRefusesItsRequestAndAValueOutOfBoundsIsNamed() {
         assertThatThrownBy(() -> calls.read("track", """
                 {"messageId": "%s", "event": "E", "timestamp": "+102026-01-01T00:00:00Z"}""".formatted("m".repeat(300))))
