@@ -71,7 +71,9 @@ final class Tuner {
                     if (scored.containsKey(key) || refused.stream().anyMatch(r -> r.startsWith(key + ":"))) {
                         continue;
                     }
-                    if (scored.size() >= maxCandidates) {
+                    // A setting refused cost a compile too: counted, or a plan whose every setting is refused would
+                    // compile for the whole time limit.
+                    if (scored.size() + refused.size() >= maxCandidates) {
                         stop = TuningReport.Stop.CANDIDATE_LIMIT;
                         break search;
                     }

@@ -146,6 +146,25 @@ class TunerUnitTest {
     }
 
     @Test
+    void settings_the_rules_cannot_take_count_against_the_candidate_budget_too() {
+        TuningPlan plan = TuningPlan.parse(TuningPlan.FILE, TUNING);
+        Map<String, String> inForce = files();
+        List<Map<String, String>> tried = new ArrayList<>();
+
+        TuningReport report = new Tuner(plan, 3, Duration.ofHours(1), 3, System::nanoTime).search(inForce, files -> {
+            tried.add(files);
+            if (!files.equals(inForce)) {
+                throw new IllegalArgumentException("the rule set does not compile");
+            }
+            return replay(files);
+        }, (scored, max) -> { });
+
+        assertThat(report.stopped()).isEqualTo(TuningReport.Stop.CANDIDATE_LIMIT);
+        assertThat(tried).as("the one in force and two refused, not all seven values").hasSize(3);
+        assertThat(report.refused()).hasSize(2);
+    }
+
+    @Test
     void the_search_stops_at_the_time_limit_and_says_so() {
         TuningPlan plan = TuningPlan.parse(TuningPlan.FILE, TUNING);
         AtomicLong now = new AtomicLong();
