@@ -11,6 +11,7 @@ import dev.tenure.engine.storage.JsonColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ public class CandidateRuleSets {
     private final JdbcClient jdbc;
     private final JsonColumns json;
     private final RuleSetCompiler compiler;
+    /** Longer than any compile within the rule limits takes, so a request behind one or two others gets its turn. */
+    private final CompileGate gate = new CompileGate(Duration.ofSeconds(60));
 
     public CandidateRuleSets(ActiveRuleSet active, JdbcClient jdbc, JsonColumns json, RuleLimits limits) {
         this.active = active;
@@ -52,9 +55,12 @@ public class CandidateRuleSets {
         return compile(RuleSetFiles.of(ruleFiles));
     }
 
-    /** Compiles files into a candidate; an {@link dev.tenure.engine.rules.InvalidRuleSetException} names each problem. */
+    /**
+     * Compiles files into a candidate, one at a time ({@link CompileGate}); an
+     * {@link dev.tenure.engine.rules.InvalidRuleSetException} names each problem.
+     */
     public RuleSet compile(RuleSetFiles files) {
-        return compiler.compile(files);
+        return gate.run(() -> compiler.compile(files));
     }
 
     /**
