@@ -309,6 +309,11 @@ class OpsPagesIntegrationTest extends ApiIntegrationTest {
                         .with(ops()))
                 .andExpect(redirectedUrl("/ops/backtests"))
                 .andExpect(flash().attribute("problem", org.hamcrest.Matchers.containsString("to: '2026-10-01' is not after from")));
+        mvc.perform(MockMvcRequestBuilders.post("/ops/backtests").param("from", "2026-10-01").param("to", "2026-12-01")
+                        .param("window", "a month").with(ops()))
+                .andExpect(redirectedUrl("/ops/backtests"))
+                .andExpect(flash().attribute("problem", org.hamcrest.Matchers.containsString(
+                        "window: 'a month' is not a whole number of days")));
     }
 
     @Test

@@ -51,15 +51,24 @@ class BacktestPage {
         return "ops/backtests";
     }
 
-    /** The form's fields, sent back with the errors when it is refused. */
-    record Form(String from, String to, String version, Integer window) {
+    /** The form's fields as typed, sent back with the errors when it is refused (a window of text is one of them). */
+    record Form(String from, String to, String version, String window) {
     }
 
     @PostMapping
     String start(HttpServletRequest request, Form form, RedirectAttributes flash) {
         String version = form.version() == null || form.version().isBlank() ? null : form.version().strip();
+        Integer window;
+        try {
+            window = form.window() == null || form.window().isBlank() ? null : Integer.valueOf(form.window().strip());
+        } catch (NumberFormatException e) {
+            flash.addFlashAttribute("form", form);
+            flash.addFlashAttribute("problem", "The backtest was not started: window: '" + form.window()
+                    + "' is not a whole number of days");
+            return "redirect:/ops/backtests";
+        }
         BacktestRequests.Checked checked = requests.check(new BacktestRequest(form.from(), form.to(), version, null,
-                form.window(), null));
+                window, null));
         if (!checked.runnable()) {
             flash.addFlashAttribute("form", form);
             flash.addFlashAttribute("problem", checked.uncompiled() != null

@@ -37,7 +37,7 @@ public class ActiveRuleSet {
         this.clock = clock;
         RuleSetFiles folder = RuleSetFiles.read(properties.rulesPath());
         Optional<String> inForce = store.inForce();
-        if (inForce.isEmpty() || !store.lastFromFolder().equals(Optional.of(folder.version()))) {
+        if (inForce.isEmpty() || !store.folderUnchanged(folder)) {
             startFromFolder(folder, inForce, vetting, store);
         } else {
             startInForce(inForce.get(), vetting, store);

@@ -38,6 +38,15 @@ public record RuleSetFiles(String version, List<RuleFile> files) {
                 || f.isFactSettings();
     }
 
+    /**
+     * The version these files had when {@code facts.yml} was not yet read as part of a rule set. A folder last read
+     * then, and not changed since, has this version on record: it is the same folder, not a changed one, so an
+     * upgrade does not put it in force over an upload or a rollback.
+     */
+    String versionBeforeFactSettings() {
+        return hash(files.stream().filter(f -> !f.isFactSettings()).toList());
+    }
+
     public static RuleSetFiles of(List<RuleFile> files) {
         return new RuleSetFiles(hash(files), files);
     }

@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
@@ -67,7 +66,7 @@ public class RuleSetReload {
                 warn("the rules folder " + folder, who, e.problems());
                 return new RuleSetChange(null, RuleSetChange.Outcome.REJECTED, active.get().version(), e.problems());
             }
-            if (store.lastFromFolder().equals(Optional.of(files.version()))) {
+            if (store.folderUnchanged(files)) {
                 String inForce = store.inForce().orElse(active.get().version());
                 return new RuleSetChange(inForce, RuleSetChange.Outcome.UNCHANGED, inForce, List.of());
             }

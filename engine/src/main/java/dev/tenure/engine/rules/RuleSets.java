@@ -77,7 +77,16 @@ public class RuleSets {
      * The version the rules folder last brought in: the newest folder read that was made active, or found
      * to be the version already in force. A read of the folder is a change only when it differs from this.
      */
-    Optional<String> lastFromFolder() {
+    /**
+     * Whether the folder is as it was when it was last read (by any node): the version then on record is its
+     * version, or the one it had before {@code facts.yml} was read as part of a rule set.
+     */
+    boolean folderUnchanged(RuleSetFiles folder) {
+        Optional<String> last = lastFromFolder();
+        return last.equals(Optional.of(folder.version())) || last.equals(Optional.of(folder.versionBeforeFactSettings()));
+    }
+
+    private Optional<String> lastFromFolder() {
         return jdbc.sql("""
                         SELECT version FROM rule_set_event
                          WHERE origin = 'folder' AND outcome IN ('ACTIVATED', 'UNCHANGED')

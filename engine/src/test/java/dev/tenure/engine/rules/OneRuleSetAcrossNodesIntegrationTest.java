@@ -148,6 +148,25 @@ class OneRuleSetAcrossNodesIntegrationTest {
     }
 
     @Test
+    void a_folder_last_read_before_facts_yml_was_part_of_a_rule_set_is_unchanged_so_a_restart_keeps_an_upload() {
+        a = node("rules-node-a");
+        RuleSetChange upload = reload(a).upload(withClusterCheckRule(), "ops@tenure.test");
+        assertThat(upload.outcome()).isEqualTo(RuleSetChange.Outcome.ACTIVATED);
+        // The same folder as the version before read it: without facts.yml, so of another version, last on record.
+        RuleSetFiles asReadBefore = RuleSetFiles.of(RuleSetFiles.read(folder).files().stream()
+                .filter(f -> !f.path().equals("facts.yml")).toList());
+        RuleSets store = a.getBean(RuleSets.class);
+        store.reject(asReadBefore, List.of(), List.of(), RuleSetOrigin.FOLDER, "the version before");
+        store.unchanged(asReadBefore.version(), RuleSetOrigin.FOLDER, "the version before");
+
+        a.close();
+        a = node("rules-node-a");
+
+        assertThat(a.getBean(ActiveRuleSet.class).get().version()).as("the upload, not the folder").isEqualTo(upload.version());
+        assertThat(reload(a).fromFolder(RuleSetReload.FILE_WATCHER).outcome()).isEqualTo(RuleSetChange.Outcome.UNCHANGED);
+    }
+
+    @Test
     void a_change_whose_notification_is_lost_is_caught_by_the_poll_and_a_node_gone_for_a_day_is_forgotten() {
         a = node("rules-node-a");
         b = node("rules-node-b");
