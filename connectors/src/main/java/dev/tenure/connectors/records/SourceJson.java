@@ -43,8 +43,9 @@ public final class SourceJson {
     /**
      * As {@link #read}, for a text that may hold an array of records: the whole text ({@code under} null) or the
      * array under the top object's field {@code under} ({@code {"batch": [...]}}). When the text is refused only
-     * because a record in that array gives a field twice, each record is read on its own: such a record is refused
-     * (added to {@code refused}, its place in the array kept by its last value) and the ones beside it still count.
+     * because records in that array give a field twice, those records are refused alone (added to {@code refused};
+     * each is {@code null} in the tree returned) and the ones beside them still count. The text with those records
+     * taken out must then read as strictly as any: a field twice anywhere else refuses it whole.
      */
     public static JsonNode readRecords(ObjectReader json, String text, String under, List<Refused> refused)
             throws JsonProcessingException {
@@ -52,31 +53,37 @@ public final class SourceJson {
             return read(json, text);
         } catch (JsonProcessingException whole) {
             ObjectReader lenient = json.without(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
-            JsonNode tree;
             List<Refused> found = new ArrayList<>();
-            try {
-                tree = read(lenient, text);
-                try (JsonParser parser = lenient.createParser(text)) {
-                    if (toArray(parser, under)) {
-                        for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
-                            int start = (int) parser.currentTokenLocation().getCharOffset();
-                            parser.skipChildren();
-                            String element = text.substring(start, (int) parser.currentLocation().getCharOffset());
-                            try {
-                                read(json, element);
-                            } catch (JsonProcessingException e) {
-                                found.add(new Refused(i, element, e.getOriginalMessage()));
-                            }
+            StringBuilder without = new StringBuilder(text.length());
+            int copied = 0;
+            try (JsonParser parser = lenient.createParser(text)) {
+                if (toArray(parser, under)) {
+                    for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
+                        // A scalar holds no field, so only a record or a list can be what failed.
+                        if (!parser.currentToken().isStructStart()) {
+                            continue;
+                        }
+                        int start = (int) parser.currentTokenLocation().getCharOffset();
+                        parser.skipChildren();
+                        int end = (int) parser.currentLocation().getCharOffset();
+                        String element = text.substring(start, end);
+                        try {
+                            read(json, element);
+                        } catch (JsonProcessingException e) {
+                            found.add(new Refused(i, element, e.getOriginalMessage()));
+                            without.append(text, copied, start).append("null");
+                            copied = end;
                         }
                     }
                 }
             } catch (IOException e) {
                 throw whole;
             }
-            // A field twice outside the records (the batch's own, or "batch" itself) refuses the whole text.
             if (found.isEmpty()) {
                 throw whole;
             }
+            // What is wrong beside the records (the batch given twice) is what the sender hears of, not a record's field.
+            JsonNode tree = read(json, without.append(text, copied, text.length()).toString());
             refused.addAll(found);
             return tree;
         }

@@ -72,6 +72,9 @@ class KafkaUsageIntakeUnitTest {
         assertThat(engine.storedLabels()).containsExactly("usage[0] (event e-1)", "usage[2] (event e-3)");
         assertThat(deadLetters.all()).extracting(DeadLetter::record).containsExactly(twice);
         assertThat(deadLetters.all().get(0).reason()).startsWith("usage[1]: json: Duplicate field 'feature'");
+
+        kafka.receive("[\"abc\", " + twice + "]", ORIGIN);
+        assertThat(deadLetters.all()).extracting(DeadLetter::record).containsExactly(twice, "\"abc\"", twice);
     }
 
     @Test

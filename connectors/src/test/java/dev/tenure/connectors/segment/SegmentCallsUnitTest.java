@@ -85,6 +85,14 @@ class SegmentCallsUnitTest {
         assertThatThrownBy(() -> calls.read(null, """
                 {"batch": [{"type": "page", "userId": "u-1"}], "batch": []}"""))
                 .isInstanceOf(RejectedRecordsException.class).hasMessageContaining("Duplicate field 'batch'");
+        // Beside a call that gives a field twice too: the batch's own field twice still refuses it whole.
+        assertThatThrownBy(() -> calls.read(null, """
+                {"batch": [{"type": "group", "userId": "u-1", "groupId": "acme", "groupId": "x"}, {"type": "page", "userId": "lost"}],
+                 "batch": [{"type": "group", "userId": "u-2", "groupId": "globex"}]}"""))
+                .isInstanceOf(RejectedRecordsException.class).hasMessageContaining("Duplicate field 'batch'");
+        assertThatThrownBy(() -> calls.read(null, """
+                {"writeKey": "k1", "batch": [{"type": "page", "userId": "u-1", "userId": "u-2"}], "writeKey": "k2"}"""))
+                .isInstanceOf(RejectedRecordsException.class).hasMessageContaining("Duplicate field 'writeKey'");
     }
 
     @Test
