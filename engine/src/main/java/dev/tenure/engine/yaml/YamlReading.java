@@ -22,6 +22,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Set;
 
 /**
  * Reads YAML with Jackson (a tree, or a token stream of one's own) or as SnakeYAML's nodes, and tells a text that
@@ -32,8 +33,9 @@ import java.io.UncheckedIOException;
  * win, and an author who wrote a field twice would not learn which one counts. Jackson hands an alias
  * ({@code *name}) over as the text of its name, and stops after the first document of a text: both are
  * refused where they are, else a value or a whole document would be read as something the author did not write.
- * It reads a tag ({@code !!java.net.URL}) as nothing at all, so a tag is refused too: nothing is ever built from one,
- * and an author must not believe otherwise (the health model's reader refuses one as well).
+ * It reads a tag other than YAML's own scalar ones ({@code !!java.net.URL}, {@code !!binary}) as nothing at all, so
+ * such a tag is refused too: nothing is ever built from one, and an author must not believe otherwise (the health
+ * model's reader refuses one as well). {@code !!str 0123} is kept: it is how a text that looks like a number is written.
  */
 public final class YamlReading {
 
@@ -42,6 +44,10 @@ public final class YamlReading {
     public interface Read<T> {
         T from(JsonParser parser) throws IOException;
     }
+
+    /** YAML's own scalar tags: {@code !!str 0123} keeps a text that would read as a number; nothing is built from them. */
+    private static final Set<String> SCALAR_TAGS = Set.of("str", "int", "float", "bool", "null").stream()
+            .map(t -> "tag:yaml.org,2002:" + t).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static final YAMLFactory YAML = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final ObjectMapper TREES = new ObjectMapper(YAML);
@@ -91,7 +97,7 @@ public final class YamlReading {
                 throw new JsonParseException(this, "YAML aliases (*" + getText() + ") are not supported; write the lines out");
             }
             Object tag = token == null || token.isStructEnd() ? null : delegate().getTypeId();
-            if (tag != null) {
+            if (tag != null && !SCALAR_TAGS.contains(tag.toString())) {
                 throw new JsonParseException(this, "YAML tags (" + asWritten(tag.toString()) + ") are not supported; write the value alone",
                         currentTokenLocation());
             }

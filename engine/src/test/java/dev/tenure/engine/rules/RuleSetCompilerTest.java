@@ -423,7 +423,7 @@ class RuleSetCompilerTest {
     }
 
     @Test
-    void a_yaml_tag_in_a_play_or_facts_file_is_refused_at_its_line_as_in_the_health_model_rather_than_ignored() {
+    void a_yaml_tag_other_than_yamls_own_scalar_ones_is_refused_at_its_line_as_in_the_health_model_rather_than_ignored() {
         RuleFile play = new RuleFile("plays/call.yml", """
                 name: Call
                 steps:
@@ -437,13 +437,20 @@ class RuleSetCompilerTest {
                     type: task
                     title: Call them
                 """);
-        RuleFile facts = new RuleFile("facts.yml", "paymentFailedFor: !!str 14d\n");
+        RuleFile facts = new RuleFile("facts.yml", "paymentFailedFor: !env 14d\n");
+        RuleFile text = new RuleFile("plays/text.yml", """
+                name: !!str 0123
+                steps:
+                  - type: task
+                    title: !!str true
+                """);
 
         assertThat(problems(play, step, facts)).containsExactlyInAnyOrder(
                 new RuleProblem("plays/call.yml", 4, 0, "YAML tags (!!java.net.URL) are not supported; write the value alone"),
                 new RuleProblem("plays/email.yml", 3, 0,
                         "YAML tags (!!javax.script.ScriptEngineManager) are not supported; write the value alone"),
-                new RuleProblem("facts.yml", 1, 0, "YAML tags (!!str) are not supported; write the value alone"));
+                new RuleProblem("facts.yml", 1, 0, "YAML tags (!env) are not supported; write the value alone"));
+        assertThat(problems(text)).as("YAML's own scalar tags keep a value as text").isEmpty();
     }
 
     @Test
