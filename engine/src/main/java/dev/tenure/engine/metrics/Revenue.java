@@ -20,10 +20,11 @@ import java.util.TreeSet;
  * each account's MRR compared at the start and end of each period. An account whose billing does not start
  * with a positive MRR change paid its ARR / 12 (taken in the reporting currency) until its first change
  * ({@link MrrHistory#of}), so a cancellation counts as churn without an MRR event, and a reactivation
- * without one brings that MRR back. A churn the billing system did not send counts the same: a source (the CRM,
- * the system of record) moving the account to CHURNED sets its MRR to 0 then, and moving it back is a reactivation
- * ({@link #MOVES}). A rule's churn is a CS judgement, not lost revenue, and the lifecycle's own moves follow the
- * billing signals read here: both are left out.
+ * without one brings that MRR back. A churn the billing system did not send counts the same: a source (the CRM)
+ * or a rule moving the account to CHURNED sets its MRR to 0 then, as it stops the account's plays, and a source
+ * moving it back is a reactivation ({@link #MOVES}; a rule never brings one back). Both count, or whether the CRM's
+ * churn counted would depend on whether a rule got there first. The lifecycle's own moves follow the billing signals
+ * read here, and are left out.
  * Changes after the period are read too, so whether an account's MRR was known does not depend on the period
  * asked for.
  * An account with a change in a currency that has no configured rate is left out whole and named in the
@@ -42,11 +43,11 @@ public class Revenue {
               AND (s.id IS NOT NULL OR a.arr > 0)
             ORDER BY a.id, s.occurred_at, s.id""";
 
-    /** A source's moves into and out of CHURNED. */
+    /** Moves into and out of CHURNED that no billing signal made. */
     private static final String MOVES = """
             SELECT h.account_id, h.occurred_at, h.to_stage = 'CHURNED' AS churned
             FROM stage_change h JOIN account a ON a.id = h.account_id
-            WHERE h.origin = 'SOURCE' AND h.from_stage IS NOT NULL
+            WHERE h.origin IN ('SOURCE', 'RULE') AND h.from_stage IS NOT NULL
               AND (h.from_stage = 'CHURNED') <> (h.to_stage = 'CHURNED')
               AND (CAST(:csm AS text) IS NULL OR lower(a.csm) = lower(CAST(:csm AS text)))
             ORDER BY h.account_id, h.occurred_at, h.id""";

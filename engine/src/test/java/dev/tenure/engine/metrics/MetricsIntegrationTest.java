@@ -1,10 +1,12 @@
 package dev.tenure.engine.metrics;
 
 import dev.tenure.engine.EngineTestApplication;
+import dev.tenure.engine.accounts.ChangeCause;
 import dev.tenure.engine.accounts.Milestones;
 import dev.tenure.engine.intake.Batch;
 import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.intake.Labeled;
+import dev.tenure.engine.plays.AccountLifecycle;
 import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.BillingEvent;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -47,6 +50,8 @@ class MetricsIntegrationTest {
     @Autowired Surveys surveys;
     @Autowired TimeToValueReport timeToValue;
     @Autowired QbrReport qbrs;
+    @Autowired AccountLifecycle lifecycle;
+    @Autowired TransactionTemplate transactions;
 
     static final ReportPeriod Q1 = new ReportPeriod(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-04-01"));
 
@@ -136,7 +141,7 @@ class MetricsIntegrationTest {
     }
 
     @Test
-    void a_churn_the_crm_records_without_a_cancellation_churns_what_the_account_paid_and_its_return_brings_it_back() {
+    void a_churn_the_crm_or_a_rule_records_without_a_cancellation_churns_what_the_account_paid_and_its_return_brings_it_back() {
         String csm = newCsm();
         // each pays 24,000 / 12 = 2,000 a month; none has an MRR event
         TestData leftInCrm = TestData.account("Crm Left", Segment.LOW_TOUCH).csm(csm);
@@ -148,15 +153,21 @@ class MetricsIntegrationTest {
         }
         intake.accept(returned.next().stage(Stage.VALUE).batch());
         deliver(cancelledToo.next().stage(Stage.CHURNED), cancelled(cancelledToo, TestClock.now().toString()));
+        // A rule churned it first; the CRM's CHURNED after it moves nothing, and it counts all the same.
+        TestData ruleFirst = TestData.account("Rule Then Crm", Segment.LOW_TOUCH).csm(csm);
+        intake.accept(ruleFirst.batch());
+        transactions.executeWithoutResult(tx -> lifecycle.move(ruleFirst.id(), Stage.VALUE, Stage.CHURNED, TestClock.now(),
+                ChangeCause.rule("No use for 90 days: the account has left"), TestClock.now()));
+        intake.accept(ruleFirst.next().stage(Stage.CHURNED).batch());
         Revenue revenue = new Revenue(jdbc, new MetricsProperties("USD", Map.of(), "qbr", 10));
         LocalDate month = TestClock.today().withDayOfMonth(1);
 
         MrrMovements movements = revenue.report(new ReportPeriod(month, month.plusMonths(1)), GroupBy.MONTH, csm)
                 .total().figures().movements();
 
-        assertThat(movements.startingMrr()).isEqualByComparingTo("6000.00");
-        assertThat(movements.churn()).isEqualByComparingTo("4000.00");   // the CRM's churn, and the other's once
-        assertThat(movements.accountsChurned()).isEqualTo(2);
+        assertThat(movements.startingMrr()).isEqualByComparingTo("8000.00");
+        assertThat(movements.churn()).isEqualByComparingTo("6000.00");   // the CRM's churn, the rule's, and the other's once
+        assertThat(movements.accountsChurned()).isEqualTo(3);
         assertThat(movements.endingMrr()).isEqualByComparingTo("2000.00"); // the one that came back pays on
     }
 
