@@ -3,9 +3,11 @@ package dev.tenure.engine.backtest;
 import dev.tenure.engine.bounds.RecordBounds;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,7 +40,7 @@ public record ReplayPeriod(Instant from, Instant to) {
      * @throws IllegalArgumentException naming {@code to} when it is not after {@code from} or is after now
      */
     public static void check(Instant from, Instant to, Instant now) {
-        tooEarly(from).ifPresent(why -> {
+        tooEarly(from, EAST_OF_UTC).ifPresent(why -> {
             throw new IllegalArgumentException("from: " + from + " " + why);
         });
         problem(from, to, now).ifPresent(why -> {
@@ -61,11 +63,14 @@ public record ReplayPeriod(Instant from, Instant to) {
      * Before the first moment a signal can be stored there is nothing to replay, yet every day of it would still be
      * evaluated for every account: a year mistyped as 0026 would hold the one backtest for hours, or fail far from here.
      */
-    private static Optional<String> tooEarly(Instant at) {
-        return at.isBefore(RecordBounds.EARLIEST)
-                ? Optional.of("is before " + RecordBounds.EARLIEST + ": no signal can be stored before it, so there is nothing to replay")
-                : Optional.empty();
+    private static Optional<String> tooEarly(Instant at, Duration grace) {
+        return at.isBefore(RecordBounds.EARLIEST.minus(grace)) ? Optional.of(TOO_EARLY) : Optional.empty();
     }
+
+    private static final String TOO_EARLY = "is before " + RecordBounds.EARLIEST
+            + ": no signal can be stored before it, so there is nothing to replay";
+    /** 2000-01-01 in a zone east of UTC begins on the evening before, in UTC: a period given as instants may too. */
+    private static final Duration EAST_OF_UTC = Duration.ofDays(1);
 
     private static Instant instant(String field, String text, ZoneId zone, List<Problem> problems) {
         if (text == null || text.isBlank()) {
@@ -73,13 +78,21 @@ public record ReplayPeriod(Instant from, Instant to) {
             return null;
         }
         Instant at;
+        Optional<String> early;
         try {
-            at = text.length() == 10 ? LocalDate.parse(text).atStartOfDay(zone).toInstant() : Instant.parse(text);
+            if (text.length() == 10) {
+                // A date is judged as a date: 2000-01-01 is the first day, wherever the period's days begin.
+                LocalDate day = LocalDate.parse(text);
+                early = day.isBefore(LocalDate.ofInstant(RecordBounds.EARLIEST, ZoneOffset.UTC)) ? Optional.of(TOO_EARLY) : Optional.empty();
+                at = day.atStartOfDay(zone).toInstant();
+            } else {
+                at = Instant.parse(text);
+                early = tooEarly(at, Duration.ZERO);
+            }
         } catch (DateTimeException e) {
             problems.add(new Problem(field, "'" + text + "' is neither a date (2026-01-31) nor an instant (2026-01-31T00:00:00Z)"));
             return null;
         }
-        Optional<String> early = tooEarly(at);
         early.ifPresent(why -> problems.add(new Problem(field, "'" + text + "' " + why)));
         return early.isPresent() ? null : at;
     }

@@ -66,7 +66,7 @@ final class ReplayedAccount {
     }
 
     /**
-     * False when the same signal (source and external id) was already seen. A cancellation churns the account
+     * False when the same signal (source, kind and external id) was already seen. A cancellation churns the account
      * at its moment, and a reactivation brings it back, as the live intake does ({@link ReplayedStage#add}): the
      * runs of plays not for its new stage stop then.
      */
