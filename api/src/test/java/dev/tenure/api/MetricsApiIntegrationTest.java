@@ -213,6 +213,11 @@ class MetricsApiIntegrationTest extends ApiIntegrationTest {
         assertBadParameter("/api/metrics/surveys?month=-4800-01", "month");
         assertBadParameter("/api/metrics/qbr-completion?from=-4800-01-01&to=-4799-01-01", "from");
         assertBadParameter("/api/metrics/revenue?from=2195-01-01&to=2205-01-01&format=csv", "to");
+        assertBadParameter("/api/metrics/revenue?from=2199-01-01&to=2200-01-02", "to");
+        // to is excluded: the year's last month asked as from and to, as it is as month=2199-12.
+        assertThat(http.getForEntity("/api/metrics/revenue?from=2199-12-01&to=2200-01-01", JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/api/metrics/revenue?month=2199-12", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
 
         mvc.perform(MockMvcRequestBuilders.get("/ops/metrics").param("month", "-4800-01")
                         .with(signedIn("ops.metrics@tenure.test", "CS_OPS")))

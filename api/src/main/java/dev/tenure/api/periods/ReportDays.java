@@ -59,7 +59,13 @@ public record ReportDays(LocalDate from, LocalDate to) {
         } catch (DateTimeParseException e) {
             throw new BadParameterException(parameter, "'" + value + "' is not a date: write it as an ISO date, e.g. 2026-03-01");
         }
-        return storable(parameter, day);
+        // to is excluded: its period's last day is the day before, so 2200-01-01 ends the last storable year.
+        LocalDate last = parameter.equals("to") ? day.minusDays(1) : day;
+        if (RecordBounds.dateProblem(last) != null) {
+            String problem = RecordBounds.dateProblem(day);
+            throw new BadParameterException(parameter, problem != null ? problem : RecordBounds.dateProblem(last));
+        }
+        return day;
     }
 
     private static YearMonth month(String value) {
