@@ -69,8 +69,11 @@ public record ReplayPeriod(Instant from, Instant to) {
 
     private static final String TOO_EARLY = "is before " + RecordBounds.EARLIEST
             + ": no signal can be stored before it, so there is nothing to replay";
-    /** 2000-01-01 in a zone east of UTC begins on the evening before, in UTC: a period given as instants may too. */
-    private static final Duration EAST_OF_UTC = Duration.ofDays(1);
+    /**
+     * 2000-01-01 in a zone east of UTC begins on the evening before, in UTC, by as much as a zone's offset may be:
+     * a period given as instants may too.
+     */
+    private static final Duration EAST_OF_UTC = Duration.ofSeconds(ZoneOffset.MAX.getTotalSeconds());
 
     private static Instant instant(String field, String text, ZoneId zone, List<Problem> problems) {
         if (text == null || text.isBlank()) {
