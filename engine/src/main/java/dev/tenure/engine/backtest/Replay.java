@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -19,8 +20,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Replays signals, given in event-time order, through one rule set with a pseudo clock: each signal is
- * evaluated at the moment it happened, and an account without signals since a daily-evaluation time is
- * evaluated at that time, as the live daily job would. Signals before {@code from} only build history.
+ * evaluated at the moment it happened (an account's signals of one moment together, as live takes a batch), and
+ * an account without signals since a daily-evaluation time is evaluated at that time, as the live daily job
+ * would. Signals before {@code from} only build history.
  * <p>
  * Accounts never affect each other, so they are split over lanes by account id; a lane sees its accounts'
  * signals in time order and owns their state, so nothing is shared between threads but the queues.
@@ -132,6 +134,10 @@ final class Replay {
         private final Instant to;
         private int nextDaily;
         private int nextSlice;
+        /** The moment of the signals taken in but not yet evaluated ({@link #evaluateMoment}); null when none wait. */
+        private Instant moment;
+        /** Those signals, by account, in the order they came; an account's are evaluated together. */
+        private final Map<ReplayedAccount, List<Signal>> arrived = new LinkedHashMap<>();
         private volatile Throwable failure;
 
         Lane(RuleSet rules, HealthModel healthModel, List<Instant> dailyTimes, List<Instant> slices, Instant from, Instant to,
@@ -184,6 +190,9 @@ final class Replay {
                 }
                 return;
             }
+            if (moment != null && at.isAfter(moment)) {
+                evaluateMoment();
+            }
             closeDaysBefore(at);
             closeSlicesUpTo(at);
             if (!account.add(signal)) {
@@ -193,10 +202,25 @@ final class Replay {
             if (signal instanceof BillingSignal b && b.event() == BillingEvent.SUBSCRIPTION_CANCELLED) {
                 tally.cancelled(account.id(), at);
             }
-            account.evaluate(rules, healthModel, List.of(signal), at, tally);
+            moment = at;
+            arrived.computeIfAbsent(account, a -> new ArrayList<>()).add(signal);
+        }
+
+        /**
+         * Evaluates each account that had signals at the moment just replayed, once, with all of them: the live intake
+         * takes a batch's signals in, cancellation included, before it evaluates their accounts, so a failed payment
+         * stamped with its cancellation's moment starts nothing live, and must not here.
+         */
+        private void evaluateMoment() {
+            arrived.forEach((account, signals) -> account.evaluate(rules, healthModel, signals, moment, tally));
+            arrived.clear();
+            moment = null;
         }
 
         void end() {
+            if (moment != null) {
+                evaluateMoment();
+            }
             while (nextDaily < dailyTimes.size()) {
                 runDaily(nextDaily++);
             }

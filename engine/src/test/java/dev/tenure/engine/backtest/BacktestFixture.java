@@ -138,6 +138,15 @@ final class BacktestFixture {
         return this;
     }
 
+    /**
+     * An account whose payment failed at the very moment it cancelled (an export stamped by the day), the failure stored
+     * first: taken in together, as one batch, it starts no play for customers.
+     */
+    BacktestFixture withFailureAsItCancelled(String id, String date) {
+        String account = account(id);
+        return billing(account, date, BillingEvent.PAYMENT_FAILED).billing(account, date, BillingEvent.SUBSCRIPTION_CANCELLED);
+    }
+
     Batch batch() {
         Batch.Builder batch = new Batch.Builder();
         accounts.forEach(account -> batch.add("account " + account.id(), account).add("contact", champion(account)));
