@@ -28,7 +28,7 @@ class DryRunApiIntegrationTest extends ApiIntegrationTest {
         JsonNode play = dryRun.path("plays").get(0);
         assertThat(play.path("play").asText()).isEqualTo("save-usage-drop");
         assertThat(play.path("wouldStart").asBoolean()).isFalse();
-        assertThat(play.path("refusedBecause").asText()).startsWith("running");
+        assertThat(play.path("refusedBecause").asText()).startsWith("a run of the play is running");
         assertThat(items("/api/plays?accountId=" + dropping.id())).as("no second run").hasSize(1);
     }
 

@@ -8,6 +8,7 @@ import dev.tenure.engine.facts.FactSets;
 import dev.tenure.engine.health.HealthScores;
 import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.plays.RecipientTimeZone;
+import dev.tenure.engine.plays.StartGuard;
 import dev.tenure.engine.plays.Why;
 import dev.tenure.engine.rules.Decision;
 import dev.tenure.engine.rules.RuleOutcome;
@@ -15,7 +16,6 @@ import dev.tenure.engine.rules.RuleSet;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.HealthScore;
 import dev.tenure.engine.vocabulary.Stage;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
@@ -29,7 +29,7 @@ import java.util.Optional;
 /**
  * Evaluates one account as the live engine would, from its facts in PostgreSQL, but only reports: the
  * health score is not stored, no play starts, no milestone or stage is recorded. Whether a play would
- * be refused is asked of the database with the same guard the live start uses, read-only.
+ * be refused is asked of the same start guard the live start uses, read-only.
  */
 @Service
 public class AccountDryRun {
@@ -37,14 +37,14 @@ public class AccountDryRun {
     private final Accounts accounts;
     private final FactSets factSets;
     private final HealthScores healthScores;
-    private final JdbcClient jdbc;
+    private final StartGuard guard;
     private final ZoneId defaultZone;
 
-    AccountDryRun(Accounts accounts, FactSets factSets, HealthScores healthScores, JdbcClient jdbc, EngineProperties engine) {
+    AccountDryRun(Accounts accounts, FactSets factSets, HealthScores healthScores, StartGuard guard, EngineProperties engine) {
         this.accounts = accounts;
         this.factSets = factSets;
         this.healthScores = healthScores;
-        this.jdbc = jdbc;
+        this.guard = guard;
         this.defaultZone = engine.defaultTimezone();
     }
 
@@ -93,28 +93,16 @@ public class AccountDryRun {
         return new DryRun(account.id(), now, rules.version(), facts, health, health.band(), fired, plays, milestones, moves);
     }
 
-    /** The live start guard, read-only: null when the play would start. */
+    /**
+     * The live start guard's verdict, read-only: null when the play would start. The account's stage is the one the
+     * rules would leave it at, as live, where their moves are stored before the plays start.
+     */
     private String refusal(Account account, PlayDefinition play, Instant now) {
         Optional<String> lifecycle = play.audience().refusal(account.stage());
         if (lifecycle.isPresent()) {
             return lifecycle.get();
         }
-        String accountId = account.id();
-        ZoneId zone = RecipientTimeZone.ofAccount(account, defaultZone);
-        record Last(boolean running, Instant startedAt) {
-        }
-        Optional<Last> last = jdbc.sql("""
-                        SELECT bool_or(status IN ('RUNNING', 'PAUSED')), max(started_at) FROM play_run
-                        WHERE account_id = ? AND play_id = ? HAVING count(*) > 0""")
-                .params(accountId, play.id())
-                .query((rs, n) -> new Last(rs.getBoolean(1), rs.getTimestamp(2).toInstant())).optional();
-        if (last.isEmpty()) {
-            return null;
-        }
-        if (last.get().running()) {
-            return "running (started " + last.get().startedAt() + ")";
-        }
-        Instant cooldownEnds = play.cooldown().after(last.get().startedAt(), zone);
-        return cooldownEnds.isAfter(now) ? "in cooldown until " + cooldownEnds + " (started " + last.get().startedAt() + ")" : null;
+        return guard.runRefusals(List.of(new StartGuard.Candidate(account.id(), play.id(), play.cooldown(),
+                RecipientTimeZone.ofAccount(account, defaultZone), play.audience())), now).get(0).orElse(null);
     }
 }

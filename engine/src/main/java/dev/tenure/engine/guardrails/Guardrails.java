@@ -98,6 +98,23 @@ public class Guardrails implements StartGuard {
     /** One statement for a whole group of candidates: the most telling stored run of each account and play. */
     @Override
     public List<Optional<String>> refusals(List<Candidate> candidates, Instant now) {
+        List<Optional<String>> refusals = runRefusals(candidates, now);
+        if (candidates.isEmpty()) {
+            return refusals;
+        }
+        Map<String, Stage> stages = lockedStages(candidates.stream().map(Candidate::accountId).toList());
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            Optional<String> lifecycle = c.audience().refusal(stages.get(c.accountId()));
+            if (lifecycle.isPresent()) {
+                refusals.set(i, lifecycle);
+            }
+        }
+        return refusals;
+    }
+
+    @Override
+    public List<Optional<String>> runRefusals(List<Candidate> candidates, Instant now) {
         List<Optional<String>> refusals = new ArrayList<>(Collections.nCopies(candidates.size(), Optional.empty()));
         if (candidates.isEmpty()) {
             return refusals;
@@ -114,16 +131,8 @@ public class Guardrails implements StartGuard {
                         candidates.stream().map(c -> Timestamp.from(c.cooldown().before(now, c.zone()))).toArray(Timestamp[]::new))
                 .query(rs -> {
                     int i = rs.getInt(1) - 1;
-                    refusals.set(i, Optional.of(refusal(RunStatus.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant(), candidates.get(i).cooldown())));
+                    refusals.set(i, Optional.of(refusal(RunStatus.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant(), candidates.get(i))));
                 });
-        Map<String, Stage> stages = lockedStages(candidates.stream().map(Candidate::accountId).toList());
-        for (int i = 0; i < candidates.size(); i++) {
-            Candidate c = candidates.get(i);
-            Optional<String> lifecycle = c.audience().refusal(stages.get(c.accountId()));
-            if (lifecycle.isPresent()) {
-                refusals.set(i, lifecycle);
-            }
-        }
         return refusals;
     }
 
@@ -149,10 +158,11 @@ public class Guardrails implements StartGuard {
     }
 
     /** Why a stored run of the play holds a new one back. */
-    private static String refusal(RunStatus status, Instant startedAt, Span cooldown) {
+    private static String refusal(RunStatus status, Instant startedAt, Candidate candidate) {
         return status.live()
-                ? "a run of the play is " + status.name().toLowerCase(Locale.ROOT)
-                : "a run started at " + startedAt + ", within the cooldown of " + cooldown.words();
+                ? "a run of the play is " + status.name().toLowerCase(Locale.ROOT) + " (started at " + startedAt + ")"
+                : "a run started at " + startedAt + ", within the cooldown of " + candidate.cooldown().words()
+                        + " (until " + candidate.cooldown().after(startedAt, candidate.zone()) + ")";
     }
 
     /** One verdict per email, in order. Call inside the transaction that holds the steps' locks. */

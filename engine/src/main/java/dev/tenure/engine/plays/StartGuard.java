@@ -27,6 +27,13 @@ public interface StartGuard {
     List<Optional<String>> refusals(List<Candidate> candidates, Instant now);
 
     /**
+     * For each candidate, in order, why a stored run of its play holds it back (running or paused, or started within
+     * the cooldown), or empty: {@link #refusals} without the account's stage, and nothing locked. For a dry run, which
+     * stores nothing and so weighs the stage the rules would leave the account at itself ({@link Audience#refusal}).
+     */
+    List<Optional<String>> runRefusals(List<Candidate> candidates, Instant now);
+
+    /**
      * For each of these accounts at which a play for {@code audience} may not start, why (the account churned, or
      * it is active and the play is for churned accounts); the others are not in the map. For what starts or goes
      * on otherwise than by a rule, with no cooldown to weigh: a cadence's occurrences, a paused run resumed, a

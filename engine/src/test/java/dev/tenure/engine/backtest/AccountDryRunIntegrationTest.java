@@ -97,8 +97,8 @@ class AccountDryRunIntegrationTest {
                 .satisfies(r -> assertThat(r.matchedFacts()).containsKeys("account", "usageTrend"));
         assertThat(result.plays()).extracting(DryRun.PlayVerdict::play, DryRun.PlayVerdict::wouldStart).containsOnly(
                 tuple("check-in", true), tuple("check-in", false), tuple("quarterly-call", false), tuple("welcome", false));
-        assertThat(refusal(result, "quarterly-call")).startsWith("running");
-        assertThat(refusal(result, "welcome")).startsWith("in cooldown until");
+        assertThat(refusal(result, "quarterly-call")).startsWith("a run of the play is running (started at ");
+        assertThat(refusal(result, "welcome")).matches("a run started at .*, within the cooldown of .* \\(until .*\\)");
         assertThat(result.plays()).filteredOn(p -> p.play().equals("check-in") && !p.wouldStart()).first()
                 .satisfies(p -> assertThat(p.refusedBecause()).contains("in this evaluation"));
         assertThat(result.milestones()).extracting(DryRun.MilestoneVerdict::milestone).containsExactly(MilestoneType.ACTIVATED);
@@ -144,7 +144,7 @@ class AccountDryRunIntegrationTest {
 
         DryRun result = dryRun.of(heldOut.id(), ruleSets.compile(RULES), now).orElseThrow();
 
-        assertThat(refusal(result, "welcome")).startsWith("in cooldown until");
+        assertThat(refusal(result, "welcome")).matches("a run started at .*, within the cooldown of .* \\(until .*\\)");
     }
 
     @Test
