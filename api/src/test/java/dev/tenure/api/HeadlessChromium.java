@@ -149,9 +149,12 @@ final class HeadlessChromium implements AutoCloseable {
         driver.findElement(By.cssSelector("form button[type='submit']")).click();
     }
 
-    /** Waits up to ten seconds, what a page of Tenure takes at most on a busy machine. */
+    /**
+     * Waits up to 30 seconds: on a machine busy with other builds a smooth scroll once took more than 10 to begin.
+     * A wait ends as soon as its condition holds, so this costs a passing test nothing.
+     */
     WebDriverWait waitFor() {
-        return new WebDriverWait(driver, Duration.ofSeconds(10));
+        return new WebDriverWait(driver, Duration.ofSeconds(30));
     }
 
     /** Clicks a link or a form's button and waits for the page it leads to, so nothing is read off the page before. */
