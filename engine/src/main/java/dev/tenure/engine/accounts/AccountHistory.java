@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Contacts and stages as they were: the dated history of every change (tables {@code contact_change} and
@@ -213,6 +214,45 @@ public class AccountHistory {
         boolean active = change == ContactChange.BECAME_INACTIVE || change != ContactChange.BECAME_ACTIVE && rs.getBoolean(14);
         boolean unsubscribed = change != ContactChange.UNSUBSCRIBED && rs.getBoolean(15);
         return new Contact(account, email, name, role, zone, active, unsubscribed);
+    }
+
+    /** One contact as it was at {@code at} (see {@link #contactsAsOf}); empty when it was not there yet. */
+    Optional<Contact> contactAsOf(String accountId, String email, Instant at) {
+        return contactsAsOf(List.of(accountId), at).getOrDefault(accountId, List.of()).stream()
+                .filter(c -> c.email().equals(email)).findFirst();
+    }
+
+    /**
+     * When each of these contacts last changed, as the past is read: a first appearance the source did not date is
+     * no moment. Contacts without a dated change are left out.
+     */
+    Map<Contacts.Key, Instant> lastChanges(List<Contacts.Key> keys) {
+        Map<Contacts.Key, Instant> last = new HashMap<>();
+        if (keys.isEmpty()) {
+            return last;
+        }
+        jdbc.sql("""
+                        SELECT h.account_id, h.email, max(h.occurred_at) FROM contact_change h
+                        JOIN unnest(?::text[], ?::text[]) AS k(account_id, email) ON h.account_id = k.account_id AND h.email = k.email
+                        WHERE NOT (h.change = 'ADDED' AND NOT h.dated)
+                        GROUP BY h.account_id, h.email""")
+                .params(keys.stream().map(Contacts.Key::accountId).toArray(String[]::new),
+                        keys.stream().map(Contacts.Key::email).toArray(String[]::new))
+                .query(rs -> {
+                    last.put(new Contacts.Key(rs.getString(1), rs.getString(2)), rs.getTimestamp(3).toInstant());
+                });
+        return last;
+    }
+
+    /**
+     * An unsubscribe heard of after later changes of the contact: every state the history holds from its moment on is
+     * unsubscribed, since an unsubscribe is never undone.
+     */
+    void unsubscribedSince(String accountId, String email, Instant at) {
+        jdbc.sql("UPDATE contact_change h SET unsubscribed = true WHERE account_id = ? AND email = ? AND " + EFFECTIVE_TIME
+                        + " > ? AND NOT unsubscribed")
+                .params(accountId, email, Timestamp.from(at))
+                .update();
     }
 
     /**

@@ -132,6 +132,56 @@ class AccountHistoryIntegrationTest {
     }
 
     @Test
+    void given_a_source_whose_july_update_arrived_before_its_june_one_then_the_contact_is_as_july_says_and_the_past_as_each_said() {
+        TestData acme = TestData.account("Late Identify", Segment.LOW_TOUCH);
+        intake.accept(acme.batch());
+        Contact champion = contacts.of(acme.id()).get(0);
+        Instant may = Instant.parse("2026-05-01T00:00:00Z");
+        Instant june = Instant.parse("2026-06-01T00:00:00Z");
+        Instant july = Instant.parse("2026-07-01T00:00:00Z");
+        Contact admin = new Contact(champion.accountId(), champion.email(), champion.name(), ContactRole.ADMIN, champion.timezone(),
+                true, false);
+        Contact user = new Contact(champion.accountId(), champion.email(), champion.name(), ContactRole.USER, champion.timezone(),
+                true, false);
+
+        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-july", user, july)), List.of()));
+        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-june", admin, june)), List.of()));
+
+        assertThat(contacts.of(acme.id())).as("June's word came late: July's is the latest").containsExactly(user);
+        assertThat(history.contactsAsOf(List.of(acme.id()), may).get(acme.id())).extracting(Contact::role)
+                .containsExactly(ContactRole.CHAMPION);
+        assertThat(history.contactsAsOf(List.of(acme.id()), june.plus(1, ChronoUnit.DAYS)).get(acme.id())).extracting(Contact::role)
+                .containsExactly(ContactRole.ADMIN);
+        assertThat(history.contactsAsOf(List.of(acme.id()), TestClock.now()).get(acme.id())).containsExactly(user);
+        assertThat(history.contactChanges(may, july.plus(1, ChronoUnit.DAYS)).stream().filter(c -> c.accountId().equals(acme.id())))
+                .extracting(ContactSignal::change, ContactSignal::newValue, ContactSignal::occurredAt)
+                .containsExactly(tuple(ContactChange.ROLE_CHANGED, "ADMIN", june), tuple(ContactChange.ROLE_CHANGED, "USER", july));
+    }
+
+    @Test
+    void given_a_late_update_that_unsubscribed_the_contact_then_the_contact_stays_unsubscribed_from_then_on() {
+        TestData acme = TestData.account("Late Unsubscribe", Segment.LOW_TOUCH);
+        intake.accept(acme.batch());
+        Contact champion = contacts.of(acme.id()).get(0);
+        Instant june = Instant.parse("2026-06-01T00:00:00Z");
+        Instant july = Instant.parse("2026-07-01T00:00:00Z");
+        Contact unsubscribed = new Contact(champion.accountId(), champion.email(), champion.name(), champion.role(),
+                champion.timezone(), true, true);
+        Contact user = new Contact(champion.accountId(), champion.email(), champion.name(), ContactRole.USER, champion.timezone(),
+                true, false);
+
+        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-july", user, july)), List.of()));
+        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-june", unsubscribed, june)), List.of()));
+
+        assertThat(contacts.of(acme.id())).extracting(Contact::role, Contact::unsubscribed)
+                .as("an unsubscribe is never undone, however late it is heard of").containsExactly(tuple(ContactRole.USER, true));
+        assertThat(history.contactsAsOf(List.of(acme.id()), june.minus(1, ChronoUnit.DAYS)).get(acme.id()))
+                .extracting(Contact::unsubscribed).containsExactly(false);
+        assertThat(history.contactsAsOf(List.of(acme.id()), july.plus(1, ChronoUnit.DAYS)).get(acme.id()))
+                .extracting(Contact::role, Contact::unsubscribed).containsExactly(tuple(ContactRole.USER, true));
+    }
+
+    @Test
     void given_a_contact_that_unsubscribes_in_one_update_with_a_new_role_then_each_change_is_a_row_and_the_past_undoes_them_in_turn() {
         TestData acme = TestData.account("Two Changes", Segment.LOW_TOUCH);
         intake.accept(acme.batch());
