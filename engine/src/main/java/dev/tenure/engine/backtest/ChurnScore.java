@@ -16,7 +16,7 @@ import java.util.Set;
  * caught nothing.
  *
  * @param alertedAccounts              accounts with at least one scored alert
- * @param cancelledAccounts            accounts that cancelled in the period
+ * @param cancelledAccounts            customers that cancelled in the period (a former customer's cancellation is none)
  * @param caughtAccounts               cancelled accounts with at least one catching alert
  * @param precision                    caught / alerted accounts; null when nobody was alerted
  * @param recall                       caught / cancelled accounts; null when nobody cancelled
@@ -26,7 +26,8 @@ import java.util.Set;
  * @param alerts                       scored alerts (plays started, not after the account's cancellation)
  * @param catchingAlerts               of them, those that caught a cancellation
  * @param alertPrecision               catching / scored alerts; null without alerts
- * @param healthyAccounts              accounts that were customers when the period began and did not cancel in it
+ * @param healthyAccounts              accounts that were customers in the period (when it began, or back during it)
+ *                                     and did not cancel in it
  * @param alertsOnHealthyAccounts      alerts on those accounts
  * @param alertsPerHealthyAccountMonth alerts on healthy accounts / (healthy accounts × months of the period),
  *                                     a month being 365.25 / 12 days; null without healthy accounts
@@ -49,7 +50,7 @@ public record ChurnScore(int alertedAccounts, int cancelledAccounts, int caughtA
      *
      * @param alerts        the alerts of the rules scored together (any order)
      * @param cancellations per account that cancelled in the period, its first cancellation
-     * @param accounts      accounts that were customers when the period began (not churned)
+     * @param accounts      accounts that were customers in the period, every cancelled one among them
      */
     static ChurnScore of(List<Alert> alerts, Map<String, Instant> cancellations, int accounts, Instant from, Instant to,
                          Duration window) {

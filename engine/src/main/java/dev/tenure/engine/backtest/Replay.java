@@ -190,7 +190,7 @@ final class Replay {
                 return;
             }
             tally.replayed++;
-            if (signal instanceof BillingSignal b && b.event() == BillingEvent.SUBSCRIPTION_CANCELLED) {
+            if (signal instanceof BillingSignal b && b.event() == BillingEvent.SUBSCRIPTION_CANCELLED && account.wasCustomer()) {
                 tally.cancelled(account.id(), at);
             }
             account.evaluate(rules, healthModel, List.of(signal), at, tally);
@@ -201,6 +201,7 @@ final class Replay {
                 runDaily(nextDaily++);
             }
             closeSlicesUpTo(to);
+            tally.customers = (int) accounts.values().stream().filter(ReplayedAccount::wasCustomer).count();
         }
 
         /**
