@@ -21,7 +21,7 @@ import java.util.Set;
  * @param precision                    caught / alerted accounts; null when nobody was alerted
  * @param recall                       caught / cancelled accounts; null when nobody cancelled
  * @param medianLeadTime               over caught accounts, the median time from the earliest catching alert to
- *                                     the cancellation
+ *                                     the cancellation it caught
  * @param medianLeadDays               the same in days, to one decimal
  * @param alerts                       scored alerts (plays started, not after the account's cancellation)
  * @param catchingAlerts               of them, those that caught a cancellation
@@ -55,7 +55,7 @@ public record ChurnScore(int alertedAccounts, int cancelledAccounts, int caughtA
     static ChurnScore of(List<Alert> alerts, Map<String, Instant> cancellations, int accounts, Instant from, Instant to,
                          Duration window) {
         Set<String> alerted = new HashSet<>();
-        Map<String, Instant> earliestCatch = new HashMap<>();
+        Map<String, Alert> earliestCatch = new HashMap<>();
         int scored = 0;
         int catching = 0;
         int onHealthy = 0;
@@ -70,7 +70,7 @@ public record ChurnScore(int alertedAccounts, int cancelledAccounts, int caughtA
             }
             if (alert.caught()) {
                 catching++;
-                earliestCatch.merge(alert.accountId(), alert.at(), (a, b) -> a.isBefore(b) ? a : b);
+                earliestCatch.merge(alert.accountId(), alert, (a, b) -> a.at().isBefore(b.at()) ? a : b);
             }
         }
         List<Duration> leads = new ArrayList<>();
@@ -78,13 +78,14 @@ public record ChurnScore(int alertedAccounts, int cancelledAccounts, int caughtA
         int early = 0;
         int earlyCaught = 0;
         for (Map.Entry<String, Instant> cancellation : cancellations.entrySet()) {
-            Instant caughtAt = earliestCatch.get(cancellation.getKey());
+            Alert caughtBy = earliestCatch.get(cancellation.getKey());
             boolean isEarly = cancellation.getValue().isBefore(earlyEnd);
             if (isEarly) {
                 early++;
             }
-            if (caughtAt != null) {
-                leads.add(Duration.between(caughtAt, cancellation.getValue()));
+            if (caughtBy != null) {
+                // To the cancellation it caught: of an account that came back and cancelled again, maybe not the first.
+                leads.add(Duration.between(caughtBy.at(), caughtBy.cancelledAt()));
                 if (isEarly) {
                     earlyCaught++;
                 }

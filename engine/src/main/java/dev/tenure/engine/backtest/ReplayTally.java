@@ -25,7 +25,10 @@ final class ReplayTally {
 
     final List<Start> starts = new ArrayList<>();
     final List<SliceBand> bands = new ArrayList<>();
+    /** Each account's first cancellation. */
     final Map<String, Instant> cancellations = new HashMap<>();
+    /** Each account's cancellations, in any order: one that came back may cancel again. */
+    final Map<String, List<Instant>> everyCancellation = new HashMap<>();
     /**
      * Accounts that were customers at some moment of the replay: when it began, or back later. An account churned
      * before it and never back is a former customer, neither healthy nor at risk, and counts in no figure.
@@ -43,6 +46,7 @@ final class ReplayTally {
 
     void cancelled(String accountId, Instant at) {
         cancellations.merge(accountId, at, (a, b) -> a.isBefore(b) ? a : b);
+        everyCancellation.computeIfAbsent(accountId, id -> new ArrayList<>()).add(at);
     }
 
     void evaluated() {
@@ -52,7 +56,7 @@ final class ReplayTally {
     void merge(ReplayTally other) {
         starts.addAll(other.starts);
         bands.addAll(other.bands);
-        other.cancellations.forEach(this::cancelled);
+        other.everyCancellation.forEach((account, times) -> times.forEach(at -> cancelled(account, at)));
         customers += other.customers;
         replayed += other.replayed;
         history += other.history;

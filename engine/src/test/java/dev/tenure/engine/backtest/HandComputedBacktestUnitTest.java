@@ -194,6 +194,28 @@ class HandComputedBacktestUnitTest {
     }
 
     @Test
+    void an_alert_after_a_return_is_judged_against_the_cancellation_that_followed_it_not_the_one_before() {
+        String twice = "bt-twice";
+        BacktestReport report = new BacktestFixture("twice").withFormerCustomer(twice)
+                .billing(twice, "2011-01-05", BillingEvent.SUBSCRIPTION_REACTIVATED)
+                .billing(twice, "2011-01-12", BillingEvent.SUBSCRIPTION_CANCELLED)
+                .billing(twice, "2011-01-15", BillingEvent.SUBSCRIPTION_REACTIVATED).nps(twice, "2011-01-20", 2)
+                .billing(twice, "2011-02-10", BillingEvent.SUBSCRIPTION_CANCELLED).replayInMemory(1);
+
+        assertThat(report.alerts()).filteredOn(a -> a.accountId().equals(twice))
+                .extracting(Alert::rule, Alert::cancelledAt, Alert::leadDays, Alert::caught)
+                .containsExactly(tuple(DETRACTOR, at("2011-02-10"), 21.0, true));
+        ChurnScore together = report.churnRules();
+        assertThat(together.cancelledAccounts()).as("A, B, D and the one that cancelled twice, once").isEqualTo(4);
+        assertThat(together.caughtAccounts()).isEqualTo(3);
+        assertThat(together.alerts()).as("the five of the customers, and this one").isEqualTo(6);
+        assertThat(together.medianLeadDays()).as("15, 21 and 30 days").isEqualTo(21.0);
+        assertThat(report.cancellations()).filteredOn(c -> c.accountId().equals(twice))
+                .extracting(BacktestReport.Cancellation::at).as("the first, as the cancellations are listed")
+                .containsExactly(at("2011-01-12"));
+    }
+
+    @Test
     void several_workers_report_exactly_what_one_does() {
         assertThat(replay(3)).usingRecursiveComparison().isEqualTo(replay(1));
     }
