@@ -222,6 +222,14 @@ public class AccountHistory {
                 .filter(c -> c.email().equals(email)).findFirst();
     }
 
+    /** One contact's first change after {@code at}, as the past is read; empty when none. */
+    Optional<ContactSignal> nextChange(String accountId, String email, Instant at) {
+        return jdbc.sql("SELECT " + CHANGE_COLUMNS + " FROM contact_change h WHERE account_id = ? AND email = ? AND %1$s > ? ORDER BY %1$s, id LIMIT 1"
+                        .formatted(EFFECTIVE_TIME))
+                .params(accountId, email, Timestamp.from(at))
+                .query(AccountHistory::contactSignal).optional();
+    }
+
     /**
      * When each of these contacts last changed, as the past is read: a first appearance the source did not date is
      * no moment. Contacts without a dated change are left out.

@@ -110,8 +110,10 @@ public class Contacts {
 
     /**
      * The changes of an update that happened before the contact's latest change ({@code at}): against the contact as
-     * it was then (not there yet: it was there from then on). The contact itself keeps what the later change says,
-     * but an unsubscribe is never undone, so it holds now and in every later state of the history.
+     * it was then. Not there yet then, it was there from then on: added then, and at what was its first appearance it
+     * changed to what that said (a replay takes a contact's first appearance once, so that appearance alone would not
+     * move it). The contact itself keeps what the later change says, but an unsubscribe is never undone, so it holds
+     * now and in every later state of the history.
      */
     private List<AccountHistory.PendingChange> belated(Contact sent, Contact now, Instant at, ChangeCause cause,
                                                        Map<Key, Contact> current) {
@@ -119,6 +121,10 @@ public class Contacts {
         List<AccountHistory.PendingChange> changes = new ArrayList<>();
         if (then == null) {
             changes.add(new AccountHistory.PendingChange(sent, ContactChange.ADDED, null, sent.role().name(), at, true, cause));
+            history.nextChange(sent.accountId(), sent.email(), at).filter(next -> next.change() == ContactChange.ADDED)
+                    .ifPresent(first -> changes.addAll(differences(sent, new Contact(sent.accountId(), sent.email(), now.name(),
+                            first.role(), now.timezone(), first.active(), first.unsubscribed() || sent.unsubscribed()),
+                            first.occurredAt(), true, ChangeCause.source(first.source()))));
         } else {
             changes.addAll(differences(then, new Contact(sent.accountId(), sent.email(), sent.name(), sent.role(),
                     sent.timezone(), sent.active(), then.unsubscribed() || sent.unsubscribed()), at, true, cause));

@@ -1,6 +1,7 @@
 package dev.tenure.engine.accounts;
 
 import dev.tenure.engine.EngineTestApplication;
+import dev.tenure.engine.facts.SignalHistory;
 import dev.tenure.engine.intake.Batch;
 import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.intake.Labeled;
@@ -156,6 +157,38 @@ class AccountHistoryIntegrationTest {
         assertThat(history.contactChanges(may, july.plus(1, ChronoUnit.DAYS)).stream().filter(c -> c.accountId().equals(acme.id())))
                 .extracting(ContactSignal::change, ContactSignal::newValue, ContactSignal::occurredAt)
                 .containsExactly(tuple(ContactChange.ROLE_CHANGED, "ADMIN", june), tuple(ContactChange.ROLE_CHANGED, "USER", july));
+    }
+
+    @Test
+    void given_a_contact_first_heard_of_in_july_whose_june_update_came_late_then_it_was_there_since_june_and_replays_read_it_so_too() {
+        TestData acme = TestData.account("Late First Sight", Segment.LOW_TOUCH);
+        intake.accept(acme.batch());
+        Instant may = Instant.parse("2026-05-01T00:00:00Z");
+        Instant june = Instant.parse("2026-06-01T00:00:00Z");
+        Instant july = Instant.parse("2026-07-01T00:00:00Z");
+        String email = "sam@" + acme.id() + ".test";
+        Contact asUser = new Contact(acme.id(), email, "Sam", ContactRole.USER, null, true, false);
+        Contact asAdmin = new Contact(acme.id(), email, "Sam", ContactRole.ADMIN, null, true, false);
+
+        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-july", asAdmin, july)), List.of()));
+        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-june", asUser, june)), List.of()));
+
+        assertThat(contacts.of(acme.id())).filteredOn(c -> c.email().equals(email)).containsExactly(asAdmin);
+        SignalHistory replay = SignalHistory.replaying();
+        history.contactChanges(may, TestClock.now()).stream().filter(c -> c.accountId().equals(acme.id())).forEach(replay::add);
+        List<Contact> inMay = history.contactsAsOf(List.of(acme.id()), may).get(acme.id());
+        for (Instant moment : List.of(may, june.plus(1, ChronoUnit.DAYS), july.plus(1, ChronoUnit.DAYS), TestClock.now())) {
+            // A replay knows contacts by what their changes say, not by name.
+            assertThat(replay.contactsAsOf(inMay, moment)).as("a replay from May, at %s", moment)
+                    .extracting(Contact::email, Contact::role, Contact::active, Contact::unsubscribed)
+                    .containsExactlyInAnyOrderElementsOf(history.contactsAsOf(List.of(acme.id()), moment).get(acme.id()).stream()
+                            .map(c -> tuple(c.email(), c.role(), c.active(), c.unsubscribed())).toList());
+        }
+        assertThat(history.contactsAsOf(List.of(acme.id()), may).get(acme.id())).extracting(Contact::email).doesNotContain(email);
+        assertThat(history.contactsAsOf(List.of(acme.id()), june.plus(1, ChronoUnit.DAYS)).get(acme.id()))
+                .filteredOn(c -> c.email().equals(email)).extracting(Contact::role).containsExactly(ContactRole.USER);
+        assertThat(history.contactsAsOf(List.of(acme.id()), july.plus(1, ChronoUnit.DAYS)).get(acme.id()))
+                .filteredOn(c -> c.email().equals(email)).extracting(Contact::role).containsExactly(ContactRole.ADMIN);
     }
 
     @Test
