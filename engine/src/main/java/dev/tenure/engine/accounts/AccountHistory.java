@@ -264,8 +264,10 @@ public class AccountHistory {
     }
 
     /**
-     * Each account's stage at {@code at}: that of its latest change by then, else the one its next change
-     * left; an account created later has the stage it was created in.
+     * Each account's stage at {@code at}: that of the change recorded last among those that had happened by then,
+     * else the one its next change left; an account created later has the stage it was created in. Recorded last, not
+     * dated last: a cancellation imported late is dated months back, and the moves made since without knowing of it
+     * (a rule's) do not undo it, as they did not undo it in the account, which is churned now.
      */
     public Map<String, Stage> stagesAsOf(Collection<String> accountIds, Instant at) {
         Timestamp t = Timestamp.from(at);
@@ -275,7 +277,7 @@ public class AccountHistory {
                         FROM account a
                         LEFT JOIN LATERAL (
                             SELECT to_stage FROM stage_change h WHERE h.account_id = a.id AND %1$s <= ?
-                            ORDER BY %1$s DESC, h.id DESC LIMIT 1) b ON true
+                            ORDER BY h.id DESC LIMIT 1) b ON true
                         LEFT JOIN LATERAL (
                             SELECT from_stage, to_stage FROM stage_change h WHERE h.account_id = a.id AND %1$s > ?
                             ORDER BY %1$s, h.id LIMIT 1) f ON true

@@ -8,6 +8,7 @@ import dev.tenure.engine.intake.Labeled;
 import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.timeline.Timeline;
+import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.timeline.TimelineEntry;
 import dev.tenure.engine.vocabulary.Contact;
 import dev.tenure.engine.vocabulary.ContactChange;
@@ -279,6 +280,25 @@ class AccountHistoryIntegrationTest {
         assertThat(history.stagesAsOf(one, created)).isEqualTo(Map.of(acme.id(), Stage.ONBOARDING));
         assertThat(history.stagesAsOf(one, adopted)).isEqualTo(Map.of(acme.id(), Stage.ADOPTION));
         assertThat(history.stagesAsOf(one, TestClock.now())).isEqualTo(Map.of(acme.id(), Stage.VALUE));
+    }
+
+    @Test
+    void given_a_cancellation_imported_late_after_a_rule_moved_the_stage_then_every_moment_since_it_reads_churned_as_the_account_is() {
+        TestData acme = TestData.account("Late Cancellation", Segment.LOW_TOUCH).stage(Stage.VALUE);
+        intake.accept(acme.batch());
+        Instant tenDaysAgo = TestClock.now().minus(10, ChronoUnit.DAYS);
+        transaction.executeWithoutResult(tx -> accounts.changeStage(acme.id(), Stage.RENEWAL, tenDaysAgo,
+                ChangeCause.rule("Renewal is near")));
+
+        // The billing export of two months ago arrives only now.
+        intake.accept(acme.next().billing(BillingEvent.SUBSCRIPTION_CANCELLED, 60).signalsOnly());
+
+        Set<String> one = Set.of(acme.id());
+        assertThat(accounts.find(acme.id()).orElseThrow().stage()).isEqualTo(Stage.CHURNED);
+        assertThat(history.stagesAsOf(one, TestClock.now())).as("the stage now, read from history").isEqualTo(Map.of(acme.id(), Stage.CHURNED));
+        assertThat(history.stagesAsOf(one, tenDaysAgo.plus(1, ChronoUnit.DAYS))).isEqualTo(Map.of(acme.id(), Stage.CHURNED));
+        assertThat(history.stagesAsOf(one, TestClock.now().minus(30, ChronoUnit.DAYS))).isEqualTo(Map.of(acme.id(), Stage.CHURNED));
+        assertThat(history.stagesAsOf(one, TestClock.now().minus(90, ChronoUnit.DAYS))).isEqualTo(Map.of(acme.id(), Stage.VALUE));
     }
 
     private static Contact inactive(Contact c) {
