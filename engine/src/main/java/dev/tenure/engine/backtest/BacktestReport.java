@@ -82,6 +82,6 @@ public record BacktestReport(String ruleSetVersion, Instant from, Instant to, in
         ChurnScore churn = ChurnScore.of(alerts.stream().filter(Alert::churnRule).toList(), cancelled, accounts, from, to, window);
         return new BacktestReport(ruleSet.version(), from, to, windowDays, tally.replayed, tally.history, tally.evaluations,
                 tally.daily, accounts, took, perSecond, cancellations, churn, rules, alerts,
-                HealthSeparation.of(from, to, tally.bands, cancelled, judgement));
+                HealthSeparation.of(from, to, tally.bands, tally.everyCancellation, judgement));
     }
 }
