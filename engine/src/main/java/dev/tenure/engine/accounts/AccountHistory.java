@@ -222,12 +222,12 @@ public class AccountHistory {
                 .filter(c -> c.email().equals(email)).findFirst();
     }
 
-    /** One contact's first change after {@code at}, as the past is read; empty when none. */
-    Optional<ContactSignal> nextChange(String accountId, String email, Instant at) {
-        return jdbc.sql("SELECT " + CHANGE_COLUMNS + " FROM contact_change h WHERE account_id = ? AND email = ? AND %1$s > ? ORDER BY %1$s, id LIMIT 1"
+    /** One contact's changes after {@code at}, as the past is read, oldest first. */
+    List<ContactSignal> changesAfter(String accountId, String email, Instant at) {
+        return jdbc.sql("SELECT " + CHANGE_COLUMNS + " FROM contact_change h WHERE account_id = ? AND email = ? AND %1$s > ? ORDER BY %1$s, id"
                         .formatted(EFFECTIVE_TIME))
                 .params(accountId, email, Timestamp.from(at))
-                .query(AccountHistory::contactSignal).optional();
+                .query(AccountHistory::contactSignal).list();
     }
 
     /**
@@ -253,13 +253,14 @@ public class AccountHistory {
     }
 
     /**
-     * An unsubscribe heard of after later changes of the contact: every state the history holds from its moment on is
-     * unsubscribed, since an unsubscribe is never undone.
+     * A change heard of after later changes of the contact that did not touch what it changed: every state the
+     * history holds from its moment on has it ({@code role} and {@code active} when not null; {@code unsubscribed}
+     * when true, since an unsubscribe is never undone).
      */
-    void unsubscribedSince(String accountId, String email, Instant at) {
-        jdbc.sql("UPDATE contact_change h SET unsubscribed = true WHERE account_id = ? AND email = ? AND " + EFFECTIVE_TIME
-                        + " > ? AND NOT unsubscribed")
-                .params(accountId, email, Timestamp.from(at))
+    void carriedForward(String accountId, String email, Instant at, ContactRole role, Boolean active, boolean unsubscribed) {
+        jdbc.sql("UPDATE contact_change h SET role = coalesce(?, role), active = coalesce(?, active), unsubscribed = unsubscribed OR ?"
+                        + " WHERE account_id = ? AND email = ? AND " + EFFECTIVE_TIME + " > ?")
+                .params(role == null ? null : role.name(), active, unsubscribed, accountId, email, Timestamp.from(at))
                 .update();
     }
 

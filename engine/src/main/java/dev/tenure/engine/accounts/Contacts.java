@@ -112,28 +112,38 @@ public class Contacts {
      * The changes of an update that happened before the contact's latest change ({@code at}): against the contact as
      * it was then. Not there yet then, it was there from then on: added then, and at what was its first appearance it
      * changed to what that said (a replay takes a contact's first appearance once, so that appearance alone would not
-     * move it). The contact itself keeps what the later change says, but an unsubscribe is never undone, so it holds
-     * now and in every later state of the history.
+     * move it). What a later change changed (its role, whether it is active) stays as that says; what no later change
+     * touched holds from the update's moment on, in the contact and in every later state of the history, and so does
+     * an unsubscribe, which is never undone.
      */
     private List<AccountHistory.PendingChange> belated(Contact sent, Contact now, Instant at, ChangeCause cause,
                                                        Map<Key, Contact> current) {
         Contact then = history.contactAsOf(sent.accountId(), sent.email(), at).orElse(null);
+        List<ContactSignal> later = history.changesAfter(sent.accountId(), sent.email(), at);
         List<AccountHistory.PendingChange> changes = new ArrayList<>();
         if (then == null) {
             changes.add(new AccountHistory.PendingChange(sent, ContactChange.ADDED, null, sent.role().name(), at, true, cause));
-            history.nextChange(sent.accountId(), sent.email(), at).filter(next -> next.change() == ContactChange.ADDED)
+            later.stream().findFirst().filter(next -> next.change() == ContactChange.ADDED)
                     .ifPresent(first -> changes.addAll(differences(sent, new Contact(sent.accountId(), sent.email(), now.name(),
                             first.role(), now.timezone(), first.active(), first.unsubscribed() || sent.unsubscribed()),
                             first.occurredAt(), true, ChangeCause.source(first.source()))));
-        } else {
-            changes.addAll(differences(then, new Contact(sent.accountId(), sent.email(), sent.name(), sent.role(),
-                    sent.timezone(), sent.active(), then.unsubscribed() || sent.unsubscribed()), at, true, cause));
+            // Its first appearance, later, said everything about it.
+            return changes;
         }
-        if (sent.unsubscribed() && !now.unsubscribed()) {
-            Contact unsubscribed = new Contact(now.accountId(), now.email(), now.name(), now.role(), now.timezone(), now.active(), true);
-            update(unsubscribed);
-            current.put(Key.of(now), unsubscribed);
-            history.unsubscribedSince(sent.accountId(), sent.email(), at);
+        changes.addAll(differences(then, new Contact(sent.accountId(), sent.email(), sent.name(), sent.role(),
+                sent.timezone(), sent.active(), then.unsubscribed() || sent.unsubscribed()), at, true, cause));
+        boolean roleLater = later.stream().anyMatch(c -> c.change() == ContactChange.ROLE_CHANGED || c.change() == ContactChange.ADDED);
+        boolean activeLater = later.stream().anyMatch(c -> c.change() == ContactChange.BECAME_ACTIVE
+                || c.change() == ContactChange.BECAME_INACTIVE || c.change() == ContactChange.ADDED);
+        ContactRole role = roleLater || sent.role() == now.role() ? null : sent.role();
+        Boolean active = activeLater || sent.active() == now.active() ? null : sent.active();
+        boolean unsubscribes = sent.unsubscribed() && !now.unsubscribed();
+        if (role != null || active != null || unsubscribes) {
+            Contact carried = new Contact(now.accountId(), now.email(), now.name(), role == null ? now.role() : role, now.timezone(),
+                    active == null ? now.active() : active, now.unsubscribed() || unsubscribes);
+            update(carried);
+            current.put(Key.of(now), carried);
+            history.carriedForward(sent.accountId(), sent.email(), at, role, active, unsubscribes);
         }
         return changes;
     }

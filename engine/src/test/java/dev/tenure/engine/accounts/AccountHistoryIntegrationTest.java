@@ -161,6 +161,23 @@ class AccountHistoryIntegrationTest {
     }
 
     @Test
+    void given_an_unsubscribe_by_link_and_then_an_identify_an_hour_older_then_its_new_role_holds_since_nothing_later_changed_the_role() {
+        TestData acme = TestData.account("Late Role", Segment.LOW_TOUCH);
+        intake.accept(acme.batch());
+        Contact champion = contacts.of(acme.id()).get(0);
+        transaction.executeWithoutResult(tx -> contacts.unsubscribe(champion.email(), TestClock.now(), ChangeCause.unsubscribeLink()));
+        Contact admin = new Contact(champion.accountId(), champion.email(), champion.name(), ContactRole.ADMIN, champion.timezone(),
+                true, false);
+
+        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-7", admin,
+                TestClock.now().minus(1, ChronoUnit.HOURS))), List.of()));
+
+        assertThat(contacts.of(acme.id())).extracting(Contact::role, Contact::unsubscribed).containsExactly(tuple(ContactRole.ADMIN, true));
+        assertThat(history.contactsAsOf(List.of(acme.id()), TestClock.now()).get(acme.id()))
+                .extracting(Contact::role, Contact::unsubscribed).containsExactly(tuple(ContactRole.ADMIN, true));
+    }
+
+    @Test
     void given_a_contact_first_heard_of_in_july_whose_june_update_came_late_then_it_was_there_since_june_and_replays_read_it_so_too() {
         TestData acme = TestData.account("Late First Sight", Segment.LOW_TOUCH);
         intake.accept(acme.batch());
