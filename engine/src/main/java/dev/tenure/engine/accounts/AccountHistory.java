@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Contacts and stages as they were: the dated history of every change (tables {@code contact_change} and
@@ -215,9 +216,59 @@ public class AccountHistory {
         return new Contact(account, email, name, role, zone, active, unsubscribed);
     }
 
+    /** One contact as it was at {@code at} (see {@link #contactsAsOf}); empty when it was not there yet. */
+    Optional<Contact> contactAsOf(String accountId, String email, Instant at) {
+        return contactsAsOf(List.of(accountId), at).getOrDefault(accountId, List.of()).stream()
+                .filter(c -> c.email().equals(email)).findFirst();
+    }
+
+    /** One contact's changes after {@code at}, as the past is read, oldest first. */
+    List<ContactSignal> changesAfter(String accountId, String email, Instant at) {
+        return jdbc.sql("SELECT " + CHANGE_COLUMNS + " FROM contact_change h WHERE account_id = ? AND email = ? AND %1$s > ? ORDER BY %1$s, id"
+                        .formatted(EFFECTIVE_TIME))
+                .params(accountId, email, Timestamp.from(at))
+                .query(AccountHistory::contactSignal).list();
+    }
+
     /**
-     * Each account's stage at {@code at}: that of its latest change by then, else the one its next change
-     * left; an account created later has the stage it was created in.
+     * When each of these contacts last changed, as the past is read: a first appearance the source did not date is
+     * no moment. Contacts without a dated change are left out.
+     */
+    Map<Contacts.Key, Instant> lastChanges(List<Contacts.Key> keys) {
+        Map<Contacts.Key, Instant> last = new HashMap<>();
+        if (keys.isEmpty()) {
+            return last;
+        }
+        jdbc.sql("""
+                        SELECT h.account_id, h.email, max(h.occurred_at) FROM contact_change h
+                        JOIN unnest(?::text[], ?::text[]) AS k(account_id, email) ON h.account_id = k.account_id AND h.email = k.email
+                        WHERE NOT (h.change = 'ADDED' AND NOT h.dated)
+                        GROUP BY h.account_id, h.email""")
+                .params(keys.stream().map(Contacts.Key::accountId).toArray(String[]::new),
+                        keys.stream().map(Contacts.Key::email).toArray(String[]::new))
+                .query(rs -> {
+                    last.put(new Contacts.Key(rs.getString(1), rs.getString(2)), rs.getTimestamp(3).toInstant());
+                });
+        return last;
+    }
+
+    /**
+     * A change heard of after later changes of the contact that did not touch what it changed: every state the
+     * history holds from its moment on has it ({@code role} and {@code active} when not null; {@code unsubscribed}
+     * when true, since an unsubscribe is never undone).
+     */
+    void carriedForward(String accountId, String email, Instant at, ContactRole role, Boolean active, boolean unsubscribed) {
+        jdbc.sql("UPDATE contact_change h SET role = coalesce(?, role), active = coalesce(?, active), unsubscribed = unsubscribed OR ?"
+                        + " WHERE account_id = ? AND email = ? AND " + EFFECTIVE_TIME + " > ?")
+                .params(role == null ? null : role.name(), active, unsubscribed, accountId, email, Timestamp.from(at))
+                .update();
+    }
+
+    /**
+     * Each account's stage at {@code at}: that of the change recorded last among those that had happened by then,
+     * else the one its next change left; an account created later has the stage it was created in. Recorded last, not
+     * dated last: a cancellation imported late is dated months back, and the moves made since without knowing of it
+     * (a rule's) do not undo it, as they did not undo it in the account, which is churned now.
      */
     public Map<String, Stage> stagesAsOf(Collection<String> accountIds, Instant at) {
         Timestamp t = Timestamp.from(at);
@@ -227,7 +278,7 @@ public class AccountHistory {
                         FROM account a
                         LEFT JOIN LATERAL (
                             SELECT to_stage FROM stage_change h WHERE h.account_id = a.id AND %1$s <= ?
-                            ORDER BY %1$s DESC, h.id DESC LIMIT 1) b ON true
+                            ORDER BY h.id DESC LIMIT 1) b ON true
                         LEFT JOIN LATERAL (
                             SELECT from_stage, to_stage FROM stage_change h WHERE h.account_id = a.id AND %1$s > ?
                             ORDER BY %1$s, h.id LIMIT 1) f ON true

@@ -44,10 +44,15 @@ public class Contacts {
     }
 
     /**
-     * Inserts or updates contacts in the caller's transaction, in the order given (a contact sent twice ends as
-     * the later says), and records what changed about each: added, role, active, unsubscribed (which is never
-     * undone: a contact sent again as subscribed stays unsubscribed). Returns the changes as the events rules
-     * see. A change happened at the update's own time when it has one (never later than {@code now}), else now.
+     * Inserts or updates contacts in the caller's transaction, and records what changed about each: added, role,
+     * active, unsubscribed (which is never undone: a contact sent again as subscribed stays unsubscribed). Returns
+     * the changes as the events rules see. A change happened at the update's own time when it has one (never later
+     * than {@code now}), else now, and a contact's updates are taken in that order (a contact sent twice ends as the
+     * later says; of two at the same time, the one sent later).
+     * <p>
+     * A dated update older than the contact's latest change arrived late (sources such as Segment deliver out of
+     * order): it is history, not news. Its changes are recorded against the contact as it was at its moment, and
+     * the contact stays as the later change left it, except that an unsubscribe holds from its moment on.
      */
     public List<ContactSignal> upsertAll(List<ContactUpdate> updates, Instant now) {
         if (updates.isEmpty()) {
@@ -56,14 +61,27 @@ public class Contacts {
         // Rows locked in key order, so two batches sharing contacts wait for each other rather than deadlock; a
         // stable sort keeps a contact's own updates in the order they were sent.
         List<ContactUpdate> ordered = new ArrayList<>(updates);
-        ordered.sort(Comparator.comparing((ContactUpdate u) -> u.contact().accountId()).thenComparing(u -> u.contact().email()));
-        Map<Key, Contact> current = lock(ordered.stream().map(u -> Key.of(u.contact())).distinct().toList());
+        ordered.sort(Comparator.comparing((ContactUpdate u) -> u.contact().accountId()).thenComparing(u -> u.contact().email())
+                .thenComparing(u -> changedAt(u, now)));
+        List<Key> keys = ordered.stream().map(u -> Key.of(u.contact())).distinct().toList();
+        Map<Key, Contact> current = lock(keys);
+        Map<Key, Instant> lastChanged = history.lastChanges(keys);
+        List<ContactSignal> recorded = new ArrayList<>();
         List<AccountHistory.PendingChange> changes = new ArrayList<>();
         for (ContactUpdate u : ordered) {
             Contact sent = u.contact();
             Key key = Key.of(sent);
-            Instant at = u.changedAt() == null || u.changedAt().isAfter(now) ? now : u.changedAt();
+            Instant at = changedAt(u, now);
             Contact before = current.get(key);
+            Instant last = lastChanged.get(key);
+            if (before != null && last != null && at.isBefore(last)) {
+                // Read the past with every change of this batch in it.
+                recorded.addAll(history.recordContactChanges(changes, now));
+                changes.clear();
+                changes.addAll(belated(sent, before, at, u.cause(), current));
+                continue;
+            }
+            lastChanged.put(key, at);
             if (before == null) {
                 if (insert(sent)) {
                     changes.add(new AccountHistory.PendingChange(sent, ContactChange.ADDED, null, sent.role().name(), at,
@@ -82,7 +100,52 @@ public class Contacts {
             }
             current.put(key, after);
         }
-        return history.recordContactChanges(changes, now);
+        recorded.addAll(history.recordContactChanges(changes, now));
+        return recorded;
+    }
+
+    private static Instant changedAt(ContactUpdate u, Instant now) {
+        return u.changedAt() == null || u.changedAt().isAfter(now) ? now : u.changedAt();
+    }
+
+    /**
+     * The changes of an update that happened before the contact's latest change ({@code at}): against the contact as
+     * it was then. Not there yet then, it was there from then on: added then, and at what was its first appearance it
+     * changed to what that said (a replay takes a contact's first appearance once, so that appearance alone would not
+     * move it). What a later change changed (its role, whether it is active) stays as that says; what no later change
+     * touched holds from the update's moment on, in the contact and in every later state of the history, and so does
+     * an unsubscribe, which is never undone.
+     */
+    private List<AccountHistory.PendingChange> belated(Contact sent, Contact now, Instant at, ChangeCause cause,
+                                                       Map<Key, Contact> current) {
+        Contact then = history.contactAsOf(sent.accountId(), sent.email(), at).orElse(null);
+        List<ContactSignal> later = history.changesAfter(sent.accountId(), sent.email(), at);
+        List<AccountHistory.PendingChange> changes = new ArrayList<>();
+        if (then == null) {
+            changes.add(new AccountHistory.PendingChange(sent, ContactChange.ADDED, null, sent.role().name(), at, true, cause));
+            later.stream().findFirst().filter(next -> next.change() == ContactChange.ADDED)
+                    .ifPresent(first -> changes.addAll(differences(sent, new Contact(sent.accountId(), sent.email(), now.name(),
+                            first.role(), now.timezone(), first.active(), first.unsubscribed() || sent.unsubscribed()),
+                            first.occurredAt(), true, ChangeCause.source(first.source()))));
+            // Its first appearance, later, said everything about it.
+            return changes;
+        }
+        changes.addAll(differences(then, new Contact(sent.accountId(), sent.email(), sent.name(), sent.role(),
+                sent.timezone(), sent.active(), then.unsubscribed() || sent.unsubscribed()), at, true, cause));
+        boolean roleLater = later.stream().anyMatch(c -> c.change() == ContactChange.ROLE_CHANGED || c.change() == ContactChange.ADDED);
+        boolean activeLater = later.stream().anyMatch(c -> c.change() == ContactChange.BECAME_ACTIVE
+                || c.change() == ContactChange.BECAME_INACTIVE || c.change() == ContactChange.ADDED);
+        ContactRole role = roleLater || sent.role() == now.role() ? null : sent.role();
+        Boolean active = activeLater || sent.active() == now.active() ? null : sent.active();
+        boolean unsubscribes = sent.unsubscribed() && !now.unsubscribed();
+        if (role != null || active != null || unsubscribes) {
+            Contact carried = new Contact(now.accountId(), now.email(), now.name(), role == null ? now.role() : role, now.timezone(),
+                    active == null ? now.active() : active, now.unsubscribed() || unsubscribes);
+            update(carried);
+            current.put(Key.of(now), carried);
+            history.carriedForward(sent.accountId(), sent.email(), at, role, active, unsubscribes);
+        }
+        return changes;
     }
 
     /**
@@ -149,7 +212,7 @@ public class Contacts {
                 .update();
     }
 
-    private record Key(String accountId, String email) {
+    record Key(String accountId, String email) {
         static Key of(Contact c) {
             return new Key(c.accountId(), c.email());
         }

@@ -51,7 +51,8 @@ import java.util.Set;
  * and those it was churned: after its cancellation or a source's stage CHURNED, until a reactivation or a source's
  * other stage brings it back (the live engine's lifecycle rules). The scores are stored as
  * {@code origin = BACKFILL}, at the daily time, and a rerun over the same days replaces them: everything in
- * one transaction, so readers see the old scores or the new, never half.
+ * one transaction, so readers see the old scores or the new, never half; and one backfill at a time, whichever node
+ * runs it, so two over the same days leave one score a day.
  * <p>
  * Usage is read from {@code tenure.backtest.history} before the period (the usage windows reach no further), and
  * before that each account's last day of use of each feature in a year ({@code SignalPayloads.LAST_USE_BEFORE}), so
@@ -140,6 +141,9 @@ public class HealthBackfill {
 
     private HealthBackfillReport backfill(LocalDate from, LocalDate to, Instant start, Instant end, List<Instant> times,
                                           ZoneId zone, HealthModel model, FactSettings settings, Progress progress) {
+        // One backfill at a time across nodes: two over the same days would each delete only what the other had
+        // committed and both insert, two scores a day. Taken first, so everything read after it sees the other's scores.
+        jdbc.query("SELECT pg_advisory_xact_lock(hashtext('tenure.health_backfill'))", rs -> null);
         Map<String, Scored> scored = new LinkedHashMap<>();
         List<Account> all = accounts.list(null, Integer.MAX_VALUE, 0);
         // Contacts as they were at the start; each later change counts from its moment (SignalHistory applies it).

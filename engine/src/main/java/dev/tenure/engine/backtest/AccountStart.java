@@ -7,7 +7,6 @@ import dev.tenure.engine.vocabulary.Milestone;
 import dev.tenure.engine.vocabulary.Stage;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -26,13 +25,5 @@ record AccountStart(Account account, List<Contact> contacts, List<Milestone> mil
 
     static AccountStart fresh(Account account, List<Contact> contacts) {
         return new AccountStart(account, contacts, List.of(), List.of(), -1, List.of(), null, null);
-    }
-
-    /**
-     * How many of these accounts were customers when the replay began: those churned then are former customers,
-     * neither healthy accounts nor any at risk, so they count in no figure of the churn rules.
-     */
-    static int customers(Collection<AccountStart> starts) {
-        return (int) starts.stream().filter(s -> s.account().stage().active()).count();
     }
 }

@@ -2,6 +2,7 @@ package dev.tenure.engine.backtest;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One play a rule would have started in a backtest: which rule, which play, for whom and when, and how it
@@ -9,7 +10,8 @@ import java.time.Instant;
  *
  * @param file        the DRL file or decision table the rule is written in (null if unknown)
  * @param churnRule   true when that file is under {@code churn/}
- * @param cancelledAt when the account cancelled in the period (its first cancellation); null if it did not
+ * @param cancelledAt the cancellation the alert is judged against ({@link #judgedAgainst}); null if the account did not
+ *                    cancel in the period
  * @param leadDays    days from the alert to the cancellation, to one decimal; null when the account did not
  *                    cancel or the alert came at or after the cancellation
  * @param caught      the alert came before the cancellation and at most the backtest's window before it
@@ -23,6 +25,24 @@ public record Alert(String accountId, String rule, String play, String file, boo
         Duration lead = lead(at, cancelledAt);
         return new Alert(accountId, rule, play, file, churnRule, at, cancelledAt,
                 lead == null ? null : ChurnScore.days(lead), lead != null && lead.compareTo(window) <= 0);
+    }
+
+    /**
+     * The cancellation an alert at {@code at} is judged against: the account's first one after it, which it may have
+     * foretold (an account that came back may cancel again); else its last one at or before it, which it warned
+     * nobody of; null without any.
+     */
+    static Instant judgedAgainst(Instant at, List<Instant> cancellations) {
+        Instant next = null;
+        Instant last = null;
+        for (Instant c : cancellations) {
+            if (c.isAfter(at)) {
+                next = next == null || c.isBefore(next) ? c : next;
+            } else {
+                last = last == null || c.isAfter(last) ? c : last;
+            }
+        }
+        return next != null ? next : last;
     }
 
     /** The time from an alert to the cancellation, or null when there is none or the alert did not come before it. */

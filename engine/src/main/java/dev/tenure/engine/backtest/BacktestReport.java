@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * @param signalsReplayed  signals in [from, to), each evaluated at the moment it happened
  * @param historySignals   signals before {@code from} read as history only
  * @param evaluations      account evaluations in all, of which {@code dailyEvaluations} by the daily schedule
- * @param cancellations    accounts that cancelled in the period ({@code SUBSCRIPTION_CANCELLED}), first time each
+ * @param accounts         accounts that were customers in the period: when it began, or back during it
+ * @param cancellations    of them, those that cancelled in the period ({@code SUBSCRIPTION_CANCELLED}), first time each
  * @param churnRules       all churn rules together, scored over all their alerts
  * @param rules            every rule of the rule set, also those that would never have fired
  * @param alerts           every play a rule would have started, in time order, judged against the cancellations
@@ -47,14 +48,15 @@ public record BacktestReport(String ruleSetVersion, Instant from, Instant to, in
         return windowDays;
     }
 
-    static BacktestReport of(RuleSet ruleSet, Instant from, Instant to, int windowDays, int accounts, ReplayTally tally,
+    static BacktestReport of(RuleSet ruleSet, Instant from, Instant to, int windowDays, ReplayTally tally,
                              Duration took, ChurnReportProperties judgement) {
+        int accounts = tally.customers;
         RuleSources sources = new RuleSources(ruleSet);
         Duration window = Duration.ofDays(windowDays);
         Map<String, Instant> cancelled = tally.cancellations;
         List<Alert> alerts = tally.starts.stream()
                 .map(s -> Alert.of(s.accountId(), s.rule(), s.play(), sources.file(s.rule()), sources.isChurn(s.rule()), s.at(),
-                        cancelled.get(s.accountId()), window))
+                        Alert.judgedAgainst(s.at(), tally.everyCancellation.getOrDefault(s.accountId(), List.of())), window))
                 .sorted(Comparator.comparing(Alert::at).thenComparing(Alert::accountId).thenComparing(Alert::rule)
                         .thenComparing(Alert::play))
                 .toList();
@@ -80,6 +82,6 @@ public record BacktestReport(String ruleSetVersion, Instant from, Instant to, in
         ChurnScore churn = ChurnScore.of(alerts.stream().filter(Alert::churnRule).toList(), cancelled, accounts, from, to, window);
         return new BacktestReport(ruleSet.version(), from, to, windowDays, tally.replayed, tally.history, tally.evaluations,
                 tally.daily, accounts, took, perSecond, cancellations, churn, rules, alerts,
-                HealthSeparation.of(from, to, tally.bands, cancelled, judgement));
+                HealthSeparation.of(from, to, tally.bands, tally.everyCancellation, judgement));
     }
 }

@@ -75,14 +75,9 @@ public class Backtests {
         ReplayPeriod.check(from, to, clock.instant());
         List<Instant> daily = DailyTimes.between(engine.dailyEvaluation(), engine.defaultTimezone(), from, to);
         long started = System.nanoTime();
-        int[] accounts = new int[1];
-        ReplayTally tally = snapshot.execute(tx -> {
-            List<AccountStart> seeds = starts.asOf(from, to);
-            accounts[0] = AccountStart.customers(seeds);
-            return replay(candidate, seeds, from, to, daily, progress);
-        });
+        ReplayTally tally = snapshot.execute(tx -> replay(candidate, starts.asOf(from, to), from, to, daily, progress));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        BacktestReport report = BacktestReport.of(candidate, from, to, windowDays, accounts[0], tally, took, judgement);
+        BacktestReport report = BacktestReport.of(candidate, from, to, windowDays, tally, took, judgement);
         log.info("Backtest of rule set {} from {} to {}: {} signals replayed in {} s ({} signals/s), {} evaluations, {} cancellations",
                 candidate.version(), from, to, report.signalsReplayed(), took.toMillis() / 1000.0, report.signalsPerSecond(),
                 report.evaluations(), report.cancellations().size());

@@ -16,17 +16,18 @@ import java.util.Set;
  * caught nothing.
  *
  * @param alertedAccounts              accounts with at least one scored alert
- * @param cancelledAccounts            accounts that cancelled in the period
+ * @param cancelledAccounts            customers that cancelled in the period (a former customer's cancellation is none)
  * @param caughtAccounts               cancelled accounts with at least one catching alert
  * @param precision                    caught / alerted accounts; null when nobody was alerted
  * @param recall                       caught / cancelled accounts; null when nobody cancelled
  * @param medianLeadTime               over caught accounts, the median time from the earliest catching alert to
- *                                     the cancellation
+ *                                     the cancellation it caught
  * @param medianLeadDays               the same in days, to one decimal
  * @param alerts                       scored alerts (plays started, not after the account's cancellation)
  * @param catchingAlerts               of them, those that caught a cancellation
  * @param alertPrecision               catching / scored alerts; null without alerts
- * @param healthyAccounts              accounts that were customers when the period began and did not cancel in it
+ * @param healthyAccounts              accounts that were customers in the period (when it began, or back during it)
+ *                                     and did not cancel in it
  * @param alertsOnHealthyAccounts      alerts on those accounts
  * @param alertsPerHealthyAccountMonth alerts on healthy accounts / (healthy accounts × months of the period),
  *                                     a month being 365.25 / 12 days; null without healthy accounts
@@ -49,12 +50,12 @@ public record ChurnScore(int alertedAccounts, int cancelledAccounts, int caughtA
      *
      * @param alerts        the alerts of the rules scored together (any order)
      * @param cancellations per account that cancelled in the period, its first cancellation
-     * @param accounts      accounts that were customers when the period began (not churned)
+     * @param accounts      accounts that were customers in the period, every cancelled one among them
      */
     static ChurnScore of(List<Alert> alerts, Map<String, Instant> cancellations, int accounts, Instant from, Instant to,
                          Duration window) {
         Set<String> alerted = new HashSet<>();
-        Map<String, Instant> earliestCatch = new HashMap<>();
+        Map<String, Alert> earliestCatch = new HashMap<>();
         int scored = 0;
         int catching = 0;
         int onHealthy = 0;
@@ -69,7 +70,7 @@ public record ChurnScore(int alertedAccounts, int cancelledAccounts, int caughtA
             }
             if (alert.caught()) {
                 catching++;
-                earliestCatch.merge(alert.accountId(), alert.at(), (a, b) -> a.isBefore(b) ? a : b);
+                earliestCatch.merge(alert.accountId(), alert, (a, b) -> a.at().isBefore(b.at()) ? a : b);
             }
         }
         List<Duration> leads = new ArrayList<>();
@@ -77,13 +78,14 @@ public record ChurnScore(int alertedAccounts, int cancelledAccounts, int caughtA
         int early = 0;
         int earlyCaught = 0;
         for (Map.Entry<String, Instant> cancellation : cancellations.entrySet()) {
-            Instant caughtAt = earliestCatch.get(cancellation.getKey());
+            Alert caughtBy = earliestCatch.get(cancellation.getKey());
             boolean isEarly = cancellation.getValue().isBefore(earlyEnd);
             if (isEarly) {
                 early++;
             }
-            if (caughtAt != null) {
-                leads.add(Duration.between(caughtAt, cancellation.getValue()));
+            if (caughtBy != null) {
+                // To the cancellation it caught: of an account that came back and cancelled again, maybe not the first.
+                leads.add(Duration.between(caughtBy.at(), caughtBy.cancelledAt()));
                 if (isEarly) {
                     earlyCaught++;
                 }

@@ -54,14 +54,14 @@ public record HealthSeparation(int sliceDays, int slices, ChurnReport report, Do
     }
 
     static HealthSeparation of(Instant from, Instant to, List<ReplayTally.SliceBand> bands,
-                               Map<String, Instant> cancellations, ChurnReportProperties judgement) {
+                               Map<String, List<Instant>> cancellations, ChurnReportProperties judgement) {
         Duration slice = Duration.ofDays(SLICE_DAYS);
         List<ChurnOutcome> outcomes = bands.stream()
                 .sorted(Comparator.comparing(ReplayTally.SliceBand::sliceStart).thenComparing(b -> b.account().id()))
                 .map(b -> {
-                    Instant cancelled = cancellations.get(b.account().id());
-                    boolean within = cancelled != null && !cancelled.isBefore(b.sliceStart())
-                            && cancelled.isBefore(b.sliceStart().plus(slice));
+                    // Any of its cancellations: an account that came back may cancel again in a later slice.
+                    boolean within = cancellations.getOrDefault(b.account().id(), List.of()).stream()
+                            .anyMatch(c -> !c.isBefore(b.sliceStart()) && c.isBefore(b.sliceStart().plus(slice)));
                     return new ChurnOutcome(b.account().id(), b.account().name(),
                             b.account().segment() == null ? null : b.account().segment().name(), b.account().csm(),
                             b.band(), within, false, null);

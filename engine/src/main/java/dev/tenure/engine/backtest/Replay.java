@@ -199,7 +199,7 @@ final class Replay {
                 return;
             }
             tally.replayed++;
-            if (signal instanceof BillingSignal b && b.event() == BillingEvent.SUBSCRIPTION_CANCELLED) {
+            if (signal instanceof BillingSignal b && b.event() == BillingEvent.SUBSCRIPTION_CANCELLED && account.wasCustomer()) {
                 tally.cancelled(account.id(), at);
             }
             moment = at;
@@ -225,6 +225,7 @@ final class Replay {
                 runDaily(nextDaily++);
             }
             closeSlicesUpTo(to);
+            tally.customers = (int) accounts.values().stream().filter(ReplayedAccount::wasCustomer).count();
         }
 
         /**

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a replay counted: every play a rule would have started (rule, play, account, moment); the accounts
- * that cancelled, and when; each account's health band at the start of each slice of the period. Each
+ * What a replay counted: every play a rule would have started (rule, play, account, moment); the customers and
+ * those of them that cancelled, and when; each account's health band at the start of each slice of the period. Each
  * worker keeps its own and they are merged at the end, so no lock is taken per signal.
  */
 final class ReplayTally {
@@ -25,7 +25,15 @@ final class ReplayTally {
 
     final List<Start> starts = new ArrayList<>();
     final List<SliceBand> bands = new ArrayList<>();
+    /** Each account's first cancellation. */
     final Map<String, Instant> cancellations = new HashMap<>();
+    /** Each account's cancellations, in any order: one that came back may cancel again. */
+    final Map<String, List<Instant>> everyCancellation = new HashMap<>();
+    /**
+     * Accounts that were customers at some moment of the replay: when it began, or back later. An account churned
+     * before it and never back is a former customer, neither healthy nor at risk, and counts in no figure.
+     */
+    int customers;
     long replayed;
     long history;
     long evaluations;
@@ -38,6 +46,7 @@ final class ReplayTally {
 
     void cancelled(String accountId, Instant at) {
         cancellations.merge(accountId, at, (a, b) -> a.isBefore(b) ? a : b);
+        everyCancellation.computeIfAbsent(accountId, id -> new ArrayList<>()).add(at);
     }
 
     void evaluated() {
@@ -47,7 +56,8 @@ final class ReplayTally {
     void merge(ReplayTally other) {
         starts.addAll(other.starts);
         bands.addAll(other.bands);
-        other.cancellations.forEach(this::cancelled);
+        other.everyCancellation.forEach((account, times) -> times.forEach(at -> cancelled(account, at)));
+        customers += other.customers;
         replayed += other.replayed;
         history += other.history;
         evaluations += other.evaluations;

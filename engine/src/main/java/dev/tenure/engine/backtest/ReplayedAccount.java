@@ -39,10 +39,13 @@ final class ReplayedAccount {
     private Account account;
     private int lastHealth;
     private Instant lastEvaluated;
+    /** A customer at some moment so far: at the start, or back since. */
+    private boolean customer;
 
     ReplayedAccount(AccountStart start, StepPlacement placement) {
         this.placement = placement;
         this.account = start.account();
+        this.customer = start.account().stage().active();
         this.contacts = List.copyOf(start.contacts());
         this.milestones = new ArrayList<>(start.milestones());
         this.runs = new ArrayList<>(start.runs());
@@ -53,6 +56,14 @@ final class ReplayedAccount {
 
     String id() {
         return account.id();
+    }
+
+    /**
+     * Whether it was a customer at some moment so far. A former customer's cancellation (the billing system ending a
+     * subscription the CRM had churned before the period) is no churn the rules could have foretold.
+     */
+    boolean wasCustomer() {
+        return customer;
     }
 
     Account account() {
@@ -85,6 +96,7 @@ final class ReplayedAccount {
      */
     private void moved(Stage from, Stage to, Instant at) {
         account = account.withStage(to);
+        customer |= to.active();
         if (from.active() != to.active()) {
             runs.replaceAll(run -> run.audience().admits(to) ? run : run.stoppedAt(at));
         }

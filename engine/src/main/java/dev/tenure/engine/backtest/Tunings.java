@@ -186,7 +186,7 @@ public class Tunings {
         }
         ReplayTally tally = replay.finish();
         report.done();
-        return BacktestReport.of(candidate, from, to, windowDays, held.seeds().size(), tally,
+        return BacktestReport.of(candidate, from, to, windowDays, tally,
                 Duration.ofNanos(System.nanoTime() - started), judgement);
     }
 

@@ -1,12 +1,14 @@
 package dev.tenure.engine.accounts;
 
 import dev.tenure.engine.EngineTestApplication;
+import dev.tenure.engine.facts.SignalHistory;
 import dev.tenure.engine.intake.Batch;
 import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.intake.Labeled;
 import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.timeline.Timeline;
+import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.timeline.TimelineEntry;
 import dev.tenure.engine.vocabulary.Contact;
 import dev.tenure.engine.vocabulary.ContactChange;
@@ -132,6 +134,105 @@ class AccountHistoryIntegrationTest {
     }
 
     @Test
+    void given_a_source_whose_july_update_arrived_before_its_june_one_then_the_contact_is_as_july_says_and_the_past_as_each_said() {
+        TestData acme = TestData.account("Late Identify", Segment.LOW_TOUCH);
+        intake.accept(acme.batch());
+        Contact champion = contacts.of(acme.id()).get(0);
+        Instant may = Instant.parse("2026-05-01T00:00:00Z");
+        Instant june = Instant.parse("2026-06-01T00:00:00Z");
+        Instant july = Instant.parse("2026-07-01T00:00:00Z");
+        Contact admin = new Contact(champion.accountId(), champion.email(), champion.name(), ContactRole.ADMIN, champion.timezone(),
+                true, false);
+        Contact user = new Contact(champion.accountId(), champion.email(), champion.name(), ContactRole.USER, champion.timezone(),
+                true, false);
+
+        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-july", user, july)), List.of()));
+        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-june", admin, june)), List.of()));
+
+        assertThat(contacts.of(acme.id())).as("June's word came late: July's is the latest").containsExactly(user);
+        assertThat(history.contactsAsOf(List.of(acme.id()), may).get(acme.id())).extracting(Contact::role)
+                .containsExactly(ContactRole.CHAMPION);
+        assertThat(history.contactsAsOf(List.of(acme.id()), june.plus(1, ChronoUnit.DAYS)).get(acme.id())).extracting(Contact::role)
+                .containsExactly(ContactRole.ADMIN);
+        assertThat(history.contactsAsOf(List.of(acme.id()), TestClock.now()).get(acme.id())).containsExactly(user);
+        assertThat(history.contactChanges(may, july.plus(1, ChronoUnit.DAYS)).stream().filter(c -> c.accountId().equals(acme.id())))
+                .extracting(ContactSignal::change, ContactSignal::newValue, ContactSignal::occurredAt)
+                .containsExactly(tuple(ContactChange.ROLE_CHANGED, "ADMIN", june), tuple(ContactChange.ROLE_CHANGED, "USER", july));
+    }
+
+    @Test
+    void given_an_unsubscribe_by_link_and_then_an_identify_an_hour_older_then_its_new_role_holds_since_nothing_later_changed_the_role() {
+        TestData acme = TestData.account("Late Role", Segment.LOW_TOUCH);
+        intake.accept(acme.batch());
+        Contact champion = contacts.of(acme.id()).get(0);
+        transaction.executeWithoutResult(tx -> contacts.unsubscribe(champion.email(), TestClock.now(), ChangeCause.unsubscribeLink()));
+        Contact admin = new Contact(champion.accountId(), champion.email(), champion.name(), ContactRole.ADMIN, champion.timezone(),
+                true, false);
+
+        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-7", admin,
+                TestClock.now().minus(1, ChronoUnit.HOURS))), List.of()));
+
+        assertThat(contacts.of(acme.id())).extracting(Contact::role, Contact::unsubscribed).containsExactly(tuple(ContactRole.ADMIN, true));
+        assertThat(history.contactsAsOf(List.of(acme.id()), TestClock.now()).get(acme.id()))
+                .extracting(Contact::role, Contact::unsubscribed).containsExactly(tuple(ContactRole.ADMIN, true));
+    }
+
+    @Test
+    void given_a_contact_first_heard_of_in_july_whose_june_update_came_late_then_it_was_there_since_june_and_replays_read_it_so_too() {
+        TestData acme = TestData.account("Late First Sight", Segment.LOW_TOUCH);
+        intake.accept(acme.batch());
+        Instant may = Instant.parse("2026-05-01T00:00:00Z");
+        Instant june = Instant.parse("2026-06-01T00:00:00Z");
+        Instant july = Instant.parse("2026-07-01T00:00:00Z");
+        String email = "sam@" + acme.id() + ".test";
+        Contact asUser = new Contact(acme.id(), email, "Sam", ContactRole.USER, null, true, false);
+        Contact asAdmin = new Contact(acme.id(), email, "Sam", ContactRole.ADMIN, null, true, false);
+
+        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-july", asAdmin, july)), List.of()));
+        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-june", asUser, june)), List.of()));
+
+        assertThat(contacts.of(acme.id())).filteredOn(c -> c.email().equals(email)).containsExactly(asAdmin);
+        SignalHistory replay = SignalHistory.replaying();
+        history.contactChanges(may, TestClock.now()).stream().filter(c -> c.accountId().equals(acme.id())).forEach(replay::add);
+        List<Contact> inMay = history.contactsAsOf(List.of(acme.id()), may).get(acme.id());
+        for (Instant moment : List.of(may, june.plus(1, ChronoUnit.DAYS), july.plus(1, ChronoUnit.DAYS), TestClock.now())) {
+            // A replay knows contacts by what their changes say, not by name.
+            assertThat(replay.contactsAsOf(inMay, moment)).as("a replay from May, at %s", moment)
+                    .extracting(Contact::email, Contact::role, Contact::active, Contact::unsubscribed)
+                    .containsExactlyInAnyOrderElementsOf(history.contactsAsOf(List.of(acme.id()), moment).get(acme.id()).stream()
+                            .map(c -> tuple(c.email(), c.role(), c.active(), c.unsubscribed())).toList());
+        }
+        assertThat(history.contactsAsOf(List.of(acme.id()), may).get(acme.id())).extracting(Contact::email).doesNotContain(email);
+        assertThat(history.contactsAsOf(List.of(acme.id()), june.plus(1, ChronoUnit.DAYS)).get(acme.id()))
+                .filteredOn(c -> c.email().equals(email)).extracting(Contact::role).containsExactly(ContactRole.USER);
+        assertThat(history.contactsAsOf(List.of(acme.id()), july.plus(1, ChronoUnit.DAYS)).get(acme.id()))
+                .filteredOn(c -> c.email().equals(email)).extracting(Contact::role).containsExactly(ContactRole.ADMIN);
+    }
+
+    @Test
+    void given_a_late_update_that_unsubscribed_the_contact_then_the_contact_stays_unsubscribed_from_then_on() {
+        TestData acme = TestData.account("Late Unsubscribe", Segment.LOW_TOUCH);
+        intake.accept(acme.batch());
+        Contact champion = contacts.of(acme.id()).get(0);
+        Instant june = Instant.parse("2026-06-01T00:00:00Z");
+        Instant july = Instant.parse("2026-07-01T00:00:00Z");
+        Contact unsubscribed = new Contact(champion.accountId(), champion.email(), champion.name(), champion.role(),
+                champion.timezone(), true, true);
+        Contact user = new Contact(champion.accountId(), champion.email(), champion.name(), ContactRole.USER, champion.timezone(),
+                true, false);
+
+        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-july", user, july)), List.of()));
+        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-june", unsubscribed, june)), List.of()));
+
+        assertThat(contacts.of(acme.id())).extracting(Contact::role, Contact::unsubscribed)
+                .as("an unsubscribe is never undone, however late it is heard of").containsExactly(tuple(ContactRole.USER, true));
+        assertThat(history.contactsAsOf(List.of(acme.id()), june.minus(1, ChronoUnit.DAYS)).get(acme.id()))
+                .extracting(Contact::unsubscribed).containsExactly(false);
+        assertThat(history.contactsAsOf(List.of(acme.id()), july.plus(1, ChronoUnit.DAYS)).get(acme.id()))
+                .extracting(Contact::role, Contact::unsubscribed).containsExactly(tuple(ContactRole.USER, true));
+    }
+
+    @Test
     void given_a_contact_that_unsubscribes_in_one_update_with_a_new_role_then_each_change_is_a_row_and_the_past_undoes_them_in_turn() {
         TestData acme = TestData.account("Two Changes", Segment.LOW_TOUCH);
         intake.accept(acme.batch());
@@ -196,6 +297,25 @@ class AccountHistoryIntegrationTest {
         assertThat(history.stagesAsOf(one, created)).isEqualTo(Map.of(acme.id(), Stage.ONBOARDING));
         assertThat(history.stagesAsOf(one, adopted)).isEqualTo(Map.of(acme.id(), Stage.ADOPTION));
         assertThat(history.stagesAsOf(one, TestClock.now())).isEqualTo(Map.of(acme.id(), Stage.VALUE));
+    }
+
+    @Test
+    void given_a_cancellation_imported_late_after_a_rule_moved_the_stage_then_every_moment_since_it_reads_churned_as_the_account_is() {
+        TestData acme = TestData.account("Late Cancellation", Segment.LOW_TOUCH).stage(Stage.VALUE);
+        intake.accept(acme.batch());
+        Instant tenDaysAgo = TestClock.now().minus(10, ChronoUnit.DAYS);
+        transaction.executeWithoutResult(tx -> accounts.changeStage(acme.id(), Stage.RENEWAL, tenDaysAgo,
+                ChangeCause.rule("Renewal is near")));
+
+        // The billing export of two months ago arrives only now.
+        intake.accept(acme.next().billing(BillingEvent.SUBSCRIPTION_CANCELLED, 60).signalsOnly());
+
+        Set<String> one = Set.of(acme.id());
+        assertThat(accounts.find(acme.id()).orElseThrow().stage()).isEqualTo(Stage.CHURNED);
+        assertThat(history.stagesAsOf(one, TestClock.now())).as("the stage now, read from history").isEqualTo(Map.of(acme.id(), Stage.CHURNED));
+        assertThat(history.stagesAsOf(one, tenDaysAgo.plus(1, ChronoUnit.DAYS))).isEqualTo(Map.of(acme.id(), Stage.CHURNED));
+        assertThat(history.stagesAsOf(one, TestClock.now().minus(30, ChronoUnit.DAYS))).isEqualTo(Map.of(acme.id(), Stage.CHURNED));
+        assertThat(history.stagesAsOf(one, TestClock.now().minus(90, ChronoUnit.DAYS))).isEqualTo(Map.of(acme.id(), Stage.VALUE));
     }
 
     private static Contact inactive(Contact c) {

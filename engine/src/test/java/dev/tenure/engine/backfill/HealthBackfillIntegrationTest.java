@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -26,9 +27,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * An imported past: 120 days of signals of a new CSM's accounts, stored at once, so the only live scores
@@ -118,6 +125,38 @@ class HealthBackfillIntegrationTest {
     }
 
     @Test
+    void twoBackfillsOfTheSameDaysAskedAtOnceLeaveOneScoreADay() throws Exception {
+        // Two nodes each asked (a double click behind a load balancer, or two file drops): the second begins while the
+        // first has written its first day and not yet committed.
+        TestData steady = storedWithCoreUse("Asked Twice Co", Segment.HIGH_TOUCH, 20, 1, 10);
+        LocalDate today = TestClock.today();
+        CountDownLatch firstWroteADay = new CountDownLatch(1);
+        CountDownLatch letFirstGoOn = new CountDownLatch(1);
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            Future<HealthBackfillReport> first = nodes.submit(() -> backfill.run(today.minusDays(10), today, rules.get().health(),
+                    (done, total) -> {
+                        if (done == 1) {
+                            firstWroteADay.countDown();
+                            awaitQuietly(letFirstGoOn);
+                        }
+                    }));
+            assertThat(firstWroteADay.await(60, TimeUnit.SECONDS)).isTrue();
+            Future<HealthBackfillReport> second = nodes.submit(() -> backfill.run(today.minusDays(10), today, rules.get().health(),
+                    HealthBackfill.Progress.NONE));
+            await().atMost(Duration.ofSeconds(60)).until(() -> second.isDone() || waitingForAnotherBackfill());
+            letFirstGoOn.countDown();
+            first.get(60, TimeUnit.SECONDS);
+            second.get(60, TimeUnit.SECONDS);
+        } finally {
+            letFirstGoOn.countDown();
+            nodes.shutdownNow();
+        }
+
+        assertThat(backfilledDays(steady.id())).hasSize(10).doesNotHaveDuplicates();
+    }
+
+    @Test
     void anAccountIdleForMonthsScoresTheSameOnADayWhereverTheBackfillBegins() {
         // used core every day until 130 days ago, nothing since: live, it is idle for 129 days
         TestData idle = storedWithCoreUse("Long Idle Works", Segment.LOW_TOUCH, 300, 130, 40);
@@ -165,6 +204,19 @@ class HealthBackfillIntegrationTest {
         backfill.run(today.minusDays(30), today, rules.get().health(), HealthBackfill.Progress.NONE);
 
         assertThat(backfilledDays(gone.id())).isEmpty();
+    }
+
+    private boolean waitingForAnotherBackfill() {
+        return jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = 'advisory'")
+                .query(Integer.class).single() > 0;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A source (a CRM's accounts file) moves the account's stage, dated in the past, the way the intake moves it. */

@@ -102,7 +102,7 @@ final class BacktestFixture {
         List<AccountStart> starts = starts();
         Replay replay = new Replay(rules, rules.health(), PLACEMENT, starts, daily, FROM, TO, workers);
         signals().stream().filter(s -> !s.occurredAt().isBefore(FROM.minus(Duration.ofDays(35)))).forEach(replay::accept);
-        return BacktestReport.of(rules, FROM, TO, windowDays, AccountStart.customers(starts), replay.finish(), Duration.ofSeconds(1),
+        return BacktestReport.of(rules, FROM, TO, windowDays, replay.finish(), Duration.ofSeconds(1),
                 JUDGEMENT);
     }
 
@@ -168,12 +168,12 @@ final class BacktestFixture {
         return new Contact(account.id(), "champion@" + account.id() + ".test", "Pat", ContactRole.CHAMPION, null, true, false);
     }
 
-    private BacktestFixture nps(String account, String date, int score) {
+    BacktestFixture nps(String account, String date, int score) {
         signals.add(new NpsSignal("fixture", account + "-" + (++sequence), account, at(date), null, score, null));
         return this;
     }
 
-    private BacktestFixture billing(String account, String date, BillingEvent event) {
+    BacktestFixture billing(String account, String date, BillingEvent event) {
         signals.add(new BillingSignal("fixture", account + "-" + (++sequence), account, at(date), event,
                 BigDecimal.valueOf(1000), "USD", "INV-" + sequence));
         return this;

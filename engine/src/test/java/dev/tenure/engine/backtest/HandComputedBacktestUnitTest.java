@@ -1,5 +1,6 @@
 package dev.tenure.engine.backtest;
 
+import dev.tenure.engine.vocabulary.BillingEvent;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -161,6 +162,57 @@ class HandComputedBacktestUnitTest {
 
         assertThat(report.churnRules().healthyAccounts()).as("C and E, not the former customer").isEqualTo(2);
         assertThat(report.health().report().bands().stream().mapToInt(b -> b.accounts()).sum()).as("the five customers").isEqualTo(5);
+    }
+
+    @Test
+    void a_cancellation_billed_in_the_period_for_an_account_churned_before_it_is_no_cancellation_the_rules_could_have_foretold() {
+        // The CRM churned it in December; the billing system cancels the subscription at the end of its term, in January.
+        String gone = "bt-gone-late";
+        BacktestReport report = new BacktestFixture("late").withFormerCustomer(gone)
+                .billing(gone, "2011-01-20", BillingEvent.SUBSCRIPTION_CANCELLED).replayInMemory(1);
+
+        assertThat(report.cancellations()).extracting(BacktestReport.Cancellation::accountId).doesNotContain(gone);
+        ChurnScore together = report.churnRules();
+        assertThat(together.cancelledAccounts()).as("A, B and D").isEqualTo(3);
+        assertThat(together.recall()).isEqualTo(replay(1).churnRules().recall());
+        assertThat(together.healthyAccounts()).as("C and E").isEqualTo(2);
+    }
+
+    @Test
+    void a_former_customer_that_came_back_in_the_period_and_cancelled_again_is_a_customer_that_cancelled() {
+        String back = "bt-back-again";
+        BacktestReport report = new BacktestFixture("back").withFormerCustomer(back)
+                .billing(back, "2011-01-05", BillingEvent.SUBSCRIPTION_REACTIVATED).nps(back, "2011-01-20", 2)
+                .billing(back, "2011-02-10", BillingEvent.SUBSCRIPTION_CANCELLED).replayInMemory(1);
+
+        assertThat(report.accounts()).as("the five customers, and the one that came back").isEqualTo(6);
+        ChurnScore together = report.churnRules();
+        assertThat(together.cancelledAccounts()).isEqualTo(4);
+        assertThat(together.caughtAccounts()).as("A, B, and the returned one by its detractor alert 21 days ahead").isEqualTo(3);
+        assertThat(together.healthyAccounts()).as("C and E: the returned one cancelled").isEqualTo(2);
+        assertThat(together.alertsPerHealthyAccountMonth()).isEqualTo(replay(1).churnRules().alertsPerHealthyAccountMonth());
+    }
+
+    @Test
+    void an_alert_after_a_return_is_judged_against_the_cancellation_that_followed_it_not_the_one_before() {
+        String twice = "bt-twice";
+        BacktestReport report = new BacktestFixture("twice").withFormerCustomer(twice)
+                .billing(twice, "2011-01-05", BillingEvent.SUBSCRIPTION_REACTIVATED)
+                .billing(twice, "2011-01-12", BillingEvent.SUBSCRIPTION_CANCELLED)
+                .billing(twice, "2011-01-15", BillingEvent.SUBSCRIPTION_REACTIVATED).nps(twice, "2011-01-20", 2)
+                .billing(twice, "2011-02-10", BillingEvent.SUBSCRIPTION_CANCELLED).replayInMemory(1);
+
+        assertThat(report.alerts()).filteredOn(a -> a.accountId().equals(twice))
+                .extracting(Alert::rule, Alert::cancelledAt, Alert::leadDays, Alert::caught)
+                .containsExactly(tuple(DETRACTOR, at("2011-02-10"), 21.0, true));
+        ChurnScore together = report.churnRules();
+        assertThat(together.cancelledAccounts()).as("A, B, D and the one that cancelled twice, once").isEqualTo(4);
+        assertThat(together.caughtAccounts()).isEqualTo(3);
+        assertThat(together.alerts()).as("the five of the customers, and this one").isEqualTo(6);
+        assertThat(together.medianLeadDays()).as("15, 21 and 30 days").isEqualTo(21.0);
+        assertThat(report.cancellations()).filteredOn(c -> c.accountId().equals(twice))
+                .extracting(BacktestReport.Cancellation::at).as("the first, as the cancellations are listed")
+                .containsExactly(at("2011-01-12"));
     }
 
     @Test
