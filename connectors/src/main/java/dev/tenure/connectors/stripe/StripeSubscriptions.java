@@ -1,6 +1,7 @@
 package dev.tenure.connectors.stripe;
 
 import dev.tenure.engine.bounds.RecordBounds;
+import dev.tenure.engine.storage.AdvisoryLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,8 +38,7 @@ class StripeSubscriptions {
             return intake.apply(List.of());
         }
         return transaction.execute(status -> {
-            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("stripe_subscription:" + change.accountId())
-                    .query((rs, n) -> n).list();
+            AdvisoryLock.STRIPE_SUBSCRIPTION.takeForTransaction(jdbc, change.accountId());
             jdbc.sql("""
                     INSERT INTO stripe_subscription (subscription_id, account_id, live, monthly, changed_at)
                     SELECT :id, :account, :live, :monthly, :at WHERE EXISTS (SELECT 1 FROM account WHERE id = :account)

@@ -14,6 +14,7 @@ import dev.tenure.engine.facts.SignalHistory;
 import dev.tenure.engine.health.HealthModel;
 import dev.tenure.engine.health.HealthScores;
 import dev.tenure.engine.intake.SignalPayloads;
+import dev.tenure.engine.storage.AdvisoryLock;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.Contact;
 import dev.tenure.engine.vocabulary.ContactSignal;
@@ -23,6 +24,7 @@ import dev.tenure.engine.vocabulary.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -143,7 +145,7 @@ public class HealthBackfill {
                                           ZoneId zone, HealthModel model, FactSettings settings, Progress progress) {
         // One backfill at a time across nodes: two over the same days would each delete only what the other had
         // committed and both insert, two scores a day. Taken first, so everything read after it sees the other's scores.
-        jdbc.query("SELECT pg_advisory_xact_lock(hashtext('tenure.health_backfill'))", rs -> null);
+        AdvisoryLock.HEALTH_BACKFILL.takeForTransaction(JdbcClient.create(jdbc));
         Map<String, Scored> scored = new LinkedHashMap<>();
         List<Account> all = accounts.list(null, Integer.MAX_VALUE, 0);
         // Contacts as they were at the start; each later change counts from its moment (SignalHistory applies it).

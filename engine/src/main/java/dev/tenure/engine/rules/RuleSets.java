@@ -1,6 +1,7 @@
 package dev.tenure.engine.rules;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.tenure.engine.storage.AdvisoryLock;
 import dev.tenure.engine.storage.JsonColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -53,7 +54,7 @@ public class RuleSets {
     @Transactional
     void activate(RuleSet ruleSet, RuleSetOrigin origin, String who) {
         // Serializes activations across nodes sharing the database, so the one-ACTIVE index never trips.
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('tenure.rule_set'))").query().listOfRows();
+        AdvisoryLock.RULE_SET.takeForTransaction(jdbc);
         jdbc.sql("UPDATE rule_set SET status = 'RETIRED' WHERE status = 'ACTIVE' AND version <> ?")
                 .param(ruleSet.version()).update();
         jdbc.sql("""

@@ -1,2 +1,2 @@
-/** What the stores share: reading and writing jsonb column values, and what waits for a transaction's commit. */
+/** What the stores share: reading and writing jsonb column values, what waits for a transaction's commit, and the advisory locks. */
 package dev.tenure.engine.storage;
