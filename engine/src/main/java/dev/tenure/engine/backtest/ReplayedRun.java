@@ -33,6 +33,6 @@ record ReplayedRun(String play, Instant startedAt, Instant endsAt, Audience audi
 
     /** The live guard: a play does not start again while it runs or within its cooldown (days of {@code zone}). */
     boolean blocks(PlayDefinition candidate, Instant now, ZoneId zone) {
-        return play.equals(candidate.id()) && (runningAt(now) || startedAt.isAfter(candidate.cooldownSince(now, zone)));
+        return play.equals(candidate.id()) && (runningAt(now) || candidate.cooldownEnds(startedAt, zone).isAfter(now));
     }
 }

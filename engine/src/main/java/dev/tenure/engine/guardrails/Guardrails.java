@@ -63,6 +63,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public class Guardrails implements StartGuard {
 
     private static final Logger log = LoggerFactory.getLogger(Guardrails.class);
+    private static final Span ONE_DAY = Span.ofDays(1);
 
     private final JdbcClient jdbc;
     private final SendHistory history;
@@ -125,13 +126,16 @@ public class Guardrails implements StartGuard {
                         CROSS JOIN LATERAL (
                             SELECT status, started_at FROM play_run WHERE account_id = q.account_id AND play_id = q.play_id
                               AND (status IN ('RUNNING', 'PAUSED') OR started_at > q.since)
-                            ORDER BY (status IN ('RUNNING', 'PAUSED')) DESC LIMIT 1) r""")
+                            ORDER BY (status IN ('RUNNING', 'PAUSED')) DESC, started_at DESC LIMIT 1) r""")
                 .params(candidates.stream().map(Candidate::accountId).toArray(String[]::new),
                         candidates.stream().map(Candidate::playId).toArray(String[]::new),
-                        candidates.stream().map(c -> Timestamp.from(c.cooldown().before(now, c.zone()))).toArray(Timestamp[]::new))
+                        // A day more than the cooldown: only the latest run decides, by its own cooldownEnds (a day
+                        // counted back from now and one counted on from a start differ by an hour where clocks change).
+                        candidates.stream().map(c -> Timestamp.from(ONE_DAY.before(c.cooldown().before(now, c.zone()), c.zone())))
+                                .toArray(Timestamp[]::new))
                 .query(rs -> {
                     int i = rs.getInt(1) - 1;
-                    refusals.set(i, Optional.of(refusal(RunStatus.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant(), candidates.get(i))));
+                    refusals.set(i, refusal(RunStatus.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant(), candidates.get(i), now));
                 });
         return refusals;
     }
@@ -157,12 +161,21 @@ public class Guardrails implements StartGuard {
         return stages;
     }
 
-    /** Why a stored run of the play holds a new one back. */
-    private static String refusal(RunStatus status, Instant startedAt, Candidate candidate) {
-        return status.live()
-                ? "a run of the play is " + status.name().toLowerCase(Locale.ROOT) + " (started at " + startedAt + ")"
-                : "a run started at " + startedAt + ", within the cooldown of " + candidate.cooldown().words()
-                        + " (until " + candidate.cooldown().after(startedAt, candidate.zone()) + ")";
+    /** Why the stored run of the play that tells most holds a new one back, if it does. */
+    private static Optional<String> refusal(RunStatus status, Instant startedAt, Candidate candidate, Instant now) {
+        if (status.live()) {
+            return Optional.of("a run of the play is " + status.name().toLowerCase(Locale.ROOT) + " (started at " + startedAt + ")");
+        }
+        if (candidate.cooldown().isZero()) {
+            // Without a cooldown an ended run holds nothing back; and PostgreSQL rounds a start to the microsecond,
+            // so one made a moment ago may read as after now.
+            return Optional.empty();
+        }
+        Instant until = candidate.cooldownEnds(startedAt);
+        return until.isAfter(now)
+                ? Optional.of("a run started at " + startedAt + ", within the cooldown of " + candidate.cooldown().words()
+                        + " (until " + until + ")")
+                : Optional.empty();
     }
 
     /** One verdict per email, in order. Call inside the transaction that holds the steps' locks. */

@@ -43,11 +43,12 @@ public record PlayDefinition(String id, String name, String goal, Span cooldown,
     }
 
     /**
-     * A run of this play started after this moment holds a new one back: the cooldown before {@code now},
-     * its days counted on the calendar of {@code zone} (the account's).
+     * Until when a run of this play started at {@code startedAt} holds a new one back: the cooldown after it, its days
+     * counted on the calendar of {@code zone} (the account's). The one rule of the live start guard, replays and
+     * scenarios ({@link StartGuard.Candidate#cooldownEnds}).
      */
-    public Instant cooldownSince(Instant now, ZoneId zone) {
-        return cooldown.before(now, zone);
+    public Instant cooldownEnds(Instant startedAt, ZoneId zone) {
+        return cooldown.after(startedAt, zone);
     }
 
     public PlayDefinition(String id, String name, String goal, Span cooldown, List<StepDefinition> steps) {

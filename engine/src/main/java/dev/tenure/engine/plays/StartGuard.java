@@ -47,6 +47,11 @@ public interface StartGuard {
      */
     record Candidate(String accountId, String playId, Span cooldown, ZoneId zone, Audience audience) {
 
+        /** Until when a run of the play started at {@code startedAt} holds this one back, as {@link PlayDefinition#cooldownEnds}. */
+        public Instant cooldownEnds(Instant startedAt) {
+            return cooldown.after(startedAt, zone);
+        }
+
         public Candidate(String accountId, String playId, Span cooldown, ZoneId zone) {
             this(accountId, playId, cooldown, zone, Audience.ACTIVE);
         }

@@ -205,7 +205,7 @@ public final class ScenarioRunner {
             }
             // UTC days, as the scenario's own relative times ("-20d") count them: a run given 30 days back is out
             // of a 30-day cooldown on any date, wherever the account is (live, days count in the account's zone).
-            if (run.startedAt().isAfter(play.cooldownSince(now, ZoneOffset.UTC))) {
+            if (play.cooldownEnds(run.startedAt(), ZoneOffset.UTC).isAfter(now)) {
                 return "it is in its " + adjective(play.cooldown()) + " cooldown (last started " + run.startedAt() + ")";
             }
         }

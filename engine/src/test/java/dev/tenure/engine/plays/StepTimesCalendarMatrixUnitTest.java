@@ -696,7 +696,7 @@ class StepTimesCalendarMatrixUnitTest {
         return Arguments.of(zone, when, story, createdAt, dueIn, due);
     }
 
-    // Cooldowns look back, and measures look ahead, in whole days of the account's calendar.
+    // Cooldowns and measures count on from a run's start, in whole days of the account's calendar.
 
     @ParameterizedTest(name = "{0} {1}: {2}")
     @MethodSource
@@ -706,7 +706,7 @@ class StepTimesCalendarMatrixUnitTest {
         Instant moment = Instant.parse(at);
 
         Instant actual = kind.equals("cooldown")
-                ? new PlayDefinition("p", "P", null, Span.ofDays(days), List.of()).cooldownSince(moment, accountZone)
+                ? new PlayDefinition("p", "P", null, Span.ofDays(days), List.of()).cooldownEnds(moment, accountZone)
                 : new Measurement(Span.ofDays(days), 10).within().after(moment, accountZone);
 
         assertThat(actual).isEqualTo(expected);
@@ -715,13 +715,15 @@ class StepTimesCalendarMatrixUnitTest {
     static Stream<Arguments> cooldownsAndMeasuresCountDaysInTheAccountsZone() {
         return Stream.of(
                 // America/New_York
-                cooldown("America/New_York", "2027-03-14 spring forward", "a 7d cooldown at Mon 15 Mar 10:00 EDT reaches back to Mon 8 Mar 10:00 EST (15:00Z)",
+                cooldown("America/New_York", "2027-03-14 spring forward", "a 7d cooldown of a run started Mon 8 Mar 10:00 EST (15:00Z) lasts until Mon 15 Mar 10:00 EDT",
                         "2027-03-15T14:00:00Z", 7, "2027-03-08T15:00:00Z"),
-                cooldown("America/New_York", "2027-11-07 fall back", "a 7d cooldown at Mon 8 Nov 10:00 EST reaches back to Mon 1 Nov 10:00 EDT (14:00Z)",
+                cooldown("America/New_York", "2026-11-01 fall back, 01:40 comes twice", "a 14d cooldown of a run started Sun 18 Oct 01:40 EDT (05:40Z) lasts until the first Sun 1 Nov 01:40, still EDT: a start at the second 01:30 (06:30Z) is after it",
+                        "2026-11-01T05:40:00Z", 14, "2026-10-18T05:40:00Z"),
+                cooldown("America/New_York", "2027-11-07 fall back", "a 7d cooldown of a run started Mon 1 Nov 10:00 EDT (14:00Z) lasts until Mon 8 Nov 10:00 EST",
                         "2027-11-08T15:00:00Z", 7, "2027-11-01T14:00:00Z"),
-                cooldown("America/New_York", "2028-02-29 leap day", "a 30d cooldown at Thu 30 Mar 10:00 EDT reaches back to Tue 29 Feb 10:00 EST (15:00Z)",
+                cooldown("America/New_York", "2028-02-29 leap day", "a 30d cooldown of a run started Tue 29 Feb 10:00 EST (15:00Z) lasts until Thu 30 Mar 10:00 EDT",
                         "2028-03-30T14:00:00Z", 30, "2028-02-29T15:00:00Z"),
-                cooldown("America/New_York", "2027-12-31 year end", "a 14d cooldown at Mon 10 Jan 2028 10:00 EST reaches back to Mon 27 Dec 2027 10:00 EST (15:00Z)",
+                cooldown("America/New_York", "2027-12-31 year end", "a 14d cooldown of a run started Mon 27 Dec 2027 10:00 EST (15:00Z) lasts until Mon 10 Jan 2028 10:00 EST",
                         "2028-01-10T15:00:00Z", 14, "2027-12-27T15:00:00Z"),
                 measure("America/New_York", "2027-03-14 spring forward", "a run started Thu 11 Mar 10:00 EST, measured within 14d, is measured Thu 25 Mar 10:00 EDT (14:00Z)",
                         "2027-03-11T15:00:00Z", 14, "2027-03-25T14:00:00Z"),
@@ -730,13 +732,13 @@ class StepTimesCalendarMatrixUnitTest {
                 measure("America/New_York", "2028-02-29 leap day", "a run started Sun 30 Jan 10:00 EST, measured within 30d, is measured Tue 29 Feb 10:00 EST (15:00Z)",
                         "2028-01-30T15:00:00Z", 30, "2028-02-29T15:00:00Z"),
                 // Europe/Berlin
-                cooldown("Europe/Berlin", "2027-03-28 spring forward", "a 7d cooldown at Mon 29 Mar 10:00 CEST reaches back to Mon 22 Mar 10:00 CET (09:00Z)",
+                cooldown("Europe/Berlin", "2027-03-28 spring forward", "a 7d cooldown of a run started Mon 22 Mar 10:00 CET (09:00Z) lasts until Mon 29 Mar 10:00 CEST",
                         "2027-03-29T08:00:00Z", 7, "2027-03-22T09:00:00Z"),
-                cooldown("Europe/Berlin", "2027-10-31 fall back", "a 7d cooldown at Mon 1 Nov 10:00 CET reaches back to Mon 25 Oct 10:00 CEST (08:00Z)",
+                cooldown("Europe/Berlin", "2027-10-31 fall back", "a 7d cooldown of a run started Mon 25 Oct 10:00 CEST (08:00Z) lasts until Mon 1 Nov 10:00 CET",
                         "2027-11-01T09:00:00Z", 7, "2027-10-25T08:00:00Z"),
-                cooldown("Europe/Berlin", "2028-02-29 leap day", "a 30d cooldown at Thu 30 Mar 10:00 CEST reaches back to Tue 29 Feb 10:00 CET (09:00Z)",
+                cooldown("Europe/Berlin", "2028-02-29 leap day", "a 30d cooldown of a run started Tue 29 Feb 10:00 CET (09:00Z) lasts until Thu 30 Mar 10:00 CEST",
                         "2028-03-30T08:00:00Z", 30, "2028-02-29T09:00:00Z"),
-                cooldown("Europe/Berlin", "2027-12-31 year end", "a 14d cooldown at Mon 10 Jan 2028 10:00 CET reaches back to Mon 27 Dec 2027 10:00 CET (09:00Z)",
+                cooldown("Europe/Berlin", "2027-12-31 year end", "a 14d cooldown of a run started Mon 27 Dec 2027 10:00 CET (09:00Z) lasts until Mon 10 Jan 2028 10:00 CET",
                         "2028-01-10T09:00:00Z", 14, "2027-12-27T09:00:00Z"),
                 measure("Europe/Berlin", "2027-03-28 spring forward", "a run started Thu 25 Mar 10:00 CET, measured within 14d, is measured Thu 8 Apr 10:00 CEST (08:00Z)",
                         "2027-03-25T09:00:00Z", 14, "2027-04-08T08:00:00Z"),
@@ -745,13 +747,13 @@ class StepTimesCalendarMatrixUnitTest {
                 measure("Europe/Berlin", "2028-02-29 leap day", "a run started Sun 30 Jan 10:00 CET, measured within 30d, is measured Tue 29 Feb 10:00 CET (09:00Z)",
                         "2028-01-30T09:00:00Z", 30, "2028-02-29T09:00:00Z"),
                 // Australia/Sydney
-                cooldown("Australia/Sydney", "2027-10-03 spring forward", "a 7d cooldown at Mon 4 Oct 10:00 AEDT reaches back to Mon 27 Sep 10:00 AEST (00:00Z)",
+                cooldown("Australia/Sydney", "2027-10-03 spring forward", "a 7d cooldown of a run started Mon 27 Sep 10:00 AEST (00:00Z) lasts until Mon 4 Oct 10:00 AEDT",
                         "2027-10-03T23:00:00Z", 7, "2027-09-27T00:00:00Z"),
-                cooldown("Australia/Sydney", "2027-04-04 fall back", "a 7d cooldown at Mon 5 Apr 10:00 AEST reaches back to Mon 29 Mar 10:00 AEDT (28 Mar 23:00Z)",
+                cooldown("Australia/Sydney", "2027-04-04 fall back", "a 7d cooldown of a run started Mon 29 Mar 10:00 AEDT (28 Mar 23:00Z) lasts until Mon 5 Apr 10:00 AEST",
                         "2027-04-05T00:00:00Z", 7, "2027-03-28T23:00:00Z"),
-                cooldown("Australia/Sydney", "2028-02-29 leap day", "a 30d cooldown at Thu 30 Mar 10:00 AEDT reaches back to Tue 29 Feb 10:00 AEDT (28 Feb 23:00Z)",
+                cooldown("Australia/Sydney", "2028-02-29 leap day", "a 30d cooldown of a run started Tue 29 Feb 10:00 AEDT (28 Feb 23:00Z) lasts until Thu 30 Mar 10:00 AEDT",
                         "2028-03-29T23:00:00Z", 30, "2028-02-28T23:00:00Z"),
-                cooldown("Australia/Sydney", "2027-12-31 year end", "a 14d cooldown at Mon 10 Jan 2028 10:00 AEDT reaches back to Mon 27 Dec 2027 10:00 AEDT (26 Dec 23:00Z)",
+                cooldown("Australia/Sydney", "2027-12-31 year end", "a 14d cooldown of a run started Mon 27 Dec 2027 10:00 AEDT (26 Dec 23:00Z) lasts until Mon 10 Jan 2028 10:00 AEDT",
                         "2028-01-09T23:00:00Z", 14, "2027-12-26T23:00:00Z"),
                 measure("Australia/Sydney", "2027-10-03 spring forward", "a run started Thu 30 Sep 10:00 AEST, measured within 14d, is measured Thu 14 Oct 10:00 AEDT (13 Oct 23:00Z)",
                         "2027-09-30T00:00:00Z", 14, "2027-10-13T23:00:00Z"),
@@ -760,13 +762,13 @@ class StepTimesCalendarMatrixUnitTest {
                 measure("Australia/Sydney", "2028-02-29 leap day", "a run started Sun 30 Jan 10:00 AEDT, measured within 30d, is measured Tue 29 Feb 10:00 AEDT (28 Feb 23:00Z)",
                         "2028-01-29T23:00:00Z", 30, "2028-02-28T23:00:00Z"),
                 // Asia/Kolkata
-                cooldown("Asia/Kolkata", "2027-03-28 (Europe springs forward, Kolkata has no DST)", "a 7d cooldown at Mon 29 Mar 10:00 IST reaches back to Mon 22 Mar 10:00 IST (04:30Z)",
+                cooldown("Asia/Kolkata", "2027-03-28 (Europe springs forward, Kolkata has no DST)", "a 7d cooldown of a run started Mon 22 Mar 10:00 IST (04:30Z) lasts until Mon 29 Mar 10:00 IST",
                         "2027-03-29T04:30:00Z", 7, "2027-03-22T04:30:00Z"),
-                cooldown("Asia/Kolkata", "2027-10-31 (Europe falls back, Kolkata has no DST)", "a 7d cooldown at Mon 1 Nov 10:00 IST reaches back to Mon 25 Oct 10:00 IST (04:30Z)",
+                cooldown("Asia/Kolkata", "2027-10-31 (Europe falls back, Kolkata has no DST)", "a 7d cooldown of a run started Mon 25 Oct 10:00 IST (04:30Z) lasts until Mon 1 Nov 10:00 IST",
                         "2027-11-01T04:30:00Z", 7, "2027-10-25T04:30:00Z"),
-                cooldown("Asia/Kolkata", "2028-02-29 leap day", "a 30d cooldown at Thu 30 Mar 10:00 IST reaches back to Tue 29 Feb 10:00 IST (04:30Z)",
+                cooldown("Asia/Kolkata", "2028-02-29 leap day", "a 30d cooldown of a run started Tue 29 Feb 10:00 IST (04:30Z) lasts until Thu 30 Mar 10:00 IST",
                         "2028-03-30T04:30:00Z", 30, "2028-02-29T04:30:00Z"),
-                cooldown("Asia/Kolkata", "2027-12-31 year end", "a 14d cooldown at Mon 10 Jan 2028 10:00 IST reaches back to Mon 27 Dec 2027 10:00 IST (04:30Z)",
+                cooldown("Asia/Kolkata", "2027-12-31 year end", "a 14d cooldown of a run started Mon 27 Dec 2027 10:00 IST (04:30Z) lasts until Mon 10 Jan 2028 10:00 IST",
                         "2028-01-10T04:30:00Z", 14, "2027-12-27T04:30:00Z"),
                 measure("Asia/Kolkata", "2027-03-28 (Europe springs forward, Kolkata has no DST)", "a run started Thu 25 Mar 10:00 IST, measured within 14d, is measured Thu 8 Apr 10:00 IST (04:30Z)",
                         "2027-03-25T04:30:00Z", 14, "2027-04-08T04:30:00Z"),
@@ -775,13 +777,13 @@ class StepTimesCalendarMatrixUnitTest {
                 measure("Asia/Kolkata", "2028-02-29 leap day", "a run started Sun 30 Jan 10:00 IST, measured within 30d, is measured Tue 29 Feb 10:00 IST (04:30Z)",
                         "2028-01-30T04:30:00Z", 30, "2028-02-29T04:30:00Z"),
                 // UTC
-                cooldown("UTC", "2027-03-14 (US springs forward, UTC has no DST)", "a 7d cooldown at Mon 15 Mar 10:00 UTC reaches back to Mon 8 Mar 10:00 UTC (10:00Z)",
+                cooldown("UTC", "2027-03-14 (US springs forward, UTC has no DST)", "a 7d cooldown of a run started Mon 8 Mar 10:00 UTC (10:00Z) lasts until Mon 15 Mar 10:00 UTC",
                         "2027-03-15T10:00:00Z", 7, "2027-03-08T10:00:00Z"),
-                cooldown("UTC", "2027-11-07 (US falls back, UTC has no DST)", "a 7d cooldown at Mon 8 Nov 10:00 UTC reaches back to Mon 1 Nov 10:00 UTC (10:00Z)",
+                cooldown("UTC", "2027-11-07 (US falls back, UTC has no DST)", "a 7d cooldown of a run started Mon 1 Nov 10:00 UTC (10:00Z) lasts until Mon 8 Nov 10:00 UTC",
                         "2027-11-08T10:00:00Z", 7, "2027-11-01T10:00:00Z"),
-                cooldown("UTC", "2028-02-29 leap day", "a 30d cooldown at Thu 30 Mar 10:00 UTC reaches back to Tue 29 Feb 10:00 UTC (10:00Z)",
+                cooldown("UTC", "2028-02-29 leap day", "a 30d cooldown of a run started Tue 29 Feb 10:00 UTC (10:00Z) lasts until Thu 30 Mar 10:00 UTC",
                         "2028-03-30T10:00:00Z", 30, "2028-02-29T10:00:00Z"),
-                cooldown("UTC", "2027-12-31 year end", "a 14d cooldown at Mon 10 Jan 2028 10:00 UTC reaches back to Mon 27 Dec 2027 10:00 UTC (10:00Z)",
+                cooldown("UTC", "2027-12-31 year end", "a 14d cooldown of a run started Mon 27 Dec 2027 10:00 UTC (10:00Z) lasts until Mon 10 Jan 2028 10:00 UTC",
                         "2028-01-10T10:00:00Z", 14, "2027-12-27T10:00:00Z"),
                 measure("UTC", "2027-03-14 (US springs forward, UTC has no DST)", "a run started Thu 11 Mar 10:00 UTC, measured within 14d, is measured Thu 25 Mar 10:00 UTC (10:00Z)",
                         "2027-03-11T10:00:00Z", 14, "2027-03-25T10:00:00Z"),
@@ -792,8 +794,8 @@ class StepTimesCalendarMatrixUnitTest {
         );
     }
 
-    private static Arguments cooldown(String zone, String when, String story, String now, int days, String since) {
-        return Arguments.of(zone, when, story, "cooldown", now, days, since);
+    private static Arguments cooldown(String zone, String when, String story, String endsAt, int days, String startedAt) {
+        return Arguments.of(zone, when, story, "cooldown", startedAt, days, endsAt);
     }
 
     private static Arguments measure(String zone, String when, String story, String startedAt, int days, String measuredAt) {
