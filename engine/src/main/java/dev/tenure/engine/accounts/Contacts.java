@@ -121,23 +121,27 @@ public class Contacts {
         Contact then = history.contactAsOf(sent.accountId(), sent.email(), at).orElse(null);
         List<ContactSignal> later = history.changesAfter(sent.accountId(), sent.email(), at);
         List<AccountHistory.PendingChange> changes = new ArrayList<>();
+        ContactRole role = null;
+        Boolean active = null;
+        boolean unsubscribes;
         if (then == null) {
             changes.add(new AccountHistory.PendingChange(sent, ContactChange.ADDED, null, sent.role().name(), at, true, cause));
             later.stream().findFirst().filter(next -> next.change() == ContactChange.ADDED)
                     .ifPresent(first -> changes.addAll(differences(sent, new Contact(sent.accountId(), sent.email(), now.name(),
                             first.role(), now.timezone(), first.active(), first.unsubscribed() || sent.unsubscribed()),
                             first.occurredAt(), true, ChangeCause.source(first.source()))));
-            // Its first appearance, later, said everything about it.
-            return changes;
+            // Its first appearance, later, said everything about it but an unsubscribe, which that could not undo.
+            unsubscribes = sent.unsubscribed() && !now.unsubscribed();
+        } else {
+            changes.addAll(differences(then, new Contact(sent.accountId(), sent.email(), sent.name(), sent.role(),
+                    sent.timezone(), sent.active(), then.unsubscribed() || sent.unsubscribed()), at, true, cause));
+            boolean roleLater = later.stream().anyMatch(c -> c.change() == ContactChange.ROLE_CHANGED || c.change() == ContactChange.ADDED);
+            boolean activeLater = later.stream().anyMatch(c -> c.change() == ContactChange.BECAME_ACTIVE
+                    || c.change() == ContactChange.BECAME_INACTIVE || c.change() == ContactChange.ADDED);
+            role = roleLater || sent.role() == now.role() ? null : sent.role();
+            active = activeLater || sent.active() == now.active() ? null : sent.active();
+            unsubscribes = sent.unsubscribed() && !now.unsubscribed();
         }
-        changes.addAll(differences(then, new Contact(sent.accountId(), sent.email(), sent.name(), sent.role(),
-                sent.timezone(), sent.active(), then.unsubscribed() || sent.unsubscribed()), at, true, cause));
-        boolean roleLater = later.stream().anyMatch(c -> c.change() == ContactChange.ROLE_CHANGED || c.change() == ContactChange.ADDED);
-        boolean activeLater = later.stream().anyMatch(c -> c.change() == ContactChange.BECAME_ACTIVE
-                || c.change() == ContactChange.BECAME_INACTIVE || c.change() == ContactChange.ADDED);
-        ContactRole role = roleLater || sent.role() == now.role() ? null : sent.role();
-        Boolean active = activeLater || sent.active() == now.active() ? null : sent.active();
-        boolean unsubscribes = sent.unsubscribed() && !now.unsubscribed();
         if (role != null || active != null || unsubscribes) {
             Contact carried = new Contact(now.accountId(), now.email(), now.name(), role == null ? now.role() : role, now.timezone(),
                     active == null ? now.active() : active, now.unsubscribed() || unsubscribes);
