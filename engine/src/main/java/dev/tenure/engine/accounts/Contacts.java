@@ -131,7 +131,7 @@ public class Contacts {
                             first.role(), now.timezone(), first.active(), first.unsubscribed() || sent.unsubscribed()),
                             first.occurredAt(), true, ChangeCause.source(first.source()))));
             // Its first appearance, later, said everything about it but an unsubscribe, which that could not undo.
-            unsubscribes = sent.unsubscribed() && !now.unsubscribed();
+            unsubscribes = sent.unsubscribed();
         } else {
             changes.addAll(differences(then, new Contact(sent.accountId(), sent.email(), sent.name(), sent.role(),
                     sent.timezone(), sent.active(), then.unsubscribed() || sent.unsubscribed()), at, true, cause));
@@ -140,13 +140,17 @@ public class Contacts {
                     || c.change() == ContactChange.BECAME_INACTIVE || c.change() == ContactChange.ADDED);
             role = roleLater || sent.role() == now.role() ? null : sent.role();
             active = activeLater || sent.active() == now.active() ? null : sent.active();
-            unsubscribes = sent.unsubscribed() && !now.unsubscribed();
+            // Against the contact then, not now: a later unsubscribe (by link) does not make the states in between
+            // subscribed.
+            unsubscribes = sent.unsubscribed() && !then.unsubscribed();
         }
         if (role != null || active != null || unsubscribes) {
             Contact carried = new Contact(now.accountId(), now.email(), now.name(), role == null ? now.role() : role, now.timezone(),
                     active == null ? now.active() : active, now.unsubscribed() || unsubscribes);
-            update(carried);
-            current.put(Key.of(now), carried);
+            if (!carried.equals(now)) {
+                update(carried);
+                current.put(Key.of(now), carried);
+            }
             history.carriedForward(sent.accountId(), sent.email(), at, role, active, unsubscribes);
         }
         return changes;

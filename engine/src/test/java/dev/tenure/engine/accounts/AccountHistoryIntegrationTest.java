@@ -257,6 +257,41 @@ class AccountHistoryIntegrationTest {
     }
 
     @Test
+    void given_a_role_change_in_july_an_unsubscribe_by_link_now_and_a_late_june_update_that_unsubscribed_then_it_is_unsubscribed_since_june_and_replays_see_one_unsubscribe() {
+        TestData acme = TestData.account("Late Unsubscribe Twice", Segment.LOW_TOUCH);
+        intake.accept(acme.batch());
+        Contact champion = contacts.of(acme.id()).get(0);
+        Instant may = Instant.parse("2026-05-01T00:00:00Z");
+        Instant june = Instant.parse("2026-06-01T00:00:00Z");
+        Instant july = Instant.parse("2026-07-01T00:00:00Z");
+        Contact user = new Contact(champion.accountId(), champion.email(), champion.name(), ContactRole.USER, champion.timezone(),
+                true, false);
+        Contact unsubscribed = new Contact(champion.accountId(), champion.email(), champion.name(), champion.role(),
+                champion.timezone(), true, true);
+
+        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-july", user, july)), List.of()));
+        transaction.executeWithoutResult(tx -> contacts.unsubscribe(champion.email(), TestClock.now(), ChangeCause.unsubscribeLink()));
+        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-june", unsubscribed, june)), List.of()));
+
+        assertThat(contacts.of(acme.id())).extracting(Contact::role, Contact::unsubscribed).containsExactly(tuple(ContactRole.USER, true));
+        assertThat(history.contactsAsOf(List.of(acme.id()), june.minus(1, ChronoUnit.DAYS)).get(acme.id()))
+                .extracting(Contact::unsubscribed).containsExactly(false);
+        assertThat(history.contactsAsOf(List.of(acme.id()), july.plus(1, ChronoUnit.DAYS)).get(acme.id()))
+                .as("June's unsubscribe holds in every later state").extracting(Contact::role, Contact::unsubscribed)
+                .containsExactly(tuple(ContactRole.USER, true));
+        assertThat(history.contactChanges(may, TestClock.now()).stream()
+                .filter(c -> c.accountId().equals(acme.id()) && c.change() == ContactChange.UNSUBSCRIBED))
+                .as("a replay sees the contact unsubscribe once, when it first did").extracting(ContactSignal::occurredAt)
+                .containsExactly(june);
+        assertThat(history.contactChanges(july.plus(1, ChronoUnit.DAYS), TestClock.now()).stream()
+                .filter(c -> c.accountId().equals(acme.id()) && c.change() == ContactChange.UNSUBSCRIBED))
+                .as("nor does one that starts after June see it unsubscribe again").isEmpty();
+        assertThat(timeline.of(acme.id(), 10)).extracting(TimelineEntry::summary).as("that the link was followed is still told")
+                .contains(champion.email() + " unsubscribed with the link in an email: no tech-touch email goes to this address again");
+        assertReplayFromReadsAsHistory(acme, may, june, july);
+    }
+
+    @Test
     void given_a_contact_that_unsubscribes_in_one_update_with_a_new_role_then_each_change_is_a_row_and_the_past_undoes_them_in_turn() {
         TestData acme = TestData.account("Two Changes", Segment.LOW_TOUCH);
         intake.accept(acme.batch());
