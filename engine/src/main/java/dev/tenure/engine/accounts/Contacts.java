@@ -73,8 +73,23 @@ public class Contacts {
             Key key = Key.of(sent);
             Instant at = changedAt(u, now);
             Contact before = current.get(key);
+            if (before == null) {
+                if (insert(sent)) {
+                    changes.add(new AccountHistory.PendingChange(sent, ContactChange.ADDED, null, sent.role().name(), at,
+                            u.changedAt() != null, u.cause()));
+                    current.put(key, sent);
+                    lastChanged.put(key, at);
+                    continue;
+                }
+                // Another transaction added it since we looked: now it is there, locked for us, and its changes are
+                // committed. They were not when we read when the contact last changed, and a newer first appearance
+                // makes this update late.
+                before = lock(List.of(key)).get(key);
+                current.put(key, before);
+                lastChanged.putAll(history.lastChanges(List.of(key)));
+            }
             Instant last = lastChanged.get(key);
-            if (before != null && last != null && at.isBefore(last)) {
+            if (last != null && at.isBefore(last)) {
                 // Read the past with every change of this batch in it.
                 recorded.addAll(history.recordContactChanges(changes, now));
                 changes.clear();
@@ -82,16 +97,6 @@ public class Contacts {
                 continue;
             }
             lastChanged.put(key, at);
-            if (before == null) {
-                if (insert(sent)) {
-                    changes.add(new AccountHistory.PendingChange(sent, ContactChange.ADDED, null, sent.role().name(), at,
-                            u.changedAt() != null, u.cause()));
-                    current.put(key, sent);
-                    continue;
-                }
-                // Another transaction added it since we looked: now it is there, and locked for us.
-                before = lock(List.of(key)).get(key);
-            }
             Contact after = new Contact(sent.accountId(), sent.email(), sent.name(), sent.role(), sent.timezone(), sent.active(),
                     before.unsubscribed() || sent.unsubscribed());
             if (!after.equals(before)) {
