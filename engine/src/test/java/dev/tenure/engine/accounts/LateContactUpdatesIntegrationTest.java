@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -27,14 +28,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Contact updates that arrive late (a Segment {@code identify} delivered after a later one) on two nodes at once: a
- * late update is history whoever took the newer one in.
+ * Contact updates that arrive late (a Segment {@code identify} delivered after a later one) on two nodes at once, and
+ * in numbers: a late update is history whoever took the newer one in, and costs about what an update in order does.
  */
 @SpringBootTest(classes = EngineTestApplication.class)
 class LateContactUpdatesIntegrationTest {
 
     static final Instant JUNE = Instant.parse("2026-06-01T00:00:00Z");
     static final Instant JULY = Instant.parse("2026-07-01T00:00:00Z");
+    static final Instant AUGUST = Instant.parse("2026-08-01T00:00:00Z");
 
     @Autowired
     Intake intake;
@@ -90,5 +92,44 @@ class LateContactUpdatesIntegrationTest {
                 .filteredOn(c -> c.email().equals(email)).extracting(Contact::role).containsExactly(ContactRole.USER);
         assertThat(history.contactsAsOf(List.of(acme.id()), JULY.plus(1, ChronoUnit.DAYS)).get(acme.id()))
                 .filteredOn(c -> c.email().equals(email)).extracting(Contact::role).containsExactly(ContactRole.ADMIN);
+    }
+
+    @Test
+    void given_a_batch_of_identifies_at_a_large_account_that_arrived_late_then_it_reads_the_contacts_it_updates_not_the_whole_account_for_each() {
+        TestData acme = TestData.account("Many Late Identifies", Segment.LOW_TOUCH);
+        intake.accept(acme.batch());
+        List<ContactUpdate> july = updates(acme, 1_000, ContactRole.USER, JULY);
+        transaction.executeWithoutResult(tx -> contacts.upsertAll(july, TestClock.now()));
+
+        long inOrder = contactRowsRead(updates(acme, 200, ContactRole.ADMIN, AUGUST));
+        long late = contactRowsRead(updates(acme, 200, ContactRole.BILLING, JUNE));
+
+        // Read one by one against the whole account of 1,000, the late ones read some 200,000 rows.
+        assertThat(late).as("contact rows read for 200 late updates; %s for 200 in order", inOrder)
+                .isLessThan(5 * inOrder + 2_000);
+        assertThat(contacts.of(acme.id())).filteredOn(c -> c.email().startsWith("u7@")).extracting(Contact::role)
+                .containsExactly(ContactRole.ADMIN);
+        assertThat(history.contactsAsOf(List.of(acme.id()), JUNE.plus(1, ChronoUnit.DAYS)).get(acme.id()))
+                .filteredOn(c -> c.email().startsWith("u7@")).extracting(Contact::role).containsExactly(ContactRole.BILLING);
+    }
+
+    private static List<ContactUpdate> updates(TestData acme, int count, ContactRole role, Instant at) {
+        List<ContactUpdate> updates = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            updates.add(new ContactUpdate(new Contact(acme.id(), "u" + i + "@" + acme.id() + ".test", "U" + i, role, null, true, false),
+                    at, ChangeCause.source("identify " + at + " " + i)));
+        }
+        return updates;
+    }
+
+    /** The rows of table contact the updates read, in their own transaction (its statistics count exactly its own reads). */
+    private long contactRowsRead(List<ContactUpdate> updates) {
+        return transaction.execute(tx -> {
+            contacts.upsertAll(updates, TestClock.now());
+            return jdbc.sql("""
+                            SELECT coalesce(sum(coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0)), 0)
+                            FROM pg_stat_xact_user_tables WHERE relname = 'contact'""")
+                    .query(Long.class).single();
+        });
     }
 }
