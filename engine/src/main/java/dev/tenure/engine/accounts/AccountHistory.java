@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -169,8 +170,20 @@ public class AccountHistory {
      * {@link Contacts#of} gives them (role, then email). A contact added after {@code at} is left out.
      */
     public Map<String, List<Contact>> contactsAsOf(Collection<String> accountIds, Instant at) {
-        Timestamp t = Timestamp.from(at);
         Map<String, List<Contact>> contacts = new HashMap<>();
+        asOf(at, "CAST(? AS text[]) IS NULL OR c.account_id = ANY(?)", ids(accountIds), ids(accountIds))
+                .forEach(c -> contacts.computeIfAbsent(c.accountId(), id -> new ArrayList<>()).add(c));
+        Comparator<Contact> order = Comparator.comparing((Contact c) -> c.role().name()).thenComparing(Contact::email);
+        contacts.values().forEach(list -> list.sort(order));
+        return contacts;
+    }
+
+    /** The contacts {@code where} picks as they were at {@code at}, those already there. */
+    private List<Contact> asOf(Instant at, String where, Object... params) {
+        Timestamp t = Timestamp.from(at);
+        List<Object> all = new ArrayList<>(List.of(t, t));
+        all.addAll(Arrays.asList(params));
+        List<Contact> contacts = new ArrayList<>();
         jdbc.sql("""
                         SELECT c.account_id, c.email, c.name, c.timezone, c.role, c.active, c.unsubscribed,
                                b.role, b.active, b.unsubscribed, a.change, a.old_value, a.role, a.active, a.unsubscribed
@@ -183,16 +196,14 @@ public class AccountHistory {
                             SELECT change, old_value, role, active, unsubscribed FROM contact_change h
                             WHERE h.account_id = c.account_id AND h.email = c.email AND %1$s > ?
                             ORDER BY %1$s, h.id LIMIT 1) a ON true
-                        WHERE CAST(? AS text[]) IS NULL OR c.account_id = ANY(?)""".formatted(EFFECTIVE_TIME))
-                .params(t, t, ids(accountIds), ids(accountIds))
+                        WHERE %2$s""".formatted(EFFECTIVE_TIME, where))
+                .params(all)
                 .query(rs -> {
                     Contact c = asOf(rs);
                     if (c != null) {
-                        contacts.computeIfAbsent(c.accountId(), id -> new ArrayList<>()).add(c);
+                        contacts.add(c);
                     }
                 });
-        Comparator<Contact> order = Comparator.comparing((Contact c) -> c.role().name()).thenComparing(Contact::email);
-        contacts.values().forEach(list -> list.sort(order));
         return contacts;
     }
 
@@ -218,8 +229,8 @@ public class AccountHistory {
 
     /** One contact as it was at {@code at} (see {@link #contactsAsOf}); empty when it was not there yet. */
     Optional<Contact> contactAsOf(String accountId, String email, Instant at) {
-        return contactsAsOf(List.of(accountId), at).getOrDefault(accountId, List.of()).stream()
-                .filter(c -> c.email().equals(email)).findFirst();
+        // That contact alone: a late update at an account of thousands must not read them all.
+        return asOf(at, "c.account_id = ? AND c.email = ?", accountId, email).stream().findFirst();
     }
 
     /** One contact's changes after {@code at}, as the past is read, oldest first. */
@@ -320,9 +331,19 @@ public class AccountHistory {
         return moves;
     }
 
-    /** Every contact change that happened in [from, to), in the order they happened. */
+    /**
+     * Every contact change that happened in [from, to), in the order they happened, for a replay. An unsubscribe of a
+     * contact that had unsubscribed before is left out: it changed nothing. There is one only when the earlier came
+     * late (an identify dated June heard of after the link was followed in December); its row stays, since that the
+     * link was followed is worth telling, but a replay must see the contact unsubscribe once, when it first did.
+     */
     public List<ContactSignal> contactChanges(Instant from, Instant to) {
-        return jdbc.sql("SELECT " + CHANGE_COLUMNS + " FROM contact_change WHERE occurred_at >= ? AND occurred_at < ? ORDER BY occurred_at, id")
+        return jdbc.sql("""
+                        SELECT %s FROM contact_change h WHERE occurred_at >= ? AND occurred_at < ?
+                        AND NOT (change = 'UNSUBSCRIBED' AND EXISTS (
+                            SELECT FROM contact_change e WHERE e.account_id = h.account_id AND e.email = h.email
+                            AND e.change = 'UNSUBSCRIBED' AND (e.occurred_at, e.id) < (h.occurred_at, h.id)))
+                        ORDER BY occurred_at, id""".formatted(CHANGE_COLUMNS))
                 .params(Timestamp.from(from), Timestamp.from(to))
                 .query(AccountHistory::contactSignal).list();
     }

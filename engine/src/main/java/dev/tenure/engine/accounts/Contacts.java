@@ -73,8 +73,23 @@ public class Contacts {
             Key key = Key.of(sent);
             Instant at = changedAt(u, now);
             Contact before = current.get(key);
+            if (before == null) {
+                if (insert(sent)) {
+                    changes.add(new AccountHistory.PendingChange(sent, ContactChange.ADDED, null, sent.role().name(), at,
+                            u.changedAt() != null, u.cause()));
+                    current.put(key, sent);
+                    lastChanged.put(key, at);
+                    continue;
+                }
+                // Another transaction added it since we looked: now it is there, locked for us, and its changes are
+                // committed. They were not when we read when the contact last changed, and a newer first appearance
+                // makes this update late.
+                before = lock(List.of(key)).get(key);
+                current.put(key, before);
+                lastChanged.putAll(history.lastChanges(List.of(key)));
+            }
             Instant last = lastChanged.get(key);
-            if (before != null && last != null && at.isBefore(last)) {
+            if (last != null && at.isBefore(last)) {
                 // Read the past with every change of this batch in it.
                 recorded.addAll(history.recordContactChanges(changes, now));
                 changes.clear();
@@ -82,16 +97,6 @@ public class Contacts {
                 continue;
             }
             lastChanged.put(key, at);
-            if (before == null) {
-                if (insert(sent)) {
-                    changes.add(new AccountHistory.PendingChange(sent, ContactChange.ADDED, null, sent.role().name(), at,
-                            u.changedAt() != null, u.cause()));
-                    current.put(key, sent);
-                    continue;
-                }
-                // Another transaction added it since we looked: now it is there, and locked for us.
-                before = lock(List.of(key)).get(key);
-            }
             Contact after = new Contact(sent.accountId(), sent.email(), sent.name(), sent.role(), sent.timezone(), sent.active(),
                     before.unsubscribed() || sent.unsubscribed());
             if (!after.equals(before)) {
@@ -121,28 +126,36 @@ public class Contacts {
         Contact then = history.contactAsOf(sent.accountId(), sent.email(), at).orElse(null);
         List<ContactSignal> later = history.changesAfter(sent.accountId(), sent.email(), at);
         List<AccountHistory.PendingChange> changes = new ArrayList<>();
+        ContactRole role = null;
+        Boolean active = null;
+        boolean unsubscribes;
         if (then == null) {
             changes.add(new AccountHistory.PendingChange(sent, ContactChange.ADDED, null, sent.role().name(), at, true, cause));
             later.stream().findFirst().filter(next -> next.change() == ContactChange.ADDED)
                     .ifPresent(first -> changes.addAll(differences(sent, new Contact(sent.accountId(), sent.email(), now.name(),
                             first.role(), now.timezone(), first.active(), first.unsubscribed() || sent.unsubscribed()),
                             first.occurredAt(), true, ChangeCause.source(first.source()))));
-            // Its first appearance, later, said everything about it.
-            return changes;
+            // Its first appearance, later, said everything about it but an unsubscribe, which that could not undo.
+            unsubscribes = sent.unsubscribed();
+        } else {
+            changes.addAll(differences(then, new Contact(sent.accountId(), sent.email(), sent.name(), sent.role(),
+                    sent.timezone(), sent.active(), then.unsubscribed() || sent.unsubscribed()), at, true, cause));
+            boolean roleLater = later.stream().anyMatch(c -> c.change() == ContactChange.ROLE_CHANGED || c.change() == ContactChange.ADDED);
+            boolean activeLater = later.stream().anyMatch(c -> c.change() == ContactChange.BECAME_ACTIVE
+                    || c.change() == ContactChange.BECAME_INACTIVE || c.change() == ContactChange.ADDED);
+            role = roleLater || sent.role() == now.role() ? null : sent.role();
+            active = activeLater || sent.active() == now.active() ? null : sent.active();
+            // Against the contact then, not now: a later unsubscribe (by link) does not make the states in between
+            // subscribed.
+            unsubscribes = sent.unsubscribed() && !then.unsubscribed();
         }
-        changes.addAll(differences(then, new Contact(sent.accountId(), sent.email(), sent.name(), sent.role(),
-                sent.timezone(), sent.active(), then.unsubscribed() || sent.unsubscribed()), at, true, cause));
-        boolean roleLater = later.stream().anyMatch(c -> c.change() == ContactChange.ROLE_CHANGED || c.change() == ContactChange.ADDED);
-        boolean activeLater = later.stream().anyMatch(c -> c.change() == ContactChange.BECAME_ACTIVE
-                || c.change() == ContactChange.BECAME_INACTIVE || c.change() == ContactChange.ADDED);
-        ContactRole role = roleLater || sent.role() == now.role() ? null : sent.role();
-        Boolean active = activeLater || sent.active() == now.active() ? null : sent.active();
-        boolean unsubscribes = sent.unsubscribed() && !now.unsubscribed();
         if (role != null || active != null || unsubscribes) {
             Contact carried = new Contact(now.accountId(), now.email(), now.name(), role == null ? now.role() : role, now.timezone(),
                     active == null ? now.active() : active, now.unsubscribed() || unsubscribes);
-            update(carried);
-            current.put(Key.of(now), carried);
+            if (!carried.equals(now)) {
+                update(carried);
+                current.put(Key.of(now), carried);
+            }
             history.carriedForward(sent.accountId(), sent.email(), at, role, active, unsubscribes);
         }
         return changes;

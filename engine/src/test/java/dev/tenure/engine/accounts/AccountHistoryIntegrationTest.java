@@ -233,6 +233,65 @@ class AccountHistoryIntegrationTest {
     }
 
     @Test
+    void given_a_contact_first_heard_of_in_july_whose_late_june_update_unsubscribed_it_then_it_is_unsubscribed_and_was_so_since_june() {
+        TestData acme = TestData.account("Late First Unsubscribe", Segment.LOW_TOUCH);
+        intake.accept(acme.batch());
+        Instant may = Instant.parse("2026-05-01T00:00:00Z");
+        Instant june = Instant.parse("2026-06-01T00:00:00Z");
+        Instant july = Instant.parse("2026-07-01T00:00:00Z");
+        String email = "sam@" + acme.id() + ".test";
+        Contact subscribed = new Contact(acme.id(), email, "Sam", ContactRole.USER, null, true, false);
+        Contact unsubscribed = new Contact(acme.id(), email, "Sam", ContactRole.USER, null, true, true);
+
+        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-july", subscribed, july)), List.of()));
+        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-june", unsubscribed, june)), List.of()));
+
+        assertThat(contacts.of(acme.id())).filteredOn(c -> c.email().equals(email)).extracting(Contact::unsubscribed)
+                .as("the contact the guardrails read: no tech-touch email goes to it").containsExactly(true);
+        assertThat(history.contactsAsOf(List.of(acme.id()), may).get(acme.id())).extracting(Contact::email).doesNotContain(email);
+        for (Instant moment : List.of(june.plus(1, ChronoUnit.DAYS), july.plus(1, ChronoUnit.DAYS), TestClock.now())) {
+            assertThat(history.contactsAsOf(List.of(acme.id()), moment).get(acme.id())).as("at %s", moment)
+                    .filteredOn(c -> c.email().equals(email)).extracting(Contact::unsubscribed).containsExactly(true);
+        }
+        assertReplayFromReadsAsHistory(acme, may, june, july);
+    }
+
+    @Test
+    void given_a_role_change_in_july_an_unsubscribe_by_link_now_and_a_late_june_update_that_unsubscribed_then_it_is_unsubscribed_since_june_and_replays_see_one_unsubscribe() {
+        TestData acme = TestData.account("Late Unsubscribe Twice", Segment.LOW_TOUCH);
+        intake.accept(acme.batch());
+        Contact champion = contacts.of(acme.id()).get(0);
+        Instant may = Instant.parse("2026-05-01T00:00:00Z");
+        Instant june = Instant.parse("2026-06-01T00:00:00Z");
+        Instant july = Instant.parse("2026-07-01T00:00:00Z");
+        Contact user = new Contact(champion.accountId(), champion.email(), champion.name(), ContactRole.USER, champion.timezone(),
+                true, false);
+        Contact unsubscribed = new Contact(champion.accountId(), champion.email(), champion.name(), champion.role(),
+                champion.timezone(), true, true);
+
+        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-july", user, july)), List.of()));
+        transaction.executeWithoutResult(tx -> contacts.unsubscribe(champion.email(), TestClock.now(), ChangeCause.unsubscribeLink()));
+        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-june", unsubscribed, june)), List.of()));
+
+        assertThat(contacts.of(acme.id())).extracting(Contact::role, Contact::unsubscribed).containsExactly(tuple(ContactRole.USER, true));
+        assertThat(history.contactsAsOf(List.of(acme.id()), june.minus(1, ChronoUnit.DAYS)).get(acme.id()))
+                .extracting(Contact::unsubscribed).containsExactly(false);
+        assertThat(history.contactsAsOf(List.of(acme.id()), july.plus(1, ChronoUnit.DAYS)).get(acme.id()))
+                .as("June's unsubscribe holds in every later state").extracting(Contact::role, Contact::unsubscribed)
+                .containsExactly(tuple(ContactRole.USER, true));
+        assertThat(history.contactChanges(may, TestClock.now()).stream()
+                .filter(c -> c.accountId().equals(acme.id()) && c.change() == ContactChange.UNSUBSCRIBED))
+                .as("a replay sees the contact unsubscribe once, when it first did").extracting(ContactSignal::occurredAt)
+                .containsExactly(june);
+        assertThat(history.contactChanges(july.plus(1, ChronoUnit.DAYS), TestClock.now()).stream()
+                .filter(c -> c.accountId().equals(acme.id()) && c.change() == ContactChange.UNSUBSCRIBED))
+                .as("nor does one that starts after June see it unsubscribe again").isEmpty();
+        assertThat(timeline.of(acme.id(), 10)).extracting(TimelineEntry::summary).as("that the link was followed is still told")
+                .contains(champion.email() + " unsubscribed with the link in an email: no tech-touch email goes to this address again");
+        assertReplayFromReadsAsHistory(acme, may, june, july);
+    }
+
+    @Test
     void given_a_contact_that_unsubscribes_in_one_update_with_a_new_role_then_each_change_is_a_row_and_the_past_undoes_them_in_turn() {
         TestData acme = TestData.account("Two Changes", Segment.LOW_TOUCH);
         intake.accept(acme.batch());
@@ -316,6 +375,20 @@ class AccountHistoryIntegrationTest {
         assertThat(history.stagesAsOf(one, tenDaysAgo.plus(1, ChronoUnit.DAYS))).isEqualTo(Map.of(acme.id(), Stage.CHURNED));
         assertThat(history.stagesAsOf(one, TestClock.now().minus(30, ChronoUnit.DAYS))).isEqualTo(Map.of(acme.id(), Stage.CHURNED));
         assertThat(history.stagesAsOf(one, TestClock.now().minus(90, ChronoUnit.DAYS))).isEqualTo(Map.of(acme.id(), Stage.VALUE));
+    }
+
+    /** A replay from May, whatever it applies by each moment, has the account's contacts as the history reads them then. */
+    private void assertReplayFromReadsAsHistory(TestData acme, Instant may, Instant june, Instant july) {
+        SignalHistory replay = SignalHistory.replaying();
+        history.contactChanges(may, TestClock.now()).stream().filter(c -> c.accountId().equals(acme.id())).forEach(replay::add);
+        List<Contact> inMay = history.contactsAsOf(List.of(acme.id()), may).get(acme.id());
+        for (Instant moment : List.of(may, june.plus(1, ChronoUnit.DAYS), july.plus(1, ChronoUnit.DAYS), TestClock.now())) {
+            // A replay knows contacts by what their changes say, not by name.
+            assertThat(replay.contactsAsOf(inMay, moment)).as("a replay from May, at %s", moment)
+                    .extracting(Contact::email, Contact::role, Contact::active, Contact::unsubscribed)
+                    .containsExactlyInAnyOrderElementsOf(history.contactsAsOf(List.of(acme.id()), moment).get(acme.id()).stream()
+                            .map(c -> tuple(c.email(), c.role(), c.active(), c.unsubscribed())).toList());
+        }
     }
 
     private static Contact inactive(Contact c) {
