@@ -333,7 +333,8 @@ public class AccountHistory {
 
     /**
      * Every contact change that happened in [from, to), in the order they happened, for a replay. An unsubscribe of a
-     * contact that had unsubscribed before is left out: it changed nothing. There is one only when the earlier came
+     * contact that was unsubscribed before, by any earlier row (an unsubscribe, or a first appearance that came in
+     * unsubscribed), is left out: it changed nothing. There is one only when the earlier came
      * late (an identify dated June heard of after the link was followed in December); its row stays, since that the
      * link was followed is worth telling, but a replay must see the contact unsubscribe once, when it first did.
      */
@@ -342,7 +343,7 @@ public class AccountHistory {
                         SELECT %s FROM contact_change h WHERE occurred_at >= ? AND occurred_at < ?
                         AND NOT (change = 'UNSUBSCRIBED' AND EXISTS (
                             SELECT FROM contact_change e WHERE e.account_id = h.account_id AND e.email = h.email
-                            AND e.change = 'UNSUBSCRIBED' AND (e.occurred_at, e.id) < (h.occurred_at, h.id)))
+                            AND e.unsubscribed AND (e.occurred_at, e.id) < (h.occurred_at, h.id)))
                         ORDER BY occurred_at, id""".formatted(CHANGE_COLUMNS))
                 .params(Timestamp.from(from), Timestamp.from(to))
                 .query(AccountHistory::contactSignal).list();

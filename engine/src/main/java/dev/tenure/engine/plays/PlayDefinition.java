@@ -48,6 +48,11 @@ public record PlayDefinition(String id, String name, String goal, Span cooldown,
      * scenarios ({@link StartGuard.Candidate#cooldownEnds}).
      */
     public Instant cooldownEnds(Instant startedAt, ZoneId zone) {
+        return cooldownEnds(cooldown, startedAt, zone);
+    }
+
+    /** The one rule: until when a run started at {@code startedAt} holds a new one back, for a play of this cooldown. */
+    static Instant cooldownEnds(Span cooldown, Instant startedAt, ZoneId zone) {
         return cooldown.after(startedAt, zone);
     }
 

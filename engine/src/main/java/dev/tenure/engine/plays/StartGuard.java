@@ -49,7 +49,7 @@ public interface StartGuard {
 
         /** Until when a run of the play started at {@code startedAt} holds this one back, as {@link PlayDefinition#cooldownEnds}. */
         public Instant cooldownEnds(Instant startedAt) {
-            return cooldown.after(startedAt, zone);
+            return PlayDefinition.cooldownEnds(cooldown, startedAt, zone);
         }
 
         public Candidate(String accountId, String playId, Span cooldown, ZoneId zone) {

@@ -3,12 +3,13 @@ package dev.tenure.engine.storage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Every PostgreSQL advisory lock Tenure takes, in one list, so no two kinds can share a key. A lock is held until
- * the caller's transaction ends. The kinds locked by a text of their own (a per-account key) could otherwise meet
- * another kind's key by hash: {@code hashtext('stripe_subscription:acct-0821eb844')} is
- * {@code hashtext('tenure.health_backfill')}. So new kinds take PostgreSQL's two-key form, whose keys never meet the
- * one-key form's, with a namespace of their own; the first two keep the one-key form that nodes of earlier versions
- * take, so that during a rolling upgrade old and new nodes still exclude each other.
+ * Every PostgreSQL advisory lock Tenure takes, in one list. A lock is held until the caller's transaction ends. A kind
+ * locked by a text of its own (a per-account key) can meet another kind's key by hash:
+ * {@code hashtext('stripe_subscription:acct-0821eb844')} is {@code hashtext('tenure.health_backfill')}. So new kinds
+ * take PostgreSQL's two-key form, whose keys never meet the one-key form's, with a namespace of their own. The first
+ * two keep the one-key form that nodes of earlier versions take, so that during a rolling upgrade old and new nodes
+ * still exclude each other; an account whose Stripe key hashes onto the rule set's makes the two wait for each other,
+ * a wait of a moment, never a wrong result.
  */
 public enum AdvisoryLock {
 

@@ -257,6 +257,28 @@ class AccountHistoryIntegrationTest {
     }
 
     @Test
+    void given_a_contact_first_heard_of_in_july_who_followed_the_link_since_and_whose_late_june_update_unsubscribed_it_then_replays_see_no_second_unsubscribe() {
+        TestData acme = TestData.account("Late First Then Link", Segment.LOW_TOUCH);
+        intake.accept(acme.batch());
+        Instant may = Instant.parse("2026-05-01T00:00:00Z");
+        Instant june = Instant.parse("2026-06-01T00:00:00Z");
+        Instant july = Instant.parse("2026-07-01T00:00:00Z");
+        String email = "sam@" + acme.id() + ".test";
+        Contact subscribed = new Contact(acme.id(), email, "Sam", ContactRole.USER, null, true, false);
+        Contact unsubscribed = new Contact(acme.id(), email, "Sam", ContactRole.USER, null, true, true);
+
+        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-july", subscribed, july)), List.of()));
+        transaction.executeWithoutResult(tx -> contacts.unsubscribe(email, TestClock.now(), ChangeCause.unsubscribeLink()));
+        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-june", unsubscribed, june)), List.of()));
+
+        assertThat(history.contactChanges(may, TestClock.now().plusSeconds(1)).stream()
+                .filter(c -> c.email().equals(email)))
+                .as("it came in unsubscribed in June, so the link followed since changed nothing a replay should see")
+                .extracting(ContactSignal::change).doesNotContain(ContactChange.UNSUBSCRIBED);
+        assertReplayFromReadsAsHistory(acme, may, june, july);
+    }
+
+    @Test
     void given_a_role_change_in_july_an_unsubscribe_by_link_now_and_a_late_june_update_that_unsubscribed_then_it_is_unsubscribed_since_june_and_replays_see_one_unsubscribe() {
         TestData acme = TestData.account("Late Unsubscribe Twice", Segment.LOW_TOUCH);
         intake.accept(acme.batch());
