@@ -1,7 +1,6 @@
 package dev.tenure.connectors.stripe;
 
 import dev.tenure.engine.bounds.RecordBounds;
-import dev.tenure.engine.storage.AdvisoryLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,7 +37,9 @@ class StripeSubscriptions {
             return intake.apply(List.of());
         }
         return transaction.execute(status -> {
-            AdvisoryLock.STRIPE_SUBSCRIPTION.takeForTransaction(jdbc, change.accountId());
+            // The one-key form, which no lock of the engine's own takes any more (its storage.AdvisoryLock says why).
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("stripe_subscription:" + change.accountId())
+                    .query((rs, n) -> n).list();
             jdbc.sql("""
                     INSERT INTO stripe_subscription (subscription_id, account_id, live, monthly, changed_at)
                     SELECT :id, :account, :live, :monthly, :at WHERE EXISTS (SELECT 1 FROM account WHERE id = :account)

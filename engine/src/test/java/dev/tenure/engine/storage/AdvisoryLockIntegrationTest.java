@@ -14,7 +14,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @SpringBootTest(classes = EngineTestApplication.class)
 class AdvisoryLockIntegrationTest {
@@ -26,38 +25,43 @@ class AdvisoryLockIntegrationTest {
     @Autowired TransactionTemplate transaction;
 
     @Test
-    void given_a_stripe_event_of_an_account_whose_key_hashes_like_the_backfills_then_a_backfill_does_not_wait_for_it() throws Exception {
-        assertThat(jdbc.sql("SELECT hashtext(?) = hashtext('tenure.health_backfill')").param("stripe_subscription:" + COLLIDING_ACCOUNT)
+    void given_a_stripe_event_of_an_account_whose_key_hashes_like_the_backfills_once_did_then_a_backfill_does_not_wait_for_it() throws Exception {
+        assertThat(jdbc.sql("SELECT hashtext(?) = hashtext('tenure.health_backfill')").param(stripeKey(COLLIDING_ACCOUNT))
                 .query(Boolean.class).single()).as("the texts collide").isTrue();
 
-        assertThat(whileHeld(AdvisoryLock.STRIPE_SUBSCRIPTION, COLLIDING_ACCOUNT,
-                () -> AdvisoryLock.HEALTH_BACKFILL.takeForTransaction(jdbc))).as("the backfill got its lock").isTrue();
+        assertThat(whileStripeHolds(COLLIDING_ACCOUNT, () -> AdvisoryLock.HEALTH_BACKFILL.takeForTransaction(jdbc)))
+                .as("the backfill got its lock").isTrue();
     }
 
     @Test
-    void given_a_stripe_event_of_an_account_then_another_event_of_the_same_account_waits_for_it() throws Exception {
-        assertThat(whileHeld(AdvisoryLock.STRIPE_SUBSCRIPTION, "acct-same",
-                () -> AdvisoryLock.STRIPE_SUBSCRIPTION.takeForTransaction(jdbc, "acct-same"))).as("got it at once").isFalse();
-        assertThat(whileHeld(AdvisoryLock.STRIPE_SUBSCRIPTION, "acct-same",
-                () -> AdvisoryLock.STRIPE_SUBSCRIPTION.takeForTransaction(jdbc, "acct-other"))).as("another account's").isTrue();
+    void a_backfill_waits_for_another_backfill_and_a_rule_set_activation_for_another() throws Exception {
+        assertThat(whileHeld(AdvisoryLock.HEALTH_BACKFILL, () -> AdvisoryLock.HEALTH_BACKFILL.takeForTransaction(jdbc))).isFalse();
+        assertThat(whileHeld(AdvisoryLock.RULE_SET, () -> AdvisoryLock.RULE_SET.takeForTransaction(jdbc))).isFalse();
+        assertThat(whileHeld(AdvisoryLock.RULE_SET, () -> AdvisoryLock.HEALTH_BACKFILL.takeForTransaction(jdbc))).isTrue();
     }
 
-    @Test
-    void a_lock_asked_for_with_or_without_a_key_it_does_not_have_is_a_mistake_in_the_code() {
-        assertThatThrownBy(() -> AdvisoryLock.STRIPE_SUBSCRIPTION.takeForTransaction(jdbc)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> AdvisoryLock.RULE_SET.takeForTransaction(jdbc, "x")).isInstanceOf(IllegalArgumentException.class);
+    /** The lock the connectors' Stripe source takes for one account's subscriptions (StripeSubscriptions). */
+    private static String stripeKey(String accountId) {
+        return "stripe_subscription:" + accountId;
     }
 
-    /**
-     * Whether {@code take} got its lock within two seconds while another transaction holds {@code held} of {@code key}.
-     */
-    private boolean whileHeld(AdvisoryLock held, String key, Runnable take) throws Exception {
+    private boolean whileStripeHolds(String accountId, Runnable take) throws Exception {
+        return whileHolding(() -> jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param(stripeKey(accountId)).query().listOfRows(),
+                take);
+    }
+
+    private boolean whileHeld(AdvisoryLock held, Runnable take) throws Exception {
+        return whileHolding(() -> held.takeForTransaction(jdbc), take);
+    }
+
+    /** Whether {@code take} got its lock within two seconds while another transaction holds what {@code hold} took. */
+    private boolean whileHolding(Runnable hold, Runnable take) throws Exception {
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService other = Executors.newSingleThreadExecutor();
         try {
             Future<?> holder = other.submit(() -> transaction.executeWithoutResult(tx -> {
-                held.takeForTransaction(jdbc, key);
+                hold.run();
                 locked.countDown();
                 try {
                     release.await(60, TimeUnit.SECONDS);
