@@ -68,7 +68,7 @@ public record BacktestReport(String ruleSetVersion, Instant from, Instant to, in
                     Collectors.toList()));
             List<RuleReport.AlertedAccount> alerted = byAccount.entrySet().stream()
                     .map(e -> new RuleReport.AlertedAccount(e.getKey(), e.getValue().get(0).at(), e.getValue().size(),
-                            cancelled.get(e.getKey()), e.getValue().stream().anyMatch(Alert::caught)))
+                            judged(e.getValue()), e.getValue().stream().anyMatch(Alert::caught)))
                     .sorted(Comparator.comparing(RuleReport.AlertedAccount::firstStarted)
                             .thenComparing(RuleReport.AlertedAccount::accountId))
                     .toList();
@@ -83,5 +83,13 @@ public record BacktestReport(String ruleSetVersion, Instant from, Instant to, in
         return new BacktestReport(ruleSet.version(), from, to, windowDays, tally.replayed, tally.history, tally.evaluations,
                 tally.daily, accounts, took, perSecond, cancellations, churn, rules, alerts,
                 HealthSeparation.of(from, to, tally.bands, tally.everyCancellation, judgement));
+    }
+
+    /**
+     * The cancellation an account's alerts of one rule are shown against: the one they caught, else the one the first
+     * was judged against (an account that came back and cancelled again has two).
+     */
+    private static Instant judged(List<Alert> alerts) {
+        return alerts.stream().filter(Alert::caught).findFirst().map(Alert::cancelledAt).orElse(alerts.get(0).cancelledAt());
     }
 }

@@ -16,8 +16,9 @@ public record RuleReport(String rule, String file, boolean churnRule, List<Strin
                          List<AlertedAccount> accounts, ChurnScore churn) {
 
     /**
-     * An account the rule would have started plays for; {@code cancelledAt} when it cancelled in the period,
-     * {@code caught} when one of the rule's alerts came within the window before that.
+     * An account the rule would have started plays for; {@code cancelledAt} when it cancelled in the period (the
+     * cancellation the alerts caught, else the one the first alert was judged against), {@code caught} when one of
+     * the rule's alerts came within the window before that.
      */
     public record AlertedAccount(String accountId, Instant firstStarted, int playsStarted, Instant cancelledAt,
                                  boolean caught) {

@@ -213,6 +213,10 @@ class HandComputedBacktestUnitTest {
         assertThat(report.cancellations()).filteredOn(c -> c.accountId().equals(twice))
                 .extracting(BacktestReport.Cancellation::at).as("the first, as the cancellations are listed")
                 .containsExactly(at("2011-01-12"));
+        assertThat(report.rules()).filteredOn(r -> r.rule().equals(DETRACTOR)).flatExtracting(RuleReport::accounts)
+                .filteredOn(a -> a.accountId().equals(twice))
+                .extracting(RuleReport.AlertedAccount::cancelledAt, RuleReport.AlertedAccount::caught)
+                .as("the rule's account row names the cancellation it caught").containsExactly(tuple(at("2011-02-10"), true));
     }
 
     @Test
