@@ -363,6 +363,13 @@ public class AccountHistory {
                 .query(AccountHistory::contactSignal).list();
     }
 
+    /** One account's contact changes that happened after {@code after}, oldest first, as the events rules saw. */
+    public List<ContactSignal> contactChangesOf(String accountId, Instant after) {
+        return jdbc.sql("SELECT " + CHANGE_COLUMNS + " FROM contact_change WHERE account_id = ? AND occurred_at > ? ORDER BY occurred_at, id")
+                .params(accountId, Timestamp.from(after))
+                .query(AccountHistory::contactSignal).list();
+    }
+
     /** One account's stage changes, newest first. */
     public List<StageChange> stageChangesOf(String accountId, int limit) {
         return jdbc.sql("SELECT " + STAGE_COLUMNS + " FROM stage_change WHERE account_id = ? ORDER BY occurred_at DESC, id DESC LIMIT ?")
