@@ -228,7 +228,7 @@ public class AccountHistory {
     }
 
     /** One contact as it was at {@code at} (see {@link #contactsAsOf}); empty when it was not there yet. */
-    Optional<Contact> contactAsOf(String accountId, String email, Instant at) {
+    public Optional<Contact> contactAsOf(String accountId, String email, Instant at) {
         // That contact alone: a late update at an account of thousands must not read them all.
         return asOf(at, "c.account_id = ? AND c.email = ?", accountId, email).stream().findFirst();
     }
