@@ -178,7 +178,12 @@ class SegmentIntake {
         errors.addAll(why);
     }
 
-    /** A person already known keeps their role and settings; only the name Segment has is taken. */
+    /**
+     * A person already known keeps their role and settings; only the name Segment has is taken. Kept as they were at the
+     * call's time, not as they are now: an identify delivered late (after a contacts file made the champion inactive) is
+     * history, and what it sends is read as the contact at its moment, so sending today's role or activity would record
+     * a change to them then that nobody made. One read per identify of a known person, of that contact alone.
+     */
     private Map<SegmentCall, Contact> contactsOf(Iterable<SegmentCall> calls, Map<SegmentCall, String> accountOf, Set<String> known) {
         List<String> accountIds = new ArrayList<>();
         calls.forEach(call -> accountIds.add(accountOf.get(call)));
@@ -193,10 +198,16 @@ class SegmentIntake {
                     .filter(c -> c.email().equalsIgnoreCase(call.email())).findFirst().orElse(null);
             people.put(call, before == null
                     ? new Contact(account, call.email(), call.name(), ContactRole.USER, null, true, false)
-                    : new Contact(account, before.email(), call.name() != null ? call.name() : before.name(),
-                            before.role(), before.timezone(), before.active(), before.unsubscribed()));
+                    : asItWas(before, call));
         }
         return people;
+    }
+
+    private Contact asItWas(Contact now, SegmentCall call) {
+        Contact then = call.timestamp() == null ? now
+                : customers.contactAsOf(now.accountId(), now.email(), call.timestamp()).orElse(now);
+        return new Contact(now.accountId(), now.email(), call.name() != null ? call.name() : now.name(), then.role(),
+                now.timezone(), then.active(), then.unsubscribed());
     }
 
     private void count(String outcome, int n) {

@@ -228,7 +228,7 @@ public class AccountHistory {
     }
 
     /** One contact as it was at {@code at} (see {@link #contactsAsOf}); empty when it was not there yet. */
-    Optional<Contact> contactAsOf(String accountId, String email, Instant at) {
+    public Optional<Contact> contactAsOf(String accountId, String email, Instant at) {
         // That contact alone: a late update at an account of thousands must not read them all.
         return asOf(at, "c.account_id = ? AND c.email = ?", accountId, email).stream().findFirst();
     }
@@ -360,6 +360,13 @@ public class AccountHistory {
     public List<ContactSignal> contactChangesOf(String accountId, int limit) {
         return jdbc.sql("SELECT " + CHANGE_COLUMNS + " FROM contact_change WHERE account_id = ? ORDER BY occurred_at DESC, id DESC LIMIT ?")
                 .params(accountId, limit)
+                .query(AccountHistory::contactSignal).list();
+    }
+
+    /** One account's contact changes that happened after {@code after}, oldest first, as the events rules saw. */
+    public List<ContactSignal> contactChangesOf(String accountId, Instant after) {
+        return jdbc.sql("SELECT " + CHANGE_COLUMNS + " FROM contact_change WHERE account_id = ? AND occurred_at > ? ORDER BY occurred_at, id")
+                .params(accountId, Timestamp.from(after))
                 .query(AccountHistory::contactSignal).list();
     }
 

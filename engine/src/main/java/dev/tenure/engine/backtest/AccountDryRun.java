@@ -6,6 +6,7 @@ import dev.tenure.engine.accounts.Lifecycle;
 import dev.tenure.engine.facts.FactSet;
 import dev.tenure.engine.facts.FactSets;
 import dev.tenure.engine.health.HealthScores;
+import dev.tenure.engine.intake.RecentSignals;
 import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.plays.RecipientTimeZone;
 import dev.tenure.engine.plays.StartGuard;
@@ -38,9 +39,12 @@ public class AccountDryRun {
     private final FactSets factSets;
     private final HealthScores healthScores;
     private final StartGuard guard;
+    private final RecentSignals recent;
     private final ZoneId defaultZone;
 
-    AccountDryRun(Accounts accounts, FactSets factSets, HealthScores healthScores, StartGuard guard, EngineProperties engine) {
+    AccountDryRun(Accounts accounts, FactSets factSets, HealthScores healthScores, StartGuard guard, RecentSignals recent,
+                  EngineProperties engine) {
+        this.recent = recent;
         this.accounts = accounts;
         this.factSets = factSets;
         this.healthScores = healthScores;
@@ -57,7 +61,9 @@ public class AccountDryRun {
         FactSet facts = factSets.load(account, rules.factSettings(), now);
         int previous = healthScores.latest(account.id()).map(HealthScore::score).orElse(-1);
         HealthScore health = rules.health().score(facts, previous, now);
-        RuleOutcome outcome = rules.evaluate(facts, health, List.of(), now);
+        // The signals and contact changes of the last days are the events that just arrived, as in a scenario: the
+        // rules see what they acted on live, and the guard tells why a play they ask for again is held back.
+        RuleOutcome outcome = rules.evaluate(facts, health, recent.of(account.id(), rules.eventKinds(), now), now);
 
         Map<String, Map<String, Object>> matched = new LinkedHashMap<>();
         outcome.decisions().forEach(d -> matched.putIfAbsent(d.why().rule(), d.why().matchedFacts()));

@@ -53,7 +53,7 @@ final class Tuner {
         List<Double> current = knobs.stream().map(k -> k.current(base)).toList();
         Map<List<Double>, Scored> scored = new LinkedHashMap<>();
         List<String> refused = new ArrayList<>();
-        Scored best = score(current, base, evaluator, scored, refused);
+        Scored best = score(current, current, base, evaluator, scored, refused);
         if (best == null) {
             throw new IllegalStateException("the rule set in force could not be backtested: " + String.join("; ", refused));
         }
@@ -81,7 +81,7 @@ final class Tuner {
                         stop = TuningReport.Stop.TIME_LIMIT;
                         break search;
                     }
-                    Scored candidate = score(key, base, evaluator, scored, refused);
+                    Scored candidate = score(key, current, base, evaluator, scored, refused);
                     listener.scored(scored.size(), maxCandidates);
                     if (candidate != null && order().compare(candidate.report(), best.report()) < 0) {
                         best = candidate;
@@ -129,12 +129,21 @@ final class Tuner {
         return steps;
     }
 
-    private Scored score(List<Double> key, Map<String, String> base, Evaluator evaluator, Map<List<Double>, Scored> scored,
-                         List<String> refused) {
+    /**
+     * Backtests the setting {@code key}: the rules in force with each knob that moved from its value in force
+     * ({@code inForce}) set. A knob at that value is left as the rules have it, not written again: its rows may hold
+     * values of their own (one segment's threshold changed by hand), which the first row's value written into every row
+     * would flatten, so the setting in force would not be the rules in force, and a setting moving another knob would
+     * carry that change unseen in its diff.
+     */
+    private Scored score(List<Double> key, List<Double> inForce, Map<String, String> base, Evaluator evaluator,
+                         Map<List<Double>, Scored> scored, List<String> refused) {
         Map<String, String> files = base;
         try {
             for (int k = 0; k < key.size(); k++) {
-                files = plan.knobs().get(k).apply(files, key.get(k));
+                if (!key.get(k).equals(inForce.get(k))) {
+                    files = plan.knobs().get(k).apply(files, key.get(k));
+                }
             }
             Scored s = new Scored(key, files, evaluator.evaluate(files));
             scored.put(key, s);

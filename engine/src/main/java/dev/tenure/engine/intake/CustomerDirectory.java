@@ -1,5 +1,6 @@
 package dev.tenure.engine.intake;
 
+import dev.tenure.engine.accounts.AccountHistory;
 import dev.tenure.engine.accounts.Accounts;
 import dev.tenure.engine.accounts.Contacts;
 import dev.tenure.engine.vocabulary.Account;
@@ -7,6 +8,7 @@ import dev.tenure.engine.vocabulary.Contact;
 import dev.tenure.engine.vocabulary.Stage;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +25,12 @@ public class CustomerDirectory {
 
     private final Accounts accounts;
     private final Contacts contacts;
+    private final AccountHistory history;
 
-    public CustomerDirectory(Accounts accounts, Contacts contacts) {
+    public CustomerDirectory(Accounts accounts, Contacts contacts, AccountHistory history) {
         this.accounts = accounts;
         this.contacts = contacts;
+        this.history = history;
     }
 
     /** The ids among these that are accounts. */
@@ -47,6 +51,11 @@ public class CustomerDirectory {
      */
     public Optional<Stage> lockedStage(String accountId) {
         return accounts.lockAll(List.of(accountId)).stream().map(Account::stage).findFirst();
+    }
+
+    /** One contact as it was at {@code at}, by its history; empty when it was not there yet. */
+    public Optional<Contact> contactAsOf(String accountId, String email, Instant at) {
+        return history.contactAsOf(accountId, email, at);
     }
 
     /** The contacts of each of these accounts. */

@@ -1,10 +1,14 @@
 package dev.tenure.engine.backtest;
 
 import dev.tenure.engine.EngineTestApplication;
+import dev.tenure.engine.intake.Batch;
 import dev.tenure.engine.intake.Intake;
+import dev.tenure.engine.intake.Labeled;
 import dev.tenure.engine.rules.RuleSet;
 import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
+import dev.tenure.engine.vocabulary.Contact;
+import dev.tenure.engine.vocabulary.ContactRole;
 import dev.tenure.engine.vocabulary.MilestoneType;
 import dev.tenure.engine.vocabulary.Segment;
 import dev.tenure.engine.vocabulary.Stage;
@@ -145,6 +149,33 @@ class AccountDryRunIntegrationTest {
         DryRun result = dryRun.of(heldOut.id(), ruleSets.compile(RULES), now).orElseThrow();
 
         assertThat(refusal(result, "welcome")).matches("a run started at .*, within the cooldown of .* \\(until .*\\)");
+    }
+
+    /**
+     * The only champion became inactive two hours ago (a contacts file dated it): live, the change arrived as a
+     * ContactSignal and rules/journey/champion.drl started champion-left. A dry run now, with the rules in force, sees
+     * the change as the event of the last 7 days it is, as a scenario of the account would: the rule fires there too,
+     * and its play is held back because it ran, rather than the rule not firing at all.
+     */
+    @Test
+    void given_a_champion_who_became_inactive_two_hours_ago_then_the_dry_run_sees_the_change_the_live_evaluation_acted_on() {
+        TestData acme = TestData.account("Champion Gone Dry", Segment.LOW_TOUCH);
+        intake.accept(acme.batch());
+        Instant twoHoursAgo = TestClock.now().minus(Duration.ofHours(2));
+        Contact gone = new Contact(acme.id(), "champion@" + acme.id() + ".test", "Pat Champion", ContactRole.CHAMPION, null,
+                false, false);
+        intake.accept(new Batch(List.of(), List.of(new Labeled<>("contacts.csv line 2", gone, twoHoursAgo)), List.of()));
+        assertThat(jdbc.sql("SELECT play_id FROM play_run WHERE account_id = ?").param(acme.id()).query(String.class).list())
+                .as("live, the champion rule matched the change").containsExactly("champion-left");
+
+        DryRun result = dryRun.of(acme.id(), ruleSets.active(), TestClock.now()).orElseThrow();
+
+        assertThat(result.rulesFired()).extracting(DryRun.FiredRule::rule)
+                .contains("The champion became inactive and no other champion is left: find a new one");
+        // Running, or done and in its cooldown once the step runner took its task: held back either way.
+        assertThat(result.plays()).extracting(DryRun.PlayVerdict::play, DryRun.PlayVerdict::wouldStart)
+                .contains(tuple("champion-left", false));
+        assertThat(refusal(result, "champion-left")).startsWith("a run ");
     }
 
     @Test

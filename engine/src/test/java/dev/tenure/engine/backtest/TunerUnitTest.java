@@ -137,6 +137,32 @@ class TunerUnitTest {
                 .isEqualTo(2 / 3.0);
     }
 
+    /**
+     * The rows of one knob need not agree: CS ops lowered the low-touch threshold to 3 by hand (every account of the
+     * fixture is low touch) and left high touch at 6, the row the knob reads its value from. The setting in force is
+     * the rules in force as they are, scored as a plain backtest of them scores, with nothing to upload; not 6 written
+     * into every row.
+     */
+    @Test
+    void given_a_knob_whose_rows_hold_different_thresholds_then_the_current_setting_is_the_rules_in_force_as_a_backtest_scores_them() {
+        Map<String, String> inForce = files();
+        inForce.put("churn/thresholds.csv", TABLE
+                .replace("Detractor (low touch),LOW_TOUCH,6,call-back\n", "")
+                .replace("Detractor (high touch),HIGH_TOUCH,6,call-back\n",
+                        "Detractor (high touch),HIGH_TOUCH,6,call-back\nDetractor (low touch),LOW_TOUCH,3,call-back\n"));
+        TuningPlan plan = TuningPlan.parse(TuningPlan.FILE, TUNING);
+        plan.check(TuningPlan.FILE, inForce);
+
+        TuningReport report = new Tuner(plan, 60, Duration.ofHours(1), 3, System::nanoTime)
+                .search(inForce, this::replay, (scored, max) -> { });
+
+        assertThat(report.current().churnRules()).as("a plain backtest of the rules in force")
+                .isEqualTo(replay(inForce).churnRules());
+        assertThat(report.current().churnRules().precision()).isEqualTo(2 / 3.0);
+        assertThat(report.current().diff()).isEmpty();
+        assertThat(report.current().files()).isEqualTo(inForce);
+    }
+
     @Test
     void the_search_stops_at_the_candidate_budget_and_says_so() {
         TuningReport report = search(TUNING, 3);
