@@ -39,6 +39,11 @@ import static org.assertj.core.groups.Tuple.tuple;
 @SpringBootTest(classes = EngineTestApplication.class)
 class AccountHistoryIntegrationTest {
 
+    /** Moments of a past the tests' sources tell of late, before the test clock's day. */
+    private static final Instant MAY = Instant.parse("2026-05-01T00:00:00Z");
+    private static final Instant JUNE = Instant.parse("2026-06-01T00:00:00Z");
+    private static final Instant JULY = Instant.parse("2026-07-01T00:00:00Z");
+
     @Autowired
     Intake intake;
     @Autowired
@@ -106,29 +111,26 @@ class AccountHistoryIntegrationTest {
         TestData acme = TestData.account("Dated Contacts", Segment.LOW_TOUCH);
         intake.accept(acme.batch());
         Contact champion = contacts.of(acme.id()).get(0);
-        Instant may = Instant.parse("2026-05-01T00:00:00Z");
-        Instant june = Instant.parse("2026-06-01T00:00:00Z");
-        Instant july = Instant.parse("2026-07-01T00:00:00Z");
         Contact newcomer = new Contact(acme.id(), "new@" + acme.id() + ".test", "Nia", ContactRole.ADMIN, null, true, false);
         Contact demoted = new Contact(champion.accountId(), champion.email(), champion.name(), ContactRole.USER, champion.timezone(),
                 true, false);
 
-        intake.accept(new Batch(List.of(), List.of(new Labeled<>("contacts.csv line 3", newcomer, june),
-                new Labeled<>("contacts.csv line 2", demoted, july)), List.of()));
+        intake.accept(new Batch(List.of(), List.of(new Labeled<>("contacts.csv line 3", newcomer, JUNE),
+                new Labeled<>("contacts.csv line 2", demoted, JULY)), List.of()));
 
-        assertThat(history.contactsAsOf(List.of(acme.id()), may).get(acme.id()))
+        assertThat(history.contactsAsOf(List.of(acme.id()), MAY).get(acme.id()))
                 .as("the newcomer's source dated their arrival in June; the champion was always there")
                 .extracting(Contact::email, Contact::role).containsExactly(tuple(champion.email(), ContactRole.CHAMPION));
-        assertThat(history.contactsAsOf(List.of(acme.id()), june.plus(1, ChronoUnit.DAYS)).get(acme.id()))
+        assertThat(history.contactsAsOf(List.of(acme.id()), JUNE.plus(1, ChronoUnit.DAYS)).get(acme.id()))
                 .extracting(Contact::email, Contact::role)
                 .containsExactly(tuple(newcomer.email(), ContactRole.ADMIN), tuple(champion.email(), ContactRole.CHAMPION));
         assertThat(history.contactsAsOf(List.of(acme.id()), TestClock.now()).get(acme.id()))
                 .extracting(Contact::email, Contact::role)
                 .containsExactly(tuple(newcomer.email(), ContactRole.ADMIN), tuple(champion.email(), ContactRole.USER));
-        assertThat(history.contactChanges(may, july.plus(1, ChronoUnit.DAYS)).stream().filter(c -> c.accountId().equals(acme.id())))
+        assertThat(history.contactChanges(MAY, JULY.plus(1, ChronoUnit.DAYS)).stream().filter(c -> c.accountId().equals(acme.id())))
                 .extracting(ContactSignal::change, ContactSignal::oldValue, ContactSignal::newValue, ContactSignal::occurredAt)
-                .containsExactly(tuple(ContactChange.ADDED, null, "ADMIN", june),
-                        tuple(ContactChange.ROLE_CHANGED, "CHAMPION", "USER", july));
+                .containsExactly(tuple(ContactChange.ADDED, null, "ADMIN", JUNE),
+                        tuple(ContactChange.ROLE_CHANGED, "CHAMPION", "USER", JULY));
         assertThat(jdbc.sql("SELECT count(*) FROM play_run WHERE account_id = ?").param(acme.id()).query(Long.class).single())
                 .as("changes months old are history, not news").isZero();
     }
@@ -138,26 +140,23 @@ class AccountHistoryIntegrationTest {
         TestData acme = TestData.account("Late Identify", Segment.LOW_TOUCH);
         intake.accept(acme.batch());
         Contact champion = contacts.of(acme.id()).get(0);
-        Instant may = Instant.parse("2026-05-01T00:00:00Z");
-        Instant june = Instant.parse("2026-06-01T00:00:00Z");
-        Instant july = Instant.parse("2026-07-01T00:00:00Z");
         Contact admin = new Contact(champion.accountId(), champion.email(), champion.name(), ContactRole.ADMIN, champion.timezone(),
                 true, false);
         Contact user = new Contact(champion.accountId(), champion.email(), champion.name(), ContactRole.USER, champion.timezone(),
                 true, false);
 
-        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-july", user, july)), List.of()));
-        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-june", admin, june)), List.of()));
+        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-july", user, JULY)), List.of()));
+        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-june", admin, JUNE)), List.of()));
 
         assertThat(contacts.of(acme.id())).as("June's word came late: July's is the latest").containsExactly(user);
-        assertThat(history.contactsAsOf(List.of(acme.id()), may).get(acme.id())).extracting(Contact::role)
+        assertThat(history.contactsAsOf(List.of(acme.id()), MAY).get(acme.id())).extracting(Contact::role)
                 .containsExactly(ContactRole.CHAMPION);
-        assertThat(history.contactsAsOf(List.of(acme.id()), june.plus(1, ChronoUnit.DAYS)).get(acme.id())).extracting(Contact::role)
+        assertThat(history.contactsAsOf(List.of(acme.id()), JUNE.plus(1, ChronoUnit.DAYS)).get(acme.id())).extracting(Contact::role)
                 .containsExactly(ContactRole.ADMIN);
         assertThat(history.contactsAsOf(List.of(acme.id()), TestClock.now()).get(acme.id())).containsExactly(user);
-        assertThat(history.contactChanges(may, july.plus(1, ChronoUnit.DAYS)).stream().filter(c -> c.accountId().equals(acme.id())))
+        assertThat(history.contactChanges(MAY, JULY.plus(1, ChronoUnit.DAYS)).stream().filter(c -> c.accountId().equals(acme.id())))
                 .extracting(ContactSignal::change, ContactSignal::newValue, ContactSignal::occurredAt)
-                .containsExactly(tuple(ContactChange.ROLE_CHANGED, "ADMIN", june), tuple(ContactChange.ROLE_CHANGED, "USER", july));
+                .containsExactly(tuple(ContactChange.ROLE_CHANGED, "ADMIN", JUNE), tuple(ContactChange.ROLE_CHANGED, "USER", JULY));
     }
 
     @Test
@@ -181,31 +180,28 @@ class AccountHistoryIntegrationTest {
     void given_a_contact_first_heard_of_in_july_whose_june_update_came_late_then_it_was_there_since_june_and_replays_read_it_so_too() {
         TestData acme = TestData.account("Late First Sight", Segment.LOW_TOUCH);
         intake.accept(acme.batch());
-        Instant may = Instant.parse("2026-05-01T00:00:00Z");
-        Instant june = Instant.parse("2026-06-01T00:00:00Z");
-        Instant july = Instant.parse("2026-07-01T00:00:00Z");
-        String email = "sam@" + acme.id() + ".test";
-        Contact asUser = new Contact(acme.id(), email, "Sam", ContactRole.USER, null, true, false);
-        Contact asAdmin = new Contact(acme.id(), email, "Sam", ContactRole.ADMIN, null, true, false);
+        String email = sam(acme);
+        Contact asUser = sam(acme, ContactRole.USER, false);
+        Contact asAdmin = sam(acme, ContactRole.ADMIN, false);
 
-        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-july", asAdmin, july)), List.of()));
-        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-june", asUser, june)), List.of()));
+        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-july", asAdmin, JULY)), List.of()));
+        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-june", asUser, JUNE)), List.of()));
 
         assertThat(contacts.of(acme.id())).filteredOn(c -> c.email().equals(email)).containsExactly(asAdmin);
         SignalHistory replay = SignalHistory.replaying();
-        history.contactChanges(may, TestClock.now()).stream().filter(c -> c.accountId().equals(acme.id())).forEach(replay::add);
-        List<Contact> inMay = history.contactsAsOf(List.of(acme.id()), may).get(acme.id());
-        for (Instant moment : List.of(may, june.plus(1, ChronoUnit.DAYS), july.plus(1, ChronoUnit.DAYS), TestClock.now())) {
+        history.contactChanges(MAY, TestClock.now()).stream().filter(c -> c.accountId().equals(acme.id())).forEach(replay::add);
+        List<Contact> inMay = history.contactsAsOf(List.of(acme.id()), MAY).get(acme.id());
+        for (Instant moment : List.of(MAY, JUNE.plus(1, ChronoUnit.DAYS), JULY.plus(1, ChronoUnit.DAYS), TestClock.now())) {
             // A replay knows contacts by what their changes say, not by name.
             assertThat(replay.contactsAsOf(inMay, moment)).as("a replay from May, at %s", moment)
                     .extracting(Contact::email, Contact::role, Contact::active, Contact::unsubscribed)
                     .containsExactlyInAnyOrderElementsOf(history.contactsAsOf(List.of(acme.id()), moment).get(acme.id()).stream()
                             .map(c -> tuple(c.email(), c.role(), c.active(), c.unsubscribed())).toList());
         }
-        assertThat(history.contactsAsOf(List.of(acme.id()), may).get(acme.id())).extracting(Contact::email).doesNotContain(email);
-        assertThat(history.contactsAsOf(List.of(acme.id()), june.plus(1, ChronoUnit.DAYS)).get(acme.id()))
+        assertThat(history.contactsAsOf(List.of(acme.id()), MAY).get(acme.id())).extracting(Contact::email).doesNotContain(email);
+        assertThat(history.contactsAsOf(List.of(acme.id()), JUNE.plus(1, ChronoUnit.DAYS)).get(acme.id()))
                 .filteredOn(c -> c.email().equals(email)).extracting(Contact::role).containsExactly(ContactRole.USER);
-        assertThat(history.contactsAsOf(List.of(acme.id()), july.plus(1, ChronoUnit.DAYS)).get(acme.id()))
+        assertThat(history.contactsAsOf(List.of(acme.id()), JULY.plus(1, ChronoUnit.DAYS)).get(acme.id()))
                 .filteredOn(c -> c.email().equals(email)).extracting(Contact::role).containsExactly(ContactRole.ADMIN);
     }
 
@@ -214,21 +210,19 @@ class AccountHistoryIntegrationTest {
         TestData acme = TestData.account("Late Unsubscribe", Segment.LOW_TOUCH);
         intake.accept(acme.batch());
         Contact champion = contacts.of(acme.id()).get(0);
-        Instant june = Instant.parse("2026-06-01T00:00:00Z");
-        Instant july = Instant.parse("2026-07-01T00:00:00Z");
         Contact unsubscribed = new Contact(champion.accountId(), champion.email(), champion.name(), champion.role(),
                 champion.timezone(), true, true);
         Contact user = new Contact(champion.accountId(), champion.email(), champion.name(), ContactRole.USER, champion.timezone(),
                 true, false);
 
-        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-july", user, july)), List.of()));
-        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-june", unsubscribed, june)), List.of()));
+        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-july", user, JULY)), List.of()));
+        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-june", unsubscribed, JUNE)), List.of()));
 
         assertThat(contacts.of(acme.id())).extracting(Contact::role, Contact::unsubscribed)
                 .as("an unsubscribe is never undone, however late it is heard of").containsExactly(tuple(ContactRole.USER, true));
-        assertThat(history.contactsAsOf(List.of(acme.id()), june.minus(1, ChronoUnit.DAYS)).get(acme.id()))
+        assertThat(history.contactsAsOf(List.of(acme.id()), JUNE.minus(1, ChronoUnit.DAYS)).get(acme.id()))
                 .extracting(Contact::unsubscribed).containsExactly(false);
-        assertThat(history.contactsAsOf(List.of(acme.id()), july.plus(1, ChronoUnit.DAYS)).get(acme.id()))
+        assertThat(history.contactsAsOf(List.of(acme.id()), JULY.plus(1, ChronoUnit.DAYS)).get(acme.id()))
                 .extracting(Contact::role, Contact::unsubscribed).containsExactly(tuple(ContactRole.USER, true));
     }
 
@@ -236,46 +230,40 @@ class AccountHistoryIntegrationTest {
     void given_a_contact_first_heard_of_in_july_whose_late_june_update_unsubscribed_it_then_it_is_unsubscribed_and_was_so_since_june() {
         TestData acme = TestData.account("Late First Unsubscribe", Segment.LOW_TOUCH);
         intake.accept(acme.batch());
-        Instant may = Instant.parse("2026-05-01T00:00:00Z");
-        Instant june = Instant.parse("2026-06-01T00:00:00Z");
-        Instant july = Instant.parse("2026-07-01T00:00:00Z");
-        String email = "sam@" + acme.id() + ".test";
-        Contact subscribed = new Contact(acme.id(), email, "Sam", ContactRole.USER, null, true, false);
-        Contact unsubscribed = new Contact(acme.id(), email, "Sam", ContactRole.USER, null, true, true);
+        String email = sam(acme);
+        Contact subscribed = sam(acme, ContactRole.USER, false);
+        Contact unsubscribed = sam(acme, ContactRole.USER, true);
 
-        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-july", subscribed, july)), List.of()));
-        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-june", unsubscribed, june)), List.of()));
+        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-july", subscribed, JULY)), List.of()));
+        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-june", unsubscribed, JUNE)), List.of()));
 
         assertThat(contacts.of(acme.id())).filteredOn(c -> c.email().equals(email)).extracting(Contact::unsubscribed)
                 .as("the contact the guardrails read: no tech-touch email goes to it").containsExactly(true);
-        assertThat(history.contactsAsOf(List.of(acme.id()), may).get(acme.id())).extracting(Contact::email).doesNotContain(email);
-        for (Instant moment : List.of(june.plus(1, ChronoUnit.DAYS), july.plus(1, ChronoUnit.DAYS), TestClock.now())) {
+        assertThat(history.contactsAsOf(List.of(acme.id()), MAY).get(acme.id())).extracting(Contact::email).doesNotContain(email);
+        for (Instant moment : List.of(JUNE.plus(1, ChronoUnit.DAYS), JULY.plus(1, ChronoUnit.DAYS), TestClock.now())) {
             assertThat(history.contactsAsOf(List.of(acme.id()), moment).get(acme.id())).as("at %s", moment)
                     .filteredOn(c -> c.email().equals(email)).extracting(Contact::unsubscribed).containsExactly(true);
         }
-        assertReplayFromReadsAsHistory(acme, may, june, july);
+        assertReplayFromReadsAsHistory(acme, MAY, JUNE, JULY);
     }
 
     @Test
     void given_a_contact_first_heard_of_in_july_who_followed_the_link_since_and_whose_late_june_update_unsubscribed_it_then_replays_see_no_second_unsubscribe() {
         TestData acme = TestData.account("Late First Then Link", Segment.LOW_TOUCH);
         intake.accept(acme.batch());
-        Instant may = Instant.parse("2026-05-01T00:00:00Z");
-        Instant june = Instant.parse("2026-06-01T00:00:00Z");
-        Instant july = Instant.parse("2026-07-01T00:00:00Z");
-        String email = "sam@" + acme.id() + ".test";
-        Contact subscribed = new Contact(acme.id(), email, "Sam", ContactRole.USER, null, true, false);
-        Contact unsubscribed = new Contact(acme.id(), email, "Sam", ContactRole.USER, null, true, true);
+        String email = sam(acme);
+        Contact subscribed = sam(acme, ContactRole.USER, false);
+        Contact unsubscribed = sam(acme, ContactRole.USER, true);
 
-        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-july", subscribed, july)), List.of()));
+        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-july", subscribed, JULY)), List.of()));
         transaction.executeWithoutResult(tx -> contacts.unsubscribe(email, TestClock.now(), ChangeCause.unsubscribeLink()));
-        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-june", unsubscribed, june)), List.of()));
+        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-june", unsubscribed, JUNE)), List.of()));
 
-        assertThat(history.contactChanges(may, TestClock.now().plusSeconds(1)).stream()
+        assertThat(history.contactChanges(MAY, TestClock.now().plusSeconds(1)).stream()
                 .filter(c -> c.email().equals(email)))
                 .as("it came in unsubscribed in June, so the link followed since changed nothing a replay should see")
                 .extracting(ContactSignal::change).doesNotContain(ContactChange.UNSUBSCRIBED);
-        assertReplayFromReadsAsHistory(acme, may, june, july);
+        assertReplayFromReadsAsHistory(acme, MAY, JUNE, JULY);
     }
 
     @Test
@@ -283,34 +271,31 @@ class AccountHistoryIntegrationTest {
         TestData acme = TestData.account("Late Unsubscribe Twice", Segment.LOW_TOUCH);
         intake.accept(acme.batch());
         Contact champion = contacts.of(acme.id()).get(0);
-        Instant may = Instant.parse("2026-05-01T00:00:00Z");
-        Instant june = Instant.parse("2026-06-01T00:00:00Z");
-        Instant july = Instant.parse("2026-07-01T00:00:00Z");
         Contact user = new Contact(champion.accountId(), champion.email(), champion.name(), ContactRole.USER, champion.timezone(),
                 true, false);
         Contact unsubscribed = new Contact(champion.accountId(), champion.email(), champion.name(), champion.role(),
                 champion.timezone(), true, true);
 
-        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-july", user, july)), List.of()));
+        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-july", user, JULY)), List.of()));
         transaction.executeWithoutResult(tx -> contacts.unsubscribe(champion.email(), TestClock.now(), ChangeCause.unsubscribeLink()));
-        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-june", unsubscribed, june)), List.of()));
+        intake.accept(new Batch(List.of(), List.of(new Labeled<>("identify m-june", unsubscribed, JUNE)), List.of()));
 
         assertThat(contacts.of(acme.id())).extracting(Contact::role, Contact::unsubscribed).containsExactly(tuple(ContactRole.USER, true));
-        assertThat(history.contactsAsOf(List.of(acme.id()), june.minus(1, ChronoUnit.DAYS)).get(acme.id()))
+        assertThat(history.contactsAsOf(List.of(acme.id()), JUNE.minus(1, ChronoUnit.DAYS)).get(acme.id()))
                 .extracting(Contact::unsubscribed).containsExactly(false);
-        assertThat(history.contactsAsOf(List.of(acme.id()), july.plus(1, ChronoUnit.DAYS)).get(acme.id()))
+        assertThat(history.contactsAsOf(List.of(acme.id()), JULY.plus(1, ChronoUnit.DAYS)).get(acme.id()))
                 .as("June's unsubscribe holds in every later state").extracting(Contact::role, Contact::unsubscribed)
                 .containsExactly(tuple(ContactRole.USER, true));
-        assertThat(history.contactChanges(may, TestClock.now()).stream()
+        assertThat(history.contactChanges(MAY, TestClock.now()).stream()
                 .filter(c -> c.accountId().equals(acme.id()) && c.change() == ContactChange.UNSUBSCRIBED))
                 .as("a replay sees the contact unsubscribe once, when it first did").extracting(ContactSignal::occurredAt)
-                .containsExactly(june);
-        assertThat(history.contactChanges(july.plus(1, ChronoUnit.DAYS), TestClock.now()).stream()
+                .containsExactly(JUNE);
+        assertThat(history.contactChanges(JULY.plus(1, ChronoUnit.DAYS), TestClock.now()).stream()
                 .filter(c -> c.accountId().equals(acme.id()) && c.change() == ContactChange.UNSUBSCRIBED))
                 .as("nor does one that starts after June see it unsubscribe again").isEmpty();
         assertThat(timeline.of(acme.id(), 10)).extracting(TimelineEntry::summary).as("that the link was followed is still told")
                 .contains(champion.email() + " unsubscribed with the link in an email: no tech-touch email goes to this address again");
-        assertReplayFromReadsAsHistory(acme, may, june, july);
+        assertReplayFromReadsAsHistory(acme, MAY, JUNE, JULY);
     }
 
     @Test
@@ -356,7 +341,6 @@ class AccountHistoryIntegrationTest {
         TestData acme = TestData.account("Stage Mover", Segment.LOW_TOUCH).stage(Stage.ONBOARDING);
         intake.accept(acme.batch());
         Instant created = TestClock.now();
-        Instant june = Instant.parse("2026-06-01T00:00:00Z");
 
         boolean moved = transaction.execute(tx -> accounts.changeStage(acme.id(), Stage.ADOPTION, null, ChangeCause.rule("Onboarding done")));
         Instant adopted = TestClock.now();
@@ -373,7 +357,7 @@ class AccountHistoryIntegrationTest {
                 .contains(tuple("stage", "Stage moved from ONBOARDING to ADOPTION (rule \"Onboarding done\")"),
                         tuple("stage", "Stage moved from ADOPTION to VALUE (accounts.csv line 9)"));
         Set<String> one = Set.of(acme.id());
-        assertThat(history.stagesAsOf(one, june)).as("before the account was created: its first stage")
+        assertThat(history.stagesAsOf(one, JUNE)).as("before the account was created: its first stage")
                 .isEqualTo(Map.of(acme.id(), Stage.ONBOARDING));
         assertThat(history.stagesAsOf(one, created)).isEqualTo(Map.of(acme.id(), Stage.ONBOARDING));
         assertThat(history.stagesAsOf(one, adopted)).isEqualTo(Map.of(acme.id(), Stage.ADOPTION));
@@ -400,11 +384,11 @@ class AccountHistoryIntegrationTest {
     }
 
     /** A replay from May, whatever it applies by each moment, has the account's contacts as the history reads them then. */
-    private void assertReplayFromReadsAsHistory(TestData acme, Instant may, Instant june, Instant july) {
+    private void assertReplayFromReadsAsHistory(TestData acme, Instant MAY, Instant JUNE, Instant JULY) {
         SignalHistory replay = SignalHistory.replaying();
-        history.contactChanges(may, TestClock.now()).stream().filter(c -> c.accountId().equals(acme.id())).forEach(replay::add);
-        List<Contact> inMay = history.contactsAsOf(List.of(acme.id()), may).get(acme.id());
-        for (Instant moment : List.of(may, june.plus(1, ChronoUnit.DAYS), july.plus(1, ChronoUnit.DAYS), TestClock.now())) {
+        history.contactChanges(MAY, TestClock.now()).stream().filter(c -> c.accountId().equals(acme.id())).forEach(replay::add);
+        List<Contact> inMay = history.contactsAsOf(List.of(acme.id()), MAY).get(acme.id());
+        for (Instant moment : List.of(MAY, JUNE.plus(1, ChronoUnit.DAYS), JULY.plus(1, ChronoUnit.DAYS), TestClock.now())) {
             // A replay knows contacts by what their changes say, not by name.
             assertThat(replay.contactsAsOf(inMay, moment)).as("a replay from May, at %s", moment)
                     .extracting(Contact::email, Contact::role, Contact::active, Contact::unsubscribed)
@@ -419,5 +403,15 @@ class AccountHistoryIntegrationTest {
 
     private static Batch contactsFile(Contact contact) {
         return new Batch(List.of(), List.of(new Labeled<>("contacts.csv line 2", contact)), List.of());
+    }
+
+    /** The email of Sam, a contact a source tells the account of. */
+    private static String sam(TestData account) {
+        return "sam@" + account.id() + ".test";
+    }
+
+    /** Sam, active, as a source sends them. */
+    private static Contact sam(TestData account, ContactRole role, boolean unsubscribed) {
+        return new Contact(account.id(), sam(account), "Sam", role, null, true, unsubscribed);
     }
 }
