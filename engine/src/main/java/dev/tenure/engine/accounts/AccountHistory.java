@@ -317,6 +317,28 @@ public class AccountHistory {
     }
 
     /**
+     * When each of these accounts moved into CHURNED, for those churned now (their last move into or out of it was
+     * in) whose move is known: not one a source churned as it first named it (a file's line VALUE, then a line
+     * CHURNED), since when that customer left is not known any more than for one first heard of as churned.
+     */
+    public Map<String, Instant> churnedAt(Collection<String> accountIds) {
+        Map<String, Instant> churned = new HashMap<>();
+        jdbc.sql("""
+                        SELECT l.account_id, l.occurred_at FROM (
+                            SELECT DISTINCT ON (account_id) account_id, occurred_at, to_stage, origin FROM stage_change
+                            WHERE account_id = ANY(?) AND %s
+                            ORDER BY account_id, occurred_at DESC, id DESC) l
+                        WHERE l.to_stage = 'CHURNED' AND NOT (l.origin = 'SOURCE' AND EXISTS (
+                            SELECT FROM stage_change f WHERE f.account_id = l.account_id AND f.from_stage IS NULL
+                            AND f.occurred_at = l.occurred_at))""".formatted(LIFECYCLE_MOVE))
+                .param(accountIds.toArray(String[]::new))
+                .query(rs -> {
+                    churned.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+                });
+        return churned;
+    }
+
+    /**
      * The same for every account, as it stood at {@code at}: the moves made by then. A replay that starts at
      * {@code at} starts each account there, so that a billing signal older than it is history to the replay too.
      */

@@ -7,8 +7,6 @@ import dev.tenure.engine.vocabulary.Stage;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -107,23 +105,6 @@ public final class Lifecycle {
             return Optional.empty();
         }
         return Optional.of(given);
-    }
-
-    /**
-     * The stage after these signals, applied in the order they happened, those that have happened by {@code now}
-     * only, from {@code start}: for a scenario, whose account is given with its signals.
-     */
-    public static Stage stageAfter(Stage start, List<? extends Signal> signals, Instant now) {
-        Stage stage = start;
-        Stage beforeChurn = null;
-        List<? extends Signal> ordered = signals.stream().filter(s -> event(s) != null && hasHappened(s.occurredAt(), now))
-                .sorted(Comparator.comparing(Signal::occurredAt)).toList();
-        for (Signal s : ordered) {
-            Stage was = stage;
-            stage = onBilling(event(s), stage, beforeChurn).orElse(stage);
-            beforeChurn = was.active() && !stage.active() ? was : beforeChurn;
-        }
-        return stage;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +40,10 @@ public final class ReplayedStage {
     private Stage beforeChurn;
     /** When it last moved into or out of CHURNED, whoever moved it; null when it never did. */
     private Instant lastMove;
+    /** When a source first named it, if during the replay: a churn by that source then is no known moment of leaving. */
+    private final Instant firstNamed;
+    /** False while it is churned since a moment not known (see {@link #churnedAt}). */
+    private boolean churnKnown = true;
 
     /**
      * @param stage         the stage at the replay's first moment
@@ -52,6 +57,7 @@ public final class ReplayedStage {
         this.lastMove = lastMove;
         this.sourceChanges = new ArrayDeque<>(sourceChanges);
         this.moves = moves;
+        this.firstNamed = sourceChanges.stream().filter(c -> c.from() == null).map(StageChange::occurredAt).findFirst().orElse(null);
     }
 
     /**
@@ -69,8 +75,28 @@ public final class ReplayedStage {
         return byAccount;
     }
 
+    /**
+     * The stage after these signals, applied in the order they happened, those that have happened by {@code now}
+     * only, from {@code start}: for a scenario, whose account is given with its signals.
+     */
+    public static ReplayedStage after(Stage start, List<? extends Signal> signals, Instant now) {
+        ReplayedStage replayed = new ReplayedStage(start, null, null, List.of(), Moves.NONE);
+        signals.stream().filter(s -> Lifecycle.hasHappened(s.occurredAt(), now))
+                .sorted(Comparator.comparing(Signal::occurredAt)).forEach(replayed::add);
+        return replayed;
+    }
+
     public Stage current() {
         return stage;
+    }
+
+    /**
+     * When the account moved into CHURNED, while it is churned and that is known (the rules' {@code Churned}); null
+     * for one that was churned when the replay began without a move before it, and for one a source churned as it
+     * first named it ({@link AccountHistory#churnedAt}).
+     */
+    public Instant churnedAt() {
+        return stage == Stage.CHURNED && churnKnown ? lastMove : null;
     }
 
     /** Applies the sources' stage changes made by this moment, each at its own. */
@@ -79,6 +105,7 @@ public final class ReplayedStage {
             StageChange change = sourceChanges.poll();
             if (change.to() != stage) {
                 move(change.to(), change.occurredAt());
+                churnKnown = change.to() != Stage.CHURNED || !change.occurredAt().equals(firstNamed);
             }
         }
     }
@@ -100,6 +127,7 @@ public final class ReplayedStage {
     public void move(Stage to, Instant at) {
         Stage was = stage;
         stage = to;
+        churnKnown = true;
         if (was.active() != to.active()) {
             beforeChurn = was.active() ? was : null;
             lastMove = at;

@@ -106,7 +106,8 @@ final class ReplayedAccount {
     void evaluate(RuleSet rules, HealthModel healthModel, List<Signal> arrived, Instant now, ReplayTally tally) {
         stage.reach(now);
         // Contacts as they were at this moment: the history applies the contact changes replayed so far.
-        FactSet facts = history.factsAsOf(account, contacts, milestones, runFacts(now), rules.factSettings(), now);
+        FactSet facts = history.factsAsOf(account, contacts, milestones, runFacts(now), rules.factSettings(), now)
+                .withChurnedAt(stage.churnedAt());
         HealthScore health = healthModel.score(facts, lastHealth, now);
         lastHealth = health.score();
         lastEvaluated = now;

@@ -1,5 +1,6 @@
 package dev.tenure.engine.facts;
 
+import dev.tenure.engine.accounts.AccountHistory;
 import dev.tenure.engine.accounts.Contacts;
 import dev.tenure.engine.plays.RunStatus;
 import dev.tenure.engine.vocabulary.Account;
@@ -9,6 +10,7 @@ import dev.tenure.engine.vocabulary.CsatAnswers;
 import dev.tenure.engine.vocabulary.Milestone;
 import dev.tenure.engine.vocabulary.MilestoneType;
 import dev.tenure.engine.vocabulary.PlayRun;
+import dev.tenure.engine.vocabulary.Stage;
 import dev.tenure.engine.vocabulary.TicketLoad;
 import dev.tenure.engine.vocabulary.Today;
 import dev.tenure.engine.vocabulary.UsageTrend;
@@ -39,10 +41,12 @@ public class FactSets {
 
     private final JdbcClient jdbc;
     private final Contacts contacts;
+    private final AccountHistory history;
 
-    public FactSets(JdbcClient jdbc, Contacts contacts) {
+    public FactSets(JdbcClient jdbc, Contacts contacts, AccountHistory history) {
         this.jdbc = jdbc;
         this.contacts = contacts;
+        this.history = history;
     }
 
     public FactSet load(Account account, Instant now) {
@@ -73,6 +77,8 @@ public class FactSets {
         Map<String, CsatAnswers> csat = csat(ids, now);
         Map<String, List<Milestone>> milestones = milestones(ids);
         Map<String, List<PlayRun>> plays = plays(ids, now);
+        List<String> churned = accounts.stream().filter(a -> a.stage() == Stage.CHURNED).map(Account::id).toList();
+        Map<String, Instant> churnedAt = churned.isEmpty() ? Map.of() : history.churnedAt(churned);
         List<FactSet> facts = new ArrayList<>(accounts.size());
         for (Account account : accounts) {
             String id = account.id();
@@ -82,7 +88,7 @@ public class FactSets {
                             TicketLoad.daysKnown(firstUsageDay(usage.get(id)), today))),
                     billing.getOrDefault(id, new BillingStatus(id, 0, 0, false, BigDecimal.ZERO, BigDecimal.ZERO)),
                     lastNps.get(id), csat.get(id), milestones.getOrDefault(id, List.of()), plays.getOrDefault(id, List.of()),
-                    DerivedFacts.renewal(account, today), DerivedFacts.qbr(account, today)));
+                    DerivedFacts.renewal(account, today), DerivedFacts.qbr(account, today)).withChurnedAt(churnedAt.get(id)));
         }
         return facts;
     }

@@ -3,6 +3,7 @@ package dev.tenure.engine.rules;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.BillingSignal;
 import dev.tenure.engine.vocabulary.BillingStatus;
+import dev.tenure.engine.vocabulary.Churned;
 import dev.tenure.engine.vocabulary.Contact;
 import dev.tenure.engine.vocabulary.ContactSignal;
 import dev.tenure.engine.vocabulary.CsatAnswers;
@@ -65,7 +66,7 @@ final class TemplateModel {
 
     private static final Class<?>[] FACT_TYPES = {Account.class, Contact.class, Today.class, UsageTrend.class,
             TicketLoad.class, BillingStatus.class, CsatAnswers.class, HealthScore.class, Renewal.class, Qbr.class,
-            Occurrence.class, Milestone.class, PlayRun.class, UsageSignal.class, TicketSignal.class, BillingSignal.class, NpsSignal.class,
+            Churned.class, Occurrence.class, Milestone.class, PlayRun.class, UsageSignal.class, TicketSignal.class, BillingSignal.class, NpsSignal.class,
             ContactSignal.class};
 
     private final String audience;

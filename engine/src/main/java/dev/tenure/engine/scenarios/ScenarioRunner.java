@@ -1,6 +1,7 @@
 package dev.tenure.engine.scenarios;
 
 import dev.tenure.engine.accounts.Lifecycle;
+import dev.tenure.engine.accounts.ReplayedStage;
 import dev.tenure.engine.calendar.Span;
 import dev.tenure.engine.facts.FactSet;
 import dev.tenure.engine.facts.SignalHistory;
@@ -70,13 +71,15 @@ public final class ScenarioRunner {
             }
         }
         // A cancellation among the signals churns the account, as the live intake does when it stores one.
-        Account account = given.withStage(Lifecycle.stageAfter(given.stage(), all, now));
+        ReplayedStage stage = ReplayedStage.after(given.stage(), all, now);
+        Account account = given.withStage(stage.current());
         List<Milestone> milestones = scenario.milestones().stream().map(m -> m.milestone(account.id(), now)).toList();
         List<PlayRun> runs = new ArrayList<>();
         for (Scenario.GivenRun run : scenario.runs()) {
             runs.add(run.run(runs.size() + 1, account.id(), now));
         }
-        FactSet facts = history.factsAsOf(account, contacts, milestones, runs, ruleSet.factSettings(), now);
+        FactSet facts = history.factsAsOf(account, contacts, milestones, runs, ruleSet.factSettings(), now)
+                .withChurnedAt(stage.churnedAt());
         HealthScore health = ruleSet.health().score(facts, scenario.previousHealth() == null ? -1 : scenario.previousHealth(), now);
         RuleOutcome outcome;
         try {

@@ -4,6 +4,7 @@ import dev.tenure.engine.accounts.ChangeOrigin;
 import dev.tenure.engine.accounts.StageChange;
 import dev.tenure.engine.rules.RuleSet;
 import dev.tenure.engine.rules.RuleSetCompiler;
+import dev.tenure.engine.rules.RuleSetFiles;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.BillingSignal;
@@ -12,6 +13,8 @@ import dev.tenure.engine.vocabulary.Stage;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,6 +26,7 @@ class ReplayedAccountUnitTest {
 
     static final Instant CHURNED_BY_CRM = Instant.parse("2012-03-05T09:00:00Z");
     static final Instant REACTIVATED = Instant.parse("2012-03-05T15:00:00Z");
+    static final RuleSet STARTER = new RuleSetCompiler().compile(RuleSetFiles.read(Path.of("../rules")));
 
     @Test
     void given_a_source_churn_and_a_later_reactivation_before_the_next_evaluation_then_the_account_is_back() {
@@ -53,5 +57,52 @@ class ReplayedAccountUnitTest {
                 null, "USD", null));
 
         assertThat(replayed.account().stage()).as("the CRM brought it back since").isEqualTo(Stage.VALUE);
+    }
+
+    @Test
+    void given_a_source_s_churn_in_the_period_then_the_replay_starts_the_win_back_as_live_does() {
+        Account account = new Account("ra-3", "Crm Gone", Segment.LOW_TOUCH, Stage.VALUE, "csm@ra.test",
+                BigDecimal.valueOf(12000), "growth", LocalDate.of(2010, 1, 1), null, "UTC");
+        StageChange crm = new StageChange(1, account.id(), Stage.VALUE, Stage.CHURNED, CHURNED_BY_CRM, ChangeOrigin.SOURCE,
+                "stage CHURNED from accounts.csv line 2");
+        ReplayedAccount replayed = new ReplayedAccount(new AccountStart(account, List.of(), List.of(), List.of(), -1,
+                List.of(crm), null, null), BacktestFixture.PLACEMENT);
+        ReplayTally tally = new ReplayTally();
+
+        replayed.evaluate(STARTER, STARTER.health(), List.of(), CHURNED_BY_CRM.plus(Duration.ofDays(2)), tally);
+
+        assertThat(replayed.account().stage()).isEqualTo(Stage.CHURNED);
+        assertThat(tally.starts).extracting(ReplayTally.Start::play).containsExactly("win-back");
+    }
+
+    @Test
+    void given_an_account_churned_before_the_period_with_no_move_known_then_the_replay_starts_no_win_back() {
+        Account account = new Account("ra-4", "Long Gone", Segment.LOW_TOUCH, Stage.CHURNED, "csm@ra.test",
+                BigDecimal.valueOf(12000), "growth", LocalDate.of(2010, 1, 1), null, "UTC");
+        ReplayedAccount replayed = new ReplayedAccount(new AccountStart(account, List.of(), List.of(), List.of(), -1,
+                List.of(), Stage.VALUE, null), BacktestFixture.PLACEMENT);
+        ReplayTally tally = new ReplayTally();
+
+        replayed.evaluate(STARTER, STARTER.health(), List.of(), CHURNED_BY_CRM, tally);
+
+        assertThat(tally.starts).isEmpty();
+    }
+
+    @Test
+    void given_a_file_that_first_named_the_account_and_then_churned_it_then_the_replay_starts_no_win_back_as_live() {
+        Account account = new Account("ra-5", "Named Then Gone", Segment.LOW_TOUCH, Stage.VALUE, "csm@ra.test",
+                BigDecimal.valueOf(12000), "growth", LocalDate.of(2010, 1, 1), null, "UTC");
+        List<StageChange> file = List.of(
+                new StageChange(1, account.id(), null, Stage.VALUE, CHURNED_BY_CRM, ChangeOrigin.SOURCE, "accounts.csv line 2"),
+                new StageChange(2, account.id(), Stage.VALUE, Stage.CHURNED, CHURNED_BY_CRM, ChangeOrigin.SOURCE,
+                        "stage CHURNED from accounts.csv line 3"));
+        ReplayedAccount replayed = new ReplayedAccount(new AccountStart(account, List.of(), List.of(), List.of(), -1,
+                file, null, null), BacktestFixture.PLACEMENT);
+        ReplayTally tally = new ReplayTally();
+
+        replayed.evaluate(STARTER, STARTER.health(), List.of(), CHURNED_BY_CRM.plus(Duration.ofDays(1)), tally);
+
+        assertThat(replayed.account().stage()).isEqualTo(Stage.CHURNED);
+        assertThat(tally.starts).isEmpty();
     }
 }

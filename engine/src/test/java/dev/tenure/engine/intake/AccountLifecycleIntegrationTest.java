@@ -25,6 +25,7 @@ import dev.tenure.engine.timeline.TimelineEntry;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.BillingStatus;
+import dev.tenure.engine.vocabulary.Churned;
 import dev.tenure.engine.vocabulary.ContactRole;
 import dev.tenure.engine.vocabulary.Segment;
 import dev.tenure.engine.vocabulary.Stage;
@@ -161,6 +162,34 @@ class AccountLifecycleIntegrationTest {
 
         intake.accept(crm.next().stage(Stage.VALUE).batch());
         assertThat(stage(crm)).isEqualTo(Stage.VALUE);
+    }
+
+    @Test
+    void given_a_running_play_when_the_crm_says_churned_then_it_stops_with_the_reason_and_the_win_back_starts_once() {
+        TestData crm = TestData.account("Crm Says Gone", Segment.HIGH_TOUCH).contact(ContactRole.CHAMPION).nps(2, 0);
+        intake.accept(crm.batch());
+        assertThat(plays(crm)).containsExactly("nps-detractor RUNNING");
+
+        intake.accept(crm.next().stage(Stage.CHURNED).batch());
+        // The next days' evaluations find the account churned still: the running win-back is not started again.
+        intake.reevaluate(List.of(crm.id()));
+
+        assertThat(stage(crm)).isEqualTo(Stage.CHURNED);
+        assertThat(plays(crm)).containsExactlyInAnyOrder("nps-detractor CANCELLED", "win-back RUNNING");
+        assertThat(summaries(crm)).contains("Play \"NPS detractor call-back\" stopped: the account churned");
+        assertThat(facts(crm).churned()).isNotNull().extracting(Churned::daysAgo).isEqualTo(0L);
+    }
+
+    @Test
+    void given_an_account_first_heard_of_as_churned_then_no_win_back_reaches_a_customer_gone_for_years() {
+        TestData longGone = TestData.account("Gone Before Tenure", Segment.LOW_TOUCH).stage(Stage.CHURNED).contact(ContactRole.BILLING);
+
+        intake.accept(longGone.batch());
+        intake.reevaluate(List.of(longGone.id()));
+
+        assertThat(stage(longGone)).isEqualTo(Stage.CHURNED);
+        assertThat(facts(longGone).churned()).isNull();
+        assertThat(plays(longGone)).isEmpty();
     }
 
     @Test

@@ -74,7 +74,7 @@ class TemplateVariablesTest {
 
         assertThat(tasks.check(play)).extracting(p -> p.line() + ":" + p.column() + " " + p.message()).containsExactly(
                 "4:28 facts has no 'usageTrnd': the facts a rule matched are named after their type, account, contact,"
-                        + " today, usageTrend, ticketLoad, billingStatus, csatAnswers, healthScore, renewal, qbr, occurrence, milestone, playRun,"
+                        + " today, usageTrend, ticketLoad, billingStatus, csatAnswers, healthScore, renewal, qbr, churned, occurrence, milestone, playRun,"
                         + " usageSignal, ticketSignal, billingSignal, npsSignal, contactSignal (a second one of a type: usageTrend2)"
                         + " (in ${facts.usageTrnd.changePct})",
                 "4:66 'facts.usageTrend' has no field 'changePercent': it has accountId, feature, last7Days,"
