@@ -123,6 +123,18 @@ public final class ReplayedStage {
         }
     }
 
+    /**
+     * Whether taking this signal in may move the account: a source's stage change is due by its moment, or it is a
+     * cancellation or reactivation that is not history. Asks, moves nothing.
+     */
+    public boolean movesAt(Signal signal) {
+        if (!sourceChanges.isEmpty() && !sourceChanges.peek().occurredAt().isAfter(signal.occurredAt())) {
+            return true;
+        }
+        BillingEvent event = Lifecycle.event(signal);
+        return event != null && Lifecycle.onBilling(event, signal.occurredAt(), stage, beforeChurn, lastMove).isPresent();
+    }
+
     /** Moves the account to {@code to} at {@code at}, whatever moved it. */
     public void move(Stage to, Instant at) {
         Stage was = stage;

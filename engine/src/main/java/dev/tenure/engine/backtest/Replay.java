@@ -195,6 +195,7 @@ final class Replay {
             }
             closeDaysBefore(at);
             closeSlicesUpTo(at);
+            dailyBeforeMove(account, signal);
             if (!account.add(signal)) {
                 return;
             }
@@ -204,6 +205,24 @@ final class Replay {
             }
             moment = at;
             arrived.computeIfAbsent(account, a -> new ArrayList<>()).add(signal);
+        }
+
+        /**
+         * The day's daily evaluation of an account idle since it, when this signal is about to move the account (its
+         * cancellation, a source's churn due by then). Live, the daily evaluation saw every account at its daily time,
+         * whatever came later that day. Here an account with a signal later in the day is left to that signal's
+         * evaluation ({@link #runDaily}), which sees all the daily one saw and more, but not the stage it saw when the
+         * signal moved the account: a play the daily evaluation started hours before a cancellation would be missed.
+         */
+        private void dailyBeforeMove(ReplayedAccount account, Signal signal) {
+            if (nextDaily >= dailyTimes.size()) {
+                return;
+            }
+            Instant daily = dailyTimes.get(nextDaily);
+            if (!signal.occurredAt().isBefore(daily) && account.idleSince(daily) && account.movesAt(signal)) {
+                account.evaluate(rules, healthModel, List.of(), daily, tally);
+                tally.daily++;
+            }
         }
 
         /**

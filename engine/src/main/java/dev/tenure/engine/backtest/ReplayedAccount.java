@@ -102,6 +102,11 @@ final class ReplayedAccount {
         }
     }
 
+    /** Whether taking this signal in may move the account's stage ({@link ReplayedStage#movesAt}). */
+    boolean movesAt(Signal signal) {
+        return stage.movesAt(signal);
+    }
+
     /** Evaluates the account at {@code now}, as the live engine would, and carries out the decisions in memory. */
     void evaluate(RuleSet rules, HealthModel healthModel, List<Signal> arrived, Instant now, ReplayTally tally) {
         stage.reach(now);

@@ -147,6 +147,15 @@ final class BacktestFixture {
         return billing(account, date, BillingEvent.PAYMENT_FAILED).billing(account, date, BillingEvent.SUBSCRIPTION_CANCELLED);
     }
 
+    /**
+     * An account whose payment fails on {@code failedOn} and is never paid, and which cancels on {@code cancelledOn},
+     * each at 10:00: after the daily evaluation of that day.
+     */
+    BacktestFixture withFailureUnpaidUntilItCancels(String id, String failedOn, String cancelledOn) {
+        String account = account(id);
+        return billing(account, failedOn, BillingEvent.PAYMENT_FAILED).billing(account, cancelledOn, BillingEvent.SUBSCRIPTION_CANCELLED);
+    }
+
     Batch batch() {
         Batch.Builder batch = new Batch.Builder();
         accounts.forEach(account -> batch.add("account " + account.id(), account).add("contact", champion(account)));

@@ -3,11 +3,14 @@ package dev.tenure.engine.backtest;
 import dev.tenure.engine.EngineTestApplication;
 import dev.tenure.engine.accounts.Accounts;
 import dev.tenure.engine.accounts.ChangeCause;
+import dev.tenure.engine.facts.FactSets;
 import dev.tenure.engine.intake.Batch;
 import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.intake.Labeled;
 import dev.tenure.engine.rules.RuleSet;
 import dev.tenure.engine.testing.TestData;
+import dev.tenure.engine.vocabulary.BillingEvent;
+import dev.tenure.engine.vocabulary.BillingStatus;
 import dev.tenure.engine.vocabulary.Contact;
 import dev.tenure.engine.vocabulary.ContactRole;
 import dev.tenure.engine.vocabulary.Segment;
@@ -28,6 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and whose stage a source moved to RENEWAL on June 10 still has an active champion and its old stage in a
  * backtest of May, and in a backtest of June the champion leaves, as an event, at the moment it happened.
  * No other test stores anything in 2013.
+ * <p>
+ * And a failed payment ages in a backtest as it does live: one that failed in January 2009 and was never paid
+ * still counts in June under a {@code facts.yml} of a year, although it is older than the history a backtest reads
+ * before its period. No other test stores anything in 2009.
  */
 @SpringBootTest(classes = EngineTestApplication.class)
 class BacktestHistoryIntegrationTest {
@@ -64,6 +71,33 @@ class BacktestHistoryIntegrationTest {
             "plays/champion-gone.yml", AccountDryRunIntegrationTest.play("champion-gone"),
             "plays/renewal-prep.yml", AccountDryRunIntegrationTest.play("renewal-prep"));
 
+    static final Instant FAILED_IN_JANUARY = Instant.parse("2009-01-15T09:00:00Z");
+    static final Instant JUNE_2009 = Instant.parse("2009-06-01T00:00:00Z");
+    static final Instant JULY_2009 = Instant.parse("2009-07-01T00:00:00Z");
+
+    /** A state rule on the aged fact, and one on the days since the failure, each starting its own play. */
+    static final Map<String, String> PAYMENT_RULES = Map.of(
+            "facts.yml", "paymentFailedFor: 365d\n",
+            "churn/unpaid.drl", """
+                    package churn;
+                    import dev.tenure.engine.vocabulary.*;
+                    global Playbook playbook;
+
+                    rule "The last payment failed"
+                    when $a : Account() BillingStatus( accountId == $a.id, lastPaymentFailed )
+                    then playbook.start("chase-payment", $a);
+                    end
+
+                    rule "A payment failed 100 days ago and is still not paid"
+                    when $a : Account() BillingStatus( accountId == $a.id, daysSinceLastPaymentFailed >= 100 )
+                    then playbook.start("escalate-payment", $a);
+                    end
+                    """,
+            "plays/chase-payment.yml", AccountDryRunIntegrationTest.play("chase-payment"),
+            "plays/escalate-payment.yml", AccountDryRunIntegrationTest.play("escalate-payment"));
+
+    @Autowired
+    FactSets factSets;
     @Autowired
     Backtests backtests;
     @Autowired
@@ -105,6 +139,23 @@ class BacktestHistoryIntegrationTest {
         assertThat(firstAlert(june, "The champion became inactive", acme.id())).isEqualTo(CHAMPION_LEFT);
         assertThat(firstAlert(june, "No active champion", acme.id())).isEqualTo(CHAMPION_LEFT);
         assertThat(firstAlert(june, "In renewal", acme.id())).isAfter(RENEWAL_SET).isBefore(RENEWAL_SET.plusSeconds(86_400));
+    }
+
+    @Test
+    void given_a_payment_that_failed_months_before_the_period_and_was_never_paid_then_a_backtest_counts_it_as_live_does() {
+        TestData acme = TestData.account("Long Unpaid", Segment.LOW_TOUCH).billingAt(BillingEvent.PAYMENT_FAILED, FAILED_IN_JANUARY);
+        intake.accept(acme.batch());
+        RuleSet rules = ruleSets.compile(PAYMENT_RULES);
+
+        BillingStatus live = factSets.load(acme.account(), rules.factSettings(), JUNE_2009).billing();
+        BacktestReport june = backtests.run(rules, JUNE_2009, JULY_2009, BacktestProgress.none());
+
+        assertThat(live.lastPaymentFailed()).as("live, a failure of 136 days still counts for a year").isTrue();
+        assertThat(live.daysSinceLastPaymentFailed()).isEqualTo(136);
+        assertThat(firstAlert(june, "The last payment failed", acme.id())).as("the backtest ages it as live does")
+                .isNotNull().isBefore(JUNE_2009.plusSeconds(86_400));
+        assertThat(firstAlert(june, "A payment failed 100 days ago and is still not paid", acme.id()))
+                .isNotNull().isBefore(JUNE_2009.plusSeconds(86_400));
     }
 
     private AccountStart start(Instant from, Instant to, String accountId) {
