@@ -191,6 +191,24 @@ class TuningApiIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void the_tune_command_names_the_tuning_file_it_cannot_read_and_why(@TempDir Path folder) {
+        Path missing = folder.resolve("tunning.yml");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        int exit = TuneCommand.in(context, new PrintStream(printed, true, StandardCharsets.UTF_8))
+                .run("--tune", "--from=2015-01-01", "--to=2015-03-01", "--tuning=" + missing);
+        ByteArrayOutputStream printedForFolder = new ByteArrayOutputStream();
+        int exitForFolder = TuneCommand.in(context, new PrintStream(printedForFolder, true, StandardCharsets.UTF_8))
+                .run("--tune", "--from=2015-01-01", "--to=2015-03-01", "--tuning=" + folder);
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).as("not the bare path, which says neither what nor why")
+                .startsWith("--tuning: cannot read '" + missing + "': no such file");
+        assertThat(exitForFolder).isEqualTo(2);
+        assertThat(printedForFolder.toString(StandardCharsets.UTF_8)).startsWith("--tuning: cannot read '" + folder + "': a folder, not a file");
+    }
+
+    @Test
     void a_tuning_file_with_a_mistake_is_refused_at_once_naming_its_line() throws Exception {
         ResponseEntity<JsonNode> response = post("/api/backtests/tune", body(TUNING.replace("table: Detractor answers", "table: Promoters")));
 

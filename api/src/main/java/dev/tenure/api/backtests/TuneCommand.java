@@ -113,8 +113,8 @@ public final class TuneCommand {
                     : folder != null ? candidates.compile(RuleSetFiles.read(Path.of(folder))) : candidates.active();
             String tuningFile = option(options, "tuning");
             Path inFolder = folder == null ? null : Path.of(folder).resolve(TuningPlan.FILE);
-            plan = tunings.plan(base, tuningFile != null ? Files.readString(Path.of(tuningFile), StandardCharsets.UTF_8)
-                    : inFolder != null && Files.isRegularFile(inFolder) ? Files.readString(inFolder, StandardCharsets.UTF_8)
+            plan = tunings.plan(base, tuningFile != null ? readOption("tuning", Path.of(tuningFile))
+                    : inFolder != null && Files.isRegularFile(inFolder) ? readOption("rules", inFolder)
                     : tunings.tuningFile());
         } catch (InvalidRuleSetException e) {
             out.println("The rule set cannot be used:");
@@ -124,7 +124,7 @@ public final class TuneCommand {
             out.println("The tuning file cannot be used:");
             e.problems().forEach(p -> out.println("  " + p));
             return UNUSABLE;
-        } catch (IllegalArgumentException | IOException e) {
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             out.println(e.getMessage());
             return UNUSABLE;
         }
@@ -144,6 +144,27 @@ public final class TuneCommand {
         }
         out.print(text(report));
         return DONE;
+    }
+
+    /**
+     * The text of a file an option names, or an IllegalArgumentException naming the option, the file and why: an
+     * IOException's own message is often the bare path ({@code NoSuchFileException}), which says neither.
+     */
+    private static String readOption(String option, Path file) {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("--" + option + ": cannot read '" + file + "': a folder, not a file");
+        }
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException("--" + option + ": cannot read '" + file + "': no such file");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new IllegalArgumentException("--" + option + ": cannot read '" + file + "': not allowed to");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalArgumentException("--" + option + ": cannot read '" + file + "': not UTF-8 text");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--" + option + ": cannot read '" + file + "': " + e.getMessage());
+        }
     }
 
     /** The report as a person reads it: scores side by side, then each setting's values and diff. */

@@ -11,7 +11,7 @@ import java.util.List;
  * @param file        the DRL file or decision table the rule is written in (null if unknown)
  * @param churnRule   true when that file is under {@code churn/}
  * @param cancelledAt the cancellation the alert is judged against ({@link #judgedAgainst}); null if the account did not
- *                    cancel in the period
+ *                    cancel in the period, or came back from its cancellation before the alert and did not cancel again
  * @param leadDays    days from the alert to the cancellation, to one decimal; null when the account did not
  *                    cancel or the alert came at or after the cancellation
  * @param caught      the alert came before the cancellation and at most the backtest's window before it
@@ -29,10 +29,14 @@ public record Alert(String accountId, String rule, String play, String file, boo
 
     /**
      * The cancellation an alert at {@code at} is judged against: the account's first one after it, which it may have
-     * foretold (an account that came back may cancel again); else its last one at or before it, which it warned
-     * nobody of; null without any.
+     * foretold (an account that came back may cancel again); else, for an alert on an account that was not a customer
+     * then (a win-back play), its last one at or before it, which it warned nobody of; null without any, and null for an
+     * alert on a customer that did not cancel after it: an account that came back and stayed was alerted for nothing,
+     * a false alarm scored as one rather than left out as if it were about the cancellation it had come back from.
+     *
+     * @param customer whether the account was a customer when alerted
      */
-    static Instant judgedAgainst(Instant at, List<Instant> cancellations) {
+    static Instant judgedAgainst(Instant at, boolean customer, List<Instant> cancellations) {
         Instant next = null;
         Instant last = null;
         for (Instant c : cancellations) {
@@ -42,7 +46,7 @@ public record Alert(String accountId, String rule, String play, String file, boo
                 last = last == null || c.isAfter(last) ? c : last;
             }
         }
-        return next != null ? next : last;
+        return next != null ? next : customer ? null : last;
     }
 
     /** The time from an alert to the cancellation, or null when there is none or the alert did not come before it. */

@@ -65,7 +65,9 @@ public record ChurnScore(int alertedAccounts, int cancelledAccounts, int caughtA
             }
             scored++;
             alerted.add(alert.accountId());
-            if (alert.cancelledAt() == null) {
+            // By the account, not the alert: one that cancelled and came back is no healthy account, though an alert
+            // after its return was judged against no cancellation.
+            if (!cancellations.containsKey(alert.accountId())) {
                 onHealthy++;
             }
             if (alert.caught()) {

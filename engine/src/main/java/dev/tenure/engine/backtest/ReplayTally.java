@@ -15,8 +15,11 @@ import java.util.Map;
  */
 final class ReplayTally {
 
-    /** A play a rule would have started. */
-    record Start(String rule, String play, String accountId, Instant at) {
+    /**
+     * A play a rule would have started; {@code customer}: the account was a customer then (after a cancellation, only
+     * one that came back is).
+     */
+    record Start(String rule, String play, String accountId, Instant at, boolean customer) {
     }
 
     /** The band an account had at the start of a health slice ({@code UNSCORED} never happens: it is scored then). */
@@ -40,8 +43,8 @@ final class ReplayTally {
     long daily;
     long skipped;
 
-    void started(String rule, String play, String accountId, Instant at) {
-        starts.add(new Start(rule, play, accountId, at));
+    void started(String rule, String play, String accountId, Instant at, boolean customer) {
+        starts.add(new Start(rule, play, accountId, at, customer));
     }
 
     void cancelled(String accountId, Instant at) {

@@ -149,7 +149,7 @@ final class ReplayedAccount {
             return;
         }
         runs.add(ReplayedRun.startedAt(play, now, placement.forAccount(account, contacts)));
-        tally.started(start.why().rule(), play.id(), account.id(), now);
+        tally.started(start.why().rule(), play.id(), account.id(), now, account.stage().active());
     }
 
     private List<PlayRun> runFacts(Instant now) {

@@ -26,14 +26,16 @@ final class UnifiedDiff {
     static String of(String path, String before, String after) {
         String[] old = lines(before);
         String[] now = lines(after);
+        Side was = new Side(old, before.endsWith("\n"));
+        Side is = new Side(now, after.endsWith("\n"));
         StringBuilder diff = new StringBuilder("--- a/" + path + "\n+++ b/" + path + "\n");
-        if (old.length != now.length) {
+        if (old.length != now.length || was.broken != is.broken) {
             diff.append("@@ -1,").append(old.length).append(" +1,").append(now.length).append(" @@\n");
-            for (String line : old) {
-                diff.append('-').append(line).append('\n');
+            for (int i = 0; i < old.length; i++) {
+                was.line(diff, '-', i);
             }
-            for (String line : now) {
-                diff.append('+').append(line).append('\n');
+            for (int i = 0; i < now.length; i++) {
+                is.line(diff, '+', i);
             }
             return diff.toString();
         }
@@ -56,17 +58,19 @@ final class UnifiedDiff {
             int count = to - from + 1;
             diff.append("@@ -").append(from + 1).append(',').append(count).append(" +").append(from + 1).append(',')
                     .append(count).append(" @@\n");
-            hunk(diff, old, now, from, to);
+            hunk(diff, was, is, from, to);
         }
         return diff.toString();
     }
 
     /** The lines [from, to]: context as it is, each run of changed lines as removed then added, as diff tools write it. */
-    private static void hunk(StringBuilder diff, String[] old, String[] now, int from, int to) {
+    private static void hunk(StringBuilder diff, Side was, Side is, int from, int to) {
+        String[] old = was.lines;
+        String[] now = is.lines;
         int i = from;
         while (i <= to) {
             if (old[i].equals(now[i])) {
-                diff.append(' ').append(old[i]).append('\n');
+                was.line(diff, ' ', i);
                 i++;
                 continue;
             }
@@ -75,12 +79,27 @@ final class UnifiedDiff {
                 end++;
             }
             for (int j = i; j < end; j++) {
-                diff.append('-').append(old[j]).append('\n');
+                was.line(diff, '-', j);
             }
             for (int j = i; j < end; j++) {
-                diff.append('+').append(now[j]).append('\n');
+                is.line(diff, '+', j);
             }
             i = end;
+        }
+    }
+
+    /**
+     * One side of a diff: its lines, and whether its text ends with a line break. A last line without one is followed
+     * by git's marker, as diff tools write it: without it, {@code git apply} and {@code patch} look for a last line
+     * that ends with a break and refuse the diff of a file saved without one (from a text box, say).
+     */
+    private record Side(String[] lines, boolean broken) {
+
+        void line(StringBuilder diff, char sign, int index) {
+            diff.append(sign).append(lines[index]).append('\n');
+            if (index == lines.length - 1 && !broken) {
+                diff.append("\\ No newline at end of file\n");
+            }
         }
     }
 

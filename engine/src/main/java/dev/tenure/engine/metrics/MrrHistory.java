@@ -41,12 +41,28 @@ public record MrrHistory(MetricsAccount account, List<Change> changes) {
      */
     public static MrrHistory of(MetricsAccount account, List<Change> changes, List<Instant> reactivations, BigDecimal arr,
                                 Instant since) {
+        return of(account, changes, reactivations, arr, since, false);
+    }
+
+    /**
+     * The same, for an account that may be a former customer: one Tenure first heard of as CHURNED. Its ARR is what it
+     * paid before it left, at a time nobody told, so without a billing change to say when it paid, it paid nothing then;
+     * a reactivation brings back its ARR / 12, as a return (it paid before), not as new business.
+     *
+     * @param formerCustomer whether the account's first known stage is CHURNED
+     */
+    public static MrrHistory of(MetricsAccount account, List<Change> changes, List<Instant> reactivations, BigDecimal arr,
+                                Instant since, boolean formerCustomer) {
         List<Change> sorted = changes.stream().sorted(Comparator.comparing(Change::at)).toList();
         BigDecimal arrMonthly = arr == null || arr.signum() <= 0 ? null
                 : arr.divide(BigDecimal.valueOf(12), 6, java.math.RoundingMode.HALF_UP);
         boolean startsPaying = !sorted.isEmpty() && sorted.get(0).mrr().signum() > 0;
         List<Change> history = new ArrayList<>();
-        if (!startsPaying && arrMonthly != null) {
+        if (formerCustomer && sorted.isEmpty() && arrMonthly != null) {
+            // Paid before anything Tenure knows, and had left by then: two changes at one moment, the later wins.
+            history.add(new Change(Instant.EPOCH, arrMonthly));
+            history.add(new Change(Instant.EPOCH, BigDecimal.ZERO));
+        } else if (!startsPaying && arrMonthly != null) {
             Instant from = since == null ? Instant.EPOCH : since;
             if (!sorted.isEmpty() && sorted.get(0).at().isBefore(from)) {
                 from = sorted.get(0).at();

@@ -22,7 +22,9 @@ import java.util.TreeSet;
  * ({@link MrrHistory#of}), so a cancellation counts as churn without an MRR event, and a reactivation
  * without one brings that MRR back. A churn the billing system did not send counts the same: a source (the CRM)
  * or a rule moving the account to CHURNED sets its MRR to 0 then, as it stops the account's plays, and a source
- * moving it back is a reactivation ({@link #MOVES}; a rule never brings one back). Both count, or whether the CRM's
+ * moving it back is a reactivation ({@link #MOVES}; a rule never brings one back). An account Tenure first heard of as
+ * CHURNED (a former customer in the CRM's export) paid nothing while Tenure knew it, unless its billing says otherwise:
+ * its ARR / 12 counts from its return ({@link #FORMER_CUSTOMERS}). Both count, or whether the CRM's
  * churn counted would depend on whether a rule got there first. The lifecycle's own moves follow the billing signals
  * read here, and are left out.
  * Changes after the period are read too, so whether an account's MRR was known does not depend on the period
@@ -51,6 +53,17 @@ public class Revenue {
               AND (h.from_stage = 'CHURNED') <> (h.to_stage = 'CHURNED')
               AND (CAST(:csm AS text) IS NULL OR lower(a.csm) = lower(CAST(:csm AS text)))
             ORDER BY h.account_id, h.occurred_at, h.id""";
+
+    /**
+     * Accounts Tenure first heard of as CHURNED: former customers in a CRM's export, whose ARR is what they paid before
+     * they left, at a time nobody told. Told by the record of the account's creation (no stage before it), not by the
+     * earliest: a reactivation sent later may be older than the export that created the account.
+     */
+    private static final String FORMER_CUSTOMERS = """
+            SELECT DISTINCT h.account_id
+            FROM stage_change h JOIN account a ON a.id = h.account_id
+            WHERE h.from_stage IS NULL AND h.to_stage = 'CHURNED'
+              AND (CAST(:csm AS text) IS NULL OR lower(a.csm) = lower(CAST(:csm AS text)))""";
 
     private final JdbcClient jdbc;
     private final ExchangeRates rates;
@@ -112,11 +125,13 @@ public class Revenue {
                 account.reactivations.add(at);
             }
         });
+        java.util.Set<String> former = new java.util.HashSet<>(jdbc.sql(FORMER_CUSTOMERS).param("csm", csm).query(String.class).list());
         List<MrrHistory> histories = new ArrayList<>();
         List<MetricsReport.LeftOut> leftOut = new ArrayList<>();
         for (Account a : accounts.values()) {
             if (a.unknownCurrencies.isEmpty()) {
-                MrrHistory history = MrrHistory.of(a.account, a.changes, a.reactivations, a.arr, a.since);
+                MrrHistory history = MrrHistory.of(a.account, a.changes, a.reactivations, a.arr, a.since,
+                        former.contains(a.account.id()));
                 if (!history.changes().isEmpty()) {
                     histories.add(history);
                 }

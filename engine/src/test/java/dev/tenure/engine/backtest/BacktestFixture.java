@@ -131,6 +131,12 @@ final class BacktestFixture {
         return starts;
     }
 
+    /** One more customer, without signals until some are added. */
+    BacktestFixture withCustomer(String id) {
+        account(id);
+        return this;
+    }
+
     /** An account that had churned before the period, with no signal in it. */
     BacktestFixture withFormerCustomer(String id) {
         formerCustomers.add(new Account(id, id, Segment.LOW_TOUCH, Stage.CHURNED, "csm@" + id + ".test",

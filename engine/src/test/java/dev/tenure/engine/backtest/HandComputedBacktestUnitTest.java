@@ -220,6 +220,33 @@ class HandComputedBacktestUnitTest {
     }
 
     @Test
+    void an_alert_on_an_account_that_came_back_and_did_not_cancel_again_is_a_false_alarm_on_a_customer() {
+        String back = "bt-returned";
+        BacktestReport report = new BacktestFixture("returned").withCustomer(back)
+                .billing(back, "2011-01-10", BillingEvent.SUBSCRIPTION_CANCELLED)
+                .billing(back, "2011-01-12", BillingEvent.SUBSCRIPTION_REACTIVATED).nps(back, "2011-01-20", 2)
+                .replayInMemory(1);
+        ChurnScore without = replay(1).churnRules();
+
+        assertThat(report.alerts()).filteredOn(a -> a.accountId().equals(back))
+                .extracting(Alert::rule, Alert::cancelledAt, Alert::leadDays, Alert::caught, Alert::afterCancellation)
+                .as("a paying customer again when it was alerted, and it did not cancel again: the alert foretold nothing")
+                .containsExactly(tuple(DETRACTOR, null, null, false, false));
+        ChurnScore together = report.churnRules();
+        assertThat(together.alerts()).as("the fixture's alerts and this one").isEqualTo(without.alerts() + 1);
+        assertThat(together.alertedAccounts()).as("A, B, C, E and this one").isEqualTo(5);
+        assertThat(together.cancelledAccounts()).as("A, B, D and this one, not foretold").isEqualTo(4);
+        assertThat(together.caughtAccounts()).isEqualTo(2);
+        assertThat(together.precision()).isCloseTo(2 / 5.0, within(1e-9));
+        assertThat(together.alertPrecision()).isCloseTo(without.catchingAlerts() / (without.alerts() + 1.0), within(1e-9));
+        assertThat(together.healthyAccounts()).as("C and E: this one cancelled").isEqualTo(2);
+        assertThat(together.alertsOnHealthyAccounts()).as("on C and E only").isEqualTo(without.alertsOnHealthyAccounts());
+        assertThat(rule(report, DETRACTOR).accounts()).filteredOn(a -> a.accountId().equals(back))
+                .extracting(RuleReport.AlertedAccount::cancelledAt, RuleReport.AlertedAccount::caught)
+                .containsExactly(tuple(null, false));
+    }
+
+    @Test
     void several_workers_report_exactly_what_one_does() {
         assertThat(replay(3)).usingRecursiveComparison().isEqualTo(replay(1));
     }

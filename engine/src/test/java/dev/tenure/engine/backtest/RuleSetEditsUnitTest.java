@@ -175,4 +175,37 @@ class RuleSetEditsUnitTest {
                  20
                 """);
     }
+
+    @Test
+    void a_file_without_a_final_line_break_is_diffed_as_diff_tools_write_it_so_the_diff_applies() {
+        // A file saved from the rule editor's text box, or by an editor that adds no final line break: the last line
+        // is a threshold row. Without git's marker, `git apply` refuses the diff ("patch does not apply").
+        String before = "1\n2\n3\n4\nrow,40";
+        String after = "1\n2\n3\n4\nrow,45";
+
+        assertThat(UnifiedDiff.of(Map.of("f.csv", before), Map.of("f.csv", after))).isEqualTo("""
+                --- a/f.csv
+                +++ b/f.csv
+                @@ -2,4 +2,4 @@
+                 2
+                 3
+                 4
+                -row,40
+                \\ No newline at end of file
+                +row,45
+                \\ No newline at end of file
+                """);
+        assertThat(UnifiedDiff.of(Map.of("f.csv", "a\nb"), Map.of("f.csv", "a\nb\nc\n"))).as("lines added, a break added")
+                .isEqualTo("""
+                        --- a/f.csv
+                        +++ b/f.csv
+                        @@ -1,2 +1,3 @@
+                        -a
+                        -b
+                        \\ No newline at end of file
+                        +a
+                        +b
+                        +c
+                        """);
+    }
 }

@@ -209,6 +209,33 @@ class MetricsIntegrationTest {
     }
 
     @Test
+    void a_former_customer_imported_as_churned_pays_nothing_until_it_comes_back_and_then_its_return_is_a_reactivation() {
+        String csm = newCsm();
+        // The CRM's export lists two customers that left before Tenure, CHURNED with the ARR they paid, no billing signal.
+        TestData gone = TestData.account("Gone Glassworks", Segment.LOW_TOUCH).csm(csm).stage(Stage.CHURNED);
+        TestData back = TestData.account("Back Bakery", Segment.LOW_TOUCH).csm(csm).stage(Stage.CHURNED);
+        // and one customer paying 24,000 / 12 = 2,000 all along
+        TestData steady = TestData.account("Steady Stables", Segment.LOW_TOUCH).csm(csm);
+        deliver(gone);
+        deliver(steady);
+        deliver(back, reactivated(back, "2026-09-14T09:00:00Z"));
+        Revenue revenue = new Revenue(jdbc, new MetricsProperties("USD", Map.of(), "qbr", 10));
+
+        MetricsReport<RevenueFigures> report = revenue.report(
+                new ReportPeriod(LocalDate.parse("2026-08-01"), LocalDate.parse("2026-10-01")), GroupBy.MONTH, csm);
+
+        MrrMovements august = report.rows().get(0).figures().movements();
+        assertThat(august.startingMrr()).as("the steady customer's alone").isEqualByComparingTo("2000.00");
+        assertThat(august.accountsAtStart()).isEqualTo(1);
+        assertThat(august.endingMrr()).isEqualByComparingTo("2000.00");
+        MrrMovements september = report.rows().get(1).figures().movements();
+        assertThat(september.reactivation()).as("the one that came back pays its ARR / 12 again").isEqualByComparingTo("2000.00");
+        assertThat(september.newMrr()).isEqualByComparingTo("0.00");
+        assertThat(september.churn()).isEqualByComparingTo("0.00");
+        assertThat(september.endingMrr()).isEqualByComparingTo("4000.00");
+    }
+
+    @Test
     void a_cancellation_and_a_reactivation_within_a_month_net_out_and_the_account_pays_on() {
         String csm = newCsm();
         TestData back = TestData.account("Back Again Bakery", Segment.LOW_TOUCH).csm(csm);
