@@ -30,10 +30,8 @@ class ReplayedAccountUnitTest {
 
     @Test
     void given_a_source_churn_and_a_later_reactivation_before_the_next_evaluation_then_the_account_is_back() {
-        Account account = new Account("ra-1", "Back Again", Segment.LOW_TOUCH, Stage.VALUE, "csm@ra.test",
-                BigDecimal.valueOf(12000), "growth", LocalDate.of(2010, 1, 1), null, "UTC");
-        StageChange crm = new StageChange(1, account.id(), Stage.VALUE, Stage.CHURNED, CHURNED_BY_CRM, ChangeOrigin.SOURCE,
-                "stage CHURNED from accounts.csv line 2");
+        Account account = account("ra-1", "Back Again", Stage.VALUE);
+        StageChange crm = crmChurn(account);
         ReplayedAccount replayed = new ReplayedAccount(new AccountStart(account, List.of(), List.of(), List.of(), -1,
                 List.of(crm), null, null), BacktestFixture.PLACEMENT);
 
@@ -47,8 +45,7 @@ class ReplayedAccountUnitTest {
 
     @Test
     void given_a_source_s_return_before_the_period_then_an_older_cancellation_in_the_history_replayed_is_history() {
-        Account account = new Account("ra-2", "Back Before", Segment.LOW_TOUCH, Stage.VALUE, "csm@ra.test",
-                BigDecimal.valueOf(12000), "growth", LocalDate.of(2010, 1, 1), null, "UTC");
+        Account account = account("ra-2", "Back Before", Stage.VALUE);
         Instant backByCrm = CHURNED_BY_CRM.plusSeconds(86_400);
         ReplayedAccount replayed = new ReplayedAccount(new AccountStart(account, List.of(), List.of(), List.of(), -1,
                 List.of(), null, backByCrm), BacktestFixture.PLACEMENT);
@@ -61,10 +58,8 @@ class ReplayedAccountUnitTest {
 
     @Test
     void given_a_source_s_churn_in_the_period_then_the_replay_starts_the_win_back_as_live_does() {
-        Account account = new Account("ra-3", "Crm Gone", Segment.LOW_TOUCH, Stage.VALUE, "csm@ra.test",
-                BigDecimal.valueOf(12000), "growth", LocalDate.of(2010, 1, 1), null, "UTC");
-        StageChange crm = new StageChange(1, account.id(), Stage.VALUE, Stage.CHURNED, CHURNED_BY_CRM, ChangeOrigin.SOURCE,
-                "stage CHURNED from accounts.csv line 2");
+        Account account = account("ra-3", "Crm Gone", Stage.VALUE);
+        StageChange crm = crmChurn(account);
         ReplayedAccount replayed = new ReplayedAccount(new AccountStart(account, List.of(), List.of(), List.of(), -1,
                 List.of(crm), null, null), BacktestFixture.PLACEMENT);
         ReplayTally tally = new ReplayTally();
@@ -77,8 +72,7 @@ class ReplayedAccountUnitTest {
 
     @Test
     void given_an_account_churned_before_the_period_with_no_move_known_then_the_replay_starts_no_win_back() {
-        Account account = new Account("ra-4", "Long Gone", Segment.LOW_TOUCH, Stage.CHURNED, "csm@ra.test",
-                BigDecimal.valueOf(12000), "growth", LocalDate.of(2010, 1, 1), null, "UTC");
+        Account account = account("ra-4", "Long Gone", Stage.CHURNED);
         ReplayedAccount replayed = new ReplayedAccount(new AccountStart(account, List.of(), List.of(), List.of(), -1,
                 List.of(), Stage.VALUE, null), BacktestFixture.PLACEMENT);
         ReplayTally tally = new ReplayTally();
@@ -90,8 +84,7 @@ class ReplayedAccountUnitTest {
 
     @Test
     void given_a_file_that_first_named_the_account_and_then_churned_it_then_the_replay_starts_no_win_back_as_live() {
-        Account account = new Account("ra-5", "Named Then Gone", Segment.LOW_TOUCH, Stage.VALUE, "csm@ra.test",
-                BigDecimal.valueOf(12000), "growth", LocalDate.of(2010, 1, 1), null, "UTC");
+        Account account = account("ra-5", "Named Then Gone", Stage.VALUE);
         List<StageChange> file = List.of(
                 new StageChange(1, account.id(), null, Stage.VALUE, CHURNED_BY_CRM, ChangeOrigin.SOURCE, "accounts.csv line 2"),
                 new StageChange(2, account.id(), Stage.VALUE, Stage.CHURNED, CHURNED_BY_CRM, ChangeOrigin.SOURCE,
@@ -104,5 +97,16 @@ class ReplayedAccountUnitTest {
 
         assertThat(replayed.account().stage()).isEqualTo(Stage.CHURNED);
         assertThat(tally.starts).isEmpty();
+    }
+
+    private static Account account(String id, String name, Stage stage) {
+        return new Account(id, name, Segment.LOW_TOUCH, stage, "csm@ra.test", BigDecimal.valueOf(12000), "growth",
+                LocalDate.of(2010, 1, 1), null, "UTC");
+    }
+
+    /** The CRM's export said CHURNED. */
+    private static StageChange crmChurn(Account account) {
+        return new StageChange(1, account.id(), Stage.VALUE, Stage.CHURNED, CHURNED_BY_CRM, ChangeOrigin.SOURCE,
+                "stage CHURNED from accounts.csv line 2");
     }
 }
