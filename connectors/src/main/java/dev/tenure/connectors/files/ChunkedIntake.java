@@ -50,6 +50,8 @@ final class ChunkedIntake {
     private final int chunkSize;
     private final ExecutorService writers;
     private final int writerCount;
+    /** When the file began to be stored: every chunk's accounts' stages are dated then ({@link Intake#store(Batch, java.time.Instant)}). */
+    private final java.time.Instant namedAt;
     private final List<Pending> pending = new ArrayList<>();
     private final List<DeadLetter> letters = new ArrayList<>();
     private final Deque<Future<Stored>> inFlight = new ArrayDeque<>();
@@ -64,7 +66,8 @@ final class ChunkedIntake {
     private java.time.Instant oldestSignal;
 
     ChunkedIntake(Intake intake, DeadLetters deadLetters, String fileName, int chunkSize, ExecutorService writers,
-                  int writerCount) {
+                  int writerCount, java.time.Instant namedAt) {
+        this.namedAt = namedAt;
         this.intake = intake;
         this.deadLetters = deadLetters;
         this.fileName = fileName;
@@ -166,7 +169,7 @@ final class ChunkedIntake {
 
     private Stored store(List<Pending> chunk) {
         try {
-            return new Stored(intake.store(batchOf(chunk)), List.of());
+            return new Stored(intake.store(batchOf(chunk), namedAt), List.of());
         } catch (RejectedRecordsException e) {
             log.info("{}: the engine refused {} of a chunk of {} records ({}); storing the others", fileName,
                     e.errors().size(), chunk.size(), e.getMessage());
@@ -194,7 +197,7 @@ final class ChunkedIntake {
             return oneByOne(rest);
         }
         try {
-            return new Stored(intake.store(batchOf(rest)), refused);
+            return new Stored(intake.store(batchOf(rest), namedAt), refused);
         } catch (RejectedRecordsException again) {
             Stored alone = oneByOne(rest);
             refused.addAll(alone.refused());
@@ -208,7 +211,7 @@ final class ChunkedIntake {
         List<DeadLetter> refused = new ArrayList<>();
         for (Pending p : chunk) {
             try {
-                IntakeResult r = intake.store(batchOf(List.of(p)));
+                IntakeResult r = intake.store(batchOf(List.of(p)), namedAt);
                 ok += r.accepted();
                 dup += r.duplicates();
             } catch (RejectedRecordsException e) {

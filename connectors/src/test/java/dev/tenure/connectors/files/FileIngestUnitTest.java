@@ -8,6 +8,7 @@ import dev.tenure.engine.deadletters.DeadLetter;
 import dev.tenure.engine.intake.Batch;
 import dev.tenure.engine.intake.IntakeResult;
 import dev.tenure.engine.intake.Labeled;
+import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.vocabulary.Signal;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +37,8 @@ class FileIngestUnitTest {
 
     private FileReport ingest(FakeIntake intake, int chunkSize, String fileName, byte[] content) throws IOException {
         FileIngest ingest = new FileIngest(new RecordMapper(), intake, deadLetters, new ObjectMapper(),
-                new FileDropProperties("inbox", Duration.ofSeconds(5), Duration.ofSeconds(1), chunkSize, 2, Map.of()));
+                new FileDropProperties("inbox", Duration.ofSeconds(5), Duration.ofSeconds(1), chunkSize, 2, Map.of()),
+                TestClock.get());
         return ingest.ingest(fileName, new ByteArrayInputStream(content));
     }
 
@@ -105,7 +108,7 @@ class FileIngestUnitTest {
         List<String> order = new ArrayList<>();
         FakeIntake intake = new FakeIntake() {
             @Override
-            public IntakeResult store(Batch batch) {
+            public IntakeResult store(Batch batch, Instant namedAt) {
                 List<String> labels = batch.accounts().stream().map(Labeled::label).toList();
                 if (labels.contains("accounts.csv line 2")) {
                     try {
@@ -117,7 +120,7 @@ class FileIngestUnitTest {
                 synchronized (order) {
                     order.addAll(labels);
                 }
-                IntakeResult result = super.store(batch);
+                IntakeResult result = super.store(batch, namedAt);
                 anotherStored.countDown();
                 return result;
             }

@@ -121,9 +121,10 @@ class LifecycleSignals {
      * source churned. An account churned by a cancellation comes back only with a reactivation, so an export
      * that still says VALUE (its system not yet told) does not undo a cancellation; a cancellation older than the
      * account's last move into CHURNED (an old one imported late, after a source churned it) is history and holds
-     * nothing back.
+     * nothing back. The moves are dated {@code namedAt}, when the source said the stages (see
+     * {@link Intake#store(Batch, Instant)}); {@code now} is the moment they are stored.
      */
-    void afterAccounts(List<Labeled<Account>> given, Map<String, Stage> stagesBefore, Instant now) {
+    void afterAccounts(List<Labeled<Account>> given, Map<String, Stage> stagesBefore, Instant namedAt, Instant now) {
         Map<String, Labeled<Account>> last = new TreeMap<>();
         given.stream().filter(a -> a.value().stage() != null).forEach(a -> last.put(a.value().id(), a));
         List<String> comingBack = last.keySet().stream().filter(id -> stagesBefore.get(id) == Stage.CHURNED
@@ -137,7 +138,7 @@ class LifecycleSignals {
                     && !Lifecycle.isHistory(lifecycleSignal.at(), moved.get(id));
             if (was != null && !stillCancelled) {
                 Lifecycle.onSource(record.value().stage(), was).ifPresent(stage ->
-                        lifecycle.move(id, was, stage, now, ChangeCause.source("stage " + stage + " from " + record.label()), now));
+                        lifecycle.move(id, was, stage, namedAt, ChangeCause.source("stage " + stage + " from " + record.label()), now));
             }
         });
     }
