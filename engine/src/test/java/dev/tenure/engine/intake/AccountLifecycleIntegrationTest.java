@@ -245,6 +245,28 @@ class AccountLifecycleIntegrationTest {
         assertThat(plays(gone)).containsExactly("win-back RUNNING");
     }
 
+    /**
+     * A file begins to be stored; while it is read the customer's reactivation arrives; then a chunk of the file (a
+     * stale export) says CHURNED again. That churn is dated when it was made, after the reactivation, not at the
+     * file's moment before it: history read by date (replays, {@code Churned}) ends churned, as the account is.
+     */
+    @Test
+    void a_file_s_churn_stored_after_a_reactivation_that_came_while_it_was_read_is_dated_after_it() {
+        TestData crm = TestData.account("Churned Again By Stale Chunk", Segment.LOW_TOUCH).stage(Stage.CHURNED);
+        intake.accept(crm.batch());
+        Instant fileRead = TestClock.now();
+        intake.accept(crm.next().billingAt(BillingEvent.SUBSCRIPTION_REACTIVATED, TestClock.now()).signalsOnly());
+        assertThat(stage(crm)).isEqualTo(Stage.ADOPTION);
+
+        intake.store(new Batch(List.of(new Labeled<>("accounts.csv line 5002", crm.account().withStage(Stage.CHURNED))),
+                List.of(), List.of()), fileRead);
+
+        assertThat(stage(crm)).isEqualTo(Stage.CHURNED);
+        assertThat(jdbc.sql("SELECT to_stage FROM stage_change WHERE account_id = ? ORDER BY occurred_at DESC, id DESC LIMIT 1")
+                .param(crm.id()).query(String.class).single()).isEqualTo("CHURNED");
+        assertThat(facts(crm).churned()).isNotNull();
+    }
+
     @Test
     void a_new_account_a_file_names_churned_and_then_back_ends_at_the_stage_of_its_last_line() {
         TestData back = TestData.account("Named Twice Back", Segment.LOW_TOUCH).stage(Stage.ADOPTION);
