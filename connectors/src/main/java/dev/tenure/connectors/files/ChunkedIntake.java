@@ -14,9 +14,14 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -28,6 +33,10 @@ import java.util.stream.Collectors;
  * {@link #finish} then has the engine evaluate each account the file touched once, however many chunks
  * named it. A chunk the engine refuses is stored again without the records it named, so one record
  * naming an unknown account costs only its own line, not the thousands around it.
+ * <p>
+ * A chunk that names an account or contact record's account an earlier chunk named too is stored only once that
+ * chunk is: the file's later line for an account wins (its stage, its fields), as it does within one chunk, and not
+ * whichever chunk happened to commit last. Chunks that share no such account are still stored at once.
  */
 final class ChunkedIntake {
 
@@ -41,9 +50,13 @@ final class ChunkedIntake {
     private final int chunkSize;
     private final ExecutorService writers;
     private final int writerCount;
+    /** When the file began to be stored: every chunk's accounts' stages are dated then ({@link Intake#store(Batch, java.time.Instant)}). */
+    private final java.time.Instant namedAt;
     private final List<Pending> pending = new ArrayList<>();
     private final List<DeadLetter> letters = new ArrayList<>();
     private final Deque<Future<Stored>> inFlight = new ArrayDeque<>();
+    /** The latest chunk handed to a writer that names each account by an account or contact record. */
+    private final Map<String, CompletableFuture<Stored>> lastChunkNaming = new HashMap<>();
     private int records;
     private int accepted;
     private int duplicates;
@@ -53,7 +66,8 @@ final class ChunkedIntake {
     private java.time.Instant oldestSignal;
 
     ChunkedIntake(Intake intake, DeadLetters deadLetters, String fileName, int chunkSize, ExecutorService writers,
-                  int writerCount) {
+                  int writerCount, java.time.Instant namedAt) {
+        this.namedAt = namedAt;
         this.intake = intake;
         this.deadLetters = deadLetters;
         this.fileName = fileName;
@@ -104,7 +118,13 @@ final class ChunkedIntake {
         if (!pending.isEmpty()) {
             List<Pending> chunk = List.copyOf(pending);
             pending.clear();
-            inFlight.add(writers.submit(() -> store(chunk)));
+            Set<String> named = describedAccounts(chunk);
+            // Chained, not waited for on a writer: a writer never blocks on another chunk, so none can starve.
+            CompletableFuture<?>[] earlier = named.stream().map(lastChunkNaming::get).filter(Objects::nonNull)
+                    .distinct().toArray(CompletableFuture[]::new);
+            CompletableFuture<Stored> stored = CompletableFuture.allOf(earlier).thenApplyAsync(done -> store(chunk), writers);
+            named.forEach(id -> lastChunkNaming.put(id, stored));
+            inFlight.add(stored);
             while (inFlight.size() > writerCount) {
                 collect(inFlight.poll());
             }
@@ -129,9 +149,27 @@ final class ChunkedIntake {
         evaluations.forEach(e -> count(await(e)));
     }
 
+    /**
+     * The accounts whose own records (an account's line, a contact's) this chunk holds: the records whose order
+     * matters, since the last one stored wins. Signals carry their own time, so their chunks need no order.
+     */
+    private static Set<String> describedAccounts(List<Pending> chunk) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Pending p : chunk) {
+            for (Object record : p.records()) {
+                if (record instanceof dev.tenure.engine.vocabulary.Account a && a.id() != null) {
+                    ids.add(a.id());
+                } else if (record instanceof dev.tenure.engine.vocabulary.Contact c && c.accountId() != null) {
+                    ids.add(c.accountId());
+                }
+            }
+        }
+        return ids;
+    }
+
     private Stored store(List<Pending> chunk) {
         try {
-            return new Stored(intake.store(batchOf(chunk)), List.of());
+            return new Stored(intake.store(batchOf(chunk), namedAt), List.of());
         } catch (RejectedRecordsException e) {
             log.info("{}: the engine refused {} of a chunk of {} records ({}); storing the others", fileName,
                     e.errors().size(), chunk.size(), e.getMessage());
@@ -159,7 +197,7 @@ final class ChunkedIntake {
             return oneByOne(rest);
         }
         try {
-            return new Stored(intake.store(batchOf(rest)), refused);
+            return new Stored(intake.store(batchOf(rest), namedAt), refused);
         } catch (RejectedRecordsException again) {
             Stored alone = oneByOne(rest);
             refused.addAll(alone.refused());
@@ -173,7 +211,7 @@ final class ChunkedIntake {
         List<DeadLetter> refused = new ArrayList<>();
         for (Pending p : chunk) {
             try {
-                IntakeResult r = intake.store(batchOf(List.of(p)));
+                IntakeResult r = intake.store(batchOf(List.of(p)), namedAt);
                 ok += r.accepted();
                 dup += r.duplicates();
             } catch (RejectedRecordsException e) {

@@ -12,6 +12,7 @@ import dev.tenure.engine.vocabulary.Signal;
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -49,6 +50,11 @@ class CountedIntake implements Intake {
     @Override
     public IntakeResult store(Batch batch) {
         return counted(batch, engine.store(batch));
+    }
+
+    @Override
+    public IntakeResult store(Batch batch, Instant namedAt) {
+        return counted(batch, engine.store(batch, namedAt));
     }
 
     @Override

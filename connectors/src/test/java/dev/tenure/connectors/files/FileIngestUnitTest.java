@@ -5,6 +5,10 @@ import dev.tenure.connectors.FakeDeadLetters;
 import dev.tenure.connectors.FakeIntake;
 import dev.tenure.connectors.records.RecordMapper;
 import dev.tenure.engine.deadletters.DeadLetter;
+import dev.tenure.engine.intake.Batch;
+import dev.tenure.engine.intake.IntakeResult;
+import dev.tenure.engine.intake.Labeled;
+import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.vocabulary.Signal;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +16,12 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,7 +37,8 @@ class FileIngestUnitTest {
 
     private FileReport ingest(FakeIntake intake, int chunkSize, String fileName, byte[] content) throws IOException {
         FileIngest ingest = new FileIngest(new RecordMapper(), intake, deadLetters, new ObjectMapper(),
-                new FileDropProperties("inbox", Duration.ofSeconds(5), Duration.ofSeconds(1), chunkSize, 2, Map.of()));
+                new FileDropProperties("inbox", Duration.ofSeconds(5), Duration.ofSeconds(1), chunkSize, 2, Map.of()),
+                TestClock.get());
         return ingest.ingest(fileName, new ByteArrayInputStream(content));
     }
 
@@ -84,6 +94,52 @@ class FileIngestUnitTest {
 
         // Two writers store chunks at once, so the chunks may land in either order.
         assertThat(intake.stored()).extracting(b -> b.signals().size()).containsExactlyInAnyOrder(2, 2, 1);
+    }
+
+    /**
+     * An accounts file names acme on line 2 (CHURNED) and again on line 5 (VALUE), in two chunks. The first chunk is
+     * slow to store (it waits until another chunk has been stored); before, the second writer stored line 5 meanwhile
+     * and line 2 landed last, so the account ended CHURNED whatever the file said last. The chunk of lines 6 and 7
+     * names other accounts: it is stored at once, beside the first.
+     */
+    @Test
+    void givenAnAccountsFileThatNamesAnAccountInTwoChunks_thenItsLaterLineIsStoredAfterItsEarlierOne() throws IOException {
+        CountDownLatch anotherStored = new CountDownLatch(1);
+        List<String> order = new ArrayList<>();
+        FakeIntake intake = new FakeIntake() {
+            @Override
+            public IntakeResult store(Batch batch, Instant namedAt) {
+                List<String> labels = batch.accounts().stream().map(Labeled::label).toList();
+                if (labels.contains("accounts.csv line 2")) {
+                    try {
+                        anotherStored.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                synchronized (order) {
+                    order.addAll(labels);
+                }
+                IntakeResult result = super.store(batch, namedAt);
+                anotherStored.countDown();
+                return result;
+            }
+        };
+
+        ingest(intake, 2, "accounts.csv", """
+                id,name,segment,stage
+                acme,Acme,HIGH_TOUCH,CHURNED
+                initech,Initech,HIGH_TOUCH,VALUE
+                hooli,Hooli,HIGH_TOUCH,VALUE
+                acme,Acme,HIGH_TOUCH,VALUE
+                umbrella,Umbrella,HIGH_TOUCH,VALUE
+                globex,Globex,HIGH_TOUCH,VALUE
+                """);
+
+        assertThat(order).as("acme's line 5 after its line 2, the chunk of other accounts stored meanwhile")
+                .containsSubsequence("accounts.csv line 2", "accounts.csv line 5")
+                .containsSubsequence("accounts.csv line 6", "accounts.csv line 2")
+                .hasSize(6);
     }
 
     @Test

@@ -322,16 +322,28 @@ public class AccountHistory {
      * CHURNED), since when that customer left is not known any more than for one first heard of as churned.
      */
     public Map<String, Instant> churnedAt(Collection<String> accountIds) {
+        return churnedAt("account_id = ANY(?)", accountIds.toArray(String[]::new));
+    }
+
+    /**
+     * The same for every account, as it stood at {@code at}, from the moves made by then: a replay that starts there
+     * with an account churned knows when it left only if live would have ({@link ReplayedStage#churnedAt}).
+     */
+    public Map<String, Instant> churnedAtAsOf(Instant at) {
+        return churnedAt("occurred_at <= ?", Timestamp.from(at));
+    }
+
+    private Map<String, Instant> churnedAt(String where, Object param) {
         Map<String, Instant> churned = new HashMap<>();
         jdbc.sql("""
                         SELECT l.account_id, l.occurred_at FROM (
                             SELECT DISTINCT ON (account_id) account_id, occurred_at, to_stage, origin FROM stage_change
-                            WHERE account_id = ANY(?) AND %s
+                            WHERE %s AND %s
                             ORDER BY account_id, occurred_at DESC, id DESC) l
                         WHERE l.to_stage = 'CHURNED' AND NOT (l.origin = 'SOURCE' AND EXISTS (
                             SELECT FROM stage_change f WHERE f.account_id = l.account_id AND f.from_stage IS NULL
-                            AND f.occurred_at = l.occurred_at))""".formatted(LIFECYCLE_MOVE))
-                .param(accountIds.toArray(String[]::new))
+                            AND f.occurred_at = l.occurred_at))""".formatted(where, LIFECYCLE_MOVE))
+                .param(param)
                 .query(rs -> {
                     churned.put(rs.getString(1), rs.getTimestamp(2).toInstant());
                 });

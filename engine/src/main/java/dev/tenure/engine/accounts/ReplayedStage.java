@@ -43,7 +43,7 @@ public final class ReplayedStage {
     /** When a source first named it, if during the replay: a churn by that source then is no known moment of leaving. */
     private final Instant firstNamed;
     /** False while it is churned since a moment not known (see {@link #churnedAt}). */
-    private boolean churnKnown = true;
+    private boolean churnKnown;
 
     /**
      * @param stage         the stage at the replay's first moment
@@ -52,6 +52,17 @@ public final class ReplayedStage {
      * @param sourceChanges its sources' stage changes during the replay, oldest first ({@link #bySource})
      */
     public ReplayedStage(Stage stage, Stage beforeChurn, Instant lastMove, List<StageChange> sourceChanges, Moves moves) {
+        this(stage, beforeChurn, lastMove, true, sourceChanges, moves);
+    }
+
+    /**
+     * @param churnKnown while churned at the replay's first moment, whether when it left is known
+     *                   ({@link AccountHistory#churnedAtAsOf}): not for one a source churned as it first named it
+     *                   before the replay, whose {@code lastMove} is that churn
+     */
+    public ReplayedStage(Stage stage, Stage beforeChurn, Instant lastMove, boolean churnKnown, List<StageChange> sourceChanges,
+                         Moves moves) {
+        this.churnKnown = churnKnown;
         this.stage = stage;
         this.beforeChurn = beforeChurn;
         this.lastMove = lastMove;

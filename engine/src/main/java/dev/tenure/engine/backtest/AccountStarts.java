@@ -51,6 +51,7 @@ class AccountStarts {
         Map<String, Stage> stages = history.stagesAsOf(null, from);
         Map<String, List<StageChange>> stageChanges = ReplayedStage.bySource(history.stageChanges(from, to));
         Map<String, Instant> lastMoves = history.lastLifecycleMovesAsOf(from);
+        Map<String, Instant> knownChurns = history.churnedAtAsOf(from);
         Map<String, List<Milestone>> milestones = new HashMap<>();
         jdbc.sql("SELECT account_id, type, reached_at FROM milestone WHERE reached_at < ?").param(at)
                 .query(rs -> {
@@ -86,7 +87,7 @@ class AccountStarts {
                     runs.getOrDefault(a.id(), List.of()), health.getOrDefault(a.id(), -1), stageChanges.getOrDefault(a.id(), List.of()),
                     a.stage() != Stage.CHURNED || l == null ? null
                             : l.beforeChurn() != null ? l.beforeChurn() : stored.stage().active() ? stored.stage() : null,
-                    lastMoves.get(a.id())));
+                    lastMoves.get(a.id()), a.stage() != Stage.CHURNED || knownChurns.containsKey(a.id())));
         }
         return starts;
     }

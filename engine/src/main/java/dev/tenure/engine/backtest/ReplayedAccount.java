@@ -51,7 +51,7 @@ final class ReplayedAccount {
         this.runs = new ArrayList<>(start.runs());
         this.lastHealth = start.lastHealth();
         this.stage = new ReplayedStage(start.account().stage(), start.stageBeforeChurn(), start.lastLifecycleMove(),
-                start.stageChanges(), this::moved);
+                start.churnKnown(), start.stageChanges(), this::moved);
     }
 
     String id() {

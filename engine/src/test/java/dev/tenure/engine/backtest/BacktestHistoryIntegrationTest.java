@@ -96,6 +96,26 @@ class BacktestHistoryIntegrationTest {
             "plays/chase-payment.yml", AccountDryRunIntegrationTest.play("chase-payment"),
             "plays/escalate-payment.yml", AccountDryRunIntegrationTest.play("escalate-payment"));
 
+    static final Instant IMPORTED_2007 = Instant.parse("2007-03-01T10:00:00Z");
+    static final Instant LEFT_2007 = Instant.parse("2007-03-02T10:00:00Z");
+    static final Instant MARCH_3_2007 = Instant.parse("2007-03-03T00:00:00Z");
+    static final Instant APRIL_2007 = Instant.parse("2007-04-01T00:00:00Z");
+
+    /** The shipped win-back's condition: the account left in the last week. */
+    static final Map<String, String> WIN_BACK_RULES = Map.of(
+            "journey/left.drl", """
+                    package journey;
+                    import dev.tenure.engine.vocabulary.*;
+                    global Playbook playbook;
+
+                    rule "Left this week"
+                    when $a : Account( stage == Stage.CHURNED ) Churned( accountId == $a.id, daysAgo <= 7 )
+                    then playbook.start("call-back", $a);
+                    end
+                    """,
+            "plays/call-back.yml", "name: call-back\naccounts: churned\ngoal: Done\ncooldown: 365d\nsteps:\n"
+                    + "  - type: task\n    delay: 0d\n    title: \"Call\"\n");
+
     @Autowired
     FactSets factSets;
     @Autowired
@@ -156,6 +176,32 @@ class BacktestHistoryIntegrationTest {
                 .isNotNull().isBefore(JUNE_2009.plusSeconds(86_400));
         assertThat(firstAlert(june, "A payment failed 100 days ago and is still not paid", acme.id()))
                 .isNotNull().isBefore(JUNE_2009.plusSeconds(86_400));
+    }
+
+    /**
+     * Two accounts an accounts file named on March 1st 2007: one VALUE and CHURNED on the next line (when it left is
+     * not known: live gives it no Churned, so no win-back), one stored VALUE and churned by the CRM a day later (a
+     * churn Tenure saw). A backtest from March 3rd starts both churned; before, it took the first one's churn at
+     * import for a known one and started its win-back on the period's first day, where live started none.
+     */
+    @Test
+    void given_an_account_a_file_churned_as_it_first_named_it_before_the_period_then_a_backtest_starts_no_win_back_as_live() {
+        TestData named = TestData.account("Named Churned 2007", Segment.LOW_TOUCH);
+        TestData seen = TestData.account("Seen Churning 2007", Segment.LOW_TOUCH);
+        transaction.executeWithoutResult(tx -> {
+            accounts.upsert(named.account(), IMPORTED_2007, ChangeCause.source("accounts.csv line 2"));
+            accounts.changeStage(named.id(), Stage.CHURNED, IMPORTED_2007, ChangeCause.source("stage CHURNED from accounts.csv line 3"));
+            accounts.upsert(seen.account(), IMPORTED_2007, ChangeCause.source("accounts.csv line 4"));
+            accounts.changeStage(seen.id(), Stage.CHURNED, LEFT_2007, ChangeCause.source("stage CHURNED from crm.csv line 2"));
+        });
+        RuleSet rules = ruleSets.compile(WIN_BACK_RULES);
+
+        BacktestReport march = backtests.run(rules, MARCH_3_2007, APRIL_2007, BacktestProgress.none());
+
+        assertThat(factSets.load(named.account().withStage(Stage.CHURNED), rules.factSettings(), MARCH_3_2007).churned())
+                .as("live: when it left is not known").isNull();
+        assertThat(firstAlert(march, "Left this week", named.id())).as("the backtest agrees with live").isNull();
+        assertThat(firstAlert(march, "Left this week", seen.id())).isNotNull().isBefore(MARCH_3_2007.plusSeconds(86_400));
     }
 
     private AccountStart start(Instant from, Instant to, String accountId) {
