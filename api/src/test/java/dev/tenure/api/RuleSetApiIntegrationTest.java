@@ -149,6 +149,24 @@ class RuleSetApiIntegrationTest extends ApiIntegrationTest {
         throw new IllegalArgumentException(needle);
     }
 
+    /** Each file within what a rule set's file may hold, together more than a request may carry (4MB in tests). */
+    @Test
+    void an_upload_larger_than_a_request_may_be_is_refused_before_it_is_read_and_nothing_is_stored() {
+        long versions = get("/api/rules/versions").path("total").asLong();
+        Map<String, String> files = variant("padded");
+        for (int i = 1; i <= 5; i++) {
+            files.put("templates/padding-" + i + ".html", "<p>" + "x".repeat(999_000) + "</p>");
+        }
+
+        ResponseEntity<JsonNode> response = as("dana@cs.example", "/api/rules/versions", upload(files));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(response.getBody().path("detail").asText()).isEqualTo("a request body may be at most 4194304 bytes"
+                + " (tenure.api.max-body); each file of a rule set holds at most 1000000 characters");
+        assertThat(get("/api/rules/versions").path("total").asLong()).isEqualTo(versions);
+        assertThat(get("/api/rules").path("version").asText()).isEqualTo(starter);
+    }
+
     @Test
     void a_broken_upload_gets_422_with_each_error_and_the_running_rules_stay() {
         Map<String, String> files = starterFiles();

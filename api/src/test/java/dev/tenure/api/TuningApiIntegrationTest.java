@@ -3,6 +3,7 @@ package dev.tenure.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tenure.api.backtests.TuneCommand;
+import dev.tenure.engine.bounds.RecordBounds;
 import dev.tenure.engine.intake.Batch;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.BillingEvent;
@@ -32,6 +33,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -217,6 +220,70 @@ class TuningApiIntegrationTest extends ApiIntegrationTest {
         assertThat(error.path("field").asText()).isEqualTo("tuning");
         assertThat(error.path("message").asText()).isEqualTo(
                 "churn/tuning.yml:5: churn/thresholds.csv has no table 'Promoters'; its tables: Detractor answers");
+    }
+
+    /** A tuning file as long as a rule set's file may be, and one character more: a comment that runs on. */
+    static String tooLongTuning() {
+        String start = TUNING + "# ";
+        return start + "x".repeat(RecordBounds.FILE_LENGTH + 1 - start.length());
+    }
+
+    @Test
+    void a_tuning_text_longer_than_a_rule_file_may_be_is_refused_naming_the_field_and_the_limit() throws Exception {
+        ResponseEntity<JsonNode> response = post("/api/backtests/tune", body(tooLongTuning()));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        JsonNode error = response.getBody().path("errors").get(0);
+        assertThat(error.path("field").asText()).isEqualTo("tuning");
+        assertThat(error.path("message").asText()).isEqualTo("is 1000001 characters long; at most 1000000");
+    }
+
+    @Test
+    void the_tune_command_refuses_a_tuning_file_longer_than_a_rule_file_may_be_naming_the_option_and_the_limit(@TempDir Path folder)
+            throws Exception {
+        Path tooLong = Files.writeString(folder.resolve("tuning.yml"), tooLongTuning());
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        int exit = TuneCommand.in(context, new PrintStream(printed, true, StandardCharsets.UTF_8))
+                .run("--tune", "--from=2015-01-01", "--to=2015-03-01", "--tuning=" + tooLong);
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).startsWith("--tuning: cannot read '" + tooLong
+                + "': it is more than 1000000 characters long (line 10, column " + (RecordBounds.FILE_LENGTH + 1 - TUNING.length())
+                + "); a rule set's file holds at most 1000000");
+    }
+
+    @Test
+    void the_tune_command_stops_reading_a_tuning_file_that_never_ends() {
+        Path endless = Path.of("/dev/zero");
+        assumeTrue(Files.isReadable(endless), "a system with /dev/zero");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        int exit = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> TuneCommand.in(context,
+                        new PrintStream(printed, true, StandardCharsets.UTF_8))
+                .run("--tune", "--from=2015-01-01", "--to=2015-03-01", "--tuning=" + endless));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).startsWith("--tuning: cannot read '/dev/zero': it is more than 1000000 characters long");
+    }
+
+    @Test
+    void the_tune_command_refuses_a_rules_folder_with_a_file_longer_than_a_rule_file_may_be_naming_the_file(@TempDir Path rules)
+            throws Exception {
+        Files.createDirectories(rules.resolve("churn"));
+        Files.createDirectories(rules.resolve("plays"));
+        Files.writeString(rules.resolve("churn/thresholds.csv"), TABLE);
+        Files.writeString(rules.resolve("plays/call-back.yml"), PLAY + "# " + "x".repeat(RecordBounds.FILE_LENGTH));
+        Files.writeString(rules.resolve("churn/tuning.yml"), TUNING);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        int exit = TuneCommand.in(context, new PrintStream(printed, true, StandardCharsets.UTF_8))
+                .run("--tune", "--from=2015-01-01", "--to=2015-03-01", "--rules=" + rules);
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("The rule set cannot be used:\n"
+                + "  plays/call-back.yml:8:" + (RecordBounds.FILE_LENGTH + 1 - PLAY.length()) + ": it is more than 1000000 characters long;"
+                + " a rule set's file holds at most 1000000\n");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.tenure.api.backtests;
 
 import dev.tenure.engine.EngineProperties;
 import dev.tenure.engine.backtest.CandidateRuleSets;
+import dev.tenure.engine.bounds.RecordBounds;
 import dev.tenure.engine.backtest.ReplayPeriod;
 import dev.tenure.engine.rules.InvalidRuleSetException;
 import dev.tenure.engine.rules.RuleSet;
@@ -41,6 +42,12 @@ class BacktestRequests {
         List<BacktestRequest.FieldError> errors = BacktestRequest.errors();
         ReplayPeriod period = body.period(zone, clock.instant(), errors);
         int window = body.windowDays(errors);
+        // The tuning text is the file churn/tuning.yml given inline: held to what an uploaded file of a rule set may
+        // be, before the YAML parser reads it (whose own limit, 3 MB, would be told as a line of unreadable YAML).
+        String tuningProblem = RecordBounds.fileTextProblem(body.tuning());
+        if (tuningProblem != null) {
+            errors.add(new BacktestRequest.FieldError("tuning", tuningProblem));
+        }
         if (!errors.isEmpty()) {
             return new Checked(period, window, null, errors, null);
         }

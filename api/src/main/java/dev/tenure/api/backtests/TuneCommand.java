@@ -2,6 +2,7 @@ package dev.tenure.api.backtests;
 
 import dev.tenure.api.TenureApplication;
 import dev.tenure.engine.EngineProperties;
+import dev.tenure.engine.bounds.FileTexts;
 import dev.tenure.engine.backtest.BacktestReport;
 import dev.tenure.engine.backtest.CandidateRuleSets;
 import dev.tenure.engine.backtest.ChurnScore;
@@ -21,7 +22,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -155,7 +155,10 @@ public final class TuneCommand {
             throw new IllegalArgumentException("--" + option + ": cannot read '" + file + "': a folder, not a file");
         }
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            // Within the bound of a rule set's file: a file named here may be anything, /dev/zero too.
+            return FileTexts.read(file);
+        } catch (FileTexts.TooLong e) {
+            throw new IllegalArgumentException("--" + option + ": cannot read '" + file + "': " + e.messageWithPlace());
         } catch (java.nio.file.NoSuchFileException e) {
             throw new IllegalArgumentException("--" + option + ": cannot read '" + file + "': no such file");
         } catch (java.nio.file.AccessDeniedException e) {

@@ -1,131 +1,32 @@
 package dev.tenure.api.webhooks;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
+import dev.tenure.api.errors.RequestBodyLimit;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
 
 /**
- * Bounds a webhook request's body at the edge ({@code tenure.webhooks.max-body}): a body that says it is
- * larger is refused before it is read, and one sent in chunks is cut off where it passes the limit, so no
- * sender can make Tenure hold an unbounded batch in memory. Answered with a 413 problem.
+ * Bounds a webhook request's body at the edge ({@code tenure.webhooks.max-body}), so no sender can make Tenure hold
+ * an unbounded batch in memory ({@link RequestBodyLimit}).
  */
 @Component
-class WebhookBodyLimit extends OncePerRequestFilter {
-
-    private final long limit;
+class WebhookBodyLimit extends RequestBodyLimit {
 
     WebhookBodyLimit(WebhookProperties properties) {
-        this.limit = properties.maxBody().toBytes();
+        super(properties.maxBody().toBytes());
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/webhooks/");
+    protected boolean bounds(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/webhooks/");
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        if (request.getContentLengthLong() > limit) {
-            tooLarge(response);
-            return;
-        }
-        Limited limited = new Limited(request, limit);
-        try {
-            chain.doFilter(limited, response);
-        } catch (ServletException | IOException | RuntimeException e) {
-            if (!limited.exceeded() || response.isCommitted()) {
-                throw e;
-            }
-            response.reset();
-            tooLarge(response);
-        }
+    protected String detail() {
+        return "a webhook request body may be at most " + limit() + " bytes " + advice();
     }
 
-    private void tooLarge(HttpServletResponse response) throws IOException {
-        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Payload Too Large\",\"status\":413,"
-                + "\"detail\":\"a webhook request body may be at most " + limit + " bytes (tenure.webhooks.max-body); "
-                + "send the records in smaller batches\"}");
-    }
-
-    /** The request, whose body stops being readable past the limit. */
-    private static final class Limited extends HttpServletRequestWrapper {
-
-        private final long limit;
-        private ServletInputStream stream;
-        private boolean exceeded;
-
-        Limited(HttpServletRequest request, long limit) {
-            super(request);
-            this.limit = limit;
-        }
-
-        boolean exceeded() {
-            return exceeded;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (stream == null) {
-                ServletInputStream in = super.getInputStream();
-                stream = new ServletInputStream() {
-                    private long read;
-
-                    @Override
-                    public int read() throws IOException {
-                        int b = in.read();
-                        if (b >= 0) {
-                            count(1);
-                        }
-                        return b;
-                    }
-
-                    @Override
-                    public int read(byte[] buffer, int offset, int length) throws IOException {
-                        int n = in.read(buffer, offset, length);
-                        if (n > 0) {
-                            count(n);
-                        }
-                        return n;
-                    }
-
-                    private void count(int n) throws IOException {
-                        read += n;
-                        if (read > limit) {
-                            exceeded = true;
-                            throw new IOException("request body larger than " + limit + " bytes");
-                        }
-                    }
-
-                    @Override
-                    public boolean isFinished() {
-                        return in.isFinished();
-                    }
-
-                    @Override
-                    public boolean isReady() {
-                        return in.isReady();
-                    }
-
-                    @Override
-                    public void setReadListener(ReadListener listener) {
-                        in.setReadListener(listener);
-                    }
-                };
-            }
-            return stream;
-        }
+    @Override
+    protected String advice() {
+        return "(tenure.webhooks.max-body); send the records in smaller batches";
     }
 }

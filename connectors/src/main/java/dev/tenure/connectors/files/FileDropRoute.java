@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.io.InputStream;
+import java.time.Instant;
 
 /**
  * Takes files dropped into the inbox, one at a time in name order (so {@code accounts*} comes before
@@ -54,8 +55,10 @@ class FileDropRoute extends RouteBuilder {
 
     private void ingest(Exchange exchange) throws Exception {
         String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        Long lastModified = exchange.getMessage().getHeader(Exchange.FILE_LAST_MODIFIED, Long.class);
+        Instant writtenAt = lastModified == null || lastModified <= 0 ? null : Instant.ofEpochMilli(lastModified);
         try (InputStream content = exchange.getMessage().getMandatoryBody(InputStream.class)) {
-            exchange.getMessage().setBody(ingest.ingest(name, content));
+            exchange.getMessage().setBody(ingest.ingest(name, writtenAt, content));
         }
     }
 

@@ -20,6 +20,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,6 +72,14 @@ class FileIngest {
     }
 
     FileReport ingest(String fileName, InputStream content) throws IOException {
+        return ingest(fileName, null, content);
+    }
+
+    /**
+     * @param writtenAt when the file was last changed (null: unknown): what its rows say was so then, which dates a
+     *                  ticket row that is open again after its solve when the row has no time of its own for it
+     */
+    FileReport ingest(String fileName, Instant writtenAt, InputStream content) throws IOException {
         RecordKind kind = RecordKind.prefixOf(fileName).orElseThrow(() -> new UnreadableFileException(
                 "'" + fileName + "' does not start with a known kind; accepted names are " + acceptedNames()));
         FileFormat format = FileFormat.of(fileName).orElseThrow(() -> new UnreadableFileException(
@@ -82,7 +91,7 @@ class FileIngest {
         try (BufferedReader in = utf8(content)) {
             SourceLines lines = format.open(in, json);
             for (SourceLine line = lines.next(); line != null; line = lines.next()) {
-                take(kind, names, fileName, line, chunks);
+                take(kind, names, fileName, writtenAt, line, chunks);
             }
         } catch (CharacterCodingException e) {
             // The lines read before the bad bytes are good: they are stored, and the file goes to error/.
@@ -99,13 +108,14 @@ class FileIngest {
         return report;
     }
 
-    private void take(RecordKind kind, FieldNames names, String fileName, SourceLine line, ChunkedIntake chunks) {
+    private void take(RecordKind kind, FieldNames names, String fileName, Instant writtenAt, SourceLine line,
+                      ChunkedIntake chunks) {
         if (line.problem() != null) {
             chunks.reject(line.line(), line.text(), line.problem());
             return;
         }
         String label = fileName + " line " + line.line();
-        Mapping mapping = mapper.map(kind, label, names.apply(line.record()), ChunkedIntake.SOURCE);
+        Mapping mapping = mapper.map(kind, label, names.apply(line.record()), ChunkedIntake.SOURCE, writtenAt);
         if (mapping.valid()) {
             chunks.add(line.line(), line.text(), label, mapping.records());
         } else {

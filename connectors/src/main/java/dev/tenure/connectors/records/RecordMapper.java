@@ -20,11 +20,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Turns one source record (a JSON object; a CSV row arrives as an object of strings keyed by its
@@ -35,10 +39,23 @@ import java.util.function.Supplier;
 public class RecordMapper {
 
     private final RespondentAccounts respondents;
+    private final KnownTickets tickets;
+    private final Clock clock;
 
     @Autowired
-    public RecordMapper(RespondentAccounts respondents) {
+    public RecordMapper(RespondentAccounts respondents, KnownTickets tickets, Clock clock) {
         this.respondents = respondents;
+        this.tickets = tickets;
+        this.clock = clock;
+    }
+
+    /**
+     * Without a ticket store: every ticket row is the first news of its ticket. Nor a clock: a ticket row open again
+     * after its solve with no time of its own for it is dated by the solve (its export's time is never taken as later),
+     * so nothing this mapper makes depends on when it runs (checking a mapping's constants, tests).
+     */
+    public RecordMapper(RespondentAccounts respondents) {
+        this(respondents, KnownTickets.NONE, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
     }
 
     /** Without a contact directory: an NPS answer must then name its account. */
@@ -51,18 +68,28 @@ public class RecordMapper {
      * @param channelSource the signal's source when the record names none: "webhook", "file"
      */
     public Mapping map(RecordKind kind, String label, JsonNode record, String channelSource) {
+        return map(kind, label, record, channelSource, null);
+    }
+
+    /**
+     * As {@link #map(RecordKind, String, JsonNode, String)}, for a record of an export written at {@code writtenAt}
+     * (a file's last change): what the record says was so then, which is when a ticket row open again after its solve
+     * was seen open if the row has no time for it. Null, or a time ahead of now: now.
+     */
+    public Mapping map(RecordKind kind, String label, JsonNode record, String channelSource, Instant writtenAt) {
         if (record == null || !record.isObject()) {
             return Mapping.invalid(List.of(new RecordError(label, "record", "not a JSON object")));
         }
-        return map(kind, new Fields(label, record), channelSource);
+        Instant now = clock.instant();
+        return map(kind, new Fields(label, record), channelSource, writtenAt == null || writtenAt.isAfter(now) ? now : writtenAt);
     }
 
-    private Mapping map(RecordKind kind, Fields f, String channelSource) {
+    private Mapping map(RecordKind kind, Fields f, String channelSource, Instant seenAt) {
         return switch (kind) {
             case ACCOUNTS -> account(f);
             case CONTACTS -> contact(f);
             case USAGE -> usage(f, signalSource(f, channelSource));
-            case TICKETS -> ticket(f, signalSource(f, channelSource));
+            case TICKETS -> ticket(f, signalSource(f, channelSource), seenAt);
             case BILLING -> billing(f, signalSource(f, channelSource));
             case NPS -> nps(f, signalSource(f, channelSource));
             case CSAT -> csat(f, signalSource(f, channelSource));
@@ -83,7 +110,7 @@ public class RecordMapper {
         com.fasterxml.jackson.databind.node.ObjectNode record = com.fasterxml.jackson.databind.node.JsonNodeFactory
                 .instance.objectNode().put(field, value);
         Fields f = new Fields(kind.label(), record);
-        map(kind, f, "constant");
+        map(kind, f, "constant", clock.instant());
         if (!f.read().contains(field)) {
             return "'" + field + "' is not a field of " + kind.label() + " records; they have " + String.join(", ", f.read());
         }
@@ -149,11 +176,11 @@ public class RecordMapper {
                 activeUsers.intValue()));
     }
 
-    private Mapping ticket(Fields f, String source) {
+    private Mapping ticket(Fields f, String source, Instant seenAt) {
         // Read both always, so either is known as a ticket field even on a record of the other shape.
         boolean row = f.text("openedAt") != null | f.text("solvedAt") != null;
         if (row) {
-            return ticketRow(f, source);
+            return ticketRow(f, source, seenAt);
         }
         String eventId = f.requiredText("eventId");
         String accountId = f.requiredText("accountId");
@@ -167,25 +194,37 @@ public class RecordMapper {
     }
 
     /**
-     * A help desk export of one row per ticket ({@code ticketId, openedAt, solvedAt, priority, status}) is
-     * the ticket's opened signal, and its solved signal once {@code solvedAt} is set. Their event ids come
-     * from the account, the ticket and what happened ({@code acme:T-7:opened}, {@code acme:T-7:solved}), so the
-     * same ticket in the next day's export stores only what is new, and two help desks' ticket 7 stay apart.
+     * A help desk export of one row per ticket ({@code ticketId, openedAt, solvedAt, updatedAt, priority, status}) says
+     * how the ticket is now; its signals are what is new in that. Always the ticket's opened signal; its solved signal
+     * once {@code solvedAt} is set; and, when the row is open (status {@code OPEN}/{@code PENDING}, or none without
+     * {@code solvedAt}) after a solve, a reopened signal, so the ticket counts as open again. The solve it follows is
+     * the row's own {@code solvedAt} (help desks such as Zendesk keep it on a reopened ticket), else the solve stored
+     * ({@link KnownTickets}). A row with no time for the reopen is dated by its {@code updatedAt}, else by when the
+     * export was written ({@code seenAt}); one older than the solve it would follow is an earlier export read again,
+     * and reopens nothing.
+     * <p>
+     * The event ids come from the account, the ticket and what happened ({@code acme:T-7:opened},
+     * {@code acme:T-7:solved}), so the same ticket in the next day's export stores only what is new, and two help
+     * desks' ticket 7 stay apart. A reopen is named by the solve it follows ({@code acme:T-7:reopened:<solvedAt>}), and
+     * a solve after the first by its time ({@code acme:T-7:solved:<solvedAt>}): the same row read again, whenever,
+     * makes the same ids, so it stores nothing twice.
      */
-    private Mapping ticketRow(Fields f, String source) {
+    private Mapping ticketRow(Fields f, String source, Instant seenAt) {
         String accountId = f.requiredText("accountId");
         String ticketId = f.requiredText("ticketId");
         Instant openedAt = f.requiredInstant("openedAt");
         Instant solvedAt = f.text("solvedAt") == null ? null : f.requiredInstant("solvedAt");
+        Instant updatedAt = f.text("updatedAt") == null ? null : f.requiredInstant("updatedAt");
         TicketPriority priority = f.requiredEnum("priority", TicketPriority.class);
         TicketStatus status = f.enumOr("status", TicketStatus.class, null);
         String subject = f.text("subject");
-        if (status != null && status.open() && solvedAt != null) {
-            f.refuse("solvedAt", "set, but status '" + status + "' says the ticket is not solved");
-        } else if (status != null && !status.open() && solvedAt == null && !f.failed("solvedAt")) {
+        if (status != null && !status.open() && solvedAt == null && !f.failed("solvedAt")) {
             f.refuse("solvedAt", "missing; a " + status + " ticket needs the time it was solved");
         } else if (openedAt != null && solvedAt != null && solvedAt.isBefore(openedAt)) {
             f.refuse("solvedAt", "'" + solvedAt + "' is before openedAt '" + openedAt + "'");
+        }
+        if (openedAt != null && updatedAt != null && updatedAt.isBefore(openedAt)) {
+            f.refuse("updatedAt", "'" + updatedAt + "' is before openedAt '" + openedAt + "'");
         }
         // The event ids are made of both: said here, of the fields the row has, rather than of an eventId it lacks.
         if (accountId != null && ticketId != null
@@ -196,14 +235,45 @@ public class RecordMapper {
         if (!f.errors().isEmpty()) {
             return Mapping.invalid(f.errors());
         }
-        TicketSignal opened = new TicketSignal(source, accountId + ":" + ticketId + ":opened", accountId, openedAt, ticketId, priority,
-                status != null && status.open() ? status : TicketStatus.OPEN, subject);
-        if (solvedAt == null) {
-            return Mapping.of(opened);
+        // An open status with a solvedAt is a ticket reopened after that solve, not a contradiction.
+        boolean open = status != null ? status.open() : solvedAt == null;
+        TicketStatus openStatus = status != null && status.open() ? status : TicketStatus.OPEN;
+        String ticket = accountId + ":" + ticketId;
+        KnownTickets.Known known = tickets.of(source, accountId, ticketId, ticket + ":solved");
+        List<Object> signals = new ArrayList<>();
+        signals.add(new TicketSignal(source, ticket + ":opened", accountId, openedAt, ticketId, priority, openStatus, subject));
+        Instant reopens = null;
+        Instant reopenedAt = null;
+        if (solvedAt != null) {
+            // The first solve keeps the id it always had, so exports read before a reopen match what they stored.
+            String id = known.firstSolvedAt() == null || known.firstSolvedAt().equals(solvedAt) ? ticket + ":solved"
+                    : ticket + ":solved:" + solvedAt;
+            signals.add(new TicketSignal(source, id, accountId, solvedAt, ticketId, priority,
+                    status == null || status.open() ? TicketStatus.SOLVED : status, subject));
+            if (open) {
+                reopens = solvedAt;
+                // Certainly reopened after solvedAt; the time is the best the row tells, at least the solve's own
+                // (same moment, received later: the ticket is open).
+                reopenedAt = Stream.of(updatedAt, seenAt).filter(t -> t != null && t.isAfter(solvedAt)).findFirst().orElse(solvedAt);
+            }
+        } else if (open && known.solvedAt() != null) {
+            reopens = known.solvedAt();
+            // The row's updatedAt says when it was as it is; without one, the export's time. Not after the solve: the
+            // row is from before it (an earlier export read again), and reopens nothing.
+            Instant asOf = updatedAt != null ? updatedAt : seenAt;
+            reopenedAt = asOf.isAfter(reopens) ? asOf : null;
         }
-        TicketSignal solved = new TicketSignal(source, accountId + ":" + ticketId + ":solved", accountId, solvedAt, ticketId, priority,
-                status == null ? TicketStatus.SOLVED : status, subject);
-        return Mapping.of(List.of(opened, solved));
+        if (reopenedAt != null) {
+            signals.add(new TicketSignal(source, ticket + ":reopened:" + reopens, accountId, reopenedAt, ticketId, priority,
+                    openStatus, subject));
+        }
+        // A later solve's or a reopen's id is longer than the opened one's checked above.
+        if (signals.stream().anyMatch(signal -> ((TicketSignal) signal).externalId().length() > RecordBounds.ID_LENGTH)) {
+            f.refuse("ticketId", "with accountId, longer than the " + RecordBounds.ID_LENGTH
+                    + " characters an event id may have with the time of a solve in it");
+            return Mapping.invalid(f.errors());
+        }
+        return Mapping.of(signals);
     }
 
     private Mapping billing(Fields f, String source) {

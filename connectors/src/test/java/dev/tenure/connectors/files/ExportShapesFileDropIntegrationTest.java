@@ -1,6 +1,10 @@
 package dev.tenure.connectors.files;
 
 import dev.tenure.connectors.ConnectorsIntegrationTest;
+import dev.tenure.engine.accounts.Accounts;
+import dev.tenure.engine.facts.FactSets;
+import dev.tenure.engine.testing.TestClock;
+import dev.tenure.engine.vocabulary.TicketLoad;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -11,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,15 +36,28 @@ import static org.awaitility.Awaitility.await;
         "tenure.files.mappings.tickets.accountId=account_id",
         "tenure.files.mappings.tickets.ticketId=ticket_id",
         "tenure.files.mappings.tickets.openedAt=opened_at",
-        "tenure.files.mappings.tickets.solvedAt=solved_at"})
+        "tenure.files.mappings.tickets.solvedAt=solved_at",
+        "tenure.files.mappings.tickets.updatedAt=updated_at"})
 class ExportShapesFileDropIntegrationTest extends ConnectorsIntegrationTest {
 
     @Autowired
     FileDropProperties properties;
+    @Autowired
+    FactSets facts;
+    @Autowired
+    Accounts accounts;
 
     private void dropAndWait(String name, String content) throws IOException {
+        dropAndWait(name, content, null);
+    }
+
+    /** Drops a file as an export written at {@code writtenAt} (its last-modified time; null: now). */
+    private void dropAndWait(String name, String content, Instant writtenAt) throws IOException {
         Files.createDirectories(properties.inboxPath());
         Path staged = Files.writeString(properties.inboxPath().resolveSibling(name + ".staged"), content, StandardCharsets.UTF_8);
+        if (writtenAt != null) {
+            Files.setLastModifiedTime(staged, java.nio.file.attribute.FileTime.from(writtenAt));
+        }
         Files.move(staged, properties.inboxPath().resolve(name), StandardCopyOption.ATOMIC_MOVE);
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(properties.inboxPath().resolve("done").resolve(name)));
     }
@@ -143,6 +161,72 @@ class ExportShapesFileDropIntegrationTest extends ConnectorsIntegrationTest {
         });
         assertThat(signalsOf(acme)).containsExactly(acme + ":T-1:opened");
         assertThat(tickets(acme)).containsExactly(Map.of("ticket_id", "T-1", "status", "OPEN"));
+    }
+
+    /**
+     * A CS team's help desk reopens tickets: one desk clears {@code solved_at} and writes no time for the reopen
+     * (T-1), another keeps the old {@code solved_at} and says when the ticket changed (T-2, as Zendesk exports do).
+     */
+    @Test
+    void givenATicketSolvedAndOpenAgainInALaterExport_thenItCountsAsOpenAgain_andItsNextSolveIsRecorded_andTheSameExportTwiceAddsNothing()
+            throws IOException {
+        String acme = existingAccount("Reopened Tickets");
+        String header = "ticket_id,account_id,opened_at,solved_at,updated_at,priority,status,subject\n";
+        dropAndWait(unique("tickets-desk") + ".csv", header + """
+                T-1,%1$s,2026-11-01T10:00:00Z,2026-11-02T16:00:00Z,,P1,solved,Export fails
+                T-2,%1$s,2026-11-01T11:00:00Z,2026-11-02T17:00:00Z,2026-11-02T17:00:00Z,P2,solved,Slow dashboard
+                """.formatted(acme));
+        assertThat(tickets(acme)).containsExactly(Map.of("ticket_id", "T-1", "status", "SOLVED"),
+                Map.of("ticket_id", "T-2", "status", "SOLVED"));
+
+        // the next export: both open again
+        String reopened = header + """
+                T-1,%1$s,2026-11-01T10:00:00Z,,,P1,open,Export fails
+                T-2,%1$s,2026-11-01T11:00:00Z,2026-11-02T17:00:00Z,2026-11-03T09:30:00Z,P2,open,Slow dashboard
+                """.formatted(acme);
+        String tuesday = unique("tickets-desk") + ".csv";
+        Instant tuesdayNoon = Instant.parse("2026-11-03T12:00:00Z");
+        dropAndWait(tuesday, reopened, tuesdayNoon);
+
+        assertThat(tickets(acme)).containsExactly(Map.of("ticket_id", "T-1", "status", "OPEN"),
+                Map.of("ticket_id", "T-2", "status", "OPEN"));
+        assertThat(deadLettersFrom(tuesday)).as("a stale solved_at on an open ticket is no mistake").isEmpty();
+        List<String> afterReopen = List.of(acme + ":T-1:opened", acme + ":T-2:opened", acme + ":T-1:solved",
+                acme + ":T-2:solved", acme + ":T-1:reopened:2026-11-02T16:00:00Z", acme + ":T-2:reopened:2026-11-02T17:00:00Z");
+        assertThat(signalsOf(acme)).containsExactlyInAnyOrderElementsOf(afterReopen);
+        assertThat(occurredAt(acme + ":T-2:reopened:2026-11-02T17:00:00Z")).as("the row's updated_at")
+                .isEqualTo(Instant.parse("2026-11-03T09:30:00Z"));
+        assertThat(occurredAt(acme + ":T-1:reopened:2026-11-02T16:00:00Z")).as("no reopen time in the row: the export's")
+                .isEqualTo(tuesdayNoon);
+        TicketLoad load = facts.load(accounts.find(acme).orElseThrow(), TestClock.get().instant()).tickets();
+        assertThat(load.openP1()).isEqualTo(1);
+        assertThat(load.openP2()).isEqualTo(1);
+
+        // the same export read again
+        String again = unique("tickets-desk") + ".csv";
+        dropAndWait(again, reopened, Instant.parse("2026-11-03T18:00:00Z"));
+        assertThat(deadLettersFrom(again)).isEmpty();
+        assertThat(signalsOf(acme)).containsExactlyInAnyOrderElementsOf(afterReopen);
+
+        // and the day after: T-1 solved again, T-2 still open
+        String wednesday = unique("tickets-desk") + ".csv";
+        dropAndWait(wednesday, header + """
+                T-1,%1$s,2026-11-01T10:00:00Z,2026-11-04T09:00:00Z,,P1,solved,Export fails
+                T-2,%1$s,2026-11-01T11:00:00Z,2026-11-02T17:00:00Z,2026-11-03T09:30:00Z,P2,open,Slow dashboard
+                """.formatted(acme));
+        assertThat(deadLettersFrom(wednesday)).isEmpty();
+        assertThat(signalsOf(acme)).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.Stream.concat(afterReopen.stream(), java.util.stream.Stream.of(acme + ":T-1:solved:2026-11-04T09:00:00Z")).toList());
+        assertThat(tickets(acme)).containsExactly(Map.of("ticket_id", "T-1", "status", "SOLVED"),
+                Map.of("ticket_id", "T-2", "status", "OPEN"));
+        TicketLoad after = facts.load(accounts.find(acme).orElseThrow(), TestClock.get().instant()).tickets();
+        assertThat(after.openP1()).isZero();
+        assertThat(after.openP2()).isEqualTo(1);
+    }
+
+    private Instant occurredAt(String externalId) {
+        return jdbc.sql("SELECT occurred_at FROM signal WHERE external_id = ?").param(externalId)
+                .query(java.sql.Timestamp.class).single().toInstant();
     }
 
     private List<Map<String, Object>> tickets(String accountId) {

@@ -22,8 +22,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -361,6 +363,69 @@ class RecordMapperUnitTest {
                         TicketPriority.P2, TicketStatus.SOLVED, "Export broken"));
     }
 
+    /** Zendesk keeps solved_at on a reopened ticket: the row is the solve, and the reopen after it. */
+    @Test
+    void aRowPerTicket_openWithTheTimeOfAnEarlierSolve_isThatSolveAndAReopenAfterIt_atItsUpdatedAtElseWhenTheExportWasWritten() {
+        Instant now = Instant.parse("2026-11-10T12:00:00Z");
+        RecordMapper mapper = new RecordMapper(RespondentAccounts.NONE, KnownTickets.NONE, Clock.fixed(now, ZoneOffset.UTC));
+        String row = """
+                {"accountId":"acme","ticketId":"T-9","openedAt":"2026-11-01","solvedAt":"2026-11-02","priority":"P2","status":"open"%s}""";
+
+        Mapping updated = mapper.map(RecordKind.TICKETS, "rec", tree(row.formatted(",\"updatedAt\":\"2026-11-04T08:00:00Z\"")), "file",
+                Instant.parse("2026-11-05T00:00:00Z"));
+        Mapping written = mapper.map(RecordKind.TICKETS, "rec", tree(row.formatted("")), "file", Instant.parse("2026-11-05T00:00:00Z"));
+        Mapping unknownTime = mapper.map(RecordKind.TICKETS, "rec", tree(row.formatted("")), "webhook");
+
+        assertThat(updated.errors()).isEmpty();
+        assertThat(updated.records()).containsExactly(
+                new TicketSignal("file", "acme:T-9:opened", "acme", Instant.parse("2026-11-01T00:00:00Z"), "T-9", TicketPriority.P2,
+                        TicketStatus.OPEN, null),
+                new TicketSignal("file", "acme:T-9:solved", "acme", Instant.parse("2026-11-02T00:00:00Z"), "T-9", TicketPriority.P2,
+                        TicketStatus.SOLVED, null),
+                new TicketSignal("file", "acme:T-9:reopened:2026-11-02T00:00:00Z", "acme", Instant.parse("2026-11-04T08:00:00Z"),
+                        "T-9", TicketPriority.P2, TicketStatus.OPEN, null));
+        assertThat(((TicketSignal) written.records().get(2)).occurredAt()).isEqualTo(Instant.parse("2026-11-05T00:00:00Z"));
+        assertThat(((TicketSignal) unknownTime.records().get(2)).occurredAt()).isEqualTo(now);
+    }
+
+    /** A help desk that clears solved_at on a reopen: only the solve stored tells that the open row is news. */
+    @Test
+    void aRowPerTicket_openWithoutSolvedAt_reopensTheSolveStored_unlessTheRowIsOlderThanIt_andASolveAfterTheFirstHasAnIdOfItsOwn() {
+        Instant solved = Instant.parse("2026-11-02T16:00:00Z");
+        KnownTickets stored = (source, accountId, ticketId, firstSolveId) -> {
+            assertThat(firstSolveId).isEqualTo("acme:T-9:solved");
+            return new KnownTickets.Known(solved, solved);
+        };
+        RecordMapper mapper = new RecordMapper(RespondentAccounts.NONE, stored, Clock.fixed(Instant.parse("2026-11-10T12:00:00Z"), ZoneOffset.UTC));
+        String open = """
+                {"accountId":"acme","ticketId":"T-9","openedAt":"2026-11-01","priority":"P2","status":"open"}""";
+
+        Mapping reopened = mapper.map(RecordKind.TICKETS, "rec", tree(open), "file", Instant.parse("2026-11-03T06:00:00Z"));
+        Mapping olderExport = mapper.map(RecordKind.TICKETS, "rec", tree(open), "file", Instant.parse("2026-11-02T06:00:00Z"));
+        Mapping solvedAgain = mapper.map(RecordKind.TICKETS, "rec", tree("""
+                {"accountId":"acme","ticketId":"T-9","openedAt":"2026-11-01","solvedAt":"2026-11-04T09:00:00Z","priority":"P2"}"""), "file");
+        Mapping firstSolveAgain = mapper.map(RecordKind.TICKETS, "rec", tree("""
+                {"accountId":"acme","ticketId":"T-9","openedAt":"2026-11-01","solvedAt":"2026-11-02T16:00:00Z","priority":"P2"}"""), "file");
+
+        assertThat(reopened.records()).extracting(r -> ((TicketSignal) r).externalId(), r -> ((TicketSignal) r).occurredAt(),
+                r -> ((TicketSignal) r).status()).containsExactly(
+                tuple("acme:T-9:opened", Instant.parse("2026-11-01T00:00:00Z"), TicketStatus.OPEN),
+                tuple("acme:T-9:reopened:2026-11-02T16:00:00Z", Instant.parse("2026-11-03T06:00:00Z"), TicketStatus.OPEN));
+        assertThat(olderExport.records()).extracting(r -> ((TicketSignal) r).externalId()).containsExactly("acme:T-9:opened");
+        assertThat(solvedAgain.records()).extracting(r -> ((TicketSignal) r).externalId())
+                .containsExactly("acme:T-9:opened", "acme:T-9:solved:2026-11-04T09:00:00Z");
+        assertThat(firstSolveAgain.records()).extracting(r -> ((TicketSignal) r).externalId())
+                .containsExactly("acme:T-9:opened", "acme:T-9:solved");
+    }
+
+    private JsonNode tree(String record) {
+        try {
+            return json.readTree(record);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     @Test
     void aTimeNoSignalCanHave_isRefusedNamingTheFieldAsSent_andTheValueAsWrittenAndAsRead() {
         // Seconds since 1970 that are the year 2286, and milliseconds that are the first second of 1970.
@@ -381,8 +446,6 @@ class RecordMapperUnitTest {
     void aRowPerTicket_whoseStatusAndSolvedAtDisagree_isRefusedNamingSolvedAt() {
         Mapping solvedNoTime = map(RecordKind.TICKETS, """
                 {"accountId":"acme","ticketId":"T-9","openedAt":"2026-11-01","priority":"P2","status":"closed"}""");
-        Mapping openButSolved = map(RecordKind.TICKETS, """
-                {"accountId":"acme","ticketId":"T-9","openedAt":"2026-11-01","solvedAt":"2026-11-02","priority":"P2","status":"open"}""");
         Mapping solvedFirst = map(RecordKind.TICKETS, """
                 {"accountId":"acme","ticketId":"T-9","openedAt":"2026-11-05","solvedAt":"2026-11-02","priority":"P2"}""");
         Mapping noOpened = map(RecordKind.TICKETS, """
@@ -390,8 +453,6 @@ class RecordMapperUnitTest {
 
         assertThat(solvedNoTime.errors()).extracting(RecordError::field, RecordError::message)
                 .containsExactly(tuple("solvedAt", "missing; a CLOSED ticket needs the time it was solved"));
-        assertThat(openButSolved.errors()).extracting(RecordError::field, RecordError::message)
-                .containsExactly(tuple("solvedAt", "set, but status 'OPEN' says the ticket is not solved"));
         assertThat(solvedFirst.errors()).extracting(RecordError::field).containsExactly("solvedAt");
         Mapping tooLong = map(RecordKind.TICKETS, """
                 {"accountId":"acme","ticketId":"%s","openedAt":"2026-11-01","priority":"P2"}""".formatted("T".repeat(195)));

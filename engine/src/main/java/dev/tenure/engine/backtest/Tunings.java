@@ -2,6 +2,7 @@ package dev.tenure.engine.backtest;
 
 import dev.tenure.engine.EngineProperties;
 import dev.tenure.engine.accounts.AccountHistory;
+import dev.tenure.engine.bounds.FileTexts;
 import dev.tenure.engine.calendar.Span;
 import dev.tenure.engine.health.ChurnReportProperties;
 import dev.tenure.engine.plays.SendWindowProperties;
@@ -21,7 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -86,7 +86,9 @@ public class Tunings {
                     + file + "); write one to say what may be tuned"));
         }
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return FileTexts.read(file);
+        } catch (FileTexts.TooLong e) {
+            throw new InvalidTuningException(List.of(TuningPlan.FILE + ":" + e.line() + ": " + e.getMessage()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }

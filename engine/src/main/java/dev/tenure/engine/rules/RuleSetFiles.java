@@ -1,5 +1,7 @@
 package dev.tenure.engine.rules;
 
+import dev.tenure.engine.bounds.FileTexts;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,16 +23,30 @@ public record RuleSetFiles(String version, List<RuleFile> files) {
             throw new InvalidRuleSetException(List.of(new RuleProblem(folder.toString(), 0, 0,
                     "the rules folder does not exist (set tenure.rules.folder)")));
         }
+        List<RuleFile> files = new ArrayList<>();
+        List<RuleProblem> problems = new ArrayList<>();
         try (Stream<Path> paths = Files.walk(folder)) {
-            List<RuleFile> files = paths.filter(Files::isRegularFile)
-                    .map(p -> new RuleFile(folder.relativize(p).toString().replace('\\', '/'), readString(p)))
-                    .filter(RuleSetFiles::belongs)
-                    .sorted(Comparator.comparing(RuleFile::path))
-                    .toList();
-            return of(files);
+            for (Path p : paths.filter(Files::isRegularFile).toList()) {
+                String path = folder.relativize(p).toString().replace('\\', '/');
+                // Only a rule set's files are read: anything else in the folder is no concern of the rule set's.
+                if (!belongs(new RuleFile(path, ""))) {
+                    continue;
+                }
+                try {
+                    files.add(new RuleFile(path, FileTexts.read(p)));
+                } catch (FileTexts.TooLong e) {
+                    problems.add(new RuleProblem(path, e.line(), e.column(), e.getMessage()));
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the rules folder " + folder, e);
         }
+        if (!problems.isEmpty()) {
+            // Each too long file is named, as an upload names each: not only the first one read.
+            throw new InvalidRuleSetException(problems);
+        }
+        files.sort(Comparator.comparing(RuleFile::path));
+        return of(files);
     }
 
     /** Whether a file is part of a rule set; anything else in the folder is not read, and not accepted in an upload. */
@@ -63,14 +80,6 @@ public record RuleSetFiles(String version, List<RuleFile> files) {
             return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static String readString(Path p) {
-        try {
-            return Files.readString(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -62,7 +62,7 @@ public class RuleSetReload {
             try {
                 files = RuleSetFiles.read(folder);
             } catch (InvalidRuleSetException e) {
-                // The folder itself is gone: there is nothing to store, only to report.
+                // The folder itself is gone, or a file of it is too long to read: there is nothing to store, only to report.
                 warn("the rules folder " + folder, who, e.problems());
                 return new RuleSetChange(null, RuleSetChange.Outcome.REJECTED, active.get().version(), e.problems());
             }
