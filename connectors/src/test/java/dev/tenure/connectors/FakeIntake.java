@@ -8,7 +8,6 @@ import dev.tenure.engine.intake.RecordError;
 import dev.tenure.engine.intake.RejectedRecordsException;
 import dev.tenure.engine.vocabulary.Signal;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -47,12 +46,6 @@ public class FakeIntake implements Intake {
     @Override
     public IntakeResult store(Batch batch) {
         return accept(batch);
-    }
-
-    /** Like {@link #store(Batch)}: the fake keeps no moments. */
-    @Override
-    public IntakeResult store(Batch batch, Instant namedAt) {
-        return store(batch);
     }
 
     @Override

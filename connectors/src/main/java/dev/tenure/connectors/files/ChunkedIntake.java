@@ -50,8 +50,6 @@ final class ChunkedIntake {
     private final int chunkSize;
     private final ExecutorService writers;
     private final int writerCount;
-    /** When the file began to be stored: every chunk's accounts' stages are dated then ({@link Intake#store(Batch, java.time.Instant)}). */
-    private final java.time.Instant namedAt;
     private final List<Pending> pending = new ArrayList<>();
     private final List<DeadLetter> letters = new ArrayList<>();
     private final Deque<Future<Stored>> inFlight = new ArrayDeque<>();
@@ -66,8 +64,7 @@ final class ChunkedIntake {
     private java.time.Instant oldestSignal;
 
     ChunkedIntake(Intake intake, DeadLetters deadLetters, String fileName, int chunkSize, ExecutorService writers,
-                  int writerCount, java.time.Instant namedAt) {
-        this.namedAt = namedAt;
+                  int writerCount) {
         this.intake = intake;
         this.deadLetters = deadLetters;
         this.fileName = fileName;
@@ -169,7 +166,7 @@ final class ChunkedIntake {
 
     private Stored store(List<Pending> chunk) {
         try {
-            return new Stored(intake.store(batchOf(chunk), namedAt), List.of());
+            return new Stored(intake.store(batchOf(chunk)), List.of());
         } catch (RejectedRecordsException e) {
             log.info("{}: the engine refused {} of a chunk of {} records ({}); storing the others", fileName,
                     e.errors().size(), chunk.size(), e.getMessage());
@@ -197,7 +194,7 @@ final class ChunkedIntake {
             return oneByOne(rest);
         }
         try {
-            return new Stored(intake.store(batchOf(rest), namedAt), refused);
+            return new Stored(intake.store(batchOf(rest)), refused);
         } catch (RejectedRecordsException again) {
             Stored alone = oneByOne(rest);
             refused.addAll(alone.refused());
@@ -211,7 +208,7 @@ final class ChunkedIntake {
         List<DeadLetter> refused = new ArrayList<>();
         for (Pending p : chunk) {
             try {
-                IntakeResult r = intake.store(batchOf(List.of(p)), namedAt);
+                IntakeResult r = intake.store(batchOf(List.of(p)));
                 ok += r.accepted();
                 dup += r.duplicates();
             } catch (RejectedRecordsException e) {

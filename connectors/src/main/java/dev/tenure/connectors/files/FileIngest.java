@@ -19,7 +19,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
@@ -41,18 +40,16 @@ class FileIngest {
     private final FileDropProperties properties;
     private final ExecutorService writers;
     private final ImportedHistory history;
-    private final Clock clock;
 
     FileIngest(RecordMapper mapper, Intake intake, DeadLetters deadLetters, ObjectMapper json,
-               FileDropProperties properties, Clock clock) {
-        this(mapper, intake, deadLetters, json, properties, ImportedHistory.NONE, clock);
+               FileDropProperties properties) {
+        this(mapper, intake, deadLetters, json, properties, ImportedHistory.NONE);
     }
 
     @Autowired
     FileIngest(RecordMapper mapper, Intake intake, DeadLetters deadLetters, ObjectMapper json,
-               FileDropProperties properties, ImportedHistory history, Clock clock) {
+               FileDropProperties properties, ImportedHistory history) {
         this.history = history;
-        this.clock = clock;
         this.mapper = mapper;
         this.intake = intake;
         this.deadLetters = deadLetters;
@@ -85,9 +82,8 @@ class FileIngest {
         FileFormat format = FileFormat.of(fileName).orElseThrow(() -> new UnreadableFileException(
                 "'" + fileName + "' is not .csv, .jsonl or .ndjson; accepted names are " + acceptedNames()));
         FieldNames names = properties.fieldNames(kind);
-        // One moment for the whole file: what its lines say of an account was said at once, whichever chunk holds them.
         ChunkedIntake chunks = new ChunkedIntake(intake, deadLetters, fileName, properties.chunkSize(), writers,
-                properties.writers(), clock.instant());
+                properties.writers());
         try (BufferedReader in = utf8(content)) {
             SourceLines lines = format.open(in, json);
             for (SourceLine line = lines.next(); line != null; line = lines.next()) {

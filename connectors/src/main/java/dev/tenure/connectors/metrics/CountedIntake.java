@@ -12,7 +12,6 @@ import dev.tenure.engine.vocabulary.Signal;
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -50,11 +49,6 @@ class CountedIntake implements Intake {
     @Override
     public IntakeResult store(Batch batch) {
         return counted(batch, engine.store(batch));
-    }
-
-    @Override
-    public IntakeResult store(Batch batch, Instant namedAt) {
-        return counted(batch, engine.store(batch, namedAt));
     }
 
     @Override

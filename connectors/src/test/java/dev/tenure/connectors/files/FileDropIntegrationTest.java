@@ -116,37 +116,6 @@ class FileDropIntegrationTest extends ConnectorsIntegrationTest {
         return jdbc.sql("SELECT play_id FROM play_run WHERE account_id = ?").param(accountId).query(String.class).list();
     }
 
-    /**
-     * An accounts file (chunks of 2 here) names two accounts again in later chunks: a stored one CHURNED on line 2 and
-     * VALUE on line 5, which ends VALUE as the file's last line says, whichever writer commits first; and a new one
-     * VALUE on line 3 and CHURNED on line 6, which the file churned as it first named it, so no win-back starts.
-     */
-    @Test
-    void givenAnAccountsFileThatNamesAccountsAgainInLaterChunks_thenTheirLastLinesWinAndANewAccountItChurnsGetsNoWinBack()
-            throws IOException {
-        String back = existingAccount("Churned Then Back In One File");
-        String fresh = unique("first-named-then-churned");
-        String name = unique("accounts-chunks") + ".csv";
-        drop(name, """
-                id,name,segment,stage
-                %1$s,Back,HIGH_TOUCH,CHURNED
-                %2$s,Fresh,LOW_TOUCH,VALUE
-                %3$s,Filler,LOW_TOUCH,VALUE
-                %1$s,Back,HIGH_TOUCH,VALUE
-                %2$s,Fresh,LOW_TOUCH,CHURNED
-                """.formatted(back, fresh, unique("filler")));
-
-        awaitDone(name);
-
-        assertThat(stageOf(back)).isEqualTo("VALUE");
-        assertThat(stageOf(fresh)).isEqualTo("CHURNED");
-        assertThat(playsOf(fresh)).isEmpty();
-    }
-
-    private String stageOf(String accountId) {
-        return jdbc.sql("SELECT stage FROM account WHERE id = ?").param(accountId).query(String.class).single();
-    }
-
     @Test
     void givenAWarehouseExportWithItsOwnHeaders_thenTheConfiguredMappingReadsIt() throws IOException {
         String acme = existingAccount("Mapped Export");

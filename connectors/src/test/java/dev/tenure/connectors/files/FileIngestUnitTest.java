@@ -8,7 +8,6 @@ import dev.tenure.engine.deadletters.DeadLetter;
 import dev.tenure.engine.intake.Batch;
 import dev.tenure.engine.intake.IntakeResult;
 import dev.tenure.engine.intake.Labeled;
-import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.vocabulary.Signal;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +15,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +35,7 @@ class FileIngestUnitTest {
 
     private FileReport ingest(FakeIntake intake, int chunkSize, String fileName, byte[] content) throws IOException {
         FileIngest ingest = new FileIngest(new RecordMapper(), intake, deadLetters, new ObjectMapper(),
-                new FileDropProperties("inbox", Duration.ofSeconds(5), Duration.ofSeconds(1), chunkSize, 2, Map.of()),
-                TestClock.get());
+                new FileDropProperties("inbox", Duration.ofSeconds(5), Duration.ofSeconds(1), chunkSize, 2, Map.of()));
         return ingest.ingest(fileName, new ByteArrayInputStream(content));
     }
 
@@ -108,7 +105,7 @@ class FileIngestUnitTest {
         List<String> order = new ArrayList<>();
         FakeIntake intake = new FakeIntake() {
             @Override
-            public IntakeResult store(Batch batch, Instant namedAt) {
+            public IntakeResult store(Batch batch) {
                 List<String> labels = batch.accounts().stream().map(Labeled::label).toList();
                 if (labels.contains("accounts.csv line 2")) {
                     try {
@@ -120,7 +117,7 @@ class FileIngestUnitTest {
                 synchronized (order) {
                     order.addAll(labels);
                 }
-                IntakeResult result = super.store(batch, namedAt);
+                IntakeResult result = super.store(batch);
                 anotherStored.countDown();
                 return result;
             }

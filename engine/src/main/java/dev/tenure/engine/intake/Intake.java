@@ -1,6 +1,5 @@
 package dev.tenure.engine.intake;
 
-import java.time.Instant;
 import java.util.Collection;
 
 /**
@@ -17,14 +16,6 @@ public interface Intake {
      * account once. The queue outlives the node, so work left by a stop is done by the next pass.
      */
     IntakeResult store(Batch batch);
-
-    /**
-     * As {@link #store(Batch)}, for one chunk of a whole a source sent at once (a file): {@code namedAt} is when
-     * the whole began to be stored, the same for each of its chunks, and the stages its accounts' records give are
-     * dated then. So a file that first names an account on one line and churns it on a line of a later chunk
-     * churned it as it first named it, as within one chunk: when that customer left is not known (no win-back).
-     */
-    IntakeResult store(Batch batch, Instant namedAt);
 
     /** Evaluates every queued account, a group at a time, with the signals that arrived while it waited. */
     IntakeResult evaluateQueued();

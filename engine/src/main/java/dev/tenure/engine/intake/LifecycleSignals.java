@@ -121,34 +121,24 @@ class LifecycleSignals {
      * source churned. An account churned by a cancellation comes back only with a reactivation, so an export
      * that still says VALUE (its system not yet told) does not undo a cancellation; a cancellation older than the
      * account's last move into CHURNED (an old one imported late, after a source churned it) is history and holds
-     * nothing back. A move is dated {@code namedAt}, when the source said the stages (see
-     * {@link Intake#store(Batch, Instant)}), unless the account moved into or out of CHURNED after that (a
-     * cancellation or reactivation while the file was read): then {@code now}, so its history keeps the order the
-     * moves were made in, which replays and {@code Churned} read by date.
+     * nothing back.
      */
-    void afterAccounts(List<Labeled<Account>> given, Map<String, Stage> stagesBefore, Instant namedAt, Instant now) {
+    void afterAccounts(List<Labeled<Account>> given, Map<String, Stage> stagesBefore, Instant now) {
         Map<String, Labeled<Account>> last = new TreeMap<>();
         given.stream().filter(a -> a.value().stage() != null).forEach(a -> last.put(a.value().id(), a));
         List<String> comingBack = last.keySet().stream().filter(id -> stagesBefore.get(id) == Stage.CHURNED
                 && last.get(id).value().stage().active()).toList();
         Map<String, Latest> cancelled = comingBack.isEmpty() ? Map.of() : latest(comingBack, now);
         Map<String, Instant> moved = comingBack.isEmpty() ? Map.of() : history.lastLifecycleMoves(comingBack);
-        Map<String, Stage> moves = new TreeMap<>();
         last.forEach((id, record) -> {
             Stage was = stagesBefore.get(id);
             Latest lifecycleSignal = cancelled.get(id);
             boolean stillCancelled = lifecycleSignal != null && lifecycleSignal.event() == BillingEvent.SUBSCRIPTION_CANCELLED
                     && !Lifecycle.isHistory(lifecycleSignal.at(), moved.get(id));
             if (was != null && !stillCancelled) {
-                Lifecycle.onSource(record.value().stage(), was).ifPresent(stage -> moves.put(id, stage));
+                Lifecycle.onSource(record.value().stage(), was).ifPresent(stage ->
+                        lifecycle.move(id, was, stage, now, ChangeCause.source("stage " + stage + " from " + record.label()), now));
             }
-        });
-        Map<String, Instant> lastMoves = moves.isEmpty() || namedAt.equals(now) ? Map.of() : history.lastLifecycleMoves(moves.keySet());
-        moves.forEach((id, stage) -> {
-            Instant since = lastMoves.get(id);
-            Instant at = since != null && since.isAfter(namedAt) ? now : namedAt;
-            lifecycle.move(id, stagesBefore.get(id), stage, at,
-                    ChangeCause.source("stage " + stage + " from " + last.get(id).label()), now);
         });
     }
 }

@@ -89,16 +89,10 @@ public class SignalIntake implements Intake {
 
     @Override
     public IntakeResult store(Batch batch) {
-        return store(batch, null);
-    }
-
-    @Override
-    public IntakeResult store(Batch batch, Instant namedAt) {
         return transaction.execute(tx -> {
             Instant receivedAt = receivedNow();
-            Instant named = namedAt == null || namedAt.isAfter(receivedAt) ? receivedAt : namedAt.truncatedTo(ChronoUnit.MICROS);
             // The contacts' changes are found again by the evaluation, as recorded since the account was queued.
-            List<Signal> all = storeAccountsAndContacts(batch, named, receivedAt, new ArrayList<>());
+            List<Signal> all = storeAccountsAndContacts(batch, receivedAt, new ArrayList<>());
             int stored = signals.storeCounting(all, receivedAt);
             // Every lifecycle signal of the chunk, new or not: the check of which is the latest is cheap and harmless.
             lifecycle.afterSignals(all, receivedAt);
@@ -163,7 +157,7 @@ public class SignalIntake implements Intake {
      */
     private Stored storeIn(Batch batch, Instant receivedAt) {
         List<Signal> changes = new ArrayList<>();
-        List<Signal> stored = new ArrayList<>(signals.store(storeAccountsAndContacts(batch, receivedAt, receivedAt, changes), receivedAt));
+        List<Signal> stored = new ArrayList<>(signals.store(storeAccountsAndContacts(batch, receivedAt, changes), receivedAt));
         lifecycle.afterSignals(stored, receivedAt);
         int accepted = batch.accounts().size() + batch.contacts().size() + stored.size();
         int duplicates = batch.signals().size() - stored.size();
@@ -173,14 +167,13 @@ public class SignalIntake implements Intake {
 
     /**
      * Checks that every record names a known account, stores the accounts and contacts (adding what changed
-     * about the contacts to {@code changes}); returns the signals. The accounts' stages are dated {@code namedAt},
-     * when the source said them: {@code now} for a batch alone, the start of the whole for a chunk of a file.
+     * about the contacts to {@code changes}); returns the signals.
      */
-    private List<Signal> storeAccountsAndContacts(Batch batch, Instant namedAt, Instant now, List<Signal> changes) {
+    private List<Signal> storeAccountsAndContacts(Batch batch, Instant now, List<Signal> changes) {
         checkRecords(batch, now);
         Map<String, Stage> stagesBefore = lifecycle.stagesBefore(batch.accounts());
-        batch.accounts().forEach(a -> accounts.upsert(a.value(), namedAt, ChangeCause.source(a.label())));
-        lifecycle.afterAccounts(batch.accounts(), stagesBefore, namedAt, now);
+        batch.accounts().forEach(a -> accounts.upsert(a.value(), now, ChangeCause.source(a.label())));
+        lifecycle.afterAccounts(batch.accounts(), stagesBefore, now);
         changes.addAll(contacts.upsertAll(batch.contacts().stream()
                 .map(c -> new ContactUpdate(c.value(), c.at(), ChangeCause.source(c.label()))).toList(), now));
         return batch.signals().stream().map(Labeled::value).toList();

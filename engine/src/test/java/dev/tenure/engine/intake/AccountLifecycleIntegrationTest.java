@@ -36,7 +36,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -206,65 +205,6 @@ class AccountLifecycleIntegrationTest {
         assertThat(stage(gone)).isEqualTo(Stage.CHURNED);
         assertThat(plays(gone)).isEmpty();
         assertThat(jdbc.sql("SELECT count(*) FROM task WHERE account_id = ?").param(gone.id()).query(Long.class).single()).isZero();
-    }
-
-    /**
-     * A file large enough to be stored in chunks first names an account VALUE on line 2 and says CHURNED on a line of
-     * a later chunk: as within one chunk, the file churned it as it first named it, and when that customer left is not
-     * known. Each chunk was stored at its own moment, so the churn looked like one Tenure saw happen, and a win-back
-     * started for a customer first heard of in that file.
-     */
-    @Test
-    void a_new_account_a_file_names_in_one_chunk_and_churns_in_a_later_one_gets_no_win_back() {
-        TestData gone = TestData.account("Churned Chunks Later", Segment.LOW_TOUCH).contact(ContactRole.BILLING);
-        Instant fileRead = TestClock.now();
-
-        intake.store(new Batch(List.of(new Labeled<>("accounts.csv line 2", gone.account())), List.of(), List.of()), fileRead);
-        intake.store(new Batch(List.of(new Labeled<>("accounts.csv line 5002", gone.account().withStage(Stage.CHURNED))),
-                gone.batch().contacts(), List.of()), fileRead);
-        intake.evaluateQueued();
-
-        assertThat(stage(gone)).isEqualTo(Stage.CHURNED);
-        assertThat(facts(gone).churned()).isNull();
-        assertThat(plays(gone)).isEmpty();
-    }
-
-    /** The same file's later chunk churning an account stored before the file: that is a churn Tenure saw. */
-    @Test
-    void a_stored_account_a_file_churns_in_a_later_chunk_gets_the_win_back() {
-        TestData gone = TestData.account("Stored Then Churned By Chunk", Segment.LOW_TOUCH).contact(ContactRole.BILLING);
-        intake.accept(gone.batch());
-        Instant fileRead = TestClock.now();
-
-        intake.store(new Batch(List.of(new Labeled<>("accounts.csv line 2", gone.account())), List.of(), List.of()), fileRead);
-        intake.store(new Batch(List.of(new Labeled<>("accounts.csv line 5002", gone.account().withStage(Stage.CHURNED))),
-                List.of(), List.of()), fileRead);
-        intake.evaluateQueued();
-
-        assertThat(facts(gone).churned()).isNotNull().extracting(Churned::daysAgo).isEqualTo(0L);
-        assertThat(plays(gone)).containsExactly("win-back RUNNING");
-    }
-
-    /**
-     * A file begins to be stored; while it is read the customer's reactivation arrives; then a chunk of the file (a
-     * stale export) says CHURNED again. That churn is dated when it was made, after the reactivation, not at the
-     * file's moment before it: history read by date (replays, {@code Churned}) ends churned, as the account is.
-     */
-    @Test
-    void a_file_s_churn_stored_after_a_reactivation_that_came_while_it_was_read_is_dated_after_it() {
-        TestData crm = TestData.account("Churned Again By Stale Chunk", Segment.LOW_TOUCH).stage(Stage.CHURNED);
-        intake.accept(crm.batch());
-        Instant fileRead = TestClock.now();
-        intake.accept(crm.next().billingAt(BillingEvent.SUBSCRIPTION_REACTIVATED, TestClock.now()).signalsOnly());
-        assertThat(stage(crm)).isEqualTo(Stage.ADOPTION);
-
-        intake.store(new Batch(List.of(new Labeled<>("accounts.csv line 5002", crm.account().withStage(Stage.CHURNED))),
-                List.of(), List.of()), fileRead);
-
-        assertThat(stage(crm)).isEqualTo(Stage.CHURNED);
-        assertThat(jdbc.sql("SELECT to_stage FROM stage_change WHERE account_id = ? ORDER BY occurred_at DESC, id DESC LIMIT 1")
-                .param(crm.id()).query(String.class).single()).isEqualTo("CHURNED");
-        assertThat(facts(crm).churned()).isNotNull();
     }
 
     @Test
