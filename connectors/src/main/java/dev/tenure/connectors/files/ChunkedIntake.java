@@ -34,9 +34,10 @@ import java.util.stream.Collectors;
  * named it. A chunk the engine refuses is stored again without the records it named, so one record
  * naming an unknown account costs only its own line, not the thousands around it.
  * <p>
- * A chunk that names an account or contact record's account an earlier chunk named too is stored only once that
- * chunk is: the file's later line for an account wins (its stage, its fields), as it does within one chunk, and not
- * whichever chunk happened to commit last. Chunks that share no such account are still stored at once.
+ * A chunk with an account record (or a contact record) for an account (a contact) an earlier chunk has a record for
+ * too is stored only once that chunk is: the file's later line wins (its stage, its fields), as it does within one
+ * chunk, and not whichever chunk happened to commit last. Chunks that share no such record are still stored at once:
+ * a contacts file sorted by account shares an account across each chunk boundary, seldom a contact.
  */
 final class ChunkedIntake {
 
@@ -52,8 +53,11 @@ final class ChunkedIntake {
     private final int writerCount;
     private final List<Pending> pending = new ArrayList<>();
     private final List<DeadLetter> letters = new ArrayList<>();
-    private final Deque<Future<Stored>> inFlight = new ArrayDeque<>();
-    /** The latest chunk handed to a writer that names each account by an account or contact record. */
+    private final Deque<InFlight> inFlight = new ArrayDeque<>();
+    /**
+     * The latest chunk in flight with a record of each account or contact ({@link #described}). A chunk leaves it when
+     * collected, so it holds no more than the chunks in flight do, however many accounts a file names.
+     */
     private final Map<String, CompletableFuture<Stored>> lastChunkNaming = new HashMap<>();
     private int records;
     private int accepted;
@@ -74,6 +78,10 @@ final class ChunkedIntake {
     }
 
     /** One line of the file: usually one record, two for a solved ticket of a one-row-per-ticket export. */
+    /** A chunk handed to a writer, with the records it holds whose order matters ({@link #described}). */
+    private record InFlight(CompletableFuture<Stored> stored, Set<String> described) {
+    }
+
     private record Pending(int line, String text, String label, List<Object> records) {
     }
 
@@ -115,13 +123,13 @@ final class ChunkedIntake {
         if (!pending.isEmpty()) {
             List<Pending> chunk = List.copyOf(pending);
             pending.clear();
-            Set<String> named = describedAccounts(chunk);
+            Set<String> described = described(chunk);
             // Chained, not waited for on a writer: a writer never blocks on another chunk, so none can starve.
-            CompletableFuture<?>[] earlier = named.stream().map(lastChunkNaming::get).filter(Objects::nonNull)
+            CompletableFuture<?>[] earlier = described.stream().map(lastChunkNaming::get).filter(Objects::nonNull)
                     .distinct().toArray(CompletableFuture[]::new);
             CompletableFuture<Stored> stored = CompletableFuture.allOf(earlier).thenApplyAsync(done -> store(chunk), writers);
-            named.forEach(id -> lastChunkNaming.put(id, stored));
-            inFlight.add(stored);
+            described.forEach(key -> lastChunkNaming.put(key, stored));
+            inFlight.add(new InFlight(stored, described));
             while (inFlight.size() > writerCount) {
                 collect(inFlight.poll());
             }
@@ -147,21 +155,21 @@ final class ChunkedIntake {
     }
 
     /**
-     * The accounts whose own records (an account's line, a contact's) this chunk holds: the records whose order
-     * matters, since the last one stored wins. Signals carry their own time, so their chunks need no order.
+     * The accounts and contacts whose own records (an account's line, a contact's) this chunk holds: the records whose
+     * order matters, since the last one stored wins. Signals carry their own time, so their chunks need no order.
      */
-    private static Set<String> describedAccounts(List<Pending> chunk) {
-        Set<String> ids = new LinkedHashSet<>();
+    private static Set<String> described(List<Pending> chunk) {
+        Set<String> keys = new LinkedHashSet<>();
         for (Pending p : chunk) {
             for (Object record : p.records()) {
                 if (record instanceof dev.tenure.engine.vocabulary.Account a && a.id() != null) {
-                    ids.add(a.id());
-                } else if (record instanceof dev.tenure.engine.vocabulary.Contact c && c.accountId() != null) {
-                    ids.add(c.accountId());
+                    keys.add("account " + a.id());
+                } else if (record instanceof dev.tenure.engine.vocabulary.Contact c && c.accountId() != null && c.email() != null) {
+                    keys.add("contact " + c.accountId() + " " + c.email().toLowerCase(java.util.Locale.ROOT));
                 }
             }
         }
-        return ids;
+        return keys;
     }
 
     private Stored store(List<Pending> chunk) {
@@ -218,8 +226,9 @@ final class ChunkedIntake {
         return new Stored(new IntakeResult(ok, dup, 0, 0), refused);
     }
 
-    private void collect(Future<Stored> chunk) {
-        Stored stored = await(chunk);
+    private void collect(InFlight chunk) {
+        chunk.described().forEach(key -> lastChunkNaming.remove(key, chunk.stored()));
+        Stored stored = await(chunk.stored());
         count(stored.result());
         letters.addAll(stored.refused());
     }

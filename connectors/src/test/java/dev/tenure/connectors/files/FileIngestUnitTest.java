@@ -140,6 +140,43 @@ class FileIngestUnitTest {
     }
 
     @Test
+    void givenAContactsFileSortedByAccount_thenChunksSharingAnAccountButNoContactAreStoredAtOnce() throws IOException {
+        CountDownLatch laterStored = new CountDownLatch(1);
+        List<String> order = new ArrayList<>();
+        FakeIntake intake = new FakeIntake() {
+            @Override
+            public IntakeResult store(Batch batch) {
+                List<String> labels = batch.contacts().stream().map(Labeled::label).toList();
+                if (labels.contains("contacts.csv line 2")) {
+                    try {
+                        laterStored.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                synchronized (order) {
+                    order.addAll(labels);
+                }
+                IntakeResult result = super.store(batch);
+                laterStored.countDown();
+                return result;
+            }
+        };
+
+        ingest(intake, 2, "contacts.csv", """
+                accountId,email,name,role
+                acme,ana@acme.example,Ana,CHAMPION
+                acme,bo@acme.example,Bo,USER
+                acme,cy@acme.example,Cy,ADMIN
+                initech,di@initech.example,Di,CHAMPION
+                """);
+
+        assertThat(order).as("acme's other contacts stored while the first chunk waits: a writer each, not one after another")
+                .containsSubsequence("contacts.csv line 4", "contacts.csv line 2")
+                .hasSize(4);
+    }
+
+    @Test
     void aLineThatIsNotJsonIsADeadLetterAndTheRestOfTheFileStillLands() throws IOException {
         FakeIntake intake = new FakeIntake();
 
