@@ -29,6 +29,34 @@ class FileIngestUnitTest {
 
     private final FakeDeadLetters deadLetters = new FakeDeadLetters();
 
+    /**
+     * An intake that holds the chunk with the line {@code held} until another chunk is stored (at most 10 s), and
+     * writes down the account and contact lines in the order they were stored.
+     */
+    private static FakeIntake holdingUntilAnotherIsStored(String held, List<String> order) {
+        CountDownLatch anotherStored = new CountDownLatch(1);
+        return new FakeIntake() {
+            @Override
+            public IntakeResult store(Batch batch) {
+                List<String> labels = java.util.stream.Stream.concat(batch.accounts().stream().map(Labeled::label),
+                        batch.contacts().stream().map(Labeled::label)).toList();
+                if (labels.contains(held)) {
+                    try {
+                        anotherStored.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                synchronized (order) {
+                    order.addAll(labels);
+                }
+                IntakeResult result = super.store(batch);
+                anotherStored.countDown();
+                return result;
+            }
+        };
+    }
+
     private FileReport ingest(FakeIntake intake, int chunkSize, String fileName, String content) throws IOException {
         return ingest(intake, chunkSize, fileName, content.getBytes(StandardCharsets.UTF_8));
     }
@@ -101,27 +129,8 @@ class FileIngestUnitTest {
      */
     @Test
     void givenAnAccountsFileThatNamesAnAccountInTwoChunks_thenItsLaterLineIsStoredAfterItsEarlierOne() throws IOException {
-        CountDownLatch anotherStored = new CountDownLatch(1);
         List<String> order = new ArrayList<>();
-        FakeIntake intake = new FakeIntake() {
-            @Override
-            public IntakeResult store(Batch batch) {
-                List<String> labels = batch.accounts().stream().map(Labeled::label).toList();
-                if (labels.contains("accounts.csv line 2")) {
-                    try {
-                        anotherStored.await(10, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-                synchronized (order) {
-                    order.addAll(labels);
-                }
-                IntakeResult result = super.store(batch);
-                anotherStored.countDown();
-                return result;
-            }
-        };
+        FakeIntake intake = holdingUntilAnotherIsStored("accounts.csv line 2", order);
 
         ingest(intake, 2, "accounts.csv", """
                 id,name,segment,stage
@@ -141,27 +150,8 @@ class FileIngestUnitTest {
 
     @Test
     void givenAContactsFileSortedByAccount_thenChunksSharingAnAccountButNoContactAreStoredAtOnce() throws IOException {
-        CountDownLatch laterStored = new CountDownLatch(1);
         List<String> order = new ArrayList<>();
-        FakeIntake intake = new FakeIntake() {
-            @Override
-            public IntakeResult store(Batch batch) {
-                List<String> labels = batch.contacts().stream().map(Labeled::label).toList();
-                if (labels.contains("contacts.csv line 2")) {
-                    try {
-                        laterStored.await(10, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-                synchronized (order) {
-                    order.addAll(labels);
-                }
-                IntakeResult result = super.store(batch);
-                laterStored.countDown();
-                return result;
-            }
-        };
+        FakeIntake intake = holdingUntilAnotherIsStored("contacts.csv line 2", order);
 
         ingest(intake, 2, "contacts.csv", """
                 accountId,email,name,role
