@@ -1,5 +1,6 @@
 package dev.tenure.engine.backtest;
 
+import dev.tenure.engine.calendar.CronZone;
 import org.quartz.CronExpression;
 
 import java.text.ParseException;
@@ -8,7 +9,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.TimeZone;
 
 /** When the live daily evaluation would have run in a period: the same cron expression, in the same zone. */
 public final class DailyTimes {
@@ -27,7 +27,7 @@ public final class DailyTimes {
         } catch (ParseException e) {
             throw new IllegalArgumentException("tenure.daily-evaluation: '" + cron + "' is not a cron expression: " + e.getMessage(), e);
         }
-        expression.setTimeZone(TimeZone.getTimeZone(zone));
+        expression.setTimeZone(CronZone.of(zone));
         List<Instant> times = new ArrayList<>();
         Date next = expression.getNextValidTimeAfter(Date.from(from.minusMillis(1)));
         while (next != null && next.toInstant().isBefore(to)) {

@@ -1,6 +1,7 @@
 package dev.tenure.engine.cadences;
 
 import dev.tenure.engine.EngineProperties;
+import dev.tenure.engine.calendar.CronZone;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -10,8 +11,6 @@ import org.quartz.TriggerBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.util.TimeZone;
 
 /**
  * One cron trigger for all cadences, whatever the number of accounts: the occurrences are rows, not
@@ -34,7 +33,7 @@ class CadenceJobs {
     Trigger cadenceTrigger(CadenceProperties cadences, EngineProperties engine) {
         return TriggerBuilder.newTrigger().withIdentity("cadences", "tenure").forJob(CADENCES)
                 .withSchedule(CronScheduleBuilder.cronSchedule(cadences.cron())
-                        .inTimeZone(TimeZone.getTimeZone(engine.defaultTimezone()))
+                        .inTimeZone(CronZone.of(engine.defaultTimezone()))
                         .withMisfireHandlingInstructionFireAndProceed())
                 .build();
     }

@@ -1,6 +1,7 @@
 package dev.tenure.engine.digests;
 
 import dev.tenure.engine.EngineProperties;
+import dev.tenure.engine.calendar.CronZone;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -10,8 +11,6 @@ import org.quartz.TriggerBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.util.TimeZone;
 
 /** The weekly digest's job and cron trigger; a firing missed while every node was down is made up once. */
 @Configuration(proxyBeanMethods = false)
@@ -30,7 +29,7 @@ class DigestJobs {
     Trigger digestTrigger(DigestProperties digest, EngineProperties engine) {
         return TriggerBuilder.newTrigger().withIdentity("weekly-digest", "tenure").forJob(DIGESTS)
                 .withSchedule(CronScheduleBuilder.cronSchedule(digest.cron())
-                        .inTimeZone(TimeZone.getTimeZone(engine.defaultTimezone()))
+                        .inTimeZone(CronZone.of(engine.defaultTimezone()))
                         .withMisfireHandlingInstructionFireAndProceed())
                 .build();
     }

@@ -1,6 +1,7 @@
 package dev.tenure.engine.intake;
 
 import dev.tenure.engine.EngineProperties;
+import dev.tenure.engine.calendar.CronZone;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -9,8 +10,6 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.util.TimeZone;
 
 /**
  * The daily evaluation's job and cron trigger (in the default time zone); Spring Boot registers them with
@@ -31,7 +30,7 @@ class DailyEvaluationJobs {
     Trigger dailyEvaluation(EngineProperties properties) {
         return TriggerBuilder.newTrigger().withIdentity("daily-evaluation", "tenure").forJob(DAILY_EVALUATION)
                 .withSchedule(CronScheduleBuilder.cronSchedule(properties.dailyEvaluation())
-                        .inTimeZone(TimeZone.getTimeZone(properties.defaultTimezone()))
+                        .inTimeZone(CronZone.of(properties.defaultTimezone()))
                         .withMisfireHandlingInstructionFireAndProceed())
                 .build();
     }
