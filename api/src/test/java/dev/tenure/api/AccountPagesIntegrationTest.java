@@ -89,6 +89,30 @@ class AccountPagesIntegrationTest extends ApiIntegrationTest {
         assertThat(html).doesNotContain("id=\"why-task-" + task.id() + "\" open");
     }
 
+    /**
+     * A score is stored at every evaluation, and an account whose signals come one by one (a tracking stream) is
+     * evaluated many times a day: the 90-day trend still reaches back 90 days, one score a day (the day's last, as
+     * {@code GET /api/accounts/<id>/health} gives them), not the latest scores whatever days they cover.
+     */
+    @Test
+    void the_trend_of_an_account_evaluated_thirty_times_a_day_covers_ninety_days_one_score_a_day() throws Exception {
+        TestData account = TestData.account("Busy Trend Bison", Segment.LOW_TOUCH);
+        intake.accept(account.batch());
+        // 30 scores a day for the 90 days before now: 17 in the older half, 83 in the newer.
+        jdbc.sql("""
+                        INSERT INTO health_score (account_id, score, band, previous, components, computed_at, model_version)
+                        SELECT ?, CASE WHEN g >= 45 * 30 THEN 17 ELSE 83 END, 'AVERAGE', 50, '[]'::jsonb,
+                               CAST(? AS timestamptz) - g * interval '48 minutes', 'test'
+                        FROM generate_series(1, 90 * 30 - 1) g""")
+                .params(account.id(), java.sql.Timestamp.from(TestClock.now())).update();
+
+        String html = get("/accounts/" + account.id(), account.account().csm());
+
+        String table = html.substring(html.indexOf("id=\"health-history\""), html.indexOf("</table>", html.indexOf("id=\"health-history\"")));
+        assertThat(count(table, "<tr") - 1).as("one row a day over 90 days").isBetween(89, 91);
+        assertThat(table).as("the older half of the 90 days is shown").contains(">17</td>");
+    }
+
     @Test
     void the_timeline_has_the_accounts_signals_paged_and_filtered_by_kind() throws Exception {
         TestData account = TestData.account("Timeline Tapir", Segment.LOW_TOUCH).usage("core", 59, 0, 10)

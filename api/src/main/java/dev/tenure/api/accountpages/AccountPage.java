@@ -11,6 +11,7 @@ import dev.tenure.engine.accounts.Contacts;
 import dev.tenure.engine.activity.AccountActivity;
 import dev.tenure.engine.activity.ActivityEntry;
 import dev.tenure.engine.activity.ActivityKind;
+import dev.tenure.engine.health.AccountHealth;
 import dev.tenure.engine.health.HealthReports;
 import dev.tenure.engine.health.HealthScores;
 import dev.tenure.engine.plays.PlayRunView;
@@ -35,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -92,10 +94,13 @@ class AccountPage {
         model.addAttribute("account", account);
         model.addAttribute("contacts", contacts.of(id));
         model.addAttribute("health", health.latest(id).orElse(null));
-        // Each component's share of the score, and the change over 30 and 90 days.
-        model.addAttribute("healthNow", healthReports.account(id, times.now()).orElse(null));
-        // A score is kept per evaluation; a few a day over 90 days is well under this.
-        model.addAttribute("chart", HealthChart.of(health.history(id, 2000), times.now(), TREND, times.zone()));
+        // Each component's share of the score, the change over 30 and 90 days, and the last score of each day over 90.
+        Optional<AccountHealth> healthNow = healthReports.account(id, times.now());
+        model.addAttribute("healthNow", healthNow.orElse(null));
+        // A score is kept per evaluation, so a busy account has many a day: the trend draws a day's last, as the API
+        // gives them, and so reaches back the whole 90 days however often the account was evaluated.
+        model.addAttribute("chart", HealthChart.of(healthNow.map(AccountHealth::history).orElse(List.of()), times.now(), TREND,
+                times.zone()));
         model.addAttribute("chartWidth", HealthChart.WIDTH);
         model.addAttribute("chartHeight", HealthChart.HEIGHT);
         model.addAttribute("plotLeft", HealthChart.LEFT);
