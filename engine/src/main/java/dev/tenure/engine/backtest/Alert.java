@@ -28,11 +28,13 @@ public record Alert(String accountId, String rule, String play, String file, boo
     }
 
     /**
-     * The cancellation an alert at {@code at} is judged against: the account's first one after it, which it may have
-     * foretold (an account that came back may cancel again); else, for an alert on an account that was not a customer
-     * then (a win-back play), its last one at or before it, which it warned nobody of; null without any, and null for an
-     * alert on a customer that did not cancel after it: an account that came back and stayed was alerted for nothing,
-     * a false alarm scored as one rather than left out as if it were about the cancellation it had come back from.
+     * The cancellation an alert at {@code at} is judged against: the account's first one at or after it, which it may
+     * have foretold (an account that came back may cancel again), or, at the same moment, warned nobody of (the daily
+     * evaluation runs before a cancellation stamped with its very time moves the account); else, for an alert on an
+     * account that was not a customer then (a win-back play), its last one before it, which it warned nobody of; null
+     * without any, and null for an alert on a customer that did not cancel after it: an account that came back and
+     * stayed was alerted for nothing, a false alarm scored as one rather than left out as if it were about the
+     * cancellation it had come back from.
      *
      * @param customer whether the account was a customer when alerted
      */
@@ -40,7 +42,7 @@ public record Alert(String accountId, String rule, String play, String file, boo
         Instant next = null;
         Instant last = null;
         for (Instant c : cancellations) {
-            if (c.isAfter(at)) {
+            if (!c.isBefore(at)) {
                 next = next == null || c.isBefore(next) ? c : next;
             } else {
                 last = last == null || c.isAfter(last) ? c : last;

@@ -189,7 +189,12 @@ final class BacktestFixture {
     }
 
     BacktestFixture billing(String account, String date, BillingEvent event) {
-        signals.add(new BillingSignal("fixture", account + "-" + (++sequence), account, at(date), event,
+        return billing(account, at(date), event);
+    }
+
+    /** A billing signal at a moment other than 10:00. */
+    BacktestFixture billing(String account, Instant at, BillingEvent event) {
+        signals.add(new BillingSignal("fixture", account + "-" + (++sequence), account, at, event,
                 BigDecimal.valueOf(1000), "USD", "INV-" + sequence));
         return this;
     }
