@@ -144,6 +144,17 @@ class BacktestApiIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void a_window_beyond_what_a_whole_number_holds_is_refused_naming_the_field() {
+        ResponseEntity<JsonNode> huge = post("/api/backtests", "{\"from\": \"2012-01-01\", \"to\": \"2012-03-01\", \"window\": 99999999999}");
+        ResponseEntity<JsonNode> negative = post("/api/backtests/tune",
+                "{\"from\": \"2012-01-01\", \"to\": \"2012-03-01\", \"window\": -99999999999999999999999}");
+
+        assertThat(fieldOf(huge)).isEqualTo("window");
+        assertThat(huge.getBody().path("errors").get(0).path("message").asText()).contains("99999999999", "out of range");
+        assertThat(fieldOf(negative)).isEqualTo("window");
+    }
+
+    @Test
     void the_alerts_of_an_unknown_backtest_are_not_found() {
         assertThat(http.getForEntity("/api/backtests/nope/alerts.csv", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
