@@ -155,6 +155,22 @@ class BacktestApiIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void a_version_no_rule_set_can_have_is_refused_naming_the_field_before_it_is_looked_up() {
+        ResponseEntity<JsonNode> control = post("/api/backtests",
+                "{\"from\": \"2012-01-01\", \"to\": \"2012-03-01\", \"version\": \"ab\\u0000cd\"}");
+        ResponseEntity<JsonNode> tuning = post("/api/backtests/tune",
+                "{\"from\": \"2012-01-01\", \"to\": \"2012-03-01\", \"version\": \"ab\\u0000cd\"}");
+        ResponseEntity<JsonNode> longOne = post("/api/backtests",
+                "{\"from\": \"2012-01-01\", \"to\": \"2012-03-01\", \"version\": \"" + "a".repeat(50_000) + "\"}");
+
+        assertThat(fieldOf(control)).isEqualTo("version");
+        assertThat(control.getBody().path("errors").get(0).path("message").asText()).contains("control character");
+        assertThat(fieldOf(tuning)).isEqualTo("version");
+        assertThat(fieldOf(longOne)).isEqualTo("version");
+        assertThat(longOne.getBody().path("detail").asText()).as("told, not repeated").contains("at most 200").hasSizeLessThan(500);
+    }
+
+    @Test
     void the_alerts_of_an_unknown_backtest_are_not_found() {
         assertThat(http.getForEntity("/api/backtests/nope/alerts.csv", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
