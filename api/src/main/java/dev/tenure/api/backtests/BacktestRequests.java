@@ -38,6 +38,11 @@ class BacktestRequests {
         }
     }
 
+    /** The zone a date of the period is read in: a date is the start of that day there. */
+    ZoneId zone() {
+        return zone;
+    }
+
     Checked check(BacktestRequest body) {
         List<BacktestRequest.FieldError> errors = BacktestRequest.errors();
         ReplayPeriod period = body.period(zone, clock.instant(), errors);
