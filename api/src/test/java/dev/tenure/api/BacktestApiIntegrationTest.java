@@ -231,6 +231,21 @@ class BacktestApiIntegrationTest extends ApiIntegrationTest {
         assertThat(tuning.getBody().path("errors").get(0).path("message").asText()).contains("2000-01-01");
     }
 
+    /**
+     * Every day of a period is evaluated for every account, in one read-only snapshot held open until the end: twelve
+     * years of them would hold the one backtest, and the database's clean-up, for hours.
+     */
+    @Test
+    void a_period_longer_than_a_backtest_may_replay_is_refused_naming_to_before_anything_runs() {
+        ResponseEntity<JsonNode> backtest = post("/api/backtests", "{\"from\": \"2000-01-01\", \"to\": \"2012-03-01\"}");
+        ResponseEntity<JsonNode> tuning = post("/api/backtests/tune", "{\"from\": \"2000-01-01\", \"to\": \"2012-03-01\"}");
+
+        assertThat(fieldOf(backtest)).isEqualTo("to");
+        assertThat(backtest.getBody().path("errors").get(0).path("message").asText()).contains("4443 days", "3660",
+                "tenure.backtest.max-days");
+        assertThat(fieldOf(tuning)).isEqualTo("to");
+    }
+
     @Test
     void posted_files_without_text_or_outside_the_rules_folder_are_refused_naming_files() {
         ResponseEntity<JsonNode> noText = post("/api/backtests", """
