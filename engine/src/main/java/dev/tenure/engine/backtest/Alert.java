@@ -1,7 +1,10 @@
 package dev.tenure.engine.backtest;
 
+import dev.tenure.engine.calendar.Span;
+
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -19,12 +22,17 @@ import java.util.List;
 public record Alert(String accountId, String rule, String play, String file, boolean churnRule, Instant at,
                     Instant cancelledAt, Double leadDays, boolean caught) {
 
-    /** Judges an alert at {@code at} against a cancellation ({@code cancelledAt}, null if none) with a window. */
+    /**
+     * Judges an alert at {@code at} against a cancellation ({@code cancelledAt}, null if none) with a window of days of
+     * the account's calendar ({@code zone}): an alert at 10:00 thirty days before a cancellation at 10:00 came thirty
+     * days before it, also when the clocks changed in between and thirty days and an hour passed.
+     */
     static Alert of(String accountId, String rule, String play, String file, boolean churnRule, Instant at,
-                    Instant cancelledAt, Duration window) {
+                    Instant cancelledAt, int windowDays, ZoneId zone) {
         Duration lead = lead(at, cancelledAt);
-        return new Alert(accountId, rule, play, file, churnRule, at, cancelledAt,
-                lead == null ? null : ChurnScore.days(lead), lead != null && lead.compareTo(window) <= 0);
+        boolean caught = lead != null && !at.isBefore(Span.ofDays(windowDays).before(cancelledAt, zone));
+        return new Alert(accountId, rule, play, file, churnRule, at, cancelledAt, lead == null ? null : ChurnScore.days(lead),
+                caught);
     }
 
     /**
