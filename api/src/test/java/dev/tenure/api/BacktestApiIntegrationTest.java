@@ -144,6 +144,33 @@ class BacktestApiIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void a_window_beyond_what_a_whole_number_holds_is_refused_naming_the_field() {
+        ResponseEntity<JsonNode> huge = post("/api/backtests", "{\"from\": \"2012-01-01\", \"to\": \"2012-03-01\", \"window\": 99999999999}");
+        ResponseEntity<JsonNode> negative = post("/api/backtests/tune",
+                "{\"from\": \"2012-01-01\", \"to\": \"2012-03-01\", \"window\": -99999999999999999999999}");
+
+        assertThat(fieldOf(huge)).isEqualTo("window");
+        assertThat(huge.getBody().path("errors").get(0).path("message").asText()).contains("99999999999", "out of range");
+        assertThat(fieldOf(negative)).isEqualTo("window");
+    }
+
+    @Test
+    void a_version_no_rule_set_can_have_is_refused_naming_the_field_before_it_is_looked_up() {
+        ResponseEntity<JsonNode> control = post("/api/backtests",
+                "{\"from\": \"2012-01-01\", \"to\": \"2012-03-01\", \"version\": \"ab\\u0000cd\"}");
+        ResponseEntity<JsonNode> tuning = post("/api/backtests/tune",
+                "{\"from\": \"2012-01-01\", \"to\": \"2012-03-01\", \"version\": \"ab\\u0000cd\"}");
+        ResponseEntity<JsonNode> longOne = post("/api/backtests",
+                "{\"from\": \"2012-01-01\", \"to\": \"2012-03-01\", \"version\": \"" + "a".repeat(50_000) + "\"}");
+
+        assertThat(fieldOf(control)).isEqualTo("version");
+        assertThat(control.getBody().path("errors").get(0).path("message").asText()).contains("control character");
+        assertThat(fieldOf(tuning)).isEqualTo("version");
+        assertThat(fieldOf(longOne)).isEqualTo("version");
+        assertThat(longOne.getBody().path("detail").asText()).as("told, not repeated").contains("at most 200").hasSizeLessThan(500);
+    }
+
+    @Test
     void the_alerts_of_an_unknown_backtest_are_not_found() {
         assertThat(http.getForEntity("/api/backtests/nope/alerts.csv", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
@@ -202,6 +229,21 @@ class BacktestApiIntegrationTest extends ApiIntegrationTest {
         ResponseEntity<JsonNode> tuning = post("/api/backtests/tune", "{\"from\": \"1900-01-01\", \"to\": \"2012-03-01\"}");
         assertThat(fieldOf(tuning)).isEqualTo("from");
         assertThat(tuning.getBody().path("errors").get(0).path("message").asText()).contains("2000-01-01");
+    }
+
+    /**
+     * Every day of a period is evaluated for every account, in one read-only snapshot held open until the end: twelve
+     * years of them would hold the one backtest, and the database's clean-up, for hours.
+     */
+    @Test
+    void a_period_longer_than_a_backtest_may_replay_is_refused_naming_to_before_anything_runs() {
+        ResponseEntity<JsonNode> backtest = post("/api/backtests", "{\"from\": \"2000-01-01\", \"to\": \"2012-03-01\"}");
+        ResponseEntity<JsonNode> tuning = post("/api/backtests/tune", "{\"from\": \"2000-01-01\", \"to\": \"2012-03-01\"}");
+
+        assertThat(fieldOf(backtest)).isEqualTo("to");
+        assertThat(backtest.getBody().path("errors").get(0).path("message").asText()).contains("4443 days", "3660",
+                "tenure.backtest.max-days");
+        assertThat(fieldOf(tuning)).isEqualTo("to");
     }
 
     @Test

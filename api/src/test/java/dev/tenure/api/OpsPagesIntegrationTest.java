@@ -1,5 +1,7 @@
 package dev.tenure.api;
 
+import dev.tenure.api.people.Role;
+import dev.tenure.api.timezone.PersonTimeZones;
 import dev.tenure.engine.deadletters.DeadLetter;
 import dev.tenure.engine.deadletters.DeadLetters;
 import dev.tenure.engine.plays.PlayRunView;
@@ -60,6 +62,8 @@ class OpsPagesIntegrationTest extends ApiIntegrationTest {
     RuleSetReload reload;
     @Autowired
     ActiveRuleSet active;
+    @Autowired
+    PersonTimeZones zones;
 
     String starter;
 
@@ -314,6 +318,24 @@ class OpsPagesIntegrationTest extends ApiIntegrationTest {
                 .andExpect(redirectedUrl("/ops/backtests"))
                 .andExpect(flash().attribute("problem", org.hamcrest.Matchers.containsString(
                         "window: 'a month' is not a whole number of days")));
+    }
+
+    /**
+     * The form's dates are read as the API reads them, at the start of the day in Tenure's default zone: the form
+     * says that zone, not the viewer's own, or someone in Los Angeles asking for October would get a period starting
+     * on the evening of September 30 of theirs.
+     */
+    @Test
+    void the_backtest_form_says_the_zone_its_dates_are_read_in_whatever_the_viewers_own() throws Exception {
+        String viewer = "ops.los-angeles@tenure.test";
+        ensurePerson(viewer, Role.CS_OPS);
+        zones.set(viewer, "America/Los_Angeles");
+
+        String form = mvc.perform(MockMvcRequestBuilders.get("/ops/backtests").with(PagesIntegrationTest.signedIn(viewer, "CS_OPS")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(form).contains("From (a date, in <span>" + zones.fallback().getId() + "</span>)")
+                .doesNotContain("in <span>America/Los_Angeles</span>");
     }
 
     @Test

@@ -48,6 +48,8 @@ class BacktestPage {
             model.addAttribute("form", new Form(null, null, version, null));
         }
         model.addAttribute("times", zones.timesOf(viewer.email()));
+        // The form's dates are read as the API reads them, whatever zone the viewer reads times in.
+        model.addAttribute("periodZone", requests.zone());
         return "ops/backtests";
     }
 

@@ -37,10 +37,10 @@ record BacktestRequest(String from, String to, String version, Map<String, Strin
         }
     }
 
-    /** The period (null when wrong), or every field error at once. */
-    ReplayPeriod period(ZoneId zone, Instant now, List<FieldError> errors) {
+    /** The period (null when wrong) of at most {@code maxDays}, or every field error at once. */
+    ReplayPeriod period(ZoneId zone, Instant now, int maxDays, List<FieldError> errors) {
         List<ReplayPeriod.Problem> problems = new ArrayList<>();
-        ReplayPeriod period = ReplayPeriod.read(from, to, zone, now, problems);
+        ReplayPeriod period = ReplayPeriod.read(from, to, zone, now, maxDays, problems);
         problems.forEach(p -> errors.add(new FieldError(p.field(), p.message())));
         if (version != null && files != null) {
             errors.add(new FieldError("files", "give either a version or files, not both"));

@@ -1,6 +1,7 @@
 package dev.tenure.api.backtests;
 
 import dev.tenure.engine.EngineProperties;
+import dev.tenure.engine.backtest.BacktestProperties;
 import dev.tenure.engine.backtest.CandidateRuleSets;
 import dev.tenure.engine.bounds.RecordBounds;
 import dev.tenure.engine.backtest.ReplayPeriod;
@@ -21,11 +22,13 @@ class BacktestRequests {
 
     private final CandidateRuleSets candidates;
     private final ZoneId zone;
+    private final int maxDays;
     private final Clock clock;
 
-    BacktestRequests(CandidateRuleSets candidates, EngineProperties properties, Clock clock) {
+    BacktestRequests(CandidateRuleSets candidates, EngineProperties properties, BacktestProperties backtests, Clock clock) {
         this.candidates = candidates;
         this.zone = properties.defaultTimezone();
+        this.maxDays = backtests.maxDays();
         this.clock = clock;
     }
 
@@ -38,9 +41,14 @@ class BacktestRequests {
         }
     }
 
+    /** The zone a date of the period is read in: a date is the start of that day there. */
+    ZoneId zone() {
+        return zone;
+    }
+
     Checked check(BacktestRequest body) {
         List<BacktestRequest.FieldError> errors = BacktestRequest.errors();
-        ReplayPeriod period = body.period(zone, clock.instant(), errors);
+        ReplayPeriod period = body.period(zone, clock.instant(), maxDays, errors);
         int window = body.windowDays(errors);
         // The tuning text is the file churn/tuning.yml given inline: held to what an uploaded file of a rule set may
         // be, before the YAML parser reads it (whose own limit, 3 MB, would be told as a line of unreadable YAML).

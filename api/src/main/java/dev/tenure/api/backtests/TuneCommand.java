@@ -3,6 +3,7 @@ package dev.tenure.api.backtests;
 import dev.tenure.api.TenureApplication;
 import dev.tenure.engine.EngineProperties;
 import dev.tenure.engine.bounds.FileTexts;
+import dev.tenure.engine.backtest.BacktestProperties;
 import dev.tenure.engine.backtest.BacktestReport;
 import dev.tenure.engine.backtest.CandidateRuleSets;
 import dev.tenure.engine.backtest.ChurnScore;
@@ -50,13 +51,15 @@ public final class TuneCommand {
     private final Tunings tunings;
     private final CandidateRuleSets candidates;
     private final ZoneId zone;
+    private final int maxDays;
     private final Clock clock;
     private final PrintStream out;
 
-    TuneCommand(Tunings tunings, CandidateRuleSets candidates, ZoneId zone, Clock clock, PrintStream out) {
+    TuneCommand(Tunings tunings, CandidateRuleSets candidates, ZoneId zone, int maxDays, Clock clock, PrintStream out) {
         this.tunings = tunings;
         this.candidates = candidates;
         this.zone = zone;
+        this.maxDays = maxDays;
         this.clock = clock;
         this.out = out;
     }
@@ -80,7 +83,8 @@ public final class TuneCommand {
     /** The command with the beans of a started application, printing to {@code out}. */
     public static TuneCommand in(ApplicationContext context, PrintStream out) {
         return new TuneCommand(context.getBean(Tunings.class), context.getBean(CandidateRuleSets.class),
-                context.getBean(EngineProperties.class).defaultTimezone(), context.getBean(Clock.class), out);
+                context.getBean(EngineProperties.class).defaultTimezone(), context.getBean(BacktestProperties.class).maxDays(),
+                context.getBean(Clock.class), out);
     }
 
     /** Runs the command line; 0 when done, 2 when it is wrong or names something unusable. */
@@ -88,7 +92,8 @@ public final class TuneCommand {
         DefaultApplicationArguments options = new DefaultApplicationArguments(args);
         List<String> errors = new ArrayList<>();
         List<ReplayPeriod.Problem> problems = new ArrayList<>();
-        ReplayPeriod period = ReplayPeriod.read(option(options, "from"), option(options, "to"), zone, clock.instant(), problems);
+        ReplayPeriod period = ReplayPeriod.read(option(options, "from"), option(options, "to"), zone, clock.instant(), maxDays,
+                problems);
         problems.forEach(p -> errors.add("--" + p.field() + (p.message().startsWith("is ") ? " " : ": ") + p.message()));
         int window = BacktestReport.DEFAULT_WINDOW_DAYS;
         String windowText = option(options, "window");

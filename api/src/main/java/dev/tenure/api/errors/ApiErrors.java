@@ -1,5 +1,7 @@
 package dev.tenure.api.errors;
 
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.tenure.api.database.DatabaseProperties;
 import dev.tenure.engine.intake.RecordError;
@@ -31,6 +33,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -200,12 +203,36 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 "The request body could not be read: " + cause.getMessage());
         // A value of the wrong type (a text for a number, 1.5 for a number of days) is a field error like any other.
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(at -> at.getFieldName() != null ? at.getFieldName() : "[" + at.getIndex() + "]")
-                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElseThrow();
+            String field = joined(mapping.getPath().stream()
+                    .map(at -> at.getFieldName() != null ? at.getFieldName() : "[" + at.getIndex() + "]").toList());
             problem.setProperty("errors", List.of(Map.of("record", "body", "field", field, "message", mapping.getOriginalMessage())));
         }
+        // So is a number beyond what its field holds (99999999999 days): the parser refuses it, with no path of the
+        // mapper's, but it still stands on the field it was reading.
+        if (cause instanceof InputCoercionException number && number.getProcessor() != null) {
+            String field = field(number.getProcessor().getParsingContext());
+            if (field != null) {
+                problem.setProperty("errors", List.of(Map.of("record", "body", "field", field, "message", number.getOriginalMessage())));
+            }
+        }
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** Where a parser stands, as a field's path is written ({@code items[2].amount}); null at the top. */
+    private static String field(JsonStreamContext at) {
+        List<String> parts = new ArrayList<>();
+        for (JsonStreamContext c = at; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.add(0, "[" + c.getCurrentIndex() + "]");
+            } else if (c.getCurrentName() != null) {
+                parts.add(0, c.getCurrentName());
+            }
+        }
+        return parts.isEmpty() ? null : joined(parts);
+    }
+
+    private static String joined(List<String> parts) {
+        return parts.stream().reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElseThrow();
     }
 
     private static Map<String, String> error(RecordError e) {

@@ -1,7 +1,10 @@
 package dev.tenure.engine.backtest;
 
+import dev.tenure.engine.calendar.Span;
+
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -19,20 +22,27 @@ import java.util.List;
 public record Alert(String accountId, String rule, String play, String file, boolean churnRule, Instant at,
                     Instant cancelledAt, Double leadDays, boolean caught) {
 
-    /** Judges an alert at {@code at} against a cancellation ({@code cancelledAt}, null if none) with a window. */
+    /**
+     * Judges an alert at {@code at} against a cancellation ({@code cancelledAt}, null if none) with a window of days of
+     * the account's calendar ({@code zone}): an alert at 10:00 thirty days before a cancellation at 10:00 came thirty
+     * days before it, also when the clocks changed in between and thirty days and an hour passed.
+     */
     static Alert of(String accountId, String rule, String play, String file, boolean churnRule, Instant at,
-                    Instant cancelledAt, Duration window) {
+                    Instant cancelledAt, int windowDays, ZoneId zone) {
         Duration lead = lead(at, cancelledAt);
-        return new Alert(accountId, rule, play, file, churnRule, at, cancelledAt,
-                lead == null ? null : ChurnScore.days(lead), lead != null && lead.compareTo(window) <= 0);
+        boolean caught = lead != null && !at.isBefore(Span.ofDays(windowDays).before(cancelledAt, zone));
+        return new Alert(accountId, rule, play, file, churnRule, at, cancelledAt, lead == null ? null : ChurnScore.days(lead),
+                caught);
     }
 
     /**
-     * The cancellation an alert at {@code at} is judged against: the account's first one after it, which it may have
-     * foretold (an account that came back may cancel again); else, for an alert on an account that was not a customer
-     * then (a win-back play), its last one at or before it, which it warned nobody of; null without any, and null for an
-     * alert on a customer that did not cancel after it: an account that came back and stayed was alerted for nothing,
-     * a false alarm scored as one rather than left out as if it were about the cancellation it had come back from.
+     * The cancellation an alert at {@code at} is judged against: the account's first one at or after it, which it may
+     * have foretold (an account that came back may cancel again), or, at the same moment, warned nobody of (the daily
+     * evaluation runs before a cancellation stamped with its very time moves the account); else, for an alert on an
+     * account that was not a customer then (a win-back play), its last one before it, which it warned nobody of; null
+     * without any, and null for an alert on a customer that did not cancel after it: an account that came back and
+     * stayed was alerted for nothing, a false alarm scored as one rather than left out as if it were about the
+     * cancellation it had come back from.
      *
      * @param customer whether the account was a customer when alerted
      */
@@ -40,7 +50,7 @@ public record Alert(String accountId, String rule, String play, String file, boo
         Instant next = null;
         Instant last = null;
         for (Instant c : cancellations) {
-            if (c.isAfter(at)) {
+            if (!c.isBefore(at)) {
                 next = next == null || c.isBefore(next) ? c : next;
             } else {
                 last = last == null || c.isAfter(last) ? c : last;

@@ -57,7 +57,7 @@ public record BacktestReport(String ruleSetVersion, Instant from, Instant to, in
         List<Alert> alerts = tally.starts.stream()
                 .map(s -> Alert.of(s.accountId(), s.rule(), s.play(), sources.file(s.rule()), sources.isChurn(s.rule()), s.at(),
                         Alert.judgedAgainst(s.at(), s.customer(), tally.everyCancellation.getOrDefault(s.accountId(), List.of())),
-                        window))
+                        windowDays, s.zone()))
                 .sorted(Comparator.comparing(Alert::at).thenComparing(Alert::accountId).thenComparing(Alert::rule)
                         .thenComparing(Alert::play))
                 .toList();

@@ -72,7 +72,7 @@ public class Backtests {
      */
     public BacktestReport run(RuleSet candidate, Instant from, Instant to, int windowDays, BacktestProgress progress) {
         BacktestReport.checkWindow(windowDays);
-        ReplayPeriod.check(from, to, clock.instant());
+        ReplayPeriod.check(from, to, clock.instant(), settings.maxDays());
         List<Instant> daily = DailyTimes.between(engine.dailyEvaluation(), engine.defaultTimezone(), from, to);
         long started = System.nanoTime();
         ReplayTally tally = snapshot.execute(tx -> replay(candidate, starts.asOf(from, to), from, to, daily, progress));

@@ -1,5 +1,6 @@
 package dev.tenure.engine.backtest;
 
+import dev.tenure.engine.bounds.RecordBounds;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.rules.RuleFile;
 import dev.tenure.engine.rules.RuleSet;
@@ -41,8 +42,13 @@ public class CandidateRuleSets {
         return active.get();
     }
 
-    /** A stored version; the one in force is used as it is. */
+    /**
+     * A stored version; the one in force is used as it is. A text no version can be (a control character, which
+     * PostgreSQL refuses in a parameter as a server error, or longer than an id) is refused naming {@code version}
+     * before it is looked up.
+     */
     public RuleSet version(String version) {
+        RecordBounds.require("version", RecordBounds.idProblem(version));
         RuleSet current = active.get();
         if (current.version().equals(version)) {
             return current;

@@ -23,13 +23,17 @@ public record ReplayPeriod(Instant from, Instant to) {
     public record Problem(String field, String message) {
     }
 
-    /** The period, or null with every problem added to {@code problems}. */
-    public static ReplayPeriod read(String from, String to, ZoneId zone, Instant now, List<Problem> problems) {
+    /**
+     * The period, or null with every problem added to {@code problems}.
+     *
+     * @param maxDays the most days it may hold ({@code tenure.backtest.max-days})
+     */
+    public static ReplayPeriod read(String from, String to, ZoneId zone, Instant now, int maxDays, List<Problem> problems) {
         int before = problems.size();
         Instant start = instant("from", from, zone, problems);
         Instant end = instant("to", to, zone, problems);
         if (end != null) {
-            problem(start, end, now).ifPresent(why -> problems.add(new Problem("to", "'" + to + "' " + why)));
+            problem(start, end, now, maxDays).ifPresent(why -> problems.add(new Problem("to", "'" + to + "' " + why)));
         }
         return problems.size() == before ? new ReplayPeriod(start, end) : null;
     }
@@ -37,24 +41,37 @@ public record ReplayPeriod(Instant from, Instant to) {
     /**
      * The period as the engine takes it, whoever asks (a backtest, a tuning, the bench).
      *
-     * @throws IllegalArgumentException naming {@code to} when it is not after {@code from} or is after now
+     * @throws IllegalArgumentException naming {@code to} when it is not after {@code from}, is after now, or is more
+     *                                  than {@code maxDays} after {@code from}
      */
-    public static void check(Instant from, Instant to, Instant now) {
+    public static void check(Instant from, Instant to, Instant now, int maxDays) {
         tooEarly(from, EAST_OF_UTC).ifPresent(why -> {
             throw new IllegalArgumentException("from: " + from + " " + why);
         });
-        problem(from, to, now).ifPresent(why -> {
+        problem(from, to, now, maxDays).ifPresent(why -> {
             throw new IllegalArgumentException("to: " + to + " " + why);
         });
     }
 
-    /** What is wrong with {@code to}, said after its value: not after {@code from} (when known), or after now. */
-    private static Optional<String> problem(Instant from, Instant to, Instant now) {
+    /**
+     * What is wrong with {@code to}, said after its value: not after {@code from} (when known), after now, or too far
+     * after {@code from}: every day of a period evaluates every account, so a period of decades would hold the one
+     * backtest (and the snapshot it reads in) for hours.
+     */
+    private static Optional<String> problem(Instant from, Instant to, Instant now, int maxDays) {
         if (from != null && !to.isAfter(from)) {
             return Optional.of("is not after from (" + from + ")");
         }
         if (to.isAfter(now)) {
             return Optional.of("is after now (" + now + "): only the past can be replayed");
+        }
+        if (from != null) {
+            // To the nearest day: clocks that change within a period of days make it an hour longer or shorter.
+            long days = Duration.between(from, to).plusHours(12).toDays();
+            if (days > maxDays) {
+                return Optional.of("is " + days + " days after from (" + from + "): a backtest or tuning replays at most "
+                        + maxDays + " days (tenure.backtest.max-days)");
+            }
         }
         return Optional.empty();
     }

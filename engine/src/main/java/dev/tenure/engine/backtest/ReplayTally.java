@@ -3,6 +3,7 @@ package dev.tenure.engine.backtest;
 import dev.tenure.engine.vocabulary.Account;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,9 +18,9 @@ final class ReplayTally {
 
     /**
      * A play a rule would have started; {@code customer}: the account was a customer then (after a cancellation, only
-     * one that came back is).
+     * one that came back is); {@code zone}: the account's, whose calendar counts the days to its cancellation.
      */
-    record Start(String rule, String play, String accountId, Instant at, boolean customer) {
+    record Start(String rule, String play, String accountId, Instant at, boolean customer, ZoneId zone) {
     }
 
     /** The band an account had at the start of a health slice ({@code UNSCORED} never happens: it is scored then). */
@@ -43,8 +44,8 @@ final class ReplayTally {
     long daily;
     long skipped;
 
-    void started(String rule, String play, String accountId, Instant at, boolean customer) {
-        starts.add(new Start(rule, play, accountId, at, customer));
+    void started(String rule, String play, String accountId, Instant at, boolean customer, ZoneId zone) {
+        starts.add(new Start(rule, play, accountId, at, customer, zone));
     }
 
     void cancelled(String accountId, Instant at) {

@@ -149,7 +149,7 @@ final class ReplayedAccount {
             return;
         }
         runs.add(ReplayedRun.startedAt(play, now, placement.forAccount(account, contacts)));
-        tally.started(start.why().rule(), play.id(), account.id(), now, account.stage().active());
+        tally.started(start.why().rule(), play.id(), account.id(), now, account.stage().active(), placement.zoneOf(account));
     }
 
     private List<PlayRun> runFacts(Instant now) {

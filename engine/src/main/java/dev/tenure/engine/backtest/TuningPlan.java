@@ -6,6 +6,7 @@ import dev.tenure.engine.yaml.UnreadableYaml;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,6 +65,17 @@ public record TuningPlan(List<Knob> knobs, Goal goal) {
         if (health != null) {
             for (YamlNode item : reader.list(health)) {
                 knobs.add(reader.health(item));
+            }
+        }
+        // A report shows each knob's value by its name, so two of one name would show one value for both.
+        Map<String, Integer> named = new HashMap<>();
+        for (Knob knob : knobs) {
+            if (knob != null) {
+                Integer first = named.putIfAbsent(knob.label(), knob.line());
+                if (first != null) {
+                    reader.problem(knob.line(), "the knob at line " + first + " is named '" + RecordBounds.shown(knob.label())
+                            + "' too: give each knob a name of its own (name:), and each number one knob");
+                }
             }
         }
         if (knobs.stream().noneMatch(k -> k != null) && reader.problems().isEmpty()) {

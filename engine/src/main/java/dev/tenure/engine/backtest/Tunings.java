@@ -107,7 +107,7 @@ public class Tunings {
      */
     public TuningReport run(RuleSet base, TuningPlan plan, Instant from, Instant to, int windowDays, BacktestProgress progress) {
         BacktestReport.checkWindow(windowDays);
-        ReplayPeriod.check(from, to, clock.instant());
+        ReplayPeriod.check(from, to, clock.instant(), backtest.maxDays());
         Instant historyFrom = Span.of(backtest.history()).before(from, ZoneOffset.UTC);
         List<Instant> daily = DailyTimes.between(engine.dailyEvaluation(), engine.defaultTimezone(), from, to);
         Held held = snapshot.execute(tx -> {

@@ -137,6 +137,13 @@ final class BacktestFixture {
         return this;
     }
 
+    /** One more customer in a time zone of its own, without signals until some are added. */
+    BacktestFixture withCustomerIn(String id, String zone) {
+        accounts.add(new Account(id, id, Segment.LOW_TOUCH, Stage.VALUE, "csm@" + id + ".test", BigDecimal.valueOf(12000),
+                "growth", LocalDate.of(2010, 1, 1), null, zone));
+        return this;
+    }
+
     /** An account that had churned before the period, with no signal in it. */
     BacktestFixture withFormerCustomer(String id) {
         formerCustomers.add(new Account(id, id, Segment.LOW_TOUCH, Stage.CHURNED, "csm@" + id + ".test",
@@ -184,12 +191,22 @@ final class BacktestFixture {
     }
 
     BacktestFixture nps(String account, String date, int score) {
-        signals.add(new NpsSignal("fixture", account + "-" + (++sequence), account, at(date), null, score, null));
+        return nps(account, at(date), score);
+    }
+
+    /** An NPS answer at a moment other than 10:00. */
+    BacktestFixture nps(String account, Instant at, int score) {
+        signals.add(new NpsSignal("fixture", account + "-" + (++sequence), account, at, null, score, null));
         return this;
     }
 
     BacktestFixture billing(String account, String date, BillingEvent event) {
-        signals.add(new BillingSignal("fixture", account + "-" + (++sequence), account, at(date), event,
+        return billing(account, at(date), event);
+    }
+
+    /** A billing signal at a moment other than 10:00. */
+    BacktestFixture billing(String account, Instant at, BillingEvent event) {
+        signals.add(new BillingSignal("fixture", account + "-" + (++sequence), account, at, event,
                 BigDecimal.valueOf(1000), "USD", "INV-" + sequence));
         return this;
     }

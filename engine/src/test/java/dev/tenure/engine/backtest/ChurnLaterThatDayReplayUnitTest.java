@@ -4,6 +4,7 @@ import dev.tenure.engine.rules.RuleFile;
 import dev.tenure.engine.rules.RuleSet;
 import dev.tenure.engine.rules.RuleSetCompiler;
 import dev.tenure.engine.rules.RuleSetFiles;
+import dev.tenure.engine.vocabulary.BillingEvent;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 /**
  * Live, the daily evaluation (06:00 UTC here) sees every account at its daily time, whatever comes later that day. A
@@ -35,6 +37,35 @@ class ChurnLaterThatDayReplayUnitTest {
         assertThat(report.alerts()).as("live, the daily evaluation of January 18 started the play before the cancellation")
                 .anyMatch(alert -> alert.accountId().equals(ACCOUNT) && alert.rule().equals(STILL_UNPAID)
                         && alert.at().equals(Instant.parse("2011-01-18T06:00:00Z")));
+    }
+
+    /**
+     * The cancellation is stamped 06:00:00, the very moment of the daily evaluation (an export that dates by the minute,
+     * a daily time set to the billing system's run): live, the daily job started the play at the moment the customer
+     * cancelled, which warned nobody. It is listed, judged against that cancellation, and not scored: not counted as a
+     * false alarm on an account that was about to cancel, nor as an account alerted and missed.
+     */
+    @ParameterizedTest(name = "{0} lane(s)")
+    @ValueSource(ints = {1, 3})
+    void given_a_cancellation_at_the_very_moment_of_the_daily_evaluation_then_the_alert_then_is_listed_but_not_scored(int workers) {
+        Instant daily = Instant.parse("2011-01-18T06:00:00Z");
+        BacktestFixture fixture = new BacktestFixture("at-the-daily-time").withCustomer(ACCOUNT)
+                .billing(ACCOUNT, "2011-01-10", BillingEvent.PAYMENT_FAILED)
+                .billing(ACCOUNT, daily, BillingEvent.SUBSCRIPTION_CANCELLED);
+        BacktestReport without = new BacktestFixture("at-the-daily-time").replayInMemory(rules(), workers,
+                BacktestReport.DEFAULT_WINDOW_DAYS);
+
+        BacktestReport report = fixture.replayInMemory(rules(), workers, BacktestReport.DEFAULT_WINDOW_DAYS);
+
+        assertThat(report.alerts()).filteredOn(alert -> alert.accountId().equals(ACCOUNT))
+                .extracting(Alert::at, Alert::cancelledAt, Alert::leadDays, Alert::caught, Alert::afterCancellation)
+                .containsExactly(tuple(daily, daily, null, false, true));
+        ChurnScore together = report.churnRules();
+        assertThat(together.cancelledAccounts()).isEqualTo(without.churnRules().cancelledAccounts() + 1);
+        assertThat(together.alertedAccounts()).as("an alert that came with the cancellation alerted nobody")
+                .isEqualTo(without.churnRules().alertedAccounts());
+        assertThat(together.alerts()).isEqualTo(without.churnRules().alerts());
+        assertThat(together.caughtAccounts()).isEqualTo(without.churnRules().caughtAccounts());
     }
 
     private static RuleSet rules() {

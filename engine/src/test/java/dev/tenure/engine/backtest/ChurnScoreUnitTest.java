@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +31,7 @@ class ChurnScoreUnitTest {
     }
 
     ChurnScoreUnitTest alert(String account, Instant at) {
-        alerts.add(Alert.of(account, "rule", "play", "churn/rule.drl", true, at, cancellations.get(account), WINDOW));
+        alerts.add(Alert.of(account, "rule", "play", "churn/rule.drl", true, at, cancellations.get(account), 90, ZoneOffset.UTC));
         return this;
     }
 

@@ -246,6 +246,27 @@ class HandComputedBacktestUnitTest {
                 .containsExactly(tuple(null, false));
     }
 
+    /**
+     * A window is days of the account's calendar, as every span of days is: São Paulo's clocks went back an hour on
+     * February 20, 2011, so an answer at 10:00 there on January 25 came 30 days before a cancellation at 10:00 on
+     * February 24, though 30 days and an hour passed.
+     */
+    @Test
+    void an_alert_exactly_the_window_before_the_cancellation_on_the_accounts_calendar_catches_it_when_the_clocks_changed_between() {
+        String paulista = "bt-sao-paulo";
+        Instant answered = Instant.parse("2011-01-25T12:00:00Z");
+        Instant cancelled = Instant.parse("2011-02-24T13:00:00Z");
+        BacktestReport report = new BacktestFixture("sao-paulo").withCustomerIn(paulista, "America/Sao_Paulo")
+                .nps(paulista, answered, 2).billing(paulista, cancelled, BillingEvent.SUBSCRIPTION_CANCELLED)
+                .replayInMemory(1, 30);
+
+        assertThat(report.alerts()).filteredOn(a -> a.accountId().equals(paulista))
+                .extracting(Alert::rule, Alert::at, Alert::cancelledAt, Alert::caught)
+                .containsExactly(tuple(DETRACTOR, answered, cancelled, true));
+        assertThat(rule(report, DETRACTOR).accounts()).filteredOn(a -> a.accountId().equals(paulista))
+                .extracting(RuleReport.AlertedAccount::caught).containsExactly(true);
+    }
+
     @Test
     void several_workers_report_exactly_what_one_does() {
         assertThat(replay(3)).usingRecursiveComparison().isEqualTo(replay(1));

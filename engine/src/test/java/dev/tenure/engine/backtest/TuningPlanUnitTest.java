@@ -73,6 +73,47 @@ class TuningPlanUnitTest {
         assertThat(plan.knobs().get(2).range().values()).hasSize(9).contains(42.5);
     }
 
+    /**
+     * A report shows each knob's value by its name: two knobs of one name (the same band twice, or two names written
+     * alike) would show one value for both, and two knobs moving the same number would undo each other's moves.
+     */
+    @Test
+    void two_knobs_of_one_name_are_refused_at_the_second_ones_line() {
+        String sameBand = """
+                health:
+                  - band: good
+                    min: 60
+                    max: 80
+                    step: 5
+                  - band: good
+                    min: 70
+                    max: 90
+                    step: 5
+                """;
+        String sameName = """
+                thresholds:
+                  - table: Urgent tickets
+                    column: P1/P2
+                    parameter: 1
+                    name: tickets
+                    min: 1
+                    max: 5
+                    step: 1
+                health:
+                  - component: support
+                    parameter: perOtherOpen
+                    name: tickets
+                    min: 5
+                    max: 20
+                    step: 5
+                """;
+
+        assertThatThrownBy(() -> TuningPlan.parse("churn/tuning.yml", sameBand)).isInstanceOf(InvalidTuningException.class)
+                .hasMessageContaining("churn/tuning.yml:6:").hasMessageContaining("'health band good'").hasMessageContaining("line 2");
+        assertThatThrownBy(() -> TuningPlan.parse("churn/tuning.yml", sameName)).isInstanceOf(InvalidTuningException.class)
+                .hasMessageContaining("churn/tuning.yml:10:").hasMessageContaining("'tickets'");
+    }
+
     @Test
     void without_a_goal_it_aims_at_recall_0_9_and_a_median_lead_of_21_days() {
         TuningPlan plan = TuningPlan.parse("churn/tuning.yml", """
