@@ -236,6 +236,24 @@ class HealthModelUnitTest {
     }
 
     @Test
+    void an_alias_or_a_tag_is_refused_where_it_is_written_as_in_every_other_file_of_a_rule_set() {
+        // Read through, the alias would be the anchor's value and its mistake told at the anchor's line (2), and the
+        // tag would be dropped without a word: the author would not learn what was read.
+        String alias = FIVE_COMPONENTS.replace("good: 75", "good: &good 75").replace("average: 40", "average: *good");
+        String tagged = FIVE_COMPONENTS.replace("input: supportLoad", "input: !custom supportLoad");
+        String javaType = FIVE_COMPONENTS.replace("weight: 10\n  - name: sentiment", "weight: !!java.net.URL 10\n  - name: sentiment");
+        String keptAsText = FIVE_COMPONENTS.replace("weight: 40", "weight: !!str 40");
+
+        assertThat(problems(alias)).extracting(HealthFileProblem::line, HealthFileProblem::message).containsExactly(
+                tuple(3, "not readable as YAML: YAML aliases (*good) are not supported; write the lines out"));
+        assertThat(problems(tagged)).extracting(HealthFileProblem::line, HealthFileProblem::message).containsExactly(
+                tuple(14, "not readable as YAML: YAML tags (!custom) are not supported; write the value alone"));
+        assertThat(problems(javaType)).extracting(HealthFileProblem::line, HealthFileProblem::message).containsExactly(
+                tuple(15, "not readable as YAML: YAML tags (!!java.net.URL) are not supported; write the value alone"));
+        assertThat(model(keptAsText).components().get(0).weight()).isEqualTo(0.4);
+    }
+
+    @Test
     void too_few_components_and_adoption_without_features_are_refused() {
         String broken = """
                 bands: { good: 70, average: 50 }
