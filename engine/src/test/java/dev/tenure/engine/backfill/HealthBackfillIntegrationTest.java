@@ -206,6 +206,22 @@ class HealthBackfillIntegrationTest {
         assertThat(backfilledDays(gone.id())).isEmpty();
     }
 
+    @Test
+    void givenARuleThatChurnedAnAccountMidPeriod_whenBackfilledFromBeforeOrAfterIt_thenTheDaysSinceAreNotScoredEitherWay() {
+        LocalDate today = TestClock.today();
+        TestData dormant = storedWithCoreUse("Rule Churned Works", Segment.LOW_TOUCH, 60, 1, 40);
+        // a rule (playbook.moveStage CHURNED) churned it 20 days ago at noon, after that day's 06:00 score
+        transaction.executeWithoutResult(tx -> lifecycle.move(dormant.id(), Stage.VALUE, Stage.CHURNED, noon(today.minusDays(20)),
+                ChangeCause.rule("Dormant accounts are churned"), TestClock.now()));
+
+        backfill.run(today.minusDays(10), today, rules.get().health(), HealthBackfill.Progress.NONE);
+        List<LocalDate> fromAfter = backfilledDays(dormant.id());
+        backfill.run(today.minusDays(30), today, rules.get().health(), HealthBackfill.Progress.NONE);
+
+        assertThat(fromAfter).as("churned when the backfill begins").isEmpty();
+        assertThat(backfilledDays(dormant.id())).containsExactlyElementsOf(days(today.minusDays(30), today.minusDays(19)).toList());
+    }
+
     private boolean waitingForAnotherBackfill() {
         return jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = 'advisory'")
                 .query(Integer.class).single() > 0;
