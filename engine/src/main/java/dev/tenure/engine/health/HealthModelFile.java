@@ -102,6 +102,13 @@ public final class HealthModelFile {
                         + ") must be below bands.good (" + fmt(good) + ")");
                 return null;
             }
+            // A score is a whole number: a band from 70.2 starts at 71, so the two must not start at the same one.
+            if (Math.ceil(average) >= Math.ceil(good)) {
+                problem(keys.get("average").getValueNode(), "bands.average (" + fmt(average) + ") and bands.good ("
+                        + fmt(good) + ") leave no whole score for AVERAGE; scores are whole numbers, so give average at most "
+                        + fmt(Math.ceil(good) - 1));
+                return null;
+            }
             return new HealthBands((int) Math.ceil(good), (int) Math.ceil(average));
         }
 

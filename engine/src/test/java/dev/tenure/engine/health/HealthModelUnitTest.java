@@ -254,6 +254,18 @@ class HealthModelUnitTest {
     }
 
     @Test
+    void bands_that_leave_no_whole_score_for_average_are_refused_at_the_average_line() {
+        // Scores are whole numbers: GOOD from 70.5 is from 71, AVERAGE from 70.2 from 71 too, so no score would be AVERAGE.
+        String noAverage = FIVE_COMPONENTS.replace("good: 75", "good: 70.5").replace("average: 40", "average: 70.2");
+
+        assertThat(problems(noAverage)).extracting(HealthFileProblem::line, HealthFileProblem::message).containsExactly(
+                tuple(3, "bands.average (70.2) and bands.good (70.5) leave no whole score for AVERAGE; scores are "
+                        + "whole numbers, so give average at most 70"));
+        assertThat(model(FIVE_COMPONENTS.replace("good: 75", "good: 70.5").replace("average: 40", "average: 69.5")).bands())
+                .isEqualTo(new HealthBands(71, 70));
+    }
+
+    @Test
     void too_few_components_and_adoption_without_features_are_refused() {
         String broken = """
                 bands: { good: 70, average: 50 }
