@@ -1,5 +1,6 @@
 package dev.tenure.engine.health;
 
+import dev.tenure.engine.bounds.RecordBounds;
 import dev.tenure.engine.yaml.UnreadableYaml;
 import dev.tenure.engine.yaml.YamlReading;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -242,7 +243,21 @@ public final class HealthModelFile {
                 problem(t.getValueNode(), field + " must be a text");
                 return null;
             }
-            return s.getValue().trim();
+            return bounded(s, field);
+        }
+
+        /**
+         * A name or a feature as an id is bounded: each is written into every score (a component's name, its reason),
+         * whose jsonb cannot hold a NUL, which a YAML escape ("\0") makes of a file that has none.
+         */
+        String bounded(ScalarNode node, String field) {
+            String value = node.getValue().trim();
+            String problem = RecordBounds.idProblem(value);
+            if (problem != null) {
+                problem(node, field + " " + problem);
+                return null;
+            }
+            return value;
         }
 
         Double number(NodeTuple t, String field, Node owner, double min, double max, boolean required) {
@@ -299,7 +314,11 @@ public final class HealthModelFile {
                 reader.problem(t.getValueNode(), where + ": " + key + " must be a list of feature names, e.g. [reports, integrations]");
                 return List.of("?");
             }
-            return list.getValue().stream().map(n -> ((ScalarNode) n).getValue().trim()).toList();
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < list.getValue().size(); i++) {
+                names.add(reader.bounded((ScalarNode) list.getValue().get(i), where + ": " + key + " item " + (i + 1)));
+            }
+            return names.contains(null) ? List.of("?") : List.copyOf(names);
         }
     }
 

@@ -266,6 +266,24 @@ class HealthModelUnitTest {
     }
 
     @Test
+    void names_and_features_that_no_score_could_be_stored_with_are_refused_at_their_line() {
+        // Each is written into every score's components (jsonb), which cannot hold a NUL: the file itself has none, the
+        // YAML escape makes it. And a name of a whole file's length would be stored with every score of every account.
+        String nul = FIVE_COMPONENTS.replace("name: support", "name: \"sup\\0port\"");
+        String longName = FIVE_COMPONENTS.replace("name: sentiment", "name: " + "s".repeat(201));
+        String feature = FIVE_COMPONENTS.replace("fallToZeroPct: 50", "fallToZeroPct: 50\n    feature: \"co\\u0007re\"")
+                .replace("[reports, integrations, exports, api]", "[reports, \"" + "x".repeat(201) + "\"]");
+
+        assertThat(problems(nul)).extracting(HealthFileProblem::line, HealthFileProblem::message).containsExactly(
+                tuple(13, "name 'sup\\u0000port' contains a control character (U+0000) at position 4"));
+        assertThat(problems(longName)).extracting(HealthFileProblem::line, HealthFileProblem::message).containsExactly(
+                tuple(16, "name is 201 characters long; at most 200"));
+        assertThat(problems(feature)).extracting(HealthFileProblem::line, HealthFileProblem::message).containsExactly(
+                tuple(9, "component 'usage': feature 'co\\u0007re' contains a control character (U+0007) at position 3"),
+                tuple(13, "component 'adoption': features item 2 is 201 characters long; at most 200"));
+    }
+
+    @Test
     void too_few_components_and_adoption_without_features_are_refused() {
         String broken = """
                 bands: { good: 70, average: 50 }
