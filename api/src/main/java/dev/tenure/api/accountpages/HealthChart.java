@@ -79,21 +79,21 @@ record HealthChart(List<Line> lines, List<HealthScore> scores, List<Tick> yTicks
         Instant from = now.minus(period);
         List<HealthScore> shown = new ArrayList<>(history.stream().filter(h -> !h.computedAt().isBefore(from)).toList());
         Collections.reverse(shown);
-        Map<String, List<Double>> series = new LinkedHashMap<>();
-        List<Double> xs = new ArrayList<>();
+        // Each point keeps the time of its own score: the components may differ from one score to the next (a health
+        // model changed, or a backfill scored an older past with the model in force), so a line has points only where
+        // its component was scored.
+        Map<String, List<Dot>> series = new LinkedHashMap<>();
         for (HealthScore h : shown) {
-            xs.add(x(h.computedAt(), from, now));
-            series.computeIfAbsent("Health score", k -> new ArrayList<>()).add((double) h.score());
+            double x = x(h.computedAt(), from, now);
+            series.computeIfAbsent("Health score", k -> new ArrayList<>()).add(new Dot(x, round(y(h.score()))));
             for (HealthComponent c : h.components()) {
-                series.computeIfAbsent(c.name(), k -> new ArrayList<>()).add((double) c.score());
+                series.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(new Dot(x, round(y(c.score()))));
             }
         }
         List<Line> lines = new ArrayList<>();
         int i = 0;
-        for (Map.Entry<String, List<Double>> s : series.entrySet()) {
-            List<Double> ys = s.getValue();
-            List<Dot> dots = IntStream.range(0, Math.min(xs.size(), ys.size()))
-                    .mapToObj(n -> new Dot(xs.get(n), round(y(ys.get(n))))).toList();
+        for (Map.Entry<String, List<Dot>> s : series.entrySet()) {
+            List<Dot> dots = List.copyOf(s.getValue());
             String points = dots.stream().map(d -> String.format(Locale.ROOT, "%.1f,%.1f", d.x(), d.y()))
                     .collect(Collectors.joining(" "));
             lines.add(new Line(s.getKey(), COLOURS[i % COLOURS.length], DASHES[i % DASHES.length], MARKS[i % MARKS.length],

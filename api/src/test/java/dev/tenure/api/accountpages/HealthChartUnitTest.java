@@ -58,6 +58,33 @@ class HealthChartUnitTest {
     }
 
     @Test
+    void a_component_the_health_model_took_in_later_is_drawn_on_the_days_it_was_scored() {
+        // 60 days scored by a model with relationship, then 30 by one that weighs adoption in instead (a new health.yml,
+        // or a backfill with the model in force over an older live past).
+        List<HealthScore> history = new ArrayList<>();
+        for (int d = 0; d < 90; d++) {
+            HealthComponent changed = d < 30 ? new HealthComponent("adoption", 40, 0.4, "ok") : new HealthComponent("relationship", 100, 0.4, "ok");
+            history.add(new HealthScore("a", 70, 70, List.of(new HealthComponent("usage", 70, 0.6, "ok"), changed),
+                    now.minus(Duration.ofDays(d))));
+        }
+
+        HealthChart chart = HealthChart.of(history, now, Duration.ofDays(90), ZoneId.of("UTC"));
+
+        HealthChart.Line score = line(chart, "Health score");
+        HealthChart.Line adoption = line(chart, "adoption");
+        HealthChart.Line relationship = line(chart, "relationship");
+        assertThat(adoption.dots()).hasSize(30);
+        assertThat(adoption.dots()).extracting(HealthChart.Dot::x)
+                .containsExactlyElementsOf(score.dots().subList(60, 90).stream().map(HealthChart.Dot::x).toList());
+        assertThat(relationship.dots()).extracting(HealthChart.Dot::x)
+                .containsExactlyElementsOf(score.dots().subList(0, 60).stream().map(HealthChart.Dot::x).toList());
+    }
+
+    private static HealthChart.Line line(HealthChart chart, String name) {
+        return chart.lines().stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
     void one_score_is_one_marked_point() {
         HealthChart chart = HealthChart.of(daily().subList(0, 1), now, Duration.ofDays(90), ZoneId.of("UTC"));
 

@@ -302,6 +302,20 @@ public class AccountHistory {
     }
 
     /**
+     * A SQL condition for reports: the account whose id is {@code account} (a column) was churned at {@code at} (a
+     * parameter) by a source's stage or a rule, its stage then read as {@link #stagesAsOf} reads it. A churn by a
+     * cancellation is left to the report, which reads the billing signals themselves; one a source or a rule made has
+     * no billing signal to tell it, and a report that left it out counted a customer gone (a CRM's former customer,
+     * first heard of as CHURNED) as live, with the band it had before it left or none at all.
+     */
+    public static String churnedBySourceOrRuleAt(String account, String at) {
+        return """
+                EXISTS (SELECT 1 FROM (SELECT h.to_stage, h.origin FROM stage_change h WHERE h.account_id = %1$s AND %3$s <= %2$s
+                        ORDER BY h.id DESC LIMIT 1) latest WHERE latest.to_stage = 'CHURNED' AND latest.origin <> 'LIFECYCLE')"""
+                .formatted(account, at, FIRST_STAGE_TIME);
+    }
+
+    /**
      * When each of these accounts last moved into or out of CHURNED, for those that ever did, whoever moved it. An
      * account's first stage is no move: as for reading the past, it had that stage before anyone said otherwise.
      */

@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One account's stage while a replay (a backtest, a health backfill) goes through its past in the order things
@@ -77,9 +79,22 @@ public final class ReplayedStage {
      * signals replayed, which hold the ones live applied and those it did not (an old one imported late).
      */
     public static Map<String, List<StageChange>> bySource(Collection<StageChange> changes) {
+        return byAccount(changes, EnumSet.of(ChangeOrigin.SOURCE));
+    }
+
+    /**
+     * The stage changes a replay that runs no rules (a health backfill) takes from history, by account, in the order
+     * given: its sources' and its rules'. A rule that churned the account is not run again there, so its move is
+     * history as a source's is; the lifecycle's are made again by the billing signals replayed.
+     */
+    public static Map<String, List<StageChange>> bySourceOrRule(Collection<StageChange> changes) {
+        return byAccount(changes, EnumSet.of(ChangeOrigin.SOURCE, ChangeOrigin.RULE));
+    }
+
+    private static Map<String, List<StageChange>> byAccount(Collection<StageChange> changes, Set<ChangeOrigin> taken) {
         Map<String, List<StageChange>> byAccount = new HashMap<>();
         for (StageChange change : changes) {
-            if (change.origin() == ChangeOrigin.SOURCE) {
+            if (taken.contains(change.origin())) {
                 byAccount.computeIfAbsent(change.accountId(), id -> new ArrayList<>()).add(change);
             }
         }

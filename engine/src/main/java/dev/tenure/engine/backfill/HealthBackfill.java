@@ -50,8 +50,8 @@ import java.util.Set;
  * with the facts rolled up by {@link SignalHistory} from the signals that had happened by that moment (the
  * roll-up backtests use) and the given health model. A day a live evaluation already scored an account is
  * left alone (its score carries on as the next day's previous); so are the days before an account started
- * and those it was churned: after its cancellation or a source's stage CHURNED, until a reactivation or a source's
- * other stage brings it back (the live engine's lifecycle rules). The scores are stored as
+ * and those it was churned: after its cancellation, a source's stage CHURNED or a rule's move there, until a reactivation
+ * or a source's other stage brings it back (the live engine's lifecycle rules). The scores are stored as
  * {@code origin = BACKFILL}, at the daily time, and a rerun over the same days replaces them: everything in
  * one transaction, so readers see the old scores or the new, never half; and one backfill at a time, whichever node
  * runs it, so two over the same days leave one score a day.
@@ -62,7 +62,7 @@ import java.util.Set;
  * an NPS answer or an open ticket counts however old it is.
  * Contacts and stages are as they were at each daily time ({@code AccountHistory}: those of the start, with each
  * later change applied from its moment). Health reads no stage, but whether the account was churned then decides
- * whether it is scored: its sources' stage changes and its cancellations and reactivations move it in the order
+ * whether it is scored: its sources' and rules' stage changes and its cancellations and reactivations move it in the order
  * they happened, and one of those signals older than its last move into or out of CHURNED before the period is
  * history ({@link ReplayedStage}, as backtests replay it).
  */
@@ -152,11 +152,12 @@ public class HealthBackfill {
         Map<String, List<Contact>> people = history.contactsAsOf(null, start);
         Map<String, Integer> before = scores.latestBefore(start);
         // The stage as it was, if history has it; otherwise the account's signals, all replayed from the first,
-        // churn it at its cancellation as they did live. Its sources' later changes count from their moments, and a
-        // billing signal older than its last move by then is history, as it was live.
+        // churn it at its cancellation as they did live. Its sources' and rules' later changes count from their moments
+        // (no rule runs here to churn it again), and a billing signal older than its last move by then is history, as
+        // it was live.
         Map<String, Stage> stages = history.stagesAsOf(null, start);
         Map<String, Instant> lastMoves = history.lastLifecycleMovesAsOf(start);
-        Map<String, List<StageChange>> stageChanges = ReplayedStage.bySource(history.stageChanges(start, end));
+        Map<String, List<StageChange>> stageChanges = ReplayedStage.bySourceOrRule(history.stageChanges(start, end));
         for (Account a : all) {
             Stage then = stages.getOrDefault(a.id(), a.stage() == Stage.CHURNED ? Lifecycle.REACTIVATED_STAGE : a.stage());
             ReplayedStage stage = new ReplayedStage(then, null, lastMoves.get(a.id()),
@@ -266,7 +267,7 @@ public class HealthBackfill {
         final List<Contact> contacts;
         final SignalHistory history = SignalHistory.replaying();
         int last;
-        /** Churned or not as its sources' stage changes and its signals so far tell, by the live engine's lifecycle rules. */
+        /** Churned or not as its sources' and rules' stage changes and its signals so far tell, by the live engine's lifecycle rules. */
         final ReplayedStage stage;
 
         Scored(Account account, List<Contact> contacts, int last, ReplayedStage stage) {

@@ -1,5 +1,6 @@
 package dev.tenure.engine.health;
 
+import dev.tenure.engine.bounds.RecordBounds;
 import dev.tenure.engine.yaml.UnreadableYaml;
 import dev.tenure.engine.yaml.YamlReading;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -100,6 +101,13 @@ public final class HealthModelFile {
             if (average >= good) {
                 problem(keys.get("average").getValueNode(), "bands.average (" + fmt(average)
                         + ") must be below bands.good (" + fmt(good) + ")");
+                return null;
+            }
+            // A score is a whole number: a band from 70.2 starts at 71, so the two must not start at the same one.
+            if (Math.ceil(average) >= Math.ceil(good)) {
+                problem(keys.get("average").getValueNode(), "bands.average (" + fmt(average) + ") and bands.good ("
+                        + fmt(good) + ") leave no whole score for AVERAGE; scores are whole numbers, so give average at most "
+                        + fmt(Math.ceil(good) - 1));
                 return null;
             }
             return new HealthBands((int) Math.ceil(good), (int) Math.ceil(average));
@@ -235,7 +243,21 @@ public final class HealthModelFile {
                 problem(t.getValueNode(), field + " must be a text");
                 return null;
             }
-            return s.getValue().trim();
+            return bounded(s, field);
+        }
+
+        /**
+         * A name or a feature as an id is bounded: each is written into every score (a component's name, its reason),
+         * whose jsonb cannot hold a NUL, which a YAML escape ("\0") makes of a file that has none.
+         */
+        String bounded(ScalarNode node, String field) {
+            String value = node.getValue().trim();
+            String problem = RecordBounds.idProblem(value);
+            if (problem != null) {
+                problem(node, field + " " + problem);
+                return null;
+            }
+            return value;
         }
 
         Double number(NodeTuple t, String field, Node owner, double min, double max, boolean required) {
@@ -292,7 +314,11 @@ public final class HealthModelFile {
                 reader.problem(t.getValueNode(), where + ": " + key + " must be a list of feature names, e.g. [reports, integrations]");
                 return List.of("?");
             }
-            return list.getValue().stream().map(n -> ((ScalarNode) n).getValue().trim()).toList();
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < list.getValue().size(); i++) {
+                names.add(reader.bounded((ScalarNode) list.getValue().get(i), where + ": " + key + " item " + (i + 1)));
+            }
+            return names.contains(null) ? List.of("?") : List.copyOf(names);
         }
     }
 

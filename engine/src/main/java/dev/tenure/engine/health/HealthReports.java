@@ -1,5 +1,6 @@
 package dev.tenure.engine.health;
 
+import dev.tenure.engine.accounts.AccountHistory;
 import dev.tenure.engine.calendar.Span;
 import dev.tenure.engine.vocabulary.HealthComponent;
 import dev.tenure.engine.vocabulary.HealthScore;
@@ -26,7 +27,7 @@ public class HealthReports {
 
     /**
      * Accounts that had started by :at and were not cancelled then (a later reactivation, or a positive MRR, brings
-     * one back).
+     * one back), nor churned by a source's stage or a rule (as a health backfill leaves them unscored).
      */
     private static final String LIVE_AT = """
             (a.started_on IS NULL OR a.started_on < (:at AT TIME ZONE 'UTC')::date + 1)
@@ -36,8 +37,10 @@ public class HealthReports {
                         AND (r.payload->>'event' = 'SUBSCRIPTION_REACTIVATED'
                              OR r.payload->>'event' = 'MRR_CHANGED' AND (r.payload->>'amount')::numeric > 0)
                         AND r.occurred_at > c.occurred_at AND r.occurred_at < :at))
+            AND NOT %s
             AND (CAST(:csm AS text) IS NULL OR lower(a.csm) = lower(CAST(:csm AS text)))
-            AND (CAST(:segment AS text) IS NULL OR a.segment = CAST(:segment AS text))""";
+            AND (CAST(:segment AS text) IS NULL OR a.segment = CAST(:segment AS text))""".formatted(
+            AccountHistory.churnedBySourceOrRuleAt("a.id", ":at"));
     private static final String BAND_AT = """
             (SELECT h.band FROM health_score h WHERE h.account_id = a.id AND h.computed_at <= :at
              ORDER BY h.computed_at DESC, h.id DESC LIMIT 1)""";

@@ -15,7 +15,13 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserException;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -105,18 +111,54 @@ public final class YamlReading {
         }
     }
 
+    /** SnakeYAML's events, refusing an alias or a tag other than YAML's own scalar ones at its line. */
+    private record WithoutAliasesOrTags(Parser parser) implements Parser {
+
+        @Override
+        public boolean checkEvent(Event.ID choice) {
+            return parser.checkEvent(choice);
+        }
+
+        @Override
+        public Event peekEvent() {
+            return parser.peekEvent();
+        }
+
+        @Override
+        public Event getEvent() {
+            Event event = parser.getEvent();
+            if (event instanceof AliasEvent alias) {
+                throw new ParserException(null, null, "YAML aliases (*" + alias.getAnchor() + ") are not supported; write the lines out",
+                        event.getStartMark());
+            }
+            String tag = event instanceof ScalarEvent scalar ? scalar.getTag()
+                    : event instanceof CollectionStartEvent collection ? collection.getTag() : null;
+            if (tag != null && !SCALAR_TAGS.contains(tag)) {
+                // SnakeYAML hands over a local tag as written (!custom), YAML's own in their namespace.
+                String written = tag.startsWith("!") ? tag : asWritten(tag);
+                throw new ParserException(null, null, "YAML tags (" + written + ") are not supported; write the value alone",
+                        event.getStartMark());
+            }
+            return event;
+        }
+    }
+
     /** A tag as its author wrote it: the parser hands over {@code !!x} as YAML's own namespace and {@code x}. */
     private static String asWritten(String tag) {
         String yamlOwn = "tag:yaml.org,2002:";
         return tag.startsWith(yamlOwn) ? "!!" + tag.substring(yamlOwn.length()) : "!" + tag;
     }
 
-    /** SnakeYAML's nodes of a YAML text, which keep their lines; null for an empty one. */
+    /**
+     * SnakeYAML's nodes of a YAML text, which keep their lines; null for an empty one. An alias or a tag is refused
+     * where it is written, as in a text read with Jackson: SnakeYAML would hand over the anchor's node, so a mistake in
+     * it would be told at the anchor's line, and a tag of the author's own ({@code !custom}) would be dropped unsaid.
+     */
     public static Node nodes(String text) throws UnreadableYaml {
         LoaderOptions options = new LoaderOptions();
         StreamReader reader = new StreamReader(text);
         try {
-            return new Composer(new ParserImpl(reader, options), new Resolver(), options).getSingleNode();
+            return new Composer(new WithoutAliasesOrTags(new ParserImpl(reader, options)), new Resolver(), options).getSingleNode();
         } catch (MarkedYAMLException e) {
             throw new UnreadableYaml(e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1, e.getProblem(), e);
         } catch (YAMLException e) {

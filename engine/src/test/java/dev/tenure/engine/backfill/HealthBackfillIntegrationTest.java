@@ -3,6 +3,7 @@ package dev.tenure.engine.backfill;
 import dev.tenure.engine.EngineTestApplication;
 import dev.tenure.engine.accounts.Accounts;
 import dev.tenure.engine.accounts.ChangeCause;
+import dev.tenure.engine.health.BandCounts;
 import dev.tenure.engine.health.ChurnReport;
 import dev.tenure.engine.health.HealthReports;
 import dev.tenure.engine.intake.Intake;
@@ -204,6 +205,46 @@ class HealthBackfillIntegrationTest {
         backfill.run(today.minusDays(30), today, rules.get().health(), HealthBackfill.Progress.NONE);
 
         assertThat(backfilledDays(gone.id())).isEmpty();
+    }
+
+    @Test
+    void givenARuleThatChurnedAnAccountMidPeriod_whenBackfilledFromBeforeOrAfterIt_thenTheDaysSinceAreNotScoredEitherWay() {
+        LocalDate today = TestClock.today();
+        TestData dormant = storedWithCoreUse("Rule Churned Works", Segment.LOW_TOUCH, 60, 1, 40);
+        // a rule (playbook.moveStage CHURNED) churned it 20 days ago at noon, after that day's 06:00 score
+        transaction.executeWithoutResult(tx -> lifecycle.move(dormant.id(), Stage.VALUE, Stage.CHURNED, noon(today.minusDays(20)),
+                ChangeCause.rule("Dormant accounts are churned"), TestClock.now()));
+
+        backfill.run(today.minusDays(10), today, rules.get().health(), HealthBackfill.Progress.NONE);
+        List<LocalDate> fromAfter = backfilledDays(dormant.id());
+        backfill.run(today.minusDays(30), today, rules.get().health(), HealthBackfill.Progress.NONE);
+
+        assertThat(fromAfter).as("churned when the backfill begins").isEmpty();
+        assertThat(backfilledDays(dormant.id())).containsExactlyElementsOf(days(today.minusDays(30), today.minusDays(19)).toList());
+    }
+
+    @Test
+    void givenFormerCustomersACrmNamesChurned_whenBackfilled_thenTheChurnReportCountsThemUntilTheyLeftAndNeverUnscored() {
+        String csm = "backfill-" + UUID.randomUUID().toString().substring(0, 8) + "@tenure.test";
+        LocalDate today = TestClock.today();
+        TestData staying = TestData.account("Still Here Ltd", Segment.LOW_TOUCH).csm(csm).usage("core", 120, 1, 40);
+        // gone before Tenure heard of it: the CRM export names it CHURNED, with the usage it had until it left
+        TestData longGone = TestData.account("Long Gone Ltd", Segment.LOW_TOUCH).csm(csm).stage(Stage.CHURNED)
+                .usage("core", 120, 100, 40);
+        // the CRM said CHURNED 60 days ago at noon
+        TestData leftLately = TestData.account("Left Lately Ltd", Segment.LOW_TOUCH).csm(csm).usage("core", 120, 61, 40);
+        Stream.of(staying, longGone, leftLately).forEach(account -> intake.accept(account.batch()));
+        sourceMoves(leftLately, Stage.VALUE, Stage.CHURNED, noon(today.minusDays(60)));
+
+        backfill.run(today.minusDays(120), today, rules.get().health(), HealthBackfill.Progress.NONE);
+
+        ChurnReport afterBoth = reports.churn(today.minusDays(45), today, null, csm, null);
+        assertThat(band(afterBoth, "UNSCORED").accounts()).as("churned ones are not live accounts").isZero();
+        assertThat(band(afterBoth, "GOOD").accounts()).isEqualTo(1);
+        ChurnReport beforeTheLatest = reports.churn(today.minusDays(90), today.minusDays(45), null, csm, null);
+        assertThat(band(beforeTheLatest, "UNSCORED").accounts()).isZero();
+        assertThat(band(beforeTheLatest, "GOOD").accounts()).isEqualTo(2);
+        assertThat(reports.distribution(today.minusDays(45), csm, null).all()).isEqualTo(new BandCounts(1, 0, 0, 0));
     }
 
     private boolean waitingForAnotherBackfill() {

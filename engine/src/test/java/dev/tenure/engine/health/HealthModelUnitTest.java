@@ -236,6 +236,54 @@ class HealthModelUnitTest {
     }
 
     @Test
+    void an_alias_or_a_tag_is_refused_where_it_is_written_as_in_every_other_file_of_a_rule_set() {
+        // Read through, the alias would be the anchor's value and its mistake told at the anchor's line (2), and the
+        // tag would be dropped without a word: the author would not learn what was read.
+        String alias = FIVE_COMPONENTS.replace("good: 75", "good: &good 75").replace("average: 40", "average: *good");
+        String tagged = FIVE_COMPONENTS.replace("input: supportLoad", "input: !custom supportLoad");
+        String javaType = FIVE_COMPONENTS.replace("weight: 10\n  - name: sentiment", "weight: !!java.net.URL 10\n  - name: sentiment");
+        String keptAsText = FIVE_COMPONENTS.replace("weight: 40", "weight: !!str 40");
+
+        assertThat(problems(alias)).extracting(HealthFileProblem::line, HealthFileProblem::message).containsExactly(
+                tuple(3, "not readable as YAML: YAML aliases (*good) are not supported; write the lines out"));
+        assertThat(problems(tagged)).extracting(HealthFileProblem::line, HealthFileProblem::message).containsExactly(
+                tuple(14, "not readable as YAML: YAML tags (!custom) are not supported; write the value alone"));
+        assertThat(problems(javaType)).extracting(HealthFileProblem::line, HealthFileProblem::message).containsExactly(
+                tuple(15, "not readable as YAML: YAML tags (!!java.net.URL) are not supported; write the value alone"));
+        assertThat(model(keptAsText).components().get(0).weight()).isEqualTo(0.4);
+    }
+
+    @Test
+    void bands_that_leave_no_whole_score_for_average_are_refused_at_the_average_line() {
+        // Scores are whole numbers: GOOD from 70.5 is from 71, AVERAGE from 70.2 from 71 too, so no score would be AVERAGE.
+        String noAverage = FIVE_COMPONENTS.replace("good: 75", "good: 70.5").replace("average: 40", "average: 70.2");
+
+        assertThat(problems(noAverage)).extracting(HealthFileProblem::line, HealthFileProblem::message).containsExactly(
+                tuple(3, "bands.average (70.2) and bands.good (70.5) leave no whole score for AVERAGE; scores are "
+                        + "whole numbers, so give average at most 70"));
+        assertThat(model(FIVE_COMPONENTS.replace("good: 75", "good: 70.5").replace("average: 40", "average: 69.5")).bands())
+                .isEqualTo(new HealthBands(71, 70));
+    }
+
+    @Test
+    void names_and_features_that_no_score_could_be_stored_with_are_refused_at_their_line() {
+        // Each is written into every score's components (jsonb), which cannot hold a NUL: the file itself has none, the
+        // YAML escape makes it. And a name of a whole file's length would be stored with every score of every account.
+        String nul = FIVE_COMPONENTS.replace("name: support", "name: \"sup\\0port\"");
+        String longName = FIVE_COMPONENTS.replace("name: sentiment", "name: " + "s".repeat(201));
+        String feature = FIVE_COMPONENTS.replace("fallToZeroPct: 50", "fallToZeroPct: 50\n    feature: \"co\\u0007re\"")
+                .replace("[reports, integrations, exports, api]", "[reports, \"" + "x".repeat(201) + "\"]");
+
+        assertThat(problems(nul)).extracting(HealthFileProblem::line, HealthFileProblem::message).containsExactly(
+                tuple(13, "name 'sup\\u0000port' contains a control character (U+0000) at position 4"));
+        assertThat(problems(longName)).extracting(HealthFileProblem::line, HealthFileProblem::message).containsExactly(
+                tuple(16, "name is 201 characters long; at most 200"));
+        assertThat(problems(feature)).extracting(HealthFileProblem::line, HealthFileProblem::message).containsExactly(
+                tuple(9, "component 'usage': feature 'co\\u0007re' contains a control character (U+0007) at position 3"),
+                tuple(13, "component 'adoption': features item 2 is 201 characters long; at most 200"));
+    }
+
+    @Test
     void too_few_components_and_adoption_without_features_are_refused() {
         String broken = """
                 bands: { good: 70, average: 50 }
