@@ -1,8 +1,10 @@
 package dev.tenure.engine.backtest;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Reads and edits the parameter cells of a decision table written as CSV, line by line, so everything else in
@@ -45,6 +47,16 @@ final class DecisionTableCells {
             lines[index] = join(row) + (cr ? "\r" : "");
         }
         return String.join("\n", lines);
+    }
+
+    /** The cells' numbers the knob sets: file, line (from 1), column and which value of the cell. */
+    static Set<String> numbers(String text, Knob.TableCells knob) {
+        Cells cells = locate(text.split("\n", -1), knob);
+        Set<String> numbers = new LinkedHashSet<>();
+        for (int index : cells.lines()) {
+            numbers.add(knob.file() + ":" + (index + 1) + ": column " + (cells.column() + 1) + ", value " + Math.max(1, knob.parameter()));
+        }
+        return numbers;
     }
 
     private static Cells locate(String[] lines, Knob.TableCells knob) {

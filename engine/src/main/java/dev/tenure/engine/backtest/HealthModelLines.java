@@ -24,6 +24,12 @@ final class HealthModelLines {
         return value(lines, line(lines, knob), key(knob));
     }
 
+    /** The number the knob sets: the file, its line (from 1) and key. */
+    static String number(String text, Knob.HealthNumber knob) {
+        String[] lines = text.replace("\r\n", "\n").split("\n", -1);
+        return FILE + ":" + (line(lines, knob) + 1) + ": " + key(knob);
+    }
+
     static String set(String text, Knob.HealthNumber knob, double value) {
         String[] lines = text.replace("\r\n", "\n").split("\n", -1);
         int at = line(lines, knob);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One setting the tuner may move, as CS ops allowed it in the tuning file: a cell (or a set of cells given
@@ -28,6 +29,12 @@ public sealed interface Knob permits Knob.TableCells, Knob.HealthNumber {
 
     /** The files with the knob set to {@code value}; the others are the same objects. */
     Map<String, String> apply(Map<String, String> files, double value);
+
+    /**
+     * The numbers it sets in these files, each as file, line and place on the line: two knobs that share one would
+     * undo each other's moves, the later one winning, while both are reported as tuned.
+     */
+    Set<String> numbers(Map<String, String> files);
 
     /**
      * The values from min to max, in steps. Each of the three lies within {@link #LIMIT} and has at most
@@ -93,6 +100,11 @@ public sealed interface Knob permits Knob.TableCells, Knob.HealthNumber {
             return RuleSetEdits.with(files, file, DecisionTableCells.set(text(files), this, value));
         }
 
+        @Override
+        public Set<String> numbers(Map<String, String> files) {
+            return DecisionTableCells.numbers(text(files), this);
+        }
+
         private String text(Map<String, String> files) {
             String text = files.get(file);
             if (text == null) {
@@ -116,6 +128,11 @@ public sealed interface Knob permits Knob.TableCells, Knob.HealthNumber {
         @Override
         public Map<String, String> apply(Map<String, String> files, double value) {
             return RuleSetEdits.with(files, HealthModelLines.FILE, HealthModelLines.set(text(files), this, value));
+        }
+
+        @Override
+        public Set<String> numbers(Map<String, String> files) {
+            return Set.of(HealthModelLines.number(text(files), this));
         }
 
         private static String text(Map<String, String> files) {

@@ -93,9 +93,19 @@ public record TuningPlan(List<Knob> knobs, Goal goal) {
      */
     public void check(String file, Map<String, String> files) {
         List<String> problems = new ArrayList<>();
+        // Names differ, the number may not: the knobs would be applied one after the other and the later one win.
+        Map<String, Knob> setBy = new HashMap<>();
         for (Knob knob : knobs) {
             try {
                 knob.current(files);
+                for (String number : knob.numbers(files)) {
+                    Knob first = setBy.putIfAbsent(number, knob);
+                    if (first != null) {
+                        problems.add(file + ":" + knob.line() + ": the knob at line " + first.line() + " ('"
+                                + RecordBounds.shown(first.label()) + "') sets " + number + " too: each number one knob");
+                        break;
+                    }
+                }
             } catch (IllegalArgumentException e) {
                 problems.add(file + ":" + knob.line() + ": " + e.getMessage());
             }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -112,6 +113,70 @@ class TuningPlanUnitTest {
                 .hasMessageContaining("churn/tuning.yml:6:").hasMessageContaining("'health band good'").hasMessageContaining("line 2");
         assertThatThrownBy(() -> TuningPlan.parse("churn/tuning.yml", sameName)).isInstanceOf(InvalidTuningException.class)
                 .hasMessageContaining("churn/tuning.yml:10:").hasMessageContaining("'tickets'");
+    }
+
+    /**
+     * Names of their own do not make two knobs of one number: applied one after the other, the later one would undo
+     * the earlier one's moves while both were reported as tuned.
+     */
+    @Test
+    void two_knobs_of_other_names_that_set_one_number_are_refused_at_the_second_ones_line_against_the_rule_set() throws Exception {
+        java.nio.file.Path rules = java.nio.file.Path.of(System.getProperty("tuning.rules", "../rules"));
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
+        dev.tenure.engine.rules.RuleSetFiles.read(rules).files().forEach(f -> files.put(f.path(), f.content()));
+        TuningPlan overlappingRows = TuningPlan.parse("churn/tuning.yml", """
+                thresholds:
+                  - table: Urgent tickets
+                    column: P1/P2
+                    parameter: 1
+                    rows: [HIGH_TOUCH]
+                    name: urgent tickets, high touch
+                    min: 1
+                    max: 5
+                    step: 1
+                  - table: Urgent tickets
+                    column: p1/p2 tickets opened
+                    parameter: 1
+                    name: urgent tickets
+                    min: 2
+                    max: 6
+                    step: 1
+                """);
+        TuningPlan sameBand = TuningPlan.parse("churn/tuning.yml", """
+                health:
+                  - band: good
+                    name: top of AVERAGE
+                    min: 60
+                    max: 80
+                    step: 5
+                  - band: good
+                    name: bottom of GOOD
+                    min: 70
+                    max: 90
+                    step: 5
+                """);
+        TuningPlan otherValues = TuningPlan.parse("churn/tuning.yml", """
+                thresholds:
+                  - table: Urgent tickets
+                    column: P1/P2
+                    parameter: 1
+                    min: 1
+                    max: 5
+                    step: 1
+                  - table: Urgent tickets
+                    column: P1/P2
+                    parameter: 2
+                    min: 1
+                    max: 4
+                    step: 1
+                """);
+
+        assertThatThrownBy(() -> overlappingRows.check(TuningPlan.FILE, files)).isInstanceOf(InvalidTuningException.class)
+                .hasMessageContaining("churn/tuning.yml:10: the knob at line 2 ('urgent tickets, high touch') sets churn/thresholds.csv:")
+                .hasMessageContaining("each number one knob");
+        assertThatThrownBy(() -> sameBand.check(TuningPlan.FILE, files)).isInstanceOf(InvalidTuningException.class)
+                .hasMessageContaining("churn/tuning.yml:7: the knob at line 2 ('top of AVERAGE') sets health.yml:");
+        assertThatCode(() -> otherValues.check(TuningPlan.FILE, files)).doesNotThrowAnyException();
     }
 
     @Test
