@@ -1,6 +1,8 @@
 package dev.tenure.connectors.records;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tenure.engine.bounds.RecordBounds;
 import dev.tenure.engine.intake.RecordError;
 import dev.tenure.engine.vocabulary.Account;
@@ -27,6 +29,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -107,15 +110,33 @@ public class RecordMapper {
             return "'" + field + "' tells one " + kind.label() + " record from another: as a constant, every record after"
                     + " the first would be taken for the same one and not stored; map it to a column";
         }
-        com.fasterxml.jackson.databind.node.ObjectNode record = com.fasterxml.jackson.databind.node.JsonNodeFactory
-                .instance.objectNode().put(field, value);
+        String notAField = fieldProblem(kind, field);
+        if (notAField != null) {
+            return notAField;
+        }
+        ObjectNode record = JsonNodeFactory.instance.objectNode().put(field, value);
         Fields f = new Fields(kind.label(), record);
         map(kind, f, "constant", clock.instant());
-        if (!f.read().contains(field)) {
-            return "'" + field + "' is not a field of " + kind.label() + " records; they have " + String.join(", ", f.read());
-        }
         String problem = f.valueProblem(field);
         return problem != null ? problem : RecordBounds.textProblem(kind.recordType(), field, value);
+    }
+
+    /**
+     * What is wrong with a mapping naming this field for records of this kind, or null: it must be one of theirs, or
+     * the column mapped to it would be renamed to a field nobody reads, and dropped from every record without a word.
+     */
+    String fieldProblem(RecordKind kind, String field) {
+        Set<String> fields = new TreeSet<>();
+        ObjectNode event = JsonNodeFactory.instance.objectNode();
+        // Each shape of a kind reads its own fields: a ticket event, and a ticket row (one with openedAt).
+        ObjectNode row = JsonNodeFactory.instance.objectNode().put("openedAt", "2026-01-01");
+        for (ObjectNode shape : kind == RecordKind.TICKETS ? List.of(event, row) : List.of(event)) {
+            Fields f = new Fields(kind.label(), shape);
+            map(kind, f, "constant", clock.instant());
+            fields.addAll(f.read());
+        }
+        return fields.contains(field) ? null
+                : "'" + field + "' is not a field of " + kind.label() + " records; they have " + String.join(", ", fields);
     }
 
     /**
