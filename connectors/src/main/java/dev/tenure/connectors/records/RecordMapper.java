@@ -220,8 +220,8 @@ public class RecordMapper {
      * once {@code solvedAt} is set; and, when the row is open (status {@code OPEN}/{@code PENDING}, or none without
      * {@code solvedAt}) after a solve, a reopened signal, so the ticket counts as open again. The solve it follows is
      * the row's own {@code solvedAt} (help desks such as Zendesk keep it on a reopened ticket), else the solve stored
-     * ({@link KnownTickets}). A row with no time for the reopen is dated by its {@code updatedAt}, else by when the
-     * export was written ({@code seenAt}); one older than the solve it would follow is an earlier export read again,
+     * ({@link KnownTickets}). A row with no time for the reopen is dated by its {@code updatedAt} (never later than
+     * when the export was written), else by when the export was written ({@code seenAt}); one older than the solve it would follow is an earlier export read again,
      * and reopens nothing.
      * <p>
      * The event ids come from the account, the ticket and what happened ({@code acme:T-7:opened},
@@ -259,6 +259,9 @@ public class RecordMapper {
         // An open status with a solvedAt is a ticket reopened after that solve, not a contradiction.
         boolean open = status != null ? status.open() : solvedAt == null;
         TicketStatus openStatus = status != null && status.open() ? status : TicketStatus.OPEN;
+        // The row cannot have changed after its export was written: a later updatedAt (a mistyped year) would date the
+        // reopen ahead, as the ticket's latest change, and no solve before that time could close it again.
+        Instant changedAt = updatedAt == null || !updatedAt.isAfter(seenAt) ? updatedAt : seenAt;
         String ticket = accountId + ":" + ticketId;
         KnownTickets.Known known = tickets.of(source, accountId, ticketId, ticket + ":solved");
         List<Object> signals = new ArrayList<>();
@@ -275,13 +278,13 @@ public class RecordMapper {
                 reopens = solvedAt;
                 // Certainly reopened after solvedAt; the time is the best the row tells, at least the solve's own
                 // (same moment, received later: the ticket is open).
-                reopenedAt = Stream.of(updatedAt, seenAt).filter(t -> t != null && t.isAfter(solvedAt)).findFirst().orElse(solvedAt);
+                reopenedAt = Stream.of(changedAt, seenAt).filter(t -> t != null && t.isAfter(solvedAt)).findFirst().orElse(solvedAt);
             }
         } else if (open && known.solvedAt() != null) {
             reopens = known.solvedAt();
             // The row's updatedAt says when it was as it is; without one, the export's time. Not after the solve: the
             // row is from before it (an earlier export read again), and reopens nothing.
-            Instant asOf = updatedAt != null ? updatedAt : seenAt;
+            Instant asOf = changedAt != null ? changedAt : seenAt;
             reopenedAt = asOf.isAfter(reopens) ? asOf : null;
         }
         if (reopenedAt != null) {

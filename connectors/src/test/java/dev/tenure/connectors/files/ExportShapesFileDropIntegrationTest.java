@@ -224,6 +224,37 @@ class ExportShapesFileDropIntegrationTest extends ConnectorsIntegrationTest {
         assertThat(after.openP2()).isEqualTo(1);
     }
 
+    /**
+     * A reopened row whose updated_at is mistyped decades ahead (2062 for 2026). Before, the reopen was dated then: the
+     * ticket's latest change for forty years, so no later solve closed it and it counted as an open P1 until 2062. A row
+     * cannot have changed after its export was written: the reopen is dated by the export's time.
+     */
+    @Test
+    void givenAReopenedRowWhoseUpdatedAtIsYearsAhead_thenTheReopenIsDatedWhenTheExportWasWritten_andTheNextSolveClosesTheTicket()
+            throws IOException {
+        String acme = existingAccount("Mistyped Reopen");
+        String header = "ticket_id,account_id,opened_at,solved_at,updated_at,priority,status,subject\n";
+        dropAndWait(unique("tickets-desk") + ".csv", header + """
+                T-1,%1$s,2026-11-01T10:00:00Z,2026-11-02T16:00:00Z,2026-11-02T16:00:00Z,P1,solved,Export fails
+                """.formatted(acme), Instant.parse("2026-11-02T18:00:00Z"));
+        Instant tuesdayNoon = Instant.parse("2026-11-03T12:00:00Z");
+        String tuesday = unique("tickets-desk") + ".csv";
+        dropAndWait(tuesday, header + """
+                T-1,%1$s,2026-11-01T10:00:00Z,2026-11-02T16:00:00Z,2062-11-03T09:30:00Z,P1,open,Export fails
+                """.formatted(acme), tuesdayNoon);
+
+        assertThat(deadLettersFrom(tuesday)).isEmpty();
+        assertThat(tickets(acme)).containsExactly(Map.of("ticket_id", "T-1", "status", "OPEN"));
+        assertThat(occurredAt(acme + ":T-1:reopened:2026-11-02T16:00:00Z")).isEqualTo(tuesdayNoon);
+
+        dropAndWait(unique("tickets-desk") + ".csv", header + """
+                T-1,%1$s,2026-11-01T10:00:00Z,2026-11-04T09:00:00Z,2026-11-04T09:00:00Z,P1,solved,Export fails
+                """.formatted(acme), Instant.parse("2026-11-04T10:00:00Z"));
+
+        assertThat(tickets(acme)).containsExactly(Map.of("ticket_id", "T-1", "status", "SOLVED"));
+        assertThat(facts.load(accounts.find(acme).orElseThrow(), TestClock.get().instant()).tickets().openP1()).isZero();
+    }
+
     private Instant occurredAt(String externalId) {
         return jdbc.sql("SELECT occurred_at FROM signal WHERE external_id = ?").param(externalId)
                 .query(java.sql.Timestamp.class).single().toInstant();
