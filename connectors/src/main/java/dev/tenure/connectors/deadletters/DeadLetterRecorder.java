@@ -7,6 +7,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.component.file.GenericFile;
 import org.springframework.stereotype.Component;
 
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -57,6 +58,10 @@ public class DeadLetterRecorder implements Processor {
         }
         if (body instanceof GenericFile<?> file) {
             return "file " + file.getAbsoluteFilePath() + " (" + file.getFileLength() + " bytes)";
+        }
+        // A file moved out of the inbox before it is read (the file drop's .reading/) comes as the file it now is.
+        if (body instanceof File file) {
+            return "file " + file.getAbsolutePath() + " (" + file.length() + " bytes)";
         }
         if (body instanceof byte[] bytes) {
             return new String(bytes, StandardCharsets.UTF_8);

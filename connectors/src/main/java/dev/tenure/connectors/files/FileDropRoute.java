@@ -21,6 +21,8 @@ import java.time.Instant;
 class FileDropRoute extends RouteBuilder {
 
     static final String ROUTE_ID = "file-drop";
+    /** The inbox's folder of the file being read. */
+    static final String READING = ".reading";
 
     private final FileDropProperties properties;
     private final FileIngest ingest;
@@ -76,6 +78,9 @@ class FileDropRoute extends RouteBuilder {
                 // stored as a file is picked up, so of several nodes sharing the inbox only one takes it.
                 + "&idempotent=true"
                 + "&idempotentRepository=#" + FileDropConfiguration.IDEMPOTENT_REPOSITORY
+                // Out of the inbox before it is read: the move to done/ is by name, so a file written under the same
+                // name while this one was read would otherwise be moved there unread. Here it is a new file, read next.
+                + "&preMove=" + READING + "/${file:onlyname}"
                 // The dead letter channel handles a failure, so the file consumer would take the file as done:
                 // the folder is chosen by whether the exchange was dead-lettered.
                 + "&move=${iif(${exchangeProperty." + DeadLetterRecorder.DEAD_LETTERED + "} == true,error,done)}/${file:name}"

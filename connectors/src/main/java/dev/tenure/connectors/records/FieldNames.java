@@ -28,7 +28,7 @@ public record FieldNames(Map<String, String> theirs) {
     public FieldNames {
         Map<String, String> canonical = new HashMap<>();
         if (theirs != null) {
-            theirs.forEach((ours, their) -> canonical.put(camelCase(ours.trim()), their.trim()));
+            theirs.forEach((ours, their) -> canonical.put(camelCase(ours.trim()), their == null ? "" : their.trim()));
         }
         theirs = Map.copyOf(canonical);
     }
@@ -60,18 +60,21 @@ public record FieldNames(Map<String, String> theirs) {
     }
 
     /**
-     * Refuses, naming the setting ({@code <prefix>.<field>}), a constant that no record of this kind could
-     * take: empty, a field the kind does not have, or a value the field refuses ({@code =ADOPTON}).
+     * Refuses, naming the setting ({@code <prefix>.<field>}), a mapping of a field the kind does not have, one naming no
+     * column, and a constant that no record of this kind could take: empty, or a value the field refuses
+     * ({@code =ADOPTON}).
      */
     public void check(RecordKind kind, String prefix) {
         RecordMapper mapper = new RecordMapper();
         theirs.forEach((ours, their) -> {
+            String problem;
             if (!constant(their)) {
-                return;
+                problem = parts(their).isEmpty() ? "names no column; give the column holding " + ours + ", or =VALUE for a constant"
+                        : mapper.fieldProblem(kind, ours);
+            } else {
+                String value = their.substring(CONSTANT.length()).trim();
+                problem = value.isEmpty() ? "a constant needs a value after '='" : mapper.constantProblem(kind, ours, value);
             }
-            String value = their.substring(CONSTANT.length()).trim();
-            String problem = value.isEmpty() ? "a constant needs a value after '='"
-                    : mapper.constantProblem(kind, ours, value);
             if (problem != null) {
                 throw new IllegalArgumentException(prefix + "." + ours + ": " + problem);
             }

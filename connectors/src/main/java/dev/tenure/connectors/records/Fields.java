@@ -63,9 +63,38 @@ final class Fields {
     String requiredText(String name) {
         String text = text(name);
         if (text == null && !failed(name)) {
-            fail(name, "missing");
+            fail(name, "missing" + lookAlike(name));
         }
         return text;
+    }
+
+    /**
+     * What the record has that reads as the field written another way ({@code ID}, {@code Account_ID},
+     * {@code Occurred At}), said with the field it lacks: a sender sees that column in the file and would not
+     * otherwise know why the field is missing. Not read as the field: a column of one of our names in another case
+     * may hold another system's values (a CRM's own stages).
+     */
+    private String lookAlike(String name) {
+        String loose = loose(name);
+        for (var names = record.fieldNames(); names.hasNext(); ) {
+            String other = names.next();
+            if (!other.equals(name) && loose(other).equals(loose)) {
+                return "; the record has '" + shown(other) + "', but names are read as written: write " + name
+                        + ", or map " + name + " to that column";
+            }
+        }
+        return "";
+    }
+
+    /** A name lowercase (ASCII) and without what parts its words: {@code Account_ID}, {@code account id} are {@code accountid}. */
+    private static String loose(String name) {
+        StringBuilder loose = new StringBuilder(name.length());
+        for (char c : name.toCharArray()) {
+            if (c != ' ' && c != '_' && c != '-') {
+                loose.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+            }
+        }
+        return loose.toString();
     }
 
     String email(String name, boolean required) {

@@ -1,6 +1,8 @@
 package dev.tenure.connectors.records;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tenure.engine.bounds.RecordBounds;
 import dev.tenure.engine.intake.RecordError;
 import dev.tenure.engine.vocabulary.Account;
@@ -27,6 +29,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -107,15 +110,33 @@ public class RecordMapper {
             return "'" + field + "' tells one " + kind.label() + " record from another: as a constant, every record after"
                     + " the first would be taken for the same one and not stored; map it to a column";
         }
-        com.fasterxml.jackson.databind.node.ObjectNode record = com.fasterxml.jackson.databind.node.JsonNodeFactory
-                .instance.objectNode().put(field, value);
+        String notAField = fieldProblem(kind, field);
+        if (notAField != null) {
+            return notAField;
+        }
+        ObjectNode record = JsonNodeFactory.instance.objectNode().put(field, value);
         Fields f = new Fields(kind.label(), record);
         map(kind, f, "constant", clock.instant());
-        if (!f.read().contains(field)) {
-            return "'" + field + "' is not a field of " + kind.label() + " records; they have " + String.join(", ", f.read());
-        }
         String problem = f.valueProblem(field);
         return problem != null ? problem : RecordBounds.textProblem(kind.recordType(), field, value);
+    }
+
+    /**
+     * What is wrong with a mapping naming this field for records of this kind, or null: it must be one of theirs, or
+     * the column mapped to it would be renamed to a field nobody reads, and dropped from every record without a word.
+     */
+    String fieldProblem(RecordKind kind, String field) {
+        Set<String> fields = new TreeSet<>();
+        ObjectNode event = JsonNodeFactory.instance.objectNode();
+        // Each shape of a kind reads its own fields: a ticket event, and a ticket row (one with openedAt).
+        ObjectNode row = JsonNodeFactory.instance.objectNode().put("openedAt", "2026-01-01");
+        for (ObjectNode shape : kind == RecordKind.TICKETS ? List.of(event, row) : List.of(event)) {
+            Fields f = new Fields(kind.label(), shape);
+            map(kind, f, "constant", clock.instant());
+            fields.addAll(f.read());
+        }
+        return fields.contains(field) ? null
+                : "'" + field + "' is not a field of " + kind.label() + " records; they have " + String.join(", ", fields);
     }
 
     /**
@@ -199,8 +220,8 @@ public class RecordMapper {
      * once {@code solvedAt} is set; and, when the row is open (status {@code OPEN}/{@code PENDING}, or none without
      * {@code solvedAt}) after a solve, a reopened signal, so the ticket counts as open again. The solve it follows is
      * the row's own {@code solvedAt} (help desks such as Zendesk keep it on a reopened ticket), else the solve stored
-     * ({@link KnownTickets}). A row with no time for the reopen is dated by its {@code updatedAt}, else by when the
-     * export was written ({@code seenAt}); one older than the solve it would follow is an earlier export read again,
+     * ({@link KnownTickets}). A row with no time for the reopen is dated by its {@code updatedAt} (never later than
+     * when the export was written), else by when the export was written ({@code seenAt}); one older than the solve it would follow is an earlier export read again,
      * and reopens nothing.
      * <p>
      * The event ids come from the account, the ticket and what happened ({@code acme:T-7:opened},
@@ -238,6 +259,9 @@ public class RecordMapper {
         // An open status with a solvedAt is a ticket reopened after that solve, not a contradiction.
         boolean open = status != null ? status.open() : solvedAt == null;
         TicketStatus openStatus = status != null && status.open() ? status : TicketStatus.OPEN;
+        // The row cannot have changed after its export was written: a later updatedAt (a mistyped year) would date the
+        // reopen ahead, as the ticket's latest change, and no solve before that time could close it again.
+        Instant changedAt = updatedAt == null || !updatedAt.isAfter(seenAt) ? updatedAt : seenAt;
         String ticket = accountId + ":" + ticketId;
         KnownTickets.Known known = tickets.of(source, accountId, ticketId, ticket + ":solved");
         List<Object> signals = new ArrayList<>();
@@ -254,13 +278,13 @@ public class RecordMapper {
                 reopens = solvedAt;
                 // Certainly reopened after solvedAt; the time is the best the row tells, at least the solve's own
                 // (same moment, received later: the ticket is open).
-                reopenedAt = Stream.of(updatedAt, seenAt).filter(t -> t != null && t.isAfter(solvedAt)).findFirst().orElse(solvedAt);
+                reopenedAt = Stream.of(changedAt, seenAt).filter(t -> t != null && t.isAfter(solvedAt)).findFirst().orElse(solvedAt);
             }
         } else if (open && known.solvedAt() != null) {
             reopens = known.solvedAt();
             // The row's updatedAt says when it was as it is; without one, the export's time. Not after the solve: the
             // row is from before it (an earlier export read again), and reopens nothing.
-            Instant asOf = updatedAt != null ? updatedAt : seenAt;
+            Instant asOf = changedAt != null ? changedAt : seenAt;
             reopenedAt = asOf.isAfter(reopens) ? asOf : null;
         }
         if (reopenedAt != null) {

@@ -2,6 +2,7 @@ package dev.tenure.connectors.files;
 
 import dev.tenure.connectors.ConnectorsIntegrationTest;
 import dev.tenure.engine.accounts.Accounts;
+import dev.tenure.engine.deadletters.DeadLetter;
 import dev.tenure.engine.facts.FactSets;
 import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.vocabulary.TicketLoad;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -222,6 +224,57 @@ class ExportShapesFileDropIntegrationTest extends ConnectorsIntegrationTest {
         TicketLoad after = facts.load(accounts.find(acme).orElseThrow(), TestClock.get().instant()).tickets();
         assertThat(after.openP1()).isZero();
         assertThat(after.openP2()).isEqualTo(1);
+    }
+
+    /**
+     * A reopened row whose updated_at is mistyped decades ahead (2062 for 2026). Before, the reopen was dated then: the
+     * ticket's latest change for forty years, so no later solve closed it and it counted as an open P1 until 2062. A row
+     * cannot have changed after its export was written: the reopen is dated by the export's time.
+     */
+    @Test
+    void givenAReopenedRowWhoseUpdatedAtIsYearsAhead_thenTheReopenIsDatedWhenTheExportWasWritten_andTheNextSolveClosesTheTicket()
+            throws IOException {
+        String acme = existingAccount("Mistyped Reopen");
+        String header = "ticket_id,account_id,opened_at,solved_at,updated_at,priority,status,subject\n";
+        dropAndWait(unique("tickets-desk") + ".csv", header + """
+                T-1,%1$s,2026-11-01T10:00:00Z,2026-11-02T16:00:00Z,2026-11-02T16:00:00Z,P1,solved,Export fails
+                """.formatted(acme), Instant.parse("2026-11-02T18:00:00Z"));
+        Instant tuesdayNoon = Instant.parse("2026-11-03T12:00:00Z");
+        String tuesday = unique("tickets-desk") + ".csv";
+        dropAndWait(tuesday, header + """
+                T-1,%1$s,2026-11-01T10:00:00Z,2026-11-02T16:00:00Z,2062-11-03T09:30:00Z,P1,open,Export fails
+                """.formatted(acme), tuesdayNoon);
+
+        assertThat(deadLettersFrom(tuesday)).isEmpty();
+        assertThat(tickets(acme)).containsExactly(Map.of("ticket_id", "T-1", "status", "OPEN"));
+        assertThat(occurredAt(acme + ":T-1:reopened:2026-11-02T16:00:00Z")).isEqualTo(tuesdayNoon);
+
+        dropAndWait(unique("tickets-desk") + ".csv", header + """
+                T-1,%1$s,2026-11-01T10:00:00Z,2026-11-04T09:00:00Z,2026-11-04T09:00:00Z,P1,solved,Export fails
+                """.formatted(acme), Instant.parse("2026-11-04T10:00:00Z"));
+
+        assertThat(tickets(acme)).containsExactly(Map.of("ticket_id", "T-1", "status", "SOLVED"));
+        assertThat(facts.load(accounts.find(acme).orElseThrow(), TestClock.get().instant()).tickets().openP1()).isZero();
+    }
+
+    /**
+     * A ticket row is two or three signals under the row's one label: the engine refuses each for the same field. Before,
+     * the line's dead letter said so once per signal ("subject: ...; subject: ..."; a reopened row three times).
+     */
+    @Test
+    void givenTicketRowsTheEngineRefuses_thenEachIsADeadLetterSayingWhyOnce_andTheRowsAroundThemAreStored() throws IOException {
+        String acme = existingAccount("Refused Rows");
+        String file = unique("tickets-desk") + ".csv";
+        dropAndWait(file, "ticket_id,account_id,opened_at,solved_at,priority,status,subject\n"
+                + "T-1,%1$s,2026-11-01T10:00:00Z,,P2,open,Slow dashboard\n".formatted(acme)
+                + "T-2,%1$s,2026-11-01T10:00:00Z,2026-11-02T10:00:00Z,P1,open,%2$s\n".formatted(acme, "x".repeat(10_001))
+                + "T-3,no-such-account,2026-11-01T10:00:00Z,2026-11-02T10:00:00Z,P1,solved,Export fails\n"
+                + "T-4,%1$s,2026-11-01T10:00:00Z,2026-11-02T10:00:00Z,P3,solved,Invoice question\n".formatted(acme));
+
+        assertThat(deadLettersFrom(file)).extracting(DeadLetter::line, DeadLetter::reason).containsExactly(
+                tuple(3, "subject: is 10001 characters long; at most 10000"),
+                tuple(4, "accountId: unknown account 'no-such-account'"));
+        assertThat(signalsOf(acme)).containsExactly(acme + ":T-1:opened", acme + ":T-4:opened", acme + ":T-4:solved");
     }
 
     private Instant occurredAt(String externalId) {

@@ -135,6 +135,35 @@ class FileDropIntegrationTest extends ConnectorsIntegrationTest {
                 .param(acme).query(Long.class).list()).containsExactly(12L, 1L);
     }
 
+    /**
+     * An export job writes the next day's file under the same name while the last one is still being read (3,000 lines in
+     * chunks of two take seconds). Before, the route moved whatever the inbox held under that name to done/ once it had
+     * read the first: the replacement, unread, so its records were never stored and nothing said so.
+     */
+    @Test
+    void givenAFileReplacedUnderItsNameWhileItIsRead_thenTheReplacementIsReadToo() throws IOException {
+        String monday = existingAccount("Read first");
+        String tuesday = existingAccount("Written meanwhile");
+        String name = unique("usage-daily") + ".csv";
+        StringBuilder first = new StringBuilder("eventId,accountId,occurredAt,feature\n");
+        for (int i = 1; i <= 3000; i++) {
+            first.append(monday).append("-u").append(i).append(',').append(monday).append(",2026-11-01T10:00:00Z,core\n");
+        }
+        drop(name, first.toString());
+        await().atMost(PATIENCE).until(() -> !signalsOf(monday).isEmpty());
+
+        drop(name, """
+                eventId,accountId,occurredAt,feature
+                %1$s-u1,%1$s,2026-11-02T10:00:00Z,core
+                """.formatted(tuesday));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> signalsOf(monday).size() == 3000);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(signalsOf(tuesday)).containsExactly(tuesday + "-u1"));
+        await().atMost(PATIENCE).until(() -> Files.readString(done(name)).contains(tuesday));
+        assertThat(properties.inboxPath().resolve(name)).doesNotExist();
+        assertThat(deadLettersFrom(name)).isEmpty();
+    }
+
     @Test
     void givenTicketsAsJsonLines_thenEachLineIsASignal() throws IOException {
         String acme = existingAccount("Acme");

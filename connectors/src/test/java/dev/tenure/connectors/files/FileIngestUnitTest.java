@@ -197,6 +197,26 @@ class FileIngestUnitTest {
         assertThat(intake.storedLabels()).containsExactly("accounts.csv line 2");
     }
 
+    /**
+     * A header typed by people: "ID" and "Segment" are not our names, so the fields are missing. Before, the dead letter
+     * said only that, of columns the sender can see in the file; it now names the column it found and what to do.
+     */
+    @Test
+    void aRequiredFieldWrittenInAnotherCaseInTheHeader_isMissing_andTheDeadLetterNamesTheColumnThatLooksLikeIt() throws IOException {
+        FakeIntake intake = new FakeIntake();
+
+        ingest(intake, 1000, "accounts-crm.csv", """
+                ID,name,Segment
+                acme,Acme,HIGH_TOUCH
+                """);
+
+        assertThat(intake.storedLabels()).isEmpty();
+        assertThat(deadLetters.all()).extracting(DeadLetter::line, DeadLetter::reason).containsExactly(tuple(2,
+                "id: missing; the record has 'ID', but names are read as written: write id, or map id to that column;"
+                        + " segment: missing; the record has 'Segment', but names are read as written: write segment, or"
+                        + " map segment to that column"));
+    }
+
     @Test
     void aFileWhoseNameNamesNoKindIsUnreadableAndSaysWhichNamesAreAccepted() {
         assertThatThrownBy(() -> ingest(new FakeIntake(), 1000, "export.csv", "a,b\n"))

@@ -68,9 +68,33 @@ class FieldNamesUnitTest {
                 .hasMessageContaining("every record after the first would be taken for the same one");
         assertThatThrownBy(() -> new FieldNames(Map.of("id", "=acme")).check(RecordKind.ACCOUNTS, "tenure.files.mappings.accounts"))
                 .hasMessageStartingWith("tenure.files.mappings.accounts.id: ");
-        new FieldNames(Map.of("stage", "=adoption", "segment", "=HIGH_TOUCH", "accountId", "account_id"))
+        new FieldNames(Map.of("stage", "=adoption", "segment", "=HIGH_TOUCH", "id", "account_id"))
                 .check(RecordKind.ACCOUNTS, "tenure.files.mappings.accounts");
         new FieldNames(Map.of("solvedAt", "=2026-11-01")).check(RecordKind.TICKETS, "tenure.files.mappings.tickets");
+    }
+
+    /**
+     * A CRM export's renewal_date mapped to renewalDate, a field accounts do not have: the column was renamed to it, read
+     * by nobody and dropped from every record, so no account got its renewal date and no line said why.
+     */
+    @Test
+    void aColumnMappedToAFieldTheKindDoesNotHave_isRefusedAtStart_ratherThanDroppedFromEveryRecord() {
+        assertThatThrownBy(() -> new FieldNames(Map.of("id", "account_id", "renewalDate", "renewal_date"))
+                .check(RecordKind.ACCOUNTS, "tenure.files.mappings.accounts"))
+                .hasMessageStartingWith("tenure.files.mappings.accounts.renewalDate: 'renewalDate' is not a field of accounts"
+                        + " records; they have ")
+                .hasMessageContaining("renewalOn");
+        assertThatThrownBy(() -> new FieldNames(Map.of("accountId", "account_id+day")).check(RecordKind.ACCOUNTS,
+                "tenure.sources.jdbc.crm.mapping"))
+                .hasMessageStartingWith("tenure.sources.jdbc.crm.mapping.accountId: 'accountId' is not a field of accounts records");
+        assertThatThrownBy(() -> new FieldNames(Map.of("stage", " ")).check(RecordKind.ACCOUNTS, "tenure.files.mappings.accounts"))
+                .hasMessage("tenure.files.mappings.accounts.stage: names no column; give the column holding stage, or =VALUE"
+                        + " for a constant");
+
+        // Every field of every shape of the kind: a ticket row's updatedAt, a ticket event's eventId, any signal's source.
+        new FieldNames(Map.of("ticketId", "ticket_id", "openedAt", "opened_at", "updatedAt", "updated_at", "eventId",
+                "ticket_id+updated_at", "source", "desk")).check(RecordKind.TICKETS, "tenure.files.mappings.tickets");
+        new FieldNames(Map.of("accountId", "org", "contactEmail", "respondent")).check(RecordKind.NPS, "tenure.files.mappings.nps");
     }
 
     @Test
