@@ -79,6 +79,34 @@ class FileDropIntegrationTest extends ConnectorsIntegrationTest {
         assertThat(deadLettersFrom("usage" + run + ".csv")).isEmpty();
     }
 
+    /**
+     * A CRM export of a few columns (the names and segments) says nothing of what it leaves out: the CSM, ARR,
+     * plan, dates and time zone a fuller file stored stay as they were.
+     */
+    @Test
+    void givenAnAccountsFileWithoutSomeColumns_thenTheStoredValuesOfThoseColumnsAreKept() throws IOException {
+        String acme = unique("acme");
+        String run = unique("");
+        drop("accounts" + run + "-full.csv", """
+                id,name,segment,stage,csm,arr,plan,startedOn,renewalOn,timezone
+                %s,Acme,HIGH_TOUCH,ADOPTION,kim@tenure.example,120000,enterprise,2025-02-01,2027-01-31,Europe/Paris
+                """.formatted(acme));
+        awaitDone("accounts" + run + "-full.csv");
+
+        drop("accounts" + run + "-names.csv", """
+                id,name,segment,csm
+                %s,"Acme, Inc.",LOW_TOUCH,lee@tenure.example
+                """.formatted(acme));
+        awaitDone("accounts" + run + "-names.csv");
+
+        assertThat(jdbc.sql("SELECT name, segment, csm, arr, plan, started_on, renewal_on, timezone FROM account WHERE id = ?")
+                .param(acme).query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4).toPlainString(),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8))).single())
+                .containsExactly("Acme, Inc.", "LOW_TOUCH", "lee@tenure.example", "120000.00", "enterprise", "2025-02-01", "2027-01-31",
+                        "Europe/Paris");
+        assertThat(deadLettersFrom("accounts" + run + "-names.csv")).isEmpty();
+    }
+
     @Test
     void givenAnNpsFileOfSeveralChunks_thenEachAccountIsEvaluatedOnceAfterItAndTheDetractorsPlayStarts() throws IOException {
         String detractor = existingAccount("Chunked detractor");

@@ -47,7 +47,8 @@ public class Accounts {
      * Inserts or replaces an account; the stage is kept once set, since rules move it (a source's stage that
      * churns or reactivates the account is applied through {@link #changeStage} by the caller, see
      * {@link Lifecycle#onSource}). A record without a stage starts ONBOARDING. A new account's stage is the
-     * first row of its stage history.
+     * first row of its stage history. A field the record leaves out (a CRM export of names and segments only) keeps
+     * its stored value: a source's silence about the CSM or the ARR is not their removal.
      */
     public void upsert(Account a, Instant now, ChangeCause cause) {
         Stage stage = stageOnInsert(a);
@@ -56,9 +57,11 @@ public class Accounts {
                                              created_at, updated_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, segment = EXCLUDED.segment,
-                            csm = EXCLUDED.csm, arr = EXCLUDED.arr, plan = EXCLUDED.plan,
-                            started_on = EXCLUDED.started_on, renewal_on = EXCLUDED.renewal_on,
-                            timezone = EXCLUDED.timezone, updated_at = EXCLUDED.updated_at
+                            csm = COALESCE(EXCLUDED.csm, account.csm), arr = COALESCE(EXCLUDED.arr, account.arr),
+                            plan = COALESCE(EXCLUDED.plan, account.plan),
+                            started_on = COALESCE(EXCLUDED.started_on, account.started_on),
+                            renewal_on = COALESCE(EXCLUDED.renewal_on, account.renewal_on),
+                            timezone = COALESCE(EXCLUDED.timezone, account.timezone), updated_at = EXCLUDED.updated_at
                         RETURNING xmax = 0""")
                 .params(a.id(), a.name(), a.segment().name(), stage.name(), a.csm(), a.arr(), a.plan(),
                         date(a.startedOn()), date(a.renewalOn()), a.timezone(), Timestamp.from(now), Timestamp.from(now))
