@@ -1,5 +1,6 @@
 package dev.tenure.engine;
 
+import dev.tenure.engine.calendar.CronZone;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -38,6 +39,11 @@ public record EngineProperties(@DefaultValue("rules") String rulesFolder,
             throw new IllegalArgumentException("tenure.step-workers must be at least 1, was " + stepWorkers);
         }
         publicUrl = new PublicUrl(publicUrl).base();
+        try {
+            CronZone.of(defaultTimezone);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("tenure.default-timezone: " + e.getMessage(), e);
+        }
     }
 
     /** Every link in an email is made here. */

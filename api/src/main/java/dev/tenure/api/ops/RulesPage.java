@@ -9,6 +9,7 @@ import dev.tenure.engine.accounts.Accounts;
 import dev.tenure.engine.backtest.AccountDryRun;
 import dev.tenure.engine.backtest.CandidateRuleSets;
 import dev.tenure.engine.backtest.DryRun;
+import dev.tenure.engine.bounds.RecordBounds;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.rules.RuleProblem;
 import dev.tenure.engine.rules.RuleSet;
@@ -130,7 +131,7 @@ class RulesPage {
         try {
             change = reload.rollback(version, viewer.email());
         } catch (RuleSetVersionNotFoundException e) {
-            throw new PageNotFoundException("rule set version " + version);
+            throw new PageNotFoundException("rule set version " + RecordBounds.shown(version));
         }
         switch (change.outcome()) {
             case ACTIVATED -> flash.addFlashAttribute("notice", "Rule set " + change.version() + " is in force (it replaced "
@@ -229,7 +230,7 @@ class RulesPage {
         try {
             ruleSet = version == null || version.isBlank() ? candidates.active() : candidates.version(version.strip());
         } catch (IllegalArgumentException e) {
-            throw new PageNotFoundException("rule set version " + version);
+            throw new PageNotFoundException("rule set version " + RecordBounds.shown(version));
         }
         DryRun run = dryRun.of(id, ruleSet, clock.instant())
                 .orElseThrow(() -> new PageNotFoundException("account " + id));

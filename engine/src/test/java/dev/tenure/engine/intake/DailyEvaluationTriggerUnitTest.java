@@ -2,6 +2,7 @@ package dev.tenure.engine.intake;
 
 import dev.tenure.engine.EngineProperties;
 import dev.tenure.engine.backtest.DailyTimes;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.quartz.Trigger;
@@ -15,6 +16,7 @@ import java.util.Date;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The live daily evaluation fires at 06:00 on the wall clock of {@code tenure.default-timezone}, at the moments a
@@ -50,5 +52,13 @@ class DailyEvaluationTriggerUnitTest {
         assertThat(fired).containsExactly(first, second);
         assertThat(DailyTimes.between(engine.dailyEvaluation(), engine.defaultTimezone(), from, second.plusSeconds(1)))
                 .containsExactlyElementsOf(fired);
+    }
+
+    @Test
+    void a_default_time_zone_no_cron_schedule_can_follow_stops_the_start_naming_the_setting() {
+        assertThatThrownBy(() -> new EngineProperties("rules", ZoneId.of("+05:45:30"), "Tenure <cs@tenure.example>",
+                Duration.ofSeconds(30), "0 0 6 * * ?", 100, "http://localhost:8080", 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("tenure.default-timezone: ")
+                .hasMessageContaining("+05:45:30");
     }
 }
