@@ -52,7 +52,6 @@ public record BacktestReport(String ruleSetVersion, Instant from, Instant to, in
                              Duration took, ChurnReportProperties judgement) {
         int accounts = tally.customers;
         RuleSources sources = new RuleSources(ruleSet);
-        Duration window = Duration.ofDays(windowDays);
         Map<String, Instant> cancelled = tally.cancellations;
         List<Alert> alerts = tally.starts.stream()
                 .map(s -> Alert.of(s.accountId(), s.rule(), s.play(), sources.file(s.rule()), sources.isChurn(s.rule()), s.at(),
@@ -75,12 +74,12 @@ public record BacktestReport(String ruleSetVersion, Instant from, Instant to, in
                     .toList();
             List<String> plays = List.copyOf(own.stream().map(Alert::play).collect(Collectors.toCollection(TreeSet::new)));
             return new RuleReport(rule, sources.file(rule), sources.isChurn(rule), plays, own.size(), alerted,
-                    ChurnScore.of(own, cancelled, accounts, from, to, window));
+                    ChurnScore.of(own, cancelled, tally.zones, accounts, from, to, windowDays));
         }).toList();
         List<Cancellation> cancellations = cancelled.entrySet().stream().map(e -> new Cancellation(e.getKey(), e.getValue()))
                 .sorted(Comparator.comparing(Cancellation::at).thenComparing(Cancellation::accountId)).toList();
         long perSecond = took.isZero() ? 0 : Math.round(tally.replayed / (took.toNanos() / 1e9));
-        ChurnScore churn = ChurnScore.of(alerts.stream().filter(Alert::churnRule).toList(), cancelled, accounts, from, to, window);
+        ChurnScore churn = ChurnScore.of(alerts.stream().filter(Alert::churnRule).toList(), cancelled, tally.zones, accounts, from, to, windowDays);
         return new BacktestReport(ruleSet.version(), from, to, windowDays, tally.replayed, tally.history, tally.evaluations,
                 tally.daily, accounts, took, perSecond, cancellations, churn, rules, alerts,
                 HealthSeparation.of(from, to, tally.bands, tally.everyCancellation, judgement));

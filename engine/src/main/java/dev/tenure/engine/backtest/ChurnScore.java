@@ -1,7 +1,11 @@
 package dev.tenure.engine.backtest;
 
+import dev.tenure.engine.calendar.Span;
+
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,10 +54,11 @@ public record ChurnScore(int alertedAccounts, int cancelledAccounts, int caughtA
      *
      * @param alerts        the alerts of the rules scored together (any order)
      * @param cancellations per account that cancelled in the period, its first cancellation
+     * @param zones         per cancelled account, its time zone: the calendar its window's days are counted on
      * @param accounts      accounts that were customers in the period, every cancelled one among them
      */
-    static ChurnScore of(List<Alert> alerts, Map<String, Instant> cancellations, int accounts, Instant from, Instant to,
-                         Duration window) {
+    static ChurnScore of(List<Alert> alerts, Map<String, Instant> cancellations, Map<String, ZoneId> zones, int accounts,
+                         Instant from, Instant to, int windowDays) {
         Set<String> alerted = new HashSet<>();
         Map<String, Alert> earliestCatch = new HashMap<>();
         int scored = 0;
@@ -76,12 +81,13 @@ public record ChurnScore(int alertedAccounts, int cancelledAccounts, int caughtA
             }
         }
         List<Duration> leads = new ArrayList<>();
-        Instant earlyEnd = from.plus(window);
         int early = 0;
         int earlyCaught = 0;
         for (Map.Entry<String, Instant> cancellation : cancellations.entrySet()) {
             Alert caughtBy = earliestCatch.get(cancellation.getKey());
-            boolean isEarly = cancellation.getValue().isBefore(earlyEnd);
+            // Early when its window, counted as an alert's is, begins before the period: no alert could catch it in full.
+            boolean isEarly = Span.ofDays(windowDays).before(cancellation.getValue(),
+                    zones.getOrDefault(cancellation.getKey(), ZoneOffset.UTC)).isBefore(from);
             if (isEarly) {
                 early++;
             }

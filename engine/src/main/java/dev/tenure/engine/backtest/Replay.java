@@ -201,7 +201,7 @@ final class Replay {
             }
             tally.replayed++;
             if (signal instanceof BillingSignal b && b.event() == BillingEvent.SUBSCRIPTION_CANCELLED && account.wasCustomer()) {
-                tally.cancelled(account.id(), at);
+                tally.cancelled(account.id(), at, account.zone());
             }
             moment = at;
             arrived.computeIfAbsent(account, a -> new ArrayList<>()).add(signal);

@@ -31,6 +31,8 @@ final class ReplayTally {
     final List<SliceBand> bands = new ArrayList<>();
     /** Each account's first cancellation. */
     final Map<String, Instant> cancellations = new HashMap<>();
+    /** The time zone of each account that cancelled, whose calendar counts the days of its window. */
+    final Map<String, ZoneId> zones = new HashMap<>();
     /** Each account's cancellations, in any order: one that came back may cancel again. */
     final Map<String, List<Instant>> everyCancellation = new HashMap<>();
     /**
@@ -48,8 +50,9 @@ final class ReplayTally {
         starts.add(new Start(rule, play, accountId, at, customer, zone));
     }
 
-    void cancelled(String accountId, Instant at) {
+    void cancelled(String accountId, Instant at, ZoneId zone) {
         cancellations.merge(accountId, at, (a, b) -> a.isBefore(b) ? a : b);
+        zones.put(accountId, zone);
         everyCancellation.computeIfAbsent(accountId, id -> new ArrayList<>()).add(at);
     }
 
@@ -60,7 +63,7 @@ final class ReplayTally {
     void merge(ReplayTally other) {
         starts.addAll(other.starts);
         bands.addAll(other.bands);
-        other.everyCancellation.forEach((account, times) -> times.forEach(at -> cancelled(account, at)));
+        other.everyCancellation.forEach((account, times) -> times.forEach(at -> cancelled(account, at, other.zones.get(account))));
         customers += other.customers;
         replayed += other.replayed;
         history += other.history;

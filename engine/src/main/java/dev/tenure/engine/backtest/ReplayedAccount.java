@@ -19,6 +19,7 @@ import dev.tenure.engine.vocabulary.Signal;
 import dev.tenure.engine.vocabulary.Stage;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,6 +42,11 @@ final class ReplayedAccount {
     private Instant lastEvaluated;
     /** A customer at some moment so far: at the start, or back since. */
     private boolean customer;
+
+    /** The account's time zone, whose calendar its plays' cooldowns and its backtest window count days on. */
+    ZoneId zone() {
+        return placement.zoneOf(account);
+    }
 
     ReplayedAccount(AccountStart start, StepPlacement placement) {
         this.placement = placement;

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,9 +21,10 @@ class ChurnScoreUnitTest {
     static final Instant FROM = Instant.parse("2026-01-01T00:00:00Z");
     /** 180 days. */
     static final Instant TO = FROM.plus(Duration.ofDays(180));
-    static final Duration WINDOW = Duration.ofDays(90);
+    static final int WINDOW_DAYS = 90;
 
     final Map<String, Instant> cancellations = new HashMap<>();
+    final Map<String, ZoneId> zones = new HashMap<>();
     final List<Alert> alerts = new ArrayList<>();
 
     ChurnScoreUnitTest cancels(String account, int day) {
@@ -36,7 +38,7 @@ class ChurnScoreUnitTest {
     }
 
     ChurnScore score(int accounts) {
-        return ChurnScore.of(alerts, cancellations, accounts, FROM, TO, WINDOW);
+        return ChurnScore.of(alerts, cancellations, zones, accounts, FROM, TO, WINDOW_DAYS);
     }
 
     static Instant day(int day) {
@@ -125,6 +127,24 @@ class ChurnScoreUnitTest {
         assertThat(score.alertsPerHealthyAccountMonth()).isCloseTo(3 / (3 * months), within(1e-9));
         assertThat(score.precision()).isZero();
         assertThat(score.recall()).isZero();
+    }
+
+    /**
+     * Early is judged as the window is, on the account's calendar: a cancellation at 23:30 UTC on 31 March in New
+     * York (19:30 there) has a window of 90 days that begins at 19:30 on 31 December there, 00:30 UTC on 1 January,
+     * inside the period, as the clocks went forward in March; 90 days of 24 hours back fall before it. The same
+     * moment at an account in UTC is early.
+     */
+    @Test
+    void a_cancellation_is_early_when_its_window_on_its_accounts_calendar_begins_before_the_period_also_across_a_clock_change() {
+        cancellations.put("new-york", Instant.parse("2026-03-31T23:30:00Z"));
+        zones.put("new-york", ZoneId.of("America/New_York"));
+        cancellations.put("utc", Instant.parse("2026-03-31T23:30:00Z"));
+
+        ChurnScore score = score(2);
+
+        assertThat(score.earlyCancellations()).as("UTC's window begins on 31 December; New York's on 1 January").isEqualTo(1);
+        assertThat(score.laterRecall()).as("New York's is a later one, not caught").isZero();
     }
 
     @Test
