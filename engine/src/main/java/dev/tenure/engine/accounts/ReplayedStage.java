@@ -84,17 +84,25 @@ public final class ReplayedStage {
 
     /**
      * The stage changes a replay that runs no rules (a health backfill) takes from history, by account, in the order
-     * given: its sources' and its rules'. A rule that churned the account is not run again there, so its move is
-     * history as a source's is; the lifecycle's are made again by the billing signals replayed.
+     * given: its sources' and its rules' churns. A rule that churned the account is not run again there, so its move
+     * is history as a source's is; the lifecycle's are made again by the billing signals replayed. A rule's other
+     * moves are left out: a rule never brings a churned account back, yet its move made live before a cancellation
+     * that was imported later, dated earlier, would do so here.
      */
     public static Map<String, List<StageChange>> bySourceOrRule(Collection<StageChange> changes) {
-        return byAccount(changes, EnumSet.of(ChangeOrigin.SOURCE, ChangeOrigin.RULE));
+        return byAccount(changes, change -> change.origin() == ChangeOrigin.SOURCE
+                || change.origin() == ChangeOrigin.RULE && change.to() == Stage.CHURNED);
     }
 
     private static Map<String, List<StageChange>> byAccount(Collection<StageChange> changes, Set<ChangeOrigin> taken) {
+        return byAccount(changes, change -> taken.contains(change.origin()));
+    }
+
+    private static Map<String, List<StageChange>> byAccount(Collection<StageChange> changes,
+                                                            java.util.function.Predicate<StageChange> taken) {
         Map<String, List<StageChange>> byAccount = new HashMap<>();
         for (StageChange change : changes) {
-            if (taken.contains(change.origin())) {
+            if (taken.test(change)) {
                 byAccount.computeIfAbsent(change.accountId(), id -> new ArrayList<>()).add(change);
             }
         }

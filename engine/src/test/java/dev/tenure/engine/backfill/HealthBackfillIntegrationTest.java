@@ -223,6 +223,24 @@ class HealthBackfillIntegrationTest {
         assertThat(backfilledDays(dormant.id())).containsExactlyElementsOf(days(today.minusDays(30), today.minusDays(19)).toList());
     }
 
+    /**
+     * A rule moves the account on (ONBOARDING to ADOPTION) ten days ago; a cancellation dated twenty days ago is
+     * imported after that: live, the account is churned since the cancellation. The backfill must not let the rule's
+     * later move bring it back, since a rule never brings a churned account back.
+     */
+    @Test
+    void givenARuleMoveMadeBeforeAnOlderCancellationWasImported_whenBackfilled_thenTheDaysSinceTheCancellationAreNotScored() {
+        LocalDate today = TestClock.today();
+        TestData moved = storedWithCoreUse("Moved Then Cancelled", Segment.LOW_TOUCH, 60, 1, 40);
+        transaction.executeWithoutResult(tx -> lifecycle.move(moved.id(), Stage.ONBOARDING, Stage.ADOPTION, noon(today.minusDays(10)),
+                ChangeCause.rule("Activated accounts are adopting"), TestClock.now()));
+        intake.accept(moved.next().billingAt(BillingEvent.SUBSCRIPTION_CANCELLED, noon(today.minusDays(20))).signalsOnly());
+
+        backfill.run(today.minusDays(30), today, rules.get().health(), HealthBackfill.Progress.NONE);
+
+        assertThat(backfilledDays(moved.id())).containsExactlyElementsOf(days(today.minusDays(30), today.minusDays(19)).toList());
+    }
+
     @Test
     void givenFormerCustomersACrmNamesChurned_whenBackfilled_thenTheChurnReportCountsThemUntilTheyLeftAndNeverUnscored() {
         String csm = "backfill-" + UUID.randomUUID().toString().substring(0, 8) + "@tenure.test";
