@@ -1,7 +1,9 @@
 package dev.tenure.engine.backtest;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,10 +26,20 @@ final class HealthModelLines {
         return value(lines, line(lines, knob), key(knob));
     }
 
-    /** The number the knob sets: the file, its line (from 1) and key. */
-    static String number(String text, Knob.HealthNumber knob) {
+    /**
+     * The numbers the knob sets: the file, each line (from 1) and key. A weight sets every component's weight, the
+     * others moving in proportion, so two weight knobs would move each other's numbers.
+     */
+    static Set<String> numbers(String text, Knob.HealthNumber knob) {
         String[] lines = text.replace("\r\n", "\n").split("\n", -1);
-        return FILE + ":" + (line(lines, knob) + 1) + ": " + key(knob);
+        Set<String> numbers = new LinkedHashSet<>();
+        numbers.add(FILE + ":" + (line(lines, knob) + 1) + ": " + key(knob));
+        if (knob.band() == null && knob.parameter().equals("weight")) {
+            for (String component : components(lines)) {
+                numbers.add(FILE + ":" + (itemLine(lines, component, "weight") + 1) + ": weight");
+            }
+        }
+        return numbers;
     }
 
     static String set(String text, Knob.HealthNumber knob, double value) {

@@ -132,7 +132,7 @@ public sealed interface Knob permits Knob.TableCells, Knob.HealthNumber {
 
         @Override
         public Set<String> numbers(Map<String, String> files) {
-            return Set.of(HealthModelLines.number(text(files), this));
+            return HealthModelLines.numbers(text(files), this);
         }
 
         private static String text(Map<String, String> files) {

@@ -176,6 +176,21 @@ class TuningPlanUnitTest {
                 .hasMessageContaining("each number one knob");
         assertThatThrownBy(() -> sameBand.check(TuningPlan.FILE, files)).isInstanceOf(InvalidTuningException.class)
                 .hasMessageContaining("churn/tuning.yml:7: the knob at line 2 ('top of AVERAGE') sets health.yml:");
+        TuningPlan twoWeights = TuningPlan.parse("churn/tuning.yml", """
+                health:
+                  - component: usage
+                    parameter: weight
+                    min: 10
+                    max: 50
+                    step: 5
+                  - component: support
+                    parameter: weight
+                    min: 10
+                    max: 30
+                    step: 5
+                """);
+        assertThatThrownBy(() -> twoWeights.check(TuningPlan.FILE, files)).as("a weight moves the others in proportion")
+                .isInstanceOf(InvalidTuningException.class).hasMessageContaining("churn/tuning.yml:7: the knob at line 2");
         assertThatCode(() -> otherValues.check(TuningPlan.FILE, files)).doesNotThrowAnyException();
     }
 
