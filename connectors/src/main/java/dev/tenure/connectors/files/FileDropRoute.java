@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -28,16 +29,24 @@ class FileDropRoute extends RouteBuilder {
     private final FileIngest ingest;
     private final IdempotentRepository takenFiles;
     private final FileIdentity identity = new FileIdentity();
+    private final ReadingFolder reading;
+    private final Clock clock;
 
     FileDropRoute(FileDropProperties properties, FileIngest ingest,
-                  @Qualifier(FileDropConfiguration.IDEMPOTENT_REPOSITORY) IdempotentRepository takenFiles) {
+                  @Qualifier(FileDropConfiguration.IDEMPOTENT_REPOSITORY) IdempotentRepository takenFiles, Clock clock) {
         this.properties = properties;
         this.ingest = ingest;
         this.takenFiles = takenFiles;
+        this.reading = new ReadingFolder(properties.inboxPath());
+        this.clock = clock;
     }
 
     @Override
     public void configure() {
+        for (java.nio.file.Path file : reading.stranded()) {
+            log.warn("{} was left mid-read by a node that stopped: the lines read before were stored. Move it into the inbox "
+                    + "with a new modification time (touch it) to read it again; duplicates change nothing.", file);
+        }
         FileEndpoint inbox = endpoint(inboxUri(), FileEndpoint.class);
         // Set in Java: in the URI, an expression bean is easily taken for a simple-language string.
         inbox.setIdempotentKey(identity);
@@ -56,6 +65,7 @@ class FileDropRoute extends RouteBuilder {
     }
 
     private void ingest(Exchange exchange) throws Exception {
+        reading.sweep(clock.instant());
         String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         Long lastModified = exchange.getMessage().getHeader(Exchange.FILE_LAST_MODIFIED, Long.class);
         Instant writtenAt = lastModified == null || lastModified <= 0 ? null : Instant.ofEpochMilli(lastModified);
@@ -80,7 +90,8 @@ class FileDropRoute extends RouteBuilder {
                 + "&idempotentRepository=#" + FileDropConfiguration.IDEMPOTENT_REPOSITORY
                 // Out of the inbox before it is read: the move to done/ is by name, so a file written under the same
                 // name while this one was read would otherwise be moved there unread. Here it is a new file, read next.
-                + "&preMove=" + READING + "/${file:onlyname}"
+                // A folder of its own per read: a move onto a file of the same name replaces it (see ReadingFolder).
+                + "&preMove=" + READING + "/${exchangeId}/${file:onlyname}"
                 // The dead letter channel handles a failure, so the file consumer would take the file as done:
                 // the folder is chosen by whether the exchange was dead-lettered.
                 + "&move=${iif(${exchangeProperty." + DeadLetterRecorder.DEAD_LETTERED + "} == true,error,done)}/${file:name}"

@@ -192,6 +192,31 @@ class FileDropIntegrationTest extends ConnectorsIntegrationTest {
         assertThat(deadLettersFrom(name)).isEmpty();
     }
 
+    /**
+     * A node stopped mid-file left the file in .reading/; the next export of that name must not take its place there
+     * (a move onto a file replaces it), and the folders of earlier reads, empty once their files moved on, go.
+     */
+    @Test
+    void givenAFileAStoppedNodeLeftMidRead_whenTheNextOfItsNameIsRead_thenTheLeftFileIsKeptAndEmptyFoldersGo() throws IOException {
+        String acme = existingAccount("Read after a stop");
+        String name = unique("usage-daily") + ".csv";
+        Path reading = properties.inboxPath().resolve(FileDropRoute.READING);
+        Path left = Files.createDirectories(reading).resolve(name);
+        Files.writeString(left, "eventId,accountId,occurredAt,feature\n");
+        Path emptied = Files.createDirectories(reading.resolve(unique("earlier-read")));
+        Files.setLastModifiedTime(emptied, FileTime.from(TestClock.now().minus(Duration.ofHours(1))));
+
+        drop(name, """
+                eventId,accountId,occurredAt,feature
+                %1$s-u1,%1$s,2026-11-02T10:00:00Z,core
+                """.formatted(acme));
+
+        awaitDone(name);
+        assertThat(signalsOf(acme)).containsExactly(acme + "-u1");
+        assertThat(left).as("the file the stopped node left").exists();
+        assertThat(emptied).as("an earlier read's empty folder").doesNotExist();
+    }
+
     @Test
     void givenTicketsAsJsonLines_thenEachLineIsASignal() throws IOException {
         String acme = existingAccount("Acme");
