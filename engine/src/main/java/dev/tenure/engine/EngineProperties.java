@@ -44,6 +44,12 @@ public record EngineProperties(@DefaultValue("rules") String rulesFolder,
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("tenure.default-timezone: " + e.getMessage(), e);
         }
+        try {
+            org.quartz.CronExpression.validateExpression(dailyEvaluation);
+        } catch (java.text.ParseException e) {
+            throw new IllegalArgumentException("tenure.daily-evaluation: '" + dailyEvaluation + "' is not a cron expression: "
+                    + e.getMessage(), e);
+        }
     }
 
     /** Every link in an email is made here. */
