@@ -39,6 +39,9 @@ public record EngineProperties(@DefaultValue("rules") String rulesFolder,
             throw new IllegalArgumentException("tenure.step-workers must be at least 1, was " + stepWorkers);
         }
         publicUrl = new PublicUrl(publicUrl).base();
+        if (defaultTimezone == null) {
+            throw new IllegalArgumentException("tenure.default-timezone is empty: give a region (Europe/Paris) or UTC");
+        }
         try {
             CronZone.of(defaultTimezone);
         } catch (IllegalArgumentException e) {

@@ -10,7 +10,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.io.InputStream;
-import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -30,22 +29,21 @@ class FileDropRoute extends RouteBuilder {
     private final IdempotentRepository takenFiles;
     private final FileIdentity identity = new FileIdentity();
     private final ReadingFolder reading;
-    private final Clock clock;
 
     FileDropRoute(FileDropProperties properties, FileIngest ingest,
-                  @Qualifier(FileDropConfiguration.IDEMPOTENT_REPOSITORY) IdempotentRepository takenFiles, Clock clock) {
+                  @Qualifier(FileDropConfiguration.IDEMPOTENT_REPOSITORY) IdempotentRepository takenFiles) {
         this.properties = properties;
         this.ingest = ingest;
         this.takenFiles = takenFiles;
         this.reading = new ReadingFolder(properties.inboxPath());
-        this.clock = clock;
     }
 
     @Override
     public void configure() {
         for (java.nio.file.Path file : reading.stranded()) {
-            log.warn("{} was left mid-read by a node that stopped: the lines read before were stored. Move it into the inbox "
-                    + "with a new modification time (touch it) to read it again; duplicates change nothing.", file);
+            log.warn("{} is from a read that has not finished. If no node is reading it (a node stopped mid-file), the lines "
+                    + "read before were stored; to read the rest, move it into the inbox with a new modification time (touch it), "
+                    + "unless a later export of its kind was read since: its accounts and contacts would replace the later ones.", file);
         }
         FileEndpoint inbox = endpoint(inboxUri(), FileEndpoint.class);
         // Set in Java: in the URI, an expression bean is easily taken for a simple-language string.
@@ -65,7 +63,7 @@ class FileDropRoute extends RouteBuilder {
     }
 
     private void ingest(Exchange exchange) throws Exception {
-        reading.sweep(clock.instant());
+        reading.sweep();
         String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         Long lastModified = exchange.getMessage().getHeader(Exchange.FILE_LAST_MODIFIED, Long.class);
         Instant writtenAt = lastModified == null || lastModified <= 0 ? null : Instant.ofEpochMilli(lastModified);

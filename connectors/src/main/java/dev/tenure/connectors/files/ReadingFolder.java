@@ -30,11 +30,21 @@ final class ReadingFolder {
         this.folder = inbox.resolve(FileDropRoute.READING);
     }
 
-    /** Removes the empty folders of files read before; a failure to remove one is left for the next time. */
-    void sweep(Instant now) {
+    /**
+     * Removes the empty folders of files read before; a failure to remove one is left for the next time. A folder's age
+     * is told against this folder's own last change (the newest read's folder made in it) rather than a clock of this
+     * node: on a shared inbox both times come from the file server, whatever the nodes' clocks say.
+     */
+    void sweep() {
+        Instant latest;
+        try {
+            latest = Files.getLastModifiedTime(folder).toInstant();
+        } catch (IOException e) {
+            return;
+        }
         for (Path read : folders()) {
             try {
-                if (Files.getLastModifiedTime(read).toInstant().isBefore(now.minus(SETTLED))) {
+                if (Files.getLastModifiedTime(read).toInstant().isBefore(latest.minus(SETTLED))) {
                     Files.delete(read);
                 }
             } catch (DirectoryNotEmptyException | NoSuchFileException e) {
@@ -45,7 +55,10 @@ final class ReadingFolder {
         }
     }
 
-    /** The files a read that never finished (a node stopped mid-file) left behind, in its folder or, before, in this one. */
+    /**
+     * The files of reads that have not finished: a node's that stopped mid-file, or, on a shared inbox, another node's
+     * still reading; in a read's folder or, before reads had folders, in this one.
+     */
     List<Path> stranded() {
         return Stream.concat(files(folder), folders().stream().flatMap(ReadingFolder::files)).toList();
     }

@@ -197,14 +197,15 @@ class FileDropIntegrationTest extends ConnectorsIntegrationTest {
      * (a move onto a file replaces it), and the folders of earlier reads, empty once their files moved on, go.
      */
     @Test
-    void givenAFileAStoppedNodeLeftMidRead_whenTheNextOfItsNameIsRead_thenTheLeftFileIsKeptAndEmptyFoldersGo() throws IOException {
+    void givenAFileAStoppedNodeLeftMidRead_whenTheNextOfItsNameIsRead_thenTheLeftFileIsKeptAndSettledEmptyFoldersGo() throws IOException {
         String acme = existingAccount("Read after a stop");
         String name = unique("usage-daily") + ".csv";
         Path reading = properties.inboxPath().resolve(FileDropRoute.READING);
         Path left = Files.createDirectories(reading).resolve(name);
         Files.writeString(left, "eventId,accountId,occurredAt,feature\n");
         Path emptied = Files.createDirectories(reading.resolve(unique("earlier-read")));
-        Files.setLastModifiedTime(emptied, FileTime.from(TestClock.now().minus(Duration.ofHours(1))));
+        Path justMade = Files.createDirectories(reading.resolve(unique("another-nodes-read")));
+        Files.setLastModifiedTime(emptied, FileTime.from(Files.getLastModifiedTime(reading).toInstant().minus(Duration.ofHours(1))));
 
         drop(name, """
                 eventId,accountId,occurredAt,feature
@@ -215,6 +216,7 @@ class FileDropIntegrationTest extends ConnectorsIntegrationTest {
         assertThat(signalsOf(acme)).containsExactly(acme + "-u1");
         assertThat(left).as("the file the stopped node left").exists();
         assertThat(emptied).as("an earlier read's empty folder").doesNotExist();
+        assertThat(justMade).as("a folder another node may be about to move its file into").exists();
     }
 
     @Test

@@ -38,13 +38,13 @@ public class Accounts {
         this.clock = clock;
     }
 
-    /** Inserts or replaces an account sent by a source, as of now; see {@link #upsert(Account, Instant, ChangeCause)}. */
+    /** Inserts or updates an account sent by a source, as of now; see {@link #upsert(Account, Instant, ChangeCause)}. */
     public void upsert(Account a, Instant now) {
         upsert(a, now, ChangeCause.source("account " + a.id()));
     }
 
     /**
-     * Inserts or replaces an account; the stage is kept once set, since rules move it (a source's stage that
+     * Inserts or updates an account; the stage is kept once set, since rules move it (a source's stage that
      * churns or reactivates the account is applied through {@link #changeStage} by the caller, see
      * {@link Lifecycle#onSource}). A record without a stage starts ONBOARDING. A new account's stage is the
      * first row of its stage history. A field the record leaves out (a CRM export of names and segments only) keeps
