@@ -212,8 +212,7 @@ class HealthBackfillIntegrationTest {
         LocalDate today = TestClock.today();
         TestData dormant = storedWithCoreUse("Rule Churned Works", Segment.LOW_TOUCH, 60, 1, 40);
         // a rule (playbook.moveStage CHURNED) churned it 20 days ago at noon, after that day's 06:00 score
-        transaction.executeWithoutResult(tx -> lifecycle.move(dormant.id(), Stage.VALUE, Stage.CHURNED, noon(today.minusDays(20)),
-                ChangeCause.rule("Dormant accounts are churned"), TestClock.now()));
+        ruleMoves(dormant, Stage.VALUE, Stage.CHURNED, noon(today.minusDays(20)), "Dormant accounts are churned");
 
         backfill.run(today.minusDays(10), today, rules.get().health(), HealthBackfill.Progress.NONE);
         List<LocalDate> fromAfter = backfilledDays(dormant.id());
@@ -232,8 +231,7 @@ class HealthBackfillIntegrationTest {
     void givenARuleMoveMadeBeforeAnOlderCancellationWasImported_whenBackfilled_thenTheDaysSinceTheCancellationAreNotScored() {
         LocalDate today = TestClock.today();
         TestData moved = storedWithCoreUse("Moved Then Cancelled", Segment.LOW_TOUCH, 60, 1, 40);
-        transaction.executeWithoutResult(tx -> lifecycle.move(moved.id(), Stage.ONBOARDING, Stage.ADOPTION, noon(today.minusDays(10)),
-                ChangeCause.rule("Activated accounts are adopting"), TestClock.now()));
+        ruleMoves(moved, Stage.ONBOARDING, Stage.ADOPTION, noon(today.minusDays(10)), "Activated accounts are adopting");
         intake.accept(moved.next().billingAt(BillingEvent.SUBSCRIPTION_CANCELLED, noon(today.minusDays(20))).signalsOnly());
 
         backfill.run(today.minusDays(30), today, rules.get().health(), HealthBackfill.Progress.NONE);
@@ -282,6 +280,11 @@ class HealthBackfillIntegrationTest {
     private void sourceMoves(TestData account, Stage from, Stage to, Instant at) {
         transaction.executeWithoutResult(tx -> lifecycle.move(account.id(), from, to, at,
                 ChangeCause.source("stage " + to + " from crm-accounts.csv"), TestClock.now()));
+    }
+
+    /** A rule ({@code playbook.moveStage}) moves the account's stage, dated in the past, the way an evaluation moves it. */
+    private void ruleMoves(TestData account, Stage from, Stage to, Instant at, String rule) {
+        transaction.executeWithoutResult(tx -> lifecycle.move(account.id(), from, to, at, ChangeCause.rule(rule), TestClock.now()));
     }
 
     private static Instant noon(LocalDate day) {

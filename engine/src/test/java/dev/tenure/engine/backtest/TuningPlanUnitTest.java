@@ -121,9 +121,7 @@ class TuningPlanUnitTest {
      */
     @Test
     void two_knobs_of_other_names_that_set_one_number_are_refused_at_the_second_ones_line_against_the_rule_set() throws Exception {
-        java.nio.file.Path rules = java.nio.file.Path.of(System.getProperty("tuning.rules", "../rules"));
-        java.util.Map<String, String> files = new java.util.TreeMap<>();
-        dev.tenure.engine.rules.RuleSetFiles.read(rules).files().forEach(f -> files.put(f.path(), f.content()));
+        java.util.Map<String, String> files = starterFiles();
         TuningPlan overlappingRows = TuningPlan.parse("churn/tuning.yml", """
                 thresholds:
                   - table: Urgent tickets
@@ -342,13 +340,20 @@ class TuningPlanUnitTest {
 
     @Test
     void the_tuning_file_of_this_repository_fits_its_starter_rules() throws Exception {
-        java.nio.file.Path rules = java.nio.file.Path.of(System.getProperty("tuning.rules", "../rules"));
-        TuningPlan plan = TuningPlan.parse(TuningPlan.FILE, java.nio.file.Files.readString(rules.resolve(TuningPlan.FILE)));
-        java.util.Map<String, String> files = new java.util.TreeMap<>();
-        dev.tenure.engine.rules.RuleSetFiles.read(rules).files().forEach(f -> files.put(f.path(), f.content()));
+        TuningPlan plan = TuningPlan.parse(TuningPlan.FILE, java.nio.file.Files.readString(RULES.resolve(TuningPlan.FILE)));
 
-        plan.check(TuningPlan.FILE, files);
+        plan.check(TuningPlan.FILE, starterFiles());
 
         assertThat(plan.knobs()).isNotEmpty();
+    }
+
+    /** The rules folder of this repository. */
+    private static final java.nio.file.Path RULES = java.nio.file.Path.of(System.getProperty("tuning.rules", "../rules"));
+
+    /** The starter rule set's files, path to content, as a tuning edits them. */
+    private static java.util.Map<String, String> starterFiles() {
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
+        dev.tenure.engine.rules.RuleSetFiles.read(RULES).files().forEach(f -> files.put(f.path(), f.content()));
+        return files;
     }
 }
