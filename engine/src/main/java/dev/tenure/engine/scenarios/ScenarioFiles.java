@@ -96,7 +96,7 @@ public final class ScenarioFiles {
             return null;
         }
         YamlNode.Field title = node.fields().get("scenario");
-        String where = title != null && title.value().isScalar() ? "scenario \"" + YamlFields.shown(title.value().text().trim())
+        String where = title != null && title.value().isScalar() && !title.value().text().isBlank() ? "scenario \"" + YamlFields.shown(title.value().text().trim())
                 + "\"" : "scenario";
         YamlFields at = new YamlFields(file, where, node, SCENARIO, problems);
         String name = name(at);

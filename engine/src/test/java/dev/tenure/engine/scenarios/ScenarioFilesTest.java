@@ -179,6 +179,46 @@ class ScenarioFilesTest {
     }
 
     @Test
+    void a_required_field_given_empty_is_refused_at_its_line_as_a_missing_one_is() {
+        // Each of these ran as if the field held nothing: a scenario without a name, an account without a segment, and
+        // a signal whose feature, priority, time or change was null failed the run with a NullPointerException.
+        parse("""
+                - scenario: ''
+                  account: { segment: '', stage: ' ' }
+                  contacts: [ { role: '' }, { role: ADMIN } ]
+                  signals:
+                    - usage: { feature: '', at: -1d }
+                    - ticket: { at: -1d, priority: '' }
+                    - billing: { at: '', event: }
+                    - nps: { at: -1d, score: '' }
+                    - contact: { at: -1d, email: admin@scenario-account.test, change: '' }
+                    - usage: { feature: core, at: '' }
+                    - usage: { feature: core, from: ' ', to: now, daily: 1 }
+                  running: [ { play: '' } ]
+                  ended: [ { play: save-usage-drop, started: '' } ]
+                  milestones: [ '' ]
+                  expect: { plays: [] }
+                """);
+
+        assertThat(problems()).containsExactly(
+                "tests/churn.yml:1: scenario: scenario: is empty",
+                "tests/churn.yml:2: account: segment: is empty",
+                "tests/churn.yml:2: account: stage: is empty",
+                "tests/churn.yml:3: contact 1: role: is empty",
+                "tests/churn.yml:5: signal 1 (usage): feature: is empty",
+                "tests/churn.yml:6: signal 2 (ticket): priority: is empty",
+                "tests/churn.yml:7: signal 3 (billing): at: is empty",
+                "tests/churn.yml:7: signal 3 (billing): event: is empty",
+                "tests/churn.yml:8: signal 4 (nps): score: is empty",
+                "tests/churn.yml:9: signal 5 (contact): change: is empty",
+                "tests/churn.yml:10: signal 6 (usage): from: is missing: give at (one signal) or from, to and daily (one signal a day)",
+                "tests/churn.yml:11: signal 7 (usage): from: is missing: give at (one signal) or from, to and daily (one signal a day)",
+                "tests/churn.yml:12: running play 1: play: is empty",
+                "tests/churn.yml:13: ended play 1: started: is empty",
+                "tests/churn.yml:14: milestone 1: type: is empty");
+    }
+
+    @Test
     void a_usage_line_needs_a_time_or_a_range_and_a_range_must_run_forward() {
         parse("""
                 - scenario: Usage mistakes
