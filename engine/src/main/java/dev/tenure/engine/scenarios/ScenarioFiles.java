@@ -121,7 +121,7 @@ public final class ScenarioFiles {
     }
 
     /**
-     * Each contact line that is not an ADDED names a contact of the scenario (its email, written or by default,
+     * An ADDED line names an email no contact of the scenario has yet. Each contact line that is not an ADDED names a contact of the scenario (its email, written or by default,
      * or a role one of them has), or one an ADDED line adds: a misspelt address is told, not made a new contact.
      */
     private static void checkContactLines(String file, String accountId, List<Scenario.GivenContact> contacts,
@@ -139,8 +139,10 @@ public final class ScenarioFiles {
         }
         for (GivenSignal s : signals) {
             if (s instanceof GivenSignal.ContactLine c && c.change() == ContactChange.ADDED) {
-                if (c.email() != null) {
-                    emails.add(c.email().toLowerCase(Locale.ROOT));
+                // Live, ADDED is what a source's first naming of an email makes; a known contact comes with its changes.
+                if (c.email() != null && !emails.add(c.email().toLowerCase(Locale.ROOT))) {
+                    problems.add(new ScenarioProblem(file, c.line(), "contact change: '" + YamlFields.shown(c.email())
+                            + "' is already a contact of the scenario; ADDED is for a contact a source names for the first time"));
                 }
                 if (c.role() != null) {
                     roles.add(c.role());

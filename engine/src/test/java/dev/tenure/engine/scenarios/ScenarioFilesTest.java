@@ -320,6 +320,30 @@ class ScenarioFilesTest {
     }
 
     @Test
+    void a_contact_added_with_the_email_of_one_the_scenario_already_has_is_told_at_its_line() {
+        // Live, a contact is ADDED when a source first names its email; one already known comes with its changes. Taken
+        // here, the line made the inactive champion active again, so a later BECAME_INACTIVE started a play live never would.
+        parse("""
+                - scenario: Added twice
+                  account: { segment: HIGH_TOUCH, stage: VALUE }
+                  contacts: [ { role: CHAMPION, active: false }, { role: ADMIN, email: ada@acme.test } ]
+                  signals:
+                    - contact: { at: -3d, change: ADDED, role: CHAMPION, email: Champion@scenario-account.test }
+                    - contact: { at: -3d, change: ADDED, role: USER, email: new@acme.test }
+                    - contact: { at: -2d, change: ADDED, role: USER, email: NEW@acme.test }
+                    - contact: { at: -1d, change: ADDED, role: ADMIN }
+                    - contact: { at: -1d, role: CHAMPION, change: BECAME_INACTIVE }
+                  expect: { plays: [] }
+                """);
+
+        assertThat(problems()).containsExactly(
+                "tests/churn.yml:5: contact change: 'Champion@scenario-account.test' is already a contact of the scenario; "
+                        + "ADDED is for a contact a source names for the first time",
+                "tests/churn.yml:7: contact change: 'NEW@acme.test' is already a contact of the scenario; "
+                        + "ADDED is for a contact a source names for the first time");
+    }
+
+    @Test
     void a_contact_line_for_nobody_or_without_what_its_change_needs_is_told_at_its_line() {
         parse("""
                 - scenario: Changes to nobody
