@@ -219,6 +219,28 @@ class ScenarioFilesTest {
     }
 
     @Test
+    void a_play_run_or_milestone_dated_after_the_scenarios_now_is_refused_at_its_line() {
+        // Such a run held the play back as if in its cooldown, a situation live never meets: runs are stored as they start.
+        parse("""
+                - scenario: Runs ahead of now
+                  now: 2026-03-02T10:00:00Z
+                  account: { segment: HIGH_TOUCH, stage: VALUE }
+                  running: [ { play: ticket-escalation, started: +1h } ]
+                  ended: [ { play: save-usage-drop, started: 2026-03-05 }, { play: save-usage-drop, started: now } ]
+                  milestones: [ { type: ADOPTED, at: +2d }, { type: ACTIVATED, at: -2d } ]
+                  expect: { plays: [] }
+                """);
+
+        assertThat(problems()).containsExactly(
+                "tests/churn.yml:4: running play 1: started: '+1h' is after the scenario's now; a play run the scenario gives "
+                        + "started by then",
+                "tests/churn.yml:5: ended play 1: started: '2026-03-05' is after the scenario's now; a play run the scenario "
+                        + "gives started by then",
+                "tests/churn.yml:6: milestone 1: at: '+2d' is after the scenario's now; a milestone the scenario gives was "
+                        + "reached by then");
+    }
+
+    @Test
     void a_usage_line_needs_a_time_or_a_range_and_a_range_must_run_forward() {
         parse("""
                 - scenario: Usage mistakes
