@@ -138,6 +138,27 @@ class RuleScenariosApiIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void a_body_with_a_great_many_problems_gets_a_short_answer_that_counts_them_and_lists_the_first() {
+        // Some 200 KB of unknown fields: every one is a problem of its own, each message longer than the field.
+        StringBuilder yaml = new StringBuilder("- { scenario: Many, account: { segment: LOW_TOUCH, stage: VALUE }, expect: { plays: [] }");
+        int unknown = 20_000;
+        for (int i = 0; i < unknown; i++) {
+            yaml.append(", k").append(i).append(": 1");
+        }
+        yaml.append(" }\n");
+
+        ResponseEntity<JsonNode> response = postYaml("/api/rules/test", yaml.toString());
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        JsonNode body = response.getBody();
+        assertThat(body.path("errorCount").asInt()).isEqualTo(unknown);
+        assertThat(body.path("errors")).hasSize(100);
+        assertThat(body.path("errors").get(0).path("message").asText()).startsWith("scenario \"Many\": unknown field 'k0'");
+        assertThat(body.path("detail").asText()).startsWith(unknown + " problems; the first: body:1: scenario \"Many\": unknown field 'k0'")
+                .hasSizeLessThan(1_000);
+    }
+
+    @Test
     void a_dry_run_takes_one_scenario() {
         ResponseEntity<JsonNode> response = postYaml("/api/rules/dry-run", usageFell("a", 40, "{ plays: [] }")
                 + usageFell("b", 40, "{ plays: [] }").replace("Core usage fell", "Again"));

@@ -45,7 +45,7 @@ import java.util.UUID;
  * ({@code tenure.database.connection-wait}).
  */
 @RestControllerAdvice
-class ApiErrors extends ResponseEntityExceptionHandler {
+public class ApiErrors extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
@@ -58,8 +58,11 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         this.database = database;
     }
 
-    /** At most this many problems are listed: a refused array of a million records gets a short answer. */
-    static final int MOST_ERRORS = 100;
+    /**
+     * At most this many problems are listed: a refused array of a million records, or a scenario file of a hundred
+     * thousand unknown fields, gets a short answer.
+     */
+    public static final int MOST_ERRORS = 100;
 
     @ExceptionHandler(RejectedRecordsException.class)
     ProblemDetail rejected(RejectedRecordsException e) {

@@ -1,9 +1,11 @@
 package dev.tenure.api.rules;
 
+import dev.tenure.api.errors.ApiErrors;
 import dev.tenure.api.why.FactsJson;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.rules.RuleSet;
 import dev.tenure.engine.scenarios.InvalidScenarioException;
+import dev.tenure.engine.scenarios.ScenarioProblem;
 import dev.tenure.engine.scenarios.ScenarioSuite;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -14,6 +16,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
 
 /**
  * Scenario tests and dry runs against the rule set in force. The body is scenario YAML (JSON is YAML
@@ -53,11 +57,21 @@ class ScenarioController {
         return ScenarioViews.DryRun.of(ruleSet.version(), suite.dryRun(ruleSet, BODY, yaml), facts::of);
     }
 
+    /**
+     * Each problem at its line, as the intake refuses records: a body of a few megabytes can hold hundreds of thousands
+     * of problems (every unknown key is one), each told at more length than it was written, so a long list is counted
+     * and only its beginning listed rather than answered with tens of megabytes.
+     */
     @ExceptionHandler(InvalidScenarioException.class)
     ProblemDetail invalid(InvalidScenarioException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        List<ScenarioProblem> problems = e.problems();
+        String detail = problems.size() <= 10 ? e.getMessage()
+                : problems.size() + " problems; the first: " + problems.get(0) + " (the first "
+                + Math.min(problems.size(), ApiErrors.MOST_ERRORS) + " are listed in errors)";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setTitle("The scenario cannot be read; nothing was run");
-        problem.setProperty("errors", e.problems());
+        problem.setProperty("errors", problems.stream().limit(ApiErrors.MOST_ERRORS).toList());
+        problem.setProperty("errorCount", problems.size());
         return problem;
     }
 }

@@ -96,7 +96,7 @@ public final class ScenarioFiles {
             return null;
         }
         YamlNode.Field title = node.fields().get("scenario");
-        String where = title != null && title.value().isScalar() ? "scenario \"" + YamlFields.shown(title.value().text().trim())
+        String where = title != null && title.value().isScalar() && !title.value().text().isBlank() ? "scenario \"" + YamlFields.shown(title.value().text().trim())
                 + "\"" : "scenario";
         YamlFields at = new YamlFields(file, where, node, SCENARIO, problems);
         String name = name(at);
@@ -106,9 +106,9 @@ public final class ScenarioFiles {
         List<GivenSignal> signals = list(at, "signals", (item, i) -> SignalLines.read(file, i, item, now, problems));
         SignalLines.checkCount(at, signals, now);
         checkContactLines(file, account == null ? "scenario-account" : account.id(), contacts, signals, problems);
-        List<Scenario.GivenMilestone> milestones = list(at, "milestones", (item, i) -> milestone(file, item, i, problems));
-        List<Scenario.GivenRun> runs = new ArrayList<>(list(at, "running", (item, i) -> run(file, item, i, true, plays, problems)));
-        runs.addAll(list(at, "ended", (item, i) -> run(file, item, i, false, plays, problems)));
+        List<Scenario.GivenMilestone> milestones = list(at, "milestones", (item, i) -> milestone(file, item, i, now, problems));
+        List<Scenario.GivenRun> runs = new ArrayList<>(list(at, "running", (item, i) -> run(file, item, i, true, now, plays, problems)));
+        runs.addAll(list(at, "ended", (item, i) -> run(file, item, i, false, now, plays, problems)));
         Long previous = at.whole("previousHealth", 0, 100, null, false);
         Expectation expect = null;
         if (at.has("expect")) {
@@ -121,7 +121,7 @@ public final class ScenarioFiles {
     }
 
     /**
-     * Each contact line that is not an ADDED names a contact of the scenario (its email, written or by default,
+     * An ADDED line names an email no contact of the scenario has yet. Each contact line that is not an ADDED names a contact of the scenario (its email, written or by default,
      * or a role one of them has), or one an ADDED line adds: a misspelt address is told, not made a new contact.
      */
     private static void checkContactLines(String file, String accountId, List<Scenario.GivenContact> contacts,
@@ -139,8 +139,10 @@ public final class ScenarioFiles {
         }
         for (GivenSignal s : signals) {
             if (s instanceof GivenSignal.ContactLine c && c.change() == ContactChange.ADDED) {
-                if (c.email() != null) {
-                    emails.add(c.email().toLowerCase(Locale.ROOT));
+                // Live, ADDED is what a source's first naming of an email makes; a known contact comes with its changes.
+                if (c.email() != null && !emails.add(c.email().toLowerCase(Locale.ROOT))) {
+                    problems.add(new ScenarioProblem(file, c.line(), "contact change: '" + YamlFields.shown(c.email())
+                            + "' is already a contact of the scenario; ADDED is for a contact a source names for the first time"));
                 }
                 if (c.role() != null) {
                     roles.add(c.role());
@@ -223,15 +225,16 @@ public final class ScenarioFiles {
                 f.bool("unsubscribed", false));
     }
 
-    private static Scenario.GivenMilestone milestone(String file, YamlNode node, int index, List<ScenarioProblem> problems) {
+    private static Scenario.GivenMilestone milestone(String file, YamlNode node, int index, Instant now,
+                                                     List<ScenarioProblem> problems) {
         YamlNode map = node.isScalar() ? new YamlNode(node.line(), Map.of("type",
                 new YamlNode.Field("type", node.line(), node))) : node;
         YamlFields f = new YamlFields(file, "milestone " + index, map, MILESTONE, problems);
-        Moment at = f.moment("at", false);
+        Moment at = notAfterNow(f, "at", f.moment("at", false), now, "a milestone the scenario gives was reached by then");
         return new Scenario.GivenMilestone(f.enumValue("type", MilestoneType.class, null, true), at == null ? YESTERDAY : at);
     }
 
-    private static Scenario.GivenRun run(String file, YamlNode node, int index, boolean running, Set<String> plays,
+    private static Scenario.GivenRun run(String file, YamlNode node, int index, boolean running, Instant now, Set<String> plays,
                                          List<ScenarioProblem> problems) {
         String where = (running ? "running play " : "ended play ") + index;
         YamlNode map = node.isScalar() ? new YamlNode(node.line(), Map.of("play",
@@ -239,8 +242,26 @@ public final class ScenarioFiles {
         YamlFields f = new YamlFields(file, where, map, RUN, problems);
         String play = f.requiredText("play");
         checkPlay(f, "play", play, plays);
-        Moment started = f.moment("started", !running);
+        Moment started = notAfterNow(f, "started", f.moment("started", !running), now, "a play run the scenario gives started by then");
         return new Scenario.GivenRun(play, started == null ? YESTERDAY : started, running);
+    }
+
+    /**
+     * A moment of the account's past (a play run's start, a milestone reached) that is no later than the scenario's now,
+     * where that can be told: live, a run or a milestone is stored when it happens, so one ahead of now is no situation the
+     * engine meets, and it would hold a play back in a cooldown that has not begun. A date given without a now is judged
+     * when the scenario runs; a relative time is judged here whatever the day.
+     */
+    private static Moment notAfterNow(YamlFields f, String field, Moment moment, Instant now, String why) {
+        if (moment == null) {
+            return null;
+        }
+        boolean ahead = moment.absolute() == null ? (!moment.offset().isNegative() && !moment.offset().isZero()) : now != null && moment.absolute().isAfter(now);
+        if (ahead) {
+            f.fail(field, "'" + YamlFields.shown(f.text(field)) + "' is after the scenario's now; " + why);
+            return null;
+        }
+        return moment;
     }
 
     private static Expectation expectation(String file, YamlNode node, Set<String> plays, List<ScenarioProblem> problems) {

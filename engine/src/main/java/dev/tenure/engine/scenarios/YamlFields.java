@@ -41,9 +41,10 @@ final class YamlFields {
         }
     }
 
+    /** Whether the field holds something: a text of only spaces is as good as none, as {@link #text(String)} reads it. */
     boolean has(String name) {
         YamlNode.Field f = node.fields().get(name);
-        return f != null && !f.value().isNull();
+        return f != null && !f.value().isNull() && !(f.value().isScalar() && f.value().text().isBlank());
     }
 
     YamlNode node(String name) {
@@ -93,10 +94,19 @@ final class YamlFields {
         return null;
     }
 
+    /**
+     * A text that must be given: absent is missing, and so is one given empty ({@code segment: ''}, {@code at: }),
+     * which would otherwise be read as given and run as nothing. A list or a map is told by {@link #text(String)}.
+     */
     String requiredText(String name) {
         String text = text(name);
-        if (text == null && !has(name)) {
-            fail(name, "is missing");
+        if (text == null) {
+            YamlNode value = node(name);
+            if (value == null) {
+                fail(name, "is missing");
+            } else if (value.isNull() || value.isScalar()) {
+                fail(name, "is empty");
+            }
         }
         return text;
     }

@@ -179,6 +179,68 @@ class ScenarioFilesTest {
     }
 
     @Test
+    void a_required_field_given_empty_is_refused_at_its_line_as_a_missing_one_is() {
+        // Each of these ran as if the field held nothing: a scenario without a name, an account without a segment, and
+        // a signal whose feature, priority, time or change was null failed the run with a NullPointerException.
+        parse("""
+                - scenario: ''
+                  account: { segment: '', stage: ' ' }
+                  contacts: [ { role: '' }, { role: ADMIN } ]
+                  signals:
+                    - usage: { feature: '', at: -1d }
+                    - ticket: { at: -1d, priority: '' }
+                    - billing: { at: '', event: }
+                    - nps: { at: -1d, score: '' }
+                    - contact: { at: -1d, email: admin@scenario-account.test, change: '' }
+                    - usage: { feature: core, at: '' }
+                    - usage: { feature: core, from: ' ', to: now, daily: 1 }
+                  running: [ { play: '' } ]
+                  ended: [ { play: save-usage-drop, started: '' } ]
+                  milestones: [ '' ]
+                  expect: { plays: [] }
+                """);
+
+        assertThat(problems()).containsExactly(
+                "tests/churn.yml:1: scenario: scenario: is empty",
+                "tests/churn.yml:2: account: segment: is empty",
+                "tests/churn.yml:2: account: stage: is empty",
+                "tests/churn.yml:3: contact 1: role: is empty",
+                "tests/churn.yml:5: signal 1 (usage): feature: is empty",
+                "tests/churn.yml:6: signal 2 (ticket): priority: is empty",
+                "tests/churn.yml:7: signal 3 (billing): at: is empty",
+                "tests/churn.yml:7: signal 3 (billing): event: is empty",
+                "tests/churn.yml:8: signal 4 (nps): score: is empty",
+                "tests/churn.yml:9: signal 5 (contact): change: is empty",
+                "tests/churn.yml:10: signal 6 (usage): from: is missing: give at (one signal) or from, to and daily (one signal a day)",
+                "tests/churn.yml:11: signal 7 (usage): from: is missing: give at (one signal) or from, to and daily (one signal a day)",
+                "tests/churn.yml:12: running play 1: play: is empty",
+                "tests/churn.yml:13: ended play 1: started: is empty",
+                "tests/churn.yml:14: milestone 1: type: is empty");
+    }
+
+    @Test
+    void a_play_run_or_milestone_dated_after_the_scenarios_now_is_refused_at_its_line() {
+        // Such a run held the play back as if in its cooldown, a situation live never meets: runs are stored as they start.
+        parse("""
+                - scenario: Runs ahead of now
+                  now: 2026-03-02T10:00:00Z
+                  account: { segment: HIGH_TOUCH, stage: VALUE }
+                  running: [ { play: ticket-escalation, started: +1h } ]
+                  ended: [ { play: save-usage-drop, started: 2026-03-05 }, { play: save-usage-drop, started: now } ]
+                  milestones: [ { type: ADOPTED, at: +2d }, { type: ACTIVATED, at: -2d } ]
+                  expect: { plays: [] }
+                """);
+
+        assertThat(problems()).containsExactly(
+                "tests/churn.yml:4: running play 1: started: '+1h' is after the scenario's now; a play run the scenario gives "
+                        + "started by then",
+                "tests/churn.yml:5: ended play 1: started: '2026-03-05' is after the scenario's now; a play run the scenario "
+                        + "gives started by then",
+                "tests/churn.yml:6: milestone 1: at: '+2d' is after the scenario's now; a milestone the scenario gives was "
+                        + "reached by then");
+    }
+
+    @Test
     void a_usage_line_needs_a_time_or_a_range_and_a_range_must_run_forward() {
         parse("""
                 - scenario: Usage mistakes
@@ -277,6 +339,30 @@ class ScenarioFilesTest {
                         ContactRole.USER, null, 7),
                 new GivenSignal.ContactLine(Moment.NOW, dev.tenure.engine.vocabulary.ContactChange.UNSUBSCRIBED, "new@acme.test",
                         null, null, 8));
+    }
+
+    @Test
+    void a_contact_added_with_the_email_of_one_the_scenario_already_has_is_told_at_its_line() {
+        // Live, a contact is ADDED when a source first names its email; one already known comes with its changes. Taken
+        // here, the line made the inactive champion active again, so a later BECAME_INACTIVE started a play live never would.
+        parse("""
+                - scenario: Added twice
+                  account: { segment: HIGH_TOUCH, stage: VALUE }
+                  contacts: [ { role: CHAMPION, active: false }, { role: ADMIN, email: ada@acme.test } ]
+                  signals:
+                    - contact: { at: -3d, change: ADDED, role: CHAMPION, email: Champion@scenario-account.test }
+                    - contact: { at: -3d, change: ADDED, role: USER, email: new@acme.test }
+                    - contact: { at: -2d, change: ADDED, role: USER, email: NEW@acme.test }
+                    - contact: { at: -1d, change: ADDED, role: ADMIN }
+                    - contact: { at: -1d, role: CHAMPION, change: BECAME_INACTIVE }
+                  expect: { plays: [] }
+                """);
+
+        assertThat(problems()).containsExactly(
+                "tests/churn.yml:5: contact change: 'Champion@scenario-account.test' is already a contact of the scenario; "
+                        + "ADDED is for a contact a source names for the first time",
+                "tests/churn.yml:7: contact change: 'NEW@acme.test' is already a contact of the scenario; "
+                        + "ADDED is for a contact a source names for the first time");
     }
 
     @Test
