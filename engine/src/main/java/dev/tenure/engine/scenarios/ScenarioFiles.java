@@ -75,9 +75,15 @@ public final class ScenarioFiles {
         }
         List<Scenario> scenarios = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        long[] signalCount = {0};
         for (YamlNode item : items) {
             int before = problems.size();
-            Scenario scenario = scenario(file, item, plays, expectRequired, problems);
+            Scenario scenario = scenario(file, item, plays, expectRequired, problems, signalCount);
+            if (signalCount[0] > SignalLines.MAX_FILE_SIGNALS) {
+                problems.add(new ScenarioProblem(file, item.line(), "the scenarios up to this one make " + signalCount[0]
+                        + " signals together; a file's make at most " + SignalLines.MAX_FILE_SIGNALS + ": split it"));
+                return List.of();
+            }
             if (scenario != null && scenario.name() != null && !names.add(scenario.name())) {
                 problems.add(new ScenarioProblem(file, item.line(), "scenario \"" + scenario.name() + "\" appears twice in this file"));
             }
@@ -89,7 +95,7 @@ public final class ScenarioFiles {
     }
 
     private static Scenario scenario(String file, YamlNode node, Set<String> plays, boolean expectRequired,
-                                     List<ScenarioProblem> problems) {
+                                     List<ScenarioProblem> problems, long[] signalCount) {
         if (!node.isMap()) {
             problems.add(new ScenarioProblem(file, node.line(), "a scenario is a map starting with 'scenario: <what it shows>', not "
                     + node.shown()));
@@ -104,7 +110,7 @@ public final class ScenarioFiles {
         Scenario.GivenAccount account = account(file, at, problems);
         List<Scenario.GivenContact> contacts = list(at, "contacts", (item, i) -> contact(file, item, i, problems));
         List<GivenSignal> signals = list(at, "signals", (item, i) -> SignalLines.read(file, i, item, now, problems));
-        SignalLines.checkCount(at, signals, now);
+        signalCount[0] += SignalLines.checkCount(at, signals, now);
         checkContactLines(file, account == null ? "scenario-account" : account.id(), contacts, signals, problems);
         List<Scenario.GivenMilestone> milestones = list(at, "milestones", (item, i) -> milestone(file, item, i, now, problems));
         List<Scenario.GivenRun> runs = new ArrayList<>(list(at, "running", (item, i) -> run(file, item, i, true, now, plays, problems)));

@@ -36,6 +36,11 @@ final class SignalLines {
      * more than a rule needs to be shown firing, and few enough that a file of ranges cannot fill the memory.
      */
     static final int MAX_SIGNALS = 10_000;
+    /**
+     * The most signals the scenarios of one file make together: each scenario's are made when it runs, so a posted file
+     * of hundreds of scenarios of many signals each would hold millions at once.
+     */
+    static final int MAX_FILE_SIGNALS = 100_000;
 
     private static final List<String> USAGE = List.of("feature", "at", "from", "to", "daily", "quantity", "activeUsers");
     private static final List<String> TICKET = List.of("id", "at", "priority", "status", "subject");
@@ -127,7 +132,7 @@ final class SignalLines {
      * Refuses a scenario whose lines make more than {@link #MAX_SIGNALS} signals, at its {@code signals:}. Lines that
      * did not read are not there to count; the usage ranges that did have a length {@link #span} knows.
      */
-    static void checkCount(YamlFields scenario, List<GivenSignal> signals, Instant now) {
+    static long checkCount(YamlFields scenario, List<GivenSignal> signals, Instant now) {
         long count = 0;
         for (GivenSignal s : signals) {
             count += s instanceof GivenSignal.Usage u && u.at() == null ? span(u.from(), u.to(), now).toDays() + 1 : 1;
@@ -135,6 +140,7 @@ final class SignalLines {
         if (count > MAX_SIGNALS) {
             scenario.fail("signals", "make " + count + " signals; at most " + MAX_SIGNALS + " (a usage range makes one a day)");
         }
+        return count;
     }
 
     private static GivenSignal ticket(YamlFields f) {

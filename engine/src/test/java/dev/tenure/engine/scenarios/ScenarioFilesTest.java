@@ -508,6 +508,30 @@ class ScenarioFilesTest {
         assertThat(read).isEmpty();
     }
 
+    /**
+     * Each scenario's signals are made when it runs: a posted file of hundreds of scenarios, each within its own
+     * bound, would hold millions at once.
+     */
+    @Test
+    void a_file_whose_scenarios_make_more_signals_together_than_a_file_may_is_refused_at_the_scenario_that_passes_it() {
+        String year = "    - usage: { feature: core, from: -365d, to: now, daily: 1 }\n";
+        StringBuilder file = new StringBuilder();
+        for (int i = 1; i <= 11; i++) {
+            file.append("""
+                    - scenario: Years of use %d
+                      account: { segment: LOW_TOUCH, stage: VALUE }
+                      signals:
+                    %s  expect: { plays: [] }
+                    """.formatted(i, year.repeat(27)));
+        }
+
+        List<Scenario> read = parse(file.toString());
+
+        assertThat(read).isEmpty();
+        assertThat(problems()).containsExactly("tests/churn.yml:311: the scenarios up to this one make 108702 signals together; "
+                + "a file's make at most 100000: split it");
+    }
+
     @Test
     void a_scenario_whose_lines_make_more_signals_than_one_account_needs_is_refused_at_its_signals() {
         String year = "    - usage: { feature: core, from: -365d, to: now, daily: 1 }\n";
