@@ -98,10 +98,10 @@ class AccountPagesIntegrationTest extends ApiIntegrationTest {
     void the_trend_of_an_account_evaluated_thirty_times_a_day_covers_ninety_days_one_score_a_day() throws Exception {
         TestData account = TestData.account("Busy Trend Bison", Segment.LOW_TOUCH);
         intake.accept(account.batch());
-        // 30 scores a day for the 90 days before now: 17 in the older half, 83 in the newer.
+        // 30 scores a day for the 90 days before now: 12 beyond 70 days (past the latest 2,000 scores), 17 from 45 days, 83 after.
         jdbc.sql("""
                         INSERT INTO health_score (account_id, score, band, previous, components, computed_at, model_version)
-                        SELECT ?, CASE WHEN g >= 45 * 30 THEN 17 ELSE 83 END, 'AVERAGE', 50, '[]'::jsonb,
+                        SELECT ?, CASE WHEN g >= 70 * 30 THEN 12 WHEN g >= 45 * 30 THEN 17 ELSE 83 END, 'AVERAGE', 50, '[]'::jsonb,
                                CAST(? AS timestamptz) - g * interval '48 minutes', 'test'
                         FROM generate_series(1, 90 * 30 - 1) g""")
                 .params(account.id(), java.sql.Timestamp.from(TestClock.now())).update();
@@ -111,6 +111,7 @@ class AccountPagesIntegrationTest extends ApiIntegrationTest {
         String table = html.substring(html.indexOf("id=\"health-history\""), html.indexOf("</table>", html.indexOf("id=\"health-history\"")));
         assertThat(count(table, "<tr") - 1).as("one row a day over 90 days").isBetween(89, 91);
         assertThat(table).as("the older half of the 90 days is shown").contains(">17</td>");
+        assertThat(table).as("the days beyond the latest 2,000 scores are shown").contains(">12</td>");
     }
 
     @Test

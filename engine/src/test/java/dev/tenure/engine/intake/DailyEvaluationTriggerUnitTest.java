@@ -55,11 +55,14 @@ class DailyEvaluationTriggerUnitTest {
     }
 
     @Test
-    void a_default_time_zone_no_cron_schedule_can_follow_or_a_daily_time_that_is_no_cron_expression_stops_the_start_naming_the_setting() {
+    void an_empty_default_time_zone_one_no_cron_schedule_can_follow_or_a_daily_time_that_is_no_cron_expression_stops_the_start_naming_the_setting() {
         assertThatThrownBy(() -> new EngineProperties("rules", ZoneId.of("+05:45:30"), "Tenure <cs@tenure.example>",
                 Duration.ofSeconds(30), "0 0 6 * * ?", 100, "http://localhost:8080", 2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("tenure.default-timezone: ")
                 .hasMessageContaining("+05:45:30");
+        assertThatThrownBy(() -> new EngineProperties("rules", null, "Tenure <cs@tenure.example>",
+                Duration.ofSeconds(30), "0 0 6 * * ?", 100, "http://localhost:8080", 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("tenure.default-timezone is empty");
         assertThatThrownBy(() -> new EngineProperties("rules", ZoneId.of("UTC"), "Tenure <cs@tenure.example>",
                 Duration.ofSeconds(30), "0 0 25 * * ?", 100, "http://localhost:8080", 2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("tenure.daily-evaluation: '0 0 25 * * ?'");
