@@ -249,6 +249,31 @@ class OpsPagesIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void an_edit_saved_after_someone_else_changed_the_rules_comes_back_unsaved_rather_than_undoing_their_change() throws Exception {
+        String thresholds = "churn/thresholds.csv";
+        String editor = page("/ops/rules/edit?file=" + thresholds);
+        assertThat(editor).contains("name=\"replaces\" value=\"" + starter + "\"");
+        Map<String, String> theirs = new HashMap<>(ruleSets.files(starter).orElseThrow());
+        theirs.put(thresholds, theirs.get(thresholds).replace("HIGH_TOUCH,90,50,renewal-risk", "HIGH_TOUCH,120,50,renewal-risk"));
+        String meanwhile = reload.upload(theirs, "lead@cs.example").version();
+        String mine = ruleSets.files(starter).orElseThrow().get(thresholds).replace("Notes,\"Per-segment", "Notes,\"Edited. Per-segment");
+
+        String answer = page(MockMvcRequestBuilders.post("/ops/rules/edit").param("file", thresholds).param("text", mine)
+                .param("replaces", starter), 200);
+
+        assertThat(answer).contains("Rule set " + meanwhile + " came into force after you opened " + thresholds + " from " + starter,
+                "it changed " + thresholds + " too", "Nothing was stored", "Edited. Per-segment",
+                "name=\"replaces\" value=\"" + meanwhile + "\"");
+        assertThat(active.get().version()).isEqualTo(meanwhile);
+        assertThat(ruleSets.files(meanwhile).orElseThrow().get(thresholds)).contains("HIGH_TOUCH,120,50,renewal-risk");
+        // Saved again from the version now in force, it goes in on top of the other change.
+        mvc.perform(MockMvcRequestBuilders.post("/ops/rules/edit").param("file", thresholds).param("text", mine)
+                        .param("replaces", meanwhile).with(ops()))
+                .andExpect(redirectedUrl("/ops/rules"));
+        assertThat(ruleSets.find(active.get().version()).orElseThrow().who()).isEqualTo(OPS);
+    }
+
+    @Test
     void a_refused_edit_comes_back_in_its_text_box_with_the_problem_at_its_line_and_nothing_changes() throws Exception {
         String thresholds = "churn/thresholds.csv";
         String text = ruleSets.files(starter).orElseThrow().get(thresholds);

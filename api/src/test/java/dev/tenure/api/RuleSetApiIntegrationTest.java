@@ -215,6 +215,31 @@ class RuleSetApiIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void an_upload_made_from_a_version_no_longer_in_force_is_refused_with_409_naming_the_one_in_force() {
+        String meanwhile = as("lead@cs.example", "/api/rules/versions", upload(variant("made meanwhile"))).getBody()
+                .path("version").asText();
+        long versions = get("/api/rules/versions").path("total").asLong();
+
+        ResponseEntity<JsonNode> stale = as("dana@cs.example", "/api/rules/versions",
+                Map.of("files", variant("made from the starter"), "replaces", starter));
+        ResponseEntity<JsonNode> unbounded = as("dana@cs.example", "/api/rules/versions",
+                Map.of("files", variant("made from the starter"), "replaces", "x".repeat(50_000)));
+
+        assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(stale.getBody().path("replaces").asText()).isEqualTo(starter);
+        assertThat(stale.getBody().path("activeVersion").asText()).isEqualTo(meanwhile);
+        assertThat(stale.getBody().path("detail").asText()).contains(meanwhile + " (upload by lead@cs.example", "nothing was stored");
+        assertThat(unbounded.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unbounded.getBody().path("detail").asText()).startsWith("replaces: ").hasSizeLessThan(500);
+        assertThat(get("/api/rules/versions").path("total").asLong()).isEqualTo(versions);
+        assertThat(get("/api/rules").path("version").asText()).isEqualTo(meanwhile);
+
+        ResponseEntity<JsonNode> onTop = as("dana@cs.example", "/api/rules/versions",
+                Map.of("files", variant("made from the one in force"), "replaces", meanwhile));
+        assertThat(onTop.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
     void uploading_the_rule_set_already_in_force_changes_nothing() {
         long versions = get("/api/rules/versions").path("total").asLong();
 

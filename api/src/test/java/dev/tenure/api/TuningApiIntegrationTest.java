@@ -15,6 +15,7 @@ import dev.tenure.engine.vocabulary.Segment;
 import dev.tenure.engine.vocabulary.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.tenure.engine.rules.ActiveRuleSet;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
@@ -80,6 +81,8 @@ class TuningApiIntegrationTest extends ApiIntegrationTest {
     final ObjectMapper json = new ObjectMapper();
     @Autowired
     ApplicationContext context;
+    @Autowired
+    ActiveRuleSet active;
     final String suffix = UUID.randomUUID().toString().substring(0, 8);
 
     void storeFebruary2015() {
@@ -129,6 +132,8 @@ class TuningApiIntegrationTest extends ApiIntegrationTest {
                 .contains("-Detractor (low touch): call back,LOW_TOUCH,6,call-back");
 
         JsonNode files = best.path("upload").path("files");
+        assertThat(best.path("upload").path("replaces").asText()).as("the version in force when the tuning was asked for")
+                .isEqualTo(active.get().version());
         assertThat(files.path("plays/call-back.yml").asText()).as("the whole rule set, to upload as it is").isEqualTo(PLAY);
         assertThat(files.path("churn/thresholds.csv").asText()).doesNotContain("LOW_TOUCH,6,");
         assertThat(best.path("uploadProblems")).as("nothing pins the old threshold").isEmpty();

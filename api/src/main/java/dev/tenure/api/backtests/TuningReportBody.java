@@ -32,23 +32,28 @@ record TuningReportBody(String ruleSetVersion, Instant from, Instant to, int win
     record RuleScore(String rule, BacktestReportBody.Score churn) {
     }
 
-    /** What {@code POST /api/rules/versions} takes. */
+    /**
+     * What {@code POST /api/rules/versions} takes: the files, and the version in force when the tuning was asked for
+     * ({@code replaces}), so the upload is refused rather than undoing a rule set change made since.
+     */
     @Schema(name = "TuningUpload")
-    record Upload(Map<String, String> files) {
+    record Upload(Map<String, String> files, String replaces) {
     }
 
-    static TuningReportBody of(TuningReport r) {
+    /** {@code inForce}: the version in force when the tuning was asked for, which each setting's upload replaces. */
+    static TuningReportBody of(TuningReport r, String inForce) {
         TuningPlan.Goal g = r.goal();
         return new TuningReportBody(r.ruleSetVersion(), r.from(), r.to(), r.windowDays(),
                 new Goal(g.minRecall(), g.minMedianLeadDays(), g.minHealthRatio(), g.minPrecision()),
                 r.knobs().stream().map(k -> new Knob(k.label(), k.line(), k.current(), k.min(), k.max(), k.step())).toList(),
-                setting(r.current(), false), r.best().stream().map(s -> setting(s, true)).toList(), r.candidatesEvaluated(),
+                setting(r.current(), null), r.best().stream().map(s -> setting(s, inForce)).toList(), r.candidatesEvaluated(),
                 r.maxCandidates(), r.stopped().name(), r.took(), r.signalsPerReplay(), r.refused());
     }
 
-    private static Setting setting(TuningReport.Setting s, boolean withUpload) {
+    /** {@code replaces}: the version in force when tuning began, for a setting to upload; null for the current one, which has nothing to upload. */
+    private static Setting setting(TuningReport.Setting s, String replaces) {
         return new Setting(s.values(), BacktestReportBody.Score.of(s.churnRules()),
                 s.rules().stream().map(rule -> new RuleScore(rule.rule(), BacktestReportBody.Score.of(rule.churn()))).toList(),
-                s.poorToGoodRatio(), s.meetsGoal(), s.diff(), withUpload ? new Upload(s.files()) : null, s.uploadProblems());
+                s.poorToGoodRatio(), s.meetsGoal(), s.diff(), replaces == null ? null : new Upload(s.files(), replaces), s.uploadProblems());
     }
 }

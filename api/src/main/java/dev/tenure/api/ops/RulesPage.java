@@ -14,6 +14,7 @@ import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.rules.RuleProblem;
 import dev.tenure.engine.rules.RuleSet;
 import dev.tenure.engine.rules.RuleSetChange;
+import dev.tenure.engine.rules.RuleSetConflictException;
 import dev.tenure.engine.rules.RuleSetNodes;
 import dev.tenure.engine.rules.RuleSetReload;
 import dev.tenure.engine.rules.RuleSetVersionNotFoundException;
@@ -165,9 +166,12 @@ class RulesPage {
      * problems at their lines, so nothing typed is lost.
      */
     @PostMapping("/edit")
-    String saveEdit(HttpServletRequest request, @RequestParam String file, @RequestParam String text, Model model,
-                    RedirectAttributes flash) {
+    String saveEdit(HttpServletRequest request, @RequestParam String file, @RequestParam String text,
+                    @RequestParam(required = false) String replaces, Model model, RedirectAttributes flash) {
         Viewer viewer = OpsViewer.require(request, model);
+        if (replaces != null) {
+            RecordBounds.require("replaces", RecordBounds.idProblem(replaces));
+        }
         Map<String, String> files = filesInForce();
         String path = file.strip();
         if (!files.containsKey(path)) {
@@ -177,7 +181,18 @@ class RulesPage {
         String normalized = text.replace("\r\n", "\n");
         Map<String, String> edited = new TreeMap<>(files);
         edited.put(path, normalized);
-        RuleSetChange change = reload.upload(edited, viewer.email());
+        RuleSetChange change;
+        try {
+            // The version the file was opened from: a change made since (another person, a tuning, another node) is not undone unseen.
+            change = reload.upload(edited, replaces, viewer.email());
+        } catch (RuleSetConflictException e) {
+            boolean fileChanged = !ruleSets.files(e.replaces()).map(opened -> files.get(path).equals(opened.get(path))).orElse(false);
+            model.addAttribute("problem", "Rule set " + e.inForce() + " came into force after you opened " + path + " from "
+                    + e.replaces() + (fileChanged ? "; it changed " + path + " too, so compare your text with the file as it is now"
+                    : "; it left " + path + " as you found it") + ". Nothing was stored: your text is below, on " + e.inForce()
+                    + "; save again to make it a new version.");
+            return editor(model, files, path, normalized, List.of());
+        }
         switch (change.outcome()) {
             case ACTIVATED -> flash.addFlashAttribute("notice", "Rule set " + change.version() + " with your change to " + path
                     + " is in force (it replaced " + change.previousVersion() + "); every node follows within seconds.");

@@ -8,7 +8,9 @@ import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.rules.RuleProblem;
 import dev.tenure.engine.rules.RuleSet;
+import dev.tenure.engine.bounds.RecordBounds;
 import dev.tenure.engine.rules.RuleSetChange;
+import dev.tenure.engine.rules.RuleSetConflictException;
 import dev.tenure.engine.rules.RuleSetEvent;
 import dev.tenure.engine.rules.RuleSetReload;
 import dev.tenure.engine.rules.RuleSetVersion;
@@ -111,7 +113,10 @@ class RuleSetController {
     @Operation(summary = "Upload a whole rule set; in force on every node if it compiles and its scenario tests pass")
     @PostMapping("/versions")
     ResponseEntity<Changed> upload(@RequestBody Upload upload) {
-        RuleSetChange change = reload.upload(upload.files(), visibility.actor());
+        if (upload.replaces() != null) {
+            RecordBounds.require("replaces", RecordBounds.idProblem(upload.replaces()));
+        }
+        RuleSetChange change = reload.upload(upload.files(), upload.replaces(), visibility.actor());
         if (change.rejected()) {
             throw rejected(change);
         }
@@ -130,6 +135,16 @@ class RuleSetController {
             throw rejected(change);
         }
         return changed(change);
+    }
+
+    /** An upload made from a version no longer in force: 409, naming the version in force, which the client builds on anew. */
+    @ExceptionHandler(RuleSetConflictException.class)
+    ProblemDetail replacedMeanwhile(RuleSetConflictException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("The rule set changed since this upload was made; nothing was stored");
+        problem.setProperty("replaces", e.replaces());
+        problem.setProperty("activeVersion", e.inForce());
+        return problem;
     }
 
     @ExceptionHandler(RuleSetVersionNotFoundException.class)
@@ -154,7 +169,11 @@ class RuleSetController {
         return new ErrorResponseException(HttpStatus.UNPROCESSABLE_ENTITY, problem, null);
     }
 
-    record Upload(Map<String, String> files) {
+    /**
+     * A whole rule set; {@code replaces}, when given, is the version it was made from, and the upload is refused
+     * (409) if another is in force by then, as it would undo that change.
+     */
+    record Upload(Map<String, String> files, String replaces) {
     }
 
     /**

@@ -70,7 +70,7 @@ public class RuleSetReload {
                 String inForce = store.inForce().orElse(active.get().version());
                 return new RuleSetChange(inForce, RuleSetChange.Outcome.UNCHANGED, inForce, List.of());
             }
-            return change(files, RuleSetOrigin.FOLDER, who);
+            return change(files, RuleSetOrigin.FOLDER, who, null);
         } finally {
             changes.unlock();
         }
@@ -83,10 +83,22 @@ public class RuleSetReload {
      * @throws IllegalArgumentException if the upload is not a rule set (no files, bad paths); nothing is stored
      */
     public RuleSetChange upload(Map<String, String> files, String who) {
+        return upload(files, null, who);
+    }
+
+    /**
+     * As {@link #upload(Map, String)}, for files made from the version {@code replaces} (null: from whatever is
+     * in force): when another version has come into force since, on any node, nothing is stored, as the upload
+     * would undo that change without anyone seeing it. The same files as the version in force are that version
+     * either way.
+     *
+     * @throws RuleSetConflictException if {@code replaces} is not the version in force
+     */
+    public RuleSetChange upload(Map<String, String> files, String replaces, String who) {
         RuleSetFiles candidate = RuleSetUpload.files(files);
         changes.lock();
         try {
-            return change(candidate, RuleSetOrigin.UPLOAD, who);
+            return change(candidate, RuleSetOrigin.UPLOAD, who, replaces);
         } finally {
             changes.unlock();
         }
@@ -101,7 +113,7 @@ public class RuleSetReload {
         changes.lock();
         try {
             RuleSetFiles files = store.ruleSetFiles(version).orElseThrow(() -> new RuleSetVersionNotFoundException(version));
-            return change(files, RuleSetOrigin.ROLLBACK, who);
+            return change(files, RuleSetOrigin.ROLLBACK, who, null);
         } finally {
             changes.unlock();
         }
@@ -153,7 +165,7 @@ public class RuleSetReload {
         return null;
     }
 
-    private RuleSetChange change(RuleSetFiles files, RuleSetOrigin origin, String who) {
+    private RuleSetChange change(RuleSetFiles files, RuleSetOrigin origin, String who, String replaces) {
         // The database's version, not this node's: this node may not have followed a change made elsewhere yet.
         String previous = store.inForce().orElse(active.get().version());
         if (files.version().equals(previous)) {
@@ -162,6 +174,8 @@ public class RuleSetReload {
             log.info("Rule set {} ({} by {}) is the one already active", previous, origin.label(), who);
             return new RuleSetChange(previous, RuleSetChange.Outcome.UNCHANGED, previous, List.of());
         }
+        // Checked before the vetting, which takes seconds, and again where the version is stored, under the lock between nodes.
+        store.requireInForce(replaces);
         RuleSetVetting.Vetted vetted = vetting.vet(files);
         if (!vetted.passed()) {
             store.reject(files, vetted.ruleNames(), vetted.problems(), origin, who);
@@ -170,7 +184,7 @@ public class RuleSetReload {
         }
         RuleSet next = vetted.ruleSet();
         next.warmUp();
-        store.activate(next, origin, who);
+        store.activate(next, origin, who, replaces);
         active.swap(next);
         notFollowed = null;
         node.report(null);

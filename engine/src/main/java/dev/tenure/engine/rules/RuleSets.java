@@ -53,8 +53,21 @@ public class RuleSets {
      */
     @Transactional
     void activate(RuleSet ruleSet, RuleSetOrigin origin, String who) {
-        // Serializes activations across nodes sharing the database, so the one-ACTIVE index never trips.
+        activate(ruleSet, origin, who, null);
+    }
+
+    /**
+     * As {@link #activate(RuleSet, RuleSetOrigin, String)}, only while {@code replaces} is the version in force
+     * (null: whichever is).
+     *
+     * @throws RuleSetConflictException if another version is in force; nothing is stored
+     */
+    @Transactional
+    void activate(RuleSet ruleSet, RuleSetOrigin origin, String who, String replaces) {
+        // Serializes activations across nodes sharing the database, so the one-ACTIVE index never trips
+        // and the version in force cannot change between the check and the swap.
         AdvisoryLock.RULE_SET.takeForTransaction(jdbc);
+        requireInForce(replaces);
         jdbc.sql("UPDATE rule_set SET status = 'RETIRED' WHERE status = 'ACTIVE' AND version <> ?")
                 .param(ruleSet.version()).update();
         jdbc.sql("""
@@ -72,6 +85,28 @@ public class RuleSets {
     /** The version in force for every node: the ACTIVE one (none only before the very first start). */
     public Optional<String> inForce() {
         return jdbc.sql("SELECT version FROM rule_set WHERE status = 'ACTIVE'").query(String.class).optional();
+    }
+
+    /**
+     * Refuses a change made from {@code replaces} (null: from whatever is in force) when another version is in
+     * force, naming who brought that one in and when.
+     *
+     * @throws RuleSetConflictException if {@code replaces} is not the version in force
+     */
+    void requireInForce(String replaces) {
+        if (replaces == null) {
+            return;
+        }
+        String inForce = inForce().orElse(null);
+        if (replaces.equals(inForce)) {
+            return;
+        }
+        String since = inForce == null ? "" : find(inForce)
+                .map(v -> " (" + v.origin().label() + " by " + v.who() + (v.activatedAt() == null ? "" : " at " + v.activatedAt()) + ")")
+                .orElse("");
+        throw new RuleSetConflictException(replaces, inForce, "replaces: the upload was made from rule set " + replaces
+                + ", but " + (inForce == null ? "no version" : inForce + since) + " is in force now; nothing was stored."
+                + " Make the change on the version in force and upload it again, so the change made in between is not undone.");
     }
 
     /**

@@ -105,6 +105,42 @@ class RuleSetReloadIntegrationTest extends HotReloadTestContext {
     }
 
     @Test
+    void an_upload_made_from_a_version_no_longer_in_force_is_refused_and_stores_nothing() {
+        String opened = active.get().version();
+        Map<String, String> mine = variant("made from the version opened");
+        String meanwhile = reload.upload(variant("made meanwhile"), "lead@tenure.test").version();
+        int versions = ruleSets.versions().size();
+
+        assertThatThrownBy(() -> reload.upload(mine, opened, "ops@tenure.test"))
+                .isInstanceOf(RuleSetConflictException.class)
+                .hasMessageContaining("made from rule set " + opened + ", but " + meanwhile + " (upload by lead@tenure.test at ")
+                .hasMessageContaining("nothing was stored");
+        assertThat(active.get().version()).isEqualTo(meanwhile);
+        assertThat(stored(meanwhile).status()).isEqualTo(RuleSetStatus.ACTIVE);
+        assertThat(ruleSets.versions()).hasSize(versions);
+
+        RuleSetChange onTop = reload.upload(mine, meanwhile, "ops@tenure.test");
+        assertThat(onTop.outcome()).isEqualTo(RuleSetChange.Outcome.ACTIVATED);
+        assertThat(onTop.previousVersion()).isEqualTo(meanwhile);
+        // The files already in force are that version, whichever version they were made from: nothing to undo.
+        assertThat(reload.upload(mine, opened, "ops@tenure.test").outcome()).isEqualTo(RuleSetChange.Outcome.UNCHANGED);
+    }
+
+    @Test
+    void a_version_another_node_brings_in_after_the_upload_was_checked_still_refuses_it_where_it_is_stored() {
+        String inForce = active.get().version();
+        String storedBefore = stored(inForce).who();
+
+        // The upload was checked against a version another node has since retired: the store checks again under its lock.
+        assertThatThrownBy(() -> ruleSets.activate(active.get(), RuleSetOrigin.UPLOAD, "ops@tenure.test", "0123456789ab"))
+                .isInstanceOf(RuleSetConflictException.class)
+                .satisfies(e -> assertThat(((RuleSetConflictException) e).inForce()).isEqualTo(inForce));
+        assertThat(stored(inForce).who()).isEqualTo(storedBefore);
+        assertThat(stored(inForce).origin()).isNotEqualTo(RuleSetOrigin.UPLOAD);
+        assertThat(activeRows()).isEqualTo(1);
+    }
+
+    @Test
     void a_rollback_recompiles_an_earlier_version_and_swaps_it_back_in() {
         String original = active.get().version();
         reload.upload(variant("before the rollback"), "ops@tenure.test");
