@@ -1,5 +1,6 @@
 package dev.tenure.engine.facts;
 
+import dev.tenure.engine.accounts.Lifecycle;
 import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.BillingEvent;
 import dev.tenure.engine.vocabulary.BillingSignal;
@@ -65,7 +66,8 @@ public final class SignalHistory {
     /**
      * The signals a backtest or a health backfill replays, which begin with its history, often after the account
      * started (an imported past): without a use, an account is idle since its first replayed signal, and not at all
-     * before it, so the first days of an import do not make every account idle for the months before them.
+     * before it, so the first days of an import do not make every account idle for the months before them. Its contact
+     * changes are the recorded ones, each counted from its moment ({@link #contactsAsOf}).
      */
     public static SignalHistory replaying() {
         return new SignalHistory(true);
@@ -119,14 +121,20 @@ public final class SignalHistory {
      * they happened (each leaves the contact as the change says it was after it): a changed contact keeps its
      * place, an added one comes last. Applying a change again is harmless, so contacts that already reflect
      * some of them (a backtest starts from the contacts as they were) come out the same.
+     * <p>
+     * Signals just received (a scenario's) count a change stamped a fast clock's few minutes ahead as made
+     * ({@link Lifecycle#hasHappened}): live intake changes the contact as soon as it takes such a change in, and the
+     * change counts as arrived, so a rule sees the change and the contact it left together. A replay's changes are
+     * the recorded ones, never stamped after they were recorded: each counts from its moment.
      */
     public List<Contact> contactsAsOf(List<Contact> contacts, Instant now) {
         if (contactChanges.isEmpty()) {
             return List.copyOf(contacts);
         }
+        Instant made = replay ? now : Lifecycle.latestHappened(now);
         Map<String, Contact> byEmail = new LinkedHashMap<>();
         contacts.forEach(c -> byEmail.put(c.email(), c));
-        contactChanges.stream().filter(c -> !c.occurredAt().isAfter(now))
+        contactChanges.stream().filter(c -> !c.occurredAt().isAfter(made))
                 .sorted(Comparator.comparing(ContactSignal::occurredAt))
                 // A contact already known is not added again: what its first appearance said is older news.
                 .filter(c -> c.change() != ContactChange.ADDED || !byEmail.containsKey(c.email()))

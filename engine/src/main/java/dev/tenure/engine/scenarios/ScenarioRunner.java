@@ -65,7 +65,8 @@ public final class ScenarioRunner {
         all = completed(all, contacts);
         for (Signal signal : all) {
             history.add(signal);
-            // A sender's clock a few minutes fast is taken as now, as the lifecycle takes it (Lifecycle.hasHappened).
+            // A sender's clock a few minutes fast is taken as now, as the lifecycle takes it (Lifecycle.hasHappened), and
+            // as SignalHistory takes a contact change: one that arrived has changed its contact.
             if (Lifecycle.hasHappened(signal.occurredAt(), now) && signal.occurredAt().isAfter(FactSet.daysBefore(now, ARRIVED_WITHIN_DAYS))) {
                 arrived.add(signal);
             }

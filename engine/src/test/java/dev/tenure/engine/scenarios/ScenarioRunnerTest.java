@@ -293,6 +293,32 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void given_a_contact_change_stamped_within_a_fast_clocks_drift_ahead_then_the_contact_is_changed_as_the_change_arrived() {
+        // Live, such a change is taken in and the contact changed at once, so champion-left starts; a change further
+        // ahead has not happened: it neither arrives nor changes the contact.
+        long drift = dev.tenure.engine.accounts.Lifecycle.CLOCK_DRIFT.toMinutes();
+        ScenarioReport report = suite.run(rules, "tests/example.yml", """
+                - scenario: The champion left, stamped by a clock a few minutes fast
+                  account: { segment: HIGH_TOUCH, stage: VALUE, startedOn: -400d, renewalOn: +200d }
+                  contacts: [ { role: CHAMPION, email: ana@acme.test } ]
+                  signals:
+                    - contact: { at: +%dm, email: ana@acme.test, change: BECAME_INACTIVE }
+                  expect: { plays: [ champion-left ] }
+                - scenario: The champion leaves later than a fast clock's drift
+                  account: { segment: HIGH_TOUCH, stage: VALUE, startedOn: -400d, renewalOn: +200d }
+                  contacts: [ { role: CHAMPION, email: ana@acme.test } ]
+                  signals:
+                    - contact: { at: +%dm, email: ana@acme.test, change: BECAME_INACTIVE }
+                  expect: { plays: [] }
+                """.formatted(drift, drift + 1));
+
+        assertThat(report.passed()).as(report.text()).isTrue();
+        assertThat(report.results()).extracting(r -> r.outcome().arrived().size() + " arrived, champion "
+                        + (r.outcome().facts().contacts().get(0).active() ? "active" : "inactive"))
+                .containsExactly("1 arrived, champion inactive", "0 arrived, champion active");
+    }
+
+    @Test
     void given_a_cancellation_among_the_signals_then_the_account_is_churned_and_plays_for_customers_are_held_back() {
         ScenarioResult result = run("""
                 - scenario: Paid late, then left
