@@ -46,19 +46,20 @@ public final class ScenarioFiles {
 
     /**
      * Reads one file. {@code plays} are the play ids of the rule set, to check the names a scenario uses;
-     * {@code expectRequired} is false for a dry run. Problems are added to {@code problems}; a scenario
-     * with a problem is left out of the result.
+     * {@code expectRequired} is false for a dry run; {@code runsAt} is the current time the scenarios without a
+     * {@code now:} will run at. Problems are added to {@code problems}; a scenario with a problem is left out of the
+     * result.
      */
-    public static List<Scenario> parse(String file, String content, Set<String> plays, boolean expectRequired,
+    public static List<Scenario> parse(String file, String content, Set<String> plays, boolean expectRequired, Instant runsAt,
                                        List<ScenarioProblem> problems) {
         int before = problems.size();
-        List<Scenario> scenarios = read(file, content, plays, expectRequired, problems);
+        List<Scenario> scenarios = read(file, content, plays, expectRequired, runsAt, problems);
         // Fields are checked in the order they matter, but an author reads a file top down.
         problems.subList(before, problems.size()).sort(Comparator.comparingInt(ScenarioProblem::line));
         return scenarios;
     }
 
-    private static List<Scenario> read(String file, String content, Set<String> plays, boolean expectRequired,
+    private static List<Scenario> read(String file, String content, Set<String> plays, boolean expectRequired, Instant runsAt,
                                        List<ScenarioProblem> problems) {
         YamlNode root;
         try {
@@ -78,7 +79,7 @@ public final class ScenarioFiles {
         long[] signalCount = {0};
         for (YamlNode item : items) {
             int before = problems.size();
-            Scenario scenario = scenario(file, item, plays, expectRequired, problems, signalCount);
+            Scenario scenario = scenario(file, item, plays, expectRequired, runsAt, problems, signalCount);
             if (signalCount[0] > SignalLines.MAX_FILE_SIGNALS) {
                 problems.add(new ScenarioProblem(file, item.line(), "the scenarios up to this one make " + signalCount[0]
                         + " signals together; a file's make at most " + SignalLines.MAX_FILE_SIGNALS + ": split it"));
@@ -94,7 +95,7 @@ public final class ScenarioFiles {
         return scenarios;
     }
 
-    private static Scenario scenario(String file, YamlNode node, Set<String> plays, boolean expectRequired,
+    private static Scenario scenario(String file, YamlNode node, Set<String> plays, boolean expectRequired, Instant runsAt,
                                      List<ScenarioProblem> problems, long[] signalCount) {
         if (!node.isMap()) {
             problems.add(new ScenarioProblem(file, node.line(), "a scenario is a map starting with 'scenario: <what it shows>', not "
@@ -112,9 +113,10 @@ public final class ScenarioFiles {
         List<GivenSignal> signals = list(at, "signals", (item, i) -> SignalLines.read(file, i, item, now, problems));
         signalCount[0] += SignalLines.checkCount(at, signals, now);
         checkContactLines(file, account == null ? "scenario-account" : account.id(), contacts, signals, problems);
-        List<Scenario.GivenMilestone> milestones = list(at, "milestones", (item, i) -> milestone(file, item, i, now, problems));
-        List<Scenario.GivenRun> runs = new ArrayList<>(list(at, "running", (item, i) -> run(file, item, i, true, now, plays, problems)));
-        runs.addAll(list(at, "ended", (item, i) -> run(file, item, i, false, now, plays, problems)));
+        Now judged = new Now(now, runsAt);
+        List<Scenario.GivenMilestone> milestones = list(at, "milestones", (item, i) -> milestone(file, item, i, judged, problems));
+        List<Scenario.GivenRun> runs = new ArrayList<>(list(at, "running", (item, i) -> run(file, item, i, true, judged, plays, problems)));
+        runs.addAll(list(at, "ended", (item, i) -> run(file, item, i, false, judged, plays, problems)));
         Long previous = at.whole("previousHealth", 0, 100, null, false);
         Expectation expect = null;
         if (at.has("expect")) {
@@ -231,7 +233,7 @@ public final class ScenarioFiles {
                 f.bool("unsubscribed", false));
     }
 
-    private static Scenario.GivenMilestone milestone(String file, YamlNode node, int index, Instant now,
+    private static Scenario.GivenMilestone milestone(String file, YamlNode node, int index, Now now,
                                                      List<ScenarioProblem> problems) {
         YamlNode map = node.isScalar() ? new YamlNode(node.line(), Map.of("type",
                 new YamlNode.Field("type", node.line(), node))) : node;
@@ -240,7 +242,7 @@ public final class ScenarioFiles {
         return new Scenario.GivenMilestone(f.enumValue("type", MilestoneType.class, null, true), at == null ? YESTERDAY : at);
     }
 
-    private static Scenario.GivenRun run(String file, YamlNode node, int index, boolean running, Instant now, Set<String> plays,
+    private static Scenario.GivenRun run(String file, YamlNode node, int index, boolean running, Now now, Set<String> plays,
                                          List<ScenarioProblem> problems) {
         String where = (running ? "running play " : "ended play ") + index;
         YamlNode map = node.isScalar() ? new YamlNode(node.line(), Map.of("play",
@@ -253,18 +255,37 @@ public final class ScenarioFiles {
     }
 
     /**
-     * A moment of the account's past (a play run's start, a milestone reached) that is no later than the scenario's now,
-     * where that can be told: live, a run or a milestone is stored when it happens, so one ahead of now is no situation the
-     * engine meets, and it would hold a play back in a cooldown that has not begun. A date given without a now is judged
-     * when the scenario runs; a relative time is judged here whatever the day.
+     * The now a scenario's times are judged against: its own ({@code given}), or, when it gives none, the current time it
+     * runs at ({@code runsAt}).
      */
-    private static Moment notAfterNow(YamlFields f, String field, Moment moment, Instant now, String why) {
+    private record Now(Instant given, Instant runsAt) {
+
+        Instant instant() {
+            return given != null ? given : runsAt;
+        }
+
+        /** How a problem names it: a scenario without a now has one all the same, which the author did not write. */
+        String shown() {
+            return given != null ? "the scenario's now" : "the scenario's now (it gives no now, so it runs at the current time, "
+                    + runsAt + ")";
+        }
+    }
+
+    /**
+     * A moment of the account's past (a play run's start, a milestone reached) that is no later than the scenario's now:
+     * live, a run or a milestone is stored when it happens, so one ahead of now is no situation the engine meets, and it
+     * would hold a play back in a cooldown that has not begun. A relative time is ahead on any day; a date is judged
+     * against the now the scenario runs at, its own or the current time.
+     */
+    private static Moment notAfterNow(YamlFields f, String field, Moment moment, Now now, String why) {
         if (moment == null) {
             return null;
         }
-        boolean ahead = moment.absolute() == null ? (!moment.offset().isNegative() && !moment.offset().isZero()) : now != null && moment.absolute().isAfter(now);
+        boolean ahead = moment.absolute() == null ? (!moment.offset().isNegative() && !moment.offset().isZero())
+                : moment.absolute().isAfter(now.instant());
         if (ahead) {
-            f.fail(field, "'" + YamlFields.shown(f.text(field)) + "' is after the scenario's now; " + why);
+            f.fail(field, "'" + YamlFields.shown(f.text(field)) + "' is after " + (moment.absolute() == null ? "the scenario's now"
+                    : now.shown()) + "; " + why);
             return null;
         }
         return moment;

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,38 +28,42 @@ public class ScenarioSuite {
     /** The rule set's own scenario files; a file that does not read is a problem in the report. */
     public ScenarioReport run(RuleSet ruleSet) {
         long start = System.nanoTime();
+        // One current time for the whole report: the scenarios without a now are read and run at the same moment.
+        Instant runsAt = clock.instant();
         List<ScenarioProblem> problems = new ArrayList<>();
         List<Scenario> scenarios = new ArrayList<>();
         for (RuleFile f : ruleSet.files().files()) {
             if (f.isScenario()) {
-                scenarios.addAll(ScenarioFiles.parse(f.path(), f.content(), ruleSet.plays().keySet(), true, problems));
+                scenarios.addAll(ScenarioFiles.parse(f.path(), f.content(), ruleSet.plays().keySet(), true, runsAt, problems));
             }
         }
-        return report(ruleSet, scenarios, problems, start);
+        return report(ruleSet, scenarios, problems, start, runsAt);
     }
 
     /** Scenarios written elsewhere (posted through the API), against this rule set. */
     public ScenarioReport run(RuleSet ruleSet, String file, String yaml) {
         long start = System.nanoTime();
+        Instant runsAt = clock.instant();
         List<ScenarioProblem> problems = new ArrayList<>();
-        List<Scenario> scenarios = ScenarioFiles.parse(file, yaml, ruleSet.plays().keySet(), true, problems);
+        List<Scenario> scenarios = ScenarioFiles.parse(file, yaml, ruleSet.plays().keySet(), true, runsAt, problems);
         if (!problems.isEmpty()) {
             throw new InvalidScenarioException(problems);
         }
-        return report(ruleSet, scenarios, problems, start);
+        return report(ruleSet, scenarios, problems, start, runsAt);
     }
 
     /** One scenario, its {@code expect} optional: what the rules would do, with nothing stored. */
     public ScenarioResult dryRun(RuleSet ruleSet, String file, String yaml) {
+        Instant runsAt = clock.instant();
         List<ScenarioProblem> problems = new ArrayList<>();
-        List<Scenario> scenarios = ScenarioFiles.parse(file, yaml, ruleSet.plays().keySet(), false, problems);
+        List<Scenario> scenarios = ScenarioFiles.parse(file, yaml, ruleSet.plays().keySet(), false, runsAt, problems);
         if (problems.isEmpty() && scenarios.size() != 1) {
             problems.add(new ScenarioProblem(file, 1, "a dry run takes one scenario, not " + scenarios.size()));
         }
         if (!problems.isEmpty()) {
             throw new InvalidScenarioException(problems);
         }
-        return run(ruleSet, scenarios.get(0), new Explanations(ruleSet.files()));
+        return run(ruleSet, scenarios.get(0), new Explanations(ruleSet.files()), runsAt);
     }
 
     /**
@@ -66,7 +71,8 @@ public class ScenarioSuite {
      * not run but failed: the same rules would most likely be stopped again, and a rule set's check must
      * answer within seconds.
      */
-    private ScenarioReport report(RuleSet ruleSet, List<Scenario> scenarios, List<ScenarioProblem> problems, long start) {
+    private ScenarioReport report(RuleSet ruleSet, List<Scenario> scenarios, List<ScenarioProblem> problems, long start,
+                                  Instant runsAt) {
         Explanations explain = new Explanations(ruleSet.files());
         List<ScenarioResult> results = new ArrayList<>();
         ScenarioResult stopped = null;
@@ -76,7 +82,7 @@ public class ScenarioSuite {
                         + " time limit in scenario \"" + stopped.scenario().name() + "\" (" + stopped.where() + ")"), false));
                 continue;
             }
-            ScenarioResult result = run(ruleSet, scenario, explain);
+            ScenarioResult result = run(ruleSet, scenario, explain, runsAt);
             results.add(result);
             if (result.outcome().rulesFailed() != null && result.outcome().rulesStopped()) {
                 stopped = result;
@@ -85,8 +91,8 @@ public class ScenarioSuite {
         return new ScenarioReport(ruleSet.version(), results, problems, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private ScenarioResult run(RuleSet ruleSet, Scenario scenario, Explanations explain) {
-        ScenarioOutcome outcome = runner.run(ruleSet, scenario, clock.instant());
+    private ScenarioResult run(RuleSet ruleSet, Scenario scenario, Explanations explain, Instant runsAt) {
+        ScenarioOutcome outcome = runner.run(ruleSet, scenario, runsAt);
         if (outcome.rulesFailed() != null) {
             return new ScenarioResult(scenario, outcome, List.of("the rules could not be evaluated: "
                     + outcome.rulesFailed().message()));

@@ -45,6 +45,7 @@ class RuleScenariosOnAnyDateTest {
             "2028-03-01T00:00:01Z, the day after a leap day",
             "2027-01-31T23:30:00Z, a month end",
             "2027-06-15T00:00:00Z, midnight UTC on an ordinary day",
+            "2030-07-01T12:00:00Z, a day years after the dates some scenarios give",
     })
     void the_scenarios_give_the_same_verdict_on(Instant day, String what) {
         assertThat(verdicts(day)).isEqualTo(onTheTestClocksDay);

@@ -6,6 +6,7 @@ import dev.tenure.engine.vocabulary.Stage;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,11 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScenarioFilesTest {
 
     private static final Set<String> PLAYS = Set.of("save-usage-drop", "ticket-escalation");
+    /** The current time a scenario without a now runs at. */
+    private static final Instant RUNS_AT = Instant.parse("2026-03-02T10:00:00Z");
 
     private final List<ScenarioProblem> problems = new ArrayList<>();
 
     List<Scenario> parse(String yaml) {
-        return ScenarioFiles.parse("tests/churn.yml", yaml, PLAYS, true, problems);
+        return ScenarioFiles.parse("tests/churn.yml", yaml, PLAYS, true, RUNS_AT, problems);
     }
 
     List<String> problems() {
@@ -241,6 +244,34 @@ class ScenarioFilesTest {
     }
 
     @Test
+    void without_a_now_a_play_run_or_milestone_dated_after_the_time_the_scenario_runs_at_is_refused_at_its_line() {
+        // Such a scenario runs at the current time: a run started on a date still ahead of it has not begun.
+        List<Scenario> read = parse("""
+                - scenario: Dated ahead of the day it runs
+                  account: { segment: HIGH_TOUCH, stage: VALUE }
+                  running: [ { play: ticket-escalation, started: 2026-03-02T10:01:00Z } ]
+                  ended: [ { play: save-usage-drop, started: 2030-01-01 }, { play: save-usage-drop, started: 2026-03-02T10:00:00Z } ]
+                  milestones: [ { type: ADOPTED, at: 2026-03-03 }, { type: ACTIVATED, at: 2026-03-01 } ]
+                  expect: { plays: [] }
+                - scenario: Dated before the day it runs
+                  account: { segment: HIGH_TOUCH, stage: VALUE }
+                  ended: [ { play: save-usage-drop, started: 2026-01-05 } ]
+                  milestones: [ { type: ADOPTED, at: 2026-03-02T09:59:00Z } ]
+                  expect: { plays: [] }
+                """);
+
+        String runsAt = "(it gives no now, so it runs at the current time, 2026-03-02T10:00:00Z)";
+        assertThat(problems()).containsExactly(
+                "tests/churn.yml:3: running play 1: started: '2026-03-02T10:01:00Z' is after the scenario's now " + runsAt
+                        + "; a play run the scenario gives started by then",
+                "tests/churn.yml:4: ended play 1: started: '2030-01-01' is after the scenario's now " + runsAt
+                        + "; a play run the scenario gives started by then",
+                "tests/churn.yml:5: milestone 1: at: '2026-03-03' is after the scenario's now " + runsAt
+                        + "; a milestone the scenario gives was reached by then");
+        assertThat(read).extracting(Scenario::name).containsExactly("Dated before the day it runs");
+    }
+
+    @Test
     void a_usage_line_needs_a_time_or_a_range_and_a_range_must_run_forward() {
         parse("""
                 - scenario: Usage mistakes
@@ -309,7 +340,7 @@ class ScenarioFilesTest {
         List<Scenario> scenarios = ScenarioFiles.parse("dry-run", """
                 scenario: What would happen
                 account: { segment: LOW_TOUCH, stage: VALUE }
-                """, PLAYS, false, problems);
+                """, PLAYS, false, RUNS_AT, problems);
 
         assertThat(problems()).isEmpty();
         assertThat(scenarios).singleElement().satisfies(s -> assertThat(s.expect()).isNull());
