@@ -5,8 +5,10 @@ import dev.tenure.engine.vocabulary.Account;
 import dev.tenure.engine.vocabulary.Contact;
 import dev.tenure.engine.vocabulary.ContactChange;
 import dev.tenure.engine.vocabulary.ContactRole;
+import dev.tenure.engine.vocabulary.ContactSignal;
 import dev.tenure.engine.vocabulary.MilestoneType;
 import dev.tenure.engine.vocabulary.Segment;
+import dev.tenure.engine.vocabulary.Signal;
 import dev.tenure.engine.vocabulary.Stage;
 import dev.tenure.engine.yaml.UnreadableYaml;
 
@@ -19,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -105,6 +108,7 @@ public final class ScenarioFiles {
         YamlNode.Field title = node.fields().get("scenario");
         String where = title != null && title.value().isScalar() && !title.value().text().isBlank() ? "scenario \"" + YamlFields.shown(title.value().text().trim())
                 + "\"" : "scenario";
+        int before = problems.size();
         YamlFields at = new YamlFields(file, where, node, SCENARIO, problems);
         String name = name(at);
         Instant now = now(at);
@@ -112,8 +116,12 @@ public final class ScenarioFiles {
         List<Scenario.GivenContact> contacts = list(at, "contacts", (item, i) -> contact(file, item, i, problems));
         List<GivenSignal> signals = list(at, "signals", (item, i) -> SignalLines.read(file, i, item, now, problems));
         signalCount[0] += SignalLines.checkCount(at, signals, now);
-        checkContactLines(file, account == null ? "scenario-account" : account.id(), contacts, signals, problems);
+        String accountId = account == null ? "scenario-account" : account.id();
+        checkContactLines(file, accountId, contacts, signals, problems);
         Now judged = new Now(now, runsAt);
+        if (problems.size() == before) {
+            checkContactChanges(file, accountId, contacts, signals, judged.instant(), problems);
+        }
         List<Scenario.GivenMilestone> milestones = list(at, "milestones", (item, i) -> milestone(file, item, i, judged, problems));
         List<Scenario.GivenRun> runs = new ArrayList<>(list(at, "running", (item, i) -> run(file, item, i, true, judged, plays, problems)));
         runs.addAll(list(at, "ended", (item, i) -> run(file, item, i, false, judged, plays, problems)));
@@ -168,6 +176,47 @@ public final class ScenarioFiles {
                 problems.add(new ScenarioProblem(file, c.line(), "contact change: no contact has the role " + c.role()
                         + "; name one of the scenario's contacts, or add it first with change: ADDED"));
             }
+        }
+    }
+
+    /**
+     * Each contact line that is not an {@code ADDED} changes its contact as the contacts are at its moment (the scenario's
+     * {@code contacts:} and the lines before it, in time order, as the runner completes them): live, a change is recorded
+     * only when a contact changes (a champion sent as inactive again records nothing), so a line that changes nothing
+     * would be an event no rule ever sees, starting a play (champion-left) live never starts. Judged once the lines read
+     * without a problem, which would leave the contacts other than the author means.
+     */
+    private static void checkContactChanges(String file, String accountId, List<Scenario.GivenContact> contacts,
+                                            List<GivenSignal> signals, Instant now, List<ScenarioProblem> problems) {
+        List<Integer> indexes = new ArrayList<>();
+        List<Signal> made = new ArrayList<>();
+        for (int i = 0; i < signals.size(); i++) {
+            if (signals.get(i) instanceof GivenSignal.ContactLine c) {
+                indexes.add(i);
+                made.addAll(c.signals(accountId, i + 1, now));
+            }
+        }
+        if (made.isEmpty()) {
+            return;
+        }
+        List<Signal> completed = ScenarioRunner.completed(made, ScenarioRunner.contacts(contacts, accountId));
+        for (int k = 0; k < completed.size(); k++) {
+            ContactSignal change = (ContactSignal) completed.get(k);
+            if (change.change() == ContactChange.ADDED || !Objects.equals(change.oldValue(), change.newValue())) {
+                continue;
+            }
+            int index = indexes.get(k);
+            GivenSignal.ContactLine line = (GivenSignal.ContactLine) signals.get(index);
+            String who = YamlFields.shown(line.email() != null ? line.email() : change.email());
+            String already = switch (change.change()) {
+                case BECAME_INACTIVE -> "is already inactive";
+                case BECAME_ACTIVE -> "is already active";
+                case UNSUBSCRIBED -> "has already unsubscribed";
+                default -> "is already " + change.newValue();
+            };
+            problems.add(new ScenarioProblem(file, line.line(), "signal " + (index + 1) + " (contact): change: '" + change.change()
+                    + "' changes nothing: " + who + " " + already + " then; live, a change is recorded only when the contact"
+                    + " changes, so no rule would see this one"));
         }
     }
 

@@ -57,7 +57,7 @@ public final class ScenarioRunner {
         Account given = scenario.account().at(now);
         SignalHistory history = new SignalHistory();
         List<Signal> arrived = new ArrayList<>();
-        List<Contact> contacts = contacts(scenario, given.id());
+        List<Contact> contacts = contacts(scenario.contacts(), given.id());
         List<Signal> all = new ArrayList<>();
         for (int i = 0; i < scenario.signals().size(); i++) {
             all.addAll(scenario.signals().get(i).signals(given.id(), i + 1, now));
@@ -144,10 +144,11 @@ public final class ScenarioRunner {
         return given.stream().map(s -> s instanceof ContactSignal c ? (Signal) done.get(c) : s).toList();
     }
 
-    private static List<Contact> contacts(Scenario scenario, String accountId) {
+    /** The scenario's {@code contacts:} as the account's contacts, before its contact lines. */
+    static List<Contact> contacts(List<Scenario.GivenContact> given, String accountId) {
         Map<ContactRole, Integer> seen = new EnumMap<>(ContactRole.class);
         List<Contact> contacts = new ArrayList<>();
-        for (Scenario.GivenContact c : scenario.contacts()) {
+        for (Scenario.GivenContact c : given) {
             int before = seen.merge(c.role(), 1, Integer::sum) - 1;
             contacts.add(c.contact(accountId, before));
         }

@@ -397,6 +397,48 @@ class ScenarioFilesTest {
     }
 
     @Test
+    void a_contact_line_that_changes_nothing_is_told_at_its_line() {
+        // Live, a change is recorded only when a contact changes: a champion sent as inactive twice, or one already
+        // inactive, is no news, and champion-left does not start. Taken here, such a line started it.
+        List<Scenario> read = parse("""
+                - scenario: Left twice
+                  account: { segment: HIGH_TOUCH, stage: VALUE }
+                  contacts: [ { role: CHAMPION, email: ana@acme.test }, { role: ADMIN, active: false, unsubscribed: true } ]
+                  signals:
+                    - contact: { at: -2d, email: ana@acme.test, change: BECAME_INACTIVE }
+                    - contact: { at: -1d, email: ANA@acme.test, change: BECAME_INACTIVE }
+                    - contact: { at: -3d, role: ADMIN, change: BECAME_INACTIVE }
+                    - contact: { at: -3d, role: ADMIN, change: UNSUBSCRIBED }
+                    - contact: { at: -5d, email: ana@acme.test, change: ROLE_CHANGED, to: CHAMPION }
+                    - contact: { at: -4d, change: ADDED, role: USER, email: new@acme.test }
+                    - contact: { at: -3d, email: new@acme.test, change: BECAME_ACTIVE }
+                  expect: { plays: [] }
+                - scenario: Left, came back, left again
+                  account: { segment: HIGH_TOUCH, stage: VALUE }
+                  contacts: [ { role: CHAMPION, email: ana@acme.test } ]
+                  signals:
+                    - contact: { at: -1d, email: ana@acme.test, change: BECAME_INACTIVE }
+                    - contact: { at: -3d, email: ana@acme.test, change: BECAME_INACTIVE }
+                    - contact: { at: -2d, email: ana@acme.test, change: BECAME_ACTIVE }
+                  expect: { plays: [] }
+                """);
+
+        String unseen = "; live, a change is recorded only when the contact changes, so no rule would see this one";
+        assertThat(problems()).containsExactly(
+                "tests/churn.yml:6: signal 2 (contact): change: 'BECAME_INACTIVE' changes nothing: ANA@acme.test is already "
+                        + "inactive then" + unseen,
+                "tests/churn.yml:7: signal 3 (contact): change: 'BECAME_INACTIVE' changes nothing: admin@scenario-account.test "
+                        + "is already inactive then" + unseen,
+                "tests/churn.yml:8: signal 4 (contact): change: 'UNSUBSCRIBED' changes nothing: admin@scenario-account.test "
+                        + "has already unsubscribed then" + unseen,
+                "tests/churn.yml:9: signal 5 (contact): change: 'ROLE_CHANGED' changes nothing: ana@acme.test is already "
+                        + "CHAMPION then" + unseen,
+                "tests/churn.yml:11: signal 7 (contact): change: 'BECAME_ACTIVE' changes nothing: new@acme.test is already "
+                        + "active then" + unseen);
+        assertThat(read).extracting(Scenario::name).containsExactly("Left, came back, left again");
+    }
+
+    @Test
     void a_contact_line_for_nobody_or_without_what_its_change_needs_is_told_at_its_line() {
         parse("""
                 - scenario: Changes to nobody
