@@ -148,6 +148,8 @@ public class HealthBackfill {
         // One backfill at a time across nodes: two over the same days would each delete only what the other had
         // committed and both insert, two scores a day. Taken first, so everything read after it sees the other's scores.
         AdvisoryLock.HEALTH_BACKFILL.takeForTransaction(JdbcClient.create(jdbc));
+        // The days are known from here: told now, not after the first day, since reading the history takes a while.
+        progress.days(0, times.size());
         Map<String, Scored> scored = new LinkedHashMap<>();
         List<Account> all = accounts.list(null, Integer.MAX_VALUE, 0);
         // Contacts as they were at the start; each later change counts from its moment (SignalHistory applies it).
