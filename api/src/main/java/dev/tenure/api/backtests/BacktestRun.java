@@ -1,6 +1,7 @@
 package dev.tenure.api.backtests;
 
 
+import dev.tenure.engine.backtest.BacktestProgress;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
@@ -14,12 +15,19 @@ record BacktestRun(String id, Status status, Instant from, Instant to, int windo
 
     enum Status { RUNNING, DONE, FAILED }
 
-    /** Signals replayed out of the signals stored in the period. */
+    /**
+     * Signals replayed out of the signals stored in the period; {@code total} and {@code percent} are null until the
+     * engine has counted them (a run just started, or one that failed before), never 100% of an unknown count.
+     */
     @Schema(name = "BacktestProgress")
-    record Progress(long replayed, long total, double percent) {
+    record Progress(long replayed, Long total, Double percent) {
+
+        static Progress unknown() {
+            return new Progress(0, null, null);
+        }
 
         static Progress of(long replayed, long total) {
-            return new Progress(replayed, total, total == 0 ? 100.0 : Math.round(replayed * 1000.0 / total) / 10.0);
+            return new Progress(replayed, total, BacktestProgress.percent(replayed, total));
         }
     }
 }

@@ -67,7 +67,7 @@ class BacktestRuns {
         });
         String id = UUID.randomUUID().toString();
         BacktestRun run = new BacktestRun(id, BacktestRun.Status.RUNNING, from, to, windowDays, ruleSet.version(),
-                clock.instant(), null, BacktestRun.Progress.of(0, 0), null, null);
+                clock.instant(), null, BacktestRun.Progress.unknown(), null, null);
         put(run);
         executor.execute(() -> execute(id, from, to, windowDays, ruleSet));
         return run;

@@ -3,6 +3,7 @@ package dev.tenure.api.backtests;
 import dev.tenure.api.TenureApplication;
 import dev.tenure.engine.EngineProperties;
 import dev.tenure.engine.bounds.FileTexts;
+import dev.tenure.engine.backtest.BacktestProgress;
 import dev.tenure.engine.backtest.BacktestProperties;
 import dev.tenure.engine.backtest.BacktestReport;
 import dev.tenure.engine.backtest.CandidateRuleSets;
@@ -137,7 +138,7 @@ public final class TuneCommand {
         TuningReport report;
         try {
             report = tunings.run(base, plan, period.from(), period.to(), window, (replayed, total) -> {
-                int percent = total == 0 ? 100 : (int) (replayed * 100 / total);
+                int percent = (int) BacktestProgress.percent(replayed, total);
                 if (percent / 10 != shown[0] / 10) {
                     shown[0] = percent;
                     out.printf(Locale.ROOT, "tuning: %d%% of the most the candidate budget allows%n", percent);

@@ -57,7 +57,7 @@ class TuningRuns {
         });
         String id = UUID.randomUUID().toString();
         TuningRun run = new TuningRun(id, BacktestRun.Status.RUNNING, from, to, windowDays, base.version(), clock.instant(), null,
-                BacktestRun.Progress.of(0, 0), null, null);
+                BacktestRun.Progress.unknown(), null, null);
         runs.put(id, run);
         while (runs.size() > KEPT) {
             runs.remove(runs.keySet().iterator().next());

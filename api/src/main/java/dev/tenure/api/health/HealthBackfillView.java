@@ -2,6 +2,7 @@ package dev.tenure.api.health;
 
 import dev.tenure.engine.backfill.HealthBackfillJob;
 import dev.tenure.engine.backfill.HealthBackfillReport;
+import dev.tenure.engine.backtest.BacktestProgress;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
@@ -14,8 +15,9 @@ import java.time.LocalDate;
 record HealthBackfillView(String id, String status, LocalDate from, LocalDate to, String reason, Instant requestedAt,
                           Instant finishedAt, Progress progress, Result result, String error) {
 
+    /** Daily times scored of all; {@code total} and {@code percent} are null until the backfill has told its days. */
     @Schema(name = "BackfillProgress")
-    record Progress(int days, int total, double percent) {
+    record Progress(int days, Integer total, Double percent) {
     }
 
     /**
@@ -29,10 +31,13 @@ record HealthBackfillView(String id, String status, LocalDate from, LocalDate to
 
     static HealthBackfillView of(HealthBackfillJob job) {
         HealthBackfillReport r = job.report();
-        double percent = job.daysTotal() == 0 ? (r != null ? 100.0 : 0.0)
-                : Math.round(job.daysDone() * 1000.0 / job.daysTotal()) / 10.0;
+        // A total of 0 before the report is one not told yet (queued, or reading before its first day).
+        boolean known = job.daysTotal() > 0 || r != null;
+        Progress progress = known
+                ? new Progress(job.daysDone(), job.daysTotal(), BacktestProgress.percent(job.daysDone(), job.daysTotal()))
+                : new Progress(job.daysDone(), null, null);
         return new HealthBackfillView(job.id(), job.status().name(), job.from(), job.to(), job.reason(), job.requestedAt(),
-                job.finishedAt(), new Progress(job.daysDone(), job.daysTotal(), percent),
+                job.finishedAt(), progress,
                 r == null ? null : new Result(r.days(), r.accounts(), r.written(), r.replaced(), r.liveKept(), r.signalsRead(),
                         r.millis() / 1000.0),
                 job.error());

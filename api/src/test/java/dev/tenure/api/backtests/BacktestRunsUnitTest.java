@@ -35,6 +35,24 @@ class BacktestRunsUnitTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining(first.id()).hasMessageContaining("one runs at a time");
     }
 
+    /** Until the engine has counted the period's signals there is no share to show: not 100% of nothing. */
+    @Test
+    void a_backtest_that_has_not_counted_its_signals_yet_shows_no_total_and_no_percent() {
+        BacktestRun started = runs.start(FROM, TO, EMPTY);
+
+        assertThat(started.progress().replayed()).isZero();
+        assertThat(started.progress().total()).isNull();
+        assertThat(started.progress().percent()).isNull();
+        assertThat(runs.find(started.id()).orElseThrow().progress().percent()).isNull();
+    }
+
+    @Test
+    void once_counted_the_percent_is_of_the_signals_replayed_and_a_period_without_signals_is_all_replayed() {
+        assertThat(BacktestRun.Progress.of(1, 3).percent()).isEqualTo(33.3);
+        assertThat(BacktestRun.Progress.of(0, 3).percent()).isEqualTo(0.0);
+        assertThat(BacktestRun.Progress.of(0, 0).percent()).isEqualTo(100.0);
+    }
+
     @Test
     void a_failed_backtest_keeps_its_error_and_the_next_one_may_start() {
         BacktestRun first = runs.start(FROM, TO, EMPTY);

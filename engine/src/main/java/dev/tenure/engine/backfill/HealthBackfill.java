@@ -53,7 +53,9 @@ import java.util.Set;
  * and those it was churned: after its cancellation, a source's stage CHURNED or a rule's move there, until a reactivation
  * or a source's other stage brings it back (the live engine's lifecycle rules). The scores are stored as
  * {@code origin = BACKFILL}, at the daily time, and a rerun over the same days replaces them: everything in
- * one transaction, so readers see the old scores or the new, never half; and one backfill at a time, whichever node
+ * one transaction, so readers see the old scores or the new, never half; each score's {@code previous} from the period's
+ * first day to the first score after it is then the score stored before it, whatever run or live evaluation stored
+ * it; and one backfill at a time, whichever node
  * runs it, so two over the same days leave one score a day.
  * <p>
  * Usage is read from {@code tenure.backtest.history} before the period (the usage windows reach no further), and
@@ -146,6 +148,8 @@ public class HealthBackfill {
         // One backfill at a time across nodes: two over the same days would each delete only what the other had
         // committed and both insert, two scores a day. Taken first, so everything read after it sees the other's scores.
         AdvisoryLock.HEALTH_BACKFILL.takeForTransaction(JdbcClient.create(jdbc));
+        // The days are known from here: told now, not after the first day, since reading the history takes a while.
+        progress.days(0, times.size());
         Map<String, Scored> scored = new LinkedHashMap<>();
         List<Account> all = accounts.list(null, Integer.MAX_VALUE, 0);
         // Contacts as they were at the start; each later change counts from its moment (SignalHistory applies it).
@@ -196,6 +200,9 @@ public class HealthBackfill {
                     lastUse[0], lastUse[1]);
             tally.reached(end, scored.values());
         }
+        // The scores replaced were some later score's previous: the first after the period (a shorter rerun leaves
+        // the earlier run's next day), or a live one in it.
+        scores.relinkPrevious(start, end);
         if (tally.unplaced > 0) {
             log.warn("Health backfill {} to {}: {} stored signals without a time or an account were left out", from, to,
                     tally.unplaced);

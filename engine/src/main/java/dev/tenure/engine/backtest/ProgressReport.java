@@ -36,7 +36,7 @@ final class ProgressReport {
             lastLog = now;
             double seconds = (now - started) / 1e9;
             log.info("Backtest: {} of {} signals replayed ({}%), {} signals/s", replayed, total,
-                    total == 0 ? 100 : replayed * 100 / total, Math.round(replayed / seconds));
+                    BacktestProgress.percent(replayed, total), Math.round(replayed / seconds));
         }
     }
 

@@ -200,7 +200,7 @@ final class Replay {
                 return;
             }
             tally.replayed++;
-            if (signal instanceof BillingSignal b && b.event() == BillingEvent.SUBSCRIPTION_CANCELLED && account.wasCustomer()) {
+            if (signal instanceof BillingSignal b && b.event() == BillingEvent.SUBSCRIPTION_CANCELLED && account.cancels()) {
                 tally.cancelled(account.id(), at, account.zone());
             }
             moment = at;

@@ -42,6 +42,8 @@ final class ReplayedAccount {
     private Instant lastEvaluated;
     /** A customer at some moment so far: at the start, or back since. */
     private boolean customer;
+    /** It cancelled since it was last a customer: a further cancellation before it comes back is no new one. */
+    private boolean cancelledSinceCustomer;
 
     /** The account's time zone, whose calendar its plays' cooldowns and its backtest window count days on. */
     ZoneId zone() {
@@ -76,6 +78,20 @@ final class ReplayedAccount {
         return account;
     }
 
+    /**
+     * Takes in that this cancellation, just added, happened; whether it is a new one: the account was a customer at some
+     * moment so far and has not cancelled since it last was. A second cancellation of an account still churned (another
+     * subscription ended, a billing system that sends it again under another id) moved nothing live; counted, an alert
+     * on the churned account between the two (a win-back play) would seem to have foretold it.
+     */
+    boolean cancels() {
+        if (!customer || cancelledSinceCustomer) {
+            return false;
+        }
+        cancelledSinceCustomer = true;
+        return true;
+    }
+
     /** The band the account's health would have at {@code moment}, from what is known before it; changes nothing. */
     String bandAt(HealthModel healthModel, FactSettings settings, Instant moment) {
         FactSet facts = history.factsAsOf(account, contacts, milestones, runFacts(moment), settings, moment);
@@ -103,6 +119,7 @@ final class ReplayedAccount {
     private void moved(Stage from, Stage to, Instant at) {
         account = account.withStage(to);
         customer |= to.active();
+        cancelledSinceCustomer &= !to.active();
         if (from.active() != to.active()) {
             runs.replaceAll(run -> run.audience().admits(to) ? run : run.stoppedAt(at));
         }

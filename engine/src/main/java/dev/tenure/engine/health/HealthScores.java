@@ -85,6 +85,37 @@ public class HealthScores {
                 .params(Timestamp.from(from), Timestamp.from(to)).update();
     }
 
+    /**
+     * Points each score of [from, to), and each account's first score from {@code to} on, at the score stored before it
+     * (-1 for an account's first): after a backfill replaced the scores of those days, what came after them, backfilled
+     * or live, still had a replaced score as its previous (a shorter rerun, or one with another model). Live scores of
+     * the days are linked too: the live evaluation took the latest score then, and the days before it now have scores.
+     * Returns how many were changed.
+     */
+    public int relinkPrevious(java.time.Instant from, java.time.Instant to) {
+        return jdbc.sql("""
+                        WITH chain AS (
+                            SELECT id, account_id, computed_at, score, previous FROM health_score
+                            WHERE computed_at >= :from AND computed_at < :to
+                            UNION ALL
+                            SELECT b.* FROM account a CROSS JOIN LATERAL (
+                                SELECT id, account_id, computed_at, score, previous FROM health_score h
+                                WHERE h.account_id = a.id AND h.computed_at < :from
+                                ORDER BY h.computed_at DESC, h.id DESC LIMIT 1) b
+                            UNION ALL
+                            SELECT n.* FROM account a CROSS JOIN LATERAL (
+                                SELECT id, account_id, computed_at, score, previous FROM health_score h
+                                WHERE h.account_id = a.id AND h.computed_at >= :to
+                                ORDER BY h.computed_at, h.id LIMIT 1) n),
+                        linked AS (
+                            SELECT id, computed_at, previous,
+                                   coalesce(lag(score) OVER (PARTITION BY account_id ORDER BY computed_at, id), -1) AS before
+                            FROM chain)
+                        UPDATE health_score h SET previous = l.before FROM linked l
+                        WHERE h.id = l.id AND l.computed_at >= :from AND l.previous IS DISTINCT FROM l.before""")
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).update();
+    }
+
     /** A score as a backfill needs to know it: whose, when, what. */
     public record Scored(String accountId, java.time.Instant computedAt, int score) {
     }

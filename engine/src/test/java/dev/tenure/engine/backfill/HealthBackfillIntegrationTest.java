@@ -5,13 +5,16 @@ import dev.tenure.engine.accounts.Accounts;
 import dev.tenure.engine.accounts.ChangeCause;
 import dev.tenure.engine.health.BandCounts;
 import dev.tenure.engine.health.ChurnReport;
+import dev.tenure.engine.health.HealthModel;
 import dev.tenure.engine.health.HealthReports;
+import dev.tenure.engine.health.WeightedInput;
 import dev.tenure.engine.intake.Intake;
 import dev.tenure.engine.plays.AccountLifecycle;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.testing.TestClock;
 import dev.tenure.engine.testing.TestData;
 import dev.tenure.engine.vocabulary.BillingEvent;
+import dev.tenure.engine.vocabulary.HealthScore;
 import dev.tenure.engine.vocabulary.Segment;
 import dev.tenure.engine.vocabulary.Stage;
 import org.junit.jupiter.api.Test;
@@ -123,6 +126,40 @@ class HealthBackfillIntegrationTest {
         backfill.run(today.minusDays(10), today.minusDays(5), rules.get().health(), HealthBackfill.Progress.NONE);
 
         assertThat(scores(List.of(steady.id()), "BACKFILL")).isEqualTo(30);
+    }
+
+    /**
+     * Thirty days backfilled with the rule set's model, then five of them again with another: the score right after
+     * those five (backfilled by the first run) and today's live score, after a third run up to today, had the scores
+     * the reruns replaced as their previous; each score's previous is now the score stored before it, as the
+     * account's trend shows it.
+     */
+    @Test
+    void givenAShorterRerunWithAnotherModel_whenItReplacesSomeDays_thenTheScoresAfterThemHaveTheNewScoresAsPrevious() {
+        TestData steady = storedWithCoreUse("Rescored Midway Co", Segment.HIGH_TOUCH, 30, 1, 10);
+        LocalDate today = TestClock.today();
+        HealthModel model = rules.get().health();
+        HealthModel supportOnly = supportOnly(model);
+        backfill.run(today.minusDays(30), today.plusDays(1), model, HealthBackfill.Progress.NONE);
+        int before = scoreOn(steady.id(), today.minusDays(6));
+
+        backfill.run(today.minusDays(10), today.minusDays(5), supportOnly, HealthBackfill.Progress.NONE);
+
+        assertThat(scoreOn(steady.id(), today.minusDays(6))).as("the other model scores otherwise").isNotEqualTo(before);
+        assertThat(previousOn(steady.id(), today.minusDays(5))).isEqualTo(scoreOn(steady.id(), today.minusDays(6)));
+        assertThat(brokenLinks(steady.id())).isEmpty();
+
+        backfill.run(today.minusDays(3), today.plusDays(1), supportOnly, HealthBackfill.Progress.NONE);
+
+        HealthScore live = reports.account(steady.id(), TestClock.now()).orElseThrow().now();
+        assertThat(live.computedAt()).isAfter(today.atStartOfDay(ZoneOffset.UTC).toInstant());
+        assertThat(live.previous()).isEqualTo(scoreOn(steady.id(), today.minusDays(1)));
+        assertThat(brokenLinks(steady.id())).isEmpty();
+        List<HealthScore> trend = reports.account(steady.id(), TestClock.now()).orElseThrow().history();
+        for (int i = 0; i + 1 < trend.size(); i++) {
+            assertThat(trend.get(i).previous()).as("previous of %s", trend.get(i).computedAt())
+                    .isEqualTo(trend.get(i + 1).score());
+        }
     }
 
     @Test
@@ -302,6 +339,33 @@ class HealthBackfillIntegrationTest {
                         SELECT (computed_at AT TIME ZONE 'UTC')::date FROM health_score
                         WHERE account_id = ? AND origin = 'BACKFILL' ORDER BY computed_at""")
                 .param(accountId).query(LocalDate.class).list();
+    }
+
+    /** The previous of the account's score of that day (UTC), whatever its origin. */
+    private int previousOn(String accountId, LocalDate day) {
+        return jdbc.sql("""
+                        SELECT previous FROM health_score WHERE account_id = ?
+                        AND computed_at >= ?::date AND computed_at < ?::date + 1""")
+                .params(accountId, day.toString(), day.toString()).query(Integer.class).single();
+    }
+
+    /** The times of the account's scores whose previous is not the score stored before them (-1 for the first). */
+    private List<Instant> brokenLinks(String accountId) {
+        return jdbc.sql("""
+                        SELECT computed_at FROM (
+                            SELECT computed_at, previous,
+                                   coalesce(lag(score) OVER (ORDER BY computed_at, id), -1) AS before
+                            FROM health_score WHERE account_id = ?) s
+                        WHERE previous <> before ORDER BY computed_at""")
+                .param(accountId).query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
+    }
+
+    /** Another model: support alone, a steady account without tickets scores 100 by it. */
+    private static HealthModel supportOnly(HealthModel model) {
+        WeightedInput support = model.components().stream().filter(c -> c.inputName().equals("supportLoad")).findFirst()
+                .orElseThrow();
+        return new HealthModel("support-only", List.of(new WeightedInput("support", support.inputName(), support.input(), 1.0)),
+                model.bands());
     }
 
     private int scoreOn(String accountId, LocalDate day) {

@@ -1,10 +1,15 @@
 package dev.tenure.engine.backtest;
 
+import dev.tenure.engine.rules.RuleFile;
+import dev.tenure.engine.rules.RuleSet;
+import dev.tenure.engine.rules.RuleSetCompiler;
+import dev.tenure.engine.rules.RuleSetFiles;
 import dev.tenure.engine.vocabulary.BillingEvent;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.stream.Stream;
 
 import static dev.tenure.engine.backtest.BacktestFixture.DETRACTOR;
 import static dev.tenure.engine.backtest.BacktestFixture.FAILED_PAYMENT;
@@ -16,6 +21,8 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 /** The fixture's five accounts replayed in memory: every count, score and lead time as worked out by hand. */
 class HandComputedBacktestUnitTest {
+
+    static final String WIN_BACK = "A churned customer answered: win them back";
 
     final BacktestFixture fixture = new BacktestFixture("unit");
 
@@ -244,6 +251,65 @@ class HandComputedBacktestUnitTest {
         assertThat(rule(report, DETRACTOR).accounts()).filteredOn(a -> a.accountId().equals(back))
                 .extracting(RuleReport.AlertedAccount::cancelledAt, RuleReport.AlertedAccount::caught)
                 .containsExactly(tuple(null, false));
+    }
+
+    /**
+     * A customer cancels on January 10 and, churned, answers NPS 2 on January 15, which starts a win-back play (a journey
+     * rule, for churned accounts); on January 25 the billing system cancels its other subscription. Live, that second
+     * cancellation moved nothing: the account had been CHURNED since January 10 and never came back. So it is no new
+     * cancellation: the win-back alert came after the account had left and is judged against January 10, warning nobody,
+     * not counted as catching a cancellation 10 days ahead; the report is the one without the second cancellation.
+     */
+    @Test
+    void a_second_cancellation_of_an_account_still_churned_is_no_new_cancellation_for_any_rule() {
+        String gone = "bt-cancelled-twice";
+        RuleSet rules = new RuleSetCompiler().compile(RuleSetFiles.of(Stream.concat(BacktestFixture.rules().files().stream(),
+                Stream.of(new RuleFile("journey/win-back.drl", """
+                        package journey;
+
+                        import dev.tenure.engine.vocabulary.*;
+
+                        global Playbook playbook;
+
+                        rule "%s"
+                        when
+                            $a : Account( stage == Stage.CHURNED )
+                            NpsSignal( accountId == $a.id )
+                        then
+                            playbook.start("win-back", $a);
+                        end
+                        """.formatted(WIN_BACK)), new RuleFile("plays/win-back.yml", """
+                        name: win-back
+                        goal: The customer comes back
+                        accounts: churned
+                        cooldown: 365d
+                        steps:
+                          - type: task
+                            delay: 0d
+                            title: "Call them"
+                        """))).toList()));
+        BacktestReport once = new BacktestFixture("once").withCustomer(gone)
+                .billing(gone, "2011-01-10", BillingEvent.SUBSCRIPTION_CANCELLED).nps(gone, "2011-01-15", 2)
+                .replayInMemory(rules, 1, BacktestReport.DEFAULT_WINDOW_DAYS);
+
+        BacktestReport twice = new BacktestFixture("once").withCustomer(gone)
+                .billing(gone, "2011-01-10", BillingEvent.SUBSCRIPTION_CANCELLED).nps(gone, "2011-01-15", 2)
+                .billing(gone, "2011-01-25", BillingEvent.SUBSCRIPTION_CANCELLED)
+                .replayInMemory(rules, 1, BacktestReport.DEFAULT_WINDOW_DAYS);
+
+        assertThat(twice.alerts()).filteredOn(a -> a.accountId().equals(gone))
+                .extracting(Alert::rule, Alert::at, Alert::cancelledAt, Alert::leadDays, Alert::caught, Alert::afterCancellation)
+                .containsExactly(tuple(WIN_BACK, at("2011-01-15"), at("2011-01-10"), null, false, true));
+        ChurnScore winBack = rule(twice, WIN_BACK).churn();
+        assertThat(winBack.alerts()).as("after the account had left: not scored").isZero();
+        assertThat(winBack.caughtAccounts()).isZero();
+        assertThat(winBack.cancelledAccounts()).as("A, B, D and this one, once").isEqualTo(4);
+        assertThat(twice.cancellations()).filteredOn(c -> c.accountId().equals(gone))
+                .extracting(BacktestReport.Cancellation::at).containsExactly(at("2011-01-10"));
+        assertThat(twice.rules()).usingRecursiveComparison().isEqualTo(once.rules());
+        assertThat(twice.alerts()).usingRecursiveComparison().isEqualTo(once.alerts());
+        assertThat(twice.churnRules()).usingRecursiveComparison().isEqualTo(once.churnRules());
+        assertThat(twice.health()).usingRecursiveComparison().isEqualTo(once.health());
     }
 
     /**
