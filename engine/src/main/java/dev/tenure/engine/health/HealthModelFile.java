@@ -331,7 +331,14 @@ public final class HealthModelFile {
             }
             List<String> names = new ArrayList<>();
             for (int i = 0; i < list.getValue().size(); i++) {
-                names.add(reader.bounded((ScalarNode) list.getValue().get(i), where + ": " + key + " item " + (i + 1)));
+                ScalarNode item = (ScalarNode) list.getValue().get(i);
+                String name = reader.bounded(item, where + ": " + key + " item " + (i + 1));
+                // Counted twice, one feature would weigh as two in the share.
+                if (name != null && names.contains(name)) {
+                    reader.problem(item, where + ": " + key + " item " + (i + 1) + ": '" + name + "' is given twice");
+                    name = null;
+                }
+                names.add(name);
             }
             return names.contains(null) ? List.of("?") : List.copyOf(names);
         }

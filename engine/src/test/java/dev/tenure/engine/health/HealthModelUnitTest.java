@@ -326,6 +326,15 @@ class HealthModelUnitTest {
     }
 
     @Test
+    void a_key_feature_given_twice_is_refused_at_its_line_rather_than_counted_twice() {
+        // Counted twice, reports alone would make 2 of 3 key features used: 67 instead of the 50 of [reports, api].
+        String twice = FIVE_COMPONENTS.replace("[reports, integrations, exports, api]", "[reports, api, \" reports\"]");
+
+        assertThat(problems(twice)).extracting(HealthFileProblem::line, HealthFileProblem::message).containsExactly(
+                tuple(12, "component 'adoption': features item 3: 'reports' is given twice"));
+    }
+
+    @Test
     void a_features_list_or_a_components_list_beyond_its_bound_is_refused_once_at_its_line() {
         // Every score of every account would repeat the adopted features in its reason: at most 50, each an id of at
         // most 200 characters, keeps it within a free text.
