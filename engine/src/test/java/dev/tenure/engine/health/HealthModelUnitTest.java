@@ -320,8 +320,12 @@ class HealthModelUnitTest {
         assertThat(problems(words)).extracting(HealthFileProblem::line, HealthFileProblem::message).containsExactly(
                 tuple(3, "bands.average: 'NaN' is not a number; write it in plain decimals, e.g. 70 or 0.5"),
                 tuple(23, "component 'relationship': execSponsor: 'Infinity' is not a number; write it in plain decimals, e.g. 70 or 0.5"));
+        // A leading zero is octal to YAML 1.1 (Jackson reads 075 as 61, BigDecimal as 75): neither is taken.
+        assertThat(problems(FIVE_COMPONENTS.replace("good: 75", "good: 075"))).extracting(HealthFileProblem::line,
+                HealthFileProblem::message).containsExactly(
+                tuple(2, "bands.good: '075' is not a number; write it in plain decimals, e.g. 70 or 0.5"));
         // Plain decimals, with a sign or a point, still read.
-        assertThat(model(FIVE_COMPONENTS.replace("good: 75", "good: +75.0").replace("average: 40", "average: 40.")).bands())
+        assertThat(model(FIVE_COMPONENTS.replace("good: 75", "good: +75.0").replace("average: 40", "average: 0.4e2")).bands())
                 .isEqualTo(new HealthBands(75, 40));
     }
 
