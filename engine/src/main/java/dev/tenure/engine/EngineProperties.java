@@ -1,5 +1,6 @@
 package dev.tenure.engine;
 
+import dev.tenure.engine.calendar.CronSetting;
 import dev.tenure.engine.calendar.CronZone;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -47,12 +48,7 @@ public record EngineProperties(@DefaultValue("rules") String rulesFolder,
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("tenure.default-timezone: " + e.getMessage(), e);
         }
-        try {
-            org.quartz.CronExpression.validateExpression(dailyEvaluation);
-        } catch (java.text.ParseException e) {
-            throw new IllegalArgumentException("tenure.daily-evaluation: '" + dailyEvaluation + "' is not a cron expression: "
-                    + e.getMessage(), e);
-        }
+        CronSetting.schedule("tenure.daily-evaluation", dailyEvaluation, defaultTimezone);
     }
 
     /** Every link in an email is made here. */

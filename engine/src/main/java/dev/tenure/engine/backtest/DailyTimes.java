@@ -1,9 +1,8 @@
 package dev.tenure.engine.backtest;
 
-import dev.tenure.engine.calendar.CronZone;
+import dev.tenure.engine.calendar.CronSetting;
 import org.quartz.CronExpression;
 
-import java.text.ParseException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -21,13 +20,7 @@ public final class DailyTimes {
 
     /** The times in [from, to) at which {@code cron} fires in {@code zone}. */
     public static List<Instant> between(String cron, ZoneId zone, Instant from, Instant to) {
-        CronExpression expression;
-        try {
-            expression = new CronExpression(cron);
-        } catch (ParseException e) {
-            throw new IllegalArgumentException("tenure.daily-evaluation: '" + cron + "' is not a cron expression: " + e.getMessage(), e);
-        }
-        expression.setTimeZone(CronZone.of(zone));
+        CronExpression expression = CronSetting.expression("tenure.daily-evaluation", cron, zone);
         List<Instant> times = new ArrayList<>();
         Date next = expression.getNextValidTimeAfter(Date.from(from.minusMillis(1)));
         while (next != null && next.toInstant().isBefore(to)) {

@@ -1,5 +1,7 @@
 package dev.tenure.engine.backtest;
 
+import dev.tenure.engine.yaml.YamlNumbers;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -153,11 +155,11 @@ final class HealthModelLines {
         if (!m.matches()) {
             throw new IllegalArgumentException(FILE + ":" + (line + 1) + ": no value for " + key);
         }
-        try {
-            return Double.parseDouble(m.group(2));
-        } catch (NumberFormatException e) {
+        // Read as the health model reads it, so a tuning starts from the number the model scores with.
+        if (!YamlNumbers.isDecimal(m.group(2))) {
             throw new IllegalArgumentException(FILE + ":" + (line + 1) + ": " + key + " '" + m.group(2) + "' is not a number");
         }
+        return Double.parseDouble(m.group(2));
     }
 
     private static void replace(String[] lines, int line, String key, double value) {

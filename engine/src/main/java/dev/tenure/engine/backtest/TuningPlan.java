@@ -3,6 +3,7 @@ package dev.tenure.engine.backtest;
 import dev.tenure.engine.bounds.RecordBounds;
 import dev.tenure.engine.scenarios.YamlNode;
 import dev.tenure.engine.yaml.UnreadableYaml;
+import dev.tenure.engine.yaml.YamlNumbers;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * What the tuner may change and what it aims at, read from the tuning file ({@code rules/churn/tuning.yml}):
@@ -27,8 +27,6 @@ public record TuningPlan(List<Knob> knobs, Goal goal) {
     public static final String FILE = "churn/tuning.yml";
     /** Where the tables are unless a knob names its file. */
     static final String TABLES = "churn/thresholds.csv";
-    /** A number as BigDecimal reads it: a sign, digits with a point, an exponent (possessive: a million digits never backtrack). */
-    private static final Pattern NUMBER = Pattern.compile("[-+]?+(\\d++(\\.\\d*+)?+|\\.\\d++)([eE][-+]?+\\d++)?+");
 
     /**
      * A setting meets the goal when the churn rules together reach at least {@code minRecall} with a median lead
@@ -291,7 +289,7 @@ public record TuningPlan(List<Knob> knobs, Goal goal) {
                 return new BigDecimal(otherwise);
             }
             String written = field.value().isScalar() ? field.value().text().strip() : "";
-            if (!NUMBER.matcher(written).matches()) {
+            if (!YamlNumbers.isDecimal(written)) {
                 problem(field.line(), name + ": " + field.value().shown() + " is not a number");
                 return null;
             }

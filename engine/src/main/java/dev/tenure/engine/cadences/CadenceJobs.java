@@ -1,7 +1,7 @@
 package dev.tenure.engine.cadences;
 
 import dev.tenure.engine.EngineProperties;
-import dev.tenure.engine.calendar.CronZone;
+import dev.tenure.engine.calendar.CronSetting;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -32,8 +32,8 @@ class CadenceJobs {
     @Bean
     Trigger cadenceTrigger(CadenceProperties cadences, EngineProperties engine) {
         return TriggerBuilder.newTrigger().withIdentity("cadences", "tenure").forJob(CADENCES)
-                .withSchedule(CronScheduleBuilder.cronSchedule(cadences.cron())
-                        .inTimeZone(CronZone.of(engine.defaultTimezone()))
+                .withSchedule(CronScheduleBuilder.cronSchedule(
+                                CronSetting.schedule("tenure.cadences.cron", cadences.cron(), engine.defaultTimezone()))
                         .withMisfireHandlingInstructionFireAndProceed())
                 .build();
     }

@@ -1,9 +1,11 @@
 package dev.tenure.engine.cadences;
 
+import dev.tenure.engine.calendar.CronSetting;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
+import java.time.ZoneOffset;
 
 /**
  * When cadences are looked at ({@code tenure.cadences.*}).
@@ -18,6 +20,8 @@ public record CadenceProperties(@DefaultValue("0 0 * * * ?") String cron,
                                 @DefaultValue("2000") int batchSize) {
 
     public CadenceProperties {
+        // Its zone is tenure.default-timezone, another record's: whether it fires again is checked with its trigger.
+        CronSetting.expression("tenure.cadences.cron", cron, ZoneOffset.UTC);
         if (horizon.isNegative() || horizon.isZero()) {
             throw new IllegalArgumentException("tenure.cadences.horizon must be positive, was " + horizon);
         }

@@ -1,7 +1,7 @@
 package dev.tenure.engine.digests;
 
 import dev.tenure.engine.EngineProperties;
-import dev.tenure.engine.calendar.CronZone;
+import dev.tenure.engine.calendar.CronSetting;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -28,8 +28,8 @@ class DigestJobs {
     @Bean
     Trigger digestTrigger(DigestProperties digest, EngineProperties engine) {
         return TriggerBuilder.newTrigger().withIdentity("weekly-digest", "tenure").forJob(DIGESTS)
-                .withSchedule(CronScheduleBuilder.cronSchedule(digest.cron())
-                        .inTimeZone(CronZone.of(engine.defaultTimezone()))
+                .withSchedule(CronScheduleBuilder.cronSchedule(
+                                CronSetting.schedule("tenure.digest.cron", digest.cron(), engine.defaultTimezone()))
                         .withMisfireHandlingInstructionFireAndProceed())
                 .build();
     }

@@ -1,7 +1,10 @@
 package dev.tenure.engine.digests;
 
+import dev.tenure.engine.calendar.CronSetting;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.ZoneOffset;
 
 /**
  * The weekly digest ({@code tenure.digest.*}). Its links go to the inbox page at {@code tenure.public-url}.
@@ -13,4 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("tenure.digest")
 public record DigestProperties(@DefaultValue("0 0 8 ? * MON") String cron,
                                String inboxUrl) {
+
+    public DigestProperties {
+        // Its zone is tenure.default-timezone, another record's: whether it fires again is checked with its trigger.
+        CronSetting.expression("tenure.digest.cron", cron, ZoneOffset.UTC);
+    }
 }

@@ -2,6 +2,7 @@ package dev.tenure.engine.health;
 
 import dev.tenure.engine.bounds.RecordBounds;
 import dev.tenure.engine.yaml.UnreadableYaml;
+import dev.tenure.engine.yaml.YamlNumbers;
 import dev.tenure.engine.yaml.YamlReading;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -29,6 +30,11 @@ public final class HealthModelFile {
             "sentiment", "relationship");
     private static final int MIN_COMPONENTS = 3;
     private static final int MAX_COMPONENTS = 5;
+    /**
+     * Key features of an adoption component: every score of every account names the adopted ones in its reason, and
+     * 50 ids of at most {@link RecordBounds#ID_LENGTH} characters keep it within a free text ({@link RecordBounds#TEXT_LENGTH}).
+     */
+    static final int MAX_FEATURES = 50;
     /** Weights are read as written (fractions or percentages); rounding in an editor must not refuse a file. */
     private static final double WEIGHT_TOLERANCE = 1e-6;
 
@@ -126,6 +132,10 @@ public final class HealthModelFile {
             if (list.getValue().size() < MIN_COMPONENTS || list.getValue().size() > MAX_COMPONENTS) {
                 problem(components.getKeyNode(), "components: " + list.getValue().size()
                         + " given; a health model has 3 to 5 components");
+                if (list.getValue().size() > MAX_COMPONENTS) {
+                    // Read item by item, a file's worth of them would add a problem or more each.
+                    return List.of();
+                }
             }
             List<WeightedInput> read = new ArrayList<>();
             List<Double> weights = new ArrayList<>();
@@ -268,18 +278,18 @@ public final class HealthModelFile {
                 return null;
             }
             String raw = t.getValueNode() instanceof ScalarNode s ? s.getValue().trim() : "";
-            try {
-                double value = Double.parseDouble(raw);
-                if (value < min || value > max || Double.isNaN(value)) {
-                    problem(t.getValueNode(), field + ": " + raw + " is out of range; it must be from " + fmt(min)
-                            + " to " + fmt(max));
-                    return null;
-                }
-                return value;
-            } catch (NumberFormatException e) {
-                problem(t.getValueNode(), field + ": '" + raw + "' is not a number");
+            if (!YamlNumbers.isDecimal(raw)) {
+                problem(t.getValueNode(), field + ": '" + RecordBounds.shown(raw) + "' is not a number; write it in plain decimals, "
+                        + "e.g. 70 or 0.5");
                 return null;
             }
+            double value = Double.parseDouble(raw);
+            if (value < min || value > max) {
+                problem(t.getValueNode(), field + ": " + RecordBounds.shown(raw) + " is out of range; it must be from " + fmt(min)
+                        + " to " + fmt(max));
+                return null;
+            }
+            return value;
         }
     }
 
@@ -314,9 +324,21 @@ public final class HealthModelFile {
                 reader.problem(t.getValueNode(), where + ": " + key + " must be a list of feature names, e.g. [reports, integrations]");
                 return List.of("?");
             }
+            if (list.getValue().size() > MAX_FEATURES) {
+                reader.problem(t.getValueNode(), where + ": " + key + ": " + list.getValue().size() + " given; at most "
+                        + MAX_FEATURES + " key features");
+                return List.of("?");
+            }
             List<String> names = new ArrayList<>();
             for (int i = 0; i < list.getValue().size(); i++) {
-                names.add(reader.bounded((ScalarNode) list.getValue().get(i), where + ": " + key + " item " + (i + 1)));
+                ScalarNode item = (ScalarNode) list.getValue().get(i);
+                String name = reader.bounded(item, where + ": " + key + " item " + (i + 1));
+                // Counted twice, one feature would weigh as two in the share.
+                if (name != null && names.contains(name)) {
+                    reader.problem(item, where + ": " + key + " item " + (i + 1) + ": '" + name + "' is given twice");
+                    name = null;
+                }
+                names.add(name);
             }
             return names.contains(null) ? List.of("?") : List.copyOf(names);
         }

@@ -1,7 +1,7 @@
 package dev.tenure.engine.intake;
 
 import dev.tenure.engine.EngineProperties;
-import dev.tenure.engine.calendar.CronZone;
+import dev.tenure.engine.calendar.CronSetting;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -29,8 +29,8 @@ class DailyEvaluationJobs {
     @Bean
     Trigger dailyEvaluation(EngineProperties properties) {
         return TriggerBuilder.newTrigger().withIdentity("daily-evaluation", "tenure").forJob(DAILY_EVALUATION)
-                .withSchedule(CronScheduleBuilder.cronSchedule(properties.dailyEvaluation())
-                        .inTimeZone(CronZone.of(properties.defaultTimezone()))
+                .withSchedule(CronScheduleBuilder.cronSchedule(CronSetting.schedule("tenure.daily-evaluation",
+                                properties.dailyEvaluation(), properties.defaultTimezone()))
                         .withMisfireHandlingInstructionFireAndProceed())
                 .build();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.JsonTokenId;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -42,6 +43,8 @@ import java.util.Set;
  * It reads a tag other than YAML's own scalar ones ({@code !!java.net.URL}, {@code !!binary}) as nothing at all, so
  * such a tag is refused too: nothing is ever built from one, and an author must not believe otherwise (the health
  * model's reader refuses one as well). {@code !!str 0123} is kept: it is how a text that looks like a number is written.
+ * Jackson reads YAML 1.1 numbers ({@code 0x50} as 80, {@code 010} as 8); one not in {@link YamlNumbers}' plain
+ * decimals is handed over as the text written, so a field wanting a number refuses it instead of taking another one.
  */
 public final class YamlReading {
 
@@ -85,11 +88,17 @@ public final class YamlReading {
         }
     }
 
-    /** Jackson's token stream, refusing an alias at its line. */
+    /**
+     * Jackson's token stream, refusing an alias at its line, and handing over a number YAML 1.1 reads in a base other
+     * than ten or with underscores ({@code 0x46}, {@code 010} as 8, {@code 0b11}, {@code 1_000}, {@code .inf}) as the
+     * text written: a play's {@code npsAtLeast: 010} would otherwise be 8, and a title {@code 0x10} would read 16.
+     */
     private static final class OneDocumentWithoutAliases extends JsonParserDelegate {
 
         /** Whether the reader took a token: a read that took none (an empty text) leaves nothing to look past. */
         private boolean started;
+        /** The current token, a number written in another base given as {@code VALUE_STRING}. */
+        private JsonToken current;
 
         OneDocumentWithoutAliases(JsonParser parser) {
             super(parser);
@@ -97,7 +106,85 @@ public final class YamlReading {
 
         @Override
         public JsonToken nextToken() throws IOException {
-            JsonToken token = super.nextToken();
+            current = asWrittenNumber(checked(super.nextToken()));
+            return current;
+        }
+
+        @Override
+        public JsonToken nextValue() throws IOException {
+            current = asWrittenNumber(checked(super.nextValue()));
+            return current;
+        }
+
+        @Override
+        public JsonParser skipChildren() throws IOException {
+            super.skipChildren();
+            current = delegate().currentToken();
+            return this;
+        }
+
+        @Override
+        public void clearCurrentToken() {
+            super.clearCurrentToken();
+            current = null;
+        }
+
+        @Override
+        public JsonToken currentToken() {
+            return current;
+        }
+
+        @Override
+        @Deprecated
+        public JsonToken getCurrentToken() {
+            return current;
+        }
+
+        @Override
+        public int currentTokenId() {
+            return current == null ? JsonTokenId.ID_NO_TOKEN : current.id();
+        }
+
+        @Override
+        @Deprecated
+        public int getCurrentTokenId() {
+            return currentTokenId();
+        }
+
+        @Override
+        public boolean hasToken(JsonToken t) {
+            return current == t;
+        }
+
+        @Override
+        public boolean hasTokenId(int id) {
+            return currentTokenId() == id;
+        }
+
+        @Override
+        public boolean isExpectedNumberIntToken() {
+            return current == JsonToken.VALUE_NUMBER_INT;
+        }
+
+        @Override
+        public String getValueAsString() throws IOException {
+            return current == JsonToken.VALUE_STRING ? getText() : super.getValueAsString();
+        }
+
+        @Override
+        public String getValueAsString(String defaultValue) throws IOException {
+            return current == JsonToken.VALUE_STRING ? getText() : super.getValueAsString(defaultValue);
+        }
+
+        private JsonToken asWrittenNumber(JsonToken token) throws IOException {
+            if ((token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT)
+                    && !YamlNumbers.isDecimal(getText())) {
+                return JsonToken.VALUE_STRING;
+            }
+            return token;
+        }
+
+        private JsonToken checked(JsonToken token) throws IOException {
             started = true;
             if (delegate() instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
                 throw new JsonParseException(this, "YAML aliases (*" + getText() + ") are not supported; write the lines out");

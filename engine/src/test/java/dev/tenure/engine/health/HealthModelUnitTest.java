@@ -29,6 +29,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -228,7 +230,7 @@ class HealthModelUnitTest {
                 tuple(3, "bands.average (60) must be below bands.good (50)"),
                 tuple(6, "input: 'usageTrnd' is not an input; use one of usageTrend, "
                         + "keyFeatureAdoption, supportLoad, billing, sentiment, relationship"),
-                tuple(11, "component 'support': perOpenHighPriority: 'lots' is not a number"),
+                tuple(11, "component 'support': perOpenHighPriority: 'lots' is not a number; write it in plain decimals, e.g. 70 or 0.5"),
                 tuple(16, "component 'sentiment': 'colour' is not a field here; use "
                         + "csatMinAnswers, csatWeight, input, name, noAnswerScore, npsWeight, weight"),
                 tuple(15, "component 'sentiment': noAnswerScore: 170 is out of range; "
@@ -300,6 +302,59 @@ class HealthModelUnitTest {
                 tuple(2, "components: 2 given; a health model has 3 to 5 components"),
                 tuple(6, "component 'adoption': features is missing: the key features' names, "
                         + "e.g. [reports, integrations]"));
+    }
+
+    @Test
+    void numbers_written_as_java_reads_them_and_not_as_plain_decimals_are_refused_at_their_line() {
+        // Double.parseDouble takes a type suffix, a hex float and words: 55d would be 55, 0x1p3 would be 8.
+        String suffixed = FIVE_COMPONENTS.replace("weight: 40", "weight: 40d").replace("good: 75", "good: 75f");
+        String hex = FIVE_COMPONENTS.replace("fallToZeroPct: 50", "fallToZeroPct: 0x1p5").replace("champion: 70", "champion: 0x46");
+        String words = FIVE_COMPONENTS.replace("execSponsor: 30", "execSponsor: Infinity").replace("average: 40", "average: NaN");
+
+        assertThat(problems(suffixed)).extracting(HealthFileProblem::line, HealthFileProblem::message).containsExactly(
+                tuple(2, "bands.good: '75f' is not a number; write it in plain decimals, e.g. 70 or 0.5"),
+                tuple(7, "component 'usage': weight: '40d' is not a number; write it in plain decimals, e.g. 70 or 0.5"));
+        assertThat(problems(hex)).extracting(HealthFileProblem::line, HealthFileProblem::message).containsExactly(
+                tuple(8, "component 'usage': fallToZeroPct: '0x1p5' is not a number; write it in plain decimals, e.g. 70 or 0.5"),
+                tuple(22, "component 'relationship': champion: '0x46' is not a number; write it in plain decimals, e.g. 70 or 0.5"));
+        assertThat(problems(words)).extracting(HealthFileProblem::line, HealthFileProblem::message).containsExactly(
+                tuple(3, "bands.average: 'NaN' is not a number; write it in plain decimals, e.g. 70 or 0.5"),
+                tuple(23, "component 'relationship': execSponsor: 'Infinity' is not a number; write it in plain decimals, e.g. 70 or 0.5"));
+        // A leading zero is octal to YAML 1.1 (Jackson reads 075 as 61, BigDecimal as 75): neither is taken.
+        assertThat(problems(FIVE_COMPONENTS.replace("good: 75", "good: 075"))).extracting(HealthFileProblem::line,
+                HealthFileProblem::message).containsExactly(
+                tuple(2, "bands.good: '075' is not a number; write it in plain decimals, e.g. 70 or 0.5"));
+        // Plain decimals, with a sign or a point, still read.
+        assertThat(model(FIVE_COMPONENTS.replace("good: 75", "good: +75.0").replace("average: 40", "average: 0.4e2")).bands())
+                .isEqualTo(new HealthBands(75, 40));
+    }
+
+    @Test
+    void a_key_feature_given_twice_is_refused_at_its_line_rather_than_counted_twice() {
+        // Counted twice, reports alone would make 2 of 3 key features used: 67 instead of the 50 of [reports, api].
+        String twice = FIVE_COMPONENTS.replace("[reports, integrations, exports, api]", "[reports, api, \" reports\"]");
+
+        assertThat(problems(twice)).extracting(HealthFileProblem::line, HealthFileProblem::message).containsExactly(
+                tuple(12, "component 'adoption': features item 3: 'reports' is given twice"));
+    }
+
+    @Test
+    void a_features_list_or_a_components_list_beyond_its_bound_is_refused_once_at_its_line() {
+        // Every score of every account would repeat the adopted features in its reason: at most 50, each an id of at
+        // most 200 characters, keeps it within a free text.
+        String features = IntStream.rangeClosed(1, 51).mapToObj(i -> "f" + i).collect(Collectors.joining(", ", "[", "]"));
+        String manyFeatures = FIVE_COMPONENTS.replace("[reports, integrations, exports, api]", features);
+        String fiftyFeatures = FIVE_COMPONENTS.replace("[reports, integrations, exports, api]",
+                IntStream.rangeClosed(1, 50).mapToObj(i -> "f" + i).collect(Collectors.joining(", ", "[", "]")));
+        // A list of 100,000 components is told once, not read item by item with a problem or more each.
+        String manyComponents = "bands: { good: 70, average: 50 }\ncomponents:\n" + "  - {}\n".repeat(100_000);
+
+        assertThat(problems(manyFeatures)).extracting(HealthFileProblem::line, HealthFileProblem::message).containsExactly(
+                tuple(12, "component 'adoption': features: 51 given; at most 50 key features"));
+        assertThat(model(fiftyFeatures).components().get(1).input())
+                .isEqualTo(new HealthInput.KeyFeatureAdoptionInput(IntStream.rangeClosed(1, 50).mapToObj(i -> "f" + i).toList(), 30));
+        assertThat(problems(manyComponents)).extracting(HealthFileProblem::line, HealthFileProblem::message).containsExactly(
+                tuple(2, "components: 100000 given; a health model has 3 to 5 components"));
     }
 
     private static final String SENTIMENT_ONLY_COUNTS = """

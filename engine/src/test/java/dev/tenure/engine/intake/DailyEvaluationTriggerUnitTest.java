@@ -67,4 +67,20 @@ class DailyEvaluationTriggerUnitTest {
                 Duration.ofSeconds(30), "0 0 25 * * ?", 100, "http://localhost:8080", 2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("tenure.daily-evaluation: '0 0 25 * * ?'");
     }
+
+    @Test
+    void a_daily_time_that_never_fires_again_stops_the_start_naming_the_setting_not_with_quartzs_message() {
+        assertThatThrownBy(() -> new EngineProperties("rules", ZoneId.of("Europe/Paris"), "Tenure <cs@tenure.example>",
+                Duration.ofSeconds(30), "0 0 6 * * ? 2020", 100, "http://localhost:8080", 2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("tenure.daily-evaluation: '0 0 6 * * ? 2020' never fires after ");
+        assertThatThrownBy(() -> new EngineProperties("rules", ZoneId.of("UTC"), "Tenure <cs@tenure.example>",
+                Duration.ofSeconds(30), " ", 100, "http://localhost:8080", 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("tenure.daily-evaluation is empty");
+        // A year still to come is a schedule Quartz takes.
+        EngineProperties ahead = new EngineProperties("rules", ZoneId.of("UTC"), "Tenure <cs@tenure.example>",
+                Duration.ofSeconds(30), "0 0 6 * * ? 2090-2099", 100, "http://localhost:8080", 2);
+        assertThat(((OperableTrigger) new DailyEvaluationJobs().dailyEvaluation(ahead))
+                .getFireTimeAfter(new Date())).isNotNull();
+    }
 }

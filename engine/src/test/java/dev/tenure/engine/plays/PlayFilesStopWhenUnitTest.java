@@ -49,6 +49,26 @@ class PlayFilesStopWhenUnitTest {
     }
 
     @Test
+    void a_number_yaml_reads_in_another_base_is_refused_as_written_not_taken_as_another_number() {
+        // YAML 1.1 as Jackson reads it: 0x50 is 80, 010 is 8 (octal), 1_0 is 10; the author meant none of them.
+        List<PlayFileProblem> problems = new ArrayList<>();
+
+        PlayDefinition play = parse("name: Call\ngoal: back\nstopWhen:\n  usageBackTo: 0x50\n  npsAtLeast: 010\nholdout: 1_0\n"
+                + STEPS, problems);
+
+        assertThat(play).isNull();
+        assertThat(problems).containsExactly(
+                new PlayFileProblem("plays/call.yml", 4, "stopWhen.usageBackTo must be a whole number from 1 to 100, not '0x50'"),
+                new PlayFileProblem("plays/call.yml", 5, "stopWhen.npsAtLeast must be a whole number from 0 to 10, not '010'"),
+                new PlayFileProblem("plays/call.yml", 6, "holdout must be a whole percentage from 0% to 50%, e.g. holdout: 10%, not '1_0'"));
+        // A text that YAML would read as such a number is kept as written.
+        assertThat(parse("name: Call\nsteps:\n  - type: task\n    title: 0x10\n", new ArrayList<>()).steps().get(0).title())
+                .isEqualTo("0x10");
+        assertThat(parse("name: Call\nstopWhen: { usageBackTo: 80, npsAtLeast: 0 }\n" + STEPS, new ArrayList<>()).stopWhen())
+                .isEqualTo(new StopWhen(80, null, 0));
+    }
+
+    @Test
     void stop_when_that_is_not_a_map_is_reported_with_its_line() {
         List<PlayFileProblem> problems = new ArrayList<>();
 
