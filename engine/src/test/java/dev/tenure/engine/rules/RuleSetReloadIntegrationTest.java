@@ -71,6 +71,29 @@ class RuleSetReloadIntegrationTest extends HotReloadTestContext {
     }
 
     @Test
+    void a_file_with_thousands_of_mistakes_is_refused_with_the_first_hundred_and_a_count_of_the_rest() {
+        String before = active.get().version();
+        Map<String, String> files = new HashMap<>(activeFiles());
+        StringBuilder junk = new StringBuilder();
+        for (int i = 0; i < 5_000; i++) {
+            junk.append("    junk").append(i).append(": 1\n");
+        }
+        String health = files.get("health.yml");
+        int componentsLine = health.indexOf("components:\n");
+        int firstComponent = health.indexOf('\n', health.indexOf("\n", componentsLine + 12) + 1) + 1;
+        files.put("health.yml", health.substring(0, firstComponent) + junk + health.substring(firstComponent));
+
+        RuleSetChange change = reload.upload(files, "ops@tenure.test");
+
+        assertThat(change.outcome()).isEqualTo(RuleSetChange.Outcome.REJECTED);
+        assertThat(change.problems()).hasSize(101);
+        assertThat(change.problems().get(0).file()).isEqualTo("health.yml");
+        assertThat(change.problems().get(100).message()).startsWith("and ").contains("more problem(s) not listed");
+        assertThat(stored(change.version()).errors()).hasSize(101);
+        assertThat(active.get().version()).isEqualTo(before);
+    }
+
+    @Test
     void a_rule_set_that_compiles_but_fails_a_gate_never_becomes_active() {
         String before = active.get().version();
         Map<String, String> files = new HashMap<>(activeFiles());
