@@ -3,6 +3,7 @@ package dev.tenure.connectors.records;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tenure.engine.accounts.Lifecycle;
 import dev.tenure.engine.bounds.RecordBounds;
 import dev.tenure.engine.intake.RecordError;
 import dev.tenure.engine.vocabulary.Account;
@@ -44,21 +45,29 @@ public class RecordMapper {
     private final RespondentAccounts respondents;
     private final KnownTickets tickets;
     private final Clock clock;
+    /** Whether the clock is the real one: without, no ticket row is refused for a time after it was written. */
+    private final boolean timed;
 
     @Autowired
     public RecordMapper(RespondentAccounts respondents, KnownTickets tickets, Clock clock) {
+        this(respondents, tickets, clock, true);
+    }
+
+    private RecordMapper(RespondentAccounts respondents, KnownTickets tickets, Clock clock, boolean timed) {
         this.respondents = respondents;
         this.tickets = tickets;
         this.clock = clock;
+        this.timed = timed;
     }
 
     /**
      * Without a ticket store: every ticket row is the first news of its ticket. Nor a clock: a ticket row open again
      * after its solve with no time of its own for it is dated by the solve (its export's time is never taken as later),
-     * so nothing this mapper makes depends on when it runs (checking a mapping's constants, tests).
+     * and no row is refused for a time after it was written, so nothing this mapper makes depends on when it runs
+     * (checking a mapping's constants, tests).
      */
     public RecordMapper(RespondentAccounts respondents) {
-        this(respondents, KnownTickets.NONE, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+        this(respondents, KnownTickets.NONE, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), false);
     }
 
     /** Without a contact directory: an NPS answer must then name its account. */
@@ -247,6 +256,13 @@ public class RecordMapper {
         if (openedAt != null && updatedAt != null && updatedAt.isBefore(openedAt)) {
             f.refuse("updatedAt", "'" + updatedAt + "' is before openedAt '" + openedAt + "'");
         }
+        // Refused rather than taken as seenAt, as updatedAt is: the signals' times and ids are these, so a row read
+        // again at another time would make other ids. A solve dated ahead would be the ticket's latest change until
+        // then (a reopen follows it), so no real solve before that time could close the ticket again.
+        if (timed) {
+            afterWritten(f, "openedAt", openedAt, seenAt);
+            afterWritten(f, "solvedAt", solvedAt, seenAt);
+        }
         // The event ids are made of both: said here, of the fields the row has, rather than of an eventId it lacks.
         if (accountId != null && ticketId != null
                 && (accountId + ":" + ticketId + ":opened").length() > RecordBounds.ID_LENGTH) {
@@ -261,7 +277,7 @@ public class RecordMapper {
         TicketStatus openStatus = status != null && status.open() ? status : TicketStatus.OPEN;
         // The row cannot have changed after its export was written: a later updatedAt (a mistyped year) would date the
         // reopen ahead, as the ticket's latest change, and no solve before that time could close it again.
-        Instant changedAt = updatedAt == null || !updatedAt.isAfter(seenAt) ? updatedAt : seenAt;
+        Instant changedAt = writtenBy(updatedAt, seenAt) ? updatedAt : seenAt;
         String ticket = accountId + ":" + ticketId;
         KnownTickets.Known known = tickets.of(source, accountId, ticketId, ticket + ":solved");
         List<Object> signals = new ArrayList<>();
@@ -298,6 +314,23 @@ public class RecordMapper {
             return Mapping.invalid(f.errors());
         }
         return Mapping.of(signals);
+    }
+
+    /**
+     * Whether a row's time {@code at} can be true of a row written at {@code seenAt} (its export's time, never after
+     * now): the one rule for a ticket row's times, since a row tells how the ticket was when it was written and nothing
+     * after. Up to a fast clock's few minutes later ({@link Lifecycle#hasHappened}) is taken as written then.
+     */
+    private static boolean writtenBy(Instant at, Instant seenAt) {
+        return at == null || Lifecycle.hasHappened(at, seenAt);
+    }
+
+    /** Refuses the row's time {@code at} of the field when it is after the row was written ({@link #writtenBy}). */
+    private static void afterWritten(Fields f, String field, Instant at, Instant seenAt) {
+        if (!writtenBy(at, seenAt)) {
+            f.refuse(field, "'" + at + "' is after this row was written (" + seenAt + ": its file's last change, or"
+                    + " when it was received); a row cannot tell what happened after it was written: is the year mistyped?");
+        }
     }
 
     private Mapping billing(Fields f, String source) {

@@ -388,6 +388,31 @@ class RecordMapperUnitTest {
         assertThat(((TicketSignal) unknownTime.records().get(2)).occurredAt()).isEqualTo(now);
     }
 
+    /**
+     * A row sent now (a webhook, a JDBC poll) cannot tell of a solve or an opening after now: beyond a fast clock's few
+     * minutes such a time is refused naming the field, since it would be the ticket's latest change until then and no
+     * real solve before it could close the ticket. An updatedAt that far ahead only dates a reopen, and is taken as now.
+     */
+    @Test
+    void aRowPerTicket_solvedOrOpenedAfterItWasSent_isRefusedNamingTheField_withinAFastClocksMinutesItIsTaken() {
+        Instant now = Instant.parse("2026-11-10T12:00:00Z");
+        RecordMapper mapper = new RecordMapper(RespondentAccounts.NONE, KnownTickets.NONE, Clock.fixed(now, ZoneOffset.UTC));
+        String row = """
+                {"accountId":"acme","ticketId":"T-9","openedAt":"%s","solvedAt":"%s","updatedAt":"2027-11-10T12:00:00Z","priority":"P2","status":"open"}""";
+
+        Mapping fastClock = mapper.map(RecordKind.TICKETS, "rec", tree(row.formatted("2026-11-01", "2026-11-10T12:04:00Z")), "webhook");
+        Mapping solvedAhead = mapper.map(RecordKind.TICKETS, "rec", tree(row.formatted("2026-11-01", "2036-11-10T12:00:00Z")), "webhook");
+        Mapping openedAhead = mapper.map(RecordKind.TICKETS, "rec", tree(row.formatted("2026-11-10T12:06:00Z", "2026-11-10T12:07:00Z")), "webhook");
+
+        assertThat(fastClock.errors()).isEmpty();
+        assertThat(fastClock.records()).extracting(r -> ((TicketSignal) r).occurredAt()).containsExactly(
+                Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-10T12:04:00Z"), Instant.parse("2026-11-10T12:04:00Z"));
+        assertThat(solvedAhead.errors()).extracting(RecordError::field, RecordError::message).containsExactly(tuple("solvedAt",
+                "'2036-11-10T12:00:00Z' is after this row was written (2026-11-10T12:00:00Z: its file's last change, or when it"
+                        + " was received); a row cannot tell what happened after it was written: is the year mistyped?"));
+        assertThat(openedAhead.errors()).extracting(RecordError::field).containsExactly("openedAt", "solvedAt");
+    }
+
     /** A help desk that clears solved_at on a reopen: only the solve stored tells that the open row is news. */
     @Test
     void aRowPerTicket_openWithoutSolvedAt_reopensTheSolveStored_unlessTheRowIsOlderThanIt_andASolveAfterTheFirstHasAnIdOfItsOwn() {
