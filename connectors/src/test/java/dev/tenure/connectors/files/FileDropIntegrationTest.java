@@ -346,6 +346,31 @@ class FileDropIntegrationTest extends ConnectorsIntegrationTest {
                 .containsExactly(file + "|" + Files.size(properties.inboxPath().resolve(file)) + "|" + modified.toMillis());
     }
 
+    /**
+     * A spreadsheet's accounts export, its header ending in a comma (an empty last column), as its rows mostly do. Before,
+     * the empty column name sent the whole file to error/, none of its accounts read. Now the unnamed column, empty, is
+     * left out; a value in it is a dead letter of its line.
+     */
+    @Test
+    void givenAnAccountsExportWhoseHeaderEndsInAComma_thenItIsRead_andOnlyARowWithAValueInTheUnnamedColumnIsADeadLetter()
+            throws IOException {
+        String acme = unique("acme");
+        String file = unique("accounts-sheet") + ".csv";
+
+        drop(file, """
+                id,name,segment,arr,
+                %1$s-a,Acme,HIGH_TOUCH,48000,
+                %1$s-b,Beta,LOW_TOUCH,12000
+                %1$s-c,Gamma,LOW_TOUCH,9000,oops
+                """.formatted(acme));
+
+        awaitDone(file);
+        assertThat(jdbc.sql("SELECT id || ' ' || arr FROM account WHERE id LIKE ? ORDER BY id").param(acme + "-%")
+                .query(String.class).list()).containsExactly(acme + "-a 48000.00", acme + "-b 12000.00");
+        assertThat(deadLettersFrom(file)).extracting(DeadLetter::line, DeadLetter::reason)
+                .containsExactly(tuple(4, "csv: a value in column 5, which the header leaves unnamed"));
+    }
+
     @Test
     void givenAFileNamedForNoKnownKind_thenItGoesToErrorWithOneDeadLetterNamingTheAcceptedNames() throws IOException {
         String file = unique("export") + ".csv";
