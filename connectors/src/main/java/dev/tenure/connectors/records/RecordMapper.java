@@ -135,6 +135,13 @@ public class RecordMapper {
      * the column mapped to it would be renamed to a field nobody reads, and dropped from every record without a word.
      */
     String fieldProblem(RecordKind kind, String field) {
+        Set<String> fields = fields(kind);
+        return fields.contains(field) ? null
+                : "'" + field + "' is not a field of " + kind.label() + " records; they have " + String.join(", ", fields);
+    }
+
+    /** The fields records of this kind are read by, in name order: those of every shape of the kind. */
+    Set<String> fields(RecordKind kind) {
         Set<String> fields = new TreeSet<>();
         ObjectNode event = JsonNodeFactory.instance.objectNode();
         // Each shape of a kind reads its own fields: a ticket event, and a ticket row (one with openedAt).
@@ -144,8 +151,7 @@ public class RecordMapper {
             map(kind, f, "constant", clock.instant());
             fields.addAll(f.read());
         }
-        return fields.contains(field) ? null
-                : "'" + field + "' is not a field of " + kind.label() + " records; they have " + String.join(", ", fields);
+        return fields;
     }
 
     /**
