@@ -262,12 +262,15 @@ public class RecordMapper {
         if (openedAt != null && updatedAt != null && updatedAt.isBefore(openedAt)) {
             f.refuse("updatedAt", "'" + updatedAt + "' is before openedAt '" + openedAt + "'");
         }
-        // Refused rather than taken as seenAt, as updatedAt is: the signals' times and ids are these, so a row read
-        // again at another time would make other ids. A solve dated ahead would be the ticket's latest change until
-        // then (a reopen follows it), so no real solve before that time could close the ticket again.
+        // Refused rather than taken as now, as updatedAt is taken as seenAt: the signals' times and ids are these, so a
+        // row read again at another time would make other ids. A solve dated ahead would be the ticket's latest change
+        // until then (a reopen follows it), so no real solve before that time could close the ticket again. Held to now
+        // rather than to the export's time: a file's last change is stamped by the clock of whichever machine wrote
+        // it, which may run behind ours, and a good row refused for that would be lost to a dead letter.
         if (timed) {
-            afterWritten(f, "openedAt", openedAt, seenAt);
-            afterWritten(f, "solvedAt", solvedAt, seenAt);
+            Instant now = clock.instant();
+            refuseAhead(f, "openedAt", openedAt, now);
+            refuseAhead(f, "solvedAt", solvedAt, now);
         }
         // The event ids are made of both: said here, of the fields the row has, rather than of an eventId it lacks.
         if (accountId != null && ticketId != null
@@ -283,7 +286,7 @@ public class RecordMapper {
         TicketStatus openStatus = status != null && status.open() ? status : TicketStatus.OPEN;
         // The row cannot have changed after its export was written: a later updatedAt (a mistyped year) would date the
         // reopen ahead, as the ticket's latest change, and no solve before that time could close it again.
-        Instant changedAt = writtenBy(updatedAt, seenAt) ? updatedAt : seenAt;
+        Instant changedAt = knownBy(updatedAt, seenAt) ? updatedAt : seenAt;
         String ticket = accountId + ":" + ticketId;
         KnownTickets.Known known = tickets.of(source, accountId, ticketId, ticket + ":solved");
         List<Object> signals = new ArrayList<>();
@@ -323,19 +326,19 @@ public class RecordMapper {
     }
 
     /**
-     * Whether a row's time {@code at} can be true of a row written at {@code seenAt} (its export's time, never after
-     * now): the one rule for a ticket row's times, since a row tells how the ticket was when it was written and nothing
-     * after. Up to a fast clock's few minutes later ({@link Lifecycle#hasHappened}) is taken as written then.
+     * Whether a ticket row's time {@code at} can be true of the row as of {@code asOf} (when its export was written, or
+     * now): the one rule for a ticket row's times, since a row tells how the ticket was then and nothing after. Up to a
+     * fast clock's few minutes later ({@link Lifecycle#hasHappened}) is taken as then.
      */
-    private static boolean writtenBy(Instant at, Instant seenAt) {
-        return at == null || Lifecycle.hasHappened(at, seenAt);
+    private static boolean knownBy(Instant at, Instant asOf) {
+        return at == null || Lifecycle.hasHappened(at, asOf);
     }
 
-    /** Refuses the row's time {@code at} of the field when it is after the row was written ({@link #writtenBy}). */
-    private static void afterWritten(Fields f, String field, Instant at, Instant seenAt) {
-        if (!writtenBy(at, seenAt)) {
-            f.refuse(field, "'" + at + "' is after this row was written (" + seenAt + ": its file's last change, or"
-                    + " when it was received); a row cannot tell what happened after it was written: is the year mistyped?");
+    /** Refuses the row's time {@code at} of the field when it is ahead of now ({@link #knownBy}). */
+    private static void refuseAhead(Fields f, String field, Instant at, Instant now) {
+        if (!knownBy(at, now)) {
+            f.refuse(field, "'" + at + "' is ahead of now (" + now + "); a row cannot tell of what has not happened yet:"
+                    + " is the year mistyped?");
         }
     }
 

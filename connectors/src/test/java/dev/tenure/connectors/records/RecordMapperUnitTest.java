@@ -389,7 +389,7 @@ class RecordMapperUnitTest {
     }
 
     /**
-     * A row sent now (a webhook, a JDBC poll) cannot tell of a solve or an opening after now: beyond a fast clock's few
+     * A row (a webhook's, a JDBC poll's, a file's) cannot tell of a solve or an opening after now: beyond a fast clock's few
      * minutes such a time is refused naming the field, since it would be the ticket's latest change until then and no
      * real solve before it could close the ticket. An updatedAt that far ahead only dates a reopen, and is taken as now.
      */
@@ -408,8 +408,8 @@ class RecordMapperUnitTest {
         assertThat(fastClock.records()).extracting(r -> ((TicketSignal) r).occurredAt()).containsExactly(
                 Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-10T12:04:00Z"), Instant.parse("2026-11-10T12:04:00Z"));
         assertThat(solvedAhead.errors()).extracting(RecordError::field, RecordError::message).containsExactly(tuple("solvedAt",
-                "'2036-11-10T12:00:00Z' is after this row was written (2026-11-10T12:00:00Z: its file's last change, or when it"
-                        + " was received); a row cannot tell what happened after it was written: is the year mistyped?"));
+                "'2036-11-10T12:00:00Z' is ahead of now (2026-11-10T12:00:00Z); a row cannot tell of what has not happened yet: is"
+                        + " the year mistyped?"));
         assertThat(openedAhead.errors()).extracting(RecordError::field).containsExactly("openedAt", "solvedAt");
     }
 
