@@ -225,6 +225,11 @@ public class RecordMapper {
         TicketPriority priority = f.requiredEnum("priority", TicketPriority.class);
         TicketStatus status = f.requiredEnum("status", TicketStatus.class);
         String subject = f.text("subject");
+        // The ticket's status is its latest change as stored: one dated ahead (a mistyped year) would stand until then,
+        // and no real change before that time (the next solve) could close or reopen the ticket, as for a row's times.
+        if (timed) {
+            refuseAhead(f, "occurredAt", occurredAt, clock.instant());
+        }
         return result(f, () -> new TicketSignal(source, eventId, accountId, occurredAt, ticketId, priority, status,
                 subject));
     }
@@ -334,11 +339,11 @@ public class RecordMapper {
         return at == null || Lifecycle.hasHappened(at, asOf);
     }
 
-    /** Refuses the row's time {@code at} of the field when it is ahead of now ({@link #knownBy}). */
+    /** Refuses a ticket record's time {@code at} of the field when it is ahead of now ({@link #knownBy}). */
     private static void refuseAhead(Fields f, String field, Instant at, Instant now) {
         if (!knownBy(at, now)) {
-            f.refuse(field, "'" + at + "' is ahead of now (" + now + "); a row cannot tell of what has not happened yet:"
-                    + " is the year mistyped?");
+            f.refuse(field, "'" + at + "' is ahead of now (" + now + "): a ticket is as its latest change says, so one"
+                    + " dated ahead would stand until then; send it once it has happened (is the year mistyped?)");
         }
     }
 

@@ -280,7 +280,8 @@ class ExportShapesFileDropIntegrationTest extends ConnectorsIntegrationTest {
         assertThat(deadLettersFrom(tuesday)).satisfiesExactly(letter -> {
             assertThat(letter.line()).isEqualTo(2);
             assertThat(letter.reason()).startsWith("solvedAt: '2062-11-02T16:00:00Z' is ahead of now (")
-                    .endsWith("); a row cannot tell of what has not happened yet: is the year mistyped?");
+                    .endsWith("): a ticket is as its latest change says, so one dated ahead would stand until then; send it once it"
+                            + " has happened (is the year mistyped?)");
         }, letter -> {
             assertThat(letter.line()).isEqualTo(3);
             assertThat(letter.reason()).startsWith("openedAt: '2062-11-03T08:00:00Z' is ahead of now (");

@@ -408,9 +408,30 @@ class RecordMapperUnitTest {
         assertThat(fastClock.records()).extracting(r -> ((TicketSignal) r).occurredAt()).containsExactly(
                 Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-10T12:04:00Z"), Instant.parse("2026-11-10T12:04:00Z"));
         assertThat(solvedAhead.errors()).extracting(RecordError::field, RecordError::message).containsExactly(tuple("solvedAt",
-                "'2036-11-10T12:00:00Z' is ahead of now (2026-11-10T12:00:00Z); a row cannot tell of what has not happened yet: is"
-                        + " the year mistyped?"));
+                "'2036-11-10T12:00:00Z' is ahead of now (2026-11-10T12:00:00Z): a ticket is as its latest change says, so one dated"
+                        + " ahead would stand until then; send it once it has happened (is the year mistyped?)"));
         assertThat(openedAhead.errors()).extracting(RecordError::field).containsExactly("openedAt", "solvedAt");
+    }
+
+    /**
+     * A ticket event (a webhook's, a help desk's) dated ahead of now: the ticket's stored status is its latest change, so
+     * an OPEN dated 2062 stood until then and no solve before it could close the ticket. Refused naming occurredAt; a
+     * fast clock's few minutes ahead are taken.
+     */
+    @Test
+    void aTicketEventDatedAheadOfNow_isRefusedNamingOccurredAt_withinAFastClocksMinutesItIsTaken() {
+        Instant now = Instant.parse("2026-11-10T12:00:00Z");
+        RecordMapper mapper = new RecordMapper(RespondentAccounts.NONE, KnownTickets.NONE, Clock.fixed(now, ZoneOffset.UTC));
+        String event = """
+                {"eventId":"t-1","accountId":"acme","occurredAt":"%s","ticketId":"T-9","priority":"P1","status":"OPEN"}""";
+
+        Mapping ahead = mapper.map(RecordKind.TICKETS, "rec", tree(event.formatted("2062-11-10T12:00:00Z")), "webhook");
+        Mapping fastClock = mapper.map(RecordKind.TICKETS, "rec", tree(event.formatted("2026-11-10T12:04:00Z")), "webhook");
+
+        assertThat(ahead.errors()).extracting(RecordError::field, RecordError::message).containsExactly(tuple("occurredAt",
+                "'2062-11-10T12:00:00Z' is ahead of now (2026-11-10T12:00:00Z): a ticket is as its latest change says, so one"
+                        + " dated ahead would stand until then; send it once it has happened (is the year mistyped?)"));
+        assertThat(fastClock.errors()).isEmpty();
     }
 
     /** A help desk that clears solved_at on a reopen: only the solve stored tells that the open row is news. */
