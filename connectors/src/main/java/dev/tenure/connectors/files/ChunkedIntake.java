@@ -279,8 +279,8 @@ final class ChunkedIntake {
         return oldestSignal;
     }
 
-    FileReport report(RecordKind kind) {
+    FileReport report(RecordKind kind, List<String> notes) {
         return new FileReport(fileName, kind, records, accepted, duplicates, deadLettered, accountsEvaluated,
-                playsStarted);
+                playsStarted, notes);
     }
 }

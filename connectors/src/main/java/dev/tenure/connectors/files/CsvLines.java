@@ -18,23 +18,25 @@ final class CsvLines implements SourceLines {
 
     private final CsvParser parser;
     private final List<String> header;
+    /**
+     * Empty names the header ends with: a trailing comma, as spreadsheets write one after the last name, is an empty
+     * column rather than a broken header. Left out while its cells are empty.
+     */
+    private final int unnamed;
 
     CsvLines(BufferedReader in) throws IOException {
         this.parser = new CsvParser(in);
-        this.header = readHeader();
-    }
-
-    private List<String> readHeader() throws IOException {
         CsvParser.Row row = parser.next();
-        if (row == null) {
-            return List.of();
+        List<String> names = row == null ? List.of() : names(row);
+        int named = names.size();
+        while (named > 0 && names.get(named - 1).isEmpty()) {
+            named--;
         }
-        if (row.problem() != null) {
-            throw new UnreadableFileException("the header (line " + row.line() + ") cannot be read: " + row.problem());
-        }
-        List<String> names = row.fields().stream().map(String::trim).toList();
+        // A header of no name at all is no header: its empty names are refused below as any other.
+        this.header = named == 0 ? names : names.subList(0, named);
+        this.unnamed = names.size() - header.size();
         Set<String> seen = new HashSet<>();
-        for (String name : names) {
+        for (String name : header) {
             if (name.isEmpty()) {
                 throw new UnreadableFileException("the header (line " + row.line() + ") has an empty column name");
             }
@@ -42,7 +44,18 @@ final class CsvLines implements SourceLines {
                 throw new UnreadableFileException("the header (line " + row.line() + ") names '" + name + "' twice");
             }
         }
-        return names;
+    }
+
+    private static List<String> names(CsvParser.Row header) {
+        if (header.problem() != null) {
+            throw new UnreadableFileException("the header (line " + header.line() + ") cannot be read: " + header.problem());
+        }
+        return header.fields().stream().map(String::trim).toList();
+    }
+
+    @Override
+    public List<String> header() {
+        return header;
     }
 
     @Override
@@ -54,9 +67,17 @@ final class CsvLines implements SourceLines {
         if (row.problem() != null) {
             return SourceLine.problem(row.line(), row.text(), "csv: " + row.problem());
         }
-        if (row.fields().size() != header.size()) {
-            return SourceLine.problem(row.line(), row.text(),
-                    "csv: " + row.fields().size() + " fields, the header has " + header.size());
+        int fields = row.fields().size();
+        // A row may end where the names do, or go on to the unnamed columns, written empty as the header's were.
+        if (fields < header.size() || fields > header.size() + unnamed) {
+            return SourceLine.problem(row.line(), row.text(), "csv: " + fields + " fields, the header has " + header.size()
+                    + (unnamed == 0 ? "" : " and " + unnamed + " unnamed at its end"));
+        }
+        for (int i = header.size(); i < fields; i++) {
+            if (!row.fields().get(i).isBlank()) {
+                return SourceLine.problem(row.line(), row.text(),
+                        "csv: a value in column " + (i + 1) + ", which the header leaves unnamed");
+            }
         }
         ObjectNode record = JsonNodeFactory.instance.objectNode();
         for (int i = 0; i < header.size(); i++) {

@@ -9,6 +9,8 @@ import dev.tenure.engine.intake.ImportedHistory;
 import dev.tenure.engine.deadletters.DeadLetters;
 import dev.tenure.engine.intake.Intake;
 import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +23,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,6 +35,8 @@ import java.util.stream.Collectors;
  */
 @Component
 class FileIngest {
+
+    private static final Logger log = LoggerFactory.getLogger(FileIngest.class);
 
     private final RecordMapper mapper;
     private final Intake intake;
@@ -84,19 +89,23 @@ class FileIngest {
         FieldNames names = properties.fieldNames(kind);
         ChunkedIntake chunks = new ChunkedIntake(intake, deadLetters, fileName, properties.chunkSize(), writers,
                 properties.writers());
+        List<String> notes = List.of();
         try (BufferedReader in = utf8(content)) {
             SourceLines lines = format.open(in, json);
+            // Said once for the file and before its lines are read, so a long file's warning comes while it is read.
+            notes = names.lookAlikes(kind, lines.header());
+            notes.forEach(note -> log.warn("{}: {}", fileName, note));
             for (SourceLine line = lines.next(); line != null; line = lines.next()) {
                 take(kind, names, fileName, writtenAt, line, chunks);
             }
         } catch (CharacterCodingException e) {
             // The lines read before the bad bytes are good: they are stored, and the file goes to error/.
             chunks.finish();
-            throw new UnreadableFileException("'" + fileName + "' is not UTF-8 text (" + chunks.report(kind).records()
+            throw new UnreadableFileException("'" + fileName + "' is not UTF-8 text (" + chunks.report(kind, notes).records()
                     + " records before the first bad byte were read)", e);
         }
         chunks.finish();
-        FileReport report = chunks.report(kind);
+        FileReport report = chunks.report(kind, notes);
         if (report.accepted() > 0) {
             // An export of the past leaves days no evaluation scored; the backfill decides whether it is old enough.
             history.stored(chunks.oldestSignal(), fileName);

@@ -3,11 +3,15 @@ package dev.tenure.connectors.records;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.tenure.engine.bounds.RecordBounds;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -79,6 +83,41 @@ public record FieldNames(Map<String, String> theirs) {
                 throw new IllegalArgumentException(prefix + "." + ours + ": " + problem);
             }
         });
+    }
+
+    /**
+     * What a file's header names that is read as nothing but looks like a column that is, written another way ({@code ARR}
+     * for {@code arr}, {@code Renewal Date} for a mapped {@code renewal_date}): one note for each, naming the column it
+     * looks like, for the file's report. Such a column is not read as that one (it may hold another system's values,
+     * a CRM's own stages), but without a word its values would be dropped from every record, and a value stored before
+     * kept, with nothing to say why. A column of no such look is no mistake: exports carry columns of their own.
+     */
+    public List<String> lookAlikes(RecordKind kind, List<String> header) {
+        // The column each field is read from: its own name, else the mapping's column or columns.
+        Map<String, String> readFrom = new LinkedHashMap<>();
+        for (String field : new RecordMapper().fields(kind)) {
+            String their = theirs.get(field);
+            if (their == null) {
+                readFrom.putIfAbsent(field, field);
+            } else if (!constant(their)) {
+                parts(their).forEach(part -> readFrom.putIfAbsent(part, field));
+            }
+        }
+        Set<String> present = Set.copyOf(header);
+        List<String> notes = new ArrayList<>();
+        for (String column : header) {
+            if (readFrom.containsKey(column)) {
+                continue;
+            }
+            readFrom.forEach((read, field) -> {
+                if (!present.contains(read) && Fields.loose(read).equals(Fields.loose(column))) {
+                    notes.add("column '" + RecordBounds.shown(column) + "' is not read: columns are read as written, and it is not "
+                            + (read.equals(field) ? field : read + ", the column mapped to " + field) + "; name it " + read
+                            + ", or map " + field + " to it");
+                }
+            });
+        }
+        return notes;
     }
 
     private static boolean constant(String their) {

@@ -86,8 +86,11 @@ final class Fields {
         return "";
     }
 
-    /** A name lowercase (ASCII) and without what parts its words: {@code Account_ID}, {@code account id} are {@code accountid}. */
-    private static String loose(String name) {
+    /**
+     * A name lowercase (ASCII) and without what parts its words: {@code Account_ID}, {@code account id} are
+     * {@code accountid}. Two names alike so are one written two ways: what a record's or a file's names are compared by.
+     */
+    static String loose(String name) {
         StringBuilder loose = new StringBuilder(name.length());
         for (char c : name.toCharArray()) {
             if (c != ' ' && c != '_' && c != '-') {

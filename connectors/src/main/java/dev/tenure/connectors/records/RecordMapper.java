@@ -3,6 +3,7 @@ package dev.tenure.connectors.records;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tenure.engine.accounts.Lifecycle;
 import dev.tenure.engine.bounds.RecordBounds;
 import dev.tenure.engine.intake.RecordError;
 import dev.tenure.engine.vocabulary.Account;
@@ -44,21 +45,29 @@ public class RecordMapper {
     private final RespondentAccounts respondents;
     private final KnownTickets tickets;
     private final Clock clock;
+    /** Whether the clock is the real one: without, no ticket row is refused for a time after it was written. */
+    private final boolean timed;
 
     @Autowired
     public RecordMapper(RespondentAccounts respondents, KnownTickets tickets, Clock clock) {
+        this(respondents, tickets, clock, true);
+    }
+
+    private RecordMapper(RespondentAccounts respondents, KnownTickets tickets, Clock clock, boolean timed) {
         this.respondents = respondents;
         this.tickets = tickets;
         this.clock = clock;
+        this.timed = timed;
     }
 
     /**
      * Without a ticket store: every ticket row is the first news of its ticket. Nor a clock: a ticket row open again
      * after its solve with no time of its own for it is dated by the solve (its export's time is never taken as later),
-     * so nothing this mapper makes depends on when it runs (checking a mapping's constants, tests).
+     * and no row is refused for a time after it was written, so nothing this mapper makes depends on when it runs
+     * (checking a mapping's constants, tests).
      */
     public RecordMapper(RespondentAccounts respondents) {
-        this(respondents, KnownTickets.NONE, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+        this(respondents, KnownTickets.NONE, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), false);
     }
 
     /** Without a contact directory: an NPS answer must then name its account. */
@@ -126,6 +135,13 @@ public class RecordMapper {
      * the column mapped to it would be renamed to a field nobody reads, and dropped from every record without a word.
      */
     String fieldProblem(RecordKind kind, String field) {
+        Set<String> fields = fields(kind);
+        return fields.contains(field) ? null
+                : "'" + field + "' is not a field of " + kind.label() + " records; they have " + String.join(", ", fields);
+    }
+
+    /** The fields records of this kind are read by, in name order: those of every shape of the kind. */
+    Set<String> fields(RecordKind kind) {
         Set<String> fields = new TreeSet<>();
         ObjectNode event = JsonNodeFactory.instance.objectNode();
         // Each shape of a kind reads its own fields: a ticket event, and a ticket row (one with openedAt).
@@ -135,8 +151,7 @@ public class RecordMapper {
             map(kind, f, "constant", clock.instant());
             fields.addAll(f.read());
         }
-        return fields.contains(field) ? null
-                : "'" + field + "' is not a field of " + kind.label() + " records; they have " + String.join(", ", fields);
+        return fields;
     }
 
     /**
@@ -210,6 +225,11 @@ public class RecordMapper {
         TicketPriority priority = f.requiredEnum("priority", TicketPriority.class);
         TicketStatus status = f.requiredEnum("status", TicketStatus.class);
         String subject = f.text("subject");
+        // The ticket's status is its latest change as stored: one dated ahead (a mistyped year) would stand until then,
+        // and no real change before that time (the next solve) could close or reopen the ticket, as for a row's times.
+        if (timed) {
+            refuseAhead(f, "occurredAt", occurredAt, clock.instant());
+        }
         return result(f, () -> new TicketSignal(source, eventId, accountId, occurredAt, ticketId, priority, status,
                 subject));
     }
@@ -247,6 +267,16 @@ public class RecordMapper {
         if (openedAt != null && updatedAt != null && updatedAt.isBefore(openedAt)) {
             f.refuse("updatedAt", "'" + updatedAt + "' is before openedAt '" + openedAt + "'");
         }
+        // Refused rather than taken as now, as updatedAt is taken as seenAt: the signals' times and ids are these, so a
+        // row read again at another time would make other ids. A solve dated ahead would be the ticket's latest change
+        // until then (a reopen follows it), so no real solve before that time could close the ticket again. Held to now
+        // rather than to the export's time: a file's last change is stamped by the clock of whichever machine wrote
+        // it, which may run behind ours, and a good row refused for that would be lost to a dead letter.
+        if (timed) {
+            Instant now = clock.instant();
+            refuseAhead(f, "openedAt", openedAt, now);
+            refuseAhead(f, "solvedAt", solvedAt, now);
+        }
         // The event ids are made of both: said here, of the fields the row has, rather than of an eventId it lacks.
         if (accountId != null && ticketId != null
                 && (accountId + ":" + ticketId + ":opened").length() > RecordBounds.ID_LENGTH) {
@@ -261,7 +291,7 @@ public class RecordMapper {
         TicketStatus openStatus = status != null && status.open() ? status : TicketStatus.OPEN;
         // The row cannot have changed after its export was written: a later updatedAt (a mistyped year) would date the
         // reopen ahead, as the ticket's latest change, and no solve before that time could close it again.
-        Instant changedAt = updatedAt == null || !updatedAt.isAfter(seenAt) ? updatedAt : seenAt;
+        Instant changedAt = knownBy(updatedAt, seenAt) ? updatedAt : seenAt;
         String ticket = accountId + ":" + ticketId;
         KnownTickets.Known known = tickets.of(source, accountId, ticketId, ticket + ":solved");
         List<Object> signals = new ArrayList<>();
@@ -298,6 +328,23 @@ public class RecordMapper {
             return Mapping.invalid(f.errors());
         }
         return Mapping.of(signals);
+    }
+
+    /**
+     * Whether a ticket row's time {@code at} can be true of the row as of {@code asOf} (when its export was written, or
+     * now): the one rule for a ticket row's times, since a row tells how the ticket was then and nothing after. Up to a
+     * fast clock's few minutes later ({@link Lifecycle#hasHappened}) is taken as then.
+     */
+    private static boolean knownBy(Instant at, Instant asOf) {
+        return at == null || Lifecycle.hasHappened(at, asOf);
+    }
+
+    /** Refuses a ticket record's time {@code at} of the field when it is ahead of now ({@link #knownBy}). */
+    private static void refuseAhead(Fields f, String field, Instant at, Instant now) {
+        if (!knownBy(at, now)) {
+            f.refuse(field, "'" + at + "' is ahead of now (" + now + "): a ticket is as its latest change says, so one"
+                    + " dated ahead would stand until then; send it once it has happened (is the year mistyped?)");
+        }
     }
 
     private Mapping billing(Fields f, String source) {

@@ -110,6 +110,28 @@ class CsvParserUnitTest {
         assertThat(lines.next()).isNull();
     }
 
+    /** Spreadsheets write a trailing comma after the last name: an empty column, not a broken header. */
+    @Test
+    void aHeaderEndingInACommaHasAnUnnamedLastColumn_leftOutWhileItsCellsAreEmpty() throws IOException {
+        CsvLines lines = new CsvLines(new BufferedReader(new StringReader("""
+                eventId,accountId,feature,
+                u-1,acme,core,
+                u-2,acme,core
+                u-3,acme,core,x
+                u-4,acme
+                """)));
+
+        assertThat(lines.header()).containsExactly("eventId", "accountId", "feature");
+        assertThat(lines.next().record().toString()).isEqualTo("{\"eventId\":\"u-1\",\"accountId\":\"acme\",\"feature\":\"core\"}");
+        assertThat(lines.next().record().toString()).isEqualTo("{\"eventId\":\"u-2\",\"accountId\":\"acme\",\"feature\":\"core\"}");
+        assertThat(lines.next().problem()).isEqualTo("csv: a value in column 4, which the header leaves unnamed");
+        assertThat(lines.next().problem()).isEqualTo("csv: 2 fields, the header has 3 and 1 unnamed at its end");
+        assertThat(lines.next()).isNull();
+        assertThatThrownBy(() -> new CsvLines(new BufferedReader(new StringReader("id,,name\n1,,a\n"))))
+                .as("an empty name between two is no trailing comma").isInstanceOf(UnreadableFileException.class)
+                .hasMessage("the header (line 1) has an empty column name");
+    }
+
     @Test
     void aHeaderNamingAColumnTwiceMakesTheFileUnreadable() {
         assertThatThrownBy(() -> new CsvLines(new BufferedReader(new StringReader("id,name,id\n1,a,2\n"))))

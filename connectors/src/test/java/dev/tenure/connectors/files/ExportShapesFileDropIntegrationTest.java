@@ -258,6 +258,48 @@ class ExportShapesFileDropIntegrationTest extends ConnectorsIntegrationTest {
     }
 
     /**
+     * A reopened row (Zendesk keeps the solve on it) whose solved_at is mistyped decades ahead (2062 for 2026), and a new
+     * ticket's opened_at so mistyped. Before, the solve and its reopen were stored in 2062, the ticket's latest change
+     * until then: the next real solve did not close it, and it counted as an open P1 for forty years. A row cannot tell
+     * of what has not happened yet: such a row is refused naming the field, and the ticket is as it was.
+     */
+    @Test
+    void givenARowWhoseSolvedAtOrOpenedAtIsYearsAhead_thenItIsADeadLetterNamingTheField_andTheNextSolveClosesTheTicket()
+            throws IOException {
+        String acme = existingAccount("Mistyped Solve");
+        String header = "ticket_id,account_id,opened_at,solved_at,updated_at,priority,status,subject\n";
+        dropAndWait(unique("tickets-desk") + ".csv", header + """
+                T-1,%1$s,2026-11-01T10:00:00Z,2026-11-02T16:00:00Z,2026-11-02T16:00:00Z,P1,solved,Export fails
+                """.formatted(acme), Instant.parse("2026-11-02T18:00:00Z"));
+        String tuesday = unique("tickets-desk") + ".csv";
+        dropAndWait(tuesday, header + """
+                T-1,%1$s,2026-11-01T10:00:00Z,2062-11-02T16:00:00Z,2026-11-03T09:30:00Z,P1,open,Export fails
+                T-2,%1$s,2062-11-03T08:00:00Z,,,P1,open,Login fails
+                """.formatted(acme), Instant.parse("2026-11-03T12:00:00Z"));
+
+        assertThat(deadLettersFrom(tuesday)).satisfiesExactly(letter -> {
+            assertThat(letter.line()).isEqualTo(2);
+            assertThat(letter.reason()).startsWith("solvedAt: '2062-11-02T16:00:00Z' is ahead of now (")
+                    .endsWith("): a ticket is as its latest change says, so one dated ahead would stand until then; send it once it"
+                            + " has happened (is the year mistyped?)");
+        }, letter -> {
+            assertThat(letter.line()).isEqualTo(3);
+            assertThat(letter.reason()).startsWith("openedAt: '2062-11-03T08:00:00Z' is ahead of now (");
+        });
+        assertThat(signalsOf(acme)).containsExactly(acme + ":T-1:opened", acme + ":T-1:solved");
+
+        dropAndWait(unique("tickets-desk") + ".csv", header + """
+                T-1,%1$s,2026-11-01T10:00:00Z,2026-11-02T16:00:00Z,2026-11-03T13:00:00Z,P1,open,Export fails
+                """.formatted(acme), Instant.parse("2026-11-03T14:00:00Z"));
+        dropAndWait(unique("tickets-desk") + ".csv", header + """
+                T-1,%1$s,2026-11-01T10:00:00Z,2026-11-04T09:00:00Z,2026-11-04T09:00:00Z,P1,solved,Export fails
+                """.formatted(acme), Instant.parse("2026-11-04T10:00:00Z"));
+
+        assertThat(tickets(acme)).containsExactly(Map.of("ticket_id", "T-1", "status", "SOLVED"));
+        assertThat(facts.load(accounts.find(acme).orElseThrow(), TestClock.get().instant()).tickets().openP1()).isZero();
+    }
+
+    /**
      * A ticket row is two or three signals under the row's one label: the engine refuses each for the same field. Before,
      * the line's dead letter said so once per signal ("subject: ...; subject: ..."; a reopened row three times).
      */

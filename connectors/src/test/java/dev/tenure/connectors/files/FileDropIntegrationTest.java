@@ -4,7 +4,10 @@ import dev.tenure.connectors.ConnectorsIntegrationTest;
 import dev.tenure.engine.deadletters.DeadLetter;
 import dev.tenure.engine.testing.TestClock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -344,6 +347,55 @@ class FileDropIntegrationTest extends ConnectorsIntegrationTest {
         assertThat(jdbc.sql("SELECT messageid FROM camel_messageprocessed WHERE processorname = 'file-drop' AND messageid LIKE ?")
                 .param(file + "|%").query(String.class).list())
                 .containsExactly(file + "|" + Files.size(properties.inboxPath().resolve(file)) + "|" + modified.toMillis());
+    }
+
+    /**
+     * A spreadsheet's accounts export, its header ending in a comma (an empty last column), as its rows mostly do. Before,
+     * the empty column name sent the whole file to error/, none of its accounts read. Now the unnamed column, empty, is
+     * left out; a value in it is a dead letter of its line.
+     */
+    @Test
+    void givenAnAccountsExportWhoseHeaderEndsInAComma_thenItIsRead_andOnlyARowWithAValueInTheUnnamedColumnIsADeadLetter()
+            throws IOException {
+        String acme = unique("acme");
+        String file = unique("accounts-sheet") + ".csv";
+
+        drop(file, """
+                id,name,segment,arr,
+                %1$s-a,Acme,HIGH_TOUCH,48000,
+                %1$s-b,Beta,LOW_TOUCH,12000
+                %1$s-c,Gamma,LOW_TOUCH,9000,oops
+                """.formatted(acme));
+
+        awaitDone(file);
+        assertThat(jdbc.sql("SELECT id || ' ' || arr FROM account WHERE id LIKE ? ORDER BY id").param(acme + "-%")
+                .query(String.class).list()).containsExactly(acme + "-a 48000.00", acme + "-b 12000.00");
+        assertThat(deadLettersFrom(file)).extracting(DeadLetter::line, DeadLetter::reason)
+                .containsExactly(tuple(4, "csv: a value in column 5, which the header leaves unnamed"));
+    }
+
+    /**
+     * An accounts export saying ARR in capitals. Before, every account's ARR was dropped without a word (names are read
+     * as written, so ARR is not arr), the stored ARR kept, and nothing said why. It is still not read (a column of our
+     * name in another case may hold another system's values), but the file's report warns of it, naming arr.
+     */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void givenAnAccountsExportWithArrInCapitals_thenTheAccountsAreRead_andTheFilesReportWarnsThatArrWasNotRead(CapturedOutput log)
+            throws IOException {
+        String acme = unique("acme");
+        String file = unique("accounts-crm") + ".csv";
+
+        drop(file, """
+                id,name,segment,ARR
+                %s,Acme,HIGH_TOUCH,48000
+                """.formatted(acme));
+
+        awaitDone(file);
+        assertThat(accountExists(acme)).isTrue();
+        assertThat(deadLettersFrom(file)).isEmpty();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(log.getOut()).contains(file
+                + ": column 'ARR' is not read: columns are read as written, and it is not arr; name it arr, or map arr to it"));
     }
 
     @Test

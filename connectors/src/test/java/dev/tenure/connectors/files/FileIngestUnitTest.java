@@ -217,6 +217,35 @@ class FileIngestUnitTest {
                         + " map segment to that column"));
     }
 
+    /**
+     * A CRM export's optional columns written in another case (ARR, Plan) or spacing (Renewal Date for the mapped
+     * renewal_date). Before, they were dropped without a word: the accounts stored, their ARR, plan and renewal date not
+     * (a stored one kept), and nothing said why. They are still not read (a column of our name in another case may hold
+     * another system's values), but the file's report names each, and the column it looks like; a column of no such
+     * look (notes, arr_usd) is no mistake, and is not named.
+     */
+    @Test
+    void anOptionalColumnWrittenInAnotherCase_isNotRead_andTheFilesReportSaysSoNamingTheColumnItLooksLike() throws IOException {
+        FakeIntake intake = new FakeIntake();
+        FileIngest ingest = new FileIngest(new RecordMapper(), intake, deadLetters, new ObjectMapper(),
+                new FileDropProperties("inbox", Duration.ofSeconds(5), Duration.ofSeconds(1), 1000, 2,
+                        Map.of("accounts", Map.of("renewalOn", "renewal_date"))));
+
+        FileReport report = ingest.ingest("accounts-crm.csv", new ByteArrayInputStream("""
+                id,name,segment,ARR,Plan,Renewal Date,notes,arr_usd
+                acme,Acme,HIGH_TOUCH,48000,gold,2027-01-31,big one,48000
+                """.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(intake.storedLabels()).containsExactly("accounts-crm.csv line 2");
+        assertThat(deadLetters.all()).isEmpty();
+        assertThat(report.notes()).containsExactly(
+                "column 'ARR' is not read: columns are read as written, and it is not arr; name it arr, or map arr to it",
+                "column 'Plan' is not read: columns are read as written, and it is not plan; name it plan, or map plan to it",
+                "column 'Renewal Date' is not read: columns are read as written, and it is not renewal_date, the column mapped"
+                        + " to renewalOn; name it renewal_date, or map renewalOn to it");
+        assertThat(report.toString()).endsWith("0 plays started; " + String.join("; ", report.notes()));
+    }
+
     @Test
     void aFileWhoseNameNamesNoKindIsUnreadableAndSaysWhichNamesAreAccepted() {
         assertThatThrownBy(() -> ingest(new FakeIntake(), 1000, "export.csv", "a,b\n"))

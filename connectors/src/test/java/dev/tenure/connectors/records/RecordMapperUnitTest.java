@@ -388,6 +388,52 @@ class RecordMapperUnitTest {
         assertThat(((TicketSignal) unknownTime.records().get(2)).occurredAt()).isEqualTo(now);
     }
 
+    /**
+     * A row (a webhook's, a JDBC poll's, a file's) cannot tell of a solve or an opening after now: beyond a fast clock's few
+     * minutes such a time is refused naming the field, since it would be the ticket's latest change until then and no
+     * real solve before it could close the ticket. An updatedAt that far ahead only dates a reopen, and is taken as now.
+     */
+    @Test
+    void aRowPerTicket_solvedOrOpenedAfterItWasSent_isRefusedNamingTheField_withinAFastClocksMinutesItIsTaken() {
+        Instant now = Instant.parse("2026-11-10T12:00:00Z");
+        RecordMapper mapper = new RecordMapper(RespondentAccounts.NONE, KnownTickets.NONE, Clock.fixed(now, ZoneOffset.UTC));
+        String row = """
+                {"accountId":"acme","ticketId":"T-9","openedAt":"%s","solvedAt":"%s","updatedAt":"2027-11-10T12:00:00Z","priority":"P2","status":"open"}""";
+
+        Mapping fastClock = mapper.map(RecordKind.TICKETS, "rec", tree(row.formatted("2026-11-01", "2026-11-10T12:04:00Z")), "webhook");
+        Mapping solvedAhead = mapper.map(RecordKind.TICKETS, "rec", tree(row.formatted("2026-11-01", "2036-11-10T12:00:00Z")), "webhook");
+        Mapping openedAhead = mapper.map(RecordKind.TICKETS, "rec", tree(row.formatted("2026-11-10T12:06:00Z", "2026-11-10T12:07:00Z")), "webhook");
+
+        assertThat(fastClock.errors()).isEmpty();
+        assertThat(fastClock.records()).extracting(r -> ((TicketSignal) r).occurredAt()).containsExactly(
+                Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-10T12:04:00Z"), Instant.parse("2026-11-10T12:04:00Z"));
+        assertThat(solvedAhead.errors()).extracting(RecordError::field, RecordError::message).containsExactly(tuple("solvedAt",
+                "'2036-11-10T12:00:00Z' is ahead of now (2026-11-10T12:00:00Z): a ticket is as its latest change says, so one dated"
+                        + " ahead would stand until then; send it once it has happened (is the year mistyped?)"));
+        assertThat(openedAhead.errors()).extracting(RecordError::field).containsExactly("openedAt", "solvedAt");
+    }
+
+    /**
+     * A ticket event (a webhook's, a help desk's) dated ahead of now: the ticket's stored status is its latest change, so
+     * an OPEN dated 2062 stood until then and no solve before it could close the ticket. Refused naming occurredAt; a
+     * fast clock's few minutes ahead are taken.
+     */
+    @Test
+    void aTicketEventDatedAheadOfNow_isRefusedNamingOccurredAt_withinAFastClocksMinutesItIsTaken() {
+        Instant now = Instant.parse("2026-11-10T12:00:00Z");
+        RecordMapper mapper = new RecordMapper(RespondentAccounts.NONE, KnownTickets.NONE, Clock.fixed(now, ZoneOffset.UTC));
+        String event = """
+                {"eventId":"t-1","accountId":"acme","occurredAt":"%s","ticketId":"T-9","priority":"P1","status":"OPEN"}""";
+
+        Mapping ahead = mapper.map(RecordKind.TICKETS, "rec", tree(event.formatted("2062-11-10T12:00:00Z")), "webhook");
+        Mapping fastClock = mapper.map(RecordKind.TICKETS, "rec", tree(event.formatted("2026-11-10T12:04:00Z")), "webhook");
+
+        assertThat(ahead.errors()).extracting(RecordError::field, RecordError::message).containsExactly(tuple("occurredAt",
+                "'2062-11-10T12:00:00Z' is ahead of now (2026-11-10T12:00:00Z): a ticket is as its latest change says, so one"
+                        + " dated ahead would stand until then; send it once it has happened (is the year mistyped?)"));
+        assertThat(fastClock.errors()).isEmpty();
+    }
+
     /** A help desk that clears solved_at on a reopen: only the solve stored tells that the open row is news. */
     @Test
     void aRowPerTicket_openWithoutSolvedAt_reopensTheSolveStored_unlessTheRowIsOlderThanIt_andASolveAfterTheFirstHasAnIdOfItsOwn() {

@@ -64,13 +64,13 @@ public final class RecordBounds {
 
     /** What a text field may hold: how long it may be, and whether line breaks and tabs are text in it. */
     private enum TextBound {
-        ID(ID_LENGTH, false), NAME(NAME_LENGTH, false), FREE(TEXT_LENGTH, true),
+        ID(ID_LENGTH, false, true), NAME(NAME_LENGTH, false, false), FREE(TEXT_LENGTH, true, false),
         /**
          * An account's own id, which is also the last segment of its page and API address. Only an account record is
          * held to it, not a signal or contact naming an account: those are refused anyway when no such account is
          * stored, and an account stored before this bound keeps its signals and contacts.
          */
-        ACCOUNT_ID(ID_LENGTH, false) {
+        ACCOUNT_ID(ID_LENGTH, false, true) {
             @Override
             String problem(String text) {
                 String problem = super.problem(text);
@@ -80,14 +80,17 @@ public final class RecordBounds {
 
         private final int limit;
         private final boolean lines;
+        /** Whether every character must show: an id, whose look-alike would be another record. */
+        private final boolean visible;
 
-        TextBound(int limit, boolean lines) {
+        TextBound(int limit, boolean lines, boolean visible) {
             this.limit = limit;
             this.lines = lines;
+            this.visible = visible;
         }
 
         String problem(String text) {
-            return textProblem(text, limit, lines);
+            return textProblem(text, limit, lines, visible);
         }
     }
 
@@ -125,9 +128,17 @@ public final class RecordBounds {
     private RecordBounds() {
     }
 
+    /**
+     * Characters that take no space and show nothing (zero-width space, non-joiner and joiner, word joiner, a byte order
+     * mark), which a copy from a web page or a spreadsheet can leave in a cell: in an id they make a second account,
+     * ticket or event that looks exactly like the first. Names and free text keep them: a joiner is part of some scripts'
+     * words and of emoji.
+     */
+    private static final String INVISIBLE = "\u200B\u200C\u200D\u2060\uFEFF";
+
     /** Why this id-like text may not be stored, or null. */
     public static String idProblem(String text) {
-        return textProblem(text, ID_LENGTH, false);
+        return TextBound.ID.problem(text);
     }
 
     /** Why this account id may not be stored, or null: an id's bounds, and nothing its address could not carry. */
@@ -150,12 +161,12 @@ public final class RecordBounds {
 
     /** Why this name or address may not be stored, or null. */
     public static String nameProblem(String text) {
-        return textProblem(text, NAME_LENGTH, false);
+        return TextBound.NAME.problem(text);
     }
 
     /** Why this free text (line breaks and tabs allowed) may not be stored, or null. */
     public static String freeTextProblem(String text) {
-        return textProblem(text, TEXT_LENGTH, true);
+        return TextBound.FREE.problem(text);
     }
 
     /**
@@ -179,7 +190,7 @@ public final class RecordBounds {
         return bound.problem(text);
     }
 
-    private static String textProblem(String text, int limit, boolean lines) {
+    private static String textProblem(String text, int limit, boolean lines, boolean visible) {
         if (text == null) {
             return null;
         }
@@ -192,6 +203,11 @@ public final class RecordBounds {
             if ((c < 0x20 || c >= 0x7f && c <= 0x9f) && !allowedBreak) {
                 return "'" + shown(text) + "' contains a control character (U+" + String.format("%04X", (int) c)
                         + ") at position " + (i + 1);
+            }
+            if (visible && INVISIBLE.indexOf(c) >= 0) {
+                return "'" + shown(text) + "' contains an invisible character (U+" + String.format("%04X", (int) c)
+                        + ") at position " + (i + 1) + "; an id must look like what it is, or it is another record that"
+                        + " looks like the first";
             }
             if (Character.isSurrogate(c) && !validPair(text, i)) {
                 return "'" + shown(text) + "' is not valid text (a lone UTF-16 surrogate at position " + (i + 1) + ")";
@@ -207,7 +223,7 @@ public final class RecordBounds {
      * takes much of the time the upload's checks have, which would then be refused without a file to name.
      */
     public static String fileTextProblem(String text) {
-        return textProblem(text, FILE_LENGTH, true);
+        return textProblem(text, FILE_LENGTH, true, false);
     }
 
     /**
@@ -319,7 +335,8 @@ public final class RecordBounds {
 
     /**
      * A value as an error repeats it: the start of a long one and its length, control characters written
-     * out as escapes (backslash, u, four hex digits), so the error itself can be stored, logged and shown.
+     * out as escapes (backslash, u, four hex digits), so the error itself can be stored, logged and shown, and
+     * invisible ones too, so the error shows what its reader could not see in the value.
      */
     public static String shown(String value) {
         if (value == null) {
@@ -329,7 +346,7 @@ public final class RecordBounds {
         StringBuilder shown = new StringBuilder(start.length() + 16);
         for (int i = 0; i < start.length(); i++) {
             char c = start.charAt(i);
-            if (c < 0x20 || c >= 0x7f && c <= 0x9f || Character.isSurrogate(c) && !validPair(start, i)) {
+            if (c < 0x20 || c >= 0x7f && c <= 0x9f || INVISIBLE.indexOf(c) >= 0 || Character.isSurrogate(c) && !validPair(start, i)) {
                 shown.append(String.format("\\u%04x", (int) c));
             } else {
                 shown.append(c);

@@ -83,10 +83,36 @@ class RecordBoundsUnitTest {
         assertThat(RecordBounds.textProblem(UsageSignal.class, "eventId", "evt/1")).as("other ids are in no address").isNull();
     }
 
+    /**
+     * An account export whose cell held a zero-width space after the id (pasted from a web page) made a second account
+     * that looks like the first on every page and list, and the signals naming "acme" went to one and not the other.
+     */
+    @Test
+    void given_an_id_with_an_invisible_character_then_it_is_refused_naming_its_position_and_names_and_free_text_keep_theirs() {
+        Account acme = new Account("acme", "Acme", null, null, null, null, null, null, null, null);
+        Account lookAlike = new Account("acme\u200B", "Acme", null, null, null, null, null, null, null, null);
+        Batch batch = new Batch(List.of(new Labeled<>("accounts.csv line 2", acme), new Labeled<>("accounts.csv line 3", lookAlike)),
+                List.of(), List.of());
+
+        assertThat(BatchBounds.check(batch, NOW)).extracting(RecordError::record, RecordError::field, RecordError::message)
+                .containsExactly(tuple("accounts.csv line 3", "id", "'acme\\u200b' contains an invisible character (U+200B) at"
+                        + " position 5; an id must look like what it is, or it is another record that looks like the first"));
+        for (char c : new char[] {'\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF'}) {
+            String id = c + "evt-1";
+            assertThat(RecordBounds.idProblem(id)).as("U+%04X", (int) c).contains("(U+%04X) at position 1".formatted((int) c));
+            assertThat(RecordBounds.accountIdProblem("acme" + c)).as("U+%04X", (int) c).contains("invisible character");
+            assertThat(RecordBounds.textProblem(TicketSignal.class, "ticketId", "T-1" + c)).as("U+%04X", (int) c).isNotNull();
+        }
+        // A joiner is part of some scripts' words and of emoji: a name or a comment keeps it.
+        assertThat(RecordBounds.nameProblem("Mehr\u200Cdad 👩\u200D💻")).isNull();
+        assertThat(RecordBounds.freeTextProblem("👨\u200D👩\u200D👧 \uFEFF")).isNull();
+    }
+
     @Test
     void a_refused_value_is_repeated_short_and_printable() {
         assertThat(RecordBounds.shown("x".repeat(5_000))).isEqualTo("x".repeat(60) + "… (5000 characters)");
         assertThat(RecordBounds.shown("a\u0000b\u001b")).isEqualTo("a\\u0000b\\u001b");
+        assertThat(RecordBounds.shown("acme\u200B")).as("an invisible character, seen").isEqualTo("acme\\u200b");
     }
 
     @Test
