@@ -42,6 +42,9 @@ import static org.awaitility.Awaitility.await;
         "tenure.files.mappings.tickets.updatedAt=updated_at"})
 class ExportShapesFileDropIntegrationTest extends ConnectorsIntegrationTest {
 
+    /** A help desk export, one row per ticket, with the time each row last changed. */
+    private static final String DESK_HEADER = "ticket_id,account_id,opened_at,solved_at,updated_at,priority,status,subject\n";
+
     @Autowired
     FileDropProperties properties;
     @Autowired
@@ -173,8 +176,7 @@ class ExportShapesFileDropIntegrationTest extends ConnectorsIntegrationTest {
     void givenATicketSolvedAndOpenAgainInALaterExport_thenItCountsAsOpenAgain_andItsNextSolveIsRecorded_andTheSameExportTwiceAddsNothing()
             throws IOException {
         String acme = existingAccount("Reopened Tickets");
-        String header = "ticket_id,account_id,opened_at,solved_at,updated_at,priority,status,subject\n";
-        dropAndWait(unique("tickets-desk") + ".csv", header + """
+        dropAndWait(unique("tickets-desk") + ".csv", DESK_HEADER + """
                 T-1,%1$s,2026-11-01T10:00:00Z,2026-11-02T16:00:00Z,,P1,solved,Export fails
                 T-2,%1$s,2026-11-01T11:00:00Z,2026-11-02T17:00:00Z,2026-11-02T17:00:00Z,P2,solved,Slow dashboard
                 """.formatted(acme));
@@ -182,7 +184,7 @@ class ExportShapesFileDropIntegrationTest extends ConnectorsIntegrationTest {
                 Map.of("ticket_id", "T-2", "status", "SOLVED"));
 
         // the next export: both open again
-        String reopened = header + """
+        String reopened = DESK_HEADER + """
                 T-1,%1$s,2026-11-01T10:00:00Z,,,P1,open,Export fails
                 T-2,%1$s,2026-11-01T11:00:00Z,2026-11-02T17:00:00Z,2026-11-03T09:30:00Z,P2,open,Slow dashboard
                 """.formatted(acme);
@@ -212,7 +214,7 @@ class ExportShapesFileDropIntegrationTest extends ConnectorsIntegrationTest {
 
         // and the day after: T-1 solved again, T-2 still open
         String wednesday = unique("tickets-desk") + ".csv";
-        dropAndWait(wednesday, header + """
+        dropAndWait(wednesday, DESK_HEADER + """
                 T-1,%1$s,2026-11-01T10:00:00Z,2026-11-04T09:00:00Z,,P1,solved,Export fails
                 T-2,%1$s,2026-11-01T11:00:00Z,2026-11-02T17:00:00Z,2026-11-03T09:30:00Z,P2,open,Slow dashboard
                 """.formatted(acme));
@@ -226,6 +228,25 @@ class ExportShapesFileDropIntegrationTest extends ConnectorsIntegrationTest {
         assertThat(after.openP2()).isEqualTo(1);
     }
 
+    /** An account whose P1 ticket T-1, opened on Sunday 1 November, was solved on Monday, as that evening's export says. */
+    private String ticketSolvedOnMonday(String name) throws IOException {
+        String acme = existingAccount(name);
+        dropAndWait(unique("tickets-desk") + ".csv", DESK_HEADER + """
+                T-1,%1$s,2026-11-01T10:00:00Z,2026-11-02T16:00:00Z,2026-11-02T16:00:00Z,P1,solved,Export fails
+                """.formatted(acme), Instant.parse("2026-11-02T18:00:00Z"));
+        return acme;
+    }
+
+    /** Wednesday's export solves T-1 again: it closes the ticket, and the account has no open P1. */
+    private void solvedAgainOnWednesday(String acme) throws IOException {
+        dropAndWait(unique("tickets-desk") + ".csv", DESK_HEADER + """
+                T-1,%1$s,2026-11-01T10:00:00Z,2026-11-04T09:00:00Z,2026-11-04T09:00:00Z,P1,solved,Export fails
+                """.formatted(acme), Instant.parse("2026-11-04T10:00:00Z"));
+
+        assertThat(tickets(acme)).containsExactly(Map.of("ticket_id", "T-1", "status", "SOLVED"));
+        assertThat(facts.load(accounts.find(acme).orElseThrow(), TestClock.get().instant()).tickets().openP1()).isZero();
+    }
+
     /**
      * A reopened row whose updated_at is mistyped decades ahead (2062 for 2026). Before, the reopen was dated then: the
      * ticket's latest change for forty years, so no later solve closed it and it counted as an open P1 until 2062. A row
@@ -234,14 +255,10 @@ class ExportShapesFileDropIntegrationTest extends ConnectorsIntegrationTest {
     @Test
     void givenAReopenedRowWhoseUpdatedAtIsYearsAhead_thenTheReopenIsDatedWhenTheExportWasWritten_andTheNextSolveClosesTheTicket()
             throws IOException {
-        String acme = existingAccount("Mistyped Reopen");
-        String header = "ticket_id,account_id,opened_at,solved_at,updated_at,priority,status,subject\n";
-        dropAndWait(unique("tickets-desk") + ".csv", header + """
-                T-1,%1$s,2026-11-01T10:00:00Z,2026-11-02T16:00:00Z,2026-11-02T16:00:00Z,P1,solved,Export fails
-                """.formatted(acme), Instant.parse("2026-11-02T18:00:00Z"));
+        String acme = ticketSolvedOnMonday("Mistyped Reopen");
         Instant tuesdayNoon = Instant.parse("2026-11-03T12:00:00Z");
         String tuesday = unique("tickets-desk") + ".csv";
-        dropAndWait(tuesday, header + """
+        dropAndWait(tuesday, DESK_HEADER + """
                 T-1,%1$s,2026-11-01T10:00:00Z,2026-11-02T16:00:00Z,2062-11-03T09:30:00Z,P1,open,Export fails
                 """.formatted(acme), tuesdayNoon);
 
@@ -249,12 +266,7 @@ class ExportShapesFileDropIntegrationTest extends ConnectorsIntegrationTest {
         assertThat(tickets(acme)).containsExactly(Map.of("ticket_id", "T-1", "status", "OPEN"));
         assertThat(occurredAt(acme + ":T-1:reopened:2026-11-02T16:00:00Z")).isEqualTo(tuesdayNoon);
 
-        dropAndWait(unique("tickets-desk") + ".csv", header + """
-                T-1,%1$s,2026-11-01T10:00:00Z,2026-11-04T09:00:00Z,2026-11-04T09:00:00Z,P1,solved,Export fails
-                """.formatted(acme), Instant.parse("2026-11-04T10:00:00Z"));
-
-        assertThat(tickets(acme)).containsExactly(Map.of("ticket_id", "T-1", "status", "SOLVED"));
-        assertThat(facts.load(accounts.find(acme).orElseThrow(), TestClock.get().instant()).tickets().openP1()).isZero();
+        solvedAgainOnWednesday(acme);
     }
 
     /**
@@ -266,13 +278,9 @@ class ExportShapesFileDropIntegrationTest extends ConnectorsIntegrationTest {
     @Test
     void givenARowWhoseSolvedAtOrOpenedAtIsYearsAhead_thenItIsADeadLetterNamingTheField_andTheNextSolveClosesTheTicket()
             throws IOException {
-        String acme = existingAccount("Mistyped Solve");
-        String header = "ticket_id,account_id,opened_at,solved_at,updated_at,priority,status,subject\n";
-        dropAndWait(unique("tickets-desk") + ".csv", header + """
-                T-1,%1$s,2026-11-01T10:00:00Z,2026-11-02T16:00:00Z,2026-11-02T16:00:00Z,P1,solved,Export fails
-                """.formatted(acme), Instant.parse("2026-11-02T18:00:00Z"));
+        String acme = ticketSolvedOnMonday("Mistyped Solve");
         String tuesday = unique("tickets-desk") + ".csv";
-        dropAndWait(tuesday, header + """
+        dropAndWait(tuesday, DESK_HEADER + """
                 T-1,%1$s,2026-11-01T10:00:00Z,2062-11-02T16:00:00Z,2026-11-03T09:30:00Z,P1,open,Export fails
                 T-2,%1$s,2062-11-03T08:00:00Z,,,P1,open,Login fails
                 """.formatted(acme), Instant.parse("2026-11-03T12:00:00Z"));
@@ -288,15 +296,10 @@ class ExportShapesFileDropIntegrationTest extends ConnectorsIntegrationTest {
         });
         assertThat(signalsOf(acme)).containsExactly(acme + ":T-1:opened", acme + ":T-1:solved");
 
-        dropAndWait(unique("tickets-desk") + ".csv", header + """
+        dropAndWait(unique("tickets-desk") + ".csv", DESK_HEADER + """
                 T-1,%1$s,2026-11-01T10:00:00Z,2026-11-02T16:00:00Z,2026-11-03T13:00:00Z,P1,open,Export fails
                 """.formatted(acme), Instant.parse("2026-11-03T14:00:00Z"));
-        dropAndWait(unique("tickets-desk") + ".csv", header + """
-                T-1,%1$s,2026-11-01T10:00:00Z,2026-11-04T09:00:00Z,2026-11-04T09:00:00Z,P1,solved,Export fails
-                """.formatted(acme), Instant.parse("2026-11-04T10:00:00Z"));
-
-        assertThat(tickets(acme)).containsExactly(Map.of("ticket_id", "T-1", "status", "SOLVED"));
-        assertThat(facts.load(accounts.find(acme).orElseThrow(), TestClock.get().instant()).tickets().openP1()).isZero();
+        solvedAgainOnWednesday(acme);
     }
 
     /**

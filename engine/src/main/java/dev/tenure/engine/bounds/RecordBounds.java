@@ -76,6 +76,14 @@ public final class RecordBounds {
                 String problem = super.problem(text);
                 return problem != null || text == null ? problem : addressProblem(text);
             }
+        },
+        /** A contact's email, its identity among the account's contacts: a name's bounds, and nothing invisible. */
+        EMAIL(NAME_LENGTH, false, false) {
+            @Override
+            String problem(String text) {
+                String problem = super.problem(text);
+                return problem != null || text == null ? problem : invisibleInEmail(text);
+            }
         };
 
         private final int limit;
@@ -110,13 +118,13 @@ public final class RecordBounds {
     private static final Map<Class<?>, Map<String, TextBound>> TEXT_FIELDS = Map.of(
             Account.class, Map.of("id", TextBound.ACCOUNT_ID, "name", TextBound.NAME, "csm", TextBound.NAME,
                     "plan", TextBound.ID, "timezone", TextBound.ID),
-            Contact.class, Map.of("accountId", TextBound.ID, "email", TextBound.NAME, "name", TextBound.NAME,
+            Contact.class, Map.of("accountId", TextBound.ID, "email", TextBound.EMAIL, "name", TextBound.NAME,
                     "timezone", TextBound.ID),
             UsageSignal.class, signalText(Map.of("feature", TextBound.ID)),
             TicketSignal.class, signalText(Map.of("ticketId", TextBound.ID, "subject", TextBound.FREE)),
             BillingSignal.class, signalText(Map.of("currency", TextBound.ID, "invoiceId", TextBound.ID)),
-            NpsSignal.class, signalText(Map.of("contactEmail", TextBound.NAME, "comment", TextBound.FREE)),
-            CsatSignal.class, signalText(Map.of("contactEmail", TextBound.NAME, "ticketId", TextBound.ID)),
+            NpsSignal.class, signalText(Map.of("contactEmail", TextBound.EMAIL, "comment", TextBound.FREE)),
+            CsatSignal.class, signalText(Map.of("contactEmail", TextBound.EMAIL, "ticketId", TextBound.ID)),
             ContactSignal.class, SIGNAL_TEXT);
 
     private static Map<String, TextBound> signalText(Map<String, TextBound> own) {
@@ -239,6 +247,24 @@ public final class RecordBounds {
         boolean one = at > 0 && at < text.length() - 1 && text.indexOf('@', at + 1) < 0;
         if (!one || text.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || ",;<>".indexOf(c) >= 0)) {
             return "'" + shown(text) + "' is not an email address";
+        }
+        return invisibleInEmail(text);
+    }
+
+    /**
+     * An email is a contact's identity: an invisible character makes a second contact that looks like the first. A
+     * domain may hold the two joiners (IDNA allows them in some scripts' labels); nothing else may hold any.
+     */
+    private static String invisibleInEmail(String text) {
+        int at = text.lastIndexOf('@');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean joinerInDomain = at >= 0 && i > at && (c == '\u200C' || c == '\u200D');
+            if (INVISIBLE.indexOf(c) >= 0 && !joinerInDomain) {
+                return "'" + shown(text) + "' contains an invisible character (U+" + String.format("%04X", (int) c)
+                        + ") at position " + (i + 1) + "; an email must look like what it is, or it is another contact that"
+                        + " looks like the first";
+            }
         }
         return null;
     }

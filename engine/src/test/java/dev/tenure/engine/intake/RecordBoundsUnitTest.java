@@ -108,6 +108,27 @@ class RecordBoundsUnitTest {
         assertThat(RecordBounds.freeTextProblem("👨\u200D👩\u200D👧 \uFEFF")).isNull();
     }
 
+    /**
+     * A contact's email is its identity: "pat" and "pat" with a zero-width space were two contacts that looked alike, the
+     * champion's changes going to one and the NPS answers to the other. A domain's joiners are IDNA's and stay allowed.
+     */
+    @Test
+    void given_an_email_with_an_invisible_character_then_it_is_refused_naming_its_position_unless_a_joiner_in_the_domain() {
+        Contact lookAlike = new Contact("acme", "pat\u200B@acme.example", "Pat", ContactRole.CHAMPION, null, true, false);
+        Batch batch = new Batch(List.of(), List.of(new Labeled<>("contacts.csv line 3", lookAlike)), List.of());
+
+        assertThat(BatchBounds.check(batch, NOW)).extracting(RecordError::record, RecordError::field, RecordError::message)
+                .containsExactly(tuple("contacts.csv line 3", "email", "'pat\\u200b@acme.example' contains an invisible"
+                        + " character (U+200B) at position 4; an email must look like what it is, or it is another contact"
+                        + " that looks like the first"));
+        for (char c : new char[] {'\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF'}) {
+            assertThat(RecordBounds.emailProblem("pat" + c + "@acme.example")).as("U+%04X", (int) c).contains("invisible character");
+            assertThat(RecordBounds.textProblem(NpsSignal.class, "contactEmail", "pat@acme.example" + c)).as("U+%04X", (int) c)
+                    .isEqualTo(c == '\u200C' || c == '\u200D' ? null : RecordBounds.emailProblem("pat@acme.example" + c));
+        }
+        assertThat(RecordBounds.emailProblem("pat@mehr\u200Cdad.example")).isNull();
+    }
+
     @Test
     void a_refused_value_is_repeated_short_and_printable() {
         assertThat(RecordBounds.shown("x".repeat(5_000))).isEqualTo("x".repeat(60) + "… (5000 characters)");
