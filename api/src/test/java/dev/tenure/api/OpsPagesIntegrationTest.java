@@ -229,6 +229,23 @@ class OpsPagesIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void a_rollback_clicked_on_a_page_drawn_before_another_change_changes_nothing_and_says_so() throws Exception {
+        Map<String, String> files = new HashMap<>(ruleSets.files(starter).orElseThrow());
+        String nps = "churn/nps-detractor.drl";
+        files.put(nps, files.get(nps) + "\n// the version the page showed in force\n");
+        String shown = reload.upload(files, "dana@cs.example").version();
+        assertThat(page("/ops/rules")).contains("name=\"replaces\" value=\"" + shown + "\"");
+        files.put(nps, files.get(nps) + "\n// brought in after the page was drawn\n");
+        String meanwhile = reload.upload(files, "lead@cs.example").version();
+
+        mvc.perform(MockMvcRequestBuilders.post("/ops/rules/versions/" + starter + "/activate").param("replaces", shown).with(ops()))
+                .andExpect(redirectedUrl("/ops/rules"))
+                .andExpect(flash().attribute("problem", "Rule set " + meanwhile + " came into force after this page showed " + shown
+                        + "; nothing was changed. Look at the versions below again before putting " + starter + " back."));
+        assertThat(active.get().version()).isEqualTo(meanwhile);
+    }
+
+    @Test
     void cs_ops_change_a_threshold_in_the_page_and_it_is_in_force_as_a_new_version() throws Exception {
         String thresholds = "churn/thresholds.csv";
         String text = ruleSets.files(starter).orElseThrow().get(thresholds);

@@ -228,7 +228,7 @@ class RuleSetApiIntegrationTest extends ApiIntegrationTest {
         assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(stale.getBody().path("replaces").asText()).isEqualTo(starter);
         assertThat(stale.getBody().path("activeVersion").asText()).isEqualTo(meanwhile);
-        assertThat(stale.getBody().path("detail").asText()).contains(meanwhile + " (upload by lead@cs.example", "nothing was stored");
+        assertThat(stale.getBody().path("detail").asText()).contains(meanwhile + " (upload by lead@cs.example", "nothing was changed");
         assertThat(unbounded.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(unbounded.getBody().path("detail").asText()).startsWith("replaces: ").hasSizeLessThan(500);
         assertThat(get("/api/rules/versions").path("total").asLong()).isEqualTo(versions);
@@ -237,6 +237,11 @@ class RuleSetApiIntegrationTest extends ApiIntegrationTest {
         ResponseEntity<JsonNode> onTop = as("dana@cs.example", "/api/rules/versions",
                 Map.of("files", variant("made from the one in force"), "replaces", meanwhile));
         assertThat(onTop.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String latest = onTop.getBody().path("version").asText();
+        ResponseEntity<JsonNode> staleRollback = as("dana@cs.example", "/api/rules/versions/" + starter + "/activate?replaces=" + meanwhile, null);
+        assertThat(staleRollback.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(staleRollback.getBody().path("activeVersion").asText()).isEqualTo(latest);
+        assertThat(get("/api/rules").path("version").asText()).isEqualTo(latest);
     }
 
     @Test

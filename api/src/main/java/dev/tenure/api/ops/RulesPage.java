@@ -126,13 +126,22 @@ class RulesPage {
 
     /** Rolls back (or forward) to a stored version: compiled and vetted again, in force only if it passes. */
     @PostMapping("/versions/{version}/activate")
-    String activate(HttpServletRequest request, @PathVariable String version, RedirectAttributes flash) {
+    String activate(HttpServletRequest request, @PathVariable String version, @RequestParam(required = false) String replaces,
+                    RedirectAttributes flash) {
         Viewer viewer = Viewer.of(request);
+        if (replaces != null) {
+            RecordBounds.require("replaces", RecordBounds.idProblem(replaces));
+        }
         RuleSetChange change;
         try {
-            change = reload.rollback(version, viewer.email());
+            // The version in force when the page was drawn: a change made since is not undone by a click on a stale page.
+            change = reload.rollback(version, replaces, viewer.email());
         } catch (RuleSetVersionNotFoundException e) {
             throw new PageNotFoundException("rule set version " + RecordBounds.shown(version));
+        } catch (RuleSetConflictException e) {
+            flash.addFlashAttribute("problem", "Rule set " + e.inForce() + " came into force after this page showed " + e.replaces()
+                    + "; nothing was changed. Look at the versions below again before putting " + version + " back.");
+            return "redirect:/ops/rules";
         }
         switch (change.outcome()) {
             case ACTIVATED -> flash.addFlashAttribute("notice", "Rule set " + change.version() + " is in force (it replaced "

@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -126,22 +127,28 @@ class RuleSetController {
         return ResponseEntity.created(URI.create("/api/rules/versions/" + change.version())).body(changed(change));
     }
 
-    /** Rollback (or forward): compiles and vets the stored files of that version again and swaps it in. */
+    /**
+     * Rollback (or forward): compiles and vets the stored files of that version again and swaps it in. With
+     * {@code replaces}, only while that version is in force (409 otherwise), as an upload.
+     */
     @Operation(summary = "Put a stored version in force again (roll back or forward), checked anew")
     @PostMapping("/versions/{version}/activate")
-    Changed activate(@PathVariable String version) {
-        RuleSetChange change = reload.rollback(version, visibility.actor());
+    Changed activate(@PathVariable String version, @RequestParam(required = false) String replaces) {
+        if (replaces != null) {
+            RecordBounds.require("replaces", RecordBounds.idProblem(replaces));
+        }
+        RuleSetChange change = reload.rollback(version, replaces, visibility.actor());
         if (change.rejected()) {
             throw rejected(change);
         }
         return changed(change);
     }
 
-    /** An upload made from a version no longer in force: 409, naming the version in force, which the client builds on anew. */
+    /** An upload or rollback asked of a version no longer in force: 409, naming the version in force, which the client builds on anew. */
     @ExceptionHandler(RuleSetConflictException.class)
     ProblemDetail replacedMeanwhile(RuleSetConflictException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("The rule set changed since this upload was made; nothing was stored");
+        problem.setTitle("The rule set changed since this change was made; nothing was changed");
         problem.setProperty("replaces", e.replaces());
         problem.setProperty("activeVersion", e.inForce());
         return problem;

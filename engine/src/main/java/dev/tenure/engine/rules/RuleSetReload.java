@@ -110,10 +110,20 @@ public class RuleSetReload {
      * @throws RuleSetVersionNotFoundException if no such version was ever stored
      */
     public RuleSetChange rollback(String version, String who) {
+        return rollback(version, null, who);
+    }
+
+    /**
+     * As {@link #rollback(String, String)}, asked while {@code replaces} was in force (null: whichever is): when
+     * another version has come into force since, nothing changes, as for an upload.
+     *
+     * @throws RuleSetConflictException if {@code replaces} is not the version in force
+     */
+    public RuleSetChange rollback(String version, String replaces, String who) {
         changes.lock();
         try {
             RuleSetFiles files = store.ruleSetFiles(version).orElseThrow(() -> new RuleSetVersionNotFoundException(version));
-            return change(files, RuleSetOrigin.ROLLBACK, who, null);
+            return change(files, RuleSetOrigin.ROLLBACK, who, replaces);
         } finally {
             changes.unlock();
         }

@@ -104,9 +104,9 @@ public class RuleSets {
         String since = inForce == null ? "" : find(inForce)
                 .map(v -> " (" + v.origin().label() + " by " + v.who() + (v.activatedAt() == null ? "" : " at " + v.activatedAt()) + ")")
                 .orElse("");
-        throw new RuleSetConflictException(replaces, inForce, "replaces: the upload was made from rule set " + replaces
-                + ", but " + (inForce == null ? "no version" : inForce + since) + " is in force now; nothing was stored."
-                + " Make the change on the version in force and upload it again, so the change made in between is not undone.");
+        throw new RuleSetConflictException(replaces, inForce, "replaces: the change was made from rule set " + replaces
+                + ", but " + (inForce == null ? "no version" : inForce + since) + " is in force now; nothing was changed."
+                + " Make the change again from the version in force, so the change made in between is not undone.");
     }
 
     /**

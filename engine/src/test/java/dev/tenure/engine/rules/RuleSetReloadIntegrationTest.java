@@ -137,7 +137,7 @@ class RuleSetReloadIntegrationTest extends HotReloadTestContext {
         assertThatThrownBy(() -> reload.upload(mine, opened, "ops@tenure.test"))
                 .isInstanceOf(RuleSetConflictException.class)
                 .hasMessageContaining("made from rule set " + opened + ", but " + meanwhile + " (upload by lead@tenure.test at ")
-                .hasMessageContaining("nothing was stored");
+                .hasMessageContaining("nothing was changed");
         assertThat(active.get().version()).isEqualTo(meanwhile);
         assertThat(stored(meanwhile).status()).isEqualTo(RuleSetStatus.ACTIVE);
         assertThat(ruleSets.versions()).hasSize(versions);
@@ -147,6 +147,11 @@ class RuleSetReloadIntegrationTest extends HotReloadTestContext {
         assertThat(onTop.previousVersion()).isEqualTo(meanwhile);
         // The files already in force are that version, whichever version they were made from: nothing to undo.
         assertThat(reload.upload(mine, opened, "ops@tenure.test").outcome()).isEqualTo(RuleSetChange.Outcome.UNCHANGED);
+        // A rollback asked while an older version was in force is refused alike.
+        assertThatThrownBy(() -> reload.rollback(opened, meanwhile, "ops@tenure.test"))
+                .isInstanceOf(RuleSetConflictException.class).hasMessageContaining(onTop.version() + " (upload by ops@tenure.test");
+        assertThat(active.get().version()).isEqualTo(onTop.version());
+        assertThat(reload.rollback(opened, onTop.version(), "ops@tenure.test").outcome()).isEqualTo(RuleSetChange.Outcome.ACTIVATED);
     }
 
     @Test
