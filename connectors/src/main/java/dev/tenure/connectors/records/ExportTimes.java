@@ -3,6 +3,7 @@ package dev.tenure.connectors.records;
 import dev.tenure.engine.bounds.RecordBounds;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -37,11 +38,20 @@ final class ExportTimes {
     private ExportTimes() {
     }
 
+    /** How long before midnight UTC a day begins in the zone furthest ahead of UTC (Kiritimati, UTC+14). */
+    static final Duration DAY_BEGUN_AHEAD = Duration.ofHours(14);
+
+    /** Whether the text is a bare date ({@code 2026-12-09}), which {@link #parse} reads as midnight UTC. */
+    static boolean isDate(String text) {
+        String t = text == null ? "" : text.trim();
+        return t.length() == 10 && t.charAt(4) == '-';
+    }
+
     /** The instant, or null when the text is none of these forms (or an impossible date). */
     static Instant parse(String text) {
         String t = text.trim();
         try {
-            if (t.length() == 10 && t.charAt(4) == '-') {
+            if (isDate(t)) {
                 return LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
             }
             if (EPOCH.matcher(t).matches()) {

@@ -339,9 +339,14 @@ public class RecordMapper {
         return at == null || Lifecycle.hasHappened(at, asOf);
     }
 
-    /** Refuses a ticket record's time {@code at} of the field when it is ahead of now ({@link #knownBy}). */
+    /**
+     * Refuses a ticket record's time {@code at} of the field when it is ahead of now ({@link #knownBy}). A bare date is
+     * read as midnight UTC, yet in a zone ahead of UTC that day begins up to 14 hours earlier: a Sydney or Auckland
+     * export's rows of today are taken once their day has begun anywhere, a mistyped year still refused.
+     */
     private static void refuseAhead(Fields f, String field, Instant at, Instant now) {
-        if (!knownBy(at, now)) {
+        Instant asOf = ExportTimes.isDate(f.text(field)) ? now.plus(ExportTimes.DAY_BEGUN_AHEAD) : now;
+        if (!knownBy(at, asOf)) {
             f.refuse(field, "'" + at + "' is ahead of now (" + now + "): a ticket is as its latest change says, so one"
                     + " dated ahead would stand until then; send it once it has happened (is the year mistyped?)");
         }

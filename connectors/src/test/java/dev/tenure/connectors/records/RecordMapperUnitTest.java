@@ -434,6 +434,28 @@ class RecordMapperUnitTest {
         assertThat(fastClock.errors()).isEmpty();
     }
 
+    /**
+     * An Auckland help desk's morning export: at 09:00 on 11 November there (20:00 UTC on the 10th), a ticket opened
+     * "2026-11-11" is today's, though a bare date reads as midnight UTC, four hours ahead. A bare date is taken once its
+     * day has begun in some zone; the day after, and a full time as far ahead, are still refused.
+     */
+    @Test
+    void aBareDateOfToday_inAZoneAheadOfUtc_isTaken_theNextDayAndAFullTimeAsFarAheadAreNot() {
+        Instant aucklandMorning = Instant.parse("2026-11-10T20:00:00Z");
+        RecordMapper mapper = new RecordMapper(RespondentAccounts.NONE, KnownTickets.NONE, Clock.fixed(aucklandMorning, ZoneOffset.UTC));
+        String row = """
+                {"accountId":"acme","ticketId":"T-9","openedAt":"%s","priority":"P2","status":"open"}""";
+        String event = """
+                {"eventId":"t-1","accountId":"acme","occurredAt":"%s","ticketId":"T-9","priority":"P1","status":"OPEN"}""";
+
+        assertThat(mapper.map(RecordKind.TICKETS, "rec", tree(row.formatted("2026-11-11")), "webhook").errors()).isEmpty();
+        assertThat(mapper.map(RecordKind.TICKETS, "rec", tree(event.formatted("2026-11-11")), "webhook").errors()).isEmpty();
+        assertThat(mapper.map(RecordKind.TICKETS, "rec", tree(row.formatted("2026-11-12")), "webhook").errors())
+                .extracting(RecordError::field).containsExactly("openedAt");
+        assertThat(mapper.map(RecordKind.TICKETS, "rec", tree(event.formatted("2026-11-11T00:00:00Z")), "webhook").errors())
+                .extracting(RecordError::field).containsExactly("occurredAt");
+    }
+
     /** A help desk that clears solved_at on a reopen: only the solve stored tells that the open row is news. */
     @Test
     void aRowPerTicket_openWithoutSolvedAt_reopensTheSolveStored_unlessTheRowIsOlderThanIt_andASolveAfterTheFirstHasAnIdOfItsOwn() {
