@@ -132,8 +132,12 @@ class TuningApiIntegrationTest extends ApiIntegrationTest {
                 .contains("-Detractor (low touch): call back,LOW_TOUCH,6,call-back");
 
         JsonNode files = best.path("upload").path("files");
-        assertThat(best.path("upload").path("replaces").asText()).as("the version in force when the tuning was asked for")
-                .isEqualTo(active.get().version());
+        // The version tuned is the posted files', not the one in force: uploaded, it would undo the rules in force unseen.
+        assertThat(best.path("upload").path("replaces").asText()).isEqualTo(report.path("ruleSetVersion").asText())
+                .isNotEqualTo(active.get().version());
+        ResponseEntity<JsonNode> uploaded = post("/api/rules/versions", json.writeValueAsString(best.path("upload")));
+        assertThat(uploaded.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(uploaded.getBody().path("activeVersion").asText()).isEqualTo(active.get().version());
         assertThat(files.path("plays/call-back.yml").asText()).as("the whole rule set, to upload as it is").isEqualTo(PLAY);
         assertThat(files.path("churn/thresholds.csv").asText()).doesNotContain("LOW_TOUCH,6,");
         assertThat(best.path("uploadProblems")).as("nothing pins the old threshold").isEmpty();

@@ -3,9 +3,7 @@ package dev.tenure.api.backtests;
 import dev.tenure.engine.backtest.TuningPlan;
 import dev.tenure.engine.backtest.TuningReport;
 import dev.tenure.engine.backtest.Tunings;
-import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.rules.RuleSet;
-import dev.tenure.engine.rules.RuleSets;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +31,6 @@ class TuningRuns {
     private static final int KEPT = 5;
 
     private final Tunings tunings;
-    private final RuleSets ruleSets;
-    private final ActiveRuleSet active;
     private final Clock clock;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "tuning");
@@ -43,10 +39,8 @@ class TuningRuns {
     });
     private final Map<String, TuningRun> runs = new LinkedHashMap<>();
 
-    TuningRuns(Tunings tunings, RuleSets ruleSets, ActiveRuleSet active, Clock clock) {
+    TuningRuns(Tunings tunings, Clock clock) {
         this.tunings = tunings;
-        this.ruleSets = ruleSets;
-        this.active = active;
         this.clock = clock;
     }
 
@@ -62,9 +56,7 @@ class TuningRuns {
         while (runs.size() > KEPT) {
             runs.remove(runs.keySet().iterator().next());
         }
-        // A setting uploaded from the report replaces the version in force now: a change made while the tuning runs is not undone.
-        String inForce = ruleSets.inForce().orElse(active.get().version());
-        executor.execute(() -> execute(id, base, plan, from, to, windowDays, inForce));
+        executor.execute(() -> execute(id, base, plan, from, to, windowDays));
         return run;
     }
 
@@ -72,12 +64,12 @@ class TuningRuns {
         return Optional.ofNullable(runs.get(id));
     }
 
-    private void execute(String id, RuleSet base, TuningPlan plan, Instant from, Instant to, int windowDays, String inForce) {
+    private void execute(String id, RuleSet base, TuningPlan plan, Instant from, Instant to, int windowDays) {
         try {
             TuningReport report = tunings.run(base, plan, from, to, windowDays,
                     (replayed, total) -> update(id, r -> new TuningRun(r.id(), r.status(), r.from(), r.to(), r.windowDays(),
                             r.ruleSet(), r.requestedAt(), r.finishedAt(), BacktestRun.Progress.of(replayed, total), null, null)));
-            TuningReportBody body = TuningReportBody.of(report, inForce);
+            TuningReportBody body = TuningReportBody.of(report);
             update(id, r -> new TuningRun(r.id(), BacktestRun.Status.DONE, r.from(), r.to(), r.windowDays(), r.ruleSet(),
                     r.requestedAt(), clock.instant(), r.progress(), body, null));
         } catch (RuntimeException e) {
