@@ -221,6 +221,27 @@ class BacktestApiIntegrationTest extends ApiIntegrationTest {
         assertThat(problem.path("line").asInt()).isPositive();
     }
 
+    /** A posted health model of thousands of unknown keys: the answer lists the first hundred and counts the rest. */
+    @Test
+    void posted_files_with_thousands_of_mistakes_are_refused_with_the_first_hundred_and_their_count() {
+        // Written as JSON text: each line of the file ends in an escaped line break.
+        StringBuilder health = new StringBuilder("bands: { good: 70, average: 40 }\\ncomponents:\\n  - name: usage\\n"
+                + "    input: usageTrend\\n    weight: 100\\n");
+        for (int i = 0; i < 5_000; i++) {
+            health.append("    junk").append(i).append(": 1\\n");
+        }
+        String body = "{\"from\": \"2012-01-01\", \"to\": \"2012-03-01\", \"files\": {\"health.yml\": \"" + health + "\"}}";
+
+        ResponseEntity<JsonNode> response = post("/api/backtests", body);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().path("problems")).hasSize(101);
+        assertThat(response.getBody().path("problems").get(100).path("message").asText()).startsWith("and ")
+                .contains(" more problem(s) not listed");
+        // Each unknown key, and whatever else a one-component model lacks.
+        assertThat(response.getBody().path("detail").asText()).containsPattern("has 50\\d\\d problem\\(s\\)").hasSizeLessThan(30_000);
+    }
+
     @Test
     void a_period_from_before_any_signal_can_be_stored_is_refused_naming_from_before_anything_runs() {
         assertThat(fieldOf(post("/api/backtests", "{\"from\": \"0026-01-01\", \"to\": \"2012-03-01\"}"))).isEqualTo("from");

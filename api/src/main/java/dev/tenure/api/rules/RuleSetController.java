@@ -167,7 +167,7 @@ class RuleSetController {
 
     private static ErrorResponseException rejected(RuleSetChange change) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
-                "Rule set " + change.version() + " has " + change.problems().size() + " problem(s); rule set "
+                "Rule set " + change.version() + " has " + RuleProblem.count(change.problems()) + " problem(s); rule set "
                         + change.previousVersion() + " stays active");
         problem.setTitle("Rule set rejected; the running rules are unchanged");
         problem.setProperty("version", change.version());

@@ -19,10 +19,13 @@ public class InvalidRuleSetException extends RuntimeException {
     }
 
     private InvalidRuleSetException(String shortName, String ruleSet, List<RuleProblem> problems) {
-        super(shortName + " has " + problems.size() + " problem(s):\n"
-                + problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n")));
+        this(shortName, ruleSet, RuleProblem.firstOf(problems), RuleProblem.count(problems));
+    }
+
+    private InvalidRuleSetException(String shortName, String ruleSet, List<RuleProblem> told, int count) {
+        super(shortName + " has " + count + " problem(s):\n" + told.stream().map(p -> "  " + p).collect(Collectors.joining("\n")));
         this.ruleSet = ruleSet;
-        this.problems = List.copyOf(problems);
+        this.problems = told;
     }
 
     /** Which rule set cannot be used, in words: the folder's, unless named otherwise. */
@@ -30,6 +33,7 @@ public class InvalidRuleSetException extends RuntimeException {
         return ruleSet;
     }
 
+    /** The first {@link RuleProblem#MOST} problems, and one counting the rest ({@link RuleProblem#count}). */
     public List<RuleProblem> problems() {
         return problems;
     }

@@ -163,11 +163,11 @@ public class RuleSetReload {
         if (!compiled.passed()) {
             if (!told) {
                 log.error("Rule set {} is in force, but does not compile on this node, which keeps running {}. {} problem(s):\n{}",
-                        version, running, compiled.problems().size(),
+                        version, running, RuleProblem.count(compiled.problems()),
                         compiled.problems().stream().map(p -> "  " + p).collect(Collectors.joining("\n")));
             }
             return new NotFollowed(version, "rule set " + version + " does not compile here: " + compiled.problems().get(0)
-                    + (compiled.problems().size() > 1 ? " (and " + (compiled.problems().size() - 1) + " more)" : ""));
+                    + (RuleProblem.count(compiled.problems()) > 1 ? " (and " + (RuleProblem.count(compiled.problems()) - 1) + " more)" : ""));
         }
         compiled.ruleSet().warmUp();
         active.swap(compiled.ruleSet());
@@ -204,7 +204,7 @@ public class RuleSetReload {
 
     private void warn(String what, String who, List<RuleProblem> problems) {
         log.warn("Rejected {} ({}); rule set {} stays active. {} problem(s):\n{}", what, who, active.get().version(),
-                problems.size(), problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n")));
+                RuleProblem.count(problems), problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n")));
     }
 
     /** A version in force this node could not run, and what it says about it in the list of nodes. */

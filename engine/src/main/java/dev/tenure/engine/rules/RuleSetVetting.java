@@ -87,21 +87,12 @@ class RuleSetVetting {
 
     /**
      * A vetted candidate: its files, the compiled rule set (null if it did not compile), and its problems, the
-     * first {@link #MOST_PROBLEMS} of them and a last one counting the rest: a file of a million characters can
-     * hold a hundred thousand bad lines, and each problem is stored with the rejected version and answered.
+     * first {@link RuleProblem#MOST} of them and one counting the rest ({@link RuleProblem#firstOf}).
      */
     record Vetted(RuleSetFiles files, RuleSet ruleSet, List<RuleProblem> problems) {
 
-        static final int MOST_PROBLEMS = 100;
-
         Vetted {
-            if (problems.size() > MOST_PROBLEMS) {
-                List<RuleProblem> first = new ArrayList<>(problems.subList(0, MOST_PROBLEMS));
-                first.add(new RuleProblem("", 0, 0, "and " + (problems.size() - MOST_PROBLEMS)
-                        + " more problem(s) not listed; fix the ones above and check again to see the rest"));
-                problems = first;
-            }
-            problems = List.copyOf(problems);
+            problems = RuleProblem.firstOf(problems);
         }
 
         boolean passed() {
