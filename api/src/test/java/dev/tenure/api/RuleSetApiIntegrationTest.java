@@ -17,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -231,6 +232,14 @@ class RuleSetApiIntegrationTest extends ApiIntegrationTest {
         assertThat(stale.getBody().path("detail").asText()).contains(meanwhile + " (upload by lead@cs.example", "nothing was changed");
         assertThat(unbounded.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(unbounded.getBody().path("detail").asText()).startsWith("replaces: ").hasSizeLessThan(500);
+        // A version never stored was never in force: told as the field's mistake, not as a change made meanwhile.
+        for (String never : List.of("", " " + meanwhile + " ", "0000nosuch00")) {
+            ResponseEntity<JsonNode> unknown = as("dana@cs.example", "/api/rules/versions",
+                    Map.of("files", variant("made from the starter"), "replaces", never));
+            assertThat(unknown.getStatusCode()).as("'%s'", never).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(unknown.getBody().path("detail").asText()).isEqualTo("replaces: no rule set '" + never
+                    + "' is stored; name the version in force the change was made from, or leave replaces out");
+        }
         assertThat(get("/api/rules/versions").path("total").asLong()).isEqualTo(versions);
         assertThat(get("/api/rules").path("version").asText()).isEqualTo(meanwhile);
 

@@ -36,25 +36,26 @@ record TuningReportBody(String ruleSetVersion, Instant from, Instant to, int win
      * What {@code POST /api/rules/versions} takes: the files, the version tuned with this setting, and that version as
      * the one it replaces, so the upload is refused (409) unless the version tuned is still the one in force: the
      * files would undo any other version's changes, whether made while the tuning ran or before it (a tuning of an
-     * older version, or of posted files).
+     * older version). Null for a tuning of posted files never stored, whose upload replaces whatever is in force.
      */
     @Schema(name = "TuningUpload")
     record Upload(Map<String, String> files, String replaces) {
     }
 
-    static TuningReportBody of(TuningReport r) {
+    /** {@code replaces}: the stored version tuned, which each setting's upload replaces; null for posted files never stored. */
+    static TuningReportBody of(TuningReport r, String replaces) {
         TuningPlan.Goal g = r.goal();
         return new TuningReportBody(r.ruleSetVersion(), r.from(), r.to(), r.windowDays(),
                 new Goal(g.minRecall(), g.minMedianLeadDays(), g.minHealthRatio(), g.minPrecision()),
                 r.knobs().stream().map(k -> new Knob(k.label(), k.line(), k.current(), k.min(), k.max(), k.step())).toList(),
-                setting(r.current(), null), r.best().stream().map(s -> setting(s, r.ruleSetVersion())).toList(), r.candidatesEvaluated(),
+                setting(r.current(), null, false), r.best().stream().map(s -> setting(s, replaces, true)).toList(), r.candidatesEvaluated(),
                 r.maxCandidates(), r.stopped().name(), r.took(), r.signalsPerReplay(), r.refused());
     }
 
-    /** {@code replaces}: the version tuned, for a setting to upload; null for the current one, which has nothing to upload. */
-    private static Setting setting(TuningReport.Setting s, String replaces) {
+    /** {@code withUpload}: false for the current setting, which has nothing to upload. */
+    private static Setting setting(TuningReport.Setting s, String replaces, boolean withUpload) {
         return new Setting(s.values(), BacktestReportBody.Score.of(s.churnRules()),
                 s.rules().stream().map(rule -> new RuleScore(rule.rule(), BacktestReportBody.Score.of(rule.churn()))).toList(),
-                s.poorToGoodRatio(), s.meetsGoal(), s.diff(), replaces == null ? null : new Upload(s.files(), replaces), s.uploadProblems());
+                s.poorToGoodRatio(), s.meetsGoal(), s.diff(), withUpload ? new Upload(s.files(), replaces) : null, s.uploadProblems());
     }
 }

@@ -4,6 +4,7 @@ import dev.tenure.engine.backtest.TuningPlan;
 import dev.tenure.engine.backtest.TuningReport;
 import dev.tenure.engine.backtest.Tunings;
 import dev.tenure.engine.rules.RuleSet;
+import dev.tenure.engine.rules.RuleSets;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,7 @@ class TuningRuns {
     private static final int KEPT = 5;
 
     private final Tunings tunings;
+    private final RuleSets ruleSets;
     private final Clock clock;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "tuning");
@@ -39,8 +41,9 @@ class TuningRuns {
     });
     private final Map<String, TuningRun> runs = new LinkedHashMap<>();
 
-    TuningRuns(Tunings tunings, Clock clock) {
+    TuningRuns(Tunings tunings, RuleSets ruleSets, Clock clock) {
         this.tunings = tunings;
+        this.ruleSets = ruleSets;
         this.clock = clock;
     }
 
@@ -56,7 +59,10 @@ class TuningRuns {
         while (runs.size() > KEPT) {
             runs.remove(runs.keySet().iterator().next());
         }
-        executor.execute(() -> execute(id, base, plan, from, to, windowDays));
+        // A setting's upload is the version tuned with new numbers: it replaces that version, and is refused once another
+        // is in force, as it would undo it. Posted files never stored replace whatever is in force, as their sender chose.
+        String replaces = ruleSets.find(base.version()).isPresent() ? base.version() : null;
+        executor.execute(() -> execute(id, base, plan, from, to, windowDays, replaces));
         return run;
     }
 
@@ -64,12 +70,12 @@ class TuningRuns {
         return Optional.ofNullable(runs.get(id));
     }
 
-    private void execute(String id, RuleSet base, TuningPlan plan, Instant from, Instant to, int windowDays) {
+    private void execute(String id, RuleSet base, TuningPlan plan, Instant from, Instant to, int windowDays, String replaces) {
         try {
             TuningReport report = tunings.run(base, plan, from, to, windowDays,
                     (replayed, total) -> update(id, r -> new TuningRun(r.id(), r.status(), r.from(), r.to(), r.windowDays(),
                             r.ruleSet(), r.requestedAt(), r.finishedAt(), BacktestRun.Progress.of(replayed, total), null, null)));
-            TuningReportBody body = TuningReportBody.of(report);
+            TuningReportBody body = TuningReportBody.of(report, replaces);
             update(id, r -> new TuningRun(r.id(), BacktestRun.Status.DONE, r.from(), r.to(), r.windowDays(), r.ruleSet(),
                     r.requestedAt(), clock.instant(), r.progress(), body, null));
         } catch (RuntimeException e) {

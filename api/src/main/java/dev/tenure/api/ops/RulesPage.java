@@ -129,9 +129,6 @@ class RulesPage {
     String activate(HttpServletRequest request, @PathVariable String version, @RequestParam(required = false) String replaces,
                     RedirectAttributes flash) {
         Viewer viewer = Viewer.of(request);
-        if (replaces != null) {
-            RecordBounds.require("replaces", RecordBounds.idProblem(replaces));
-        }
         RuleSetChange change;
         try {
             // The version in force when the page was drawn: a change made since is not undone by a click on a stale page.
@@ -178,9 +175,6 @@ class RulesPage {
     String saveEdit(HttpServletRequest request, @RequestParam String file, @RequestParam String text,
                     @RequestParam(required = false) String replaces, Model model, RedirectAttributes flash) {
         Viewer viewer = OpsViewer.require(request, model);
-        if (replaces != null) {
-            RecordBounds.require("replaces", RecordBounds.idProblem(replaces));
-        }
         Map<String, String> files = filesInForce();
         String path = file.strip();
         if (!files.containsKey(path)) {

@@ -8,7 +8,6 @@ import dev.tenure.engine.plays.PlayDefinition;
 import dev.tenure.engine.rules.ActiveRuleSet;
 import dev.tenure.engine.rules.RuleProblem;
 import dev.tenure.engine.rules.RuleSet;
-import dev.tenure.engine.bounds.RecordBounds;
 import dev.tenure.engine.rules.RuleSetChange;
 import dev.tenure.engine.rules.RuleSetConflictException;
 import dev.tenure.engine.rules.RuleSetEvent;
@@ -114,9 +113,6 @@ class RuleSetController {
     @Operation(summary = "Upload a whole rule set; in force on every node if it compiles and its scenario tests pass")
     @PostMapping("/versions")
     ResponseEntity<Changed> upload(@RequestBody Upload upload) {
-        if (upload.replaces() != null) {
-            RecordBounds.require("replaces", RecordBounds.idProblem(upload.replaces()));
-        }
         RuleSetChange change = reload.upload(upload.files(), upload.replaces(), visibility.actor());
         if (change.rejected()) {
             throw rejected(change);
@@ -134,9 +130,6 @@ class RuleSetController {
     @Operation(summary = "Put a stored version in force again (roll back or forward), checked anew")
     @PostMapping("/versions/{version}/activate")
     Changed activate(@PathVariable String version, @RequestParam(required = false) String replaces) {
-        if (replaces != null) {
-            RecordBounds.require("replaces", RecordBounds.idProblem(replaces));
-        }
         RuleSetChange change = reload.rollback(version, replaces, visibility.actor());
         if (change.rejected()) {
             throw rejected(change);

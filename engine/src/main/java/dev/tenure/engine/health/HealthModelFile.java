@@ -32,7 +32,8 @@ public final class HealthModelFile {
     private static final int MAX_COMPONENTS = 5;
     /**
      * Key features of an adoption component: every score of every account names the adopted ones in its reason, and
-     * 50 ids of at most {@link RecordBounds#ID_LENGTH} characters keep it within a free text ({@link RecordBounds#TEXT_LENGTH}).
+     * 50 ids of at most {@link RecordBounds#ID_LENGTH} characters keep that reason to about a free text's size
+     * ({@link RecordBounds#TEXT_LENGTH}, and some 150 characters of words and commas).
      */
     static final int MAX_FEATURES = 50;
     /** Weights are read as written (fractions or percentages); rounding in an editor must not refuse a file. */

@@ -1,6 +1,7 @@
 package dev.tenure.engine.rules;
 
 import dev.tenure.engine.EngineProperties;
+import dev.tenure.engine.bounds.RecordBounds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -93,9 +94,11 @@ public class RuleSetReload {
      * either way.
      *
      * @throws RuleSetConflictException if {@code replaces} is not the version in force
+     * @throws IllegalArgumentException   if {@code replaces} names no stored version
      */
     public RuleSetChange upload(Map<String, String> files, String replaces, String who) {
         RuleSetFiles candidate = RuleSetUpload.files(files);
+        checkReplaces(replaces);
         changes.lock();
         try {
             return change(candidate, RuleSetOrigin.UPLOAD, who, replaces);
@@ -120,6 +123,7 @@ public class RuleSetReload {
      * @throws RuleSetConflictException if {@code replaces} is not the version in force
      */
     public RuleSetChange rollback(String version, String replaces, String who) {
+        checkReplaces(replaces);
         changes.lock();
         try {
             RuleSetFiles files = store.ruleSetFiles(version).orElseThrow(() -> new RuleSetVersionNotFoundException(version));
@@ -200,6 +204,23 @@ public class RuleSetReload {
         node.report(null);
         log.info("Rule set {} replaced {} ({} by {})", next.version(), previous, origin.label(), who);
         return new RuleSetChange(next.version(), RuleSetChange.Outcome.ACTIVATED, previous, List.of());
+    }
+
+    /**
+     * Refuses a {@code replaces} that names no stored version, naming the field: a version never stored cannot have
+     * been in force, and a conflict answered for it would send its sender looking for a change nobody made.
+     *
+     * @throws IllegalArgumentException if {@code replaces} is given and is no stored version's
+     */
+    private void checkReplaces(String replaces) {
+        if (replaces == null) {
+            return;
+        }
+        RecordBounds.require("replaces", RecordBounds.idProblem(replaces));
+        if (store.find(replaces).isEmpty()) {
+            throw new IllegalArgumentException("replaces: no rule set '" + replaces + "' is stored; name the version in force"
+                    + " the change was made from, or leave replaces out");
+        }
     }
 
     private void warn(String what, String who, List<RuleProblem> problems) {
