@@ -166,17 +166,18 @@ class AccountLifecycleIntegrationTest {
 
     @Test
     void given_a_running_play_when_the_crm_says_churned_then_it_stops_with_the_reason_and_the_win_back_starts_once() {
-        TestData crm = TestData.account("Crm Says Gone", Segment.HIGH_TOUCH).contact(ContactRole.CHAMPION).nps(2, 0);
+        // Idle, so in poor health, and renewing in a month: the renewal-risk play, whose second step waits two weeks, runs.
+        TestData crm = TestData.account("Crm Says Gone", Segment.HIGH_TOUCH).contact(ContactRole.CHAMPION).renewsInDays(30);
         intake.accept(crm.batch());
-        assertThat(plays(crm)).containsExactly("nps-detractor RUNNING");
+        assertThat(plays(crm)).containsExactly("renewal-risk RUNNING");
 
         intake.accept(crm.next().stage(Stage.CHURNED).batch());
         // The next days' evaluations find the account churned still: the running win-back is not started again.
         intake.reevaluate(List.of(crm.id()));
 
         assertThat(stage(crm)).isEqualTo(Stage.CHURNED);
-        assertThat(plays(crm)).containsExactlyInAnyOrder("nps-detractor CANCELLED", "win-back RUNNING");
-        assertThat(summaries(crm)).contains("Play \"NPS detractor call-back\" stopped: the account churned");
+        assertThat(plays(crm)).containsExactlyInAnyOrder("renewal-risk CANCELLED", "win-back RUNNING");
+        assertThat(summaries(crm)).contains("Play \"Renewal at risk\" stopped: the account churned");
         assertThat(facts(crm).churned()).isNotNull().extracting(Churned::daysAgo).isEqualTo(0L);
     }
 
