@@ -156,7 +156,7 @@ class RuleSetReloadIntegrationTest extends HotReloadTestContext {
     }
 
     @Test
-    void a_version_another_node_brings_in_after_the_upload_was_checked_still_refuses_it_where_it_is_stored() {
+    void the_store_checks_again_under_its_lock_that_the_version_replaced_is_the_one_in_force_before_storing() {
         String inForce = active.get().version();
         String storedBefore = stored(inForce).who();
 
