@@ -60,8 +60,8 @@ class TuningRuns {
             runs.remove(runs.keySet().iterator().next());
         }
         // A setting's upload is the version tuned with new numbers: it replaces that version, and is refused once another
-        // is in force, as it would undo it. Posted files never stored replace whatever is in force, as their sender chose.
-        String replaces = ruleSets.find(base.version()).isPresent() ? base.version() : null;
+        // is in force, as it would undo it. Files never in force (posted, or a refused version's) replace whatever is.
+        String replaces = ruleSets.find(base.version()).filter(v -> v.activatedAt() != null).isPresent() ? base.version() : null;
         executor.execute(() -> execute(id, base, plan, from, to, windowDays, replaces));
         return run;
     }

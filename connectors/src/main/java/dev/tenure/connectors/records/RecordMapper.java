@@ -3,7 +3,6 @@ package dev.tenure.connectors.records;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tenure.engine.accounts.Lifecycle;
 import dev.tenure.engine.bounds.RecordBounds;
 import dev.tenure.engine.intake.RecordError;
 import dev.tenure.engine.vocabulary.Account;
@@ -291,7 +290,7 @@ public class RecordMapper {
         TicketStatus openStatus = status != null && status.open() ? status : TicketStatus.OPEN;
         // The row cannot have changed after its export was written: a later updatedAt (a mistyped year) would date the
         // reopen ahead, as the ticket's latest change, and no solve before that time could close it again.
-        Instant changedAt = knownBy(updatedAt, seenAt) ? updatedAt : seenAt;
+        Instant changedAt = RecordBounds.knownBy(updatedAt, seenAt) ? updatedAt : seenAt;
         String ticket = accountId + ":" + ticketId;
         KnownTickets.Known known = tickets.of(source, accountId, ticketId, ticket + ":solved");
         List<Object> signals = new ArrayList<>();
@@ -331,22 +330,13 @@ public class RecordMapper {
     }
 
     /**
-     * Whether a ticket row's time {@code at} can be true of the row as of {@code asOf} (when its export was written, or
-     * now): the one rule for a ticket row's times, since a row tells how the ticket was then and nothing after. Up to a
-     * fast clock's few minutes later ({@link Lifecycle#hasHappened}) is taken as then.
-     */
-    private static boolean knownBy(Instant at, Instant asOf) {
-        return at == null || Lifecycle.hasHappened(at, asOf);
-    }
-
-    /**
-     * Refuses a ticket record's time {@code at} of the field when it is ahead of now ({@link #knownBy}). A bare date is
-     * read as midnight UTC, yet in a zone ahead of UTC that day begins up to 14 hours earlier: a Sydney or Auckland
+     * Refuses a ticket record's time {@code at} of the field when it is ahead of now ({@link RecordBounds#knownBy}). A bare
+     * date is read as midnight UTC, yet in a zone ahead of UTC that day begins up to 14 hours earlier: a Sydney or Auckland
      * export's rows of today are taken once their day has begun anywhere, a mistyped year still refused.
      */
     private static void refuseAhead(Fields f, String field, Instant at, Instant now) {
         Instant asOf = ExportTimes.isDate(f.text(field)) ? now.plus(ExportTimes.DAY_BEGUN_AHEAD) : now;
-        if (!knownBy(at, asOf)) {
+        if (!RecordBounds.knownBy(at, asOf)) {
             f.refuse(field, "'" + at + "' is ahead of now (" + now + "): a ticket is as its latest change says, so one"
                     + " dated ahead would stand until then; send it once it has happened (is the year mistyped?)");
         }

@@ -9,6 +9,7 @@ import dev.tenure.engine.plays.SendWindowProperties;
 import dev.tenure.engine.plays.StepPlacement;
 import dev.tenure.engine.rules.InvalidRuleSetException;
 import dev.tenure.engine.rules.RuleFile;
+import dev.tenure.engine.rules.RuleProblem;
 import dev.tenure.engine.rules.RuleSet;
 import dev.tenure.engine.rules.RuleSetGate;
 import dev.tenure.engine.vocabulary.Signal;
@@ -155,7 +156,8 @@ public class Tunings {
      */
     private List<String> uploadProblems(TuningReport.Setting setting) {
         RuleSet candidate = compile(setting.files());
-        return gates.orderedStream().flatMap(gate -> gate.check(candidate).stream()).map(String::valueOf).toList();
+        return RuleProblem.firstOf(gates.orderedStream().flatMap(gate -> gate.check(candidate).stream()).toList()).stream()
+                .map(String::valueOf).toList();
     }
 
     private record Held(List<AccountStart> seeds, List<Signal> signals) {

@@ -1,6 +1,7 @@
 package dev.tenure.engine.scenarios;
 
 import dev.tenure.engine.bounds.RecordBounds;
+import dev.tenure.engine.yaml.YamlNumbers;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -159,13 +160,16 @@ final class YamlFields {
         if (text == null) {
             return absent;
         }
-        try {
-            long value = Long.parseLong(text);
-            if (value >= min && value <= max) {
-                return value;
+        // The one grammar of a rule set's numbers: no leading zero (octal to YAML 1.1), no digits of other scripts.
+        if (YamlNumbers.isDecimal(text)) {
+            try {
+                long value = Long.parseLong(text);
+                if (value >= min && value <= max) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // a fraction, an exponent or too many digits: reported below, with the range
             }
-        } catch (NumberFormatException e) {
-            // reported below, with the range
         }
         fail(name, "'" + shown(text) + "' is not a whole number from " + min + " to " + max);
         return absent;
@@ -201,6 +205,9 @@ final class YamlFields {
         }
         BigDecimal amount;
         try {
+            if (!YamlNumbers.isDecimal(text)) {
+                throw new NumberFormatException(text);
+            }
             amount = new BigDecimal(text);
         } catch (NumberFormatException e) {
             fail(name, "'" + shown(text) + "' is not a number");

@@ -105,7 +105,8 @@ class RecordBoundsProperties {
 
     /**
      * Independent of the code under test: short enough, no control character, no UTF-16 unit without its partner, and in
-     * an id nothing that takes no space and shows nothing (zero-width space, non-joiner, joiner, word joiner, BOM).
+     * an id nothing that takes no space and shows nothing (Unicode's format characters: zero-width space, joiners, BOM,
+     * soft hyphen, direction marks).
      */
     private static boolean storable(String text, int limit, boolean lineBreaks, boolean id) {
         if (text.length() > limit) {
@@ -114,7 +115,7 @@ class RecordBoundsProperties {
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             boolean control = Character.getType(c) == Character.CONTROL;
-            boolean invisible = c >= 0x200b && c <= 0x200d || c == 0x2060 || c == 0xfeff;
+            boolean invisible = Character.getType(c) == Character.FORMAT;
             if (control && !(lineBreaks && (c == '\n' || c == '\r' || c == '\t')) || c >= 0xd800 && c <= 0xdfff || id && invisible) {
                 return false;
             }

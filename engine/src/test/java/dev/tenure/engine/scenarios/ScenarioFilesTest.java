@@ -490,6 +490,27 @@ class ScenarioFilesTest {
                         + "of at most 40 characters");
     }
 
+    /**
+     * A leading zero is octal to YAML 1.1 (a play's or health.yml's 010 is refused for it), and a digit of another script
+     * is no digit a source sends: a scenario reads them no more than the rest of the rule set does.
+     */
+    @Test
+    void given_a_number_with_a_leading_zero_or_digits_of_another_script_then_it_is_refused_at_its_line() {
+        parse("""
+                - scenario: Numbers as no other file takes them
+                  account: { segment: LOW_TOUCH, stage: VALUE, arr: "٤٨٠٠٠" }
+                  signals:
+                    - nps: { at: -1d, score: 010 }
+                    - usage: { feature: core, at: -1d, quantity: "١٢" }
+                  expect: { plays: [] }
+                """);
+
+        assertThat(problems()).containsExactly(
+                "tests/churn.yml:2: account: arr: '٤٨٠٠٠' is not a number",
+                "tests/churn.yml:4: signal 1 (nps): score: '010' is not a whole number from 0 to 10",
+                "tests/churn.yml:5: signal 2 (usage): quantity: '١٢' is not a whole number from 0 to 1000000000");
+    }
+
     @Test
     void given_counts_and_scores_beyond_what_a_source_may_send_each_is_refused_at_its_line_with_its_bound() {
         parse("""
