@@ -208,12 +208,17 @@ class OpsPagesIntegrationTest extends ApiIntegrationTest {
         assertThat(beyond).contains("Showing 11–12 of 12");
     }
 
-    @Test
-    void cs_ops_roll_back_to_an_earlier_rule_set_version_from_the_page() throws Exception {
+    /** The starter rules with a note added to one rule file, uploaded by {@code who}: a new version in force. */
+    String starterWithANote(String note, String who) {
         Map<String, String> files = new HashMap<>(ruleSets.files(starter).orElseThrow());
         String nps = "churn/nps-detractor.drl";
-        files.put(nps, files.get(nps) + "\n// a variant to roll back from the page\n");
-        String variant = reload.upload(files, "dana@cs.example").version();
+        files.put(nps, files.get(nps) + "\n// " + note + "\n");
+        return reload.upload(files, who).version();
+    }
+
+    @Test
+    void cs_ops_roll_back_to_an_earlier_rule_set_version_from_the_page() throws Exception {
+        String variant = starterWithANote("a variant to roll back from the page", "dana@cs.example");
         assertThat(active.get().version()).isEqualTo(variant);
 
         String rules = page("/ops/rules");
@@ -230,13 +235,9 @@ class OpsPagesIntegrationTest extends ApiIntegrationTest {
 
     @Test
     void a_rollback_clicked_on_a_page_drawn_before_another_change_changes_nothing_and_says_so() throws Exception {
-        Map<String, String> files = new HashMap<>(ruleSets.files(starter).orElseThrow());
-        String nps = "churn/nps-detractor.drl";
-        files.put(nps, files.get(nps) + "\n// the version the page showed in force\n");
-        String shown = reload.upload(files, "dana@cs.example").version();
+        String shown = starterWithANote("the version the page showed in force", "dana@cs.example");
         assertThat(page("/ops/rules")).contains("name=\"replaces\" value=\"" + shown + "\"");
-        files.put(nps, files.get(nps) + "\n// brought in after the page was drawn\n");
-        String meanwhile = reload.upload(files, "lead@cs.example").version();
+        String meanwhile = starterWithANote("brought in after the page was drawn", "lead@cs.example");
 
         mvc.perform(MockMvcRequestBuilders.post("/ops/rules/versions/" + starter + "/activate").param("replaces", shown).with(ops()))
                 .andExpect(redirectedUrl("/ops/rules"))
